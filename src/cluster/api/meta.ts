@@ -1,0 +1,40 @@
+// Object metadata and the generic object shape of the lab's resources.
+// Imitates: k8s.io/apimachinery/pkg/apis/meta/v1 (ObjectMeta, TypeMeta).
+
+export interface OwnerReference {
+  apiVersion: string
+  kind: string
+  name: string
+  uid: string
+  controller?: boolean
+  blockOwnerDeletion?: boolean
+}
+
+export interface ObjectMeta {
+  name: string
+  namespace?: string
+  uid: string
+  resourceVersion: string
+  /** RFC 3339, seconds precision, UTC (`2026-11-29T15:31:57Z`). */
+  creationTimestamp: string
+  deletionTimestamp?: string
+  deletionGracePeriodSeconds?: number
+  generation?: number
+  labels?: Record<string, string>
+  annotations?: Record<string, string>
+  finalizers?: string[]
+  ownerReferences?: OwnerReference[]
+}
+
+/** Any stored object. Resource-specific fields (spec, status, data, ...) are plain JSON. */
+export interface KObject {
+  apiVersion: string
+  kind: string
+  metadata: ObjectMeta
+  [field: string]: unknown
+}
+
+/** RFC 3339 with seconds precision, as metav1.Time marshals. */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+}

@@ -1,0 +1,63 @@
+// The request and response shapes of the simulated API server: a REST request as the real
+// server receives it (method, path with query, headers, body), already past TLS.
+// Imitates: k8s.io/apiserver/pkg/endpoints (request info) and net/http.
+
+/** A TLS client certificate presented by the caller (kubectl with the admin kubeconfig). */
+export interface ClientCertificate {
+  /** Subject CN: becomes the user name. */
+  commonName: string
+  /** Subject O values: become groups. */
+  organizations: string[]
+  /** Whether the certificate was signed by the cluster CA. */
+  signedByClusterCA: boolean
+}
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Path with optional query string, e.g. `/api/v1/namespaces/sa-demo/pods?limit=500`. */
+  path: string
+  /** Header names in lower case: `authorization`, `user-agent`, `content-type`, `accept`. */
+  headers: Record<string, string>
+  /** The request body, already parsed from JSON (objects as the client sent them). */
+  body?: unknown
+  clientCert?: ClientCertificate
+}
+
+export interface ApiResponse {
+  status: number
+  headers: Record<string, string>
+  /**
+   * A Kubernetes object, a list (`kind: XList`), a metav1.Status, or for `pods/NAME/exec`
+   * an ExecResult. Objects are plain data; the caller renders them (kubectl printers, or curl
+   * through renderBody, which keeps the server's struct key order and pretty-prints for curl).
+   */
+  body: unknown
+}
+
+/** Response body of POST .../pods/NAME/exec?command=...&container=... (a stream in real life). */
+export interface ExecResult {
+  kind: 'ExecResult'
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+/** The authenticated identity. Imitates: k8s.io/apiserver/pkg/authentication/user.Info. */
+export interface UserInfo {
+  username: string
+  uid?: string
+  groups: string[]
+  extra?: Record<string, string[]>
+}
+
+/** metav1.Status, keys in the struct order the server serialises them. */
+export interface Status {
+  kind: 'Status'
+  apiVersion: 'v1'
+  metadata: Record<string, never> | { resourceVersion?: string }
+  status: 'Failure' | 'Success'
+  message?: string
+  reason?: string
+  details?: { name?: string; group?: string; kind?: string; uid?: string; causes?: { type?: string; message?: string; field?: string }[] }
+  code: number
+}

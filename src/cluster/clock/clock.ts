@@ -1,0 +1,78 @@
+// The virtual clock and its schedule of due work: the lab's only time source.
+// Work is plain data (type + payload) so that a lab can be saved and restored mid-schedule;
+// the cluster registers one handler per work type.
+// Imitates: k8s.io/utils/clock (the clock) and client-go's delaying work queue (the schedule).
+
+export interface DueWork {
+  /** Lab time (ms since the epoch) at which the work falls due. */
+  at: number
+  /** Insertion order, so that work due at the same instant runs in the order it was scheduled. */
+  seq: number
+  type: string
+  data: Record<string, unknown>
+}
+
+export interface ClockState {
+  now: number
+  seq: number
+  due: DueWork[]
+}
+
+export class VirtualClock {
+  private state: ClockState
+
+  constructor(startOrState: number | ClockState) {
+    this.state = typeof startOrState === 'number'
+      ? { now: startOrState, seq: 0, due: [] }
+      : structuredClone(startOrState)
+  }
+
+  now(): number {
+    return this.state.now
+  }
+
+  /** Set the time; it never goes backwards. */
+  set(ms: number): void {
+    if (ms > this.state.now) this.state.now = ms
+  }
+
+  /** Schedule work; returns its sequence number. */
+  schedule(at: number, type: string, data: Record<string, unknown> = {}): number {
+    const work: DueWork = { at, seq: ++this.state.seq, type, data: structuredClone(data) }
+    // keep sorted by (at, seq): insert after the last entry not later than `at`
+    const due = this.state.due
+    let i = due.length
+    while (i > 0 && due[i - 1].at > at) i--
+    due.splice(i, 0, work)
+    return work.seq
+  }
+
+  /** Remove scheduled work matching the predicate; returns how many were removed. */
+  cancel(match: (w: DueWork) => boolean): number {
+    const before = this.state.due.length
+    this.state.due = this.state.due.filter((w) => !match(w))
+    return before - this.state.due.length
+  }
+
+  /** When the next work falls due, if any. */
+  nextAt(): number | undefined {
+    return this.state.due[0]?.at
+  }
+
+  /** Take the earliest work due at or before `until`, advancing the clock to its time. */
+  takeDue(until: number): DueWork | undefined {
+    const next = this.state.due[0]
+    if (!next || next.at > until) return undefined
+    this.state.due.shift()
+    this.set(next.at)
+    return next
+  }
+
+  pending(): readonly DueWork[] {
+    return this.state.due
+  }
+
+  snapshot(): ClockState {
+    return structuredClone(this.state)
+  }
+}

@@ -1,0 +1,108 @@
+// Contracts between the shell's executor, its commands and the lab around them.
+
+import type { ApiRequest, ApiResponse } from '../cluster/apiserver/types'
+
+/** What one command line (or one command) produced. */
+export interface RunResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+/** One chunk of output, in the order it was written (the terminal interleaves them). */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+/** The small home filesystem of the student's workstation (paths are absolute, `~` is /root). */
+export interface HomeFs {
+  readFile(path: string): string | undefined
+  writeFile(path: string, data: string, append?: boolean): void
+  exists(path: string): boolean
+  isDir(path: string): boolean
+  /** Entry names of a directory, sorted as `ls` sorts them; undefined if not a directory. */
+  list(path: string): string[] | undefined
+  remove(path: string): boolean
+  mkdir(path: string): void
+  /** Resolve a path typed by the user against the working directory, handling `~`, `.` and `..`. */
+  resolve(path: string): string
+  cwd(): string
+  snapshot(): Record<string, string>
+}
+
+/** What the lab offers the shell's commands (kubectl, curl, lab). */
+export interface LabServices {
+  /** Send a request to the API server (authentication, authorization, admission, storage). */
+  api(req: ApiRequest): Promise<ApiResponse>
+  /** Lab time in milliseconds since the epoch. */
+  now(): number
+  /** Move the lab clock forward, running all work that falls due. Returns one line saying what happened. */
+  advance(ms: number): Promise<string>
+  /**
+   * Move the clock forward event by event until `done()` holds or `timeoutMs` of lab time passed.
+   * Returns whether `done()` held. Used by commands that wait in real life (kubectl delete, wait).
+   */
+  waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<boolean>
+  /** Start the lab afresh (same seed and start time as it was created with). */
+  reset(): Promise<void>
+}
+
+/** Variables of the shell. Exported ones are what `env` prints and child commands see. */
+export interface ShellEnv {
+  get(name: string): string | undefined
+  set(name: string, value: string): void
+  unset(name: string): void
+  export(name: string): void
+  isExported(name: string): boolean
+  /** Exported variables, as `env` prints them. */
+  exported(): Record<string, string>
+}
+
+export interface CommandContext {
+  /** argv[0] is the command name as typed. */
+  argv: string[]
+  /** Everything written to the command's standard input (the executor buffers pipes). */
+  stdin: string
+  /** Whether stdin is the terminal (nothing piped or redirected in). */
+  stdinIsTTY: boolean
+  /** Whether stdout goes to the terminal (not a pipe, not a file). */
+  stdoutIsTTY: boolean
+  stdout(text: string): void
+  stderr(text: string): void
+  env: ShellEnv
+  fs: HomeFs
+  lab: LabServices
+  /** The shell itself, for builtins such as history, clear and help. */
+  shell: ShellHandle
+}
+
+export interface ShellHandle {
+  history(): string[]
+  clearScreen(): void
+  commands(): CommandSpec[]
+}
+
+export interface FlagSpec {
+  /** Long name without dashes, e.g. `namespace`. */
+  name: string
+  /** One-letter short form without the dash, e.g. `n`. */
+  short?: string
+  /** Whether the flag takes a value. */
+  takesValue: boolean
+  help: string
+}
+
+/** A command module: a declarative spec (help and tab completion come from it) and a run function. */
+export interface CommandSpec {
+  name: string
+  /** One line for `help`. */
+  summary: string
+  /** Usage line(s) shown by `help NAME` and on usage errors. */
+  usage: string
+  flags?: FlagSpec[]
+  /** Words completed after the command name (e.g. kubectl verbs). */
+  subcommands?: string[]
+  /** Runs the command; resolves to its exit status. */
+  run(ctx: CommandContext): Promise<number>
+}
