@@ -1,0 +1,231 @@
+// createLab: the whole lab without a browser — cluster, clock, shell and commands wired together.
+// The same object is `window.lab` in the page and what `npm run transcript` drives in Node.
+
+import { createCluster, restoreCluster, type Cluster, type ClusterState } from '../cluster/cluster'
+import { Random } from '../cluster/random'
+import { Shell, type ShellState } from '../shell/shell'
+import { createWorkstation, restoreWorkstation } from '../shell/workstation'
+import { builtinCommands } from '../shell/commands'
+import { labCommand } from '../shell/commands/lab'
+import { kubectl } from '../shell/kubectl'
+import type { LabServices, OutputChunk, RunResult } from '../shell/types'
+import { describeWork } from './workNames'
+import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
+
+/** Where a seeded lab starts when no `now` is given: a few minutes before the article's token was issued. */
+export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 25, 0)
+
+export const SNAPSHOT_VERSION = 1
+
+export interface LabOptions {
+  /** Deterministic mode: every random value from this seed, the fixed signing key, a still clock. */
+  seed?: string | number
+  /** Start time: ISO-8601 text or milliseconds since the epoch. */
+  now?: string | number
+  /** Start from a saved lab instead (see snapshot()). */
+  state?: LabSnapshot
+}
+
+export interface LabSnapshot {
+  version: typeof SNAPSHOT_VERSION
+  seed?: string
+  startMs: number
+  cluster: ClusterState
+  shell: ShellState
+}
+
+export interface Lab {
+  run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
+  advance(duration: string | number): Promise<string>
+  now(): string
+  nowMs(): number
+  snapshot(): LabSnapshot
+  restore(s: LabSnapshot): Promise<void>
+  needsMoreInput(text: string): boolean
+  complete(text: string, cursor: number): { from: number; candidates: string[] }
+  history(): string[]
+  onClear(cb: () => void): void
+  /** Called after `lab reset` has replaced the lab's state. */
+  onReset(cb: () => void): void
+  readonly seed?: string
+}
+
+const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/** Parse the `now` option; throws an Error with a clear message for anything else. */
+export function parseStart(now: string | number | undefined): number | undefined {
+  if (now === undefined || now === '') return undefined
+  if (typeof now === 'number') {
+    if (!Number.isFinite(now)) throw new Error(`invalid start time ${now}: not a finite number of milliseconds`)
+    return now
+  }
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(now)) {
+    throw new Error(`invalid start time "${now}": use ISO-8601, for example 2026-05-23T23:25:00Z`)
+  }
+  const ms = Date.parse(/T/.test(now) && !/(Z|[+-]\d{2}:\d{2})$/.test(now) ? `${now}Z` : now)
+  if (Number.isNaN(ms)) throw new Error(`invalid start time "${now}": not a real date`)
+  return ms
+}
+
+/** Check that an untrusted value has the shape of a snapshot before using it. */
+export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
+  const o = s as Partial<LabSnapshot> | null
+  if (typeof o !== 'object' || o === null) throw new Error('the saved lab is not an object')
+  if (o.version !== SNAPSHOT_VERSION) throw new Error(`the saved lab has version ${String(o.version)}, this lab reads version ${SNAPSHOT_VERSION}`)
+  if (typeof o.startMs !== 'number' || !Number.isFinite(o.startMs)) throw new Error('the saved lab has no valid start time')
+  if (typeof o.cluster !== 'object' || o.cluster === null) throw new Error('the saved lab has no cluster')
+  if (typeof o.shell !== 'object' || o.shell === null) throw new Error('the saved lab has no shell state')
+  if (o.seed !== undefined && typeof o.seed !== 'string') throw new Error('the saved lab has an invalid seed')
+}
+
+class LabImpl implements Lab {
+  private cluster!: Cluster
+  private shell!: Shell
+  private clearListeners: (() => void)[] = []
+  private resetListeners: (() => void)[] = []
+  private resetPending = false
+  readonly seed?: string
+  private startMs: number
+
+  constructor(seed: string | undefined, startMs: number) {
+    this.seed = seed
+    this.startMs = startMs
+  }
+
+  private services: LabServices = {
+    api: (req) => this.cluster.handle(req),
+    now: () => this.cluster.now(),
+    advance: (ms) => this.advanceBy(ms),
+    waitUntil: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
+    reset: async () => {
+      this.cluster = await this.freshCluster()
+      this.resetPending = true
+    },
+  }
+
+  async init(state?: LabSnapshot) {
+    if (state) {
+      this.cluster = await restoreCluster(state.cluster)
+      this.shell = this.makeShell(state.shell)
+    } else {
+      this.cluster = await this.freshCluster()
+      this.shell = this.makeShell()
+    }
+  }
+
+  private freshCluster(): Promise<Cluster> {
+    const random = this.seed !== undefined ? Random.fromSeed(this.seed) : Random.fromEntropy()
+    return createCluster({ startMs: this.startMs, random, deterministic: this.seed !== undefined })
+  }
+
+  private makeShell(state?: ShellState, history?: string[]): Shell {
+    const { fs, env } = state ? restoreWorkstation(state) : createWorkstation()
+    const shell = new Shell({
+      fs,
+      env,
+      lab: this.services,
+      commands: [...builtinCommands, kubectl, labCommand],
+      history: state?.history ?? history,
+      lastStatus: state?.lastStatus,
+      onClear: () => this.clearListeners.forEach((cb) => cb()),
+    })
+    return shell
+  }
+
+  private async advanceBy(ms: number): Promise<string> {
+    const from = this.cluster.now()
+    const { ran } = await this.cluster.advanceTo(from + ms)
+    return `Advanced ${formatLabDuration(ms)} to ${rfc3339(this.cluster.now())}: ${describeWork(ran)}.`
+  }
+
+  private async waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+    const deadline = this.cluster.now() + timeoutMs
+    for (;;) {
+      if (await done()) return true
+      const next = this.cluster.nextDueAt()
+      if (next === undefined || next > deadline) {
+        await this.cluster.advanceTo(deadline)
+        return done()
+      }
+      await this.cluster.advanceTo(Math.max(next, this.cluster.now()))
+    }
+  }
+
+  async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    const result = await this.shell.run(line, onChunk)
+    if (this.resetPending) {
+      this.resetPending = false
+      this.shell = this.makeShell(undefined, this.shell.history())
+      this.resetListeners.forEach((cb) => cb())
+    }
+    return result
+  }
+
+  async advance(duration: string | number): Promise<string> {
+    const ms = typeof duration === 'number' ? duration : parseLabDuration(duration)
+    if (ms === undefined || !Number.isFinite(ms) || ms < 0) {
+      throw new Error(`invalid duration ${JSON.stringify(duration)}: use 30s, 48m, 24h, 365d or milliseconds`)
+    }
+    return this.advanceBy(ms)
+  }
+
+  now(): string {
+    return rfc3339(this.cluster.now())
+  }
+
+  nowMs(): number {
+    return this.cluster.now()
+  }
+
+  snapshot(): LabSnapshot {
+    return {
+      version: SNAPSHOT_VERSION,
+      ...(this.seed !== undefined ? { seed: this.seed } : {}),
+      startMs: this.startMs,
+      cluster: this.cluster.snapshot(),
+      shell: this.shell.snapshot(),
+    }
+  }
+
+  async restore(s: LabSnapshot): Promise<void> {
+    assertSnapshot(s)
+    const cluster = await restoreCluster(s.cluster)
+    this.cluster = cluster
+    this.startMs = s.startMs
+    this.shell = this.makeShell(s.shell)
+  }
+
+  needsMoreInput(text: string): boolean {
+    return this.shell.needsMoreInput(text)
+  }
+
+  complete(text: string, cursor: number) {
+    return this.shell.complete(text, cursor)
+  }
+
+  history(): string[] {
+    return this.shell.history()
+  }
+
+  onClear(cb: () => void): void {
+    this.clearListeners.push(cb)
+  }
+
+  onReset(cb: () => void): void {
+    this.resetListeners.push(cb)
+  }
+}
+
+export async function createLab(opts: LabOptions = {}): Promise<Lab> {
+  if (opts.state) {
+    assertSnapshot(opts.state)
+    const lab = new LabImpl(opts.state.seed, opts.state.startMs)
+    await lab.init(opts.state)
+    return lab
+  }
+  const seed = opts.seed === undefined || opts.seed === '' ? undefined : String(opts.seed)
+  const start = parseStart(opts.now) ?? (seed !== undefined ? DEFAULT_SEEDED_START : Date.now())
+  const lab = new LabImpl(seed, start)
+  await lab.init()
+  return lab
+}

@@ -1,0 +1,72 @@
+// The `lab` command: the lab's own controls inside the shell (the clock, a reset, help).
+
+import type { CommandContext, CommandSpec } from '../types'
+import { formatLabDuration, parseLabDuration } from './duration'
+
+const HELP = `Usage: lab COMMAND
+
+Controls of the lab itself (not part of Kubernetes):
+  lab advance DURATION   move the lab clock forward (30s, 48m, 24h, 365d, 1h30m) and run
+                         everything that falls due on the way: pod start-up, token refreshes,
+                         graceful deletions, namespace clean-up
+  lab now                print the lab time (RFC 3339, UTC)
+  lab reset              start again from an empty cluster (same seed and start time);
+                         your shell variables and files are reset too
+  lab help               show this help
+`
+
+const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+async function advance(ctx: CommandContext, arg: string | undefined): Promise<number> {
+  if (arg === undefined) {
+    ctx.stderr('lab advance: missing DURATION (for example: lab advance 48m)\n')
+    return 2
+  }
+  const ms = parseLabDuration(arg)
+  if (ms === undefined) {
+    ctx.stderr(`lab advance: invalid duration "${arg}": use a number followed by s, m, h or d (30s, 48m, 24h, 365d)\n`)
+    return 2
+  }
+  if (ms > 100 * 365 * 86_400_000) {
+    ctx.stderr(`lab advance: ${arg} is more than a hundred years; advance at most 36500d at a time\n`)
+    return 2
+  }
+  ctx.stdout(`${await ctx.lab.advance(ms)}\n`)
+  return 0
+}
+
+export const labCommand: CommandSpec = {
+  name: 'lab',
+  summary: 'control the lab: move the clock, print the time, reset',
+  usage: 'lab advance DURATION | lab now | lab reset | lab help',
+  subcommands: ['advance', 'now', 'reset', 'help'],
+  async run(ctx) {
+    const [, sub, ...rest] = ctx.argv
+    switch (sub) {
+      case 'advance':
+        if (rest.length > 1) {
+          ctx.stderr('lab advance: too many arguments (one DURATION, for example 1h30m)\n')
+          return 2
+        }
+        return advance(ctx, rest[0])
+      case 'now':
+        ctx.stdout(`${rfc3339(ctx.lab.now())}\n`)
+        return 0
+      case 'reset':
+        await ctx.lab.reset()
+        ctx.stdout('The lab was reset: a fresh cluster, clock back at its start time.\n')
+        return 0
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        ctx.stdout(HELP)
+        return 0
+      default:
+        ctx.stderr(`lab: unknown command "${sub}"\n${HELP}`)
+        return 2
+    }
+  },
+}
+
+export { formatLabDuration }
