@@ -4,16 +4,16 @@
 import { createCluster, restoreCluster, type Cluster, type ClusterState } from '../cluster/cluster'
 import { Random } from '../cluster/random'
 import { Shell, type ShellState } from '../shell/shell'
-import { createWorkstation, restoreWorkstation } from '../shell/workstation'
-import { builtinCommands } from '../shell/commands'
+import { createWorkstation } from '../shell/workstation'
 import { labCommand } from '../shell/commands/lab'
+import { curl } from '../shell/curl/curl'
 import { kubectl } from '../shell/kubectl'
 import type { LabServices, OutputChunk, RunResult } from '../shell/types'
 import { describeWork } from './workNames'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
 
-/** Where a seeded lab starts when no `now` is given: a few minutes before the article's token was issued. */
-export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 25, 0)
+/** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
+export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 27, 30)
 
 export const SNAPSHOT_VERSION = 1
 
@@ -119,16 +119,16 @@ class LabImpl implements Lab {
   }
 
   private makeShell(state?: ShellState, history?: string[]): Shell {
-    const { fs, env } = state ? restoreWorkstation(state) : createWorkstation()
+    const { fs, env } = createWorkstation()
     const shell = new Shell({
       fs,
       env,
       lab: this.services,
-      commands: [...builtinCommands, kubectl, labCommand],
-      history: state?.history ?? history,
-      lastStatus: state?.lastStatus,
+      commands: [kubectl, curl, labCommand],
+      history,
       onClear: () => this.clearListeners.forEach((cb) => cb()),
     })
+    if (state) shell.restore(state)
     return shell
   }
 

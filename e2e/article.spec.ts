@@ -1,0 +1,80 @@
+// The seed article, typed into the terminal of a seeded lab, then a reload: what the student
+// sees must match what a real v1.35 cluster prints, and nothing may be lost on reload.
+import { expect, test } from '@playwright/test'
+import { openLab, PS1, shownLines, typeCommand, type ShownLine } from './support/terminal'
+
+const texts = (lines: ShownLine[]) => lines.map((l) => l.text)
+const TOKEN_DIR = '/var/run/secrets/kubernetes.io/serviceaccount'
+
+test('the article, typed at the prompt, survives a reload', async ({ page }) => {
+  test.setTimeout(90_000)
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-cleared')) {
+      localStorage.clear()
+      sessionStorage.setItem('e2e-cleared', '1')
+    }
+  })
+  await openLab(page, '/?seed=1')
+
+  expect(texts(await typeCommand(page, 'kubectl create namespace sa-demo'))).toEqual(['namespace/sa-demo created'])
+  expect(texts(await typeCommand(page, 'kubectl -n sa-demo get sa'))).toEqual(['NAME      AGE', 'default   0s'])
+  expect(
+    texts(
+      await typeCommand(
+        page,
+        'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
+      ),
+    ),
+  ).toEqual(['pod/app created'])
+  expect(texts(await typeCommand(page, 'kubectl -n sa-demo wait --for=condition=Ready pod/app'))).toEqual([
+    'pod/app condition met',
+  ])
+  expect(texts(await typeCommand(page, `kubectl -n sa-demo exec app -- ls ${TOKEN_DIR}/`))).toEqual([
+    'ca.crt',
+    'namespace',
+    'token',
+  ])
+  expect(texts(await typeCommand(page, `kubectl -n sa-demo exec app -- cat ${TOKEN_DIR}/namespace`))).toEqual(['sa-demo'])
+
+  const sources = await typeCommand(
+    page,
+    "kubectl -n sa-demo get pod app -o jsonpath='{.spec.volumes[?(@.projected)].projected.sources}'",
+  )
+  expect(sources[0].text.startsWith('[{"serviceAccountToken":{"expirationSeconds":3607,"path":"token"}}')).toBe(true)
+  expect(sources[0].stderr).toBe(false)
+
+  const decoded = await typeCommand(
+    page,
+    `kubectl -n sa-demo exec app -- cat ${TOKEN_DIR}/token | cut -d. -f2 | base64 -d | python3 -m json.tool`,
+  )
+  const json = texts(decoded).join('\n')
+  expect(json).toContain('"sub": "system:serviceaccount:sa-demo:default"')
+  expect(json).toContain('"warnafter":')
+  for (const l of decoded) {
+    if (l.text.includes('base64: invalid input')) expect(l).toEqual({ text: 'base64: invalid input', stderr: true })
+    else expect(l.stderr).toBe(false)
+  }
+
+  expect(await typeCommand(page, `TOK=$(kubectl -n sa-demo exec app -- cat ${TOKEN_DIR}/token)`)).toEqual([])
+  const len = Number(texts(await typeCommand(page, 'echo ${#TOK}'))[0])
+  expect(len).toBeGreaterThan(500)
+  const head = texts(await typeCommand(page, 'echo $TOK | cut -c1-20'))
+  expect(head).toEqual(['eyJhbGciOiJSUzI1NiIs'])
+
+  // Reload: the namespace, the pod and the shell variable TOK survive, and so does the screen.
+  await page.reload()
+  await page.evaluate(() => window.lab!.ready)
+  const restored = texts(await shownLines(page))
+  expect(restored).toContain(`${PS1}kubectl create namespace sa-demo`)
+  expect(restored.some((l) => l.startsWith('Restored your lab as you left it'))).toBe(true)
+
+  const ns = texts(await typeCommand(page, 'kubectl get ns sa-demo'))
+  expect(ns[0]).toMatch(/^NAME\s+STATUS\s+AGE$/)
+  expect(ns[1]).toMatch(/^sa-demo\s+Active\s+\S+$/)
+  const pod = texts(await typeCommand(page, 'kubectl -n sa-demo get pod app'))
+  expect(pod[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/)
+  expect(pod[1]).toMatch(/^app\s+1\/1\s+Running\s+0\s+\S+$/)
+  const tokHead = texts(await typeCommand(page, 'echo $TOK | cut -d. -f1'))
+  expect(tokHead).toHaveLength(1)
+  expect(tokHead[0].startsWith('eyJhbGciOiJSUzI1NiIs')).toBe(true)
+})

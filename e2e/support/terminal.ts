@@ -1,0 +1,75 @@
+// Helpers for driving the terminal the way a student does (and reading what it shows).
+import { expect, type Page } from '@playwright/test'
+
+/** The parts of window.lab (src/app/windowLab.ts) the tests use. */
+interface E2eWindowLab {
+  ready: Promise<void>
+  run(line: string): Promise<{ stdout: string; stderr: string; exitCode: number }>
+  savedStates(): string[]
+  params: { seed?: string; step?: number; lesson?: string; presenter: boolean }
+}
+
+declare global {
+  interface Window {
+    lab?: E2eWindowLab
+  }
+}
+
+export const PS1 = 'root@workstation:~# '
+
+export const commandLine = (page: Page) => page.getByRole('textbox', { name: 'Command line' })
+export const terminalLog = (page: Page) => page.getByRole('log', { name: 'Terminal output' })
+
+/** Open the lab and wait until it has started. */
+export async function openLab(page: Page, path = '/?seed=1'): Promise<void> {
+  await page.goto(path)
+  await expect(commandLine(page)).toBeEnabled()
+  await page.waitForFunction(() => window.lab !== undefined)
+  await page.evaluate(() => window.lab!.ready)
+  await waitIdle(page)
+}
+
+export interface ShownLine {
+  text: string
+  stderr: boolean
+}
+
+/** Every finished line of the terminal, as text, with whether it holds error output. */
+export function shownLines(page: Page): Promise<ShownLine[]> {
+  return terminalLog(page).evaluate((el) =>
+    [...el.querySelectorAll('.t-line')].map((l) => ({
+      text: l.textContent ?? '',
+      stderr: l.querySelector('[data-stream="stderr"]') !== null,
+    })),
+  )
+}
+
+export async function waitIdle(page: Page): Promise<void> {
+  await expect(page.locator('.t-inputline')).toHaveAttribute('data-busy', 'false')
+  await expect(page.getByTestId('prompt')).toBeVisible()
+}
+
+/**
+ * Type a command at the prompt, press Enter, wait for the prompt to come back; returns the
+ * lines the command printed (after its echoed line).
+ */
+export async function typeCommand(page: Page, command: string): Promise<ShownLine[]> {
+  await waitIdle(page)
+  const before = (await shownLines(page)).length
+  const input = commandLine(page)
+  await input.fill(command)
+  await input.press('Enter')
+  const echo = PS1 + command
+  await page.waitForFunction(
+    ({ echo, before }) => {
+      const lines = [...document.querySelectorAll('[role="log"] .t-line')].slice(Math.max(0, before - 1))
+      return lines.some((l) => (l.textContent ?? '').endsWith(echo))
+    },
+    { echo, before },
+  )
+  await waitIdle(page)
+  const lines = await shownLines(page)
+  let i = lines.length - 1
+  while (i >= 0 && !lines[i].text.endsWith(echo)) i--
+  return lines.slice(i + 1)
+}

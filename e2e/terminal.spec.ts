@@ -1,0 +1,237 @@
+// The terminal itself: keys, paste, error output, text-only rendering, local-only requests,
+// saved state that cannot be read, accessibility.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { commandLine, openLab, PS1, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
+
+test.beforeEach(async ({ page }) => {
+  // Each test starts from an empty browser profile anyway; make it explicit for reruns.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-cleared')) {
+      localStorage.clear()
+      sessionStorage.setItem('e2e-cleared', '1')
+    }
+  })
+})
+
+test('history with ArrowUp and ArrowDown', async ({ page }) => {
+  await openLab(page)
+  await typeCommand(page, 'echo one')
+  await typeCommand(page, 'echo two')
+  const input = commandLine(page)
+  await input.fill('draft')
+  await input.press('ArrowUp')
+  await expect(input).toHaveValue('echo two')
+  await input.press('ArrowUp')
+  await expect(input).toHaveValue('echo one')
+  await input.press('ArrowDown')
+  await expect(input).toHaveValue('echo two')
+  await input.press('ArrowDown')
+  await expect(input).toHaveValue('draft')
+})
+
+test('Tab completes kub to kubectl, and lists candidates when ambiguous', async ({ page }) => {
+  await openLab(page)
+  const input = commandLine(page)
+  await input.fill('kub')
+  await input.press('Tab')
+  await expect(input).toHaveValue('kubectl ')
+  await expect(input).toBeFocused()
+  await input.fill('lab ')
+  await input.press('Tab')
+  await expect(input).toHaveValue('lab ')
+  const lines = await shownLines(page)
+  expect(lines.at(-2)?.text).toBe(`${PS1}lab `)
+  for (const word of ['advance', 'help', 'now', 'reset']) expect(lines.at(-1)?.text).toContain(word)
+})
+
+test('Ctrl+C abandons the line, Ctrl+L clears the screen', async ({ page }) => {
+  await openLab(page)
+  const input = commandLine(page)
+  await input.fill('echo abandoned')
+  await input.press('Control+c')
+  await expect(input).toHaveValue('')
+  let lines = await shownLines(page)
+  expect(lines.at(-1)?.text).toBe(`${PS1}echo abandoned^C`)
+  expect(lines.some((l) => l.text === 'abandoned')).toBe(false)
+
+  await typeCommand(page, 'echo visible')
+  await input.fill('kept')
+  await input.press('Control+l')
+  lines = await shownLines(page)
+  expect(lines).toEqual([])
+  await expect(input).toHaveValue('kept')
+  await expect(page.getByTestId('prompt')).toBeVisible()
+})
+
+test('a multi-line paste runs each line in order, joining continued lines', async ({ page }) => {
+  await openLab(page)
+  const input = commandLine(page)
+  await input.evaluate((el) => {
+    const dt = new DataTransfer()
+    dt.setData('text/plain', "echo first\necho 'two\nlines'\necho third\nech")
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+  })
+  await expect(input).toHaveValue('ech')
+  await waitIdle(page)
+  const lines = (await shownLines(page)).map((l) => l.text)
+  expect(lines).toEqual([
+    `${PS1}echo first`,
+    'first',
+    `${PS1}echo 'two`,
+    "> lines'",
+    'two',
+    'lines',
+    `${PS1}echo third`,
+    'third',
+  ])
+})
+
+test('output without a final newline: the next prompt continues on its line', async ({ page }) => {
+  await openLab(page)
+  await typeCommand(page, "printf 'no-newline'")
+  await expect(page.locator('.t-inputline')).toContainText(`no-newline${PS1}`)
+  await typeCommand(page, 'echo next')
+  const lines = (await shownLines(page)).map((l) => l.text)
+  expect(lines).toContain(`no-newline${PS1}echo next`)
+})
+
+test('error output is told apart from standard output', async ({ page }) => {
+  await openLab(page)
+  const out = await typeCommand(page, 'nosuchcommand-xyz')
+  expect(out.length).toBeGreaterThan(0)
+  expect(out.every((l) => l.stderr)).toBe(true)
+  const err = terminalLog(page).locator('[data-stream="stderr"][aria-description="error output"]').last()
+  await expect(err).toBeVisible()
+  const okLine = (await typeCommand(page, 'echo fine'))[0]
+  expect(okLine).toEqual({ text: 'fine', stderr: false })
+  const errColor = await err.evaluate((el) => getComputedStyle(el).color)
+  const outColor = await terminalLog(page).evaluate((el) => getComputedStyle(el).color)
+  expect(errColor).not.toBe(outColor)
+})
+
+test('everything printed is text: HTML is shown, never interpreted', async ({ page }) => {
+  let dialogs = 0
+  page.on('dialog', (d) => {
+    dialogs++
+    void d.dismiss()
+  })
+  await openLab(page)
+  const out = await typeCommand(page, "echo '<img src=x onerror=alert(1)>'")
+  expect(out[0].text).toBe('<img src=x onerror=alert(1)>')
+  await expect(page.locator('img')).toHaveCount(0)
+  expect(dialogs).toBe(0)
+})
+
+test('a long token wraps without a horizontal scrollbar and copies exactly', async ({ page }) => {
+  await openLab(page)
+  const token = 'eyJhbGciOiJSUzI1NiJ9.' + 'QUJD'.repeat(300) + '.sig_-x'
+  await typeCommand(page, `echo ${token}`)
+  const line = terminalLog(page).locator('.t-line').last()
+  await expect(line).toHaveText(token)
+  const overflow = await page.locator('.term-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  const selected = await line.evaluate((el) => {
+    const range = document.createRange()
+    range.selectNodeContents(el)
+    const sel = window.getSelection()!
+    sel.removeAllRanges()
+    sel.addRange(range)
+    return sel.toString()
+  })
+  expect(selected).toBe(token)
+})
+
+test('no request leaves 127.0.0.1', async ({ page }) => {
+  const outside: string[] = []
+  page.on('request', (r) => {
+    const url = new URL(r.url())
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outside.push(r.url())
+  })
+  await openLab(page)
+  await typeCommand(page, 'echo hello')
+  await typeCommand(page, 'kubectl get ns')
+  expect(outside).toEqual([])
+})
+
+test('a saved state that cannot be read is reported and set aside', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-corrupted')) {
+      localStorage.setItem('tokenlab:state:v1', '{"v":1,"snapshot":')
+      sessionStorage.setItem('e2e-corrupted', '1')
+    }
+  })
+  await openLab(page)
+  const text = (await shownLines(page)).map((l) => l.text).join('\n')
+  expect(text).toContain('Your saved lab could not be read (it is not valid JSON)')
+  const key = /"(tokenlab:broken:[^"]+)"/.exec(text)?.[1]
+  expect(key).toBeTruthy()
+  expect(await page.evaluate((k) => localStorage.getItem(k), key!)).toBe('{"v":1,"snapshot":')
+  expect(await page.evaluate(() => window.lab!.savedStates())).toContain(key)
+  // and the fresh lab works
+  expect(await typeCommand(page, 'echo fresh')).toEqual([{ text: 'fresh', stderr: false }])
+})
+
+test('a bad URL parameter is reported and ignored', async ({ page }) => {
+  await openLab(page, '/?seed=1&step=zero')
+  const lines = await shownLines(page)
+  expect(lines[0].text).toBe('URL parameter step="zero" ignored: use a step number from 1 to 999.')
+  expect(await page.evaluate(() => window.lab!.params.step)).toBeUndefined()
+})
+
+test('window.lab runs commands that also show in the terminal', async ({ page }) => {
+  await openLab(page)
+  const r = await page.evaluate(() => window.lab!.run('echo via-api'))
+  expect(r).toEqual({ stdout: 'via-api\n', stderr: '', exitCode: 0 })
+  const lines = (await shownLines(page)).map((l) => l.text)
+  expect(lines.slice(-2)).toEqual([`${PS1}echo via-api`, 'via-api'])
+})
+
+test('keyboard only: focus starts in the command line, Esc then Tab leaves it; no axe violations', async ({ page }) => {
+  await openLab(page)
+  const input = commandLine(page)
+  await expect(input).toBeFocused()
+  await input.press('Escape')
+  await input.press('Tab')
+  await expect(input).not.toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(input).toBeFocused()
+  const results = await new AxeBuilder({ page }).analyze()
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+})
+
+test('without a seed the lab clock runs at real speed; commands see the time that passed', async ({ page }) => {
+  const T0 = Date.UTC(2026, 5, 1, 12, 0, 0)
+  await page.clock.install({ time: T0 })
+  await openLab(page, '/')
+  await page.clock.pauseAt(T0 + 60_000)
+  await page.clock.runFor(1_000)
+  const clock = page.getByTestId('lab-clock')
+  const a = Date.parse((await clock.getAttribute('datetime'))!)
+  await page.clock.runFor(5_000)
+  await expect(clock).toHaveAttribute('datetime', new Date(a + 5_000).toISOString())
+  const out = await typeCommand(page, 'lab now')
+  expect(out.map((l) => l.text)).toEqual([new Date(a + 5_000).toISOString().replace(/\.\d{3}Z$/, 'Z')])
+})
+
+test('with a seed the lab clock stands still between commands', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  const clock = page.getByTestId('lab-clock')
+  const before = await clock.getAttribute('datetime')
+  await page.waitForTimeout(1_200)
+  await expect(clock).toHaveAttribute('datetime', before!)
+  await expect(page.getByText('still (seeded)')).toBeVisible()
+})
+
+test('a link with another seed starts fresh and keeps the previous lab aside', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'echo in-seed-1')
+  await page.goto('/?seed=2')
+  await page.evaluate(() => window.lab!.ready)
+  const text = (await shownLines(page)).map((l) => l.text)
+  expect(text.some((l) => l === `${PS1}echo in-seed-1`)).toBe(false)
+  const note = text.find((l) => l.startsWith('This link starts a fresh lab with seed 2'))
+  expect(note).toContain('Your previous lab (seed 1')
+  const key = /"(tokenlab:previous:[^"]+)"/.exec(note!)?.[1]
+  expect(await page.evaluate(() => window.lab!.savedStates())).toContain(key)
+})

@@ -1,0 +1,235 @@
+// npm run bench: how quick the lab is, as a report (exit 0 always; misses are marked).
+//
+//  * ready:   navigation -> terminal input enabled (and -> lab ready), median of fresh contexts,
+//             on a production build served by `vite preview` on 127.0.0.1, Debian Chromium
+//  * size:    initial JS + CSS of index.html (entry script, modulepreloads, stylesheets), gzip -9
+//  * per-command wall time of lab.run() for the article's commands (seed 1), in the page
+//             through window.lab.run (terminal rendering included) and headless in Node;
+//             virtual time the lab skips (kubectl wait) is not wall time and does not count.
+//
+// Options (environment): BENCH_RUNS (default 7), BENCH_PORT (4175), CHROMIUM_PATH, BENCH_SKIP_BUILD=1.
+
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7))
+const PORT = Number(process.env.BENCH_PORT ?? 4175)
+const TARGET = { readyMs: 300, initialKiB: 120, p95Ms: 16 }
+
+export const ARTICLE = [
+  'kubectl create namespace sa-demo',
+  'kubectl -n sa-demo get sa',
+  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
+  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
+  'kubectl -n sa-demo exec app -- ls /var/run/secrets/kubernetes.io/serviceaccount/',
+  'kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace',
+  "kubectl -n sa-demo get pod app -o jsonpath='{.spec.volumes[?(@.projected)].projected.sources}'",
+  'kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token | cut -d. -f2 | base64 -d | python3 -m json.tool',
+  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
+]
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]
+}
+const ms = (x) => (x === undefined ? '—' : `${x.toFixed(1)} ms`)
+const mark = (ok) => (ok ? 'ok' : 'MISS')
+
+// ---- headless part, run in a child `node --import tsx scripts/bench.mjs --node` ----
+if (process.argv.includes('--node')) {
+  const { createLab } = await import(join(ROOT, 'src/app/lab.ts'))
+  const samples = ARTICLE.map(() => [])
+  const fails = new Set()
+  for (let r = 0; r < RUNS; r++) {
+    const lab = await createLab({ seed: '1' })
+    for (const [i, cmd] of ARTICLE.entries()) {
+      const t = performance.now()
+      const res = await lab.run(cmd)
+      samples[i].push(performance.now() - t)
+      if (res.exitCode !== 0) fails.add(i)
+    }
+  }
+  process.stdout.write(JSON.stringify({ samples, fails: [...fails] }))
+  process.exit(0)
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` }
+}
+
+function initialSize() {
+  const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8')
+  const refs = new Set()
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) refs.add(m[1])
+  for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)) refs.add(m[1])
+  const files = [...refs].filter((r) => !/^https?:/.test(r)).map((r) => {
+    const buf = readFileSync(join(ROOT, 'dist', r.replace(/^\//, '')))
+    return { file: r, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length }
+  })
+  const inline = Buffer.from(html)
+  return { files, total: files.reduce((a, f) => a + f.gz, 0), html: gzipSync(inline, { level: 9 }).length }
+}
+
+async function waitFor(url, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url)
+      if (r.ok) return true
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return false
+}
+
+async function browserPart(url) {
+  const { chromium } = await import('playwright-core')
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const browser = await chromium.launch({ executablePath: existsSync(exe) ? exe : undefined, args: ['--disable-gpu', '--disable-quic'] })
+  const ready = []
+  const labReady = []
+  const samples = ARTICLE.map(() => [])
+  const fails = new Set()
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      // fresh context: empty storage and cache, as a first visit
+      const ctx = await browser.newContext()
+      const page = await ctx.newPage()
+      await page.goto(`${url}/`, { waitUntil: 'commit' })
+      await page.waitForFunction(() => {
+        const i = document.querySelector('input[aria-label="Command line"]')
+        return i !== null && !i.disabled && performance.getEntriesByName('terminal-input-ready').length > 0
+      }, undefined, { polling: 10 })
+      await page.evaluate(() => window.lab.ready)
+      const marks = await page.evaluate(() => ({
+        input: performance.getEntriesByName('terminal-input-ready')[0]?.startTime,
+        lab: performance.getEntriesByName('lab-ready')[0]?.startTime,
+      }))
+      ready.push(marks.input)
+      if (marks.lab !== undefined) labReady.push(marks.lab)
+      await ctx.close()
+
+      const ctx2 = await browser.newContext()
+      const page2 = await ctx2.newPage()
+      await page2.goto(`${url}/?seed=1`)
+      await page2.waitForFunction(() => window.lab !== undefined)
+      const times = await page2.evaluate(async (cmds) => {
+        await window.lab.ready
+        const out = []
+        for (const c of cmds) {
+          const t = performance.now()
+          const res = await window.lab.run(c)
+          out.push({ t: performance.now() - t, exit: res.exitCode })
+        }
+        return out
+      }, ARTICLE)
+      times.forEach((x, i) => {
+        samples[i].push(x.t)
+        if (x.exit !== 0) fails.add(i)
+      })
+      await ctx2.close()
+    }
+  } finally {
+    await browser.close()
+  }
+  return { ready, labReady, samples, fails: [...fails] }
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)))
+  return rows.map((r) => r.map((v, c) => String(v).padEnd(widths[c])).join('  ').trimEnd()).join('\n')
+}
+
+async function main() {
+  const problems = []
+  if (!process.env.BENCH_SKIP_BUILD) {
+    console.log('building (vite build)…')
+    const b = run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'])
+    if (!b.ok) {
+      console.log(`build failed; no browser numbers:\n${b.out.split('\n').slice(-15).join('\n')}`)
+      problems.push('build failed')
+    }
+  }
+  let size
+  let browser
+  if (!problems.length && existsSync(join(ROOT, 'dist/index.html'))) {
+    size = initialSize()
+    const preview = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    })
+    try {
+      const url = `http://127.0.0.1:${PORT}`
+      if (!(await waitFor(url))) problems.push(`preview did not answer on ${url}`)
+      else browser = await browserPart(url)
+    } catch (e) {
+      problems.push(`browser part failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`)
+    } finally {
+      preview.kill()
+    }
+  }
+
+  console.log('headless lab in Node (node --import tsx)…')
+  let node
+  const n = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--node'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RUNS: String(RUNS) },
+    maxBuffer: 64 << 20,
+  })
+  try {
+    node = JSON.parse(n.stdout)
+  } catch {
+    problems.push(`node part failed: ${(n.stderr || n.stdout || '').split('\n').slice(0, 5).join(' | ')}`)
+  }
+
+  console.log(`\nToken lab bench — ${RUNS} fresh runs each, Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}\n`)
+  const rows = [['measure', 'value', 'target', '']]
+  if (browser) {
+    const r = median(browser.ready)
+    rows.push(['terminal input ready (median)', ms(r), `≤ ${TARGET.readyMs} ms`, mark(r <= TARGET.readyMs)])
+    rows.push(['lab ready, seedless (median)', ms(browser.labReady.length ? median(browser.labReady) : undefined), '(info)', ''])
+  } else rows.push(['terminal input ready', '—', `≤ ${TARGET.readyMs} ms`, 'not measured'])
+  if (size) {
+    const kib = size.total / 1024
+    rows.push(['initial JS+CSS gzip -9', `${kib.toFixed(1)} KiB`, `≤ ${TARGET.initialKiB} KiB`, mark(kib <= TARGET.initialKiB)])
+    for (const f of size.files) rows.push([`  ${f.file}`, `${(f.gz / 1024).toFixed(1)} KiB`, `(raw ${(f.raw / 1024).toFixed(1)} KiB)`, ''])
+  } else rows.push(['initial JS+CSS gzip -9', '—', `≤ ${TARGET.initialKiB} KiB`, 'not measured'])
+  console.log(table(rows))
+
+  const cmdRows = [['#', 'command', 'page median', 'page p95', 'node median', 'node p95', `p95 ≤ ${TARGET.p95Ms} ms`]]
+  ARTICLE.forEach((c, i) => {
+    const pm = browser && median(browser.samples[i])
+    const pp = browser && p95(browser.samples[i])
+    const nm = node && median(node.samples[i])
+    const np = node && p95(node.samples[i])
+    const worst = Math.max(pp ?? 0, np ?? 0)
+    const failed = browser?.fails.includes(i) || node?.fails.includes(i)
+    cmdRows.push([
+      String(i + 1),
+      c.length > 60 ? `${c.slice(0, 57)}…` : c,
+      ms(pm),
+      ms(pp),
+      ms(nm),
+      ms(np),
+      (browser || node ? mark(worst <= TARGET.p95Ms) : '—') + (failed ? ' (exit≠0)' : ''),
+    ])
+  })
+  console.log(`\n${table(cmdRows)}`)
+  if (problems.length) console.log(`\nnot measured: ${problems.join('; ')}`)
+  process.exit(0)
+}
+
+await main()

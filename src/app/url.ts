@@ -1,0 +1,74 @@
+// URL parameters of the lab page: ?seed=1&now=2026-05-23T23:25:00Z&lesson=article&step=3&presenter=1
+// Each value is checked; a bad one is reported (in `problems`, shown in the terminal) and ignored.
+
+export interface UrlParams {
+  /** Deterministic mode: the same seed and commands give byte-identical output. */
+  seed?: string
+  /** Lab start time: ISO-8601 text, or milliseconds since the epoch (as a number). */
+  now?: string | number
+  /** Lesson to open (parsed and exposed; the lessons come in a later issue). */
+  lesson?: string
+  /** Step of the lesson, from 1. */
+  step?: number
+  /** Presenter mode (large type, high contrast); parsed and exposed for now. */
+  presenter: boolean
+  /** One sentence per rejected value, saying what was wrong and what is expected. */
+  problems: string[]
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/
+const MAX_MS = Date.UTC(9999, 11, 31)
+
+/** 2026-02-31 parses (as March 3) in JavaScript; a calendar would not have it. */
+function realDay(iso: string): boolean {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}
+
+const show = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v)
+
+export function parseUrlParams(search: string): UrlParams {
+  const q = new URLSearchParams(search)
+  const out: UrlParams = { presenter: false, problems: [] }
+  const bad = (name: string, value: string, want: string) =>
+    out.problems.push(`URL parameter ${name}=${show(value)} ignored: ${want}.`)
+
+  const seed = q.get('seed')
+  if (seed !== null) {
+    if (/^[A-Za-z0-9._-]{1,64}$/.test(seed)) out.seed = seed
+    else bad('seed', seed, 'use 1 to 64 letters, digits, dots, dashes or underscores (for example seed=1)')
+  }
+
+  const now = q.get('now')
+  if (now !== null) {
+    if (/^\d{1,15}$/.test(now) && Number(now) <= MAX_MS) out.now = Number(now)
+    else if (ISO.test(now)) {
+      const ms = Date.parse(/T/.test(now) && !/(Z|[+-]\d{2}:\d{2})$/.test(now) ? `${now}Z` : now)
+      if (Number.isNaN(ms) || !realDay(now)) bad('now', now, 'that date does not exist')
+      else out.now = now
+    } else bad('now', now, 'use an ISO-8601 time such as 2026-05-23T23:25:00Z, or milliseconds since 1970')
+  }
+
+  const lesson = q.get('lesson')
+  if (lesson !== null) {
+    if (/^[a-z0-9][a-z0-9-]{0,63}$/.test(lesson)) out.lesson = lesson
+    else bad('lesson', lesson, 'use a lesson id of lower-case letters, digits and dashes (for example lesson=article)')
+  }
+
+  const step = q.get('step')
+  if (step !== null) {
+    if (/^[1-9]\d{0,2}$/.test(step)) out.step = Number(step)
+    else bad('step', step, 'use a step number from 1 to 999')
+  }
+
+  const presenter = q.get('presenter')
+  if (presenter !== null) {
+    const v = presenter.toLowerCase()
+    if (['', '1', 'true', 'on', 'yes'].includes(v)) out.presenter = true
+    else if (['0', 'false', 'off', 'no'].includes(v)) out.presenter = false
+    else bad('presenter', presenter, 'use presenter=1 or presenter=0')
+  }
+
+  return out
+}

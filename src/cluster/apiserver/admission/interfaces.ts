@@ -1,0 +1,62 @@
+// Admission: attributes of a write, mutating and validating plugins, and the chain that runs them.
+// Imitates: k8s.io/apiserver/pkg/admission/interfaces.go, chain.go and errors.go
+
+import { newForbidden, type GroupResource, type StatusCause } from '../../api/errors'
+import type { KObject } from '../../api/meta'
+import type { ClusterContext } from '../../context'
+import type { Status, UserInfo } from '../types'
+
+export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT'
+
+export interface AdmissionAttributes {
+  operation: Operation
+  resource: GroupResource
+  subresource: string
+  /** The object's kind (`Pod`, `Namespace`). */
+  kind: string
+  namespace: string
+  /** From the URL; for a create, empty until the object's own name is read. */
+  name: string
+  /** The new object; mutating plugins change it in place. */
+  object?: KObject
+  oldObject?: KObject
+  userInfo: UserInfo
+}
+
+export interface AdmissionPlugin {
+  name: string
+  /** Mutating phase (MutationInterface.Admit). */
+  admit?(a: AdmissionAttributes, ctx: ClusterContext): Status | undefined
+  /** Validating phase (ValidationInterface.Validate). */
+  validate?(a: AdmissionAttributes, ctx: ClusterContext): Status | undefined
+}
+
+/** admission.NewForbidden: `<resource> "<name>" is forbidden: <err>`, the name read from the object when needed. */
+export function admissionForbidden(a: AdmissionAttributes, err: string, causes?: StatusCause[]): Status {
+  const name = a.name || a.object?.metadata?.name || ''
+  return newForbidden(a.resource, name, err, causes)
+}
+
+export class AdmissionChain {
+  constructor(private plugins: AdmissionPlugin[], private ctx: ClusterContext) {}
+
+  admit(a: AdmissionAttributes): Status | undefined {
+    for (const p of this.plugins) {
+      const err = p.admit?.(a, this.ctx)
+      if (err) return err
+    }
+    return undefined
+  }
+
+  validate(a: AdmissionAttributes): Status | undefined {
+    for (const p of this.plugins) {
+      const err = p.validate?.(a, this.ctx)
+      if (err) return err
+    }
+    return undefined
+  }
+
+  names(): string[] {
+    return this.plugins.map((p) => p.name)
+  }
+}

@@ -1,0 +1,17 @@
+// Client certificates: the subject CN is the user, the O values are the groups.
+// Imitates: k8s.io/apiserver/pkg/authentication/request/x509/x509.go (CommonNameUserConversion)
+
+import type { RequestAuthenticator } from './authenticator'
+
+export const x509Authenticator: RequestAuthenticator = {
+  name: 'x509',
+  authenticateRequest(req) {
+    const cert = req.clientCert
+    if (!cert) return { ok: false }
+    if (!cert.signedByClusterCA) {
+      return { ok: false, error: 'verifying certificate SN=0, SKID=, AKID= failed: x509: certificate signed by unknown authority' }
+    }
+    if (!cert.commonName) return { ok: false, error: 'x509: subject with cn= is not in the allowed list' }
+    return { ok: true, user: { username: cert.commonName, groups: [...cert.organizations] } }
+  },
+}

@@ -1,0 +1,151 @@
+// The resource handlers: get, list, create, update, patch, delete, each through admission and the registry.
+// Imitates: k8s.io/apiserver/pkg/endpoints/handlers/{get,create,update,patch,delete}.go
+
+import { isStatus, newBadRequest, newMethodNotSupported, newPathNotFound } from '../../api/errors'
+import type { KObject } from '../../api/meta'
+import type { ClusterContext } from '../../context'
+import type { AdmissionAttributes, AdmissionChain, Operation } from '../admission/interfaces'
+import type { DeleteOptions, DeleteResult } from '../registry/delete'
+import { checkPreconditions } from '../registry/delete'
+import { deleteNamespace } from '../registry/namespace/delete'
+import { deletePod } from '../registry/pod/delete'
+import type { RegistryStore } from '../registry/store'
+import type { RequestInfo, ParsedURL } from '../requestinfo'
+import type { ApiRequest, ApiResponse, Status, UserInfo } from '../types'
+import { applyPatch } from './patch'
+import { respond, respondList, respondStatus } from './response'
+import { filterList } from './selectors'
+
+export interface RestDeps {
+  ctx: ClusterContext
+  registries: Record<string, RegistryStore>
+  admission: AdmissionChain
+  /** The store's latest resourceVersion (a list's metadata.resourceVersion). */
+  resourceVersion(): string
+}
+
+export interface ResourceRequest { info: RequestInfo; url: ParsedURL; req: ApiRequest; user: UserInfo; reg: RegistryStore }
+
+const NS_MISMATCH = 'the namespace of the provided object does not match the namespace sent on the request'
+
+function attrs(r: ResourceRequest, operation: Operation, name: string, object?: KObject, oldObject?: KObject): AdmissionAttributes {
+  const s = r.reg.strategy
+  return { operation, resource: s.resource, subresource: '', kind: s.kind, namespace: s.namespaced ? r.info.namespace : '', name, object, oldObject, userInfo: r.user }
+}
+
+/** Decode the body into an object of this resource (TypeMeta from the URL when missing), with v1 defaults. */
+function decode(r: ResourceRequest, body: unknown): KObject | Status {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return newBadRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf, application/cbor')
+  }
+  const s = r.reg.strategy
+  const obj = structuredClone(body) as KObject
+  if (obj.kind && obj.kind !== s.kind) {
+    return newBadRequest(`the API version in the data (${String(obj.apiVersion ?? '')}) does not match the expected API version (v1)`)
+  }
+  obj.kind = s.kind
+  obj.apiVersion = 'v1'
+  obj.metadata = (obj.metadata ?? {}) as KObject['metadata']
+  if (s.namespaced) {
+    if (obj.metadata.namespace && obj.metadata.namespace !== r.info.namespace) return newBadRequest(NS_MISMATCH)
+    obj.metadata.namespace = r.info.namespace
+  } else if (obj.metadata.namespace) {
+    delete obj.metadata.namespace
+  }
+  delete (obj.metadata as Partial<KObject['metadata']>).uid
+  delete (obj.metadata as Partial<KObject['metadata']>).creationTimestamp
+  s.defaults?.(obj)
+  return obj
+}
+
+export function handleList(r: ResourceRequest, d: RestDeps): ApiResponse {
+  const items = filterList(r.reg.list(r.info.namespace || undefined), r.url.query)
+  return respondList(r.reg.strategy.listKind, d.resourceVersion(), items)
+}
+
+export function handleGet(r: ResourceRequest): ApiResponse {
+  const out = r.reg.get(r.info.namespace, r.info.name)
+  return isStatus(out) ? respondStatus(out) : respond(200, out)
+}
+
+export function handleCreate(r: ResourceRequest, d: RestDeps): ApiResponse {
+  const obj = decode(r, r.req.body)
+  if (isStatus(obj)) return respondStatus(obj)
+  const a = attrs(r, 'CREATE', obj.metadata.name ?? '', obj)
+  const denied = d.admission.admit(a)
+  if (denied) return respondStatus(denied)
+  const out = r.reg.create(obj, (o) => d.admission.validate({ ...a, object: o }))
+  return isStatus(out) ? respondStatus(out) : respond(201, out)
+}
+
+function update(r: ResourceRequest, d: RestDeps, obj: KObject, old: KObject): ApiResponse {
+  if (obj.metadata.name !== r.info.name) {
+    return respondStatus(newBadRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${r.info.name})`))
+  }
+  const a = attrs(r, 'UPDATE', r.info.name, obj, old)
+  const denied = d.admission.admit(a)
+  if (denied) return respondStatus(denied)
+  const out = r.reg.update(obj, (o) => d.admission.validate({ ...a, object: o }))
+  return isStatus(out) ? respondStatus(out) : respond(200, out)
+}
+
+export function handleUpdate(r: ResourceRequest, d: RestDeps): ApiResponse {
+  const obj = decode(r, r.req.body)
+  if (isStatus(obj)) return respondStatus(obj)
+  const old = r.reg.get(r.info.namespace, r.info.name)
+  if (isStatus(old)) return respondStatus(old)
+  return update(r, d, obj, old)
+}
+
+export function handlePatch(r: ResourceRequest, d: RestDeps): ApiResponse {
+  const old = r.reg.get(r.info.namespace, r.info.name)
+  if (isStatus(old)) return respondStatus(old)
+  const patched = applyPatch(r.req.headers['content-type'] ?? '', old, r.req.body)
+  if (patched instanceof Error) return respondStatus(newBadRequest(patched.message))
+  const obj = decode(r, patched)
+  if (isStatus(obj)) return respondStatus(obj)
+  // a patch applies to the version it read unless it names one itself
+  obj.metadata.resourceVersion ||= old.metadata.resourceVersion
+  return update(r, d, obj, old)
+}
+
+function deleteOptions(r: ResourceRequest): DeleteOptions {
+  const body = (typeof r.req.body === 'object' && r.req.body !== null ? r.req.body : {}) as DeleteOptions
+  const opts: DeleteOptions = { ...body }
+  const q = r.url.query.get('gracePeriodSeconds')
+  if (opts.gracePeriodSeconds === undefined && q !== null && q !== '' && !Number.isNaN(Number(q))) opts.gracePeriodSeconds = Number(q)
+  return opts
+}
+
+export function handleDelete(r: ResourceRequest, d: RestDeps): ApiResponse {
+  const { ctx } = d
+  const s = r.reg.strategy
+  const cur = r.reg.get(r.info.namespace, r.info.name)
+  if (isStatus(cur)) return respondStatus(cur)
+  const denied = d.admission.admit(attrs(r, 'DELETE', r.info.name, undefined, cur)) ?? d.admission.validate(attrs(r, 'DELETE', r.info.name, undefined, cur))
+  if (denied) return respondStatus(denied)
+  const opts = deleteOptions(r)
+  let out: DeleteResult | Status
+  if (s.resource.resource === 'pods') out = deletePod(r.reg, ctx, r.info.namespace, r.info.name, opts)
+  else if (s.resource.resource === 'namespaces') out = deleteNamespace(r.reg, ctx, r.info.name, opts)
+  else {
+    const failed = checkPreconditions(s, cur, opts)
+    const gone = failed ?? r.reg.deleteNow(r.info.namespace, r.info.name)
+    out = isStatus(gone) ? gone : { body: gone.body, deleted: true, object: gone.object }
+  }
+  return isStatus(out) ? respondStatus(out) : respond(200, out.body)
+}
+
+export function handleResourceVerb(r: ResourceRequest, d: RestDeps): ApiResponse {
+  const hasName = r.info.name !== '' && r.info.verb !== 'list' && r.info.verb !== 'watch'
+  switch (r.info.verb) {
+    case 'list': case 'watch': return handleList(r, d)
+    case 'get': return handleGet(r)
+    case 'create': return hasName ? respondStatus(newMethodNotSupported(r.reg.strategy.resource, 'create')) : handleCreate(r, d)
+    case 'update': return handleUpdate(r, d)
+    case 'patch': return handlePatch(r, d)
+    case 'delete': return handleDelete(r, d)
+    case 'deletecollection': return respondStatus(newMethodNotSupported(r.reg.strategy.resource, 'deletecollection'))
+    default: return respondStatus(newPathNotFound())
+  }
+}

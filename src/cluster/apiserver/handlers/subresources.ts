@@ -1,0 +1,63 @@
+// Subresources: pods/exec (handed to the pod's kubelet) and serviceaccounts/token (TokenRequest).
+// Imitates: pkg/registry/core/pod/rest/subresources.go (ExecREST), pkg/registry/core/pod/strategy.go (ExecLocation)
+// and pkg/registry/core/serviceaccount/storage/token.go (TokenREST)
+
+import { isStatus, newBadRequest, newPathNotFound } from '../../api/errors'
+import type { Pod } from '../../api/core'
+import type { AdmissionChain, AdmissionAttributes } from '../admission/interfaces'
+import type { ExecResult, Status } from '../types'
+import type { ApiResponse } from '../types'
+import type { ResourceRequest } from './rest'
+import { respond, respondStatus } from './response'
+
+export interface SubresourceDeps {
+  admission: AdmissionChain
+  /** The kubelet of a node, if that node runs one. */
+  exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[]): ExecResult | Status | undefined
+  tokenRequest(args: { namespace: string; serviceAccountName: string; body: unknown }):
+    Promise<{ ok: true; object: Record<string, unknown> } | { ok: false; status: Status }>
+}
+
+function subAttrs(r: ResourceRequest, operation: 'CONNECT' | 'CREATE', kind: string): AdmissionAttributes {
+  return {
+    operation, resource: r.reg.strategy.resource, subresource: r.info.subresource, kind,
+    namespace: r.info.namespace, name: r.info.name, userInfo: r.user,
+  }
+}
+
+/** ExecLocation's checks: the container must be named when the pod has several, and must exist. */
+function execContainer(pod: Pod, requested: string | null): string | Status {
+  const containers = pod.spec.containers ?? []
+  const all = [...(pod.spec.initContainers ?? []), ...containers]
+  if (!requested) {
+    if (containers.length === 1) return containers[0].name
+    return newBadRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`)
+  }
+  if (!all.some((c) => c.name === requested)) return newBadRequest(`container ${requested} is not valid for pod ${pod.metadata.name}`)
+  return requested
+}
+
+export function handleExec(r: ResourceRequest, d: SubresourceDeps): ApiResponse {
+  if (r.info.verb !== 'create' && r.info.verb !== 'get') return respondStatus(newPathNotFound())
+  const cur = r.reg.get(r.info.namespace, r.info.name)
+  if (isStatus(cur)) return respondStatus(cur)
+  const denied = d.admission.admit(subAttrs(r, 'CONNECT', 'PodExecOptions'))
+  if (denied) return respondStatus(denied)
+  const pod = cur as Pod
+  const container = execContainer(pod, r.url.query.get('container'))
+  if (isStatus(container)) return respondStatus(container)
+  const command = r.url.query.getAll('command')
+  if (command.length === 0) return respondStatus(newBadRequest('you must specify at least 1 command'))
+  if (!pod.spec.nodeName) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
+  const out = d.exec(pod.spec.nodeName, r.info.namespace, r.info.name, container, command)
+  if (out === undefined) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
+  return isStatus(out) ? respondStatus(out) : { status: 200, headers: { 'content-type': 'application/json' }, body: out }
+}
+
+export async function handleToken(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {
+  if (r.info.verb !== 'create') return respondStatus(newPathNotFound())
+  const denied = d.admission.admit(subAttrs(r, 'CREATE', 'TokenRequest'))
+  if (denied) return respondStatus(denied)
+  const out = await d.tokenRequest({ namespace: r.info.namespace, serviceAccountName: r.info.name, body: r.req.body })
+  return out.ok ? respond(201, out.object) : respondStatus(out.status)
+}

@@ -1,0 +1,98 @@
+// The pod registry strategy: generation, initial status, validation, v1 conversion.
+// Imitates: pkg/registry/core/pod/strategy.go and pkg/apis/core/validation/validation.go (ValidatePodCreate, a subset)
+
+import { forbiddenField, invalid, required, type FieldError } from '../../../api/errors'
+import type { Container, Pod } from '../../../api/core'
+import type { KObject } from '../../../api/meta'
+import { isDNS1123Label, nameIsDNSSubdomain } from '../../../api/validation'
+import type { RESTStrategy } from '../strategy'
+import { setDefaultsPod } from './defaults'
+
+/** qos.GetPodQOS: BestEffort when no container requests or limits anything. */
+export function podQOS(pod: Pod): string {
+  const all = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]
+  const res = all.map((c) => (c.resources ?? {}) as { requests?: Record<string, string>; limits?: Record<string, string> })
+  if (res.every((r) => Object.keys(r.requests ?? {}).length === 0 && Object.keys(r.limits ?? {}).length === 0)) return 'BestEffort'
+  const guaranteed = res.every((r) => ['cpu', 'memory'].every((k) => r.limits?.[k] && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]))
+  return guaranteed ? 'Guaranteed' : 'Burstable'
+}
+
+function validateContainers(list: Container[] | undefined, path: string, names: Set<string>): FieldError[] {
+  const errs: FieldError[] = []
+  ;(list ?? []).forEach((c, i) => {
+    const p = `${path}[${i}]`
+    if (!c.name) errs.push(required(`${p}.name`))
+    else {
+      for (const m of isDNS1123Label(c.name)) errs.push(invalid(`${p}.name`, c.name, m))
+      if (names.has(c.name)) errs.push({ type: 'FieldValueDuplicate', field: `${p}.name`, badValue: c.name })
+      names.add(c.name)
+    }
+    if (!c.image) errs.push(required(`${p}.image`))
+  })
+  return errs
+}
+
+export function validatePodSpec(pod: Pod): FieldError[] {
+  const spec = pod.spec
+  const names = new Set<string>()
+  const errs: FieldError[] = []
+  if (!spec.containers || spec.containers.length === 0) errs.push(required('spec.containers'))
+  errs.push(...validateContainers(spec.initContainers, 'spec.initContainers', names))
+  errs.push(...validateContainers(spec.containers, 'spec.containers', names))
+  const volumes = new Set((spec.volumes ?? []).map((v) => v.name))
+  for (const [path, list] of [['spec.initContainers', spec.initContainers], ['spec.containers', spec.containers]] as const) {
+    ;(list ?? []).forEach((c, i) => (c.volumeMounts ?? []).forEach((m, j) => {
+      if (!volumes.has(m.name)) errs.push({ type: 'FieldValueNotFound', field: `${path}[${i}].volumeMounts[${j}].name`, badValue: m.name })
+    }))
+  }
+  if (spec.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy)) {
+    errs.push({ type: 'FieldValueNotSupported', field: 'spec.restartPolicy', badValue: spec.restartPolicy, detail: 'supported values: "Always", "OnFailure", "Never"' })
+  }
+  return errs
+}
+
+const UPDATABLE_SPEC_MESSAGE = 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)'
+
+/** Pod spec updates may change only images, activeDeadlineSeconds and added tolerations. */
+function specChangeAllowed(newSpec: Pod['spec'], oldSpec: Pod['spec']): boolean {
+  const strip = (s: Pod['spec']) => {
+    const c = structuredClone(s)
+    for (const x of [...(c.containers ?? []), ...(c.initContainers ?? [])]) delete x.image
+    delete c.activeDeadlineSeconds
+    c.tolerations = (c.tolerations ?? []).slice(0, (oldSpec.tolerations ?? []).length)
+    return JSON.stringify(c, Object.keys(c).sort())
+  }
+  return strip(newSpec) === strip(oldSpec)
+}
+
+export const podStrategy: RESTStrategy = {
+  resource: { group: '', resource: 'pods' },
+  kind: 'Pod',
+  listKind: 'PodList',
+  namespaced: true,
+  nameFn: nameIsDNSSubdomain,
+  returnDeletedObject: true,
+  defaults: (obj) => setDefaultsPod(obj as Pod),
+  prepareForCreate(obj) {
+    const pod = obj as Pod
+    pod.metadata.generation = 1
+    pod.status = { phase: 'Pending', qosClass: podQOS(pod) }
+  },
+  validate: (obj) => validatePodSpec(obj as Pod),
+  prepareForUpdate(obj, old) {
+    const pod = obj as Pod
+    pod.status = (old as Pod).status
+    if (JSON.stringify(pod.spec) !== JSON.stringify((old as Pod).spec)) pod.metadata.generation = (old.metadata.generation ?? 1) + 1
+  },
+  validateUpdate(obj, old) {
+    const pod = obj as Pod
+    setDefaultsPod(pod)
+    pod.spec.serviceAccount = pod.spec.serviceAccountName
+    return specChangeAllowed(pod.spec, (old as Pod).spec) ? [] : [forbiddenField('spec', UPDATABLE_SPEC_MESSAGE)]
+  },
+  canonicalize(obj: KObject) {
+    const pod = obj as Pod
+    // v1 conversion writes the deprecated alias beside serviceAccountName
+    if (pod.spec.serviceAccountName) pod.spec.serviceAccount = pod.spec.serviceAccountName
+  },
+}

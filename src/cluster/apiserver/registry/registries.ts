@@ -1,0 +1,16 @@
+// The registry of each served resource, keyed by plural name.
+// Imitates: pkg/registry/core/rest/storage_core.go (NewLegacyRESTStorage)
+
+import type { ClusterContext } from '../../context'
+import { configMapStrategy, eventStrategy, nodeStrategy, secretStrategy, serviceAccountStrategy } from './core/strategies'
+import { namespaceStrategy } from './namespace/strategy'
+import { podStrategy } from './pod/strategy'
+import { RegistryStore } from './store'
+
+export function newRegistries(ctx: ClusterContext): Record<string, RegistryStore> {
+  const out: Record<string, RegistryStore> = {}
+  for (const s of [podStrategy, namespaceStrategy, serviceAccountStrategy, configMapStrategy, secretStrategy, eventStrategy, nodeStrategy]) {
+    out[s.resource.resource] = new RegistryStore(s, ctx)
+  }
+  return out
+}

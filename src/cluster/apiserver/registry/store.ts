@@ -1,0 +1,110 @@
+// The generic registry: create, update, get, list and delete with the strategy's hooks, over the ObjectStore.
+// Imitates: k8s.io/apiserver/pkg/registry/generic/registry/store.go and registry/rest/create.go (BeforeCreate)
+
+import { newAlreadyExists, newConflict, newInvalid, newNotFound, OPTIMISTIC_LOCK_ERROR_MSG, isStatus } from '../../api/errors'
+import { rfc3339, type KObject } from '../../api/meta'
+import { validateObjectMeta } from '../../api/validation'
+import type { ClusterContext } from '../../context'
+import { isStoreError } from '../../store/store'
+import type { Status } from '../types'
+import { generateName } from '../admission/serviceaccount'
+import type { RESTStrategy } from './strategy'
+
+export type ValidateObjectFunc = (obj: KObject) => Status | undefined
+
+export class RegistryStore {
+  constructor(readonly strategy: RESTStrategy, private ctx: ClusterContext) {}
+
+  private get key() { return this.strategy.resource.resource }
+
+  get(namespace: string | undefined, name: string): KObject | Status {
+    return this.ctx.store.get(this.key, this.ns(namespace), name) ?? newNotFound(this.strategy.resource, name)
+  }
+
+  list(namespace: string | undefined): KObject[] {
+    return this.ctx.store.list(this.key, this.ns(namespace) || undefined)
+  }
+
+  private ns(namespace: string | undefined) {
+    return this.strategy.namespaced ? namespace : undefined
+  }
+
+  create(obj: KObject, createValidation?: ValidateObjectFunc): KObject | Status {
+    const s = this.strategy
+    const meta = obj.metadata
+    // FillObjectMetaSystemFields, then generateName
+    meta.creationTimestamp = rfc3339(this.ctx.clock.now())
+    meta.uid = this.ctx.random.uuid()
+    // ObjectMeta (api/meta.ts) has no generateName field yet: read it loosely
+    const prefix = (meta as { generateName?: string }).generateName
+    if (prefix && !meta.name) meta.name = generateName(this.ctx.random, prefix)
+    // BeforeCreate
+    delete meta.deletionTimestamp
+    delete meta.deletionGracePeriodSeconds
+    s.prepareForCreate?.(obj, this.ctx)
+    const kind = { group: s.resource.group, kind: s.kind }
+    const errs = s.validate?.(obj) ?? []
+    if (errs.length) return newInvalid(kind, meta.name ?? '', errs)
+    const metaErrs = validateObjectMeta(meta, s.namespaced, s.nameFn)
+    if (metaErrs.length) return newInvalid(kind, meta.name ?? '', metaErrs)
+    s.canonicalize?.(obj)
+    const denied = createValidation?.(structuredClone(obj))
+    if (denied) return denied
+    const out = this.ctx.store.create(this.key, obj)
+    if (isStoreError(out)) {
+      const err = newAlreadyExists(s.resource, meta.name)
+      const existing = this.ctx.store.get(this.key, this.ns(meta.namespace), meta.name)
+      if (existing?.metadata.deletionTimestamp) err.message = `object is being deleted: ${err.message}`
+      return err
+    }
+    return out
+  }
+
+  update(obj: KObject, updateValidation?: ValidateObjectFunc): KObject | Status {
+    const s = this.strategy
+    const meta = obj.metadata
+    const old = this.ctx.store.get(this.key, this.ns(meta.namespace), meta.name)
+    if (!old) return newNotFound(s.resource, meta.name)
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
+      return newConflict(s.resource, meta.name, OPTIMISTIC_LOCK_ERROR_MSG)
+    }
+    // fields the client may not change
+    meta.uid = old.metadata.uid
+    meta.creationTimestamp = old.metadata.creationTimestamp
+    if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp
+    else delete meta.deletionTimestamp
+    if (old.metadata.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds
+    else delete meta.deletionGracePeriodSeconds
+    if (old.metadata.generation !== undefined) meta.generation = old.metadata.generation
+    s.prepareForUpdate?.(obj, old)
+    const kind = { group: s.resource.group, kind: s.kind }
+    const errs = [...validateObjectMeta(meta, s.namespaced, s.nameFn), ...(s.validateUpdate?.(obj, old) ?? [])]
+    if (errs.length) return newInvalid(kind, meta.name, errs)
+    s.canonicalize?.(obj)
+    const denied = updateValidation?.(structuredClone(obj))
+    if (denied) return denied
+    const out = this.ctx.store.update(this.key, obj)
+    if (isStoreError(out)) {
+      return out.code === 'NotFound' ? newNotFound(s.resource, meta.name) : newConflict(s.resource, meta.name, OPTIMISTIC_LOCK_ERROR_MSG)
+    }
+    return out
+  }
+
+  /** Remove from storage now; answers with the object or a Success Status as the strategy says. */
+  deleteNow(namespace: string | undefined, name: string): { object: KObject; body: unknown } | Status {
+    const out = this.ctx.store.delete(this.key, this.ns(namespace), name)
+    if (isStoreError(out)) return newNotFound(this.strategy.resource, name)
+    return { object: out, body: this.deletedBody(out) }
+  }
+
+  deletedBody(obj: KObject): unknown {
+    if (this.strategy.returnDeletedObject) return obj
+    const details: Record<string, string> = { name: obj.metadata.name }
+    if (this.strategy.resource.group) details.group = this.strategy.resource.group
+    details.kind = this.strategy.resource.resource
+    details.uid = obj.metadata.uid
+    return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details }
+  }
+}
+
+export { isStatus }

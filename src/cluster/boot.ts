@@ -1,0 +1,73 @@
+// The objects a freshly installed cluster already has: the system namespaces (their default
+// ServiceAccount and kube-root-ca.crt follow from the controllers) and the registered worker Nodes.
+// Imitates: pkg/controlplane/controller/systemnamespaces and the kubelet's node registration (pkg/kubelet/kubelet_node_status.go)
+
+import type { KObject } from './api/meta'
+import { rfc3339 } from './api/meta'
+import { isStatus } from './api/errors'
+import type { APIServer } from './apiserver/server'
+import type { ClusterContext, NodeConfig } from './context'
+
+export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
+
+export function createSystemNamespaces(server: APIServer): void {
+  const reg = server.registries.namespaces
+  for (const name of SYSTEM_NAMESPACES) {
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as unknown as KObject
+    reg.strategy.defaults?.(ns)
+    const out = reg.create(ns)
+    if (isStatus(out)) throw new Error(`boot: ${out.message}`)
+  }
+}
+
+const RESOURCES = { cpu: '2', 'ephemeral-storage': '20470152Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '4015252Ki', pods: '110' }
+
+export function nodeObject(ctx: ClusterContext, node: NodeConfig, createdAt: number): KObject {
+  const created = rfc3339(createdAt)
+  const ready = rfc3339(createdAt + 10_000)
+  const cond = (type: string, status: string, transition: string, reason: string, message: string) =>
+    ({ type, status, lastHeartbeatTime: ready, lastTransitionTime: transition, reason, message })
+  return {
+    kind: 'Node', apiVersion: 'v1',
+    metadata: {
+      name: node.name, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: created,
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux',
+      },
+      annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+    },
+    spec: { podCIDR: node.podCIDR, podCIDRs: [node.podCIDR] },
+    status: {
+      capacity: { ...RESOURCES },
+      allocatable: { ...RESOURCES },
+      conditions: [
+        cond('MemoryPressure', 'False', created, 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        cond('DiskPressure', 'False', created, 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        cond('PIDPressure', 'False', created, 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        cond('Ready', 'True', ready, 'KubeletReady', 'kubelet is posting ready status'),
+      ],
+      addresses: [{ type: 'InternalIP', address: node.internalIP }, { type: 'Hostname', address: node.name }],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: ctx.random.hex(32), systemUUID: ctx.random.uuid(), bootID: ctx.random.uuid(),
+        kernelVersion: '6.1.0-40-amd64', osImage: 'Debian GNU/Linux 12 (bookworm)', containerRuntimeVersion: 'containerd://2.1.4',
+        kubeletVersion: ctx.config.kubernetesVersion, kubeProxyVersion: '', operatingSystem: 'linux', architecture: 'amd64',
+        swap: { capacity: 0 },
+      },
+      images: [{ names: ['registry.k8s.io/pause@sha256:278fb9dbcca9518083ad1e11276933a2e96f23de604a3a08cc3c80002767d24c', 'registry.k8s.io/pause:3.10.1'], sizeBytes: 320368 }],
+      runtimeHandlers: [
+        { name: 'runc', features: { recursiveReadOnlyMounts: true, userNamespaces: true } },
+        { name: '', features: { recursiveReadOnlyMounts: true, userNamespaces: true } },
+      ],
+      features: { supplementalGroupsPolicy: true },
+    },
+  }
+}
+
+export function registerNodes(ctx: ClusterContext, createdAt: number): void {
+  for (const n of ctx.config.nodes) {
+    const out = ctx.store.create('nodes', nodeObject(ctx, n, createdAt))
+    if (!('metadata' in out)) throw new Error(`boot: node ${n.name} exists`)
+  }
+}

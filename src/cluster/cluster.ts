@@ -1,0 +1,144 @@
+// The simulated cluster: one API server, the controllers, the scheduler and a kubelet per node,
+// sharing one store, one virtual clock and one seeded random source.
+// Imitates: a kubeadm-style control plane (kube-apiserver, kube-controller-manager, kube-scheduler) plus kubelets.
+
+import type { ApiRequest, ApiResponse, ExecResult, Status } from './apiserver/types'
+import { APIServer } from './apiserver/server'
+import { createSystemNamespaces, registerNodes } from './boot'
+import { VirtualClock, type ClockState } from './clock/clock'
+import { createSigner, createTokenRequest, Kubelet, restoreSigner, type SignerState, type TokenSigner } from './components'
+import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type ClusterContext } from './context'
+import { startControllers } from './controllers/manager'
+import type { Fact } from './events/facts'
+import { startFactWatcher } from './events/factwatcher'
+import { Random, type RandomState } from './random'
+import { startScheduler } from './scheduler/scheduler'
+import { ObjectStore, type StoreState } from './store/store'
+import { WorkRunner } from './work'
+
+export interface ClusterOptions {
+  /** Lab time at which the student starts (ms since the epoch); the cluster was installed an hour earlier. */
+  startMs: number
+  random: Random
+  /** Fixed signing key (a seed was given). */
+  deterministic: boolean
+  config?: ClusterConfig
+}
+
+/** Everything a cluster is, as plain JSON. */
+export interface ClusterState {
+  version: 1
+  deterministic: boolean
+  config: ClusterConfig
+  store: StoreState
+  clock: ClockState
+  random: RandomState
+  facts: Fact[]
+  signer: SignerState
+  /** Kubelet state by node name. */
+  kubelets: Record<string, unknown>
+}
+
+export interface Cluster {
+  /** The whole request path; then runs the work due at or before now. */
+  handle(req: ApiRequest): Promise<ApiResponse>
+  now(): number
+  /** Run due work in (at, seq) order, the clock moving to each item's time, then to `ms`. */
+  advanceTo(ms: number): Promise<{ ran: Record<string, number> }>
+  nextDueAt(): number | undefined
+  facts(): readonly Fact[]
+  snapshot(): ClusterState
+  /** The API server itself (its token authenticators and authorizers are extension points). */
+  readonly apiServer: APIServer
+  readonly context: ClusterContext
+}
+
+/** How long before the start the cluster was installed (nodes and system namespaces are this old). */
+export const INSTALLED_BEFORE_START_MS = 3_600_000
+
+interface Parts {
+  deterministic: boolean
+  store: ObjectStore
+  clock: VirtualClock
+  random: Random
+  facts: Fact[]
+  config: ClusterConfig
+}
+
+function assemble(p: Parts, signer: TokenSigner) {
+  const runner = new WorkRunner(p.clock)
+  const ctx: ClusterContext = {
+    store: p.store, clock: p.clock, random: p.random, config: p.config,
+    record: (f) => { p.facts.push(f) },
+    onWork: (type, handler) => runner.on(type, handler),
+  }
+  startFactWatcher(ctx)
+  startControllers(ctx)
+  startScheduler(ctx)
+  const kubelets = new Map<string, Kubelet>()
+  const apiServer = new APIServer({
+    ctx,
+    exec: (node: string, ns: string, pod: string, container: string | undefined, command: string[]): ExecResult | Status | undefined =>
+      kubelets.get(node)?.exec(ns, pod, container, command),
+    tokenRequest: (args) => createTokenRequest(ctx, signer, args),
+  })
+  const startKubelets = () => {
+    for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, signer, n))
+  }
+  const cluster: Cluster = {
+    apiServer,
+    context: ctx,
+    async handle(req) {
+      const res = await apiServer.handle(req)
+      await runner.runDue(p.clock.now())
+      return res
+    },
+    now: () => p.clock.now(),
+    async advanceTo(ms) {
+      const ran = await runner.runDue(ms)
+      p.clock.set(ms)
+      return { ran }
+    },
+    nextDueAt: () => p.clock.nextAt(),
+    facts: () => p.facts,
+    snapshot(): ClusterState {
+      const k: Record<string, unknown> = {}
+      for (const [name, kl] of kubelets) k[name] = structuredClone(kl.snapshot())
+      return {
+        version: 1, deterministic: p.deterministic, config: structuredClone(p.config),
+        store: p.store.snapshot(), clock: p.clock.snapshot(), random: p.random.state(),
+        facts: structuredClone(p.facts), signer: signer.snapshot(), kubelets: k,
+      }
+    },
+  }
+  return { cluster, ctx, runner, kubelets, startKubelets }
+}
+
+export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
+  const config = structuredClone(opts.config ?? DEFAULT_CLUSTER_CONFIG)
+  const installedAt = opts.startMs - INSTALLED_BEFORE_START_MS
+  const parts: Parts = {
+    deterministic: opts.deterministic, store: new ObjectStore(), clock: new VirtualClock(installedAt),
+    random: opts.random, facts: [], config,
+  }
+  const signer = await createSigner({ deterministic: opts.deterministic })
+  const a = assemble(parts, signer)
+  createSystemNamespaces(a.cluster.apiServer)
+  registerNodes(a.ctx, installedAt)
+  a.startKubelets()
+  await a.runner.runDue(installedAt)
+  await a.cluster.advanceTo(opts.startMs)
+  return a.cluster
+}
+
+export async function restoreCluster(state: ClusterState): Promise<Cluster> {
+  const parts: Parts = {
+    deterministic: state.deterministic, store: new ObjectStore(state.store), clock: new VirtualClock(state.clock),
+    random: new Random(state.random), facts: structuredClone(state.facts), config: structuredClone(state.config),
+  }
+  const signer = await restoreSigner(state.signer)
+  const a = assemble(parts, signer)
+  a.startKubelets()
+  for (const [name, s] of Object.entries(state.kubelets)) a.kubelets.get(name)?.restore(structuredClone(s))
+  return a.cluster
+}

@@ -1,0 +1,80 @@
+// Recording Event objects: the events.k8s.io/v1 recorder (the scheduler) and the legacy core/v1
+// recorder (the kubelet), both stored as core/v1 Events as `kubectl get events` reads them.
+// Imitates: k8s.io/client-go/tools/events/event_recorder.go and tools/record/event.go (+ record/util GenerateEventName)
+
+import { namespacePhase } from '../api/core'
+import { rfc3339, type KObject } from '../api/meta'
+import type { ClusterContext } from '../context'
+
+/** A moment in nanoseconds since the epoch: the clock's millisecond plus a random sub-millisecond part. */
+export function nowNanos(ctx: ClusterContext): bigint {
+  return BigInt(ctx.clock.now()) * 1_000_000n + BigInt(ctx.random.int(1_000_000))
+}
+
+/** `<name>.<hex of UnixNano>` (GenerateEventName: "%s.%x"). */
+export function eventName(objectName: string, nanos: bigint): string {
+  return `${objectName}.${nanos.toString(16)}`
+}
+
+/** metav1.MicroTime: RFC 3339 with 6 fractional digits. */
+export function microTime(nanos: bigint): string {
+  const ms = Number(nanos / 1_000_000n)
+  const micros = Number((nanos / 1000n) % 1_000_000n)
+  return `${rfc3339(ms).slice(0, -1)}.${String(micros).padStart(6, '0')}Z`
+}
+
+export interface InvolvedObject { kind: string; namespace?: string; name: string; uid: string; apiVersion: string; resourceVersion?: string; fieldPath?: string }
+
+export function involvedObjectOf(obj: KObject, fieldPath?: string): InvolvedObject {
+  const ref: InvolvedObject = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, apiVersion: obj.apiVersion, resourceVersion: obj.metadata.resourceVersion }
+  if (!ref.namespace) delete ref.namespace
+  if (fieldPath) ref.fieldPath = fieldPath
+  return ref
+}
+
+/** Events in a missing or terminating namespace are refused by NamespaceLifecycle: not recorded. */
+function canRecord(ctx: ClusterContext, namespace: string): boolean {
+  const phase = namespacePhase(ctx.store.get('namespaces', undefined, namespace))
+  return phase !== undefined && phase !== 'Terminating'
+}
+
+/** events.k8s.io/v1 recorder (Eventf(regarding, related, type, reason, action, note)). */
+export function recordEventV1(ctx: ClusterContext, e: {
+  regarding: KObject; type: 'Normal' | 'Warning'; reason: string; action: string; note: string
+  reportingController: string; reportingInstance: string
+}): KObject | undefined {
+  const namespace = e.regarding.metadata.namespace ?? 'default'
+  if (!canRecord(ctx, namespace)) return undefined
+  const nanos = nowNanos(ctx)
+  const ev: KObject = {
+    kind: 'Event', apiVersion: 'v1',
+    metadata: { name: eventName(e.regarding.metadata.name, nanos), namespace, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(ctx.clock.now()) },
+    involvedObject: involvedObjectOf(e.regarding),
+    reason: e.reason, message: e.note, source: {}, firstTimestamp: null, lastTimestamp: null, type: e.type,
+    eventTime: microTime(nanos), action: e.action, reportingComponent: e.reportingController, reportingInstance: e.reportingInstance,
+  }
+  const out = ctx.store.create('events', ev)
+  return 'metadata' in out ? out : undefined
+}
+
+/** Legacy core/v1 recorder (record.EventRecorder.Event): count 1, first = last timestamp, source component/host. */
+export function recordLegacyEvent(ctx: ClusterContext, e: {
+  involvedObject: KObject; fieldPath?: string; type: 'Normal' | 'Warning'; reason: string; message: string
+  component: string; host?: string
+}): KObject | undefined {
+  const namespace = e.involvedObject.metadata.namespace ?? 'default'
+  if (!canRecord(ctx, namespace)) return undefined
+  const nanos = nowNanos(ctx)
+  const now = rfc3339(ctx.clock.now())
+  const source: Record<string, string> = { component: e.component }
+  if (e.host) source.host = e.host
+  const ev: KObject = {
+    kind: 'Event', apiVersion: 'v1',
+    metadata: { name: eventName(e.involvedObject.metadata.name, nanos), namespace, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: now },
+    involvedObject: involvedObjectOf(e.involvedObject, e.fieldPath),
+    reason: e.reason, message: e.message, source, firstTimestamp: now, lastTimestamp: now, count: 1, type: e.type,
+    eventTime: null, reportingComponent: e.component, reportingInstance: e.host ?? '',
+  }
+  const out = ctx.store.create('events', ev)
+  return 'metadata' in out ? out : undefined
+}

@@ -1,0 +1,95 @@
+// kubectl exec as the API server, kubelet and containerd answer it: the container checks, the
+// runtime's exec errors, and the command run against the container's files.
+// Imitates: pkg/registry/core/pod/strategy.go (ExecLocation), pkg/kubelet/server (getExec) and
+// containerd's exec errors (OCI runtime exec failed).
+
+import type { KObject } from '../../api/meta'
+import type { ExecResult, Status } from '../../apiserver/types'
+import type { ClusterContext } from '../../context'
+import type { PodRecord } from '../state'
+import { lookPath, runApplet, type Proc } from './busybox'
+import { buildRootfs } from './rootfs'
+import { newBadRequest, newNotFound } from '../../serviceaccount/errors'
+
+/** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
+export const DEFAULT_SERVICE_IP = '10.32.0.1'
+export const DEFAULT_CLUSTER_DNS = '10.32.0.10'
+
+export interface ExecInput {
+  ctx: ClusterContext
+  podName: string
+  pod: KObject | undefined
+  rec: PodRecord | undefined
+  container: string | undefined
+  command: string[]
+  token: (key: string) => string | undefined
+}
+
+function status(message: string, reason: string, code: number): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code }
+}
+
+/**
+ * How kubectl prints a Status returned by exec: errors of the exec stream (the upgrade failing,
+ * the runtime refusing) as `error: <message>`, API errors as `Error from server (<Reason>): <message>`.
+ */
+export function execErrorLine(s: Status): string {
+  if (s.message?.startsWith('unable to upgrade connection') || s.message?.startsWith('Internal error occurred: error executing command')) return `error: ${s.message}`
+  return `Error from server (${s.reason}): ${s.message}`
+}
+
+function serviceEnv(ctx: ClusterContext): [string, string][] {
+  const svc = ctx.store.get('services', 'default', 'kubernetes')
+  const ip = String((svc?.spec as { clusterIP?: string } | undefined)?.clusterIP ?? DEFAULT_SERVICE_IP)
+  return [
+    ['KUBERNETES_SERVICE_PORT', '443'],
+    ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+    ['KUBERNETES_PORT', `tcp://${ip}:443`],
+    ['KUBERNETES_PORT_443_TCP', `tcp://${ip}:443`],
+    ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+    ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+    ['KUBERNETES_PORT_443_TCP_ADDR', ip],
+    ['KUBERNETES_SERVICE_HOST', ip],
+  ]
+}
+
+export function execInPod(i: ExecInput): ExecResult | Status {
+  const { ctx, pod, rec } = i
+  if (!pod) return newNotFound('pods', i.podName)
+  const spec = pod.spec as { containers?: { name: string; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+  const names = (spec.containers ?? []).map((c) => c.name)
+  let container = i.container
+  if (!container) {
+    if (names.length !== 1) return newBadRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`)
+    container = names[0]
+  }
+  if (!names.includes(container)) return newBadRequest(`container ${container} is not valid for pod ${pod.metadata.name}`)
+  const c = rec?.containers.find((x) => x.name === container)
+  if (!rec || !c || !c.containerID || (rec.phase !== 'started' && rec.phase !== 'running' && rec.phase !== 'terminating')) {
+    return status(`unable to upgrade connection: container not found (${JSON.stringify(container)})`, 'NotFound', 404)
+  }
+  const hostname = spec.hostname ?? pod.metadata.name
+  const env: [string, string][] = [
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['HOSTNAME', hostname],
+    ...(spec.containers?.find((x) => x.name === container)?.env ?? []).map((e) => [e.name, e.value ?? ''] as [string, string]),
+    ...(spec.enableServiceLinks === false ? [] : serviceEnv(ctx)),
+    ['HOME', '/root'],
+  ]
+  const root = buildRootfs({ pod, rec, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
+  const proc: Proc = { root, env, hostname, now: ctx.clock.now(), stdin: '' }
+  const [cmd, ...args] = i.command
+  if (cmd === undefined) return newBadRequest('you must specify at least one command for the container')
+  const found = lookPath(proc, cmd)
+  if (!found.found) {
+    const execId = ctx.random.hex(64)
+    const why = cmd.includes('/') ? `stat ${cmd}: no such file or directory` : 'executable file not found in $PATH'
+    return status(
+      `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execId)}: ` +
+      `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown`,
+      'InternalError', 500)
+  }
+  const out = found.applet ? runApplet(proc, found.applet, args) : undefined
+  if (!out) return { kind: 'ExecResult', stdout: '', stderr: `${cmd}: this program is not simulated in the lab\n`, exitCode: 126 }
+  return { kind: 'ExecResult', ...out }
+}

@@ -1,0 +1,45 @@
+// Image names as the runtime reports them, their digests, and the Pulled messages.
+// Imitates: pkg/kubelet/images/image_manager.go (EnsureImageExists events) and docker reference normalisation.
+
+import { sha256Hex } from '../serviceaccount/sha256'
+
+/** `nginx` -> `docker.io/library/nginx:latest`; names with a registry keep it; a missing tag is `latest`. */
+export function normalizeImage(image: string): string {
+  let name = image
+  const slash = name.indexOf('/')
+  const first = slash === -1 ? '' : name.slice(0, slash)
+  if (slash === -1) name = `docker.io/library/${name}`
+  else if (!first.includes('.') && !first.includes(':') && first !== 'localhost') name = `docker.io/${name}`
+  const lastPart = name.slice(name.lastIndexOf('/') + 1)
+  if (!lastPart.includes(':') && !lastPart.includes('@')) name += ':latest'
+  return name
+}
+
+/** `repo@sha256:<64 hex>`, the same for the same image on every node and in every run. */
+export function imageID(image: string): string {
+  const n = normalizeImage(image)
+  const at = n.indexOf('@')
+  const repo = at >= 0 ? n.slice(0, at) : n.slice(0, n.lastIndexOf(':'))
+  return `${repo}@sha256:${sha256Hex(`image:${n}`)}`
+}
+
+/** Image sizes: agnhost as the reference renders it, others derived from the name. */
+export function imageSize(image: string): number {
+  if (normalizeImage(image).startsWith('registry.k8s.io/e2e-test-images/agnhost:')) return 51234567
+  return 20_000_000 + (parseInt(sha256Hex(`size:${image}`).slice(0, 8), 16) % 100_000_000)
+}
+
+export const PULL_DURATION = '2.853s'
+
+export function pullingMessage(image: string): string {
+  return `Pulling image "${image}"`
+}
+
+export function pulledMessage(image: string): string {
+  return `Successfully pulled image "${image}" in ${PULL_DURATION} (${PULL_DURATION} including waiting). Image size: ${imageSize(image)} bytes.`
+}
+
+/** 1.35 (KubeletEnsureSecretPulledImages beta): the longer already-present message. */
+export function alreadyPresentMessage(image: string): string {
+  return `Container image "${image}" already present on machine and can be accessed by the pod`
+}

@@ -1,0 +1,144 @@
+// The kubelet of one node: watches pods bound to it, runs their lifecycle as scheduled work,
+// keeps their projected token files fresh, and answers exec.
+// Imitates: pkg/kubelet/kubelet.go (Kubelet, syncLoop: watch -> pod workers; never blocking the watch).
+
+import type { ClusterContext, NodeConfig } from '../context'
+import type { ExecResult, Status } from '../apiserver/types'
+import type { WatchEvent } from '../store/store'
+import type { TokenSigner } from '../serviceaccount/signer'
+import { WatchCache } from './informer'
+import { TokenManager, requiresRefresh } from './token/token_manager'
+import { emptyState, type KubeletState, type PodRecord } from './state'
+import { forgetPod, killPod, podReady, removePod, startContainers, startPod } from './pod_workers'
+import { schedule, type KubeletRuntime } from './runtime'
+import { rewriteVolume } from './volumes'
+import { KubeletWork } from './work'
+import { execInPod } from './exec/exec'
+
+/** One handler registration per context and work type, dispatching on `data.node`. */
+const kubeletsByContext = new WeakMap<ClusterContext, Map<string, Kubelet>>()
+
+function register(ctx: ClusterContext, kubelet: Kubelet): void {
+  let byNode = kubeletsByContext.get(ctx)
+  if (!byNode) {
+    const nodes = new Map<string, Kubelet>()
+    byNode = nodes
+    kubeletsByContext.set(ctx, nodes)
+    for (const type of Object.values(KubeletWork)) {
+      ctx.onWork(type, (data) => nodes.get(String(data.node))?.handleWork(type, data))
+    }
+  }
+  byNode.get(kubelet.nodeName)?.dispose()
+  byNode.set(kubelet.nodeName, kubelet)
+}
+
+/** Token refreshes that fail are retried with back-off (1 min doubling, at most 1 h). */
+function refreshRetryMs(failures: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, failures - 1), 3_600_000)
+}
+
+export class Kubelet {
+  private state: KubeletState
+  private cache: WatchCache
+  private tokens: TokenManager
+  private rt: KubeletRuntime
+  private unwatch: () => void
+
+  constructor(private ctx: ClusterContext, signer: TokenSigner, private node: NodeConfig) {
+    this.state = emptyState(node.name)
+    this.cache = new WatchCache(ctx.store)
+    this.tokens = new TokenManager(ctx, signer, this.state.tokens, this.cache)
+    this.rt = { ctx, node, state: this.state, tokens: this.tokens }
+    this.unwatch = ctx.store.watch((e) => this.onWatch(e))
+    register(ctx, this)
+  }
+
+  get nodeName(): string {
+    return this.node.name
+  }
+
+  /** Stop watching (a newer kubelet for the same node and context replaced this one). */
+  dispose(): void {
+    this.unwatch()
+  }
+
+  /** Watch callback: update the cache and schedule work; never write to the store here. */
+  private onWatch(e: WatchEvent): void {
+    this.cache.apply(e)
+    if (e.resource !== 'pods') return
+    const pod = e.object
+    const uid = pod.metadata.uid
+    const rec = this.state.pods[uid]
+    if (e.type === 'DELETED') {
+      if (rec) forgetPod(this.rt, uid)
+      return
+    }
+    if ((pod.spec as { nodeName?: string } | undefined)?.nodeName !== this.node.name) return
+    const now = this.ctx.clock.now()
+    if (!rec) {
+      this.state.pods[uid] = {
+        uid, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, seenAt: now, seenRV: pod.metadata.resourceVersion,
+        phase: 'pending', containers: [], volumes: {}, mountFailures: 0,
+        ...(pod.metadata.deletionTimestamp ? { deletionSeen: true } : {}),
+      }
+      schedule(this.rt, now + (pod.metadata.deletionTimestamp ? 0 : 1000), pod.metadata.deletionTimestamp ? KubeletWork.killPod : KubeletWork.startPod, uid)
+      return
+    }
+    if (pod.metadata.deletionTimestamp && !rec.deletionSeen) {
+      rec.deletionSeen = true
+      schedule(this.rt, now, KubeletWork.killPod, uid)
+    }
+  }
+
+  /** Run one item of this kubelet's scheduled work. */
+  handleWork(type: string, data: Record<string, unknown>): void | Promise<void> {
+    const rec = this.state.pods[String(data.uid)]
+    if (!rec) return
+    switch (type) {
+      case KubeletWork.startPod: return startPod(this.rt, rec)
+      case KubeletWork.startContainers: return startContainers(this.rt, rec)
+      case KubeletWork.podReady: return podReady(this.rt, rec)
+      case KubeletWork.killPod: return killPod(this.rt, rec)
+      case KubeletWork.removePod: return removePod(this.rt, rec)
+      case KubeletWork.refreshToken: return this.refreshToken(rec, String(data.id))
+    }
+  }
+
+  /** The token manager's refresh of one projected token, and the AtomicWriter swap of `..data`. */
+  private refreshToken(rec: PodRecord, id: string): void {
+    const entry = this.tokens.get(id)
+    if (!entry) return
+    const now = this.ctx.clock.now()
+    if (!requiresRefresh(this.tokens.request(entry), now, entry.jitter)) {
+      schedule(this.rt, this.tokens.refreshAt(entry), KubeletWork.refreshToken, rec.uid, { id })
+      return
+    }
+    const r = this.tokens.refresh(id)
+    if (!r.ok) {
+      schedule(this.rt, now + refreshRetryMs(entry.failures), KubeletWork.refreshToken, rec.uid, { id })
+      return
+    }
+    const v = rec.volumes[entry.volume]
+    if (v) rewriteVolume(this.ctx, v)
+    schedule(this.rt, this.tokens.refreshAt(r.entry), KubeletWork.refreshToken, rec.uid, { id })
+  }
+
+  /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */
+  exec(namespace: string, pod: string, container: string | undefined, command: string[]): ExecResult | Status {
+    const obj = this.ctx.store.get('pods', namespace, pod)
+    const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
+    return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key) })
+  }
+
+  snapshot(): unknown {
+    return structuredClone(this.state)
+  }
+
+  restore(s: unknown): void {
+    const next = structuredClone(s) as KubeletState
+    if (!next || typeof next !== 'object' || next.node !== this.node.name) throw new Error(`kubelet state is not for node ${this.node.name}`)
+    this.state = next
+    this.tokens.setCache(next.tokens)
+    this.rt.state = next
+  }
+}

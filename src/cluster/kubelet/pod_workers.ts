@@ -1,0 +1,134 @@
+// The pod lifecycle on one node, step by step as scheduled work: start (status, volumes, sandbox,
+// pull), containers started, ready, and graceful termination.
+// Imitates: pkg/kubelet/pod_workers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
+
+import type { KObject } from '../api/meta'
+import { recordPodEvent } from './events'
+import { alreadyPresentMessage, imageID, pulledMessage, pullingMessage } from './images'
+import { allocateIP, releaseIP } from './ipam'
+import { creatingStatus, runningStatus } from './podstatus'
+import { cancelPodWork, currentPod, schedule, type KubeletRuntime } from './runtime'
+import type { PodRecord } from './state'
+import { setUpVolume } from './volumes'
+import { KubeletWork } from './work'
+
+type Obj = Record<string, unknown>
+interface ContainerSpec { name: string; image: string }
+
+const containersOf = (pod: KObject) => ((pod.spec as { containers?: ContainerSpec[] }).containers ?? [])
+const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
+
+function writeStatus(rt: KubeletRuntime, pod: KObject, status: Record<string, unknown>): void {
+  rt.ctx.store.update('pods', { ...pod, status, metadata: { ...pod.metadata, resourceVersion: '' } })
+}
+
+/** Volume SetUp retries back off like the kubelet's operation executor (capped at 2m2s). */
+function mountBackoff(failures: number): number {
+  return Math.min(500 * 2 ** failures, 122_000)
+}
+
+/** T+1 s: first status, volumes (the token request), sandbox address, Pulling. */
+export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void> {
+  const { ctx } = rt
+  const pod = currentPod(rt, rec)
+  if (!pod || pod.metadata.deletionTimestamp) return
+  if (rec.phase === 'pending') {
+    writeStatus(rt, pod, creatingStatus(pod, rec, rt.node.internalIP, ctx.clock.now()))
+    rec.phase = 'creating'
+  }
+  for (const v of ((pod.spec as Obj).volumes as Obj[] | undefined) ?? []) {
+    const name = String(v.name)
+    if (rec.volumes[name]) continue
+    const r = await setUpVolume(ctx, pod, rec, v, rt.tokens)
+    if (!r.ok) {
+      recordPodEvent(ctx, rt.node.name, involved(rec), undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${name}" : ${r.message}`)
+      rec.mountFailures++
+      schedule(rt, ctx.clock.now() + mountBackoff(rec.mountFailures), KubeletWork.startPod, rec.uid)
+      return
+    }
+    rec.volumes[name] = r.volume
+    for (const id of Object.values(r.volume.files).flatMap((f) => ('tokenId' in f ? [f.tokenId] : []))) {
+      const e = rt.tokens.get(id)
+      if (e) schedule(rt, rt.tokens.refreshAt(e), KubeletWork.refreshToken, rec.uid, { id })
+    }
+  }
+  rec.ip = allocateIP(rt.state.ipam, rt.node.podCIDR, rec.uid)
+  let pulling = false
+  rec.containers = containersOf(pod).map((c) => {
+    const present = rt.state.images.includes(c.image)
+    if (!present) {
+      pulling = true
+      recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
+    }
+    return { name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present }
+  })
+  schedule(rt, ctx.clock.now() + (pulling ? 3000 : 1000), KubeletWork.startContainers, rec.uid)
+}
+
+/** Pulled (or already present), Created, Started for each container. */
+export function startContainers(rt: KubeletRuntime, rec: PodRecord): void {
+  const { ctx } = rt
+  const pod = currentPod(rt, rec)
+  if (!pod || pod.metadata.deletionTimestamp) return
+  const now = ctx.clock.now()
+  for (const c of rec.containers) {
+    const message = c.pulled ? pulledMessage(c.image) : alreadyPresentMessage(c.image)
+    if (!rt.state.images.includes(c.image)) rt.state.images.push(c.image)
+    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Pulled', message)
+    c.containerID = `containerd://${ctx.random.hex(64)}`
+    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Created', 'Container created')
+    c.startedAt = now
+    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Started', 'Container started')
+  }
+  const fact = { namespace: rec.namespace, name: rec.name, uid: rec.uid, node: rt.node.name }
+  ctx.record({ at: now, type: 'pod.pulled', ...fact })
+  ctx.record({ at: now, type: 'pod.started', ...fact })
+  rec.phase = 'started'
+  schedule(rt, now + 1000, KubeletWork.podReady, rec.uid)
+}
+
+/** Phase Running, every container ready. */
+export function podReady(rt: KubeletRuntime, rec: PodRecord): void {
+  const pod = currentPod(rt, rec)
+  if (!pod || pod.metadata.deletionTimestamp) return
+  writeStatus(rt, pod, runningStatus(pod, rec, rt.node.internalIP, rt.ctx.clock.now()))
+  rec.phase = 'running'
+}
+
+/** Deletion seen: `Killing` at once; `sleep` as PID 1 ignores SIGTERM, so the containers stop at the end of the grace period. */
+export function killPod(rt: KubeletRuntime, rec: PodRecord): void {
+  const { ctx } = rt
+  const pod = currentPod(rt, rec)
+  if (!pod) return
+  cancelPodWork(rt, rec.uid, [KubeletWork.refreshToken])
+  if (rec.phase !== 'started' && rec.phase !== 'running') {
+    removePod(rt, rec)
+    return
+  }
+  rec.phase = 'terminating'
+  for (const c of rec.containers) {
+    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
+  }
+  const spec = pod.spec as Obj
+  const grace = pod.metadata.deletionGracePeriodSeconds ?? (spec.terminationGracePeriodSeconds as number | undefined) ?? 30
+  schedule(rt, ctx.clock.now() + Math.max(2, grace) * 1000, KubeletWork.removePod, rec.uid)
+}
+
+/** Containers gone: the kubelet removes the pod object and forgets it. */
+export function removePod(rt: KubeletRuntime, rec: PodRecord): void {
+  const { ctx } = rt
+  const pod = currentPod(rt, rec)
+  if (pod) {
+    ctx.store.delete('pods', rec.namespace, rec.name)
+    ctx.record({ at: ctx.clock.now(), type: 'pod.deleted', namespace: rec.namespace, name: rec.name, uid: rec.uid, node: rt.node.name })
+  }
+  forgetPod(rt, rec.uid)
+}
+
+/** Drop everything the kubelet keeps for a pod: work, tokens, address. */
+export function forgetPod(rt: KubeletRuntime, uid: string): void {
+  cancelPodWork(rt, uid)
+  rt.tokens.deleteServiceAccountToken(uid)
+  releaseIP(rt.state.ipam, uid)
+  delete rt.state.pods[uid]
+}

@@ -1,0 +1,28 @@
+// What the kubelet's pieces share: the context, the node, the saved state and the token manager.
+
+import type { KObject } from '../api/meta'
+import type { ClusterContext, NodeConfig } from '../context'
+import type { TokenManager } from './token/token_manager'
+import type { KubeletState, PodRecord } from './state'
+
+export interface KubeletRuntime {
+  ctx: ClusterContext
+  node: NodeConfig
+  state: KubeletState
+  tokens: TokenManager
+}
+
+/** The stored pod of a record, if it is still the same object (same uid). */
+export function currentPod(rt: KubeletRuntime, rec: PodRecord): KObject | undefined {
+  const pod = rt.ctx.store.get('pods', rec.namespace, rec.name)
+  return pod && pod.metadata.uid === rec.uid ? pod : undefined
+}
+
+export function schedule(rt: KubeletRuntime, at: number, type: string, uid: string, extra: Record<string, unknown> = {}): void {
+  rt.ctx.clock.schedule(at, type, { node: rt.node.name, uid, ...extra })
+}
+
+/** Cancel scheduled kubelet work of a pod (optionally keeping some types). */
+export function cancelPodWork(rt: KubeletRuntime, uid: string, keep: string[] = []): void {
+  rt.ctx.clock.cancel((w) => w.type.startsWith('kubelet.') && w.data.node === rt.node.name && w.data.uid === uid && !keep.includes(w.type))
+}

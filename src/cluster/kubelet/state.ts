@@ -1,0 +1,83 @@
+// The kubelet's own state: plain JSON, saved with the lab (snapshot/restore).
+
+import type { BoundTokenClaims } from '../serviceaccount/claims'
+import type { BoundObjectReference } from '../serviceaccount/tokenrequest'
+
+/** A file of a volume: literal text, or the current token of a token-manager entry. */
+export type VolumeFile = { text: string } | { tokenId: string }
+
+/** A volume as the AtomicWriter laid it out: the payload lives in `..<ts>.<digits>`, `..data` points to it. */
+export interface VolumeRecord {
+  /** `tmpfs` for projected/secret/downwardAPI (kubelet-managed), `dir` for emptyDir and configMap. */
+  medium: 'tmpfs' | 'dir'
+  /** The decimal suffix of the timestamped payload directory `..<writtenAt>.<suffix>`; empty for an emptyDir. */
+  tsSuffix: string
+  /** When the payload was last written (ms). */
+  writtenAt: number
+  /** Payload file mode (defaultMode, 0644 when unset). */
+  mode: number
+  files: Record<string, VolumeFile>
+}
+
+export interface ContainerRecord {
+  name: string
+  image: string
+  containerID: string
+  imageID: string
+  pulled: boolean
+  startedAt?: number
+}
+
+export type PodPhase = 'pending' | 'creating' | 'started' | 'running' | 'terminating'
+
+export interface PodRecord {
+  uid: string
+  namespace: string
+  name: string
+  /** When the kubelet first saw the pod bound to its node (startTime). */
+  seenAt: number
+  /** The pod's resourceVersion as the kubelet first saw it (events' involvedObject.resourceVersion). */
+  seenRV: string
+  phase: PodPhase
+  ip?: string
+  containers: ContainerRecord[]
+  volumes: Record<string, VolumeRecord>
+  /** Volume mount retries after a failed SetUp. */
+  mountFailures: number
+  deletionSeen?: boolean
+}
+
+/** One cached TokenRequest of the token manager (per pod, volume and token source). */
+export interface TokenEntry {
+  /** Short id (pod uid / volume / path): the key of the state map and of scheduled refreshes. */
+  id: string
+  /** The token manager's cache key (keyFunc). */
+  key: string
+  podUID: string
+  volume: string
+  namespace: string
+  serviceAccountName: string
+  /** The request as sent (audiences empty = the server's default). */
+  spec: { audiences: string[]; expirationSeconds: number; boundObjectRef: BoundObjectReference }
+  /** The response's status.expirationTimestamp in ms (request time + spec.expirationSeconds). */
+  expirationTime: number
+  claims: BoundTokenClaims
+  /** Whole seconds (0-9) subtracted from the refresh threshold, drawn at issue. */
+  jitter: number
+  /** The signed JWT, filled when first read (refreshes nobody reads are never signed). */
+  token?: string
+  failures: number
+}
+
+export interface KubeletState {
+  node: string
+  ipam: { last: number; byPod: Record<string, string> }
+  /** Images present on the node (pulled once, then `already present`). */
+  images: string[]
+  pods: Record<string, PodRecord>
+  tokens: Record<string, TokenEntry>
+}
+
+export function emptyState(node: string): KubeletState {
+  return { node, ipam: { last: 1, byPod: {} }, images: [], pods: {}, tokens: {} }
+}

@@ -1,0 +1,131 @@
+// Volume SetUp for the kubelet-managed volume types: projected (serviceAccountToken, configMap,
+// secret, downwardAPI), configMap, secret, downwardAPI and emptyDir; payloads laid out by the AtomicWriter.
+// Imitates: pkg/volume/projected/projected.go (collectData) and pkg/volume/util/atomic_writer.go.
+
+import type { KObject } from '../api/meta'
+import type { ClusterContext } from '../context'
+import type { Random } from '../random'
+import type { TokenManager } from './token/token_manager'
+import type { PodRecord, VolumeFile, VolumeRecord } from './state'
+
+type Obj = Record<string, unknown>
+interface KeyToPath { key: string; path: string }
+interface DownwardItem { path: string; fieldRef?: { fieldPath: string } }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** os.MkdirTemp(dir, time.Now().UTC().Format("..2006_01_02_15_04_05.")): the pattern plus a uint32 in decimal. */
+export function tsDirName(v: { writtenAt: number; tsSuffix: string }): string {
+  const d = new Date(v.writtenAt)
+  const stamp = `${d.getUTCFullYear()}_${pad(d.getUTCMonth() + 1)}_${pad(d.getUTCDate())}_${pad(d.getUTCHours())}_${pad(d.getUTCMinutes())}_${pad(d.getUTCSeconds())}`
+  return `..${stamp}.${v.tsSuffix}`
+}
+
+/** MkdirTemp's random part: a uint32 in decimal. */
+const tempSuffix = (random: Random) => String(random.nextUint32())
+
+function b64decode(s: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)))
+  } catch {
+    return ''
+  }
+}
+
+/** fieldRef values the downward API can project. */
+function fieldValue(pod: KObject, fieldPath: string): string | undefined {
+  const m = pod.metadata
+  const spec = pod.spec as Obj
+  switch (fieldPath) {
+    case 'metadata.namespace': return m.namespace ?? ''
+    case 'metadata.name': return m.name
+    case 'metadata.uid': return m.uid
+    case 'metadata.labels': return Object.entries(m.labels ?? {}).sort().map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n')
+    case 'metadata.annotations': return Object.entries(m.annotations ?? {}).sort().map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n')
+    case 'spec.nodeName': return String(spec.nodeName ?? '')
+    case 'spec.serviceAccountName': return String(spec.serviceAccountName ?? '')
+    default: return undefined
+  }
+}
+
+function keyed(data: Record<string, string>, items: KeyToPath[] | undefined, decode: boolean): Record<string, VolumeFile> | string {
+  const out: Record<string, VolumeFile> = {}
+  const pairs = items?.length ? items.map((i) => [i.key, i.path] as const) : Object.keys(data).map((k) => [k, k] as const)
+  for (const [key, path] of pairs) {
+    if (!(key in data)) return `configmap references non-existent config key: ${key}`
+    out[path] = { text: decode ? b64decode(data[key]) : data[key] }
+  }
+  return out
+}
+
+export type SetUpResult = { ok: true; volume: VolumeRecord } | { ok: false; message: string }
+
+/** Collect a volume's payload (requesting tokens through the token manager) and lay it out. */
+export async function setUpVolume(ctx: ClusterContext, pod: KObject, rec: PodRecord, volume: Obj, tokens: TokenManager): Promise<SetUpResult> {
+  const ns = pod.metadata.namespace ?? ''
+  const spec = pod.spec as Obj
+  const files: Record<string, VolumeFile> = {}
+  let mode = 0o644
+  const configMap = (src: Obj): string | undefined => {
+    const name = String(src.name ?? '')
+    const cm = ctx.store.get('configmaps', ns, name)
+    if (!cm) return src.optional ? undefined : `configmap "${name}" not found`
+    const r = keyed((cm.data as Record<string, string>) ?? {}, src.items as KeyToPath[] | undefined, false)
+    if (typeof r === 'string') return r
+    Object.assign(files, r)
+  }
+  const secret = (src: Obj, nameField: 'name' | 'secretName'): string | undefined => {
+    const name = String(src[nameField] ?? '')
+    const s = ctx.store.get('secrets', ns, name)
+    if (!s) return src.optional ? undefined : `secret "${name}" not found`
+    const r = keyed((s.data as Record<string, string>) ?? {}, src.items as KeyToPath[] | undefined, true)
+    if (typeof r === 'string') return r.replace('configmap', 'secret')
+    Object.assign(files, r)
+  }
+  const downward = (src: Obj) => {
+    for (const item of (src.items as DownwardItem[] | undefined) ?? []) {
+      const v = item.fieldRef ? fieldValue(pod, item.fieldRef.fieldPath) : undefined
+      if (v !== undefined) files[item.path] = { text: v }
+    }
+  }
+
+  let medium: VolumeRecord['medium'] = 'tmpfs'
+  let err: string | undefined
+  if (volume.projected) {
+    const p = volume.projected as Obj
+    if (typeof p.defaultMode === 'number') mode = p.defaultMode
+    for (const source of (p.sources as Obj[] | undefined) ?? []) {
+      if (source.serviceAccountToken) {
+        const t = source.serviceAccountToken as { audience?: string; expirationSeconds?: number; path: string }
+        const r = await tokens.getServiceAccountToken(`${rec.uid}/${String(volume.name)}/${t.path}`, rec.uid, String(volume.name), ns, String(spec.serviceAccountName ?? 'default'), {
+          audiences: t.audience ? [t.audience] : [],
+          expirationSeconds: t.expirationSeconds ?? 3600,
+          boundObjectRef: { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, uid: pod.metadata.uid },
+        })
+        if (!r.ok) return { ok: false, message: r.message }
+        files[t.path] = { tokenId: r.entry.id }
+      } else if (source.configMap) err ??= configMap(source.configMap as Obj)
+      else if (source.secret) err ??= secret(source.secret as Obj, 'name')
+      else if (source.downwardAPI) downward(source.downwardAPI as Obj)
+    }
+  } else if (volume.configMap) {
+    medium = 'dir'
+    err = configMap(volume.configMap as Obj)
+    mode = ((volume.configMap as Obj).defaultMode as number | undefined) ?? mode
+  } else if (volume.secret) {
+    err = secret(volume.secret as Obj, 'secretName')
+    mode = ((volume.secret as Obj).defaultMode as number | undefined) ?? mode
+  } else if (volume.downwardAPI) {
+    downward(volume.downwardAPI as Obj)
+  } else {
+    return { ok: true, volume: { medium: 'dir', tsSuffix: '', writtenAt: ctx.clock.now(), mode: 0o777, files: {} } }
+  }
+  if (err) return { ok: false, message: err }
+  return { ok: true, volume: { medium, tsSuffix: tempSuffix(ctx.random), writtenAt: ctx.clock.now(), mode, files } }
+}
+
+/** AtomicWriter update: a new timestamped directory, `..data` swapped to it (the old one removed). */
+export function rewriteVolume(ctx: ClusterContext, v: VolumeRecord): void {
+  v.tsSuffix = tempSuffix(ctx.random)
+  v.writtenAt = ctx.clock.now()
+}

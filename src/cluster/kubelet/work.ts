@@ -1,0 +1,29 @@
+// The kinds of scheduled work the kubelet registers (ctx.clock.schedule(at, type, data)).
+// Every item's data carries `node` (which kubelet) and `uid` (which pod).
+
+export const KubeletWork = {
+  /** First status, volume SetUp (token request), sandbox IP, Pulling: T+1 s. */
+  startPod: 'kubelet.startPod',
+  /** Pulled, Created, Started: T+4 s (T+2 s when the image is already present). */
+  startContainers: 'kubelet.startContainers',
+  /** Running and Ready status: one second after the containers started. */
+  podReady: 'kubelet.podReady',
+  /** Killing events as soon as deletion is seen. */
+  killPod: 'kubelet.killPod',
+  /** End of the grace period: containers gone, pod object removed. */
+  removePod: 'kubelet.removePod',
+  /** Token manager: a projected token reached 80% of its requested lifetime (or 24 h). */
+  refreshToken: 'kubelet.refreshToken',
+} as const
+
+export type KubeletWorkType = (typeof KubeletWork)[keyof typeof KubeletWork]
+
+/** Words for `lab advance` (singular, plural), for whoever names the work. */
+export const KubeletWorkWords: Record<KubeletWorkType, [string, string]> = {
+  'kubelet.startPod': ['pod start', 'pod starts'],
+  'kubelet.startContainers': ['container start', 'container starts'],
+  'kubelet.podReady': ['pod ready', 'pods ready'],
+  'kubelet.killPod': ['pod stop', 'pod stops'],
+  'kubelet.removePod': ['pod removal', 'pod removals'],
+  'kubelet.refreshToken': ['token refresh', 'token refreshes'],
+}

@@ -1,0 +1,71 @@
+// The service-account token signer: one RSA key, RS256 JWS with header {"alg":"RS256","kid":...}.
+// Imitates: pkg/serviceaccount/jwt.go (JWTTokenGenerator, signerFromRSAPrivateKey, keyIDFromPublicKey).
+
+import { CompactSign, exportJWK, generateKeyPair, importJWK } from 'jose'
+import { FIXED_SA_SIGNING_JWK } from '../pki/fixed'
+import { b64urlEncode } from '../../jwt/base64url'
+import { sortedJson } from './claims'
+import type { RsaPrivateJwk } from './rs256sync'
+
+export interface TokenSigner {
+  kid: string
+  /** A compact JWS of the payload; keys serialised in sorted order at every level. */
+  sign(payload: Record<string, unknown>): Promise<string>
+  /** The verifying key as the JWKS lists it: use, kty, kid, alg, n, e. */
+  publicJwk(): JsonWebKey & { kid: string }
+  snapshot(): SignerState
+}
+
+/** Plain JSON: the private key travels with a saved lab (it protects nothing outside the lab). */
+export interface SignerState {
+  alg: 'RS256'
+  kid: string
+  privateJwk: { kty: 'RSA' } & RsaPrivateJwk
+}
+
+/** The JWS protected header, byte for byte (`alg` then `kid`, no `typ`). */
+export function headerJson(kid: string): string {
+  return `{"alg":"RS256","kid":${JSON.stringify(kid)}}`
+}
+
+/** keyIDFromPublicKey: base64url-no-pad(SHA-256(DER PKIX of the public key)) — 43 characters. */
+export async function keyIdFromJwk(jwk: { n: string; e: string }): Promise<string> {
+  const pub = await globalThis.crypto.subtle.importKey(
+    'jwk', { kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RS256', ext: true },
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, true, ['verify'])
+  const spki = await globalThis.crypto.subtle.exportKey('spki', pub)
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', spki)
+  return b64urlEncode(new Uint8Array(digest))
+}
+
+async function fromPrivateJwk(jwk: SignerState['privateJwk'], knownKid?: string): Promise<TokenSigner> {
+  const kid = knownKid ?? (await keyIdFromJwk(jwk))
+  const key = await importJWK({ ...jwk, alg: 'RS256' }, 'RS256')
+  const state: SignerState = { alg: 'RS256', kid, privateJwk: { ...jwk } }
+  return {
+    kid,
+    async sign(payload) {
+      const bytes = new TextEncoder().encode(sortedJson(payload))
+      return new CompactSign(bytes).setProtectedHeader({ alg: 'RS256', kid }).sign(key)
+    },
+    publicJwk() {
+      return { use: 'sig', kty: 'RSA', kid, alg: 'RS256', n: jwk.n, e: jwk.e }
+    },
+    snapshot() {
+      return structuredClone(state)
+    },
+  }
+}
+
+/** Deterministic mode signs with the repository's fixed key; otherwise a fresh RSA-2048 pair. */
+export async function createSigner(opts: { deterministic: boolean }): Promise<TokenSigner> {
+  if (opts.deterministic) return fromPrivateJwk({ ...FIXED_SA_SIGNING_JWK })
+  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true })
+  const jwk = await exportJWK(privateKey)
+  const { n, e, d, p, q, dp, dq, qi } = jwk as Required<typeof jwk>
+  return fromPrivateJwk({ kty: 'RSA', n, e, d, p, q, dp, dq, qi })
+}
+
+export async function restoreSigner(s: SignerState): Promise<TokenSigner> {
+  return fromPrivateJwk(s.privateJwk, s.kid)
+}

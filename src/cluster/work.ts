@@ -1,0 +1,28 @@
+// Runs scheduled work in (at, seq) order, moving the clock to each item's time.
+// Imitates: the worker loops of client-go workqueues, driven here by the virtual clock.
+
+import type { VirtualClock } from './clock/clock'
+
+export type WorkHandler = (data: Record<string, unknown>) => void | Promise<void>
+
+export class WorkRunner {
+  private handlers = new Map<string, WorkHandler[]>()
+
+  constructor(private clock: VirtualClock) {}
+
+  /** Several handlers may share a type; each runs, in registration order. */
+  on(type: string, handler: WorkHandler): void {
+    const list = this.handlers.get(type) ?? []
+    list.push(handler)
+    this.handlers.set(type, list)
+  }
+
+  /** Run all work due at or before `until` (including work that running work schedules); counts per type. */
+  async runDue(until: number, ran: Record<string, number> = {}): Promise<Record<string, number>> {
+    for (let w = this.clock.takeDue(until); w; w = this.clock.takeDue(until)) {
+      for (const h of this.handlers.get(w.type) ?? []) await h(w.data)
+      ran[w.type] = (ran[w.type] ?? 0) + 1
+    }
+    return ran
+  }
+}

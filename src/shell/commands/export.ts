@@ -1,0 +1,79 @@
+// The bash builtins export and unset (builtins/setattr.def, set.def).
+
+import type { CommandContext, CommandSpec } from '../types'
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+export const exportCommand: CommandSpec = {
+  name: 'export',
+  summary: 'Set the export attribute for shell variables.',
+  usage: 'export [-n] [-p] [name[=value] ...]',
+  flags: [
+    { name: 'p', short: 'p', takesValue: false, help: 'list all exported variables' },
+    { name: 'n', short: 'n', takesValue: false, help: 'remove the export property from each NAME' },
+  ],
+  async run(ctx) {
+    let args = ctx.argv.slice(1)
+    let unexport = false
+    while (args.length && /^-[pn]+$/.test(args[0])) {
+      if (args[0].includes('n')) unexport = true
+      args = args.slice(1)
+    }
+    if (args[0] === '--') args = args.slice(1)
+    else if (args.length && args[0].startsWith('-') && args[0] !== '-') {
+      ctx.stderr(`bash: export: ${args[0].slice(0, 2)}: invalid option\nexport: usage: export [-fn] [name[=value] ...] or export -p\n`)
+      return 2
+    }
+    if (args.length === 0) {
+      printExports(ctx)
+      return 0
+    }
+    let status = 0
+    for (const a of args) {
+      const eq = a.indexOf('=')
+      const name = eq < 0 ? a : a.slice(0, eq)
+      if (!NAME.test(name)) {
+        ctx.stderr(`bash: export: \`${a}': not a valid identifier\n`)
+        status = 1
+        continue
+      }
+      if (eq >= 0) ctx.env.set(name, a.slice(eq + 1))
+      if (unexport) {
+        const v = ctx.env.get(name)
+        ctx.env.unset(name)
+        if (v !== undefined) ctx.env.set(name, v)
+      } else ctx.env.export(name)
+    }
+    return status
+  },
+}
+
+function printExports(ctx: CommandContext): void {
+  const vars = ctx.env.exported()
+  let out = ''
+  for (const k of Object.keys(vars).sort()) out += `declare -x ${k}="${vars[k].replace(/(["\\$`])/g, '\\$1')}"\n`
+  ctx.stdout(out)
+}
+
+export const unset: CommandSpec = {
+  name: 'unset',
+  summary: 'Unset values and attributes of shell variables.',
+  usage: 'unset [-v] [name ...]',
+  async run(ctx) {
+    let status = 0
+    for (const a of ctx.argv.slice(1)) {
+      if (a === '-v') continue
+      if (a.startsWith('-')) {
+        ctx.stderr(`bash: unset: ${a.slice(0, 2)}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n`)
+        return 2
+      }
+      if (!NAME.test(a)) {
+        ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`)
+        status = 1
+        continue
+      }
+      ctx.env.unset(a)
+    }
+    return status
+  },
+}

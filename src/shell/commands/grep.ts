@@ -1,0 +1,115 @@
+// grep (GNU grep): basic (default), extended (-E) and fixed (-F) patterns; -i -v -c -n -o -q -w
+// -x -l -h -H -e. Exit status 0 when a line is selected, 1 when none, 2 on errors.
+
+import type { CommandSpec, FlagSpec } from '../types'
+import { compilePatterns } from './regex'
+import { getopt, has, helpText, readOperand, splitLines, tableFromFlags } from './util'
+
+const flags: FlagSpec[] = [
+  { name: 'extended-regexp', short: 'E', takesValue: false, help: 'PATTERNS are extended regular expressions' },
+  { name: 'fixed-strings', short: 'F', takesValue: false, help: 'PATTERNS are strings' },
+  { name: 'basic-regexp', short: 'G', takesValue: false, help: 'PATTERNS are basic regular expressions' },
+  { name: 'regexp', short: 'e', takesValue: true, help: 'use PATTERNS for matching' },
+  { name: 'ignore-case', short: 'i', takesValue: false, help: 'ignore case distinctions in patterns and data' },
+  { name: 'word-regexp', short: 'w', takesValue: false, help: 'match only whole words' },
+  { name: 'line-regexp', short: 'x', takesValue: false, help: 'match only whole lines' },
+  { name: 'invert-match', short: 'v', takesValue: false, help: 'select non-matching lines' },
+  { name: 'count', short: 'c', takesValue: false, help: 'print only a count of selected lines per FILE' },
+  { name: 'only-matching', short: 'o', takesValue: false, help: 'show only nonempty parts of lines that match' },
+  { name: 'quiet', short: 'q', takesValue: false, help: 'suppress all normal output' },
+  { name: 'line-number', short: 'n', takesValue: false, help: 'print line number with output lines' },
+  { name: 'files-with-matches', short: 'l', takesValue: false, help: 'print only names of FILEs with selected lines' },
+  { name: 'with-filename', short: 'H', takesValue: false, help: 'print file name with output lines' },
+  { name: 'no-filename', short: 'h', takesValue: false, help: 'suppress the file name prefix on output' },
+  { name: 'silent', takesValue: false, help: 'suppress all normal output' },
+  { name: 'help', takesValue: false, help: 'display this help text and exit' },
+]
+
+const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
+
+export const grep: CommandSpec = {
+  name: 'grep',
+  summary: 'Print lines that match patterns.',
+  usage: 'grep [OPTION]... PATTERNS [FILE]...',
+  flags,
+  async run(ctx) {
+    const table = tableFromFlags(flags, 's')
+    const p = getopt(ctx.argv.slice(1), table)
+    if ('error' in p) {
+      ctx.stderr(`grep: ${p.error}\n${USAGE}`)
+      return 2
+    }
+    if (has(p, 'help')) {
+      ctx.stdout(helpText(this.usage, 'Search for PATTERNS in each FILE.', flags))
+      return 0
+    }
+    let patterns = p.opts.filter((o) => o.key === 'regexp').map((o) => o.value!)
+    const operands = [...p.operands]
+    if (patterns.length === 0) {
+      if (operands.length === 0) {
+        ctx.stderr(USAGE)
+        return 2
+      }
+      patterns = [operands.shift()!]
+    }
+    patterns = patterns.flatMap((x) => x.split('\n'))
+    let mode: 'E' | 'F' | 'G' = 'G'
+    for (const o of p.opts) {
+      if (o.key === 'extended-regexp') mode = 'E'
+      if (o.key === 'fixed-strings') mode = 'F'
+      if (o.key === 'basic-regexp') mode = 'G'
+    }
+    const re = compilePatterns(patterns, {
+      extended: mode === 'E',
+      fixed: mode === 'F',
+      ignoreCase: has(p, 'ignore-case'),
+      word: has(p, 'word-regexp'),
+      line: has(p, 'line-regexp'),
+    })
+    if (typeof re === 'string') {
+      ctx.stderr(`grep: ${re}\n`)
+      return 2
+    }
+    const quiet = has(p, 'quiet') || has(p, 'silent')
+    const invert = has(p, 'invert-match')
+    const files = operands.length ? operands : ['-']
+    const withName = has(p, 'no-filename') ? false : has(p, 'with-filename') || files.length > 1
+    let selectedAny = false
+    let error = false
+    for (const name of files) {
+      const r = readOperand(ctx, name)
+      if (!r.ok) {
+        if (!has(p, 's')) ctx.stderr(`grep: ${r.message}\n`)
+        error = true
+        continue
+      }
+      const label = name === '-' ? '(standard input)' : name
+      const prefix = withName ? `${label}:` : ''
+      let count = 0
+      let out = ''
+      const { lines } = splitLines(r.text)
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]
+        re.lastIndex = 0
+        const matches = re.test(line)
+        if (matches === invert) continue
+        count++
+        selectedAny = true
+        if (quiet) return 0
+        if (has(p, 'count') || has(p, 'files-with-matches')) continue
+        const num = has(p, 'line-number') ? `${i + 1}:` : ''
+        if (has(p, 'only-matching')) {
+          if (invert) continue
+          re.lastIndex = 0
+          for (const m of line.matchAll(re)) if (m[0] !== '') out += `${prefix}${num}${m[0]}\n`
+        } else out += `${prefix}${num}${line}\n`
+      }
+      if (has(p, 'files-with-matches')) {
+        if (count > 0) out = `${label}\n`
+      } else if (has(p, 'count')) out = `${prefix}${count}\n`
+      ctx.stdout(out)
+    }
+    if (error && !(quiet && selectedAny)) return 2
+    return selectedAny ? 0 : 1
+  },
+}

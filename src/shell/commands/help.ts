@@ -1,0 +1,44 @@
+// help: lists the lab shell's commands from their specs; `help NAME` shows one command's usage.
+
+import type { CommandSpec } from '../types'
+
+export const help: CommandSpec = {
+  name: 'help',
+  summary: 'Display information about the available commands.',
+  usage: 'help [NAME]',
+  async run(ctx) {
+    const specs = ctx.shell.commands()
+    const names = ctx.argv.slice(1)
+    if (names.length === 0) {
+      const width = Math.max(...specs.map((s) => s.name.length)) + 2
+      let out = 'Commands available in this lab shell (type `help NAME` for more):\n\n'
+      for (const s of specs) out += `  ${s.name.padEnd(width)}${s.summary}\n`
+      ctx.stdout(out)
+      return 0
+    }
+    let status = 0
+    for (const name of names) {
+      const spec = specs.find((s) => s.name === name)
+      if (!spec) {
+        ctx.stderr(`bash: help: no help topics match \`${name}'.  Try \`help help' or \`man -k ${name}' or \`info ${name}'.\n`)
+        status = 1
+        continue
+      }
+      ctx.stdout(describe(spec))
+    }
+    return status
+  },
+}
+
+function describe(spec: CommandSpec): string {
+  let out = `${spec.name}: ${spec.usage}\n    ${spec.summary}\n`
+  if (spec.subcommands?.length) out += `\n    Subcommands: ${spec.subcommands.join(', ')}\n`
+  if (spec.flags?.length) {
+    out += '\n    Options:\n'
+    for (const f of spec.flags) {
+      const names = [f.short ? `-${f.short}` : undefined, f.name.length > 1 ? `--${f.name}` : undefined].filter(Boolean).join(', ')
+      out += `      ${(names + (f.takesValue ? ' VALUE' : '')).padEnd(26)}${f.help}\n`
+    }
+  }
+  return out
+}

@@ -1,0 +1,36 @@
+// The workstation's own commands (bash builtins and coreutils-like tools). kubectl, curl and lab
+// are registered by the lab with Shell.register.
+
+import type { CommandSpec } from '../types'
+import { base64 } from './base64'
+import { cat } from './cat'
+import { cd } from './cd'
+import { clear } from './clear'
+import { cut } from './cut'
+import { echo } from './echo'
+import { env } from './env'
+import { exportCommand, unset } from './export'
+import { grep } from './grep'
+import { head } from './head'
+import { help } from './help'
+import { history } from './history'
+import { ls } from './ls'
+import { mkdir } from './mkdir'
+import { printf } from './printf'
+import { pwd } from './pwd'
+import { python3 } from './python3'
+import { rm } from './rm'
+import { sort } from './sort'
+import { tail } from './tail'
+import { bracket, test } from './test'
+import { touch } from './touch'
+import { tr } from './tr'
+import { falseCommand, trueCommand } from './truefalse'
+import { wc } from './wc'
+
+export function builtinCommands(): CommandSpec[] {
+  return [
+    base64, bracket, cat, cd, clear, cut, echo, env, exportCommand, falseCommand, grep, head, help, history,
+    ls, mkdir, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, wc,
+  ]
+}

@@ -1,0 +1,210 @@
+// The bash builtin printf (builtins/printf.def): the format is reused while arguments remain;
+// %s %b %c %d %i %u %o %x %X %e %f %g %q %%; `-v VAR` assigns instead of printing.
+
+import type { CommandContext, CommandSpec } from '../types'
+import { expandEscapes } from './escapes'
+
+const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([a-zA-Z%])?/y
+
+export const printf: CommandSpec = {
+  name: 'printf',
+  summary: 'Format and print arguments under control of the format.',
+  usage: 'printf [-v var] format [arguments]',
+  flags: [{ name: 'v', short: 'v', takesValue: true, help: 'assign the output to shell variable VAR' }],
+  async run(ctx) {
+    const args = ctx.argv.slice(1)
+    let target: string | undefined
+    if (args[0] === '-v') {
+      target = args[1]
+      args.splice(0, 2)
+    } else if (args[0] === '--') args.shift()
+    if (args.length === 0 || (target === undefined && ctx.argv[1] === '-v')) {
+      ctx.stderr('printf: usage: printf [-v var] format [arguments]\n')
+      return 2
+    }
+    if (args[0].startsWith('-') && args[0].length > 1 && ctx.argv[1] !== '--') {
+      ctx.stderr(`bash: printf: ${args[0].slice(0, 2)}: invalid option\nprintf: usage: printf [-v var] format [arguments]\n`)
+      return 2
+    }
+    const [format, ...rest] = args
+    const state = { status: 0, out: '' }
+    const r = formatAll(format, rest, ctx, state)
+    if (r !== undefined) return r
+    if (target !== undefined) ctx.env.set(target, state.out)
+    else ctx.stdout(state.out)
+    return state.status
+  },
+}
+
+function formatAll(format: string, args: string[], ctx: CommandContext, state: { status: number; out: string }): number | undefined {
+  let ai = 0
+  const next = () => (ai < args.length ? args[ai++] : undefined)
+  do {
+    const startAi = ai
+    let i = 0
+    while (i < format.length) {
+      const c = format[i]
+      if (c === '\\') {
+        // One escape at a time so `\c` cannot be misread across conversions.
+        const m = /^\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|.)?/s.exec(format.slice(i))!
+        if (m[1] === 'c') return undefined
+        state.out += expandEscapes(m[0], 'format').text
+        i += m[0].length
+        continue
+      }
+      if (c !== '%') {
+        state.out += c
+        i++
+        continue
+      }
+      CONVERSION.lastIndex = i
+      const m = CONVERSION.exec(format)!
+      i = CONVERSION.lastIndex
+      const [, flags, widthSpec, precSpec, conv] = m
+      if (conv === undefined) {
+        ctx.stderr("bash: printf: `%': missing format character\n")
+        return 1
+      }
+      if (conv === '%') {
+        state.out += '%'
+        continue
+      }
+      const width = widthSpec === '*' ? toInt(next() ?? '0', ctx, state) : widthSpec ? Number(widthSpec) : undefined
+      const prec = precSpec === '*' ? toInt(next() ?? '0', ctx, state) : precSpec !== undefined ? Number(precSpec || '0') : undefined
+      const arg = next()
+      let body: string
+      switch (conv) {
+        case 's':
+          body = arg ?? ''
+          if (prec !== undefined) body = body.slice(0, prec)
+          break
+        case 'b': {
+          const r = expandEscapes(arg ?? '', 'echo')
+          body = prec !== undefined ? r.text.slice(0, prec) : r.text
+          if (r.stopped) {
+            state.out += pad(body, width, flags)
+            return undefined
+          }
+          break
+        }
+        case 'q':
+          body = shellQuote(arg ?? '')
+          break
+        case 'c':
+          body = (arg ?? '').slice(0, 1)
+          break
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X':
+          body = formatInt(arg === undefined ? 0 : toInt(arg, ctx, state), conv, flags, prec)
+          break
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+          body = formatFloat(arg === undefined ? 0 : toFloat(arg, ctx, state), conv, flags, prec)
+          break
+        default:
+          ctx.stderr(`bash: printf: \`${conv}': invalid format character\n`)
+          return 1
+      }
+      state.out += pad(body, width, flags, /[diuoxXeEfFgG]/.test(conv))
+    }
+    if (ai === startAi) break
+  } while (ai < args.length)
+  return undefined
+}
+
+function pad(s: string, width: number | undefined, flags: string, numeric = false): string {
+  if (width === undefined || s.length >= Math.abs(width)) return s
+  if (flags.includes('-') || width < 0) return s.padEnd(Math.abs(width))
+  if (numeric && flags.includes('0')) {
+    const sign = /^[-+ ]/.test(s) ? s[0] : ''
+    return sign + s.slice(sign.length).padStart(width - sign.length, '0')
+  }
+  return s.padStart(width)
+}
+
+function toInt(arg: string, ctx: CommandContext, state: { status: number }): number {
+  const t = arg.trim()
+  if (/^['"]/.test(t)) return t.length > 1 ? t.codePointAt(1)! : 0
+  const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
+  const parse = (s: string) => {
+    const neg = s.startsWith('-')
+    const body = s.replace(/^[-+]/, '')
+    const v = /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : /^0[0-7]+$/.test(body) ? parseInt(body, 8) : Number(body)
+    return neg ? -v : v
+  }
+  if (m && m[0].length === t.length && t !== '') return parse(t)
+  ctx.stderr(`bash: printf: ${arg}: invalid number\n`)
+  state.status = 1
+  return m ? parse(m[0]) : 0
+}
+
+function toFloat(arg: string, ctx: CommandContext, state: { status: number }): number {
+  const t = arg.trim()
+  if (/^['"]/.test(t)) return t.length > 1 ? t.codePointAt(1)! : 0
+  const v = Number(t)
+  if (t !== '' && !Number.isNaN(v)) return v
+  const m = /^[-+]?[0-9]*\.?[0-9]+(e[-+]?[0-9]+)?/i.exec(t)
+  ctx.stderr(`bash: printf: ${arg}: invalid number\n`)
+  state.status = 1
+  return m ? Number(m[0]) : 0
+}
+
+function formatInt(v: number, conv: string, flags: string, prec?: number): string {
+  const neg = v < 0
+  let digits: string
+  if (conv === 'o') digits = (neg ? BigInt.asUintN(64, BigInt(v)) : BigInt(v)).toString(8)
+  else if (conv === 'x' || conv === 'X') digits = (neg ? BigInt.asUintN(64, BigInt(v)) : BigInt(v)).toString(16)
+  else if (conv === 'u' && neg) digits = BigInt.asUintN(64, BigInt(v)).toString()
+  else digits = Math.abs(v).toString()
+  if (conv === 'X') digits = digits.toUpperCase()
+  if (prec !== undefined) digits = digits.padStart(prec, '0')
+  if (flags.includes('#') && conv === 'o' && !digits.startsWith('0')) digits = '0' + digits
+  if (flags.includes('#') && (conv === 'x' || conv === 'X') && v !== 0) digits = (conv === 'x' ? '0x' : '0X') + digits
+  const signed = conv === 'd' || conv === 'i'
+  const sign = signed && neg ? '-' : signed && flags.includes('+') ? '+' : signed && flags.includes(' ') ? ' ' : ''
+  return sign + digits
+}
+
+function formatFloat(v: number, conv: string, flags: string, prec = 6): string {
+  let s: string
+  const lower = conv.toLowerCase()
+  if (!Number.isFinite(v)) s = Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf'
+  else if (lower === 'f') s = v.toFixed(prec)
+  else if (lower === 'e') s = cExp(v.toExponential(prec))
+  else {
+    const p = prec === 0 ? 1 : prec
+    const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(v.toPrecision(p)))))
+    if (exp < -4 || exp >= p) s = cExp(v.toExponential(p - 1))
+    else s = v.toFixed(Math.max(0, p - 1 - exp))
+    if (!flags.includes('#')) s = s.replace(/(\.[0-9]*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1')
+  }
+  if (conv === conv.toUpperCase()) s = s.toUpperCase()
+  if (v >= 0 && flags.includes('+')) s = '+' + s
+  else if (v >= 0 && flags.includes(' ')) s = ' ' + s
+  return s
+}
+
+/** JS writes 1e+5; C writes 1e+05. */
+function cExp(s: string): string {
+  return s.replace(/e([-+])([0-9])$/, 'e$10$2')
+}
+
+/** `%q`: quote so that bash reads the word back unchanged (backslash style, as bash does). */
+export function shellQuote(s: string): string {
+  if (s === '') return "''"
+  if (/[\n\t\x00-\x1f\x7f]/.test(s)) {
+    const body = s.replace(/[\\'\n\t\r\x00-\x1f\x7f]/g, (c) =>
+      c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : c === '\\' ? '\\\\' : c === "'" ? "\\'" : '\\' + c.charCodeAt(0).toString(8).padStart(3, '0'),
+    )
+    return `$'${body}'`
+  }
+  return s.replace(/[^A-Za-z0-9_.\-+/:=@%,^]/g, (c) => '\\' + c).replace(/^~/, '\\~')
+}

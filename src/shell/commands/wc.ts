@@ -1,0 +1,74 @@
+// wc (coreutils src/wc.c): -l -w -c -m; counts right-aligned in GNU's column width (digits of the
+// total size of the files, at least 7 when stdin is counted, 1 for a single count of one input).
+
+import type { CommandSpec, FlagSpec } from '../types'
+import { byteLength, getopt, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
+
+const flags: FlagSpec[] = [
+  { name: 'bytes', short: 'c', takesValue: false, help: 'print the byte counts' },
+  { name: 'chars', short: 'm', takesValue: false, help: 'print the character counts' },
+  { name: 'lines', short: 'l', takesValue: false, help: 'print the newline counts' },
+  { name: 'words', short: 'w', takesValue: false, help: 'print the word counts' },
+  { name: 'help', takesValue: false, help: 'display this help and exit' },
+]
+
+export const wc: CommandSpec = {
+  name: 'wc',
+  summary: 'Print newline, word, and byte counts for each file.',
+  usage: 'wc [OPTION]... [FILE]...',
+  flags,
+  async run(ctx) {
+    const p = getopt(ctx.argv.slice(1), tableFromFlags(flags))
+    if ('error' in p) return usageError(ctx, 'wc', p.error)
+    if (has(p, 'help')) {
+      ctx.stdout(helpText(this.usage, this.summary, flags))
+      return 0
+    }
+    let which = ['lines', 'words', 'chars', 'bytes'].filter((k) => has(p, k))
+    if (which.length === 0) which = ['lines', 'words', 'bytes']
+    const names = inputs(p.operands)
+    let status = 0
+    const rows: { counts: number[]; name?: string }[] = []
+    const total = which.map(() => 0)
+    let sizeTotal = 0
+    let sawStdin = false
+    for (const name of names) {
+      const r = readOperand(ctx, name)
+      if (!r.ok) {
+        rows.push({ counts: [], name: `\0wc: ${r.message}\n` })
+        status = 1
+        continue
+      }
+      if (name === '-') sawStdin = true
+      else sizeTotal += byteLength(r.text)
+      const counts = which.map((k) => count(k, r.text))
+      counts.forEach((c, i) => (total[i] += c))
+      rows.push({ counts, name: p.operands.length ? name : undefined })
+    }
+    let width = Math.max(String(sizeTotal).length, sawStdin ? 7 : 1)
+    if (which.length === 1 && names.length === 1) width = 1
+    if (names.length > 1) rows.push({ counts: total, name: 'total' })
+    for (const row of rows) {
+      if (row.name?.startsWith('\0')) {
+        ctx.stderr(row.name.slice(1))
+        continue
+      }
+      const cells = row.counts.map((c) => String(c).padStart(width))
+      ctx.stdout(cells.join(' ') + (row.name !== undefined ? ` ${row.name}` : '') + '\n')
+    }
+    return status
+  },
+}
+
+function count(kind: string, text: string): number {
+  switch (kind) {
+    case 'lines':
+      return (text.match(/\n/g) ?? []).length
+    case 'words':
+      return text.split(/[ \t\n\r\f\v]+/).filter(Boolean).length
+    case 'chars':
+      return [...text].length
+    default:
+      return byteLength(text)
+  }
+}

@@ -1,0 +1,248 @@
+// Differential tests: each line runs in the lab shell and in the machine's real bash (with GNU
+// coreutils and python3) in a temporary directory holding the same files; stdout, stderr and the
+// exit status must agree. Run with LC_ALL=C, so GNU tools quote with ASCII '...'.
+//
+// One normalisation only: bash -c prefixes its messages with `bash: -c: line N: ` (syntax errors)
+// or `bash: line N: ` (runtime errors), and echoes the offending line of a syntax error as
+// "bash: -c: line N: `...'"; an interactive bash, which the lab imitates, prints just `bash: `.
+// We strip those prefixes and drop the echoed source line from real bash's stderr.
+
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { CLUSTER_CA_PEM } from '../cluster/pki/fixed'
+import { newShell } from './test-support'
+import { adminKubeconfig } from './workstation'
+
+const b64url = (s: string) => Buffer.from(s).toString('base64url')
+const CLAIMS = {
+  aud: ['https://10.0.1.10:6443'],
+  exp: 1811114851,
+  iat: 1779578851,
+  iss: 'https://10.0.1.10:6443',
+  jti: '9f0c2b1e-4d3a-4c5b-8e7f-0a1b2c3d4e5f',
+  'kubernetes.io': {
+    namespace: 'sa-demo',
+    node: { name: 'worker-0', uid: 'b5766c61-2f3e-4a1b-9c8d-7e6f5a4b3c2d' },
+    pod: { name: 'app', uid: 'a6ab2be4-1c2d-4e3f-8a9b-0c1d2e3f4a5b' },
+    serviceaccount: { name: 'default', uid: '7da7eed9-5e6f-4a7b-8c9d-0e1f2a3b4c5d' },
+    warnafter: 1779582458,
+  },
+  nbf: 1779578851,
+  sub: 'system:serviceaccount:sa-demo:default',
+}
+const JWT = `${b64url('{"alg":"RS256","kid":"3e6sFNp0NQaJ0LqOdB2GugZ8Pb2M"}')}.${b64url(JSON.stringify(CLAIMS))}.${b64url('signature-bytes-0123456789')}`
+
+const FILES: Record<string, string> = {
+  'ca.pem': CLUSTER_CA_PEM,
+  '.kube/config': adminKubeconfig(),
+  'words.txt': 'banana\nApple\ncherry\napple\nbanana\n\ndate 10\nelder 9\nfig 100\n',
+  'nums.txt': '10\n9\n-3\n2.5\n100\nx\n',
+  'csv.txt': 'name,age,city\nalice,30,paris\nbob,25,berlin\ncarol,,rome\nno-delimiter-here\n',
+  'data.json': '{"z": 1, "a": [1.5, 2e3, 1e-7, -0.0, 12345678901234567890], "s": "caf\\u00e9 \\ud83d\\ude00 \\"q\\"\\n", "e": {}, "l": [], "t": true, "n": null, "z": 2}',
+  'bad.json': '{"a": 1,\n "b": [1, 2,]\n}\n',
+  'token.jwt': JWT + '\n',
+  'noeol.txt': 'first\nsecond\nthird',
+}
+
+const CASES: string[] = [
+  // echo and printf
+  'echo hello   world',
+  'echo -n abc; echo',
+  'echo -e "a\\tb\\nc"',
+  'echo -E "a\\tb"',
+  "echo -e 'x\\0101y\\c ignored'",
+  'echo -x -n',
+  'printf "%s-%s\\n" a b c',
+  'printf "%5s|%-5s|%05d|%x|%o|%c\\n" ab cd 42 255 8 hello',
+  'printf "%d\\n" abc',
+  'printf "%b" "a\\tb\\n"',
+  'printf "%.3s|%3d|%e|%.2f\\n" abcdef 7 31415.9 2.345',
+  'printf',
+  // quoting and variables
+  'echo "a  b" \'c  $HOME\' d\\ \\ e',
+  'A=1; B="x y"; echo $A $B "$B"; echo ${A}0 ${C:-dflt} ${#B}',
+  'X="  spaced   out  "; echo [$X]; echo ["$X"]',
+  "echo 'it'\\''s' \"say \\\"hi\\\"\" \\$HOME",
+  'A=outer; A=inner true; echo $A',
+  'A=1 B=2; echo "$A$B"; unset A; echo "[$A]"',
+  'echo $((3 + 4 * 2)) $((10 / 3)) $((7 % 3))',
+  'echo a#b # a comment',
+  'echo one \\\n two',
+  'echo ~ | grep -c /',
+  // command substitution
+  'echo "$(printf "a\\n\\n\\n")" end',
+  'echo $(echo   split   me)',
+  'X=$(echo out; echo err >&2); echo "[$X]"',
+  'echo $(echo $(echo nested))',
+  'echo `echo back`tick',
+  'X=$(false); echo $?',
+  // pipes, lists and status
+  'true && echo yes || echo no',
+  'false && echo yes || echo no',
+  'false; echo $?; true; echo $?',
+  'false | true; echo $?',
+  'true | false; echo $?',
+  '! false; echo $?',
+  'echo a; nosuchcmd; echo $?',
+  'nosuchcmd arg 2>/dev/null; echo $?',
+  'cat words.txt | grep an | sort | head -n 1',
+  // redirections and here-documents
+  'echo hi > out.txt; echo more >> out.txt; cat out.txt',
+  'cat nope 2> err.txt; cat err.txt',
+  'cat nope 2>&1 | tr a-z A-Z',
+  'cat nope > out.txt 2>&1; cat out.txt',
+  'echo to-stderr >&2',
+  'cat < words.txt | wc -l',
+  'cat < nope',
+  'echo x > missing/dir/file',
+  'A=world; cat <<EOF\nhello $A\n$(echo sub)\nEOF',
+  "cat <<'EOF'\nno $expansion here\nEOF",
+  'cat <<-EOF\n\tindented\n\tEOF',
+  'tr a-z A-Z <<< "here string"',
+  // syntax errors and unknown commands
+  'echo a && && echo b',
+  '| cat',
+  'echo >',
+  'echo a ;; echo b',
+  'nosuchcommand',
+  'echo \'unterminated',
+  // cat, ls
+  'cat -n noeol.txt',
+  'cat words.txt - < noeol.txt | tail -n 2',
+  'cat nope words.txt | head -1',
+  'ls | cat',
+  'ls -a | cat',
+  'ls nope',
+  'ls -1 .kube',
+  // cut
+  'cut -d, -f2 csv.txt',
+  'cut -d, -f1,3 csv.txt',
+  'cut -d, -f2- -s csv.txt',
+  'cut -c1-3 csv.txt',
+  'cut -d, --complement -f2 csv.txt',
+  'cut -f1 -x csv.txt',
+  'cut -d, -f0 csv.txt',
+  'cut',
+  // base64 and the JWT
+  'echo hello | base64',
+  'printf "%s" "any carnal pleas" | base64',
+  'head -c 100 words.txt | base64 -w 20',
+  'echo aGVsbG8K | base64 -d',
+  'echo aGVsbG8 | base64 -d; echo " rc=$?"',
+  'echo YQ==YQ== | base64 -d',
+  'echo "aGVs*bG8K" | base64 -d',
+  'echo "aGVs*bG8K" | base64 -di',
+  'cut -d. -f2 token.jwt | base64 -d',
+  'cut -d. -f2 token.jwt | base64 -d | python3 -m json.tool',
+  'cut -d. -f1 token.jwt | base64 -d | python3 -m json.tool',
+  'TOK=$(cat token.jwt); echo "$TOK" | cut -d. -f2 | base64 --decode 2>/dev/null | python3 -m json.tool | grep -E \'"(sub|exp)"\'',
+  'base64 -z',
+  // tr
+  'echo Hello World | tr a-z A-Z',
+  'echo Hello World | tr "[:lower:]" "[:upper:]"',
+  'echo "a  b   c" | tr -s " "',
+  'echo hello | tr -d l',
+  'echo hello | tr -cd "a-h\\n"',
+  'echo abc | tr ab',
+  // grep
+  'grep an words.txt',
+  'grep -i APPLE words.txt',
+  'grep -v an words.txt',
+  'grep -c an words.txt',
+  'grep -n -w banana words.txt',
+  'grep -o "[0-9][0-9]*" words.txt',
+  'grep -E "^(fig|date) [0-9]+$" words.txt',
+  'grep "an\\|ch" words.txt',
+  'grep -F "." words.txt; echo $?',
+  'grep -q cherry words.txt && echo found',
+  'grep zzz words.txt; echo $?',
+  'grep an nope words.txt; echo $?',
+  'grep -E "(" words.txt',
+  'grep -x apple words.txt',
+  // head, tail, wc, sort
+  'head -n 3 words.txt',
+  'head -2 words.txt',
+  'head -n -7 words.txt',
+  'head -c 5 words.txt; echo',
+  'tail -n 2 words.txt',
+  'tail -n +8 words.txt',
+  'tail -c 4 noeol.txt; echo',
+  'head -n 1 words.txt noeol.txt',
+  'head -n x words.txt',
+  'wc words.txt',
+  'wc -l words.txt noeol.txt',
+  'cat words.txt | wc',
+  'wc -w < words.txt',
+  'sort words.txt',
+  'sort -r words.txt',
+  'sort -u words.txt',
+  'sort -n nums.txt',
+  'sort -rn nums.txt',
+  'sort -t, -k2 -n csv.txt',
+  'sort -f words.txt',
+  // test
+  'test -f words.txt && echo file; [ -d .kube ] && echo dir; [ -e nope ] || echo none',
+  '[ abc = abc ]; echo $?; [ 2 -lt 10 ]; echo $?; [ -z "" ]; echo $?',
+  '[ a -eq 1 ]; echo $?',
+  '[ 1 = 1',
+  '[ ! -n "" -a 1 -gt 0 ]; echo $?',
+  // python3 -m json.tool
+  'python3 -m json.tool data.json',
+  'python3 -m json.tool bad.json',
+  'echo "" | python3 -m json.tool',
+  'echo \'{"a": 1} x\' | python3 -m json.tool',
+  'echo \'"unterminated\' | python3 -m json.tool',
+  'printf \'"abc\' | python3 -m json.tool',
+  'echo \'{"b": [1, {"c": "x"}], "a": 2}\' | python3 -m json.tool --sort-keys',
+  'echo \'[1,2]\' | python3 -m json.tool --compact',
+  'python3 -m json.tool nope',
+  // env / export
+  'export NEWVAR=abc; env | grep NEWVAR',
+  'LOCALONLY=1; env | grep -c LOCALONLY',
+  'export 1bad=x; echo $?',
+]
+
+const hasBash = spawnSync('bash', ['-c', 'true']).status === 0 && spawnSync('python3', ['-c', '1']).status === 0
+const dirs: string[] = []
+
+function realBash(line: string): { stdout: string; stderr: string; exitCode: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'shell-diff-'))
+  dirs.push(dir)
+  for (const [name, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), text)
+  }
+  const r = spawnSync('bash', ['-c', line], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 10_000,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', HOME: '/root' },
+  })
+  const stderr = r.stderr
+    .split('\n')
+    .filter((l) => !/^bash: -c: line [0-9]+: `.*'$/.test(l))
+    .map((l) => l.replace(/^bash: (-c: )?line [0-9]+: /, 'bash: '))
+    .join('\n')
+  return { stdout: r.stdout, stderr, exitCode: r.status ?? -1 }
+}
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+describe.skipIf(!hasBash)('lab shell agrees with GNU bash + coreutils + python3', () => {
+  test.each(CASES)('%s', async (line) => {
+    const files: Record<string, string> = {}
+    for (const [name, text] of Object.entries(FILES)) files[`/root/${name}`] = text
+    const sh = newShell(files)
+    const ours = await sh.run(line)
+    expect(ours).toEqual(realBash(line))
+  })
+})
+
+test.skipIf(hasBash)('differential tests need bash and python3', () => {
+  console.warn('bash or python3 is missing: differential shell tests skipped')
+})

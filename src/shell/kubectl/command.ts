@@ -1,0 +1,122 @@
+// Imitates: kubectl pkg/cmd/cmd.go and cli-runtime genericclioptions.ConfigFlags (global flags, the per-verb command shape).
+
+import type { CommandContext } from '../types'
+import { RestClient, loadClientConfig, type ClientConfig, type GlobalOptions } from './client'
+import { Flags, type FlagDef } from './flags'
+
+/** kubectl's global (persistent) flags, accepted before or after the verb. */
+export const GLOBAL_FLAGS: FlagDef[] = [
+  { name: 'namespace', short: 'n', kind: 'string', help: 'If present, the namespace scope for this CLI request' },
+  { name: 'kubeconfig', kind: 'string', help: 'Path to the kubeconfig file to use for CLI requests.' },
+  { name: 'context', kind: 'string', help: 'The name of the kubeconfig context to use' },
+  { name: 'cluster', kind: 'string', help: 'The name of the kubeconfig cluster to use' },
+  { name: 'user', kind: 'string', help: 'The name of the kubeconfig user to use' },
+  { name: 'server', short: 's', kind: 'string', help: 'The address and port of the Kubernetes API server' },
+  { name: 'token', kind: 'string', help: 'Bearer token for authentication to the API server' },
+  { name: 'certificate-authority', kind: 'string', help: 'Path to a cert file for the certificate authority' },
+  { name: 'client-certificate', kind: 'string', help: 'Path to a client certificate file for TLS' },
+  { name: 'client-key', kind: 'string', help: 'Path to a client key file for TLS' },
+  { name: 'insecure-skip-tls-verify', kind: 'bool', help: "If true, the server's certificate will not be checked for validity." },
+  { name: 'tls-server-name', kind: 'string', help: 'Server name to use for server certificate validation.' },
+  { name: 'as', kind: 'string', help: 'Username to impersonate for the operation.' },
+  { name: 'as-group', kind: 'stringArray', help: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
+  { name: 'as-uid', kind: 'string', help: 'UID to impersonate for the operation.' },
+  { name: 'request-timeout', kind: 'string', help: 'The length of time to wait before giving up on a single server request.', default: '0' },
+  { name: 'v', short: 'v', kind: 'string', help: 'number for the log level verbosity', default: '0' },
+  { name: 'warnings-as-errors', kind: 'bool', help: 'Treat warnings received from the server as errors and exit with a non-zero exit code' },
+  { name: 'match-server-version', kind: 'bool', help: 'Require server version to match client version' },
+  { name: 'cache-dir', kind: 'string', help: 'Default cache directory' },
+  { name: 'disable-compression', kind: 'bool', help: 'If true, opt-out of response compression for all requests to the server' },
+  { name: 'help', short: 'h', kind: 'bool', help: 'help for kubectl' },
+]
+
+/** Global flags that take a value, for finding the verb among the words (cobra stripFlags). */
+export const GLOBAL_VALUE_FLAGS = new Set(
+  GLOBAL_FLAGS.filter((f) => f.kind !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]),
+)
+
+/** One kubectl verb (or `create` sub-verb): a declarative spec and a run function. */
+export interface Verb {
+  /** Command path after `kubectl`, e.g. `get` or `create namespace`. */
+  path: string
+  aliases?: string[]
+  summary: string
+  usage: string
+  flags: FlagDef[]
+  /** How many discovery requests a real kubectl makes before it notices there is no server (klog lines). */
+  discoveryAttempts?: number
+  run(k: Kubectl): Promise<number>
+}
+
+export class Kubectl {
+  private clientPromise?: Promise<RestClient>
+  constructor(
+    readonly ctx: CommandContext,
+    readonly flags: Flags,
+    readonly verb: Verb,
+  ) {}
+
+  get args(): string[] {
+    return this.flags.args
+  }
+  out(text: string): void {
+    this.ctx.stdout(text)
+  }
+  err(text: string): void {
+    this.ctx.stderr(text)
+  }
+  now(): number {
+    return this.ctx.lab.now()
+  }
+
+  globalOptions(): GlobalOptions {
+    const f = this.flags
+    const opt = (name: string) => (f.has(name) ? f.str(name) : undefined)
+    return {
+      namespace: opt('namespace'),
+      kubeconfig: opt('kubeconfig'),
+      context: opt('context'),
+      server: opt('server'),
+      token: opt('token'),
+      certificateAuthority: opt('certificate-authority'),
+      insecureSkipTlsVerify: f.has('insecure-skip-tls-verify') ? f.bool('insecure-skip-tls-verify') : undefined,
+      as: opt('as'),
+      asGroups: f.all('as-group'),
+    }
+  }
+
+  client(): Promise<RestClient> {
+    this.clientPromise ??= loadClientConfig(this.ctx, this.globalOptions()).then(
+      (cfg: ClientConfig) => new RestClient(this.ctx, cfg, this.verb.discoveryAttempts ?? 0),
+    )
+    return this.clientPromise
+  }
+
+  /** `See 'kubectl get -h' for help and examples` (cmdutil.UsageErrorf). */
+  get commandPath(): string {
+    return `kubectl ${this.verb.path}`
+  }
+}
+
+/** Flags shared by commands that print objects (genericclioptions.PrintFlags). */
+export const OUTPUT_FLAG: FlagDef = {
+  name: 'output',
+  short: 'o',
+  kind: 'string',
+  help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+}
+
+export const DRY_RUN_FLAG: FlagDef = {
+  name: 'dry-run',
+  kind: 'string',
+  default: 'none',
+  noOptDefault: 'unchanged',
+  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+}
+
+export const PRINT_FLAGS: FlagDef[] = [
+  OUTPUT_FLAG,
+  { name: 'allow-missing-template-keys', kind: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template.' },
+  { name: 'show-managed-fields', kind: 'bool', help: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
+  { name: 'template', kind: 'string', help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.' },
+]

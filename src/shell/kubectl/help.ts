@@ -1,0 +1,89 @@
+// Imitates: kubectl pkg/cmd/cmd.go (command groups of `kubectl --help`) and cobra's usage template and suggestions.
+
+import { GLOBAL_FLAGS, type Verb } from './command'
+import type { FlagDef } from './flags'
+
+/** Every top-level kubectl command, in the order kubectl registers them (cobra suggests in this order). */
+export const ALL_KUBECTL_COMMANDS = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'api-resources', 'api-versions', 'config', 'plugin', 'version',
+  'options', 'help',
+]
+
+const SUGGEST_FOR: Record<string, string[]> = { get: ['list', 'ps'], wait: ['list', 'ps'] }
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) d[0][j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+  }
+  return d[a.length][b.length]
+}
+
+/** cobra's SuggestionsFor: distance ≤ 2, a prefix, or an explicit SuggestFor. */
+export function suggestions(typed: string): string[] {
+  const t = typed.toLowerCase()
+  return ALL_KUBECTL_COMMANDS.filter(
+    (c) => c !== 'help' && (levenshtein(t, c) <= 2 || c.startsWith(t) || SUGGEST_FOR[c]?.includes(t)),
+  )
+}
+
+export function unknownCommand(typed: string): string {
+  const s = suggestions(typed)
+  const tail = s.length ? `\n\nDid you mean this?\n${s.map((c) => `\t${c}`).join('\n')}` : ''
+  return `error: unknown command "${typed}" for "kubectl"${tail}`
+}
+
+function flagLines(flags: FlagDef[]): string {
+  return flags
+    .map((f) => {
+      const name = f.short ? `-${f.short}, --${f.name}` : `    --${f.name}`
+      const value = f.kind === 'bool' ? `=${f.default ?? 'false'}` : `=${f.default ?? "''"}`
+      return `    ${name}${value}:\n\t${f.help}\n`
+    })
+    .join('\n')
+}
+
+/** `kubectl` / `kubectl --help`: the command groups, with the lab's commands only. */
+export function topHelp(verbs: Verb[]): string {
+  const top = new Map<string, Verb>()
+  for (const v of verbs) {
+    const name = v.path.split(' ')[0]
+    if (!top.has(name)) top.set(name, v)
+  }
+  const line = (name: string, summary: string) => `  ${name.padEnd(15)} ${summary}\n`
+  const group = (title: string, names: string[]) => {
+    const rows = names.filter((n) => top.has(n)).map((n) => line(n, top.get(n)?.summary ?? ''))
+    return rows.length ? `${title}:\n${rows.join('')}\n` : ''
+  }
+  return (
+    'kubectl controls the Kubernetes cluster manager.\n\n' +
+    ' Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n' +
+    group('Basic Commands (Beginner)', ['create', 'run']) +
+    group('Basic Commands (Intermediate)', ['get', 'delete']) +
+    group('Troubleshooting and Debugging Commands', ['describe', 'exec']) +
+    group('Advanced Commands', ['wait']) +
+    group('Other Commands', ['api-resources', 'version']) +
+    'Usage:\n  kubectl [flags] [options]\n\n' +
+    'Use "kubectl <command> --help" for more information about a given command.\n' +
+    '(This lab implements the commands above; others, such as apply or auth, are not available yet.)\n'
+  )
+}
+
+/** `kubectl VERB --help`. */
+export function verbHelp(v: Verb, subVerbs: Verb[] = []): string {
+  const subs = subVerbs.length
+    ? `Available Commands:\n${subVerbs.map((s) => `  ${s.path.split(' ').slice(1).join(' ').padEnd(16)}${s.summary}\n`).join('')}\n`
+    : ''
+  const flags = v.flags.length ? `Options:\n${flagLines(v.flags)}\n` : ''
+  return `${v.summary}.\n\n${subs}${flags}Usage:\n  ${v.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`
+}
+
+export function optionsHelp(): string {
+  return `The following options can be passed to any command:\n\n${flagLines(GLOBAL_FLAGS)}`
+}

@@ -1,0 +1,110 @@
+// Imitates: k8s.io/cli-runtime/pkg/genericclioptions (PrintFlags.ToPrinter, NamePrinter) and kubectl cmdutil.GetDryRunStrategy.
+
+import type { Kubectl } from './command'
+import { KubectlError } from './errors'
+import { jsonpath, jsonpathAsJson, toJson, toJsonOrdered, toYaml } from './format'
+import { resourceByKind, kindString } from './resources'
+
+export type DryRun = 'none' | 'client' | 'server'
+
+/** cmdutil.GetDryRunStrategy (the klog warnings for the deprecated forms are left out). */
+export function dryRunStrategy(k: Kubectl): DryRun {
+  const v = k.flags.str('dry-run')
+  if (v === 'unchanged' || v === 'client' || v === '1' || v === 't' || v === 'T' || v === 'true' || v === 'TRUE' || v === 'True') return 'client'
+  if (v === 'server') return 'server'
+  if (v === 'none' || v === '' || v === '0' || v === 'f' || v === 'F' || v === 'false' || v === 'FALSE' || v === 'False') return 'none'
+  throw new KubectlError(`error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`)
+}
+
+const GENERIC_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml'
+const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'
+
+export interface OutputFormat {
+  kind: 'human' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'jsonpath-as-json'
+  template?: string
+}
+
+/** Parses -o; `forGet` allows wide (and lists get's formats in the error). */
+export function outputFormat(raw: string, forGet: boolean): OutputFormat {
+  if (raw === '') return { kind: 'human' }
+  const eq = raw.indexOf('=')
+  const name = eq < 0 ? raw : raw.slice(0, eq)
+  const template = eq < 0 ? undefined : raw.slice(eq + 1)
+  switch (name) {
+    case 'wide':
+      if (forGet && template === undefined) return { kind: 'wide' }
+      break
+    case 'yaml':
+    case 'json':
+    case 'name':
+      if (template === undefined) return { kind: name }
+      break
+    case 'jsonpath':
+    case 'jsonpath-as-json':
+      if (!template) throw new KubectlError('error: template format specified but no template given')
+      return { kind: name, template }
+    case 'go-template':
+    case 'go-template-file':
+    case 'template':
+    case 'templatefile':
+    case 'jsonpath-file':
+    case 'custom-columns':
+    case 'custom-columns-file':
+      throw new KubectlError(`error: the output format "${name}" is not available in this lab yet; use -o yaml, -o json, -o name or -o jsonpath=...`)
+  }
+  throw new KubectlError(
+    `error: unable to match a printer suitable for the output format "${raw}", allowed formats are: ${forGet ? GET_FORMATS : GENERIC_FORMATS}`,
+  )
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Obj = Record<string, any>
+
+function kindOf(o: Obj): string {
+  const r = resourceByKind(o.kind)
+  return r ? kindString(r) : String(o.kind ?? '').toLowerCase()
+}
+
+/** NamePrinter: `pod/app` (with an operation: `pod/app created`); lists print one line per item. */
+export function nameLine(o: Obj, operation?: string): string {
+  return `${kindOf(o)}/${o.metadata?.name ?? ''}${operation ? ` ${operation}` : ''}\n`
+}
+
+function withoutManagedFields(o: Obj): Obj {
+  if (!o.metadata?.managedFields) return o
+  const { managedFields: _drop, ...metadata } = o.metadata
+  void _drop
+  return { ...o, metadata }
+}
+
+/**
+ * Prints one object or a List in a generic format. `typed` objects (built by kubectl itself, as run/create
+ * print them) keep their key order in JSON; objects from the server print with sorted keys.
+ */
+export function printGeneric(o: Obj, fmt: OutputFormat, opts: { typed?: boolean; showManagedFields?: boolean; allowMissingKeys?: boolean } = {}): string {
+  const obj = opts.showManagedFields ? o : o.kind === 'List' ? { ...o, items: (o.items ?? []).map(withoutManagedFields) } : withoutManagedFields(o)
+  switch (fmt.kind) {
+    case 'yaml':
+      return toYaml(obj)
+    case 'json':
+      return opts.typed ? toJsonOrdered(obj) : toJson(obj)
+    case 'name':
+      return obj.kind === 'List' ? (obj.items ?? []).map((i: Obj) => nameLine(i)).join('') : nameLine(obj)
+    case 'jsonpath':
+      return jsonpath(fmt.template ?? '', obj, opts.allowMissingKeys ?? true)
+    case 'jsonpath-as-json':
+      return jsonpathAsJson(fmt.template ?? '', obj, opts.allowMissingKeys ?? true)
+    default:
+      throw new Error(`printGeneric: ${fmt.kind}`)
+  }
+}
+
+/** The List kubectl get wraps several objects in. */
+export function listOf(items: Obj[]): Obj {
+  return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }
+}
+
+/** The print options of PrintFlags that the generic printers honour. */
+export function printOptions(k: Kubectl): { showManagedFields: boolean; allowMissingKeys: boolean } {
+  return { showManagedFields: k.flags.bool('show-managed-fields'), allowMissingKeys: k.flags.bool('allow-missing-template-keys') }
+}

@@ -1,0 +1,71 @@
+// Differential tests: our printers against the real kubectl client (skipped when /usr/bin/kubectl is missing)
+
+import { describe, expect, it } from 'vitest'
+import YAML from 'yaml'
+import { toKubectlYaml } from './yaml'
+import { toKubectlJson } from './json'
+import { nameOf } from './name'
+import { hasKubectl, kubectlPrint, SKIP_MESSAGE, withLabel } from './testdata/kubectl-oracle'
+import { podYaml } from './testdata/pod'
+import { namespaceActiveYaml } from './testdata/namespace-active'
+import { namespaceTerminatingYaml } from './testdata/namespace-terminating'
+import { serviceaccountYaml } from './testdata/serviceaccount'
+import { configmapRootCaYaml } from './testdata/configmap-root-ca'
+import { nodeYaml } from './testdata/node'
+import { secretTokenYaml } from './testdata/secret-token'
+import { eventsYaml } from './testdata/events'
+import { trickyExtra, trickyStrings } from './testdata/tricky'
+
+if (!hasKubectl) console.warn(SKIP_MESSAGE)
+const d = hasKubectl ? describe : describe.skip
+
+type Obj = Parameters<typeof kubectlPrint>[0]
+const parse = (text: string) => withLabel(YAML.parse(text) as Obj)
+const events = (YAML.parse(eventsYaml) as { items: Obj[] }).items.map(withLabel)
+
+const objects: Record<string, Obj> = {
+  pod: parse(podYaml),
+  'namespace active': parse(namespaceActiveYaml),
+  'namespace terminating': parse(namespaceTerminatingYaml),
+  serviceaccount: parse(serviceaccountYaml),
+  'kube-root-ca.crt': parse(configmapRootCaYaml),
+  node: parse(nodeYaml),
+  'token secret': parse(secretTokenYaml),
+  'event Scheduled': events[0],
+  'event Pulled': events[2],
+  tricky: {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'tricky', namespace: 'sa-demo', labels: { app: 'x' }, annotations: trickyStrings },
+    data: trickyStrings,
+    extra: trickyExtra,
+  },
+}
+
+d('YAML and JSON against kubectl', () => {
+  for (const [name, obj] of Object.entries(objects)) {
+    it(`-o yaml: ${name}`, () => {
+      const real = kubectlPrint(obj, 'yaml')
+      expect(real.status).toBe(0)
+      expect(toKubectlYaml(obj)).toBe(real.stdout)
+    })
+    it(`-o json: ${name}`, () => {
+      const real = kubectlPrint(obj, 'json')
+      expect(real.status).toBe(0)
+      expect(toKubectlJson(obj)).toBe(real.stdout)
+    })
+  }
+
+  it('-o name', () => {
+    const role = withLabel({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'pod-reader', namespace: 'sa-demo' },
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
+    } as Obj)
+    for (const obj of [objects.pod, objects['namespace active'], objects.serviceaccount, role]) {
+      const o = obj as unknown as Parameters<typeof nameOf>[0]
+      expect(nameOf(o) + '\n').toBe(kubectlPrint(obj, 'name').stdout)
+    }
+  })
+})

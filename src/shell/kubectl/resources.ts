@@ -1,0 +1,86 @@
+// Imitates: k8s.io/client-go/restmapper (discovery-backed RESTMapper) for the resources the lab serves.
+
+import { KubectlError } from './errors'
+
+export interface ResourceInfo {
+  /** Plural resource name as in REST paths (`pods`). */
+  resource: string
+  singular: string
+  kind: string
+  group: string
+  version: string
+  namespaced: boolean
+  shortNames: string[]
+}
+
+const core = (resource: string, kind: string, namespaced: boolean, shortNames: string[] = []): ResourceInfo => ({
+  resource,
+  singular: kind.toLowerCase(),
+  kind,
+  group: '',
+  version: 'v1',
+  namespaced,
+  shortNames,
+})
+
+const rbac = (resource: string, kind: string, namespaced: boolean): ResourceInfo => ({
+  resource,
+  singular: kind.toLowerCase(),
+  kind,
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  namespaced,
+  shortNames: [],
+})
+
+/** In the order `kubectl api-resources` lists them. */
+export const RESOURCES: ResourceInfo[] = [
+  core('configmaps', 'ConfigMap', true, ['cm']),
+  core('events', 'Event', true, ['ev']),
+  core('namespaces', 'Namespace', false, ['ns']),
+  core('nodes', 'Node', false, ['no']),
+  core('pods', 'Pod', true, ['po']),
+  core('secrets', 'Secret', true),
+  core('serviceaccounts', 'ServiceAccount', true, ['sa']),
+  rbac('clusterrolebindings', 'ClusterRoleBinding', false),
+  rbac('clusterroles', 'ClusterRole', false),
+  rbac('rolebindings', 'RoleBinding', true),
+  rbac('roles', 'Role', true),
+]
+
+/** `pods`, `pod`, `po`, `Pods`, `roles.rbac.authorization.k8s.io`: the resource, or kubectl's error. */
+export function resolveResource(typed: string): ResourceInfo {
+  const lower = typed.toLowerCase()
+  const dot = lower.indexOf('.')
+  const name = dot < 0 ? lower : lower.slice(0, dot)
+  const group = dot < 0 ? undefined : lower.slice(dot + 1)
+  for (const r of RESOURCES) {
+    if (group !== undefined && group !== r.group && group !== `${r.version}.${r.group}` && !(group === 'v1' && r.group === '')) continue
+    if (r.resource === name || r.singular === name || r.shortNames.includes(name)) return r
+  }
+  if (group !== undefined && group !== '') {
+    throw new KubectlError(`error: the server doesn't have a resource type "${name}" in group "${group}"`)
+  }
+  throw new KubectlError(`error: the server doesn't have a resource type "${name}"`)
+}
+
+/** `pod`, `role.rbac.authorization.k8s.io`: how kubectl names a kind in messages (`pod/app`, `pod "app" deleted`). */
+export function kindString(r: ResourceInfo): string {
+  return r.group ? `${r.kind.toLowerCase()}.${r.group}` : r.kind.toLowerCase()
+}
+
+/** `pods`, `roles.rbac.authorization.k8s.io`: the group-resource string of messages (`pods/app`). */
+export function groupResource(r: ResourceInfo): string {
+  return r.group ? `${r.resource}.${r.group}` : r.resource
+}
+
+/** REST path of a collection or one object. */
+export function resourcePath(r: ResourceInfo, namespace: string | undefined, name?: string): string {
+  const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`
+  const ns = r.namespaced && namespace !== undefined ? `/namespaces/${encodeURIComponent(namespace)}` : ''
+  return `${base}${ns}/${r.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`
+}
+
+export function resourceByKind(kind: string): ResourceInfo | undefined {
+  return RESOURCES.find((r) => r.kind === kind)
+}

@@ -1,0 +1,108 @@
+// Imitates: kubectl pkg/cmd/create/create.go, create_namespace.go, create_serviceaccount.go
+
+import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
+import { KubectlError, StatusError, usageError } from '../errors'
+import type { FlagDef } from '../flags'
+import { dryRunStrategy, nameLine, outputFormat, printGeneric, printOptions, type DryRun } from '../output'
+
+const CREATE_FLAGS: FlagDef[] = [
+  ...PRINT_FLAGS,
+  DRY_RUN_FLAG,
+  { name: 'field-manager', kind: 'string', default: 'kubectl-create', help: 'Name of the manager used to track field ownership.' },
+  { name: 'save-config', kind: 'bool', help: 'If true, the configuration of current object will be saved in its annotation.' },
+  { name: 'validate', kind: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
+]
+
+/** `?dryRun=All&fieldManager=kubectl-create&fieldValidation=Strict`, keys sorted as url.Values encodes them. */
+export function createQuery(k: Kubectl, dryRun: DryRun): string {
+  const q: string[] = []
+  if (dryRun === 'server') q.push('dryRun=All')
+  const fm = k.flags.str('field-manager')
+  if (fm) q.push(`fieldManager=${encodeURIComponent(fm)}`)
+  const v = k.flags.str('validate').toLowerCase()
+  q.push(`fieldValidation=${v === 'warn' ? 'Warn' : v === 'ignore' || v === 'false' ? 'Ignore' : 'Strict'}`)
+  return `?${q.join('&')}`
+}
+
+/** Prints what create/run made: the object in -o's format, or `<kind>/<name> created[ (dry run)]`. */
+export function printCreated(k: Kubectl, obj: Record<string, unknown>, dryRun: DryRun): void {
+  const fmt = outputFormat(k.flags.str('output'), false)
+  if (fmt.kind === 'human') {
+    const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+    k.out(nameLine(obj, `created${suffix}`))
+    return
+  }
+  k.out(printGeneric(obj, fmt, { typed: true, ...printOptions(k) }))
+}
+
+function oneName(k: Kubectl): string {
+  if (k.args.length !== 1) throw usageError(k.commandPath, `exactly one NAME is required, got ${k.args.length}`)
+  return k.args[0]
+}
+
+export const createNamespace: Verb = {
+  path: 'create namespace',
+  aliases: ['ns'],
+  summary: 'Create a namespace with the specified name',
+  usage: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]',
+  flags: CREATE_FLAGS,
+  async run(k) {
+    const name = oneName(k)
+    const dryRun = dryRunStrategy(k)
+    outputFormat(k.flags.str('output'), false)
+    let obj: Record<string, unknown> = { kind: 'Namespace', apiVersion: 'v1', metadata: { name }, spec: {}, status: {} }
+    if (dryRun !== 'client') {
+      const client = await k.client()
+      obj = await client.request('POST', `/api/v1/namespaces${createQuery(k, dryRun)}`, obj)
+    }
+    printCreated(k, obj, dryRun)
+    return 0
+  },
+}
+
+export const createServiceAccount: Verb = {
+  path: 'create serviceaccount',
+  aliases: ['sa'],
+  summary: 'Create a service account with the specified name',
+  usage: 'kubectl create serviceaccount NAME [--dry-run=server|client|none] [options]',
+  flags: CREATE_FLAGS,
+  async run(k) {
+    const name = oneName(k)
+    const dryRun = dryRunStrategy(k)
+    outputFormat(k.flags.str('output'), false)
+    const client = await k.client()
+    const ns = client.config.namespace
+    const metadata: Record<string, unknown> = { name }
+    if (client.config.enforceNamespace) metadata.namespace = ns
+    let obj: Record<string, unknown> = { kind: 'ServiceAccount', apiVersion: 'v1', metadata }
+    if (dryRun !== 'client') {
+      try {
+        obj = await client.request('POST', `/api/v1/namespaces/${encodeURIComponent(ns)}/serviceaccounts${createQuery(k, dryRun)}`, obj)
+      } catch (e) {
+        if (e instanceof StatusError) throw new KubectlError(`error: failed to create serviceaccount: ${e.status.message ?? ''}`)
+        throw e
+      }
+    }
+    printCreated(k, obj, dryRun)
+    return 0
+  },
+}
+
+/** `kubectl create` itself: -f is not in the lab yet; unknown sub-commands are kubectl's usage error. */
+const LAB_MISSING = ['clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'deployment', 'deploy', 'ingress', 'ing', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'service', 'svc', 'token']
+
+export const createParent: Verb = {
+  path: 'create',
+  summary: 'Create a resource from a file or from stdin',
+  usage: 'kubectl create -f FILENAME [options]',
+  flags: [...CREATE_FLAGS, { name: 'filename', short: 'f', kind: 'stringArray', help: 'Filename, directory, or URL to files to use to create the resource' }],
+  async run(k) {
+    const sub = k.args[0]
+    if (sub !== undefined && LAB_MISSING.includes(sub)) {
+      throw new KubectlError(`error: "kubectl create ${sub}" is not available in this lab yet; the lab can create a namespace (kubectl create namespace NAME) and a service account (kubectl create serviceaccount NAME)`)
+    }
+    if (sub !== undefined) throw usageError('kubectl create', `Unexpected args: [${k.args.join(' ')}]`)
+    if (k.flags.has('filename')) throw new KubectlError('error: "kubectl create -f" is not available in this lab yet; use kubectl create namespace|serviceaccount or kubectl run')
+    throw new KubectlError('error: must specify one of -f and -k')
+  },
+}

@@ -1,0 +1,141 @@
+// Imitates: kubectl pkg/cmd/delete/delete.go (DeleteResult, PrintObj) and its wait through pkg/cmd/wait IsDeleted.
+
+import { resourceArgs, type ResourceRequest } from '../builder'
+import type { RestClient } from '../client'
+import { DRY_RUN_FLAG, type Kubectl, type Verb } from '../command'
+import { KubectlError, StatusError, renderError } from '../errors'
+import { parseGoDuration } from '../flags'
+import { dryRunStrategy } from '../output'
+import { groupResource, kindString, resourcePath } from '../resources'
+import { matchesLabels, parseLabelSelector } from '../selectors'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Obj = Record<string, any>
+
+const WEEK_MS = 168 * 3600 * 1000
+const NO_ARGS = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`
+
+/** Waits (moving the lab clock) until the object is gone or replaced by one with another uid. */
+export async function waitDeleted(k: Kubectl, client: RestClient, path: string, uid: string | undefined, timeoutMs: number): Promise<boolean> {
+  return k.ctx.lab.waitUntil(async () => {
+    const o = await client.getOrUndefined<Obj>(path)
+    return o === undefined || (uid !== undefined && o.metadata?.uid !== uid)
+  }, timeoutMs)
+}
+
+async function expand(k: Kubectl, client: RestClient, reqs: ResourceRequest[]): Promise<ResourceRequest[]> {
+  const out: ResourceRequest[] = []
+  const all = k.flags.bool('all') || k.flags.has('selector')
+  const sel = parseLabelSelector(k.flags.str('selector'))
+  for (const r of reqs) {
+    if (r.name !== undefined) {
+      out.push(r)
+      continue
+    }
+    if (!all) throw new KubectlError('error: resource(s) were provided, but no name was specified')
+    const ns = k.flags.bool('all-namespaces') ? undefined : client.config.namespace
+    const list = await client.request<Obj>('GET', `${resourcePath(r.resource, ns)}?limit=500`)
+    for (const item of list.items ?? []) {
+      if (matchesLabels(sel, item.metadata?.labels)) out.push({ resource: r.resource, name: item.metadata?.name, namespace: item.metadata?.namespace })
+    }
+  }
+  return out
+}
+
+async function run(k: Kubectl): Promise<number> {
+  const f = k.flags
+  if (f.str('output') && f.str('output') !== 'name') {
+    throw new KubectlError(`error: unexpected -o output mode: ${f.str('output')}. We only support '-o name'`)
+  }
+  let grace = f.int('grace-period')
+  if (f.bool('now')) {
+    if (grace !== -1) throw new KubectlError('error: --now and --grace-period cannot be specified together')
+    grace = 1
+  }
+  if (grace === 0 && !f.bool('force')) grace = 1
+  if (f.bool('force') && grace < 0) grace = 0
+  const dryRun = dryRunStrategy(k)
+  if (k.args.length === 0) throw new KubectlError(NO_ARGS)
+  const reqs = resourceArgs(k.args)
+  if (grace === 0 && f.bool('force')) {
+    k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
+  } else if (grace > 0 && f.bool('force')) {
+    throw new KubectlError('error: --force and --grace-period greater than 0 cannot be specified together')
+  }
+  const client = await k.client()
+  const ignoreNotFound = f.has('ignore-not-found') ? f.bool('ignore-not-found') : f.bool('all') || f.has('selector')
+  const targets = await expand(k, client, reqs)
+  const errors: unknown[] = []
+  const deleted: { path: string; uid?: string; gr: string; name: string }[] = []
+  let warnClusterScope = client.config.enforceNamespace && !f.bool('all-namespaces')
+  for (const t of targets) {
+    const ns = t.namespace ?? client.config.namespace
+    const path = resourcePath(t.resource, ns, t.name)
+    if (warnClusterScope && !t.resource.namespaced) {
+      k.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n')
+      warnClusterScope = false
+    }
+    let op = grace === 0 ? 'force deleted' : 'deleted'
+    if (t.resource.namespaced) op += ` from ${ns} namespace`
+    op += dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+    const line = f.str('output') === 'name' ? `${kindString(t.resource)}/${t.name}\n` : `${kindString(t.resource)} "${t.name}" ${op}\n`
+    if (dryRun === 'client') {
+      k.out(line)
+      continue
+    }
+    const body: Obj = { kind: 'DeleteOptions', apiVersion: 'v1' }
+    if (grace >= 0) body.gracePeriodSeconds = grace
+    if (dryRun === 'server') body.dryRun = ['All']
+    body.propagationPolicy = f.str('cascade') === 'foreground' ? 'Foreground' : f.str('cascade') === 'orphan' ? 'Orphan' : 'Background'
+    try {
+      const res = await client.request<Obj>('DELETE', path, body)
+      k.out(line)
+      deleted.push({ path, uid: res?.kind === 'Status' ? res.details?.uid : res?.metadata?.uid, gr: groupResource(t.resource), name: t.name ?? '' })
+    } catch (e) {
+      if (!(ignoreNotFound && e instanceof StatusError && e.code === 404)) errors.push(e)
+    }
+  }
+  if (errors.length) {
+    for (const e of errors) k.err(`${renderError(e).text}\n`)
+    return 1
+  }
+  if (targets.length === 0) {
+    k.out('No resources found\n')
+    return 0
+  }
+  if (!f.bool('wait') || dryRun !== 'none') return 0
+  const timeout = parseGoDuration(f.str('timeout')) || WEEK_MS
+  for (const d of deleted) {
+    if (!(await waitDeleted(k, client, d.path, d.uid, timeout))) {
+      throw new KubectlError(`error: timed out waiting for the condition on ${d.gr}/${d.name}`)
+    }
+  }
+  return 0
+}
+
+export const deleteVerb: Verb = {
+  path: 'delete',
+  summary: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
+  discoveryAttempts: 5,
+  flags: [
+    { name: 'output', short: 'o', kind: 'string', help: "Output mode. Use \"-o name\" for shorter output (resource/name)." },
+    DRY_RUN_FLAG,
+    { name: 'all', kind: 'bool', help: 'Delete all resources, in the namespace of the specified resource types.' },
+    { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces.' },
+    { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on.' },
+    { name: 'force', kind: 'bool', help: 'If true, immediately remove resources from API and bypass graceful deletion.' },
+    { name: 'grace-period', kind: 'int', default: '-1', help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.' },
+    { name: 'now', kind: 'bool', help: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).' },
+    { name: 'ignore-not-found', kind: 'bool', help: 'Treat "resource not found" as a successful delete.' },
+    { name: 'wait', kind: 'bool', default: 'true', help: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
+    { name: 'timeout', kind: 'duration', default: '0s', help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
+    { name: 'cascade', kind: 'string', default: 'background', noOptDefault: 'background', help: 'Must be "background", "orphan", or "foreground".' },
+  ],
+  run,
+}

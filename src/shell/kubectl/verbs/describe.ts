@@ -1,0 +1,123 @@
+// Imitates: kubectl pkg/cmd/describe/describe.go (and the describers' event search, pkg/describe searchEvents).
+
+import { resourceArgs, type ResourceRequest } from '../builder'
+import type { RestClient } from '../client'
+import type { Kubectl, Verb } from '../command'
+import { describePod } from '../describe/pod'
+import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from '../describe/simple'
+import type { Obj } from '../describe/writer'
+import { KubectlError, StatusError, renderError } from '../errors'
+import { resourcePath } from '../resources'
+import { matchesLabels, parseLabelSelector } from '../selectors'
+
+/** GET …/events?fieldSelector=involvedObject.kind=…,involvedObject.name=…,…: the object's events (also filtered here). */
+async function searchEvents(client: RestClient, o: Obj, kind: string | undefined): Promise<Obj[]> {
+  const ns = o.metadata?.namespace ?? ''
+  const sel: [string, string][] = []
+  if (kind) sel.push(['involvedObject.kind', kind])
+  sel.push(['involvedObject.name', o.metadata?.name], ['involvedObject.namespace', ns])
+  if (o.metadata?.uid) sel.push(['involvedObject.uid', o.metadata.uid])
+  const fs = sel.map(([k, v]) => `${k}=${v}`).join(',')
+  try {
+    const list = await client.request<Obj>('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/events?fieldSelector=${encodeURIComponent(fs)}&limit=500`)
+    return (list.items ?? []).filter((e: Obj) => {
+      const io = e.involvedObject ?? {}
+      return io.name === o.metadata?.name && (io.namespace ?? '') === ns && (!kind || io.kind === kind) && (!o.metadata?.uid || !io.uid || io.uid === o.metadata.uid)
+    })
+  } catch {
+    return []
+  }
+}
+
+async function listOrUndefined(client: RestClient, path: string): Promise<Obj[] | undefined> {
+  try {
+    return ((await client.request<Obj>('GET', path)).items ?? []) as Obj[]
+  } catch (e) {
+    if (e instanceof StatusError && e.code === 404) return []
+    throw e
+  }
+}
+
+async function describeOne(k: Kubectl, client: RestClient, kind: string, o: Obj): Promise<string> {
+  const events = k.flags.bool('show-events')
+  const now = k.now()
+  switch (kind) {
+    case 'Pod':
+      return describePod(o, events ? await searchEvents(client, o, undefined) : undefined, now)
+    case 'ServiceAccount':
+      return describeServiceAccount(o, events ? await searchEvents(client, o, 'ServiceAccount') : undefined, now)
+    case 'ConfigMap':
+      return describeConfigMap(o, events ? await searchEvents(client, o, 'ConfigMap') : undefined, now)
+    case 'Secret':
+      return describeSecret(o)
+    case 'Namespace': {
+      // A real API server always serves both lists; an empty list prints "No resource quota." / "No LimitRange resource.".
+      const name = encodeURIComponent(o.metadata?.name)
+      const quotas = await listOrUndefined(client, `/api/v1/namespaces/${name}/resourcequotas?limit=500`)
+      const limits = await listOrUndefined(client, `/api/v1/namespaces/${name}/limitranges?limit=500`)
+      return describeNamespace(o, quotas, limits)
+    }
+    default:
+      throw new KubectlError(`error: "kubectl describe" for ${kind} objects is not available in this lab yet; kubectl get ${kind.toLowerCase()} -o yaml shows it`)
+  }
+}
+
+/** Objects a request names: by name (with kubectl's prefix match when the exact name is missing) or the whole list. */
+async function objectsFor(k: Kubectl, client: RestClient, r: ResourceRequest): Promise<Obj[]> {
+  const ns = k.flags.bool('all-namespaces') ? undefined : client.config.namespace
+  if (r.name !== undefined) {
+    try {
+      return [await client.request<Obj>('GET', resourcePath(r.resource, client.config.namespace, r.name))]
+    } catch (e) {
+      if (!(e instanceof StatusError && e.code === 404)) throw e
+      const list = await client.request<Obj>('GET', `${resourcePath(r.resource, client.config.namespace)}?limit=500`)
+      const matches = ((list.items ?? []) as Obj[]).filter((o) => String(o.metadata?.name ?? '').startsWith(r.name ?? ''))
+      if (matches.length === 0) throw e
+      return matches
+    }
+  }
+  const list = await client.request<Obj>('GET', `${resourcePath(r.resource, ns)}?limit=500`)
+  const sel = parseLabelSelector(k.flags.str('selector'))
+  return ((list.items ?? []) as Obj[]).filter((o) => matchesLabels(sel, o.metadata?.labels))
+}
+
+async function run(k: Kubectl): Promise<number> {
+  if (k.args.length === 0) {
+    throw new KubectlError('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.')
+  }
+  const reqs = resourceArgs(k.args)
+  const client = await k.client()
+  const texts: string[] = []
+  const errors: unknown[] = []
+  let matched = 0
+  for (const r of reqs) {
+    try {
+      const objs = await objectsFor(k, client, r)
+      matched += objs.length
+      for (const o of objs) texts.push(await describeOne(k, client, r.resource.kind, o))
+    } catch (e) {
+      errors.push(e)
+    }
+  }
+  k.out(texts.join('\n\n'))
+  for (const e of errors) k.err(`${renderError(e).text}\n`)
+  if (matched === 0 && errors.length === 0) {
+    const allNamespaced = !k.flags.bool('all-namespaces') && reqs.every((r) => r.resource.namespaced)
+    k.err(allNamespaced ? `No resources found in ${client.config.namespace} namespace.\n` : 'No resources found\n')
+  }
+  return errors.length ? 1 : 0
+}
+
+export const describe: Verb = {
+  path: 'describe',
+  summary: 'Show details of a specific resource or group of resources',
+  usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+  discoveryAttempts: 5,
+  flags: [
+    { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces.' },
+    { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on.' },
+    { name: 'show-events', kind: 'bool', default: 'true', help: 'If true, display events related to the described object.' },
+    { name: 'chunk-size', kind: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
+  ],
+  run,
+}

@@ -1,0 +1,93 @@
+// Imitates: kubectl pkg/cmd/exec/exec.go (and client-go remotecommand's `command terminated with exit code N`).
+
+import type { ExecResult } from '../../../cluster/apiserver/types'
+import type { Kubectl, Verb } from '../command'
+import { KubectlError, usageError } from '../errors'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Obj = Record<string, any>
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/zsh', '/usr/bin/bash'])
+
+function podName(resourceName: string): string {
+  const slash = resourceName.indexOf('/')
+  if (slash < 0) return resourceName
+  const type = resourceName.slice(0, slash).toLowerCase()
+  if (!['pod', 'pods', 'po'].includes(type)) {
+    throw new KubectlError(`error: cannot attach to *v1.${type}: selector for *v1.${type} not implemented`)
+  }
+  return resourceName.slice(slash + 1)
+}
+
+/** podcmd.FindOrDefaultContainerByName: the annotation, else the first container (with a note when there are several). */
+function defaultContainer(k: Kubectl, pod: Obj): string {
+  const containers: Obj[] = pod.spec?.containers ?? []
+  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
+  if (annotated && containers.some((c) => c.name === annotated)) return annotated
+  if (containers.length > 1 && !k.flags.bool('quiet')) {
+    const all = [...containers, ...(pod.spec?.initContainers ?? [])].map((c) => c.name)
+    k.err(`Defaulted container "${containers[0].name}" out of: ${all.join(', ')}\n`)
+  }
+  return containers[0]?.name ?? ''
+}
+
+async function run(k: Kubectl): Promise<number> {
+  const { args, argsLenAtDash } = k.flags.parsed
+  const resourceName = args.length > 0 && argsLenAtDash !== 0 ? args[0] : ''
+  const command = argsLenAtDash > -1 ? args.slice(argsLenAtDash) : []
+  if (argsLenAtDash < 0 && args.length > 1) {
+    throw usageError(k.commandPath, 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead')
+  }
+  if (resourceName === '') throw new KubectlError('error: pod, type/name or --filename must be specified')
+  if (command.length === 0) throw new KubectlError('error: you must specify at least one command for the container')
+  const name = podName(resourceName)
+  const client = await k.client()
+  const ns = client.config.namespace
+  const pod = await client.request<Obj>('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}`)
+  const phase = pod.status?.phase
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`)
+  }
+  const container = k.flags.str('container') || defaultContainer(k, pod)
+  const stdin = k.flags.bool('stdin')
+  let tty = stdin && k.flags.bool('tty')
+  if (tty && !k.ctx.stdinIsTTY) {
+    if (!k.flags.bool('quiet')) k.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
+    tty = false
+  }
+  if (command.length === 1 && SHELLS.has(command[0]) && (!stdin || k.ctx.stdinIsTTY)) {
+    k.err(
+      `The lab's terminal cannot hold an interactive shell inside the container. Run one command at a time instead, e.g.\n` +
+        `  kubectl exec ${name} -- cat /var/run/secrets/kubernetes.io/serviceaccount/token\n`,
+    )
+    return 1
+  }
+  const q = command.map((c) => `command=${encodeURIComponent(c)}`)
+  q.push(`container=${encodeURIComponent(container)}`)
+  if (!tty) q.push('stderr=true')
+  if (stdin) q.push('stdin=true')
+  q.push('stdout=true')
+  if (tty) q.push('tty=true')
+  const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}/exec?${q.join('&')}`
+  const result = await client.request<ExecResult>('POST', path, stdin && k.ctx.stdin !== '' ? k.ctx.stdin : undefined)
+  if (result.stdout) k.out(result.stdout)
+  if (result.stderr) (tty ? k.out.bind(k) : k.err.bind(k))(result.stderr)
+  if (result.exitCode !== 0) throw new KubectlError(`command terminated with exit code ${result.exitCode}`, result.exitCode)
+  return 0
+}
+
+export const exec: Verb = {
+  path: 'exec',
+  summary: 'Execute a command in a container',
+  usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+  discoveryAttempts: 4,
+  flags: [
+    { name: 'container', short: 'c', kind: 'string', help: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    { name: 'stdin', short: 'i', kind: 'bool', help: 'Pass stdin to the container' },
+    { name: 'tty', short: 't', kind: 'bool', help: 'Stdin is a TTY' },
+    { name: 'quiet', short: 'q', kind: 'bool', help: 'Only print output from the remote session' },
+    { name: 'filename', short: 'f', kind: 'stringArray', help: 'to use to exec into the resource' },
+    { name: 'pod-running-timeout', kind: 'duration', default: '1m0s', help: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+  ],
+  run,
+}

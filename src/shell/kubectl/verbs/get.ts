@@ -1,0 +1,151 @@
+// Imitates: kubectl pkg/cmd/get/get.go
+
+import { resourceArgs } from '../builder'
+import type { RestClient } from '../client'
+import { PRINT_FLAGS, type Kubectl, type Verb } from '../command'
+import { KubectlError, StatusError, renderError } from '../errors'
+import { KUBECTL_TABWRITER, tabwrite } from '../format'
+import { listOf, outputFormat, printGeneric, printOptions } from '../output'
+import { kindString, resourcePath, type ResourceInfo } from '../resources'
+import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
+import { formatLabels, tableFor, type Obj } from '../tables'
+
+interface Found {
+  resource: ResourceInfo
+  obj: Obj
+}
+
+function listQuery(k: Kubectl): string {
+  const q: string[] = []
+  const field = k.flags.str('field-selector')
+  const label = k.flags.str('selector')
+  if (field) q.push(`fieldSelector=${encodeURIComponent(field)}`)
+  if (label) q.push(`labelSelector=${encodeURIComponent(label)}`)
+  q.push('limit=500')
+  return `?${q.join('&')}`
+}
+
+/** Fetches what the arguments name; errors are collected, as the builder's ContinueOnError does. */
+async function fetchAll(k: Kubectl, client: RestClient, allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean }> {
+  const reqs = resourceArgs(k.args)
+  const ns = client.config.namespace
+  const found: Found[] = []
+  const labelReqs = parseLabelSelector(k.flags.str('selector'))
+  const fieldSel = k.flags.str('field-selector')
+  for (const r of reqs) {
+    try {
+      if (r.name !== undefined) {
+        const obj = await client.request<Obj>('GET', resourcePath(r.resource, ns, r.name))
+        found.push({ resource: r.resource, obj })
+      } else {
+        const path = resourcePath(r.resource, allNamespaces ? undefined : ns) + listQuery(k)
+        const list = await client.request<Obj>('GET', path)
+        for (const item of (list.items ?? []) as Obj[]) {
+          if (!matchesLabels(labelReqs, item.metadata?.labels)) continue
+          if (fieldSel && !matchesFields(fieldSel, item)) continue
+          found.push({ resource: r.resource, obj: { apiVersion: r.resource.group ? `${r.resource.group}/${r.resource.version}` : r.resource.version, kind: r.resource.kind, ...item } })
+        }
+      }
+    } catch (e) {
+      if (!(k.flags.bool('ignore-not-found') && e instanceof StatusError && e.code === 404)) errors.push(e)
+    }
+  }
+  return { found, single: reqs.length === 1 && reqs[0].name !== undefined }
+}
+
+function humanTables(k: Kubectl, found: Found[], allNamespaces: boolean, wide: boolean): string {
+  const kinds = new Set(found.map((f) => f.resource.kind))
+  const withKind = kinds.size > 1 || k.flags.bool('show-kind')
+  const now = k.now()
+  const groups: string[] = []
+  let i = 0
+  while (i < found.length) {
+    const res = found[i].resource
+    const table = tableFor(res.kind)
+    const withNs = allNamespaces && res.namespaced
+    const lines: string[][] = []
+    if (!k.flags.bool('no-headers')) {
+      const h = [...(withNs ? ['NAMESPACE'] : []), ...table.headers, ...(wide ? table.wideHeaders : [])]
+      if (k.flags.bool('show-labels')) h.push('LABELS')
+      lines.push(h)
+    }
+    for (; i < found.length && found[i].resource === res; i++) {
+      const o = found[i].obj
+      const cells = table.row(o, now, wide).map((c) => String(c ?? ''))
+      if (withKind) cells[0] = `${kindString(res)}/${cells[0]}`
+      if (withNs) cells.unshift(o.metadata?.namespace ?? '')
+      if (k.flags.bool('show-labels')) cells.push(formatLabels(o.metadata?.labels))
+      lines.push(cells)
+    }
+    groups.push(tabwrite(lines.map((l) => l.join('\t') + '\n').join(''), KUBECTL_TABWRITER))
+  }
+  return groups.join(k.flags.bool('no-headers') ? '' : '\n')
+}
+
+async function run(k: Kubectl): Promise<number> {
+  if (k.flags.has('raw')) {
+    const client = await k.client()
+    const res = await client.raw('GET', k.flags.str('raw'))
+    if (res.status >= 400) throw renderError(new StatusError(res.body as never))
+    k.out(`${JSON.stringify(res.body)}\n`)
+    return 0
+  }
+  if (k.args.length === 0) {
+    k.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n')
+    throw new KubectlError(
+      `error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples`,
+    )
+  }
+  if (k.flags.bool('watch') || k.flags.bool('watch-only')) {
+    throw new KubectlError('error: --watch is not available in this lab: the lab clock only moves when you run a command (try `lab advance 30s`, then get again)')
+  }
+  const fmt = outputFormat(k.flags.str('output'), true)
+  const allNamespaces = k.flags.bool('all-namespaces')
+  const reqs = resourceArgs(k.args)
+  if (allNamespaces && reqs.some((r) => r.name !== undefined)) {
+    throw new KubectlError('error: a resource cannot be retrieved by name across all namespaces')
+  }
+  const client = await k.client()
+  const errors: unknown[] = []
+  const { found, single } = await fetchAll(k, client, allNamespaces, errors)
+  let exit = 0
+  if (fmt.kind === 'human' || fmt.kind === 'wide') {
+    const text = humanTables(k, found, allNamespaces, fmt.kind === 'wide')
+    k.out(text)
+    if (text === '' && errors.length === 0 && !k.flags.bool('ignore-not-found')) {
+      const allNamespaced = !allNamespaces && reqs.every((r) => r.resource.namespaced)
+      k.err(allNamespaced ? `No resources found in ${client.config.namespace} namespace.\n` : 'No resources found\n')
+    }
+  } else if (single && found.length === 1) {
+    k.out(printGeneric(found[0].obj, fmt, printOptions(k)))
+  } else if (!(single && errors.length > 0) && !(found.length === 0 && k.flags.bool('ignore-not-found'))) {
+    k.out(printGeneric(listOf(found.map((f) => f.obj)), fmt, printOptions(k)))
+  }
+  for (const e of errors) {
+    k.err(`${renderError(e).text}\n`)
+    exit = 1
+  }
+  return exit
+}
+
+export const get: Verb = {
+  path: 'get',
+  summary: 'Display one or many resources',
+  usage: 'kubectl get [(-o|--output=)json|yaml|name|wide|jsonpath=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  discoveryAttempts: 5,
+  flags: [
+    ...PRINT_FLAGS,
+    { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces.' },
+    { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on, supports =, ==, != and in/notin.' },
+    { name: 'field-selector', kind: 'string', help: 'Selector (field query) to filter on, supports =, ==, and !=.' },
+    { name: 'show-labels', kind: 'bool', help: 'When printing, show all labels as the last column (default hide labels column).' },
+    { name: 'show-kind', kind: 'bool', help: 'If present, list the resource type for the requested object(s).' },
+    { name: 'no-headers', kind: 'bool', help: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
+    { name: 'ignore-not-found', kind: 'bool', help: 'If set to true, suppresses NotFound error for specific objects that do not exist.' },
+    { name: 'watch', short: 'w', kind: 'bool', help: 'After listing/getting the requested object, watch for changes.' },
+    { name: 'watch-only', kind: 'bool', help: 'Watch for changes to the requested object(s), without listing/getting first.' },
+    { name: 'chunk-size', kind: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
+    { name: 'raw', kind: 'string', help: 'Raw URI to request from the server.' },
+  ],
+  run,
+}

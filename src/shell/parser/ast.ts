@@ -1,0 +1,86 @@
+// The syntax tree of the bash subset the lab's shell understands (mirrors bash's parse.y shapes:
+// list -> and-or -> pipeline -> simple command, with words made of quoted and unquoted parts).
+
+/** One piece of a word. `quoted` parts are never split into fields. */
+export type WordPart =
+  | { kind: 'lit'; text: string; quoted: boolean }
+  | { kind: 'var'; name: string; quoted: boolean; op?: ParamOp }
+  | { kind: 'cmdsub'; body: List; quoted: boolean }
+  | { kind: 'arith'; expr: string; quoted: boolean }
+  | { kind: 'tilde'; user: string }
+  /** `${...}` that bash rejects when it expands it ("bad substitution"). */
+  | { kind: 'badsub'; text: string }
+
+/** `${VAR:-word}` style operators (only the cheap ones). */
+export interface ParamOp {
+  op: ':-' | '-' | ':+' | '+' | ':=' | '=' | '#len'
+  word: WordPart[]
+}
+
+export interface Word {
+  parts: WordPart[]
+  /** The text as typed (for error messages such as `ambiguous redirect`). */
+  raw: string
+}
+
+export interface Assignment {
+  name: string
+  value: Word
+}
+
+export type RedirOp = '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<<'
+
+export interface Redirect {
+  /** The file descriptor redirected (1 for `>`, 0 for `<`, as typed for `2>`). */
+  fd: number
+  op: RedirOp
+  /** Target file, fd number (for >& and <&) or here-string word. */
+  target?: Word
+  /** Here-document body (parts, already tab-stripped for <<-). */
+  heredoc?: { body: WordPart[]; delimiter: string }
+}
+
+export interface SimpleCommand {
+  kind: 'simple'
+  assignments: Assignment[]
+  words: Word[]
+  redirects: Redirect[]
+}
+
+export interface Subshell {
+  kind: 'subshell'
+  body: List
+  redirects: Redirect[]
+}
+
+export type Command = SimpleCommand | Subshell
+
+export interface Pipeline {
+  negated: boolean
+  commands: Command[]
+}
+
+export interface AndOr {
+  first: Pipeline
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[]
+}
+
+export interface List {
+  items: AndOr[]
+}
+
+export type ParseResult =
+  | {
+      ok: true
+      list: List
+      warnings: string[]
+      /** Input ended inside a here-document or after a trailing `\`: an interactive shell would read on. */
+      continues: boolean
+    }
+  | {
+      ok: false
+      /** bash's message without the `bash: ` prefix, e.g. "syntax error near unexpected token `&&'". */
+      message: string
+      /** The input ended too early: an interactive shell would ask for more (`> ` prompt). */
+      incomplete: boolean
+    }

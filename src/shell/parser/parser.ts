@@ -1,0 +1,392 @@
+// The grammar of bash's parse.y, cut down to the lab's subset: lists (`;` `&` newline), and-or
+// lists (`&&` `||`), pipelines (`|`, `!`), simple commands with assignments and redirections,
+// subshells `( ... )` and here-documents. `parse()` never throws: errors are values carrying
+// bash's own message.
+
+import type { AndOr, Assignment, Command, List, ParseResult, Pipeline, Redirect, RedirOp, Word, WordPart } from './ast'
+import { ParseError, Scanner, isMeta } from './scanner'
+
+const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
+const RESERVED_UNSUPPORTED = new Set(['if', 'for', 'while', 'until', 'case', 'select', 'function', '{', '[[', '(('])
+const MAX_DEPTH = 64
+
+interface PendingHeredoc {
+  redirect: Redirect
+  delimiter: string
+  expand: boolean
+  stripTabs: boolean
+  line: number
+}
+
+type Op = string // '&&', '||', '|', '|&', ';', ';;', '&', '(', ')', 'newline', 'eof', or a redirection
+
+class Parser extends Scanner {
+  private pending: PendingHeredoc[] = []
+  readonly warnings: string[] = []
+  heredocAtEof = false
+
+  constructor(
+    src: string,
+    private depth = 0,
+  ) {
+    super(src)
+    if (depth > MAX_DEPTH) throw new ParseError('expression nesting level exceeded')
+  }
+
+  parseProgram(): List {
+    const chunks = this.parseChunks()
+    return { items: chunks.flatMap((c) => c.items) }
+  }
+
+  /** Top-level commands one line at a time, as bash reads them: chunks parsed before an error are kept. */
+  readonly chunks: List[] = []
+
+  parseChunks(): List[] {
+    for (;;) {
+      this.skipNewlines()
+      if (this.peekOp() === 'eof') break
+      const items: AndOr[] = []
+      for (;;) {
+        items.push(this.parseAndOr())
+        const next = this.peekOp()
+        if (next === ';' || next === '&') {
+          this.pos++
+          const after = this.peekOp()
+          if (after === 'eof') break
+          if (after === 'newline') {
+            this.consumeNewline()
+            break
+          }
+          continue
+        }
+        if (next === 'newline') {
+          this.consumeNewline()
+          break
+        }
+        if (next === 'eof') break
+        throw unexpected(next)
+      }
+      this.chunks.push({ items })
+    }
+    this.finishHeredocs()
+    return this.chunks
+  }
+
+  protected parseCommandSubstitution(): List {
+    if (++this.depth > MAX_DEPTH) throw new ParseError('expression nesting level exceeded')
+    const list = this.parseList('cmdsub')
+    this.depth--
+    this.skipBlanks()
+    this.pos++ // the `)` parseList stopped at
+    return list
+  }
+
+  protected parseNested(text: string): List {
+    const p = new Parser(text, this.depth + 1)
+    const list = p.parseProgram()
+    this.warnings.push(...p.warnings)
+    return list
+  }
+
+  private parseList(context: 'cmdsub' | 'subshell'): List {
+    const items: AndOr[] = []
+    for (;;) {
+      this.skipNewlines()
+      const op = this.peekOp()
+      if (op === 'eof') {
+        if (context === 'cmdsub') throw new ParseError("unexpected EOF while looking for matching `)'", true)
+        throw new ParseError('syntax error: unexpected end of file', true)
+      }
+      if (op === ')') break
+      items.push(this.parseAndOr())
+      const next = this.peekOp()
+      if (next === ';' || next === '&' || next === 'newline') {
+        if (next === 'newline') this.consumeNewline()
+        else this.pos += 1
+        continue
+      }
+      if (next === 'eof' || next === ')') continue
+      throw unexpected(next)
+    }
+    return { items }
+  }
+
+  private parseAndOr(): AndOr {
+    const first = this.parsePipeline()
+    const rest: AndOr['rest'] = []
+    for (;;) {
+      const op = this.peekOp()
+      if (op !== '&&' && op !== '||') break
+      this.pos += 2
+      this.skipNewlines()
+      rest.push({ op, pipeline: this.parsePipeline() })
+    }
+    return { first, rest }
+  }
+
+  private parsePipeline(): Pipeline {
+    this.skipBlanks()
+    let negated = false
+    while (this.ch === '!' && isMeta(this.src[this.pos + 1])) {
+      negated = !negated
+      this.pos++
+      this.skipBlanks()
+    }
+    const commands = [this.parseCommand()]
+    for (;;) {
+      const op = this.peekOp()
+      if (op !== '|' && op !== '|&') break
+      this.pos += op.length
+      if (op === '|&') addRedirect(commands[commands.length - 1], { fd: 2, op: '>&', target: lit('1') })
+      this.skipNewlines()
+      commands.push(this.parseCommand())
+    }
+    return { negated, commands }
+  }
+
+  private parseCommand(): Command {
+    const op = this.peekOp()
+    if (op === 'eof') throw new ParseError('syntax error: unexpected end of file', true)
+    if (op === '(') {
+      this.pos++
+      const body = this.parseList('subshell')
+      this.pos++ // `)`
+      if (body.items.length === 0) throw unexpected(')')
+      const redirects: Redirect[] = []
+      for (;;) {
+        const r = this.peekOp()
+        if (isRedirectOp(r)) redirects.push(this.parseRedirect())
+        else if (r === 'word') throw unexpected(this.peekWordText())
+        else break
+      }
+      return { kind: 'subshell', body, redirects }
+    }
+    const cmd: Command = { kind: 'simple', assignments: [], words: [], redirects: [] }
+    for (;;) {
+      const next = this.peekOp()
+      if (isRedirectOp(next)) {
+        cmd.redirects.push(this.parseRedirect())
+        continue
+      }
+      if (next === '(' && cmd.words.length === 1 && cmd.assignments.length === 0) {
+        // `name ( ... )` is bash's function definition syntax, which the lab does not support.
+        this.pos++
+        const after = this.peekOp()
+        if (after === ')') throw new ParseError('function definitions are not supported by the lab shell')
+        throw unexpected(after === 'word' ? this.peekWordText() : after)
+      }
+      if (next !== 'word') break
+      const word = this.readWord()
+      if (cmd.words.length === 0) {
+        const assignment = asAssignment(word)
+        if (assignment) {
+          cmd.assignments.push(assignment)
+          continue
+        }
+        const plain = plainText(word)
+        if (cmd.assignments.length === 0 && cmd.redirects.length === 0 && plain !== undefined) {
+          if (RESERVED_UNEXPECTED.has(plain)) throw unexpected(plain)
+          if (RESERVED_UNSUPPORTED.has(plain))
+            throw new ParseError(`${plain}: compound commands are not supported by the lab shell`)
+        }
+      }
+      cmd.words.push(word)
+    }
+    if (cmd.words.length === 0 && cmd.assignments.length === 0 && cmd.redirects.length === 0) {
+      const bad = this.peekOp()
+      throw unexpected(bad === 'word' ? this.peekWordText() : bad)
+    }
+    return cmd
+  }
+
+  private parseRedirect(): Redirect {
+    let fd: number | undefined
+    const digits = /^[0-9]+/.exec(this.src.slice(this.pos, this.pos + 12))
+    if (digits) {
+      fd = Number(digits[0])
+      this.pos += digits[0].length
+    }
+    const m = /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(this.src.slice(this.pos, this.pos + 3))!
+    this.pos += m[0].length
+    let op = m[1] as RedirOp | '>|' | '<<-' | '<>'
+    this.skipBlanks()
+    const next = this.peekOp()
+    if (next !== 'word') throw unexpected(next === 'eof' ? 'newline' : next)
+    const target = this.readWord()
+    if (op === '>|') op = '>'
+    if (op === '<>') op = '<'
+    if (op === '<<' || op === '<<-') {
+      const redirect: Redirect = { fd: fd ?? 0, op: '<<', heredoc: { body: [], delimiter: '' } }
+      const { text, quoted } = heredocDelimiter(target)
+      redirect.heredoc!.delimiter = text
+      this.pending.push({ redirect, delimiter: text, expand: !quoted, stripTabs: op === '<<-', line: this.lineAt(this.pos) })
+      return redirect
+    }
+    if (op === '>&' && fd === undefined && !/^([0-9]+|-)$/.test(target.raw)) return { fd: 1, op: '&>', target }
+    const defaultFd = op === '<' || op === '<&' || op === '<<<' ? 0 : 1
+    return { fd: fd ?? defaultFd, op, target }
+  }
+
+  // ---- tokens ----
+
+  /** Skip blanks, line continuations and comments (not newlines). */
+  private skipBlanks(): void {
+    for (;;) {
+      const c = this.ch
+      if (c === ' ' || c === '\t') this.pos++
+      else if (c === '\\' && this.src[this.pos + 1] === '\n') this.pos += 2
+      else if (c === '#') {
+        while (this.pos < this.src.length && this.ch !== '\n') this.pos++
+      } else return
+    }
+  }
+
+  private skipNewlines(): void {
+    for (;;) {
+      this.skipBlanks()
+      if (this.ch !== '\n') return
+      this.consumeNewline()
+    }
+  }
+
+  /** What comes next, without consuming it: an operator, 'word', 'newline' or 'eof'. */
+  private peekOp(): Op {
+    this.skipBlanks()
+    const rest = this.src.slice(this.pos, this.pos + 16)
+    if (rest === '') return 'eof'
+    if (rest[0] === '\n') return 'newline'
+    const redir = /^[0-9]*(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(rest)
+    if (redir) return redir[1]
+    const m = /^(&&|\|\||\|&|;;|\||;|&|\(|\))/.exec(rest)
+    return m ? m[1] : 'word'
+  }
+
+  private peekWordText(): string {
+    const save = this.pos
+    try {
+      return this.readWord().raw
+    } catch {
+      return this.src.slice(save).split(/[\s;&|<>()]/)[0]
+    } finally {
+      this.pos = save
+    }
+  }
+
+  private consumeNewline(): void {
+    this.pos++
+    const pending = this.pending
+    this.pending = []
+    for (const h of pending) this.readHeredoc(h)
+  }
+
+  private readHeredoc(h: PendingHeredoc): void {
+    let body = ''
+    for (;;) {
+      if (this.pos >= this.src.length) {
+        this.heredocAtEof = true
+        this.warnings.push(
+          `warning: here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delimiter}')`,
+        )
+        break
+      }
+      const nl = this.src.indexOf('\n', this.pos)
+      const end = nl < 0 ? this.src.length : nl
+      let line = this.src.slice(this.pos, end)
+      this.pos = nl < 0 ? end : end + 1
+      if (h.stripTabs) line = line.replace(/^\t+/, '')
+      if (line === h.delimiter) break
+      body += line + '\n'
+    }
+    h.redirect.heredoc!.body = h.expand ? new Parser(body, this.depth + 1).heredocParts() : [{ kind: 'lit', text: body, quoted: true }]
+  }
+
+  private finishHeredocs(): void {
+    if (this.pending.length === 0) return
+    const pending = this.pending
+    this.pending = []
+    for (const h of pending) this.readHeredoc(h)
+  }
+
+  heredocParts(): WordPart[] {
+    return this.readParts('heredoc', true)
+  }
+
+  private lineAt(pos: number): number {
+    let n = 1
+    for (let i = 0; i < pos && i < this.src.length; i++) if (this.src[i] === '\n') n++
+    return n
+  }
+}
+
+function unexpected(token: string): ParseError {
+  return new ParseError(`syntax error near unexpected token \`${token === 'eof' ? 'newline' : token}'`)
+}
+
+function isRedirectOp(op: Op): boolean {
+  return /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)$/.test(op)
+}
+
+function lit(text: string): Word {
+  return { parts: [{ kind: 'lit', text, quoted: false }], raw: text }
+}
+
+function addRedirect(cmd: Command, r: Redirect): void {
+  cmd.redirects.push(r)
+}
+
+/** The word's text if it is made only of unquoted literal characters. */
+function plainText(word: Word): string | undefined {
+  if (word.parts.length !== 1) return undefined
+  const p = word.parts[0]
+  return p.kind === 'lit' && !p.quoted ? p.text : undefined
+}
+
+function asAssignment(word: Word): Assignment | undefined {
+  const first = word.parts[0]
+  if (!first || first.kind !== 'lit' || first.quoted) return undefined
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text)
+  if (!m) return undefined
+  const restText = first.text.slice(m[0].length)
+  const parts: WordPart[] = restText ? [{ kind: 'lit', text: restText, quoted: false }, ...word.parts.slice(1)] : word.parts.slice(1)
+  return { name: m[1], value: { parts, raw: word.raw.slice(m[0].length) } }
+}
+
+function heredocDelimiter(word: Word): { text: string; quoted: boolean } {
+  // The delimiter is the word after quote removal; any quoting turns expansion off in the body.
+  const quoted = /["'\\]/.test(word.raw)
+  let text = ''
+  for (const p of word.parts) {
+    if (p.kind === 'lit') text += p.text
+    else if (p.kind === 'var') text += '$' + p.name
+    else if (p.kind === 'tilde') text += '~' + p.user
+  }
+  return { text, quoted }
+}
+
+/** Parse a whole input (several lines, here-documents included). Never throws. */
+export function parse(src: string): ParseResult {
+  const script = parseScript(src)
+  if (script.error) return { ok: false, ...script.error }
+  return { ok: true, list: { items: script.chunks.flatMap((c) => c.items) }, warnings: script.warnings, continues: script.continues }
+}
+
+export interface Script {
+  /** Top-level commands in input order; those before a syntax error are still run, as bash does. */
+  chunks: List[]
+  error?: { message: string; incomplete: boolean }
+  warnings: string[]
+  continues: boolean
+}
+
+/** Parse an input into top-level chunks (one per line, as bash reads them). Never throws. */
+export function parseScript(src: string): Script {
+  const parser = new Parser(src)
+  let error: Script['error']
+  try {
+    parser.parseChunks()
+  } catch (e) {
+    // Stack exhaustion on absurd nesting is reported like bash's too-deep expression.
+    error = e instanceof ParseError ? { message: e.message, incomplete: e.incomplete } : { message: 'expression nesting level exceeded', incomplete: false }
+  }
+  return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash }
+}

@@ -1,0 +1,295 @@
+// Reads words the way bash's read_token_word (parse.y) does: quotes, backslashes, `$` expansions,
+// backticks and `$(...)`. The grammar (parser.ts) builds on it. There is no globbing in the lab
+// shell: `*`, `?` and `[` are ordinary characters, as if every word were quoted for pathnames.
+
+import type { List, ParamOp, Word, WordPart } from './ast'
+
+/** Thrown inside the parser only; `parse()` turns it into a value. */
+export class ParseError {
+  constructor(
+    readonly message: string,
+    readonly incomplete = false,
+  ) {}
+}
+
+const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')'])
+const NAME_START = /[A-Za-z_]/
+const NAME_CHAR = /[A-Za-z0-9_]/
+const SPECIAL_PARAMS = new Set(['?', '$', '#', '!', '-', '@', '*', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+
+export type ScanMode = 'word' | 'dquote' | 'brace' | 'heredoc'
+
+export function isMeta(ch: string | undefined): boolean {
+  return ch === undefined || META.has(ch)
+}
+
+export abstract class Scanner {
+  pos = 0
+  /** Set when the input ends with an unquoted `\` (bash -c keeps it literally). */
+  trailingBackslash = false
+
+  constructor(readonly src: string) {}
+
+  /** Parse `$( ... )` starting after `$(`; must consume the closing `)`. */
+  protected abstract parseCommandSubstitution(): List
+  /** Parse the text of a backquoted command substitution. */
+  protected abstract parseNested(text: string): List
+
+  protected get ch(): string | undefined {
+    return this.src[this.pos]
+  }
+
+  /** Read one word at the current position (caller checked it is not a metacharacter). */
+  readWord(): Word {
+    const start = this.pos
+    const parts = this.readParts('word', false)
+    return { parts, raw: this.src.slice(start, this.pos) }
+  }
+
+  readParts(mode: ScanMode, quoted: boolean): WordPart[] {
+    const parts: WordPart[] = []
+    let lit = ''
+    let litQuoted = quoted
+    const flush = () => {
+      if (lit) parts.push({ kind: 'lit', text: lit, quoted: litQuoted })
+      lit = ''
+    }
+    const addLit = (text: string, q: boolean) => {
+      if (lit && litQuoted !== q) flush()
+      litQuoted = q
+      lit += text
+    }
+    const wordStart = this.pos
+    for (;;) {
+      const c = this.ch
+      if (c === undefined) {
+        if (mode === 'dquote') throw new ParseError("unexpected EOF while looking for matching `\"'", true)
+        if (mode === 'brace') throw new ParseError("unexpected EOF while looking for matching `}'", true)
+        break
+      }
+      if (mode === 'word' && META.has(c)) break
+      if (mode === 'dquote' && c === '"') break
+      if (mode === 'brace' && c === '}') break
+      if (c === '\\') {
+        const n = this.src[this.pos + 1]
+        if (n === undefined) {
+          if (mode === 'word') this.trailingBackslash = true
+          addLit('\\', quoted)
+          this.pos++
+          continue
+        }
+        if (n === '\n') {
+          this.pos += 2
+          continue
+        }
+        if (mode === 'dquote' || mode === 'heredoc') {
+          // Inside double quotes (and here-documents) a backslash only escapes $ ` " \ and newline.
+          const special = n === '$' || n === '`' || n === '\\' || (mode === 'dquote' && n === '"')
+          addLit(special ? n : '\\' + n, true)
+        } else addLit(n, true)
+        this.pos += 2
+        continue
+      }
+      if (c === "'" && (mode === 'word' || mode === 'brace')) {
+        const end = this.src.indexOf("'", this.pos + 1)
+        if (end < 0) throw new ParseError("unexpected EOF while looking for matching `''", true)
+        if (end === this.pos + 1) {
+          flush()
+          parts.push({ kind: 'lit', text: '', quoted: true })
+        } else addLit(this.src.slice(this.pos + 1, end), true)
+        this.pos = end + 1
+        continue
+      }
+      if (c === '"' && (mode === 'word' || mode === 'brace')) {
+        this.pos++
+        flush()
+        const inner = this.readParts('dquote', true)
+        this.pos++ // closing quote
+        if (inner.length === 0) parts.push({ kind: 'lit', text: '', quoted: true })
+        parts.push(...inner)
+        continue
+      }
+      if (c === '`') {
+        flush()
+        parts.push({ kind: 'cmdsub', body: this.readBackquoted(), quoted })
+        continue
+      }
+      if (c === '$') {
+        const part = this.readDollar(quoted, mode)
+        if (part.kind === 'lit') addLit(part.text, part.quoted)
+        else {
+          flush()
+          parts.push(part)
+        }
+        continue
+      }
+      if (c === '~' && mode === 'word' && !quoted && this.tildeAllowed(wordStart)) {
+        let end = this.pos + 1
+        while (end < this.src.length && /[A-Za-z0-9_.-]/.test(this.src[end])) end++
+        const after = this.src[end]
+        if (after === undefined || after === '/' || isMeta(after)) {
+          flush()
+          parts.push({ kind: 'tilde', user: this.src.slice(this.pos + 1, end) })
+          this.pos = end
+          continue
+        }
+      }
+      addLit(c, quoted)
+      this.pos++
+    }
+    flush()
+    return parts
+  }
+
+  /** `~` expands at the start of a word and right after the `=` of an assignment word. */
+  private tildeAllowed(wordStart: number): boolean {
+    if (this.pos === wordStart) return true
+    const before = this.src.slice(wordStart, this.pos)
+    return /^[A-Za-z_][A-Za-z0-9_]*=$/.test(before)
+  }
+
+  private readBackquoted(): List {
+    let i = this.pos + 1
+    let text = ''
+    for (;;) {
+      const c = this.src[i]
+      if (c === undefined) throw new ParseError("unexpected EOF while looking for matching ``'", true)
+      if (c === '`') break
+      if (c === '\\' && (this.src[i + 1] === '`' || this.src[i + 1] === '\\' || this.src[i + 1] === '$')) {
+        text += this.src[i + 1]
+        i += 2
+        continue
+      }
+      text += c
+      i++
+    }
+    this.pos = i + 1
+    return this.parseNested(text)
+  }
+
+  private readDollar(quoted: boolean, mode: ScanMode): WordPart {
+    const n = this.src[this.pos + 1]
+    if (n === '(' && this.src[this.pos + 2] === '(') return this.readArithmetic(quoted)
+    if (n === '(') {
+      this.pos += 2
+      return { kind: 'cmdsub', body: this.parseCommandSubstitution(), quoted }
+    }
+    if (n === '{') return this.readBraced(quoted)
+    if (n === "'" && mode === 'word') return this.readAnsiC()
+    if (n === '"' && mode === 'word') {
+      this.pos++ // `$"..."` (locale translation) is the same as "..."
+      return { kind: 'lit', text: '', quoted: false }
+    }
+    if (n !== undefined && SPECIAL_PARAMS.has(n)) {
+      this.pos += 2
+      return { kind: 'var', name: n, quoted }
+    }
+    if (n !== undefined && NAME_START.test(n)) {
+      let end = this.pos + 2
+      while (end < this.src.length && NAME_CHAR.test(this.src[end])) end++
+      const name = this.src.slice(this.pos + 1, end)
+      this.pos = end
+      return { kind: 'var', name, quoted }
+    }
+    this.pos++
+    return { kind: 'lit', text: '$', quoted }
+  }
+
+  private readArithmetic(quoted: boolean): WordPart {
+    let depth = 0
+    let i = this.pos + 3
+    for (; i < this.src.length; i++) {
+      const c = this.src[i]
+      if (c === '(') depth++
+      else if (c === ')') {
+        if (depth === 0 && this.src[i + 1] === ')') break
+        if (depth > 0) depth--
+      }
+    }
+    if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `)'", true)
+    const expr = this.src.slice(this.pos + 3, i)
+    this.pos = i + 2
+    return { kind: 'arith', expr, quoted }
+  }
+
+  private readBraced(quoted: boolean): WordPart {
+    const start = this.pos
+    this.pos += 2
+    const m = /^(#?)([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9-])/.exec(this.src.slice(this.pos, this.pos + 256))
+    if (m) {
+      const name = m[2]
+      const after = this.src.slice(this.pos + m[0].length)
+      if (after.startsWith('}')) {
+        this.pos += m[0].length + 1
+        return m[1] ? { kind: 'var', name, quoted, op: { op: '#len', word: [] } } : { kind: 'var', name, quoted }
+      }
+      const op = /^(:-|:\+|:=|-|\+|=)/.exec(after)
+      if (op && !m[1]) {
+        this.pos += m[0].length + op[0].length
+        const word = this.readParts('brace', quoted)
+        this.pos++ // `}`
+        return { kind: 'var', name, quoted, op: { op: op[0] as ParamOp['op'], word } }
+      }
+    }
+    // Anything else is a "bad substitution" when expanded; find the closing brace first.
+    let depth = 0
+    let i = this.pos
+    for (; i < this.src.length; i++) {
+      const c = this.src[i]
+      if (c === '{') depth++
+      else if (c === '}') {
+        if (depth === 0) break
+        depth--
+      }
+    }
+    if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `}'", true)
+    this.pos = i + 1
+    return { kind: 'badsub', text: this.src.slice(start, i + 1) }
+  }
+
+  private readAnsiC(): WordPart {
+    let i = this.pos + 2
+    let text = ''
+    for (;;) {
+      const c = this.src[i]
+      if (c === undefined) throw new ParseError("unexpected EOF while looking for matching `''", true)
+      if (c === "'") break
+      if (c === '\\' && i + 1 < this.src.length) {
+        const [s, len] = ansiEscape(this.src, i + 1)
+        text += s
+        i += 1 + len
+        continue
+      }
+      text += c
+      i++
+    }
+    this.pos = i + 1
+    return { kind: 'lit', text, quoted: true }
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v',
+  '\\': '\\', "'": "'", '"': '"', '?': '?',
+}
+
+/** One `$'...'` escape starting at `src[i]` (after the backslash): [text, characters consumed]. */
+export function ansiEscape(src: string, i: number): [string, number] {
+  const c = src[i]
+  if (c in SIMPLE_ESCAPES) return [SIMPLE_ESCAPES[c], 1]
+  if (/[0-7]/.test(c)) {
+    const m = /^[0-7]{1,3}/.exec(src.slice(i))!
+    return [String.fromCharCode(parseInt(m[0], 8) & 0xff), m[0].length]
+  }
+  if (c === 'x') {
+    const m = /^[0-9A-Fa-f]{1,2}/.exec(src.slice(i + 1))
+    return m ? [String.fromCharCode(parseInt(m[0], 16)), 1 + m[0].length] : ['\\x', 1]
+  }
+  if (c === 'u' || c === 'U') {
+    const m = (c === 'u' ? /^[0-9A-Fa-f]{1,4}/ : /^[0-9A-Fa-f]{1,8}/).exec(src.slice(i + 1))
+    if (!m) return ['\\' + c, 1]
+    const cp = parseInt(m[0], 16)
+    return [cp <= 0x10ffff ? String.fromCodePoint(cp) : '', 1 + m[0].length]
+  }
+  return ['\\' + c, 1]
+}

@@ -1,0 +1,100 @@
+// Where a command's standard streams go, and bash's redirections applied in order (redir.c):
+// `>` truncates when opened, `2>&1` copies fd 1 as it is at that point, `<` and here-documents
+// replace stdin. Paths `/dev/null`, `/dev/stdout`, `/dev/stderr` and `/dev/stdin` are special.
+
+import type { Redirect } from './parser/ast'
+import type { HomeFs } from './types'
+import { ExpansionError, expandFields, expandString, type ExpandContext } from './expand'
+import { dirname } from './fs'
+
+export type Sink =
+  | { kind: 'terminal'; stream: 'stdout' | 'stderr' }
+  | { kind: 'buffer'; buf: { text: string } }
+  | { kind: 'file'; path: string }
+  | { kind: 'null' }
+
+export interface IO {
+  stdin: string
+  stdinIsTTY: boolean
+  out: Sink
+  err: Sink
+}
+
+export function isTerminal(s: Sink): boolean {
+  return s.kind === 'terminal'
+}
+
+/** Apply redirections; returns the new IO or throws ExpansionError with bash's message. */
+export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, ctx: ExpandContext): Promise<IO> {
+  const next: IO = { ...io }
+  for (const r of redirects) {
+    if (r.op === '<<') {
+      next.stdin = await expandString(r.heredoc!.body, ctx)
+      next.stdinIsTTY = false
+      continue
+    }
+    if (r.op === '<<<') {
+      next.stdin = (await expandString(r.target!.parts, ctx)) + '\n'
+      next.stdinIsTTY = false
+      continue
+    }
+    const fields = await expandFields(r.target!, ctx)
+    if (fields.length !== 1) throw new ExpansionError(`${r.target!.raw}: ambiguous redirect`)
+    const target = fields[0]
+    if (r.op === '>&' || r.op === '<&') {
+      dup(next, r.fd, target)
+      continue
+    }
+    if (r.op === '<') {
+      if (r.fd !== 0) continue
+      next.stdin = readInput(target, fs, next)
+      next.stdinIsTTY = false
+      continue
+    }
+    const sink = openOutput(target, r.op === '>>' || r.op === '&>>', fs, next)
+    if (r.op === '&>' || r.op === '&>>') {
+      next.out = sink
+      next.err = sink
+    } else if (r.fd === 1) next.out = sink
+    else if (r.fd === 2) next.err = sink
+  }
+  return next
+}
+
+function dup(io: IO, fd: number, target: string): void {
+  if (target === '-') {
+    if (fd === 1) io.out = { kind: 'null' }
+    else if (fd === 2) io.err = { kind: 'null' }
+    return
+  }
+  if (!/^[0-9]+$/.test(target)) throw new ExpansionError(`${target}: ambiguous redirect`)
+  const src = Number(target)
+  if (src > 2) throw new ExpansionError(`${src}: Bad file descriptor`)
+  if (src === 0) return
+  const sink = src === 1 ? io.out : io.err
+  if (fd === 1) io.out = sink
+  else if (fd === 2) io.err = sink
+}
+
+function readInput(target: string, fs: HomeFs, io: IO): string {
+  if (target === '/dev/stdin') return io.stdin
+  const path = fs.resolve(target)
+  if (fs.isDir(path)) return ''
+  const text = fs.readFile(path)
+  if (text === undefined) throw new ExpansionError(`${target}: No such file or directory`)
+  return text
+}
+
+function openOutput(target: string, append: boolean, fs: HomeFs, io: IO): Sink {
+  if (target === '/dev/null') return { kind: 'null' }
+  if (target === '/dev/stdout') return io.out
+  if (target === '/dev/stderr') return io.err
+  const path = fs.resolve(target)
+  if (fs.isDir(path)) throw new ExpansionError(`${target}: Is a directory`)
+  const parent = dirname(path)
+  if (!fs.isDir(parent)) {
+    throw new ExpansionError(`${target}: ${fs.exists(parent) ? 'Not a directory' : 'No such file or directory'}`)
+  }
+  if (!append || !fs.exists(path)) fs.writeFile(path, '')
+  return { kind: 'file', path }
+}

@@ -1,0 +1,153 @@
+// The interactive shell: parses each input, runs it, keeps variables, `$?`, history and the
+// working directory between inputs, and offers continuation and tab completion to the terminal.
+
+import type { CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellEnv, ShellHandle } from './types'
+import { parseScript } from './parser/parser'
+import { Executor } from './executor'
+import { isWorkingFs } from './fs'
+import { completeLine, type Completion } from './complete'
+import { builtinCommands } from './commands'
+import type { EnvSnapshot } from './env'
+
+/** Everything the shell keeps between inputs, as plain data. */
+export interface ShellState {
+  env: EnvSnapshot
+  lastStatus: number
+  history: string[]
+  files: Record<string, string>
+}
+
+export interface ShellOptions {
+  fs: HomeFs
+  env: ShellEnv
+  lab: LabServices
+  /** Extra commands (kubectl, curl, lab, ...); they replace built-in ones of the same name. */
+  commands?: CommandSpec[]
+  history?: string[]
+  /** Called when `clear` runs. */
+  onClear?: () => void
+}
+
+interface Restorable {
+  snapshot(): EnvSnapshot
+  restore(s: EnvSnapshot): void
+}
+
+export class Shell {
+  readonly fs: HomeFs
+  readonly env: ShellEnv
+  /** Set by `clear`; the terminal resets it after clearing the screen. */
+  clearRequested = false
+  private specs = new Map<string, CommandSpec>()
+  private hist: string[]
+  private executor: Executor
+  private queue: Promise<unknown> = Promise.resolve()
+  private onClear?: () => void
+  private sink: ((c: OutputChunk) => void) | undefined
+
+  constructor(opts: ShellOptions) {
+    this.fs = opts.fs
+    this.env = opts.env
+    this.hist = [...(opts.history ?? [])]
+    this.onClear = opts.onClear
+    for (const spec of builtinCommands()) this.register(spec)
+    for (const spec of opts.commands ?? []) this.register(spec)
+    const handle: ShellHandle = {
+      history: () => this.history(),
+      clearScreen: () => {
+        this.clearRequested = true
+        this.onClear?.()
+      },
+      commands: () => this.commands(),
+    }
+    this.executor = new Executor({
+      fs: opts.fs,
+      lab: opts.lab,
+      shell: handle,
+      lookup: (name) => this.specs.get(name),
+      emit: (c) => this.sink?.(c),
+    })
+  }
+
+  /** Add or replace a command. */
+  register(spec: CommandSpec): void {
+    this.specs.set(spec.name, spec)
+  }
+
+  commands(): CommandSpec[] {
+    return [...this.specs.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  }
+
+  history(): string[] {
+    return [...this.hist]
+  }
+
+  get lastStatus(): number {
+    return this.executor.status
+  }
+
+  /** Run a whole input (it may hold several lines and here-documents). Inputs run one at a time. */
+  run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    const next = this.queue.then(() => this.runNow(line, onChunk))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private async runNow(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    const result: RunResult = { stdout: '', stderr: '', exitCode: 0 }
+    this.sink = (c) => {
+      if (c.stream === 'stdout') result.stdout += c.text
+      else result.stderr += c.text
+      onChunk?.(c)
+    }
+    const entry = line.replace(/\n+$/, '')
+    if (entry.trim() !== '') this.hist.push(entry)
+    const terminal = { stdin: '', stdinIsTTY: true, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
+    const script = parseScript(line)
+    try {
+      for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
+      for (const chunk of script.chunks) await this.executor.runList(chunk, { ...terminal }, this.env)
+      if (script.error) {
+        this.executor.write(terminal.err, `bash: ${script.error.message}\n`)
+        this.executor.status = 2
+      }
+    } finally {
+      this.sink = undefined
+    }
+    result.exitCode = this.executor.status
+    return result
+  }
+
+  /** Whether the terminal should show the `> ` prompt and read another line before running. */
+  needsMoreInput(text: string): boolean {
+    const script = parseScript(text)
+    if (script.error) return script.error.incomplete
+    return script.continues
+  }
+
+  complete(text: string, cursor: number): Completion {
+    return completeLine(text, cursor, { fs: this.fs, env: this.env, commands: this.commands() })
+  }
+
+  snapshot(): ShellState {
+    const env = this.env as Partial<Restorable>
+    return {
+      env: env.snapshot ? env.snapshot() : { vars: this.env.exported(), exported: Object.keys(this.env.exported()) },
+      lastStatus: this.executor.status,
+      history: this.history(),
+      files: this.fs.snapshot(),
+    }
+  }
+
+  restore(state: ShellState): void {
+    const env = this.env as Partial<Restorable>
+    env.restore?.(state.env)
+    this.executor.status = state.lastStatus
+    this.hist = [...state.history]
+    if (isWorkingFs(this.fs)) {
+      this.fs.restore(state.files)
+      const pwd = state.env.vars.PWD
+      if (pwd && this.fs.isDir(pwd)) this.fs.chdir(pwd)
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// Test helpers for the shell (not used by the app): a fake LabServices and a fresh shell.
+
+import type { LabServices } from './types'
+import { Shell } from './shell'
+import { createWorkstation } from './workstation'
+
+export function fakeLab(start = Date.UTC(2026, 4, 24, 10, 0, 0)): LabServices {
+  let now = start
+  return {
+    api: async () => ({ status: 501, headers: {}, body: '' }),
+    now: () => now,
+    advance: async (ms) => {
+      now += ms
+      return `advanced ${ms}ms`
+    },
+    waitUntil: async (done) => done(),
+    reset: async () => {
+      now = start
+    },
+  }
+}
+
+export function newShell(files: Record<string, string> = {}): Shell {
+  const { fs, env } = createWorkstation()
+  for (const [k, v] of Object.entries(files)) fs.writeFile(k, v)
+  return new Shell({ fs, env, lab: fakeLab() })
+}

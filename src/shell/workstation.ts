@@ -1,0 +1,59 @@
+// The student's workstation as the article sets it up: /root with the cluster CA (ca.pem) and an
+// admin kubeconfig laid out as kubeadm/kubectl write one, and APISERVER in the environment.
+
+import { ADMIN_CERT_PEM, ADMIN_KEY_PEM, CLUSTER_CA_PEM } from '../cluster/pki/fixed'
+import { MemoryEnv } from './env'
+import { MemoryFs } from './fs'
+import { encode } from './commands/base64'
+import { toBytes } from './commands/util'
+
+export const HOME = '/root'
+export const API_SERVER = '10.0.1.10:6443'
+
+function b64(text: string): string {
+  return encode(toBytes(text), 0)
+}
+
+/** ~/.kube/config: keys in the order kubectl writes them (alphabetical, as the YAML marshaller does). */
+export function adminKubeconfig(): string {
+  return `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${b64(CLUSTER_CA_PEM)}
+    server: https://${API_SERVER}
+  name: kubernetes
+contexts:
+- context:
+    cluster: kubernetes
+    user: admin
+  name: admin@kubernetes
+current-context: admin@kubernetes
+kind: Config
+preferences: {}
+users:
+- name: admin
+  user:
+    client-certificate-data: ${b64(ADMIN_CERT_PEM)}
+    client-key-data: ${b64(ADMIN_KEY_PEM)}
+`
+}
+
+export function createWorkstation(): { fs: MemoryFs; env: MemoryEnv } {
+  const fs = new MemoryFs({ [`${HOME}/ca.pem`]: CLUSTER_CA_PEM, [`${HOME}/.kube/config`]: adminKubeconfig() }, HOME, HOME)
+  const env = new MemoryEnv()
+  const vars: [string, string][] = [
+    ['HOME', HOME],
+    ['HOSTNAME', 'workstation'],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['PWD', HOME],
+    ['SHELL', '/bin/bash'],
+    ['TERM', 'xterm-256color'],
+    ['USER', 'root'],
+    ['APISERVER', API_SERVER],
+  ]
+  for (const [k, v] of vars) {
+    env.set(k, v)
+    env.export(k)
+  }
+  return { fs, env }
+}

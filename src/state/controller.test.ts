@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest'
+import { TerminalController } from './controller'
+import { lineText } from './lines'
+import { createTerminalStore, PS1, PS2 } from './terminalStore'
+import { createFakeLab } from './testing'
+
+const settle = () => new Promise((r) => setTimeout(r, 0))
+
+function setup(mode: 'realtime' | 'still' = 'still', wall = { t: 1_000_000 }) {
+  const store = createTerminalStore()
+  let changed = 0
+  const ctl = new TerminalController(store, { wallNow: () => wall.t, onLabChanged: () => changed++ })
+  const lab = createFakeLab()
+  const screen = () => store.getState().lines.map((l) => lineText(l.segs))
+  return { store, ctl, lab, screen, wall, changed: () => changed, attach: () => ctl.attach(lab, mode) }
+}
+
+describe('TerminalController', () => {
+  it('queues lines typed before the lab is ready, then runs them in order', async () => {
+    const { ctl, lab, screen, attach, store } = setup()
+    ctl.submit('echo one')
+    ctl.submit('echo two')
+    expect(store.getState().queued).toBe(2)
+    attach()
+    await settle()
+    expect(lab.ran).toEqual(['echo one', 'echo two'])
+    expect(screen()).toEqual([`${PS1}echo one`, 'one', `${PS1}echo two`, 'two'])
+    expect(store.getState().busy).toBe(false)
+    expect(store.getState().queued).toBe(0)
+  })
+
+  it('joins lines that need more input, with the continuation prompt', async () => {
+    const { ctl, lab, screen, attach, store } = setup()
+    attach()
+    ctl.submit("echo 'a")
+    await settle()
+    expect(store.getState().prompt).toBe(PS2)
+    ctl.submit("b'")
+    await settle()
+    expect(lab.ran).toEqual(["echo 'a\nb'"])
+    expect(screen().slice(0, 2)).toEqual([`${PS1}echo 'a`, `${PS2}b'`])
+    expect(store.getState().prompt).toBe(PS1)
+  })
+
+  it('runs each line of a multi-line paste and keeps the rest in the input', async () => {
+    const { ctl, lab, attach } = setup()
+    attach()
+    const rest = ctl.paste('', 'echo 1\necho 2\nech', '')
+    expect(rest).toEqual({ value: 'ech', cursor: 3 })
+    await settle()
+    expect(lab.ran).toEqual(['echo 1', 'echo 2'])
+  })
+
+  it('keeps stderr apart from stdout in order', async () => {
+    const { ctl, attach, store } = setup()
+    attach()
+    ctl.submit('fail now')
+    await settle()
+    const kinds = store.getState().lines.slice(1).map((l) => l.segs.map((s) => s.kind).join())
+    expect(kinds).toEqual(['out', 'err', 'out'])
+  })
+
+  it('continues the next prompt on an unfinished output line', async () => {
+    const { ctl, attach, screen } = setup()
+    attach()
+    ctl.submit("printf 'no-newline'")
+    ctl.submit('echo x')
+    await settle()
+    expect(screen()).toEqual([`${PS1}printf 'no-newline'`, `no-newline${PS1}echo x`, 'x'])
+  })
+
+  it('Ctrl+C abandons the line and a pending continuation', async () => {
+    const { ctl, attach, screen, store, lab } = setup()
+    attach()
+    ctl.submit("echo 'open")
+    await settle()
+    ctl.interrupt('still open')
+    expect(screen()).toEqual([`${PS1}echo 'open`, `${PS2}still open^C`])
+    expect(store.getState().prompt).toBe(PS1)
+    expect(lab.ran).toEqual([])
+  })
+
+  it('clear (and Ctrl+L) empties the screen', async () => {
+    const { ctl, attach, screen } = setup()
+    attach()
+    ctl.submit('echo x')
+    ctl.submit('clear')
+    await settle()
+    expect(screen()).toEqual([])
+    ctl.submit('echo y')
+    await settle()
+    ctl.clearScreen()
+    expect(screen()).toEqual([])
+  })
+
+  it('completes a word, or lists the candidates and keeps the line', () => {
+    const { ctl, attach, screen } = setup()
+    attach()
+    expect(ctl.complete('kubec', 5)).toEqual({ value: 'kubectl ', cursor: 8 })
+    expect(ctl.complete('lab ', 4)).toBeUndefined()
+    expect(screen()).toEqual([`${PS1}lab `, 'advance  help     now      reset'])
+  })
+
+  it('history includes what ran', async () => {
+    const { ctl, attach } = setup()
+    attach()
+    ctl.submit('echo a')
+    ctl.submit('echo b')
+    await settle()
+    expect(ctl.historyUp('')).toBe('echo b')
+    expect(ctl.historyUp('echo b')).toBe('echo a')
+    expect(ctl.historyDown()).toBe('echo b')
+    expect(ctl.historyDown()).toBe('')
+  })
+
+  it('runs window.lab lines in the terminal and resolves with the result', async () => {
+    const { ctl, attach, screen, changed } = setup()
+    const p = ctl.runFromApi('echo api')
+    attach()
+    const r = await p
+    expect(r).toEqual({ stdout: 'api\n', stderr: '', exitCode: 0 })
+    expect(screen()).toEqual([`${PS1}echo api`, 'api'])
+    expect(changed()).toBe(1)
+  })
+
+  it('realtime mode: the wall time that passed moves the lab clock before a command', async () => {
+    const { ctl, attach, lab, wall, store } = setup('realtime')
+    attach()
+    const start = lab.nowMs()
+    wall.t += 5_000
+    await ctl.runFromApi('echo tick')
+    expect(lab.advanced).toEqual([5_000])
+    expect(store.getState().clock).toMatchObject({ labMs: start + 5_000, wallAnchor: wall.t, mode: 'realtime' })
+  })
+
+  it('still mode: the clock moves only when commands move it', async () => {
+    const { ctl, attach, lab, wall } = setup('still')
+    attach()
+    wall.t += 5_000
+    await ctl.runFromApi('echo tick')
+    expect(lab.advanced).toEqual([])
+    await ctl.advance(30_000)
+    expect(lab.advanced).toEqual([30_000])
+  })
+})
+
+describe('TerminalController tasks', () => {
+  it('runs exclusive tasks in queue order', async () => {
+    const { ctl, lab } = setup()
+    void ctl.runFromApi('echo a')
+    const t = ctl.exclusive(async () => lab.ran.length)
+    ctl.attach(lab, 'still')
+    expect(await t).toBe(1)
+  })
+})

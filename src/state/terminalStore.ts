@@ -1,0 +1,72 @@
+// The UI's projection of the lab: what the terminal shows, whether a command runs, the lab clock.
+// This folder is the only importer of zustand; components read it through useTerminal().
+
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { useStore } from 'zustand'
+import { echoInput, emptyScreen, notice, write, type Screen, type Segment, type SegmentKind } from './lines'
+
+export const PS1 = 'root@workstation:~# '
+export const PS2 = '> '
+
+export type ClockMode = 'realtime' | 'still'
+
+export interface LabClockView {
+  /** Lab time (ms since the epoch) at `wallAnchor`. */
+  labMs: number
+  /** Wall time (ms) when labMs was read; in realtime mode the display adds the wall time since. */
+  wallAnchor: number
+  mode: ClockMode
+}
+
+export interface TerminalState extends Screen {
+  /** Prompt shown before the input: PS1, or PS2 while a command needs more lines. */
+  prompt: string
+  /** A command (or a queue of typed-ahead lines) is being run. */
+  busy: boolean
+  /** The lab has been created (before that, typed lines wait in a queue). */
+  ready: boolean
+  /** Lines typed while the lab starts or a command runs, not yet echoed. */
+  queued: number
+  /** One short sentence about the lab's state, for the status region. */
+  status: string
+  clock: LabClockView | undefined
+}
+
+export interface TerminalActions {
+  write(kind: SegmentKind, text: string): void
+  echo(prompt: string, input: string, suffix?: string): void
+  notice(text: string, kind?: 'note' | 'warn'): void
+  clear(): void
+  setLines(lines: Segment[][], partial?: Segment[]): void
+  set(patch: Partial<Pick<TerminalState, 'prompt' | 'busy' | 'ready' | 'queued' | 'status' | 'clock'>>): void
+}
+
+export type TerminalStore = StoreApi<TerminalState & TerminalActions>
+
+export function createTerminalStore(): TerminalStore {
+  return createStore<TerminalState & TerminalActions>()((set) => ({
+    ...emptyScreen(),
+    prompt: PS1,
+    busy: false,
+    ready: false,
+    queued: 0,
+    status: 'Starting the lab…',
+    clock: undefined,
+    write: (kind, text) => set((s) => write(s, kind, text)),
+    echo: (prompt, input, suffix) => set((s) => echoInput(s, prompt, input, suffix)),
+    notice: (text, kind) => set((s) => notice(s, text, kind)),
+    clear: () => set({ lines: [], partial: [] }),
+    setLines: (lines, partial = []) =>
+      set((s) => ({
+        lines: lines.map((segs, i) => ({ id: s.nextId + i, segs })),
+        partial,
+        nextId: s.nextId + lines.length,
+      })),
+    set: (patch) => set(patch),
+  }))
+}
+
+/** React hook: a slice of the terminal state (re-renders only when the slice changes). */
+export function useTerminal<T>(store: TerminalStore, selector: (s: TerminalState & TerminalActions) => T): T {
+  return useStore(store, selector)
+}

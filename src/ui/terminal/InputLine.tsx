@@ -1,0 +1,147 @@
+// The line being typed: the unfinished output line, the prompt, and a real <input>.
+// Keys: Enter runs, ArrowUp/ArrowDown walk the history, Tab completes (Esc then Tab leaves the
+// terminal), Ctrl+C abandons the line (copies instead when text is selected), Ctrl+L clears,
+// Ctrl+A/E/U/K move and cut as in bash; a paste with newlines runs its lines in order.
+
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react'
+import type { TerminalController } from '../../state/controller'
+import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { SegmentView } from './OutputLog'
+
+interface Props {
+  store: TerminalStore
+  controller: TerminalController
+  inputRef: RefObject<HTMLInputElement | null>
+  /** Called when the user entered something (the view then follows the output). */
+  onEnter(): void
+  helpId: string
+}
+
+export const InputLine = memo(function InputLine({ store, controller, inputRef, onEnter, helpId }: Props) {
+  const [value, setValue] = useState('')
+  const cursor = useRef<number | undefined>(undefined)
+  const escArmed = useRef(false)
+  const partial = useTerminal(store, (s) => s.partial)
+  const prompt = useTerminal(store, (s) => s.prompt)
+  const busy = useTerminal(store, (s) => s.busy)
+  const ready = useTerminal(store, (s) => s.ready)
+  const queued = useTerminal(store, (s) => s.queued)
+
+  // For scripts/bench.mjs: when the command line could first take input.
+  useEffect(() => {
+    if (performance.getEntriesByName('terminal-input-ready').length === 0) performance.mark('terminal-input-ready')
+  }, [])
+
+  useLayoutEffect(() => {
+    const el = inputRef.current
+    if (el && cursor.current !== undefined) {
+      el.setSelectionRange(cursor.current, cursor.current)
+      cursor.current = undefined
+    }
+  })
+
+  // A one-line input: a recalled multi-line command shows on one line (`\`+newline joined).
+  const oneLine = (v: string) => v.replace(/\\\n/g, '').replace(/\n/g, ' ')
+
+  const replace = (v: string, c = v.length) => {
+    cursor.current = c
+    setValue(v)
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const el = e.currentTarget
+    const start = el.selectionStart ?? value.length
+    const end = el.selectionEnd ?? value.length
+    const armed = escArmed.current
+    escArmed.current = e.key === 'Escape'
+    const ctrl = e.ctrlKey && !e.metaKey && !e.altKey
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+      e.preventDefault()
+      controller.submit(value)
+      replace('')
+      onEnter()
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault()
+      const v = controller.historyUp(value)
+      if (v !== undefined) replace(oneLine(v))
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault()
+      const v = controller.historyDown()
+      if (v !== undefined) replace(oneLine(v))
+    } else if (e.key === 'Tab' && !e.shiftKey && !ctrl && !e.altKey && !e.metaKey) {
+      if (armed) return // Esc then Tab: move focus on, as usual
+      e.preventDefault()
+      const edit = controller.complete(value, start)
+      if (edit) replace(edit.value, edit.cursor)
+      onEnter()
+    } else if (ctrl && e.key.toLowerCase() === 'c') {
+      if (start !== end) return // text selected in the line: let the browser copy it
+      e.preventDefault()
+      controller.interrupt(value)
+      replace('')
+      onEnter()
+    } else if (ctrl && e.key.toLowerCase() === 'l') {
+      e.preventDefault()
+      controller.clearScreen()
+    } else if (ctrl && e.key.toLowerCase() === 'a') {
+      e.preventDefault()
+      el.setSelectionRange(0, 0)
+    } else if (ctrl && e.key.toLowerCase() === 'e') {
+      e.preventDefault()
+      el.setSelectionRange(value.length, value.length)
+    } else if (ctrl && e.key.toLowerCase() === 'u') {
+      e.preventDefault()
+      replace(value.slice(start), 0)
+    } else if (ctrl && e.key.toLowerCase() === 'k') {
+      e.preventDefault()
+      replace(value.slice(0, start), start)
+    }
+  }
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text/plain')
+    if (!/[\r\n]/.test(text)) return
+    e.preventDefault()
+    const el = e.currentTarget
+    const start = el.selectionStart ?? value.length
+    const end = el.selectionEnd ?? value.length
+    const rest = controller.paste(value.slice(0, start), text, value.slice(end))
+    replace(rest.value, rest.cursor)
+    onEnter()
+  }
+
+  const waiting = !ready ? 'Starting the lab' : busy ? 'Running' : ''
+  return (
+    <div className="t-inputline" data-busy={busy ? 'true' : 'false'}>
+      <span className="t-before" aria-hidden={busy ? 'true' : undefined}>
+        {partial.map((s, i) => (
+          <SegmentView key={i} seg={s} />
+        ))}
+        {!busy && <span className="t-prompt" data-testid="prompt">{prompt}</span>}
+      </span>
+      <input
+        ref={inputRef}
+        className="t-input-field"
+        type="text"
+        aria-label="Command line"
+        aria-describedby={helpId}
+        autoComplete="off"
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
+        enterKeyHint="send"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        autoFocus
+      />
+      {(waiting || queued > 0) && (
+        <span className="t-waiting">
+          {waiting}
+          {queued > 0 ? ` · ${queued} line${queued > 1 ? 's' : ''} waiting` : ''}
+        </span>
+      )}
+    </div>
+  )
+})

@@ -1,0 +1,45 @@
+// The terminal's finished lines, as DOM text (never HTML). Each line is memoized: appending
+// output or typing renders only what changed.
+
+import { memo } from 'react'
+import type { Segment, TermLine } from '../../state/lines'
+import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+
+export function SegmentView({ seg }: { seg: Segment }) {
+  switch (seg.kind) {
+    case 'out':
+      return seg.text
+    case 'err':
+      // Told apart by colour, a stripe on the line, and for assistive technology a description.
+      return (
+        <span className="t-err" data-stream="stderr" aria-description="error output">
+          {seg.text}
+        </span>
+      )
+    default:
+      return <span className={`t-${seg.kind}`}>{seg.text}</span>
+  }
+}
+
+const Line = memo(function Line({ line }: { line: TermLine }) {
+  const err = line.segs.some((s) => s.kind === 'err')
+  return (
+    <div className={err ? 't-line has-err' : 't-line'} data-stream={err ? 'stderr' : undefined}>
+      {line.segs.map((s, i) => (
+        <SegmentView key={i} seg={s} />
+      ))}
+    </div>
+  )
+})
+
+export const OutputLog = memo(function OutputLog({ store }: { store: TerminalStore }) {
+  const lines = useTerminal(store, (s) => s.lines)
+  const busy = useTerminal(store, (s) => s.busy)
+  return (
+    <div className="t-log" role="log" aria-live="polite" aria-label="Terminal output" aria-busy={busy}>
+      {lines.map((l) => (
+        <Line key={l.id} line={l} />
+      ))}
+    </div>
+  )
+})

@@ -1,0 +1,71 @@
+// The terminal pane: the output log, the input line, a line of key help. A plain React
+// component rendering text: every line stays in the DOM, selects and copies exactly.
+
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import type { TerminalController } from '../../state/controller'
+import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { InputLine } from './InputLine'
+import { OutputLog } from './OutputLog'
+import './terminal.css'
+
+export function Terminal({ store, controller }: { store: TerminalStore; controller: TerminalController }) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const stick = useRef(true)
+  const lines = useTerminal(store, (s) => s.lines)
+  const partial = useTerminal(store, (s) => s.partial)
+  const busy = useTerminal(store, (s) => s.busy)
+
+  // Follow the output, unless the reader scrolled up to read.
+  useLayoutEffect(() => {
+    const el = scrollRef.current
+    if (el && stick.current) el.scrollTop = el.scrollHeight
+  }, [lines, partial, busy])
+
+  const onScroll = () => {
+    const el = scrollRef.current
+    if (el) stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 24
+  }
+
+  const follow = useCallback(() => {
+    stick.current = true
+  }, [])
+
+  // Width in characters, for listing completions in columns.
+  useEffect(() => {
+    const el = scrollRef.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const probe = document.createElement('span')
+    probe.textContent = '0'.repeat(10)
+    probe.className = 't-probe'
+    el.appendChild(probe)
+    const ro = new ResizeObserver(() => {
+      const ch = probe.getBoundingClientRect().width / 10 || 8
+      controller.columns = Math.max(20, Math.floor((el.clientWidth - 16) / ch))
+    })
+    ro.observe(el)
+    return () => {
+      ro.disconnect()
+      probe.remove()
+    }
+  }, [controller])
+
+  // A click in the terminal (not a selection) puts the cursor in the command line.
+  const onMouseUp = () => {
+    const sel = window.getSelection()
+    if (!sel || sel.isCollapsed) inputRef.current?.focus({ preventScroll: true })
+  }
+
+  return (
+    <div className="term" onMouseUp={onMouseUp}>
+      <div className="term-scroll" ref={scrollRef} onScroll={onScroll}>
+        <OutputLog store={store} />
+        <InputLine store={store} controller={controller} inputRef={inputRef} onEnter={follow} helpId="term-help" />
+      </div>
+      <p id="term-help" className="term-help">
+        Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the
+        terminal
+      </p>
+    </div>
+  )
+}
