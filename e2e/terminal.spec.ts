@@ -235,3 +235,27 @@ test('a link with another seed starts fresh and keeps the previous lab aside', a
   const key = /"(tokenlab:previous:[^"]+)"/.exec(note!)?.[1]
   expect(await page.evaluate(() => window.lab!.savedStates())).toContain(key)
 })
+
+test('the command line takes input before the page script has loaded', async ({ page }) => {
+  let release!: () => void
+  const gate = new Promise<void>((r) => (release = r))
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await gate
+    await route.continue()
+  })
+  await page.goto('/?seed=1', { waitUntil: 'commit' })
+  // index.html's own command line (the page's script is held back above)
+  await expect(page.locator('#boot-input')).toBeFocused()
+  expect(await page.evaluate(() => window.lab)).toBeUndefined()
+  await page.keyboard.type('echo typed-early')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('echo still-typing')
+  release()
+  await page.waitForFunction(() => window.lab !== undefined)
+  await page.evaluate(() => window.lab!.ready)
+  await waitIdle(page)
+  const lines = (await shownLines(page)).map((l) => l.text)
+  expect(lines).toEqual([`${PS1}echo typed-early`, 'typed-early'])
+  await expect(commandLine(page)).toHaveValue('echo still-typing')
+  await expect(commandLine(page)).toBeFocused()
+})

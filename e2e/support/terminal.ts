@@ -51,7 +51,8 @@ export async function waitIdle(page: Page): Promise<void> {
 
 /**
  * Type a command at the prompt, press Enter, wait for the prompt to come back; returns the
- * lines the command printed (after its echoed line).
+ * lines the command printed (after its echoed line), the last one possibly unfinished (output
+ * without a final newline, which the prompt follows on the same line).
  */
 export async function typeCommand(page: Page, command: string): Promise<ShownLine[]> {
   await waitIdle(page)
@@ -71,5 +72,16 @@ export async function typeCommand(page: Page, command: string): Promise<ShownLin
   const lines = await shownLines(page)
   let i = lines.length - 1
   while (i >= 0 && !lines[i].text.endsWith(echo)) i--
-  return lines.slice(i + 1)
+  const partial = await unfinishedLine(page)
+  return partial ? [...lines.slice(i + 1), partial] : lines.slice(i + 1)
+}
+
+/** Output not ended by a newline: shown before the prompt, as in a real terminal. */
+export async function unfinishedLine(page: Page): Promise<ShownLine | undefined> {
+  return page.locator('.t-inputline .t-before').evaluate((el) => {
+    const parts = [...el.childNodes].filter((n) => !(n instanceof HTMLElement && n.dataset.testid === 'prompt'))
+    const text = parts.map((n) => n.textContent ?? '').join('')
+    if (text === '') return undefined
+    return { text, stderr: el.querySelector('[data-stream="stderr"]') !== null }
+  })
 }

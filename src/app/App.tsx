@@ -12,6 +12,8 @@ interface Props {
   store: TerminalStore
   controller: TerminalController
   presenter?: boolean
+  /** Text typed before the page's script ran. */
+  initialInput?: string
 }
 
 function Status({ store }: { store: TerminalStore }) {
@@ -23,7 +25,7 @@ function Status({ store }: { store: TerminalStore }) {
   )
 }
 
-export function App({ store, controller, presenter }: Props) {
+export function App({ store, controller, presenter, initialInput }: Props) {
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
@@ -35,7 +37,7 @@ export function App({ store, controller, presenter }: Props) {
       </header>
       <main className="panes">
         <section className="pane-terminal" aria-label="Terminal">
-          <Terminal store={store} controller={controller} />
+          <Terminal store={store} controller={controller} initialInput={initialInput} />
         </section>
         <SidePanel />
       </main>

@@ -1,8 +1,10 @@
 // Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in the
-// background. The lab's code is loaded with a dynamic import, so neither its bundle nor the RSA
-// key generation of a seedless lab delays the first paint; lines typed meanwhile are queued.
+// background. The lab's code is loaded with a dynamic import after the first render, so neither
+// its bundle nor the RSA key generation of a seedless lab delays the first paint or the input;
+// lines typed meanwhile are queued.
 
 import { StrictMode } from 'react'
+import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { TerminalController } from '../state/controller'
 import { createTerminalStore } from '../state/terminalStore'
@@ -26,7 +28,6 @@ import {
 import { parseUrlParams } from './url'
 import { createWindowLab } from './windowLab'
 
-const labModule = import('./lab')
 const params = parseUrlParams(window.location.search)
 const storage = globalStorage()
 const store = createTerminalStore()
@@ -85,11 +86,27 @@ if (plan.restore) store.getState().setLines(linesFromStore(plan.restore.lines))
 for (const p of params.problems) say({ kind: 'warn', text: p })
 plan.notices.forEach(say)
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App store={store} controller={controller} presenter={params.presenter} />
-  </StrictMode>,
+// What was typed into index.html's command line before this script ran (see its inline script).
+declare global {
+  interface Window {
+    __tokenlabEarly?: string[]
+  }
+}
+const bootInput = document.getElementById('boot-input') as HTMLInputElement | null
+const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? [] }
+early.lines.forEach((l) => controller.submit(l))
+
+// Render synchronously: the command line takes input as soon as this script has run.
+const root = createRoot(document.getElementById('root')!)
+flushSync(() =>
+  root.render(
+    <StrictMode>
+      <App store={store} controller={controller} presenter={params.presenter} initialInput={early.value} />
+    </StrictMode>,
+  ),
 )
+// Only then fetch the lab (cluster, shell, jose): its download and parsing do not delay the input.
+const labModule = import('./lab')
 
 async function start(): Promise<void> {
   const { createLab } = await labModule

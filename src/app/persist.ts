@@ -197,6 +197,8 @@ export const linesFromStore = (lines: StoredSeg[][]): Segment[][] => lines.map((
 /** Saves after each change (coalesced, off the input's critical path) and when the page goes. */
 export class Persister {
   private timer: ReturnType<typeof setTimeout> | undefined
+  private idle: number | undefined
+  private pending = false
   private warned = false
 
   constructor(
@@ -205,14 +207,20 @@ export class Persister {
     private readonly onProblem: (n: Notice) => void,
   ) {}
 
+  /** Save when the page is idle (within a second at most); `flush()` saves at once. */
   schedule(): void {
-    if (this.timer !== undefined || !this.storage) return
-    this.timer = setTimeout(() => this.flush(), 0)
+    if (this.pending || !this.storage) return
+    this.pending = true
+    if (typeof requestIdleCallback === 'function') this.idle = requestIdleCallback(() => this.flush(), { timeout: 1000 })
+    else this.timer = setTimeout(() => this.flush(), 50)
   }
 
   flush(): void {
     if (this.timer !== undefined) clearTimeout(this.timer)
+    if (this.idle !== undefined) cancelIdleCallback(this.idle)
     this.timer = undefined
+    this.idle = undefined
+    this.pending = false
     const record = this.build()
     if (!record || !this.storage) return
     try {

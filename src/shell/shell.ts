@@ -111,6 +111,10 @@ export class Shell {
         this.executor.write(terminal.err, `bash: ${script.error.message}\n`)
         this.executor.status = 2
       }
+    } catch (e) {
+      // A bug in the shell must not take the terminal down: report it like a crashed command.
+      this.executor.write(terminal.err, `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+      this.executor.status = 1
     } finally {
       this.sink = undefined
     }

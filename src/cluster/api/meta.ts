@@ -12,6 +12,8 @@ export interface OwnerReference {
 
 export interface ObjectMeta {
   name: string
+  /** Prefix for a server-generated name (names.SimpleNameGenerator adds 5 characters). */
+  generateName?: string
   namespace?: string
   uid: string
   resourceVersion: string

@@ -59,5 +59,6 @@ export interface Status {
   message?: string
   reason?: string
   details?: { name?: string; group?: string; kind?: string; uid?: string; causes?: { type?: string; message?: string; field?: string }[] }
-  code: number
+  /** Absent on the success Status a generic registry returns from DELETE. */
+  code?: number
 }

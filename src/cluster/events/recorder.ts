@@ -6,9 +6,20 @@ import { namespacePhase } from '../api/core'
 import { rfc3339, type KObject } from '../api/meta'
 import type { ClusterContext } from '../context'
 
-/** A moment in nanoseconds since the epoch: the clock's millisecond plus a random sub-millisecond part. */
-export function nowNanos(ctx: ClusterContext): bigint {
-  return BigInt(ctx.clock.now()) * 1_000_000n + BigInt(ctx.random.int(1_000_000))
+/**
+ * A moment in nanoseconds since the epoch: the clock's millisecond plus a small random
+ * sub-millisecond part, always later than every event already recorded in the namespace, so
+ * that events of one instant keep the order they happened in (lists are sorted by name).
+ */
+export function nowNanos(ctx: ClusterContext, namespace: string): bigint {
+  let next = BigInt(ctx.clock.now()) * 1_000_000n + BigInt(ctx.random.int(1000))
+  for (const ev of ctx.store.list('events', namespace)) {
+    const hex = ev.metadata.name.slice(ev.metadata.name.lastIndexOf('.') + 1)
+    if (!/^[0-9a-f]+$/.test(hex)) continue
+    const seen = BigInt(`0x${hex}`)
+    if (seen >= next) next = seen + 1n + BigInt(ctx.random.int(1000))
+  }
+  return next
 }
 
 /** `<name>.<hex of UnixNano>` (GenerateEventName: "%s.%x"). */
@@ -45,7 +56,7 @@ export function recordEventV1(ctx: ClusterContext, e: {
 }): KObject | undefined {
   const namespace = e.regarding.metadata.namespace ?? 'default'
   if (!canRecord(ctx, namespace)) return undefined
-  const nanos = nowNanos(ctx)
+  const nanos = nowNanos(ctx, namespace)
   const ev: KObject = {
     kind: 'Event', apiVersion: 'v1',
     metadata: { name: eventName(e.regarding.metadata.name, nanos), namespace, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(ctx.clock.now()) },
@@ -64,7 +75,7 @@ export function recordLegacyEvent(ctx: ClusterContext, e: {
 }): KObject | undefined {
   const namespace = e.involvedObject.metadata.namespace ?? 'default'
   if (!canRecord(ctx, namespace)) return undefined
-  const nanos = nowNanos(ctx)
+  const nanos = nowNanos(ctx, namespace)
   const now = rfc3339(ctx.clock.now())
   const source: Record<string, string> = { component: e.component }
   if (e.host) source.host = e.host

@@ -54,7 +54,7 @@ export function scheduleOne(ctx: ClusterContext, opts: SchedulerOptions, namespa
   pod.spec.nodeName = node
   const scheduled: PodCondition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(now) }
   const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
-  pod.status = { ...(pod.status ?? {}), conditions: [...conditions, scheduled] }
+  pod.status = { ...pod.status, conditions: [...conditions, scheduled] }
   const bound = ctx.store.update('pods', pod)
   if (isStoreError(bound)) return
   ctx.record({ at: now, type: 'pod.scheduled', namespace, name, uid, node })

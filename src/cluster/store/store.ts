@@ -44,6 +44,11 @@ export class ObjectStore {
     return String(this.state.resourceVersion)
   }
 
+  /** The store's current resourceVersion (what a list returns as metadata.resourceVersion). */
+  resourceVersion(): string {
+    return String(this.state.resourceVersion)
+  }
+
   /** A copy of the stored object, or undefined. */
   get(resource: Resource, namespace: string | undefined, name: string): KObject | undefined {
     const o = this.state.objects[resource]?.[keyOf(namespace, name)]

@@ -69,8 +69,9 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
         state.out += '%'
         continue
       }
-      const width = widthSpec === '*' ? toInt(next() ?? '0', ctx, state) : widthSpec ? Number(widthSpec) : undefined
-      const prec = precSpec === '*' ? toInt(next() ?? '0', ctx, state) : precSpec !== undefined ? Number(precSpec || '0') : undefined
+      // Widths and precisions are capped so a typo cannot allocate gigabytes in the browser.
+      const width = cap(widthSpec === '*' ? toInt(next() ?? '0', ctx, state) : widthSpec ? Number(widthSpec) : undefined)
+      const prec = cap(precSpec === '*' ? toInt(next() ?? '0', ctx, state) : precSpec !== undefined ? Number(precSpec || '0') : undefined)
       const arg = next()
       let body: string
       switch (conv) {
@@ -118,6 +119,12 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
     if (ai === startAi) break
   } while (ai < args.length)
   return undefined
+}
+
+const MAX_WIDTH = 1 << 16
+
+function cap(n: number | undefined): number | undefined {
+  return n === undefined ? undefined : Math.max(-MAX_WIDTH, Math.min(MAX_WIDTH, n))
 }
 
 function pad(s: string, width: number | undefined, flags: string, numeric = false): string {

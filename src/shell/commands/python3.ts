@@ -86,7 +86,7 @@ async function jsonTool(ctx: CommandContext, args: string[]): Promise<number> {
       if (v === undefined) return argError(ctx, 'argument --indent: expected one argument')
       if (!/^\s*[-+]?[0-9]+\s*$/.test(v)) return argError(ctx, `argument --indent: invalid int value: '${v}'`)
       err = setLayout('--indent')
-      opts.indent = Math.max(0, Number(v))
+      opts.indent = Math.min(64, Math.max(0, Number(v)))
     } else if (a === '--tab') {
       err = setLayout('--tab')
       opts.indent = '\t'

@@ -113,7 +113,7 @@ function fail(ctx: { stderr(t: string): void }, msg: string): number {
 
 function expandFill(items: SetItem[], target: number): string[] {
   const fixed = items.reduce((n, i) => n + (i.fill === undefined ? i.chars.length : 0), 0)
-  return items.flatMap((i) => (i.fill === undefined ? i.chars : Array(Math.max(0, target - fixed)).fill(i.fill)))
+  return items.flatMap((i) => (i.fill === undefined ? i.chars : Array(Math.min(4096, Math.max(0, target - fixed))).fill(i.fill)))
 }
 
 function unescape(s: string, i: number): [string, number] {
@@ -144,7 +144,8 @@ function parseSet(s: string): SetItem[] | string {
     if (rep) {
       const [c] = unescape(rep[1], 0)
       if (rep[2] === '') items.push({ chars: [], fill: c })
-      else items.push({ chars: Array(Number(rep[2])).fill(c) })
+      // GNU allows any count; the lab caps it (sets longer than 256 add nothing when translating).
+      else items.push({ chars: Array(Math.min(Number(rep[2]), 4096)).fill(c) })
       i += rep[0].length
       continue
     }

@@ -21,7 +21,7 @@ export class StatusError extends Error {
     return this.status.reason ?? ''
   }
   get code(): number {
-    return this.status.code
+    return this.status.code ?? 0
   }
 }
 

@@ -3,7 +3,7 @@
 // terminal), Ctrl+C abandons the line (copies instead when text is selected), Ctrl+L clears,
 // Ctrl+A/E/U/K move and cut as in bash; a paste with newlines runs its lines in order.
 
-import { memo, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react'
+import { memo, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react'
 import type { TerminalController } from '../../state/controller'
 import { useTerminal, type TerminalStore } from '../../state/terminalStore'
 import { SegmentView } from './OutputLog'
@@ -15,11 +15,12 @@ interface Props {
   /** Called when the user entered something (the view then follows the output). */
   onEnter(): void
   helpId: string
+  initialValue?: string
 }
 
-export const InputLine = memo(function InputLine({ store, controller, inputRef, onEnter, helpId }: Props) {
-  const [value, setValue] = useState('')
-  const cursor = useRef<number | undefined>(undefined)
+export const InputLine = memo(function InputLine({ store, controller, inputRef, onEnter, helpId, initialValue = '' }: Props) {
+  const [value, setValue] = useState(initialValue)
+  const cursor = useRef<number | undefined>(initialValue ? initialValue.length : undefined)
   const escArmed = useRef(false)
   const partial = useTerminal(store, (s) => s.partial)
   const prompt = useTerminal(store, (s) => s.prompt)
@@ -27,8 +28,8 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
   const ready = useTerminal(store, (s) => s.ready)
   const queued = useTerminal(store, (s) => s.queued)
 
-  // For scripts/bench.mjs: when the command line could first take input.
-  useEffect(() => {
+  // For scripts/bench.mjs: when the command line is in the page and could first take input.
+  useLayoutEffect(() => {
     if (performance.getEntriesByName('terminal-input-ready').length === 0) performance.mark('terminal-input-ready')
   }, [])
 

@@ -8,7 +8,14 @@ import { InputLine } from './InputLine'
 import { OutputLog } from './OutputLog'
 import './terminal.css'
 
-export function Terminal({ store, controller }: { store: TerminalStore; controller: TerminalController }) {
+interface Props {
+  store: TerminalStore
+  controller: TerminalController
+  /** Text already typed (into the page's first, static command line). */
+  initialInput?: string
+}
+
+export function Terminal({ store, controller, initialInput = '' }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const stick = useRef(true)
@@ -60,7 +67,14 @@ export function Terminal({ store, controller }: { store: TerminalStore; controll
     <div className="term" onMouseUp={onMouseUp}>
       <div className="term-scroll" ref={scrollRef} onScroll={onScroll}>
         <OutputLog store={store} />
-        <InputLine store={store} controller={controller} inputRef={inputRef} onEnter={follow} helpId="term-help" />
+        <InputLine
+          store={store}
+          controller={controller}
+          inputRef={inputRef}
+          onEnter={follow}
+          helpId="term-help"
+          initialValue={initialInput}
+        />
       </div>
       <p id="term-help" className="term-help">
         Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the

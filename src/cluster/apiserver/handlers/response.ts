@@ -12,7 +12,7 @@ export function respond(status: number, body: unknown): ApiResponse {
 }
 
 export function respondStatus(s: Status): ApiResponse {
-  return { status: s.code, headers: { ...JSON_HEADERS }, body: s }
+  return { status: s.code ?? 200, headers: { ...JSON_HEADERS }, body: s }
 }
 
 /** A typed list: items carry no kind/apiVersion of their own, as the real server encodes them. */

@@ -37,7 +37,7 @@ export function withConditions(ns: Namespace, conds: Cond[], now: number): boole
     return { type: c.type, status: c.status, lastTransitionTime, reason: c.reason, message: c.message }
   })
   if (JSON.stringify(next) === JSON.stringify(old)) return false
-  ns.status = { ...(ns.status ?? {}), conditions: next }
+  ns.status = { ...ns.status, conditions: next }
   return true
 }
 

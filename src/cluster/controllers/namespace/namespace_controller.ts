@@ -32,7 +32,7 @@ export function syncNamespace(ctx: ClusterContext, name: string): void {
   const fresh = ctx.store.get('namespaces', undefined, name) as Namespace | undefined
   if (!fresh) return
   const finalizers = (fresh.spec?.finalizers ?? []).filter((f) => f !== FINALIZER_KUBERNETES)
-  fresh.spec = { ...(fresh.spec ?? {}), finalizers }
+  fresh.spec = { ...fresh.spec, finalizers }
   const updated = ctx.store.update('namespaces', fresh)
   if (isStoreError(updated)) return
   if (finalizers.length === 0 && (fresh.metadata.finalizers ?? []).length === 0) ctx.store.delete('namespaces', undefined, name)

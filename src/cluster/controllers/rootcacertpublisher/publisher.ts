@@ -42,7 +42,7 @@ export function syncNamespace(ctx: ClusterContext, namespace: string): void {
   }
   if (sameData(cm.data, data) && cm.metadata.annotations?.[DESCRIPTION_ANNOTATION]) return
   cm.data = data
-  cm.metadata.annotations = { ...(cm.metadata.annotations ?? {}) }
+  cm.metadata.annotations = { ...cm.metadata.annotations }
   cm.metadata.annotations[DESCRIPTION_ANNOTATION] = DESCRIPTION
   ctx.store.update('configmaps', cm)
 }

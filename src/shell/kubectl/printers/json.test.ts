@@ -72,9 +72,9 @@ describe('toServerJson (the API server body)', () => {
         '"reason":"Forbidden","details":{"name":"app","kind":"pods"},"code":403}\n',
     )
   })
-  it('pretty-prints with 2 spaces and no trailing newline', () => {
-    expect(toServerJson({ kind: 'Status', apiVersion: 'v1', metadata: {}, code: 403, list: [1] }, true)).toBe(
-      '{\n  "kind": "Status",\n  "apiVersion": "v1",\n  "metadata": {},\n  "code": 403,\n  "list": [\n    1\n  ]\n}',
+  it('pretty-prints with 2 spaces and no trailing newline (encoding/json MarshalIndent)', () => {
+    expect(toServerJson({ kind: 'Status', apiVersion: 'v1', metadata: {}, code: 403, list: [1], e: [] }, true)).toBe(
+      '{\n  "kind": "Status",\n  "apiVersion": "v1",\n  "metadata": {},\n  "code": 403,\n  "list": [\n    1\n  ],\n  "e": []\n}',
     )
   })
 })

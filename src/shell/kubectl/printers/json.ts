@@ -78,11 +78,12 @@ export function toKubectlJson(obj: unknown): string {
 
 /**
  * The API server's JSON body: fields in the order given (Go struct order), compact with the trailing '\n'
- * of json.Encoder.Encode, or, when pretty, json-iterator's MarshalIndent with 2 spaces and no trailing newline.
+ * of json.Encoder.Encode (lists streamed by collections.go end with "}\n" too), or, when pretty, json.MarshalIndent
+ * with 2 spaces and no trailing newline (apimachinery v0.35.0 runtime/serializer/json/json.go doEncode).
  */
 export function toServerJson(obj: unknown, pretty: boolean): string {
   const v = toJsonValue(obj)
-  if (pretty) return encode(v, { sortKeys: false, indent: '  ', shortBF: false }, '')
+  if (pretty) return encode(v, { sortKeys: false, indent: '  ', shortBF: true }, '')
   return encode(v, { sortKeys: false, indent: '', shortBF: true }, '') + '\n'
 }
 

@@ -55,6 +55,12 @@ describe('formatColumns (kubectl get tables: minwidth 6, padding 3)', () => {
     )
   })
 
+  it('cuts a cell at its first line break, as printRows does', () => {
+    expect(formatColumns([['NAME', 'MESSAGE'], ['a', 'first\nsecond'], ['b', 'esc\x1b[0m']])).toBe(
+      'NAME   MESSAGE\na      first...\nb      esc^[[0m\n',
+    )
+  })
+
   it('remembers widths across tables separated by an empty line (RememberWidths)', () => {
     const out = formatColumns([['NAME', 'AGE'], ['a-long-name', '1s'], [], ['NAME', 'AGE'], ['b', '2s']])
     expect(out).toBe('NAME          AGE\na-long-name   1s\n\nNAME          AGE\nb             2s\n')

@@ -100,14 +100,24 @@ export function tabwrite(text: string, opts: TabwriterOptions = {}): string {
 }
 
 /**
- * A kubectl table: cells joined by tabs, one line per row (each ending with '\n'), then aligned.
- * An empty row prints an empty line (tables of several kinds are separated by one).
+ * A table cell as cli-runtime printers/tableprinter.go printRows writes it: cut at the first newline, carriage
+ * return or form feed (then `...`), and ESC shown as `^[` (printers/terminal.go WriteEscaped).
+ */
+export function tableCell(value: string): string {
+  const cut = value.search(/[\f\n\r]/)
+  const text = cut >= 0 ? value.slice(0, cut) : value
+  return text.split('\x1b').join('^[') + (cut >= 0 ? '...' : '')
+}
+
+/**
+ * A kubectl table: cells (passed through tableCell) joined by tabs, one line per row (each ending with '\n'),
+ * then aligned. An empty row prints an empty line (tables of several kinds are separated by one).
  */
 export function formatColumns(
   rows: string[][],
   opts: { minwidth?: number; tabwidth?: number; padding?: number } = {},
 ): string {
-  const text = rows.map((r) => r.join('\t') + '\n').join('')
+  const text = rows.map((r) => r.map(tableCell).join('\t') + '\n').join('')
   return tabwrite(text, { ...TABLE_TABWRITER, ...opts })
 }
 

@@ -2,7 +2,7 @@
 
 import type { ExecResult } from '../../../cluster/apiserver/types'
 import type { Kubectl, Verb } from '../command'
-import { KubectlError, usageError } from '../errors'
+import { KubectlError, StatusError, usageError } from '../errors'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -69,7 +69,15 @@ async function run(k: Kubectl): Promise<number> {
   q.push('stdout=true')
   if (tty) q.push('tty=true')
   const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}/exec?${q.join('&')}`
-  const result = await client.request<ExecResult>('POST', path, stdin && k.ctx.stdin !== '' ? k.ctx.stdin : undefined)
+  // The stream upgrade is not a Status-returning API call: client-go reports a refused upgrade as
+  // a plain error (`error: unable to upgrade connection: container not found ("app")`).
+  let result: ExecResult
+  try {
+    result = await client.request<ExecResult>('POST', path, stdin && k.ctx.stdin !== '' ? k.ctx.stdin : undefined)
+  } catch (e) {
+    if (e instanceof StatusError && /^unable to upgrade connection: /.test(e.message)) throw new KubectlError(`error: ${e.message}`)
+    throw e
+  }
   if (result.stdout) k.out(result.stdout)
   if (result.stderr) (tty ? k.out.bind(k) : k.err.bind(k))(result.stderr)
   if (result.exitCode !== 0) throw new KubectlError(`command terminated with exit code ${result.exitCode}`, result.exitCode)

@@ -45,7 +45,7 @@ export const secretStrategy: RESTStrategy = {
     // stringData is write-only: merged into data (base64) on the way to storage
     const sd = obj.stringData as Record<string, string> | undefined
     if (sd) {
-      obj.data = { ...((obj.data as Record<string, string>) ?? {}) }
+      obj.data = { ...(obj.data as Record<string, string>) }
       for (const [k, v] of Object.entries(sd)) (obj.data as Record<string, string>)[k] = base64(v)
       delete obj.stringData
     }

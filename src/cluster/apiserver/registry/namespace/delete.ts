@@ -24,7 +24,7 @@ export function deleteNamespace(reg: RegistryStore, ctx: ClusterContext, name: s
   if (!ns.metadata.deletionTimestamp) {
     const now = ctx.clock.now()
     ns.metadata.deletionTimestamp = rfc3339(now)
-    ns.status = { ...(ns.status ?? {}), phase: 'Terminating' }
+    ns.status = { ...ns.status, phase: 'Terminating' }
     const out = ctx.store.update('namespaces', ns)
     if (isStoreError(out)) return reg.get(undefined, name) as Status
     ctx.record({ at: now, type: 'namespace.terminating', name, uid: ns.metadata.uid })

@@ -11,7 +11,7 @@ export const LABEL_METADATA_NAME = 'kubernetes.io/metadata.name'
 
 function setNameLabel(obj: KObject): void {
   if (!obj.metadata.name) return
-  obj.metadata.labels = { ...(obj.metadata.labels ?? {}), [LABEL_METADATA_NAME]: obj.metadata.name }
+  obj.metadata.labels = { ...obj.metadata.labels, [LABEL_METADATA_NAME]: obj.metadata.name }
 }
 
 export const namespaceStrategy: RESTStrategy = {
@@ -26,13 +26,13 @@ export const namespaceStrategy: RESTStrategy = {
     const ns = obj as Namespace
     setNameLabel(ns) // for generateName
     const finalizers = ns.spec?.finalizers ?? []
-    ns.spec = { ...(ns.spec ?? {}), finalizers: finalizers.includes(FINALIZER_KUBERNETES) ? finalizers : [...finalizers, FINALIZER_KUBERNETES] }
+    ns.spec = { ...ns.spec, finalizers: finalizers.includes(FINALIZER_KUBERNETES) ? finalizers : [...finalizers, FINALIZER_KUBERNETES] }
     ns.status = { phase: 'Active' }
   },
   prepareForUpdate(obj, old) {
     const ns = obj as Namespace
     // finalizers change only through the finalize subresource, status only through status
-    ns.spec = { ...(ns.spec ?? {}), finalizers: (old as Namespace).spec?.finalizers }
+    ns.spec = { ...ns.spec, finalizers: (old as Namespace).spec?.finalizers }
     ns.status = (old as Namespace).status
     setNameLabel(ns)
   },

@@ -12,14 +12,14 @@ export interface JsonPathOptions {
 }
 
 /**
- * Parse a template as `kubectl -o jsonpath=` does. `error` is kubectl's message without its `error: ` prefix:
- * `error parsing jsonpath <tmpl>, <reason>\n` (the message itself ends with the newline kubectl prints).
+ * Parse a template as `kubectl -o jsonpath=` does. `error` is kubectl's message without its `error: ` prefix,
+ * `error parsing jsonpath <tmpl>, <reason>` (kubectl prints `error: ` + it + a newline); `reason` is client-go's.
  */
 export function parseJsonPath(
   template: string,
 ): { ok: true; ast: ListNode } | { ok: false; error: string; reason: string } {
   const parsed = parseTemplate(template)
-  if (!parsed.ok) return { ok: false, error: `error parsing jsonpath ${template}, ${parsed.error}\n`, reason: parsed.error }
+  if (!parsed.ok) return { ok: false, error: `error parsing jsonpath ${template}, ${parsed.error}`, reason: parsed.error }
   return { ok: true, ast: parsed.root }
 }
 
@@ -41,7 +41,7 @@ function execError(template: string, data: GoVal, reason: string): string {
 
 function run(template: string, data: unknown, opts: JsonPathOptions, asJson: boolean): JsonPathResult {
   const parsed = parseJsonPath(template)
-  if (!parsed.ok) return { ok: false, error: parsed.error, stderr: `error: ${parsed.error}` }
+  if (!parsed.ok) return { ok: false, error: parsed.error, stderr: `error: ${parsed.error}\n` }
   const goData = toGoData(data)
   try {
     const results = new Engine(parsed.ast.nodes, opts.allowMissingKeys ?? true).findResults(goData)
@@ -55,8 +55,9 @@ function run(template: string, data: unknown, opts: JsonPathOptions, asJson: boo
 
 /**
  * kubectl -o jsonpath=TEMPLATE over one object (kubectl get prints a List as one object).
- * `text` has no trailing newline (kubectl adds none). On failure `stderr` is exactly what kubectl writes
- * (`error: ` + `error`, already ending in newlines); kubectl then exits 1.
+ * `text` has no trailing newline (kubectl adds none). On failure `stderr` is exactly what kubectl writes and
+ * kubectl exits 1; `error` is the message without `error: ` (kubectl's checkErr adds that, and a final newline
+ * only when the message lacks one: an execution error's message already ends in "\n\n\n").
  */
 export function runJsonPath(template: string, data: unknown, opts: JsonPathOptions = {}): JsonPathResult {
   return run(template, data, opts, false)

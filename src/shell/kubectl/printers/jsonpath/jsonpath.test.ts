@@ -110,7 +110,7 @@ describe('JSONPath errors (kubernetes.md §10.3-10.4)', () => {
     ['{....name}', 'invalid multiple recursive descent'],
     ['{1.2.3}', 'cannot parse number 1.2.3'],
   ])('parse error %s', (tmpl, why) => {
-    expect(err(tmpl)).toBe(`error parsing jsonpath ${tmpl}, ${why}\n`)
+    expect(err(tmpl)).toBe(`error parsing jsonpath ${tmpl}, ${why}`)
     const p = parseJsonPath(tmpl)
     expect(p.ok).toBe(false)
   })

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core'
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu'] })
+const p = await b.newPage({ viewport: { width: 1280, height: 760 } })
+p.on('console', (m) => console.log(m.type(), m.text().slice(0, 200)))
+p.on('pageerror', (e) => console.log('pageerror', e.message))
+await p.goto('http://127.0.0.1:4176/?seed=1')
+await p.evaluate(() => window.lab.ready)
+for (const c of ['kubectl create namespace sa-demo', 'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000', 'kubectl -n sa-demo wait --for=condition=Ready pod/app', 'kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace', 'kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'kubectl get pods -A', 'kubectl get nosuch', 'lab advance 1h'])
+  await p.evaluate((c) => window.lab.run(c), c)
+await p.screenshot({ path: '/tmp/shot2.png' })
+await b.close()
