@@ -259,3 +259,30 @@ test('the command line takes input before the page script has loaded', async ({ 
   await expect(commandLine(page)).toHaveValue('echo still-typing')
   await expect(commandLine(page)).toBeFocused()
 })
+
+test('lab reset also resets what a reload restores', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create namespace gone-after-reset')
+  await typeCommand(page, 'lab reset')
+  await page.reload()
+  await page.evaluate(() => window.lab!.ready)
+  const out = await typeCommand(page, 'kubectl get ns gone-after-reset')
+  expect(out).toEqual([{ text: 'Error from server (NotFound): namespaces "gone-after-reset" not found', stderr: true }])
+})
+
+test('a saved lab the lab itself refuses is set aside too, with the lab’s reason', async ({ page }) => {
+  const bad = JSON.stringify({ v: 1, savedAt: 'then', seed: '1', snapshot: { version: 99 }, lines: [[['out', 'old line']]] })
+  await page.addInitScript((bad) => {
+    if (!sessionStorage.getItem('e2e-corrupted')) {
+      localStorage.setItem('tokenlab:state:v1', bad)
+      sessionStorage.setItem('e2e-corrupted', '1')
+    }
+  }, bad)
+  await openLab(page, '/?seed=1')
+  const text = (await shownLines(page)).map((l) => l.text)
+  expect(text).not.toContain('old line')
+  const note = text.find((l) => l.startsWith('Your saved lab could not be read ('))
+  expect(note).toContain('version 99')
+  const key = /"(tokenlab:broken:[^"]+)"/.exec(note!)?.[1]
+  expect(await page.evaluate((k) => localStorage.getItem(k), key!)).toBe(bad)
+})

@@ -6,7 +6,6 @@ import { useTerminal, type TerminalStore } from '../state/terminalStore'
 import { LabClock } from '../ui/layout/LabClock'
 import { SidePanel } from '../ui/layout/SidePanel'
 import { Terminal } from '../ui/terminal/Terminal'
-import '../ui/layout/app.css'
 
 interface Props {
   store: TerminalStore

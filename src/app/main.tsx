@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { TerminalController } from '../state/controller'
 import { createTerminalStore } from '../state/terminalStore'
+import { installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Lab, LabSnapshot } from './lab'
 import {
@@ -27,6 +28,13 @@ import {
 } from './persist'
 import { parseUrlParams } from './url'
 import { createWindowLab } from './windowLab'
+
+declare global {
+  interface Window {
+    /** Lines entered in index.html's command line before this script ran. */
+    __tokenlabEarly?: string[]
+  }
+}
 
 const params = parseUrlParams(window.location.search)
 const storage = globalStorage()
@@ -87,14 +95,11 @@ for (const p of params.problems) say({ kind: 'warn', text: p })
 plan.notices.forEach(say)
 
 // What was typed into index.html's command line before this script ran (see its inline script).
-declare global {
-  interface Window {
-    __tokenlabEarly?: string[]
-  }
-}
 const bootInput = document.getElementById('boot-input') as HTMLInputElement | null
 const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? [] }
 early.lines.forEach((l) => controller.submit(l))
+
+installStyles()
 
 // Render synchronously: the command line takes input as soon as this script has run.
 const root = createRoot(document.getElementById('root')!)
@@ -116,7 +121,9 @@ async function start(): Promise<void> {
       startedAt = plan.restore.now
       say({ kind: 'note', text: `Restored your lab as you left it (saved ${plan.restore.savedAt}; lab time ${lab.now()}).` })
     } catch (e) {
-      store.getState().setLines([])
+      // Take the restored screen away again, keeping the page's own notices.
+      const notices = store.getState().lines.filter((l) => l.segs.every((g) => g.kind === 'note' || g.kind === 'warn'))
+      store.getState().setLines(notices.map((l) => l.segs))
       const raw = storage?.getItem(STATE_KEY) ?? JSON.stringify(plan.restore)
       say(setAsideBroken(storage, raw, e instanceof Error ? e.message : String(e), Date.now()))
     }
@@ -126,6 +133,7 @@ async function start(): Promise<void> {
       lab = await createLab({ seed: params.seed, now: params.now })
       startedAt = params.now
     } catch (e) {
+      if (params.now === undefined) throw e
       say({ kind: 'warn', text: `The lab could not start with now=${String(params.now)} (${e instanceof Error ? e.message : String(e)}); starting at the default time.` })
       lab = await createLab({ seed: params.seed })
     }

@@ -1,23 +1,19 @@
-// Words for the kinds of scheduled work, for the one line `lab advance` prints.
+// Words for the kinds of scheduled work, for the one line `lab advance` prints. Only work a
+// student can see is named (pods starting and stopping, tokens refreshed, pods scheduled);
+// the controllers' internal syncs are left out of the line.
 
-const NAMES: Record<string, [string, string]> = {}
+import { KubeletWorkWords } from '../cluster/kubelet/work'
+import { SCHEDULE_POD } from '../cluster/scheduler/scheduler'
 
-/** Register how a work type is named in `lab advance`'s summary (singular, plural). */
-export function nameWork(type: string, singular: string, plural = `${singular}s`) {
-  NAMES[type] = [singular, plural]
+const NAMES: Record<string, [string, string]> = {
+  ...KubeletWorkWords,
+  [SCHEDULE_POD]: ['pod scheduled', 'pods scheduled'],
 }
 
-function words(type: string): [string, string] {
-  if (NAMES[type]) return NAMES[type]
-  // `kubelet.refreshToken` -> `kubelet refresh token`
-  const w = type.replace(/[._]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
-  return [w, w]
-}
-
-/** `3 token refreshes, 1 pod deletion` or `nothing fell due`. */
+/** `ran 3 token refreshes, 1 pod removal` or `nothing fell due`. */
 export function describeWork(ran: Record<string, number>): string {
   const parts = Object.entries(ran)
-    .filter(([, n]) => n > 0)
-    .map(([type, n]) => `${n} ${words(type)[n === 1 ? 0 : 1]}`)
+    .filter(([type, n]) => n > 0 && NAMES[type])
+    .map(([type, n]) => `${n} ${NAMES[type][n === 1 ? 0 : 1]}`)
   return parts.length ? `ran ${parts.join(', ')}` : 'nothing fell due'
 }

@@ -1,12 +1,16 @@
 // The objects a freshly installed cluster already has: the system namespaces (their default
-// ServiceAccount and kube-root-ca.crt follow from the controllers) and the registered worker Nodes.
-// Imitates: pkg/controlplane/controller/systemnamespaces and the kubelet's node registration (pkg/kubelet/kubelet_node_status.go)
+// ServiceAccount and kube-root-ca.crt follow from the controllers), the registered worker Nodes
+// and the default RBAC policy.
+// Imitates: pkg/controlplane/controller/systemnamespaces, the kubelet's node registration (pkg/kubelet/kubelet_node_status.go)
+// and the RBAC bootstrap policy (pkg/registry/rbac/rest/storage_rbac.go PostStartHook)
 
 import type { KObject } from './api/meta'
 import { rfc3339 } from './api/meta'
 import { isStatus } from './api/errors'
 import type { APIServer } from './apiserver/server'
 import type { ClusterContext, NodeConfig } from './context'
+import { BOOTSTRAP_CLUSTER_ROLE_BINDINGS, BOOTSTRAP_CLUSTER_ROLES, clusterRoleBindingObject, clusterRoleObject } from './rbac/bootstrap'
+import { CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES } from './rbac/store'
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
@@ -70,4 +74,16 @@ export function registerNodes(ctx: ClusterContext, createdAt: number): void {
     const out = ctx.store.create('nodes', nodeObject(ctx, n, createdAt))
     if (!('metadata' in out)) throw new Error(`boot: node ${n.name} exists`)
   }
+}
+
+/** The default ClusterRoles and ClusterRoleBindings the API server reconciles at start (RBAC's post-start hook). */
+export function bootstrapRBAC(ctx: ClusterContext, createdAt: number): void {
+  const put = (resource: string, o: Record<string, unknown>) => {
+    const obj = o as unknown as KObject
+    obj.metadata = { ...obj.metadata, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) }
+    const out = ctx.store.create(resource, obj)
+    if (!('metadata' in out)) throw new Error(`boot: ${resource} ${obj.metadata.name} exists`)
+  }
+  for (const r of BOOTSTRAP_CLUSTER_ROLES) put(CLUSTER_ROLES, clusterRoleObject(r))
+  for (const b of BOOTSTRAP_CLUSTER_ROLE_BINDINGS) put(CLUSTER_ROLE_BINDINGS, clusterRoleBindingObject(b))
 }

@@ -4,11 +4,13 @@
 
 import type { ApiRequest, ApiResponse, ExecResult, Status } from './apiserver/types'
 import { APIServer } from './apiserver/server'
-import { createSystemNamespaces, registerNodes } from './boot'
+import { AuditLog, type AuditEntry } from './audit/audit'
+import { bootstrapRBAC, createSystemNamespaces, registerNodes } from './boot'
 import { VirtualClock, type ClockState } from './clock/clock'
-import { createSigner, createTokenRequest, Kubelet, restoreSigner, type SignerState, type TokenSigner } from './components'
+import { createSigner, createTokenRequest, Kubelet, restoreSigner, TOKEN_REFRESHES, type SignerState, type TokenSigner } from './components'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type ClusterContext } from './context'
 import { startControllers } from './controllers/manager'
+import { startTokensController } from './controllers/tokens/tokens_controller'
 import type { Fact } from './events/facts'
 import { startFactWatcher } from './events/factwatcher'
 import { Random, type RandomState } from './random'
@@ -35,6 +37,8 @@ export interface ClusterState {
   random: RandomState
   facts: Fact[]
   signer: SignerState
+  /** The API server's audit record (latest 10 000 requests); absent in labs saved before it existed. */
+  audit?: AuditEntry[]
   /** Kubelet state by node name. */
   kubelets: Record<string, unknown>
 }
@@ -47,6 +51,8 @@ export interface Cluster {
   advanceTo(ms: number): Promise<{ ran: Record<string, number> }>
   nextDueAt(): number | undefined
   facts(): readonly Fact[]
+  /** The API server's audit record, oldest first (the latest 10 000 requests). */
+  audit(): readonly AuditEntry[]
   snapshot(): ClusterState
   /** The API server itself (its token authenticators and authorizers are extension points). */
   readonly apiServer: APIServer
@@ -63,6 +69,7 @@ interface Parts {
   random: Random
   facts: Fact[]
   config: ClusterConfig
+  audit: AuditLog
 }
 
 function assemble(p: Parts, signer: TokenSigner) {
@@ -74,13 +81,19 @@ function assemble(p: Parts, signer: TokenSigner) {
   }
   startFactWatcher(ctx)
   startControllers(ctx)
+  startTokensController(ctx, signer)
   startScheduler(ctx)
   const kubelets = new Map<string, Kubelet>()
   const apiServer = new APIServer({
     ctx,
-    exec: (node: string, ns: string, pod: string, container: string | undefined, command: string[]): ExecResult | Status | undefined =>
+    exec: async (node: string, ns: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status | undefined> =>
       kubelets.get(node)?.exec(ns, pod, container, command),
     tokenRequest: (args) => createTokenRequest(ctx, signer, args),
+    verifyingKeys: () => {
+      const k = signer.publicJwk() as { kid: string; n: string; e: string }
+      return [{ kid: k.kid, n: k.n, e: k.e }]
+    },
+    audit: p.audit,
   })
   const startKubelets = () => {
     for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, signer, n))
@@ -95,19 +108,24 @@ function assemble(p: Parts, signer: TokenSigner) {
     },
     now: () => p.clock.now(),
     async advanceTo(ms) {
+      const from = p.clock.now()
       const ran = await runner.runDue(ms)
       p.clock.set(ms)
+      let refreshes = 0
+      for (const k of kubelets.values()) refreshes += k.refreshesBetween(from, p.clock.now())
+      if (refreshes) ran[TOKEN_REFRESHES] = refreshes
       return { ran }
     },
     nextDueAt: () => p.clock.nextAt(),
     facts: () => p.facts,
+    audit: () => p.audit.list(),
     snapshot(): ClusterState {
       const k: Record<string, unknown> = {}
       for (const [name, kl] of kubelets) k[name] = structuredClone(kl.snapshot())
       return {
         version: 1, deterministic: p.deterministic, config: structuredClone(p.config),
         store: p.store.snapshot(), clock: p.clock.snapshot(), random: p.random.state(),
-        facts: structuredClone(p.facts), signer: signer.snapshot(), kubelets: k,
+        facts: structuredClone(p.facts), signer: signer.snapshot(), audit: p.audit.snapshot(), kubelets: k,
       }
     },
   }
@@ -119,7 +137,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   const installedAt = opts.startMs - INSTALLED_BEFORE_START_MS
   const parts: Parts = {
     deterministic: opts.deterministic, store: new ObjectStore(), clock: new VirtualClock(installedAt),
-    random: opts.random, facts: [], config,
+    random: opts.random, facts: [], config, audit: new AuditLog(),
   }
   const signer = await createSigner({ deterministic: opts.deterministic })
   const a = assemble(parts, signer)
@@ -127,6 +145,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   registerNodes(a.ctx, installedAt)
   a.startKubelets()
   await a.runner.runDue(installedAt)
+  bootstrapRBAC(a.ctx, installedAt)
   await a.cluster.advanceTo(opts.startMs)
   return a.cluster
 }
@@ -135,6 +154,7 @@ export async function restoreCluster(state: ClusterState): Promise<Cluster> {
   const parts: Parts = {
     deterministic: state.deterministic, store: new ObjectStore(state.store), clock: new VirtualClock(state.clock),
     random: new Random(state.random), facts: structuredClone(state.facts), config: structuredClone(state.config),
+    audit: new AuditLog(state.audit ?? []),
   }
   const signer = await restoreSigner(state.signer)
   const a = assemble(parts, signer)

@@ -10,11 +10,14 @@ const BINARY: Record<string, number> = {
 
 /** Evaluate; returns the number or an error message (without the `bash: ` prefix). */
 export function evalArithmetic(expr: string, env: ShellEnv): number | string {
-  const tokens = expr.match(/\s+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%()<>!~&|^]|./g) ?? []
-  const toks = tokens.filter((t) => !/^\s+$/.test(t))
+  const re = /\s+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%()<>!~&|^]|./g
+  const found = [...expr.matchAll(re)].filter((m) => !/^\s+$/.test(m[0]))
+  const toks = found.map((m) => m[0])
   let i = 0
   const fail = (msg: string): never => {
-    throw new ArithError(`${expr.trim()}: ${msg} (error token is "${toks.slice(i).join(' ')}")`)
+    // bash quotes the expression without its leading blanks, and the text from the bad token on.
+    const rest = i < found.length ? expr.slice(found[i].index) : ''
+    throw new ArithError(`${expr.replace(/^\s+/, '')}: ${msg} (error token is "${rest}")`)
   }
   const primary = (): number => {
     const t = toks[i]

@@ -204,7 +204,7 @@ const CASES: string[] = [
   'LOCALONLY=1; env | grep -c LOCALONLY',
   'export 1bad=x; echo $?',
   // more edge cases
-  'echo "$(echo "inner \"q\"")"',
+  'echo "$(echo "inner \\"q\\"")"',
   'A=; echo "${A:-x}" "${A-y}" "${U-z}"',
   'echo ${A B}',
   'echo $(( 1 / 0 ))',

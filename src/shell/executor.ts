@@ -63,7 +63,8 @@ export class Executor {
         const buf = { text: '' }
         const out: Sink = last ? io.out : { kind: 'buffer', buf }
         // Every member of a pipeline runs in a subshell: its assignments do not persist.
-        status = await this.runCommand(p.commands[i], { stdin, stdinIsTTY, out, err: io.err }, new OverlayEnv(env))
+        const member = p.commands[i]
+        status = await this.inSubshell(() => this.runCommand(member, { stdin, stdinIsTTY, out, err: io.err }, new OverlayEnv(env)))
         this.status = status
         stdin = buf.text
         stdinIsTTY = false

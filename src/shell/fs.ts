@@ -105,8 +105,8 @@ export class MemoryFs implements WorkingFs {
     if (this.files.delete(p)) return true
     if (!this.dirs.has(p) || p === '/') return false
     const prefix = p + '/'
-    for (const k of [...this.files.keys()]) if (k.startsWith(prefix)) this.files.delete(k)
-    for (const d of [...this.dirs]) if (d === p || d.startsWith(prefix)) this.dirs.delete(d)
+    for (const k of this.files.keys()) if (k.startsWith(prefix)) this.files.delete(k)
+    for (const d of this.dirs) if (d === p || d.startsWith(prefix)) this.dirs.delete(d)
     return true
   }
 

@@ -66,7 +66,43 @@ export function createTerminalStore(): TerminalStore {
   }))
 }
 
+/**
+ * The store as React sees it: changes are announced once per task, not once per write. A command
+ * writes several times (echo, busy, output chunks, clock) within one chain of microtasks; React
+ * then renders once instead of after each write (useSyncExternalStore renders synchronously).
+ */
+const batchedViews = new WeakMap<TerminalStore, TerminalStore>()
+
+function batchedView(store: TerminalStore): TerminalStore {
+  const cached = batchedViews.get(store)
+  if (cached) return cached
+  const listeners = new Set<(s: TerminalState & TerminalActions, p: TerminalState & TerminalActions) => void>()
+  let scheduled = false
+  const flush = () => {
+    scheduled = false
+    const s = store.getState()
+    listeners.forEach((l) => l(s, s))
+  }
+  const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined
+  if (channel) channel.port1.onmessage = flush
+  store.subscribe(() => {
+    if (scheduled) return
+    scheduled = true
+    if (channel) channel.port2.postMessage(0)
+    else setTimeout(flush, 0)
+  })
+  const view: TerminalStore = {
+    ...store,
+    subscribe: (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+  }
+  batchedViews.set(store, view)
+  return view
+}
+
 /** React hook: a slice of the terminal state (re-renders only when the slice changes). */
 export function useTerminal<T>(store: TerminalStore, selector: (s: TerminalState & TerminalActions) => T): T {
-  return useStore(store, selector)
+  return useStore(batchedView(store), selector)
 }

@@ -95,12 +95,17 @@ const TYPE_TEXT: Record<FieldError['type'], string> = {
   FieldValueNotFound: 'Not found',
 }
 
+/** A bad value printed as Go's %#v prints it (`[]string{"/x"}`, `rbac.RoleRef{...}`), given pre-rendered. */
+export interface GoValue { goSyntax: string }
+export const goValue = (goSyntax: string): GoValue => ({ goSyntax })
+const isGoValue = (v: unknown): v is GoValue => typeof v === 'object' && v !== null && typeof (v as GoValue).goSyntax === 'string'
+
 /** field.Error.ErrorBody(): the message without the field path. */
 export function fieldErrorBody(e: FieldError): string {
   let s = TYPE_TEXT[e.type]
   if (e.type !== 'FieldValueRequired' && e.type !== 'FieldValueForbidden' && e.type !== 'FieldValueTooLong') {
     const v = e.badValue
-    s += typeof v === 'string' ? `: ${JSON.stringify(v)}` : (typeof v === 'number' || typeof v === 'boolean') ? `: ${v}` : `: ${JSON.stringify(v)}`
+    s += isGoValue(v) ? `: ${v.goSyntax}` : typeof v === 'string' ? `: ${JSON.stringify(v)}` : (typeof v === 'number' || typeof v === 'boolean') ? `: ${v}` : `: ${JSON.stringify(v)}`
   }
   if (e.detail) s += `: ${e.detail}`
   return s
@@ -108,6 +113,8 @@ export function fieldErrorBody(e: FieldError): string {
 
 export const invalid = (field: string, badValue: unknown, detail: string): FieldError => ({ type: 'FieldValueInvalid', field, badValue, detail })
 export const required = (field: string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field, detail })
+export const notSupported = (field: string, badValue: unknown, supported: string[]): FieldError =>
+  ({ type: 'FieldValueNotSupported', field, badValue, detail: `supported values: ${supported.map((x) => JSON.stringify(x)).join(', ')}` })
 export const forbiddenField = (field: string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field, detail })
 
 /** NewInvalid: `<Kind> "<name>" is invalid: <aggregate>`, with one cause per field error. */

@@ -39,6 +39,10 @@ const POD_STATUS: Shape = {
 }
 const OBJECT_REF: Shape = { keys: ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'] }
 
+const POLICY_RULE: Shape = { keys: ['verbs', 'apiGroups', 'resources', 'resourceNames', 'nonResourceURLs'] }
+const SUBJECT: Shape = { keys: ['kind', 'apiGroup', 'name', 'namespace'] }
+const ROLE_REF: Shape = { keys: ['apiGroup', 'kind', 'name'] }
+
 const TOP = ['kind', 'apiVersion', 'metadata']
 const KINDS: Record<string, Shape> = {
   Pod: { keys: [...TOP, 'spec', 'status'], fields: { metadata: META, spec: POD_SPEC, status: POD_STATUS } },
@@ -55,6 +59,10 @@ const KINDS: Record<string, Shape> = {
     fields: { metadata: META, involvedObject: OBJECT_REF },
   },
   Node: { keys: [...TOP, 'spec', 'status'], fields: { metadata: META } },
+  Role: { keys: [...TOP, 'rules'], fields: { metadata: META }, items: { rules: POLICY_RULE } },
+  ClusterRole: { keys: [...TOP, 'rules', 'aggregationRule'], fields: { metadata: META }, items: { rules: POLICY_RULE } },
+  RoleBinding: { keys: [...TOP, 'subjects', 'roleRef'], fields: { metadata: META, roleRef: ROLE_REF }, items: { subjects: SUBJECT } },
+  ClusterRoleBinding: { keys: [...TOP, 'subjects', 'roleRef'], fields: { metadata: META, roleRef: ROLE_REF }, items: { subjects: SUBJECT } },
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,46 +1,68 @@
-// The API server's request path, in upstream order: request info -> authentication -> authorization
-// -> routing to discovery or the resource handlers (admission and registry happen there).
+// The API server's request path, in upstream order: request info -> authentication -> audit ->
+// impersonation -> authorization -> routing (admission and registry happen in the handlers);
+// every request, refused or not, ends in the audit record and a `request` fact.
 // Imitates: k8s.io/apiserver/pkg/server/config.go (DefaultBuildHandlerChain) and endpoints/installer.go
 
-import { isStatus, newPathNotFound, newUnauthorized } from '../api/errors'
+import { newUnauthorized } from '../api/errors'
+import { AuditLog, type AuditEntry } from '../audit/audit'
 import type { ClusterContext } from '../context'
 import { AdmissionChain, type AdmissionPlugin } from './admission/interfaces'
 import { defaultAdmissionPlugins } from './admission/plugins'
-import type { TokenAuthenticator } from './authentication/authenticator'
-import { newAuthenticationFilter } from './authentication/filter'
+import { newAuthnContext, type AuthnContext, type TokenAuthenticator } from './authentication/authenticator'
+import { newAuthenticationFilter, newRequestAuthenticator } from './authentication/filter'
+import { serviceAccountAuthenticators } from './authentication/serviceaccount'
+import type { VerifyingKey } from './authentication/serviceaccount/keys'
 import { attributesFrom, unionAuthorizer, type Authorizer } from './authorization/authorizer'
 import { forbidden } from './authorization/forbidden'
 import { privilegedGroupsAuthorizer } from './authorization/privilegedgroups'
-import { apiGroupList, apiVersions, coreResourceList, versionInfo } from './handlers/discovery'
-import { respond, respondStatus } from './handlers/response'
-import { handleResourceVerb, type ResourceRequest, type RestDeps } from './handlers/rest'
-import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
+import { rbacAuthorizer } from './authorization/rbac'
+import { auditUser, finishAudit, issuedCredentialAnnotation, startAudit } from './auditing'
+import type { SubresourceDeps } from './handlers/subresources'
+import { respondStatus } from './handlers/response'
+import { impersonate } from './impersonation/impersonation'
 import { newRegistries } from './registry/registries'
 import type { RegistryStore } from './registry/store'
-import { newRequestInfo, parseURL, type RequestInfo } from './requestinfo'
-import type { ApiRequest, ApiResponse, Status, UserInfo } from './types'
+import { newRequestInfo, parseURL } from './requestinfo'
+import { routeNonResource, routeResource, type RouteDeps } from './routes'
+import type { ApiRequest, ApiResponse, UserInfo } from './types'
 
 export interface APIServerOptions {
   ctx: ClusterContext
   exec: SubresourceDeps['exec']
   tokenRequest: SubresourceDeps['tokenRequest']
   admissionPlugins?: AdmissionPlugin[]
+  /** The service-account signer's public key(s): they verify tokens and make the JWKS. None: no SA authentication. */
+  verifyingKeys?: () => VerifyingKey[]
+  /** Where the audit record goes (the cluster keeps it in its state). */
+  audit?: AuditLog
 }
 
 export class APIServer {
-  /** Bearer-token authenticators, tried in order (the service-account authenticator joins here). */
+  /** Bearer-token authenticators, tried in order (legacy, then bound service-account tokens). */
   readonly tokenAuthenticators: TokenAuthenticator[] = []
-  /** Authorizers, asked in order; the first Allow or Deny decides (RBAC joins after PrivilegedGroups). */
-  readonly authorizers: Authorizer[] = [privilegedGroupsAuthorizer()]
+  /** Authorizers, asked in order; the first Allow or Deny decides. */
+  readonly authorizers: Authorizer[]
   readonly admission: AdmissionChain
   readonly registries: Record<string, RegistryStore>
+  readonly audit: AuditLog
   private authenticate = newAuthenticationFilter(this.tokenAuthenticators)
+  private requestAuthenticator = newRequestAuthenticator(this.tokenAuthenticators)
+  private authorizer: Authorizer
   private lastRV: string
 
   constructor(private opts: APIServerOptions) {
     const { ctx } = opts
     this.admission = new AdmissionChain(opts.admissionPlugins ?? defaultAdmissionPlugins(), ctx)
     this.registries = newRegistries(ctx)
+    this.audit = opts.audit ?? new AuditLog()
+    this.authorizers = [privilegedGroupsAuthorizer(), rbacAuthorizer(ctx.store)]
+    this.authorizer = unionAuthorizer(this.authorizers)
+    if (opts.verifyingKeys) {
+      this.tokenAuthenticators.push(...serviceAccountAuthenticators({
+        store: ctx.store, issuer: ctx.config.issuer, apiAudiences: ctx.config.apiAudiences,
+        keys: opts.verifyingKeys, now: () => ctx.clock.now(),
+      }))
+    }
     this.lastRV = String(ctx.store.snapshot().resourceVersion)
     ctx.store.watch((e) => { this.lastRV = e.object.metadata.resourceVersion })
   }
@@ -48,72 +70,73 @@ export class APIServer {
   async handle(req: ApiRequest): Promise<ApiResponse> {
     const url = parseURL(req.path)
     const info = newRequestInfo(req.method, url)
-    let user: UserInfo | undefined
-    let jti: string | undefined
-    let res: ApiResponse
-    const authn = await this.authenticate(req)
+    const entry = startAudit(this.opts.ctx.clock.now(), req, info)
+    const actx = newAuthnContext()
+    const authn = await this.authenticate(req, actx)
+    if (actx.token) entry.token = actx.token
     if (!authn.ok) {
-      jti = authn.jti
-      res = respondStatus(newUnauthorized())
-      this.recordRequest(req, res, undefined, jti, authn.reason)
-      return res
+      entry.authentication = { decision: 'deny', reason: authn.reason }
+      return this.finish(entry, req, respondStatus(newUnauthorized()), actx, undefined, authn.reason)
     }
-    user = authn.user
-    jti = authn.jti
+    entry.authentication = { decision: 'allow', authenticator: authn.authenticator }
+    entry.user = auditUser(authn.user)
+
+    let user = authn.user
+    const imp = impersonate(req.headers, user, this.authorizer)
+    if ('status' in imp) {
+      if (imp.status.code === 403) entry.authorization = { decision: 'forbid', reason: imp.reason }
+      return this.finish(entry, req, respondStatus(imp.status), actx, authn.user)
+    }
+    if (imp.impersonated) {
+      user = imp.user
+      entry.impersonatedUser = auditUser(user)
+    }
+
     const attrs = attributesFrom(user, info)
-    const decision = unionAuthorizer(this.authorizers).authorize(attrs)
-    if (decision.decision !== 'Allow') {
-      res = respondStatus(forbidden(attrs, decision.reason))
-    } else {
-      res = await this.route(info, url, req, user)
+    const decision = this.authorizer.authorize(attrs)
+    const allowed = decision.decision === 'Allow'
+    entry.authorization = { decision: allowed ? 'allow' : 'forbid', reason: decision.reason }
+    const res = allowed
+      ? await this.route(info, url, req, user, entry)
+      : respondStatus(forbidden(attrs, decision.reason))
+    return this.finish(entry, req, res, actx, authn.user)
+  }
+
+  private finish(entry: AuditEntry, req: ApiRequest, res: ApiResponse, actx: AuthnContext, user: UserInfo | undefined, reason?: string): ApiResponse {
+    const issued = issuedCredentialAnnotation(entry, res)
+    const annotations = { ...actx.annotations, ...issued }
+    if (entry.authorization) {
+      annotations['authorization.k8s.io/decision'] = entry.authorization.decision
+      annotations['authorization.k8s.io/reason'] = entry.authorization.reason
     }
-    this.recordRequest(req, res, user, jti)
+    finishAudit(entry, res, annotations)
+    this.audit.add(entry)
+    const why = reason ?? entry.responseStatus?.message
+    const jti = actx.token?.jti
+    this.opts.ctx.record({
+      at: entry.at, type: 'request', method: req.method, path: req.path, code: res.status,
+      ...(user ? { user: user.username } : {}), ...(jti ? { jti } : {}), ...(why ? { reason: why } : {}),
+    })
     return res
   }
 
-  private recordRequest(req: ApiRequest, res: ApiResponse, user: UserInfo | undefined, jti?: string, reason?: string) {
-    const body = res.body as Status | undefined
-    const why = reason ?? (res.status >= 400 && isStatus(body) ? body.message : undefined)
-    this.opts.ctx.record({
-      at: this.opts.ctx.clock.now(), type: 'request', method: req.method, path: req.path, code: res.status,
-      ...(user ? { user: user.username } : {}), ...(jti ? { jti } : {}), ...(why ? { reason: why } : {}),
+  private route(info: ReturnType<typeof newRequestInfo>, url: ReturnType<typeof parseURL>, req: ApiRequest, user: UserInfo, entry: AuditEntry): Promise<ApiResponse> | ApiResponse {
+    const admission = this.admission.observed((o) => {
+      if (o.denied) entry.admission = { decision: 'deny', reason: `${o.denied.plugin}: ${o.denied.status.message ?? ''}` }
+      else entry.admission ??= { decision: 'allow' }
     })
-  }
-
-  private async route(info: RequestInfo, url: ReturnType<typeof parseURL>, req: ApiRequest, user: UserInfo): Promise<ApiResponse> {
-    const { ctx } = this.opts
-    if (!info.isResourceRequest) {
-      if (req.method !== 'GET') return respondStatus(newPathNotFound())
-      switch (url.path.replace(/\/+$/, '') || '/') {
-        case '/api': return respond(200, apiVersions(ctx.config))
-        case '/api/v1': return respond(200, coreResourceList())
-        case '/apis': return respond(200, apiGroupList())
-        case '/version': return respond(200, versionInfo(ctx.config))
-        default: return respondStatus(newPathNotFound())
-      }
+    const deps: RouteDeps = {
+      ctx: this.opts.ctx, registries: this.registries, admission, authorizer: this.authorizer,
+      resourceVersion: () => this.lastRV,
+      verifyingKeys: () => this.opts.verifyingKeys?.() ?? [],
+      exec: this.opts.exec, tokenRequest: this.opts.tokenRequest,
+      tokenReview: {
+        apiAudiences: this.opts.ctx.config.apiAudiences,
+        authenticate: (token, audiences) =>
+          Promise.resolve(this.requestAuthenticator.authenticateRequest({ method: 'POST', path: '/', headers: { authorization: `Bearer ${token}` } }, newAuthnContext(audiences))),
+      },
     }
-    const reg = info.apiPrefix === 'api' && info.apiVersion === 'v1' ? this.registries[info.resource] : undefined
-    if (!reg) return respondStatus(newPathNotFound())
-    const s = reg.strategy
-    const isNamespaces = s.resource.resource === 'namespaces'
-    // item paths of namespaced resources need a namespace; cluster-scoped ones live outside namespaces
-    if (s.namespaced && !info.namespace && (info.name || info.verb === 'create')) return respondStatus(newPathNotFound())
-    if (!s.namespaced && !isNamespaces && info.namespace) return respondStatus(newPathNotFound())
-    if (info.parts.length > 3) return respondStatus(newPathNotFound())
-    const r: ResourceRequest = { info, url, req, user, reg }
-    if (info.subresource) {
-      if (info.resource === 'pods' && info.subresource === 'exec') return handleExec(r, this.subDeps())
-      if (info.resource === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, this.subDeps())
-      return respondStatus(newPathNotFound())
-    }
-    return handleResourceVerb(r, this.restDeps())
-  }
-
-  private restDeps(): RestDeps {
-    return { ctx: this.opts.ctx, registries: this.registries, admission: this.admission, resourceVersion: () => this.lastRV }
-  }
-
-  private subDeps(): SubresourceDeps {
-    return { admission: this.admission, exec: this.opts.exec, tokenRequest: this.opts.tokenRequest }
+    if (!info.isResourceRequest) return routeNonResource(info.path, req.method, deps)
+    return routeResource(info, url, req, user, deps)
   }
 }

@@ -1,7 +1,10 @@
 // Image names as the runtime reports them, their digests, and the Pulled messages.
 // Imitates: pkg/kubelet/images/image_manager.go (EnsureImageExists events) and docker reference normalisation.
 
-import { sha256Hex } from '../serviceaccount/sha256'
+import { Random } from '../random'
+
+/** Stand-in digest text derived from a name: stable for the same name, not a real SHA-256. */
+const pseudoHex = (name: string, n: number) => Random.fromSeed(name).hex(n)
 
 /** `nginx` -> `docker.io/library/nginx:latest`; names with a registry keep it; a missing tag is `latest`. */
 export function normalizeImage(image: string): string {
@@ -20,13 +23,13 @@ export function imageID(image: string): string {
   const n = normalizeImage(image)
   const at = n.indexOf('@')
   const repo = at >= 0 ? n.slice(0, at) : n.slice(0, n.lastIndexOf(':'))
-  return `${repo}@sha256:${sha256Hex(`image:${n}`)}`
+  return `${repo}@sha256:${pseudoHex(`image:${n}`, 64)}`
 }
 
 /** Image sizes: agnhost as the reference renders it, others derived from the name. */
 export function imageSize(image: string): number {
   if (normalizeImage(image).startsWith('registry.k8s.io/e2e-test-images/agnhost:')) return 51234567
-  return 20_000_000 + (parseInt(sha256Hex(`size:${image}`).slice(0, 8), 16) % 100_000_000)
+  return 20_000_000 + (parseInt(pseudoHex(`size:${image}`, 8), 16) % 100_000_000)
 }
 
 export const PULL_DURATION = '2.853s'

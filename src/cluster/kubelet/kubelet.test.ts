@@ -135,7 +135,7 @@ describe('kubelet pod timeline', () => {
     expect(killing).toMatchObject({ reason: 'Killing', message: 'Stopping container app', lastTimestamp: '2026-11-29T15:32:07Z' })
     await ctx.runDue(T0 + 39_999)
     expect(ctx.store.get('pods', 'sa-demo', 'app')).toBeDefined()
-    expect(kubelet.exec('sa-demo', 'app', undefined, ['true'])).toMatchObject({ kind: 'ExecResult', exitCode: 0 })
+    expect(await kubelet.exec('sa-demo', 'app', undefined, ['true'])).toMatchObject({ kind: 'ExecResult', exitCode: 0 })
     await ctx.runDue(T0 + 40_000)
     expect(ctx.store.get('pods', 'sa-demo', 'app')).toBeUndefined()
     expect(ctx.facts.at(-1)).toEqual({ at: T0 + 40_000, type: 'pod.deleted', namespace: 'sa-demo', name: 'app', uid, node: 'worker-0' })

@@ -7,11 +7,10 @@ import type { ExecResult, Status } from '../apiserver/types'
 import type { WatchEvent } from '../store/store'
 import type { TokenSigner } from '../serviceaccount/signer'
 import { WatchCache } from './informer'
-import { TokenManager, requiresRefresh } from './token/token_manager'
-import { emptyState, type KubeletState, type PodRecord } from './state'
+import { TokenManager } from './token/token_manager'
+import { emptyState, type KubeletState } from './state'
 import { forgetPod, killPod, podReady, removePod, startContainers, startPod } from './pod_workers'
 import { schedule, type KubeletRuntime } from './runtime'
-import { rewriteVolume } from './volumes'
 import { KubeletWork } from './work'
 import { execInPod } from './exec/exec'
 
@@ -30,11 +29,6 @@ function register(ctx: ClusterContext, kubelet: Kubelet): void {
   }
   byNode.get(kubelet.nodeName)?.dispose()
   byNode.set(kubelet.nodeName, kubelet)
-}
-
-/** Token refreshes that fail are retried with back-off (1 min doubling, at most 1 h). */
-function refreshRetryMs(failures: number): number {
-  return Math.min(60_000 * 2 ** Math.max(0, failures - 1), 3_600_000)
 }
 
 export class Kubelet {
@@ -100,33 +94,33 @@ export class Kubelet {
       case KubeletWork.podReady: return podReady(this.rt, rec)
       case KubeletWork.killPod: return killPod(this.rt, rec)
       case KubeletWork.removePod: return removePod(this.rt, rec)
-      case KubeletWork.refreshToken: return this.refreshToken(rec, String(data.id))
     }
   }
 
-  /** The token manager's refresh of one projected token, and the AtomicWriter swap of `..data`. */
-  private refreshToken(rec: PodRecord, id: string): void {
-    const entry = this.tokens.get(id)
-    if (!entry) return
+  /**
+   * Bring a pod's projected tokens up to the lab's now: the refreshes that fell due since they
+   * were last looked at (see TokenManager.catchUp), then sign what will be read.
+   */
+  private async refreshPodTokens(uid: string): Promise<void> {
+    const rec = this.state.pods[uid]
+    if (!rec) return
     const now = this.ctx.clock.now()
-    if (!requiresRefresh(this.tokens.request(entry), now, entry.jitter)) {
-      schedule(this.rt, this.tokens.refreshAt(entry), KubeletWork.refreshToken, rec.uid, { id })
-      return
+    for (const e of this.tokens.entriesOf(uid)) {
+      this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
+      await this.tokens.sign(e.id)
     }
-    const r = this.tokens.refresh(id)
-    if (!r.ok) {
-      schedule(this.rt, now + refreshRetryMs(entry.failures), KubeletWork.refreshToken, rec.uid, { id })
-      return
-    }
-    const v = rec.volumes[entry.volume]
-    if (v) rewriteVolume(this.ctx, v)
-    schedule(this.rt, this.tokens.refreshAt(r.entry), KubeletWork.refreshToken, rec.uid, { id })
+  }
+
+  /** How many token refreshes fall due in (from, to] on this node. */
+  refreshesBetween(from: number, to: number): number {
+    return this.tokens.refreshesBetween(from, to)
   }
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */
-  exec(namespace: string, pod: string, container: string | undefined, command: string[]): ExecResult | Status {
+  async exec(namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status> {
     const obj = this.ctx.store.get('pods', namespace, pod)
     const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
+    if (rec) await this.refreshPodTokens(rec.uid)
     return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key) })
   }
 

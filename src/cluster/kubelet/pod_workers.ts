@@ -47,10 +47,6 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
       return
     }
     rec.volumes[name] = r.volume
-    for (const id of Object.values(r.volume.files).flatMap((f) => ('tokenId' in f ? [f.tokenId] : []))) {
-      const e = rt.tokens.get(id)
-      if (e) schedule(rt, rt.tokens.refreshAt(e), KubeletWork.refreshToken, rec.uid, { id })
-    }
   }
   rec.ip = allocateIP(rt.state.ipam, rt.node.podCIDR, rec.uid)
   let pulling = false
@@ -100,7 +96,7 @@ export function killPod(rt: KubeletRuntime, rec: PodRecord): void {
   const { ctx } = rt
   const pod = currentPod(rt, rec)
   if (!pod) return
-  cancelPodWork(rt, rec.uid, [KubeletWork.refreshToken])
+  cancelPodWork(rt, rec.uid)
   if (rec.phase !== 'started' && rec.phase !== 'running') {
     removePod(rt, rec)
     return

@@ -37,13 +37,13 @@ function scheduledAt(pod: KObject, fallback: string): string {
   return conds.find((c) => c.type === 'PodScheduled')?.lastTransitionTime ?? fallback
 }
 
-function common(pod: KObject, rec: PodRecord, hostIP: string) {
-  return { hostIP, hostIPs: [{ ip: hostIP }] , rec, gen: pod.metadata.generation ?? 1, seen: rfc3339(rec.seenAt) }
+function common(pod: KObject, rec: PodRecord) {
+  return { gen: pod.metadata.generation ?? 1, seen: rfc3339(rec.seenAt) }
 }
 
 /** Pending / ContainerCreating: the first status the kubelet writes (kubernetes-objects.md 1c). */
 export function creatingStatus(pod: KObject, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
-  const { gen, seen } = common(pod, rec, hostIP)
+  const { gen, seen } = common(pod, rec)
   const at = rfc3339(now)
   const cs = containers(pod)
   const unready = `containers with unready status: [${cs.map((c) => c.name).join(' ')}]`
@@ -78,7 +78,7 @@ export function creatingStatus(pod: KObject, rec: PodRecord, hostIP: string, now
 
 /** Running and Ready, every container started (kubernetes-objects.md 1b). */
 export function runningStatus(pod: KObject, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
-  const { gen, seen } = common(pod, rec, hostIP)
+  const { gen, seen } = common(pod, rec)
   const at = rfc3339(now)
   const old = (pod.status ?? {}) as Record<string, unknown>
   const byName = new Map(rec.containers.map((c) => [c.name, c]))

@@ -62,11 +62,14 @@ export interface TokenEntry {
   /** The response's status.expirationTimestamp in ms (request time + spec.expirationSeconds). */
   expirationTime: number
   claims: BoundTokenClaims
-  /** Whole seconds (0-9) subtracted from the refresh threshold, drawn at issue. */
+  /** Whole seconds (0-9) subtracted from the refresh threshold of the current token (see chainJitter). */
   jitter: number
   /** The signed JWT, filled when first read (refreshes nobody reads are never signed). */
   token?: string
-  failures: number
+  /** Seed of this entry's refresh chain: the jitter, jti and directory name of refresh N derive from it. */
+  chainSeed: number
+  /** How many times the token has been refreshed (0 = the token requested at mount). */
+  index: number
 }
 
 export interface KubeletState {

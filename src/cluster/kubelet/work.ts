@@ -12,14 +12,18 @@ export const KubeletWork = {
   killPod: 'kubelet.killPod',
   /** End of the grace period: containers gone, pod object removed. */
   removePod: 'kubelet.removePod',
-  /** Token manager: a projected token reached 80% of its requested lifetime (or 24 h). */
-  refreshToken: 'kubelet.refreshToken',
 } as const
+
+/**
+ * Token refreshes are not scheduled work: the token manager computes them from the schedule
+ * when a token is looked at (TokenManager.walk). `lab advance` counts them under this name.
+ */
+export const TOKEN_REFRESHES = 'kubelet.refreshToken'
 
 export type KubeletWorkType = (typeof KubeletWork)[keyof typeof KubeletWork]
 
 /** Words for `lab advance` (singular, plural), for whoever names the work. */
-export const KubeletWorkWords: Record<KubeletWorkType, [string, string]> = {
+export const KubeletWorkWords: Record<KubeletWorkType | typeof TOKEN_REFRESHES, [string, string]> = {
   'kubelet.startPod': ['pod start', 'pod starts'],
   'kubelet.startContainers': ['container start', 'container starts'],
   'kubelet.podReady': ['pod ready', 'pods ready'],

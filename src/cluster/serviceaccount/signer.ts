@@ -3,9 +3,8 @@
 
 import { CompactSign, exportJWK, generateKeyPair, importJWK } from 'jose'
 import { FIXED_SA_SIGNING_JWK } from '../pki/fixed'
-import { b64urlEncode } from '../../jwt/base64url'
+import { b64urlEncode } from './base64url'
 import { sortedJson } from './claims'
-import type { RsaPrivateJwk } from './rs256sync'
 
 export interface TokenSigner {
   kid: string
@@ -15,6 +14,9 @@ export interface TokenSigner {
   publicJwk(): JsonWebKey & { kid: string }
   snapshot(): SignerState
 }
+
+/** The members of an RSA private JWK (RFC 7518 §6.3), base64url. */
+export interface RsaPrivateJwk { n: string; e: string; d: string; p: string; q: string; dp: string; dq: string; qi: string }
 
 /** Plain JSON: the private key travels with a saved lab (it protects nothing outside the lab). */
 export interface SignerState {

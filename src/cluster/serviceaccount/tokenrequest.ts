@@ -145,8 +145,7 @@ export function prepareTokenRequest(
   // The "safe transition" extension: pod-bound, exactly 3607 s, only API audiences.
   let exp = expirationSeconds
   let warnAfter = 0
-  const apiAudiences = new Set(ctx.config.apiAudiences)
-  if (pod && expirationSeconds === WarnOnlyBoundTokenExpirationSeconds && audiences.every((a) => apiAudiences.has(a))) {
+  if (pod && expirationSeconds === WarnOnlyBoundTokenExpirationSeconds && audiences.every((a) => ctx.config.apiAudiences.includes(a))) {
     warnAfter = expirationSeconds
     exp = ExpirationExtensionSeconds
   }
@@ -191,19 +190,19 @@ function cleanRef(r: BoundObjectReference): BoundObjectReference {
   return out
 }
 
-/** Append the `token.issued` fact of a prepared token. */
-export function recordIssued(ctx: ClusterContext, p: PreparedToken, source: 'kubelet' | 'TokenRequest'): void {
-  const k8s = p.claims['kubernetes.io']
+/** Append the `token.issued` fact of an issued token. */
+export function recordIssued(ctx: ClusterContext, claims: BoundTokenClaims, source: 'kubelet' | 'TokenRequest', at = ctx.clock.now()): void {
+  const k8s = claims['kubernetes.io']
   ctx.record({
-    at: ctx.clock.now(),
+    at,
     type: 'token.issued',
     namespace: k8s.namespace,
     serviceAccount: k8s.serviceaccount.name,
-    jti: p.claims.jti,
-    iat: p.claims.iat,
-    exp: p.claims.exp,
+    jti: claims.jti,
+    iat: claims.iat,
+    exp: claims.exp,
     ...(k8s.warnafter !== undefined ? { warnafter: k8s.warnafter } : {}),
-    ...(p.pod ? { pod: p.pod } : {}),
+    ...(k8s.pod ? { pod: { name: k8s.pod.name, uid: k8s.pod.uid ?? '' } } : {}),
     source,
   })
 }
@@ -220,7 +219,7 @@ export async function createTokenRequest(
 ): Promise<{ ok: true; object: Record<string, unknown> } | { ok: false; status: Status }> {
   const r = prepareTokenRequest(ctx, args)
   if (!r.ok) return r
-  recordIssued(ctx, r.value, args.source ?? 'TokenRequest')
+  recordIssued(ctx, r.value.claims, args.source ?? 'TokenRequest')
   const token = await signer.sign(r.value.claims as unknown as Record<string, unknown>)
   return { ok: true, object: tokenRequestObject(r.value, token) }
 }

@@ -207,7 +207,9 @@ function cExp(s: string): string {
 /** `%q`: quote so that bash reads the word back unchanged (backslash style, as bash does). */
 export function shellQuote(s: string): string {
   if (s === '') return "''"
-  if (/[\n\t\x00-\x1f\x7f]/.test(s)) {
+  // oxlint-disable-next-line no-control-regex -- control characters are what $'...' quoting is for
+  if (/[\x00-\x1f\x7f]/.test(s)) {
+    // oxlint-disable-next-line no-control-regex
     const body = s.replace(/[\\'\n\t\r\x00-\x1f\x7f]/g, (c) =>
       c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : c === '\\' ? '\\\\' : c === "'" ? "\\'" : '\\' + c.charCodeAt(0).toString(8).padStart(3, '0'),
     )

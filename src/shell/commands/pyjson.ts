@@ -28,6 +28,7 @@ export class JSONDecodeError {
 
 const WS = /[ \t\n\r]*/y
 const NUMBER = /(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/y
+// oxlint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
 const STRING_CHUNK = /[^"\\\x00-\x1f]*/y
 const BACKSLASH: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
 
@@ -225,6 +226,7 @@ export function floatRepr(v: number): string {
 
 function quote(s: string, ensureAscii: boolean): string {
   const esc: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' }
+  // oxlint-disable-next-line no-control-regex -- json.dumps escapes control characters
   const re = ensureAscii ? /[\\"]|[^ -~]/g : /[\x00-\x1f\\"]/g
   return '"' + s.replace(re, (c) => esc[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '"'
 }

@@ -51,6 +51,8 @@ async function run(line: string[], answer: ApiResponse = { status: 401, headers:
 }
 
 describe('curl', () => {
+  // The API server's pretty printer is json.MarshalIndent: no newline after the closing brace
+  // (apimachinery runtime/serializer/json), so the shell prompt follows it on the same line.
   it('prints the 401 Status pretty-printed for curl (2 spaces, server key order)', async () => {
     const r = await run(['-s', '--cacert', 'ca.pem', '-H', 'Authorization: Bearer abc', 'https://10.0.1.10:6443/api/v1/namespaces/sa-demo/pods'])
     expect(r.code).toBe(0)
@@ -62,8 +64,7 @@ describe('curl', () => {
   "message": "Unauthorized",
   "reason": "Unauthorized",
   "code": 401
-}
-`)
+}`)
     expect(r.requests[0].headers.authorization).toBe('Bearer abc')
     expect(r.requests[0].headers['user-agent']).toBe('curl/7.88.1')
     expect(r.requests[0].path).toBe('/api/v1/namespaces/sa-demo/pods')

@@ -31,7 +31,7 @@ const VALUE_SHORT: Record<string, string> = { o: 'output', w: 'write-out', H: 'h
 const FLAG_LONG: Record<string, keyof CurlOptions> = {
   silent: 'silent', 'show-error': 'showError', include: 'include', insecure: 'insecure', fail: 'fail', head: 'head',
 }
-const FLAG_SHORT: Record<string, string> = { s: 'silent', S: 'showError', i: 'include', k: 'insecure', f: 'fail', I: 'head' }
+const FLAG_SHORT: Record<string, string> = { s: 'silent', S: 'show-error', i: 'include', k: 'insecure', f: 'fail', I: 'head' }
 /** Accepted and ignored: they change nothing the lab can show. */
 const IGNORED_LONG = new Set(['compressed', 'http1.1', 'http2', 'location', 'no-progress-meter', 'tlsv1.2', 'globoff'])
 const IGNORED_SHORT = new Set(['L', 'g'])

@@ -5,10 +5,11 @@ import type { ApiRequest, ApiResponse, ClientCertificate } from '../../cluster/a
 import { CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import type { CommandContext } from '../types'
 import { KubectlError, StatusError, isStatus } from './errors'
+import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFailure, type TransportConfig } from './transport'
 import { parseCertificate, pemToDer, signedBy } from './x509'
 
-/** The lab's API server, as every kubeconfig and client reaches it. */
-export const LAB_API_HOST = '10.0.1.10:6443'
+export { LAB_API_HOST }
+
 export const CLIENT_GIT_VERSION = 'v1.35.0'
 export const USER_AGENT = `kubectl/${CLIENT_GIT_VERSION} (linux/amd64) kubernetes/66452049`
 
@@ -17,19 +18,25 @@ export interface GlobalOptions {
   namespace?: string
   kubeconfig?: string
   context?: string
+  cluster?: string
+  user?: string
   server?: string
   token?: string
   certificateAuthority?: string
   insecureSkipTlsVerify?: boolean
   as?: string
   asGroups: string[]
+  asUid?: string
+  /**
+   * Which client-go path reads the kubeconfig first: `namespace` (ToRawKubeConfigLoader().Namespace(), most verbs)
+   * or `rest` (ToRESTConfig: auth whoami/can-i, create role/rolebinding/secret). Their errors for a missing
+   * context or cluster differ.
+   */
+  loader?: 'namespace' | 'rest'
 }
 
 /** rest.Config plus the namespace kubectl works in. */
-export interface ClientConfig {
-  /** `host:port`, or undefined when nothing configures a server (kubectl falls back to localhost:8080). */
-  host?: string
-  scheme: string
+export interface ClientConfig extends TransportConfig {
   namespace: string
   /** Whether -n/--namespace was given (EnforceNamespace). */
   enforceNamespace: boolean
@@ -37,6 +44,7 @@ export interface ClientConfig {
   clientCert?: ClientCertificate
   impersonateUser?: string
   impersonateGroups: string[]
+  impersonateUid?: string
 }
 
 type Named<T> = { name?: string } & T
@@ -87,16 +95,47 @@ async function clientCertificate(ctx: CommandContext, user: Record<string, unkno
   return { commonName: cert.subjectCN, organizations: cert.subjectO, signedByClusterCA: await signedBy(cert, CLUSTER_CA_PEM) }
 }
 
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
+
+/** The CA bundle the client trusts: --certificate-authority (file), else the cluster's data or file. */
+function caBundle(ctx: CommandContext, opts: GlobalOptions, cluster: Record<string, unknown>, clusterName: string): string | undefined {
+  const file = opts.certificateAuthority ?? (opts.insecureSkipTlsVerify ? undefined : str(cluster['certificate-authority']))
+  let pem: string | undefined
+  if (file !== undefined) {
+    pem = ctx.fs.readFile(ctx.fs.resolve(file))
+    if (pem === undefined) {
+      const why = ctx.fs.isDir(ctx.fs.resolve(file)) ? 'is a directory' : 'no such file or directory'
+      throw new KubectlError(`error: unable to read certificate-authority ${file} for ${clusterName} due to open ${file}: ${why}`)
+    }
+  } else if (!opts.insecureSkipTlsVerify) {
+    pem = decodeB64(cluster['certificate-authority-data'])
+  }
+  const insecure = opts.insecureSkipTlsVerify ?? cluster['insecure-skip-tls-verify'] === true
+  if (pem !== undefined && insecure) throw new KubectlError('error: specifying a root certificates file with the insecure flag is not allowed')
+  if (pem !== undefined && pemBlocks(pem).length === 0) throw new KubectlError('error: unable to load root certificates: unable to parse bytes as PEM block')
+  return pem
+}
+
 export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions): Promise<ClientConfig> {
   const kc = readKubeconfig(ctx, opts)
+  const restFirst = opts.loader === 'rest'
   const contextName = opts.context ?? kc['current-context']
-  const context = kc.contexts?.find((c) => c.name === contextName)?.context ?? {}
-  if (opts.context !== undefined && !kc.contexts?.some((c) => c.name === opts.context)) {
-    throw new KubectlError(`error: context was not found for specified context: ${opts.context}`)
+  const contextEntry = kc.contexts?.find((c) => c.name === contextName)
+  if (opts.context !== undefined && !contextEntry) {
+    throw new KubectlError(restFirst ? `error: context "${opts.context}" does not exist` : `Error in configuration: context was not found for specified context: ${opts.context}`)
   }
-  const cluster = kc.clusters?.find((c) => c.name === context.cluster)?.cluster ?? {}
-  const user = kc.users?.find((u) => u.name === context.user)?.user ?? {}
-  const serverUrl = opts.server ?? (typeof cluster.server === 'string' ? cluster.server : undefined)
+  const context = contextEntry?.context ?? {}
+  const clusterName = opts.cluster ?? context.cluster ?? ''
+  const userName = opts.user ?? context.user ?? ''
+  const clusterEntry = kc.clusters?.find((c) => c.name === clusterName)
+  const userEntry = kc.users?.find((u) => u.name === userName)
+  if (opts.user !== undefined && !userEntry) throw new KubectlError(`error: auth info "${opts.user}" does not exist`)
+  if (opts.cluster !== undefined && !clusterEntry) {
+    throw new KubectlError(restFirst ? `error: cluster "${opts.cluster}" does not exist` : `error: no server found for cluster "${opts.cluster}"`)
+  }
+  const cluster = clusterEntry?.cluster ?? {}
+  const user = userEntry?.user ?? {}
+  const serverUrl = opts.server ?? str(cluster.server)
   let host: string | undefined
   let scheme = 'https'
   if (serverUrl) {
@@ -104,34 +143,35 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
     scheme = m?.[1]?.toLowerCase() ?? 'https'
     host = m?.[2]
   }
-  const token = opts.token ?? (typeof user.token === 'string' ? user.token : undefined)
-  const impersonateUser = opts.as ?? (typeof user.as === 'string' ? user.as : undefined)
+  const caPem = caBundle(ctx, opts, cluster, clusterName)
+  const insecure = opts.insecureSkipTlsVerify ?? cluster['insecure-skip-tls-verify'] === true
+  const token = opts.token ?? str(user.token) ?? (str(user.tokenFile) && ctx.fs.readFile(ctx.fs.resolve(str(user.tokenFile) ?? ''))?.trim())
+  const clientCert = await clientCertificate(ctx, user)
+  if (host && scheme === 'https' && !token && !clientCert && !str(user.username)) {
+    // clientcmd's PromptingAuthLoader reads a user name from stdin, which has nothing for it.
+    ctx.stdout('Please enter Username: ')
+    throw new KubectlError('error: EOF')
+  }
+  const asGroups = opts.asGroups.length ? opts.asGroups : Array.isArray(user['as-groups']) ? (user['as-groups'] as string[]) : []
   return {
     host,
     scheme,
+    caPem,
+    insecure,
     namespace: opts.namespace ?? context.namespace ?? 'default',
     enforceNamespace: opts.namespace !== undefined,
     token,
-    clientCert: await clientCertificate(ctx, user),
-    impersonateUser,
-    impersonateGroups: opts.asGroups,
+    clientCert,
+    impersonateUser: opts.as ?? str(user.as),
+    impersonateGroups: asGroups,
+    impersonateUid: opts.asUid ?? str(user['as-uid']),
   }
 }
 
 /** The connection-refused output of kubectl with no server: klog lines from discovery, then the message. */
-export function connectionRefused(ctx: CommandContext, discoveryAttempts: number, host = 'localhost:8080'): KubectlError {
-  const lines: string[] = []
-  const d = new Date(ctx.lab.now())
-  const p2 = (n: number) => String(n).padStart(2, '0')
-  for (let i = 0; i < discoveryAttempts; i++) {
-    const us = (d.getUTCMilliseconds() * 1000 + 281777 + i * 1547) % 1_000_000
-    const stamp = `E${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(us).padStart(6, '0')}`
-    lines.push(
-      `${stamp}    4242 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://${host}/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"`,
-    )
-  }
-  lines.push(`The connection to the server ${host} was refused - did you specify the right host or port?`)
-  return new KubectlError(lines.join('\n'))
+export function connectionRefused(ctx: CommandContext, discoveryAttempts: number): KubectlError {
+  const err = transportFailure({ scheme: 'http', insecure: false }, 'GET', '/api?timeout=32s') as TransportError
+  return discoveryFailure(ctx, discoveryAttempts, err)
 }
 
 /** A REST client bound to one ClientConfig. Every kubectl request goes through `ctx.lab.api`. */
@@ -139,37 +179,53 @@ export class RestClient {
   constructor(
     private readonly ctx: CommandContext,
     readonly config: ClientConfig,
-    /** How many discovery attempts a real kubectl makes before it gives up on a missing server (klog lines). */
-    private readonly discoveryAttempts = 0,
   ) {}
 
-  private checkServer(): void {
-    if (!this.config.host) throw connectionRefused(this.ctx, this.discoveryAttempts)
-    if (this.config.host !== LAB_API_HOST) {
-      throw new KubectlError(`Unable to connect to the server: dial tcp ${this.config.host}: i/o timeout`)
+  /**
+   * Discovery, as the RESTMapper does it before the first request: GET /api. A transport failure or a 401
+   * ends the command with the klog lines of the real kubectl (`attempts` of them); with `soft`, the lines
+   * are returned instead (kubectl auth can-i carries on without the mapper).
+   */
+  async discover(attempts: number, soft = false): Promise<string> {
+    const failure = transportFailure(this.config, 'GET', '/api?timeout=32s')
+    let cause: TransportError | 'unauthorized' | undefined = failure
+    if (!failure) {
+      const res = await this.ctx.lab.api(this.request0('GET', '/api?timeout=32s'))
+      if (res.status === 401) cause = 'unauthorized'
     }
+    if (!cause) return ''
+    const err = discoveryFailure(this.ctx, attempts, cause)
+    if (!soft) throw err
+    return err.text.slice(0, err.text.lastIndexOf('\n') + 1)
   }
 
-  /** Sends a request; returns the response as it came (Status bodies included). */
-  async raw(method: ApiRequest['method'], path: string, body?: unknown): Promise<ApiResponse> {
-    this.checkServer()
+  private request0(method: ApiRequest['method'], path: string, body?: unknown, contentType = 'application/json'): ApiRequest {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': USER_AGENT,
     }
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (body !== undefined) headers['content-type'] = contentType
     if (this.config.token) headers.authorization = `Bearer ${this.config.token}`
     if (this.config.impersonateUser) headers['impersonate-user'] = this.config.impersonateUser
-    if (this.config.impersonateGroups.length) headers['impersonate-group'] = this.config.impersonateGroups.join(',')
+    // Several Impersonate-Group headers, as net/http joins repeated header values.
+    if (this.config.impersonateGroups.length) headers['impersonate-group'] = this.config.impersonateGroups.join(', ')
+    if (this.config.impersonateUid) headers['impersonate-uid'] = this.config.impersonateUid
     const req: ApiRequest = { method, path, headers }
     if (body !== undefined) req.body = body
     if (this.config.clientCert) req.clientCert = this.config.clientCert
-    return this.ctx.lab.api(req)
+    return req
+  }
+
+  /** Sends a request; returns the response as it came (Status bodies included). Throws a TransportError when it cannot connect. */
+  async raw(method: ApiRequest['method'], path: string, body?: unknown, contentType?: string): Promise<ApiResponse> {
+    const failure = transportFailure(this.config, method, path)
+    if (failure) throw failure
+    return this.ctx.lab.api(this.request0(method, path, body, contentType))
   }
 
   /** Sends a request; a Status failure body becomes a StatusError. */
-  async request<T = unknown>(method: ApiRequest['method'], path: string, body?: unknown): Promise<T> {
-    const res = await this.raw(method, path, body)
+  async request<T = unknown>(method: ApiRequest['method'], path: string, body?: unknown, contentType?: string): Promise<T> {
+    const res = await this.raw(method, path, body, contentType)
     if (res.status >= 400 || (isStatus(res.body) && res.body.status === 'Failure')) {
       if (isStatus(res.body)) throw new StatusError(res.body)
       throw new StatusError({

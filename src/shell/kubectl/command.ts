@@ -43,8 +43,13 @@ export interface Verb {
   summary: string
   usage: string
   flags: FlagDef[]
-  /** How many discovery requests a real kubectl makes before it notices there is no server (klog lines). */
+  /**
+   * How many discovery requests a real kubectl makes before it gives up on an unreachable server or a rejected
+   * token (one klog line each); 0 or unset: the verb does no discovery.
+   */
   discoveryAttempts?: number
+  /** Which kubeconfig path client-go takes first (see GlobalOptions.loader). */
+  loader?: 'namespace' | 'rest'
   run(k: Kubectl): Promise<number>
 }
 
@@ -71,25 +76,40 @@ export class Kubectl {
 
   globalOptions(): GlobalOptions {
     const f = this.flags
-    const opt = (name: string) => (f.has(name) ? f.str(name) : undefined)
+    // A verb's own flag shadows the global one of the same name (create rolebinding --user).
+    const local = new Set(this.verb.flags.map((d) => d.name))
+    const opt = (name: string) => (f.has(name) && !local.has(name) ? f.str(name) : undefined)
     return {
       namespace: opt('namespace'),
       kubeconfig: opt('kubeconfig'),
       context: opt('context'),
+      cluster: opt('cluster'),
+      user: opt('user'),
       server: opt('server'),
       token: opt('token'),
       certificateAuthority: opt('certificate-authority'),
       insecureSkipTlsVerify: f.has('insecure-skip-tls-verify') ? f.bool('insecure-skip-tls-verify') : undefined,
       as: opt('as'),
       asGroups: f.all('as-group'),
+      asUid: opt('as-uid'),
+      loader: this.verb.loader,
     }
   }
 
+  /** The REST client; for verbs that map resources, discovery runs first (and ends the command when it fails). */
   client(): Promise<RestClient> {
-    this.clientPromise ??= loadClientConfig(this.ctx, this.globalOptions()).then(
-      (cfg: ClientConfig) => new RestClient(this.ctx, cfg, this.verb.discoveryAttempts ?? 0),
-    )
+    this.clientPromise ??= loadClientConfig(this.ctx, this.globalOptions()).then(async (cfg: ClientConfig) => {
+      const client = new RestClient(this.ctx, cfg)
+      const attempts = this.verb.discoveryAttempts ?? 0
+      if (attempts > 0) await client.discover(attempts)
+      return client
+    })
     return this.clientPromise
+  }
+
+  /** The REST client without discovery (kubectl auth can-i runs its own). */
+  bareClient(): Promise<RestClient> {
+    return loadClientConfig(this.ctx, this.globalOptions()).then((cfg) => new RestClient(this.ctx, cfg))
   }
 
   /** `See 'kubectl get -h' for help and examples` (cmdutil.UsageErrorf). */

@@ -1,6 +1,7 @@
 // Imitates: kubectl pkg/cmd/util/helpers.go (CheckErr, StandardErrorMessage, MultilineError).
 
 import type { Status } from '../../cluster/apiserver/types'
+import { TransportError } from './transport'
 
 /** An error as kubectl prints it: the exact text for stderr (newline added when missing) and the exit code. */
 export class KubectlError extends Error {
@@ -63,6 +64,7 @@ export function renderStatus(s: Status): string {
 export function renderError(err: unknown): KubectlError {
   if (err instanceof KubectlError) return err
   if (err instanceof StatusError) return new KubectlError(renderStatus(err.status))
+  if (err instanceof TransportError) return new KubectlError(err.text)
   const msg = err instanceof Error ? err.message : String(err)
   return new KubectlError(msg.startsWith('error: ') ? msg : `error: ${msg}`)
 }
@@ -70,4 +72,11 @@ export function renderError(err: unknown): KubectlError {
 /** A usage error (cmdutil.UsageErrorf): message, then `See '<command path> -h' for help and examples`. */
 export function usageError(commandPath: string, msg: string): KubectlError {
   return new KubectlError(`error: ${msg}\nSee '${commandPath} -h' for help and examples`)
+}
+
+/** The text of an error as Go's `%v` shows it inside another message (`failed to create token: <this>`). */
+export function errorText(err: unknown): string {
+  if (err instanceof StatusError) return err.status.message ?? ''
+  if (err instanceof KubectlError) return err.text.replace(/^error: /, '')
+  return err instanceof Error ? err.message : String(err)
 }

@@ -66,12 +66,12 @@ export function topHelp(verbs: Verb[]): string {
     ' Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n' +
     group('Basic Commands (Beginner)', ['create', 'run']) +
     group('Basic Commands (Intermediate)', ['get', 'delete']) +
-    group('Troubleshooting and Debugging Commands', ['describe', 'exec']) +
-    group('Advanced Commands', ['wait']) +
+    group('Troubleshooting and Debugging Commands', ['describe', 'exec', 'auth']) +
+    group('Advanced Commands', ['apply', 'wait']) +
     group('Other Commands', ['api-resources', 'version']) +
     'Usage:\n  kubectl [flags] [options]\n\n' +
     'Use "kubectl <command> --help" for more information about a given command.\n' +
-    '(This lab implements the commands above; others, such as apply or auth, are not available yet.)\n'
+    '(This lab implements the commands above; others, such as logs or edit, are not available yet.)\n'
   )
 }
 

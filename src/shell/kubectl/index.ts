@@ -6,7 +6,15 @@ import { KubectlError, renderError } from './errors'
 import { Flags, parseFlags } from './flags'
 import { ALL_KUBECTL_COMMANDS, optionsHelp, topHelp, unknownCommand, verbHelp } from './help'
 import { apiResources } from './verbs/api-resources'
+import { apply } from './verbs/apply'
+import { authCanI } from './verbs/auth-can-i'
+import { authWhoami } from './verbs/auth-whoami'
+import { authParent } from './verbs/auth'
 import { createNamespace, createServiceAccount, createParent } from './verbs/create'
+import { createClusterRole, createRole } from './verbs/create-role'
+import { createClusterRoleBinding, createRoleBinding } from './verbs/create-rolebinding'
+import { createSecretGeneric, createSecretParent } from './verbs/create-secret'
+import { createToken } from './verbs/create-token'
 import { deleteVerb } from './verbs/delete'
 import { describe } from './verbs/describe'
 import { exec } from './verbs/exec'
@@ -15,8 +23,16 @@ import { runVerb } from './verbs/run'
 import { version } from './verbs/version'
 import { wait } from './verbs/wait'
 
-export const VERBS: Verb[] = [get, describe, createNamespace, createServiceAccount, runVerb, exec, deleteVerb, wait, version, apiResources]
-const CREATE_SUBS = [createNamespace, createServiceAccount]
+const CREATE_SUBS = [createClusterRole, createClusterRoleBinding, createNamespace, createRole, createRoleBinding, createSecretParent, createServiceAccount, createToken]
+const AUTH_SUBS = [authCanI, authWhoami]
+export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, ...AUTH_SUBS, wait, version, apiResources]
+
+/** Commands with sub-commands: the parent (run when no sub-command matches) and its children. */
+const GROUPS: Record<string, { parent: Verb; subs: Verb[] }> = {
+  create: { parent: createParent, subs: CREATE_SUBS },
+  'create secret': { parent: createSecretParent, subs: [createSecretGeneric] },
+  auth: { parent: authParent, subs: AUTH_SUBS },
+}
 
 /** Index of the first word that is not a flag or a global flag's value, from `from` on; -1 if none. */
 function nextWord(argv: string[], from: number): number {
@@ -29,31 +45,40 @@ function nextWord(argv: string[], from: number): number {
   return -1
 }
 
-function findVerb(argv: string[]): { verb?: Verb; index: number; word?: string; createSub?: string } {
+/** cobra's Find: the longest command path the words name, and the indexes of those words. */
+function findVerb(argv: string[]): { verb?: Verb; index: number; word?: string; used: number[] } {
   const i = nextWord(argv, 0)
-  if (i < 0) return { index: -1 }
+  if (i < 0) return { index: -1, used: [] }
   const word = argv[i]
-  if (word === 'create') {
-    const j = nextWord(argv, i + 1)
-    const sub = j >= 0 ? argv[j] : undefined
-    const v = CREATE_SUBS.find((s) => sub !== undefined && (s.path === `create ${sub}` || s.aliases?.includes(sub)))
-    if (v) return { verb: v, index: i, word, createSub: sub }
-    return { verb: createParent, index: i, word, createSub: sub }
+  const used = [i]
+  let path = word
+  for (let group = GROUPS[path]; group; group = GROUPS[path]) {
+    const j = nextWord(argv, used[used.length - 1] + 1)
+    if (j < 0) break
+    const sub = group.subs.find((s) => s.path === `${path} ${argv[j]}` || s.aliases?.includes(argv[j]))
+    if (!sub) break
+    path = sub.path
+    used.push(j)
   }
-  return { verb: VERBS.find((v) => v.path === word || v.aliases?.includes(word)), index: i, word }
+  const verb = GROUPS[path]?.parent ?? VERBS.find((v) => v.path === path || (!path.includes(' ') && v.aliases?.includes(path)))
+  return { verb, index: i, word, used }
+}
+
+function helpFor(verb: Verb): string {
+  const group = GROUPS[verb.path]
+  return group ? verbHelp(verb, group.subs) : verbHelp(verb)
 }
 
 async function main(ctx: CommandContext): Promise<number> {
   const argv = ctx.argv.slice(1)
-  const { verb, index, word, createSub } = findVerb(argv)
+  const { verb, index, word, used } = findVerb(argv)
   if (index < 0 || word === 'help') {
     const rest = index < 0 ? [] : argv.slice(index + 1)
-    const target = rest[0] && VERBS.find((v) => v.path === rest[0] || v.path === `${rest[0]} ${rest[1] ?? ''}`.trim())
-    if (target) ctx.stdout(verbHelp(target))
-    else if (rest[0] === 'create') ctx.stdout(verbHelp(createParent, CREATE_SUBS))
+    const target = rest[0] && [...VERBS, ...Object.values(GROUPS).map((g) => g.parent)].find((v) => v.path === rest[0] || v.path === `${rest[0]} ${rest[1] ?? ''}`.trim())
+    if (target) ctx.stdout(helpFor(target))
     else {
       parseFlags(argv, GLOBAL_FLAGS, "See 'kubectl --help' for usage.")
-      ctx.stdout(topHelp(VERBS))
+      ctx.stdout(topHelp([...Object.values(GROUPS).map((g) => g.parent), ...VERBS]))
     }
     return 0
   }
@@ -65,19 +90,18 @@ async function main(ctx: CommandContext): Promise<number> {
     if (index > 0) throw new KubectlError(`Error: flags cannot be placed before plugin name: ${argv[0]}`)
     if (ALL_KUBECTL_COMMANDS.includes(word ?? '')) {
       throw new KubectlError(
-        `error: "kubectl ${word}" is not available in this lab yet. The lab's kubectl offers: get, describe, create namespace|serviceaccount, run, exec, delete, wait, version, api-resources.`,
+        `error: "kubectl ${word}" is not available in this lab yet. The lab's kubectl offers: get, describe, create, apply, run, exec, delete, auth whoami|can-i, wait, version, api-resources.`,
       )
     }
     throw new KubectlError(unknownCommand(word ?? ''))
   }
   // The words naming the verb are removed; flags before them stay (they are global flags).
-  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)]
-  if (createSub !== undefined && verb !== createParent) rest.splice(rest.indexOf(createSub, index), 1)
+  const rest = argv.filter((_, i) => !used.includes(i))
   const defs = [...GLOBAL_FLAGS, ...verb.flags]
   const parsed = parseFlags(rest, defs, `See '${`kubectl ${verb.path}`} --help' for usage.`)
   const flags = new Flags(parsed, defs)
   if (flags.bool('help')) {
-    ctx.stdout(verb === createParent ? verbHelp(createParent, CREATE_SUBS) : verbHelp(verb))
+    ctx.stdout(helpFor(verb))
     return 0
   }
   return verb.run(new Kubectl(ctx, flags, verb))
@@ -85,7 +109,7 @@ async function main(ctx: CommandContext): Promise<number> {
 
 export const kubectl: CommandSpec = {
   name: 'kubectl',
-  summary: 'control the lab\'s Kubernetes cluster (get, describe, create, run, exec, delete, wait, version)',
+  summary: 'control the lab\'s Kubernetes cluster (get, describe, create, apply, run, exec, delete, auth, wait, version)',
   usage: 'kubectl [flags] [options] COMMAND',
   flags: GLOBAL_FLAGS.map((f) => ({ name: f.name, short: f.short, takesValue: f.kind !== 'bool', help: f.help })),
   subcommands: [...new Set(VERBS.map((v) => v.path.split(' ')[0]))],

@@ -23,15 +23,18 @@ const core = (resource: string, kind: string, namespaced: boolean, shortNames: s
   shortNames,
 })
 
-const rbac = (resource: string, kind: string, namespaced: boolean): ResourceInfo => ({
+const inGroup = (group: string) => (resource: string, kind: string, namespaced: boolean): ResourceInfo => ({
   resource,
   singular: kind.toLowerCase(),
   kind,
-  group: 'rbac.authorization.k8s.io',
+  group,
   version: 'v1',
   namespaced,
   shortNames: [],
 })
+const rbac = inGroup('rbac.authorization.k8s.io')
+const authn = inGroup('authentication.k8s.io')
+const authz = inGroup('authorization.k8s.io')
 
 /** In the order `kubectl api-resources` lists them. */
 export const RESOURCES: ResourceInfo[] = [
@@ -42,6 +45,12 @@ export const RESOURCES: ResourceInfo[] = [
   core('pods', 'Pod', true, ['po']),
   core('secrets', 'Secret', true),
   core('serviceaccounts', 'ServiceAccount', true, ['sa']),
+  authn('selfsubjectreviews', 'SelfSubjectReview', false),
+  authn('tokenreviews', 'TokenReview', false),
+  authz('localsubjectaccessreviews', 'LocalSubjectAccessReview', true),
+  authz('selfsubjectaccessreviews', 'SelfSubjectAccessReview', false),
+  authz('selfsubjectrulesreviews', 'SelfSubjectRulesReview', false),
+  authz('subjectaccessreviews', 'SubjectAccessReview', false),
   rbac('clusterrolebindings', 'ClusterRoleBinding', false),
   rbac('clusterroles', 'ClusterRole', false),
   rbac('rolebindings', 'RoleBinding', true),
@@ -83,4 +92,17 @@ export function resourcePath(r: ResourceInfo, namespace: string | undefined, nam
 
 export function resourceByKind(kind: string): ResourceInfo | undefined {
   return RESOURCES.find((r) => r.kind === kind)
+}
+
+/**
+ * RESTMapper.ResourceFor behind kubectl's shortcut expander: `pods`, `pod`, `po`, with an optional group
+ * (`roles` + `rbac.authorization.k8s.io`, or a prefix of it such as `rbac`). Undefined when nothing matches.
+ */
+export function resourceFor(name: string, group?: string): ResourceInfo | undefined {
+  const n = name.toLowerCase()
+  return RESOURCES.find(
+    (r) =>
+      (group === undefined || r.group === group || (group !== '' && r.group.startsWith(`${group}.`))) &&
+      (r.resource === n || r.singular === n || r.shortNames.includes(n)),
+  )
 }

@@ -3,8 +3,9 @@
 // subshells `( ... )` and here-documents. `parse()` never throws: errors are values carrying
 // bash's own message.
 
-import type { AndOr, Assignment, Command, List, ParseResult, Pipeline, Redirect, RedirOp, Word, WordPart } from './ast'
+import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, RedirOp, WordPart } from './ast'
 import { ParseError, Scanner, isMeta } from './scanner'
+import { addRedirect, asAssignment, heredocDelimiter, isRedirectOp, lit, plainText, unexpected } from './syntax'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
 const RESERVED_UNSUPPORTED = new Set(['if', 'for', 'while', 'until', 'case', 'select', 'function', '{', '[[', '(('])
@@ -316,51 +317,6 @@ class Parser extends Scanner {
     for (let i = 0; i < pos && i < this.src.length; i++) if (this.src[i] === '\n') n++
     return n
   }
-}
-
-function unexpected(token: string): ParseError {
-  return new ParseError(`syntax error near unexpected token \`${token === 'eof' ? 'newline' : token}'`)
-}
-
-function isRedirectOp(op: Op): boolean {
-  return /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)$/.test(op)
-}
-
-function lit(text: string): Word {
-  return { parts: [{ kind: 'lit', text, quoted: false }], raw: text }
-}
-
-function addRedirect(cmd: Command, r: Redirect): void {
-  cmd.redirects.push(r)
-}
-
-/** The word's text if it is made only of unquoted literal characters. */
-function plainText(word: Word): string | undefined {
-  if (word.parts.length !== 1) return undefined
-  const p = word.parts[0]
-  return p.kind === 'lit' && !p.quoted ? p.text : undefined
-}
-
-function asAssignment(word: Word): Assignment | undefined {
-  const first = word.parts[0]
-  if (!first || first.kind !== 'lit' || first.quoted) return undefined
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text)
-  if (!m) return undefined
-  const restText = first.text.slice(m[0].length)
-  const parts: WordPart[] = restText ? [{ kind: 'lit', text: restText, quoted: false }, ...word.parts.slice(1)] : word.parts.slice(1)
-  return { name: m[1], value: { parts, raw: word.raw.slice(m[0].length) } }
-}
-
-function heredocDelimiter(word: Word): { text: string; quoted: boolean } {
-  // The delimiter is the word after quote removal; any quoting turns expansion off in the body.
-  const quoted = /["'\\]/.test(word.raw)
-  let text = ''
-  for (const p of word.parts) {
-    if (p.kind === 'lit') text += p.text
-    else if (p.kind === 'var') text += '$' + p.name
-    else if (p.kind === 'tilde') text += '~' + p.user
-  }
-  return { text, quoted }
 }
 
 /** Parse a whole input (several lines, here-documents included). Never throws. */

@@ -30,6 +30,8 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
 
   // For scripts/bench.mjs: when the command line is in the page and could first take input.
   useLayoutEffect(() => {
+    if (performance.getEntriesByName('terminal-mounted').length > 0) return
+    performance.mark('terminal-mounted')
     if (performance.getEntriesByName('terminal-input-ready').length === 0) performance.mark('terminal-input-ready')
   }, [])
 

@@ -6,7 +6,6 @@ import type { TerminalController } from '../../state/controller'
 import { useTerminal, type TerminalStore } from '../../state/terminalStore'
 import { InputLine } from './InputLine'
 import { OutputLog } from './OutputLog'
-import './terminal.css'
 
 interface Props {
   store: TerminalStore

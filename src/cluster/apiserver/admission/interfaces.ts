@@ -37,22 +37,34 @@ export function admissionForbidden(a: AdmissionAttributes, err: string, causes?:
   return newForbidden(a.resource, name, err, causes)
 }
 
+/** Told each time admission runs (the audit record keeps the outcome). */
+export type AdmissionObserver = (outcome: { phase: 'admit' | 'validate'; denied?: { plugin: string; status: Status } }) => void
+
 export class AdmissionChain {
-  constructor(private plugins: AdmissionPlugin[], private ctx: ClusterContext) {}
+  constructor(private plugins: AdmissionPlugin[], private ctx: ClusterContext, private observer?: AdmissionObserver) {}
+
+  /** The same plugins, reporting to `observer` (one chain per request). */
+  observed(observer: AdmissionObserver): AdmissionChain {
+    return new AdmissionChain(this.plugins, this.ctx, observer)
+  }
 
   admit(a: AdmissionAttributes): Status | undefined {
-    for (const p of this.plugins) {
-      const err = p.admit?.(a, this.ctx)
-      if (err) return err
-    }
-    return undefined
+    return this.run('admit', a)
   }
 
   validate(a: AdmissionAttributes): Status | undefined {
+    return this.run('validate', a)
+  }
+
+  private run(phase: 'admit' | 'validate', a: AdmissionAttributes): Status | undefined {
     for (const p of this.plugins) {
-      const err = p.validate?.(a, this.ctx)
-      if (err) return err
+      const err = p[phase]?.(a, this.ctx)
+      if (err) {
+        this.observer?.({ phase, denied: { plugin: p.name, status: err } })
+        return err
+      }
     }
+    this.observer?.({ phase })
     return undefined
   }
 

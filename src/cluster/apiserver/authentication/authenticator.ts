@@ -1,40 +1,73 @@
 // Authenticators and their union: the first that recognises the request wins; errors collect.
-// Imitates: k8s.io/apiserver/pkg/authentication/authenticator/interfaces.go and request/union/union.go
+// Imitates: k8s.io/apiserver/pkg/authentication/authenticator/interfaces.go, request/union/union.go
+// and token/union/union.go
 
 import type { ApiRequest, UserInfo } from '../types'
 
-/** AuthenticateRequest's result: ok with a user, or not ok (with an error when the credential was bad). */
-export type AuthResult =
-  | { ok: true; user: UserInfo; jti?: string }
-  | { ok: false; error?: string; jti?: string }
+/**
+ * What an authenticator learns beside its answer, kept for the audit record (the real server puts
+ * these in the request context: audit annotations, the audiences a TokenReview asks for).
+ */
+export interface AuthnContext {
+  /** The audiences the credential must be for; the API server's own when unset. */
+  audiences?: string[]
+  /** Audit annotations added while authenticating (stale-token, legacy-token, ...). */
+  annotations: Record<string, string>
+  /** What was read from a presented service-account token, even when it was refused. */
+  token?: { jti?: string; pod?: string; podUID?: string; subject?: string }
+}
 
-/** authenticator.Request: looks at the whole request (x509 client certificates). */
+export function newAuthnContext(audiences?: string[]): AuthnContext {
+  return audiences ? { audiences, annotations: {} } : { annotations: {} }
+}
+
+/** The answer of an authenticator: a user (and which authenticator), or errors (empty when it had no opinion). */
+export type AuthResult =
+  | { ok: true; user: UserInfo; authenticator: string; audiences?: string[] }
+  | { ok: false; errors: string[] }
+
+export const NO_OPINION: AuthResult = { ok: false, errors: [] }
+
+/** authenticator.Request: looks at the whole request (x509 client certificates, the Authorization header). */
 export interface RequestAuthenticator {
   name: string
-  authenticateRequest(req: ApiRequest): AuthResult | Promise<AuthResult>
+  authenticateRequest(req: ApiRequest, ctx: AuthnContext): AuthResult | Promise<AuthResult>
 }
 
-/** authenticator.Token: looks at a bearer token (service-account tokens, next). */
+/** authenticator.Token: looks at a bearer token (service-account tokens). */
 export interface TokenAuthenticator {
   name: string
-  authenticateToken(token: string, req: ApiRequest): AuthResult | Promise<AuthResult>
+  authenticateToken(token: string, ctx: AuthnContext): AuthResult | Promise<AuthResult>
 }
 
-/** union.New: try each in order; the first success wins, errors are aggregated. */
+/** union.New (requests): the first success wins; errors of all the others are kept (flattened). */
 export function unionAuthenticator(name: string, list: RequestAuthenticator[]): RequestAuthenticator {
   return {
     name,
-    async authenticateRequest(req) {
+    async authenticateRequest(req, ctx) {
       const errors: string[] = []
-      let jti: string | undefined
       for (const a of list) {
-        const r = await a.authenticateRequest(req)
+        const r = await a.authenticateRequest(req, ctx)
         if (r.ok) return r
-        if (r.jti) jti = r.jti
-        if (r.error) errors.push(r.error)
+        errors.push(...r.errors)
       }
-      if (errors.length === 0) return { ok: false, jti }
-      return { ok: false, error: errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`, jti }
+      return { ok: false, errors }
+    },
+  }
+}
+
+/** tokenunion.New: the same for token authenticators. */
+export function unionTokenAuthenticator(list: TokenAuthenticator[]): TokenAuthenticator {
+  return {
+    name: 'tokenunion',
+    async authenticateToken(token, ctx) {
+      const errors: string[] = []
+      for (const a of list) {
+        const r = await a.authenticateToken(token, ctx)
+        if (r.ok) return r
+        errors.push(...r.errors)
+      }
+      return { ok: false, errors }
     },
   }
 }

@@ -5,25 +5,26 @@ import type { AuthResult, RequestAuthenticator, TokenAuthenticator } from './aut
 
 export const INVALID_BEARER_TOKEN = 'invalid bearer token'
 
-export function bearerTokenAuthenticator(tokens: TokenAuthenticator[]): RequestAuthenticator {
+/** The token of `Authorization: Bearer <token>` as the real parser reads it (SplitN on one space). */
+export function bearerToken(header: string | undefined): string | undefined {
+  const auth = (header ?? '').trim()
+  if (auth === '') return undefined
+  const parts = auth.split(' ')
+  if (parts.length < 2 || parts[0].toLowerCase() !== 'bearer') return undefined
+  // `Bearer  x` (two spaces) gives an empty token: no credential at all (the real server adds a warning)
+  return parts[1] === '' ? undefined : parts[1]
+}
+
+export function bearerTokenAuthenticator(name: string, tokens: TokenAuthenticator): RequestAuthenticator {
   return {
-    name: 'bearertoken',
-    async authenticateRequest(req): Promise<AuthResult> {
-      const auth = (req.headers['authorization'] ?? '').trim()
-      const parts = auth.split(/\s+/)
-      if (parts.length < 2 || parts[0].toLowerCase() !== 'bearer') return { ok: false }
-      const token = parts[1]
-      if (!token) return { ok: false }
-      const errors: string[] = []
-      let jti: string | undefined
-      for (const t of tokens) {
-        const r = await t.authenticateToken(token, req)
-        if (r.ok) return r
-        if (r.jti) jti = r.jti
-        if (r.error) errors.push(r.error)
-      }
+    name,
+    async authenticateRequest(req, ctx): Promise<AuthResult> {
+      const token = bearerToken(req.headers['authorization'])
+      if (token === undefined) return { ok: false, errors: [] }
+      const r = await tokens.authenticateToken(token, ctx)
+      if (r.ok) return r
       // a token nobody recognised is an error, never anonymous
-      return { ok: false, error: [INVALID_BEARER_TOKEN, ...errors].join(', '), jti }
+      return { ok: false, errors: r.errors.length ? r.errors : [INVALID_BEARER_TOKEN] }
     },
   }
 }

@@ -7,11 +7,11 @@ export const x509Authenticator: RequestAuthenticator = {
   name: 'x509',
   authenticateRequest(req) {
     const cert = req.clientCert
-    if (!cert) return { ok: false }
+    if (!cert) return { ok: false, errors: [] }
     if (!cert.signedByClusterCA) {
-      return { ok: false, error: 'verifying certificate SN=0, SKID=, AKID= failed: x509: certificate signed by unknown authority' }
+      return { ok: false, errors: ['verifying certificate SN=0, SKID=, AKID= failed: x509: certificate signed by unknown authority'] }
     }
-    if (!cert.commonName) return { ok: false, error: 'x509: subject with cn= is not in the allowed list' }
-    return { ok: true, user: { username: cert.commonName, groups: [...cert.organizations] } }
+    if (!cert.commonName) return { ok: false, errors: ['x509: subject with cn= is not in the allowed list'] }
+    return { ok: true, user: { username: cert.commonName, groups: [...cert.organizations] }, authenticator: 'x509' }
   },
 }

@@ -1,7 +1,8 @@
-// Discovery and version documents: /api, /api/v1, /apis, /version.
+// Discovery and version documents: /api, /api/v1, /apis, /apis/<group>[/<version>], /version.
 // Imitates: k8s.io/apiserver/pkg/endpoints/discovery (legacy, root, group) and pkg/version (Info)
 
-import { CORE_RESOURCES, CORE_SUBRESOURCES } from '../../api/resources'
+import { API_GROUPS, type GroupInfo } from '../../api/groups'
+import { CORE_RESOURCES, CORE_SUBRESOURCES, type ResourceInfo } from '../../api/resources'
 import type { ClusterConfig } from '../../context'
 
 export function apiVersions(config: ClusterConfig) {
@@ -11,13 +12,7 @@ export function apiVersions(config: ClusterConfig) {
 
 export function coreResourceList() {
   const entries: { name: string; body: Record<string, unknown> }[] = []
-  for (const r of CORE_RESOURCES) {
-    const body: Record<string, unknown> = { name: r.name, singularName: r.singularName, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs }
-    if (r.shortNames) body.shortNames = r.shortNames
-    if (r.categories) body.categories = r.categories
-    if (r.storageVersionHash) body.storageVersionHash = r.storageVersionHash
-    entries.push({ name: r.name, body })
-  }
+  for (const r of CORE_RESOURCES) entries.push({ name: r.name, body: resourceBody(r) })
   for (const s of CORE_SUBRESOURCES) {
     const body: Record<string, unknown> = { name: s.name, singularName: '', namespaced: s.namespaced }
     if (s.group) { body.group = s.group; body.version = s.version }
@@ -29,9 +24,32 @@ export function coreResourceList() {
   return { kind: 'APIResourceList', groupVersion: 'v1', resources: entries.map((e) => e.body) }
 }
 
-/** API groups beyond core are added here as the lab serves them (rbac.authorization.k8s.io next). */
+function resourceBody(r: ResourceInfo): Record<string, unknown> {
+  const body: Record<string, unknown> = { name: r.name, singularName: r.singularName, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs }
+  if (r.shortNames) body.shortNames = r.shortNames
+  if (r.categories) body.categories = r.categories
+  if (r.storageVersionHash) body.storageVersionHash = r.storageVersionHash
+  return body
+}
+
+function groupBody(g: GroupInfo) {
+  const gv = { groupVersion: `${g.name}/${g.version}`, version: g.version }
+  return { name: g.name, versions: [gv], preferredVersion: gv }
+}
+
+/** `/apis`: the groups the lab serves beyond core. */
 export function apiGroupList() {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [] as unknown[] }
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: API_GROUPS.map(groupBody) }
+}
+
+/** `/apis/<group>`. */
+export function apiGroupDocument(g: GroupInfo) {
+  return { kind: 'APIGroup', apiVersion: 'v1', ...groupBody(g) }
+}
+
+/** `/apis/<group>/<version>`. */
+export function groupResourceList(g: GroupInfo) {
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: `${g.name}/${g.version}`, resources: g.resources.map(resourceBody) }
 }
 
 /** `/version` of a v1.35.0 kube-apiserver (commit and build date of the v1.35.0 release). */

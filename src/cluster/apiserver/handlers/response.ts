@@ -16,10 +16,10 @@ export function respondStatus(s: Status): ApiResponse {
 }
 
 /** A typed list: items carry no kind/apiVersion of their own, as the real server encodes them. */
-export function respondList(listKind: string, resourceVersion: string, items: KObject[]): ApiResponse {
+export function respondList(listKind: string, resourceVersion: string, items: KObject[], apiVersion = 'v1'): ApiResponse {
   const stripped = items.map((o) => {
     const { kind: _k, apiVersion: _a, ...rest } = inServerOrder(o)
     return rest
   })
-  return respond(200, { kind: listKind, apiVersion: 'v1', metadata: { resourceVersion }, items: stripped })
+  return respond(200, { kind: listKind, apiVersion, metadata: { resourceVersion }, items: stripped })
 }

@@ -40,11 +40,12 @@ function decode(r: ResourceRequest, body: unknown): KObject | Status {
   }
   const s = r.reg.strategy
   const obj = structuredClone(body) as KObject
+  const gv = s.groupVersion ?? 'v1'
   if (obj.kind && obj.kind !== s.kind) {
-    return newBadRequest(`the API version in the data (${String(obj.apiVersion ?? '')}) does not match the expected API version (v1)`)
+    return newBadRequest(`the API version in the data (${String(obj.apiVersion ?? '')}) does not match the expected API version (${gv})`)
   }
   obj.kind = s.kind
-  obj.apiVersion = 'v1'
+  obj.apiVersion = gv
   obj.metadata = (obj.metadata ?? {}) as KObject['metadata']
   if (s.namespaced) {
     if (obj.metadata.namespace && obj.metadata.namespace !== r.info.namespace) return newBadRequest(NS_MISMATCH)
@@ -60,7 +61,7 @@ function decode(r: ResourceRequest, body: unknown): KObject | Status {
 
 export function handleList(r: ResourceRequest, d: RestDeps): ApiResponse {
   const items = filterList(r.reg.list(r.info.namespace || undefined), r.url.query)
-  return respondList(r.reg.strategy.listKind, d.resourceVersion(), items)
+  return respondList(r.reg.strategy.listKind, d.resourceVersion(), items, r.reg.strategy.groupVersion)
 }
 
 export function handleGet(r: ResourceRequest): ApiResponse {

@@ -13,7 +13,7 @@ import { respond, respondStatus } from './response'
 export interface SubresourceDeps {
   admission: AdmissionChain
   /** The kubelet of a node, if that node runs one. */
-  exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[]): ExecResult | Status | undefined
+  exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status | undefined>
   tokenRequest(args: { namespace: string; serviceAccountName: string; body: unknown }):
     Promise<{ ok: true; object: Record<string, unknown> } | { ok: false; status: Status }>
 }
@@ -37,7 +37,7 @@ function execContainer(pod: Pod, requested: string | null): string | Status {
   return requested
 }
 
-export function handleExec(r: ResourceRequest, d: SubresourceDeps): ApiResponse {
+export async function handleExec(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {
   if (r.info.verb !== 'create' && r.info.verb !== 'get') return respondStatus(newPathNotFound())
   const cur = r.reg.get(r.info.namespace, r.info.name)
   if (isStatus(cur)) return respondStatus(cur)
@@ -49,7 +49,7 @@ export function handleExec(r: ResourceRequest, d: SubresourceDeps): ApiResponse 
   const command = r.url.query.getAll('command')
   if (command.length === 0) return respondStatus(newBadRequest('you must specify at least 1 command'))
   if (!pod.spec.nodeName) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
-  const out = d.exec(pod.spec.nodeName, r.info.namespace, r.info.name, container, command)
+  const out = await d.exec(pod.spec.nodeName, r.info.namespace, r.info.name, container, command)
   if (out === undefined) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
   return isStatus(out) ? respondStatus(out) : { status: 200, headers: { 'content-type': 'application/json' }, body: out }
 }

@@ -1,10 +1,11 @@
 // The registry of each served resource, keyed by plural name.
-// Imitates: pkg/registry/core/rest/storage_core.go (NewLegacyRESTStorage)
+// Imitates: pkg/registry/core/rest/storage_core.go (NewLegacyRESTStorage) and pkg/registry/rbac/rest/storage_rbac.go
 
 import type { ClusterContext } from '../../context'
 import { configMapStrategy, eventStrategy, nodeStrategy, secretStrategy, serviceAccountStrategy } from './core/strategies'
 import { namespaceStrategy } from './namespace/strategy'
 import { podStrategy } from './pod/strategy'
+import { RBAC_STRATEGIES } from './rbac/strategy'
 import { RegistryStore } from './store'
 
 export function newRegistries(ctx: ClusterContext): Record<string, RegistryStore> {
@@ -12,5 +13,7 @@ export function newRegistries(ctx: ClusterContext): Record<string, RegistryStore
   for (const s of [podStrategy, namespaceStrategy, serviceAccountStrategy, configMapStrategy, secretStrategy, eventStrategy, nodeStrategy]) {
     out[s.resource.resource] = new RegistryStore(s, ctx)
   }
+  // other groups are keyed `<resource>.<group>` (as the store keys them)
+  for (const s of RBAC_STRATEGIES) out[`${s.resource.resource}.${s.resource.group}`] = new RegistryStore(s, ctx)
   return out
 }

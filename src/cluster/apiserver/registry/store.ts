@@ -15,7 +15,11 @@ export type ValidateObjectFunc = (obj: KObject) => Status | undefined
 export class RegistryStore {
   constructor(readonly strategy: RESTStrategy, private ctx: ClusterContext) {}
 
-  private get key() { return this.strategy.resource.resource }
+  /** The store key: the plural resource, `.group` added for non-core groups (`roles.rbac.authorization.k8s.io`). */
+  private get key() {
+    const r = this.strategy.resource
+    return r.group ? `${r.resource}.${r.group}` : r.resource
+  }
 
   get(namespace: string | undefined, name: string): KObject | Status {
     return this.ctx.store.get(this.key, this.ns(namespace), name) ?? newNotFound(this.strategy.resource, name)

@@ -9,6 +9,8 @@ import type { ClusterContext } from '../../context'
 export interface RESTStrategy {
   resource: GroupResource
   kind: string
+  /** The served group/version (`rbac.authorization.k8s.io/v1`); `v1` when unset. */
+  groupVersion?: string
   /** The v1 list kind (`PodList`). */
   listKind: string
   namespaced: boolean

@@ -27,11 +27,13 @@ vi.mock('../../components', () => {
       return { kind: 'ExecResult', stdout: `${container}:${command.join(' ')}\n`, stderr: '', exitCode: 0 }
     }
     snapshot() { return { node: this.node.name } }
+    refreshesBetween() { return 0 }
     restore() {}
   }
   const signer = { kid: 'stub', sign: async () => 'h.p.s', publicJwk: () => ({ kid: 'stub' }), snapshot: () => ({ kid: 'stub' }) }
   return {
     Kubelet,
+    TOKEN_REFRESHES: 'kubelet.token-refresh',
     createSigner: async () => signer,
     restoreSigner: async () => signer,
     createTokenRequest: async (_ctx: unknown, _s: unknown, a: { namespace: string; serviceAccountName: string }) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { keyFunc, refreshThreshold, requiresRefresh } from './token_manager'
+import { chainJitter, keyFunc, refreshThreshold, requiresRefresh } from './token_manager'
+import type { KubeletState } from '../state'
 import { Kubelet } from '../kubelet'
 import { createSigner } from '../../serviceaccount/signer'
 import { T0, makeContext, podObject, seedCluster } from '../testing'
@@ -36,28 +37,33 @@ async function running(seed = 'tm', opts: { expirationSeconds?: number } = {}) {
   const kubelet = new Kubelet(ctx, signer, ctx.config.nodes[0])
   ctx.store.create('pods', podObject(ctx, opts))
   await ctx.runDue(T0 + 5000)
-  const cat = (path: string) => kubelet.exec('sa-demo', 'app', 'app', ['cat', path]) as ExecResult
-  return { ctx, kubelet, cat }
+  const cat = async (path: string) => ((await kubelet.exec('sa-demo', 'app', 'app', ['cat', path])) as ExecResult).stdout
+  const ls = async () => ((await kubelet.exec('sa-demo', 'app', 'app', ['ls', '-a', '/var/run/secrets/kubernetes.io/serviceaccount'])) as ExecResult).stdout
+  const entry = () => Object.values((kubelet.snapshot() as KubeletState).tokens)[0]
+  /** When the current token's refresh falls due (the first ms at which requiresRefresh holds). */
+  const nextRefresh = () => { const e = entry(); return refreshThreshold({ expirationSeconds: e.spec.expirationSeconds, expirationTime: e.expirationTime }, e.jitter) + 1 }
+  return { ctx, kubelet, cat, ls, entry, nextRefresh }
 }
 
 const TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token'
 
 describe('token manager in the kubelet', () => {
   it('refreshes at iat + 2886 s - jitter (<= 9 s) and swaps ..data to a new token with a new jti', async () => {
-    const { ctx, kubelet, cat } = await running()
-    const first = cat(TOKEN).stdout
+    const { ctx, cat, ls, entry, nextRefresh } = await running()
+    const first = await cat(TOKEN)
     const c1 = claims(first)
     expect(c1.exp - c1.iat).toBe(31536000)
-    const refresh = ctx.clock.pending().find((w) => w.type === 'kubelet.refreshToken')!
-    const offset = (refresh.at - 1 - c1.iat * 1000) / 1000
+    expect(entry().jitter).toBe(chainJitter(entry().chainSeed, 0))
+    const at = nextRefresh()
+    const offset = (at - 1 - c1.iat * 1000) / 1000
     expect(offset).toBeGreaterThanOrEqual(2877)
     expect(offset).toBeLessThanOrEqual(2886)
-    const lsBefore = (kubelet.exec('sa-demo', 'app', 'app', ['ls', '-a', '/var/run/secrets/kubernetes.io/serviceaccount']) as ExecResult).stdout
+    const lsBefore = await ls()
 
-    await ctx.runDue(refresh.at - 1)
-    expect(cat(TOKEN).stdout).toBe(first)
-    await ctx.runDue(refresh.at)
-    const second = cat(TOKEN).stdout
+    await ctx.runDue(at - 1)
+    expect(await cat(TOKEN)).toBe(first)
+    await ctx.runDue(at)
+    const second = await cat(TOKEN)
     const c2 = claims(second)
     expect(second).not.toBe(first)
     expect(c2.jti).not.toBe(c1.jti)
@@ -65,53 +71,57 @@ describe('token manager in the kubelet', () => {
     expect(c2['kubernetes.io'].warnafter - c2.iat).toBe(3607)
     expect(c2['kubernetes.io'].pod).toEqual(c1['kubernetes.io'].pod)
     expect(c2['kubernetes.io'].node).toEqual(c1['kubernetes.io'].node)
-    const lsAfter = (kubelet.exec('sa-demo', 'app', 'app', ['ls', '-a', '/var/run/secrets/kubernetes.io/serviceaccount']) as ExecResult).stdout
+    const lsAfter = await ls()
     expect(lsAfter).not.toBe(lsBefore)
     expect(lsAfter).toMatch(/^\.\n\.\.\n\.\.2026_11_29_\d\d_\d\d_\d\d\.\d+\n\.\.data\nca\.crt\nnamespace\ntoken\n$/)
     const issued = ctx.facts.filter((f) => f.type === 'token.issued')
-    expect(issued.map((f) => (f as any).jti)).toEqual([c1.jti, c2.jti])
-    expect(issued[1]).toMatchObject({ at: refresh.at, source: 'kubelet', iat: c2.iat, pod: { name: 'app' } })
+    expect(issued.map((f) => (f as { jti: string }).jti)).toEqual([c1.jti, c2.jti])
+    expect(issued[1]).toMatchObject({ at, source: 'kubelet', iat: c2.iat, pod: { name: 'app' } })
     // the same token however often it is read
-    expect(cat(TOKEN).stdout).toBe(second)
+    expect(await cat(TOKEN)).toBe(second)
   })
 
   it('a user-written 3600 s projection gets a real one-hour token, refreshed after 2880 s - jitter', async () => {
-    const { ctx, cat } = await running('tm2', { expirationSeconds: 3600 })
-    const c = claims(cat(TOKEN).stdout)
+    const { cat, nextRefresh } = await running('tm2', { expirationSeconds: 3600 })
+    const c = claims(await cat(TOKEN))
     expect(c.exp - c.iat).toBe(3600)
     expect(c['kubernetes.io'].warnafter).toBeUndefined()
-    const refresh = ctx.clock.pending().find((w) => w.type === 'kubelet.refreshToken')!
-    const offset = (refresh.at - 1 - c.iat * 1000) / 1000
+    const offset = (nextRefresh() - 1 - c.iat * 1000) / 1000
     expect(offset).toBeGreaterThanOrEqual(2871)
     expect(offset).toBeLessThanOrEqual(2880)
   })
 
-  it('a year of refreshes with 50 pods signs nothing and keeps one refresh pending per pod', async () => {
+  it('a year with 50 pods schedules and signs no refresh; a read gets the latest token', async () => {
     const ctx = makeContext('year')
     seedCluster(ctx)
     const signer = await createSigner({ deterministic: true })
     const kubelet = new Kubelet(ctx, signer, ctx.config.nodes[0])
     for (let i = 0; i < 50; i++) ctx.store.create('pods', podObject(ctx, { name: `p${i}` }))
     await ctx.runDue(T0 + 10_000)
-    const days = 30
-    const ran = await ctx.runDue(T0 + days * 24 * 3600_000)
-    expect(ran).toBeGreaterThan(50 * days * 29)
-    const state = kubelet.snapshot() as any
-    expect(Object.values(state.tokens).every((e: any) => e.token === undefined)).toBe(true)
-    expect(ctx.clock.pending().filter((w) => w.type === 'kubelet.refreshToken')).toHaveLength(50)
-    const tok = (kubelet.exec('sa-demo', 'p7', 'p7', ['cat', TOKEN]) as ExecResult).stdout
-    const c = claims(tok)
-    expect(T0 / 1000 + days * 24 * 3600 - c.iat).toBeLessThan(2887)
+    const year = 365 * 24 * 3600_000
+    await ctx.runDue(T0 + year)
+    expect(ctx.clock.pending().filter((w) => w.type.startsWith('kubelet.'))).toHaveLength(0)
+    // 50 pods, a refresh every 2877-2886 s
+    const n = kubelet.refreshesBetween(T0 + 10_000, T0 + year)
+    expect(n).toBeGreaterThan(50 * Math.floor(year / 2886_001))
+    expect(n).toBeLessThanOrEqual(50 * Math.ceil(year / 2877_000))
+    const state = kubelet.snapshot() as KubeletState
+    expect(Object.values(state.tokens).every((e) => e.index === 0)).toBe(true)
+    const c = claims(((await kubelet.exec('sa-demo', 'p7', 'p7', ['cat', TOKEN])) as ExecResult).stdout)
+    expect(T0 / 1000 + year / 1000 - c.iat).toBeLessThan(2887)
+    expect(c.exp - c.iat).toBe(31536000)
   })
 
-  it('a refresh that fails (ServiceAccount gone) keeps the old token and retries', async () => {
-    const { ctx, cat } = await running('tm3')
-    const first = cat(TOKEN).stdout
+  it('a refresh that would fail (ServiceAccount gone) keeps the old token; a recreated ServiceAccount gets the next one', async () => {
+    const { ctx, cat, nextRefresh } = await running('tm3')
+    const first = await cat(TOKEN)
+    const sa = ctx.store.get('serviceaccounts', 'sa-demo', 'default')!
     ctx.store.delete('serviceaccounts', 'sa-demo', 'default')
-    const refresh = ctx.clock.pending().find((w) => w.type === 'kubelet.refreshToken')!
-    await ctx.runDue(refresh.at)
-    expect(cat(TOKEN).stdout).toBe(first)
-    const retry = ctx.clock.pending().find((w) => w.type === 'kubelet.refreshToken')!
-    expect(retry.at - refresh.at).toBe(60_000)
+    const at = nextRefresh()
+    await ctx.runDue(at)
+    expect(await cat(TOKEN)).toBe(first)
+    ctx.store.create('serviceaccounts', { ...sa, metadata: { ...sa.metadata, uid: 'new-uid', resourceVersion: '' } })
+    const again = claims(await cat(TOKEN))
+    expect(again['kubernetes.io'].serviceaccount.uid).toBe('new-uid')
   })
 })

@@ -3,13 +3,13 @@
 // DeleteServiceAccountToken, keyFunc).
 
 import type { ClusterContext } from '../../context'
-import type { Random } from '../../random'
-import { prepareTokenRequest, recordIssued, createTokenRequest, type TokenLookups, type BoundObjectReference } from '../../serviceaccount/tokenrequest'
+import { Random } from '../../random'
+import { recordIssued, createTokenRequest, type TokenLookups, type BoundObjectReference } from '../../serviceaccount/tokenrequest'
+import { reissuePodToken } from '../../serviceaccount/reissue'
 import type { TokenSigner } from '../../serviceaccount/signer'
 import type { BoundTokenClaims } from '../../serviceaccount/claims'
-import { signSync } from '../../serviceaccount/lazysign'
-import type { TokenEntry } from '../state'
-import { b64urlDecode } from '../../../jwt/base64url'
+import type { TokenEntry, VolumeRecord } from '../state'
+import { b64urlDecode } from '../../serviceaccount/base64url'
 
 export const maxTTL = 24 * 60 * 60 * 1000
 export const maxJitterSeconds = 10
@@ -19,18 +19,22 @@ export interface TokenRequestSpec { audiences: string[]; expirationSeconds: numb
 /** The parts of a cached TokenRequest requiresRefresh reads: spec.expirationSeconds and status.expirationTimestamp (ms). */
 export interface CachedRequest { expirationSeconds: number; expirationTime: number }
 
-/** `time.Duration(rand.Float64()*maxJitter.Seconds()) * time.Second`: whole seconds 0 to 9. */
-export function drawJitter(random: Random): number {
-  return Math.floor(random.float() * maxJitterSeconds)
+/**
+ * The jitter of refresh `index` of a chain: `time.Duration(rand.Float64()*maxJitter.Seconds())`
+ * truncated to whole seconds (0-9). Drawn from a hash of the chain's seed and the index rather
+ * than from a running generator, so that any refresh of the chain can be computed on its own.
+ */
+export function chainJitter(seed: number, index: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  h = (h ^ (h >>> 16)) >>> 0
+  return Math.floor((h / 4294967296) * maxJitterSeconds)
 }
 
-const hex8 = (n: number) => n.toString(16).padStart(8, '0')
-
-/** A version-4 UUID from four words of the generator (cheaper than Random.uuid for a year of refreshes). */
-export function quickUUID(random: Random): string {
-  const a = random.nextUint32(), b = random.nextUint32(), c = random.nextUint32(), d = random.nextUint32()
-  const h = hex8(a) + hex8(((b & 0xffff0fff) | 0x4000) >>> 0) + hex8(((c & 0x3fffffff) | 0x80000000) >>> 0) + hex8(d)
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+/** The generator of refresh `index`'s random values (jti, directory name). */
+export function chainRandom(seed: number, index: number): Random {
+  return Random.fromSeed(`token-chain/${seed}/${index}`)
 }
 
 /** The threshold after which requiresRefresh is true (ms): min(iat + 24h, exp - 20% of the TTL) - jitter. */
@@ -92,8 +96,10 @@ export class TokenManager {
     const claims = JSON.parse(new TextDecoder().decode(payload.bytes)) as BoundTokenClaims
     const entry: TokenEntry = {
       id, key: keyFunc(name, namespace, spec), podUID, volume, namespace, serviceAccountName: name, spec,
-      expirationTime: Date.parse(status.expirationTimestamp), claims, jitter: drawJitter(this.ctx.random), token: status.token, failures: 0,
+      expirationTime: Date.parse(status.expirationTimestamp), claims, token: status.token,
+      chainSeed: this.ctx.random.nextUint32(), index: 0, jitter: 0,
     }
+    entry.jitter = chainJitter(entry.chainSeed, 0)
     this.cache[id] = entry
     return { ok: true, entry }
   }
@@ -108,35 +114,76 @@ export class TokenManager {
   }
 
   /**
-   * Refresh an entry: a new TokenRequest whose claims are fixed now (jti, iat) and whose signature
-   * is made only when the file is read. On failure the old token stays (`Couldn't update token`).
+   * Walk the refresh chain of an entry from its current token without changing it: calls `visit`
+   * with the time of each refresh up to `until` (ms) and returns how many there were. Pure
+   * arithmetic, so a year of refreshes of many pods costs milliseconds.
    */
-  refresh(id: string): { ok: true; entry: TokenEntry } | { ok: false; message: string } {
-    const e = this.cache[id]
-    if (!e) return { ok: false, message: `no token ${id}` }
-    const r = prepareTokenRequest(this.ctx, {
-      namespace: e.namespace, serviceAccountName: e.serviceAccountName, source: 'kubelet',
-      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: e.spec },
-    }, this.lookups, () => quickUUID(this.ctx.random))
-    if (!r.ok) {
-      e.failures++
-      return { ok: false, message: r.status.message ?? '' }
+  walk(e: TokenEntry, until: number, visit?: (at: number, index: number) => void): number {
+    const seconds = e.spec.expirationSeconds
+    let req: CachedRequest = this.request(e)
+    let jitter = e.jitter
+    let n = 0
+    for (let at = refreshThreshold(req, jitter) + 1; at <= until; at = refreshThreshold(req, jitter) + 1) {
+      n++
+      visit?.(at, e.index + n)
+      req = { expirationSeconds: seconds, expirationTime: Math.floor(at / 1000) * 1000 + seconds * 1000 }
+      jitter = chainJitter(e.chainSeed, e.index + n)
     }
-    recordIssued(this.ctx, r.value, 'kubelet')
-    e.claims = r.value.claims
-    e.expirationTime = r.value.expirationTime
-    e.jitter = drawJitter(this.ctx.random)
-    e.token = undefined
-    e.failures = 0
-    return { ok: true, entry: e }
+    return n
   }
 
-  /** The JWT of an entry, signed on first read (the same bytes whenever it is read). */
-  token(id: string): string | undefined {
+  /** How many refreshes fall due in (from, to] over all cached tokens (for `lab advance`'s summary). */
+  refreshesBetween(from: number, to: number): number {
+    let n = 0
+    for (const e of Object.values(this.cache)) n += this.walk(e, to) - this.walk(e, from)
+    return n
+  }
+
+  /**
+   * Bring an entry up to `now`: the token manager refreshes at each due point, but nobody can
+   * see the tokens in between, so only the latest is issued (claims fixed at its refresh time,
+   * signed when read) and its volume's `..data` directory swapped as the AtomicWriter would.
+   * If the request would fail now (ServiceAccount or pod gone), the old token stays, as the
+   * kubelet keeps serving it (`Couldn't update token`).
+   */
+  catchUp(id: string, now: number, volume?: VolumeRecord): void {
     const e = this.cache[id]
-    if (!e) return undefined
-    e.token ??= signSync(this.signer, e.claims)
-    return e.token
+    if (!e) return
+    let last: { at: number; index: number } | undefined
+    this.walk(e, now, (at, index) => { last = { at, index } })
+    if (!last) return
+    const random = chainRandom(e.chainSeed, last.index)
+    const r = reissuePodToken(this.ctx, this.lookups, {
+      namespace: e.namespace, serviceAccountName: e.serviceAccountName, podName: e.spec.boundObjectRef.name ?? '',
+      podUID: e.podUID, audiences: e.spec.audiences, expirationSeconds: e.spec.expirationSeconds,
+    }, random.uuid(), last.at)
+    if (!r.ok) return
+    recordIssued(this.ctx, r.claims, 'kubelet', last.at)
+    e.claims = r.claims
+    e.expirationTime = r.expirationTime
+    e.index = last.index
+    e.jitter = chainJitter(e.chainSeed, e.index)
+    e.token = undefined
+    if (volume) {
+      volume.tsSuffix = String(random.nextUint32())
+      volume.writtenAt = last.at
+    }
+  }
+
+  /** Sign the entry's current token if nobody has read it yet (RS256 through WebCrypto). */
+  async sign(id: string): Promise<void> {
+    const e = this.cache[id]
+    if (e && e.token === undefined) e.token = await this.signer.sign(e.claims as unknown as Record<string, unknown>)
+  }
+
+  /** The JWT of an entry as last signed (see catchUp and sign). */
+  token(id: string): string | undefined {
+    return this.cache[id]?.token
+  }
+
+  /** Entries of one pod. */
+  entriesOf(podUID: string): TokenEntry[] {
+    return Object.values(this.cache).filter((e) => e.podUID === podUID)
   }
 
   /** DeleteServiceAccountToken: drop every cached token bound to the pod. */

@@ -37,7 +37,10 @@ export const notFound = (resource: string, name: string) => status(404, 'NotFoun
 
 /** A canned API server: `routes` maps `METHOD path-without-query` to a response body (or a function of the request). */
 export class FakeLab implements LabServices {
+  /** Requests other than discovery (GET /api?timeout=32s), in order. */
   requests: ApiRequest[] = []
+  /** Discovery requests. */
+  discovery: ApiRequest[] = []
   clock: number
   waits: number[] = []
   /** Called on every waitUntil step; moves the clock by `step` ms until done() or the timeout. */
@@ -49,7 +52,8 @@ export class FakeLab implements LabServices {
     this.clock = Date.parse(now)
   }
   async api(req: ApiRequest): Promise<ApiResponse> {
-    this.requests.push(req)
+    if (req.path === '/api?timeout=32s') this.discovery.push(req)
+    else this.requests.push(req)
     const key = `${req.method} ${req.path.split('?')[0]}`
     const route = this.routes[key]
     if (route === undefined) return { status: 404, headers: {}, body: status(404, 'NotFound', 'the server could not find the requested resource') }

@@ -15,8 +15,7 @@ export const apiResources: Verb = {
     { name: 'output', short: 'o', kind: 'string', help: 'Output format. One of: (wide, name).' },
   ],
   async run(k) {
-    const client = await k.client()
-    await client.raw('GET', '/api')
+    await k.client()
     const rows = RESOURCES.filter((r) => !k.flags.has('namespaced') || r.namespaced === k.flags.bool('namespaced'))
     if (k.flags.str('output') === 'name') {
       k.out(rows.map((r) => `${r.resource}${r.group ? `.${r.group}` : ''}\n`).join(''))

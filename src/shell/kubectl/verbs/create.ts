@@ -4,8 +4,9 @@ import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, usageError } from '../errors'
 import type { FlagDef } from '../flags'
 import { dryRunStrategy, nameLine, outputFormat, printGeneric, printOptions, type DryRun } from '../output'
+import { createFromFiles } from './apply'
 
-const CREATE_FLAGS: FlagDef[] = [
+export const CREATE_FLAGS: FlagDef[] = [
   ...PRINT_FLAGS,
   DRY_RUN_FLAG,
   { name: 'field-manager', kind: 'string', default: 'kubectl-create', help: 'Name of the manager used to track field ownership.' },
@@ -35,7 +36,24 @@ export function printCreated(k: Kubectl, obj: Record<string, unknown>, dryRun: D
   k.out(printGeneric(obj, fmt, { typed: true, ...printOptions(k) }))
 }
 
-function oneName(k: Kubectl): string {
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+
+/**
+ * util.CreateOrUpdateAnnotation for --save-config: the object's JSON (struct order, as kubectl built it, without
+ * this annotation) and a newline, stored in the last-applied-configuration annotation.
+ */
+export function withApplyAnnotation(k: Kubectl, obj: Record<string, unknown>): Record<string, unknown> {
+  if (!k.flags.bool('save-config')) return obj
+  const meta = (obj.metadata ?? {}) as Record<string, unknown>
+  const annotations = { ...((meta.annotations ?? {}) as Record<string, string>) }
+  delete annotations[LAST_APPLIED]
+  const clean = { ...obj, metadata: { ...meta, ...(Object.keys(annotations).length ? { annotations } : {}) } }
+  if (!Object.keys(annotations).length) delete (clean.metadata as Record<string, unknown>).annotations
+  const json = `${JSON.stringify(clean)}\n`
+  return { ...obj, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED]: json } } }
+}
+
+export function oneName(k: Kubectl): string {
   if (k.args.length !== 1) throw usageError(k.commandPath, `exactly one NAME is required, got ${k.args.length}`)
   return k.args[0]
 }
@@ -88,8 +106,8 @@ export const createServiceAccount: Verb = {
   },
 }
 
-/** `kubectl create` itself: -f is not in the lab yet; unknown sub-commands are kubectl's usage error. */
-const LAB_MISSING = ['clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'deployment', 'deploy', 'ingress', 'ing', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'service', 'svc', 'token']
+/** `kubectl create` itself: -f creates from manifests; sub-commands the lab lacks say so. */
+const LAB_MISSING = ['configmap', 'cm', 'cronjob', 'cj', 'deployment', 'deploy', 'ingress', 'ing', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'service', 'svc']
 
 export const createParent: Verb = {
   path: 'create',
@@ -99,10 +117,12 @@ export const createParent: Verb = {
   async run(k) {
     const sub = k.args[0]
     if (sub !== undefined && LAB_MISSING.includes(sub)) {
-      throw new KubectlError(`error: "kubectl create ${sub}" is not available in this lab yet; the lab can create a namespace (kubectl create namespace NAME) and a service account (kubectl create serviceaccount NAME)`)
+      throw new KubectlError(
+        `error: "kubectl create ${sub}" is not available in this lab; it can create namespace, serviceaccount, token, secret generic, role, clusterrole, rolebinding, clusterrolebinding, and anything from a file with kubectl create -f`,
+      )
     }
     if (sub !== undefined) throw usageError('kubectl create', `Unexpected args: [${k.args.join(' ')}]`)
-    if (k.flags.has('filename')) throw new KubectlError('error: "kubectl create -f" is not available in this lab yet; use kubectl create namespace|serviceaccount or kubectl run')
-    throw new KubectlError('error: must specify one of -f and -k')
+    if (!k.flags.has('filename')) throw new KubectlError('error: must specify one of -f and -k')
+    return createFromFiles(k)
   },
 }

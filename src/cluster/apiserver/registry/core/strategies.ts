@@ -1,9 +1,9 @@
 // Registry strategies of the simpler core resources: service accounts, config maps, secrets, events, nodes.
 // Imitates: pkg/registry/core/{serviceaccount,configmap,secret,event,node}/strategy.go
 
-import { required, type FieldError } from '../../../api/errors'
+import { invalid, required, type FieldError } from '../../../api/errors'
 import type { KObject } from '../../../api/meta'
-import { nameIsDNSSubdomain } from '../../../api/validation'
+import { maxLenError, nameIsDNSSubdomain, regexError } from '../../../api/validation'
 import type { RESTStrategy } from '../strategy'
 
 const base64 = (s: string) => {
@@ -26,11 +26,29 @@ export const configMapStrategy: RESTStrategy = {
 export const SERVICE_ACCOUNT_TOKEN_SECRET_TYPE = 'kubernetes.io/service-account-token'
 export const SERVICE_ACCOUNT_NAME_ANNOTATION = 'kubernetes.io/service-account.name'
 
+const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+'
+const configMapKeyRe = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`)
+
+/** IsConfigMapKey (apimachinery pkg/util/validation): the keys of Secret and ConfigMap data. */
+export function isConfigMapKey(key: string): string[] {
+  const errs: string[] = []
+  if (key.length > 253) errs.push(maxLenError(253))
+  if (!configMapKeyRe.test(key)) errs.push(regexError('a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'', CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
+  if (key === '.') errs.push('must not be \'.\'')
+  else if (key === '..') errs.push('must not be \'..\'')
+  else if (key.startsWith('..')) errs.push('must not start with \'..\'')
+  return errs
+}
+
 function validateSecret(obj: KObject): FieldError[] {
+  const errs: FieldError[] = []
   if (obj.type === SERVICE_ACCOUNT_TOKEN_SECRET_TYPE && !obj.metadata.annotations?.[SERVICE_ACCOUNT_NAME_ANNOTATION]) {
-    return [required(`metadata.annotations[${SERVICE_ACCOUNT_NAME_ANNOTATION}]`)]
+    errs.push(required(`metadata.annotations[${SERVICE_ACCOUNT_NAME_ANNOTATION}]`))
   }
-  return []
+  // stringData is merged into data when decoded, so its keys are data keys
+  const keys = [...Object.keys((obj.data ?? {}) as object), ...Object.keys((obj.stringData ?? {}) as object)]
+  for (const k of [...new Set(keys)].sort()) for (const m of isConfigMapKey(k)) errs.push(invalid(`data[${k}]`, k, m))
+  return errs
 }
 
 export const secretStrategy: RESTStrategy = {

@@ -1,0 +1,47 @@
+// The API groups beyond core the lab serves, and their resources, as discovery lists them
+// (groups in the real server's priority order).
+// Imitates: pkg/controlplane/apiserver (group priorities) and the group REST storage providers:
+// pkg/registry/{authentication,authorization,rbac}/rest/storage_*.go
+
+import type { ResourceInfo } from './resources'
+
+export interface GroupInfo { name: string; version: string; resources: ResourceInfo[] }
+
+const CRUD = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
+const CREATE = ['create']
+
+const r = (group: string, name: string, singularName: string, kind: string, namespaced: boolean, verbs: string[], storageVersionHash?: string): ResourceInfo =>
+  ({ name, singularName, namespaced, group, version: 'v1', kind, verbs, ...(storageVersionHash ? { storageVersionHash } : {}) })
+
+export const AUTHENTICATION_GROUP = 'authentication.k8s.io'
+export const AUTHORIZATION_GROUP = 'authorization.k8s.io'
+export const RBAC_GROUP = 'rbac.authorization.k8s.io'
+
+export const API_GROUPS: GroupInfo[] = [
+  {
+    name: AUTHENTICATION_GROUP, version: 'v1', resources: [
+      r(AUTHENTICATION_GROUP, 'selfsubjectreviews', 'selfsubjectreview', 'SelfSubjectReview', false, CREATE),
+      r(AUTHENTICATION_GROUP, 'tokenreviews', 'tokenreview', 'TokenReview', false, CREATE),
+    ],
+  },
+  {
+    name: AUTHORIZATION_GROUP, version: 'v1', resources: [
+      r(AUTHORIZATION_GROUP, 'localsubjectaccessreviews', 'localsubjectaccessreview', 'LocalSubjectAccessReview', true, CREATE),
+      r(AUTHORIZATION_GROUP, 'selfsubjectaccessreviews', 'selfsubjectaccessreview', 'SelfSubjectAccessReview', false, CREATE),
+      r(AUTHORIZATION_GROUP, 'selfsubjectrulesreviews', 'selfsubjectrulesreview', 'SelfSubjectRulesReview', false, CREATE),
+      r(AUTHORIZATION_GROUP, 'subjectaccessreviews', 'subjectaccessreview', 'SubjectAccessReview', false, CREATE),
+    ],
+  },
+  {
+    name: RBAC_GROUP, version: 'v1', resources: [
+      r(RBAC_GROUP, 'clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding', false, CRUD, '48tpQ8gZHFc='),
+      r(RBAC_GROUP, 'clusterroles', 'clusterrole', 'ClusterRole', false, CRUD, 'bYE5ZWDrJ44='),
+      r(RBAC_GROUP, 'rolebindings', 'rolebinding', 'RoleBinding', true, CRUD, 'eGsCzGH6b1g='),
+      r(RBAC_GROUP, 'roles', 'role', 'Role', true, CRUD, '7FuwZcIIItM='),
+    ],
+  },
+]
+
+export function apiGroup(name: string): GroupInfo | undefined {
+  return API_GROUPS.find((g) => g.name === name)
+}

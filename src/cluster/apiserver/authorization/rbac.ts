@@ -1,0 +1,13 @@
+// RBAC in the API server's authorizer chain, reading Roles and bindings from the store.
+// Imitates: plugin/pkg/auth/authorizer/rbac/rbac.go (RBACAuthorizer.Authorize) as wired by
+// pkg/kubeapiserver/authorizer/config.go (modes Node,RBAC; the lab has no Node authorizer).
+
+import { authorizeRBAC } from '../../rbac/authorizer'
+import { storeRbacSource } from '../../rbac/store'
+import type { ObjectStore } from '../../store/store'
+import type { Authorizer } from './authorizer'
+
+export function rbacAuthorizer(store: ObjectStore): Authorizer {
+  const src = storeRbacSource(store)
+  return { name: 'RBAC', authorize: (a) => authorizeRBAC(src, a) }
+}

@@ -1,0 +1,99 @@
+// Differential tests of the create sub-commands (role, clusterrole, rolebinding, clusterrolebinding, secret
+// generic, token) and auth/apply client-side errors against a real kubectl: dry-run output and client-side errors.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BINARY, drop133, real, startOracleServer, workdir, type OracleServer } from '../testing/oracle'
+import { ADMIN_KUBECONFIG, FakeLab, runKubectl } from '../testing/fake'
+
+if (!BINARY) console.warn('create.oracle.test.ts: no kubectl binary found; differential tests skipped')
+
+const FILES: Record<string, string> = { 'a.txt': 'hello\n', 'b.conf': 'x=1\ny=2\n', 'env.list': '# c\nA=1\n\nB=two words\n' }
+const DRY = ['--dry-run=client']
+
+const CASES: string[][] = [
+  ['create', 'role', 'pod-reader', '--verb=get', '--verb=list', '--verb=watch', '--resource=pods', ...DRY, '-o', 'yaml'],
+  ['create', 'role', 'r', '--verb=get', '--resource=po,pods/exec,pod/log', ...DRY, '-o', 'yaml'],
+  ['create', 'role', 'r', '--verb=get,list', '--resource=roles.rbac,sa', '--resource-name=a', '--resource-name=b', '--resource-name=a', '-n', 'sa-demo', ...DRY, '-o', 'yaml'],
+  ['create', 'role', 'r', '--verb=get,*', '--resource=*,pods', ...DRY, '-o', 'yaml'],
+  ['create', 'role', 'r', '--verb=foo', '--resource=pods', ...DRY, '-o', 'json'],
+  ['create', 'role', 'r', '--verb=get', '--resource=serviceaccounts/token', ...DRY],
+  ['create', 'role', 'r', '--verb=create', '--resource=serviceaccounts/token', '--save-config', ...DRY, '-o', 'yaml'],
+  ['create', 'role', 'r', '--verb=get', '--resource=foo', ...DRY],
+  ['create', 'role', 'r', '--verb=get', '--resource=foo.bar', ...DRY],
+  ['create', 'role', 'r', '--verb=use', '--resource=pods', ...DRY],
+  ['create', 'role', 'r', '--verb=impersonate', '--resource=serviceaccounts,users', ...DRY, '-o', 'yaml'],
+  ['create', 'role', 'r', '--resource=pods'],
+  ['create', 'role', 'r', '--verb=get'],
+  ['create', 'role', 'r', '--verb=get', '--resource=.rbac'],
+  ['create', 'role', '--verb=get', '--resource=pods'],
+  ['create', 'role', 'r', '--verb=get', '--resource=pods', '--dry-run=bogus'],
+  ['create', 'clusterrole', 'c', '--verb=get', '--non-resource-url=/logs/*', ...DRY, '-o', 'yaml'],
+  ['create', 'clusterrole', 'c', '--verb=get,list', '--resource=pods,nodes,clusterroles', '--non-resource-url=/healthz', ...DRY, '-o', 'yaml'],
+  ['create', 'clusterrole', 'c', '--verb=list', '--non-resource-url=logs'],
+  ['create', 'clusterrole', 'c', '--verb=get', '--non-resource-url=logs'],
+  ['create', 'clusterrole', 'c', '--verb=get'],
+  ['create', 'clusterrole', 'c', '--verb=get', '--non-resource-url=/a*b'],
+  ['create', 'clusterrole', 'c', '--verb=bind', '--resource=roles', ...DRY, '-o', 'yaml'],
+  ['create', 'rolebinding', 'read-pods', '--role=pod-reader', '--serviceaccount=sa-demo:default', '-n', 'sa-demo', ...DRY, '-o', 'yaml'],
+  ['create', 'rolebinding', 'rb', '--clusterrole=view', '--user=jane', '--user=joe', '--group=devs', '--serviceaccount=a:b', ...DRY, '-o', 'json'],
+  ['create', 'rolebinding', 'rb', '--clusterrole=view', '--role=x', ...DRY],
+  ['create', 'rolebinding', 'rb', ...DRY],
+  ['create', 'rolebinding', 'rb', '--role=x', '--serviceaccount=default', ...DRY],
+  ['create', 'rolebinding', 'rb', '--role=x', ...DRY],
+  ['create', 'clusterrolebinding', 'crb', '--clusterrole=cluster-admin', '--group=g', '--serviceaccount=sa-demo:default', ...DRY, '-o', 'yaml'],
+  ['create', 'clusterrolebinding', 'crb', '--clusterrole=view', '--serviceaccount=a:', ...DRY],
+  ['create', 'clusterrolebinding', 'crb', '--clusterrole=view', ...DRY, '-o', 'name'],
+  ['create', 'secret', 'generic', 's', '--from-literal=user=admin', '--from-literal=password=p@ss=w', ...DRY, '-o', 'yaml'],
+  ['create', 'secret', 'generic', 's', '--from-file=a.txt', '--from-file=conf=b.conf', '--type=kubernetes.io/service-account-token', '-n', 'x', ...DRY, '-o', 'json'],
+  ['create', 'secret', 'generic', 's', '--from-env-file=env.list', ...DRY, '-o', 'yaml'],
+  ['create', 'secret', 'generic', 's', ...DRY, '-o', 'yaml'],
+  ['create', 'secret', 'generic', 's', '--from-literal=a', ...DRY],
+  ['create', 'secret', 'generic', 's', '--from-literal=a=1', '--from-literal=a=2', ...DRY],
+  ['create', 'secret', 'generic', 's', '--from-literal=a b=1', ...DRY],
+  ['create', 'secret', 'generic', 's', '--from-file=nope.txt', ...DRY],
+  ['create', 'secret', 'generic', 's', '--from-file==a.txt', ...DRY],
+  ['create', 'secret', 'generic', 's', '--from-file=k=', ...DRY],
+  ['create', 'secret', 'generic', 's', '--from-file=a=b=c', ...DRY],
+  ['create', 'secret', 'generic', 's', '--from-env-file=env.list', '--from-literal=a=b', ...DRY],
+  ['create', 'secret', 'generic', ...DRY],
+  ['create', 'secret', 'generic', 's', ...DRY],
+  ['create', 'token'],
+  ['create', 'token', 'a', 'b'],
+  ['create', 'token', 'x', '--duration=-1s'],
+  ['create', 'token', 'x', '--duration=1500ms'],
+  ['create', 'token', 'x', '--duration=abc'],
+  ['create', 'token', 'x', '--audience='],
+  ['create', 'token', 'x', '--bound-object-name=app'],
+  ['create', 'token', 'x', '--bound-object-uid=123'],
+  ['create', 'token', 'x', '--bound-object-kind=Deployment'],
+  ['create', 'token', 'x', '--bound-object-kind=Pod'],
+  ['create', 'token', 'x', '-o', 'bogus'],
+  ['auth', 'can-i'],
+  ['auth', 'can-i', 'get'],
+  ['auth', 'can-i', '--list', 'pods'],
+  ['auth', 'whoami', 'extra', '-o', 'wide'],
+  ['apply', '-f', 'nope.yaml'],
+  ['apply'],
+  ['create', '-f', 'nope.yaml'],
+]
+
+let server: OracleServer
+let dir = ''
+beforeAll(async () => {
+  if (!BINARY) return
+  server = await startOracleServer()
+  dir = workdir(FILES)
+})
+afterAll(() => server?.close())
+
+const labFiles = Object.fromEntries([['/root/.kube/config', ADMIN_KUBECONFIG], ...Object.entries(FILES).map(([k, v]) => [`/root/${k}`, v])])
+
+describe.skipIf(!BINARY)('differential: create, auth and apply client side against a real kubectl', () => {
+  for (const args of CASES) {
+    it(args.join(' '), async () => {
+      const expected = await real(server.url, args, dir)
+      const got = await runKubectl(new FakeLab({}, '2026-11-29T15:38:59Z'), args, { files: labFiles })
+      expect(got).toEqual({ ...expected, stdout: drop133(expected.stdout) })
+    })
+  }
+})

@@ -1,0 +1,51 @@
+// Small pieces of the grammar shared by the parser: bash's "unexpected token" error, assignment
+// words (NAME=value), here-document delimiters and literal words.
+
+import type { Assignment, Command, Redirect, Word, WordPart } from './ast'
+import { ParseError } from './scanner'
+
+export function unexpected(token: string): ParseError {
+  return new ParseError(`syntax error near unexpected token \`${token === 'eof' ? 'newline' : token}'`)
+}
+
+export function isRedirectOp(op: string): boolean {
+  return /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)$/.test(op)
+}
+
+export function lit(text: string): Word {
+  return { parts: [{ kind: 'lit', text, quoted: false }], raw: text }
+}
+
+export function addRedirect(cmd: Command, r: Redirect): void {
+  cmd.redirects.push(r)
+}
+
+/** The word's text if it is made only of unquoted literal characters. */
+export function plainText(word: Word): string | undefined {
+  if (word.parts.length !== 1) return undefined
+  const p = word.parts[0]
+  return p.kind === 'lit' && !p.quoted ? p.text : undefined
+}
+
+export function asAssignment(word: Word): Assignment | undefined {
+  const first = word.parts[0]
+  if (!first || first.kind !== 'lit' || first.quoted) return undefined
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text)
+  if (!m) return undefined
+  const restText = first.text.slice(m[0].length)
+  const parts: WordPart[] = restText ? [{ kind: 'lit', text: restText, quoted: false }, ...word.parts.slice(1)] : word.parts.slice(1)
+  return { name: m[1], value: { parts, raw: word.raw.slice(m[0].length) } }
+}
+
+export function heredocDelimiter(word: Word): { text: string; quoted: boolean } {
+  // The delimiter is the word after quote removal; any quoting turns expansion off in the body.
+  const quoted = /["'\\]/.test(word.raw)
+  let text = ''
+  for (const p of word.parts) {
+    if (p.kind === 'lit') text += p.text
+    else if (p.kind === 'var') text += '$' + p.name
+    else if (p.kind === 'tilde') text += '~' + p.user
+  }
+  return { text, quoted }
+}
+
