@@ -24,7 +24,8 @@ describe('createTokenRequest', () => {
     if (!r.ok) throw new Error(r.status.message)
     const o = r.object as any
     expect(Object.keys(o)).toEqual(['kind', 'apiVersion', 'metadata', 'spec', 'status'])
-    expect(o.metadata).toEqual({ name: 'default', namespace: 'sa-demo', creationTimestamp: null })
+    // 1.35: creationTimestamp is omitzero (apimachinery v0.35.0 types.go), so a zero time is not printed
+    expect(o.metadata).toEqual({ name: 'default', namespace: 'sa-demo' })
     expect(o.spec).toEqual({ audiences: ['https://10.0.1.10:6443'], expirationSeconds: 3600, boundObjectRef: null })
     expect(o.status.expirationTimestamp).toBe('2026-11-29T16:31:57Z')
     const c = decode(o.status.token)

@@ -164,7 +164,7 @@ export function prepareTokenRequest(
       request: {
         kind: 'TokenRequest',
         apiVersion: `${GROUP}/v1`,
-        metadata: { name: sa.metadata.name, namespace: sa.metadata.namespace ?? namespace, creationTimestamp: null },
+        metadata: { name: sa.metadata.name, namespace: sa.metadata.namespace ?? namespace },
         spec: outSpec,
       },
       expirationTime: Math.floor(now / 1000) * 1000 + expirationSeconds * 1000,

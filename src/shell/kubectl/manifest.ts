@@ -35,7 +35,8 @@ const GO_YAML: Record<string, string> = {
 }
 
 function yamlError(source: string, e: YAMLError, firstLine: number): KubectlError {
-  const line = (e.linePos?.[0]?.line ?? 1) - firstLine + 1
+  // go-yaml names the line before a badly indented key (checked: `name: x` then ` bad: 1` → the `name` line).
+  const line = (e.linePos?.[0]?.line ?? 1) - firstLine + 1 - (e.code === 'BAD_INDENT' ? 1 : 0)
   const msg = GO_YAML[e.code] ?? 'did not find expected key'
   return new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${msg}`)
 }

@@ -65,7 +65,7 @@ describe('kubectl apply -f', () => {
       'error: resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Foo" in version "v1"\nensure CRDs are installed first\n',
     )
     expect((await run('apply -f f.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: a: b\n')).stderr).toBe(
-      'error: error parsing f.yaml: error converting YAML to JSON: yaml: line 4: mapping values are not allowed in this context\n',
+      'error: error parsing f.yaml: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n',
     )
     expect((await run('apply -f f.yaml -n other', `${SA}  namespace: sa-demo\n`)).stderr).toBe(
       `error: the namespace from the provided object "sa-demo" does not match the namespace "other". You must pass '--namespace=sa-demo' to perform this operation.\n`,
@@ -73,6 +73,8 @@ describe('kubectl apply -f', () => {
     expect((await run('apply -f f.yaml', 'metadata:\n  name: x\n')).stderr).toBe(
       'error: error validating "f.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n',
     )
+    const two = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: y\n bad: 1\n'
+    expect((await run('apply -f f.yaml', two)).stderr).toBe('error: error parsing f.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key\n')
     expect((await run('apply -f nope.yaml', '')).stderr).toBe('error: the path "nope.yaml" does not exist\n')
   })
   it('create -f wraps AlreadyExists with the source', async () => {
