@@ -97,6 +97,7 @@ class LabImpl implements Lab {
     now: () => this.cluster.now(),
     advance: (ms) => this.advanceBy(ms),
     waitUntil: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
+    audit: () => this.cluster.audit(),
     reset: async () => {
       this.cluster = await this.freshCluster()
       this.resetPending = true

@@ -108,7 +108,7 @@ export class Executor {
       return await this.runSimple(cmd, io, env, ectx)
     } catch (e) {
       if (e instanceof ExpansionError) {
-        this.write(io.err, `bash: ${e.message}\n`)
+        this.write(io.err, `bash: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`)
         return 1
       }
       throw e

@@ -8,7 +8,8 @@ import { evalArithmetic } from './arith'
 
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
-  constructor(readonly message: string) {}
+  /** `hint` is a lab-only line printed after bash's message, for mistakes the lesson invites. */
+  constructor(readonly message: string, readonly hint?: string) {}
 }
 
 export interface ExpandContext {

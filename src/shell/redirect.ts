@@ -76,12 +76,21 @@ function dup(io: IO, fd: number, target: string): void {
   else if (fd === 2) io.err = sink
 }
 
+/**
+ * Articles write the API server's address as `<apiserver>`; typed as is, bash reads `<apiserver`
+ * as a redirection from a file named `apiserver`. The lab says so after bash's own message.
+ */
+export function placeholderHint(target: string): string | undefined {
+  if (!/^api-?server$/i.test(target)) return undefined
+  return `hint: <${target}> in the article is a placeholder for the API server's address; in the lab it is in $APISERVER, so write https://$APISERVER/...`
+}
+
 function readInput(target: string, fs: HomeFs, io: IO): string {
   if (target === '/dev/stdin') return io.stdin
   const path = fs.resolve(target)
   if (fs.isDir(path)) return ''
   const text = fs.readFile(path)
-  if (text === undefined) throw new ExpansionError(`${target}: No such file or directory`)
+  if (text === undefined) throw new ExpansionError(`${target}: No such file or directory`, placeholderHint(target))
   return text
 }
 

@@ -149,3 +149,13 @@ describe('workstation', () => {
     expect(cert.stdout).toBe(ADMIN_CERT_PEM)
   })
 })
+
+describe('the article\'s <apiserver> placeholder', () => {
+  test('gets bash\'s redirection error, then a hint naming $APISERVER', async () => {
+    const { fs, env } = createWorkstation()
+    const shell = new Shell({ fs, env, lab: fakeLab() })
+    const r = await shell.run('curl -s --cacert ca.pem https://<apiserver>/api/v1/namespaces/sa-demo/pods')
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe('bash: apiserver: No such file or directory\nhint: <apiserver> in the article is a placeholder for the API server\'s address; in the lab it is in $APISERVER, so write https://$APISERVER/...\n')
+  })
+})

@@ -1,6 +1,7 @@
 // Contracts between the shell's executor, its commands and the lab around them.
 
 import type { ApiRequest, ApiResponse } from '../cluster/apiserver/types'
+import type { AuditEntry } from '../cluster/audit/audit'
 
 /** What one command line (or one command) produced. */
 export interface RunResult {
@@ -46,6 +47,8 @@ export interface LabServices {
   waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<boolean>
   /** Start the lab afresh (same seed and start time as it was created with). */
   reset(): Promise<void>
+  /** The API server's audit record, oldest first (absent in labs without a cluster, e.g. tests). */
+  audit?(): readonly AuditEntry[]
 }
 
 /** Variables of the shell. Exported ones are what `env` prints and child commands see. */

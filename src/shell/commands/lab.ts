@@ -2,6 +2,7 @@
 
 import type { CommandContext, CommandSpec } from '../types'
 import { formatLabDuration, parseLabDuration } from './duration'
+import { formatAudit } from '../../cluster/audit/format'
 
 const HELP = `Usage: lab COMMAND
 
@@ -10,6 +11,9 @@ Controls of the lab itself (not part of Kubernetes):
                          everything that falls due on the way: pod start-up, token refreshes,
                          graceful deletions, namespace clean-up
   lab now                print the lab time (RFC 3339, UTC)
+  lab audit [N]          the API server's last N audit records (10 by default): who
+                         asked for what, the answer, and why (the authenticator's or
+                         RBAC's reason, stale tokens)
   lab reset              start again from an empty cluster (same seed and start time);
                          your shell variables and files are reset too
   lab help               show this help
@@ -38,8 +42,8 @@ async function advance(ctx: CommandContext, arg: string | undefined): Promise<nu
 export const labCommand: CommandSpec = {
   name: 'lab',
   summary: 'control the lab: move the clock, print the time, reset',
-  usage: 'lab advance DURATION | lab now | lab reset | lab help',
-  subcommands: ['advance', 'now', 'reset', 'help'],
+  usage: 'lab advance DURATION | lab now | lab audit [N] | lab reset | lab help',
+  subcommands: ['advance', 'now', 'audit', 'reset', 'help'],
   async run(ctx) {
     const [, sub, ...rest] = ctx.argv
     switch (sub) {
@@ -52,6 +56,15 @@ export const labCommand: CommandSpec = {
       case 'now':
         ctx.stdout(`${rfc3339(ctx.lab.now())}\n`)
         return 0
+      case 'audit': {
+        const n = rest[0] === undefined ? 10 : /^\d+$/.test(rest[0]) ? Number(rest[0]) : NaN
+        if (Number.isNaN(n) || rest.length > 1) {
+          ctx.stderr(`lab audit: expected a number of records, got "${rest.join(' ')}" (for example: lab audit 20)\n`)
+          return 2
+        }
+        ctx.stdout(formatAudit(ctx.lab.audit?.() ?? [], n))
+        return 0
+      }
       case 'reset':
         await ctx.lab.reset()
         ctx.stdout('The lab was reset: a fresh cluster, clock back at its start time.\n')

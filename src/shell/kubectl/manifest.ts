@@ -54,7 +54,8 @@ export function parseManifest(text: string, source: string): Obj[] {
   const out: Obj[] = []
   for (const doc of parseAllDocuments(text)) {
     const start = doc.range?.[0] ?? 0
-    const firstLine = text.slice(0, start).split('\n').length
+    // kubectl splits at `---` and converts each document alone: its lines count from the one after the marker.
+    const firstLine = text.slice(0, start).split('\n').length + (text.startsWith('---', start) ? 1 : 0)
     if (doc.errors.length) throw yamlError(source, doc.errors[0], firstLine)
     const v = doc.toJS()
     if (v !== null && v !== undefined) out.push(v)

@@ -4,6 +4,7 @@ import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, usageError } from '../errors'
 import type { FlagDef } from '../flags'
 import { dryRunStrategy, nameLine, outputFormat, printGeneric, printOptions, type DryRun } from '../output'
+import { LAST_APPLIED } from '../apply-patch'
 import { createFromFiles } from './apply'
 
 export const CREATE_FLAGS: FlagDef[] = [
@@ -36,7 +37,6 @@ export function printCreated(k: Kubectl, obj: Record<string, unknown>, dryRun: D
   k.out(printGeneric(obj, fmt, { typed: true, ...printOptions(k) }))
 }
 
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
 /**
  * util.CreateOrUpdateAnnotation for --save-config: the object's JSON (struct order, as kubectl built it, without
