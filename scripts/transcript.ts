@@ -39,7 +39,7 @@ async function main() {
     console.error(`transcript: ${(e as Error).message}\n${USAGE}`)
     process.exit(2)
   }
-  const script = readFileSync(opts.file === '-' ? 0 : opts.file, 'utf8')
+  const script = readFileSync(opts.file === '-' || opts.file === undefined ? 0 : opts.file, 'utf8')
   const lab = await createLab({ seed: opts.seed, now: opts.now })
   const entries = await runTranscript(lab, script)
   if (opts.json) {

@@ -61,7 +61,7 @@ describe('a pod token', () => {
         },
       },
     })
-    expect(Object.keys((res.body as any).status.userInfo.extra)).toEqual([...Object.keys((res.body as any).status.userInfo.extra)].sort())
+    expect(Object.keys((res.body as any).status.userInfo.extra)).toEqual(Object.keys((res.body as any).status.userInfo.extra).sort())
   })
 })
 

@@ -28,11 +28,11 @@ export function sortedJson(v: unknown): string {
  * as the annotation. Returns the object to send.
  */
 export function withLastApplied(obj: Obj): Obj {
-  const annotations: Obj = { ...(obj.metadata?.annotations ?? {}) }
+  const annotations: Obj = { ...obj.metadata?.annotations }
   delete annotations[LAST_APPLIED]
-  const bare = { ...obj, metadata: { ...(obj.metadata ?? {}), annotations } }
+  const bare = { ...obj, metadata: { ...obj.metadata, annotations } }
   const json = `${sortedJson(bare)}\n`
-  return { ...obj, metadata: { ...(obj.metadata ?? {}), annotations: { ...annotations, [LAST_APPLIED]: json } } }
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: json } } }
 }
 
 function equal(a: unknown, b: unknown): boolean {

@@ -113,7 +113,7 @@ export function loadInfos(k: Kubectl, filenames: string[], namespace: string, en
   if (filenames.length === 0) throw new KubectlError('error: must specify one of -f and -k')
   const infos: Info[] = []
   for (const { source, text } of readSources(k, filenames)) {
-    const docs = parseManifest(text, source).flatMap((d) => (d?.kind === 'List' || /List$/.test(d?.kind ?? '') ? (d.items ?? []) : [d]))
+    const docs = parseManifest(text, source).flatMap((d) => (d?.kind === 'List' || (d?.kind ?? '').endsWith('List') ? (d.items ?? []) : [d]))
     for (const o of docs) {
       if (validate) checkTypeMeta(o, source)
       else if (!o.kind) throw new KubectlError(`error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(o)}'`)
@@ -126,7 +126,7 @@ export function loadInfos(k: Kubectl, filenames: string[], namespace: string, en
       }
       const ns = resource.namespaced ? (own ?? namespace) : ''
       const obj = structuredClone(o)
-      if (resource.namespaced) obj.metadata = { ...(obj.metadata ?? {}), namespace: ns }
+      if (resource.namespaced) obj.metadata = { ...obj.metadata, namespace: ns }
       infos.push({ obj, resource, name: String(o.metadata?.name ?? ''), namespace: ns, source })
     }
   }

@@ -75,7 +75,7 @@ async function run(k: Kubectl): Promise<number> {
   try {
     result = await client.request<ExecResult>('POST', path, stdin && k.ctx.stdin !== '' ? k.ctx.stdin : undefined)
   } catch (e) {
-    if (e instanceof StatusError && /^unable to upgrade connection: /.test(e.message)) throw new KubectlError(`error: ${e.message}`)
+    if (e instanceof StatusError && e.message.startsWith('unable to upgrade connection: ')) throw new KubectlError(`error: ${e.message}`)
     throw e
   }
   if (result.stdout) k.out(result.stdout)
