@@ -78,3 +78,31 @@ test('the article, typed at the prompt, survives a reload', async ({ page }) => 
   expect(tokHead).toHaveLength(1)
   expect(tokHead[0].startsWith('eyJhbGciOiJSUzI1NiIs')).toBe(true)
 })
+
+test('the article\'s second half: 403 with the pod alive, 401 once it is gone, no token with automount off', async ({ page }) => {
+  test.setTimeout(90_000)
+  await page.addInitScript(() => localStorage.clear())
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create namespace sa-demo')
+  await typeCommand(page, 'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
+  await typeCommand(page, 'kubectl -n sa-demo wait --for=condition=Ready pod/app')
+  expect(await typeCommand(page, `TOK=$(kubectl -n sa-demo exec app -- cat ${TOKEN_DIR}/token)`)).toEqual([])
+
+  const curl403 = 'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'
+  expect(await typeCommand(page, curl403)).toEqual([{ text: 'HTTP 403', stderr: false }])
+  const whoami = texts(await typeCommand(page, 'kubectl --kubeconfig=/dev/null --token="$TOK" --server=https://$APISERVER --certificate-authority=ca.pem auth whoami | grep Username'))
+  expect(whoami).toEqual([`Username${' '.repeat(44)}system:serviceaccount:sa-demo:default`])
+
+  expect(texts(await typeCommand(page, 'kubectl -n sa-demo delete pod app'))).toEqual(['pod "app" deleted from sa-demo namespace'])
+  const status = texts(await typeCommand(page, 'curl -s --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'))
+  expect(status).toEqual(['{', '  "kind": "Status",', '  "apiVersion": "v1",', '  "metadata": {},', '  "status": "Failure",', '  "message": "Unauthorized",', '  "reason": "Unauthorized",', '  "code": 401', '}'])
+
+  await typeCommand(page, `kubectl -n sa-demo run app-notoken --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --overrides='{"spec":{"automountServiceAccountToken":false}}' --command -- sleep 100000`)
+  await typeCommand(page, 'kubectl -n sa-demo wait --for=condition=Ready pod/app-notoken')
+  expect(await typeCommand(page, `kubectl -n sa-demo exec app-notoken -- ls ${TOKEN_DIR}/`)).toEqual([
+    { text: `ls: ${TOKEN_DIR}/: No such file or directory`, stderr: true },
+    { text: 'command terminated with exit code 1', stderr: true },
+  ])
+  expect(texts(await typeCommand(page, 'kubectl delete namespace sa-demo'))).toEqual(['namespace "sa-demo" deleted'])
+  expect(texts(await typeCommand(page, 'kubectl get ns sa-demo'))).toEqual(['Error from server (NotFound): namespaces "sa-demo" not found'])
+})
