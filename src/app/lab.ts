@@ -8,7 +8,13 @@ import { createWorkstation } from '../shell/workstation'
 import { labCommand } from '../shell/commands/lab'
 import { curl } from '../shell/curl/curl'
 import { kubectl } from '../shell/kubectl'
-import type { LabServices, OutputChunk, RunResult } from '../shell/types'
+import type { EditRequest, LabServices, OutputChunk, RunResult } from '../shell/types'
+import type { Fact } from '../cluster/events/facts'
+import type { AuditEntry } from '../cluster/audit/audit'
+import type { TokenSchedule } from '../cluster/components'
+import { decodeJwt, type DecodedJwt } from '../jwt/decode'
+import { verifyJwt } from '../jwt/verify'
+import { classifyToken, type ServerAnswer, type Verdict } from '../jwt/inspect'
 import { describeWork } from './workNames'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
 
@@ -34,6 +40,15 @@ export interface LabSnapshot {
   shell: ShellState
 }
 
+/** What the decoder shows about a token (see src/jwt/inspect.ts). */
+export interface TokenInspection extends Verdict {
+  decoded: DecodedJwt
+  /** The signature checked against the cluster's published keys (/openid/v1/jwks) with jose. */
+  signature: { ok: boolean; reason?: string }
+  /** Whether the API server would authenticate it now, and its error text if not. */
+  server: ServerAnswer
+}
+
 export interface Lab {
   run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
   advance(duration: string | number): Promise<string>
@@ -48,6 +63,28 @@ export interface Lab {
   /** Called after `lab reset` has replaced the lab's state. */
   onReset(cb: () => void): void
   readonly seed?: string
+
+  // What the panels read (decoder, timeline, clock controls, why-this-answer, editor).
+  /** Typed facts the cluster recorded (pods' lifecycle, tokens issued, requests), oldest first. */
+  facts(): readonly Fact[]
+  /** The API server's audit record, oldest first. */
+  audit(): readonly AuditEntry[]
+  /** Decode a token, check its signature and ask the API server whether it would accept it now. Records nothing. */
+  inspectToken(token: string): Promise<TokenInspection>
+  /** The cluster's published keys, as /openid/v1/jwks serves them. */
+  jwks(): { keys: (JsonWebKey & { kid: string })[] }
+  /** When the kubelets refresh each mounted token, within [fromMs, toMs]. */
+  tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[]
+  /** When the next scheduled work falls due (pod start-up, deletion, ...), if any. */
+  nextDueAt(): number | undefined
+  /** The shell's variables (the decoder offers the tokens among them). */
+  variables(): Record<string, string>
+  readFile(path: string): string | undefined
+  writeFile(path: string, text: string): void
+  /** Called after anything changed the lab: a command, advance, restore, reset. Returns an unsubscribe function. */
+  onChange(cb: () => void): () => void
+  /** Attach the page's editor: `kubectl edit`, `nano`, `vi` and `edit` then open it and wait. */
+  onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void
 }
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -83,6 +120,8 @@ class LabImpl implements Lab {
   private shell!: Shell
   private clearListeners: (() => void)[] = []
   private resetListeners: (() => void)[] = []
+  private changeListeners = new Set<() => void>()
+  private editHandler?: (request: EditRequest) => Promise<string | undefined>
   private resetPending = false
   readonly seed?: string
   private startMs: number
@@ -98,6 +137,7 @@ class LabImpl implements Lab {
     advance: (ms) => this.advanceBy(ms),
     waitUntil: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
     audit: () => this.cluster.audit(),
+    edit: (request) => (this.editHandler ? this.editHandler(request) : Promise.resolve(undefined)),
     reset: async () => {
       this.cluster = await this.freshCluster()
       this.resetPending = true
@@ -159,7 +199,12 @@ class LabImpl implements Lab {
       this.shell = this.makeShell(undefined, this.shell.history())
       this.resetListeners.forEach((cb) => cb())
     }
+    this.changed()
     return result
+  }
+
+  private changed(): void {
+    for (const cb of this.changeListeners) cb()
   }
 
   async advance(duration: string | number): Promise<string> {
@@ -167,7 +212,9 @@ class LabImpl implements Lab {
     if (ms === undefined || !Number.isFinite(ms) || ms < 0) {
       throw new Error(`invalid duration ${JSON.stringify(duration)}: use 30s, 48m, 24h, 365d or milliseconds`)
     }
-    return this.advanceBy(ms)
+    const line = await this.advanceBy(ms)
+    this.changed()
+    return line
   }
 
   now(): string {
@@ -194,6 +241,7 @@ class LabImpl implements Lab {
     this.cluster = cluster
     this.startMs = s.startMs
     this.shell = this.makeShell(s.shell)
+    this.changed()
   }
 
   needsMoreInput(text: string): boolean {
@@ -214,6 +262,63 @@ class LabImpl implements Lab {
 
   onReset(cb: () => void): void {
     this.resetListeners.push(cb)
+  }
+
+  facts(): readonly Fact[] {
+    return this.cluster.facts()
+  }
+
+  audit(): readonly AuditEntry[] {
+    return this.cluster.audit()
+  }
+
+  async inspectToken(token: string): Promise<TokenInspection> {
+    const decoded = decodeJwt(token)
+    const text = token.trim().replace(/^bearer\s+/i, '')
+    if (decoded.header === undefined || decoded.payload === undefined) {
+      const server: ServerAnswer = { ok: false, error: 'not a JWT', annotations: {} }
+      return { decoded, signature: { ok: false, reason: 'not a JWT' }, server, ...classifyToken(decoded, server) }
+    }
+    const signature = await verifyJwt(text, this.cluster.jwks())
+    const { result, annotations } = await this.cluster.reviewToken(text)
+    const server: ServerAnswer = result.ok
+      ? { ok: true, username: result.user.username, annotations }
+      : { ok: false, error: result.errors.length ? `[${result.errors.join(', ')}]` : undefined, annotations }
+    return { decoded, signature, server, ...classifyToken(decoded, server) }
+  }
+
+  jwks() {
+    return this.cluster.jwks()
+  }
+
+  tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[] {
+    return this.cluster.tokenSchedules(fromMs, toMs, max)
+  }
+
+  nextDueAt(): number | undefined {
+    return this.cluster.nextDueAt()
+  }
+
+  variables(): Record<string, string> {
+    return this.shell.variables()
+  }
+
+  readFile(path: string): string | undefined {
+    return this.shell.fs.readFile(this.shell.fs.resolve(path))
+  }
+
+  writeFile(path: string, text: string): void {
+    this.shell.fs.writeFile(this.shell.fs.resolve(path), text)
+    this.changed()
+  }
+
+  onChange(cb: () => void): () => void {
+    this.changeListeners.add(cb)
+    return () => this.changeListeners.delete(cb)
+  }
+
+  onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void {
+    this.editHandler = handler
   }
 }
 

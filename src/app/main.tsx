@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { TerminalController } from '../state/controller'
 import { createTerminalStore } from '../state/terminalStore'
+import { labView } from '../state/labView'
 import { installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Lab, LabSnapshot } from './lab'
@@ -144,6 +145,7 @@ async function start(): Promise<void> {
   })
   controller.attach(lab, modeOf(lab))
   windowLab.attach(lab)
+  labView.getState().setLab(lab)
   performance.mark('lab-ready')
   persister.schedule()
 }

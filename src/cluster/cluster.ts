@@ -7,7 +7,7 @@ import { APIServer } from './apiserver/server'
 import { AuditLog, type AuditEntry } from './audit/audit'
 import { bootstrapRBAC, createSystemNamespaces, registerNodes } from './boot'
 import { VirtualClock, type ClockState } from './clock/clock'
-import { createSigner, createTokenRequest, Kubelet, restoreSigner, TOKEN_REFRESHES, type SignerState, type TokenSigner } from './components'
+import { createSigner, createTokenRequest, Kubelet, restoreSigner, TOKEN_REFRESHES, type SignerState, type TokenSchedule, type TokenSigner } from './components'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type ClusterContext } from './context'
 import { startControllers } from './controllers/manager'
 import { startTokensController } from './controllers/tokens/tokens_controller'
@@ -54,6 +54,12 @@ export interface Cluster {
   /** The API server's audit record, oldest first (the latest 10 000 requests). */
   audit(): readonly AuditEntry[]
   snapshot(): ClusterState
+  /** Would the API server accept this bearer token now? Nothing is recorded or changed. */
+  reviewToken(token: string): ReturnType<APIServer['reviewToken']>
+  /** The published verification keys, as /openid/v1/jwks serves them. */
+  jwks(): { keys: (JsonWebKey & { kid: string })[] }
+  /** Every kubelet's token refresh schedule within [from, to] (ms), at most `max` times per token. */
+  tokenSchedules(from: number, to: number, max?: number): TokenSchedule[]
   /** The API server itself (its token authenticators and authorizers are extension points). */
   readonly apiServer: APIServer
   readonly context: ClusterContext
@@ -117,6 +123,9 @@ function assemble(p: Parts, signer: TokenSigner) {
       return { ran }
     },
     nextDueAt: () => p.clock.nextAt(),
+    reviewToken: (token) => apiServer.reviewToken(token),
+    jwks: () => ({ keys: [signer.publicJwk()] }),
+    tokenSchedules: (from, to, max) => [...kubelets.values()].flatMap((k) => k.tokenSchedules(from, to, max)),
     facts: () => p.facts,
     audit: () => p.audit.list(),
     snapshot(): ClusterState {

@@ -82,6 +82,12 @@ export class Shell {
     return [...this.hist]
   }
 
+  /** Every shell variable, exported or not (the decoder looks for tokens among them). */
+  variables(): Record<string, string> {
+    const env = this.env as Partial<Restorable>
+    return env.snapshot ? { ...env.snapshot().vars } : this.env.exported()
+  }
+
   get lastStatus(): number {
     return this.executor.status
   }

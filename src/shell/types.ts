@@ -49,6 +49,23 @@ export interface LabServices {
   reset(): Promise<void>
   /** The API server's audit record, oldest first (absent in labs without a cluster, e.g. tests). */
   audit?(): readonly AuditEntry[]
+  /**
+   * Open a text in the page's editor and wait until the student saves (the new text) or closes
+   * it without saving (undefined). Absent when no editor is attached (Node, transcripts).
+   */
+  edit?(request: EditRequest): Promise<string | undefined>
+}
+
+/** What `kubectl edit`, `nano`, `vi` and `edit` ask the editor to open. */
+export interface EditRequest {
+  /** A path in the home folder, or a name such as `/tmp/kubectl-edit-2213.yaml`. */
+  path: string
+  text: string
+  language: 'yaml' | 'json' | 'plaintext'
+  /** Shown above the editor, e.g. `kubectl edit serviceaccount/default -n sa-demo`. */
+  title: string
+  /** Problems to mark, e.g. an apply error at a line (1-based). */
+  markers?: { line: number; message: string }[]
 }
 
 /** Variables of the shell. Exported ones are what `env` prints and child commands see. */

@@ -8,7 +8,7 @@ import { AuditLog, type AuditEntry } from '../audit/audit'
 import type { ClusterContext } from '../context'
 import { AdmissionChain, type AdmissionPlugin } from './admission/interfaces'
 import { defaultAdmissionPlugins } from './admission/plugins'
-import { newAuthnContext, type AuthnContext, type TokenAuthenticator } from './authentication/authenticator'
+import { newAuthnContext, type AuthnContext, type AuthResult, type TokenAuthenticator } from './authentication/authenticator'
 import { newAuthenticationFilter, newRequestAuthenticator } from './authentication/filter'
 import { serviceAccountAuthenticators } from './authentication/serviceaccount'
 import type { VerifyingKey } from './authentication/serviceaccount/keys'
@@ -118,6 +118,16 @@ export class APIServer {
       ...(user ? { user: user.username } : {}), ...(jti ? { jti } : {}), ...(why ? { reason: why } : {}),
     })
     return res
+  }
+
+  /**
+   * Would the API server accept this bearer token now, and as whom? The authenticators answer
+   * as for a request, but nothing is recorded or changed (for the lab's token inspector).
+   */
+  async reviewToken(token: string): Promise<{ result: AuthResult; annotations: Record<string, string> }> {
+    const ctx = { ...newAuthnContext(), dryRun: true }
+    const result = await this.requestAuthenticator.authenticateRequest({ method: 'GET', path: '/', headers: { authorization: `Bearer ${token}` } }, ctx)
+    return { result, annotations: ctx.annotations }
   }
 
   private route(info: ReturnType<typeof newRequestInfo>, url: ReturnType<typeof parseURL>, req: ApiRequest, user: UserInfo, entry: AuditEntry): Promise<ApiResponse> | ApiResponse {

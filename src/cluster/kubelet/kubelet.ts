@@ -14,6 +14,18 @@ import { schedule, type KubeletRuntime } from './runtime'
 import { KubeletWork } from './work'
 import { execInPod } from './exec/exec'
 
+/** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
+export interface TokenSchedule {
+  namespace: string
+  pod: string
+  podUID: string
+  serviceAccount: string
+  volume: string
+  expirationSeconds: number
+  /** Refresh times (ms) in the asked window. */
+  refreshes: number[]
+}
+
 /** One handler registration per context and work type, dispatching on `data.node`. */
 const kubeletsByContext = new WeakMap<ClusterContext, Map<string, Kubelet>>()
 
@@ -109,6 +121,17 @@ export class Kubelet {
       this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
       await this.tokens.sign(e.id)
     }
+  }
+
+  /** The refresh schedule of every projected token on this node, within [from, to] (the timeline). */
+  tokenSchedules(from: number, to: number, max = 500): TokenSchedule[] {
+    return Object.values(this.state.tokens).map((e) => {
+      const rec = this.state.pods[e.podUID]
+      return {
+        namespace: e.namespace, pod: rec?.name ?? e.spec.boundObjectRef.name ?? '', podUID: e.podUID, serviceAccount: e.serviceAccountName,
+        volume: e.volume, expirationSeconds: e.spec.expirationSeconds, refreshes: this.tokens.refreshTimes(e, from, to, max),
+      }
+    })
   }
 
   /** How many token refreshes fall due in (from, to] on this node. */

@@ -70,6 +70,8 @@ export interface TokenEntry {
   chainSeed: number
   /** How many times the token has been refreshed (0 = the token requested at mount). */
   index: number
+  /** status.expirationTimestamp (ms) of the token requested at mount: where the chain starts. */
+  chainStart: number
 }
 
 export interface KubeletState {

@@ -15,6 +15,8 @@ export interface AuthnContext {
   annotations: Record<string, string>
   /** What was read from a presented service-account token, even when it was refused. */
   token?: { jti?: string; pod?: string; podUID?: string; subject?: string }
+  /** Only asking (the lab's token inspector): change nothing, e.g. no last-used label on legacy Secrets. */
+  dryRun?: boolean
 }
 
 export function newAuthnContext(audiences?: string[]): AuthnContext {

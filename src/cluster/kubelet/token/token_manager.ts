@@ -97,7 +97,7 @@ export class TokenManager {
     const entry: TokenEntry = {
       id, key: keyFunc(name, namespace, spec), podUID, volume, namespace, serviceAccountName: name, spec,
       expirationTime: Date.parse(status.expirationTimestamp), claims, token: status.token,
-      chainSeed: this.ctx.random.nextUint32(), index: 0, jitter: 0,
+      chainSeed: this.ctx.random.nextUint32(), index: 0, jitter: 0, chainStart: Date.parse(status.expirationTimestamp),
     }
     entry.jitter = chainJitter(entry.chainSeed, 0)
     this.cache[id] = entry
@@ -130,6 +130,17 @@ export class TokenManager {
       jitter = chainJitter(e.chainSeed, e.index + n)
     }
     return n
+  }
+
+  /**
+   * The kubelet's refresh times of an entry's whole chain (from the token requested at mount)
+   * that fall in [from, to], at most `max` of them (for the timeline).
+   */
+  refreshTimes(e: TokenEntry, from: number, to: number, max = 500): number[] {
+    const start: TokenEntry = { ...e, index: 0, expirationTime: e.chainStart, jitter: chainJitter(e.chainSeed, 0) }
+    const out: number[] = []
+    this.walk(start, to, (at) => { if (at >= from && out.length < max) out.push(at) })
+    return out
   }
 
   /** How many refreshes fall due in (from, to] over all cached tokens (for `lab advance`'s summary). */

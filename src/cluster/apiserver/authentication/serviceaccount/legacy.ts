@@ -60,7 +60,7 @@ export function legacyTokenValidator(getter: ServiceAccountTokenGetter, store?: 
         ctx.annotations[LEGACY_INVALIDATED_ANNOTATION] = `${secretName}/${namespace}`
         return fail(`the token in secret ${namespace}/${secretName} for service account ${namespace}/${saName} has been marked invalid. Use tokens from the TokenRequest API or manually created secret-based tokens, or remove the '${INVALID_SINCE_LABEL}' label from the secret to temporarily allow use of this token`)
       }
-      if (store) stampLastUsed(store, secret, now)
+      if (store && !ctx.dryRun) stampLastUsed(store, secret, now)
       return { namespace, name: saName, uid: saUID }
     },
   }
