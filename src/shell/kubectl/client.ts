@@ -65,11 +65,21 @@ function readKubeconfig(ctx: CommandContext, opts: GlobalOptions): KubeconfigFil
     return {}
   }
   try {
-    const doc = parseYaml(text) as unknown
-    return doc && typeof doc === 'object' ? (doc as KubeconfigFile) : {}
+    return structuredClone(parseKubeconfigText(text))
   } catch (e) {
     throw new KubectlError(`error: error loading config file "${path}": ${(e as Error).message.split('\n')[0]}`)
   }
+}
+
+/** The last kubeconfig parsed: the yaml parser takes over a millisecond on the certificate data, every command. */
+let lastKubeconfig: { text: string; doc: KubeconfigFile } | undefined
+
+function parseKubeconfigText(text: string): KubeconfigFile {
+  if (lastKubeconfig?.text === text) return lastKubeconfig.doc
+  const parsed = parseYaml(text) as unknown
+  const doc = parsed && typeof parsed === 'object' ? (parsed as KubeconfigFile) : {}
+  lastKubeconfig = { text, doc }
+  return doc
 }
 
 function decodeB64(s: unknown): string | undefined {

@@ -100,8 +100,23 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate | undefined
   }
 }
 
+/** Answers already worked out: a certificate and a CA do not change, and WebCrypto is slow to ask. */
+const verified = new Map<string, Promise<boolean>>()
+const hex = (b: Uint8Array) => Array.from(b.subarray(0, 64), (x) => x.toString(16).padStart(2, '0')).join('')
+
 /** Whether `cert` carries a valid RSA-SHA256 signature by the CA certificate `caPem` (WebCrypto). */
-export async function signedBy(cert: ParsedCertificate, caPem: string): Promise<boolean> {
+export function signedBy(cert: ParsedCertificate, caPem: string): Promise<boolean> {
+  const key = `${caPem}\n${hex(cert.signature)}:${cert.tbs.length}`
+  let answer = verified.get(key)
+  if (!answer) {
+    answer = verifySignature(cert, caPem)
+    if (verified.size > 64) verified.clear()
+    verified.set(key, answer)
+  }
+  return answer
+}
+
+async function verifySignature(cert: ParsedCertificate, caPem: string): Promise<boolean> {
   const caDer = pemToDer(caPem)
   const ca = caDer && parseCertificate(caDer)
   if (!ca) return false
