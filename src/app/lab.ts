@@ -12,9 +12,11 @@ import type { EditRequest, LabServices, OutputChunk, RunResult } from '../shell/
 import type { Fact } from '../cluster/events/facts'
 import type { AuditEntry } from '../cluster/audit/audit'
 import type { TokenSchedule } from '../cluster/components'
-import { decodeJwt, type DecodedJwt } from '../jwt/decode'
+import { decodeJwt } from '../jwt/decode'
 import { verifyJwt } from '../jwt/verify'
-import { classifyToken, type ServerAnswer, type Verdict } from '../jwt/inspect'
+import { classifyToken, type ServerAnswer, type TokenInspection } from '../jwt/inspect'
+
+export type { TokenInspection }
 import { describeWork } from './workNames'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
 
@@ -38,15 +40,6 @@ export interface LabSnapshot {
   startMs: number
   cluster: ClusterState
   shell: ShellState
-}
-
-/** What the decoder shows about a token (see src/jwt/inspect.ts). */
-export interface TokenInspection extends Verdict {
-  decoded: DecodedJwt
-  /** The signature checked against the cluster's published keys (/openid/v1/jwks) with jose. */
-  signature: { ok: boolean; reason?: string }
-  /** Whether the API server would authenticate it now, and its error text if not. */
-  server: ServerAnswer
 }
 
 export interface Lab {

@@ -83,6 +83,15 @@ function refusal(error: string, d: DecodedJwt, kind: TokenKind): Verdict {
   return { verdict: 'rejected', kind, reason: `The API server refuses it: ${error}` }
 }
 
+/** What the decoder shows about a token (Lab.inspectToken). */
+export interface TokenInspection extends Verdict {
+  decoded: DecodedJwt
+  /** The signature checked against the cluster's published keys (/openid/v1/jwks) with jose. */
+  signature: { ok: boolean; reason?: string }
+  /** Whether the API server would authenticate it now, and its error text if not. */
+  server: ServerAnswer
+}
+
 /** The verdict from the decoded token and the API server's answer. */
 export function classifyToken(d: DecodedJwt, server: ServerAnswer): Verdict {
   const kind = tokenKind(d.payload)

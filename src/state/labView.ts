@@ -9,17 +9,10 @@ import type { AuditEntry } from '../cluster/audit/audit'
 import type { TokenSchedule } from '../cluster/components'
 import type { Fact } from '../cluster/events/facts'
 import type { DecodedJwt } from '../jwt/decode'
-import type { ServerAnswer, Verdict } from '../jwt/inspect'
+import type { TokenInspection } from '../jwt/inspect'
 import type { EditRequest } from '../shell/types'
 
-export type { AuditEntry, DecodedJwt, EditRequest, Fact, TokenSchedule }
-
-/** See TokenInspection in src/app/lab.ts. */
-export interface TokenInspection extends Verdict {
-  decoded: DecodedJwt
-  signature: { ok: boolean; reason?: string }
-  server: ServerAnswer
-}
+export type { AuditEntry, DecodedJwt, EditRequest, Fact, TokenInspection, TokenSchedule }
 
 /** The parts of the Lab (src/app/lab.ts) the panels use; the real Lab satisfies it. */
 export interface PanelLab {
