@@ -3,6 +3,7 @@
 
 import { applyCompletion, formatColumns, type CompletionEdit } from './completion'
 import { HistoryNav } from './history'
+import { ClockDriver } from './clockDriver'
 import type { OutputChunk, RunResult, TerminalLab } from './labPort'
 import { PS1, PS2, type ClockMode, type TerminalStore } from './terminalStore'
 
@@ -22,6 +23,8 @@ export interface ControllerOptions {
   wallNow?: () => number
   /** Called after each command, advance or restore has changed the lab (saving hooks in here). */
   onLabChanged?: () => void
+  /** While the clock plays, save at most this often (wall ms); default 5 s. */
+  saveEveryMs?: number
 }
 
 export class TerminalController {
@@ -33,7 +36,8 @@ export class TerminalController {
   private readonly history: HistoryNav
   private readonly wallNow: () => number
   private mode: ClockMode = 'still'
-  private wallAnchor = 0
+  /** Paused or playing at a speed; ticks and jumps (see src/state/clockDriver.ts). */
+  private readonly clock: ClockDriver
   /** Terminal width in characters, for listing completions. */
   columns = 80
 
@@ -42,6 +46,15 @@ export class TerminalController {
     private readonly opts: ControllerOptions = {},
   ) {
     this.wallNow = opts.wallNow ?? (() => Date.now())
+    this.clock = new ClockDriver({
+      wallNow: this.wallNow,
+      lab: () => this.lab,
+      idle: () => !this.pumping && this.queue.length === 0,
+      exclusive: (fn) => this.exclusive(fn),
+      refresh: () => this.refreshClock(),
+      saved: () => this.opts.onLabChanged?.(),
+      saveEveryMs: opts.saveEveryMs,
+    })
     this.history = new HistoryNav(() => [
       ...(this.lab?.history() ?? []),
       ...this.queue.filter((i) => i.kind === 'typed').map((i) => i.text),
@@ -56,18 +69,35 @@ export class TerminalController {
   attach(lab: TerminalLab, mode: ClockMode): void {
     this.lab = lab
     this.mode = mode
-    this.wallAnchor = this.wallNow()
+    this.clock.rate.reset(mode === 'realtime', 1)
     lab.onClear(() => this.store.getState().clear())
     this.store.getState().set({ ready: true, status: 'Lab ready.' })
     this.refreshClock()
     void this.pump()
   }
 
-  /** After lab.restore() or a reset: the clock may have moved; realtime mode counts from now. */
+  /** After lab.restore() or a reset: the clock may have moved; a playing clock counts from now. */
   labReplaced(mode?: ClockMode): void {
-    if (mode) this.mode = mode
-    this.wallAnchor = this.wallNow()
+    if (mode && mode !== this.mode) {
+      this.mode = mode
+      this.clock.rate.reset(mode === 'realtime', 1)
+    } else this.clock.rate.reset(this.clock.rate.playing)
     this.refreshClock()
+  }
+
+  /** Pause or play the lab clock, or change its speed (lab ms per wall ms). */
+  setClock(playing: boolean, speed?: number): void {
+    this.clock.set(playing, speed)
+  }
+
+  /** While playing: move the lab by the wall time owed (see ClockDriver.tick). */
+  tick(): void {
+    this.clock.tick()
+  }
+
+  /** Jump the lab clock forward to `target(nowMs)`, in turn with commands; resolves to the lab time reached. */
+  jump(target: (nowMs: number) => number | undefined): Promise<number> {
+    return this.clock.jump(target)
   }
 
   get clockMode(): ClockMode {
@@ -160,6 +190,7 @@ export class TerminalController {
   /** Move the lab clock (window.lab.advance); shown in the header, not in the terminal. */
   async advance(duration: string | number): Promise<string> {
     const lab = await this.whenReady()
+    await this.clock.work
     const line = await lab.advance(duration)
     this.refreshClock()
     this.opts.onLabChanged?.()
@@ -187,6 +218,7 @@ export class TerminalController {
     this.pumping = true
     const st = () => this.store.getState()
     try {
+      await this.clock.work
       while (this.queue.length > 0) {
         const item = this.queue.shift()!
         this.updateQueued()
@@ -244,7 +276,7 @@ export class TerminalController {
     const lab = this.lab!
     const st = this.store.getState()
     try {
-      await this.syncClock()
+      await this.clock.sync() // the wall time owed (none while paused)
       return await lab.run(text, (c) => {
         st.write(c.stream === 'stderr' ? 'err' : 'out', c.text)
         onChunk?.(c)
@@ -258,18 +290,9 @@ export class TerminalController {
     }
   }
 
-  /** Realtime mode: before a command, move the lab clock by the wall time that passed. */
-  private async syncClock(): Promise<void> {
-    if (this.mode !== 'realtime' || !this.lab) return
-    const now = this.wallNow()
-    const elapsed = Math.floor(now - this.wallAnchor)
-    if (elapsed <= 0) return
-    this.wallAnchor += elapsed
-    await this.lab.advance(elapsed)
-  }
-
   private refreshClock(): void {
     if (!this.lab) return
-    this.store.getState().set({ clock: { labMs: this.lab.nowMs(), wallAnchor: this.wallAnchor, mode: this.mode } })
+    const { playing, speed, anchor } = this.clock.rate
+    this.store.getState().set({ clock: { labMs: this.lab.nowMs(), wallAnchor: anchor, mode: this.mode, playing, speed } })
   }
 }

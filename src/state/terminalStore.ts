@@ -11,11 +11,16 @@ export const PS2 = '> '
 export type ClockMode = 'realtime' | 'still'
 
 export interface LabClockView {
-  /** Lab time (ms since the epoch) at `wallAnchor`. */
+  /** Lab time (ms since the epoch), as of the last command or clock tick. */
   labMs: number
-  /** Wall time (ms) when labMs was read; in realtime mode the display adds the wall time since. */
+  /** Wall time (ms) from which the clock's current rate counts. */
   wallAnchor: number
+  /** How the lab started: `realtime` (no seed: playing at 1×) or `still` (seeded: paused). */
   mode: ClockMode
+  /** Whether wall time moves the lab clock now (the ticker applies it every 250 ms). */
+  playing: boolean
+  /** Lab ms per wall ms while playing: 1 (real time) up to 3600 (an hour per second). */
+  speed: number
 }
 
 export interface TerminalState extends Screen {

@@ -12,7 +12,7 @@ import type { ClusterContext } from '../context'
  * that events of one instant keep the order they happened in (lists are sorted by name).
  */
 export function nowNanos(ctx: ClusterContext, namespace: string): bigint {
-  let next = BigInt(ctx.clock.now()) * 1_000_000n + BigInt(ctx.random.int(1000))
+  let next = BigInt(ctx.clock.now()) * 1_000_000n + BigInt(ctx.random.int(1_000_000))
   for (const ev of ctx.store.list('events', namespace)) {
     const hex = ev.metadata.name.slice(ev.metadata.name.lastIndexOf('.') + 1)
     if (!/^[0-9a-f]+$/.test(hex)) continue

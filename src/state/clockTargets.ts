@@ -1,0 +1,87 @@
+// Where the clock controls can jump: the next scheduled work of the cluster, and the next kubelet
+// refresh, warnafter or exp of one token (the selected one) or of any token.
+
+import type { Fact, PanelLab } from './labView'
+
+export type JumpKind = 'event' | 'refresh' | 'warnafter' | 'exp'
+
+export const YEAR_MS = 365 * 86_400_000
+
+export interface JumpTargets {
+  event?: number
+  refresh?: number
+  warnafter?: number
+  exp?: number
+}
+
+type IssuedFact = Extract<Fact, { type: 'token.issued' }>
+
+/** What the clock needs from a JWT: its id, time claims and pod. Undefined if it is not a JWT. */
+export interface TokenTimes {
+  jti?: string
+  exp?: number
+  warnafter?: number
+  namespace?: string
+  pod?: string
+}
+
+function base64UrlJson(part: string): unknown {
+  const b64 = part.replace(/-/g, '+').replace(/_/g, '/')
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0))
+  return JSON.parse(new TextDecoder().decode(bytes))
+}
+
+export function tokenTimes(token: string | undefined): TokenTimes | undefined {
+  const parts = token?.trim().replace(/^bearer\s+/i, '').split('.')
+  if (!parts || parts.length !== 3) return undefined
+  try {
+    const p = base64UrlJson(parts[1]) as Record<string, unknown>
+    const k8s = (p['kubernetes.io'] ?? {}) as { namespace?: unknown; pod?: { name?: unknown }; warnafter?: unknown }
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
+    return {
+      jti: str(p.jti),
+      exp: num(p.exp),
+      warnafter: num(k8s.warnafter),
+      namespace: str(k8s.namespace),
+      pod: str(k8s.pod?.name),
+    }
+  } catch {
+    return undefined
+  }
+}
+
+const firstAfter = (now: number, times: (number | undefined)[]) => {
+  const later = times.filter((t): t is number => t !== undefined && t > now)
+  return later.length ? Math.min(...later) : undefined
+}
+
+/** The jump targets after `now`; with a token, its own refresh, warnafter and exp only. */
+export function jumpTargets(lab: PanelLab, now: number, token?: string): JumpTargets {
+  const event = firstAfter(now, [lab.nextDueAt()])
+  let schedules = lab.tokenSchedules(now, now + YEAR_MS, 1)
+  const issued = lab.facts().filter((f): f is IssuedFact => f.type === 'token.issued')
+  if (token === undefined) {
+    return {
+      event,
+      refresh: firstAfter(now, schedules.flatMap((s) => s.refreshes)),
+      warnafter: firstAfter(now, issued.map((f) => (f.warnafter === undefined ? undefined : f.warnafter * 1000))),
+      exp: firstAfter(now, issued.map((f) => f.exp * 1000)),
+    }
+  }
+  const t = tokenTimes(token)
+  if (!t) return { event }
+  const fact = t.jti ? issued.find((f) => f.jti === t.jti) : undefined
+  const pod = fact?.pod?.name ?? t.pod
+  const namespace = fact?.namespace ?? t.namespace
+  schedules = pod ? schedules.filter((s) => s.pod === pod && s.namespace === namespace) : []
+  const warnafter = t.warnafter ?? fact?.warnafter
+  const exp = t.exp ?? fact?.exp
+  return {
+    event,
+    refresh: firstAfter(now, schedules.flatMap((s) => s.refreshes)),
+    warnafter: firstAfter(now, [warnafter === undefined ? undefined : warnafter * 1000]),
+    exp: firstAfter(now, [exp === undefined ? undefined : exp * 1000]),
+  }
+}
