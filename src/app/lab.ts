@@ -114,7 +114,6 @@ class LabImpl implements Lab {
   private clearListeners: (() => void)[] = []
   private resetListeners: (() => void)[] = []
   private changeListeners = new Set<() => void>()
-  private editHandler?: (request: EditRequest) => Promise<string | undefined>
   private resetPending = false
   readonly seed?: string
   private startMs: number
@@ -130,7 +129,6 @@ class LabImpl implements Lab {
     advance: (ms) => this.advanceBy(ms),
     waitUntil: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
     audit: () => this.cluster.audit(),
-    edit: (request) => (this.editHandler ? this.editHandler(request) : Promise.resolve(undefined)),
     reset: async () => {
       this.cluster = await this.freshCluster()
       this.resetPending = true
@@ -311,7 +309,9 @@ class LabImpl implements Lab {
   }
 
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void {
-    this.editHandler = handler
+    // Only a lab with an attached editor offers `edit` to its commands; without one (Node,
+    // transcripts) nano and kubectl edit say that no editor is attached.
+    this.services.edit = handler
   }
 }
 

@@ -8,6 +8,7 @@ import { cd } from './cd'
 import { clear } from './clear'
 import { cut } from './cut'
 import { echo } from './echo'
+import { edit, nano, vi, vim } from './edit'
 import { env } from './env'
 import { exportCommand, unset } from './export'
 import { grep } from './grep'
@@ -30,7 +31,7 @@ import { wc } from './wc'
 
 export function builtinCommands(): CommandSpec[] {
   return [
-    base64, bracket, cat, cd, clear, cut, echo, env, exportCommand, falseCommand, grep, head, help, history,
-    ls, mkdir, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, wc,
+    base64, bracket, cat, cd, clear, cut, echo, edit, env, exportCommand, falseCommand, grep, head, help, history,
+    ls, mkdir, nano, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc,
   ]
 }

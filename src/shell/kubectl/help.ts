@@ -65,13 +65,13 @@ export function topHelp(verbs: Verb[]): string {
     'kubectl controls the Kubernetes cluster manager.\n\n' +
     ' Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n' +
     group('Basic Commands (Beginner)', ['create', 'run']) +
-    group('Basic Commands (Intermediate)', ['get', 'delete']) +
+    group('Basic Commands (Intermediate)', ['get', 'edit', 'delete']) +
     group('Troubleshooting and Debugging Commands', ['describe', 'exec', 'auth']) +
     group('Advanced Commands', ['apply', 'wait']) +
     group('Other Commands', ['api-resources', 'version']) +
     'Usage:\n  kubectl [flags] [options]\n\n' +
     'Use "kubectl <command> --help" for more information about a given command.\n' +
-    '(This lab implements the commands above; others, such as logs or edit, are not available yet.)\n'
+    '(This lab implements the commands above; others, such as logs or patch, are not available yet.)\n'
   )
 }
 

@@ -17,6 +17,7 @@ import { createSecretGeneric, createSecretParent } from './verbs/create-secret'
 import { createToken } from './verbs/create-token'
 import { deleteVerb } from './verbs/delete'
 import { describe } from './verbs/describe'
+import { edit } from './verbs/edit'
 import { exec } from './verbs/exec'
 import { get } from './verbs/get'
 import { runVerb } from './verbs/run'
@@ -25,7 +26,7 @@ import { wait } from './verbs/wait'
 
 const CREATE_SUBS = [createClusterRole, createClusterRoleBinding, createNamespace, createRole, createRoleBinding, createSecretParent, createServiceAccount, createToken]
 const AUTH_SUBS = [authCanI, authWhoami]
-export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, ...AUTH_SUBS, wait, version, apiResources]
+export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources]
 
 /** Commands with sub-commands: the parent (run when no sub-command matches) and its children. */
 const GROUPS: Record<string, { parent: Verb; subs: Verb[] }> = {
@@ -90,7 +91,7 @@ async function main(ctx: CommandContext): Promise<number> {
     if (index > 0) throw new KubectlError(`Error: flags cannot be placed before plugin name: ${argv[0]}`)
     if (ALL_KUBECTL_COMMANDS.includes(word ?? '')) {
       throw new KubectlError(
-        `error: "kubectl ${word}" is not available in this lab yet. The lab's kubectl offers: get, describe, create, apply, run, exec, delete, auth whoami|can-i, wait, version, api-resources.`,
+        `error: "kubectl ${word}" is not available in this lab yet. The lab's kubectl offers: get, describe, create, apply, edit, run, exec, delete, auth whoami|can-i, wait, version, api-resources.`,
       )
     }
     throw new KubectlError(unknownCommand(word ?? ''))
@@ -109,7 +110,7 @@ async function main(ctx: CommandContext): Promise<number> {
 
 export const kubectl: CommandSpec = {
   name: 'kubectl',
-  summary: 'control the lab\'s Kubernetes cluster (get, describe, create, apply, run, exec, delete, auth, wait, version)',
+  summary: 'control the lab\'s Kubernetes cluster (get, describe, create, apply, edit, run, exec, delete, auth, wait, version)',
   usage: 'kubectl [flags] [options] COMMAND',
   flags: GLOBAL_FLAGS.map((f) => ({ name: f.name, short: f.short, takesValue: f.kind !== 'bool', help: f.help })),
   subcommands: [...new Set(VERBS.map((v) => v.path.split(' ')[0]))],

@@ -1,0 +1,22 @@
+// Monaco from the lab's own files, never a CDN: @monaco-editor/loader would fetch monaco from
+// jsDelivr unless it is given the bundled module (loader.config), and the editor's workers come
+// from Vite's `?worker` imports. Only what the editor needs is bundled: the editor with its
+// features, YAML (monarch highlighting) and JSON (for `kubectl edit -o json`).
+
+import * as monaco from 'monaco-editor/editor'
+import 'monaco-editor/features/register.all'
+import 'monaco-editor/languages/definitions/yaml/register'
+import 'monaco-editor/languages/features/json/register'
+import { loader } from '@monaco-editor/react'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    return label === 'json' ? new JsonWorker() : new EditorWorker()
+  },
+}
+
+loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] })
+
+export { monaco }
