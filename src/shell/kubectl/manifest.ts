@@ -29,15 +29,18 @@ const GO_YAML: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: 'mapping values are not allowed in this context',
   BAD_INDENT: 'did not find expected key',
   MISSING_CHAR: 'found unexpected end of stream',
-  TAB_AS_INDENT: 'found character that cannot start any token',
+  TAB_AS_INDENT: 'found a tab character that violates indentation',
   MULTILINE_IMPLICIT_KEY: "could not find expected ':'",
   UNEXPECTED_TOKEN: 'did not find expected key',
 }
 
 function yamlError(source: string, e: YAMLError, firstLine: number): KubectlError {
   // go-yaml names the line before a badly indented key (checked: `name: x` then ` bad: 1` → the `name` line).
-  const line = (e.linePos?.[0]?.line ?? 1) - firstLine + 1 - (e.code === 'BAD_INDENT' ? 1 : 0)
-  const msg = GO_YAML[e.code] ?? 'did not find expected key'
+  // For a key continued on the next line (`name: x` then `   bad: 1`) go-yaml names the continuation's line.
+  const shift = e.code === 'BAD_INDENT' ? -1 : e.code === 'BLOCK_AS_IMPLICIT_KEY' ? 1 : 0
+  const line = (e.linePos?.[0]?.line ?? 1) - firstLine + 1 + shift
+  const flow = /^Flow (sequence|mapping)/.exec(e.message)
+  const msg = flow ? `did not find expected ',' or '${flow[1] === 'sequence' ? ']' : '}'}'` : GO_YAML[e.code] ?? 'did not find expected key'
   return new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${msg}`)
 }
 
@@ -54,8 +57,11 @@ export function parseManifest(text: string, source: string): Obj[] {
   const out: Obj[] = []
   for (const doc of parseAllDocuments(text)) {
     const start = doc.range?.[0] ?? 0
-    // kubectl splits at `---` and converts each document alone: its lines count from the one after the marker.
-    const firstLine = text.slice(0, start).split('\n').length + (text.startsWith('---', start) ? 1 : 0)
+    // kubectl splits at `---` and converts each document alone: its lines count from the one after
+    // the marker, or from the top of the file for the first document (comments included).
+    const before = text.slice(0, start).split('\n')
+    const marker = before.findLastIndex((l, i) => l.startsWith('---') && i < before.length - 1)
+    const firstLine = text.startsWith('---', start) ? before.length + 1 : marker >= 0 ? marker + 2 : 1
     if (doc.errors.length) throw yamlError(source, doc.errors[0], firstLine)
     const v = doc.toJS()
     if (v !== null && v !== undefined) out.push(v)
