@@ -34,11 +34,13 @@ const GO_YAML: Record<string, string> = {
   UNEXPECTED_TOKEN: 'did not find expected key',
 }
 
-function yamlError(source: string, e: YAMLError, firstLine: number): KubectlError {
-  // go-yaml names the line before a badly indented key (checked: `name: x` then ` bad: 1` → the `name` line).
-  // For a key continued on the next line (`name: x` then `   bad: 1`) go-yaml names the continuation's line.
-  const shift = e.code === 'BAD_INDENT' ? -1 : e.code === 'BLOCK_AS_IMPLICIT_KEY' ? 1 : 0
-  const line = (e.linePos?.[0]?.line ?? 1) - firstLine + 1 + shift
+function yamlError(source: string, errors: YAMLError[], firstLine: number): KubectlError {
+  const e = errors[0]
+  // go-yaml names the line before a badly indented key (checked: `name: x` then ` bad: 1` → the `name` line);
+  // for a key continued on the next line (`name: x` then `   bad: 1`) it names the continuation's line.
+  const continued = errors.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY')?.linePos?.[1]?.line
+  const at = continued ?? (e.linePos?.[0]?.line ?? 1) - (e.code === 'BAD_INDENT' ? 1 : 0)
+  const line = at - firstLine + 1
   const flow = /^Flow (sequence|mapping)/.exec(e.message)
   const msg = flow ? `did not find expected ',' or '${flow[1] === 'sequence' ? ']' : '}'}'` : GO_YAML[e.code] ?? 'did not find expected key'
   return new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${msg}`)
@@ -62,7 +64,7 @@ export function parseManifest(text: string, source: string): Obj[] {
     const before = text.slice(0, start).split('\n')
     const marker = before.findLastIndex((l, i) => l.startsWith('---') && i < before.length - 1)
     const firstLine = text.startsWith('---', start) ? before.length + 1 : marker >= 0 ? marker + 2 : 1
-    if (doc.errors.length) throw yamlError(source, doc.errors[0], firstLine)
+    if (doc.errors.length) throw yamlError(source, doc.errors, firstLine)
     const v = doc.toJS()
     if (v !== null && v !== undefined) out.push(v)
   }

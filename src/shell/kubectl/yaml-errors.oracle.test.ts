@@ -14,6 +14,7 @@ const CASES: Record<string, string> = {
   'a key continued on the next line': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n   bad: 1\n',
   'a tab as indentation': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n\tbad: 1\n',
   'an unclosed flow sequence': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: [x\n',
+  'a mapping value on one line': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: a: b\n',
   'a key less indented than its siblings': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n bad: 1\n',
 }
 

@@ -35,11 +35,20 @@ function Checks({ state }: { state: ReturnType<typeof useInspection> }) {
   )
 }
 
-export function TokenView({ token, idPrefix, title }: { token: string; idPrefix: string; title: string }) {
+interface Props {
+  token: string
+  idPrefix: string
+  title: string
+  /** False when the comparison above already shows this token's verdict. */
+  showVerdict?: boolean
+}
+
+export function TokenView({ token, idPrefix, title, showVerdict = true }: Props) {
   const state = useInspection(token)
   const lab = useLabView((s) => s.lab)
   const version = useLabView((s) => s.version)
-  const kids = useMemo(() => (lab ? lab.jwks().keys.map((k) => k.kid) : undefined), [lab, version])
+  // Re-read the published keys whenever the lab changed (a key may have been rotated).
+  const kids = useMemo(() => (lab && version >= 0 ? lab.jwks().keys.map((k) => k.kid) : undefined), [lab, version])
   const d = state.decoded
   const hRows = useMemo(() => (d ? headerRows(d.header, d.payload, { kids }) : []), [d, kids])
   const cRows = useMemo(() => (d ? claimRows(d.payload, { kids }) : []), [d, kids])
@@ -56,7 +65,7 @@ export function TokenView({ token, idPrefix, title }: { token: string; idPrefix:
   return (
     <article className="dec-token" aria-labelledby={`${idPrefix}-title`}>
       <h3 id={`${idPrefix}-title`} className="dec-token-title">{title}</h3>
-      <VerdictBadge state={state} label={`Verdict on ${title.toLowerCase()}`} />
+      {showVerdict && <VerdictBadge state={state} label={`Verdict on ${title.toLowerCase()}`} />}
       <Checks state={state} />
       {d.problems.length > 0 && (
         <div className="dec-problems">
@@ -75,6 +84,8 @@ export function TokenView({ token, idPrefix, title }: { token: string; idPrefix:
       <h4>Claims</h4>
       {d.payload === undefined ? (
         <p className="dec-dim">The payload could not be decoded.</p>
+      ) : cRows.length === 0 ? (
+        <pre className="dec-pre dec-seg-1-text">{pretty(d.payload)}</pre>
       ) : (
         <>
           <ClaimList rows={cRows} label="Claims" idPrefix={`${idPrefix}-c`} />

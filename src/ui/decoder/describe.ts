@@ -3,7 +3,7 @@
 // and what it means for THIS token, in plain words, with the values filled in.
 
 import { explainClaim } from '../../jwt/claims'
-import { claimSeconds, offsetFromIat, spanExact, utcText } from './format'
+import { claimSeconds, offsetFromIat, spanExact } from './format'
 
 export type TimeClaimName = 'iat' | 'nbf' | 'exp' | 'warnafter'
 
@@ -32,13 +32,14 @@ type Obj = Record<string, unknown>
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined)
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
-/** Compact JSON of any value (strings quoted, as in the token). */
-export function jsonText(v: unknown): string {
-  try {
-    return JSON.stringify(v) ?? String(v)
-  } catch {
-    return String(v)
+/** JSON of a decoded value on one line, with a space after each colon and comma: `{"name": "app", "uid": "…"}`. */
+export function jsonText(v: unknown, depth = 0): string {
+  if (depth > 32) return '…'
+  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x, depth + 1)).join(', ')}]`
+  if (v && typeof v === 'object') {
+    return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${jsonText(x, depth + 1)}`).join(', ')}}`
   }
+  return JSON.stringify(v) ?? String(v)
 }
 
 /** `pod app (uid 4865…)` from a `{name, uid}` reference. */
@@ -47,10 +48,6 @@ export function refText(kind: string, v: unknown): string {
   if (!r) return `${kind} ${jsonText(v)}`
   const name = str(r.name) ?? '(no name)'
   return r.uid !== undefined ? `${kind} ${name} (uid ${String(r.uid)})` : `${kind} ${name}`
-}
-
-function when(seconds: number): string {
-  return utcText(seconds * 1000)
 }
 
 /** What the bound objects of a token are, in one sentence. */
@@ -99,17 +96,17 @@ function specificFor(path: string, v: unknown, payload: Obj, ctx: DescribeContex
     case 'jti':
       return `This token's own ID. Requests made with it show authentication.kubernetes.io/credential-id: JTI=${typeof v === 'string' ? v : jsonText(v)} in the audit log.`
     case 'iat':
-      return iat !== undefined ? `Issued ${when(iat)}.` : `Not a number of seconds: ${jsonText(v)}.`
+      return iat !== undefined ? 'The moment the API server issued this token; the other times count from it.' : `Not a number of seconds: ${jsonText(v)}.`
     case 'nbf': {
       const s = claimSeconds(v)
       if (s === undefined) return `Not a number of seconds: ${jsonText(v)}.`
-      return iat === s ? 'Valid from the moment it was issued.' : `Not valid before ${when(s)}.`
+      return iat === s ? 'Valid from the moment it was issued.' : 'Not valid before this moment (a minute of leeway allowed).'
     }
     case 'exp': {
       const s = claimSeconds(v)
       if (s === undefined) return `Not a number of seconds: ${jsonText(v)}.`
-      const life = iat !== undefined ? ` That is ${spanExact(s - iat)} after issue.` : ''
-      return `Refused after ${when(s)} (plus a minute of leeway).${life}`
+      const life = iat !== undefined ? `, ${spanExact(s - iat)} after issue` : ''
+      return `Refused after this moment (plus a minute of leeway)${life}.`
     }
     case 'kubernetes.io':
       return bindingSummary(v)
@@ -128,7 +125,8 @@ function specificFor(path: string, v: unknown, payload: Obj, ctx: DescribeContex
     case 'kubernetes.io.warnafter': {
       const s = claimSeconds(v)
       if (s === undefined) return `Not a number of seconds: ${jsonText(v)}.`
-      return `From ${when(s)} the API server still accepts the token but logs each use as stale.`
+      const after = iat !== undefined ? ` (${spanExact(s - iat)} after issue)` : ''
+      return `From this moment${after} the API server still accepts the token but logs each use as stale.`
     }
     default:
       if (path.startsWith('kubernetes.io/serviceaccount/')) return `Legacy claim: ${typeof v === 'string' ? v : jsonText(v)}.`

@@ -22,6 +22,11 @@ type Obj = Record<string, unknown>
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined)
 const TIME_PATHS = new Set(['iat', 'nbf', 'exp', 'kubernetes.io.warnafter'])
 
+/** A long signature as its ends and length: `wlxNT85k…Aop9JEqw (342 chars)`. */
+export function shorten(sig: string): string {
+  return sig.length <= 24 ? sig : `${sig.slice(0, 10)}…${sig.slice(-10)} (${sig.length} chars)`
+}
+
 /** Path → value, in the token's own order; `kubernetes.io` is opened one level. */
 function flatten(token: string): Map<string, unknown> {
   const d = decodeJwt(token)
@@ -55,9 +60,12 @@ export function diffTokens(a: string, b: string): DiffRow[] {
     const av = inA ? jsonText(fa.get(path)) : undefined
     const bv = inB ? jsonText(fb.get(path)) : undefined
     const status: DiffStatus = !inA ? 'only-b' : !inB ? 'only-a' : av === bv ? 'same' : 'changed'
+    const show = (side: Map<string, unknown>, v: string | undefined) => (v !== undefined && path === 'signature' ? shorten(String(side.get(path))) : v)
     const aTime = inA ? timeText(path, fa.get(path)) : undefined
     const bTime = inB ? timeText(path, fb.get(path)) : undefined
-    return { path, status, ...(av !== undefined ? { a: av } : {}), ...(bv !== undefined ? { b: bv } : {}), ...(aTime ? { aTime } : {}), ...(bTime ? { bTime } : {}) }
+    const a1 = show(fa, av)
+    const b1 = show(fb, bv)
+    return { path, status, ...(a1 !== undefined ? { a: a1 } : {}), ...(b1 !== undefined ? { b: b1 } : {}), ...(aTime ? { aTime } : {}), ...(bTime ? { bTime } : {}) }
   })
 }
 

@@ -28,7 +28,11 @@ const LABELS: Record<BadgeKey, [string, Badge['tone']]> = {
 const badge = (key: BadgeKey, reason: string): Badge => ({ key, label: LABELS[key][0], tone: LABELS[key][1], reason })
 
 export function verdictBadge(i: TokenInspection): Badge {
-  if (i.verdict === 'malformed') return badge('malformed', i.reason)
+  if (i.verdict === 'malformed') {
+    // Say the problem that stops decoding, not the note about a leading "Bearer ".
+    const p = i.decoded.problems.find((x) => !x.startsWith('the text starts with "Bearer'))
+    return badge('malformed', p ? `Not a readable JWT: ${p}.` : i.reason)
+  }
   const h = i.decoded.header as { alg?: unknown } | undefined
   if (h?.alg === 'none' || i.decoded.signature === '') {
     return badge('unsigned', 'The token carries no signature (alg "none" or an empty third part), so nothing proves the cluster issued it. The API server refuses it.')

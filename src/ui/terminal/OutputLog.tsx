@@ -1,9 +1,10 @@
 // The terminal's finished lines, as DOM text (never HTML). Each line is memoized: appending
 // output or typing renders only what changed.
 
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { DecodeActions, lineJwts } from '../decoder/DecodeAction'
 
 export function SegmentView({ seg }: { seg: Segment }) {
   switch (seg.kind) {
@@ -23,11 +24,14 @@ export function SegmentView({ seg }: { seg: Segment }) {
 
 const Line = memo(function Line({ line }: { line: TermLine }) {
   const err = line.segs.some((s) => s.kind === 'err')
+  // A JWT in the line gets a Decode action (it adds no text to the line: see DecodeAction).
+  const jwts = useMemo(() => lineJwts(line.segs.filter((s) => s.kind !== 'prompt').map((s) => s.text)), [line])
   return (
     <div className={err ? 't-line has-err' : 't-line'} data-stream={err ? 'stderr' : undefined}>
       {line.segs.map((s, i) => (
         <SegmentView key={i} seg={s} />
       ))}
+      {jwts.length > 0 && <DecodeActions jwts={jwts} />}
     </div>
   )
 })
