@@ -125,3 +125,22 @@ describe('token manager in the kubelet', () => {
     expect(again['kubernetes.io'].serviceaccount.uid).toBe('new-uid')
   })
 })
+
+describe('refresh times for the timeline', () => {
+  it('are the same whether walked from the mount or from the current token', async () => {
+    const ctx = makeContext('times')
+    seedCluster(ctx)
+    const signer = await createSigner({ deterministic: true })
+    const kubelet = new Kubelet(ctx, signer, ctx.config.nodes[0])
+    ctx.store.create('pods', podObject(ctx))
+    await ctx.runDue(T0 + 5000)
+    const all = kubelet.tokenSchedules(T0, T0 + 10 * 3600_000)[0].refreshes
+    expect(all.length).toBeGreaterThanOrEqual(12)
+    // read the token after 5 hours: the entry moves to a later refresh
+    await ctx.runDue(T0 + 5 * 3600_000)
+    await kubelet.exec('sa-demo', 'app', 'app', ['cat', TOKEN])
+    expect(kubelet.tokenSchedules(T0, T0 + 10 * 3600_000)[0].refreshes).toEqual(all)
+    expect(kubelet.tokenSchedules(T0 + 5 * 3600_000, T0 + 10 * 3600_000)[0].refreshes).toEqual(all.filter((t) => t >= T0 + 5 * 3600_000))
+    expect(kubelet.tokenSchedules(T0, T0 + 10 * 3600_000, 3)[0].refreshes).toEqual(all.slice(0, 3))
+  })
+})

@@ -116,16 +116,17 @@ export class TokenManager {
   /**
    * Walk the refresh chain of an entry from its current token without changing it: calls `visit`
    * with the time of each refresh up to `until` (ms) and returns how many there were. Pure
-   * arithmetic, so a year of refreshes of many pods costs milliseconds.
+   * arithmetic, so a year of refreshes of many pods costs milliseconds. `visit` may return true
+   * to stop early.
    */
-  walk(e: TokenEntry, until: number, visit?: (at: number, index: number) => void): number {
+  walk(e: TokenEntry, until: number, visit?: (at: number, index: number) => boolean | void): number {
     const seconds = e.spec.expirationSeconds
     let req: CachedRequest = this.request(e)
     let jitter = e.jitter
     let n = 0
     for (let at = refreshThreshold(req, jitter) + 1; at <= until; at = refreshThreshold(req, jitter) + 1) {
       n++
-      visit?.(at, e.index + n)
+      if (visit?.(at, e.index + n) === true) break
       req = { expirationSeconds: seconds, expirationTime: Math.floor(at / 1000) * 1000 + seconds * 1000 }
       jitter = chainJitter(e.chainSeed, e.index + n)
     }
@@ -137,9 +138,14 @@ export class TokenManager {
    * that fall in [from, to], at most `max` of them (for the timeline).
    */
   refreshTimes(e: TokenEntry, from: number, to: number, max = 500): number[] {
-    const start: TokenEntry = { ...e, index: 0, expirationTime: e.chainStart, jitter: chainJitter(e.chainSeed, 0) }
+    // Walk from the current token when the window starts after it was issued, else from the mount.
+    const currentIat = e.expirationTime - e.spec.expirationSeconds * 1000
+    const start: TokenEntry = from >= currentIat ? e : { ...e, index: 0, expirationTime: e.chainStart, jitter: chainJitter(e.chainSeed, 0) }
     const out: number[] = []
-    this.walk(start, to, (at) => { if (at >= from && out.length < max) out.push(at) })
+    this.walk(start, to, (at) => {
+      if (at >= from) out.push(at)
+      return out.length >= max
+    })
     return out
   }
 

@@ -1,0 +1,120 @@
+// The timeline after the article's commands (seed 1): the pod token's iat, kubelet refresh point,
+// warnafter and (zoomed out) exp; the 403 and 401 requests on the token's lane with their reasons
+// on focus; keyboard zoom and pan; the jump to the next warnafter; selection both ways.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { openLab, typeCommand } from './support/terminal'
+
+const CURL = 'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'
+const ARTICLE = [
+  'kubectl create namespace sa-demo',
+  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
+  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
+  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
+  CURL,
+  'kubectl -n sa-demo delete pod app',
+  CURL,
+]
+// the article's token: iat 1779578851 (23:27:31 UTC), warnafter iat + 3607 s, exp iat + 1 year
+const IAT = 1779578851000
+const WARNAFTER = IAT + 3607_000
+
+const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' })
+const plot = (page: Page) => timeline(page).getByRole('group', { name: 'Timeline lanes' })
+const tokenRow = (page: Page) => timeline(page).getByRole('group', { name: /^jti [0-9a-f]{8}…, pod token/ })
+
+async function viewOf(page: Page) {
+  const el = timeline(page)
+  return { start: Number(await el.getAttribute('data-view-start')), end: Number(await el.getAttribute('data-view-end')), mode: await el.getAttribute('data-mode') }
+}
+
+test.beforeEach(async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  for (const c of ARTICLE) await typeCommand(page, c)
+  await expect(timeline(page)).toBeVisible()
+})
+
+test('shows iat, the refresh point, warnafter and, zoomed out, exp of the pod token', async ({ page }) => {
+  const row = tokenRow(page)
+  await expect(row.getByRole('button', { name: /^iat of token [0-9a-f]{8}… of pod sa-demo\/app at 23:27:31 on 2026-05-23/ })).toBeVisible()
+  // 80% of 3607 s after iat, minus the kubelet's jitter: 00:15:2x-00:15:37, never reached (the pod was deleted)
+  await expect(row.getByRole('button', { name: /^kubelet refresh point of .* at 00:15:[23]\d on 2026-05-24.*not reached: the pod was gone first/ })).toBeVisible()
+  await expect(row.getByRole('button', { name: /^warnafter of .* at 00:27:38 on 2026-05-24: from here the API server flags it as stale/ })).toBeVisible()
+  const exp = row.getByRole('button', { name: /^exp of .* at 23:27:31 on 2027-05-23/ })
+  await expect(exp).toHaveCount(0)
+  await plot(page).focus()
+  for (let i = 0; i < 16 && (await exp.count()) === 0; i++) await page.keyboard.press('-')
+  await expect(exp).toBeVisible()
+  await expect(exp).toHaveAccessibleName(/already invalid since its pod was gone at 23:28:05 on 2026-05-23/)
+  // the pod lane: a cluster names the lifecycle events, the pod is gone
+  await expect(timeline(page).getByRole('group', { name: 'pod sa-demo/app, pod, gone' })).toBeVisible()
+})
+
+test('puts the 403 and the 401 on the token lane with their reasons on focus', async ({ page }) => {
+  const row = tokenRow(page)
+  // at the default 90-minute view the two requests, 30 s apart, are one cluster mark
+  const cluster = row.getByRole('button', { name: /^2 requests with token .* \(1 × 403, 1 × 401\)/ })
+  await expect(cluster).toBeVisible()
+  await cluster.click()
+  const r403 = row.getByRole('button', { name: /^403 list \/api\/v1\/namespaces\/sa-demo\/pods at 23:27:35 on 2026-05-23, pods is forbidden: User "system:serviceaccount:sa-demo:default" cannot list/ })
+  const r401 = row.getByRole('button', { name: '401 list /api/v1/namespaces/sa-demo/pods at 23:28:05 on 2026-05-23, service account token has been invalidated' })
+  await expect(r403).toBeVisible()
+  await expect(r401).toBeVisible()
+  await expect(r403).toHaveText('!')
+  await expect(r401).toHaveText('✕')
+  const tip = timeline(page).getByRole('tooltip')
+  await r403.focus()
+  await expect(tip).toContainText('pods is forbidden')
+  await r401.focus()
+  await expect(tip).toContainText('service account token has been invalidated')
+  // selecting it selects the request for the why panel
+  await r401.press('Enter')
+  await expect(r401).toHaveAttribute('data-selected', 'true')
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^401 /)
+})
+
+test('zooms and pans with the keyboard and jumps to the next warnafter', async ({ page }) => {
+  const before = await viewOf(page)
+  expect(before.mode).toBe('follow')
+  expect(before.end - before.start).toBe(90 * 60_000)
+  await plot(page).focus()
+  await page.keyboard.press('+')
+  const zoomed = await viewOf(page)
+  expect(zoomed.end - zoomed.start).toBe(45 * 60_000)
+  await page.keyboard.press('ArrowLeft')
+  const panned = await viewOf(page)
+  expect(panned.mode).toBe('fixed')
+  expect(panned.start).toBeCloseTo(zoomed.start - 0.25 * 45 * 60_000, -1)
+  expect(panned.end - panned.start).toBe(45 * 60_000)
+  await page.keyboard.press('ArrowRight')
+  expect((await viewOf(page)).start).toBeCloseTo(zoomed.start, -1)
+  await page.keyboard.press('End')
+  expect((await viewOf(page)).mode).toBe('follow')
+
+  await timeline(page).getByRole('button', { name: 'Next warnafter' }).click()
+  const jumped = await viewOf(page)
+  expect(Math.abs((jumped.start + jumped.end) / 2 - WARNAFTER)).toBeLessThanOrEqual(1)
+  await expect(timeline(page).getByRole('status')).toHaveText(/^Next warnafter: 00:27:38 on 2026-05-24/)
+  // the key does the same: there is no later warnafter
+  await plot(page).focus()
+  await page.keyboard.press('w')
+  await expect(timeline(page).getByRole('status')).toHaveText(/^No warnafter after 00:27:38/)
+})
+
+test('selecting the token opens it in the decoder, and the decoder’s token is highlighted', async ({ page }) => {
+  const row = tokenRow(page)
+  await row.getByRole('button', { name: /^Select jti/ }).click()
+  await expect(timeline(page).getByRole('region', { name: 'Selected token' })).toContainText('Opened in the decoder (the token text from $TOK)')
+  // the decoder now shows $TOK: the timeline marks the lane as the decoder's token
+  await expect(row).toHaveAccessibleName(/shown in the decoder$/)
+  await expect(row).toHaveClass(/is-decoder/)
+})
+
+test('has no accessibility violations (axe), with a token selected and a mark focused', async ({ page }) => {
+  await tokenRow(page).getByRole('button', { name: /^Select jti/ }).click()
+  await tokenRow(page).getByRole('button', { name: /^warnafter of/ }).focus()
+  await expect(timeline(page).getByRole('tooltip')).toBeVisible()
+  await timeline(page).getByText('Legend').click()
+  const axe = await new AxeBuilder({ page }).include('section.tl').analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+})

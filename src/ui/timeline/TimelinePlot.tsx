@@ -1,0 +1,204 @@
+// The plot: a time axis (SVG), a row per pod and per token, the lab's "now", and a tooltip with
+// the focused or hovered mark's full text. Keyboard: + and - zoom, arrows pan (Shift: a whole
+// view), Home shows everything, End follows the clock, r / w / e jump to the next kubelet
+// refresh, warnafter or exp. Ctrl+wheel zooms at the pointer; Shift+wheel pans.
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { Lane } from '../../state/timelineLanes'
+import { laneRow, rowSlots, type MarkItem } from '../../state/timelineMarks'
+import { calendarDate, tickStep, ticks, toTime, toX, type TimeView } from '../../state/timelineScale'
+import { TimelineRow, type MarkHandlers } from './TimelineRow'
+
+export interface PlotActions {
+  zoom(factor: number, anchor?: number): void
+  pan(fraction: number): void
+  fitAll(): void
+  follow(): void
+  jump(kind: 'refresh' | 'warnafter' | 'exp'): void
+}
+
+interface Props {
+  lanes: readonly Lane[]
+  view: TimeView
+  now: number
+  selectedKey?: string
+  decoderJti?: string
+  selectedRequest?: number
+  actions: PlotActions
+  handlers: Omit<MarkHandlers, 'onPoint'>
+}
+
+const LABEL_PX = 116
+/** Rows drawn above and below the scrolled-to part of the lanes. */
+const OVERSCAN = 4
+
+function Axis({ view, width }: { view: TimeView; width: number }) {
+  const ts = ticks(view, width)
+  const step = tickStep(view, width)
+  return (
+    <div className="tl-axis" aria-hidden="true">
+      <div className="tl-axis-date">{calendarDate(view.start)} UTC</div>
+      <svg viewBox={`0 0 ${width} 24`} preserveAspectRatio="none">
+        {ts.map((t) => {
+          const x = toX(view, width, t.t)
+          return (
+            <g key={t.t}>
+              <line x1={x} x2={x} y1={16} y2={24} />
+              <text x={x + 2} y={12}>
+                {step >= 86_400_000 || x < width - 30 ? t.label : ''}
+              </text>
+            </g>
+          )
+        })}
+      </svg>
+    </div>
+  )
+}
+
+export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, selectedRequest, actions, handlers }: Props) {
+  const plotRef = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(400)
+  const [tip, setTip] = useState<{ mark: MarkItem; left: number; top: number }>()
+  const lanesRef = useRef<HTMLDivElement>(null)
+  const [scroll, setScroll] = useState({ top: 0, height: 320, rowH: 30 })
+
+  useLayoutEffect(() => {
+    const el = plotRef.current
+    if (!el) return
+    const measure = () => setWidth(Math.max(120, el.clientWidth - LABEL_PX))
+    measure()
+    const ro = new ResizeObserver(measure)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [])
+
+  // Vertical virtualization: only the rows scrolled into view (and a few more) are in the DOM.
+  const readScroll = useCallback(() => {
+    const el = lanesRef.current
+    const box = plotRef.current
+    if (!el || !box) return
+    const rowH = parseFloat(getComputedStyle(box).getPropertyValue('--tl-row')) || 30
+    setScroll((s) => (s.top === el.scrollTop && s.height === el.clientHeight && s.rowH === rowH ? s : { top: el.scrollTop, height: el.clientHeight, rowH }))
+  }, [])
+  useLayoutEffect(() => {
+    const el = lanesRef.current
+    if (!el) return
+    el.addEventListener('scroll', readScroll, { passive: true })
+    const ro = new ResizeObserver(readScroll)
+    ro.observe(el)
+    return () => {
+      el.removeEventListener('scroll', readScroll)
+      ro.disconnect()
+    }
+  }, [readScroll])
+
+  useEffect(() => {
+    const el = plotRef.current
+    if (!el) return
+    const onWheel = (e: WheelEvent) => {
+      const rect = el.getBoundingClientRect()
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault()
+        actions.zoom(e.deltaY < 0 ? 0.8 : 1.25, toTime(view, width, e.clientX - rect.left - LABEL_PX))
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault()
+        const d = e.shiftKey ? e.deltaY : e.deltaX
+        actions.pan((d > 0 ? 1 : -1) * 0.1)
+      }
+    }
+    el.addEventListener('wheel', onWheel, { passive: false })
+    return () => el.removeEventListener('wheel', onWheel)
+  }, [actions, view, width])
+
+  const slots = useMemo(() => rowSlots(lanes), [lanes])
+  useLayoutEffect(readScroll, [readScroll, slots.length])
+  const first = Math.max(0, Math.floor(scroll.top / scroll.rowH) - OVERSCAN)
+  const last = Math.min(slots.length, Math.ceil((scroll.top + scroll.height) / scroll.rowH) + OVERSCAN)
+  const rows = useMemo(
+    () => slots.slice(first, last).map((s) => laneRow(s.lane, s.slot, view, width, now)),
+    [slots, first, last, view.start, view.end, width, now], // eslint-disable-line react-hooks/exhaustive-deps
+  )
+
+  const allHandlers = useMemo<MarkHandlers>(
+    () => ({
+      ...handlers,
+      onPoint(mark, el) {
+        const box = plotRef.current
+        if (!mark || !el || !box) return setTip(undefined)
+        const a = el.getBoundingClientRect()
+        const b = box.getBoundingClientRect()
+        const left = Math.min(Math.max(4, a.left - b.left - 60), Math.max(4, b.width - 344))
+        setTip({ mark, left, top: a.bottom - b.top + 4 })
+      },
+    }),
+    [handlers],
+  )
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return
+    const act: Record<string, () => void> = {
+      '+': () => actions.zoom(0.5),
+      '=': () => actions.zoom(0.5),
+      '-': () => actions.zoom(2),
+      _: () => actions.zoom(2),
+      ArrowLeft: () => actions.pan(e.shiftKey ? -1 : -0.25),
+      ArrowRight: () => actions.pan(e.shiftKey ? 1 : 0.25),
+      Home: () => actions.fitAll(),
+      End: () => actions.follow(),
+      r: () => actions.jump('refresh'),
+      w: () => actions.jump('warnafter'),
+      e: () => actions.jump('exp'),
+    }
+    const f = act[e.key]
+    if (!f) return
+    e.preventDefault()
+    // keep the focus in the plot: the focused mark may leave the view
+    if (document.activeElement !== plotRef.current) plotRef.current?.focus()
+    setTip(undefined)
+    f()
+  }
+
+  const nowX = toX(view, width, now)
+  return (
+    <div
+      ref={plotRef}
+      className="tl-plot"
+      tabIndex={0}
+      role="group"
+      aria-label="Timeline lanes"
+      aria-describedby="tl-keys"
+      aria-keyshortcuts="+ - ArrowLeft ArrowRight Home End r w e"
+      onKeyDown={onKeyDown}
+    >
+      <Axis view={view} width={width} />
+      <div className="tl-lanes" ref={lanesRef}>
+        {slots.length === 0 ? (
+          <p className="tl-empty">No pods or tokens yet. Run a pod (kubectl run) or create a token (kubectl create token).</p>
+        ) : (
+          <div style={{ position: 'relative', height: slots.length * scroll.rowH, paddingTop: first * scroll.rowH }}>
+            {rows.map((row) => (
+              <TimelineRow
+                key={row.key}
+                row={row}
+                selected={row.token !== undefined && row.token.key === selectedKey}
+                decoder={decoderJti !== undefined && row.token?.jti === decoderJti}
+                selectedRequest={selectedRequest}
+                handlers={allHandlers}
+              />
+            ))}
+            {nowX >= 0 && nowX <= width && (
+              <div className="tl-now" style={{ left: LABEL_PX + nowX }} aria-hidden="true">
+                <span>now</span>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+      {tip && (
+        <div id="tl-tip" role="tooltip" className="tl-tip" style={{ left: tip.left, top: tip.top }}>
+          {tip.mark.name}
+        </div>
+      )}
+    </div>
+  )
+}
