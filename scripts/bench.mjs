@@ -13,6 +13,7 @@
 //             (scripts/bench-timeline.mjs): from the timeline starting to render the new lab
 //             view version to its committed, laid-out DOM; also (info) from the lab view's bump,
 //             with the other panels' renders; the lab's own work in advance() does not count.
+//  * year:    a year of lab time (`lab.advance("365d")`) with 50 running pods, headless in Node.
 //
 // Options (environment): BENCH_RUNS (default 7), BENCH_PORT (4175), CHROMIUM_PATH, BENCH_SKIP_BUILD=1.
 
@@ -26,7 +27,7 @@ import { benchTimeline, TIMELINE_PODS } from './bench-timeline.mjs'
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7))
 const PORT = Number(process.env.BENCH_PORT ?? 4175)
-const TARGET = { readyMs: 300, initialKiB: 120, p95Ms: 16, redrawMs: 16 }
+const TARGET = { readyMs: 300, initialKiB: 120, p95Ms: 16, redrawMs: 16, yearMs: 1000 }
 
 export const ARTICLE = [
   'kubectl create namespace sa-demo',
@@ -66,7 +67,18 @@ if (process.argv.includes('--node')) {
       if (res.exitCode !== 0) fails.add(i)
     }
   }
-  process.stdout.write(JSON.stringify({ samples, fails: [...fails] }))
+  // A year of lab time with 50 running pods (kubelet refreshes computed from the schedule).
+  const year = []
+  for (let r = 0; r < RUNS; r++) {
+    const lab = await createLab({ seed: `year-${r}` })
+    await lab.run('kubectl create ns bench')
+    for (let p = 0; p < 50; p++) await lab.run(`kubectl -n bench run p${p} --image=registry.k8s.io/e2e-test-images/agnhost:2.45 -- sleep 100000`)
+    await lab.run('lab advance 10s')
+    const t = performance.now()
+    await lab.advance('365d')
+    year.push(performance.now() - t)
+  }
+  process.stdout.write(JSON.stringify({ samples, fails: [...fails], year }))
   process.exit(0)
 }
 
@@ -242,6 +254,10 @@ async function main() {
     rows.push(['  steps; rows, marks drawn', `${tl.samples.length}; ${tl.rows}, ${tl.marks}`, '(info)', ''])
     rows.push(['  step wall time incl. lab work (median)', ms(median(tl.wall)), '(info)', ''])
   } else rows.push(['timeline redraw after a clock step', '—', `≤ ${TARGET.redrawMs} ms`, `not measured${tl?.error ? `: ${tl.error}` : ''}`])
+  if (node?.year?.length) {
+    const y = median(node.year)
+    rows.push(['a year of lab time, 50 pods, headless (median)', ms(y), `< ${TARGET.yearMs} ms`, mark(y < TARGET.yearMs)])
+  }
   console.log(table(rows))
 
   const cmdRows = [['#', 'command', 'page cold median', 'page median', 'page p95', 'node median', 'node p95', `p95 ≤ ${TARGET.p95Ms} ms`]]
