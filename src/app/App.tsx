@@ -1,11 +1,16 @@
-// Layout: a header with the lab clock, the terminal, and (on the right) the region where the
-// decoder and timeline of a later issue will go.
+// Layout: a header with the lab clock and its controls, then the panes (terminal and why on the
+// left, decoder above timeline on the right; see ui/layout/Workspace). The ticker that moves a
+// playing clock runs while the App is mounted. Everything but the terminal loads lazily.
 
+import { lazy, Suspense, useEffect } from 'react'
+import { startClockTicker } from '../state/clock'
 import type { TerminalController } from '../state/controller'
 import { useTerminal, type TerminalStore } from '../state/terminalStore'
 import { LabClock } from '../ui/layout/LabClock'
-import { SidePanel } from '../ui/layout/SidePanel'
-import { Terminal } from '../ui/terminal/Terminal'
+import { Workspace } from '../ui/layout/Workspace'
+
+const ClockControls = lazy(() => import('../ui/clock/ClockControls'))
+const EditorHost = lazy(() => import('../ui/editor/EditorHost'))
 
 interface Props {
   store: TerminalStore
@@ -25,6 +30,8 @@ function Status({ store }: { store: TerminalStore }) {
 }
 
 export function App({ store, controller, presenter, initialInput }: Props) {
+  useEffect(() => startClockTicker(store, controller), [store, controller])
+
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
@@ -32,14 +39,15 @@ export function App({ store, controller, presenter, initialInput }: Props) {
           Token lab <span>ServiceAccounts and bound tokens</span>
         </h1>
         <LabClock store={store} />
+        <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
+          <ClockControls store={store} controller={controller} />
+        </Suspense>
         <Status store={store} />
       </header>
-      <main className="panes">
-        <section className="pane-terminal" aria-label="Terminal">
-          <Terminal store={store} controller={controller} initialInput={initialInput} />
-        </section>
-        <SidePanel />
-      </main>
+      <Workspace store={store} controller={controller} initialInput={initialInput} />
+      <Suspense fallback={null}>
+        <EditorHost />
+      </Suspense>
     </div>
   )
 }

@@ -53,6 +53,17 @@ export class RateClock {
   }
 }
 
+/**
+ * The lab time a clock view stands for at wall time `wallNow`: the lab time of the last tick plus
+ * what the wall time since then owes (so the display reads what `lab now` would print).
+ */
+export function displayedLabMs(
+  view: { labMs: number; wallAnchor: number; playing: boolean; speed: number },
+  wallNow: number = Date.now(),
+): number {
+  return view.labMs + (view.playing ? Math.floor(Math.max(0, wallNow - view.wallAnchor) * view.speed) : 0)
+}
+
 /** What the ticker drives (the terminal's controller). */
 export interface ClockDriven {
   tick(): void
@@ -104,7 +115,7 @@ export function shortDuration(ms: number): string {
     }
     if (parts.length === 2) break
   }
-  return parts.filter((p, i) => i === 0 || !p.startsWith('0')).join('')
+  return parts.join('')
 }
 
 /** How a speed reads: `1× (real time)`, `60× (1 min/s)`, `3600× (1 h/s)`. */

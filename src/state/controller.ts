@@ -214,7 +214,7 @@ export class TerminalController {
   }
 
   private async pump(): Promise<void> {
-    if (this.pumping || !this.lab) return
+    if (this.pumping || !this.lab || this.queue.length === 0) return
     this.pumping = true
     const st = () => this.store.getState()
     try {

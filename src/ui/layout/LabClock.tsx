@@ -1,8 +1,10 @@
-// The lab time in the header (UTC). In realtime mode it ticks every second between commands;
-// with a seed it stands still except when commands move it. Not announced (aria-live off).
+// The lab time in the header (UTC), and whether it runs. While the clock plays, the ticker moves
+// the lab every 250 ms and this display follows (adding the wall time since the last tick, so
+// it reads what `lab now` would print); paused, it changes only when commands or jumps move it.
+// Not announced (aria-live off): the clock controls announce what the user did.
 
-import { useEffect, useState } from 'react'
 import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { displayedLabMs, speedLabel } from '../../state/clock'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -13,29 +15,27 @@ export function formatLabTime(ms: number): string {
 
 export function LabClock({ store }: { store: TerminalStore }) {
   const clock = useTerminal(store, (s) => s.clock)
-  const [wall, setWall] = useState(() => Date.now())
-  const realtime = clock?.mode === 'realtime'
-
-  useEffect(() => {
-    if (!realtime) return
-    const t = setInterval(() => setWall(Date.now()), 1000)
-    return () => clearInterval(t)
-  }, [realtime])
-
-  const ms = clock ? clock.labMs + (realtime ? Math.max(0, wall - clock.wallAnchor) : 0) : undefined
+  const ms = clock ? displayedLabMs(clock) : undefined
+  const state = !clock
+    ? undefined
+    : clock.playing
+      ? `running at ${clock.speed === 1 ? 'real speed' : speedLabel(clock.speed)}`
+      : clock.mode === 'still'
+        ? 'paused — still (seeded): only commands move it'
+        : 'paused'
   return (
     <div className="lab-clock" aria-live="off">
       <span className="lab-clock-label">Lab time</span>{' '}
       {ms === undefined ? (
         <span className="lab-clock-time">starting…</span>
       ) : (
-        <time className="lab-clock-time" dateTime={new Date(ms - (ms % 1000)).toISOString()} data-testid="lab-clock">
+        <time className="lab-clock-time" dateTime={new Date(ms - (ms % 1000)).toISOString()} data-testid="lab-clock" data-ms={ms}>
           {formatLabTime(ms)}
         </time>
       )}{' '}
-      {clock && (
-        <span className="lab-clock-mode">
-          {realtime ? 'running at real speed' : 'still (seeded): only commands move it'}
+      {state && (
+        <span className="lab-clock-mode" data-testid="lab-clock-state">
+          {state}
         </span>
       )}
     </div>

@@ -1,7 +1,121 @@
-// Placeholder until the Why this answer panel is built (its builder replaces this file).
+// "Why this answer": the latest request (or the one picked in the timeline) on its way through
+// the API server — authentication, authorization, admission — with each stage's verdict and
+// reason, read from the audit record. An ordered list of steps, drawn as a small flow.
+
+import { useId } from 'react'
+import { selection, useLabView, useSelection, type AuditEntry } from '../../state/labView'
+import { formatLabTime } from '../layout/LabClock'
+import { explainRequest, statusText, type Verdict } from './explain'
+
+const MARK: Record<Verdict, string> = {
+  allowed: '✓',
+  refused: '✗',
+  'not reached': '–',
+  'not applicable': '–',
+  'not recorded': '?',
+}
+
+/** The whole path on one line, at a glance (the list below says the same in full). */
+function Flow({ entry }: { entry: AuditEntry }) {
+  const stages = explainRequest(entry)
+  return (
+    <p className="why-flow" aria-hidden="true">
+      {stages.map((s) => (
+        <span key={s.id} className="why-flow-stage" data-verdict={s.verdict}>
+          {MARK[s.verdict]} {s.title}
+          <span className="why-flow-arrow"> → </span>
+        </span>
+      ))}
+      <span className="why-flow-stage" data-verdict={entry.code < 400 ? 'allowed' : 'refused'}>
+        {statusText(entry.code)}
+      </span>
+    </p>
+  )
+}
+
+function Steps({ entry }: { entry: AuditEntry }) {
+  const stages = explainRequest(entry)
+  return (
+    <ol className="why-steps" aria-label="The request's path through the API server">
+      {stages.map((s) => (
+        <li key={s.id} className="why-step" data-stage={s.id} data-verdict={s.verdict}>
+          <p className="why-step-head">
+            <span className="why-mark" aria-hidden="true">
+              {MARK[s.verdict]}
+            </span>{' '}
+            <span className="why-stage">{s.title}</span>: <strong className="why-verdict">{s.verdict}</strong>
+          </p>
+          <p className="why-summary">{s.summary}</p>
+          {s.details.length > 0 && (
+            <ul className="why-details">
+              {s.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+      <li className="why-step why-response" data-stage="response" data-verdict={entry.code < 400 ? 'allowed' : 'refused'}>
+        <p className="why-step-head">
+          <span className="why-stage">Response</span>: <strong className="why-verdict">HTTP {statusText(entry.code)}</strong>
+        </p>
+        {entry.code >= 400 && entry.responseStatus?.message && !stages.some((s) => s.verdict === 'refused') && (
+          <p className="why-summary">{entry.responseStatus.message}</p>
+        )}
+      </li>
+    </ol>
+  )
+}
 
 export function WhyPanel() {
-  return <section aria-label="Why this answer"><p>Why this answer: not built yet.</p></section>
+  const lab = useLabView((s) => s.lab)
+  useLabView((s) => s.version) // re-read the audit record whenever the lab changed
+  const picked = useSelection((s) => s.requestIndex)
+  const titleId = useId()
+  const audit = lab?.audit() ?? []
+  const index = picked !== undefined && picked >= 0 && picked < audit.length ? picked : audit.length - 1
+  const entry = index >= 0 ? audit[index] : undefined
+  const latest = index === audit.length - 1
+
+  return (
+    <section className="why" aria-labelledby={titleId} data-testid="why-panel">
+      <div className="why-bar">
+        <h2 id={titleId} className="panel-title">
+          Why this answer
+        </h2>
+        {entry && (
+          <nav className="why-nav" aria-label="Requests">
+            <button type="button" disabled={index <= 0} onClick={() => selection.getState().selectRequest(index - 1)}>
+              ← Earlier
+            </button>
+            <button type="button" disabled={latest} onClick={() => selection.getState().selectRequest(index + 1)}>
+              Later →
+            </button>
+            <button type="button" disabled={latest && picked === undefined} onClick={() => selection.getState().selectRequest(undefined)}>
+              Latest
+            </button>
+          </nav>
+        )}
+      </div>
+      {!entry ? (
+        <p className="why-empty">
+          {lab ? 'No request yet. Run a kubectl or curl command to see how the API server decided.' : 'Starting the lab…'}
+        </p>
+      ) : (
+        <>
+          <p className="why-request">
+            <span className="why-which">{latest ? 'Latest request' : `Request ${index + 1} of ${audit.length}`}</span>{' '}
+            <code>
+              {entry.method} {entry.requestURI.split('?')[0]}
+            </code>{' '}
+            from {entry.source} at {formatLabTime(entry.at)} → <strong>{statusText(entry.code)}</strong>
+          </p>
+          <Flow entry={entry} />
+          <Steps entry={entry} />
+        </>
+      )}
+    </section>
+  )
 }
 
 export default WhyPanel

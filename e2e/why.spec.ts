@@ -1,0 +1,78 @@
+// "Why this answer": the article's 403 (authenticated as the pod's ServiceAccount, refused by
+// RBAC) and, after the pod is deleted, the 401 (the token invalidated; authorization not reached).
+import { expect, test, type Page } from '@playwright/test'
+import { openLab, typeCommand } from './support/terminal'
+
+const CURL =
+  'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'
+const SETUP = [
+  'kubectl create namespace sa-demo',
+  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
+  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
+  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
+]
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-cleared')) {
+      localStorage.clear()
+      sessionStorage.setItem('e2e-cleared', '1')
+    }
+  })
+})
+
+const why = (page: Page) => page.getByRole('region', { name: 'Why this answer' })
+const steps = (page: Page) => why(page).getByRole('list', { name: "The request's path through the API server" })
+const stepItems = (page: Page) => steps(page).locator(':scope > li')
+const step = (page: Page, title: string) => stepItems(page).filter({ hasText: new RegExp(`^\\W*${title}:`) })
+
+test('the 403 of the article, then the 401 once the pod is gone', async ({ page }) => {
+  test.setTimeout(60_000)
+  await openLab(page, '/?seed=1')
+  await expect(why(page)).toContainText('No request yet')
+  for (const line of SETUP) await typeCommand(page, line)
+  expect((await typeCommand(page, CURL)).map((l) => l.text)).toEqual(['HTTP 403'])
+
+  await expect(why(page)).toContainText('Latest request GET /api/v1/namespaces/sa-demo/pods from curl')
+  await expect(stepItems(page)).toHaveCount(4)
+  const authn = step(page, 'Authentication')
+  await expect(authn).toContainText('Authentication: allowed')
+  await expect(authn).toContainText('Authenticated as system:serviceaccount:sa-demo:default.')
+  await expect(authn).toContainText('service-account token')
+  const authz = step(page, 'Authorization')
+  await expect(authz).toContainText('Authorization: refused')
+  await expect(authz).toContainText(
+    'Refused (403 Forbidden): pods is forbidden: User "system:serviceaccount:sa-demo:default" cannot list resource "pods" in API group "" in the namespace "sa-demo"',
+  )
+  await expect(step(page, 'Admission')).toContainText('Admission: not reached')
+  await expect(step(page, 'Response')).toContainText('HTTP 403 Forbidden')
+
+  await typeCommand(page, 'kubectl -n sa-demo delete pod app')
+  expect((await typeCommand(page, CURL)).map((l) => l.text)).toEqual(['HTTP 401'])
+  await expect(authn).toContainText('Authentication: refused')
+  await expect(authn).toContainText('service account token has been invalidated')
+  await expect(authz).toContainText('Authorization: not reached')
+  await expect(step(page, 'Admission')).toContainText('Admission: not reached')
+  await expect(step(page, 'Response')).toContainText('HTTP 401 Unauthorized')
+
+  // An earlier request (as the timeline picks one): the 403 again; Latest comes back.
+  const earlier = why(page).getByRole('button', { name: '← Earlier' })
+  for (let i = 0; i < 10 && !(await why(page).textContent())?.includes('403 Forbidden'); i++) await earlier.click()
+  await expect(why(page)).toContainText(/Request \d+ of \d+/)
+  await expect(authz).toContainText('Authorization: refused')
+  await why(page).getByRole('button', { name: 'Latest' }).click()
+  await expect(why(page)).toContainText('Latest request')
+  await expect(authn).toContainText('Authentication: refused')
+})
+
+test('an admin request: allowed through system:masters, admission only where it applies', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create namespace sa-demo')
+  await expect(why(page)).toContainText('Latest request POST /api/v1/namespaces from kubectl')
+  await expect(step(page, 'Authentication')).toContainText('Authenticated as admin.')
+  await expect(step(page, 'Authentication')).toContainText('client certificate (x509)')
+  await expect(step(page, 'Authorization')).toContainText('system:masters')
+  await expect(step(page, 'Admission')).toContainText('Admission: allowed')
+  await typeCommand(page, 'kubectl get ns sa-demo')
+  await expect(step(page, 'Admission')).toContainText('Admission: not applicable')
+})

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { RateClock, shortDuration, speedLabel, startClockTicker } from './clock'
+import { jumpTargets, tokenTimes } from './clockTargets'
+import { TerminalController } from './controller'
+import type { PanelLab } from './labView'
+import { createTerminalStore } from './terminalStore'
+import { createFakeLab } from './testing'
+
+const settle = () => new Promise((r) => setTimeout(r, 0))
+
+function setup(mode: 'realtime' | 'still') {
+  const wall = { t: 1_000_000 }
+  const store = createTerminalStore()
+  const ctl = new TerminalController(store, { wallNow: () => wall.t })
+  const lab = createFakeLab()
+  ctl.attach(lab, mode)
+  return { wall, store, ctl, lab, start: lab.nowMs() }
+}
+
+describe('RateClock', () => {
+  it('owes wall time times the speed while playing, nothing while paused', () => {
+    const wall = { t: 0 }
+    const c = new RateClock(() => wall.t)
+    c.reset(true, 1)
+    wall.t = 1_500
+    expect(c.take()).toBe(1_500)
+    c.set(true, 60)
+    wall.t += 1_000
+    c.set(false, 60)
+    wall.t += 50_000
+    expect(c.take()).toBe(60_000)
+    c.set(true, 10)
+    wall.t += 0.25
+    expect(c.take()).toBe(2)
+    wall.t += 0.05
+    expect(c.take()).toBe(1) // the half millisecond left over is not lost
+  })
+})
+
+describe('TerminalController clock', () => {
+  it('starts playing at 1× without a seed and paused with one', () => {
+    expect(setup('realtime').store.getState().clock).toMatchObject({ playing: true, speed: 1 })
+    expect(setup('still').store.getState().clock).toMatchObject({ playing: false, speed: 1 })
+  })
+
+  it('paused: no elapsed time is applied before a command; playing at 60×: sixty times the wall time', async () => {
+    const { wall, ctl, lab, start, store } = setup('realtime')
+    ctl.setClock(false)
+    wall.t += 10_000
+    await ctl.runFromApi('echo a')
+    expect(lab.nowMs()).toBe(start)
+    ctl.setClock(true, 60)
+    wall.t += 2_000
+    await ctl.runFromApi('echo b')
+    expect(lab.nowMs()).toBe(start + 120_000)
+    expect(store.getState().clock).toMatchObject({ labMs: start + 120_000, playing: true, speed: 60 })
+  })
+
+  it('a tick applies the time owed, but not while a command runs', async () => {
+    const { wall, ctl, lab, start } = setup('realtime')
+    wall.t += 1_000
+    ctl.tick()
+    await settle()
+    expect(lab.nowMs()).toBe(start + 1_000)
+    const running = ctl.runFromApi('sleepy 20')
+    await settle()
+    wall.t += 500
+    ctl.tick() // skipped: the command runs
+    expect(lab.advanced).toEqual([1_000])
+    await running
+    wall.t += 250
+    ctl.tick()
+    await settle()
+    expect(lab.nowMs()).toBe(start + 1_750)
+  })
+
+  it('jumps to a target, queued behind a running command', async () => {
+    const { ctl, start } = setup('still')
+    const running = ctl.runFromApi('sleepy 10')
+    const jumped = ctl.jump((now) => now + 3_600_000)
+    await running
+    expect(await jumped).toBe(start + 3_600_000)
+    expect(await ctl.jump(() => undefined)).toBe(start + 3_600_000)
+  })
+
+  it('the ticker ticks every 250 ms while playing, and restarts on a change', async () => {
+    const { store, ctl } = setup('still')
+    let ticks = 0
+    const stop = startClockTicker({ getState: () => store.getState(), subscribe: (l) => store.subscribe(l) }, { tick: () => ticks++ }, 5)
+    await new Promise((r) => setTimeout(r, 30))
+    expect(ticks).toBe(0)
+    ctl.setClock(true, 10)
+    await new Promise((r) => setTimeout(r, 40))
+    expect(ticks).toBeGreaterThan(2)
+    stop()
+    const after = ticks
+    await new Promise((r) => setTimeout(r, 20))
+    expect(ticks).toBe(after)
+  })
+})
+
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+const jwt = (payload: unknown) => `${b64({ alg: 'RS256' })}.${b64(payload)}.sig`
+
+describe('jump targets', () => {
+  const now = 1_000_000_000
+  const issued = (jti: string, pod: string, iat: number) => ({
+    at: iat * 1000, type: 'token.issued' as const, namespace: 'sa-demo', serviceAccount: 'default',
+    jti, iat, exp: iat + 365 * 86_400, warnafter: iat + 3_607, pod: { name: pod, uid: pod }, source: 'kubelet' as const,
+  })
+  const lab = {
+    nextDueAt: () => now + 5_000,
+    facts: () => [issued('a', 'app', now / 1000 - 100), issued('b', 'other', now / 1000 - 10)],
+    tokenSchedules: () => [
+      { namespace: 'sa-demo', pod: 'app', podUID: 'app', serviceAccount: 'default', volume: 'v', expirationSeconds: 3607, refreshes: [now + 2_000_000] },
+      { namespace: 'sa-demo', pod: 'other', podUID: 'other', serviceAccount: 'default', volume: 'v', expirationSeconds: 3607, refreshes: [now + 2_500_000] },
+    ],
+  } as unknown as PanelLab
+
+  it('of any token: the earliest', () => {
+    expect(jumpTargets(lab, now)).toEqual({
+      event: now + 5_000,
+      refresh: now + 2_000_000,
+      warnafter: now + 3_507_000,
+      exp: now - 100_000 + 365 * 86_400_000,
+    })
+  })
+
+  it('of the selected token: its own', () => {
+    const t = jwt({ jti: 'b', exp: now / 1000 + 50, 'kubernetes.io': { namespace: 'sa-demo', pod: { name: 'other' }, warnafter: now / 1000 + 20 } })
+    expect(tokenTimes(t)).toMatchObject({ jti: 'b', pod: 'other', namespace: 'sa-demo' })
+    expect(jumpTargets(lab, now, t)).toEqual({ event: now + 5_000, refresh: now + 2_500_000, warnafter: now + 20_000, exp: now + 50_000 })
+    expect(jumpTargets(lab, now, 'not a token')).toEqual({ event: now + 5_000 })
+  })
+})
+
+describe('labels', () => {
+  it('reads durations and speeds', () => {
+    expect(shortDuration(3_607_000)).toBe('1h7s')
+    expect(shortDuration(2_878_000)).toBe('47m58s')
+    expect(shortDuration(365 * 86_400_000)).toBe('365d')
+    expect(shortDuration(0)).toBe('0s')
+    expect(speedLabel(3600)).toBe('3600× (1 h/s)')
+    expect(speedLabel(600)).toBe('600× (10 min/s)')
+  })
+})
