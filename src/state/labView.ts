@@ -50,7 +50,15 @@ export function createLabView(): StoreApi<LabViewState> {
     nowMs: 0,
     setLab(lab) {
       unsubscribe?.()
-      unsubscribe = lab.onChange(() => get().bump())
+      // Panels follow the lab in the next task, not inside the command: the terminal shows a
+      // command's answer first, and several changes in a row cost one panel update.
+      let pending: ReturnType<typeof setTimeout> | undefined
+      unsubscribe = lab.onChange(() => {
+        pending ??= setTimeout(() => {
+          pending = undefined
+          get().bump()
+        }, 0)
+      })
       set({ lab, nowMs: lab.nowMs(), version: get().version + 1 })
     },
     bump() {

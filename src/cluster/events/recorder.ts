@@ -13,8 +13,8 @@ import type { ClusterContext } from '../context'
  */
 export function nowNanos(ctx: ClusterContext, namespace: string): bigint {
   let next = BigInt(ctx.clock.now()) * 1_000_000n + BigInt(ctx.random.int(1_000_000))
-  for (const ev of ctx.store.list('events', namespace)) {
-    const hex = ev.metadata.name.slice(ev.metadata.name.lastIndexOf('.') + 1)
+  for (const name of ctx.store.names('events', namespace)) {
+    const hex = name.slice(name.lastIndexOf('.') + 1)
     if (!/^[0-9a-f]+$/.test(hex)) continue
     const seen = BigInt(`0x${hex}`)
     if (seen >= next) next = seen + 1n + BigInt(ctx.random.int(1000))

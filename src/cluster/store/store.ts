@@ -26,6 +26,8 @@ export type StoreError =
 
 const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`
 const clone = <T>(o: T): T => structuredClone(o)
+/** Byte order, as Go sorts strings (and much cheaper than localeCompare). */
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export class ObjectStore {
   private state: StoreState
@@ -60,10 +62,17 @@ export class ObjectStore {
     const all = Object.values(this.state.objects[resource] ?? {})
     return all
       .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
-      .sort((a, b) =>
-        (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') ||
-        (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0))
+      .sort((a, b) => byString(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byString(a.metadata.name, b.metadata.name))
       .map(clone)
+  }
+
+  /** Names of the stored objects of a resource in one namespace (or cluster-scoped), without copying them. */
+  names(resource: Resource, namespace?: string): string[] {
+    const out: string[] = []
+    for (const o of Object.values(this.state.objects[resource] ?? {})) {
+      if (namespace === undefined || o.metadata.namespace === namespace) out.push(o.metadata.name)
+    }
+    return out
   }
 
   /** Store a new object. The caller has set uid and creationTimestamp; the store sets resourceVersion. */
@@ -122,8 +131,11 @@ export class ObjectStore {
     return clone(this.state)
   }
 
+  /** One copy per change, shared by every watcher: watchers read it and must not change it. */
   private emit(e: WatchEvent) {
-    for (const l of this.listeners) l({ ...e, object: clone(e.object) })
+    if (this.listeners.size === 0) return
+    const event = { ...e, object: clone(e.object) }
+    for (const l of this.listeners) l(event)
   }
 }
 
