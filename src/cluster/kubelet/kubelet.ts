@@ -22,7 +22,7 @@ export interface TokenSchedule {
   serviceAccount: string
   volume: string
   expirationSeconds: number
-  /** Refresh times (ms) in the asked window. */
+  /** Refresh times (ms) in the asked time range. */
   refreshes: number[]
 }
 
