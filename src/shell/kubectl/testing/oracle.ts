@@ -39,12 +39,15 @@ export interface OracleServer {
   close(): void
 }
 
-/** Starts the fake server; `mode` 401 answers every request with 401 Unauthorized. */
-export async function startOracleServer(mode: 'ok' | '401' = 'ok'): Promise<OracleServer> {
+/**
+ * Starts the fake server; `mode` 401 answers every request with 401 Unauthorized. `objects` maps
+ * more paths (e.g. `/apis/rbac.authorization.k8s.io/v1/namespaces/sa-demo/roles/r`) to their bodies.
+ */
+export async function startOracleServer(mode: 'ok' | '401' = 'ok', objects: Record<string, unknown> = {}): Promise<OracleServer> {
   const server = http.createServer((req, r) => {
     req.resume()
     const path = new URL(req.url ?? '/', 'http://x').pathname
-    const body = mode === '401' ? undefined : DISCOVERY[path]
+    const body = mode === '401' ? undefined : DISCOVERY[path] ?? objects[path]
     const code = mode === '401' ? 401 : body ? 200 : 404
     r.writeHead(code, { 'content-type': 'application/json' })
     r.end(JSON.stringify(body ?? { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: code === 401 ? 'Unauthorized' : 'not found', reason: code === 401 ? 'Unauthorized' : 'NotFound', code }))

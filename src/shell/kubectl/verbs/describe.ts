@@ -5,6 +5,7 @@ import type { RestClient } from '../client'
 import type { Kubectl, Verb } from '../command'
 import { describePod } from '../describe/pod'
 import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from '../describe/simple'
+import { describeRole, describeRoleBinding } from '../describe/rbac'
 import type { Obj } from '../describe/writer'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { resourcePath } from '../resources'
@@ -50,6 +51,12 @@ async function describeOne(k: Kubectl, client: RestClient, kind: string, o: Obj)
       return describeConfigMap(o, events ? await searchEvents(client, o, 'ConfigMap') : undefined, now)
     case 'Secret':
       return describeSecret(o)
+    case 'Role':
+    case 'ClusterRole':
+      return describeRole(o)
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      return describeRoleBinding(o)
     case 'Namespace': {
       // A real API server always serves both lists; an empty list prints "No resource quota." / "No LimitRange resource.".
       const name = encodeURIComponent(o.metadata?.name)
