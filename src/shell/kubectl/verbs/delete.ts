@@ -8,6 +8,8 @@ import { parseGoDuration } from '../flags'
 import { dryRunStrategy } from '../output'
 import { groupResource, kindString, resourcePath } from '../resources'
 import { matchesLabels, parseLabelSelector } from '../selectors'
+import { loadInfos } from '../manifest'
+import { FILENAME_FLAG, withSource } from './apply'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -60,8 +62,11 @@ async function run(k: Kubectl): Promise<number> {
   if (grace === 0 && !f.bool('force')) grace = 1
   if (f.bool('force') && grace < 0) grace = 0
   const dryRun = dryRunStrategy(k)
-  if (k.args.length === 0) throw new KubectlError(NO_ARGS)
-  const reqs = resourceArgs(k.args)
+  const filenames = f.all('filename')
+  if (k.args.length === 0 && filenames.length === 0) throw new KubectlError(NO_ARGS)
+  if (k.args.length > 0 && filenames.length > 0) {
+    throw new KubectlError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
+  }
   if (grace === 0 && f.bool('force')) {
     k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
   } else if (grace > 0 && f.bool('force')) {
@@ -69,7 +74,10 @@ async function run(k: Kubectl): Promise<number> {
   }
   const client = await k.client()
   const ignoreNotFound = f.has('ignore-not-found') ? f.bool('ignore-not-found') : f.bool('all') || f.has('selector')
-  const targets = await expand(k, client, reqs)
+  const targets: (ResourceRequest & { source?: string })[] = filenames.length
+    ? loadInfos(k, filenames, client.config.namespace, client.config.enforceNamespace, false, 'delete')
+      .map((i) => ({ resource: i.resource, name: i.name, namespace: i.namespace || undefined, source: i.source }))
+    : await expand(k, client, resourceArgs(k.args))
   const errors: unknown[] = []
   const deleted: { path: string; uid?: string; gr: string; name: string }[] = []
   let warnClusterScope = client.config.enforceNamespace && !f.bool('all-namespaces')
@@ -97,7 +105,7 @@ async function run(k: Kubectl): Promise<number> {
       k.out(line)
       deleted.push({ path, uid: res?.kind === 'Status' ? res.details?.uid : res?.metadata?.uid, gr: groupResource(t.resource), name: t.name ?? '' })
     } catch (e) {
-      if (!(ignoreNotFound && e instanceof StatusError && e.code === 404)) errors.push(e)
+      if (!(ignoreNotFound && e instanceof StatusError && e.code === 404)) errors.push(t.source ? withSource(e, 'deleting', t.source) : e)
     }
   }
   if (errors.length) {
@@ -126,6 +134,7 @@ export const deleteVerb: Verb = {
   flags: [
     { name: 'output', short: 'o', kind: 'string', help: "Output mode. Use \"-o name\" for shorter output (resource/name)." },
     DRY_RUN_FLAG,
+    { ...FILENAME_FLAG, help: 'containing the resource to delete.' },
     { name: 'all', kind: 'bool', help: 'Delete all resources, in the namespace of the specified resource types.' },
     { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces.' },
     { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on.' },
