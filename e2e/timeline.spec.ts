@@ -118,3 +118,12 @@ test('has no accessibility violations (axe), with a token selected and a mark fo
   const axe = await new AxeBuilder({ page }).include('section.tl').analyze()
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 })
+
+test('a token kubectl create token printed opens in the decoder from its lane', async ({ page }) => {
+  await typeCommand(page, 'kubectl -n sa-demo create token default')
+  const row = timeline(page).getByRole('group', { name: /create token sa-demo\/default/ })
+  await expect(row).toBeVisible()
+  await row.getByRole('button', { name: /^Select / }).click()
+  await expect(timeline(page).getByRole('region', { name: 'Selected token' })).toContainText('the terminal output')
+  await expect(page.getByRole('status').filter({ hasText: /Valid/ }).first()).toBeVisible()
+})

@@ -18,6 +18,7 @@ import { classifyToken, type ServerAnswer, type TokenInspection } from '../jwt/i
 
 export type { TokenInspection }
 import { describeWork } from './workNames'
+import { TokenLedger } from './tokenLedger'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
 
 /** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
@@ -40,6 +41,8 @@ export interface LabSnapshot {
   startMs: number
   cluster: ClusterState
   shell: ShellState
+  /** JWTs the terminal has shown, by jti (absent in labs saved before it existed). */
+  seenTokens?: Record<string, string>
 }
 
 export interface Lab {
@@ -72,6 +75,8 @@ export interface Lab {
   nextDueAt(): number | undefined
   /** The shell's variables (the decoder offers the tokens among them). */
   variables(): Record<string, string>
+  /** Every JWT a command has printed to the terminal, by jti (the timeline opens them in the decoder). */
+  seenTokens(): Record<string, string>
   readFile(path: string): string | undefined
   writeFile(path: string, text: string): void
   /** Called after anything changed the lab: a command, advance, restore, reset. Returns an unsubscribe function. */
@@ -114,6 +119,7 @@ class LabImpl implements Lab {
   private clearListeners: (() => void)[] = []
   private resetListeners: (() => void)[] = []
   private changeListeners = new Set<() => void>()
+  private ledger = new TokenLedger()
   private resetPending = false
   readonly seed?: string
   private startMs: number
@@ -139,6 +145,7 @@ class LabImpl implements Lab {
     if (state) {
       this.cluster = await restoreCluster(state.cluster)
       this.shell = this.makeShell(state.shell)
+      this.ledger = new TokenLedger(state.seenTokens)
     } else {
       this.cluster = await this.freshCluster()
       this.shell = this.makeShell()
@@ -185,8 +192,10 @@ class LabImpl implements Lab {
 
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
     const result = await this.shell.run(line, onChunk)
+    this.ledger.scan(result.stdout)
     if (this.resetPending) {
       this.resetPending = false
+      this.ledger = new TokenLedger()
       this.shell = this.makeShell(undefined, this.shell.history())
       this.resetListeners.forEach((cb) => cb())
     }
@@ -223,6 +232,7 @@ class LabImpl implements Lab {
       startMs: this.startMs,
       cluster: this.cluster.snapshot(),
       shell: this.shell.snapshot(),
+      seenTokens: this.ledger.entries(),
     }
   }
 
@@ -232,6 +242,7 @@ class LabImpl implements Lab {
     this.cluster = cluster
     this.startMs = s.startMs
     this.shell = this.makeShell(s.shell)
+    this.ledger = new TokenLedger(s.seenTokens)
     this.changed()
   }
 
@@ -292,6 +303,10 @@ class LabImpl implements Lab {
 
   variables(): Record<string, string> {
     return this.shell.variables()
+  }
+
+  seenTokens(): Record<string, string> {
+    return this.ledger.entries()
   }
 
   readFile(path: string): string | undefined {

@@ -26,6 +26,7 @@ export interface PanelLab {
   tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[]
   nextDueAt(): number | undefined
   variables(): Record<string, string>
+  seenTokens(): Record<string, string>
   readFile(path: string): string | undefined
   writeFile(path: string, text: string): void
   onChange(cb: () => void): () => void

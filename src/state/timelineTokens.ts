@@ -1,6 +1,6 @@
 // Tokens the timeline can open in the decoder: the lab's facts hold only claims, so the JWT text
-// is known only where the student put it (shell variables such as TOK, the decoder's own token).
-// Matching is by jti.
+// is known only where the student saw it (a shell variable such as TOK, the terminal output —
+// Lab.seenTokens — or the decoder's own token). Matching is by jti.
 
 import { decodeJwt } from '../jwt/decode'
 import type { TokenInfo } from './timelineLanes'

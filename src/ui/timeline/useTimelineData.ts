@@ -25,7 +25,12 @@ export function useTimelineData(rootRef: RefObject<HTMLElement | null>) {
   const lanes = useMemo(() => (lab && model ? model.update(lab, view.end, version) : []), [lab, model, version, view.end])
 
   const known = useMemo(
-    () => (lab ? knownTokens(lab.variables(), decoderToken ? [{ text: decoderToken, where: 'the decoder' }] : [], version) : new Map()),
+    () => (lab
+      ? knownTokens(lab.variables(), [
+          ...Object.values(lab.seenTokens()).map((text) => ({ text, where: 'the terminal output' })),
+          ...(decoderToken ? [{ text: decoderToken, where: 'the decoder' }] : []),
+        ], version)
+      : new Map()),
     [lab, version, decoderToken],
   )
   const decoderJti = useMemo(() => jtiOf(decoderToken), [decoderToken])
