@@ -286,3 +286,13 @@ test('a saved lab the lab itself refuses is set aside too, with the lab’s reas
   const key = /"(tokenlab:broken:[^"]+)"/.exec(note!)?.[1]
   expect(await page.evaluate((k) => localStorage.getItem(k), key!)).toBe(bad)
 })
+
+test('the prompt shows the working directory as bash does', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'mkdir -p /root/manifests && cd manifests')
+  await expect(page.getByTestId('prompt')).toHaveText('root@workstation:~/manifests#')
+  await typeCommand(page, 'cd /tmp')
+  await expect(page.getByTestId('prompt')).toHaveText('root@workstation:/tmp#')
+  await typeCommand(page, 'cd')
+  await expect(page.getByTestId('prompt')).toHaveText('root@workstation:~#')
+})

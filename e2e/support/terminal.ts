@@ -60,18 +60,20 @@ export async function typeCommand(page: Page, command: string): Promise<ShownLin
   const input = commandLine(page)
   await input.fill(command)
   await input.press('Enter')
-  const echo = PS1 + command
+  // The echoed line: the prompt (which shows the working directory, e.g. `root@workstation:/tmp# `) and the command.
+  const echo = `# ${command}`
+  const isEcho = (text: string) => text.startsWith(PS1.slice(0, 'root@workstation:'.length)) && text.endsWith(echo)
   await page.waitForFunction(
-    ({ echo, before }) => {
+    ({ echo, before, host }) => {
       const lines = [...document.querySelectorAll('[role="log"] .t-line')].slice(Math.max(0, before - 1))
-      return lines.some((l) => (l.textContent ?? '').endsWith(echo))
+      return lines.some((l) => (l.textContent ?? '').startsWith(host) && (l.textContent ?? '').endsWith(echo))
     },
-    { echo, before },
+    { echo, before, host: PS1.slice(0, 'root@workstation:'.length) },
   )
   await waitIdle(page)
   const lines = await shownLines(page)
   let i = lines.length - 1
-  while (i >= 0 && !lines[i].text.endsWith(echo)) i--
+  while (i >= 0 && !isEcho(lines[i].text)) i--
   const partial = await unfinishedLine(page)
   return partial ? [...lines.slice(i + 1), partial] : lines.slice(i + 1)
 }

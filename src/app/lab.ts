@@ -73,6 +73,8 @@ export interface Lab {
   tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[]
   /** When the next scheduled work falls due (pod start-up, deletion, ...), if any. */
   nextDueAt(): number | undefined
+  /** The shell's working directory (the prompt shows it). */
+  cwd(): string
   /** The shell's variables (the decoder offers the tokens among them). */
   variables(): Record<string, string>
   /** Every JWT a command has printed to the terminal, by jti (the timeline opens them in the decoder). */
@@ -303,6 +305,10 @@ class LabImpl implements Lab {
 
   variables(): Record<string, string> {
     return this.shell.variables()
+  }
+
+  cwd(): string {
+    return this.shell.fs.cwd()
   }
 
   seenTokens(): Record<string, string> {

@@ -5,7 +5,7 @@ import { applyCompletion, formatColumns, type CompletionEdit } from './completio
 import { HistoryNav } from './history'
 import { ClockDriver } from './clockDriver'
 import type { OutputChunk, RunResult, TerminalLab } from './labPort'
-import { PS1, PS2, type ClockMode, type TerminalStore } from './terminalStore'
+import { PS2, promptFor, type ClockMode, type TerminalStore } from './terminalStore'
 
 type Item =
   | { kind: 'typed'; text: string }
@@ -71,7 +71,7 @@ export class TerminalController {
     this.mode = mode
     this.clock.rate.reset(mode === 'realtime', 1)
     lab.onClear(() => this.store.getState().clear())
-    this.store.getState().set({ ready: true, status: 'Lab ready.' })
+    this.store.getState().set({ ready: true, status: 'Lab ready.', prompt: this.pending === undefined ? this.ps1() : PS2 })
     this.refreshClock()
     void this.pump()
   }
@@ -139,6 +139,11 @@ export class TerminalController {
     })
   }
 
+  /** PS1 for the shell's working directory. */
+  private ps1(): string {
+    return promptFor(this.lab?.cwd?.())
+  }
+
   /** Ctrl+C: abandon the typed line (and any continuation or typed-ahead lines). */
   interrupt(current: string): void {
     this.history.reset()
@@ -148,7 +153,7 @@ export class TerminalController {
     if (st.busy) return // the running command cannot be stopped; what was typed ahead is dropped
     st.echo(st.prompt, current, '^C')
     this.pending = undefined
-    st.set({ prompt: PS1 })
+    st.set({ prompt: this.ps1() })
   }
 
   /** Ctrl+L: clear the screen, keep the line being typed. */
@@ -231,7 +236,7 @@ export class TerminalController {
             continue
           }
           this.pending = undefined
-          st().set({ prompt: PS1 })
+          st().set({ prompt: this.ps1() })
           if (text.trim() === '') continue
           st().set({ busy: true })
           try {
@@ -286,6 +291,7 @@ export class TerminalController {
       throw e
     } finally {
       this.refreshClock()
+      st.set({ prompt: this.ps1() })
       this.opts.onLabChanged?.()
     }
   }

@@ -15,5 +15,7 @@ export interface TerminalLab {
   complete(text: string, cursor: number): { from: number; candidates: string[] }
   history(): string[]
   onClear(cb: () => void): void
+  /** The shell's working directory (the prompt shows it). */
+  cwd?(): string
   readonly seed?: string
 }

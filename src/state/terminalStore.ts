@@ -6,6 +6,13 @@ import { useStore } from 'zustand'
 import { echoInput, emptyScreen, notice, write, type Screen, type Segment, type SegmentKind } from './lines'
 
 export const PS1 = 'root@workstation:~# '
+
+/** bash's `\u@\h:\w\$ ` for root: the working directory, with the home folder shown as `~`. */
+export function promptFor(cwd: string | undefined, home = '/root'): string {
+  if (!cwd || cwd === home) return PS1
+  const w = cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd
+  return `root@workstation:${w}# `
+}
 export const PS2 = '> '
 
 export type ClockMode = 'realtime' | 'still'
