@@ -50,6 +50,17 @@ export async function waitIdle(page: Page): Promise<void> {
 }
 
 /**
+ * Whether a terminal line is the echo of `cmd`: a prompt (it shows the working directory, e.g.
+ * `root@workstation:/tmp# `) and the command. Output without a final newline may stand before
+ * the prompt on the same line. Self-contained: it also runs in the page.
+ */
+function isEcho(text: string, cmd: string): boolean {
+  const at = text.lastIndexOf('root@workstation:')
+  const m = at < 0 ? null : /^root@workstation:[^#\n]*# /.exec(text.slice(at))
+  return m !== null && text.slice(at + m[0].length) === cmd
+}
+
+/**
  * Type a command at the prompt, press Enter, wait for the prompt to come back; returns the
  * lines the command printed (after its echoed line), the last one possibly unfinished (output
  * without a final newline, which the prompt follows on the same line).
@@ -60,20 +71,22 @@ export async function typeCommand(page: Page, command: string): Promise<ShownLin
   const input = commandLine(page)
   await input.fill(command)
   await input.press('Enter')
-  // The echoed line: the prompt (which shows the working directory, e.g. `root@workstation:/tmp# `) and the command.
-  const echo = `# ${command}`
-  const isEcho = (text: string) => text.startsWith(PS1.slice(0, 'root@workstation:'.length)) && text.endsWith(echo)
   await page.waitForFunction(
-    ({ echo, before, host }) => {
+    ({ command, before }) => {
+      const echoed = (text: string) => {
+        const at = text.lastIndexOf('root@workstation:')
+        const m = at < 0 ? null : /^root@workstation:[^#\n]*# /.exec(text.slice(at))
+        return m !== null && text.slice(at + m[0].length) === command
+      }
       const lines = [...document.querySelectorAll('[role="log"] .t-line')].slice(Math.max(0, before - 1))
-      return lines.some((l) => (l.textContent ?? '').startsWith(host) && (l.textContent ?? '').endsWith(echo))
+      return lines.some((l) => echoed(l.textContent ?? ''))
     },
-    { echo, before, host: PS1.slice(0, 'root@workstation:'.length) },
+    { command, before },
   )
   await waitIdle(page)
   const lines = await shownLines(page)
   let i = lines.length - 1
-  while (i >= 0 && !isEcho(lines[i].text)) i--
+  while (i >= 0 && !isEcho(lines[i].text, command)) i--
   const partial = await unfinishedLine(page)
   return partial ? [...lines.slice(i + 1), partial] : lines.slice(i + 1)
 }

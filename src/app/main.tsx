@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client'
 import { TerminalController } from '../state/controller'
 import { createTerminalStore } from '../state/terminalStore'
 import { labView } from '../state/labView'
+import { requestEdit } from '../state/editorBridge'
 import { installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Lab, LabSnapshot } from './lab'
@@ -146,6 +147,7 @@ async function start(): Promise<void> {
   controller.attach(lab, modeOf(lab))
   windowLab.attach(lab)
   labView.getState().setLab(lab)
+  lab.onEditRequest(requestEdit)
   performance.mark('lab-ready')
   persister.schedule()
 }

@@ -1,11 +1,13 @@
-// The page's editor, always loaded and small: it attaches to lab.onEditRequest and, while a command
+// The page's editor, small and loaded with the panels: it attaches to the editor bridge (which the
+// lab's onEditRequest feeds from the start, src/state/editorBridge.ts) and, while a command
 // (kubectl edit, nano, vi, vim, edit) waits for it, shows a dialog with the Monaco editor, which is
 // loaded lazily the first time a file opens. Save (Ctrl+S) resolves the request with the text;
 // Close (Esc) resolves it with undefined. The terminal shows nothing new until then.
 
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
-import { labView, type EditRequest, type PanelLab } from '../../state/labView'
+import { attachEditor } from '../../state/editorBridge'
+import type { EditRequest } from '../../state/labView'
 import editorCss from './editor.css?inline'
 
 const MonacoPane = lazy(() => import('./MonacoPane'))
@@ -51,7 +53,6 @@ export function EditorHost() {
 
   useEffect(() => {
     let alive = true
-    let attached: PanelLab | undefined
     const open = (request: EditRequest) =>
       new Promise<string | undefined>((resolve) => {
         if (!alive) return resolve(undefined)
@@ -65,16 +66,10 @@ export function EditorHost() {
         setPageInert(true)
         setPending(p)
       })
-    const attach = (lab: PanelLab | undefined) => {
-      if (!lab || lab === attached) return
-      attached = lab
-      lab.onEditRequest(open)
-    }
-    attach(labView.getState().lab)
-    const unsubscribe = labView.subscribe((s) => attach(s.lab))
+    const detach = attachEditor(open)
     return () => {
       alive = false
-      unsubscribe()
+      detach()
       const p = current.current
       current.current = undefined
       setPageInert(false)
