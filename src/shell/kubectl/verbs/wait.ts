@@ -8,6 +8,7 @@ import { parseGoDuration } from '../flags'
 import { jsonpath } from '../format'
 import { nameLine } from '../output'
 import { resourcePath, type ResourceInfo } from '../resources'
+import { waitDeleted } from './delete'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -76,12 +77,7 @@ async function waitOne(k: Kubectl, client: RestClient, mode: Mode, r: ResourceIn
     }
   } else if (mode.kind === 'delete') {
     if (!obj) return
-    const uid = obj.metadata?.uid
-    const gone = async () => {
-      const o = await client.getOrUndefined<Obj>(path)
-      return o === undefined || o.metadata?.uid !== uid
-    }
-    if (!(await gone()) && !(await k.ctx.lab.waitUntil(gone, remaining()))) throw timedOut
+    if (!(await waitDeleted(k, client, path, obj.metadata?.uid, remaining()))) throw timedOut
   } else {
     if (!obj) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `${r.resource} "${name}" not found`, reason: 'NotFound', code: 404 })
     const check = mode.check
