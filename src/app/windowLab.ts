@@ -17,23 +17,13 @@
 // aside in localStorage), `restoreSaved(key)` (go back to one), `clearSavedState()`.
 
 import type { TerminalController } from '../state/controller'
-import type { OutputChunk, RunResult } from '../state/labPort'
 import type { Lab, LabSnapshot } from './lab'
 import type { UrlParams } from './url'
 
-export interface WindowLab {
+/** The Lab's own API (createLab's), plus what only the page has. */
+export interface WindowLab
+  extends Pick<Lab, 'run' | 'advance' | 'now' | 'nowMs' | 'snapshot' | 'restore' | 'needsMoreInput' | 'complete' | 'history' | 'onClear' | 'seed'> {
   readonly ready: Promise<void>
-  run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
-  advance(duration: string | number): Promise<string>
-  now(): string
-  nowMs(): number
-  snapshot(): LabSnapshot
-  restore(s: LabSnapshot): Promise<void>
-  needsMoreInput(text: string): boolean
-  complete(text: string, cursor: number): { from: number; candidates: string[] }
-  history(): string[]
-  onClear(cb: () => void): void
-  readonly seed: string | undefined
   readonly params: UrlParams
   savedStates(): string[]
   restoreSaved(key: string): Promise<void>

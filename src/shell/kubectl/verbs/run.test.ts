@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiRequest } from '../../../cluster/apiserver/types'
 import { FakeLab, runKubectl, status, words } from '../testing/fake'
+import { dryRunPodYaml } from '../printers/testdata/dry-run-pod'
 
 function lab() {
   return new FakeLab(
@@ -13,25 +14,7 @@ function lab() {
 }
 
 // kubernetes-objects.md §1a, as kubectl 1.35 prints it (no creationTimestamp).
-const POD_1A = `apiVersion: v1
-kind: Pod
-metadata:
-  labels:
-    run: app
-  name: app
-  namespace: sa-demo
-spec:
-  containers:
-  - command:
-    - sleep
-    - "100000"
-    image: registry.k8s.io/e2e-test-images/agnhost:2.45
-    name: app
-    resources: {}
-  dnsPolicy: ClusterFirst
-  restartPolicy: Always
-status: {}
-`
+const POD_1A = dryRunPodYaml
 
 describe('kubectl run', () => {
   it('generates the pod of §1a (--dry-run=client -o yaml)', async () => {
