@@ -11,7 +11,7 @@
 //             one that warms the JIT);
 //             virtual time the lab skips (kubectl wait) is not wall time and does not count.
 //  * timeline: redraw after a clock step with 50 pods and a year of lab time, median and p95
-//             (scripts/bench-timeline.mjs): from the timeline starting to render the new lab
+//             (scripts/benchTimeline.mjs): from the timeline starting to render the new lab
 //             view version to its committed, laid-out DOM; also (info) from the lab view's bump,
 //             with the other panels' renders; the lab's own work in advance() does not count.
 //  * year:    a year of lab time (`lab.advance("365d")`) with 50 running pods, headless in Node.
@@ -23,7 +23,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { benchTimeline, TIMELINE_PODS } from './bench-timeline.mjs'
+import { benchTimeline, TIMELINE_PODS } from './benchTimeline.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7))

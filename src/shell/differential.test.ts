@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { CLUSTER_CA_PEM } from '../cluster/pki/fixed'
-import { newShell } from './test-support'
+import { newShell } from './testSupport'
 import { adminKubeconfig } from './workstation'
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url')

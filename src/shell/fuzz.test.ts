@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { parse } from './parser/parser'
-import { newShell } from './test-support'
+import { newShell } from './testSupport'
 
 const WORDS = [
   'echo', 'printf', 'cat', 'cut', 'base64', 'tr', 'head', 'tail', 'wc', 'sort', 'ls', 'python3', 'env', 'export',

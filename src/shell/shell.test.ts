@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { CommandSpec, OutputChunk } from './types'
 import { Shell } from './shell'
 import { createWorkstation, adminKubeconfig } from './workstation'
-import { fakeLab, newShell } from './test-support'
+import { fakeLab, newShell } from './testSupport'
 import { ADMIN_CERT_PEM, CLUSTER_CA_PEM } from '../cluster/pki/fixed'
 
 const probe: CommandSpec = {

@@ -2,10 +2,10 @@
 // Imitates: cmd/kube-controller-manager/app/controllermanager.go (NewControllerDescriptors)
 
 import type { ClusterContext } from '../context'
-import { startNamespaceController } from './namespace/namespace_controller'
+import { startNamespaceController } from './namespace/namespaceController'
 import { startRootCACertPublisher } from './rootcacertpublisher/publisher'
-import { startServiceAccountsController } from './serviceaccount/serviceaccounts_controller'
-import { startTokensController } from './tokens/tokens_controller'
+import { startServiceAccountsController } from './serviceaccount/serviceaccountsController'
+import { startTokensController } from './tokens/tokensController'
 
 export function startControllers(ctx: ClusterContext): void {
   startNamespaceController(ctx)

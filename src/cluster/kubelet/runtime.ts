@@ -2,7 +2,7 @@
 
 import type { KObject } from '../api/meta'
 import type { ClusterContext, NodeConfig } from '../context'
-import type { TokenManager } from './token/token_manager'
+import type { TokenManager } from './token/tokenManager'
 import type { KubeletState, PodRecord } from './state'
 
 export interface KubeletRuntime {

@@ -5,7 +5,7 @@
 import type { KObject } from '../api/meta'
 import type { ClusterContext } from '../context'
 import type { Random } from '../random'
-import type { TokenManager } from './token/token_manager'
+import type { TokenManager } from './token/tokenManager'
 import type { PodRecord, VolumeFile, VolumeRecord } from './state'
 
 type Obj = Record<string, unknown>

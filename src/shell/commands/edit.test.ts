@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { EditRequest } from '../types'
 import { Shell } from '../shell'
 import { createWorkstation } from '../workstation'
-import { fakeLab } from '../test-support'
+import { fakeLab } from '../testSupport'
 import { yamlMarkers } from './edit'
 
 /** A shell whose editor answers each request with the next answer (a function of the text it opened). */

@@ -1,5 +1,5 @@
 // How long the timeline takes to redraw after the lab changed, as performance measures (read by
-// scripts/bench-timeline.mjs; the root's data-rendered-version says which lab view version it drew):
+// scripts/benchTimeline.mjs; the root's data-rendered-version says which lab view version it drew):
 //  * "timeline-redraw": from this panel starting to render a new version to its committed,
 //    laid-out DOM (the timeline's own work: model update, rows, React, style and layout);
 //  * "timeline-redraw-page": from the lab view's bump, so also the other panels rendering first.

@@ -1,7 +1,7 @@
 // Imitates: kubectl pkg/describe/describe.go RoleDescriber, ClusterRoleDescriber, RoleBindingDescriber,
 // ClusterRoleBindingDescriber (rules broken down, compacted and sorted as pkg/util/rbac does).
 
-import { breakdownRule, combineResourceGroup, compactRules, goList, sortRules, type PolicyRule } from '../rbac-rules'
+import { breakdownRule, combineResourceGroup, compactRules, goList, sortRules, type PolicyRule } from '../rbacRules'
 import { PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, type Obj } from './writer'
 
 function header(w: PrefixWriter, o: Obj): void {

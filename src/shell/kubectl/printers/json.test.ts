@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import YAML from 'yaml'
 import { goJsonString, toKubectlJson, toServerJson } from './json'
-import { namespaceActiveYaml } from './testdata/namespace-active'
+import { namespaceActiveYaml } from './testdata/namespaceActive'
 
 describe('toKubectlJson (kubectl get -o json)', () => {
   it('sorts keys, indents with 4 spaces and ends with a newline', () => {

@@ -1,7 +1,7 @@
 // sigs.k8s.io/yaml Marshal (JSON -> go-yaml v2), as cli-runtime printers/yaml.go prints objects for kubectl -o yaml
 
-import { Emitter, analyzeScalar, selectStyle, utf8Len, type ScalarStyle } from './yaml-emitter'
-import { canUsePlain, sortYamlKeys } from './yaml-resolve'
+import { Emitter, analyzeScalar, selectStyle, utf8Len, type ScalarStyle } from './yamlEmitter'
+import { canUsePlain, sortYamlKeys } from './yamlResolve'
 import { formatGoNumber } from './gofmt'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiRequest } from '../../../cluster/apiserver/types'
-import { LAST_APPLIED } from '../apply-patch'
+import { LAST_APPLIED } from '../applyPatch'
 import { ADMIN_KUBECONFIG, FakeLab, notFound, runKubectl, status, words } from '../testing/fake'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

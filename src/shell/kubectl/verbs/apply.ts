@@ -1,6 +1,6 @@
 // Imitates: kubectl pkg/cmd/apply/apply.go and patcher.go (client-side apply), and create.go RunCreate for `create -f`.
 
-import { lastApplied, threeWayMergePatch, withLastApplied } from '../apply-patch'
+import { lastApplied, threeWayMergePatch, withLastApplied } from '../applyPatch'
 import type { RestClient } from '../client'
 import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, renderError } from '../errors'

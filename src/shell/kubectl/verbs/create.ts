@@ -4,7 +4,7 @@ import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, usageError } from '../errors'
 import type { FlagDef } from '../flags'
 import { dryRunStrategy, nameLine, outputFormat, printGeneric, printOptions, type DryRun } from '../output'
-import { LAST_APPLIED } from '../apply-patch'
+import { LAST_APPLIED } from '../applyPatch'
 import { createFromFiles } from './apply'
 
 export const CREATE_FLAGS: FlagDef[] = [

@@ -3,7 +3,7 @@ import type { ApiRequest } from '../../../cluster/apiserver/types'
 import type { CommandContext, EditRequest, HomeFs } from '../../types'
 import { kubectl } from '../index'
 import { ADMIN_KUBECONFIG, FakeLab, fakeFs, notFound, status } from '../testing/fake'
-import { EDIT_HEADER, editHeader, manualStrip } from './edit-buffer'
+import { EDIT_HEADER, editHeader, manualStrip } from './editBuffer'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type O = Record<string, any>

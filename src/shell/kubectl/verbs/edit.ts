@@ -9,10 +9,10 @@ import { PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, errorText } from '../errors'
 import { loadInfos } from '../manifest'
 import { printGeneric, printOptions, type OutputFormat } from '../output'
-import { sortedJson, threeWayMergePatch } from '../apply-patch'
+import { sortedJson, threeWayMergePatch } from '../applyPatch'
 import { groupResource, kindString, resourcePath } from '../resources'
 import type { EditRequest } from '../../types'
-import { editHeader, errorLine, fieldLine, hasLines, manualStrip, readEdited, stripComments, tempFile, type EditReason, type EditedInfo } from './edit-buffer'
+import { editHeader, errorLine, fieldLine, hasLines, manualStrip, readEdited, stripComments, tempFile, type EditReason, type EditedInfo } from './editBuffer'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiRequest } from '../../../cluster/apiserver/types'
 import { FakeLab, runKubectl, status, words } from '../testing/fake'
-import { dryRunPodYaml } from '../printers/testdata/dry-run-pod'
+import { dryRunPodYaml } from '../printers/testdata/dryRunPod'
 
 function lab() {
   return new FakeLab(

@@ -4,7 +4,7 @@ import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, usageError } from '../errors'
 import { dryRunStrategy, outputFormat } from '../output'
 import { createQuery, printCreated } from './create'
-import { mergePatch, toPodStructOrder } from './run-pod'
+import { mergePatch, toPodStructOrder } from './runPod'
 
 type Obj = Record<string, unknown>
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import YAML from 'yaml'
 import { jsonPathAsJson, parseJsonPath, runJsonPath } from './index'
 import { podYaml } from '../testdata/pod'
-import { namespaceActiveYaml } from '../testdata/namespace-active'
+import { namespaceActiveYaml } from '../testdata/namespaceActive'
 
 const pod = YAML.parse(podYaml)
 const ns = YAML.parse(namespaceActiveYaml)

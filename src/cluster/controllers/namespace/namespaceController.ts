@@ -1,6 +1,6 @@
 // The namespace controller: when a namespace is Terminating, empty it, then remove the kubernetes
 // finalizer, after which the namespace object is deleted.
-// Imitates: pkg/controller/namespace/namespace_controller.go and deletion/namespaced_resources_deleter.go (Delete, finalizeNamespace)
+// Imitates: pkg/controller/namespace/namespaceController.go and deletion/namespaced_resources_deleter.go (Delete, finalizeNamespace)
 
 import type { Namespace } from '../../api/core'
 import type { ClusterContext } from '../../context'

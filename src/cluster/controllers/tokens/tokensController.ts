@@ -1,13 +1,13 @@
 // Legacy service-account token Secrets (type kubernetes.io/service-account-token): the tokens
 // controller fills them with token, ca.crt and namespace (and the uid annotation), deletes them
 // when their ServiceAccount is missing, and deletes them with their ServiceAccount.
-// Imitates: pkg/controller/serviceaccount/tokens_controller.go (syncSecret, syncServiceAccount, generateTokenIfNeeded)
+// Imitates: pkg/controller/serviceaccount/tokensController.go (syncSecret, syncServiceAccount, generateTokenIfNeeded)
 
 import type { KObject } from '../../api/meta'
 import type { ClusterContext } from '../../context'
 import { CLUSTER_CA_PEM } from '../../pki/fixed'
 import { enqueue } from '../queue'
-import { legacyClaims, type LegacySigner } from './legacy_claims'
+import { legacyClaims, type LegacySigner } from './legacyClaims'
 
 export const TOKENS_SYNC_SECRET = 'tokens-controller.sync-secret'
 export const TOKENS_SYNC_SA = 'tokens-controller.sync-serviceaccount'

@@ -4,7 +4,7 @@
 
 import { LineCounter, isMap, isSeq, parseAllDocuments, parseDocument, type Node } from 'yaml'
 import type { HomeFs } from '../../types'
-import { sortedJson } from '../apply-patch'
+import { sortedJson } from '../applyPatch'
 import { KubectlError } from '../errors'
 import { parseManifest } from '../manifest'
 import { RESOURCES, type ResourceInfo } from '../resources'

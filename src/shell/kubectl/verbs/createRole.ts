@@ -4,10 +4,10 @@ import type { Kubectl, Verb } from '../command'
 import { KubectlError } from '../errors'
 import type { FlagDef } from '../flags'
 import { dryRunStrategy, outputFormat } from '../output'
-import type { PolicyRule } from '../rbac-rules'
+import type { PolicyRule } from '../rbacRules'
 import { resourceFor } from '../resources'
 import { CREATE_FLAGS, createQuery, oneName, printCreated, withApplyAnnotation } from './create'
-import { stringSlice } from './create-secret'
+import { stringSlice } from './createSecret'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>

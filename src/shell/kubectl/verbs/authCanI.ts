@@ -3,7 +3,7 @@
 import type { Kubectl, Verb } from '../command'
 import { KubectlError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
-import { breakdownRule, combineResourceGroup, compactRules, goList, sortRules, type PolicyRule } from '../rbac-rules'
+import { breakdownRule, combineResourceGroup, compactRules, goList, sortRules, type PolicyRule } from '../rbacRules'
 import { RESOURCES, type ResourceInfo } from '../resources'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

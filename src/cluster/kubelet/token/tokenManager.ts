@@ -1,5 +1,5 @@
 // The kubelet's cache of service-account tokens for projected volumes, and when to refresh them.
-// Imitates: pkg/kubelet/token/token_manager.go (Manager, GetServiceAccountToken, requiresRefresh,
+// Imitates: pkg/kubelet/token/tokenManager.go (Manager, GetServiceAccountToken, requiresRefresh,
 // DeleteServiceAccountToken, keyFunc).
 
 import type { ClusterContext } from '../../context'

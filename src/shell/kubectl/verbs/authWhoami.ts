@@ -4,7 +4,7 @@ import { PRINT_FLAGS, type Verb } from '../command'
 import { KubectlError, StatusError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
 import { outputFormat, printGeneric, printOptions } from '../output'
-import { goList } from '../rbac-rules'
+import { goList } from '../rbacRules'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>

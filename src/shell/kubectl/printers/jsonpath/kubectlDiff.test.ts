@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import YAML from 'yaml'
 import { jsonPathAsJson, runJsonPath } from './index'
-import { hasKubectl, kubectlPrint, SKIP_MESSAGE, withLabel } from '../testdata/kubectl-oracle'
+import { hasKubectl, kubectlPrint, SKIP_MESSAGE, withLabel } from '../testdata/kubectlOracle'
 import { podYaml } from '../testdata/pod'
-import { namespaceTerminatingYaml } from '../testdata/namespace-terminating'
-import { configmapRootCaYaml } from '../testdata/configmap-root-ca'
+import { namespaceTerminatingYaml } from '../testdata/namespaceTerminating'
+import { configmapRootCaYaml } from '../testdata/configmapRootCa'
 
 if (!hasKubectl) console.warn(SKIP_MESSAGE)
 const d = hasKubectl ? describe : describe.skip

@@ -78,7 +78,7 @@ export async function benchTimeline(browser, url, { steps = 60, warmup = 5 } = {
   }
 }
 
-// Alone: `node scripts/bench-timeline.mjs http://127.0.0.1:4173` against a running preview.
+// Alone: `node scripts/benchTimeline.mjs http://127.0.0.1:4173` against a running preview.
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2]) {
   const { chromium } = await import('playwright-core')
   const { existsSync } = await import('node:fs')

@@ -1,6 +1,6 @@
 // The pod lifecycle on one node, step by step as scheduled work: start (status, volumes, sandbox,
 // pull), containers started, ready, and graceful termination.
-// Imitates: pkg/kubelet/pod_workers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
+// Imitates: pkg/kubelet/podWorkers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
 
 import type { KObject } from '../api/meta'
 import { recordPodEvent } from './events'

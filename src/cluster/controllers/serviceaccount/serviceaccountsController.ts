@@ -1,5 +1,5 @@
 // Ensures the `default` ServiceAccount exists in every Active namespace; a deleted one comes back with a new uid.
-// Imitates: pkg/controller/serviceaccount/serviceaccounts_controller.go
+// Imitates: pkg/controller/serviceaccount/serviceaccountsController.go
 
 import { namespacePhase } from '../../api/core'
 import type { ClusterContext } from '../../context'

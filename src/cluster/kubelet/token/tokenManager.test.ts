@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chainJitter, keyFunc, refreshThreshold, requiresRefresh } from './token_manager'
+import { chainJitter, keyFunc, refreshThreshold, requiresRefresh } from './tokenManager'
 import type { KubeletState } from '../state'
 import { Kubelet } from '../kubelet'
 import { createSigner } from '../../serviceaccount/signer'
