@@ -158,3 +158,11 @@ start().catch((e: unknown) => {
   say({ kind: 'warn', text: `The lab could not start: ${msg}. Reload the page to try again.` })
   windowLab.fail(e)
 })
+
+// Offline after the first visit (public/sw.js caches the whole build). Registered once the lab
+// has started (or failed to), so its downloads never compete with the start-up; builds only.
+const registerServiceWorker = () => {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
+}
+windowLab.api.ready.then(registerServiceWorker, registerServiceWorker)
