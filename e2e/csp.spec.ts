@@ -25,7 +25,7 @@ test('the page and `vite preview` carry the policy: scripts by origin or hash, n
   expect(directives.get('object-src')).toEqual(["'none'"])
   expect(directives.get('base-uri')).toEqual(["'self'"])
   // The hash is the inline script's, as served: the script ran and installed the early queue.
-  expect(await page.evaluate(() => Array.isArray(window.__tokenlabEarly))).toBe(true)
+  expect(await page.evaluate(() => Array.isArray((window as { __tokenlabEarly?: unknown }).__tokenlabEarly))).toBe(true)
 })
 
 test('the article and the editor run without a policy violation; nothing leaves 127.0.0.1', async ({ page, context }) => {

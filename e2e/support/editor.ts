@@ -9,7 +9,8 @@ export async function editAndSave(page: Page, command: string, text: string): Pr
   await commandLine(page).press('Enter')
   const dialog = page.getByRole('dialog', { name: command })
   await expect(dialog).toBeVisible()
-  await expect(page.getByRole('textbox', { name: /^Editor content/ })).toBeFocused()
+  // The first opening loads Monaco (a few megabytes to parse).
+  await expect(page.getByRole('textbox', { name: /^Editor content/ })).toBeFocused({ timeout: 20_000 })
   await page.locator('.view-lines').click()
   await page.keyboard.type(text)
   await page.keyboard.press('Control+s')
