@@ -1,6 +1,6 @@
-// Records what a Content-Security-Policy blocks in a page (the `securitypolicyviolation` events
-// of the page, and the browser's "Refused to …" console errors, which workers report too) and
-// every request, to check that nothing is blocked and nothing leaves 127.0.0.1.
+// Records what a Content-Security-Policy blocks in a page (the page's `securitypolicyviolation`
+// events and the browser's "Refused to …" console errors) and every request, to check that
+// nothing is blocked and nothing leaves 127.0.0.1.
 import type { BrowserContext, Page } from '@playwright/test'
 
 declare global {
