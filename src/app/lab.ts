@@ -20,6 +20,14 @@ export type { TokenInspection }
 import { describeWork } from './workNames'
 import { TokenLedger } from './tokenLedger'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
+import type { LessonLabServices } from '../shell/commands/labLessons'
+import { assertProgress, type LessonProgress } from '../lessons/runner'
+import { LESSONS } from '../lessons'
+import { LessonHost, type LessonOutline, type LessonStatus } from './lessonHost'
+import { lessonView } from './lessonView'
+import { UndoHistory } from './undo'
+
+export type { LessonOutline, LessonStatus }
 
 /** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
 export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 27, 30)
@@ -43,6 +51,8 @@ export interface LabSnapshot {
   shell: ShellState
   /** JWTs the terminal has shown, by jti (absent in labs saved before it existed). */
   seenTokens?: Record<string, string>
+  /** Where the student is in a lesson (absent when no lesson is open). */
+  lessons?: LessonProgress
 }
 
 export interface Lab {
@@ -85,6 +95,10 @@ export interface Lab {
   onChange(cb: () => void): () => void
   /** Attach the page's editor: `kubectl edit`, `nano`, `vi` and `edit` then open it and wait. */
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void
+  /** Every lesson: id, title, summary, start commands and steps (with their commands, solution commands and check names). */
+  lessons(): LessonOutline[]
+  /** The open lesson: its step, the step's checks evaluated now, hints shown, solution commands left. */
+  lesson(): LessonStatus | undefined
 }
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -113,6 +127,7 @@ export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
   if (typeof o.cluster !== 'object' || o.cluster === null) throw new Error('the saved lab has no cluster')
   if (typeof o.shell !== 'object' || o.shell === null) throw new Error('the saved lab has no shell state')
   if (o.seed !== undefined && typeof o.seed !== 'string') throw new Error('the saved lab has an invalid seed')
+  if (o.lessons !== undefined) assertProgress(o.lessons, LESSONS)
 }
 
 class LabImpl implements Lab {
@@ -123,6 +138,13 @@ class LabImpl implements Lab {
   private changeListeners = new Set<() => void>()
   private ledger = new TokenLedger()
   private resetPending = false
+  private freshShell: Shell | undefined
+  private undoHistory = new UndoHistory()
+  private lessonHost = new LessonHost({
+    view: () => lessonView(this.cluster, this.freshShell ?? this.shell),
+    fresh: () => this.fresh(),
+    exec: (line, out) => this.exec(line, out),
+  })
   readonly seed?: string
   private startMs: number
 
@@ -131,7 +153,7 @@ class LabImpl implements Lab {
     this.startMs = startMs
   }
 
-  private services: LabServices = {
+  private services: LabServices & LessonLabServices = {
     api: (req) => this.cluster.handle(req),
     now: () => this.cluster.now(),
     advance: (ms) => this.advanceBy(ms),
@@ -141,6 +163,8 @@ class LabImpl implements Lab {
       this.cluster = await this.freshCluster()
       this.resetPending = true
     },
+    lessons: this.lessonHost,
+    undo: () => this.undoHistory.request(),
   }
 
   async init(state?: LabSnapshot) {
@@ -148,6 +172,7 @@ class LabImpl implements Lab {
       this.cluster = await restoreCluster(state.cluster)
       this.shell = this.makeShell(state.shell)
       this.ledger = new TokenLedger(state.seenTokens)
+      this.lessonHost.restore(state.lessons)
     } else {
       this.cluster = await this.freshCluster()
       this.shell = this.makeShell()
@@ -193,16 +218,49 @@ class LabImpl implements Lab {
   }
 
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    const before = this.undoHistory.before(this)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
-    if (this.resetPending) {
+    const fresh = this.freshShell
+    this.freshShell = undefined
+    if (this.resetPending || fresh) {
       this.resetPending = false
-      this.ledger = new TokenLedger()
-      this.shell = this.makeShell(undefined, this.shell.history())
+      if (!fresh) this.ledger = new TokenLedger()
+      this.shell = fresh ?? this.makeShell(undefined, this.shell.history())
       this.resetListeners.forEach((cb) => cb())
     }
+    const undo = this.undoHistory.takeRequest()
+    if (undo) await this.applyUndo(undo)
+    else this.undoHistory.after(this, line, before)
+    this.lessonHost.noteCommand(line)
     this.changed()
     return result
+  }
+
+  /** For undo: what changes when objects, the clock, files or variables change. */
+  fingerprint(): string {
+    const sh = this.shell
+    return JSON.stringify([this.cluster.now(), this.cluster.context.store.resourceVersion(), sh.fs.cwd(), sh.fs.snapshot(), sh.variables()])
+  }
+
+  private async applyUndo(s: LabSnapshot): Promise<void> {
+    this.cluster = await restoreCluster(s.cluster)
+    this.shell = this.makeShell({ ...s.shell, history: this.shell.history() })
+    this.ledger = new TokenLedger(s.seenTokens)
+  }
+
+  /** A fresh lab for a lesson, while `lab lesson` runs: the new shell takes over once it has finished. */
+  private async fresh(): Promise<void> {
+    this.cluster = await this.freshCluster()
+    this.ledger = new TokenLedger()
+    this.freshShell = this.makeShell(undefined, this.shell.history())
+  }
+
+  /** Run a line for `lab solution` or a lesson's set-up while a command runs: a shell of its own sharing the workstation's files and variables. */
+  private async exec(line: string, out?: (c: OutputChunk) => void): Promise<number> {
+    const { fs, env } = this.freshShell ?? this.shell
+    const shell = new Shell({ fs, env, lab: this.services, commands: [kubectl, curl, labCommand] })
+    return (await shell.run(line, out)).exitCode
   }
 
   private changed(): void {
@@ -235,6 +293,7 @@ class LabImpl implements Lab {
       cluster: this.cluster.snapshot(),
       shell: this.shell.snapshot(),
       seenTokens: this.ledger.entries(),
+      ...(this.lessonHost.snapshot() ? { lessons: this.lessonHost.snapshot() } : {}),
     }
   }
 
@@ -245,6 +304,8 @@ class LabImpl implements Lab {
     this.startMs = s.startMs
     this.shell = this.makeShell(s.shell)
     this.ledger = new TokenLedger(s.seenTokens)
+    this.lessonHost.restore(s.lessons)
+    this.undoHistory.clear()
     this.changed()
   }
 
@@ -327,6 +388,14 @@ class LabImpl implements Lab {
   onChange(cb: () => void): () => void {
     this.changeListeners.add(cb)
     return () => this.changeListeners.delete(cb)
+  }
+
+  lessons(): LessonOutline[] {
+    return this.lessonHost.outline()
+  }
+
+  lesson(): LessonStatus | undefined {
+    return this.lessonHost.status()
   }
 
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void {
