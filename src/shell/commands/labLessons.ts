@@ -109,13 +109,13 @@ export async function runLessonCommand(ctx: CommandContext, sub: string, args: s
       const [id, step, ...extra] = args.filter((a) => a !== '--keep')
       if (id === undefined) {
         const cur = ls.current()
-        if (!cur) return err(`${NO_LESSON}\n${formatLessonList(ls.list())}`)
+        if (!cur) return err(`${NO_LESSON}\n${formatLessonList(ls.list()).trimEnd()}`)
         ctx.stdout(formatStep(cur))
         return 0
       }
       if (extra.length || (step !== undefined && !/^\d{1,3}$/.test(step))) return err('usage: lab lesson ID [STEP] [--keep]', 2)
       const opened = await ls.open(id, step === undefined ? undefined : Number(step), keep)
-      if (opened.error !== undefined) return err(`${opened.error}\n${formatLessonList(ls.list())}`)
+      if (opened.error !== undefined) return err(opened.error.startsWith('no lesson') ? `${opened.error}\n${formatLessonList(ls.list()).trimEnd()}` : opened.error)
       const cur = ls.current()
       ctx.stdout(`${opened.value ? `${opened.value}\n\n` : ''}${cur ? formatStep(cur) : ''}`)
       return 0

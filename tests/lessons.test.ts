@@ -1,0 +1,58 @@
+// Every lesson replayed through createLab, as CI does: at each step with a task, no check holds
+// before the step's solution runs and every check holds after it; the lesson ends with all passing.
+
+import { describe, expect, it } from 'vitest'
+import { createLab } from '../src/app/lab'
+import { LESSONS } from '../src/lessons'
+
+describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson) => {
+  it('is solvable step by step, and no check holds before its step is solved', async () => {
+    const lab = await createLab({ seed: 1 })
+    const opened = await lab.run(`lab lesson ${lesson.id}`)
+    expect(opened.exitCode, opened.stderr).toBe(0)
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const step = lesson.steps[i]
+      const before = lab.lesson()!
+      expect(before.step).toBe(i + 1)
+      expect(before.remaining).toEqual(step.solution)
+      expect(before.checks.filter((c) => c.ok).map((c) => c.name), `step ${i + 1} before its solution`).toEqual([])
+      if (step.task) expect((await lab.run('lab check')).exitCode).toBe(1)
+      const solved = await lab.run('lab solution')
+      expect(solved.exitCode).toBe(0)
+      expect(solved.stdout).toContain(`$ ${step.solution[0]}\n`)
+      const after = lab.lesson()!
+      expect(after.checks.filter((c) => !c.ok), `step ${i + 1} after its solution`).toEqual([])
+      expect(after.checks).toHaveLength(step.task?.checks.length ?? 0)
+      expect(after.remaining).toEqual([])
+      expect((await lab.run('lab check')).exitCode).toBe(0)
+      if (i < lesson.steps.length - 1) expect((await lab.run('lab next')).exitCode).toBe(0)
+    }
+    expect(lab.lesson()!.passed).toBe(true)
+    const last = await lab.run('lab next')
+    expect(last.exitCode).toBe(1)
+    expect(last.stderr).toBe(`lab next: this is the last step of ${lesson.id}; \`lab lessons\` lists the others\n`)
+  }, 60_000)
+})
+
+describe('what the lessons show matches the article', () => {
+  it('the article lesson: 403 with the pod token, 401 once the pod is gone, no token folder with automount off', async () => {
+    const lab = await createLab({ seed: 1 })
+    await lab.run('lab lesson article')
+    const outputs: string[] = []
+    for (let i = 0; i < 7; i++) {
+      outputs.push((await lab.run('lab solution')).stdout)
+      await lab.run('lab next')
+    }
+    expect(outputs[0]).toContain('NAME      AGE\ndefault   0s\n')
+    expect(outputs[1]).toContain('ca.crt\nnamespace\ntoken\n')
+    expect(outputs[2]).toContain('{"serviceAccountToken":{"expirationSeconds":3607,"path":"token"}}')
+    expect(outputs[3]).toContain('"iat": 1779578851,')
+    expect(outputs[3]).toContain('"warnafter": 1779582458')
+    expect(outputs[4]).toContain('HTTP 403\n')
+    expect(outputs[4]).toMatch(/Username\s+system:serviceaccount:sa-demo:default/)
+    expect(outputs[5]).toContain('HTTP 401\n')
+    expect((await lab.run('lab back')).exitCode).toBe(0)
+    const ls = await lab.run('kubectl -n sa-demo exec app-notoken -- ls /var/run/secrets/kubernetes.io/serviceaccount/')
+    expect(ls.stderr).toContain('ls: /var/run/secrets/kubernetes.io/serviceaccount/: No such file or directory')
+  }, 60_000)
+})
