@@ -23,11 +23,11 @@ import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
 import type { LessonLabServices } from '../shell/commands/labLessons'
 import { assertProgress, type LessonProgress } from '../lessons/runner'
 import { LESSONS } from '../lessons'
-import { LessonHost, type LessonOutline, type LessonStatus } from './lessonHost'
-import { lessonView } from './lessonView'
-import { UndoHistory } from './undo'
+import { LessonHost, lessonView, type LessonOutline, type LessonStatus } from './lessonHost'
+import { fingerprintOf, UndoHistory } from './undo'
+import { parseStart } from './start'
 
-export type { LessonOutline, LessonStatus }
+export { parseStart, type LessonOutline, type LessonStatus }
 
 /** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
 export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 27, 30)
@@ -103,21 +103,6 @@ export interface Lab {
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
-/** Parse the `now` option; throws an Error with a clear message for anything else. */
-export function parseStart(now: string | number | undefined): number | undefined {
-  if (now === undefined || now === '') return undefined
-  if (typeof now === 'number') {
-    if (!Number.isFinite(now)) throw new Error(`invalid start time ${now}: not a finite number of milliseconds`)
-    return now
-  }
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(now)) {
-    throw new Error(`invalid start time "${now}": use ISO-8601, for example 2026-05-23T23:25:00Z`)
-  }
-  const ms = Date.parse(/T/.test(now) && !/(Z|[+-]\d{2}:\d{2})$/.test(now) ? `${now}Z` : now)
-  if (Number.isNaN(ms)) throw new Error(`invalid start time "${now}": not a real date`)
-  return ms
-}
-
 /** Check that an untrusted value has the shape of a snapshot before using it. */
 export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
   const o = s as Partial<LabSnapshot> | null
@@ -140,11 +125,7 @@ class LabImpl implements Lab {
   private resetPending = false
   private freshShell: Shell | undefined
   private undoHistory = new UndoHistory()
-  private lessonHost = new LessonHost({
-    view: () => lessonView(this.cluster, this.freshShell ?? this.shell),
-    fresh: () => this.fresh(),
-    exec: (line, out) => this.exec(line, out),
-  })
+  private lessonHost = new LessonHost({ view: () => lessonView(this.cluster, this.freshShell ?? this.shell), fresh: () => this.fresh(), exec: (l, out) => this.exec(l, out) })
   readonly seed?: string
   private startMs: number
 
@@ -237,11 +218,7 @@ class LabImpl implements Lab {
     return result
   }
 
-  /** For undo: what changes when objects, the clock, files or variables change. */
-  fingerprint(): string {
-    const sh = this.shell
-    return JSON.stringify([this.cluster.now(), this.cluster.context.store.resourceVersion(), sh.fs.cwd(), sh.fs.snapshot(), sh.variables()])
-  }
+  readonly fingerprint = (): string => fingerprintOf(this.cluster, this.shell)
 
   private async applyUndo(s: LabSnapshot): Promise<void> {
     this.cluster = await restoreCluster(s.cluster)

@@ -9,6 +9,8 @@ import { resolveFocus, type ResolvedFocus } from '../lessons/focus'
 import type { Answer, LessonServices, LessonStepView, LessonSummary } from '../shell/commands/labLessons'
 import type { OutputChunk } from '../shell/types'
 
+export { lessonView } from './lessonView'
+
 /** What the host needs of the lab. */
 export interface LessonHostPort {
   view(): LessonView

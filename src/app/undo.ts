@@ -1,6 +1,8 @@
 // `lab undo`: the lab as it was before each of the latest commands that changed it (objects,
 // clock, files, variables), kept in memory for this session only, at most UNDO_LIMIT of them.
 
+import type { Cluster } from '../cluster/cluster'
+import type { Shell } from '../shell/shell'
 import type { LabSnapshot } from './lab'
 
 export const UNDO_LIMIT = 50
@@ -63,4 +65,9 @@ export class UndoHistory {
     this.pending = undefined
     return p
   }
+}
+
+/** What changes when objects, the clock, files or variables change (not the audit record alone). */
+export function fingerprintOf(cluster: Cluster, shell: Shell): string {
+  return JSON.stringify([cluster.now(), cluster.context.store.resourceVersion(), shell.fs.cwd(), shell.fs.snapshot(), shell.variables()])
 }
