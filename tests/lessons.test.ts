@@ -4,6 +4,33 @@
 import { describe, expect, it } from 'vitest'
 import { createLab } from '../src/app/lab'
 import { LESSONS } from '../src/lessons'
+import { commandsOf } from '../src/lessons/markdown'
+
+describe('the lessons as data', () => {
+  it('at least seven, with ids a URL can carry, each a few steps long', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(7)
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length)
+    for (const l of LESSONS) {
+      expect(l.id).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/)
+      expect(l.steps.length).toBeGreaterThanOrEqual(3)
+      expect(l.summary).not.toContain('\n')
+    }
+  })
+
+  it('every solution command is shown in its step (so a Run button can run it) and is one line', () => {
+    for (const l of LESSONS) {
+      for (const [i, s] of l.steps.entries()) {
+        const shown = commandsOf(s.text)
+        for (const c of s.solution) {
+          expect(c).not.toContain('\n')
+          expect(shown, `${l.id} step ${i + 1}`).toContain(c)
+        }
+        if (s.task) expect(s.task.checks.length, `${l.id} step ${i + 1}`).toBeGreaterThan(0)
+        expect(new Set(s.task?.checks.map((c) => c.name)).size).toBe(s.task?.checks.length ?? 0)
+      }
+    }
+  })
+})
 
 describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson) => {
   it('is solvable step by step, and no check holds before its step is solved', async () => {
@@ -24,6 +51,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
       expect(after.checks.filter((c) => !c.ok), `step ${i + 1} after its solution`).toEqual([])
       expect(after.checks).toHaveLength(step.task?.checks.length ?? 0)
       expect(after.remaining).toEqual([])
+      if (step.focus) expect(after.focus, `step ${i + 1} focus`).toBeDefined()
       expect((await lab.run('lab check')).exitCode).toBe(0)
       if (i < lesson.steps.length - 1) expect((await lab.run('lab next')).exitCode).toBe(0)
     }
