@@ -224,6 +224,7 @@ class LabImpl implements Lab {
     this.cluster = await restoreCluster(s.cluster)
     this.shell = this.makeShell({ ...s.shell, history: this.shell.history() })
     this.ledger = new TokenLedger(s.seenTokens)
+    this.lessonHost.rewind(s.lessons)
   }
 
   /** A fresh lab for a lesson, while `lab lesson` runs: the new shell takes over once it has finished. */

@@ -109,7 +109,8 @@ export class LessonHost implements LessonServices {
     const failed: string[] = []
     for (const line of setup) if ((await this.port.exec(line)) !== 0) failed.push(line)
     this.progress = opened.value
-    const done = opened.value.step > 0 ? `, with the solutions of steps 1 to ${opened.value.step} already run` : ''
+    const n = opened.value.step
+    const done = n === 0 ? '' : n === 1 ? ', with the solution of step 1 already run' : `, with the solutions of steps 1 to ${n} already run`
     const warn = failed.length ? `\nThese set-up commands failed: ${failed.join('; ')}` : ''
     return { value: `A fresh lab for lesson ${id}${lesson.start.length ? ` (set up with ${lesson.start.length} command${lesson.start.length === 1 ? '' : 's'})` : ''}${done}. lab undo goes back to the lab you had.${warn}` }
   }
@@ -147,6 +148,12 @@ export class LessonHost implements LessonServices {
   noteCommand(line: string): void {
     const cur = this.progress && currentStep(this.lessons, this.progress)
     if (this.progress && cur) this.progress = noteCommand(cur.step, this.progress, line)
+  }
+
+  /** After `lab undo`: solution commands undone count as not run, when the lab went back within the current step. */
+  rewind(before: LessonProgress | undefined): void {
+    const p = this.progress
+    if (p && before && before.lesson === p.lesson && before.step === p.step) this.progress = { ...p, ran: Math.min(p.ran, before.ran) }
   }
 
   snapshot(): LessonProgress | undefined {

@@ -106,6 +106,10 @@ describe('lab lessons and lab check', () => {
     expect(lab.lesson()!.remaining).toEqual(['kubectl -n sa-demo get sa'])
     expect((await lab.run('lab solution')).stdout).toBe('$ kubectl -n sa-demo get sa\nNAME      AGE\ndefault   0s\n')
     expect((await lab.run('lab solution')).stdout).toBe('Nothing left to run: the solution commands of this step have all run.\n')
+    // `get sa` changed nothing; undo takes back the namespace, and its command counts as not run
+    expect((await lab.run('lab undo')).stdout).toContain('Undid: kubectl create namespace sa-demo\n')
+    expect(lab.lesson()!.remaining).toEqual(['kubectl create namespace sa-demo', 'kubectl -n sa-demo get sa'])
+    expect(lab.lesson()!.hintsShown).toHaveLength(1)
   })
 
   it('progress is saved with the lab and restored; a bad one is refused', async () => {
