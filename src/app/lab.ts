@@ -199,7 +199,7 @@ class LabImpl implements Lab {
   }
 
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
-    const before = this.undoHistory.before(this)
+    this.undoHistory.before(this)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
     const fresh = this.freshShell
@@ -212,13 +212,14 @@ class LabImpl implements Lab {
     }
     const undo = this.undoHistory.takeRequest()
     if (undo) await this.applyUndo(undo)
-    else this.undoHistory.after(this, line, before)
+    else this.undoHistory.after(this, line)
     this.lessonHost.noteCommand(line)
     this.changed()
     return result
   }
 
   readonly fingerprint = (): string => fingerprintOf(this.cluster, this.shell)
+  readonly progressKey = (): string => JSON.stringify(this.lessonHost.snapshot() ?? null)
 
   private async applyUndo(s: LabSnapshot): Promise<void> {
     this.cluster = await restoreCluster(s.cluster)
