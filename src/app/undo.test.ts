@@ -9,7 +9,7 @@ function fakeLab(records = 0) {
   const lab: Undoable & { set(v: number): void; snapshots(): number } = {
     snapshot: () => {
       snapshots++
-      return { cluster: { clock: { now: n * 1000 }, facts: [], audit: new Array(records).fill({}) } } as unknown as LabSnapshot
+      return { cluster: { clock: { now: n * 1000 }, facts: [], audit: Array.from({ length: records }, () => ({})) } } as unknown as LabSnapshot
     },
     fingerprint: () => String(n),
     progressKey: () => '',
