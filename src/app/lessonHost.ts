@@ -26,7 +26,17 @@ export interface LessonOutline {
   title: string
   summary: string
   start: string[]
-  steps: { title: string; commands: string[]; solution: string[]; checks: string[]; hints: number }[]
+  steps: {
+    title: string
+    /** The prose, in the markdown subset (parseMarkdown gives the tree to render). */
+    text: string
+    goal?: string
+    /** The commands of its code blocks (the Run buttons), in order. */
+    commands: string[]
+    solution: string[]
+    checks: string[]
+    hints: number
+  }[]
 }
 
 /** Where the student is, as window.lab.lesson() reports it. */
@@ -61,7 +71,10 @@ export class LessonHost implements LessonServices {
   outline(): LessonOutline[] {
     return this.lessons.map((l) => ({
       id: l.id, title: l.title, summary: l.summary, start: [...l.start],
-      steps: l.steps.map((s) => ({ title: s.title, commands: commandsOf(s.text), solution: [...s.solution], checks: (s.task?.checks ?? []).map((c) => c.name), hints: s.hints.length })),
+      steps: l.steps.map((s) => ({
+        title: s.title, text: s.text, ...(s.task ? { goal: s.task.goal } : {}), commands: commandsOf(s.text), solution: [...s.solution],
+        checks: (s.task?.checks ?? []).map((c) => c.name), hints: s.hints.length,
+      })),
     }))
   }
 

@@ -131,6 +131,8 @@ describe('lab lessons and lab check', () => {
     expect(all.map((l) => l.id)).toEqual(['article', 'create-token', 'rbac', 'token-lifetime', 'legacy-tokens', 'automount', 'forging'])
     expect(all[0].steps[0]).toEqual({
       title: 'A namespace comes with an identity',
+      text: expect.stringContaining('```sh\nkubectl create namespace sa-demo\nkubectl -n sa-demo get sa\n```'),
+      goal: 'Namespace sa-demo with its default ServiceAccount.',
       commands: ['kubectl create namespace sa-demo', 'kubectl -n sa-demo get sa'],
       solution: ['kubectl create namespace sa-demo', 'kubectl -n sa-demo get sa'],
       checks: ['namespace sa-demo exists', 'ServiceAccount sa-demo/default exists'],

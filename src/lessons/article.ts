@@ -73,7 +73,7 @@ Look at \`kubernetes.io\`: it names the **pod** and the **node**, each with its 
       focus: { panel: 'decoder', variable: 'TOK' },
     },
     {
-      title: '403 is not 401',
+      title: 'Known, but refused',
       text: `Call the API server with the token, then ask it who you are.
 
 \`\`\`sh
@@ -88,7 +88,7 @@ ${whoami}
       focus: { panel: 'why', variable: 'TOK' },
     },
     {
-      title: 'The token dies with its pod',
+      title: 'Delete the pod, keep the token',
       text: `Delete the pod and send the very same token again.
 
 \`\`\`sh

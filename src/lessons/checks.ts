@@ -40,7 +40,7 @@ export function serviceAccountExists(ns: string, name: string, automount?: boole
       if (!sa) return result(false, `ServiceAccount ${ns}/${name}${want}`, `there is no ServiceAccount ${name} in namespace ${ns}`)
       const has = sa.automountServiceAccountToken as boolean | undefined
       if (automount === undefined || has === automount) return result(true, `ServiceAccount ${ns}/${name}${want}`, `ServiceAccount ${ns}/${name} exists${want}`)
-      return result(false, `ServiceAccount ${ns}/${name}${want}`, `ServiceAccount ${ns}/${name} has automountServiceAccountToken ${has === undefined ? 'unset' : `: ${has}`}`)
+      return result(false, `ServiceAccount ${ns}/${name}${want}`, has === undefined ? `ServiceAccount ${ns}/${name} does not set automountServiceAccountToken (so its pods get a token)` : `ServiceAccount ${ns}/${name} has automountServiceAccountToken: ${has}`)
     },
   }
 }
@@ -162,19 +162,6 @@ export function requestWithToken(variable: string, code: number, opts: { reason?
       const ok = last.code === code && (opts.reason === undefined || reason.includes(opts.reason)) && (opts.annotation === undefined || last.annotations?.[opts.annotation] !== undefined)
       const note = opts.annotation && last.annotations?.[opts.annotation] === undefined ? `, without the ${opts.annotation} annotation` : ''
       return result(ok, what, `the latest request for pods with $${variable} got ${describeEntry(last)}${note}`)
-    },
-  }
-}
-
-/** The latest request by `user` for `verb` on `resource` in `ns` got `code`. */
-export function requestBy(user: string, verb: string, resource: string, ns: string, code: number): Check {
-  const what = `${user} can ${verb} ${resource} in ${ns} (HTTP ${code})`
-  return {
-    name: what,
-    run(v) {
-      const hits = v.audit().filter((e) => e.user?.username === user && !e.impersonatedUser && e.verb === verb && e.objectRef?.resource === resource && e.objectRef.namespace === ns)
-      const last = hits[hits.length - 1]
-      return result(last?.code === code, `a ${verb} of ${resource} in ${ns} by ${user} answered ${code}`, last ? `the latest one got ${describeEntry(last)}` : `${user} has not asked to ${verb} ${resource} in ${ns} yet`)
     },
   }
 }

@@ -54,7 +54,7 @@ ${curlStatus('L')}
 ${curlStatus('B')}
 \`\`\`
 
-The Secret token still gets in (403: known, not allowed; the audit record marks it as legacy). The bound one expired long ago.`,
+The Secret token still gets in (403: known, not allowed; the audit record marks it as legacy). The bound one expired long ago. (A controller retires auto-generated Secret tokens nobody used for a year; a Secret you made yourself, like this one, it leaves alone.)`,
       task: {
         goal: '$L still accepted, $B refused.',
         checks: [requestWithToken('L', 403, { annotation: 'authentication.k8s.io/legacy-token', what: 'a request with $L accepted a year later' }), requestWithToken('B', 401, { reason: 'expired', what: 'a request with $B refused as expired' })],
