@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { createLab } from '../src/app/lab'
-import { LESSONS } from '../src/lessons'
+import { LESSONS, WELCOME } from '../src/lessons'
 import { commandsOf } from '../src/lessons/markdown'
 
 describe('the lessons as data', () => {
@@ -15,6 +15,10 @@ describe('the lessons as data', () => {
       expect(l.steps.length).toBeGreaterThanOrEqual(3)
       expect(l.summary).not.toContain('\n')
     }
+  })
+
+  it('the welcome offers the lesson commands', () => {
+    expect(commandsOf(WELCOME)).toEqual(['lab lessons', 'lab lesson article'])
   })
 
   it('every solution command is shown in its step (so a Run button can run it) and is one line', () => {
@@ -59,6 +63,22 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     const last = await lab.run('lab next')
     expect(last.exitCode).toBe(1)
     expect(last.stderr).toBe(`lab next: this is the last step of ${lesson.id}; \`lab lessons\` lists the others\n`)
+  }, 60_000)
+})
+
+describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s, by its Run buttons', (_id, lesson) => {
+  it('every command shown in the prose runs, and running them all passes each step', async () => {
+    const lab = await createLab({ seed: 1 })
+    await lab.run(`lab lesson ${lesson.id}`)
+    for (const [i, step] of lesson.steps.entries()) {
+      for (const command of commandsOf(step.text)) {
+        const r = await lab.run(command)
+        expect(r.stderr, `${lesson.id} step ${i + 1}: ${command}`).not.toMatch(/command not found|unknown (command|flag)|internal error|syntax error/)
+      }
+      expect((await lab.run('lab check')).exitCode, `${lesson.id} step ${i + 1}`).toBe(0)
+      expect(lab.lesson()!.remaining, `${lesson.id} step ${i + 1}`).toEqual([])
+      await lab.run('lab next')
+    }
   }, 60_000)
 })
 

@@ -11,4 +11,5 @@ import { forging } from './forging'
 
 export const LESSONS: readonly Lesson[] = [article, createToken, rbac, tokenLifetime, legacyTokens, automount, forging]
 
+export { WELCOME } from './welcome'
 export type { Lesson, Step, Check, CheckResult, LessonView, PanelFocus } from './types'
