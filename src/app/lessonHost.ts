@@ -47,11 +47,15 @@ export interface LessonStatus {
   step: number
   steps: number
   stepTitle: string
+  /** The step's prose (markdown subset: parseMarkdown gives the tree to render). */
+  text: string
   goal?: string
   checks: CheckReport[]
   /** Whether every check of the step holds (true for a step without checks). */
   passed: boolean
   hintsShown: string[]
+  /** How many hints the step has. */
+  hints: number
   /** The solution commands not run yet. */
   remaining: string[]
   focus?: ResolvedFocus
@@ -103,8 +107,8 @@ export class LessonHost implements LessonServices {
     if (!c) return undefined
     const focus = c.step.focus && resolveFocus(c.step.focus, c.view)
     return {
-      id: c.lesson.id, title: c.lesson.title, step: c.progress.step + 1, steps: c.lesson.steps.length, stepTitle: c.step.title,
-      goal: c.step.task?.goal, checks: c.checks, passed: c.checks.every((x) => x.ok), hintsShown: c.step.hints.slice(0, c.progress.hints),
+      id: c.lesson.id, title: c.lesson.title, step: c.progress.step + 1, steps: c.lesson.steps.length, stepTitle: c.step.title, text: c.step.text,
+      goal: c.step.task?.goal, checks: c.checks, passed: c.checks.every((x) => x.ok), hintsShown: c.step.hints.slice(0, c.progress.hints), hints: c.step.hints.length,
       remaining: remainingSolution(c.step, c.progress), ...(focus ? { focus } : {}),
     }
   }
