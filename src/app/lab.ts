@@ -21,9 +21,7 @@ import { describeWork } from './workNames'
 import { TokenLedger } from './tokenLedger'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
 import type { LessonLabServices } from '../shell/commands/labLessons'
-import { assertProgress, type LessonProgress } from '../lessons/runner'
-import { LESSONS } from '../lessons'
-import { LessonHost, lessonView, type LessonOutline, type LessonStatus } from './lessonHost'
+import { assertLessonProgress, LessonHost, lessonView, type LessonOutline, type LessonProgress, type LessonStatus } from './lessonHost'
 import { fingerprintOf, UndoHistory } from './undo'
 import { parseStart } from './start'
 
@@ -66,7 +64,7 @@ export interface Lab {
   complete(text: string, cursor: number): { from: number; candidates: string[] }
   history(): string[]
   onClear(cb: () => void): void
-  /** Called after `lab reset` has replaced the lab's state. */
+  /** Called after `lab reset`, `lab undo` or a lesson's fresh lab has replaced the lab's state. */
   onReset(cb: () => void): void
   readonly seed?: string
 
@@ -112,7 +110,7 @@ export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
   if (typeof o.cluster !== 'object' || o.cluster === null) throw new Error('the saved lab has no cluster')
   if (typeof o.shell !== 'object' || o.shell === null) throw new Error('the saved lab has no shell state')
   if (o.seed !== undefined && typeof o.seed !== 'string') throw new Error('the saved lab has an invalid seed')
-  if (o.lessons !== undefined) assertProgress(o.lessons, LESSONS)
+  if (o.lessons !== undefined) assertLessonProgress(o.lessons)
 }
 
 class LabImpl implements Lab {
@@ -226,6 +224,7 @@ class LabImpl implements Lab {
     this.shell = this.makeShell({ ...s.shell, history: this.shell.history() })
     this.ledger = new TokenLedger(s.seenTokens)
     this.lessonHost.rewind(s.lessons)
+    this.resetListeners.forEach((cb) => cb())
   }
 
   /** A fresh lab for a lesson, while `lab lesson` runs: the new shell takes over once it has finished. */

@@ -10,6 +10,12 @@ import type { Answer, LessonServices, LessonStepView, LessonSummary } from '../s
 import type { OutputChunk } from '../shell/types'
 
 export { lessonView } from './lessonView'
+export type { LessonProgress }
+
+/** Check a saved progress (untrusted) against the lessons of this build; throws with a clear message. */
+export function assertLessonProgress(p: unknown): asserts p is LessonProgress {
+  assertProgress(p, LESSONS)
+}
 
 /** What the host needs of the lab. */
 export interface LessonHostPort {
