@@ -72,7 +72,7 @@ ${boundToken}
 ${decode('P')}
 \`\`\`
 
-The claims now name pod \`worker\` and its uid; the token lives one hour.`,
+The claims now name pod \`worker\` and its uid; the token lives one hour. \`--bound-object-uid\` pins one particular pod: if the uid does not match the pod of that name, no token is issued.`,
       task: { goal: '$P is bound to pod worker.', checks: [podRunning(NS, 'worker'), variableToken('P', 'a token bound to pod worker', claimChecks.boundToPod('worker'))] },
       hints: ['`serviceAccountName` goes in the pod spec through `--overrides`.', 'Binding to a pod of another ServiceAccount is refused.'],
       solution: [runPod('worker', '{"spec":{"serviceAccountName":"robot"}}'), waitReady('worker'), boundToken, decode('P')],
