@@ -20,6 +20,12 @@ export type { TokenInspection }
 import { describeWork } from './workNames'
 import { TokenLedger } from './tokenLedger'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
+import type { LessonLabServices } from '../shell/commands/labLessons'
+import { assertLessonProgress, LessonHost, lessonView, type LessonOutline, type LessonProgress, type LessonStatus } from './lessonHost'
+import { fingerprintOf, UndoHistory } from './undo'
+import { parseStart } from './start'
+
+export { parseStart, type LessonOutline, type LessonStatus }
 
 /** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
 export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 27, 30)
@@ -43,6 +49,8 @@ export interface LabSnapshot {
   shell: ShellState
   /** JWTs the terminal has shown, by jti (absent in labs saved before it existed). */
   seenTokens?: Record<string, string>
+  /** Where the student is in a lesson (absent when no lesson is open). */
+  lessons?: LessonProgress
 }
 
 export interface Lab {
@@ -56,7 +64,7 @@ export interface Lab {
   complete(text: string, cursor: number): { from: number; candidates: string[] }
   history(): string[]
   onClear(cb: () => void): void
-  /** Called after `lab reset` has replaced the lab's state. */
+  /** Called after `lab reset`, `lab undo` or a lesson's fresh lab has replaced the lab's state. */
   onReset(cb: () => void): void
   readonly seed?: string
 
@@ -85,24 +93,13 @@ export interface Lab {
   onChange(cb: () => void): () => void
   /** Attach the page's editor: `kubectl edit`, `nano`, `vi` and `edit` then open it and wait. */
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void
+  /** Every lesson: id, title, summary, start commands and steps (with their commands, solution commands and check names). */
+  lessons(): LessonOutline[]
+  /** The open lesson: its step, the step's checks evaluated now, hints shown, solution commands left. */
+  lesson(): LessonStatus | undefined
 }
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-
-/** Parse the `now` option; throws an Error with a clear message for anything else. */
-export function parseStart(now: string | number | undefined): number | undefined {
-  if (now === undefined || now === '') return undefined
-  if (typeof now === 'number') {
-    if (!Number.isFinite(now)) throw new Error(`invalid start time ${now}: not a finite number of milliseconds`)
-    return now
-  }
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(now)) {
-    throw new Error(`invalid start time "${now}": use ISO-8601, for example 2026-05-23T23:25:00Z`)
-  }
-  const ms = Date.parse(/T/.test(now) && !/(Z|[+-]\d{2}:\d{2})$/.test(now) ? `${now}Z` : now)
-  if (Number.isNaN(ms)) throw new Error(`invalid start time "${now}": not a real date`)
-  return ms
-}
 
 /** Check that an untrusted value has the shape of a snapshot before using it. */
 export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
@@ -113,6 +110,7 @@ export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
   if (typeof o.cluster !== 'object' || o.cluster === null) throw new Error('the saved lab has no cluster')
   if (typeof o.shell !== 'object' || o.shell === null) throw new Error('the saved lab has no shell state')
   if (o.seed !== undefined && typeof o.seed !== 'string') throw new Error('the saved lab has an invalid seed')
+  if (o.lessons !== undefined) assertLessonProgress(o.lessons)
 }
 
 class LabImpl implements Lab {
@@ -123,6 +121,9 @@ class LabImpl implements Lab {
   private changeListeners = new Set<() => void>()
   private ledger = new TokenLedger()
   private resetPending = false
+  private freshShell: Shell | undefined
+  private undoHistory = new UndoHistory()
+  private lessonHost = new LessonHost({ view: () => lessonView(this.cluster, this.freshShell ?? this.shell), fresh: () => this.fresh(), exec: (l, out) => this.exec(l, out) })
   readonly seed?: string
   private startMs: number
 
@@ -131,7 +132,7 @@ class LabImpl implements Lab {
     this.startMs = startMs
   }
 
-  private services: LabServices = {
+  private services: LabServices & LessonLabServices = {
     api: (req) => this.cluster.handle(req),
     now: () => this.cluster.now(),
     advance: (ms) => this.advanceBy(ms),
@@ -141,6 +142,8 @@ class LabImpl implements Lab {
       this.cluster = await this.freshCluster()
       this.resetPending = true
     },
+    lessons: this.lessonHost,
+    undo: () => this.undoHistory.request(),
   }
 
   async init(state?: LabSnapshot) {
@@ -148,6 +151,7 @@ class LabImpl implements Lab {
       this.cluster = await restoreCluster(state.cluster)
       this.shell = this.makeShell(state.shell)
       this.ledger = new TokenLedger(state.seenTokens)
+      this.lessonHost.restore(state.lessons)
     } else {
       this.cluster = await this.freshCluster()
       this.shell = this.makeShell()
@@ -193,16 +197,48 @@ class LabImpl implements Lab {
   }
 
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    this.undoHistory.before(this)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
-    if (this.resetPending) {
+    const fresh = this.freshShell
+    this.freshShell = undefined
+    if (this.resetPending || fresh) {
       this.resetPending = false
-      this.ledger = new TokenLedger()
-      this.shell = this.makeShell(undefined, this.shell.history())
+      if (!fresh) this.ledger = new TokenLedger()
+      this.shell = fresh ?? this.makeShell(undefined, this.shell.history())
       this.resetListeners.forEach((cb) => cb())
     }
+    const undo = this.undoHistory.takeRequest()
+    if (undo) await this.applyUndo(undo)
+    else this.undoHistory.after(this, line)
+    this.lessonHost.noteCommand(line)
     this.changed()
     return result
+  }
+
+  readonly fingerprint = (): string => fingerprintOf(this.cluster, this.shell)
+  readonly progressKey = (): string => JSON.stringify(this.lessonHost.snapshot() ?? null)
+
+  private async applyUndo(s: LabSnapshot): Promise<void> {
+    this.cluster = await restoreCluster(s.cluster)
+    this.shell = this.makeShell({ ...s.shell, history: this.shell.history() })
+    this.ledger = new TokenLedger(s.seenTokens)
+    this.lessonHost.rewind(s.lessons)
+    this.resetListeners.forEach((cb) => cb())
+  }
+
+  /** A fresh lab for a lesson, while `lab lesson` runs: the new shell takes over once it has finished. */
+  private async fresh(): Promise<void> {
+    this.cluster = await this.freshCluster()
+    this.ledger = new TokenLedger()
+    this.freshShell = this.makeShell(undefined, this.shell.history())
+  }
+
+  /** Run a line for `lab solution` or a lesson's set-up while a command runs: a shell of its own sharing the workstation's files and variables. */
+  private async exec(line: string, out?: (c: OutputChunk) => void): Promise<number> {
+    const { fs, env } = this.freshShell ?? this.shell
+    const shell = new Shell({ fs, env, lab: this.services, commands: [kubectl, curl, labCommand] })
+    return (await shell.run(line, out)).exitCode
   }
 
   private changed(): void {
@@ -235,6 +271,7 @@ class LabImpl implements Lab {
       cluster: this.cluster.snapshot(),
       shell: this.shell.snapshot(),
       seenTokens: this.ledger.entries(),
+      ...(this.lessonHost.snapshot() ? { lessons: this.lessonHost.snapshot() } : {}),
     }
   }
 
@@ -245,6 +282,8 @@ class LabImpl implements Lab {
     this.startMs = s.startMs
     this.shell = this.makeShell(s.shell)
     this.ledger = new TokenLedger(s.seenTokens)
+    this.lessonHost.restore(s.lessons)
+    this.undoHistory.clear()
     this.changed()
   }
 
@@ -327,6 +366,14 @@ class LabImpl implements Lab {
   onChange(cb: () => void): () => void {
     this.changeListeners.add(cb)
     return () => this.changeListeners.delete(cb)
+  }
+
+  lessons(): LessonOutline[] {
+    return this.lessonHost.outline()
+  }
+
+  lesson(): LessonStatus | undefined {
+    return this.lessonHost.status()
   }
 
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void {

@@ -3,6 +3,7 @@
 import type { CommandContext, CommandSpec } from '../types'
 import { formatLabDuration, parseLabDuration } from './duration'
 import { formatAudit } from '../../cluster/audit/format'
+import { LESSON_HELP, LESSON_SUBCOMMANDS, runLessonCommand } from './labLessons'
 
 const HELP = `Usage: lab COMMAND
 
@@ -16,7 +17,7 @@ Controls of the lab itself (not part of Kubernetes):
                          RBAC's reason, stale tokens)
   lab reset              start again from an empty cluster (same seed and start time);
                          your shell variables and files are reset too
-  lab help               show this help
+${LESSON_HELP}  lab help               show this help
 `
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -42,8 +43,8 @@ async function advance(ctx: CommandContext, arg: string | undefined): Promise<nu
 export const labCommand: CommandSpec = {
   name: 'lab',
   summary: 'control the lab: move the clock, print the time, reset',
-  usage: 'lab advance DURATION | lab now | lab audit [N] | lab reset | lab help',
-  subcommands: ['advance', 'now', 'audit', 'reset', 'help'],
+  usage: 'lab advance DURATION | lab now | lab audit [N] | lab reset | lab lessons | lab lesson ID | lab check | lab undo | lab help',
+  subcommands: ['advance', 'now', 'audit', 'reset', ...LESSON_SUBCOMMANDS, 'help'],
   async run(ctx) {
     const [, sub, ...rest] = ctx.argv
     switch (sub) {
@@ -75,9 +76,12 @@ export const labCommand: CommandSpec = {
       case '-h':
         ctx.stdout(HELP)
         return 0
-      default:
+      default: {
+        const status = await runLessonCommand(ctx, sub, rest)
+        if (status !== undefined) return status
         ctx.stderr(`lab: unknown command "${sub}"\n${HELP}`)
         return 2
+      }
     }
   },
 }
