@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkPasted, findJwts, isJwt, jwtVariables, MAX_TOKEN_CHARS } from './jwtText'
-import { makeToken, podPayload } from './testTokens'
+import { checkPasted, findJwts, isJwt, jwtVariables, MAX_TOKEN_CHARS } from './text'
+import { makeToken, podPayload } from './explain/testTokens'
 
 const tok = makeToken(podPayload())
 const unsigned = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiI8aW1nIHNyYz14IG9uZXJyb3I9YWxlcnQoMSk-In0.'
