@@ -20,6 +20,7 @@ export type { TokenInspection }
 import { describeWork } from './workNames'
 import { TokenLedger } from './tokenLedger'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
+import { parseTime, rfc3339 } from '../common/time'
 
 /** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
 export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 27, 30)
@@ -87,8 +88,6 @@ export interface Lab {
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void
 }
 
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-
 /** Parse the `now` option; throws an Error with a clear message for anything else. */
 export function parseStart(now: string | number | undefined): number | undefined {
   if (now === undefined || now === '') return undefined
@@ -99,7 +98,7 @@ export function parseStart(now: string | number | undefined): number | undefined
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(now)) {
     throw new Error(`invalid start time "${now}": use ISO-8601, for example 2026-05-23T23:25:00Z`)
   }
-  const ms = Date.parse(/T/.test(now) && !/(Z|[+-]\d{2}:\d{2})$/.test(now) ? `${now}Z` : now)
+  const ms = parseTime(now)
   if (Number.isNaN(ms)) throw new Error(`invalid start time "${now}": not a real date`)
   return ms
 }

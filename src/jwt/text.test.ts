@@ -36,3 +36,62 @@ describe('pasted text', () => {
     expect(checkPasted('a'.repeat(MAX_TOKEN_CHARS)).ok).toBe(true)
   })
 })
+
+describe('finding tokens in hostile text', () => {
+  // issue 8: 300 KB of `eyJ`-like text froze the page for a minute under a backtracking regex.
+  const shapes: Record<string, (n: number) => string> = {
+    'eyJ runs without dots': (n) => 'eyJ'.repeat(Math.ceil(n / 3)).slice(0, n),
+    'eyJ words with one dot each': (n) => 'eyJab.cd '.repeat(Math.ceil(n / 9)).slice(0, n),
+    'eyJ words and one dot at the very end': (n) => 'eyJabc '.repeat(Math.ceil(n / 7)).slice(0, n - 1) + '.',
+    'dotted eyJ chains': (n) => 'eyJa.'.repeat(Math.ceil(n / 5)).slice(0, n),
+  }
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`looks at each character a bounded number of times: ${name}`, () => {
+      for (const n of [75_000, 300_000]) {
+        const stats = { steps: 0 }
+        findJwts(make(n), { stats })
+        expect(stats.steps).toBeLessThanOrEqual(2 * n)
+      }
+    })
+  }
+
+  it('scanning 4x the text costs well under 6x the time', () => {
+    const time = (text: string) => {
+      let best = Infinity
+      for (let r = 0; r < 5; r++) {
+        const t0 = performance.now()
+        findJwts(text)
+        best = Math.min(best, performance.now() - t0)
+      }
+      return best
+    }
+    const small = 'eyJ'.repeat(25_000) + ' eyJab.cd'.repeat(2_000)
+    const big = small.repeat(4)
+    expect(big.length).toBeGreaterThan(300_000)
+    time(big) // warm up
+    expect(time(big)).toBeLessThan(6 * Math.max(time(small), 0.05))
+  })
+
+  it('caps the text it reads and the tokens it reports', () => {
+    const many = Array.from({ length: 30 }, (_, i) => makeToken(podPayload(1779578851 + i)))
+    expect(findJwts(many.join(' '), { maxTokens: 10 })).toEqual(many.slice(0, 10))
+    const text = `${many[0]} ${many[1]}`
+    expect(findJwts(text, { maxChars: text.length - 1 })).toEqual([many[0]]) // the second is cut: not reported
+    expect(findJwts(text, { maxChars: text.length })).toEqual([many[0], many[1]])
+  })
+
+  it('agrees with the anchored pattern it replaces on small cases', () => {
+    const re = /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-]|\.[A-Za-z0-9_-])/g
+    const pieces = ['eyJ', 'a', '.', '..', ' ', '-', '"', 'x', 'eyJb.c', '=']
+    let seed = 7
+    for (let k = 0; k < 3000; k++) {
+      let s = ''
+      for (let j = 0; j < 8; j++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff
+        s += pieces[seed % pieces.length]
+      }
+      const expected = [...new Set([...s.matchAll(re)].map((m) => m[0]))]
+      expect(findJwts(s), JSON.stringify(s)).toEqual(expected)
+    }
+  })
+})

@@ -3,6 +3,7 @@
 import type { CommandContext, CommandSpec } from '../types'
 import { formatLabDuration, parseLabDuration } from './duration'
 import { formatAudit } from '../../cluster/audit/format'
+import { rfc3339 } from '../../common/time'
 
 const HELP = `Usage: lab COMMAND
 
@@ -18,8 +19,6 @@ Controls of the lab itself (not part of Kubernetes):
                          your shell variables and files are reset too
   lab help               show this help
 `
-
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 async function advance(ctx: CommandContext, arg: string | undefined): Promise<number> {
   if (arg === undefined) {
