@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  base64Value, decodeBase64, decodeBase64Binary, decodeBase64Text, decodeBase64urlLenient, decodeBase64urlStrict,
+  base64Value, base64urlValue, decodeBase64, decodeBase64Binary, decodeBase64Text, decodeBase64urlLenient, decodeBase64urlStrict,
   encodeBase64, encodeBase64Text, encodeBase64url, encodeBase64urlText,
 } from './base64'
 
@@ -59,7 +59,8 @@ describe('decoding', () => {
     expect(decodeBase64urlLenient('ab*d')).toEqual({ error: 'illegal character "*" at offset 2' })
     expect(decodeBase64urlLenient('ab\u00e9d')).toEqual({ error: 'illegal character "é" at offset 2' })
   })
-  it('base64Value is the standard alphabet only', () => {
+  it('base64Value and base64urlValue know their alphabets', () => {
+    expect([base64urlValue(45), base64urlValue(95), base64urlValue(43), base64urlValue(122)]).toEqual([62, 63, -1, 51])
     expect([base64Value(65), base64Value(43), base64Value(47), base64Value(45), base64Value(61), base64Value(300)]).toEqual([0, 62, 63, -1, -1, -1])
   })
 })

@@ -27,6 +27,11 @@ export function base64Value(code: number): number {
   return code >= 0 && code < 128 ? STD_VALUE[code] : -1
 }
 
+/** The value (0-63) of a character code in the base64url alphabet, or -1. */
+export function base64urlValue(code: number): number {
+  return code >= 0 && code < 128 ? URL_VALUE[code] : -1
+}
+
 function encodeWith(alphabet: string, bytes: Uint8Array, pad: boolean): string {
   let out = ''
   let i = 0

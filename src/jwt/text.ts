@@ -2,6 +2,8 @@
 // decoded: a real service-account token is about a kilobyte, so anything far bigger is refused
 // without being decoded, to keep the page responsive. The one token finder of the lab.
 
+import { base64urlValue } from '../common/base64'
+
 /** Longest text the decoder accepts (a real token is about 1 KB; legacy ones the same). */
 export const MAX_TOKEN_CHARS = 16 * 1024
 
@@ -23,11 +25,8 @@ export interface ScanOptions {
 // followed by one or by a dot and another segment (that would be a fourth part). The scan is one
 // pass over the text with no backtracking, so `eyJ`-like text of any shape costs linear time.
 
-const WORD = new Uint8Array(128)
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') WORD[c.charCodeAt(0)] = 1
 const DOT = 46
-const isWord = (c: number) => c < 128 && WORD[c] === 1
-const isRunChar = (c: number) => c === DOT || isWord(c)
+const isRunChar = (c: number) => c === DOT || base64urlValue(c) >= 0
 
 /** The first dot in text[from, e), or e; never looks past the run. */
 function dotIn(text: string, from: number, e: number): number {
