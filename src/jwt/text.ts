@@ -53,10 +53,12 @@ export function findJwts(text: string, options: ScanOptions = {}): string[] {
   const end = Math.min(text.length, options.maxChars ?? MAX_SCAN_CHARS)
   const maxTokens = options.maxTokens ?? MAX_TOKENS_PER_SCAN
   const stats = options.stats
+  // Search only the capped prefix, even when it holds no token (a huge output is not read to its end).
+  const head = end < text.length ? text.slice(0, end) : text
   const out = new Set<string>()
   let i = 0
   while (i < end && out.size < maxTokens) {
-    const j = text.indexOf('eyJ', i)
+    const j = head.indexOf('eyJ', i)
     if (j < 0 || j + 3 > end) break
     let k = j + 3
     while (k < end && isRunChar(text.charCodeAt(k))) k++
