@@ -26,6 +26,7 @@ import { fingerprintOf, UndoHistory } from './undo'
 import { parseStart } from './start'
 
 export { parseStart, type LessonOutline, type LessonStatus }
+import { rfc3339 } from '../common/time'
 
 /** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
 export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 27, 30)
@@ -99,7 +100,6 @@ export interface Lab {
   lesson(): LessonStatus | undefined
 }
 
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /** Check that an untrusted value has the shape of a snapshot before using it. */
 export function assertSnapshot(s: unknown): asserts s is LabSnapshot {

@@ -1,5 +1,7 @@
 // The lab's start time as given to createLab (`now`): ISO-8601 text or milliseconds.
 
+import { parseTime } from '../common/time'
+
 /** Parse the `now` option; throws an Error with a clear message for anything else. */
 export function parseStart(now: string | number | undefined): number | undefined {
   if (now === undefined || now === '') return undefined
@@ -10,7 +12,7 @@ export function parseStart(now: string | number | undefined): number | undefined
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(now)) {
     throw new Error(`invalid start time "${now}": use ISO-8601, for example 2026-05-23T23:25:00Z`)
   }
-  const ms = Date.parse(/T/.test(now) && !/(Z|[+-]\d{2}:\d{2})$/.test(now) ? `${now}Z` : now)
+  const ms = parseTime(now)
   if (Number.isNaN(ms)) throw new Error(`invalid start time "${now}": not a real date`)
   return ms
 }

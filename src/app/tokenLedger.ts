@@ -1,9 +1,9 @@
 // The tokens the student has seen: every JWT a command printed to the terminal, by jti, so the
 // timeline can open any of them in the decoder. Bounded, plain data, saved with the lab.
 
-import { decodeJwt } from '../jwt/decode'
+import { jtiOf } from '../jwt/decode'
+import { findJwts } from '../jwt/text'
 
-const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g
 export const LEDGER_LIMIT = 500
 
 export class TokenLedger {
@@ -20,10 +20,9 @@ export class TokenLedger {
 
   /** Remember the JWTs in a command's output. */
   scan(text: string): void {
-    if (!text.includes('eyJ')) return
-    for (const m of text.matchAll(JWT_IN_TEXT)) {
-      const jti = jtiOf(m[0])
-      if (jti) this.remember(jti, m[0])
+    for (const jwt of findJwts(text)) {
+      const jti = jtiOf(jwt)
+      if (jti) this.remember(jti, jwt)
     }
   }
 
@@ -36,9 +35,4 @@ export class TokenLedger {
     this.byJti.set(jti, jwt)
     if (this.byJti.size > LEDGER_LIMIT) this.byJti.delete(this.byJti.keys().next().value as string)
   }
-}
-
-function jtiOf(jwt: string): string | undefined {
-  const p = decodeJwt(jwt).payload as { jti?: unknown } | undefined
-  return p && typeof p === 'object' && typeof p.jti === 'string' ? p.jti : undefined
 }

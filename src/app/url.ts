@@ -1,6 +1,8 @@
 // URL parameters of the lab page: ?seed=1&now=2026-05-23T23:25:00Z&lesson=article&step=3&presenter=1
 // Each value is checked; a bad one is reported (in `problems`, shown in the terminal) and ignored.
 
+import { parseTime } from '../common/time'
+
 export interface UrlParams {
   /** Deterministic mode: the same seed and commands give byte-identical output. */
   seed?: string
@@ -44,7 +46,7 @@ export function parseUrlParams(search: string): UrlParams {
   if (now !== null) {
     if (/^\d{1,15}$/.test(now) && Number(now) <= MAX_MS) out.now = Number(now)
     else if (ISO.test(now)) {
-      const ms = Date.parse(/T/.test(now) && !/(Z|[+-]\d{2}:\d{2})$/.test(now) ? `${now}Z` : now)
+      const ms = parseTime(now)
       if (Number.isNaN(ms) || !realDay(now)) bad('now', now, 'that date does not exist')
       else out.now = now
     } else bad('now', now, 'use an ISO-8601 time such as 2026-05-23T23:25:00Z, or milliseconds since 1970')

@@ -5,8 +5,8 @@
 // and the RBAC bootstrap policy (pkg/registry/rbac/rest/storage_rbac.go PostStartHook)
 
 import type { KObject } from './api/meta'
-import { rfc3339 } from './api/meta'
-import { isStatus } from './api/errors'
+import { rfc3339 } from '../common/time'
+import { isStatus } from '../common/apiErrors'
 import type { APIServer } from './apiserver/server'
 import type { ClusterContext, NodeConfig } from './context'
 import { BOOTSTRAP_CLUSTER_ROLE_BINDINGS, BOOTSTRAP_CLUSTER_ROLES, clusterRoleBindingObject, clusterRoleObject } from './rbac/bootstrap'

@@ -1,6 +1,8 @@
 // Plain-words explanations of the header fields and claims of Kubernetes service-account tokens,
 // and the time claims shown against the lab clock, for the decoder panel.
 
+import { rfc3339Seconds } from '../common/time'
+
 export interface ClaimExplanation {
   /** Dotted path: `exp`, `kubernetes.io.pod`, `header.kid`. */
   name: string
@@ -72,7 +74,7 @@ export function timeClaims(payload: unknown, nowMs: number): TimeClaim[] {
     const diff = v * 1000 - nowMs
     out.push({
       name, seconds: v,
-      utc: new Date(Math.floor(v) * 1000).toISOString().replace('.000Z', 'Z'),
+      utc: rfc3339Seconds(v),
       relative: Math.abs(diff) < 1000 ? 'now' : diff > 0 ? `in ${span(diff)}` : `${span(diff)} ago`,
     })
   }

@@ -1,7 +1,7 @@
 // Decode a JWT as far as it goes, for the decoder panel: never throws, and says what is wrong
 // (wrong number of parts, bad base64url, not JSON) in plain words.
 
-import { b64urlDecode } from '../cluster/serviceaccount/base64url'
+import { decodeBase64urlLenient } from '../common/base64'
 
 export interface DecodedJwt {
   header?: unknown
@@ -24,7 +24,7 @@ function decodeSegment(name: string, seg: string, problems: string[]): unknown {
     problems.push(`the ${name} is ${seg.length} characters long; it was not decoded (a real token is about a kilobyte)`)
     return undefined
   }
-  const r = b64urlDecode(seg)
+  const r = decodeBase64urlLenient(seg)
   if ('error' in r) {
     problems.push(`the ${name} is not base64url: ${r.error}`)
     return undefined
@@ -68,9 +68,22 @@ export function decodeJwt(token: string): DecodedJwt {
     const sig = segments[2]
     out.signature = sig
     if (sig === '') problems.push('the signature is empty (an unsigned token)')
-    else if (sig.length > MAX_SEGMENT || 'error' in b64urlDecode(sig)) problems.push('the signature is not base64url')
+    else if (sig.length > MAX_SEGMENT || 'error' in decodeBase64urlLenient(sig)) problems.push('the signature is not base64url')
   }
   const h = out.header as { alg?: unknown } | undefined
   if (h && typeof h === 'object' && h.alg === 'none') problems.push('the header says alg "none": the token is not signed')
   return out
+}
+
+/** The payload of a token (also an unverified or broken one) when it decodes to a JSON object. */
+export function payloadOf(token: string): Record<string, unknown> | undefined {
+  const p = decodeJwt(token).payload
+  return typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined
+}
+
+/** The jti claim of a token, if its payload decodes and has one. */
+export function jtiOf(token: string | undefined): string | undefined {
+  if (!token) return undefined
+  const jti = payloadOf(token)?.jti
+  return typeof jti === 'string' ? jti : undefined
 }

@@ -4,15 +4,12 @@
 import { ADMIN_CERT_PEM, ADMIN_KEY_PEM, CLUSTER_CA_PEM } from '../cluster/pki/fixed'
 import { MemoryEnv } from './env'
 import { MemoryFs } from './fs'
-import { encode } from './commands/base64'
-import { toBytes } from './commands/util'
+import { encodeBase64Text } from '../common/base64'
 
 export const HOME = '/root'
 export const API_SERVER = '10.0.1.10:6443'
 
-function b64(text: string): string {
-  return encode(toBytes(text), 0)
-}
+const b64 = encodeBase64Text
 
 /** ~/.kube/config: keys in the order kubectl writes them (alphabetical, as the YAML marshaller does). */
 export function adminKubeconfig(): string {

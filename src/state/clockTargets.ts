@@ -1,6 +1,7 @@
 // Where the clock controls can jump: the next scheduled work of the cluster, and the next kubelet
 // refresh, warnafter or exp of one token (the selected one) or of any token.
 
+import { payloadOf } from '../jwt/decode'
 import type { Fact, PanelLab } from './labView'
 
 export type JumpKind = 'event' | 'refresh' | 'warnafter' | 'exp'
@@ -25,18 +26,12 @@ export interface TokenTimes {
   pod?: string
 }
 
-function base64UrlJson(part: string): unknown {
-  const b64 = part.replace(/-/g, '+').replace(/_/g, '/')
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))
-  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0))
-  return JSON.parse(new TextDecoder().decode(bytes))
-}
-
 export function tokenTimes(token: string | undefined): TokenTimes | undefined {
   const parts = token?.trim().replace(/^bearer\s+/i, '').split('.')
   if (!parts || parts.length !== 3) return undefined
   try {
-    const p = base64UrlJson(parts[1]) as Record<string, unknown>
+    const p = payloadOf(parts.join('.'))
+    if (!p) return undefined
     const k8s = (p['kubernetes.io'] ?? {}) as { namespace?: unknown; pod?: { name?: unknown }; warnafter?: unknown }
     const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined)

@@ -2,6 +2,7 @@
 // page while the real lab is being written): `echo`, `printf`, `fail`, `clear`, `sleepy`.
 
 import type { OutputChunk, RunResult, TerminalLab } from './labPort'
+import { rfc3339 } from '../common/time'
 
 export interface FakeLab extends TerminalLab {
   ran: string[]
@@ -60,7 +61,7 @@ export function createFakeLab(opts: { seed?: string; nowMs?: number } = {}): Fak
       nowMs += ms
       return `Advanced ${ms}ms.`
     },
-    now: () => new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    now: () => rfc3339(nowMs),
     nowMs: () => nowMs,
     snapshot: () => ({ version: 1, ...(lab.seed !== undefined ? { seed: lab.seed } : {}), nowMs, history: [...history], vars: { ...vars } }),
     async restore(s: unknown) {

@@ -2,17 +2,9 @@
 // is known only where the student saw it (a shell variable such as TOK, the terminal output —
 // Lab.seenTokens — or the decoder's own token). Matching is by jti.
 
-import { decodeJwt } from '../jwt/decode'
+import { jtiOf } from '../jwt/decode'
+import { findJwts } from '../jwt/text'
 import type { TokenInfo } from './timelineLanes'
-
-const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g
-
-/** The jti claim of a JWT, if it decodes. */
-export function jtiOf(jwt: string | undefined): string | undefined {
-  if (!jwt) return undefined
-  const p = decodeJwt(jwt).payload as { jti?: unknown } | undefined
-  return p && typeof p === 'object' && typeof p.jti === 'string' ? p.jti : undefined
-}
 
 export interface KnownToken {
   jwt: string
@@ -24,9 +16,9 @@ export interface KnownToken {
 export function knownTokens(variables: Record<string, string>, extra: { text: string; where: string }[] = [], _version?: number): Map<string, KnownToken> {
   const out = new Map<string, KnownToken>()
   const scan = (text: string, where: string) => {
-    for (const m of text.matchAll(JWT_IN_TEXT)) {
-      const jti = jtiOf(m[0])
-      if (jti && !out.has(jti)) out.set(jti, { jwt: m[0], where })
+    for (const jwt of findJwts(text)) {
+      const jti = jtiOf(jwt)
+      if (jti && !out.has(jti)) out.set(jti, { jwt, where })
     }
   }
   for (const [name, value] of Object.entries(variables)) if (value.includes('eyJ')) scan(value, `$${name}`)

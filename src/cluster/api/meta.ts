@@ -36,7 +36,3 @@ export interface KObject {
   [field: string]: unknown
 }
 
-/** RFC 3339 with seconds precision, as metav1.Time marshals. */
-export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
-}

@@ -1,7 +1,7 @@
 // Name validation with the real messages, and the object-metadata checks every registry runs.
 // Imitates: k8s.io/apimachinery/pkg/util/validation/validation.go and pkg/api/validation/objectmeta.go
 
-import { forbiddenField, invalid, required, type FieldError } from './errors'
+import { forbiddenField, invalid, required, type FieldError } from '../../common/apiErrors'
 
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?'
 const DNS1123_LABEL_ERR = 'a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character'

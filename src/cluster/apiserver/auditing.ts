@@ -2,9 +2,9 @@
 // Imitates: k8s.io/apiserver/pkg/audit/request.go (NewEventFromRequest, LogResponseObject) and
 // pkg/registry/core/serviceaccount/storage/token.go (the issued-credential-id annotation).
 
-import { isStatus } from '../api/errors'
+import { isStatus } from '../../common/apiErrors'
 import { sourceOf, type AuditEntry, type AuditUser } from '../audit/audit'
-import { rawURLDecode } from './authentication/serviceaccount/jws'
+import { decodeBase64urlStrict } from '../../common/base64'
 import { ISSUED_CREDENTIAL_ID_ANNOTATION } from './authentication/serviceaccount/userinfo'
 import type { RequestInfo } from './requestinfo'
 import type { ApiRequest, ApiResponse, UserInfo } from './types'
@@ -49,7 +49,7 @@ export function issuedCredentialAnnotation(e: AuditEntry, res: ApiResponse): Rec
   if (res.status !== 201 || e.objectRef?.resource !== 'serviceaccounts' || e.objectRef.subresource !== 'token') return {}
   const token = (res.body as { status?: { token?: unknown } } | undefined)?.status?.token
   if (typeof token !== 'string') return {}
-  const bytes = rawURLDecode(token.split('.')[1] ?? '')
+  const bytes = decodeBase64urlStrict(token.split('.')[1] ?? '')
   if (!bytes) return {}
   try {
     const jti = (JSON.parse(new TextDecoder().decode(bytes)) as { jti?: unknown }).jti

@@ -3,7 +3,7 @@
 // authorization groups.
 // Imitates: k8s.io/apiserver/pkg/endpoints/installer.go and pkg/controlplane (the groups installed)
 
-import { newPathNotFound } from '../api/errors'
+import { newPathNotFound } from '../../common/apiErrors'
 import { apiGroup, AUTHENTICATION_GROUP, AUTHORIZATION_GROUP } from '../api/groups'
 import type { ClusterContext } from '../context'
 import { rulesFor } from '../rbac/rulesfor'

@@ -3,7 +3,7 @@
 // every request, refused or not, ends in the audit record and a `request` fact.
 // Imitates: k8s.io/apiserver/pkg/server/config.go (DefaultBuildHandlerChain) and endpoints/installer.go
 
-import { newUnauthorized } from '../api/errors'
+import { newUnauthorized } from '../../common/apiErrors'
 import { AuditLog, type AuditEntry } from '../audit/audit'
 import type { ClusterContext } from '../context'
 import { AdmissionChain, type AdmissionPlugin } from './admission/interfaces'

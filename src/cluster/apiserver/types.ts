@@ -50,15 +50,4 @@ export interface UserInfo {
   extra?: Record<string, string[]>
 }
 
-/** metav1.Status, keys in the struct order the server serialises them. */
-export interface Status {
-  kind: 'Status'
-  apiVersion: 'v1'
-  metadata: Record<string, never> | { resourceVersion?: string }
-  status: 'Failure' | 'Success'
-  message?: string
-  reason?: string
-  details?: { name?: string; group?: string; kind?: string; uid?: string; causes?: { type?: string; message?: string; field?: string }[] }
-  /** Absent on the success Status a generic registry returns from DELETE. */
-  code?: number
-}
+export type { Status } from '../../common/status'

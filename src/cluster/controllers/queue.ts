@@ -2,7 +2,8 @@
 // the watch callback); the same key is queued once until it runs.
 // Imitates: k8s.io/client-go/util/workqueue (deduplicating queue) over the lab's VirtualClock.
 
-import { rfc3339, type KObject } from '../api/meta'
+import type { KObject } from '../api/meta'
+import { rfc3339 } from '../../common/time'
 import type { ClusterContext } from '../context'
 
 export function enqueue(ctx: ClusterContext, type: string, key: string, at = ctx.clock.now()): void {

@@ -3,7 +3,8 @@
 // Imitates: k8s.io/client-go/tools/events/event_recorder.go and tools/record/event.go (+ record/util GenerateEventName)
 
 import { namespacePhase } from '../api/core'
-import { rfc3339, type KObject } from '../api/meta'
+import type { KObject } from '../api/meta'
+import { rfc3339 } from '../../common/time'
 import type { ClusterContext } from '../context'
 
 /**

@@ -2,7 +2,8 @@
 // Imitates: pkg/kubelet/kubelet_pods.go (generateAPIPodStatus, convertToAPIContainerStatuses)
 // and pkg/kubelet/status/generate.go (condition order, ContainersNotReady messages).
 
-import { rfc3339, type KObject } from '../api/meta'
+import type { KObject } from '../api/meta'
+import { rfc3339 } from '../../common/time'
 import { normalizeImage } from './images'
 import type { PodRecord } from './state'
 

@@ -7,7 +7,7 @@ import { Random } from '../random'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterContext } from '../context'
 import type { Fact } from '../events/facts'
 import type { KObject } from '../api/meta'
-import { rfc3339 } from '../api/meta'
+import { rfc3339 } from '../../common/time'
 
 export const T0 = Date.UTC(2026, 10, 29, 15, 31, 57)
 

@@ -7,6 +7,7 @@ import type { ClusterContext } from '../context'
 import type { Random } from '../random'
 import type { TokenManager } from './token/tokenManager'
 import type { PodRecord, VolumeFile, VolumeRecord } from './state'
+import { decodeBase64Text } from '../../common/base64'
 
 type Obj = Record<string, unknown>
 interface KeyToPath { key: string; path: string }
@@ -24,13 +25,7 @@ export function tsDirName(v: { writtenAt: number; tsSuffix: string }): string {
 /** MkdirTemp's random part: a uint32 in decimal. */
 const tempSuffix = (random: Random) => String(random.nextUint32())
 
-function b64decode(s: string): string {
-  try {
-    return new TextDecoder().decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)))
-  } catch {
-    return ''
-  }
-}
+const b64decode = (s: string): string => decodeBase64Text(s) ?? ''
 
 /** fieldRef values the downward API can project. */
 function fieldValue(pod: KObject, fieldPath: string): string | undefined {

@@ -3,7 +3,8 @@
 // Imitates: pkg/scheduler/schedule_one.go (scheduleOne, bind) and pkg/registry/core/pod/storage/storage.go (setPodNodeAndMetadata)
 
 import type { Pod, PodCondition } from '../api/core'
-import { rfc3339, type KObject } from '../api/meta'
+import type { KObject } from '../api/meta'
+import { rfc3339 } from '../../common/time'
 import type { ClusterContext } from '../context'
 import { recordEventV1 } from '../events/recorder'
 import { isStoreError } from '../store/store'

@@ -3,7 +3,7 @@
 
 import { CompactSign, exportJWK, generateKeyPair, importJWK } from 'jose'
 import { FIXED_SA_SIGNING_JWK } from '../pki/fixed'
-import { b64urlEncode } from './base64url'
+import { encodeBase64url } from '../../common/base64'
 import { sortedJson } from './claims'
 
 export interface TokenSigner {
@@ -37,7 +37,7 @@ export async function keyIdFromJwk(jwk: { n: string; e: string }): Promise<strin
     { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, true, ['verify'])
   const spki = await globalThis.crypto.subtle.exportKey('spki', pub)
   const digest = await globalThis.crypto.subtle.digest('SHA-256', spki)
-  return b64urlEncode(new Uint8Array(digest))
+  return encodeBase64url(new Uint8Array(digest))
 }
 
 async function fromPrivateJwk(jwk: SignerState['privateJwk'], knownKid?: string): Promise<TokenSigner> {

@@ -2,11 +2,11 @@
 // Imitates: pkg/registry/core/serviceaccount/storage/token.go (TokenREST.Create).
 
 import type { KObject } from '../api/meta'
-import { rfc3339 } from '../api/meta'
+import { rfc3339 } from '../../common/time'
 import type { Status } from '../apiserver/types'
 import type { ClusterContext } from '../context'
 import { Claims, ExpirationExtensionSeconds, WarnOnlyBoundTokenExpirationSeconds, type BoundTokenClaims, type Ref } from './claims'
-import { newBadRequest, newConflict, newInvalid, newNotFound } from './errors'
+import { invalid, newBadRequest, newConflict, newInvalid, newNotFound } from '../../common/apiErrors'
 import type { TokenSigner } from './signer'
 import { validateTokenRequest } from './validation'
 
@@ -85,14 +85,14 @@ export function prepareTokenRequest(
     return fail(decodeError('spec.audiences', 'TokenRequestSpec', jsonType(spec.audiences), '[]string'))
   }
   if (typeof meta.name === 'string' && meta.name !== '' && meta.name !== name) {
-    return fail(newInvalid(GROUP, 'TokenRequest', name, [{ field: 'metadata.name', value: meta.name, detail: 'must match the service account name if specified' }]))
+    return fail(newInvalid({ group: GROUP, kind: 'TokenRequest' }, name, [invalid('metadata.name', meta.name, 'must match the service account name if specified')]))
   }
   if (typeof meta.namespace === 'string' && meta.namespace !== '' && meta.namespace !== namespace) {
-    return fail(newInvalid(GROUP, 'TokenRequest', name, [{ field: 'metadata.namespace', value: meta.namespace, detail: 'must match the service account namespace if specified' }]))
+    return fail(newInvalid({ group: GROUP, kind: 'TokenRequest' }, name, [invalid('metadata.namespace', meta.namespace, 'must match the service account namespace if specified')]))
   }
 
   const sa = lookups.serviceAccount(namespace, name)
-  if (!sa) return fail(newNotFound('serviceaccounts', name))
+  if (!sa) return fail(newNotFound({ group: '', resource: 'serviceaccounts' }, name))
 
   // SetDefaults_TokenRequestSpec, then the server's audiences.
   const expirationSeconds = (spec.expirationSeconds as number | undefined) ?? 3600
@@ -101,7 +101,7 @@ export function prepareTokenRequest(
   const now = ctx.clock.now()
 
   const errs = validateTokenRequest({ expirationSeconds })
-  if (errs.length) return fail(newInvalid(GROUP, 'TokenRequest', '', errs))
+  if (errs.length) return fail(newInvalid({ group: GROUP, kind: 'TokenRequest' }, '', errs))
 
   const refIn = asObject(spec.boundObjectRef)
   const hasRef = spec.boundObjectRef !== undefined && spec.boundObjectRef !== null
@@ -114,7 +114,7 @@ export function prepareTokenRequest(
     let uid = ''
     if (group === '' && ref.kind === 'Pod') {
       pod = lookups.pod(namespace, refName)
-      if (!pod) return fail(newNotFound('pods', refName))
+      if (!pod) return fail(newNotFound({ group: '', resource: 'pods' }, refName))
       const podSpec = asObject(pod.spec)
       if (name !== podSpec.serviceAccountName) {
         return fail(newBadRequest(`cannot bind token for serviceaccount ${JSON.stringify(name)} to pod running with different serviceaccount name.`))
@@ -127,18 +127,18 @@ export function prepareTokenRequest(
       }
     } else if (group === '' && ref.kind === 'Node') {
       const n = lookups.node(refName)
-      if (!n) return fail(newNotFound('nodes', refName))
+      if (!n) return fail(newNotFound({ group: '', resource: 'nodes' }, refName))
       node = { name: refName, uid: n.metadata.uid }
       uid = n.metadata.uid
     } else if (group === '' && ref.kind === 'Secret') {
       secret = lookups.secret(namespace, refName)
-      if (!secret) return fail(newNotFound('secrets', refName))
+      if (!secret) return fail(newNotFound({ group: '', resource: 'secrets' }, refName))
       uid = secret.metadata.uid
     } else {
       return fail(newBadRequest(`cannot bind token to object of type ${gvkString(apiVersion, ref.kind ?? '')}`))
     }
     if (ref.uid && ref.uid !== uid) {
-      return fail(newConflict(group, ref.kind ?? '', refName, `the UID in the bound object reference (${ref.uid}) does not match the UID in record. The object might have been deleted and then recreated`))
+      return fail(newConflict({ group, resource: ref.kind ?? '' }, refName, `the UID in the bound object reference (${ref.uid}) does not match the UID in record. The object might have been deleted and then recreated`))
     }
   }
 

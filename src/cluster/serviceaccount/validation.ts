@@ -1,15 +1,15 @@
 // Imitates: pkg/apis/authentication/validation/validation.go (ValidateTokenRequest).
 
-import type { FieldError } from './errors'
+import { invalid, type FieldError } from '../../common/apiErrors'
 
 export function validateTokenRequest(spec: { expirationSeconds: number }): FieldError[] {
   const errs: FieldError[] = []
   const min = 10 * 60
   if (spec.expirationSeconds < min) {
-    errs.push({ field: 'spec.expirationSeconds', value: spec.expirationSeconds, detail: 'may not specify a duration less than 10 minutes' })
+    errs.push(invalid('spec.expirationSeconds', spec.expirationSeconds, 'may not specify a duration less than 10 minutes'))
   }
   if (spec.expirationSeconds > 2 ** 32) {
-    errs.push({ field: 'spec.expirationSeconds', value: spec.expirationSeconds, detail: 'may not specify a duration larger than 2^32 seconds' })
+    errs.push(invalid('spec.expirationSeconds', spec.expirationSeconds, 'may not specify a duration larger than 2^32 seconds'))
   }
   return errs
 }

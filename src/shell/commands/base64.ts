@@ -3,6 +3,7 @@
 // unpadded or garbled input ends with `base64: invalid input` and status 1 — so a JWT segment
 // (unpadded base64url) still decodes, up to the first `-` or `_`.
 
+import { base64Value, encodeBase64 } from '../../common/base64'
 import type { CommandSpec, FlagSpec } from '../types'
 import { fromBytes, getopt, has, helpText, lastValue, readOperand, tableFromFlags, toBytes, usageError } from './util'
 
@@ -13,8 +14,7 @@ const flags: FlagSpec[] = [
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-const VALUE = new Map([...ALPHABET].map((c, i) => [c.charCodeAt(0), i]))
+const inAlphabet = (c: number) => base64Value(c) >= 0
 const NL = 10
 const EQ = 61
 
@@ -50,7 +50,7 @@ export const base64: CommandSpec = {
       return 0
     }
     let input = toBytes(r.text)
-    if (has(p, 'ignore-garbage')) input = input.filter((b) => VALUE.has(b) || b === EQ)
+    if (has(p, 'ignore-garbage')) input = input.filter((b) => inAlphabet(b) || b === EQ)
     const { bytes, ok } = decode(input)
     ctx.stdout(fromBytes(bytes))
     if (!ok) {
@@ -62,13 +62,7 @@ export const base64: CommandSpec = {
 }
 
 export function encode(bytes: Uint8Array, wrap: number): string {
-  let s = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    s += ALPHABET[(n >> 18) & 63] + ALPHABET[(n >> 12) & 63]
-    s += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '='
-    s += i + 2 < bytes.length ? ALPHABET[n & 63] : '='
-  }
+  const s = encodeBase64(bytes)
   if (s === '') return ''
   if (wrap === 0) return s
   let out = ''
@@ -81,16 +75,16 @@ function decode4(chars: number[], out: number[]): boolean {
   const n = chars.length
   if (n < 2) return false
   const [a, b, c, d] = chars
-  if (!VALUE.has(a) || !VALUE.has(b)) return false
-  out.push(((VALUE.get(a)! << 2) | (VALUE.get(b)! >> 4)) & 0xff)
+  if (!inAlphabet(a) || !inAlphabet(b)) return false
+  out.push(((base64Value(a) << 2) | (base64Value(b) >> 4)) & 0xff)
   if (n === 2) return false
   if (c === EQ) return n === 4 && d === EQ
-  if (!VALUE.has(c)) return false
-  out.push(((VALUE.get(b)! << 4) & 0xf0) | (VALUE.get(c)! >> 2))
+  if (!inAlphabet(c)) return false
+  out.push(((base64Value(b) << 4) & 0xf0) | (base64Value(c) >> 2))
   if (n === 3) return false
   if (d === EQ) return n === 4
-  if (!VALUE.has(d)) return false
-  out.push(((VALUE.get(c)! << 6) & 0xc0) | VALUE.get(d)!)
+  if (!inAlphabet(d)) return false
+  out.push(((base64Value(c) << 6) & 0xc0) | base64Value(d))
   return true
 }
 

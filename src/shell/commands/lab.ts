@@ -4,6 +4,7 @@ import type { CommandContext, CommandSpec } from '../types'
 import { formatLabDuration, parseLabDuration } from './duration'
 import { formatAudit } from '../../cluster/audit/format'
 import { LESSON_HELP, LESSON_SUBCOMMANDS, runLessonCommand } from './labLessons'
+import { rfc3339 } from '../../common/time'
 
 const HELP = `Usage: lab COMMAND
 
@@ -19,8 +20,6 @@ Controls of the lab itself (not part of Kubernetes):
                          your shell variables and files are reset too
 ${LESSON_HELP}  lab help               show this help
 `
-
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 async function advance(ctx: CommandContext, arg: string | undefined): Promise<number> {
   if (arg === undefined) {

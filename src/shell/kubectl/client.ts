@@ -7,6 +7,7 @@ import type { CommandContext } from '../types'
 import { KubectlError, StatusError, isStatus } from './errors'
 import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFailure, type TransportConfig } from './transport'
 import { parseCertificate, pemToDer, signedBy } from './x509'
+import { decodeBase64Binary } from '../../common/base64'
 
 export { LAB_API_HOST }
 
@@ -84,11 +85,7 @@ function parseKubeconfigText(text: string): KubeconfigFile {
 
 function decodeB64(s: unknown): string | undefined {
   if (typeof s !== 'string') return undefined
-  try {
-    return atob(s.replace(/\s+/g, ''))
-  } catch {
-    return undefined
-  }
+  return decodeBase64Binary(s.replace(/\s+/g, ''))
 }
 
 /**

@@ -1,6 +1,8 @@
 // Imitates: crypto/x509 (ParseCertificate, Certificate.CheckSignatureFrom) as far as kubectl's TLS client needs it:
 // the subject CN/O of the client certificate it presents, and whether the cluster CA signed it.
 
+import { decodeBase64 } from '../../common/base64'
+
 interface Der {
   tag: number
   /** Offset of the whole element (header included) and of its content. */
@@ -35,12 +37,7 @@ function children(buf: Uint8Array, el: Der): Der[] {
 export function pemToDer(pem: string): Uint8Array | undefined {
   const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem)
   if (!m) return undefined
-  try {
-    const bin = atob(m[1].replace(/\s+/g, ''))
-    return Uint8Array.from(bin, (c) => c.charCodeAt(0))
-  } catch {
-    return undefined
-  }
+  return decodeBase64(m[1].replace(/\s+/g, ''))
 }
 
 export interface ParsedCertificate {

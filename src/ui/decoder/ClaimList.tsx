@@ -3,8 +3,8 @@
 // local time and relative to the lab clock, which moves them along as it advances.
 
 import { useLabView } from '../../state/labView'
-import type { ClaimRow } from './describe'
-import { isoText, localText, relativeTo, utcText } from './format'
+import type { ClaimRow } from '../../jwt/explain/describe'
+import { isoText, localText, relativeTo, utcText } from '../../jwt/explain/format'
 
 function TimeDetails({ seconds, fromIat }: { seconds: number; fromIat?: string }) {
   const nowMs = useLabView((s) => s.nowMs)

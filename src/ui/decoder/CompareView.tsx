@@ -2,8 +2,8 @@
 // ("differs"), so the difference does not rest on colour alone.
 
 import { useMemo } from 'react'
-import { changedPaths, diffTokens, statusWords, type DiffRow } from './diff'
-import { MAX_TOKEN_CHARS } from './jwtText'
+import { changedPaths, diffTokens, statusWords, type DiffRow } from '../../jwt/explain/diff'
+import { MAX_TOKEN_CHARS } from '../../jwt/text'
 import { useInspection } from './useInspection'
 import { VerdictBadge } from './VerdictBadge'
 import './compare.css'

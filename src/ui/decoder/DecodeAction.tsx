@@ -3,7 +3,7 @@
 // line's text, as selected, copied or read by tests, is exactly what the command printed.
 
 import { selection } from '../../state/labView'
-import { findJwts } from './jwtText'
+import { findJwts } from '../../jwt/text'
 import './decodeAction.css'
 
 /** The JWTs in a terminal line's text, for the Decode actions. */

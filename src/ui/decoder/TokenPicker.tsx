@@ -4,7 +4,7 @@
 
 import { useId, useMemo, useRef, useState } from 'react'
 import { selection, useLabView, useSelection } from '../../state/labView'
-import { checkPasted, jwtVariables } from './jwtText'
+import { checkPasted, jwtVariables } from '../../jwt/text'
 
 export function VariableTokens() {
   const lab = useLabView((s) => s.lab)

@@ -4,11 +4,11 @@
 import { useMemo } from 'react'
 import { useLabView } from '../../state/labView'
 import { ClaimList } from './ClaimList'
-import { claimRows, headerRows } from './describe'
+import { claimRows, headerRows } from '../../jwt/explain/describe'
 import { Segments } from './Segments'
 import { useInspection } from './useInspection'
 import { VerdictBadge } from './VerdictBadge'
-import { MAX_TOKEN_CHARS } from './jwtText'
+import { MAX_TOKEN_CHARS } from '../../jwt/text'
 
 const pretty = (v: unknown) => {
   try {

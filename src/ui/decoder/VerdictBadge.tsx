@@ -2,7 +2,7 @@
 // change (valid -> stale -> rejected) is announced.
 
 import type { InspectionState } from './useInspection'
-import { verdictBadge } from './verdict'
+import { verdictBadge } from '../../jwt/explain/verdict'
 
 const SYMBOL = { ok: '✓', warn: '!', bad: '✗' } as const
 

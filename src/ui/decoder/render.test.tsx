@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { CompareView } from './CompareView'
 import { TokenView } from './TokenView'
-import { makeToken, podPayload } from './testTokens'
+import { makeToken, podPayload } from '../../jwt/explain/testTokens'
 
 describe('the decoder renders tokens as text', () => {
   it('a claim holding markup is escaped, never an element', () => {

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { decodeJwt, type DecodedJwt } from '../../jwt/decode'
 import { useLabView, type TokenInspection } from '../../state/labView'
-import { MAX_TOKEN_CHARS } from './jwtText'
+import { MAX_TOKEN_CHARS } from '../../jwt/text'
 
 export interface InspectionState {
   /** Decoded at once, before the lab answers (also when no lab has started yet). */

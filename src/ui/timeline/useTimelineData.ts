@@ -6,7 +6,8 @@ import { useEffect, useLayoutEffect, useMemo, type RefObject } from 'react'
 import { labView, useLabView, useSelection } from '../../state/labView'
 import { useTimelineView, viewOf } from '../../state/timeline'
 import { TimelineModel } from '../../state/timelineModel'
-import { jtiOf, knownTokens } from '../../state/timelineTokens'
+import { jtiOf } from '../../jwt/decode'
+import { knownTokens } from '../../state/timelineTokens'
 import { noteBump, noteCommit, noteRender } from './redrawTiming'
 
 export function useTimelineData(rootRef: RefObject<HTMLElement | null>) {

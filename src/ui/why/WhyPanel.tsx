@@ -5,7 +5,7 @@
 import { useId } from 'react'
 import { selection, useLabView, useSelection, type AuditEntry } from '../../state/labView'
 import { formatLabTime } from '../layout/LabClock'
-import { explainRequest, statusText, type Verdict } from './explain'
+import { explainRequest, statusText, type Verdict } from '../../cluster/audit/explain'
 
 const MARK: Record<Verdict, string> = {
   allowed: '✓',

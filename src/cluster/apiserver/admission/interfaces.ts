@@ -1,7 +1,7 @@
 // Admission: attributes of a write, mutating and validating plugins, and the chain that runs them.
 // Imitates: k8s.io/apiserver/pkg/admission/interfaces.go, chain.go and errors.go
 
-import { newForbidden, type GroupResource, type StatusCause } from '../../api/errors'
+import { newForbidden, type GroupResource, type StatusCause } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import type { ClusterContext } from '../../context'
 import type { Status, UserInfo } from '../types'

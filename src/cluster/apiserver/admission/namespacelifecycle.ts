@@ -1,7 +1,7 @@
 // NamespaceLifecycle: no content in missing or terminating namespaces; immortal namespaces stay.
 // Imitates: plugin/pkg/admission/namespace/lifecycle/admission.go
 
-import { newForbidden, newNotFound } from '../../api/errors'
+import { newForbidden, newNotFound } from '../../../common/apiErrors'
 import type { AdmissionPlugin } from './interfaces'
 import { admissionForbidden } from './interfaces'
 

@@ -2,7 +2,7 @@
 // as the projected kube-api-access-xxxxx volume in every container.
 // Imitates: plugin/pkg/admission/serviceaccount/admission.go
 
-import { newNotFound } from '../../api/errors'
+import { newNotFound } from '../../../common/apiErrors'
 import type { Container, Pod, ServiceAccount, Volume, VolumeMount } from '../../api/core'
 import type { Random } from '../../random'
 import { admissionForbidden, type AdmissionPlugin } from './interfaces'

@@ -1,7 +1,7 @@
 // The 403 a denied request gets.
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/errors.go (Forbidden, forbiddenMessage)
 
-import { newForbidden } from '../../api/errors'
+import { newForbidden } from '../../../common/apiErrors'
 import type { Status } from '../types'
 import type { Attributes } from './authorizer'
 

@@ -3,7 +3,7 @@
 // Imitates: pkg/registry/authorization/{selfsubjectaccessreview,subjectaccessreview,localsubjectaccessreview,selfsubjectrulesreview}/rest.go
 // and pkg/registry/authorization/util/helpers.go (ResourceAttributesFrom, NonResourceAttributesFrom)
 
-import { newBadRequest } from '../../api/errors'
+import { newBadRequest } from '../../../common/apiErrors'
 import { AUTHORIZATION_GROUP } from '../../api/groups'
 import type { RulesForResult } from '../../rbac/rulesfor'
 import type { Attributes, Authorizer } from '../authorization/authorizer'

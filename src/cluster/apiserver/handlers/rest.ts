@@ -1,7 +1,7 @@
 // The resource handlers: get, list, create, update, patch, delete, each through admission and the registry.
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/{get,create,update,patch,delete}.go
 
-import { isStatus, newBadRequest, newMethodNotSupported, newPathNotFound } from '../../api/errors'
+import { isStatus, newBadRequest, newMethodNotSupported, newPathNotFound } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import type { ClusterContext } from '../../context'
 import type { AdmissionAttributes, AdmissionChain, Operation } from '../admission/interfaces'

@@ -2,7 +2,7 @@
 // SelfSubjectReview (who am I?, `kubectl auth whoami`). Both are create-only and never stored.
 // Imitates: pkg/registry/authentication/tokenreview/storage.go and pkg/registry/authentication/selfsubjectreview/rest.go
 
-import { newBadRequest } from '../../api/errors'
+import { newBadRequest } from '../../../common/apiErrors'
 import { AUTHENTICATION_GROUP } from '../../api/groups'
 import type { AuthResult } from '../authentication/authenticator'
 import { aggregateMessage } from '../authentication/aggregate'

@@ -2,7 +2,7 @@
 // Imitates: pkg/registry/core/pod/rest/subresources.go (ExecREST), pkg/registry/core/pod/strategy.go (ExecLocation)
 // and pkg/registry/core/serviceaccount/storage/token.go (TokenREST)
 
-import { isStatus, newBadRequest, newPathNotFound } from '../../api/errors'
+import { isStatus, newBadRequest, newPathNotFound } from '../../../common/apiErrors'
 import type { Pod } from '../../api/core'
 import type { AdmissionChain, AdmissionAttributes } from '../admission/interfaces'
 import type { ExecResult, Status } from '../types'

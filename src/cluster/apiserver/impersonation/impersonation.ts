@@ -3,7 +3,7 @@
 // `impersonate` for the requesting user before the request continues as the impersonated one.
 // Imitates: k8s.io/apiserver/pkg/endpoints/filters/impersonation/impersonation.go (WithImpersonation, buildImpersonationRequests)
 
-import { newBadRequest } from '../../api/errors'
+import { newBadRequest } from '../../../common/apiErrors'
 import { ALL_AUTHENTICATED, ALL_UNAUTHENTICATED, ANONYMOUS } from '../authentication/filter'
 import { makeGroupNames, makeUsername, splitUsername } from '../authentication/serviceaccount/userinfo'
 import type { Attributes, Authorizer } from '../authorization/authorizer'

@@ -1,7 +1,7 @@
 // DeleteOptions and the preconditions every delete checks.
 // Imitates: k8s.io/apimachinery/pkg/apis/meta/v1 DeleteOptions and apiserver registry/generic/registry/store.go (Delete)
 
-import { newConflict } from '../../api/errors'
+import { newConflict } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import type { Status } from '../types'
 import type { RESTStrategy } from './strategy'

@@ -1,8 +1,9 @@
 // The generic registry: create, update, get, list and delete with the strategy's hooks, over the ObjectStore.
 // Imitates: k8s.io/apiserver/pkg/registry/generic/registry/store.go and registry/rest/create.go (BeforeCreate)
 
-import { newAlreadyExists, newConflict, newInvalid, newNotFound, OPTIMISTIC_LOCK_ERROR_MSG, isStatus } from '../../api/errors'
-import { rfc3339, type KObject } from '../../api/meta'
+import { newAlreadyExists, newConflict, newInvalid, newNotFound, OPTIMISTIC_LOCK_ERROR_MSG, isStatus } from '../../../common/apiErrors'
+import type { KObject } from '../../api/meta'
+import { rfc3339 } from '../../../common/time'
 import { validateObjectMeta } from '../../api/validation'
 import type { ClusterContext } from '../../context'
 import { isStoreError } from '../../store/store'

@@ -1,7 +1,7 @@
 // What differs between resources in the registry: defaults, create/update preparation, validation.
 // Imitates: k8s.io/apiserver/pkg/registry/rest/create.go, update.go (RESTCreateStrategy, RESTUpdateStrategy)
 
-import type { FieldError, GroupResource } from '../../api/errors'
+import type { FieldError, GroupResource } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import type { NameFn } from '../../api/validation'
 import type { ClusterContext } from '../../context'

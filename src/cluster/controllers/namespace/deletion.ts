@@ -3,8 +3,8 @@
 // Imitates: pkg/controller/namespace/deletion/namespaced_resources_deleter.go and status_condition_utils.go
 
 import type { Namespace, NamespaceCondition } from '../../api/core'
-import { rfc3339 } from '../../api/meta'
-import { isStatus } from '../../api/errors'
+import { rfc3339 } from '../../../common/time'
+import { isStatus } from '../../../common/apiErrors'
 import type { ClusterContext } from '../../context'
 import { deletePod } from '../../apiserver/registry/pod/delete'
 import { podStrategy } from '../../apiserver/registry/pod/strategy'

@@ -8,6 +8,7 @@ import type { ClusterContext } from '../../context'
 import { CLUSTER_CA_PEM } from '../../pki/fixed'
 import { enqueue } from '../queue'
 import { legacyClaims, type LegacySigner } from './legacyClaims'
+import { encodeBase64Text as base64 } from '../../../common/base64'
 
 export const TOKENS_SYNC_SECRET = 'tokens-controller.sync-secret'
 export const TOKENS_SYNC_SA = 'tokens-controller.sync-serviceaccount'
@@ -15,11 +16,6 @@ export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token'
 export const SA_NAME_ANNOTATION = 'kubernetes.io/service-account.name'
 export const SA_UID_ANNOTATION = 'kubernetes.io/service-account.uid'
 
-const base64 = (s: string) => {
-  let bin = ''
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b)
-  return btoa(bin)
-}
 
 const isTokenSecret = (o: KObject) => o.type === SERVICE_ACCOUNT_TOKEN_TYPE
 

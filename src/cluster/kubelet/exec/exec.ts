@@ -9,7 +9,7 @@ import type { ClusterContext } from '../../context'
 import type { PodRecord } from '../state'
 import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs } from './rootfs'
-import { newBadRequest, newNotFound } from '../../serviceaccount/errors'
+import { newBadRequest, newNotFound } from '../../../common/apiErrors'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
 export const DEFAULT_SERVICE_IP = '10.32.0.1'
@@ -55,7 +55,7 @@ function serviceEnv(ctx: ClusterContext): [string, string][] {
 
 export function execInPod(i: ExecInput): ExecResult | Status {
   const { ctx, pod, rec } = i
-  if (!pod) return newNotFound('pods', i.podName)
+  if (!pod) return newNotFound({ group: '', resource: 'pods' }, i.podName)
   const spec = pod.spec as { containers?: { name: string; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
   const names = (spec.containers ?? []).map((c) => c.name)
   let container = i.container

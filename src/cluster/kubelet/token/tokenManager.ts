@@ -9,7 +9,7 @@ import { reissuePodToken } from '../../serviceaccount/reissue'
 import type { TokenSigner } from '../../serviceaccount/signer'
 import type { BoundTokenClaims } from '../../serviceaccount/claims'
 import type { TokenEntry, VolumeRecord } from '../state'
-import { b64urlDecode } from '../../serviceaccount/base64url'
+import { decodeBase64urlLenient as b64urlDecode } from '../../../common/base64'
 
 export const maxTTL = 24 * 60 * 60 * 1000
 export const maxJitterSeconds = 10

@@ -2,6 +2,7 @@
 // describeNamespace, describeSecret, ConfigMapDescriber.
 
 import { PrefixWriter, describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z, type Obj } from './writer'
+import { decodeBase64Binary } from '../../../common/base64'
 
 function header(w: PrefixWriter, o: Obj, withNamespace = true): void {
   w.write(0, `Name:\t${o.metadata?.name}\n`)
@@ -60,7 +61,7 @@ export function describeSecret(secret: Obj): string {
   w.write(0, '\nData\n====\n')
   const data: Record<string, string> = secret.data ?? {}
   for (const k of Object.keys(data).sort()) {
-    if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${atob(data[k])}\n`)
+    if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${decodeBase64Binary(data[k]) ?? ''}\n`)
     else w.write(0, `${k}:\t${byteLength(data[k])} bytes\n`)
   }
   return w.toString()

@@ -5,6 +5,7 @@ import type { ApiRequest, ApiResponse } from '../../../cluster/apiserver/types'
 import { ADMIN_CERT_PEM, ADMIN_KEY_PEM, CLUSTER_CA_PEM } from '../../../cluster/pki/fixed'
 import type { CommandContext, HomeFs, LabServices, ShellEnv } from '../../types'
 import { kubectl } from '../index'
+import { encodeBase64Text } from '../../../common/base64'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type O = Record<string, any>
@@ -13,7 +14,7 @@ export const ADMIN_KUBECONFIG = `apiVersion: v1
 kind: Config
 clusters:
 - cluster:
-    certificate-authority-data: ${btoa(CLUSTER_CA_PEM)}
+    certificate-authority-data: ${encodeBase64Text(CLUSTER_CA_PEM)}
     server: https://10.0.1.10:6443
   name: kubernetes
 contexts:
@@ -25,8 +26,8 @@ current-context: admin@kubernetes
 users:
 - name: admin
   user:
-    client-certificate-data: ${btoa(ADMIN_CERT_PEM)}
-    client-key-data: ${btoa(ADMIN_KEY_PEM)}
+    client-certificate-data: ${encodeBase64Text(ADMIN_CERT_PEM)}
+    client-key-data: ${encodeBase64Text(ADMIN_KEY_PEM)}
 `
 
 export function status(code: number, reason: string, message: string, details?: O): O {

@@ -7,6 +7,7 @@ import { KubectlError, errorText, usageError } from '../errors'
 import type { FlagDef } from '../flags'
 import { dryRunStrategy, outputFormat } from '../output'
 import { CREATE_FLAGS, createQuery, printCreated, withApplyAnnotation } from './create'
+import { encodeBase64Text } from '../../../common/base64'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -64,11 +65,7 @@ function checkKey(data: Obj, key: string): void {
 }
 
 /** Base64 of the UTF-8 bytes of `text`. */
-export function b64(text: string): string {
-  let bin = ''
-  for (const byte of new TextEncoder().encode(text)) bin += String.fromCharCode(byte)
-  return btoa(bin)
-}
+export const b64 = encodeBase64Text
 
 function fromFile(fs: HomeFs, data: Obj, source: string): void {
   const seps = source.split('=').length - 1

@@ -3,28 +3,7 @@
 // Imitates: gopkg.in/go-jose/go-jose.v2 jws.go (ParseSigned, parseSignedCompact) and
 // k8s pkg/serviceaccount/jwt.go (hasCorrectIssuer).
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-const VALUE = new Int16Array(128).fill(-1)
-for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
-
-/** base64.RawURLEncoding.DecodeString: no padding, URL alphabet only; undefined when illegal. */
-export function rawURLDecode(s: string): Uint8Array | undefined {
-  if (s.length % 4 === 1) return undefined
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4))
-  let o = 0, acc = 0, bits = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    const v = c < 128 ? VALUE[c] : -1
-    if (v < 0) return undefined
-    acc = ((acc << 6) | v) & 0xffffff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[o++] = (acc >> bits) & 0xff
-    }
-  }
-  return out.subarray(0, o)
-}
+import { decodeBase64urlStrict as rawURLDecode } from '../../../../common/base64'
 
 const utf8 = new TextDecoder('utf-8', { fatal: false })
 

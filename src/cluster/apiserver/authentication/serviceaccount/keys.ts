@@ -2,7 +2,7 @@
 // Imitates: k8s pkg/serviceaccount/jwt.go (PublicKeysGetter, StaticPublicKeysGetter) and go-jose's
 // rsaEncrypterVerifier.verifyPayload (only RS256/PS* for an RSA key; anything else fails).
 
-import { rawURLDecode } from './jws'
+import { decodeBase64urlStrict } from '../../../../common/base64'
 
 /** The public half of the signer, as the JWKS lists it. */
 export interface VerifyingKey { kid: string; n: string; e: string }
@@ -40,7 +40,7 @@ function importKey(k: VerifyingKey): Promise<CryptoKey> {
 /** Whether `signature` is a valid RS256 signature of `input` under `key` (only RS256 is ever accepted). */
 export async function verifyRS256(key: VerifyingKey, alg: string, input: string, signature: Uint8Array): Promise<boolean> {
   if (alg !== 'RS256') return false
-  const n = rawURLDecode(key.n)
+  const n = decodeBase64urlStrict(key.n)
   // an RSA signature is exactly as long as the modulus
   if (!n || signature.length !== n.length - (n[0] === 0 ? 1 : 0)) return false
   const ck = await importKey(key)

@@ -7,6 +7,7 @@ import type { ObjectStore } from '../../../store/store'
 import { deletedBefore, isLookupError, type ServiceAccountTokenGetter } from './getter'
 import { fail, type Validator } from './validator'
 import { splitUsername } from './userinfo'
+import { encodeBase64Text as base64 } from '../../../../common/base64'
 
 export const LEGACY_ISSUER = 'kubernetes/serviceaccount'
 export const LEGACY_TOKEN_ANNOTATION = 'authentication.k8s.io/legacy-token'
@@ -18,12 +19,6 @@ export const INVALID_SINCE_LABEL = 'kubernetes.io/legacy-token-invalid-since'
 
 const claim = (p: Record<string, unknown>, k: string) => (typeof p[`kubernetes.io/serviceaccount/${k}`] === 'string' ? p[`kubernetes.io/serviceaccount/${k}`] as string : '')
 
-/** The base64 of a string's UTF-8 bytes (how Secret data holds the token). */
-function base64(s: string): string {
-  let bin = ''
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b)
-  return btoa(bin)
-}
 
 /**
  * `store`, when given, receives the last-used label (LegacyServiceAccountTokenTracking, patched at

@@ -1,17 +1,12 @@
 // Registry strategies of the simpler core resources: service accounts, config maps, secrets, events, nodes.
 // Imitates: pkg/registry/core/{serviceaccount,configmap,secret,event,node}/strategy.go
 
-import { invalid, required, type FieldError } from '../../../api/errors'
+import { invalid, required, type FieldError } from '../../../../common/apiErrors'
 import type { KObject } from '../../../api/meta'
 import { maxLenError, nameIsDNSSubdomain, regexError } from '../../../api/validation'
 import type { RESTStrategy } from '../strategy'
+import { encodeBase64Text as base64 } from '../../../../common/base64'
 
-const base64 = (s: string) => {
-  const bytes = new TextEncoder().encode(s)
-  let bin = ''
-  for (const b of bytes) bin += String.fromCharCode(b)
-  return btoa(bin)
-}
 
 export const serviceAccountStrategy: RESTStrategy = {
   resource: { group: '', resource: 'serviceaccounts' }, kind: 'ServiceAccount', listKind: 'ServiceAccountList',

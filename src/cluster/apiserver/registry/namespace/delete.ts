@@ -2,9 +2,9 @@
 // empties it, removes the kubernetes finalizer, and then the object goes.
 // Imitates: pkg/registry/core/namespace/storage/storage.go (REST.Delete)
 
-import { newConflict, isStatus } from '../../../api/errors'
+import { newConflict, isStatus } from '../../../../common/apiErrors'
 import type { Namespace } from '../../../api/core'
-import { rfc3339 } from '../../../api/meta'
+import { rfc3339 } from '../../../../common/time'
 import type { ClusterContext } from '../../../context'
 import { isStoreError } from '../../../store/store'
 import type { Status } from '../../types'

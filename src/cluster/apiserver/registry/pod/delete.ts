@@ -2,13 +2,13 @@
 // Imitates: pkg/registry/core/pod/strategy.go (CheckGracefulDelete) and k8s.io/apiserver/pkg/registry/rest/delete.go (BeforeDelete)
 
 import type { Pod } from '../../../api/core'
-import { rfc3339 } from '../../../api/meta'
+import { rfc3339 } from '../../../../common/time'
 import type { ClusterContext } from '../../../context'
 import { isStoreError } from '../../../store/store'
 import type { Status } from '../../types'
 import { checkPreconditions, type DeleteOptions, type DeleteResult } from '../delete'
 import type { RegistryStore } from '../store'
-import { isStatus } from '../../../api/errors'
+import { isStatus } from '../../../../common/apiErrors'
 
 /** CheckGracefulDelete: the grace period this delete gets. */
 export function gracePeriodFor(pod: Pod, opts: DeleteOptions): number {

@@ -1,7 +1,7 @@
 // The pod registry strategy: generation, initial status, validation, v1 conversion.
 // Imitates: pkg/registry/core/pod/strategy.go and pkg/apis/core/validation/validation.go (ValidatePodCreate, a subset)
 
-import { forbiddenField, invalid, required, type FieldError } from '../../../api/errors'
+import { forbiddenField, invalid, required, type FieldError } from '../../../../common/apiErrors'
 import type { Container, Pod } from '../../../api/core'
 import type { KObject } from '../../../api/meta'
 import { isDNS1123Label, nameIsDNSSubdomain } from '../../../api/validation'

@@ -2,7 +2,7 @@
 // Imitates: pkg/apis/rbac/validation/validation.go and k8s.io/apimachinery/pkg/api/validation/path/name.go
 // (the lab skips the escalation checks of the real registry: its admin is system:masters).
 
-import { goValue, invalid, notSupported, required, type FieldError } from '../../../api/errors'
+import { goValue, invalid, notSupported, required, type FieldError } from '../../../../common/apiErrors'
 import type { KObject } from '../../../api/meta'
 import { nameIsDNSSubdomain, validateObjectMeta, type NameFn } from '../../../api/validation'
 

@@ -1,7 +1,7 @@
 // The verdict badge's words: the cluster's verdict (src/jwt/inspect.ts) with a label, a tone and,
 // where the signature check says more than the API server's generic refusal, that reason.
 
-import type { TokenInspection } from '../../state/labView'
+import type { TokenInspection } from '../inspect'
 
 export type BadgeKey =
   | 'valid' | 'stale' | 'legacy' | 'expired' | 'not-yet-valid' | 'rejected' | 'signature-invalid' | 'unsigned' | 'malformed'

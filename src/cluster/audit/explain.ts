@@ -2,7 +2,7 @@
 // authorization, then admission, each with its verdict and the reason the server recorded.
 // Mirrors the order of k8s.io/apiserver/pkg/server/filters and pkg/endpoints/handlers.
 
-import type { AuditEntry } from '../../state/labView'
+import type { AuditEntry } from './audit'
 
 export type Verdict = 'allowed' | 'refused' | 'not reached' | 'not applicable' | 'not recorded'
 

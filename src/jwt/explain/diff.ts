@@ -1,7 +1,7 @@
 // Comparing two tokens claim by claim (for example a pod's token before and after the kubelet
 // refreshed it): which header fields and claims are the same, changed, or only in one of them.
 
-import { decodeJwt } from '../../jwt/decode'
+import { decodeJwt } from '../decode'
 import { claimSeconds, utcText } from './format'
 import { jsonText } from './describe'
 

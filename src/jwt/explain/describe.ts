@@ -2,7 +2,7 @@
 // `kubernetes.io` object) with its JSON value, the generic explanation from src/jwt/claims.ts,
 // and what it means for THIS token, in plain words, with the values filled in.
 
-import { explainClaim } from '../../jwt/claims'
+import { explainClaim } from '../claims'
 import { claimSeconds, offsetFromIat, spanExact } from './format'
 
 export type TimeClaimName = 'iat' | 'nbf' | 'exp' | 'warnafter'

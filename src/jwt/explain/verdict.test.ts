@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decodeJwt } from '../../jwt/decode'
-import type { TokenInspection } from '../../state/labView'
+import { decodeJwt } from '../decode'
+import type { TokenInspection } from '../inspect'
 import { verdictBadge } from './verdict'
 
 const inspection = (token: string, over: Partial<TokenInspection>): TokenInspection => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AuditEntry } from '../../state/labView'
+import type { AuditEntry } from './audit'
 import { explainRequest } from './explain'
 
 const base: AuditEntry = {

@@ -1,7 +1,7 @@
 // metav1.Status errors with the exact messages of the real API server.
 // Imitates: k8s.io/apimachinery/pkg/api/errors/errors.go
 
-import type { Status } from '../apiserver/types'
+import type { Status } from './status'
 
 /** A group and plural resource (`pods`, `roles.rbac.authorization.k8s.io`). */
 export interface GroupResource { group: string; resource: string }

@@ -1,6 +1,8 @@
 // Tokens for the decoder's unit tests (made up, shaped like the lab's pod tokens; not signed).
 
-const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url')
+import { encodeBase64urlText } from '../../common/base64'
+
+const b64 = (v: unknown) => encodeBase64urlText(typeof v === 'string' ? v : JSON.stringify(v))
 
 export const IAT = 1779578851
 

@@ -1,6 +1,8 @@
 // Formatting times for the decoder: durations in plain words, a moment relative to the lab
 // clock ("in 47 min", "3 days ago"), in UTC and in the reader's local time zone.
 
+import { rfc3339 } from '../../common/time'
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** A duration in words, at most two units: `47 min`, `1 h 0 min`, `364 days 23 h`, `12 s`. */
@@ -51,9 +53,7 @@ export function utcText(ms: number): string {
 }
 
 /** RFC 3339 for a `<time dateTime>` attribute. */
-export function isoText(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
+export const isoText = rfc3339
 
 /** The reader's local time, with the zone's name: `24 May 2026, 01:27:31 (Europe/Berlin)`. */
 export function localText(ms: number, locale?: string, timeZone?: string): string {
