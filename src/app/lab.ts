@@ -85,6 +85,8 @@ export interface Lab {
   onChange(cb: () => void): () => void
   /** Attach the page's editor: `kubectl edit`, `nano`, `vi` and `edit` then open it and wait. */
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void
+  /** Ctrl+C: ask the running command to stop (the shell checks between its steps). */
+  interrupt(): void
 }
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -327,6 +329,13 @@ class LabImpl implements Lab {
   onChange(cb: () => void): () => void {
     this.changeListeners.add(cb)
     return () => this.changeListeners.delete(cb)
+  }
+
+  interrupt(): void {
+    // The shell's own stop check (step budgets, an abort flag) is added in src/shell; until it
+    // exists a command that holds the thread is stopped by the page (the worker is restarted).
+    const shell = this.shell as unknown as { interrupt?: () => void }
+    shell.interrupt?.()
   }
 
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void {

@@ -5,9 +5,9 @@
 // in the decoder when the shell holds its text; selecting a request explains it in the why panel.
 
 import { useCallback, useMemo, useRef } from 'react'
-import { selection, useSelection } from '../../state/labView'
-import { findToken, timelineView, useTimelineView, type JumpKind } from '../../state/timeline'
-import type { MarkItem, RowView } from '../../state/timelineMarks'
+import { selection, timelineView, useSelection, useTimelineView } from '../../state/store'
+import { findToken, type JumpKind } from '../../state/timeline/view'
+import type { MarkItem, RowView } from '../../state/timeline/marks'
 import { TimelineLegend } from './TimelineLegend'
 import { TimelinePlot, type PlotActions } from './TimelinePlot'
 import { TokenDetails } from './TokenDetails'

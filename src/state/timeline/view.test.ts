@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createTimelineView, extent, nextPoint, viewOf } from './timeline'
-import type { Lane } from './timelineLanes'
-import { HOUR, MINUTE, span, YEAR } from './timelineScale'
+import { createAppStore } from '../store'
+import { extent, nextPoint, viewOf } from './view'
+
+const createTimelineView = () => {
+  const store = createAppStore()
+  return { getState: () => store.getState().timeline }
+}
+import type { Lane } from './lanes'
+import { HOUR, MINUTE, span, YEAR } from './scale'
 
 const T0 = Date.UTC(2026, 4, 23, 23, 27, 30)
 const iat = T0 + 1000

@@ -2,8 +2,8 @@
 // is known only where the student saw it (a shell variable such as TOK, the terminal output —
 // Lab.seenTokens — or the decoder's own token). Matching is by jti.
 
-import { decodeJwt } from '../jwt/decode'
-import type { TokenInfo } from './timelineLanes'
+import { decodeJwt } from '../../jwt/decode'
+import type { TokenInfo } from './lanes'
 
 const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g
 
