@@ -1,7 +1,8 @@
-// Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in the
-// background. The lab's code is loaded with a dynamic import after the first render, so neither
-// its bundle nor the RSA key generation of a seedless lab delays the first paint or the input;
-// lines typed meanwhile are queued.
+// Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in a Web
+// Worker after the first render, so neither its bundle nor the RSA key generation of a seedless
+// lab delays the first paint or the input; lines typed meanwhile are queued. The page holds the
+// store (a projection of the lab, updated by the worker's messages) and saves the lab's
+// snapshots as they come.
 
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
@@ -37,6 +38,8 @@ declare global {
   interface Window {
     /** Lines entered in index.html's command line before this script ran. */
     __tokenlabEarly?: string[]
+    /** Test hooks (Playwright): make the next command hold the lab's thread for `ms`. */
+    __labTest?: { holdNextRun(ms: number): void }
   }
 }
 
@@ -135,8 +138,9 @@ flushSync(() =>
     </StrictMode>,
   ),
 )
-// Only then fetch the lab (cluster, shell, jose): its download and parsing do not delay the input.
-const connector = import('./localClient')
+// Only then start the lab (cluster, shell, jose) in its Web Worker: its download and parsing do
+// not delay the input, and no command it runs can hold the page's thread.
+const connector = import('./workerClient')
 
 function onLabEvent(ev: LabEvent): void {
   applyLabEvent(store, ev, clock)
@@ -173,6 +177,8 @@ async function start(): Promise<void> {
       ;({ client, seed } = await connectLab({ seed: params.seed }, onLabEvent, requestEdit))
     }
   }
+  const worker = client as { holdNextRun?: (ms: number) => void }
+  window.__labTest = { holdNextRun: (ms) => worker.holdNextRun?.(ms) }
   store.getState().lab.setClient(client)
   client.focusToken(store.getState().selection.token)
   store.subscribe((s, p) => {

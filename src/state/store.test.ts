@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry } from './labPort'
+import { FIRST_SPAN } from './slices/timelineView'
 import { batched, createAppStore } from './store'
+import { DEFAULT_SPAN } from './timeline/view'
 
 const entry = (at: number): AuditEntry =>
   ({ at, method: 'GET', verb: 'get', requestURI: '/api', source: 'kubectl', code: 200, authentication: { decision: 'allow' } }) as AuditEntry
@@ -20,7 +22,8 @@ describe('the one UI store', () => {
     // a slice's actions stay callable after other slices changed
     t.selection.setCompare('x.y.z')
     expect(store.getState().selection).toMatchObject({ token: 'a.b.c', compareWith: 'x.y.z' })
-    expect(store.getState().timeline.mode).toBe('follow')
+    expect(store.getState().timeline).toMatchObject({ mode: 'follow', followSpan: DEFAULT_SPAN })
+    expect(FIRST_SPAN).toBe(DEFAULT_SPAN)
   })
 
   it('folds the lab updates into the projection: appended, dropped at the start, replaced on a new epoch', () => {

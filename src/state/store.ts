@@ -97,8 +97,7 @@ export function useTerminal<T>(store: AppStore, selector: (t: AppState['terminal
 export const selection = { getState: () => appStore.getState().selection }
 export const useSelection = <T>(selector: (s: AppState['selection']) => T): T => useApp((s) => selector(s.selection))
 
-/** The page's timeline view. */
-export const timelineView = { getState: () => appStore.getState().timeline }
+/** The page's timeline view (its actions: slices/timelineActions.ts). */
 export const useTimelineView = <T>(selector: (s: AppState['timeline']) => T): T => useApp((s) => selector(s.timeline))
 
 /** The page's projection of the lab. */

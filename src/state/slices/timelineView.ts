@@ -1,64 +1,21 @@
 // The store's timeline slice: the window the timeline shows (following the clock or fixed) and
-// the token it selected. The view arithmetic is pure (src/state/timeline/view.ts).
+// the token it selected. Data only, so that it costs the page's first load nothing: the actions
+// (zoom, pan, jump, ...) live with the timeline panel's code, in timelineActions.ts.
 
-import type { Lane } from '../timeline/lanes'
-import { centredOn, fit, following, pan, span, when, zoom, type TimeView } from '../timeline/scale'
-import { DEFAULT_SPAN, describeView, extent, nextPoint, viewOf, type JumpKind, type TimelineViewData } from '../timeline/view'
+import type { TimelineViewData } from '../timeline/view'
 import type { SliceMaker } from './types'
 
+/** The span shown while following the clock at first: DEFAULT_SPAN of timeline/view.ts (1.5 h), kept here as a number so the page's first load does not carry the timeline's code. */
+export const FIRST_SPAN = 5_400_000
+
 export interface TimelineSlice extends TimelineViewData {
-  zoomBy(factor: number, now: number, anchor?: number): void
-  panBy(fraction: number, now: number): void
-  follow(): void
-  fitAll(lanes: readonly Lane[], now: number): void
-  showRange(from: number, to: number): void
-  jump(kind: JumpKind, lanes: readonly Lane[], now: number): boolean
-  selectToken(key: string | undefined): void
+  set(patch: Partial<TimelineViewData>): void
 }
 
-export const timelineSlice: SliceMaker<'timeline'> = (set, get) => {
-  const setFixed = (fixed: TimeView, what: string) => set({ mode: 'fixed', fixed, message: `${what}. ${describeView(fixed)}.` })
-  return {
-    mode: 'follow',
-    followSpan: DEFAULT_SPAN,
-    fixed: { start: 0, end: DEFAULT_SPAN },
-    message: '',
-    zoomBy(factor, now, anchor) {
-      const s = get()
-      if (s.mode === 'follow' && anchor === undefined) {
-        const v = following(now, s.followSpan * factor)
-        set({ followSpan: span(v), message: `Zoomed ${factor < 1 ? 'in' : 'out'}, following the lab clock. ${describeView(v)}.` })
-        return
-      }
-      setFixed(zoom(viewOf(s, now), factor, anchor), `Zoomed ${factor < 1 ? 'in' : 'out'}`)
-    },
-    panBy(fraction, now) {
-      setFixed(pan(viewOf(get(), now), fraction), `Moved ${fraction < 0 ? 'earlier' : 'later'}`)
-    },
-    follow() {
-      set({ mode: 'follow', message: 'Following the lab clock.' })
-    },
-    fitAll(lanes, now) {
-      const [lo, hi] = extent(lanes, now)
-      setFixed(fit(lo, hi), 'Zoomed out to everything')
-    },
-    showRange(from, to) {
-      setFixed(fit(from, to, 0.25), 'Zoomed to the group')
-    },
-    jump(kind, lanes, now) {
-      const s = get()
-      const v = viewOf(s, now)
-      const after = s.mode === 'follow' ? now : (v.start + v.end) / 2
-      const t = nextPoint(lanes, kind, after)
-      if (t === undefined) {
-        set({ message: `No ${kind === 'refresh' ? 'kubelet refresh' : kind} after ${when(after)}.` })
-        return false
-      }
-      setFixed(centredOn(t, span(v)), `Next ${kind === 'refresh' ? 'kubelet refresh' : kind}: ${when(t)}`)
-      return true
-    },
-    selectToken(tokenKey) {
-      set({ tokenKey })
-    },
-  }
-}
+export const timelineSlice: SliceMaker<'timeline'> = (set) => ({
+  mode: 'follow',
+  followSpan: FIRST_SPAN,
+  fixed: { start: 0, end: FIRST_SPAN },
+  message: '',
+  set: (patch) => set(patch),
+})

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { timelineActions } from '../slices/timelineActions'
 import { createAppStore } from '../store'
 import { extent, nextPoint, viewOf } from './view'
 
 const createTimelineView = () => {
   const store = createAppStore()
-  return { getState: () => store.getState().timeline }
+  const actions = timelineActions(store)
+  return { getState: () => ({ ...store.getState().timeline, ...actions }) }
 }
 import type { Lane } from './lanes'
 import { HOUR, MINUTE, span, YEAR } from './scale'

@@ -1,6 +1,6 @@
 // The timeline's view as data: either following the lab clock (a span with "now" a quarter in) or
 // a fixed window the student zoomed or panned to. Pure functions of the view and the lanes; the
-// store's timeline slice (src/state/slices/timelineView.ts) holds the state and calls them.
+// store's timeline slice (src/state/slices/timelineView.ts) holds the state; timelineActions.ts calls them.
 
 import { lowerBound, type Lane } from './lanes'
 import { describeSpan, following, HOUR, span, when, type TimeView } from './scale'
