@@ -50,6 +50,9 @@ export class WorkerLab implements LabClient {
   private budgetTimer: ReturnType<typeof setTimeout> | undefined
   private graceTimer: ReturnType<typeof setTimeout> | undefined
   private editsOpen = 0
+  /** What the page asked to be kept in its updates (sent again to a restarted worker). */
+  private focus: string | undefined
+  private want: number | undefined
   private readonly budget: number
   private readonly grace: number
 
@@ -75,6 +78,8 @@ export class WorkerLab implements LabClient {
     this.worker.postMessage({ kind: 'start', opts: this.startOpts })
     // Keep a state to come back to from the start on (a first command may already run away).
     this.ready = this.ready.then(async () => {
+      if (this.focus !== undefined) void this.send({ op: 'focusToken', token: this.focus }, undefined, true)
+      if (this.want !== undefined) void this.send({ op: 'wantSchedules', toMs: this.want }, undefined, true)
       this.lastGood = (await this.send({ op: 'snapshot' }, undefined, true)) as LabSnapshot
     })
     return this.ready
@@ -206,9 +211,11 @@ export class WorkerLab implements LabClient {
     this.stopRun(this.runId, `The command did not stop within ${seconds(this.grace)} of Ctrl+C; the lab was restarted from its state before it.`)
   }
   focusToken(token: string | undefined): void {
+    this.focus = token
     void this.send({ op: 'focusToken', token }).catch(() => {})
   }
   wantSchedules(toMs: number): void {
+    this.want = Math.max(toMs, this.want ?? toMs)
     void this.send({ op: 'wantSchedules', toMs }).catch(() => {})
   }
   /** End the worker (a lab that could not start). */
