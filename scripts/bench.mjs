@@ -157,7 +157,7 @@ async function browserPart(url) {
       // (warm, like the Node runs, which share one process).
       const passes = await page2.evaluate(async ({ cmds, warm }) => {
         await window.lab.ready
-        const start = window.lab.snapshot()
+        const start = await window.lab.snapshot()
         const all = []
         for (let pass = 0; pass <= warm; pass++) {
           if (pass > 0) await window.lab.restore(start)

@@ -4,8 +4,9 @@
 
 import { lazy, Suspense, useEffect } from 'react'
 import { startClockTicker } from '../state/clock'
+import type { ClockController } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
-import { useTerminal, type TerminalStore } from '../state/terminalStore'
+import { useTerminal, type AppStore } from '../state/store'
 import { LabClock } from '../ui/layout/LabClock'
 import { Workspace } from '../ui/layout/Workspace'
 
@@ -13,14 +14,15 @@ const ClockControls = lazy(() => import('../ui/clock/ClockControls'))
 const EditorHost = lazy(() => import('../ui/editor/EditorHost'))
 
 interface Props {
-  store: TerminalStore
+  store: AppStore
   controller: TerminalController
+  clock: ClockController
   presenter?: boolean
   /** Text typed before the page's script ran. */
   initialInput?: string
 }
 
-function Status({ store }: { store: TerminalStore }) {
+function Status({ store }: { store: AppStore }) {
   const status = useTerminal(store, (s) => s.status)
   return (
     <p className="app-status" role="status">
@@ -29,8 +31,8 @@ function Status({ store }: { store: TerminalStore }) {
   )
 }
 
-export function App({ store, controller, presenter, initialInput }: Props) {
-  useEffect(() => startClockTicker(store, controller), [store, controller])
+export function App({ store, controller, clock, presenter, initialInput }: Props) {
+  useEffect(() => startClockTicker({ getState: () => store.getState(), subscribe: (l) => store.subscribe(l) }, clock), [store, clock])
 
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
@@ -40,7 +42,7 @@ export function App({ store, controller, presenter, initialInput }: Props) {
         </h1>
         <LabClock store={store} />
         <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
-          <ClockControls store={store} controller={controller} />
+          <ClockControls store={store} clock={clock} />
         </Suspense>
         <Status store={store} />
       </header>

@@ -98,6 +98,8 @@ export interface Lab {
   lessons(): LessonOutline[]
   /** The open lesson: its step, the step's checks evaluated now, hints shown, solution commands left. */
   lesson(): LessonStatus | undefined
+  /** Ctrl+C: ask the running command to stop (the shell checks between its steps). */
+  interrupt(): void
 }
 
 
@@ -374,6 +376,13 @@ class LabImpl implements Lab {
 
   lesson(): LessonStatus | undefined {
     return this.lessonHost.status()
+  }
+
+  interrupt(): void {
+    // The shell's own stop check (step budgets, an abort flag) is added in src/shell; until it
+    // exists a command that holds the thread is stopped by the page (the worker is restarted).
+    const shell = this.shell as unknown as { interrupt?: () => void }
+    shell.interrupt?.()
   }
 
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void {

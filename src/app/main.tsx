@@ -1,18 +1,21 @@
-// Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in the
-// background. The lab's code is loaded with a dynamic import after the first render, so neither
-// its bundle nor the RSA key generation of a seedless lab delays the first paint or the input;
-// lines typed meanwhile are queued.
+// Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in a Web
+// Worker after the first render, so neither its bundle nor the RSA key generation of a seedless
+// lab delays the first paint or the input; lines typed meanwhile are queued. The page holds the
+// store (a projection of the lab, updated by the worker's messages) and saves the lab's
+// snapshots as they come.
 
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
+import { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
-import { createTerminalStore } from '../state/terminalStore'
-import { labView } from '../state/labView'
 import { requestEdit } from '../state/editorBridge'
+import { applyLabEvent } from '../state/labEvents'
+import type { LabClient, LabEvent } from '../state/labPort'
+import { appStore } from '../state/store'
 import { installStyles } from '../ui/styles'
 import { App } from './App'
-import type { Lab, LabSnapshot } from './lab'
+import type { LabSnapshot } from './lab'
 import {
   clearStoredState,
   globalStorage,
@@ -35,21 +38,26 @@ declare global {
   interface Window {
     /** Lines entered in index.html's command line before this script ran. */
     __tokenlabEarly?: string[]
+    /** Test hooks (Playwright): make the next command hold the lab's thread for `ms`. */
+    __labTest?: { holdNextRun(ms: number): void }
   }
 }
 
 const params = parseUrlParams(window.location.search)
 const storage = globalStorage()
-const store = createTerminalStore()
-let lab: Lab | undefined
+const store = appStore
+const term = () => store.getState().terminal
+let client: LabClient | undefined
+/** The lab's state after the last change (saved from here; a restarted lab starts from it). */
+let latest: LabSnapshot | undefined
 /** The `now` the running lab was created with (saved with it, to tell a shared link's lab apart). */
 let startedAt: string | number | undefined
 
-const say = (n: Notice) => store.getState().notice(n.text, n.kind)
+const say = (n: Notice) => term().notice(n.text, n.kind)
 
 function record(): StoredLab | undefined {
-  if (!lab) return undefined
-  const snapshot = lab.snapshot()
+  const snapshot = latest
+  if (!snapshot) return undefined
   const seed = (snapshot as { seed?: unknown }).seed
   return {
     v: STATE_VERSION,
@@ -57,19 +65,37 @@ function record(): StoredLab | undefined {
     ...(typeof seed === 'string' ? { seed } : {}),
     ...(startedAt !== undefined ? { now: startedAt } : {}),
     snapshot,
-    lines: linesToStore(store.getState().lines),
+    lines: linesToStore(term().lines),
   }
 }
 
 const persister = new Persister(storage, record, say)
-const controller = new TerminalController(store, { onLabChanged: () => persister.schedule() })
+
+/** The lab changed: take its snapshot (asynchronously, from where it runs), then save. */
+function labChanged(flush = false): void {
+  const c = client
+  if (!c) return
+  c.snapshot().then(
+    (s) => {
+      latest = s as LabSnapshot
+      if (flush) persister.flush()
+      else persister.schedule()
+    },
+    () => {},
+  )
+}
+
+const controller = new TerminalController(store, { onLabChanged: () => labChanged() })
+const clock = new ClockController(store, controller, { onLabChanged: () => labChanged() })
+controller.gate = clock
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
 
-const windowLab = createWindowLab(controller, params, {
+const windowLab = createWindowLab(controller, clock, store, params, {
   restored: (s) => {
     startedAt = undefined
-    controller.labReplaced(modeOf(s))
-    persister.flush()
+    clock.labReplaced(modeOf(s))
+    latest = s
+    labChanged(true)
   },
   savedStates: () => savedStateKeys(storage),
   restoreSaved: async (key) => {
@@ -79,7 +105,7 @@ const windowLab = createWindowLab(controller, params, {
     if (!r.ok) throw new Error(`the lab saved under "${key}" cannot be read: ${r.reason}`)
     await windowLab.api.restore(r.stored.snapshot as LabSnapshot)
     startedAt = r.stored.now
-    store.getState().setLines(linesFromStore(r.stored.lines))
+    term().setLines(linesFromStore(r.stored.lines))
     say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
     persister.flush()
   },
@@ -92,7 +118,7 @@ document.addEventListener('visibilitychange', () => {
 })
 
 const plan = planStart(storage, { seed: params.seed, now: params.now }, Date.now())
-if (plan.restore) store.getState().setLines(linesFromStore(plan.restore.lines))
+if (plan.restore) term().setLines(linesFromStore(plan.restore.lines))
 for (const p of params.problems) say({ kind: 'warn', text: p })
 plan.notices.forEach(say)
 
@@ -108,53 +134,66 @@ const root = createRoot(document.getElementById('root')!)
 flushSync(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} presenter={params.presenter} initialInput={early.value} />
+      <App store={store} controller={controller} clock={clock} presenter={params.presenter} initialInput={early.value} />
     </StrictMode>,
   ),
 )
-// Only then fetch the lab (cluster, shell, jose): its download and parsing do not delay the input.
-const labModule = import('./lab')
+// Only then start the lab (cluster, shell, jose) in its Web Worker: its download and parsing do
+// not delay the input, and no command it runs can hold the page's thread.
+const connector = import('./workerClient')
+
+function onLabEvent(ev: LabEvent): void {
+  applyLabEvent(store, ev, clock)
+  if (ev.type === 'clear') windowLab.cleared()
+  if (ev.type === 'reset') {
+    clearStoredState(storage)
+    clock.labReplaced()
+  }
+}
 
 async function start(): Promise<void> {
-  const { createLab } = await labModule
+  const { connectLab } = await connector
+  let seed: string | undefined
   if (plan.restore) {
     try {
-      lab = await createLab({ state: plan.restore.snapshot as LabSnapshot })
+      ;({ client, seed } = await connectLab({ state: plan.restore.snapshot as LabSnapshot }, onLabEvent, requestEdit))
       startedAt = plan.restore.now
-      say({ kind: 'note', text: `Restored your lab as you left it (saved ${plan.restore.savedAt}; lab time ${lab.now()}).` })
+      say({ kind: 'note', text: `Restored your lab as you left it (saved ${plan.restore.savedAt}; lab time ${new Date(store.getState().clock.labMs).toISOString().replace(/\.\d{3}Z$/, 'Z')}).` })
     } catch (e) {
       // Take the restored screen away again, keeping the page's own notices.
-      const notices = store.getState().lines.filter((l) => l.segs.every((g) => g.kind === 'note' || g.kind === 'warn'))
-      store.getState().setLines(notices.map((l) => l.segs))
+      const notices = term().lines.filter((l) => l.segs.every((g) => g.kind === 'note' || g.kind === 'warn'))
+      term().setLines(notices.map((l) => l.segs))
       const raw = storage?.getItem(STATE_KEY) ?? JSON.stringify(plan.restore)
       say(setAsideBroken(storage, raw, e instanceof Error ? e.message : String(e), Date.now()))
     }
   }
-  if (!lab) {
+  if (!client) {
     try {
-      lab = await createLab({ seed: params.seed, now: params.now })
+      ;({ client, seed } = await connectLab({ seed: params.seed, now: params.now }, onLabEvent, requestEdit))
       startedAt = params.now
     } catch (e) {
       if (params.now === undefined) throw e
       say({ kind: 'warn', text: `The lab could not start with now=${String(params.now)} (${e instanceof Error ? e.message : String(e)}); starting at the default time.` })
-      lab = await createLab({ seed: params.seed })
+      ;({ client, seed } = await connectLab({ seed: params.seed }, onLabEvent, requestEdit))
     }
   }
-  lab.onReset(() => {
-    clearStoredState(storage)
-    controller.labReplaced()
+  const worker = client as { holdNextRun?: (ms: number) => void }
+  window.__labTest = { holdNextRun: (ms) => worker.holdNextRun?.(ms) }
+  store.getState().lab.setClient(client)
+  client.focusToken(store.getState().selection.token)
+  store.subscribe((s, p) => {
+    if (s.selection.token !== p.selection.token) s.lab.client?.focusToken(s.selection.token)
   })
-  controller.attach(lab, modeOf(lab))
-  windowLab.attach(lab)
-  labView.getState().setLab(lab)
-  lab.onEditRequest(requestEdit)
+  controller.attach(client)
+  clock.attach(modeOf({ seed }))
+  windowLab.attach()
   performance.mark('lab-ready')
-  persister.schedule()
+  labChanged()
 }
 
 start().catch((e: unknown) => {
   const msg = e instanceof Error ? e.message : String(e)
-  store.getState().set({ status: 'The lab could not start.' })
+  term().set({ status: 'The lab could not start.' })
   say({ kind: 'warn', text: `The lab could not start: ${msg}. Reload the page to try again.` })
   windowLab.fail(e)
 })

@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { TerminalController } from '../state/controller'
-import { createTerminalStore } from '../state/terminalStore'
-import { createFakeLab } from '../state/testing'
-import type { Lab } from './lab'
+import { setupPage } from '../state/testing'
 import { createWindowLab } from './windowLab'
 
 function setup() {
-  const store = createTerminalStore()
-  const controller = new TerminalController(store)
+  const page = setupPage('still', { t: 0 }, '1')
+  const { store, lab } = page
   const restored: unknown[] = []
-  const w = createWindowLab(controller, { presenter: false, problems: [] }, {
+  const w = createWindowLab(page.ctl, page.clock, store, { presenter: false, problems: [] }, {
     restored: (s) => restored.push(s),
     savedStates: () => ['tokenlab:broken:x'],
     restoreSaved: async () => {},
     clearSavedState: () => {},
   })
-  const lab = createFakeLab({ seed: '1' })
   const attach = () => {
-    controller.attach(lab, 'still')
-    w.attach(lab as unknown as Lab)
+    page.attach()
+    w.attach()
   }
   return { w, lab, attach, restored, store }
 }
@@ -31,7 +27,7 @@ describe('window.lab', () => {
     attach()
     await w.api.ready
     expect(await p).toEqual({ stdout: 'early\n', stderr: '', exitCode: 0 })
-    expect(store.getState().lines.length).toBe(2)
+    expect(store.getState().terminal.lines.length).toBe(2)
     expect(w.api.seed).toBe('1')
     expect(w.api.now()).toBe('2026-05-23T23:25:00Z')
   })
@@ -39,10 +35,37 @@ describe('window.lab', () => {
   it('restore() goes through the lab and tells the page', async () => {
     const { w, lab, attach, restored } = setup()
     attach()
-    const snap = { ...lab.snapshot(), nowMs: 0 }
+    const snap = { ...(await lab.snapshot()), nowMs: 0 }
     await w.api.restore(snap as never)
     expect(lab.nowMs()).toBe(0)
+    expect(w.api.nowMs()).toBe(0)
     expect(restored).toEqual([snap])
+  })
+
+  it('answers now(), nowMs() and history() from the projection, snapshot() and complete() through the lab', async () => {
+    const { w, attach } = setup()
+    attach()
+    await w.api.run('echo a')
+    await w.api.advance(30_000)
+    expect(w.api.nowMs()).toBe(Date.UTC(2026, 4, 23, 23, 25, 30))
+    expect(w.api.now()).toBe('2026-05-23T23:25:30Z')
+    expect(w.api.history()).toEqual(['echo a'])
+    expect(await w.api.snapshot()).toMatchObject({ nowMs: Date.UTC(2026, 4, 23, 23, 25, 30), history: ['echo a'] })
+    expect(await w.api.complete('ech', 3)).toEqual({ from: 0, candidates: ['echo'] })
+    expect(await w.api.needsMoreInput("echo 'a")).toBe(true)
+  })
+
+  it('tells onClear listeners when the lab cleared the screen', async () => {
+    const { w, attach, lab } = setup()
+    let cleared = 0
+    w.api.onClear(() => cleared++)
+    attach()
+    lab.onEvent = ((prev) => (e: Parameters<typeof prev>[0]) => {
+      prev(e)
+      if (e.type === 'clear') w.cleared()
+    })(lab.onEvent)
+    await w.api.run('clear')
+    expect(cleared).toBe(1)
   })
 
   it('rejects a run() of something that is not text', async () => {

@@ -5,24 +5,32 @@
 //   await lab.ready                                   // the lab has started (or was restored)
 //   const { stdout, stderr, exitCode } = await lab.run('kubectl get ns')
 //   await lab.advance('48m')                          // '30s', '48m', '24h', '365d' or ms
-//   lab.now(); lab.nowMs(); lab.snapshot(); await lab.restore(snapshot)
-//   lab.needsMoreInput(text); lab.complete(text, cursor); lab.history(); lab.onClear(cb); lab.seed
+//   lab.now(); lab.nowMs(); await lab.snapshot(); await lab.restore(snapshot)
+//   await lab.needsMoreInput(text); await lab.complete(text, cursor); lab.history(); lab.onClear(cb); lab.seed
+//
+// The lab runs in a Web Worker: what answers at once (now, nowMs, history, seed) comes from the
+// page's projection of the lab (as of its last update); snapshot, needsMoreInput and complete
+// ask the worker and return promises.
 //
 // Commands run through lab.run() appear in the terminal exactly as typed ones do (echoed after
 // the prompt, their output below) and wait behind anything typed or run before them, so a test
 // can drive the page through the keyboard, through window.lab, or both. run/advance/restore
-// called before `ready` wait for it; the synchronous calls throw until then.
+// called before `ready` wait for it; the other calls throw until then.
 //
 // Extras of the page: `params` (the parsed URL parameters), `savedStates()` (keys of labs set
 // aside in localStorage), `restoreSaved(key)` (go back to one), `clearSavedState()`.
 
+import type { ClockController } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
+import type { AppStore } from '../state/store'
 import type { Lab, LabSnapshot } from './lab'
 import type { UrlParams } from './url'
 
-/** The Lab's own API (createLab's), plus what only the page has. */
-export interface WindowLab
-  extends Pick<Lab, 'run' | 'advance' | 'now' | 'nowMs' | 'snapshot' | 'restore' | 'needsMoreInput' | 'complete' | 'history' | 'onClear' | 'seed'> {
+/** The Lab's own API (createLab's), asynchronous where the lab must answer, plus what only the page has. */
+export interface WindowLab extends Pick<Lab, 'run' | 'advance' | 'now' | 'nowMs' | 'restore' | 'history' | 'onClear' | 'seed'> {
+  snapshot(): Promise<LabSnapshot>
+  needsMoreInput(text: string): Promise<boolean>
+  complete(text: string, cursor: number): Promise<{ from: number; candidates: string[] }>
   readonly ready: Promise<void>
   readonly params: UrlParams
   savedStates(): string[]
@@ -44,9 +52,12 @@ declare global {
   }
 }
 
-/** Build window.lab; call `attach(lab)` once the lab exists. */
-export function createWindowLab(controller: TerminalController, params: UrlParams, hooks: WindowLabHooks) {
-  let lab: Lab | undefined
+const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/** Build window.lab; call `attach()` once the lab has started, `cleared()` when it cleared the screen. */
+export function createWindowLab(terminal: TerminalController, clock: ClockController, store: AppStore, params: UrlParams, hooks: WindowLabHooks) {
+  let started = false
+  const clearListeners: (() => void)[] = []
   let resolveReady!: () => void
   let rejectReady!: (e: unknown) => void
   const ready = new Promise<void>((res, rej) => {
@@ -54,35 +65,45 @@ export function createWindowLab(controller: TerminalController, params: UrlParam
     rejectReady = rej
   })
   ready.catch(() => {}) // reported in the page; only callers awaiting `ready` see the rejection
-  const need = (): Lab => {
-    if (!lab) throw new Error('the lab is still starting: await window.lab.ready first')
-    return lab
+  const need = () => {
+    const client = store.getState().lab.client
+    if (!started || !client) throw new Error('the lab is still starting: await window.lab.ready first')
+    return client
   }
   const api: WindowLab = {
     ready,
     run: (line, onChunk) => {
       if (typeof line !== 'string') return Promise.reject(new TypeError('lab.run(line): line must be a string'))
-      return controller.runFromApi(line, onChunk)
+      return terminal.runFromApi(line, onChunk)
     },
-    advance: (d) => controller.advance(d),
-    now: () => need().now(),
-    nowMs: () => need().nowMs(),
-    snapshot: () => need().snapshot(),
+    advance: (d) => clock.advance(d),
+    now: () => {
+      need()
+      return rfc3339(store.getState().clock.labMs)
+    },
+    nowMs: () => {
+      need()
+      return store.getState().clock.labMs
+    },
+    snapshot: async () => (await need().snapshot()) as LabSnapshot,
     restore: (s) =>
       ready.then(() =>
-        controller.exclusive(async () => {
-          await need().restore(s)
+        terminal.exclusive(async (client) => {
+          await client.restore(s)
           hooks.restored(s)
         }),
       ),
-    needsMoreInput: (t) => need().needsMoreInput(t),
-    complete: (t, c) => need().complete(t, c),
-    history: () => need().history(),
+    needsMoreInput: async (t) => need().needsMoreInput(t),
+    complete: async (t, c) => need().complete(t, c),
+    history: () => {
+      need()
+      return [...store.getState().lab.history]
+    },
     onClear: (cb) => {
-      void ready.then(() => need().onClear(cb))
+      clearListeners.push(cb)
     },
     get seed() {
-      return lab?.seed
+      return started ? store.getState().lab.client?.seed : undefined
     },
     params,
     savedStates: () => hooks.savedStates(),
@@ -91,9 +112,12 @@ export function createWindowLab(controller: TerminalController, params: UrlParam
   }
   return {
     api,
-    attach(l: Lab) {
-      lab = l
+    attach() {
+      started = true
       resolveReady()
+    },
+    cleared() {
+      for (const cb of clearListeners) cb()
     },
     fail(e: unknown) {
       rejectReady(e)

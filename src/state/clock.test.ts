@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { RateClock, shortDuration, speedLabel, startClockTicker } from './clock'
-import { jumpTargets, tokenTimes } from './clockTargets'
-import { TerminalController } from './controller'
-import type { PanelLab } from './labView'
-import { createTerminalStore } from './terminalStore'
-import { createFakeLab } from './testing'
+import { jumpTargets, tokenTimes, type JumpSource } from './timeline/clockTargets'
+import { setupPage } from './testing'
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
 function setup(mode: 'realtime' | 'still') {
-  const wall = { t: 1_000_000 }
-  const store = createTerminalStore()
-  const ctl = new TerminalController(store, { wallNow: () => wall.t })
-  const lab = createFakeLab()
-  ctl.attach(lab, mode)
-  return { wall, store, ctl, lab, start: lab.nowMs() }
+  const page = setupPage(mode)
+  page.attach()
+  return { ...page, start: page.lab.nowMs() }
 }
 
 describe('RateClock', () => {
@@ -37,19 +31,19 @@ describe('RateClock', () => {
   })
 })
 
-describe('TerminalController clock', () => {
+describe('ClockController', () => {
   it('starts playing at 1× without a seed and paused with one', () => {
     expect(setup('realtime').store.getState().clock).toMatchObject({ playing: true, speed: 1 })
     expect(setup('still').store.getState().clock).toMatchObject({ playing: false, speed: 1 })
   })
 
   it('paused: no elapsed time is applied before a command; playing at 60×: sixty times the wall time', async () => {
-    const { wall, ctl, lab, start, store } = setup('realtime')
-    ctl.setClock(false)
+    const { wall, ctl, clock, lab, start, store } = setup('realtime')
+    clock.set(false)
     wall.t += 10_000
     await ctl.runFromApi('echo a')
     expect(lab.nowMs()).toBe(start)
-    ctl.setClock(true, 60)
+    clock.set(true, 60)
     wall.t += 2_000
     await ctl.runFromApi('echo b')
     expect(lab.nowMs()).toBe(start + 120_000)
@@ -57,40 +51,53 @@ describe('TerminalController clock', () => {
   })
 
   it('a tick applies the time owed, but not while a command runs', async () => {
-    const { wall, ctl, lab, start } = setup('realtime')
+    const { wall, ctl, clock, lab, start } = setup('realtime')
     wall.t += 1_000
-    ctl.tick()
+    clock.tick()
     await settle()
     expect(lab.nowMs()).toBe(start + 1_000)
     const running = ctl.runFromApi('sleepy 20')
     await settle()
     wall.t += 500
-    ctl.tick() // skipped: the command runs
+    clock.tick() // skipped: the command runs
     expect(lab.advanced).toEqual([1_000])
     await running
     wall.t += 250
-    ctl.tick()
+    clock.tick()
     await settle()
     expect(lab.nowMs()).toBe(start + 1_750)
   })
 
-  it('jumps to a target, queued behind a running command', async () => {
-    const { ctl, start } = setup('still')
+  it('jumps through the lab, queued behind a running command; the lab time comes with the update', async () => {
+    const { ctl, clock, lab, start, store } = setup('still')
     const running = ctl.runFromApi('sleepy 10')
-    const jumped = ctl.jump((now) => now + 3_600_000)
+    const jumped = clock.jump('exp', 'tok')
+    await settle()
+    expect(lab.jumps).toEqual([])
     await running
     expect(await jumped).toBe(start + 3_600_000)
-    expect(await ctl.jump(() => undefined)).toBe(start + 3_600_000)
+    expect(lab.jumps).toEqual([{ kind: 'exp', token: 'tok' }])
+    expect(store.getState().clock.labMs).toBe(start + 3_600_000)
+  })
+
+  it('keeps the lab time once: the clock slice, set from the lab updates with the wall time it counts from', async () => {
+    const { wall, clock, lab, start, store } = setup('realtime')
+    wall.t += 2_000
+    clock.tick()
+    await settle()
+    expect(store.getState().clock).toMatchObject({ labMs: start + 2_000, wallAnchor: wall.t, started: true })
+    expect(lab.advanced).toEqual([2_000])
   })
 
   it('the ticker ticks every 250 ms while playing, and restarts on a change', async () => {
-    const { store, ctl } = setup('still')
+    const { store, clock } = setup('still')
     let ticks = 0
     const stop = startClockTicker({ getState: () => store.getState(), subscribe: (l) => store.subscribe(l) }, { tick: () => ticks++ }, 5)
     await new Promise((r) => setTimeout(r, 30))
     expect(ticks).toBe(0)
-    ctl.setClock(true, 10)
-    await new Promise((r) => setTimeout(r, 40))
+    clock.set(true, 10)
+    // (a loaded machine may slip timers: wait up to a second for three ticks)
+    for (let i = 0; i < 100 && ticks <= 2; i++) await new Promise((r) => setTimeout(r, 10))
     expect(ticks).toBeGreaterThan(2)
     stop()
     const after = ticks
@@ -115,7 +122,7 @@ describe('jump targets', () => {
       { namespace: 'sa-demo', pod: 'app', podUID: 'app', serviceAccount: 'default', volume: 'v', expirationSeconds: 3607, refreshes: [now + 2_000_000] },
       { namespace: 'sa-demo', pod: 'other', podUID: 'other', serviceAccount: 'default', volume: 'v', expirationSeconds: 3607, refreshes: [now + 2_500_000] },
     ],
-  } as unknown as PanelLab
+  } as unknown as JumpSource
 
   it('of any token: the earliest', () => {
     expect(jumpTargets(lab, now)).toEqual({

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { TerminalController } from './controller'
-import { lineText } from './lines'
-import { createTerminalStore, PS1, PS2 } from './terminalStore'
-import { createFakeLab } from './testing'
+import { CommandLost } from './controller'
+import { PS1, PS2 } from './slices/terminal'
+import { setupPage } from './testing'
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
 function setup(mode: 'realtime' | 'still' = 'still', wall = { t: 1_000_000 }) {
-  const store = createTerminalStore()
-  let changed = 0
-  const ctl = new TerminalController(store, { wallNow: () => wall.t, onLabChanged: () => changed++ })
-  const lab = createFakeLab()
-  const screen = () => store.getState().lines.map((l) => lineText(l.segs))
-  return { store, ctl, lab, screen, wall, changed: () => changed, attach: () => ctl.attach(lab, mode) }
+  const page = setupPage(mode, wall)
+  // The terminal slice, as `store` in these tests.
+  return { ...page, appStore: page.store, store: { getState: page.term } }
 }
 
 describe('TerminalController', () => {
@@ -93,11 +89,11 @@ describe('TerminalController', () => {
     expect(screen()).toEqual([])
   })
 
-  it('completes a word, or lists the candidates and keeps the line', () => {
+  it('completes a word, or lists the candidates and keeps the line', async () => {
     const { ctl, attach, screen } = setup()
     attach()
-    expect(ctl.complete('kubec', 5)).toEqual({ value: 'kubectl ', cursor: 8 })
-    expect(ctl.complete('lab ', 4)).toBeUndefined()
+    expect(await ctl.complete('kubec', 5)).toEqual({ value: 'kubectl ', cursor: 8 })
+    expect(await ctl.complete('lab ', 4)).toBeUndefined()
     expect(screen()).toEqual([`${PS1}lab `, 'advance  help     now      reset'])
   })
 
@@ -124,32 +120,68 @@ describe('TerminalController', () => {
   })
 
   it('realtime mode: the wall time that passed moves the lab clock before a command', async () => {
-    const { ctl, attach, lab, wall, store } = setup('realtime')
+    const { ctl, attach, lab, wall, appStore } = setup('realtime')
     attach()
     const start = lab.nowMs()
     wall.t += 5_000
     await ctl.runFromApi('echo tick')
     expect(lab.advanced).toEqual([5_000])
-    expect(store.getState().clock).toMatchObject({ labMs: start + 5_000, wallAnchor: wall.t, mode: 'realtime' })
+    expect(appStore.getState().clock).toMatchObject({ labMs: start + 5_000, wallAnchor: wall.t, mode: 'realtime' })
   })
 
   it('still mode: the clock moves only when commands move it', async () => {
-    const { ctl, attach, lab, wall } = setup('still')
+    const { ctl, clock, attach, lab, wall } = setup('still')
     attach()
     wall.t += 5_000
     await ctl.runFromApi('echo tick')
     expect(lab.advanced).toEqual([])
-    await ctl.advance(30_000)
+    await clock.advance(30_000)
     expect(lab.advanced).toEqual([30_000])
   })
 })
 
 describe('TerminalController tasks', () => {
   it('runs exclusive tasks in queue order', async () => {
-    const { ctl, lab } = setup()
+    const { ctl, lab, attach } = setup()
     void ctl.runFromApi('echo a')
     const t = ctl.exclusive(async () => lab.ran.length)
-    ctl.attach(lab, 'still')
+    attach()
     expect(await t).toBe(1)
+  })
+
+  it('Ctrl+C while a command runs asks the lab to stop it and drops the lines typed ahead', async () => {
+    const { ctl, lab, attach, store } = setup()
+    attach()
+    const running = ctl.runFromApi('sleepy 20')
+    ctl.submit('echo typed-ahead')
+    await settle()
+    expect(store.getState().busy).toBe(true)
+    ctl.interrupt('')
+    expect(lab.interrupts).toBe(1)
+    expect(store.getState().queued).toBe(0)
+    await running
+    await settle()
+    expect(lab.ran).toEqual(['sleepy 20'])
+  })
+
+  it('a command lost with a restarted lab is told as a notice, and the next command runs', async () => {
+    const { ctl, lab, attach, screen } = setup()
+    attach()
+    const run = lab.run.bind(lab)
+    lab.run = async () => {
+      throw new CommandLost('The command did not stop; the lab was restarted from before it.')
+    }
+    await expect(ctl.runFromApi('echo lost')).rejects.toThrow('did not stop')
+    lab.run = run
+    await ctl.runFromApi('echo next')
+    expect(screen()).toEqual([`${PS1}echo lost`, 'The command did not stop; the lab was restarted from before it.', `${PS1}echo next`, 'next'])
+  })
+
+  it('the prompt follows the working directory the lab reports', async () => {
+    const { ctl, attach, store } = setup()
+    attach()
+    ctl.submit('cd /tmp')
+    await settle()
+    expect(store.getState().prompt).toBe('root@workstation:/tmp# ')
   })
 })

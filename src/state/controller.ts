@@ -1,11 +1,13 @@
 // The terminal's behaviour, without React: a queue of lines to run (typed, pasted or sent through
-// window.lab), continuation lines, history, completion, Ctrl+C / Ctrl+L, and the lab clock.
+// window.lab), continuation lines, history, completion, Ctrl+C / Ctrl+L. The lab clock has its
+// own controller (clockController.ts); commands wait for its work and apply the time owed first.
 
 import { applyCompletion, formatColumns, type CompletionEdit } from './completion'
 import { HistoryNav } from './history'
-import { ClockDriver } from './clockDriver'
-import type { OutputChunk, RunResult, TerminalLab } from './labPort'
-import { PS2, promptFor, type ClockMode, type TerminalStore } from './terminalStore'
+import type { CommandQueue } from './clockController'
+import type { LabClient, OutputChunk, RunResult } from './labPort'
+import { PS2, promptFor } from './slices/terminal'
+import type { AppStore } from './store'
 
 type Item =
   | { kind: 'typed'; text: string }
@@ -18,45 +20,38 @@ type Item =
     }
   | { kind: 'task'; fn: () => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
 
-export interface ControllerOptions {
-  /** Wall clock in ms (injected so tests can drive it). */
-  wallNow?: () => number
-  /** Called after each command, advance or restore has changed the lab (saving hooks in here). */
-  onLabChanged?: () => void
-  /** While the clock plays, save at most this often (wall ms); default 5 s. */
-  saveEveryMs?: number
+/** What runs before each command: the clock's work, then the wall time owed. */
+export interface RunGate {
+  readonly work: Promise<unknown>
+  sync(): Promise<void>
 }
 
-export class TerminalController {
-  private lab: TerminalLab | undefined
+export interface ControllerOptions {
+  /** Called after each command or restore has changed the lab (saving hooks in here). */
+  onLabChanged?: () => void
+}
+
+/** A command that ended without its answer (the lab was restarted under it): shown as a notice. */
+export class CommandLost extends Error {}
+
+export class TerminalController implements CommandQueue {
+  private lab: LabClient | undefined
   private queue: Item[] = []
   private pumping = false
   /** Lines typed so far of a command that needs more input (shown with PS2). */
   private pending: string | undefined
   private readonly history: HistoryNav
-  private readonly wallNow: () => number
-  private mode: ClockMode = 'still'
-  /** Paused or playing at a speed; ticks and jumps (see src/state/clockDriver.ts). */
-  private readonly clock: ClockDriver
+  /** The clock's controller, once attached. */
+  gate: RunGate | undefined
   /** Terminal width in characters, for listing completions. */
   columns = 80
 
   constructor(
-    readonly store: TerminalStore,
+    readonly store: AppStore,
     private readonly opts: ControllerOptions = {},
   ) {
-    this.wallNow = opts.wallNow ?? (() => Date.now())
-    this.clock = new ClockDriver({
-      wallNow: this.wallNow,
-      lab: () => this.lab,
-      idle: () => !this.pumping && this.queue.length === 0,
-      exclusive: (fn) => this.exclusive(fn),
-      refresh: () => this.refreshClock(),
-      saved: () => this.opts.onLabChanged?.(),
-      saveEveryMs: opts.saveEveryMs,
-    })
     this.history = new HistoryNav(() => [
-      ...(this.lab?.history() ?? []),
+      ...this.store.getState().lab.history,
       ...this.queue.filter((i) => i.kind === 'typed').map((i) => i.text),
     ])
   }
@@ -65,43 +60,19 @@ export class TerminalController {
     return this.lab !== undefined
   }
 
+  client(): LabClient | undefined {
+    return this.lab
+  }
+
+  idle(): boolean {
+    return !this.pumping && this.queue.length === 0
+  }
+
   /** The lab is ready: run whatever was typed meanwhile. */
-  attach(lab: TerminalLab, mode: ClockMode): void {
+  attach(lab: LabClient): void {
     this.lab = lab
-    this.mode = mode
-    this.clock.rate.reset(mode === 'realtime', 1)
-    lab.onClear(() => this.store.getState().clear())
-    this.store.getState().set({ ready: true, status: 'Lab ready.', prompt: this.pending === undefined ? this.ps1() : PS2 })
-    this.refreshClock()
+    this.term().set({ ready: true, status: 'Lab ready.', prompt: this.pending === undefined ? this.ps1() : PS2 })
     void this.pump()
-  }
-
-  /** After lab.restore() or a reset: the clock may have moved; a playing clock counts from now. */
-  labReplaced(mode?: ClockMode): void {
-    if (mode && mode !== this.mode) {
-      this.mode = mode
-      this.clock.rate.reset(mode === 'realtime', 1)
-    } else this.clock.rate.reset(this.clock.rate.playing)
-    this.refreshClock()
-  }
-
-  /** Pause or play the lab clock, or change its speed (lab ms per wall ms). */
-  setClock(playing: boolean, speed?: number): void {
-    this.clock.set(playing, speed)
-  }
-
-  /** While playing: move the lab by the wall time owed (see ClockDriver.tick). */
-  tick(): void {
-    this.clock.tick()
-  }
-
-  /** Jump the lab clock forward to `target(nowMs)`, in turn with commands; resolves to the lab time reached. */
-  jump(target: (nowMs: number) => number | undefined): Promise<number> {
-    return this.clock.jump(target)
-  }
-
-  get clockMode(): ClockMode {
-    return this.mode
   }
 
   /** A line entered at the prompt (Enter). */
@@ -132,25 +103,32 @@ export class TerminalController {
   }
 
   /** Run `fn` when nothing else runs (queued behind earlier lines), e.g. window.lab.restore. */
-  exclusive<T>(fn: (lab: TerminalLab) => Promise<T>): Promise<T> {
+  exclusive<T>(fn: (lab: LabClient) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ kind: 'task', fn: () => fn(this.lab!), resolve: resolve as (v: unknown) => void, reject })
       void this.pump()
     })
   }
 
-  /** PS1 for the shell's working directory. */
-  private ps1(): string {
-    return promptFor(this.lab?.cwd?.())
+  private term() {
+    return this.store.getState().terminal
   }
 
-  /** Ctrl+C: abandon the typed line (and any continuation or typed-ahead lines). */
+  /** PS1 for the shell's working directory. */
+  private ps1(): string {
+    return promptFor(this.store.getState().lab.cwd)
+  }
+
+  /** Ctrl+C: abandon the typed line (and any continuation or typed-ahead lines); stop a running command. */
   interrupt(current: string): void {
     this.history.reset()
-    const st = this.store.getState()
+    const st = this.term()
     this.queue = this.queue.filter((i) => i.kind !== 'typed')
     this.updateQueued()
-    if (st.busy) return // the running command cannot be stopped; what was typed ahead is dropped
+    if (st.busy) {
+      this.lab?.interrupt()
+      return
+    }
     st.echo(st.prompt, current, '^C')
     this.pending = undefined
     st.set({ prompt: this.ps1() })
@@ -158,7 +136,7 @@ export class TerminalController {
 
   /** Ctrl+L: clear the screen, keep the line being typed. */
   clearScreen(): void {
-    this.store.getState().clear()
+    this.term().clear()
   }
 
   historyUp(current: string): string | undefined {
@@ -169,21 +147,21 @@ export class TerminalController {
     return this.history.down()
   }
 
-  /** Tab: returns the new input line, or undefined (candidates, if ambiguous, are listed). */
-  complete(value: string, cursor: number): CompletionEdit | undefined {
+  /** Tab: resolves to the new input line, or undefined (candidates, if ambiguous, are listed). */
+  async complete(value: string, cursor: number): Promise<CompletionEdit | undefined> {
     if (!this.lab) return undefined
     const text = this.pending === undefined ? value : `${this.pending}\n${value}`
     const offset = text.length - value.length
     let result: { from: number; candidates: string[] }
     try {
-      result = this.lab.complete(text, cursor + offset)
+      result = await this.lab.complete(text, cursor + offset)
     } catch {
       return undefined
     }
     const outcome = applyCompletion(value, cursor, { from: result.from - offset, candidates: result.candidates })
     if (outcome.kind === 'edit') return outcome.edit
     if (outcome.kind === 'list') {
-      const st = this.store.getState()
+      const st = this.term()
       st.echo(st.prompt, value)
       const shown = outcome.candidates.slice(0, 500)
       const more = outcome.candidates.length - shown.length
@@ -192,45 +170,23 @@ export class TerminalController {
     return undefined
   }
 
-  /** Move the lab clock (window.lab.advance); shown in the header, not in the terminal. */
-  async advance(duration: string | number): Promise<string> {
-    const lab = await this.whenReady()
-    await this.clock.work
-    const line = await lab.advance(duration)
-    this.refreshClock()
-    this.opts.onLabChanged?.()
-    return line
-  }
-
-  private whenReady(): Promise<TerminalLab> {
-    if (this.lab) return Promise.resolve(this.lab)
-    return new Promise((resolve) => {
-      const unsub = this.store.subscribe((s) => {
-        if (s.ready && this.lab) {
-          unsub()
-          resolve(this.lab)
-        }
-      })
-    })
-  }
-
   private updateQueued(): void {
-    this.store.getState().set({ queued: this.queue.filter((i) => i.kind === 'typed').length })
+    this.term().set({ queued: this.queue.filter((i) => i.kind === 'typed').length })
   }
 
   private async pump(): Promise<void> {
     if (this.pumping || !this.lab || this.queue.length === 0) return
     this.pumping = true
-    const st = () => this.store.getState()
+    const st = () => this.term()
     try {
-      await this.clock.work
+      await this.gate?.work
       while (this.queue.length > 0) {
         const item = this.queue.shift()!
         this.updateQueued()
         if (item.kind === 'typed') {
           st().echo(st().prompt, item.text)
           const text = this.pending === undefined ? item.text : `${this.pending}\n${item.text}`
-          if (this.needsMore(text)) {
+          if (await this.needsMore(text)) {
             this.pending = text
             st().set({ prompt: PS2 })
             continue
@@ -269,9 +225,9 @@ export class TerminalController {
     }
   }
 
-  private needsMore(text: string): boolean {
+  private async needsMore(text: string): Promise<boolean> {
     try {
-      return this.lab!.needsMoreInput(text)
+      return await this.lab!.needsMoreInput(text)
     } catch {
       return false
     }
@@ -279,26 +235,22 @@ export class TerminalController {
 
   private async execute(text: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
     const lab = this.lab!
-    const st = this.store.getState()
+    const st = this.term()
     try {
-      await this.clock.sync() // the wall time owed (none while paused)
+      await this.gate?.sync() // the wall time owed (none while paused)
       return await lab.run(text, (c) => {
         st.write(c.stream === 'stderr' ? 'err' : 'out', c.text)
         onChunk?.(c)
       })
     } catch (e) {
-      st.write('err', `lab: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+      if (e instanceof CommandLost) {
+        if (this.term().partial.length > 0) st.write('out', '\n')
+        st.notice(e.message, 'warn')
+      } else st.write('err', `lab: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
       throw e
     } finally {
-      this.refreshClock()
       st.set({ prompt: this.ps1() })
       this.opts.onLabChanged?.()
     }
-  }
-
-  private refreshClock(): void {
-    if (!this.lab) return
-    const { playing, speed, anchor } = this.clock.rate
-    this.store.getState().set({ clock: { labMs: this.lab.nowMs(), wallAnchor: anchor, mode: this.mode, playing, speed } })
   }
 }

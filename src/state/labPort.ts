@@ -1,21 +1,88 @@
-// What the terminal needs from the lab: the shape of `Lab` in src/app/lab.ts, seen from the UI.
-// Declared here (structurally) so that state/ does not import app/; the real Lab satisfies it.
+// What the page needs from the lab, and what the lab tells the page. The lab runs elsewhere (a Web
+// Worker in the page, in-process in tests): every call is asynchronous, and what the panels read
+// arrives as updates of a projection (LabUpdate), never by reading the cluster synchronously.
+// Declared here (structurally) so that state/ does not import app/.
 
-import type { OutputChunk, RunResult } from '../shell/types'
+import type { AuditEntry } from '../cluster/audit/audit'
+import type { TokenSchedule } from '../cluster/components'
+import type { Fact } from '../cluster/events/facts'
+import type { DecodedJwt } from '../jwt/decode'
+import type { TokenInspection } from '../jwt/inspect'
+import type { EditRequest, OutputChunk, RunResult } from '../shell/types'
+import type { JumpKind, JumpTargets } from './timeline/clockTargets'
 
-export type { OutputChunk, RunResult }
+export type { AuditEntry, DecodedJwt, EditRequest, Fact, JumpKind, JumpTargets, OutputChunk, RunResult, TokenInspection, TokenSchedule }
 
-export interface TerminalLab {
+/** A list that grows at its end (and may lose its oldest entries): what changed since the last update. */
+export type ListDelta<T> = { reset: true; items: T[] } | { reset?: false; drop: number; items: T[] }
+
+/** The kubelets' refresh schedules, computed up to `to` (lab ms). */
+export interface ScheduleSet {
+  to: number
+  list: TokenSchedule[]
+}
+
+/** Where the clock controls can jump, for any token and for the token the page selected. */
+export interface TargetSet {
+  any: JumpTargets
+  /** The selected token (see LabClient.focusToken) and its targets. */
+  token?: string
+  selected?: JumpTargets
+}
+
+/**
+ * One update of the page's projection of the lab, sent after anything changed it. Only `nowMs`
+ * is always there; a field left out did not change. A new `epoch` means the lab was replaced
+ * (restore, reset): the lists then come whole.
+ */
+export interface LabUpdate {
+  nowMs: number
+  epoch?: number
+  seed?: string
+  cwd?: string
+  nextDueAt?: number | null
+  facts?: ListDelta<Fact>
+  audit?: ListDelta<AuditEntry>
+  history?: ListDelta<string>
+  schedules?: ScheduleSet
+  variables?: Record<string, string>
+  seenTokens?: Record<string, string>
+  /** Key ids of the published keys (/openid/v1/jwks). */
+  kids?: string[]
+  targets?: TargetSet
+}
+
+/** What the lab tells the page besides answers to calls. */
+export type LabEvent =
+  | { type: 'update'; update: LabUpdate }
+  /** `clear` (or Ctrl+L inside the shell): empty the screen. */
+  | { type: 'clear' }
+  /** `lab reset` replaced the lab's state. */
+  | { type: 'reset' }
+
+/** The lab as the page's controllers and panels use it. */
+export interface LabClient {
+  readonly seed?: string
   run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
   advance(duration: string | number): Promise<string>
-  now(): string
-  nowMs(): number
-  snapshot(): unknown
-  needsMoreInput(text: string): boolean
-  complete(text: string, cursor: number): { from: number; candidates: string[] }
-  history(): string[]
-  onClear(cb: () => void): void
-  /** The shell's working directory (the prompt shows it). */
-  cwd?(): string
-  readonly seed?: string
+  /** Move the clock to the next target of a kind (of `token`, or of any token); resolves to the lab time reached. */
+  jump(kind: JumpKind, token?: string): Promise<number>
+  needsMoreInput(text: string): Promise<boolean>
+  complete(text: string, cursor: number): Promise<{ from: number; candidates: string[] }>
+  snapshot(): Promise<unknown>
+  restore(snapshot: unknown): Promise<void>
+  inspectToken(token: string): Promise<TokenInspection>
+  /** Ask the running command to stop (Ctrl+C). */
+  interrupt(): void
+  /** The token whose jump targets the updates carry (the decoder's). */
+  focusToken(token: string | undefined): void
+  /** The timeline shows times up to `toMs`: include the refresh schedules that far. */
+  wantSchedules(toMs: number): void
+}
+
+export function applyList<T>(old: readonly T[], d: ListDelta<T> | undefined): readonly T[] {
+  if (!d) return old
+  if (d.reset) return d.items
+  if (d.drop === 0 && d.items.length === 0) return old
+  return d.drop === 0 ? [...old, ...d.items] : [...old.slice(d.drop), ...d.items]
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { promptFor } from './terminalStore'
+import { promptFor } from './slices/terminal'
 
 // bash's default root prompt `\u@\h:\w\$ ` (checked with bash 5.2: HOME=/root, PS1='\u@\h:\w\$ ').
 describe('the prompt follows the working directory as bash shows \\w', () => {

@@ -1,19 +1,20 @@
 // The clock controls in the header: pause and play, the speed (real time up to an hour per
 // second), and jumps to the next scheduled work, or to the next kubelet refresh, warnafter or
 // exp of the selected token or of any token. All moves go through the terminal's controller,
-// in turn with commands; the lab then bumps labView and every panel follows.
+// in turn with commands (src/state/clockController.ts). The targets come with the lab's updates
+// (for any token, and for the token the decoder shows).
 
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { shortDuration, SPEEDS, speedLabel } from '../../state/clock'
-import { jumpTargets, type JumpKind, type JumpTargets } from '../../state/clockTargets'
-import type { TerminalController } from '../../state/controller'
-import { useLabView, useSelection } from '../../state/labView'
-import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import type { ClockController } from '../../state/clockController'
+import type { JumpKind, JumpTargets } from '../../state/labPort'
+import { clockView } from '../../state/slices/clock'
+import { useAppStore, type AppStore } from '../../state/store'
 import { formatLabTime } from '../layout/LabClock'
 
 interface Props {
-  store: TerminalStore
-  controller: TerminalController
+  store: AppStore
+  clock: ClockController
 }
 
 const JUMPS: { kind: JumpKind; text: string; what: string }[] = [
@@ -25,21 +26,18 @@ const JUMPS: { kind: JumpKind; text: string; what: string }[] = [
 
 type Scope = 'selected' | 'any'
 
-export function ClockControls({ store, controller }: Props) {
-  const clock = useTerminal(store, (s) => s.clock)
-  const lab = useLabView((s) => s.lab)
-  const version = useLabView((s) => s.version)
-  const token = useSelection((s) => s.token)
+export function ClockControls({ store, clock: controller }: Props) {
+  const clock = useAppStore(store, (s) => clockView(s.clock))
+  const started = useAppStore(store, (s) => s.lab.client !== undefined)
+  const all = useAppStore(store, (s) => s.lab.targets)
+  const token = useAppStore(store, (s) => s.selection.token)
   const [scope, setScope] = useState<Scope>('selected')
   const [said, setSaid] = useState('')
   const id = useId()
   const ofSelected = scope === 'selected' && token !== undefined
   const now = clock?.labMs
 
-  const targets: JumpTargets = useMemo(() => {
-    void version // recompute whenever the lab changed
-    return lab && now !== undefined ? jumpTargets(lab, now, ofSelected ? token : undefined) : {}
-  }, [lab, now, version, ofSelected, token])
+  const targets: JumpTargets = !started ? {} : !ofSelected ? all.any : all.token === token ? (all.selected ?? {}) : {}
 
   if (!clock) {
     return (
@@ -50,16 +48,16 @@ export function ClockControls({ store, controller }: Props) {
   }
 
   const setPlaying = (playing: boolean) => {
-    controller.setClock(playing)
+    controller.set(playing)
     setSaid(playing ? `Playing at ${speedLabel(clock.speed)}.` : 'Paused.')
   }
   const setSpeed = (speed: number) => {
-    controller.setClock(clock.playing, speed)
+    controller.set(clock.playing, speed)
     setSaid(`Speed ${speedLabel(speed)}${clock.playing ? '' : ' (paused)'}.`)
   }
   const jump = async (kind: JumpKind, what: string) => {
-    if (!lab) return
-    const reached = await controller.jump((t) => jumpTargets(lab, t, ofSelected ? token : undefined)[kind])
+    if (!started) return
+    const reached = await controller.jump(kind, ofSelected ? token : undefined)
     setSaid(`Jumped to ${what}: ${formatLabTime(reached)}.`)
   }
   const whose = ofSelected ? 'of the selected token' : 'of any token'

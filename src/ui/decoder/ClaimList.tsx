@@ -2,13 +2,13 @@
 // means for this token and (smaller) what the field means in general; time claims as UTC,
 // local time and relative to the lab clock, which moves them along as it advances.
 
-import { useLabView } from '../../state/labView'
+import { useApp } from '../../state/store'
 import type { ClaimRow } from '../../jwt/explain/describe'
 import { isoText, localText, relativeTo, utcText } from '../../jwt/explain/format'
 
 function TimeDetails({ seconds, fromIat }: { seconds: number; fromIat?: string }) {
-  const nowMs = useLabView((s) => s.nowMs)
-  const hasLab = useLabView((s) => s.lab !== undefined)
+  const nowMs = useApp((s) => s.clock.labMs)
+  const hasLab = useApp((s) => s.clock.started)
   const ms = seconds * 1000
   return (
     <dl className="dec-times">

@@ -2,7 +2,7 @@
 // named for assistive technology) whose visible word comes from CSS generated content, so the
 // line's text, as selected, copied or read by tests, is exactly what the command printed.
 
-import { selection } from '../../state/labView'
+import { selection } from '../../state/store'
 import { findJwts } from '../../jwt/text'
 import './decodeAction.css'
 

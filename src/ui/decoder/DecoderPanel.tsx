@@ -2,7 +2,7 @@
 // one), see its parts, header and claims explained, every time claim against the lab clock,
 // and the cluster's verdict on it now; pin one to compare it with another side by side.
 
-import { selection, useSelection } from '../../state/labView'
+import { selection, useSelection } from '../../state/store'
 import { CompareView } from './CompareView'
 import { PasteToken, VariableTokens } from './TokenPicker'
 import { TokenView } from './TokenView'

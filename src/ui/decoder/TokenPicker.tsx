@@ -3,15 +3,13 @@
 // anything else is done with it: a megabyte of garbage is refused at once, with a message.
 
 import { useId, useMemo, useRef, useState } from 'react'
-import { selection, useLabView, useSelection } from '../../state/labView'
+import { selection, useLab, useSelection } from '../../state/store'
 import { checkPasted, jwtVariables } from '../../jwt/text'
 
 export function VariableTokens() {
-  const lab = useLabView((s) => s.lab)
-  const version = useLabView((s) => s.version)
+  const variables = useLab((s) => s.variables)
   const token = useSelection((s) => s.token)
-  // Re-read the variables whenever the lab changed (a command may have set one).
-  const vars = useMemo(() => (lab && version >= 0 ? jwtVariables(lab.variables()) : []), [lab, version])
+  const vars = useMemo(() => jwtVariables(variables), [variables])
   if (vars.length === 0) {
     return <p className="dec-dim">No shell variable holds a token yet. Try TOK=$(kubectl exec … -- cat …/token), or use Decode next to a token in the terminal.</p>
   }

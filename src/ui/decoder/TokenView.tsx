@@ -2,7 +2,7 @@
 // wrong with it (if anything), its three parts, the header and the claims with explanations.
 
 import { useMemo } from 'react'
-import { useLabView } from '../../state/labView'
+import { useLab } from '../../state/store'
 import { ClaimList } from './ClaimList'
 import { claimRows, headerRows } from '../../jwt/explain/describe'
 import { Segments } from './Segments'
@@ -45,10 +45,10 @@ interface Props {
 
 export function TokenView({ token, idPrefix, title, showVerdict = true }: Props) {
   const state = useInspection(token)
-  const lab = useLabView((s) => s.lab)
-  const version = useLabView((s) => s.version)
-  // Re-read the published keys whenever the lab changed (a key may have been rotated).
-  const kids = useMemo(() => (lab && version >= 0 ? lab.jwks().keys.map((k) => k.kid) : undefined), [lab, version])
+  const started = useLab((s) => s.client !== undefined)
+  const allKids = useLab((s) => s.kids)
+  // The published keys, as the lab's last update told them (a key may have been rotated).
+  const kids = useMemo(() => (started ? [...allKids] : undefined), [started, allKids])
   const d = state.decoded
   const hRows = useMemo(() => (d ? headerRows(d.header, d.payload, { kids }) : []), [d, kids])
   const cRows = useMemo(() => (d ? claimRows(d.payload, { kids }) : []), [d, kids])

@@ -1,9 +1,10 @@
 // Ask the lab about a token (signature against the published keys, and whether the API server
-// would accept it now), again whenever the lab changes (labView.version).
+// would accept it now), again whenever the lab changes (the projection's version).
 
 import { useEffect, useMemo, useState } from 'react'
 import { decodeJwt, type DecodedJwt } from '../../jwt/decode'
-import { useLabView, type TokenInspection } from '../../state/labView'
+import type { TokenInspection } from '../../state/labPort'
+import { useLab } from '../../state/store'
 import { MAX_TOKEN_CHARS } from '../../jwt/text'
 
 export interface InspectionState {
@@ -26,8 +27,8 @@ interface Answer {
 }
 
 export function useInspection(token: string | undefined): InspectionState {
-  const lab = useLabView((s) => s.lab)
-  const version = useLabView((s) => s.version)
+  const lab = useLab((s) => s.client)
+  const version = useLab((s) => s.version)
   const tooLong = token !== undefined && token.length > MAX_TOKEN_CHARS
   const decoded = useMemo(() => (token === undefined || tooLong ? undefined : decodeJwt(token)), [token, tooLong])
   const [answer, setAnswer] = useState<Answer | undefined>()

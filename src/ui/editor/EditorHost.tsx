@@ -7,7 +7,7 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
 import { attachEditor } from '../../state/editorBridge'
-import type { EditRequest } from '../../state/labView'
+import type { EditRequest } from '../../state/labPort'
 import editorCss from './editor.css?inline'
 
 const MonacoPane = lazy(() => import('./MonacoPane'))

@@ -3,7 +3,7 @@
 // Monaco lets through when it has nothing of its own to close (a suggestion list, find, a selection).
 
 import Editor, { type OnMount } from '@monaco-editor/react'
-import type { EditRequest } from '../../state/labView'
+import type { EditRequest } from '../../state/labPort'
 import './monacoSetup'
 
 interface Props {

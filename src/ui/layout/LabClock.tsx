@@ -3,7 +3,8 @@
 // it reads what `lab now` would print); paused, it changes only when commands or jumps move it.
 // Not announced (aria-live off): the clock controls announce what the user did.
 
-import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { useAppStore, type AppStore } from '../../state/store'
+import { clockView } from '../../state/slices/clock'
 import { displayedLabMs, speedLabel } from '../../state/clock'
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -13,8 +14,8 @@ export function formatLabTime(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`
 }
 
-export function LabClock({ store }: { store: TerminalStore }) {
-  const clock = useTerminal(store, (s) => s.clock)
+export function LabClock({ store }: { store: AppStore }) {
+  const clock = useAppStore(store, (s) => clockView(s.clock))
   const ms = clock ? displayedLabMs(clock) : undefined
   const state = !clock
     ? undefined

@@ -5,7 +5,7 @@
 
 import { Component, lazy, Suspense, useState, type CSSProperties, type ReactNode } from 'react'
 import type { TerminalController } from '../../state/controller'
-import type { TerminalStore } from '../../state/terminalStore'
+import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
 import { Splitter } from './Splitter'
 
@@ -41,7 +41,7 @@ function Pane({ id, name, children }: { id: string; name: string; children: Reac
 }
 
 interface Props {
-  store: TerminalStore
+  store: AppStore
   controller: TerminalController
   initialInput?: string
 }

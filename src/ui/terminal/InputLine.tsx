@@ -5,11 +5,11 @@
 
 import { memo, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react'
 import type { TerminalController } from '../../state/controller'
-import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { useTerminal, type AppStore } from '../../state/store'
 import { SegmentView } from './OutputLog'
 
 interface Props {
-  store: TerminalStore
+  store: AppStore
   controller: TerminalController
   inputRef: RefObject<HTMLInputElement | null>
   /** Called when the user entered something (the view then follows the output). */
@@ -74,9 +74,12 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
     } else if (e.key === 'Tab' && !e.shiftKey && !ctrl && !e.altKey && !e.metaKey) {
       if (armed) return // Esc then Tab: move focus on, as usual
       e.preventDefault()
-      const edit = controller.complete(value, start)
-      if (edit) replace(edit.value, edit.cursor)
-      onEnter()
+      const el = e.currentTarget
+      void controller.complete(value, start).then((edit) => {
+        // Apply the completion only if the line was not changed meanwhile.
+        if (edit && el.value === value) replace(edit.value, edit.cursor)
+        onEnter()
+      })
     } else if (ctrl && e.key.toLowerCase() === 'c') {
       if (start !== end) return // text selected in the line: let the browser copy it
       e.preventDefault()

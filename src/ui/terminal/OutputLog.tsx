@@ -3,7 +3,7 @@
 
 import { memo, useMemo } from 'react'
 import type { Segment, TermLine } from '../../state/lines'
-import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { useTerminal, type AppStore } from '../../state/store'
 import { DecodeActions, lineJwts } from '../decoder/DecodeAction'
 
 export function SegmentView({ seg }: { seg: Segment }) {
@@ -36,7 +36,7 @@ const Line = memo(function Line({ line }: { line: TermLine }) {
   )
 })
 
-export const OutputLog = memo(function OutputLog({ store }: { store: TerminalStore }) {
+export const OutputLog = memo(function OutputLog({ store }: { store: AppStore }) {
   const lines = useTerminal(store, (s) => s.lines)
   const busy = useTerminal(store, (s) => s.busy)
   return (

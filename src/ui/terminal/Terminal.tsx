@@ -3,12 +3,12 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import type { TerminalController } from '../../state/controller'
-import { useTerminal, type TerminalStore } from '../../state/terminalStore'
+import { useTerminal, type AppStore } from '../../state/store'
 import { InputLine } from './InputLine'
 import { OutputLog } from './OutputLog'
 
 interface Props {
-  store: TerminalStore
+  store: AppStore
   controller: TerminalController
   /** Text already typed (into the page's first, static command line). */
   initialInput?: string

@@ -5,9 +5,10 @@
 // in the decoder when the shell holds its text; selecting a request explains it in the why panel.
 
 import { useCallback, useMemo, useRef } from 'react'
-import { selection, useSelection } from '../../state/labView'
-import { findToken, timelineView, useTimelineView, type JumpKind } from '../../state/timeline'
-import type { MarkItem, RowView } from '../../state/timelineMarks'
+import { timelineActions } from '../../state/slices/timelineActions'
+import { appStore, selection, useSelection, useTimelineView } from '../../state/store'
+import { findToken, type JumpKind } from '../../state/timeline/view'
+import type { MarkItem, RowView } from '../../state/timeline/marks'
 import { TimelineLegend } from './TimelineLegend'
 import { TimelinePlot, type PlotActions } from './TimelinePlot'
 import { TokenDetails } from './TokenDetails'
@@ -27,7 +28,7 @@ export function TimelinePanel() {
   const tokenKey = useTimelineView((s) => s.tokenKey)
   const requestIndex = useSelection((s) => s.requestIndex)
 
-  const tv = timelineView.getState
+  const tv = () => timelineActions(appStore)
   const actions: PlotActions = {
     zoom: (f, anchor) => tv().zoomBy(f, now, anchor),
     pan: (f) => tv().panBy(f, now),
@@ -40,7 +41,7 @@ export function TimelinePanel() {
     (row: RowView) => {
       const tok = row.token
       if (!tok) return
-      timelineView.getState().selectToken(tok.key)
+      timelineActions(appStore).selectToken(tok.key)
       const k = tok.jti ? known.get(tok.jti) : undefined
       if (k) selection.getState().selectToken(k.jwt)
     },
@@ -51,7 +52,7 @@ export function TimelinePanel() {
     () => ({
       onToken: selectRow,
       onMark(row: RowView, mark: MarkItem) {
-        if (mark.range) return timelineView.getState().showRange(mark.range[0], mark.range[1])
+        if (mark.range) return timelineActions(appStore).showRange(mark.range[0], mark.range[1])
         if (mark.request) return selection.getState().selectRequest(mark.request.index)
         if (row.token) selectRow(row)
       },
@@ -113,7 +114,7 @@ export function TimelinePanel() {
           token={selected.tok}
           known={selected.tok.jti ? known.get(selected.tok.jti) : undefined}
           podGone={selected.lane.pod?.goneAt !== undefined}
-          onClose={() => timelineView.getState().selectToken(undefined)}
+          onClose={() => timelineActions(appStore).selectToken(undefined)}
         />
       )}
       <TimelineLegend />

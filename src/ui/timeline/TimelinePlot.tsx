@@ -4,9 +4,9 @@
 // refresh, warnafter or exp. Ctrl+wheel zooms at the pointer; Shift+wheel pans.
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { Lane } from '../../state/timelineLanes'
-import { laneRow, rowSlots, type MarkItem } from '../../state/timelineMarks'
-import { calendarDate, tickStep, ticks, toTime, toX, type TimeView } from '../../state/timelineScale'
+import type { Lane } from '../../state/timeline/lanes'
+import { laneRow, rowSlots, type MarkItem } from '../../state/timeline/marks'
+import { calendarDate, tickStep, ticks, toTime, toX, type TimeView } from '../../state/timeline/scale'
 import { TimelineRow, type MarkHandlers } from './TimelineRow'
 
 export interface PlotActions {

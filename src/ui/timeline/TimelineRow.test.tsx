@@ -2,8 +2,8 @@
 // the answer's glyph, and text only (a reason holding markup stays text).
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import type { Lane } from '../../state/timelineLanes'
-import { laneRows } from '../../state/timelineMarks'
+import type { Lane } from '../../state/timeline/lanes'
+import { laneRows } from '../../state/timeline/marks'
 import { TimelineRow } from './TimelineRow'
 
 const T0 = Date.UTC(2026, 4, 23, 23, 27, 30)

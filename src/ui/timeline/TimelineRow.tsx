@@ -2,7 +2,7 @@
 // bars and marks. Every mark is a real button with an accessible name saying what, when and why.
 
 import { memo } from 'react'
-import type { MarkItem, RowView } from '../../state/timelineMarks'
+import type { MarkItem, RowView } from '../../state/timeline/marks'
 
 export interface MarkHandlers {
   onMark(row: RowView, mark: MarkItem): void

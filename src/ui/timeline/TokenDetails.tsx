@@ -1,9 +1,9 @@
 // The token the timeline selected: its claims as the lab recorded them, and whether it is open in
 // the decoder or, when the lab never saw its text, where to get it.
 
-import type { TokenInfo } from '../../state/timelineLanes'
-import { when } from '../../state/timelineScale'
-import { howToGet, type KnownToken } from '../../state/timelineTokens'
+import type { TokenInfo } from '../../state/timeline/lanes'
+import { when } from '../../state/timeline/scale'
+import { howToGet, type KnownToken } from '../../state/timeline/tokens'
 
 interface Props {
   token: TokenInfo

@@ -3,7 +3,8 @@
 // reason, read from the audit record. An ordered list of steps, drawn as a small flow.
 
 import { useId } from 'react'
-import { selection, useLabView, useSelection, type AuditEntry } from '../../state/labView'
+import type { AuditEntry } from '../../state/labPort'
+import { selection, useLab, useSelection } from '../../state/store'
 import { formatLabTime } from '../layout/LabClock'
 import { explainRequest, statusText, type Verdict } from '../../cluster/audit/explain'
 
@@ -68,11 +69,10 @@ function Steps({ entry }: { entry: AuditEntry }) {
 }
 
 export function WhyPanel() {
-  const lab = useLabView((s) => s.lab)
-  useLabView((s) => s.version) // re-read the audit record whenever the lab changed
+  const started = useLab((s) => s.client !== undefined)
+  const audit = useLab((s) => s.audit)
   const picked = useSelection((s) => s.requestIndex)
   const titleId = useId()
-  const audit = lab?.audit() ?? []
   const index = picked !== undefined && picked >= 0 && picked < audit.length ? picked : audit.length - 1
   const entry = index >= 0 ? audit[index] : undefined
   const latest = index === audit.length - 1
@@ -99,7 +99,7 @@ export function WhyPanel() {
       </div>
       {!entry ? (
         <p className="why-empty">
-          {lab ? 'No request yet. Run a kubectl or curl command to see how the API server decided.' : 'Starting the lab…'}
+          {started ? 'No request yet. Run a kubectl or curl command to see how the API server decided.' : 'Starting the lab…'}
         </p>
       ) : (
         <>

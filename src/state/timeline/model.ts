@@ -5,17 +5,21 @@
 // compute (the kubelet walks each chain from its start), so they are fetched rarely and kept:
 // a chain's refresh times never change once computed.
 
-import type { AuditEntry } from '../cluster/audit/audit'
-import type { TokenSchedule } from '../cluster/components'
-import type { Fact } from '../cluster/events/facts'
-import { DAY } from './timelineScale'
-import { lowerBound, nominalRefresh, requestMark, type Lane, type LaneKind, type LifecycleKind, type PodInfo, type TokenInfo } from './timelineLanes'
+import type { AuditEntry } from '../../cluster/audit/audit'
+import type { TokenSchedule } from '../../cluster/components'
+import type { Fact } from '../../cluster/events/facts'
+import { DAY } from './scale'
+import { lowerBound, nominalRefresh, requestMark, type Lane, type LaneKind, type LifecycleKind, type PodInfo, type TokenInfo } from './lanes'
 
 export interface TimelineSource {
   facts(): readonly Fact[]
   audit(): readonly AuditEntry[]
   tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[]
   nowMs(): number
+  /** Changes when the lab was replaced (restore, reset); without it, a new facts array means a new lab. */
+  epoch?: number
+  /** Schedules computed elsewhere (the page's projection): taken whenever this object changes, instead of calling tokenSchedules. */
+  schedules?: { to: number; list: readonly TokenSchedule[] }
 }
 
 interface LaneRec {
@@ -45,6 +49,8 @@ export class TimelineModel {
   private dirty = new Set<string>()
   private coveredTo = -Infinity
   private byPod = new Map<string, number[]>()
+  private epoch?: number
+  private schedulesRef?: object
 
   /** The lab view version last read (see update). */
   version?: number
@@ -65,7 +71,8 @@ export class TimelineModel {
 
   private refresh(src: TimelineSource, horizon: number): boolean {
     const facts = src.facts()
-    if (facts !== this.factsRef || facts.length < this.factsSeen) this.reset(facts)
+    const replaced = src.epoch !== undefined ? src.epoch !== this.epoch : facts !== this.factsRef
+    if (replaced || facts.length < this.factsSeen) this.reset(facts, src.epoch)
     for (; this.factsSeen < facts.length; this.factsSeen++) this.onFact(facts[this.factsSeen])
     const audit = src.audit()
     if (this.auditSeen > audit.length || (this.auditSeen > 0 && audit[this.auditSeen - 1] !== this.auditLast)) this.resetRequests()
@@ -79,8 +86,10 @@ export class TimelineModel {
     return true
   }
 
-  private reset(facts: readonly Fact[]): void {
+  private reset(facts: readonly Fact[], epoch?: number): void {
     this.factsRef = facts
+    this.epoch = epoch
+    this.schedulesRef = undefined
     this.factsSeen = 0
     this.auditSeen = 0
     this.auditLast = undefined
@@ -188,12 +197,21 @@ export class TimelineModel {
   private fetchSchedules(src: TimelineSource, horizon: number): void {
     const live = [...this.tokens.values()].filter((t) => t.source === 'kubelet' && t.pod && this.pods.get(t.pod.uid)?.goneAt === undefined)
     if (live.length === 0) return
-    const newPod = live.some((t) => !this.byPod.has(t.pod!.uid))
-    const need = Math.max(horizon, src.nowMs())
-    if (!newPod && need <= this.coveredTo) return
-    const to = need + SCHEDULE_MARGIN
+    let to: number
+    let list: readonly TokenSchedule[]
+    if (src.schedules) {
+      if (src.schedules === this.schedulesRef) return
+      this.schedulesRef = src.schedules
+      ;({ to, list } = src.schedules)
+    } else {
+      const newPod = live.some((t) => !this.byPod.has(t.pod!.uid))
+      const need = Math.max(horizon, src.nowMs())
+      if (!newPod && need <= this.coveredTo) return
+      to = need + SCHEDULE_MARGIN
+      list = src.tokenSchedules(0, to, 10_000_000)
+    }
     const found = new Map<string, number[]>()
-    for (const s of src.tokenSchedules(0, to, 10_000_000)) {
+    for (const s of list) {
       const xs = found.get(s.podUID)
       if (xs) xs.push(...s.refreshes)
       else found.set(s.podUID, [...s.refreshes])

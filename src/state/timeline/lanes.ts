@@ -3,7 +3,7 @@
 // and the requests made with each token (audit entries that carry its jti). Plain types and the
 // small pure helpers the incremental builder (timelineModel.ts) and the marks use.
 
-import type { AuditEntry } from '../cluster/audit/audit'
+import type { AuditEntry } from '../../cluster/audit/audit'
 
 export type LifecycleKind = 'created' | 'scheduled' | 'pulled' | 'started' | 'deletionRequested' | 'deleted'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { centredOn, DAY, describeSpan, fit, following, HOUR, MAX_SPAN, MIN_SPAN, MINUTE, pan, span, tickLabel, tickStep, ticks, toTime, toX, when, YEAR, zoom } from './timelineScale'
+import { centredOn, DAY, describeSpan, fit, following, HOUR, MAX_SPAN, MIN_SPAN, MINUTE, pan, span, tickLabel, tickStep, ticks, toTime, toX, when, YEAR, zoom } from './scale'
 
 const T0 = Date.UTC(2026, 4, 23, 23, 27, 30)
 

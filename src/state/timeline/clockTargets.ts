@@ -1,8 +1,16 @@
 // Where the clock controls can jump: the next scheduled work of the cluster, and the next kubelet
 // refresh, warnafter or exp of one token (the selected one) or of any token.
 
-import { payloadOf } from '../jwt/decode'
-import type { Fact, PanelLab } from './labView'
+import type { TokenSchedule } from '../../cluster/components'
+import { payloadOf } from '../../jwt/decode'
+import type { Fact } from '../../cluster/events/facts'
+
+/** What the targets are computed from: the lab (where it runs). */
+export interface JumpSource {
+  nextDueAt(): number | undefined
+  tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[]
+  facts(): readonly Fact[]
+}
 
 export type JumpKind = 'event' | 'refresh' | 'warnafter' | 'exp'
 
@@ -53,7 +61,7 @@ const firstAfter = (now: number, times: (number | undefined)[]) => {
 }
 
 /** The jump targets after `now`; with a token, its own refresh, warnafter and exp only. */
-export function jumpTargets(lab: PanelLab, now: number, token?: string): JumpTargets {
+export function jumpTargets(lab: JumpSource, now: number, token?: string): JumpTargets {
   const event = firstAfter(now, [lab.nextDueAt()])
   let schedules = lab.tokenSchedules(now, now + YEAR_MS, 1)
   const issued = lab.facts().filter((f): f is IssuedFact => f.type === 'token.issued')

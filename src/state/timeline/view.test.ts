@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { createTimelineView, extent, nextPoint, viewOf } from './timeline'
-import type { Lane } from './timelineLanes'
-import { HOUR, MINUTE, span, YEAR } from './timelineScale'
+import { timelineActions } from '../slices/timelineActions'
+import { createAppStore } from '../store'
+import { extent, nextPoint, viewOf } from './view'
+
+const createTimelineView = () => {
+  const store = createAppStore()
+  const actions = timelineActions(store)
+  return { getState: () => ({ ...store.getState().timeline, ...actions }) }
+}
+import type { Lane } from './lanes'
+import { HOUR, MINUTE, span, YEAR } from './scale'
 
 const T0 = Date.UTC(2026, 4, 23, 23, 27, 30)
 const iat = T0 + 1000

@@ -4,8 +4,8 @@
 // by binary search so that a year of refreshes or thousands of requests costs a few steps per
 // cluster, not one per item.
 
-import { LIFECYCLE_WORDS, lowerBound, lowerBoundBy, tokenName, type Lane, type LifecycleKind, type RequestMark, type TokenInfo } from './timelineLanes'
-import { describeSpan, toTime, toX, when, type TimeView } from './timelineScale'
+import { LIFECYCLE_WORDS, lowerBound, lowerBoundBy, tokenName, type Lane, type LifecycleKind, type RequestMark, type TokenInfo } from './lanes'
+import { describeSpan, toTime, toX, when, type TimeView } from './scale'
 
 export type MarkKind = 'lifecycle' | 'refresh' | 'iat' | 'refreshPoint' | 'warnafter' | 'exp' | 'request' | 'cluster'
 

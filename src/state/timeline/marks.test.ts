@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Lane, RequestMark, TokenInfo } from './timelineLanes'
-import { GAP_PX, groupsInView, laneRows, REFRESH_CAP, requestName } from './timelineMarks'
-import { DAY, HOUR, MINUTE, SECOND, YEAR } from './timelineScale'
+import type { Lane, RequestMark, TokenInfo } from './lanes'
+import { GAP_PX, groupsInView, laneRows, REFRESH_CAP, requestName } from './marks'
+import { DAY, HOUR, MINUTE, SECOND, YEAR } from './scale'
 
 const T0 = Date.UTC(2026, 4, 23, 23, 27, 30)
 const req = (t: number, index: number, code: number, reason: string): RequestMark => ({

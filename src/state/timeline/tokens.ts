@@ -2,9 +2,9 @@
 // is known only where the student saw it (a shell variable such as TOK, the terminal output —
 // Lab.seenTokens — or the decoder's own token). Matching is by jti.
 
-import { jtiOf } from '../jwt/decode'
-import { findJwts } from '../jwt/text'
-import type { TokenInfo } from './timelineLanes'
+import { jtiOf } from '../../jwt/decode'
+import { findJwts } from '../../jwt/text'
+import type { TokenInfo } from './lanes'
 
 export interface KnownToken {
   jwt: string

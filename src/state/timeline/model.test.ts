@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createLab } from '../app/lab'
-import type { AuditEntry } from '../cluster/audit/audit'
-import type { Fact } from '../cluster/events/facts'
-import { TimelineModel, type TimelineSource } from './timelineModel'
-import { nominalRefresh } from './timelineLanes'
-import { HOUR, YEAR } from './timelineScale'
+import { createLab } from '../../app/lab'
+import type { AuditEntry } from '../../cluster/audit/audit'
+import type { Fact } from '../../cluster/events/facts'
+import { TimelineModel, type TimelineSource } from './model'
+import { nominalRefresh } from './lanes'
+import { HOUR, YEAR } from './scale'
 
 const ARTICLE = [
   'kubectl create namespace sa-demo',

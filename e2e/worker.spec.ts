@@ -1,0 +1,77 @@
+// The lab runs in a Web Worker: a command that holds the lab's thread does not hold the page.
+// Frames keep coming, the command line takes keys, and Ctrl+C ends the command: when the lab
+// cannot stop it, the page restarts the lab from its state before the command and says so.
+import { expect, test, type Page } from '@playwright/test'
+import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle } from './support/terminal'
+
+declare global {
+  interface Window {
+    __labTest?: { holdNextRun(ms: number): void }
+    __frames?: { gaps: number[]; stop: boolean }
+  }
+}
+
+/** Start recording the gaps between animation frames. */
+const watchFrames = (page: Page) =>
+  page.evaluate(() => {
+    const rec = { gaps: [] as number[], stop: false }
+    window.__frames = rec
+    let last = performance.now()
+    const frame = (t: number) => {
+      rec.gaps.push(t - last)
+      last = t
+      if (!rec.stop) requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+  })
+
+const stopFrames = (page: Page) =>
+  page.evaluate(() => {
+    window.__frames!.stop = true
+    return window.__frames!.gaps
+  })
+
+const RESTARTED = /^The command did not stop within 1 s of Ctrl\+C; the lab was restarted from its state before it\.$/
+
+test('a command that holds the lab: frames keep coming, typing works, Ctrl+C restarts the lab from before it', async ({ page }) => {
+  test.setTimeout(60_000)
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create namespace kept')
+  await page.evaluate(() => window.__labTest!.holdNextRun(6_000))
+  await watchFrames(page)
+
+  const input = commandLine(page)
+  await input.fill('kubectl create namespace lost')
+  await input.press('Enter')
+  await expect(page.locator('.t-inputline')).toHaveAttribute('data-busy', 'true')
+  // The page answers while the lab's thread is held: keys reach the command line.
+  await input.pressSequentially('echo typed meanwhile', { delay: 20 })
+  await expect(input).toHaveValue('echo typed meanwhile')
+  const scrolled = await page.getByRole('log', { name: 'Terminal output' }).evaluate((el) => {
+    el.scrollTop = 0
+    return el.scrollTop === 0
+  })
+  expect(scrolled).toBe(true)
+
+  const pressed = Date.now()
+  await input.press('Control+c')
+  await waitIdle(page)
+  expect(Date.now() - pressed).toBeLessThan(4_000) // 1 s of grace, then a fresh worker from the snapshot
+  const gaps = await stopFrames(page)
+  expect(gaps.length).toBeGreaterThan(10)
+  expect(Math.max(...gaps.slice(1))).toBeLessThan(250)
+
+  const lines = (await shownLines(page)).map((l) => l.text)
+  const echo = lines.lastIndexOf(`${PS1}kubectl create namespace lost`)
+  expect(echo).toBeGreaterThanOrEqual(0)
+  expect(lines[echo + 1]).toMatch(RESTARTED)
+
+  // The restarted lab is the lab before that command, and it answers.
+  const got = await typeCommand(page, 'kubectl get ns kept lost')
+  expect(got.map((l) => l.text)).toEqual([
+    expect.stringMatching(/^NAME\s+STATUS\s+AGE$/),
+    expect.stringMatching(/^kept\s+Active\s+\d+s$/),
+    'Error from server (NotFound): namespaces "lost" not found',
+  ])
+  expect(await page.evaluate(() => window.lab!.run('echo still here').then((r) => r.stdout))).toBe('still here\n')
+})

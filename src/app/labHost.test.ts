@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { applyLabEvent } from '../state/labEvents'
+import type { LabEvent } from '../state/labPort'
+import { createAppStore } from '../state/store'
+import { TimelineModel } from '../state/timeline/model'
+import { HOUR } from '../state/timeline/scale'
+import { createLab } from './lab'
+import { createLocalClient } from './localClient'
+
+const ARTICLE = [
+  'kubectl create namespace sa-demo',
+  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
+  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
+  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
+  'kubectl -n sa-demo create token default',
+]
+
+async function connected() {
+  const lab = await createLab({ seed: '1' })
+  const store = createAppStore()
+  const events: LabEvent[] = []
+  const { client } = createLocalClient(lab, (e) => {
+    events.push(e)
+    applyLabEvent(store, e)
+  })
+  return { lab, store, client, events, proj: () => store.getState().lab }
+}
+
+describe('the lab host: the page sees the lab only through its updates', () => {
+  it('projects facts, audit, history, variables, cwd, keys and time as the lab has them', async () => {
+    const { lab, client, proj, store } = await connected()
+    for (const c of ARTICLE) await client.run(c)
+    await client.run('cd /tmp')
+    expect(proj().facts).toEqual(lab.facts())
+    expect(proj().audit).toEqual(lab.audit())
+    expect(proj().history).toEqual(lab.history())
+    expect(proj().variables.TOK).toBe(lab.variables().TOK)
+    expect(proj().seenTokens).toEqual(lab.seenTokens())
+    expect(proj().cwd).toBe('/tmp')
+    expect(proj().kids).toEqual(lab.jwks().keys.map((k) => k.kid))
+    expect(store.getState().clock.labMs).toBe(lab.nowMs())
+    expect(proj().nextDueAt).toBe(lab.nextDueAt())
+  })
+
+  it('sends only what changed: a second update after a command carries the new entries only', async () => {
+    const { client, events, lab } = await connected()
+    await client.run('kubectl get ns')
+    const n = events.length
+    const audited = lab.audit().length
+    await client.run('kubectl get ns')
+    const u = events.slice(n).find((e) => e.type === 'update')
+    const d = u?.type === 'update' ? u.update.audit : undefined
+    expect(d).toMatchObject({ drop: 0 })
+    expect(d?.items).toEqual(lab.audit().slice(audited))
+    expect(d?.items.at(-1)?.verb).toBe('list')
+    expect(u?.type === 'update' && u.update.kids).toBeUndefined()
+    expect(u?.type === 'update' && u.update.epoch).toBeUndefined()
+  })
+
+  it('gives the timeline the same lanes as the lab itself, schedules included', async () => {
+    const { lab, client, proj, store } = await connected()
+    for (const c of ARTICLE) await client.run(c)
+    await client.advance('2h')
+    const direct = new TimelineModel().update(lab, lab.nowMs() + HOUR)
+    const p = proj()
+    const viaPage = new TimelineModel().update(
+      { facts: () => p.facts, audit: () => p.audit, tokenSchedules: () => p.schedules.list, nowMs: () => store.getState().clock.labMs, epoch: p.epoch, schedules: p.schedules },
+      lab.nowMs() + HOUR,
+    )
+    // The page holds the schedules the lab computed when the pod's token appeared (30 days ahead);
+    // the direct model fetched them later: compare what both cover.
+    const upTo = lab.nowMs() + 20 * 24 * HOUR
+    const within = (lanes: typeof direct) => lanes.map((l) => ({ ...l, refreshes: l.refreshes.filter((t) => t < upTo) }))
+    expect(within(viaPage)).toEqual(within(direct))
+    expect(viaPage[0].refreshes.length).toBeGreaterThan(0)
+  })
+
+  it('computes the jump targets where the lab is, for any token and for the focused one', async () => {
+    const { client, proj, lab } = await connected()
+    for (const c of ARTICLE) await client.run(c)
+    const tok = lab.variables().TOK
+    client.focusToken(tok)
+    const t = proj().targets
+    expect(t.token).toBe(tok)
+    expect(t.selected?.exp).toBeGreaterThan(lab.nowMs())
+    expect(t.any.refresh).toBeGreaterThan(lab.nowMs())
+    const reached = await client.jump('refresh', tok)
+    expect(reached).toBe(t.selected?.refresh)
+    expect(lab.nowMs()).toBe(reached)
+  })
+
+  it('starts the lists afresh after a restore', async () => {
+    const { client, proj } = await connected()
+    const before = await client.snapshot()
+    const epoch = proj().epoch
+    await client.run('kubectl create ns extra')
+    expect(proj().audit.length).toBeGreaterThan(0)
+    await client.restore(before)
+    expect(proj().epoch).toBe(epoch + 1)
+    expect(proj().audit).toEqual([])
+    expect(proj().history).toEqual([])
+  })
+})

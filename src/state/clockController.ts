@@ -1,0 +1,142 @@
+// The page's lab clock: paused or playing at a speed, turning wall time into lab time
+// (`advance(ms)` calls to the lab), in turn with commands. Ticks and jumps never run while a
+// command runs: a tick is skipped then (the command applies the time owed first, see
+// `sync`), a jump waits in the command queue. The lab time itself comes with the lab's
+// updates (the store's clock slice); this controller keeps the rate and the wall anchor.
+
+import { RateClock } from './clock'
+import type { JumpKind, LabClient } from './labPort'
+import type { ClockMode } from './slices/clock'
+import type { AppStore } from './store'
+
+/** What the clock needs from the terminal's command queue. */
+export interface CommandQueue {
+  client(): LabClient | undefined
+  /** No command runs or waits. */
+  idle(): boolean
+  /** Run `fn` in the command queue, after what is queued. */
+  exclusive<T>(fn: (client: LabClient) => Promise<T>): Promise<T>
+}
+
+export interface ClockOptions {
+  wallNow?: () => number
+  /** The lab changed in a way worth saving (jumps, and ticks at most every `saveEveryMs`). */
+  onLabChanged?: () => void
+  /** While the clock plays, save at most this often (wall ms); default 5 s. */
+  saveEveryMs?: number
+}
+
+export class ClockController {
+  readonly rate: RateClock
+  /** Clock work started outside the queue (ticks, jumps); commands wait for it. */
+  work: Promise<unknown> = Promise.resolve()
+  private mode: ClockMode = 'still'
+  private ticking = false
+  private lastSave: number
+  private readonly wallNow: () => number
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly queue: CommandQueue,
+    private readonly opts: ClockOptions = {},
+  ) {
+    this.wallNow = opts.wallNow ?? (() => Date.now())
+    this.rate = new RateClock(this.wallNow)
+    this.lastSave = this.wallNow()
+  }
+
+  get clockMode(): ClockMode {
+    return this.mode
+  }
+
+  /** The lab has started: a seedless lab plays at 1×, a seeded one stands still. */
+  attach(mode: ClockMode): void {
+    this.mode = mode
+    this.rate.reset(mode === 'realtime', 1)
+    this.refresh(true)
+  }
+
+  /** After a restore or a reset: the clock may have moved; a playing clock counts from now. */
+  labReplaced(mode?: ClockMode): void {
+    if (mode && mode !== this.mode) {
+      this.mode = mode
+      this.rate.reset(mode === 'realtime', 1)
+    } else this.rate.reset(this.rate.playing)
+    this.refresh()
+  }
+
+  /** Apply the lab time owed (nothing while paused). Call only in turn (queue or `work`). */
+  async sync(): Promise<void> {
+    const client = this.queue.client()
+    if (!client) return
+    const owed = this.rate.take()
+    if (owed > 0) await client.advance(owed)
+  }
+
+  /** Pause or play, or change the speed (lab ms per wall ms). */
+  set(playing: boolean, speed: number = this.rate.speed): void {
+    if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`invalid clock speed ${speed}`)
+    this.rate.set(playing, speed)
+    this.refresh()
+    this.tick()
+  }
+
+  /** While playing: move the lab by the wall time owed, unless a command runs. */
+  tick(): void {
+    if (!this.queue.client() || !this.queue.idle() || this.ticking) return
+    this.ticking = true
+    this.work = this.work
+      .then(() => this.sync())
+      .catch(() => {})
+      .finally(() => {
+        this.ticking = false
+        this.refresh()
+        const now = this.wallNow()
+        if (now - this.lastSave >= (this.opts.saveEveryMs ?? 5_000)) {
+          this.lastSave = now
+          this.opts.onLabChanged?.()
+        }
+      })
+  }
+
+  /** Jump to the next target of a kind (of `token`, or of any token); resolves to the lab time reached. */
+  jump(kind: JumpKind, token?: string): Promise<number> {
+    const run = async (client: LabClient): Promise<number> => {
+      await this.sync()
+      const reached = await client.jump(kind, token)
+      this.refresh()
+      this.opts.onLabChanged?.()
+      return reached
+    }
+    const client = this.queue.client()
+    if (client && this.queue.idle()) {
+      const p = this.work.then(() => run(client))
+      this.work = p.catch(() => {})
+      return p
+    }
+    return this.queue.exclusive(run)
+  }
+
+  /** Move the lab clock (window.lab.advance), in turn with commands. */
+  advance(duration: string | number): Promise<string> {
+    return this.queue.exclusive(async (client) => {
+      await this.work
+      const line = await client.advance(duration)
+      this.refresh()
+      this.opts.onLabChanged?.()
+      return line
+    })
+  }
+
+  /** The lab's update brought its time: shown from the wall time the rate counts from now. */
+  labTime(ms: number): void {
+    const c = this.store.getState().clock
+    if (c.labMs !== ms || c.wallAnchor !== this.rate.anchor) c.set({ labMs: ms, wallAnchor: this.rate.anchor })
+  }
+
+  /** Show the rate (the lab time itself comes with the lab's updates). */
+  refresh(started?: boolean): void {
+    const { playing, speed, anchor } = this.rate
+    this.store.getState().clock.set({ wallAnchor: anchor, mode: this.mode, playing, speed, ...(started ? { started } : {}) })
+  }
+}

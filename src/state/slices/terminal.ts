@@ -1,0 +1,57 @@
+// The store's terminal slice: the screen (finished lines and the unfinished one), the prompt,
+// whether a command runs, lines typed ahead, and the status sentence.
+
+import { echoInput, emptyScreen, notice, write, type Screen, type Segment, type SegmentKind } from '../lines'
+import type { SliceMaker } from './types'
+
+export const PS1 = 'root@workstation:~# '
+export const PS2 = '> '
+
+/** bash's `\u@\h:\w\$ ` for root: the working directory, with the home folder shown as `~`. */
+export function promptFor(cwd: string | undefined, home = '/root'): string {
+  if (!cwd || cwd === home) return PS1
+  const w = cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd
+  return `root@workstation:${w}# `
+}
+
+export interface TerminalFields extends Screen {
+  /** Prompt shown before the input: PS1, or PS2 while a command needs more lines. */
+  prompt: string
+  /** A command (or a queue of typed-ahead lines) is being run. */
+  busy: boolean
+  /** The lab has been created (before that, typed lines wait in a queue). */
+  ready: boolean
+  /** Lines typed while the lab starts or a command runs, not yet echoed. */
+  queued: number
+  /** One short sentence about the lab's state, for the status region. */
+  status: string
+}
+
+export interface TerminalSlice extends TerminalFields {
+  write(kind: SegmentKind, text: string): void
+  echo(prompt: string, input: string, suffix?: string): void
+  notice(text: string, kind?: 'note' | 'warn'): void
+  clear(): void
+  setLines(lines: Segment[][], partial?: Segment[]): void
+  set(patch: Partial<Pick<TerminalFields, 'prompt' | 'busy' | 'ready' | 'queued' | 'status'>>): void
+}
+
+export const terminalSlice: SliceMaker<'terminal'> = (set) => ({
+  ...emptyScreen(),
+  prompt: PS1,
+  busy: false,
+  ready: false,
+  queued: 0,
+  status: 'Starting the lab…',
+  write: (kind, text) => set((s) => write(s, kind, text)),
+  echo: (prompt, input, suffix) => set((s) => echoInput(s, prompt, input, suffix)),
+  notice: (text, kind) => set((s) => notice(s, text, kind)),
+  clear: () => set({ lines: [], partial: [] }),
+  setLines: (lines, partial = []) =>
+    set((s) => ({
+      lines: lines.map((segs, i) => ({ id: s.nextId + i, segs })),
+      partial,
+      nextId: s.nextId + lines.length,
+    })),
+  set: (patch) => set(patch),
+})

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { AuditEntry } from './labPort'
+import { FIRST_SPAN } from './slices/timelineView'
+import { batched, createAppStore } from './store'
+import { DEFAULT_SPAN } from './timeline/view'
+
+const entry = (at: number): AuditEntry =>
+  ({ at, method: 'GET', verb: 'get', requestURI: '/api', source: 'kubectl', code: 200, authentication: { decision: 'allow' } }) as AuditEntry
+
+describe('the one UI store', () => {
+  it('has the slices, each setting only its own part', () => {
+    const store = createAppStore()
+    const s = store.getState()
+    expect(Object.keys(s).sort()).toEqual(['clock', 'lab', 'selection', 'terminal', 'timeline'])
+    s.selection.selectToken('a.b.c')
+    s.terminal.write('out', 'hello\n')
+    s.clock.set({ labMs: 42, started: true })
+    const t = store.getState()
+    expect(t.selection.token).toBe('a.b.c')
+    expect(t.terminal.lines.map((l) => l.segs.map((g) => g.text).join(''))).toEqual(['hello'])
+    expect(t.clock).toMatchObject({ labMs: 42, started: true, playing: false })
+    // a slice's actions stay callable after other slices changed
+    t.selection.setCompare('x.y.z')
+    expect(store.getState().selection).toMatchObject({ token: 'a.b.c', compareWith: 'x.y.z' })
+    expect(store.getState().timeline).toMatchObject({ mode: 'follow', followSpan: DEFAULT_SPAN })
+    expect(FIRST_SPAN).toBe(DEFAULT_SPAN)
+  })
+
+  it('folds the lab updates into the projection: appended, dropped at the start, replaced on a new epoch', () => {
+    const store = createAppStore()
+    const lab = () => store.getState().lab
+    const [a, b, c, d] = [entry(1), entry(2), entry(3), entry(4)]
+    lab().apply({ nowMs: 1, epoch: 1, audit: { reset: true, items: [a, b] }, cwd: '/root', variables: { TOK: 'x' } })
+    expect(lab().audit).toEqual([a, b])
+    const epoch = lab().epoch
+    lab().apply({ nowMs: 2, audit: { drop: 0, items: [c] } })
+    expect(lab().audit).toEqual([a, b, c])
+    expect(lab().audit[0]).toBe(a) // entries keep their identity
+    lab().apply({ nowMs: 3, audit: { drop: 2, items: [d] } })
+    expect(lab().audit).toEqual([c, d])
+    expect(lab().variables).toEqual({ TOK: 'x' }) // left out: unchanged
+    expect(lab().epoch).toBe(epoch)
+    // a restarted lab counts its epochs from 1 again: the page still sees a new one
+    lab().apply({ nowMs: 4, epoch: 1, facts: { reset: true, items: [] } })
+    expect(lab().epoch).toBe(epoch + 1)
+    expect(lab().audit).toEqual([])
+    expect(lab().version).toBe(4)
+  })
+
+  it('tells its batched listeners once per task, however often it changed', async () => {
+    const store = createAppStore()
+    let heard = 0
+    batched(store).subscribe(() => heard++)
+    store.getState().terminal.write('out', 'a')
+    store.getState().terminal.write('out', 'b\n')
+    store.getState().lab.apply({ nowMs: 5 })
+    expect(heard).toBe(0)
+    await new Promise((r) => setTimeout(r, 10))
+    expect(heard).toBe(1)
+  })
+})
