@@ -6,7 +6,9 @@ import { lazy, Suspense, useEffect } from 'react'
 import { startClockTicker } from '../state/clock'
 import type { TerminalController } from '../state/controller'
 import { useTerminal, type TerminalStore } from '../state/terminalStore'
+import { ErrorBoundary } from '../ui/layout/ErrorBoundary'
 import { LabClock } from '../ui/layout/LabClock'
+import { SaveNotice, type SaveViewSource } from '../ui/layout/SaveNotice'
 import { Workspace } from '../ui/layout/Workspace'
 
 const ClockControls = lazy(() => import('../ui/clock/ClockControls'))
@@ -18,6 +20,8 @@ interface Props {
   presenter?: boolean
   /** Text typed before the page's script ran. */
   initialInput?: string
+  /** What the page says about saving (save failures, another tab, set-aside labs). */
+  saves?: SaveViewSource
 }
 
 function Status({ store }: { store: TerminalStore }) {
@@ -29,7 +33,7 @@ function Status({ store }: { store: TerminalStore }) {
   )
 }
 
-export function App({ store, controller, presenter, initialInput }: Props) {
+export function App({ store, controller, presenter, initialInput, saves }: Props) {
   useEffect(() => startClockTicker(store, controller), [store, controller])
 
   return (
@@ -38,16 +42,31 @@ export function App({ store, controller, presenter, initialInput }: Props) {
         <h1>
           Token lab <span>ServiceAccounts and bound tokens</span>
         </h1>
-        <LabClock store={store} />
-        <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
-          <ClockControls store={store} controller={controller} />
-        </Suspense>
-        <Status store={store} />
+        <ErrorBoundary name="lab clock" inline>
+          <LabClock store={store} />
+        </ErrorBoundary>
+        <ErrorBoundary name="clock controls" inline>
+          <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
+            <ClockControls store={store} controller={controller} />
+          </Suspense>
+        </ErrorBoundary>
+        <ErrorBoundary name="status line" inline>
+          <Status store={store} />
+        </ErrorBoundary>
+        {saves && (
+          <ErrorBoundary name="save notice" inline>
+            <SaveNotice source={saves} />
+          </ErrorBoundary>
+        )}
       </header>
-      <Workspace store={store} controller={controller} initialInput={initialInput} />
-      <Suspense fallback={null}>
-        <EditorHost />
-      </Suspense>
+      <ErrorBoundary name="workspace">
+        <Workspace store={store} controller={controller} initialInput={initialInput} />
+      </ErrorBoundary>
+      <ErrorBoundary name="editor">
+        <Suspense fallback={null}>
+          <EditorHost />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   )
 }

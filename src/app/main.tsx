@@ -12,22 +12,11 @@ import { labView } from '../state/labView'
 import { requestEdit } from '../state/editorBridge'
 import { installStyles } from '../ui/styles'
 import { App } from './App'
-import type { Lab, LabSnapshot } from './lab'
-import {
-  clearStoredState,
-  globalStorage,
-  linesFromStore,
-  linesToStore,
-  parseStored,
-  Persister,
-  planStart,
-  savedStateKeys,
-  setAsideBroken,
-  STATE_KEY,
-  STATE_VERSION,
-  type Notice,
-  type StoredLab,
-} from './persist'
+import type { Lab } from './lab'
+import { globalStorage, linesFromStore, linesToStore, type Notice } from './persist'
+import { LabPersistence, restoredNotice, type StartPlan } from './persistLab'
+import type { SaveInput } from './saveParts'
+import { saveViewOf } from './saveView'
 import { parseUrlParams } from './url'
 import { createWindowLab } from './windowLab'
 
@@ -47,56 +36,61 @@ let startedAt: string | number | undefined
 
 const say = (n: Notice) => store.getState().notice(n.text, n.kind)
 
-function record(): StoredLab | undefined {
+function record(): SaveInput | undefined {
   if (!lab) return undefined
   const snapshot = lab.snapshot()
-  const seed = (snapshot as { seed?: unknown }).seed
   return {
-    v: STATE_VERSION,
-    savedAt: new Date().toISOString(),
-    ...(typeof seed === 'string' ? { seed } : {}),
-    ...(startedAt !== undefined ? { now: startedAt } : {}),
     snapshot,
+    ...(snapshot.seed !== undefined ? { seed: snapshot.seed } : {}),
+    ...(startedAt !== undefined ? { now: startedAt } : {}),
     lines: linesToStore(store.getState().lines),
   }
 }
 
-const persister = new Persister(storage, record, say)
-const controller = new TerminalController(store, { onLabChanged: () => persister.schedule() })
+// IndexedDB, and this tab's claim on the lab (another tab may own it: then this one follows).
+const persistence = LabPersistence.open({ legacy: storage })
+let persist: LabPersistence | undefined
+void persistence.then((p) => (persist = p))
+/** Save at once after each change (no idle wait): the last command survives the tab dying. */
+const save = () => persist?.save(record, lab?.history().at(-1))
+const controller = new TerminalController(store, { onLabChanged: save })
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
+
+const saves = saveViewOf(persistence, {
+  takeOver: (p) => {
+    void p.lock.takeOver().then(() => window.location.reload())
+  },
+  download: (blob, name) => {
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(blob)
+    a.download = name
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+  },
+})
 
 const windowLab = createWindowLab(controller, params, {
   restored: (s) => {
     startedAt = undefined
     controller.labReplaced(modeOf(s))
-    persister.flush()
+    save()
   },
-  savedStates: () => savedStateKeys(storage),
+  savedStates: () => persist?.savedStates() ?? [],
   restoreSaved: async (key) => {
-    const raw = storage?.getItem(key)
-    if (raw == null) throw new Error(`nothing is saved under "${key}"; saved labs: ${savedStateKeys(storage).join(', ') || 'none'}`)
-    const r = parseStored(raw)
-    if (!r.ok) throw new Error(`the lab saved under "${key}" cannot be read: ${r.reason}`)
-    await windowLab.api.restore(r.stored.snapshot as LabSnapshot)
-    startedAt = r.stored.now
-    store.getState().setLines(linesFromStore(r.stored.lines))
+    const p = await persistence
+    const saved = await p.readSaved(key)
+    await windowLab.api.restore(saved.snapshot)
+    startedAt = saved.now
+    store.getState().setLines(linesFromStore(saved.lines))
     say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
-    persister.flush()
+    save()
   },
-  clearSavedState: () => clearStoredState(storage),
+  clearSavedState: () => void persist?.clear(),
 })
 window.lab = windowLab.api
-window.addEventListener('pagehide', () => persister.flush())
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') persister.flush()
-})
 
-const plan = planStart(storage, { seed: params.seed, now: params.now }, Date.now())
-if (plan.restore) store.getState().setLines(linesFromStore(plan.restore.lines))
 for (const p of params.problems) say({ kind: 'warn', text: p })
-plan.notices.forEach(say)
 
-// What was typed into index.html's command line before this script ran (see its inline script).
 const bootInput = document.getElementById('boot-input') as HTMLInputElement | null
 const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? [] }
 early.lines.forEach((l) => controller.submit(l))
@@ -108,7 +102,7 @@ const root = createRoot(document.getElementById('root')!)
 flushSync(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} presenter={params.presenter} initialInput={early.value} />
+      <App store={store} controller={controller} presenter={params.presenter} initialInput={early.value} saves={saves} />
     </StrictMode>,
   ),
 )
@@ -116,18 +110,27 @@ flushSync(() =>
 const labModule = import('./lab')
 
 async function start(): Promise<void> {
+  const p = await persistence
+  let plan: StartPlan = { notices: [], lost: [] }
+  try {
+    plan = await p.planStart({ seed: params.seed, now: params.now })
+  } catch (e) {
+    say({ kind: 'warn', text: `The saved lab could not be read (${e instanceof Error ? e.message : String(e)}); starting a fresh lab.` })
+  }
+  // The restored screen goes above anything said or typed while the saved lab was being read.
+  if (plan.restore) store.getState().setLines([...linesFromStore(plan.restore.lines), ...store.getState().lines.map((l) => l.segs)])
+  plan.notices.forEach(say)
   const { createLab } = await labModule
   if (plan.restore) {
     try {
-      lab = await createLab({ state: plan.restore.snapshot as LabSnapshot })
+      lab = await createLab({ state: plan.restore.snapshot })
       startedAt = plan.restore.now
-      say({ kind: 'note', text: `Restored your lab as you left it (saved ${plan.restore.savedAt}; lab time ${lab.now()}).` })
+      say(restoredNotice(plan.restore, plan.lost, lab.now()))
     } catch (e) {
       // Take the restored screen away again, keeping the page's own notices.
       const notices = store.getState().lines.filter((l) => l.segs.every((g) => g.kind === 'note' || g.kind === 'warn'))
       store.getState().setLines(notices.map((l) => l.segs))
-      const raw = storage?.getItem(STATE_KEY) ?? JSON.stringify(plan.restore)
-      say(setAsideBroken(storage, raw, e instanceof Error ? e.message : String(e), Date.now()))
+      say(await p.setAsideBroken(plan.restore, e instanceof Error ? e.message : String(e)))
     }
   }
   if (!lab) {
@@ -141,7 +144,7 @@ async function start(): Promise<void> {
     }
   }
   lab.onReset(() => {
-    clearStoredState(storage)
+    void p.clear()
     controller.labReplaced()
   })
   controller.attach(lab, modeOf(lab))
@@ -149,7 +152,8 @@ async function start(): Promise<void> {
   labView.getState().setLab(lab)
   lab.onEditRequest(requestEdit)
   performance.mark('lab-ready')
-  persister.schedule()
+  if (p.lock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
+  save()
 }
 
 start().catch((e: unknown) => {

@@ -1,0 +1,239 @@
+// How a lab is laid out in IndexedDB so that a save writes only what changed: the snapshot is
+// cut into parts (the store by resource, each file, each kubelet, the clock, ...), each with a
+// cheap fingerprint; the growing lists (facts, audit, history, terminal lines) are logs kept in
+// chunks of CHUNK entries, so that a command appends to the last chunk instead of rewriting the
+// list. Logs are compacted to their latest entries (FACTS_KEEP, AUDIT_KEEP, HISTORY_KEEP,
+// SAVED_LINES) by dropping whole chunks. No DOM, no window: this runs in a worker too.
+
+import { AUDIT_KEEP, FACTS_KEEP } from '../cluster/compact'
+import { HISTORY_KEEP } from '../shell/compact'
+import type { Batch } from './idb'
+import type { LabSnapshot } from './lab'
+
+export const CHUNK = 200
+export const SAVED_LINES = 500
+export const META = 'meta'
+export const ATTEMPT = 'attempt'
+export const PARTS_VERSION = 2
+
+export const LOG_LIMITS = { facts: FACTS_KEEP, audit: AUDIT_KEEP, history: HISTORY_KEEP, lines: SAVED_LINES } as const
+export type LogName = keyof typeof LOG_LIMITS
+
+/** What one save stores: the lab's snapshot, the terminal's lines and how the lab was started. */
+export interface SaveInput {
+  snapshot: LabSnapshot
+  lines: unknown[]
+  seed?: string
+  now?: string | number
+}
+
+export interface Meta {
+  v: typeof PARTS_VERSION
+  savedAt: string
+  /** How many changes this page has saved (compared with the attempt marker on load). */
+  seq: number
+  seed?: string
+  now?: string | number
+  logs: Partial<Record<LogName, { k0: number; count: number }>>
+}
+
+/** Written before each save: what the save is about, so a reload can say what was not saved. */
+export interface Attempt {
+  seq: number
+  at: string
+  /** The commands run since the last save that succeeded (latest last, at most 20). */
+  commands: string[]
+}
+
+interface LogMark {
+  k0: number
+  count: number
+  /** The live list's length and its last entry (JSON) when last saved. */
+  len: number
+  last: string
+  /** Entries of the last, partly filled chunk. */
+  tail: unknown[]
+}
+
+const chunkKey = (name: string, k: number) => `${name}#${String(k).padStart(9, '0')}`
+const allChunks = (name: string): [string, string] => [`${name}#`, `${name}#\uffff`]
+const json = (x: unknown) => JSON.stringify(x) ?? 'undefined'
+
+function without<T extends object>(o: T, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(o)) if (!keys.includes(k)) out[k] = v
+  return out
+}
+
+function bucketPrint(bucket: Record<string, { metadata?: { resourceVersion?: string } }>): string {
+  let n = 0
+  let max = 0
+  for (const o of Object.values(bucket)) {
+    n++
+    const rv = Number(o.metadata?.resourceVersion)
+    if (rv > max) max = rv
+  }
+  return `${n}:${max}`
+}
+
+/** Every part but the logs, each with a fingerprint that changes whenever the part does. */
+function singleParts(input: SaveInput): Map<string, { value: unknown; print: string }> {
+  const s = input.snapshot
+  const c = s.cluster
+  const out = new Map<string, { value: unknown; print: string }>()
+  const add = (key: string, value: unknown, print: string = json(value)) => out.set(key, { value, print })
+  add('top', without(s, ['cluster', 'shell', 'seenTokens']))
+  add('cluster', without(c, ['store', 'clock', 'facts', 'audit', 'kubelets']))
+  add('clock', c.clock)
+  add('store', { resourceVersion: c.store.resourceVersion })
+  for (const [res, bucket] of Object.entries(c.store.objects)) add(`obj:${res}`, bucket, bucketPrint(bucket))
+  for (const [node, k] of Object.entries(c.kubelets)) add(`kubelet:${node}`, k)
+  add('shell', without(s.shell, ['history', 'files']))
+  // A file's text is its own fingerprint: unchanged text is the same string, compared in O(1).
+  for (const [path, text] of Object.entries(s.shell.files)) add(`file:${path}`, text, text)
+  if (s.seenTokens) {
+    const keys = Object.keys(s.seenTokens)
+    add('seen', s.seenTokens, `${keys.length}:${keys[keys.length - 1] ?? ''}`)
+  }
+  return out
+}
+
+function logLists(input: SaveInput): [LogName, unknown[]][] {
+  const c = input.snapshot.cluster
+  const lists: [LogName, unknown[]][] = [['facts', c.facts], ['history', input.snapshot.shell.history], ['lines', input.lines]]
+  if (c.audit) lists.push(['audit', c.audit])
+  return lists
+}
+
+/** Plans the writes of each save from what the previous saves wrote; forget() after a failure. */
+export class PartWriter {
+  private prints = new Map<string, string>()
+  private marks = new Map<LogName, LogMark>()
+  private fresh = true
+
+  /** After a failed or unknown write: the next save rewrites everything. */
+  forget(): void {
+    this.prints.clear()
+    this.marks.clear()
+    this.fresh = true
+  }
+
+  /** The batch for this save, and `commit` to call once it is written. */
+  plan(input: SaveInput, meta: Omit<Meta, 'logs' | 'v'>): { batch: Batch; commit: () => void; bytesHint: number } {
+    const full = this.fresh
+    const batch: Required<Batch> = { put: [], del: [], delRange: [], clear: full }
+    const prints = new Map<string, string>()
+    let bytesHint = 0
+    for (const [key, { value, print }] of singleParts(input)) {
+      prints.set(key, print)
+      if (!full && this.prints.get(key) === print) continue
+      batch.put.push([key, value])
+      bytesHint += print.length
+    }
+    if (!full) for (const key of this.prints.keys()) if (!prints.has(key)) batch.del.push(key)
+    const marks = new Map<LogName, LogMark>()
+    for (const [name, list] of logLists(input)) marks.set(name, this.planLog(name, list, full ? undefined : this.marks.get(name), batch))
+    if (!full) for (const name of this.marks.keys()) if (!marks.has(name)) batch.delRange.push(allChunks(name))
+    const logs: Meta['logs'] = {}
+    for (const [name, m] of marks) logs[name] = { k0: m.k0, count: m.count }
+    const metaValue: Meta = { v: PARTS_VERSION, ...meta, logs }
+    batch.put.push([META, metaValue])
+    return {
+      batch,
+      bytesHint,
+      commit: () => {
+        this.prints = prints
+        this.marks = marks
+        this.fresh = false
+      },
+    }
+  }
+
+  private planLog(name: LogName, list: unknown[], m: LogMark | undefined, batch: Required<Batch>): LogMark {
+    const limit = LOG_LIMITS[name]
+    let start: number | undefined
+    if (m) {
+      if (m.len === 0) start = 0
+      else if (list.length >= m.len && json(list[m.len - 1]) === m.last) start = m.len
+      else {
+        // A sliding window (the audit record at its live bound, the terminal's lines): find the last saved entry.
+        for (let i = list.length - 1; i >= Math.max(0, list.length - limit); i--) {
+          if (json(list[i]) === m.last) {
+            start = i + 1
+            break
+          }
+        }
+      }
+    }
+    const added = start === undefined ? [] : list.slice(start)
+    if (!m || start === undefined || added.length > limit) {
+      // Rewrite the whole log from chunk 0.
+      if (m) batch.delRange.push(allChunks(name))
+      return this.appendChunks(name, { k0: 0, count: 0, len: 0, last: '', tail: [] }, list.slice(-limit), list, batch)
+    }
+    return this.appendChunks(name, m, added, list, batch)
+  }
+
+  private appendChunks(name: string, m: LogMark, added: unknown[], list: unknown[], batch: Required<Batch>): LogMark {
+    const len = list.length
+    const last = len ? json(list[len - 1]) : ''
+    if (added.length === 0) return { ...m, len, last }
+    const limit = LOG_LIMITS[name as LogName]
+    const first = m.count - m.tail.length // absolute index of the tail's first entry (a chunk boundary)
+    const entries = [...m.tail, ...added]
+    const count = m.count + added.length
+    const tail = entries.slice(entries.length - (count % CHUNK))
+    let k0 = m.k0
+    const minK = Math.floor(Math.max(0, count - limit) / CHUNK)
+    if (minK > k0) {
+      batch.delRange.push([chunkKey(name, k0), chunkKey(name, minK - 1)])
+      k0 = minK
+    }
+    let k = first / CHUNK
+    for (let i = 0; i < entries.length; i += CHUNK, k++) if (k >= k0) batch.put.push([chunkKey(name, k), entries.slice(i, i + CHUNK)])
+    return { k0, count, len, last, tail }
+  }
+}
+
+/** Put the parts read back together (untrusted: the result still has to pass the schema). */
+export function assemble(parts: Map<string, unknown>, meta: Meta): { snapshot: unknown; lines: unknown[] } {
+  const obj = (key: string) => {
+    const v = parts.get(key)
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+  }
+  const log = (name: LogName): unknown[] | undefined => {
+    const mark = meta.logs[name]
+    if (!mark) return undefined
+    const out: unknown[] = []
+    const lastK = Math.floor((mark.count - 1) / CHUNK)
+    for (let k = mark.k0; k <= lastK && k - mark.k0 < 100_000; k++) {
+      const chunk = parts.get(chunkKey(name, k))
+      if (!Array.isArray(chunk)) throw new Error(`part ${k} of the ${name} is missing`)
+      out.push(...chunk)
+    }
+    return out.slice(-LOG_LIMITS[name])
+  }
+  const objects: Record<string, unknown> = {}
+  const kubelets: Record<string, unknown> = {}
+  const files: Record<string, unknown> = {}
+  for (const [key, value] of parts) {
+    if (key.startsWith('obj:')) objects[key.slice(4)] = value
+    else if (key.startsWith('kubelet:')) kubelets[key.slice(8)] = value
+    else if (key.startsWith('file:')) files[key.slice(5)] = value
+  }
+  const audit = log('audit')
+  const snapshot = {
+    ...obj('top'),
+    cluster: {
+      ...obj('cluster'),
+      store: { ...obj('store'), objects },
+      clock: parts.get('clock'),
+      facts: log('facts') ?? [],
+      ...(audit ? { audit } : {}),
+      kubelets,
+    },
+    shell: { ...obj('shell'), history: log('history') ?? [], files },
+    ...(parts.has('seen') ? { seenTokens: parts.get('seen') } : {}),
+  }
+  return { snapshot, lines: log('lines') ?? [] }
+}
