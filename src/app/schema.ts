@@ -16,8 +16,11 @@ const short = v.pipe(v.string(), v.maxLength(4096))
 const num = v.pipe(v.number(), v.finite())
 const int = v.pipe(v.number(), v.integer())
 const arr = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_ITEMS))
-const rec = <T extends v.GenericSchema>(item: T) => v.record(v.string(), item)
-const obj = v.record(v.string(), v.unknown())
+/** RFC 3339 in UTC, as the API server writes times. */
+const time = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/), v.check((t) => !Number.isNaN(Date.parse(t)), 'not a real time'))
+const rec = <T extends v.GenericSchema>(item: T) =>
+  v.pipe(v.record(v.string(), item), v.check((o) => !Array.isArray(o), 'a list where a map belongs'))
+const obj = rec(v.unknown())
 const strMap = rec(str)
 
 // ---- store -----------------------------------------------------------------------------
@@ -30,8 +33,8 @@ export const ObjectMetaSchema = v.looseObject({
   namespace: v.optional(short),
   uid: short,
   resourceVersion: short,
-  creationTimestamp: short,
-  deletionTimestamp: v.optional(short),
+  creationTimestamp: time,
+  deletionTimestamp: v.optional(time),
   deletionGracePeriodSeconds: v.optional(num),
   generation: v.optional(num),
   labels: v.optional(strMap),
@@ -57,6 +60,16 @@ const podSpec = v.looseObject({
   volumes: v.optional(arr(v.looseObject({ name: short }))),
 })
 
+const podStatus = v.looseObject({
+  phase: v.optional(short),
+  conditions: v.optional(arr(v.looseObject({ type: short, status: short, lastTransitionTime: v.optional(v.nullable(time)) }))),
+  containerStatuses: v.optional(arr(v.looseObject({ name: short, ready: v.optional(v.boolean()), restartCount: v.optional(num), state: v.optional(obj) }))),
+  podIP: v.optional(short),
+  podIPs: v.optional(arr(v.looseObject({ ip: short }))),
+  hostIP: v.optional(short),
+  startTime: v.optional(time),
+})
+
 /** The fields every object may carry, and what they must be when present. */
 const objectBase = {
   apiVersion: short,
@@ -68,7 +81,7 @@ const objectBase = {
 }
 
 export const KObjectSchema = v.variant('kind', [
-  v.looseObject({ ...objectBase, kind: v.literal('Pod'), spec: podSpec, status: v.optional(obj) }),
+  v.looseObject({ ...objectBase, kind: v.literal('Pod'), spec: podSpec, status: v.optional(podStatus) }),
   v.looseObject({ ...objectBase, kind: v.literal('ServiceAccount'), secrets: v.optional(arr(v.looseObject({ name: short }))) }),
   v.looseObject({ ...objectBase, kind: v.picklist(['Role', 'ClusterRole']), rules: v.optional(arr(obj)) }),
   v.looseObject({ ...objectBase, kind: v.picklist(['RoleBinding', 'ClusterRoleBinding']), roleRef: obj, subjects: v.optional(arr(obj)) }),
