@@ -14,7 +14,7 @@ import { installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Lab } from './lab'
 import { globalStorage, linesFromStore, linesToStore, type Notice } from './persist'
-import { LabPersistence, restoredNotice, type StartPlan } from './persistLab'
+import type { LabPersistence, StartPlan } from './persistLab'
 import type { SaveInput } from './saveParts'
 import { saveViewOf } from './saveView'
 import { parseUrlParams } from './url'
@@ -48,7 +48,9 @@ function record(): SaveInput | undefined {
 }
 
 // IndexedDB, and this tab's claim on the lab (another tab may own it: then this one follows).
-const persistence = LabPersistence.open({ legacy: storage })
+// Loaded apart from the page's first bundle (the schema's validator is not needed for the input).
+const persistModule = import('./persistLab')
+const persistence = persistModule.then((m) => m.LabPersistence.open({ legacy: storage }))
 let persist: LabPersistence | undefined
 void persistence.then((p) => (persist = p))
 /** Save at once after each change (no idle wait): the last command survives the tab dying. */
@@ -111,6 +113,7 @@ const labModule = import('./lab')
 
 async function start(): Promise<void> {
   const p = await persistence
+  const { restoredNotice } = await persistModule
   let plan: StartPlan = { notices: [], lost: [] }
   try {
     plan = await p.planStart({ seed: params.seed, now: params.now })

@@ -6,7 +6,9 @@
 import { openIdb, LAB, type KvBackend } from './idb'
 import { asideBlob, asideKeys, checkRecord, loadLab, readAside, setAside, toRecord, type Restorable } from './labStore'
 import { BROKEN_PREFIX, PREVIOUS_PREFIX, STATE_KEY, savedStateKeys, type Notice, type StorageLike } from './persist'
-import { Saver, type SaveStatus } from './saver'
+import { Saver } from './saver'
+
+export { statusText } from './saver'
 import type { SaveInput } from './saveParts'
 import { claimLab, type TabLock } from './tabLock'
 
@@ -22,8 +24,6 @@ export interface StartPlan {
   lost: string[]
 }
 
-const hhmm = (iso: string) => (/T(\d\d:\d\d:\d\d)/.exec(iso)?.[1] ?? iso) + ' UTC'
-
 /** The notice shown once a saved lab is running again. */
 export function restoredNotice(lab: Pick<Restorable, 'savedAt'>, lost: string[], labTime: string): Notice {
   if (lost.length === 0) return { kind: 'note', text: `Restored your lab as you left it (saved ${lab.savedAt}; lab time ${labTime}).` }
@@ -32,13 +32,6 @@ export function restoredNotice(lab: Pick<Restorable, 'savedAt'>, lost: string[],
     kind: 'warn',
     text: `Restored your lab as it was last saved (${lab.savedAt}; lab time ${labTime}). The last ${lost.length === 1 ? 'command was' : `${lost.length} commands were`} not saved and ${lost.length === 1 ? 'is' : 'are'} lost: ${list}.`,
   }
-}
-
-/** The status line for a save status (undefined: nothing to say). */
-export function statusText(s: SaveStatus): string | undefined {
-  if (s.state === 'failing') return `Not saved since ${hhmm(s.since)}: ${s.reason}.`
-  if (s.state === 'off') return `Not saving: ${s.reason}.`
-  return undefined
 }
 
 export class LabPersistence {

@@ -2,7 +2,8 @@
 // status, whether another tab owns the lab, and the labs set aside.
 
 import type { SaveView, SaveViewSource } from '../ui/layout/SaveNotice'
-import { statusText, type LabPersistence } from './persistLab'
+import type { LabPersistence } from './persistLab'
+import { statusText } from './saveStatus'
 
 export function saveViewOf(
   p: Promise<LabPersistence>,

@@ -6,13 +6,10 @@
 
 import { LAB, type KvBackend } from './idb'
 import { ATTEMPT, PartWriter, type Attempt, type SaveInput } from './saveParts'
+import type { SaveStatus } from './saveStatus'
 
-export type SaveStatus =
-  | { state: 'idle' }
-  | { state: 'saved'; at: string; seq: number }
-  | { state: 'failing'; since: string; reason: string; unsaved: string[] }
-  /** Another tab owns the lab: this one does not save. */
-  | { state: 'off'; reason: string }
+export type { SaveStatus } from './saveStatus'
+export { statusText } from './saveStatus'
 
 const KEEP_COMMANDS = 20
 

@@ -4,7 +4,10 @@
 // facts by kind; audit entries, the clock's work, the signer and the kubelets field by field.
 
 import * as v from 'valibot'
-import { SNAPSHOT_VERSION, type LabSnapshot } from './lab'
+import type { LabSnapshot } from './lab'
+
+/** lab.ts's SNAPSHOT_VERSION (not imported: this module must not pull the lab into the page's first bundle). */
+const SNAPSHOT_VERSION = 1
 
 /** Longest text the schema accepts in one value (a file, a variable, an object field): 8 MiB. */
 export const MAX_TEXT = 8 * 1024 * 1024
@@ -230,6 +233,10 @@ export type ValidSnapshot = v.InferOutput<typeof LabSnapshotSchema>
 
 /** Check an untrusted value; on failure, a short reason naming where it went wrong. */
 export function checkSnapshot(value: unknown): { ok: true; snapshot: LabSnapshot } | { ok: false; reason: string } {
+  const version = (value as { version?: unknown } | null)?.version
+  if (typeof value === 'object' && value !== null && version !== SNAPSHOT_VERSION) {
+    return { ok: false, reason: `it has version ${JSON.stringify(version) ?? 'none'}, this page reads version ${SNAPSHOT_VERSION}` }
+  }
   let r: ReturnType<typeof v.safeParse<typeof LabSnapshotSchema>>
   try {
     r = v.safeParse(LabSnapshotSchema, value, { abortEarly: true })
@@ -242,6 +249,7 @@ export function checkSnapshot(value: unknown): { ok: true; snapshot: LabSnapshot
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = (issue.path ?? []).map((p) => String((p as { key?: unknown }).key)).join('.')
-  const msg = issue.message.length > 160 ? `${issue.message.slice(0, 160)}…` : issue.message
+  const said = issue.expected !== null && issue.received ? `expected ${issue.expected}, found ${issue.received}` : issue.message
+  const msg = said.length > 160 ? `${said.slice(0, 160)}…` : said
   return path ? `${path}: ${msg}` : msg
 }
