@@ -59,6 +59,15 @@ describe('saving in IndexedDB', () => {
     expect(keys.some((k) => k.startsWith('obj:'))).toBe(false) // no object changed
     expect(keys).not.toContain('file:/root/note.txt')
     expect(keys.filter((k) => k.startsWith('history#'))).toHaveLength(1)
+    // one new object rewrites one of its resource's parts, not the resource
+    await lab.run('kubectl create serviceaccount one-more')
+    p.save(input(lab), 'kubectl create serviceaccount one-more')
+    await p.flush()
+    const objs = (kv.writes.at(-1)?.put ?? []).map(([k]) => k).filter((k) => k.startsWith('obj:'))
+    expect(objs).toHaveLength(1)
+    expect(objs[0]).toMatch(/^obj:serviceaccounts#\d+$/)
+    const plan = await (await open(kv)).planStart({})
+    expect(plan.restore?.snapshot).toEqual(JSON.parse(JSON.stringify(lab.snapshot())))
   })
 
   it('bounds facts, audit and history (a week-long lab stays small)', async () => {

@@ -65,7 +65,18 @@ function without<T extends object>(o: T, keys: string[]): Record<string, unknown
   return out
 }
 
-function bucketPrint(bucket: Record<string, { metadata?: { resourceVersion?: string } }>): string {
+type KObjectLike = { metadata?: { resourceVersion?: string } }
+
+/** How many parts each resource's objects are spread over. */
+export const BUCKETS = 16
+
+function bucketOf(key: string): number {
+  let h = 0
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0
+  return (h >>> 0) % BUCKETS
+}
+
+function bucketPrint(bucket: Record<string, KObjectLike>): string {
   let n = 0
   let max = 0
   for (const o of Object.values(bucket)) {
@@ -85,8 +96,13 @@ function singleParts(input: SaveInput): Map<string, { value: unknown; print: str
   add('top', without(s, ['cluster', 'shell', 'seenTokens']))
   add('cluster', without(c, ['store', 'clock', 'facts', 'audit', 'kubelets']))
   add('clock', c.clock)
-  add('store', { resourceVersion: c.store.resourceVersion })
-  for (const [res, bucket] of Object.entries(c.store.objects)) add(`obj:${res}`, bucket, bucketPrint(bucket))
+  add('store', { resourceVersion: c.store.resourceVersion, resources: Object.keys(c.store.objects) })
+  // Each resource in BUCKETS parts by a hash of the object's key: a change rewrites one part.
+  for (const [res, objects] of Object.entries(c.store.objects)) {
+    const parts: Record<string, KObjectLike>[] = []
+    for (const [key, o] of Object.entries(objects)) (parts[bucketOf(key)] ??= {})[key] = o
+    parts.forEach((part, i) => part && add(`obj:${res}#${i}`, part, bucketPrint(part)))
+  }
   for (const [node, k] of Object.entries(c.kubelets)) add(`kubelet:${node}`, k)
   add('shell', without(s.shell, ['history', 'files']))
   // A file's text is its own fingerprint: unchanged text is the same string, compared in O(1).
@@ -216,8 +232,14 @@ export function assemble(parts: Map<string, unknown>, meta: Meta): { snapshot: u
   const objects: Record<string, unknown> = {}
   const kubelets: Record<string, unknown> = {}
   const files: Record<string, unknown> = {}
+  const store = obj('store')
+  if (Array.isArray(store.resources)) for (const res of store.resources) if (typeof res === 'string') objects[res] = {}
   for (const [key, value] of parts) {
-    if (key.startsWith('obj:')) objects[key.slice(4)] = value
+    if (key.startsWith('obj:')) {
+      const res = key.includes('#') ? key.slice(4, key.lastIndexOf('#')) : key.slice(4)
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`the saved ${res} cannot be read`)
+      objects[res] = Object.assign((objects[res] ?? {}) as object, value)
+    }
     else if (key.startsWith('kubelet:')) kubelets[key.slice(8)] = value
     else if (key.startsWith('file:')) files[key.slice(5)] = value
   }
@@ -226,7 +248,7 @@ export function assemble(parts: Map<string, unknown>, meta: Meta): { snapshot: u
     ...obj('top'),
     cluster: {
       ...obj('cluster'),
-      store: { ...obj('store'), objects },
+      store: { resourceVersion: store.resourceVersion, objects },
       clock: parts.get('clock'),
       facts: log('facts') ?? [],
       ...(audit ? { audit } : {}),

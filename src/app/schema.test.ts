@@ -115,7 +115,8 @@ describe('a corrupt save never breaks the page', () => {
   const parts: [string, Record<string, unknown>][] = [
     ['facts chunk = {}', { 'facts#000000000': {} }],
     ['clock.due = "x"', { clock: { now: 1, seq: 1, due: 'x' } }],
-    ['a store bucket = null', { 'obj:pods': null }],
+    ['a store bucket = null', { 'obj:pods#0': null }],
+    ['a store bucket = []', { 'obj:serviceaccounts#1': [] }],
     ['index of another version', { meta: { v: 3 } }],
     ['no index', { meta: undefined }],
     ['a kubelet = "x"', { 'kubelet:worker-0': 'x' }],
