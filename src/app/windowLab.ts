@@ -14,7 +14,8 @@
 // called before `ready` wait for it; the synchronous calls throw until then.
 //
 // Extras of the page: `params` (the parsed URL parameters), `savedStates()` (keys of labs set
-// aside in localStorage), `restoreSaved(key)` (go back to one), `clearSavedState()`.
+// aside in IndexedDB, as last read: `broken:<time>` or `previous:<time>`), `restoreSaved(key)`
+// (go back to one), `clearSavedState()` (forget the saved lab; set-aside labs stay).
 
 import type { TerminalController } from '../state/controller'
 import type { Lab, LabSnapshot } from './lab'
