@@ -31,7 +31,8 @@ export interface Restorable {
 
 export type LoadResult =
   | { kind: 'none' }
-  | { kind: 'ok'; lab: Restorable; migrated: boolean; lost: string[] }
+  /** `lost`: the commands not saved before the page went; `behind`: some change (maybe only the clock moving) was not saved. */
+  | { kind: 'ok'; lab: Restorable; migrated: boolean; lost: string[]; behind: boolean }
   | { kind: 'broken'; reason: string; asideKey?: string }
 
 const logMark = v.object({ k0: v.pipe(v.number(), v.integer(), v.minValue(0)), count: v.pipe(v.number(), v.integer(), v.minValue(0)) })
@@ -115,16 +116,20 @@ export async function writeWhole(kv: KvBackend, lab: Restorable): Promise<void> 
   await kv.write(LAB, plan.batch)
 }
 
-/** The saved lab in IndexedDB, checked; else an old localStorage save (moved over once). */
-export async function loadLab(kv: KvBackend, legacy: { raw: string | null; remove(): void } | undefined, iso: string): Promise<LoadResult> {
+/**
+ * The saved lab in IndexedDB, checked; else an old localStorage save (moved over once). A tab
+ * that does not own the lab (`mayWrite` false) only reads: it sets nothing aside, moves nothing.
+ */
+export async function loadLab(kv: KvBackend, legacy: { raw: string | null; remove(): void } | undefined, iso: string, mayWrite = true): Promise<LoadResult> {
   let parts: Map<string, unknown>
   try {
     parts = await kv.readAll(LAB)
   } catch (e) {
     return { kind: 'broken', reason: `it could not be read (${e instanceof Error ? e.message : String(e)})` }
   }
-  if (parts.size === 0 || (!parts.has(META) && parts.size === 1 && parts.has(ATTEMPT))) return migrate(kv, legacy, iso)
+  if (parts.size === 0 || (!parts.has(META) && parts.size === 1 && parts.has(ATTEMPT))) return mayWrite ? migrate(kv, legacy, iso) : { kind: 'none' }
   const broken = async (reason: string): Promise<LoadResult> => {
+    if (!mayWrite) return { kind: 'broken', reason }
     const asideKey = await setAside(kv, 'broken', safeJson(Object.fromEntries(parts)), reason, iso)
     if (asideKey) await kv.write(LAB, { clear: true }).catch(() => {})
     return { kind: 'broken', reason, asideKey }
@@ -140,12 +145,14 @@ export async function loadLab(kv: KvBackend, legacy: { raw: string | null; remov
   const c = checkSnapshot(assembled.snapshot)
   if (!c.ok) return broken(c.reason)
   const attempt = v.safeParse(AttemptSchema, parts.get(ATTEMPT))
-  const lost = attempt.success && attempt.output.seq > meta.output.seq ? attempt.output.commands.slice(0, 20).map((s) => s.slice(0, 200)) : []
+  const behind = attempt.success && attempt.output.seq > meta.output.seq
+  const lost = behind ? attempt.output.commands.slice(0, 20).map((s) => s.slice(0, 200)) : []
   const m = meta.output
   return {
     kind: 'ok',
     migrated: false,
     lost,
+    behind,
     lab: { snapshot: c.snapshot, lines: checkLines(assembled.lines), seed: m.seed, now: m.now, savedAt: m.savedAt, seq: m.seq },
   }
 }
@@ -164,5 +171,5 @@ async function migrate(kv: KvBackend, legacy: { raw: string | null; remove(): vo
   } catch {
     // kept in localStorage: the next load tries again
   }
-  return { kind: 'ok', lab: r.lab, migrated: true, lost: [] }
+  return { kind: 'ok', lab: r.lab, migrated: true, lost: [], behind: false }
 }

@@ -54,7 +54,13 @@ const persistence = persistModule.then((m) => m.LabPersistence.open({ legacy: st
 let persist: LabPersistence | undefined
 void persistence.then((p) => (persist = p))
 /** Save at once after each change (no idle wait): the last command survives the tab dying. */
-const save = () => persist?.save(record, lab?.history().at(-1))
+let historyLength = 0
+const save = () => {
+  const history = lab?.history() ?? []
+  const command = history.length > historyLength ? history[history.length - 1] : undefined
+  historyLength = history.length
+  persist?.save(record, command)
+}
 const controller = new TerminalController(store, { onLabChanged: save })
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
 
@@ -128,7 +134,7 @@ async function start(): Promise<void> {
     try {
       lab = await createLab({ state: plan.restore.snapshot })
       startedAt = plan.restore.now
-      say(restoredNotice(plan.restore, plan.lost, lab.now()))
+      say(restoredNotice(plan.restore, plan.lost, lab.now(), plan.behind))
     } catch (e) {
       // Take the restored screen away again, keeping the page's own notices.
       const notices = store.getState().lines.filter((l) => l.segs.every((g) => g.kind === 'note' || g.kind === 'warn'))
@@ -150,6 +156,7 @@ async function start(): Promise<void> {
     void p.clear()
     controller.labReplaced()
   })
+  historyLength = lab.history().length
   controller.attach(lab, modeOf(lab))
   windowLab.attach(lab)
   labView.getState().setLab(lab)

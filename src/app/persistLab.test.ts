@@ -199,6 +199,42 @@ describe('two tabs', () => {
   })
 })
 
+describe('what a reload says', () => {
+  it('a failed save of the clock alone: restored as last saved, with the clock not saved', async () => {
+    const kv = await testBackend()
+    const lab = await createLab({ state: base })
+    const p = await open(kv)
+    p.save(input(lab))
+    await p.flush()
+    kv.failWith = quotaError()
+    await lab.advance('1h')
+    p.save(input(lab))
+    await p.flush()
+    const plan = await (await open(kv)).planStart({})
+    expect(plan.lost).toEqual([])
+    expect(plan.behind).toBe(true)
+    expect(restoredNotice(plan.restore!, plan.lost, 'T', plan.behind).text).toBe(
+      'Restored your lab as it was last saved (2026-05-24T08:00:00.000Z; lab time T); the lab clock had moved on since, and that was not saved.',
+    )
+  })
+
+  it('a tab that follows leaves a broken save alone (the owner decides)', async () => {
+    const locks = new FakeLocks()
+    const kv = await testBackend()
+    const owner = await LabPersistence.open({ kv, iso: ISO, lock: await claimLab(locks) })
+    const lab = await createLab({ state: base })
+    owner.save(input(lab))
+    await owner.flush()
+    await kv.write(LAB, { put: [['clock', 'x']] })
+    const follower = await LabPersistence.open({ kv, iso: ISO, lock: await claimLab(locks) })
+    const plan = await follower.planStart({})
+    expect(plan.restore).toBeUndefined()
+    expect(plan.notices[0].text).toContain('leaves the saved one to the tab that has it open')
+    expect((await kv.readAll(LAB)).get('clock')).toBe('x')
+    expect((await kv.readAll(ASIDE)).size).toBe(0)
+  })
+})
+
 describe('set-aside data', () => {
   it('gives the raw data back as a download', async () => {
     const kv = await testBackend()

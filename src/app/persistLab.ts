@@ -22,10 +22,15 @@ export interface StartPlan {
   notices: Notice[]
   /** Commands that were run but not saved before the page went (empty: the last command was saved). */
   lost: string[]
+  /** Some change after the restored save was not saved (with `lost` empty: only the clock moving on). */
+  behind?: boolean
 }
 
 /** The notice shown once a saved lab is running again. */
-export function restoredNotice(lab: Pick<Restorable, 'savedAt'>, lost: string[], labTime: string): Notice {
+export function restoredNotice(lab: Pick<Restorable, 'savedAt'>, lost: string[], labTime: string, behind = lost.length > 0): Notice {
+  if (behind && lost.length === 0) {
+    return { kind: 'warn', text: `Restored your lab as it was last saved (${lab.savedAt}; lab time ${labTime}); the lab clock had moved on since, and that was not saved.` }
+  }
   if (lost.length === 0) return { kind: 'note', text: `Restored your lab as you left it (saved ${lab.savedAt}; lab time ${labTime}).` }
   const list = lost.map((c) => `"${c}"`).join(', ')
   return {
@@ -84,18 +89,20 @@ export class LabPersistence {
     } catch {
       raw = null
     }
-    await this.moveLegacyAsides()
-    const loaded = await loadLab(this.kv, legacy ? { raw, remove: () => legacy.removeItem(STATE_KEY) } : undefined, this.iso())
+    const owner = this.lock.role() === 'owner'
+    if (owner) await this.moveLegacyAsides()
+    const loaded = await loadLab(this.kv, legacy ? { raw, remove: () => legacy.removeItem(STATE_KEY) } : undefined, this.iso(), owner)
     await this.refreshAsides()
     if (loaded.kind === 'none') return { notices: [], lost: [] }
     if (loaded.kind === 'broken') {
+      if (!owner) return { notices: [{ kind: 'warn', text: `The saved lab could not be read (${loaded.reason}); this tab starts a fresh lab and leaves the saved one to the tab that has it open.` }], lost: [] }
       return { notices: [{ kind: 'warn', text: `Your saved lab could not be read (${loaded.reason}), so a fresh lab was started. ${this.where(loaded.asideKey)}` }], lost: [] }
     }
     const stored = loaded.lab
     const urlAsks = url.seed !== undefined || url.now !== undefined
     if (!urlAsks || (stored.seed === url.seed && stored.now === url.now)) {
       this.saver.startFrom(stored.seq, stored.savedAt)
-      return { restore: stored, notices: [], lost: loaded.lost }
+      return { restore: stored, notices: [], lost: loaded.lost, behind: loaded.behind }
     }
     if (this.lock.role() === 'follower') return { notices: [{ kind: 'note', text: 'This link starts a fresh lab; the saved lab stays as it is, since another tab has it open.' }], lost: [] }
     const key = await setAside(this.kv, 'previous', JSON.stringify(toRecord(stored)), 'a link asked for another lab', this.iso())
@@ -133,6 +140,7 @@ export class LabPersistence {
 
   /** A lab that cannot be restored after all (its restore threw): set it aside. */
   async setAsideBroken(lab: Restorable, reason: string): Promise<Notice> {
+    if (this.lock.role() !== 'owner') return { kind: 'warn', text: `The saved lab could not be restored (${reason}); this tab starts a fresh lab and leaves the saved one to the tab that has it open.` }
     const key = await setAside(this.kv, 'broken', JSON.stringify(toRecord(lab)), reason, this.iso())
     if (key) await this.kv.write(LAB, { clear: true }).catch(() => {})
     this.saver.forgetWritten()
