@@ -71,3 +71,26 @@ test('two tabs: the second follows without saving until it takes over', async ({
   await expect(page.getByText('This lab is open in another tab, which saves it')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Take over' })).toBeVisible()
 })
+
+test('a full disk: the header says so until a save succeeds, and a reload says what was lost', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create serviceaccount saved-one')
+  // From now on IndexedDB refuses the lab's parts as a full disk does (the small marker still fits).
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (key !== 'attempt' && (window as { __full?: boolean }).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return put.call(this, value, key)
+    }
+    ;(window as { __full?: boolean }).__full = true
+  })
+  await typeCommand(page, 'kubectl create serviceaccount lost-one')
+  await expect(page.getByText(/^Not saved since \d\d:\d\d:\d\d UTC: this browser's storage for the lab is full\.$/)).toBeVisible()
+  await page.reload()
+  await page.evaluate(() => window.lab!.ready)
+  const shown = (await texts(page)).join('\n')
+  expect(shown).not.toContain('as you left it')
+  expect(shown).toContain('The last command was not saved and is lost: "kubectl create serviceaccount lost-one".')
+  expect(await saLine(page, 'saved-one')).toEqual(['serviceaccount/saved-one'])
+  await expect(page.getByText(/^Not saved since/)).toHaveCount(0)
+})
