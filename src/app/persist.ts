@@ -101,6 +101,7 @@ export function savedStateKeys(storage: StorageLike | undefined): string[] {
 /** Terminal lines as saved: the page's own notices are left out (they are said again on load). */
 export function linesToStore(lines: { segs: Segment[] }[]): StoredSeg[][] {
   return lines
+    .slice(-2 * SAVED_LINES) // only the end matters: a long screen costs nothing more
     .filter((l) => l.segs.some((s) => s.kind !== 'note' && s.kind !== 'warn'))
     .slice(-SAVED_LINES)
     .map((l) => l.segs.map((s): StoredSeg => [s.kind, s.text]))
