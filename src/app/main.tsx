@@ -78,6 +78,10 @@ const saves = saveViewOf(persistence, {
 })
 
 const windowLab = createWindowLab(controller, params, {
+  check: async (s) => {
+    const c = (await import('./schema')).checkSnapshot(s)
+    if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
+  },
   restored: (s) => {
     startedAt = undefined
     controller.labReplaced(modeOf(s))

@@ -5,11 +5,12 @@ import { createFakeLab } from '../state/testing'
 import type { Lab } from './lab'
 import { createWindowLab } from './windowLab'
 
-function setup() {
+function setup(check?: (s: unknown) => void) {
   const store = createTerminalStore()
   const controller = new TerminalController(store)
   const restored: unknown[] = []
   const w = createWindowLab(controller, { presenter: false, problems: [] }, {
+    check,
     restored: (s) => restored.push(s),
     savedStates: () => ['tokenlab:broken:x'],
     restoreSaved: async () => {},
@@ -43,6 +44,17 @@ describe('window.lab', () => {
     await w.api.restore(snap as never)
     expect(lab.nowMs()).toBe(0)
     expect(restored).toEqual([snap])
+  })
+
+  it('restore() of a snapshot the check refuses changes nothing', async () => {
+    const { w, lab, attach, restored } = setup(() => {
+      throw new Error('cluster.facts: expected Array, found Object')
+    })
+    attach()
+    const before = lab.nowMs()
+    await expect(w.api.restore({ ...lab.snapshot(), nowMs: 0 } as never)).rejects.toThrow('cluster.facts: expected Array, found Object')
+    expect(lab.nowMs()).toBe(before)
+    expect(restored).toEqual([])
   })
 
   it('rejects a run() of something that is not text', async () => {

@@ -32,6 +32,8 @@ export interface WindowLab
 }
 
 export interface WindowLabHooks {
+  /** Check a snapshot given to window.lab.restore(s) before the lab sees it (throws with a reason). */
+  check?(s: unknown): void | Promise<void>
   /** window.lab.restore(s) replaced the lab's state. */
   restored(s: LabSnapshot): void
   savedStates(): string[]
@@ -72,6 +74,7 @@ export function createWindowLab(controller: TerminalController, params: UrlParam
     restore: (s) =>
       ready.then(() =>
         controller.exclusive(async () => {
+          await hooks.check?.(s)
           await need().restore(s)
           hooks.restored(s)
         }),
