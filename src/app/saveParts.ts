@@ -1,9 +1,10 @@
 // How a lab is laid out in IndexedDB so that a save writes only what changed: the snapshot is
-// cut into parts (the store by resource, each file, each kubelet, the clock, ...), each with a
-// cheap fingerprint; the growing lists (facts, audit, history, terminal lines) are logs kept in
+// cut into parts (each resource's objects in BUCKETS parts, each file, each kubelet, the clock,
+// ...), each with a cheap fingerprint; the growing lists (facts, audit, history) are logs kept in
 // chunks of CHUNK entries, so that a command appends to the last chunk instead of rewriting the
-// list. Logs are compacted to their latest entries (FACTS_KEEP, AUDIT_KEEP, HISTORY_KEEP,
-// SAVED_LINES) by dropping whole chunks. No DOM, no window: this runs in a worker too.
+// list. Logs are compacted to their latest entries (FACTS_KEEP, AUDIT_KEEP, HISTORY_KEEP) by
+// dropping whole chunks; the terminal's last SAVED_LINES lines are one part. No DOM, no window:
+// this runs in a worker too.
 
 import { AUDIT_KEEP, FACTS_KEEP } from '../cluster/compact'
 import { HISTORY_KEEP } from '../shell/compact'
@@ -16,7 +17,9 @@ export const META = 'meta'
 export const ATTEMPT = 'attempt'
 export const PARTS_VERSION = 2
 
-export const LOG_LIMITS = { facts: FACTS_KEEP, audit: AUDIT_KEEP, history: HISTORY_KEEP, lines: SAVED_LINES } as const
+export const LOG_LIMITS = { facts: FACTS_KEEP, audit: AUDIT_KEEP, history: HISTORY_KEEP } as const
+/** Entries before the last saved one that must match too, where a log slides (the audit record at its live bound). */
+const CONTEXT = 32
 export type LogName = keyof typeof LOG_LIMITS
 
 /** What one save stores: the lab's snapshot, the terminal's lines and how the lab was started. */
@@ -53,6 +56,8 @@ interface LogMark {
   last: string
   /** Entries of the last, partly filled chunk. */
   tail: unknown[]
+  /** The list's last CONTEXT entries when last saved. */
+  recent: unknown[]
 }
 
 const chunkKey = (name: string, k: number) => `${name}#${String(k).padStart(9, '0')}`
@@ -105,6 +110,8 @@ function singleParts(input: SaveInput): Map<string, { value: unknown; print: str
   }
   for (const [node, k] of Object.entries(c.kubelets)) add(`kubelet:${node}`, k)
   add('shell', without(s.shell, ['history', 'files']))
+  // The screen slides (its last SAVED_LINES lines): small, and written whole when it changed.
+  add('lines', input.lines.slice(-SAVED_LINES))
   // A file's text is its own fingerprint: unchanged text is the same string, compared in O(1).
   for (const [path, text] of Object.entries(s.shell.files)) add(`file:${path}`, text, text)
   if (s.seenTokens) {
@@ -116,7 +123,7 @@ function singleParts(input: SaveInput): Map<string, { value: unknown; print: str
 
 function logLists(input: SaveInput): [LogName, unknown[]][] {
   const c = input.snapshot.cluster
-  const lists: [LogName, unknown[]][] = [['facts', c.facts], ['history', input.snapshot.shell.history], ['lines', input.lines]]
+  const lists: [LogName, unknown[]][] = [['facts', c.facts], ['history', input.snapshot.shell.history]]
   if (c.audit) lists.push(['audit', c.audit])
   return lists
 }
@@ -170,22 +177,14 @@ export class PartWriter {
     let start: number | undefined
     if (m) {
       if (m.len === 0) start = 0
-      else if (list.length >= m.len && json(list[m.len - 1]) === m.last) start = m.len
-      else {
-        // A sliding window (the audit record at its live bound, the terminal's lines): find the last saved entry.
-        for (let i = list.length - 1; i >= Math.max(0, list.length - limit); i--) {
-          if (json(list[i]) === m.last) {
-            start = i + 1
-            break
-          }
-        }
-      }
+      else if (list.length >= m.len && json(list[m.len - 1]) === m.last && fitsAt(list, m.len - 1, m)) start = m.len
+      else start = slidTo(list, m, LOG_LIMITS[name])
     }
     const added = start === undefined ? [] : list.slice(start)
     if (!m || start === undefined || added.length > limit) {
       // Rewrite the whole log from chunk 0.
       if (m) batch.delRange.push(allChunks(name))
-      return this.appendChunks(name, { k0: 0, count: 0, len: 0, last: '', tail: [] }, list.slice(-limit), list, batch)
+      return this.appendChunks(name, { k0: 0, count: 0, len: 0, last: '', tail: [], recent: [] }, list.slice(-limit), list, batch)
     }
     return this.appendChunks(name, m, added, list, batch)
   }
@@ -193,7 +192,8 @@ export class PartWriter {
   private appendChunks(name: string, m: LogMark, added: unknown[], list: unknown[], batch: Required<Batch>): LogMark {
     const len = list.length
     const last = len ? json(list[len - 1]) : ''
-    if (added.length === 0) return { ...m, len, last }
+    const recent = list.slice(-CONTEXT)
+    if (added.length === 0) return { ...m, len, last, recent }
     const limit = LOG_LIMITS[name as LogName]
     const first = m.count - m.tail.length // absolute index of the tail's first entry (a chunk boundary)
     const entries = [...m.tail, ...added]
@@ -207,8 +207,32 @@ export class PartWriter {
     }
     let k = first / CHUNK
     for (let i = 0; i < entries.length; i += CHUNK, k++) if (k >= k0) batch.put.push([chunkKey(name, k), entries.slice(i, i + CHUNK)])
-    return { k0, count, len, last, tail }
+    return { k0, count, len, last, tail, recent }
   }
+}
+
+/**
+ * Where the new entries of a sliding list start: after the one place where the saved entries'
+ * end (the last one and CONTEXT before it) appears. Undefined when nowhere or in two places (a
+ * repeating pattern): the caller then rewrites the log whole rather than guess.
+ */
+/** Whether the entries before list[i] are those that stood before the last saved entry. */
+function fitsAt(list: unknown[], i: number, m: LogMark): boolean {
+  const r = m.recent
+  for (let j = 1; j < r.length && i - j >= 0; j++) if (list[i - j] !== r[r.length - 1 - j] && json(list[i - j]) !== json(r[r.length - 1 - j])) return false
+  return true
+}
+
+function slidTo(list: unknown[], m: LogMark, limit: number): number | undefined {
+  const fits = (i: number) => fitsAt(list, i, m)
+  let found: number | undefined
+  for (let i = list.length - 1; i >= Math.max(0, list.length - limit); i--) {
+    if (found !== undefined && i < found - 2 * CONTEXT) break
+    if (json(list[i]) !== m.last || !fits(i)) continue
+    if (found !== undefined) return undefined
+    found = i
+  }
+  return found === undefined ? undefined : found + 1
 }
 
 /** Put the parts read back together (untrusted: the result still has to pass the schema). */
@@ -257,5 +281,6 @@ export function assemble(parts: Map<string, unknown>, meta: Meta): { snapshot: u
     shell: { ...obj('shell'), history: log('history') ?? [], files },
     ...(parts.has('seen') ? { seenTokens: parts.get('seen') } : {}),
   }
-  return { snapshot, lines: log('lines') ?? [] }
+  const lines = parts.get('lines')
+  return { snapshot, lines: Array.isArray(lines) ? lines : [] }
 }
