@@ -1,6 +1,7 @@
 // The terminal itself: keys, paste, error output, text-only rendering, local-only requests,
 // saved state that cannot be read, accessibility.
 import AxeBuilder from '@axe-core/playwright'
+import { asideRaw } from './support/saves'
 import { expect, test } from '@playwright/test'
 import { commandLine, openLab, PS1, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
 
@@ -164,9 +165,9 @@ test('a saved state that cannot be read is reported and set aside', async ({ pag
   await openLab(page)
   const text = (await shownLines(page)).map((l) => l.text).join('\n')
   expect(text).toContain('Your saved lab could not be read (it is not valid JSON)')
-  const key = /"(tokenlab:broken:[^"]+)"/.exec(text)?.[1]
+  const key = /"(broken:[^"]+)"/.exec(text)?.[1]
   expect(key).toBeTruthy()
-  expect(await page.evaluate((k) => localStorage.getItem(k), key!)).toBe('{"v":1,"snapshot":')
+  expect(await asideRaw(page, key!)).toBe('{"v":1,"snapshot":')
   expect(await page.evaluate(() => window.lab!.savedStates())).toContain(key)
   // and the fresh lab works
   expect(await typeCommand(page, 'echo fresh')).toEqual([{ text: 'fresh', stderr: false }])
@@ -232,7 +233,8 @@ test('a link with another seed starts fresh and keeps the previous lab aside', a
   expect(text.some((l) => l === `${PS1}echo in-seed-1`)).toBe(false)
   const note = text.find((l) => l.startsWith('This link starts a fresh lab with seed 2'))
   expect(note).toContain('Your previous lab (seed 1')
-  const key = /"(tokenlab:previous:[^"]+)"/.exec(note!)?.[1]
+  const key = /"(previous:[^"]+)"/.exec(note!)?.[1]
+  expect(key).toBeTruthy()
   expect(await page.evaluate(() => window.lab!.savedStates())).toContain(key)
 })
 
@@ -283,8 +285,9 @@ test('a saved lab the lab itself refuses is set aside too, with the lab’s reas
   expect(text).not.toContain('old line')
   const note = text.find((l) => l.startsWith('Your saved lab could not be read ('))
   expect(note).toContain('version 99')
-  const key = /"(tokenlab:broken:[^"]+)"/.exec(note!)?.[1]
-  expect(await page.evaluate((k) => localStorage.getItem(k), key!)).toBe(bad)
+  const key = /"(broken:[^"]+)"/.exec(note!)?.[1]
+  expect(key).toBeTruthy()
+  expect(await asideRaw(page, key!)).toBe(bad)
 })
 
 test('the prompt shows the working directory as bash does', async ({ page }) => {

@@ -7,7 +7,9 @@ import { startClockTicker } from '../state/clock'
 import type { ClockController } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
 import { useTerminal, type AppStore } from '../state/store'
+import { ErrorBoundary } from '../ui/layout/ErrorBoundary'
 import { LabClock } from '../ui/layout/LabClock'
+import { SaveNotice, type SaveViewSource } from '../ui/layout/SaveNotice'
 import { Workspace } from '../ui/layout/Workspace'
 
 const ClockControls = lazy(() => import('../ui/clock/ClockControls'))
@@ -20,6 +22,8 @@ interface Props {
   presenter?: boolean
   /** Text typed before the page's script ran. */
   initialInput?: string
+  /** What the page says about saving (save failures, another tab, set-aside labs). */
+  saves?: SaveViewSource
 }
 
 function Status({ store }: { store: AppStore }) {
@@ -31,7 +35,7 @@ function Status({ store }: { store: AppStore }) {
   )
 }
 
-export function App({ store, controller, clock, presenter, initialInput }: Props) {
+export function App({ store, controller, clock, presenter, initialInput, saves }: Props) {
   useEffect(() => startClockTicker({ getState: () => store.getState(), subscribe: (l) => store.subscribe(l) }, clock), [store, clock])
 
   return (
@@ -40,16 +44,31 @@ export function App({ store, controller, clock, presenter, initialInput }: Props
         <h1>
           Token lab <span>ServiceAccounts and bound tokens</span>
         </h1>
-        <LabClock store={store} />
-        <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
-          <ClockControls store={store} clock={clock} />
-        </Suspense>
-        <Status store={store} />
+        <ErrorBoundary name="lab clock" inline>
+          <LabClock store={store} />
+        </ErrorBoundary>
+        <ErrorBoundary name="clock controls" inline>
+          <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
+            <ClockControls store={store} clock={clock} />
+          </Suspense>
+        </ErrorBoundary>
+        <ErrorBoundary name="status line" inline>
+          <Status store={store} />
+        </ErrorBoundary>
+        {saves && (
+          <ErrorBoundary name="save notice" inline>
+            <SaveNotice source={saves} />
+          </ErrorBoundary>
+        )}
       </header>
-      <Workspace store={store} controller={controller} initialInput={initialInput} />
-      <Suspense fallback={null}>
-        <EditorHost />
-      </Suspense>
+      <ErrorBoundary name="workspace">
+        <Workspace store={store} controller={controller} initialInput={initialInput} />
+      </ErrorBoundary>
+      <ErrorBoundary name="editor">
+        <Suspense fallback={null}>
+          <EditorHost />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   )
 }

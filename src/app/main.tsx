@@ -2,7 +2,7 @@
 // Worker after the first render, so neither its bundle nor the RSA key generation of a seedless
 // lab delays the first paint or the input; lines typed meanwhile are queued. The page holds the
 // store (a projection of the lab, updated by the worker's messages) and saves the lab's
-// snapshots as they come.
+// snapshots as they come, in IndexedDB (persistLab.ts, loaded apart from the first bundle).
 
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
@@ -14,23 +14,13 @@ import { applyLabEvent } from '../state/labEvents'
 import type { LabClient, LabEvent } from '../state/labPort'
 import { appStore } from '../state/store'
 import { installStyles } from '../ui/styles'
+import { rfc3339 } from '../common/time'
 import { App } from './App'
 import type { LabSnapshot } from './lab'
-import {
-  clearStoredState,
-  globalStorage,
-  linesFromStore,
-  linesToStore,
-  parseStored,
-  Persister,
-  planStart,
-  savedStateKeys,
-  setAsideBroken,
-  STATE_KEY,
-  STATE_VERSION,
-  type Notice,
-  type StoredLab,
-} from './persist'
+import { globalStorage, linesFromStore, linesToStore, type Notice } from './persist'
+import type { LabPersistence, StartPlan } from './persistLab'
+import type { SaveInput } from './saveParts'
+import { saveViewOf } from './saveView'
 import { parseUrlParams } from './url'
 import { createWindowLab } from './windowLab'
 
@@ -55,31 +45,37 @@ let startedAt: string | number | undefined
 
 const say = (n: Notice) => term().notice(n.text, n.kind)
 
-function record(): StoredLab | undefined {
+function record(): SaveInput | undefined {
   const snapshot = latest
   if (!snapshot) return undefined
-  const seed = (snapshot as { seed?: unknown }).seed
   return {
-    v: STATE_VERSION,
-    savedAt: new Date().toISOString(),
-    ...(typeof seed === 'string' ? { seed } : {}),
-    ...(startedAt !== undefined ? { now: startedAt } : {}),
     snapshot,
+    ...(snapshot.seed !== undefined ? { seed: snapshot.seed } : {}),
+    ...(startedAt !== undefined ? { now: startedAt } : {}),
     lines: linesToStore(term().lines),
   }
 }
 
-const persister = new Persister(storage, record, say)
+// IndexedDB, and this tab's claim on the lab (another tab may own it: then this one follows).
+// Loaded apart from the page's first bundle (the schema's validator is not needed for the input).
+const persistModule = import('./persistLab')
+const persistence = persistModule.then((m) => m.LabPersistence.open({ legacy: storage }))
+let persist: LabPersistence | undefined
+void persistence.then((p) => (persist = p))
+/** How many commands of the history were saved (the next save names the new one). */
+let historyLength = 0
 
-/** The lab changed: take its snapshot (asynchronously, from where it runs), then save. */
-function labChanged(flush = false): void {
+/** The lab changed: take its snapshot (asynchronously, from where it runs), then save at once (no idle wait). */
+function labChanged(): void {
   const c = client
   if (!c) return
   c.snapshot().then(
     (s) => {
       latest = s as LabSnapshot
-      if (flush) persister.flush()
-      else persister.schedule()
+      const history = store.getState().lab.history
+      const command = history.length > historyLength ? history[history.length - 1] : undefined
+      historyLength = history.length
+      persist?.save(record, command)
     },
     () => {},
   )
@@ -90,37 +86,45 @@ const clock = new ClockController(store, controller, { onLabChanged: () => labCh
 controller.gate = clock
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
 
+const saves = saveViewOf(persistence, {
+  takeOver: (p) => {
+    void p.lock.takeOver().then(() => window.location.reload())
+  },
+  download: (blob, name) => {
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(blob)
+    a.download = name
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+  },
+})
+
 const windowLab = createWindowLab(controller, clock, store, params, {
+  check: async (s) => {
+    const c = (await import('./schema')).checkSnapshot(s)
+    if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
+  },
   restored: (s) => {
     startedAt = undefined
     clock.labReplaced(modeOf(s))
     latest = s
-    labChanged(true)
+    labChanged()
   },
-  savedStates: () => savedStateKeys(storage),
+  savedStates: () => persist?.savedStates() ?? [],
   restoreSaved: async (key) => {
-    const raw = storage?.getItem(key)
-    if (raw == null) throw new Error(`nothing is saved under "${key}"; saved labs: ${savedStateKeys(storage).join(', ') || 'none'}`)
-    const r = parseStored(raw)
-    if (!r.ok) throw new Error(`the lab saved under "${key}" cannot be read: ${r.reason}`)
-    await windowLab.api.restore(r.stored.snapshot as LabSnapshot)
-    startedAt = r.stored.now
-    term().setLines(linesFromStore(r.stored.lines))
+    const p = await persistence
+    const saved = await p.readSaved(key)
+    await windowLab.api.restore(saved.snapshot)
+    startedAt = saved.now
+    term().setLines(linesFromStore(saved.lines))
     say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
-    persister.flush()
+    labChanged()
   },
-  clearSavedState: () => clearStoredState(storage),
+  clearSavedState: () => void persist?.clear(),
 })
 window.lab = windowLab.api
-window.addEventListener('pagehide', () => persister.flush())
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') persister.flush()
-})
 
-const plan = planStart(storage, { seed: params.seed, now: params.now }, Date.now())
-if (plan.restore) term().setLines(linesFromStore(plan.restore.lines))
 for (const p of params.problems) say({ kind: 'warn', text: p })
-plan.notices.forEach(say)
 
 // What was typed into index.html's command line before this script ran (see its inline script).
 const bootInput = document.getElementById('boot-input') as HTMLInputElement | null
@@ -134,7 +138,7 @@ const root = createRoot(document.getElementById('root')!)
 flushSync(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} clock={clock} presenter={params.presenter} initialInput={early.value} />
+      <App store={store} controller={controller} clock={clock} presenter={params.presenter} initialInput={early.value} saves={saves} />
     </StrictMode>,
   ),
 )
@@ -146,25 +150,35 @@ function onLabEvent(ev: LabEvent): void {
   applyLabEvent(store, ev, clock)
   if (ev.type === 'clear') windowLab.cleared()
   if (ev.type === 'reset') {
-    clearStoredState(storage)
+    void persist?.clear()
     clock.labReplaced()
   }
 }
 
 async function start(): Promise<void> {
+  const p = await persistence
+  const { restoredNotice } = await persistModule
+  let plan: StartPlan = { notices: [], lost: [] }
+  try {
+    plan = await p.planStart({ seed: params.seed, now: params.now })
+  } catch (e) {
+    say({ kind: 'warn', text: `The saved lab could not be read (${e instanceof Error ? e.message : String(e)}); starting a fresh lab.` })
+  }
+  // The restored screen goes above anything said or typed while the saved lab was being read.
+  if (plan.restore) term().setLines([...linesFromStore(plan.restore.lines), ...term().lines.map((l) => l.segs)])
+  plan.notices.forEach(say)
   const { connectLab } = await connector
   let seed: string | undefined
   if (plan.restore) {
     try {
       ;({ client, seed } = await connectLab({ state: plan.restore.snapshot as LabSnapshot }, onLabEvent, requestEdit))
       startedAt = plan.restore.now
-      say({ kind: 'note', text: `Restored your lab as you left it (saved ${plan.restore.savedAt}; lab time ${new Date(store.getState().clock.labMs).toISOString().replace(/\.\d{3}Z$/, 'Z')}).` })
+      say(restoredNotice(plan.restore, plan.lost, rfc3339(store.getState().clock.labMs), plan.behind))
     } catch (e) {
       // Take the restored screen away again, keeping the page's own notices.
       const notices = term().lines.filter((l) => l.segs.every((g) => g.kind === 'note' || g.kind === 'warn'))
       term().setLines(notices.map((l) => l.segs))
-      const raw = storage?.getItem(STATE_KEY) ?? JSON.stringify(plan.restore)
-      say(setAsideBroken(storage, raw, e instanceof Error ? e.message : String(e), Date.now()))
+      say(await p.setAsideBroken(plan.restore, e instanceof Error ? e.message : String(e)))
     }
   }
   if (!client) {
@@ -187,7 +201,9 @@ async function start(): Promise<void> {
   controller.attach(client)
   clock.attach(modeOf({ seed }))
   windowLab.attach()
+  historyLength = store.getState().lab.history.length
   performance.mark('lab-ready')
+  if (p.lock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   labChanged()
 }
 

@@ -1,6 +1,7 @@
-// Nothing lost on reload: after each command the lab's snapshot (and the terminal's last lines)
-// is saved in localStorage; on load it is restored. Stored data is untrusted: it is checked
-// before use, and whatever cannot be read is set aside under its own key, never thrown away.
+// The saved record's format (version 1: an old localStorage save, a set-aside lab, an exported
+// file) and the terminal lines saved with a lab. Saving itself is in persistLab.ts (IndexedDB,
+// incremental: saveParts.ts, saver.ts, labStore.ts). Stored data is untrusted: it is checked
+// before use (schema.ts), and whatever cannot be read is set aside, never thrown away.
 
 import { SEGMENT_KINDS, type Segment, type SegmentKind } from '../state/lines'
 
@@ -8,10 +9,8 @@ export const STATE_KEY = 'tokenlab:state:v1'
 export const STATE_VERSION = 1
 export const BROKEN_PREFIX = 'tokenlab:broken:'
 export const PREVIOUS_PREFIX = 'tokenlab:previous:'
-/** How many set-aside states of each kind are kept (oldest go first). */
-const KEEP_ASIDE = 5
-/** Terminal lines saved with the lab. */
-export const SAVED_LINES = 500
+export { SAVED_LINES } from './saveParts'
+import { SAVED_LINES } from './saveParts'
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>
 
@@ -29,11 +28,6 @@ export interface StoredLab {
   lines: StoredSeg[][]
 }
 
-export type Loaded =
-  | { kind: 'none' }
-  | { kind: 'ok'; stored: StoredLab; raw: string }
-  | { kind: 'broken'; reason: string; raw: string }
-
 export interface Notice {
   text: string
   kind: 'note' | 'warn'
@@ -49,7 +43,7 @@ export function globalStorage(): StorageLike | undefined {
   }
 }
 
-function checkLines(v: unknown): StoredSeg[][] {
+export function checkLines(v: unknown): StoredSeg[][] {
   if (!Array.isArray(v)) return []
   const out: StoredSeg[][] = []
   for (const line of v.slice(-SAVED_LINES)) {
@@ -93,19 +87,7 @@ export function parseStored(raw: string): { ok: true; stored: StoredLab } | { ok
   }
 }
 
-export function loadStored(storage: StorageLike | undefined): Loaded {
-  let raw: string | null
-  try {
-    raw = storage?.getItem(STATE_KEY) ?? null
-  } catch {
-    return { kind: 'none' }
-  }
-  if (raw === null) return { kind: 'none' }
-  const r = parseStored(raw)
-  return r.ok ? { kind: 'ok', stored: r.stored, raw } : { kind: 'broken', reason: r.reason, raw }
-}
-
-/** Keys of set-aside states, newest first. */
+/** Keys of states set aside in localStorage by older versions of the page, newest first. */
 export function savedStateKeys(storage: StorageLike | undefined): string[] {
   if (!storage) return []
   const keys: string[] = []
@@ -116,77 +98,10 @@ export function savedStateKeys(storage: StorageLike | undefined): string[] {
   return keys.sort().reverse()
 }
 
-/** Move the stored state to a key of its own; returns that key (undefined if storage refused). */
-export function setAside(storage: StorageLike | undefined, raw: string, prefix: string, wallMs: number): string | undefined {
-  if (!storage) return undefined
-  const key = `${prefix}${new Date(wallMs).toISOString()}`
-  try {
-    storage.setItem(key, raw)
-    storage.removeItem(STATE_KEY)
-  } catch {
-    return undefined
-  }
-  for (const old of savedStateKeys(storage).filter((k) => k.startsWith(prefix)).slice(KEEP_ASIDE)) storage.removeItem(old)
-  return key
-}
-
-const where = (key: string | undefined) =>
-  key
-    ? `It is kept in this browser's localStorage under the key "${key}"; to go back to it, run lab.restoreSaved("${key}") in the browser's console.`
-    : 'This browser refused to keep a copy.'
-
-/** Set aside a state that could not be read or restored, and say so. */
-export function setAsideBroken(storage: StorageLike | undefined, raw: string, reason: string, wallMs: number): Notice {
-  const key = setAside(storage, raw, BROKEN_PREFIX, wallMs)
-  return { kind: 'warn', text: `Your saved lab could not be read (${reason}), so a fresh lab was started. ${where(key)}` }
-}
-
-export interface StartRequest {
-  seed?: string
-  now?: string | number
-}
-
-/**
- * Decide how the page starts: restore the stored lab, or start fresh (setting aside what was
- * stored when it is unreadable or when the URL asks for a different seeded lab).
- */
-export function planStart(
-  storage: StorageLike | undefined,
-  url: StartRequest,
-  wallMs: number,
-): { restore?: StoredLab; notices: Notice[] } {
-  const loaded = loadStored(storage)
-  if (loaded.kind === 'none') return { notices: [] }
-  if (loaded.kind === 'broken') return { notices: [setAsideBroken(storage, loaded.raw, loaded.reason, wallMs)] }
-  const { stored } = loaded
-  const urlAsks = url.seed !== undefined || url.now !== undefined
-  if (!urlAsks || (stored.seed === url.seed && stored.now === url.now)) return { restore: stored, notices: [] }
-  const key = setAside(storage, loaded.raw, PREVIOUS_PREFIX, wallMs)
-  const was = stored.seed !== undefined ? `seed ${stored.seed}` : 'without a seed'
-  const asked = url.seed !== undefined ? `seed ${url.seed}` : 'no seed'
-  const start = url.now !== undefined ? ` starting at ${url.now}` : ''
-  return {
-    notices: [
-      {
-        kind: 'note',
-        text: `This link starts a fresh lab with ${asked}${start}, so that it reproduces what the link shows. Your previous lab (${was}, saved ${stored.savedAt}) was set aside. ${where(key)}`,
-      },
-    ],
-  }
-}
-
-/** Forget the saved lab (after `lab reset`); set-aside states are kept. */
-export function clearStoredState(storage: StorageLike | undefined = globalStorage()): void {
-  try {
-    storage?.removeItem(STATE_KEY)
-  } catch {
-    // nothing to clear
-  }
-}
-
 /** Terminal lines as saved: the page's own notices are left out (they are said again on load). */
 export function linesToStore(lines: { segs: Segment[] }[]): StoredSeg[][] {
   return lines
+    .slice(-2 * SAVED_LINES) // only the end matters: a long screen costs nothing more
     .filter((l) => l.segs.some((s) => s.kind !== 'note' && s.kind !== 'warn'))
     .slice(-SAVED_LINES)
     .map((l) => l.segs.map((s): StoredSeg => [s.kind, s.text]))
@@ -194,50 +109,3 @@ export function linesToStore(lines: { segs: Segment[] }[]): StoredSeg[][] {
 
 export const linesFromStore = (lines: StoredSeg[][]): Segment[][] => lines.map((l) => l.map(([kind, text]) => ({ kind, text })))
 
-/** Saves after each change (coalesced, off the input's critical path) and when the page goes. */
-export class Persister {
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private idle: number | undefined
-  private pending = false
-  private warned = false
-
-  constructor(
-    private readonly storage: StorageLike | undefined,
-    private readonly build: () => StoredLab | undefined,
-    private readonly onProblem: (n: Notice) => void,
-  ) {}
-
-  /** Save when the page is idle (within a second at most); `flush()` saves at once. */
-  schedule(): void {
-    if (this.pending || !this.storage) return
-    this.pending = true
-    if (typeof requestIdleCallback === 'function') this.idle = requestIdleCallback(() => this.flush(), { timeout: 1000 })
-    else this.timer = setTimeout(() => this.flush(), 50)
-  }
-
-  flush(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer)
-    if (this.idle !== undefined) cancelIdleCallback(this.idle)
-    this.timer = undefined
-    this.idle = undefined
-    this.pending = false
-    const record = this.build()
-    if (!record || !this.storage) return
-    try {
-      this.storage.setItem(STATE_KEY, JSON.stringify(record))
-      return
-    } catch {
-      // probably full: try again without the terminal's lines
-    }
-    try {
-      this.storage.setItem(STATE_KEY, JSON.stringify({ ...record, lines: [] }))
-    } catch (e) {
-      if (this.warned) return
-      this.warned = true
-      this.onProblem({
-        kind: 'warn',
-        text: `The lab could not be saved in this browser (${e instanceof Error ? e.name : 'storage refused'}): a reload would start afresh.`,
-      })
-    }
-  }
-}

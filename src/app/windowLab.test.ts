@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { setupPage } from '../state/testing'
 import { createWindowLab } from './windowLab'
 
-function setup() {
+function setup(check?: (s: unknown) => void) {
   const page = setupPage('still', { t: 0 }, '1')
   const { store, lab } = page
   const restored: unknown[] = []
   const w = createWindowLab(page.ctl, page.clock, store, { presenter: false, problems: [] }, {
+    check,
     restored: (s) => restored.push(s),
     savedStates: () => ['tokenlab:broken:x'],
     restoreSaved: async () => {},
@@ -66,6 +67,17 @@ describe('window.lab', () => {
     })(lab.onEvent)
     await w.api.run('clear')
     expect(cleared).toBe(1)
+  })
+
+  it('restore() of a snapshot the check refuses changes nothing', async () => {
+    const { w, lab, attach, restored } = setup(() => {
+      throw new Error('cluster.facts: expected Array, found Object')
+    })
+    attach()
+    const before = lab.nowMs()
+    await expect(w.api.restore({ ...(await lab.snapshot()), nowMs: 0 } as never)).rejects.toThrow('cluster.facts: expected Array, found Object')
+    expect(lab.nowMs()).toBe(before)
+    expect(restored).toEqual([])
   })
 
   it('rejects a run() of something that is not text', async () => {

@@ -18,7 +18,8 @@
 // called before `ready` wait for it; the other calls throw until then.
 //
 // Extras of the page: `params` (the parsed URL parameters), `savedStates()` (keys of labs set
-// aside in localStorage), `restoreSaved(key)` (go back to one), `clearSavedState()`.
+// aside in IndexedDB, as last read: `broken:<time>` or `previous:<time>`), `restoreSaved(key)`
+// (go back to one), `clearSavedState()` (forget the saved lab; set-aside labs stay).
 
 import type { ClockController } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
@@ -39,6 +40,8 @@ export interface WindowLab extends Pick<Lab, 'run' | 'advance' | 'now' | 'nowMs'
 }
 
 export interface WindowLabHooks {
+  /** Check a snapshot given to window.lab.restore(s) before the lab sees it (throws with a reason). */
+  check?(s: unknown): void | Promise<void>
   /** window.lab.restore(s) replaced the lab's state. */
   restored(s: LabSnapshot): void
   savedStates(): string[]
@@ -89,6 +92,7 @@ export function createWindowLab(terminal: TerminalController, clock: ClockContro
     restore: (s) =>
       ready.then(() =>
         terminal.exclusive(async (client) => {
+          await hooks.check?.(s)
           await client.restore(s)
           hooks.restored(s)
         }),

@@ -1,41 +1,25 @@
 // The panes below the header: on the left the terminal with "why this answer" under it, on the
 // right the token decoder above the timeline; keyboard-operable splitters between them. Narrow
 // windows (or 200 % zoom) stack everything in one scrolling column. The panels are loaded
-// lazily (React.lazy), so they never delay the terminal; a failing panel shows its error only.
+// lazily (React.lazy), so they never delay the terminal; a failing part shows its error and a retry only.
 
-import { Component, lazy, Suspense, useState, type CSSProperties, type ReactNode } from 'react'
+import { lazy, Suspense, useState, type CSSProperties, type ReactNode } from 'react'
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
+import { ErrorBoundary } from './ErrorBoundary'
 import { Splitter } from './Splitter'
 
 const DecoderPanel = lazy(() => import('../decoder/DecoderPanel'))
 const TimelinePanel = lazy(() => import('../timeline/TimelinePanel'))
 const WhyPanel = lazy(() => import('../why/WhyPanel'))
 
-class PaneBoundary extends Component<{ name: string; children: ReactNode }, { error?: string }> {
-  state: { error?: string } = {}
-  static getDerivedStateFromError(e: unknown) {
-    return { error: e instanceof Error ? e.message : String(e) }
-  }
-  render() {
-    if (this.state.error) {
-      return (
-        <p className="pane-error" role="alert">
-          The {this.props.name} failed: {this.state.error}. The terminal still works; reload the page to try again.
-        </p>
-      )
-    }
-    return this.props.children
-  }
-}
-
 function Pane({ id, name, children }: { id: string; name: string; children: ReactNode }) {
   return (
     <div id={id} className={`pane ${id}`}>
-      <PaneBoundary name={name}>
+      <ErrorBoundary name={name}>
         <Suspense fallback={<p className="pane-loading">Loading the {name}…</p>}>{children}</Suspense>
-      </PaneBoundary>
+      </ErrorBoundary>
     </div>
   )
 }
@@ -56,7 +40,9 @@ export function Workspace({ store, controller, initialInput }: Props) {
     <main className="panes" style={vars}>
       <div className="col col-left">
         <section id="pane-terminal" className="pane-terminal" aria-label="Terminal">
-          <Terminal store={store} controller={controller} initialInput={initialInput} />
+          <ErrorBoundary name="terminal">
+            <Terminal store={store} controller={controller} initialInput={initialInput} />
+          </ErrorBoundary>
         </section>
         <Splitter
           label="Resize the terminal and the why panel"

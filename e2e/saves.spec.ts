@@ -1,0 +1,96 @@
+// Durable saves in IndexedDB: the last command survives a reload and a crashed tab; a corrupt save
+// gives a notice and a download, never a blank page; two tabs never overwrite each other.
+import { readFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+import { putPart } from './support/saves'
+import { openLab, shownLines, typeCommand } from './support/terminal'
+
+const texts = async (page: Page) => (await shownLines(page)).map((l) => l.text)
+const saLine = async (page: Page, name: string) => (await typeCommand(page, `kubectl get sa ${name} -o name`)).map((l) => l.text)
+
+test('a reload right after a command restores that command, and says so', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create serviceaccount first')
+  await typeCommand(page, 'kubectl create serviceaccount keep-me')
+  await page.reload()
+  await page.evaluate(() => window.lab!.ready)
+  const shown = await texts(page)
+  expect(shown.some((l) => l.startsWith('Restored your lab as you left it'))).toBe(true)
+  expect(await saLine(page, 'keep-me')).toEqual(['serviceaccount/keep-me'])
+})
+
+test('a tab closed right after a command loses nothing', async ({ page, context }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create serviceaccount before-crash')
+  await page.close({ runBeforeUnload: false })
+  const next = await context.newPage()
+  await openLab(next, '/?seed=1')
+  expect((await texts(next)).some((l) => l.startsWith('Restored your lab as you left it'))).toBe(true)
+  expect(await saLine(next, 'before-crash')).toEqual(['serviceaccount/before-crash'])
+})
+
+test('a corrupt save gives a notice and a download, not a blank page', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create serviceaccount doomed')
+  await putPart(page, 'facts#000000000', {})
+  await page.reload()
+  await page.evaluate(() => window.lab!.ready)
+  await expect(page.getByRole('heading', { name: /Token lab/ })).toBeVisible()
+  const shown = (await texts(page)).join('\n')
+  expect(shown).toMatch(/Your saved lab could not be read \(part 0 of the facts is missing\), so a fresh lab was started\. It is kept aside as "broken:/)
+  expect(await typeCommand(page, 'echo fresh')).toEqual([{ text: 'fresh', stderr: false }])
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download it' }).click()
+  const file = await (await download).path()
+  const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+  expect(raw['facts#000000000']).toEqual({})
+  expect(raw).toHaveProperty('meta')
+})
+
+test('two tabs: the second follows without saving until it takes over', async ({ page, context }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create serviceaccount from-first')
+  const second = await context.newPage()
+  await openLab(second, '/?seed=1')
+  await expect(second.getByText('This lab is open in another tab, which saves it')).toBeVisible()
+  await expect(page.getByText('This lab is open in another tab')).toHaveCount(0)
+  expect(await saLine(second, 'from-first')).toEqual(['serviceaccount/from-first'])
+  await typeCommand(second, 'kubectl create serviceaccount from-second')
+
+  // the first tab keeps saving; the second tab's change is never written over it
+  await typeCommand(page, 'kubectl create serviceaccount first-again')
+  await second.getByRole('button', { name: 'Take over' }).click()
+  await second.waitForEvent('load')
+  await second.evaluate(() => window.lab!.ready)
+  await expect(second.getByText('This lab is open in another tab')).toHaveCount(0)
+  expect(await saLine(second, 'first-again')).toEqual(['serviceaccount/first-again'])
+  expect((await typeCommand(second, 'kubectl get sa from-second -o name')).map((l) => l.text)).toEqual([
+    'Error from server (NotFound): serviceaccounts "from-second" not found',
+  ])
+  // now the first tab follows, and offers to take the lab back
+  await expect(page.getByText('This lab is open in another tab, which saves it')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Take over' })).toBeVisible()
+})
+
+test('a full disk: the header says so until a save succeeds, and a reload says what was lost', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create serviceaccount saved-one')
+  // From now on IndexedDB refuses the lab's parts as a full disk does (the small marker still fits).
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (key !== 'attempt' && (window as { __full?: boolean }).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return put.call(this, value, key)
+    }
+    ;(window as { __full?: boolean }).__full = true
+  })
+  await typeCommand(page, 'kubectl create serviceaccount lost-one')
+  await expect(page.getByText(/^Not saved since \d\d:\d\d:\d\d UTC: this browser's storage for the lab is full\.$/)).toBeVisible()
+  await page.reload()
+  await page.evaluate(() => window.lab!.ready)
+  const shown = (await texts(page)).join('\n')
+  expect(shown).not.toContain('as you left it')
+  expect(shown).toContain('The last command was not saved and is lost: "kubectl create serviceaccount lost-one".')
+  expect(await saLine(page, 'saved-one')).toEqual(['serviceaccount/saved-one'])
+  await expect(page.getByText(/^Not saved since/)).toHaveCount(0)
+})

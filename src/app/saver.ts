@@ -1,0 +1,157 @@
+// Saves the lab after each change, at once (no idle wait: the writes are handed to IndexedDB in
+// the same task as the change), one save at a time, writing only the parts that changed. Before
+// each save a small marker names the commands being saved, so that a reload can tell whether the
+// last command was saved. A save that fails is reported as a status until one succeeds.
+// No DOM, no window: this runs on the main thread or in a worker.
+
+import { LAB, type KvBackend } from './idb'
+import { ATTEMPT, PartWriter, type Attempt, type SaveInput } from './saveParts'
+import type { SaveStatus } from './saveStatus'
+
+export type { SaveStatus } from './saveStatus'
+export { statusText } from './saveStatus'
+
+const KEEP_COMMANDS = 20
+
+/** A failed save's reason in a student's words. */
+export function describeSaveError(e: unknown): string {
+  const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : ''
+  if (name === 'QuotaExceededError') return "this browser's storage for the lab is full"
+  if (name === 'InvalidStateError' || name === 'UnknownError') return 'the browser refused to write (private mode or a storage error)'
+  const msg = e instanceof Error ? e.message : String(e)
+  return msg.length > 200 ? `${msg.slice(0, 200)}…` : msg || 'unknown error'
+}
+
+export class Saver {
+  private writer = new PartWriter()
+  private seq = 0
+  private savedSeq = 0
+  private running = false
+  private pending: { build: () => SaveInput | undefined } | undefined
+  private unsaved: string[] = []
+  private status: SaveStatus = { state: 'idle' }
+  private listeners = new Set<(s: SaveStatus) => void>()
+  private idleWaiters: (() => void)[] = []
+  private enabled = true
+  private lastOkAt: string | undefined
+
+  constructor(
+    private readonly kv: KvBackend,
+    private readonly clock: { iso(): string } = { iso: () => new Date(Date.now()).toISOString() },
+  ) {}
+
+  /** Continue the sequence of a restored lab (so later markers compare with its meta). */
+  startFrom(seq: number, savedAt?: string): void {
+    this.lastOkAt = savedAt
+    this.seq = Math.max(this.seq, seq)
+    this.savedSeq = this.seq
+  }
+
+  getStatus(): SaveStatus {
+    return this.status
+  }
+
+  onStatus(cb: (s: SaveStatus) => void): () => void {
+    this.listeners.add(cb)
+    return () => this.listeners.delete(cb)
+  }
+
+  private set(s: SaveStatus): void {
+    this.status = s
+    for (const cb of this.listeners) cb(s)
+  }
+
+  /** Stop saving (another tab took the lab over) or start again (this tab took it back). */
+  setEnabled(on: boolean, reason = 'another tab has this lab open'): void {
+    this.enabled = on
+    this.writer.forget()
+    this.set(on ? { state: 'idle' } : { state: 'off', reason })
+  }
+
+  /** The next save rewrites every part (after the lab was replaced in another way). */
+  forgetWritten(): void {
+    this.writer.forget()
+  }
+
+  /** Save now (or right after the save in progress); `command` names the change for the marker. */
+  request(build: () => SaveInput | undefined, command?: string): void {
+    if (!this.enabled) return
+    this.seq++
+    if (command) this.unsaved = [...this.unsaved, command].slice(-KEEP_COMMANDS)
+    this.pending = { build }
+    if (!this.running) void this.drain()
+  }
+
+  /** Resolves when no save is in progress or waiting. */
+  flush(): Promise<void> {
+    if (!this.running && !this.pending) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true
+    try {
+      while (this.pending && this.enabled) {
+        const { build } = this.pending
+        this.pending = undefined
+        await this.saveOnce(build)
+      }
+    } finally {
+      this.running = false
+      this.pending = undefined
+      const waiters = this.idleWaiters
+      this.idleWaiters = []
+      waiters.forEach((w) => w())
+    }
+  }
+
+  private async saveOnce(build: () => SaveInput | undefined): Promise<void> {
+    const seq = this.seq
+    const unsaved = this.unsaved
+    let input: SaveInput | undefined
+    try {
+      input = build()
+    } catch (e) {
+      this.fail(e, unsaved)
+      return
+    }
+    if (!input) return
+    const at = this.clock.iso()
+    const attempt: Attempt = { seq, at, commands: unsaved }
+    // Both transactions are created now, in this task; IndexedDB runs them in this order.
+    const marker = this.kv.write(LAB, { put: [[ATTEMPT, attempt]] })
+    let plan: ReturnType<PartWriter['plan']>
+    try {
+      plan = this.writer.plan(input, { savedAt: at, seq, ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.now !== undefined ? { now: input.now } : {}) })
+    } catch (e) {
+      marker.catch(() => {})
+      this.fail(e, unsaved)
+      return
+    }
+    const parts = this.kv.write(LAB, plan.batch)
+    marker.catch(() => {}) // its failure shows in the parts' save too (same store)
+    try {
+      await parts
+    } catch (e) {
+      this.writer.forget()
+      this.fail(e, unsaved)
+      return
+    }
+    plan.commit()
+    this.savedSeq = seq
+    // Commands requested while this save ran stay listed until their own save succeeds.
+    this.unsaved = this.unsaved.slice(unsaved.length)
+    this.lastOkAt = at
+    this.set({ state: 'saved', at, seq })
+  }
+
+  private fail(e: unknown, unsaved: string[]): void {
+    const since = this.status.state === 'failing' ? this.status.since : (this.lastOkAt ?? this.clock.iso())
+    this.set({ state: 'failing', since, reason: describeSaveError(e), unsaved: [...unsaved] })
+  }
+
+  /** The sequence number of the last change saved (for tests and the page's checks). */
+  lastSaved(): number {
+    return this.savedSeq
+  }
+}
