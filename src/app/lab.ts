@@ -47,6 +47,8 @@ export interface LabSnapshot {
 
 export interface Lab {
   run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
+  /** Ctrl+C: stop the running command line (`^C`, status 130); nothing happens when none runs. */
+  interrupt(): void
   advance(duration: string | number): Promise<string>
   now(): string
   nowMs(): number
@@ -203,6 +205,10 @@ class LabImpl implements Lab {
     }
     this.changed()
     return result
+  }
+
+  interrupt(): void {
+    this.shell.interrupt()
   }
 
   private changed(): void {
