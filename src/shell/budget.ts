@@ -47,13 +47,17 @@ export class LineBudget {
     return this.stopped
   }
 
+  get aborted(): boolean {
+    return this.interrupted || this.stopped !== undefined
+  }
+
   signal(): CommandSignal {
-    const budget = this
+    const aborted = () => this.aborted
     return {
       get aborted() {
-        return budget.interrupted || budget.stopped !== undefined
+        return aborted()
       },
-      throwIfAborted: () => budget.check(),
+      throwIfAborted: () => this.check(),
     }
   }
 
@@ -93,6 +97,8 @@ export class LineBudget {
 /** One command's output budget: what it wrote, and why it was stopped, if it was. */
 export class CommandOutput {
   private written = 0
+  /** Whether the last character this command put on the terminal ended a line. */
+  private atLineStart = true
   ended: OutputStop | FsWriteError | undefined
 
   constructor(
@@ -105,7 +111,7 @@ export class CommandOutput {
   write(sink: Sink, text: string): void {
     this.line.check()
     if (this.ended) throw this.ended
-    if (!text || sink.kind === 'null') return
+    if (!text) return
     if (sink.kind === 'file') {
       try {
         this.fs.writeFile(sink.path, text, true)
@@ -118,10 +124,11 @@ export class CommandOutput {
     const room = this.line.limits.maxOutput - this.written
     const part = text.length > room ? text.slice(0, Math.max(0, room)) : text
     this.written += part.length
-    this.line.write(sink, part, this.fs, this.emit)
+    if (sink.kind !== 'null') this.line.write(sink, part, this.fs, this.emit)
+    if (part && sink.kind === 'terminal') this.atLineStart = part.endsWith('\n')
     if (part.length < text.length) {
-      const where = sink.kind === 'terminal' ? 'terminal' : 'pipe'
-      const lead = where === 'terminal' && !part.endsWith('\n') ? '\n' : ''
+      const where = sink.kind === 'terminal' ? 'terminal' : sink.kind === 'buffer' ? 'pipe' : 'null'
+      const lead = where === 'terminal' && !this.atLineStart ? '\n' : ''
       this.ended = new OutputStop(lead + outputNotice(this.name, where, this.line.limits))
       throw this.ended
     }

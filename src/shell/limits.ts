@@ -77,10 +77,10 @@ export class OutputStop {
   constructor(readonly message: string) {}
 }
 
-export function outputNotice(name: string, where: 'terminal' | 'pipe', limits: ShellLimits): string {
-  return where === 'terminal'
-    ? `lab: output of ${name} cut after ${formatSize(limits.maxOutput)}, the lab's limit for one command: narrow it with head, tail or grep\n`
-    : `lab: ${name} stopped after writing ${formatSize(limits.maxOutput)} into a pipe, the lab's limit for one command\n`
+export function outputNotice(name: string, where: 'terminal' | 'pipe' | 'null', limits: ShellLimits): string {
+  const size = formatSize(limits.maxOutput)
+  if (where === 'terminal') return `lab: output of ${name} cut after ${size}, the lab's limit for one command: narrow it with head, tail or grep\n`
+  return `lab: ${name} stopped after writing ${size}${where === 'pipe' ? ' into a pipe' : ''}, the lab's limit for one command\n`
 }
 
 export function lineOutputNotice(limits: ShellLimits): string {
