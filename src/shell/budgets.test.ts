@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import type { CommandSpec } from './types'
+import type { CommandContext, CommandSpec } from './types'
 import { Shell } from './shell'
 import { MemoryFs } from './fs'
 import { createWorkstation } from './workstation'
@@ -172,51 +172,60 @@ describe('the step budget', () => {
 })
 
 describe('Ctrl+C', () => {
-  const waiter: CommandSpec = {
-    name: 'waiter',
-    summary: 'waits until interrupted',
-    usage: 'waiter',
-    async run(ctx) {
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 1))
-        ctx.signal!.throwIfAborted()
-      }
-    },
+  /** A command that says it started, then waits for the test to let it go on. */
+  function gated(name: string, body: (ctx: CommandContext) => number) {
+    let release!: () => void
+    let started!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const running = new Promise<void>((r) => (started = r))
+    const spec: CommandSpec = {
+      name,
+      summary: 'waits for the test',
+      usage: name,
+      async run(ctx) {
+        started()
+        await gate
+        return body(ctx)
+      },
+    }
+    return { spec, release, running }
   }
-  const swallower: CommandSpec = {
-    name: 'swallower',
-    summary: 'catches everything',
-    usage: 'swallower',
-    async run(ctx) {
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 1))
-        try {
-          ctx.stdout('x')
-        } catch {
-          return 0
-        }
+
+  const bodies: Record<string, (ctx: CommandContext) => number> = {
+    waiter(ctx) {
+      ctx.signal!.throwIfAborted()
+      return 0
+    },
+    swallower(ctx) {
+      try {
+        ctx.stdout('x')
+      } catch {
+        // A command that catches everything is stopped all the same.
       }
+      return 0
     },
   }
 
   test.each(['waiter', 'swallower'])('interrupt() stops %s: ^C, status 130, the rest of the line skipped', async (name) => {
-    const sh = shellWith({}, [waiter, swallower])
-    const running = sh.run(`${name}; echo never`)
-    await new Promise((r) => setTimeout(r, 20))
+    const g = gated(name, bodies[name])
+    const sh = shellWith({}, [g.spec])
+    const result = sh.run(`${name}; echo never`)
+    await g.running
     sh.interrupt()
-    const r = await running
-    expect(r.stderr).toBe('^C\n')
-    expect(r.stdout).not.toContain('never')
-    expect(r.exitCode).toBe(130)
+    g.release()
+    const r = await result
+    expect(r).toEqual({ stdout: '', stderr: '^C\n', exitCode: 130 })
     expect((await sh.run('echo $?')).stdout).toBe('130\n')
   })
 
   test('the executor checks between steps: a long line stops when the host lets Ctrl+C in', async () => {
-    const sh = shellWith({}, [], () => new Promise((r) => setTimeout(r, 0)))
-    const running = sh.run(Array.from({ length: 40_000 }, () => 'true').join('; ') + '; echo never')
-    setTimeout(() => sh.interrupt(), 5)
-    const r = await running
+    let pauses = 0
+    const sh: Shell = shellWith({}, [], async () => {
+      if (++pauses === 3) sh.interrupt()
+    })
+    const r = await sh.run(Array.from({ length: 40_000 }, () => 'true').join('; ') + '; echo never')
     expect(r).toEqual({ stdout: '', stderr: '^C\n', exitCode: 130 })
+    expect(pauses).toBe(3)
   })
 
   test('an interrupt with nothing running does not stop the next line', async () => {

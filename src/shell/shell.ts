@@ -137,13 +137,13 @@ export class Shell {
         this.executor.status = 2
       }
     } catch (e) {
-      if (e instanceof ShellStop) {
-        this.executor.write(terminal.err, e.message)
-        this.executor.status = e.status
-      } else {
-        // A bug in the shell must not take the terminal down: report it like a crashed command.
-        this.executor.write(terminal.err, `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
-        this.executor.status = 1
+      // A bug in the shell must not take the terminal down: report it like a crashed command.
+      const stop = e instanceof ShellStop ? e : undefined
+      this.executor.status = stop ? stop.status : 1
+      try {
+        this.executor.write(terminal.err, stop ? stop.message : `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+      } catch {
+        // The line's output budget is spent: the notice about it is already on the terminal.
       }
     } finally {
       this.sink = undefined
