@@ -61,7 +61,7 @@ describe('grep cannot backtrack exponentially', () => {
   test('back-references run under a step budget and stop with a message', async () => {
     const sh = newShell()
     const { value, ms } = await timed(() => sh.run("echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! | grep '\\(a*\\)*\\1$'"))
-    expect(value.stderr).toMatch(/^grep: stopped: the back-references in this pattern need more than 1000000 steps/)
+    expect(value.stderr).toMatch(/^grep: stopped: the back-references in this pattern need more steps than the lab allows/)
     expect(value.exitCode).toBe(2)
     expect(ms).toBeLessThan(5000)
     expect((await sh.run('echo next')).stdout).toBe('next\n')

@@ -126,6 +126,14 @@ class Parser {
   }
 }
 
+/** Apply case folding to every character test once, at compile time. */
+function foldTests(n: Node, fold: (t: Test) => Test): void {
+  if (n.t === 'char' || n.t === 'look') n.test = fold(n.test)
+  else if (n.t === 'seq') n.items.forEach((x) => foldTests(x, fold))
+  else if (n.t === 'alt') n.alts.forEach((x) => foldTests(x, fold))
+  else if (n.t === 'group' || n.t === 'rep') foldTests(n.body, fold)
+}
+
 export interface Backtracker {
   /** The first match at or after `from` (leftmost, JavaScript's choice among alternatives). */
   find(line: string, from: number): [number, number] | undefined
@@ -136,6 +144,7 @@ export function compileBacktracker(source: string, ignoreCase: boolean, budget: 
   const parser = new Parser(source)
   const root = parser.alt()
   const fold = (t: Test): Test => (ignoreCase ? (c) => t(c) || t(c.toLowerCase()) || t(c.toUpperCase()) : t)
+  foldTests(root, fold)
   const same = (a: string, b: string) => (ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b)
   return {
     find(s, from) {
@@ -148,7 +157,7 @@ export function compileBacktracker(source: string, ignoreCase: boolean, budget: 
         tick()
         switch (n.t) {
           case 'char':
-            return i < s.length && fold(n.test)(s[i]) && k(i + 1)
+            return i < s.length && n.test(s[i]) && k(i + 1)
           case 'seq': {
             const go = (j: number, i2: number): boolean => (j === n.items.length ? k(i2) : m(n.items[j], i2, (e) => go(j + 1, e)))
             return go(0, i)
@@ -181,7 +190,7 @@ export function compileBacktracker(source: string, ignoreCase: boolean, budget: 
           }
           case 'look': {
             const j = n.behind ? i - 1 : i
-            const hit = j >= 0 && j < s.length && fold(n.test)(s[j])
+            const hit = j >= 0 && j < s.length && n.test(s[j])
             return hit !== n.negate && k(i)
           }
           case 'backref': {

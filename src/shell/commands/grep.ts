@@ -100,6 +100,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     const prefix = withName ? `${label}:` : ''
     let count = 0
     let out = ''
+    re.willSearch(r.text.length)
     const { lines } = splitLines(r.text)
     for (let i = 0; i < lines.length; i++) {
       if (i % 4096 === 0) ctx.signal?.throwIfAborted()
