@@ -107,6 +107,16 @@ describe('file sizes', () => {
   })
 })
 
+test('a saved folder over the limits restores whole; only new writes are refused', () => {
+  const fs = new MemoryFs({ '/root/big': 'x'.repeat(100) }, '/root', '/root', { maxFile: 10, maxFsTotal: 50 })
+  expect(fs.readFile('/root/big')!.length).toBe(100)
+  expect(() => fs.writeFile('/root/small', 'abc')).toThrow('No space left on device')
+  fs.remove('/root/big')
+  fs.writeFile('/root/small', 'abc')
+  expect(() => fs.writeFile('/root/small', 'x'.repeat(20), true)).toThrow('File too large')
+  expect(fs.readFile('/root/small')).toBe('abc' + 'x'.repeat(7))
+})
+
 describe('output and expansion sizes', () => {
   test('yes on the terminal is cut at 1 MiB with a notice, and the line goes on', async () => {
     const sh = newShell()
