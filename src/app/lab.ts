@@ -40,6 +40,8 @@ export interface LabOptions {
   now?: string | number
   /** Start from a saved lab instead (see snapshot()). */
   state?: LabSnapshot
+  /** Awaited by the shell every few thousand steps of a command: a host running the lab in a worker yields there so that its messages (Ctrl+C) are read. */
+  pause?: () => Promise<void>
 }
 
 export interface LabSnapshot {
@@ -56,6 +58,8 @@ export interface LabSnapshot {
 
 export interface Lab {
   run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
+  /** Ctrl+C: stop the running command line (`^C`, status 130); nothing happens when none runs. */
+  interrupt(): void
   advance(duration: string | number): Promise<string>
   now(): string
   nowMs(): number
@@ -98,8 +102,6 @@ export interface Lab {
   lessons(): LessonOutline[]
   /** The open lesson: its step, the step's checks evaluated now, hints shown, solution commands left. */
   lesson(): LessonStatus | undefined
-  /** Ctrl+C: ask the running command to stop (the shell checks between its steps). */
-  interrupt(): void
 }
 
 
@@ -173,6 +175,7 @@ class LabImpl implements Lab {
       lab: this.services,
       commands: [kubectl, curl, labCommand],
       history,
+      pause: this.pause,
       onClear: () => this.clearListeners.forEach((cb) => cb()),
     })
     if (state) shell.restore(state)
@@ -239,9 +242,20 @@ class LabImpl implements Lab {
   /** Run a line for `lab solution` or a lesson's set-up while a command runs: a shell of its own sharing the workstation's files and variables. */
   private async exec(line: string, out?: (c: OutputChunk) => void): Promise<number> {
     const { fs, env } = this.freshShell ?? this.shell
-    const shell = new Shell({ fs, env, lab: this.services, commands: [kubectl, curl, labCommand] })
-    return (await shell.run(line, out)).exitCode
+    const shell = new Shell({ fs, env, lab: this.services, commands: [kubectl, curl, labCommand], pause: this.pause })
+    this.subShells.add(shell)
+    try {
+      return (await shell.run(line, out)).exitCode
+    } finally {
+      this.subShells.delete(shell)
+    }
   }
+
+  /** The host's pause between steps (see LabOptions.pause). */
+  pause: (() => Promise<void>) | undefined
+
+  /** Shells running `lab solution` or a lesson's set-up lines (Ctrl+C reaches them too). */
+  private readonly subShells = new Set<Shell>()
 
   private changed(): void {
     for (const cb of this.changeListeners) cb()
@@ -379,10 +393,8 @@ class LabImpl implements Lab {
   }
 
   interrupt(): void {
-    // The shell's own stop check (step budgets, an abort flag) is added in src/shell; until it
-    // exists a command that holds the thread is stopped by the page (the worker is restarted).
-    const shell = this.shell as unknown as { interrupt?: () => void }
-    shell.interrupt?.()
+    this.shell.interrupt()
+    this.subShells.forEach((s) => s.interrupt())
   }
 
   onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void {
@@ -396,12 +408,14 @@ export async function createLab(opts: LabOptions = {}): Promise<Lab> {
   if (opts.state) {
     assertSnapshot(opts.state)
     const lab = new LabImpl(opts.state.seed, opts.state.startMs)
+    lab.pause = opts.pause
     await lab.init(opts.state)
     return lab
   }
   const seed = opts.seed === undefined || opts.seed === '' ? undefined : String(opts.seed)
   const start = parseStart(opts.now) ?? (seed !== undefined ? DEFAULT_SEEDED_START : Date.now())
   const lab = new LabImpl(seed, start)
+  lab.pause = opts.pause
   await lab.init()
   return lab
 }

@@ -21,7 +21,8 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
 
   const start = async (opts: LabOptions): Promise<LabHost | undefined> => {
     try {
-      const lab = await createLab(opts)
+      // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in.
+      const lab = await createLab({ ...opts, pause: () => new Promise((resolve) => setTimeout(resolve, 0)) })
       lab.onEditRequest(
         (request) =>
           new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // Runs parsed command lists the way bash's execute_cmd.c does: and-or lists with `$?`, pipelines
 // whose members run one after another with the previous stdout buffered as the next stdin,
 // subshells and command substitutions in a child scope, prefix assignments for one command.
+// Every command, pipeline stage and expansion spends a step of the line's budget (budget.ts).
 
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import type { CommandContext, CommandSpec, HomeFs, LabServices, OutputChunk, ShellEnv, ShellHandle } from './types'
@@ -8,6 +9,13 @@ import { ExpansionError, expandString, expandWords, type ExpandContext } from '.
 import { applyRedirects, isTerminal, type IO, type Sink } from './redirect'
 import { OverlayEnv } from './env'
 import { isWorkingFs } from './fs'
+import { CommandOutput, LineBudget } from './budget'
+import { FsWriteError, OutputStop, ShellStop, STATUS_OUTPUT, fsLimitHint, type ShellLimits } from './limits'
+
+/** Commands that are bash builtins: their write errors read `bash: echo: write error: ...`. */
+const BUILTINS = new Set(['echo', 'printf', 'pwd', 'cd', 'export', 'unset', 'history', 'help', 'test', '[', 'true', 'false'])
+/** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
+const PAUSE_EVERY = 1000
 
 export interface ExecHost {
   fs: HomeFs
@@ -16,31 +24,43 @@ export interface ExecHost {
   lookup(name: string): CommandSpec | undefined
   /** Output that reaches the terminal, in write order. */
   emit(chunk: OutputChunk): void
+  limits: ShellLimits
+  /** Let the host run its own tasks (a worker's messages, such as Ctrl+C) now and then. */
+  pause?(): Promise<void>
 }
 
 export class Executor {
   /** `$?`: the status of the last command run. */
   status = 0
+  readonly budget: LineBudget
+  private lastPause = 0
 
-  constructor(private host: ExecHost) {}
+  constructor(private host: ExecHost) {
+    this.budget = new LineBudget(host.limits)
+  }
 
   async runList(list: List, io: IO, env: ShellEnv): Promise<number> {
     for (const item of list.items) await this.runAndOr(item, io, env)
     return this.status
   }
 
+  /** A new command line starts: a fresh budget. */
+  beginLine(): void {
+    this.budget.begin()
+    this.lastPause = 0
+  }
+
+  /** Write the shell's own messages (errors, warnings), outside any command's output budget. */
   write(sink: Sink, text: string): void {
-    if (!text) return
-    switch (sink.kind) {
-      case 'terminal':
-        this.host.emit({ stream: sink.stream, text })
-        break
-      case 'buffer':
-        sink.buf.text += text
-        break
-      case 'file':
-        this.host.fs.writeFile(sink.path, text, true)
-        break
+    this.budget.write(sink, text, this.host.fs, (c) => this.host.emit(c))
+  }
+
+  private async step(): Promise<void> {
+    this.budget.step()
+    if (this.host.pause && this.budget.steps - this.lastPause >= PAUSE_EVERY) {
+      this.lastPause = this.budget.steps
+      await this.host.pause()
+      this.budget.check()
     }
   }
 
@@ -59,6 +79,7 @@ export class Executor {
       let stdin = io.stdin
       let stdinIsTTY = io.stdinIsTTY
       for (let i = 0; i < p.commands.length; i++) {
+        await this.step()
         const last = i === p.commands.length - 1
         const buf = { text: '' }
         const out: Sink = last ? io.out : { kind: 'buffer', buf }
@@ -76,6 +97,8 @@ export class Executor {
   private expandContext(env: ShellEnv, io: IO): ExpandContext {
     return {
       env,
+      maxValue: this.host.limits.maxValue,
+      step: () => this.budget.step(),
       lastStatus: () => this.status,
       substitute: async (body) => {
         const buf = { text: '' }
@@ -99,6 +122,7 @@ export class Executor {
   }
 
   private async runCommand(cmd: Command, io: IO, env: ShellEnv): Promise<number> {
+    await this.step()
     const ectx = this.expandContext(env, io)
     try {
       if (cmd.kind === 'subshell') {
@@ -142,24 +166,43 @@ export class Executor {
       }
       cenv = overlay
     }
+    const out = new CommandOutput(name, this.budget, this.host.fs, (c) => this.host.emit(c))
     const ctx: CommandContext = {
       argv,
       stdin: cio.stdin,
       stdinIsTTY: cio.stdinIsTTY,
       stdoutIsTTY: isTerminal(cio.out),
-      stdout: (t) => this.write(cio.out, t),
-      stderr: (t) => this.write(cio.err, t),
+      stdout: (t) => out.write(cio.out, t),
+      stderr: (t) => out.write(cio.err, t),
       env: cenv,
       fs: this.host.fs,
       lab: this.host.lab,
       shell: this.host.shell,
+      signal: this.budget.signal(),
     }
+    let status: number
+    let error: unknown
     try {
-      const status = await spec.run(ctx)
-      return Number.isInteger(status) ? status & 0xff : 1
+      const s = await spec.run(ctx)
+      status = Number.isInteger(s) ? s & 0xff : 1
     } catch (e) {
-      this.write(cio.err, `${name}: ${e instanceof Error ? e.message : String(e)}\n`)
+      if (e instanceof ShellStop) throw e
+      error = e
+      status = 1
+    }
+    // A command that caught a stop itself is stopped all the same.
+    this.budget.check()
+    const ended = out.ended ?? (error instanceof FsWriteError ? error : undefined)
+    if (ended instanceof OutputStop) {
+      this.write(cio.err, ended.message)
+      return STATUS_OUTPUT
+    }
+    if (ended instanceof FsWriteError) {
+      const who = BUILTINS.has(name) ? `bash: ${name}` : name
+      this.write(cio.err, `${who}: write error: ${ended.message}\n${fsLimitHint(this.host.limits)}`)
       return 1
     }
+    if (error !== undefined) this.write(cio.err, `${name}: ${error instanceof Error ? error.message : String(error)}\n`)
+    return status
   }
 }

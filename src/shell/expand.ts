@@ -5,6 +5,7 @@
 import type { List, Word, WordPart } from './parser/ast'
 import type { ShellEnv } from './types'
 import { evalArithmetic } from './arith'
+import { DEFAULT_LIMITS, expansionTooLong } from './limits'
 
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
@@ -19,6 +20,10 @@ export interface ExpandContext {
   substitute(list: List): Promise<{ stdout: string; status: number }>
   /** Status of the last command substitution, for `A=$(false)` and commands made only of assignments. */
   substStatus?: number
+  /** Longest word an expansion may produce (the lab's limit; DEFAULT_LIMITS.maxValue if absent). */
+  maxValue?: number
+  /** Spend one step of the command line's budget (throws when it is spent or Ctrl+C came). */
+  step?(): void
 }
 
 const IFS_WHITESPACE = new Set([' ', '\t', '\n'])
@@ -70,7 +75,10 @@ export async function expandString(parts: WordPart[], ctx: ExpandContext): Promi
 
 async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece[]> {
   const pieces: Piece[] = []
+  const max = ctx.maxValue ?? DEFAULT_LIMITS.maxValue
+  let size = 0
   for (const part of parts) {
+    ctx.step?.()
     switch (part.kind) {
       case 'lit':
         pieces.push({ text: part.text, split: false })
@@ -101,6 +109,8 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
       case 'badsub':
         throw new ExpansionError(`${part.text}: bad substitution`)
     }
+    size += pieces[pieces.length - 1].text.length
+    if (size > max) throw new ExpansionError(expansionTooLong(max))
   }
   return pieces
 }

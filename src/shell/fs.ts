@@ -2,6 +2,7 @@
 // absolute path -> content, where directories appear as `path/` -> ''. `/dev/null` is built in.
 
 import type { HomeFs } from './types'
+import { DEFAULT_LIMITS, FsWriteError, type ShellLimits } from './limits'
 
 /** A HomeFs that can also change directory and be restored from a snapshot. */
 export interface WorkingFs extends HomeFs {
@@ -35,8 +36,12 @@ export class MemoryFs implements WorkingFs {
   private files = new Map<string, string>()
   private dirs = new Set<string>(BUILTIN_DIRS)
   private current: string
+  /** Characters held by all files together (the ENOSPC budget). */
+  private used = 0
+  private limits: Pick<ShellLimits, 'maxFile' | 'maxFsTotal'>
 
-  constructor(files: Record<string, string> = {}, cwd = '/root', private home = '/root') {
+  constructor(files: Record<string, string> = {}, cwd = '/root', private home = '/root', limits: Partial<ShellLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits }
     this.restore(files)
     this.current = cwd
     this.mkdir(cwd)
@@ -69,11 +74,26 @@ export class MemoryFs implements WorkingFs {
     return this.files.get(p)
   }
 
+  /**
+   * Write or append. Past a file's size limit or the folder's total, as much as fits is written
+   * and FsWriteError (EFBIG or ENOSPC) is thrown, as write(2) does on a real machine.
+   */
   writeFile(path: string, data: string, append = false): void {
     const p = this.resolve(path)
     if (p === '/dev/null' || this.dirs.has(p)) return
     this.mkdir(dirname(p))
-    this.files.set(p, append ? (this.files.get(p) ?? '') + data : data)
+    const old = this.files.get(p) ?? ''
+    const base = append ? old : ''
+    const room = Math.min(this.limits.maxFile - base.length, this.limits.maxFsTotal - (this.used - old.length) - base.length)
+    if (data.length <= room) return this.put(p, base + data)
+    this.put(p, base + data.slice(0, Math.max(0, room)))
+    throw new FsWriteError(this.limits.maxFile - base.length <= room ? 'EFBIG' : 'ENOSPC')
+  }
+
+  /** Set a file's content without limits (restoring a snapshot must never fail). */
+  private put(p: string, text: string): void {
+    this.used += text.length - (this.files.get(p)?.length ?? 0)
+    this.files.set(p, text)
   }
 
   exists(path: string): boolean {
@@ -102,10 +122,19 @@ export class MemoryFs implements WorkingFs {
 
   remove(path: string): boolean {
     const p = this.resolve(path)
-    if (this.files.delete(p)) return true
+    const text = this.files.get(p)
+    if (text !== undefined) {
+      this.used -= text.length
+      this.files.delete(p)
+      return true
+    }
     if (!this.dirs.has(p) || p === '/') return false
     const prefix = p + '/'
-    for (const k of this.files.keys()) if (k.startsWith(prefix)) this.files.delete(k)
+    for (const [k, v] of this.files) {
+      if (!k.startsWith(prefix)) continue
+      this.used -= v.length
+      this.files.delete(k)
+    }
     for (const d of this.dirs) if (d === p || d.startsWith(prefix)) this.dirs.delete(d)
     return true
   }
@@ -127,10 +156,16 @@ export class MemoryFs implements WorkingFs {
 
   restore(snapshot: Record<string, string>): void {
     this.files.clear()
+    this.used = 0
     this.dirs = new Set(BUILTIN_DIRS)
     for (const [k, v] of Object.entries(snapshot)) {
       if (k.endsWith('/')) this.mkdir(k.slice(0, -1) || '/')
-      else this.writeFile(k, v)
+      else {
+        const p = this.resolve(k)
+        if (p === '/dev/null' || this.dirs.has(p)) continue
+        this.mkdir(dirname(p))
+        this.put(p, v)
+      }
     }
     if (this.current !== undefined && !this.dirs.has(this.current)) this.current = this.home
   }

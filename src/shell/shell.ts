@@ -8,6 +8,7 @@ import { isWorkingFs } from './fs'
 import { completeLine, type Completion } from './complete'
 import { builtinCommands } from './commands'
 import type { EnvSnapshot } from './env'
+import { DEFAULT_LIMITS, ShellStop, type ShellLimits } from './limits'
 
 /** Everything the shell keeps between inputs, as plain data. */
 export interface ShellState {
@@ -26,6 +27,13 @@ export interface ShellOptions {
   history?: string[]
   /** Called when `clear` runs. */
   onClear?: () => void
+  /** Budgets for one command line (DEFAULT_LIMITS where absent; the filesystem keeps its own). */
+  limits?: Partial<ShellLimits>
+  /**
+   * Called every thousand steps and awaited: a host running the shell in a worker can let its
+   * message queue run here, so that Ctrl+C (interrupt()) reaches a long command line.
+   */
+  pause?: () => Promise<void>
 }
 
 interface Restorable {
@@ -66,7 +74,17 @@ export class Shell {
       shell: handle,
       lookup: (name) => this.specs.get(name),
       emit: (c) => this.sink?.(c),
+      limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      pause: opts.pause,
     })
+  }
+
+  /**
+   * Ctrl+C: stop the command line that is running (it prints `^C` and `$?` becomes 130). It
+   * takes effect at the running command's next step, write or check of its signal.
+   */
+  interrupt(): void {
+    this.executor.budget.interrupt()
   }
 
   /** Add or replace a command. */
@@ -110,6 +128,7 @@ export class Shell {
     if (entry.trim() !== '') this.hist.push(entry)
     const terminal = { stdin: '', stdinIsTTY: true, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
     const script = parseScript(line)
+    this.executor.beginLine()
     try {
       for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
       for (const chunk of script.chunks) await this.executor.runList(chunk, { ...terminal }, this.env)
@@ -119,8 +138,13 @@ export class Shell {
       }
     } catch (e) {
       // A bug in the shell must not take the terminal down: report it like a crashed command.
-      this.executor.write(terminal.err, `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
-      this.executor.status = 1
+      const stop = e instanceof ShellStop ? e : undefined
+      this.executor.status = stop ? stop.status : 1
+      try {
+        this.executor.write(terminal.err, stop ? stop.message : `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+      } catch {
+        // The line's output budget is spent: the notice about it is already on the terminal.
+      }
     } finally {
       this.sink = undefined
     }

@@ -2,6 +2,7 @@
 
 import type { ApiRequest, ApiResponse } from '../cluster/apiserver/types'
 import type { AuditEntry } from '../cluster/audit/audit'
+import type { CommandSignal } from './limits'
 
 /** What one command line (or one command) produced. */
 export interface RunResult {
@@ -95,6 +96,11 @@ export interface CommandContext {
   lab: LabServices
   /** The shell itself, for builtins such as history, clear and help. */
   shell: ShellHandle
+  /**
+   * Ctrl+C while this command line runs. A command that loops over much data or waits checks it
+   * (`signal?.throwIfAborted()`); the executor also stops a command at its next write.
+   */
+  signal?: CommandSignal
 }
 
 export interface ShellHandle {

@@ -1,9 +1,10 @@
 // grep (GNU grep): basic (default), extended (-E) and fixed (-F) patterns; -i -v -c -n -o -q -w
 // -x -l -h -H -e. Exit status 0 when a line is selected, 1 when none, 2 on errors.
 
-import type { CommandSpec, FlagSpec } from '../types'
-import { compilePatterns } from './regex'
-import { getopt, has, helpText, readOperand, splitLines, tableFromFlags } from './util'
+import type { CommandContext, CommandSpec, FlagSpec } from '../types'
+import { patternSource } from './regex'
+import { BacktrackLimit, backtrackLimitMessage, compileMatcher, type LineMatcher } from './matcher'
+import { getopt, has, type ParsedOptions, helpText, readOperand, splitLines, tableFromFlags } from './util'
 
 const flags: FlagSpec[] = [
   { name: 'extended-regexp', short: 'E', takesValue: false, help: 'PATTERNS are extended regular expressions' },
@@ -59,57 +60,68 @@ export const grep: CommandSpec = {
       if (o.key === 'fixed-strings') mode = 'F'
       if (o.key === 'basic-regexp') mode = 'G'
     }
-    const re = compilePatterns(patterns, {
+    const src = patternSource(patterns, {
       extended: mode === 'E',
       fixed: mode === 'F',
       ignoreCase: has(p, 'ignore-case'),
       word: has(p, 'word-regexp'),
       line: has(p, 'line-regexp'),
     })
-    if (typeof re === 'string') {
-      ctx.stderr(`grep: ${re}\n`)
+    if (typeof src !== 'string') {
+      ctx.stderr(`grep: ${src.error}\n`)
       return 2
     }
-    const quiet = has(p, 'quiet') || has(p, 'silent')
-    const invert = has(p, 'invert-match')
-    const files = operands.length ? operands : ['-']
-    const withName = has(p, 'no-filename') ? false : has(p, 'with-filename') || files.length > 1
-    let selectedAny = false
-    let error = false
-    for (const name of files) {
-      const r = readOperand(ctx, name)
-      if (!r.ok) {
-        if (!has(p, 's')) ctx.stderr(`grep: ${r.message}\n`)
-        error = true
-        continue
-      }
-      const label = name === '-' ? '(standard input)' : name
-      const prefix = withName ? `${label}:` : ''
-      let count = 0
-      let out = ''
-      const { lines } = splitLines(r.text)
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i]
-        re.lastIndex = 0
-        const matches = re.test(line)
-        if (matches === invert) continue
-        count++
-        selectedAny = true
-        if (quiet) return 0
-        if (has(p, 'count') || has(p, 'files-with-matches')) continue
-        const num = has(p, 'line-number') ? `${i + 1}:` : ''
-        if (has(p, 'only-matching')) {
-          if (invert) continue
-          re.lastIndex = 0
-          for (const m of line.matchAll(re)) if (m[0] !== '') out += `${prefix}${num}${m[0]}\n`
-        } else out += `${prefix}${num}${line}\n`
-      }
-      if (has(p, 'files-with-matches')) {
-        if (count > 0) out = `${label}\n`
-      } else if (has(p, 'count')) out = `${prefix}${count}\n`
-      ctx.stdout(out)
+    const re = await compileMatcher(src, has(p, 'ignore-case'))
+    try {
+      return search(ctx, p, re, operands)
+    } catch (e) {
+      if (!(e instanceof BacktrackLimit)) throw e
+      ctx.stderr(`grep: ${backtrackLimitMessage()}\n`)
+      return 2
     }
-    if (error && !(quiet && selectedAny)) return 2
-    return selectedAny ? 0 : 1
   },
+}
+
+function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands: string[]): number {
+  const quiet = has(p, 'quiet') || has(p, 'silent')
+  const invert = has(p, 'invert-match')
+  const files = operands.length ? operands : ['-']
+  const withName = has(p, 'no-filename') ? false : has(p, 'with-filename') || files.length > 1
+  let selectedAny = false
+  let error = false
+  for (const name of files) {
+    const r = readOperand(ctx, name)
+    if (!r.ok) {
+      if (!has(p, 's')) ctx.stderr(`grep: ${r.message}\n`)
+      error = true
+      continue
+    }
+    const label = name === '-' ? '(standard input)' : name
+    const prefix = withName ? `${label}:` : ''
+    let count = 0
+    let out = ''
+    re.willSearch(r.text.length)
+    const { lines } = splitLines(r.text)
+    for (let i = 0; i < lines.length; i++) {
+      if (i % 4096 === 0) ctx.signal?.throwIfAborted()
+      const line = lines[i]
+      const matches = re.test(line)
+      if (matches === invert) continue
+      count++
+      selectedAny = true
+      if (quiet) return 0
+      if (has(p, 'count') || has(p, 'files-with-matches')) continue
+      const num = has(p, 'line-number') ? `${i + 1}:` : ''
+      if (has(p, 'only-matching')) {
+        if (invert) continue
+        for (const [a, b] of re.matches(line)) out += `${prefix}${num}${line.slice(a, b)}\n`
+      } else out += `${prefix}${num}${line}\n`
+    }
+    if (has(p, 'files-with-matches')) {
+      if (count > 0) out = `${label}\n`
+    } else if (has(p, 'count')) out = `${prefix}${count}\n`
+    ctx.stdout(out)
+  }
+  if (error && !(quiet && selectedAny)) return 2
+  return selectedAny ? 0 : 1
 }

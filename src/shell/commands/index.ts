@@ -28,10 +28,11 @@ import { touch } from './touch'
 import { tr } from './tr'
 import { falseCommand, trueCommand } from './truefalse'
 import { wc } from './wc'
+import { yes } from './yes'
 
 export function builtinCommands(): CommandSpec[] {
   return [
     base64, bracket, cat, cd, clear, cut, echo, edit, env, exportCommand, falseCommand, grep, head, help, history,
-    ls, mkdir, nano, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc,
+    ls, mkdir, nano, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc, yes,
   ]
 }

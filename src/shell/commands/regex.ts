@@ -1,5 +1,6 @@
 // POSIX basic and extended regular expressions (with GNU's extensions \+ \? \| \< \> \w \s)
-// translated to JavaScript RegExp source, with GNU grep's error messages.
+// translated to regular-expression source that both RE2 (re2js) and JavaScript read, with GNU
+// grep's error messages. matcher.ts runs it without exponential backtracking.
 
 export type RegexResult = { ok: true; source: string } | { ok: false; message: string }
 
@@ -85,7 +86,7 @@ export function translate(p: string, extended: boolean): RegexResult {
         atStart = true
       } else if (!extended && (n === '{' || n === '}' || n === '+' || n === '?')) {
         out += n
-      } else if (n === '<') out += '\\b(?=\\w)'
+      } else if (n === '<') out += '\\b(?<!\\w)'
       else if (n === '>') out += '\\b(?<=\\w)'
       else if (/[wWsSbB]/.test(n)) out += '\\' + n
       else if (/[1-9]/.test(n)) out += '\\' + n
@@ -159,23 +160,26 @@ export interface GrepPatternOptions {
   line: boolean
 }
 
-/** Build one RegExp (global) matching any of the patterns. */
-export function compilePatterns(patterns: string[], o: GrepPatternOptions): RegExp | string {
+/** Translate the patterns into one source matching any of them, or grep's error message. */
+export function patternSource(patterns: string[], o: GrepPatternOptions): string | { error: string } {
   const sources: string[] = []
   for (const p of patterns) {
     if (o.fixed) sources.push([...p].map(escapeLiteral).join(''))
     else {
       const r = translate(p, o.extended)
-      if (!r.ok) return r.message
+      if (!r.ok) return { error: r.message }
       sources.push(r.source)
     }
   }
   let src = sources.map((s) => `(?:${s})`).join('|')
-  if (o.word) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`
+  // Not followed by a word character, without lookahead (RE2 has none).
+  if (o.word) src = `(?<![A-Za-z0-9_])(?:${src})(?:\\b(?<=\\w)|\\B(?<!\\w))`
   if (o.line) src = `^(?:${src})$`
   try {
-    return new RegExp(src, o.ignoreCase ? 'gi' : 'g')
+    // Checked only (never run here): the engines in matcher.ts run it.
+    new RegExp(src)
   } catch {
-    return 'Invalid regular expression'
+    return { error: 'Invalid regular expression' }
   }
+  return src
 }
