@@ -6,6 +6,8 @@ import type { ApiRequest, ApiResponse, ExecResult, Status } from './apiserver/ty
 import { APIServer } from './apiserver/server'
 import { AuditLog, type AuditEntry } from './audit/audit'
 import { bootstrapRBAC, createSystemNamespaces, registerNodes } from './boot'
+import { GIT_COMMIT } from './apiserver/handlers/discovery'
+import { kubeletClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
 import { createSigner, createTokenRequest, Kubelet, restoreSigner, TOKEN_REFRESHES, type SignerState, type TokenSchedule, type TokenSigner } from './components'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type ClusterContext } from './context'
@@ -102,13 +104,16 @@ function assemble(p: Parts, signer: TokenSigner) {
     audit: p.audit,
   })
   const startKubelets = () => {
-    for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, signer, n))
+    const handle = (req: ApiRequest) => apiServer.handle(req)
+    for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, kubeletClient(handle, n.name, p.config.kubernetesVersion, GIT_COMMIT), n))
   }
   const cluster: Cluster = {
     apiServer,
     context: ctx,
     async handle(req) {
-      const res = await apiServer.handle(req)
+      // what only the components' in-process clients may send or receive
+      const { materialised: _m, ...request } = req
+      const { issued: _i, ...res } = await apiServer.handle(request)
       await runner.runDue(p.clock.now())
       return res
     },

@@ -24,7 +24,7 @@ function setup(extraPlugins: AdmissionPlugin[] = []) {
   }
   startControllers(ctx)
   const server = new APIServer({
-    ctx, exec: async () => undefined, tokenRequest: async () => ({ ok: true, object: {} }),
+    ctx, exec: async () => undefined, tokenRequest: async () => ({ ok: true, object: {}, claims: {} as never }),
     admissionPlugins: [...extraPlugins, ...defaultAdmissionPlugins()],
   })
   const call = async (method: ApiRequest['method'], path: string, body?: unknown, extra: Partial<ApiRequest> = {}): Promise<ApiResponse> => {

@@ -5,7 +5,7 @@
 import type { ClusterContext, NodeConfig } from '../context'
 import type { ExecResult, Status } from '../apiserver/types'
 import type { WatchEvent } from '../store/store'
-import type { TokenSigner } from '../serviceaccount/signer'
+import type { ComponentClient } from '../client/inProcess'
 import { WatchCache } from './informer'
 import { TokenManager } from './token/tokenManager'
 import { emptyState, type KubeletState } from './state'
@@ -50,11 +50,12 @@ export class Kubelet {
   private rt: KubeletRuntime
   private unwatch: () => void
 
-  constructor(private ctx: ClusterContext, signer: TokenSigner, private node: NodeConfig) {
+  /** `client`: the node's API client (user system:node:<name>, group system:nodes). */
+  constructor(private ctx: ClusterContext, client: ComponentClient, private node: NodeConfig) {
     this.state = emptyState(node.name)
     this.cache = new WatchCache(ctx.store)
-    this.tokens = new TokenManager(ctx, signer, this.state.tokens, this.cache)
-    this.rt = { ctx, node, state: this.state, tokens: this.tokens }
+    this.tokens = new TokenManager(ctx, client, this.state.tokens)
+    this.rt = { ctx, node, state: this.state, tokens: this.tokens, client, cache: this.cache }
     this.unwatch = ctx.store.watch((e) => this.onWatch(e))
     register(ctx, this)
   }
@@ -110,17 +111,14 @@ export class Kubelet {
   }
 
   /**
-   * Bring a pod's projected tokens up to the lab's now: the refreshes that fell due since they
-   * were last looked at (see TokenManager.catchUp), then sign what will be read.
+   * Bring a pod's projected tokens up to the lab's now: the latest refresh that fell due since
+   * they were last looked at is requested (see TokenManager.catchUp) before anyone reads them.
    */
   private async refreshPodTokens(uid: string): Promise<void> {
     const rec = this.state.pods[uid]
     if (!rec) return
     const now = this.ctx.clock.now()
-    for (const e of this.tokens.entriesOf(uid)) {
-      this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
-      await this.tokens.sign(e.id)
-    }
+    for (const e of this.tokens.entriesOf(uid)) await this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
   }
 
   /** The refresh schedule of every projected token on this node, within [from, to] (the timeline). */
@@ -141,7 +139,7 @@ export class Kubelet {
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */
   async exec(namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status> {
-    const obj = this.ctx.store.get('pods', namespace, pod)
+    const obj = this.cache.pod(namespace, pod)
     const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
     if (rec) await this.refreshPodTokens(rec.uid)
     return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key) })

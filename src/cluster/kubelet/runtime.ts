@@ -1,7 +1,10 @@
-// What the kubelet's pieces share: the context, the node, the saved state and the token manager.
+// What the kubelet's pieces share: the context, the node, its API client, its watch cache of
+// pods, the saved state and the token manager.
 
 import type { KObject } from '../api/meta'
+import type { ComponentClient } from '../client/inProcess'
 import type { ClusterContext, NodeConfig } from '../context'
+import type { WatchCache } from './informer'
 import type { TokenManager } from './token/tokenManager'
 import type { KubeletState, PodRecord } from './state'
 
@@ -10,11 +13,15 @@ export interface KubeletRuntime {
   node: NodeConfig
   state: KubeletState
   tokens: TokenManager
+  /** The node's identity towards the API server (system:node:<name>): every read and write of the API goes here. */
+  client: ComponentClient
+  /** The pods as the kubelet's watch last delivered them (its informer). */
+  cache: WatchCache
 }
 
-/** The stored pod of a record, if it is still the same object (same uid). */
+/** The pod of a record as last seen, if it is still the same object (same uid). */
 export function currentPod(rt: KubeletRuntime, rec: PodRecord): KObject | undefined {
-  const pod = rt.ctx.store.get('pods', rec.namespace, rec.name)
+  const pod = rt.cache.pod(rec.namespace, rec.name)
   return pod && pod.metadata.uid === rec.uid ? pod : undefined
 }
 

@@ -8,6 +8,11 @@ import { DEFAULT_CLUSTER_CONFIG, type ClusterContext } from '../context'
 import type { Fact } from '../events/facts'
 import type { KObject } from '../api/meta'
 import { rfc3339 } from '../api/meta'
+import { APIServer } from '../apiserver/server'
+import { GIT_COMMIT } from '../apiserver/handlers/discovery'
+import { kubeletClient, type ComponentClient } from '../client/inProcess'
+import { createTokenRequest } from '../serviceaccount/tokenrequest'
+import type { TokenSigner } from '../serviceaccount/signer'
 
 export const T0 = Date.UTC(2026, 10, 29, 15, 31, 57)
 
@@ -97,4 +102,17 @@ export function podObject(ctx: ClusterContext, opts: { name?: string; namespace?
     },
     status: { conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }], phase: 'Pending', qosClass: 'BestEffort' },
   }
+}
+
+const servers = new WeakMap<ClusterContext, APIServer>()
+
+/** A node's API client against an API server over the test context's store (one server per context). */
+export function nodeClient(ctx: ClusterContext, signer: TokenSigner, node: string): ComponentClient {
+  let api = servers.get(ctx)
+  if (!api) {
+    api = new APIServer({ ctx, exec: async () => undefined, tokenRequest: (a) => createTokenRequest(ctx, signer, a) })
+    servers.set(ctx, api)
+  }
+  const server = api
+  return kubeletClient((req) => server.handle(req), node, ctx.config.kubernetesVersion, GIT_COMMIT)
 }

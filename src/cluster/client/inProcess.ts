@@ -1,0 +1,44 @@
+// The API client of a cluster component running in the lab's process: each request goes through
+// the API server's whole path (authentication by the component's client certificate, the Node
+// authorizer and RBAC, admission, the audit record) exactly as kubectl's do.
+// Imitates: k8s.io/client-go/rest (a REST client built from the component's kubeconfig) and
+// client-go's DefaultKubernetesUserAgent.
+
+import type { ApiRequest, ApiResponse, ClientCertificate } from '../apiserver/types'
+
+/** The API server's own handler (never the cluster's, which also runs due work afterwards). */
+export type RequestHandler = (req: ApiRequest) => Promise<ApiResponse>
+
+export interface ComponentClient {
+  /** The identity the API server authenticates (CN = user, O = groups). */
+  readonly identity: ClientCertificate
+  request(method: ApiRequest['method'], path: string, body?: unknown, materialised?: ApiRequest['materialised']): Promise<ApiResponse>
+}
+
+/** `<command>/<version> (linux/amd64) kubernetes/<commit, 7 characters>`, as client-go builds it. */
+export function componentUserAgent(command: string, version: string, gitCommit: string): string {
+  return `${command}/${version} (linux/amd64) kubernetes/${gitCommit.slice(0, 7)}`
+}
+
+export function inProcessClient(handle: RequestHandler, identity: ClientCertificate, userAgent: string): ComponentClient {
+  return {
+    identity,
+    request(method, path, body, materialised) {
+      const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json' }
+      if (body !== undefined) headers['content-type'] = 'application/json'
+      return handle({
+        method, path, headers, clientCert: identity,
+        ...(body !== undefined ? { body } : {}), ...(materialised ? { materialised } : {}),
+      })
+    },
+  }
+}
+
+/** A kubelet's client: its client certificate from the cluster CA (`O = system:nodes, CN = system:node:<node>`). */
+export function kubeletClient(handle: RequestHandler, node: string, version: string, gitCommit: string): ComponentClient {
+  return inProcessClient(
+    handle,
+    { commonName: `system:node:${node}`, organizations: ['system:nodes'], signedByClusterCA: true },
+    componentUserAgent('kubelet', version, gitCommit),
+  )
+}
