@@ -5,9 +5,9 @@
 import type { ApiRequest, ApiResponse, ExecResult, Status } from './apiserver/types'
 import { APIServer } from './apiserver/server'
 import { AuditLog, type AuditEntry } from './audit/audit'
-import { bootstrapRBAC, createSystemNamespaces, registerNodes } from './boot'
+import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registerNodes } from './boot'
 import { GIT_COMMIT } from './apiserver/handlers/discovery'
-import { kubeletClient } from './client/inProcess'
+import { controllerClients, kubeletClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
 import { createSigner, createTokenRequest, Kubelet, restoreSigner, TOKEN_REFRESHES, type SignerState, type TokenSchedule, type TokenSigner } from './components'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type ClusterContext } from './context'
@@ -87,8 +87,10 @@ function assemble(p: Parts, signer: TokenSigner) {
     record: (f) => { p.facts.push(f) },
     onWork: (type, handler) => runner.on(type, handler),
   }
+  // the components' in-process clients reach the API server (built below) only once work runs
+  const handle = (req: ApiRequest) => apiServer.handle(req)
   startFactWatcher(ctx)
-  startControllers(ctx)
+  startControllers(ctx, controllerClients(handle, p.config.kubernetesVersion, GIT_COMMIT))
   startTokensController(ctx, signer)
   startScheduler(ctx)
   const kubelets = new Map<string, Kubelet>()
@@ -104,7 +106,6 @@ function assemble(p: Parts, signer: TokenSigner) {
     audit: p.audit,
   })
   const startKubelets = () => {
-    const handle = (req: ApiRequest) => apiServer.handle(req)
     for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, kubeletClient(handle, n.name, p.config.kubernetesVersion, GIT_COMMIT), n))
   }
   const cluster: Cluster = {
@@ -155,6 +156,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   }
   const signer = await createSigner({ deterministic: opts.deterministic })
   const a = assemble(parts, signer)
+  reconcileControllerRBAC(a.ctx, installedAt)
   createSystemNamespaces(a.cluster.apiServer)
   registerNodes(a.ctx, installedAt)
   a.startKubelets()
@@ -172,6 +174,7 @@ export async function restoreCluster(state: ClusterState): Promise<Cluster> {
   }
   const signer = await restoreSigner(state.signer)
   const a = assemble(parts, signer)
+  reconcileControllerRBAC(a.ctx, a.ctx.clock.now())
   a.startKubelets()
   for (const [name, s] of Object.entries(state.kubelets)) a.kubelets.get(name)?.restore(structuredClone(s))
   return a.cluster

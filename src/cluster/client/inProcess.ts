@@ -42,3 +42,28 @@ export function kubeletClient(handle: RequestHandler, node: string, version: str
     componentUserAgent('kubelet', version, gitCommit),
   )
 }
+
+/** The clients of the controller manager's controllers. */
+export interface ControllerClients {
+  /**
+   * A controller with its own credentials (`--use-service-account-credentials`, kubeadm's default):
+   * user `system:serviceaccount:kube-system:<serviceAccount>`. The lab presents the identity that
+   * service account's token would give, without signing a token for each controller.
+   */
+  serviceAccount(serviceAccount: string): ComponentClient
+  /** The controller manager's root client (its certificate, CN `system:kube-controller-manager`): the token controller's. */
+  root(name: string): ComponentClient
+}
+
+export function controllerClients(handle: RequestHandler, version: string, gitCommit: string): ControllerClients {
+  const agent = componentUserAgent('kube-controller-manager', version, gitCommit)
+  return {
+    serviceAccount(sa) {
+      const user = `system:serviceaccount:kube-system:${sa}`
+      return inProcessClient(handle, { commonName: user, organizations: ['system:serviceaccounts', 'system:serviceaccounts:kube-system'], signedByClusterCA: true }, `${agent}/${user}`)
+    },
+    root(name) {
+      return inProcessClient(handle, { commonName: 'system:kube-controller-manager', organizations: [], signedByClusterCA: true }, `${agent}/${name}`)
+    },
+  }
+}
