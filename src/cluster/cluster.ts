@@ -90,8 +90,9 @@ function assemble(p: Parts, signer: TokenSigner) {
   // the components' in-process clients reach the API server (built below) only once work runs
   const handle = (req: ApiRequest) => apiServer.handle(req)
   startFactWatcher(ctx)
-  startControllers(ctx, controllerClients(handle, p.config.kubernetesVersion, GIT_COMMIT))
-  startTokensController(ctx, signer)
+  const controllers = controllerClients(handle, p.config.kubernetesVersion, GIT_COMMIT)
+  startControllers(ctx, controllers)
+  startTokensController(ctx, signer, controllers.root('tokens-controller'))
   startScheduler(ctx)
   const kubelets = new Map<string, Kubelet>()
   const apiServer = new APIServer({
