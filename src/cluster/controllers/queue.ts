@@ -3,10 +3,11 @@
 // Imitates: k8s.io/client-go/util/workqueue (deduplicating queue) over the lab's VirtualClock.
 
 import { rfc3339, type KObject } from '../api/meta'
+import type { QueueWorkType } from '../clock/dueWork'
 import type { ClusterContext } from '../context'
 
-export function enqueue(ctx: ClusterContext, type: string, key: string, at = ctx.clock.now()): void {
-  const queued = ctx.clock.pending().some((w) => w.type === type && w.data.key === key && w.at <= at)
+export function enqueue(ctx: ClusterContext, type: QueueWorkType, key: string, at = ctx.clock.now()): void {
+  const queued = ctx.clock.pending().some((w) => w.type === type && 'key' in w.data && w.data.key === key && w.at <= at)
   if (!queued) ctx.clock.schedule(at, type, { key })
 }
 

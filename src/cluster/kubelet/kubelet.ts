@@ -12,6 +12,7 @@ import { emptyState, type KubeletState } from './state'
 import { forgetPod, killPod, podReady, removePod, startContainers, startPod } from './podWorkers'
 import { schedule, type KubeletRuntime } from './runtime'
 import { KubeletWork } from './work'
+import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
 import { execInPod } from './exec/exec'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
@@ -26,22 +27,6 @@ export interface TokenSchedule {
   refreshes: number[]
 }
 
-/** One handler registration per context and work type, dispatching on `data.node`. */
-const kubeletsByContext = new WeakMap<ClusterContext, Map<string, Kubelet>>()
-
-function register(ctx: ClusterContext, kubelet: Kubelet): void {
-  let byNode = kubeletsByContext.get(ctx)
-  if (!byNode) {
-    const nodes = new Map<string, Kubelet>()
-    byNode = nodes
-    kubeletsByContext.set(ctx, nodes)
-    for (const type of Object.values(KubeletWork)) {
-      ctx.onWork(type, (data) => nodes.get(String(data.node))?.handleWork(type, data))
-    }
-  }
-  byNode.get(kubelet.nodeName)?.dispose()
-  byNode.set(kubelet.nodeName, kubelet)
-}
 
 export class Kubelet {
   private state: KubeletState
@@ -49,6 +34,7 @@ export class Kubelet {
   private tokens: TokenManager
   private rt: KubeletRuntime
   private unwatch: () => void
+  private disposed = false
 
   /** `client`: the node's API client (user system:node:<name>, group system:nodes). */
   constructor(private ctx: ClusterContext, client: ComponentClient, private node: NodeConfig) {
@@ -57,15 +43,19 @@ export class Kubelet {
     this.tokens = new TokenManager(ctx, client, this.state.tokens)
     this.rt = { ctx, node, state: this.state, tokens: this.tokens, client, cache: this.cache }
     this.unwatch = ctx.store.watch((e) => this.onWatch(e))
-    register(ctx, this)
+    // every kubelet hears each type of kubelet work and takes the items of its own node
+    for (const type of Object.values(KubeletWork)) {
+      ctx.onWork(type, (data) => (data.node === node.name && !this.disposed ? this.handleWork(type, data) : undefined))
+    }
   }
 
   get nodeName(): string {
     return this.node.name
   }
 
-  /** Stop watching (a newer kubelet for the same node and context replaced this one). */
+  /** Stop watching and working (a newer kubelet for the same node and context replaces this one). */
   dispose(): void {
+    this.disposed = true
     this.unwatch()
   }
 
@@ -98,8 +88,8 @@ export class Kubelet {
   }
 
   /** Run one item of this kubelet's scheduled work. */
-  handleWork(type: string, data: Record<string, unknown>): void | Promise<void> {
-    const rec = this.state.pods[String(data.uid)]
+  handleWork(type: KubeletWorkType, data: KubeletWorkData): void | Promise<void> {
+    const rec = this.state.pods[data.uid]
     if (!rec) return
     switch (type) {
       case KubeletWork.startPod: return startPod(this.rt, rec)

@@ -3,6 +3,7 @@
 
 import type { KObject } from '../api/meta'
 import type { ComponentClient } from '../client/inProcess'
+import type { KubeletWorkType } from '../clock/dueWork'
 import type { ClusterContext, NodeConfig } from '../context'
 import type { WatchCache } from './informer'
 import type { TokenManager } from './token/tokenManager'
@@ -25,11 +26,11 @@ export function currentPod(rt: KubeletRuntime, rec: PodRecord): KObject | undefi
   return pod && pod.metadata.uid === rec.uid ? pod : undefined
 }
 
-export function schedule(rt: KubeletRuntime, at: number, type: string, uid: string, extra: Record<string, unknown> = {}): void {
-  rt.ctx.clock.schedule(at, type, { node: rt.node.name, uid, ...extra })
+export function schedule(rt: KubeletRuntime, at: number, type: KubeletWorkType, uid: string): void {
+  rt.ctx.clock.schedule(at, type, { node: rt.node.name, uid })
 }
 
 /** Cancel scheduled kubelet work of a pod (optionally keeping some types). */
-export function cancelPodWork(rt: KubeletRuntime, uid: string, keep: string[] = []): void {
-  rt.ctx.clock.cancel((w) => w.type.startsWith('kubelet.') && w.data.node === rt.node.name && w.data.uid === uid && !keep.includes(w.type))
+export function cancelPodWork(rt: KubeletRuntime, uid: string, keep: KubeletWorkType[] = []): void {
+  rt.ctx.clock.cancel((w) => 'node' in w.data && w.data.node === rt.node.name && w.data.uid === uid && !keep.includes(w.type as KubeletWorkType))
 }

@@ -21,7 +21,7 @@ export function startScheduler(ctx: ClusterContext, opts: SchedulerOptions = { r
     if (e.resource !== 'pods' || e.type !== 'ADDED') return
     const pod = e.object as Pod
     if (pod.spec.nodeName || (pod.spec.schedulerName ?? DEFAULT_SCHEDULER_NAME) !== DEFAULT_SCHEDULER_NAME) return
-    ctx.clock.schedule(ctx.clock.now(), SCHEDULE_POD, { namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid })
+    ctx.clock.schedule(ctx.clock.now(), SCHEDULE_POD, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid })
   })
   ctx.onWork(SCHEDULE_POD, (data) => scheduleOne(ctx, opts, String(data.namespace), String(data.name), String(data.uid)))
 }
