@@ -37,7 +37,7 @@ export function selectNode(ctx: ClusterContext): string | undefined {
   const nodes = ctx.store.list('nodes').filter(nodeIsReady).map((n) => n.metadata.name)
   if (nodes.length === 0) return undefined
   const count = new Map(nodes.map((n) => [n, 0]))
-  for (const p of ctx.store.list('pods') as Pod[]) {
+  for (const p of ctx.store.list('pods')) {
     const n = p.spec.nodeName
     if (n && count.has(n)) count.set(n, (count.get(n) ?? 0) + 1)
   }
@@ -45,7 +45,7 @@ export function selectNode(ctx: ClusterContext): string | undefined {
 }
 
 export function scheduleOne(ctx: ClusterContext, opts: SchedulerOptions, namespace: string, name: string, uid: string): void {
-  const pod = ctx.store.get('pods', namespace, name) as Pod | undefined
+  const pod = ctx.store.get('pods', namespace, name)
   if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return
   const node = selectNode(ctx)
   if (!node) return

@@ -35,7 +35,7 @@ function admitServiceAccountToken(node: string, a: AdmissionAttributes, ctx: Clu
   const ref = spec.boundObjectRef as { apiVersion?: string; kind?: string; name?: string; uid?: string } | null | undefined
   if (!ref || ref.apiVersion !== 'v1' || ref.kind !== 'Pod' || !ref.name) return admissionForbidden(a, 'node requested token not bound to a pod')
   if (!ref.uid) return admissionForbidden(a, 'node requested token with a pod binding without a uid')
-  const pod = ctx.store.get('pods', a.namespace, ref.name) as Pod | undefined
+  const pod = ctx.store.get('pods', a.namespace, ref.name)
   if (!pod) return newNotFound({ group: '', resource: 'pods' }, ref.name)
   if (ref.uid !== pod.metadata.uid) {
     return admissionForbidden(a, `the UID in the bound object reference (${ref.uid}) does not match the UID in record. The object might have been deleted and then recreated`)

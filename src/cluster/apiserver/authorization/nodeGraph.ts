@@ -46,8 +46,7 @@ export function podReferences(pod: Pod): Record<'serviceaccount' | 'secret' | 'c
 
 /** hasPathFrom: is there a pod bound to `node` that leads to the object (or is it)? */
 export function hasPathFrom(store: ObjectStore, node: string, type: VertexType, namespace: string, name: string): boolean {
-  for (const o of store.list('pods', namespace)) {
-    const pod = o as Pod
+  for (const pod of store.list('pods', namespace)) {
     if (pod.spec?.nodeName !== node) continue
     if (type === 'pod') {
       if (pod.metadata.name === name) return true

@@ -62,7 +62,7 @@ export async function syncSecret(ctx: ClusterContext, signer: LegacySigner, clie
     await client.request('DELETE', secretPath(namespace, name), { kind: 'DeleteOptions', apiVersion: 'v1', preconditions: { uid: secret.metadata.uid } })
     return
   }
-  const data = { ...((secret.data ?? {}) as Record<string, string>) }
+  const data: Record<string, string> = { ...secret.data }
   const needsCA = data['ca.crt'] !== base64(CLUSTER_CA_PEM)
   const needsNamespace = !data.namespace
   const needsToken = !data.token
