@@ -12,7 +12,13 @@ export type RequestHandler = (req: ApiRequest) => Promise<ApiResponse>
 export interface ComponentClient {
   /** The identity the API server authenticates (CN = user, O = groups). */
   readonly identity: ClientCertificate
-  request(method: ApiRequest['method'], path: string, body?: unknown, materialised?: ApiRequest['materialised']): Promise<ApiResponse>
+  request(method: ApiRequest['method'], path: string, body?: unknown, opts?: RequestOptions): Promise<ApiResponse>
+}
+
+export interface RequestOptions {
+  /** `application/json` unless given (a patch names its kind). */
+  contentType?: string
+  materialised?: ApiRequest['materialised']
 }
 
 /** `<command>/<version> (linux/amd64) kubernetes/<commit, 7 characters>`, as client-go builds it. */
@@ -23,12 +29,12 @@ export function componentUserAgent(command: string, version: string, gitCommit: 
 export function inProcessClient(handle: RequestHandler, identity: ClientCertificate, userAgent: string): ComponentClient {
   return {
     identity,
-    request(method, path, body, materialised) {
+    request(method, path, body, opts = {}) {
       const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json' }
-      if (body !== undefined) headers['content-type'] = 'application/json'
+      if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json'
       return handle({
         method, path, headers, clientCert: identity,
-        ...(body !== undefined ? { body } : {}), ...(materialised ? { materialised } : {}),
+        ...(body !== undefined ? { body } : {}), ...(opts.materialised ? { materialised: opts.materialised } : {}),
       })
     },
   }

@@ -10,6 +10,7 @@ import { creatingStatus, runningStatus } from './podstatus'
 import { cancelPodWork, currentPod, schedule, type KubeletRuntime } from './runtime'
 import type { PodRecord } from './state'
 import { setUpVolume } from './volumes'
+import { twoWayMergePatch } from './statusPatch'
 import { KubeletWork } from './work'
 
 type Obj = Record<string, unknown>
@@ -18,10 +19,14 @@ interface ContainerSpec { name: string; image: string }
 const containersOf = (pod: KObject) => ((pod.spec as { containers?: ContainerSpec[] }).containers ?? [])
 const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
 
-/** The status manager's write: `PUT .../pods/NAME/status` with the node's identity. */
+/**
+ * The status manager's write: `PATCH .../pods/NAME/status` with the node's identity, a two-way
+ * merge patch from the status it last saw to the new one, with the pod's uid as precondition.
+ */
 async function writeStatus(rt: KubeletRuntime, pod: KObject, status: Record<string, unknown>): Promise<void> {
   const path = `/api/v1/namespaces/${pod.metadata.namespace ?? ''}/pods/${pod.metadata.name}/status`
-  await rt.client.request('PUT', path, { ...pod, status, metadata: { ...pod.metadata, resourceVersion: '' } })
+  const patch = { metadata: { uid: pod.metadata.uid }, status: twoWayMergePatch(pod.status ?? {}, status) }
+  await rt.client.request('PATCH', path, patch, { contentType: 'application/strategic-merge-patch+json' })
 }
 
 /** Volume SetUp retries back off like the kubelet's operation executor (capped at 2m2s). */

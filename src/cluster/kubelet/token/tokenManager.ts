@@ -79,7 +79,7 @@ export class TokenManager {
    */
   private async requestToken(namespace: string, name: string, spec: TokenRequestSpec, materialised?: ApiRequest['materialised']): Promise<Issued> {
     const path = `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`
-    const res = await this.client.request('POST', path, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec }, materialised)
+    const res = await this.client.request('POST', path, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec }, materialised ? { materialised } : {})
     const status = (res.body as { status?: { token?: string; expirationTimestamp?: string } } | undefined)?.status
     if (res.status !== 201 || !res.issued || !status?.token || !status.expirationTimestamp) {
       return { ok: false, message: (res.body as { message?: string } | undefined)?.message ?? `HTTP ${res.status}` }
