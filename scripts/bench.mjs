@@ -14,7 +14,9 @@
 //             (scripts/benchTimeline.mjs): from the timeline starting to render the new lab
 //             view version to its committed, laid-out DOM; also (info) from the lab view's bump,
 //             with the other panels' renders; the lab's own work in advance() does not count.
-//  * year:    a year of lab time (`lab.advance("365d")`) with 50 running pods, headless in Node.
+//  * year:    a year of lab time (`lab.advance("365d")`) with 200 running pods, headless in Node
+//             (every kubelet refresh computed from its schedule; none is requested or signed
+//             until someone reads the token).
 //
 // Options (environment): BENCH_RUNS (default 7), BENCH_PORT (4175), CHROMIUM_PATH, BENCH_SKIP_BUILD=1.
 
@@ -28,7 +30,8 @@ import { benchTimeline, TIMELINE_PODS } from './benchTimeline.mjs'
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7))
 const PORT = Number(process.env.BENCH_PORT ?? 4175)
-const TARGET = { readyMs: 300, initialKiB: 120, p95Ms: 16, redrawMs: 16, yearMs: 1000 }
+const TARGET = { readyMs: 300, initialKiB: 120, p95Ms: 16, redrawMs: 16, yearMs: 250 }
+const YEAR_PODS = 200
 
 export const ARTICLE = [
   'kubectl create namespace sa-demo',
@@ -69,18 +72,33 @@ if (process.argv.includes('--node')) {
       if (res.exitCode !== 0) fails.add(i)
     }
   }
-  // A year of lab time with 50 running pods (kubelet refreshes computed from the schedule).
+  // A year of lab time with 200 running pods (kubelet refreshes computed from the schedule).
   const year = []
+  const yearCpu = []
   for (let r = 0; r < RUNS; r++) {
     const lab = await createLab({ seed: `year-${r}` })
     await lab.run('kubectl create ns bench')
-    for (let p = 0; p < 50; p++) await lab.run(`kubectl -n bench run p${p} --image=registry.k8s.io/e2e-test-images/agnhost:2.45 -- sleep 100000`)
+    for (let p = 0; p < YEAR_PODS; p++) await lab.run(`kubectl -n bench run p${p} --image=registry.k8s.io/e2e-test-images/agnhost:2.45 -- sleep 100000`)
     await lab.run('lab advance 10s')
+    const cpu = process.cpuUsage()
     const t = performance.now()
     await lab.advance('365d')
     year.push(performance.now() - t)
+    const used = process.cpuUsage(cpu)
+    yearCpu.push((used.user + used.system) / 1000)
   }
-  process.stdout.write(JSON.stringify({ samples, fails: [...fails], year }))
+  process.stdout.write(JSON.stringify({ samples, fails: [...fails], year, yearCpu }))
+  process.exit(0)
+}
+
+// `npm run bench -- --year`: only the year figure (headless, no build or browser).
+if (process.argv.includes('--year')) {
+  const n = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--node'], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_RUNS: String(RUNS) }, maxBuffer: 64 << 20,
+  })
+  const { year = [], yearCpu = [] } = JSON.parse(n.stdout || '{}')
+  const y = median(year)
+  console.log(`a year of lab time, ${YEAR_PODS} pods, headless (median of ${year.length}): ${ms(y)} (target < ${TARGET.yearMs} ms) ${mark(y < TARGET.yearMs)}; CPU time ${ms(median(yearCpu))}`)
   process.exit(0)
 }
 
@@ -258,7 +276,8 @@ async function main() {
   } else rows.push(['timeline redraw after a clock step', '—', `≤ ${TARGET.redrawMs} ms`, `not measured${tl?.error ? `: ${tl.error}` : ''}`])
   if (node?.year?.length) {
     const y = median(node.year)
-    rows.push(['a year of lab time, 50 pods, headless (median)', ms(y), `< ${TARGET.yearMs} ms`, mark(y < TARGET.yearMs)])
+    rows.push([`a year of lab time, ${YEAR_PODS} pods, headless (median)`, ms(y), `< ${TARGET.yearMs} ms`, mark(y < TARGET.yearMs)])
+    if (node.yearCpu?.length) rows.push(['  CPU time of the process (median; wall time on a busy machine is more)', ms(median(node.yearCpu)), '(info)', ''])
   }
   console.log(table(rows))
 

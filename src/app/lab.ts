@@ -342,7 +342,7 @@ class LabImpl implements Lab {
     const { result, annotations } = await this.cluster.reviewToken(text)
     const server: ServerAnswer = result.ok
       ? { ok: true, username: result.user.username, annotations }
-      : { ok: false, error: result.errors.length ? `[${result.errors.join(', ')}]` : undefined, annotations }
+      : { ok: false, error: result.errors.length ? `[${result.errors.map((e) => e.message).join(', ')}]` : undefined, failures: result.errors, annotations }
     return { decoded, signature, server, ...classifyToken(decoded, server) }
   }
 

@@ -11,6 +11,8 @@ import type { APIServer } from './apiserver/server'
 import type { ClusterContext, NodeConfig } from './context'
 import { BOOTSTRAP_CLUSTER_ROLE_BINDINGS, BOOTSTRAP_CLUSTER_ROLES, clusterRoleBindingObject, clusterRoleObject } from './rbac/bootstrap'
 import { CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES } from './rbac/store'
+import { CONTROLLER_ROLES, controllerBindingObject } from './rbac/controllerPolicy'
+import { Random } from './random'
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
@@ -86,4 +88,22 @@ export function bootstrapRBAC(ctx: ClusterContext, createdAt: number): void {
   }
   for (const r of BOOTSTRAP_CLUSTER_ROLES) put(CLUSTER_ROLES, clusterRoleObject(r))
   for (const b of BOOTSTRAP_CLUSTER_ROLE_BINDINGS) put(CLUSTER_ROLE_BINDINGS, clusterRoleBindingObject(b))
+}
+
+/**
+ * The controller manager's roles and bindings (rbac/controllerPolicy.ts), reconciled like the
+ * other defaults at every API server start: created when missing (also in a lab saved before
+ * they existed). Their uids come from a generator derived from the lab's without advancing it,
+ * so every later uid, name suffix and jti of a seeded lab stays what it was.
+ */
+export function reconcileControllerRBAC(ctx: ClusterContext, createdAt: number): void {
+  const random = Random.fromSeed(`controller-roles/${JSON.stringify(ctx.random.state())}`)
+  const put = (resource: string, o: Record<string, unknown>) => {
+    const obj = o as unknown as KObject
+    if (ctx.store.get(resource, undefined, obj.metadata.name)) return
+    obj.metadata = { ...obj.metadata, uid: random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) }
+    ctx.store.create(resource, obj)
+  }
+  for (const r of CONTROLLER_ROLES) put(CLUSTER_ROLES, clusterRoleObject({ name: r.name, rules: r.rules }))
+  for (const r of CONTROLLER_ROLES) put(CLUSTER_ROLE_BINDINGS, controllerBindingObject(r))
 }

@@ -5,7 +5,9 @@
 import type { ApiRequest, ApiResponse, ExecResult, Status } from './apiserver/types'
 import { APIServer } from './apiserver/server'
 import { AuditLog, type AuditEntry } from './audit/audit'
-import { bootstrapRBAC, createSystemNamespaces, registerNodes } from './boot'
+import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registerNodes } from './boot'
+import { GIT_COMMIT } from './apiserver/handlers/discovery'
+import { controllerClients, kubeletClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
 import { createSigner, createTokenRequest, Kubelet, restoreSigner, TOKEN_REFRESHES, type SignerState, type TokenSchedule, type TokenSigner } from './components'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type ClusterContext } from './context'
@@ -85,9 +87,12 @@ function assemble(p: Parts, signer: TokenSigner) {
     record: (f) => { p.facts.push(f) },
     onWork: (type, handler) => runner.on(type, handler),
   }
+  // the components' in-process clients reach the API server (built below) only once work runs
+  const handle = (req: ApiRequest) => apiServer.handle(req)
   startFactWatcher(ctx)
-  startControllers(ctx)
-  startTokensController(ctx, signer)
+  const controllers = controllerClients(handle, p.config.kubernetesVersion, GIT_COMMIT)
+  startControllers(ctx, controllers)
+  startTokensController(ctx, signer, controllers.root('tokens-controller'))
   startScheduler(ctx)
   const kubelets = new Map<string, Kubelet>()
   const apiServer = new APIServer({
@@ -102,13 +107,15 @@ function assemble(p: Parts, signer: TokenSigner) {
     audit: p.audit,
   })
   const startKubelets = () => {
-    for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, signer, n))
+    for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, kubeletClient(handle, n.name, p.config.kubernetesVersion, GIT_COMMIT), n))
   }
   const cluster: Cluster = {
     apiServer,
     context: ctx,
     async handle(req) {
-      const res = await apiServer.handle(req)
+      // what only the components' in-process clients may send or receive
+      const { materialised: _m, ...request } = req
+      const { issued: _i, ...res } = await apiServer.handle(request)
       await runner.runDue(p.clock.now())
       return res
     },
@@ -150,6 +157,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   }
   const signer = await createSigner({ deterministic: opts.deterministic })
   const a = assemble(parts, signer)
+  reconcileControllerRBAC(a.ctx, installedAt)
   createSystemNamespaces(a.cluster.apiServer)
   registerNodes(a.ctx, installedAt)
   a.startKubelets()
@@ -167,6 +175,7 @@ export async function restoreCluster(state: ClusterState): Promise<Cluster> {
   }
   const signer = await restoreSigner(state.signer)
   const a = assemble(parts, signer)
+  reconcileControllerRBAC(a.ctx, a.ctx.clock.now())
   a.startKubelets()
   for (const [name, s] of Object.entries(state.kubelets)) a.kubelets.get(name)?.restore(structuredClone(s))
   return a.cluster

@@ -5,6 +5,7 @@ import type { VirtualClock } from './clock/clock'
 import type { ObjectStore } from './store/store'
 import type { Random } from './random'
 import type { Fact } from './events/facts'
+import type { WorkData, WorkType } from './clock/dueWork'
 
 export interface ClusterContext {
   store: ObjectStore
@@ -18,7 +19,7 @@ export interface ClusterContext {
    * Register the handler of a type of scheduled work (`clock.schedule(at, type, data)`).
    * Handlers run in time order when the clock is advanced; they may be async (signing).
    */
-  onWork(type: string, handler: (data: Record<string, unknown>) => void | Promise<void>): void
+  onWork<T extends WorkType>(type: T, handler: (data: WorkData<T>) => void | Promise<void>): void
 }
 
 export interface NodeConfig {

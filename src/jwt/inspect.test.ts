@@ -1,29 +1,39 @@
 import { describe, expect, it } from 'vitest'
 import { classifyToken, tokenKind } from './inspect'
 import type { DecodedJwt } from './decode'
+import type { AuthError, AuthFailureCode } from '../cluster/apiserver/authentication/authenticator'
 
 const pod = { iss: 'https://10.0.1.10:6443', 'kubernetes.io': { namespace: 'sa-demo', pod: { name: 'app', uid: 'p1' }, serviceaccount: { name: 'default', uid: 's1' } } }
 const legacy = { iss: 'kubernetes/serviceaccount', sub: 'system:serviceaccount:sa-demo:x' }
 const decoded = (payload: unknown): DecodedJwt => ({ header: { alg: 'RS256' }, payload, segments: ['a', 'b', 'c'], problems: [] })
-const refused = (error: string) => ({ ok: false, error: `[invalid bearer token, ${error}]`, annotations: {} })
+const refused = (error: string, code: AuthFailureCode = 'invalid-bearer-token', uids?: AuthError['uids']) => ({
+  ok: false, error: `[invalid bearer token, ${error}]`, annotations: {},
+  failures: [{ code: 'invalid-bearer-token' as const, message: 'invalid bearer token' }, { code, message: error, ...(uids ? { uids } : {}) }],
+})
 
-describe('token verdicts (from the API server\'s real error strings)', () => {
+describe('token verdicts (from the API server\'s typed failures; messages are the real ones)', () => {
   it.each([
-    ['service account token has expired', 'expired'],
-    ['service account token is not valid yet', 'not-yet-valid'],
-    ['service account token is issued in the future', 'not-yet-valid'],
-    ['go-jose/go-jose: error in cryptographic primitive', 'signature-invalid'],
-    ['service account token has been invalidated', 'rejected'],
-    ['pod UID (p2) does not match service account pod ref claim (p1)', 'rejected'],
-    ['service account UID (s2) does not match claim (s1)', 'rejected'],
-    ['token audiences ["x"] is invalid for the target audiences ["https://10.0.1.10:6443"]', 'rejected'],
-  ])('%s -> %s', (error, verdict) => {
-    expect(classifyToken(decoded(pod), refused(error)).verdict).toBe(verdict)
+    ['service account token has expired', 'expired', 'expired'],
+    ['service account token is not valid yet', 'not-yet-valid', 'not-yet-valid'],
+    ['service account token is issued in the future', 'not-yet-valid', 'not-yet-valid'],
+    ['go-jose/go-jose: error in cryptographic primitive', 'signature-invalid', 'signature-invalid'],
+    ['service account token has been invalidated', 'bound-object-gone', 'rejected'],
+    ['pod UID (p2) does not match service account pod ref claim (p1)', 'pod-recreated', 'rejected'],
+    ['service account UID (s2) does not match claim (s1)', 'serviceaccount-recreated', 'rejected'],
+    ['token audiences ["x"] is invalid for the target audiences ["https://10.0.1.10:6443"]', 'audience', 'rejected'],
+  ] as const)('%s (%s) -> %s', (error, code, verdict) => {
+    expect(classifyToken(decoded(pod), refused(error, code)).verdict).toBe(verdict)
   })
 
   it('names the pod when its token died with it, and the new uid when it was recreated', () => {
-    expect(classifyToken(decoded(pod), refused('service account token has been invalidated')).reason).toContain('Pod app')
-    expect(classifyToken(decoded(pod), refused('pod UID (p2) does not match service account pod ref claim (p1)')).reason).toContain('uid p2')
+    expect(classifyToken(decoded(pod), refused('service account token has been invalidated', 'bound-object-gone')).reason).toContain('Pod app')
+    expect(classifyToken(decoded(pod), refused('pod UID (p2) does not match service account pod ref claim (p1)', 'pod-recreated', { current: 'p2', claimed: 'p1' })).reason)
+      .toContain('it now has uid p2, the token names the old one (p1)')
+  })
+
+  it('reads the code, not the words: a message alone decides nothing', () => {
+    expect(classifyToken(decoded(pod), refused('service account token has expired')).verdict).toBe('rejected')
+    expect(classifyToken(decoded(pod), refused('some other words', 'expired')).verdict).toBe('expired')
   })
 
   it('accepted tokens: valid, stale (with the seconds), legacy', () => {

@@ -1,8 +1,9 @@
 // The decoder's verdict on a token: what the API server would answer if it were presented now,
 // in plain words, from the decoded claims, the signature check against the published keys and
-// the server's own authentication answer (its error strings are the real ones, see
-// src/cluster/apiserver/authentication/serviceaccount).
+// the server's own authentication answer (typed failure codes beside the real error strings, see
+// src/cluster/apiserver/authentication/authenticator.ts).
 
+import type { AuthError, AuthFailureCode } from '../cluster/apiserver/authentication/authenticator'
 import type { DecodedJwt } from './decode'
 
 export type TokenVerdict =
@@ -22,6 +23,8 @@ export interface ServerAnswer {
   username?: string
   /** The authenticators' errors, e.g. `[invalid bearer token, service account token has expired]`. */
   error?: string
+  /** The same errors with their typed codes (what the verdict is read from). */
+  failures?: readonly AuthError[]
   annotations: Record<string, string>
 }
 
@@ -52,34 +55,34 @@ function boundName(payload: unknown, key: 'pod' | 'secret' | 'node'): string {
   return typeof ref?.name === 'string' ? ref.name : '?'
 }
 
-/** Why the server refused the token, in plain words, from its error text. */
-function refusal(error: string, d: DecodedJwt, kind: TokenKind): Verdict {
+/** Why the server refused the token, in plain words, from its typed failure (the first that explains it). */
+function refusal(failures: readonly AuthError[], error: string, d: DecodedJwt, kind: TokenKind): Verdict {
   const p = d.payload
-  if (/cryptographic primitive|invalid signature|no keys found|signature/i.test(error)) {
+  const codes = failures.map((f) => f.code)
+  const has = (c: AuthFailureCode) => codes.includes(c)
+  const uids = (c: AuthFailureCode) => failures.find((f) => f.code === c)?.uids
+  if (has('signature-invalid')) {
     return { verdict: 'signature-invalid', kind, reason: 'The signature does not match any key the API server publishes: the token was changed after signing, or another key signed it.' }
   }
-  if (error.includes('has expired')) return { verdict: 'expired', kind, reason: 'Its exp has passed (the API server allows one minute of clock skew), so authentication fails with 401.' }
-  if (error.includes('not valid yet') || error.includes('issued in the future')) {
+  if (has('expired')) return { verdict: 'expired', kind, reason: 'Its exp has passed (the API server allows one minute of clock skew), so authentication fails with 401.' }
+  if (has('not-yet-valid')) {
     return { verdict: 'not-yet-valid', kind, reason: 'Its nbf or iat lies in the future (beyond a minute of leeway), so it is not accepted yet.' }
   }
-  const podUid = /pod UID \((.*?)\) does not match service account pod ref claim \((.*?)\)/.exec(error)
-  if (podUid) return { verdict: 'rejected', kind, reason: `Pod ${boundName(p, 'pod')} was deleted and created again: it now has uid ${podUid[1]}, the token names the old one (${podUid[2]}).` }
-  const saUid = /service account UID \((.*?)\) does not match claim \((.*?)\)|ServiceAccount UID \((.*?)\) does not match claim/i.exec(error)
-  if (saUid) return { verdict: 'rejected', kind, reason: 'Its ServiceAccount was deleted and created again: the new one has another uid than the token names.' }
-  if (/serviceaccounts? ".*" not found|has been deleted/.test(error)) return { verdict: 'rejected', kind, reason: 'Its ServiceAccount is gone.' }
-  const secretUid = /secret UID \((.*?)\) does not match/.exec(error)
-  if (secretUid) return { verdict: 'rejected', kind, reason: `Secret ${boundName(p, 'secret')} was deleted and created again with another uid.` }
-  if (/has been invalidated|Token has been invalidated/i.test(error)) {
+  const pod = uids('pod-recreated')
+  if (pod) return { verdict: 'rejected', kind, reason: `Pod ${boundName(p, 'pod')} was deleted and created again: it now has uid ${pod.current}, the token names the old one (${pod.claimed}).` }
+  if (has('serviceaccount-recreated')) return { verdict: 'rejected', kind, reason: 'Its ServiceAccount was deleted and created again: the new one has another uid than the token names.' }
+  if (has('serviceaccount-gone')) return { verdict: 'rejected', kind, reason: 'Its ServiceAccount is gone.' }
+  if (has('secret-recreated')) return { verdict: 'rejected', kind, reason: `Secret ${boundName(p, 'secret')} was deleted and created again with another uid.` }
+  if (has('bound-object-gone')) {
     if (kind === 'pod-bound') return { verdict: 'rejected', kind, reason: `Pod ${boundName(p, 'pod')}, which the token is bound to, is gone (or being deleted for over a minute): the token died with it.` }
     if (kind === 'secret-bound') return { verdict: 'rejected', kind, reason: `Secret ${boundName(p, 'secret')}, which the token is bound to, is gone.` }
     if (kind === 'node-bound') return { verdict: 'rejected', kind, reason: `Node ${boundName(p, 'node')}, which the token is bound to, is gone.` }
     if (kind === 'legacy') return { verdict: 'rejected', kind, reason: 'The Secret that holds this legacy token is gone, so the token is no longer accepted.' }
   }
-  if (error.includes('does not match server\'s copy')) return { verdict: 'rejected', kind, reason: 'The Secret holds another token now.' }
-  const node = /node UID \((.*?)\) does not match/.exec(error)
-  if (node) return { verdict: 'rejected', kind, reason: `Node ${boundName(p, 'node')} was replaced: it has another uid than the token names.` }
-  if (error.includes('audiences')) return { verdict: 'rejected', kind, reason: 'Its audience is not the API server: it was issued for someone else (a token for another service cannot be replayed here).' }
-  if (error.includes('issuer')) return { verdict: 'rejected', kind, reason: 'Another issuer signed it; this API server only trusts its own.' }
+  if (has('legacy-token-replaced')) return { verdict: 'rejected', kind, reason: 'The Secret holds another token now.' }
+  if (has('node-recreated')) return { verdict: 'rejected', kind, reason: `Node ${boundName(p, 'node')} was replaced: it has another uid than the token names.` }
+  if (has('audience')) return { verdict: 'rejected', kind, reason: 'Its audience is not the API server: it was issued for someone else (a token for another service cannot be replayed here).' }
+  if (has('issuer')) return { verdict: 'rejected', kind, reason: 'Another issuer signed it; this API server only trusts its own.' }
   return { verdict: 'rejected', kind, reason: `The API server refuses it: ${error}` }
 }
 
@@ -100,7 +103,7 @@ export function classifyToken(d: DecodedJwt, server: ServerAnswer): Verdict {
   }
   if (!server.ok) {
     if (!server.error) return { verdict: 'rejected', kind, reason: 'No authenticator of the API server recognises this token (another issuer).' }
-    return refusal(server.error, d, kind)
+    return refusal(server.failures ?? [], server.error, d, kind)
   }
   const stale = Object.entries(server.annotations).find(([k]) => k.endsWith('/stale-token'))
   if (stale) {

@@ -68,5 +68,10 @@ export interface Namespace extends KObject {
   status?: { phase?: string; conditions?: NamespaceCondition[] }
 }
 
+export interface ConfigMap extends KObject { data?: Record<string, string>; binaryData?: Record<string, string>; immutable?: boolean }
+export interface Secret extends KObject { type?: string; data?: Record<string, string>; immutable?: boolean }
+export interface NodeStatus { conditions?: { type: string; status: string }[]; addresses?: { type: string; address: string }[]; [k: string]: unknown }
+export interface Node extends KObject { spec?: { podCIDR?: string; podCIDRs?: string[]; [k: string]: unknown }; status?: NodeStatus }
+
 export const namespacePhase = (ns: KObject | undefined): string | undefined =>
   (ns as Namespace | undefined)?.status?.phase

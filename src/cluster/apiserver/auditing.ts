@@ -4,7 +4,6 @@
 
 import { isStatus } from '../../common/apiErrors'
 import { sourceOf, type AuditEntry, type AuditUser } from '../audit/audit'
-import { decodeBase64urlStrict } from '../../common/base64'
 import { ISSUED_CREDENTIAL_ID_ANNOTATION } from './authentication/serviceaccount/userinfo'
 import type { RequestInfo } from './requestinfo'
 import type { ApiRequest, ApiResponse, UserInfo } from './types'
@@ -44,17 +43,9 @@ export function finishAudit(e: AuditEntry, res: ApiResponse, annotations: Record
   if (Object.keys(annotations).length) e.annotations = annotations
 }
 
-/** A TokenRequest that issued a token: `authentication.kubernetes.io/issued-credential-id: JTI=<jti>`. */
+/** A TokenRequest that issued a token: `authentication.kubernetes.io/issued-credential-id: JTI=<jti>` (from the claims it signed). */
 export function issuedCredentialAnnotation(e: AuditEntry, res: ApiResponse): Record<string, string> {
   if (res.status !== 201 || e.objectRef?.resource !== 'serviceaccounts' || e.objectRef.subresource !== 'token') return {}
-  const token = (res.body as { status?: { token?: unknown } } | undefined)?.status?.token
-  if (typeof token !== 'string') return {}
-  const bytes = decodeBase64urlStrict(token.split('.')[1] ?? '')
-  if (!bytes) return {}
-  try {
-    const jti = (JSON.parse(new TextDecoder().decode(bytes)) as { jti?: unknown }).jti
-    return typeof jti === 'string' && jti ? { [ISSUED_CREDENTIAL_ID_ANNOTATION]: `JTI=${jti}` } : {}
-  } catch {
-    return {}
-  }
+  const jti = res.issued?.claims.jti
+  return jti ? { [ISSUED_CREDENTIAL_ID_ANNOTATION]: `JTI=${jti}` } : {}
 }

@@ -17,6 +17,7 @@ import { JWKS_PATH, OPENID_CONFIG_PATH, respondHealth, respondJWKS, respondOpenI
 import { respond, respondStatus } from './handlers/response'
 import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
+import { handlePodStatus } from './handlers/status'
 import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
 import type { RegistryStore } from './registry/store'
 import type { ParsedURL, RequestInfo } from './requestinfo'
@@ -102,6 +103,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
   if (info.subresource) {
     if (key === 'pods' && info.subresource === 'exec') return handleExec(r, sub)
     if (key === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, sub)
+    if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
     return respondStatus(newPathNotFound())
   }
   return handleResourceVerb(r, { ctx: d.ctx, registries: d.registries, admission: d.admission, resourceVersion: d.resourceVersion })

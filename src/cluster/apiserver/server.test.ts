@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { VirtualClock } from '../clock/clock'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterContext } from '../context'
+import { reconcileControllerRBAC } from '../boot'
+import { controllerClients } from '../client/inProcess'
+import { GIT_COMMIT } from './handlers/discovery'
 import { startControllers } from '../controllers/manager'
 import type { Fact } from '../events/facts'
 import { Random } from '../random'
@@ -22,9 +25,11 @@ function setup(extraPlugins: AdmissionPlugin[] = []) {
     store: new ObjectStore(), clock, random: Random.fromSeed('t'), config: DEFAULT_CLUSTER_CONFIG,
     record: (f) => { facts.push(f) }, onWork: (t, h) => runner.on(t, h),
   }
-  startControllers(ctx)
+  // the controllers write through this server, with their own identities and default roles
+  reconcileControllerRBAC(ctx, START)
+  startControllers(ctx, controllerClients((req) => server.handle(req), 'v1.35.0', GIT_COMMIT))
   const server = new APIServer({
-    ctx, exec: async () => undefined, tokenRequest: async () => ({ ok: true, object: {} }),
+    ctx, exec: async () => undefined, tokenRequest: async () => ({ ok: true, object: {}, claims: {} as never }),
     admissionPlugins: [...extraPlugins, ...defaultAdmissionPlugins()],
   })
   const call = async (method: ApiRequest['method'], path: string, body?: unknown, extra: Partial<ApiRequest> = {}): Promise<ApiResponse> => {

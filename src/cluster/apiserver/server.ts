@@ -14,6 +14,7 @@ import { serviceAccountAuthenticators } from './authentication/serviceaccount'
 import type { VerifyingKey } from './authentication/serviceaccount/keys'
 import { attributesFrom, unionAuthorizer, type Authorizer } from './authorization/authorizer'
 import { forbidden } from './authorization/forbidden'
+import { nodeAuthorizer } from './authorization/nodeAuthorizer'
 import { privilegedGroupsAuthorizer } from './authorization/privilegedgroups'
 import { rbacAuthorizer } from './authorization/rbac'
 import { auditUser, finishAudit, issuedCredentialAnnotation, startAudit } from './auditing'
@@ -55,7 +56,8 @@ export class APIServer {
     this.admission = new AdmissionChain(opts.admissionPlugins ?? defaultAdmissionPlugins(), ctx)
     this.registries = newRegistries(ctx)
     this.audit = opts.audit ?? new AuditLog()
-    this.authorizers = [privilegedGroupsAuthorizer(), rbacAuthorizer(ctx.store)]
+    // --authorization-mode=Node,RBAC (kubeadm), behind the system:masters short cut
+    this.authorizers = [privilegedGroupsAuthorizer(), nodeAuthorizer(ctx.store), rbacAuthorizer(ctx.store)]
     this.authorizer = unionAuthorizer(this.authorizers)
     if (opts.verifyingKeys) {
       this.tokenAuthenticators.push(...serviceAccountAuthenticators({
@@ -70,7 +72,7 @@ export class APIServer {
   async handle(req: ApiRequest): Promise<ApiResponse> {
     const url = parseURL(req.path)
     const info = newRequestInfo(req.method, url)
-    const entry = startAudit(this.opts.ctx.clock.now(), req, info)
+    const entry = startAudit(req.materialised?.at ?? this.opts.ctx.clock.now(), req, info)
     const actx = newAuthnContext()
     const authn = await this.authenticate(req, actx)
     if (actx.token) entry.token = actx.token
@@ -96,6 +98,7 @@ export class APIServer {
     const decision = this.authorizer.authorize(attrs)
     const allowed = decision.decision === 'Allow'
     entry.authorization = { decision: allowed ? 'allow' : 'forbid', reason: decision.reason }
+    if (allowed && decision.authorizer === 'Node') entry.authorization.authorizer = 'Node'
     const res = allowed
       ? await this.route(info, url, req, user, entry)
       : respondStatus(forbidden(attrs, decision.reason))

@@ -2,6 +2,8 @@
 // server receives it (method, path with query, headers, body), already past TLS.
 // Imitates: k8s.io/apiserver/pkg/endpoints (request info) and net/http.
 
+import type { BoundTokenClaims } from '../serviceaccount/claims'
+
 /** A TLS client certificate presented by the caller (kubectl with the admin kubeconfig). */
 export interface ClientCertificate {
   /** Subject CN: becomes the user name. */
@@ -21,6 +23,13 @@ export interface ApiRequest {
   /** The request body, already parsed from JSON (objects as the client sent them). */
   body?: unknown
   clientCert?: ClientCertificate
+  /**
+   * Lab-internal, set only by a component's in-process client (never by kubectl or curl): a
+   * request the component made at `at` while nobody looked (a kubelet token refresh computed from
+   * its schedule), sent now that someone looks. The audit record and facts keep `at`; `jti` is the
+   * one the refresh chain gives the token, so a refresh is the same whenever it is looked at.
+   */
+  materialised?: { at: number; jti: string }
 }
 
 export interface ApiResponse {
@@ -32,6 +41,8 @@ export interface ApiResponse {
    * through renderBody, which keeps the server's struct key order and pretty-prints for curl).
    */
   body: unknown
+  /** In-process only: the claims of a token the server just issued (a TokenRequest's 201), beside the JWT in the body. */
+  issued?: { claims: BoundTokenClaims }
 }
 
 /** Response body of POST .../pods/NAME/exec?command=...&container=... (a stream in real life). */

@@ -29,7 +29,7 @@ export interface AuditEntry {
   authentication: { decision: 'allow' | 'deny'; authenticator?: string; reason?: string }
   /** The service-account token presented, as far as it could be read (also when it was refused). */
   token?: { jti?: string; pod?: string; podUID?: string; subject?: string }
-  authorization?: { decision: 'allow' | 'forbid'; reason: string }
+  authorization?: { decision: 'allow' | 'forbid'; reason: string; authorizer?: string }
   admission?: { decision: 'allow' | 'deny'; reason?: string }
   code: number
   /** For failures: the Status reason and message sent back. */
@@ -47,8 +47,12 @@ export class AuditLog {
     this.entries = structuredClone(entries).slice(-AUDIT_LIMIT)
   }
 
+  /** In time order: a request materialised later (a kubelet refresh nobody looked at) goes where it fell due. */
   add(e: AuditEntry): void {
-    this.entries.push(e)
+    let i = this.entries.length
+    while (i > 0 && this.entries[i - 1].at > e.at) i--
+    if (i === this.entries.length) this.entries.push(e)
+    else this.entries.splice(i, 0, e)
     if (this.entries.length > AUDIT_LIMIT) this.entries.splice(0, this.entries.length - AUDIT_LIMIT)
   }
 
@@ -67,5 +71,15 @@ export function sourceOf(userAgent: string | undefined): string {
   if (userAgent.startsWith('kubectl/') || userAgent.startsWith('kubectl.')) return 'kubectl'
   if (userAgent.startsWith('curl/')) return 'curl'
   if (userAgent.startsWith('kubelet/')) return 'kubelet'
+  if (userAgent.startsWith('kube-controller-manager/')) return 'kube-controller-manager'
+  if (userAgent.startsWith('kube-scheduler/')) return 'kube-scheduler'
   return userAgent
+}
+
+/** The cluster's own components, by where their requests come from. */
+export const COMPONENT_SOURCES = ['kubelet', 'kube-controller-manager', 'kube-scheduler']
+
+/** A request a component of the cluster made (a kubelet, a controller), not a person. */
+export function isComponentRequest(e: AuditEntry): boolean {
+  return COMPONENT_SOURCES.includes(e.source)
 }

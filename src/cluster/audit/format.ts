@@ -1,7 +1,7 @@
 // `lab audit`: the latest audit entries as a table a projector can show: time, code, user,
 // verb and path, and the reason of the decision that mattered.
 
-import type { AuditEntry } from './audit'
+import { isComponentRequest, type AuditEntry } from './audit'
 
 function time(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')
@@ -24,6 +24,7 @@ export function auditReason(e: AuditEntry): string {
   else if (e.authorization?.decision === 'forbid') parts.push(e.authorization.reason || 'no RBAC rule allows it')
   else if (e.admission?.decision === 'deny') parts.push(`admission: ${e.admission.reason ?? ''}`)
   else if (e.authorization?.reason) parts.push(e.authorization.reason)
+  else if (e.authorization?.authorizer === 'Node') parts.push('allowed by the Node authorizer')
   else if (e.authorization) parts.push('allowed (system:masters)')
   if (e.token?.jti) parts.push(`jti ${e.token.jti.slice(0, 8)}${e.token.pod ? ` pod ${e.token.pod}` : ''}`)
   for (const [k, v] of Object.entries(e.annotations ?? {})) {
@@ -34,9 +35,13 @@ export function auditReason(e: AuditEntry): string {
   return parts.filter(Boolean).join('; ')
 }
 
-/** The last `n` entries (oldest first) as a padded table with a header line. */
-export function formatAudit(entries: readonly AuditEntry[], n: number): string {
-  const rows = entries.slice(-Math.max(0, n)).map((e) => [time(e.at), String(e.code), who(e), `${e.verb} ${pathOf(e.requestURI)}`, auditReason(e)])
+/**
+ * The last `n` entries (oldest first) as a padded table with a header line: people's requests,
+ * or with `withComponents` also the components' (kubelets, controllers).
+ */
+export function formatAudit(entries: readonly AuditEntry[], n: number, withComponents = false): string {
+  const shown = withComponents ? entries : entries.filter((e) => !isComponentRequest(e))
+  const rows = shown.slice(-Math.max(0, n)).map((e) => [time(e.at), String(e.code), who(e), `${e.verb} ${pathOf(e.requestURI)}`, auditReason(e)])
   if (rows.length === 0) return 'No requests recorded yet.\n'
   const header = ['TIME (UTC)', 'CODE', 'USER', 'REQUEST', 'REASON']
   const all = [header, ...rows]

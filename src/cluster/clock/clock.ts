@@ -1,15 +1,15 @@
 // The virtual clock and its schedule of due work: the lab's only time source.
-// Work is plain data (type + payload) so that a lab can be saved and restored mid-schedule;
-// the cluster registers one handler per work type.
+// Work is plain data (a type and its payload, see dueWork.ts) so that a lab can be saved and
+// restored mid-schedule; the cluster registers the handlers of each work type.
 // Imitates: k8s.io/utils/clock (the clock) and client-go's delaying work queue (the schedule).
 
-export interface DueWork {
+import type { Work, WorkData, WorkType } from './dueWork'
+
+export type DueWork = Work & {
   /** Lab time (ms since the epoch) at which the work falls due. */
   at: number
   /** Insertion order, so that work due at the same instant runs in the order it was scheduled. */
   seq: number
-  type: string
-  data: Record<string, unknown>
 }
 
 export interface ClockState {
@@ -37,8 +37,8 @@ export class VirtualClock {
   }
 
   /** Schedule work; returns its sequence number. */
-  schedule(at: number, type: string, data: Record<string, unknown> = {}): number {
-    const work: DueWork = { at, seq: ++this.state.seq, type, data: structuredClone(data) }
+  schedule<T extends WorkType>(at: number, type: T, data: WorkData<T>): number {
+    const work = { at, seq: ++this.state.seq, type, data: structuredClone(data) } as DueWork
     // keep sorted by (at, seq): insert after the last entry not later than `at`
     const due = this.state.due
     let i = due.length

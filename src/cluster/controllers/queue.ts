@@ -4,10 +4,11 @@
 
 import type { KObject } from '../api/meta'
 import { rfc3339 } from '../../common/time'
+import type { QueueWorkType } from '../clock/dueWork'
 import type { ClusterContext } from '../context'
 
-export function enqueue(ctx: ClusterContext, type: string, key: string, at = ctx.clock.now()): void {
-  const queued = ctx.clock.pending().some((w) => w.type === type && w.data.key === key && w.at <= at)
+export function enqueue(ctx: ClusterContext, type: QueueWorkType, key: string, at = ctx.clock.now()): void {
+  const queued = ctx.clock.pending().some((w) => w.type === type && 'key' in w.data && w.data.key === key && w.at <= at)
   if (!queued) ctx.clock.schedule(at, type, { key })
 }
 

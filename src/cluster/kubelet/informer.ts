@@ -1,43 +1,27 @@
-// The kubelet's watch cache of the objects its token requests read (ServiceAccounts, Pods, Nodes),
-// so a refresh never copies objects out of the store: a year of refreshes stays cheap.
+// The kubelet's watch cache of pods (what its pod workers read between requests). Watchers share
+// the watch event's object: read it, never change it.
 // Imitates: client-go informers (a local cache kept current by watch events).
 
 import type { KObject } from '../api/meta'
 import type { ObjectStore, WatchEvent } from '../store/store'
-import type { TokenLookups } from '../serviceaccount/tokenrequest'
 
 const key = (ns: string | undefined, name: string) => `${ns ?? ''}/${name}`
 
-export class WatchCache implements TokenLookups {
-  private byResource: Record<string, Map<string, KObject>> = { serviceaccounts: new Map(), pods: new Map(), nodes: new Map() }
+export class WatchCache {
+  private pods = new Map<string, KObject>()
 
-  constructor(private store: ObjectStore) {
-    for (const r of Object.keys(this.byResource)) {
-      for (const o of store.list(r)) this.byResource[r].set(key(o.metadata.namespace, o.metadata.name), o)
-    }
+  constructor(store: ObjectStore) {
+    for (const o of store.list('pods')) this.pods.set(key(o.metadata.namespace, o.metadata.name), o)
   }
 
   apply(e: WatchEvent): void {
-    const m = this.byResource[e.resource]
-    if (!m) return
+    if (e.resource !== 'pods') return
     const k = key(e.object.metadata.namespace, e.object.metadata.name)
-    if (e.type === 'DELETED') m.delete(k)
-    else m.set(k, e.object)
-  }
-
-  serviceAccount(namespace: string, name: string): KObject | undefined {
-    return this.byResource.serviceaccounts.get(key(namespace, name))
+    if (e.type === 'DELETED') this.pods.delete(k)
+    else this.pods.set(k, e.object)
   }
 
   pod(namespace: string, name: string): KObject | undefined {
-    return this.byResource.pods.get(key(namespace, name))
-  }
-
-  node(name: string): KObject | undefined {
-    return this.byResource.nodes.get(key(undefined, name))
-  }
-
-  secret(namespace: string, name: string): KObject | undefined {
-    return this.store.get('secrets', namespace, name)
+    return this.pods.get(key(namespace, name))
   }
 }

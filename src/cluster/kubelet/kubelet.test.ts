@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { Kubelet } from './kubelet'
 import { createSigner } from '../serviceaccount/signer'
-import { AGNHOST, T0, makeContext, podObject, seedCluster } from './testing'
+import { AGNHOST, T0, makeContext, podObject, seedCluster, nodeClient } from './testing'
 import type { KObject } from '../api/meta'
 
 async function setup(seed = 'k') {
   const ctx = makeContext(seed)
   seedCluster(ctx)
   const signer = await createSigner({ deterministic: true })
-  const kubelets = ctx.config.nodes.map((n) => new Kubelet(ctx, signer, n))
+  const kubelets = ctx.config.nodes.map((n) => new Kubelet(ctx, nodeClient(ctx, signer, n.name), n))
   return { ctx, signer, kubelet: kubelets[0], kubelets }
 }
 

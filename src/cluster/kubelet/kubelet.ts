@@ -5,13 +5,14 @@
 import type { ClusterContext, NodeConfig } from '../context'
 import type { ExecResult, Status } from '../apiserver/types'
 import type { WatchEvent } from '../store/store'
-import type { TokenSigner } from '../serviceaccount/signer'
+import type { ComponentClient } from '../client/inProcess'
 import { WatchCache } from './informer'
 import { TokenManager } from './token/tokenManager'
 import { emptyState, type KubeletState } from './state'
 import { forgetPod, killPod, podReady, removePod, startContainers, startPod } from './podWorkers'
 import { schedule, type KubeletRuntime } from './runtime'
 import { KubeletWork } from './work'
+import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
 import { execInPod } from './exec/exec'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
@@ -26,22 +27,6 @@ export interface TokenSchedule {
   refreshes: number[]
 }
 
-/** One handler registration per context and work type, dispatching on `data.node`. */
-const kubeletsByContext = new WeakMap<ClusterContext, Map<string, Kubelet>>()
-
-function register(ctx: ClusterContext, kubelet: Kubelet): void {
-  let byNode = kubeletsByContext.get(ctx)
-  if (!byNode) {
-    const nodes = new Map<string, Kubelet>()
-    byNode = nodes
-    kubeletsByContext.set(ctx, nodes)
-    for (const type of Object.values(KubeletWork)) {
-      ctx.onWork(type, (data) => nodes.get(String(data.node))?.handleWork(type, data))
-    }
-  }
-  byNode.get(kubelet.nodeName)?.dispose()
-  byNode.set(kubelet.nodeName, kubelet)
-}
 
 export class Kubelet {
   private state: KubeletState
@@ -49,22 +34,28 @@ export class Kubelet {
   private tokens: TokenManager
   private rt: KubeletRuntime
   private unwatch: () => void
+  private disposed = false
 
-  constructor(private ctx: ClusterContext, signer: TokenSigner, private node: NodeConfig) {
+  /** `client`: the node's API client (user system:node:<name>, group system:nodes). */
+  constructor(private ctx: ClusterContext, client: ComponentClient, private node: NodeConfig) {
     this.state = emptyState(node.name)
     this.cache = new WatchCache(ctx.store)
-    this.tokens = new TokenManager(ctx, signer, this.state.tokens, this.cache)
-    this.rt = { ctx, node, state: this.state, tokens: this.tokens }
+    this.tokens = new TokenManager(ctx, client, this.state.tokens)
+    this.rt = { ctx, node, state: this.state, tokens: this.tokens, client, cache: this.cache }
     this.unwatch = ctx.store.watch((e) => this.onWatch(e))
-    register(ctx, this)
+    // every kubelet hears each type of kubelet work and takes the items of its own node
+    for (const type of Object.values(KubeletWork)) {
+      ctx.onWork(type, (data) => (data.node === node.name && !this.disposed ? this.handleWork(type, data) : undefined))
+    }
   }
 
   get nodeName(): string {
     return this.node.name
   }
 
-  /** Stop watching (a newer kubelet for the same node and context replaced this one). */
+  /** Stop watching and working (a newer kubelet for the same node and context replaces this one). */
   dispose(): void {
+    this.disposed = true
     this.unwatch()
   }
 
@@ -97,8 +88,8 @@ export class Kubelet {
   }
 
   /** Run one item of this kubelet's scheduled work. */
-  handleWork(type: string, data: Record<string, unknown>): void | Promise<void> {
-    const rec = this.state.pods[String(data.uid)]
+  handleWork(type: KubeletWorkType, data: KubeletWorkData): void | Promise<void> {
+    const rec = this.state.pods[data.uid]
     if (!rec) return
     switch (type) {
       case KubeletWork.startPod: return startPod(this.rt, rec)
@@ -110,17 +101,14 @@ export class Kubelet {
   }
 
   /**
-   * Bring a pod's projected tokens up to the lab's now: the refreshes that fell due since they
-   * were last looked at (see TokenManager.catchUp), then sign what will be read.
+   * Bring a pod's projected tokens up to the lab's now: the latest refresh that fell due since
+   * they were last looked at is requested (see TokenManager.catchUp) before anyone reads them.
    */
   private async refreshPodTokens(uid: string): Promise<void> {
     const rec = this.state.pods[uid]
     if (!rec) return
     const now = this.ctx.clock.now()
-    for (const e of this.tokens.entriesOf(uid)) {
-      this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
-      await this.tokens.sign(e.id)
-    }
+    for (const e of this.tokens.entriesOf(uid)) await this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
   }
 
   /** The refresh schedule of every projected token on this node, within [from, to] (the timeline). */
@@ -141,7 +129,7 @@ export class Kubelet {
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */
   async exec(namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status> {
-    const obj = this.ctx.store.get('pods', namespace, pod)
+    const obj = this.cache.pod(namespace, pod)
     const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
     if (rec) await this.refreshPodTokens(rec.uid)
     return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key) })

@@ -1,6 +1,6 @@
 // The pod lifecycle on one node, step by step as scheduled work: start (status, volumes, sandbox,
 // pull), containers started, ready, and graceful termination.
-// Imitates: pkg/kubelet/podWorkers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
+// Imitates: pkg/kubelet/pod_workers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
 
 import type { KObject } from '../api/meta'
 import { recordPodEvent } from './events'
@@ -10,6 +10,7 @@ import { creatingStatus, runningStatus } from './podstatus'
 import { cancelPodWork, currentPod, schedule, type KubeletRuntime } from './runtime'
 import type { PodRecord } from './state'
 import { setUpVolume } from './volumes'
+import { twoWayMergePatch } from './statusPatch'
 import { KubeletWork } from './work'
 
 type Obj = Record<string, unknown>
@@ -18,8 +19,14 @@ interface ContainerSpec { name: string; image: string }
 const containersOf = (pod: KObject) => ((pod.spec as { containers?: ContainerSpec[] }).containers ?? [])
 const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
 
-function writeStatus(rt: KubeletRuntime, pod: KObject, status: Record<string, unknown>): void {
-  rt.ctx.store.update('pods', { ...pod, status, metadata: { ...pod.metadata, resourceVersion: '' } })
+/**
+ * The status manager's write: `PATCH .../pods/NAME/status` with the node's identity, a two-way
+ * merge patch from the status it last saw to the new one, with the pod's uid as precondition.
+ */
+async function writeStatus(rt: KubeletRuntime, pod: KObject, status: Record<string, unknown>): Promise<void> {
+  const path = `/api/v1/namespaces/${pod.metadata.namespace ?? ''}/pods/${pod.metadata.name}/status`
+  const patch = { metadata: { uid: pod.metadata.uid }, status: twoWayMergePatch(pod.status ?? {}, status) }
+  await rt.client.request('PATCH', path, patch, { contentType: 'application/strategic-merge-patch+json' })
 }
 
 /** Volume SetUp retries back off like the kubelet's operation executor (capped at 2m2s). */
@@ -33,13 +40,13 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
   const pod = currentPod(rt, rec)
   if (!pod || pod.metadata.deletionTimestamp) return
   if (rec.phase === 'pending') {
-    writeStatus(rt, pod, creatingStatus(pod, rec, rt.node.internalIP, ctx.clock.now()))
+    await writeStatus(rt, pod, creatingStatus(pod, rec, rt.node.internalIP, ctx.clock.now()))
     rec.phase = 'creating'
   }
   for (const v of ((pod.spec as Obj).volumes as Obj[] | undefined) ?? []) {
     const name = String(v.name)
     if (rec.volumes[name]) continue
-    const r = await setUpVolume(ctx, pod, rec, v, rt.tokens)
+    const r = await setUpVolume(ctx, rt.client, pod, rec, v, rt.tokens)
     if (!r.ok) {
       recordPodEvent(ctx, rt.node.name, involved(rec), undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${name}" : ${r.message}`)
       rec.mountFailures++
@@ -84,21 +91,21 @@ export function startContainers(rt: KubeletRuntime, rec: PodRecord): void {
 }
 
 /** Phase Running, every container ready. */
-export function podReady(rt: KubeletRuntime, rec: PodRecord): void {
+export async function podReady(rt: KubeletRuntime, rec: PodRecord): Promise<void> {
   const pod = currentPod(rt, rec)
   if (!pod || pod.metadata.deletionTimestamp) return
-  writeStatus(rt, pod, runningStatus(pod, rec, rt.node.internalIP, rt.ctx.clock.now()))
+  await writeStatus(rt, pod, runningStatus(pod, rec, rt.node.internalIP, rt.ctx.clock.now()))
   rec.phase = 'running'
 }
 
 /** Deletion seen: `Killing` at once; `sleep` as PID 1 ignores SIGTERM, so the containers stop at the end of the grace period. */
-export function killPod(rt: KubeletRuntime, rec: PodRecord): void {
+export async function killPod(rt: KubeletRuntime, rec: PodRecord): Promise<void> {
   const { ctx } = rt
   const pod = currentPod(rt, rec)
   if (!pod) return
   cancelPodWork(rt, rec.uid)
   if (rec.phase !== 'started' && rec.phase !== 'running') {
-    removePod(rt, rec)
+    await removePod(rt, rec)
     return
   }
   rec.phase = 'terminating'
@@ -110,12 +117,14 @@ export function killPod(rt: KubeletRuntime, rec: PodRecord): void {
   schedule(rt, ctx.clock.now() + Math.max(2, grace) * 1000, KubeletWork.removePod, rec.uid)
 }
 
-/** Containers gone: the kubelet removes the pod object and forgets it. */
-export function removePod(rt: KubeletRuntime, rec: PodRecord): void {
+/** Containers gone: the kubelet removes the pod object (`DELETE` with grace 0 and the pod's uid) and forgets it. */
+export async function removePod(rt: KubeletRuntime, rec: PodRecord): Promise<void> {
   const { ctx } = rt
   const pod = currentPod(rt, rec)
   if (pod) {
-    ctx.store.delete('pods', rec.namespace, rec.name)
+    await rt.client.request('DELETE', `/api/v1/namespaces/${rec.namespace}/pods/${rec.name}`, {
+      kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: { uid: rec.uid },
+    })
     ctx.record({ at: ctx.clock.now(), type: 'pod.deleted', namespace: rec.namespace, name: rec.name, uid: rec.uid, node: rt.node.name })
   }
   forgetPod(rt, rec.uid)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Kubelet } from './kubelet'
 import { createSigner, restoreSigner } from '../serviceaccount/signer'
-import { T0, makeContext, podObject, seedCluster, type TestContext } from './testing'
+import { T0, makeContext, podObject, seedCluster, type TestContext, nodeClient } from './testing'
 import { ObjectStore } from '../store/store'
 import { VirtualClock } from '../clock/clock'
 import { Random } from '../random'
@@ -14,7 +14,7 @@ describe('kubelet snapshot and restore', () => {
     const a = makeContext('restore')
     seedCluster(a)
     const signer = await createSigner({ deterministic: true })
-    const ka = new Kubelet(a, signer, a.config.nodes[0])
+    const ka = new Kubelet(a, nodeClient(a, signer, a.config.nodes[0].name), a.config.nodes[0])
     a.store.create('pods', podObject(a))
     await a.runDue(T0 + 5000)
 
@@ -24,7 +24,7 @@ describe('kubelet snapshot and restore', () => {
     b.store = new ObjectStore(saved.store)
     b.clock = new VirtualClock(saved.clock)
     b.random = new Random(saved.random)
-    const kb = new Kubelet(b, await restoreSigner(saved.signer), b.config.nodes[0])
+    const kb = new Kubelet(b, nodeClient(b, await restoreSigner(saved.signer), b.config.nodes[0].name), b.config.nodes[0])
     kb.restore(saved.kubelet)
 
     const until = T0 + 3 * 3600_000
@@ -41,14 +41,14 @@ describe('kubelet snapshot and restore', () => {
 
     // deletion still works after restore
     const pod = b.store.get('pods', 'sa-demo', 'app')!
-    b.store.update('pods', { ...pod, metadata: { ...pod.metadata, deletionTimestamp: 'x', deletionGracePeriodSeconds: 30 } })
+    b.store.update('pods', { ...pod, metadata: { ...pod.metadata, deletionTimestamp: new Date(until + 30_000).toISOString().replace(/\.\d{3}Z$/, 'Z'), deletionGracePeriodSeconds: 30 } })
     await b.runDue(until + 30_000)
     expect(b.store.get('pods', 'sa-demo', 'app')).toBeUndefined()
   })
 
   it('refuses state of another node', async () => {
     const a = makeContext('r2')
-    const k = new Kubelet(a, await createSigner({ deterministic: true }), a.config.nodes[0])
+    const k = new Kubelet(a, nodeClient(a, await createSigner({ deterministic: true }), a.config.nodes[0].name), a.config.nodes[0])
     expect(() => k.restore({ node: 'worker-1' })).toThrow('kubelet state is not for node worker-0')
   })
 })

@@ -1,7 +1,11 @@
-// What the kubelet's pieces share: the context, the node, the saved state and the token manager.
+// What the kubelet's pieces share: the context, the node, its API client, its watch cache of
+// pods, the saved state and the token manager.
 
 import type { KObject } from '../api/meta'
+import type { ComponentClient } from '../client/inProcess'
+import type { KubeletWorkType } from '../clock/dueWork'
 import type { ClusterContext, NodeConfig } from '../context'
+import type { WatchCache } from './informer'
 import type { TokenManager } from './token/tokenManager'
 import type { KubeletState, PodRecord } from './state'
 
@@ -10,19 +14,23 @@ export interface KubeletRuntime {
   node: NodeConfig
   state: KubeletState
   tokens: TokenManager
+  /** The node's identity towards the API server (system:node:<name>): every read and write of the API goes here. */
+  client: ComponentClient
+  /** The pods as the kubelet's watch last delivered them (its informer). */
+  cache: WatchCache
 }
 
-/** The stored pod of a record, if it is still the same object (same uid). */
+/** The pod of a record as last seen, if it is still the same object (same uid). */
 export function currentPod(rt: KubeletRuntime, rec: PodRecord): KObject | undefined {
-  const pod = rt.ctx.store.get('pods', rec.namespace, rec.name)
+  const pod = rt.cache.pod(rec.namespace, rec.name)
   return pod && pod.metadata.uid === rec.uid ? pod : undefined
 }
 
-export function schedule(rt: KubeletRuntime, at: number, type: string, uid: string, extra: Record<string, unknown> = {}): void {
-  rt.ctx.clock.schedule(at, type, { node: rt.node.name, uid, ...extra })
+export function schedule(rt: KubeletRuntime, at: number, type: KubeletWorkType, uid: string): void {
+  rt.ctx.clock.schedule(at, type, { node: rt.node.name, uid })
 }
 
 /** Cancel scheduled kubelet work of a pod (optionally keeping some types). */
-export function cancelPodWork(rt: KubeletRuntime, uid: string, keep: string[] = []): void {
-  rt.ctx.clock.cancel((w) => w.type.startsWith('kubelet.') && w.data.node === rt.node.name && w.data.uid === uid && !keep.includes(w.type))
+export function cancelPodWork(rt: KubeletRuntime, uid: string, keep: KubeletWorkType[] = []): void {
+  rt.ctx.clock.cancel((w) => 'node' in w.data && w.data.node === rt.node.name && w.data.uid === uid && !keep.includes(w.type as KubeletWorkType))
 }

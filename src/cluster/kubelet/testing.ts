@@ -6,21 +6,27 @@ import { VirtualClock } from '../clock/clock'
 import { Random } from '../random'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterContext } from '../context'
 import type { Fact } from '../events/facts'
+import type { WorkType } from '../clock/dueWork'
 import type { KObject } from '../api/meta'
 import { rfc3339 } from '../../common/time'
+import { APIServer } from '../apiserver/server'
+import { GIT_COMMIT } from '../apiserver/handlers/discovery'
+import { kubeletClient, type ComponentClient } from '../client/inProcess'
+import { createTokenRequest } from '../serviceaccount/tokenrequest'
+import type { TokenSigner } from '../serviceaccount/signer'
 
 export const T0 = Date.UTC(2026, 10, 29, 15, 31, 57)
 
 export interface TestContext extends ClusterContext {
   facts: Fact[]
-  handlers: Map<string, (data: Record<string, unknown>) => void | Promise<void>>
+  handlers: Map<WorkType, ((data: never) => void | Promise<void>)[]>
   /** Run all work due at or before `until` (then set the clock to `until`); returns how many ran. */
   runDue(until: number): Promise<number>
 }
 
 export function makeContext(seed = 'test', start = T0): TestContext {
   const facts: Fact[] = []
-  const handlers = new Map<string, (data: Record<string, unknown>) => void | Promise<void>>()
+  const handlers: TestContext['handlers'] = new Map()
   const ctx: TestContext = {
     store: new ObjectStore(),
     clock: new VirtualClock(start),
@@ -29,13 +35,13 @@ export function makeContext(seed = 'test', start = T0): TestContext {
     facts,
     handlers,
     record: (f) => { facts.push(f) },
-    onWork: (type, h) => { handlers.set(type, h) },
+    onWork: (type, h) => { handlers.set(type, [...(handlers.get(type) ?? []), h as (data: never) => void | Promise<void>]) },
     async runDue(until) {
       let n = 0
       for (let w = ctx.clock.takeDue(until); w; w = ctx.clock.takeDue(until)) {
-        const h = handlers.get(w.type)
-        if (!h) throw new Error(`no handler for ${w.type}`)
-        await h(w.data)
+        const hs = handlers.get(w.type)
+        if (!hs) throw new Error(`no handler for ${w.type}`)
+        for (const h of hs) await (h as (data: unknown) => void | Promise<void>)(w.data)
         n++
       }
       ctx.clock.set(until)
@@ -97,4 +103,17 @@ export function podObject(ctx: ClusterContext, opts: { name?: string; namespace?
     },
     status: { conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }], phase: 'Pending', qosClass: 'BestEffort' },
   }
+}
+
+const servers = new WeakMap<ClusterContext, APIServer>()
+
+/** A node's API client against an API server over the test context's store (one server per context). */
+export function nodeClient(ctx: ClusterContext, signer: TokenSigner, node: string): ComponentClient {
+  let api = servers.get(ctx)
+  if (!api) {
+    api = new APIServer({ ctx, exec: async () => undefined, tokenRequest: (a) => createTokenRequest(ctx, signer, a) })
+    servers.set(ctx, api)
+  }
+  const server = api
+  return kubeletClient((req) => server.handle(req), node, ctx.config.kubernetesVersion, GIT_COMMIT)
 }

@@ -3,6 +3,7 @@
 // Imitates: pkg/volume/projected/projected.go (collectData) and pkg/volume/util/atomic_writer.go.
 
 import type { KObject } from '../api/meta'
+import type { ComponentClient } from '../client/inProcess'
 import type { ClusterContext } from '../context'
 import type { Random } from '../random'
 import type { TokenManager } from './token/tokenManager'
@@ -55,23 +56,29 @@ function keyed(data: Record<string, string>, items: KeyToPath[] | undefined, dec
 
 export type SetUpResult = { ok: true; volume: VolumeRecord } | { ok: false; message: string }
 
-/** Collect a volume's payload (requesting tokens through the token manager) and lay it out. */
-export async function setUpVolume(ctx: ClusterContext, pod: KObject, rec: PodRecord, volume: Obj, tokens: TokenManager): Promise<SetUpResult> {
+/** GET one object through the API server with the node's identity (the Node authorizer lets it read what its pods use). */
+async function getObject(client: ComponentClient, resource: 'configmaps' | 'secrets', ns: string, name: string): Promise<KObject | undefined> {
+  const res = await client.request('GET', `/api/v1/namespaces/${ns}/${resource}/${name}`)
+  return res.status === 200 ? (res.body as KObject) : undefined
+}
+
+/** Collect a volume's payload (config maps and secrets read, tokens requested, through the API server) and lay it out. */
+export async function setUpVolume(ctx: ClusterContext, client: ComponentClient, pod: KObject, rec: PodRecord, volume: Obj, tokens: TokenManager): Promise<SetUpResult> {
   const ns = pod.metadata.namespace ?? ''
   const spec = pod.spec as Obj
   const files: Record<string, VolumeFile> = {}
   let mode = 0o644
-  const configMap = (src: Obj): string | undefined => {
+  const configMap = async (src: Obj): Promise<string | undefined> => {
     const name = String(src.name ?? '')
-    const cm = ctx.store.get('configmaps', ns, name)
+    const cm = await getObject(client, 'configmaps', ns, name)
     if (!cm) return src.optional ? undefined : `configmap "${name}" not found`
     const r = keyed((cm.data as Record<string, string>) ?? {}, src.items as KeyToPath[] | undefined, false)
     if (typeof r === 'string') return r
     Object.assign(files, r)
   }
-  const secret = (src: Obj, nameField: 'name' | 'secretName'): string | undefined => {
+  const secret = async (src: Obj, nameField: 'name' | 'secretName'): Promise<string | undefined> => {
     const name = String(src[nameField] ?? '')
-    const s = ctx.store.get('secrets', ns, name)
+    const s = await getObject(client, 'secrets', ns, name)
     if (!s) return src.optional ? undefined : `secret "${name}" not found`
     const r = keyed((s.data as Record<string, string>) ?? {}, src.items as KeyToPath[] | undefined, true)
     if (typeof r === 'string') return r.replace('configmap', 'secret')
@@ -99,16 +106,16 @@ export async function setUpVolume(ctx: ClusterContext, pod: KObject, rec: PodRec
         })
         if (!r.ok) return { ok: false, message: r.message }
         files[t.path] = { tokenId: r.entry.id }
-      } else if (source.configMap) err ??= configMap(source.configMap as Obj)
-      else if (source.secret) err ??= secret(source.secret as Obj, 'name')
+      } else if (source.configMap) err ??= await configMap(source.configMap as Obj)
+      else if (source.secret) err ??= await secret(source.secret as Obj, 'name')
       else if (source.downwardAPI) downward(source.downwardAPI as Obj)
     }
   } else if (volume.configMap) {
     medium = 'dir'
-    err = configMap(volume.configMap as Obj)
+    err = await configMap(volume.configMap as Obj)
     mode = ((volume.configMap as Obj).defaultMode as number | undefined) ?? mode
   } else if (volume.secret) {
-    err = secret(volume.secret as Obj, 'secretName')
+    err = await secret(volume.secret as Obj, 'secretName')
     mode = ((volume.secret as Obj).defaultMode as number | undefined) ?? mode
   } else if (volume.downwardAPI) {
     downward(volume.downwardAPI as Obj)

@@ -1,5 +1,7 @@
 // The kinds of scheduled work the kubelet registers (ctx.clock.schedule(at, type, data)).
-// Every item's data carries `node` (which kubelet) and `uid` (which pod).
+// Every item's data carries `node` (which kubelet) and `uid` (which pod); see clock/dueWork.ts.
+
+import type { KubeletWorkType } from '../clock/dueWork'
 
 export const KubeletWork = {
   /** First status, volume SetUp (token request), sandbox IP, Pulling: T+1 s. */
@@ -12,7 +14,7 @@ export const KubeletWork = {
   killPod: 'kubelet.killPod',
   /** End of the grace period: containers gone, pod object removed. */
   removePod: 'kubelet.removePod',
-} as const
+} as const satisfies Record<string, KubeletWorkType>
 
 /**
  * Token refreshes are not scheduled work: the token manager computes them from the schedule
@@ -20,7 +22,7 @@ export const KubeletWork = {
  */
 export const TOKEN_REFRESHES = 'kubelet.refreshToken'
 
-export type KubeletWorkType = (typeof KubeletWork)[keyof typeof KubeletWork]
+export type { KubeletWorkType }
 
 /** Words for `lab advance` (singular, plural), for whoever names the work. */
 export const KubeletWorkWords: Record<KubeletWorkType | typeof TOKEN_REFRESHES, [string, string]> = {

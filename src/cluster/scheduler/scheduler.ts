@@ -22,7 +22,7 @@ export function startScheduler(ctx: ClusterContext, opts: SchedulerOptions = { r
     if (e.resource !== 'pods' || e.type !== 'ADDED') return
     const pod = e.object as Pod
     if (pod.spec.nodeName || (pod.spec.schedulerName ?? DEFAULT_SCHEDULER_NAME) !== DEFAULT_SCHEDULER_NAME) return
-    ctx.clock.schedule(ctx.clock.now(), SCHEDULE_POD, { namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid })
+    ctx.clock.schedule(ctx.clock.now(), SCHEDULE_POD, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid })
   })
   ctx.onWork(SCHEDULE_POD, (data) => scheduleOne(ctx, opts, String(data.namespace), String(data.name), String(data.uid)))
 }
@@ -38,7 +38,7 @@ export function selectNode(ctx: ClusterContext): string | undefined {
   const nodes = ctx.store.list('nodes').filter(nodeIsReady).map((n) => n.metadata.name)
   if (nodes.length === 0) return undefined
   const count = new Map(nodes.map((n) => [n, 0]))
-  for (const p of ctx.store.list('pods') as Pod[]) {
+  for (const p of ctx.store.list('pods')) {
     const n = p.spec.nodeName
     if (n && count.has(n)) count.set(n, (count.get(n) ?? 0) + 1)
   }
@@ -46,7 +46,7 @@ export function selectNode(ctx: ClusterContext): string | undefined {
 }
 
 export function scheduleOne(ctx: ClusterContext, opts: SchedulerOptions, namespace: string, name: string, uid: string): void {
-  const pod = ctx.store.get('pods', namespace, name) as Pod | undefined
+  const pod = ctx.store.get('pods', namespace, name)
   if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return
   const node = selectNode(ctx)
   if (!node) return

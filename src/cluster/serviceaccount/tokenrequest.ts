@@ -35,7 +35,13 @@ export interface TokenRequestArgs {
   namespace: string
   serviceAccountName: string
   body: unknown
+  /** Who asked: `kubelet` when a node asked for its pod's token, else `TokenRequest`. */
   source?: 'kubelet' | 'TokenRequest'
+  /**
+   * A refresh the kubelet made while nobody looked, materialised later: the time it fell due
+   * (iat, the fact's time) and the jti its refresh chain gives it. Absent: now and a fresh jti.
+   */
+  materialised?: { at: number; jti: string }
 }
 
 /** Everything of an issued token except its signature. */
@@ -69,11 +75,12 @@ const jsonType = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'nul
 /**
  * Everything TokenREST.Create does before signing, in the upstream order: name/namespace match,
  * ServiceAccount lookup, defaults, validation, bound object, the extension rule, Claims().
- * Uses `ctx.random.uuid()` for jti (unless `newJTI` is given) and `ctx.clock.now()` for iat.
+ * Uses `ctx.random.uuid()` for jti and `ctx.clock.now()` for iat (unless the request is materialised).
  */
 export function prepareTokenRequest(
-  ctx: ClusterContext, args: TokenRequestArgs, lookups: TokenLookups = storeLookups(ctx), newJTI: () => string = () => ctx.random.uuid(),
+  ctx: ClusterContext, args: TokenRequestArgs, lookups: TokenLookups = storeLookups(ctx),
 ): Result<PreparedToken> {
+  const newJTI = () => args.materialised?.jti ?? ctx.random.uuid()
   const { namespace, serviceAccountName: name } = args
   const body = asObject(args.body)
   const meta = asObject(body.metadata)
@@ -98,7 +105,7 @@ export function prepareTokenRequest(
   const expirationSeconds = (spec.expirationSeconds as number | undefined) ?? 3600
   const requested = (spec.audiences as string[] | undefined) ?? []
   const audiences = requested.length === 0 ? [...ctx.config.apiAudiences] : requested
-  const now = ctx.clock.now()
+  const now = args.materialised?.at ?? ctx.clock.now()
 
   const errs = validateTokenRequest({ expirationSeconds })
   if (errs.length) return fail(newInvalid({ group: GROUP, kind: 'TokenRequest' }, '', errs))
@@ -212,14 +219,13 @@ export function tokenRequestObject(p: PreparedToken, token: string): Record<stri
   return { ...p.request, status: { token, expirationTimestamp: rfc3339(p.expirationTime) } }
 }
 
-export async function createTokenRequest(
-  ctx: ClusterContext,
-  signer: TokenSigner,
-  args: TokenRequestArgs,
-): Promise<{ ok: true; object: Record<string, unknown> } | { ok: false; status: Status }> {
+/** What TokenREST.Create returns: the TokenRequest object, and beside it the claims it signed (nobody decodes the token to learn them). */
+export type TokenRequestResult = { ok: true; object: Record<string, unknown>; claims: BoundTokenClaims } | { ok: false; status: Status }
+
+export async function createTokenRequest(ctx: ClusterContext, signer: TokenSigner, args: TokenRequestArgs): Promise<TokenRequestResult> {
   const r = prepareTokenRequest(ctx, args)
   if (!r.ok) return r
-  recordIssued(ctx, r.value.claims, args.source ?? 'TokenRequest')
+  recordIssued(ctx, r.value.claims, args.source ?? 'TokenRequest', args.materialised?.at)
   const token = await signer.sign(r.value.claims as unknown as Record<string, unknown>)
-  return { ok: true, object: tokenRequestObject(r.value, token) }
+  return { ok: true, object: tokenRequestObject(r.value, token), claims: r.value.claims }
 }

@@ -1,10 +1,24 @@
 // The in-memory object store: uid, resourceVersion, creationTimestamp, conflicts, watch events.
 // Imitates: k8s.io/apiserver/pkg/storage (etcd3 store) and pkg/registry/generic/registry.
 
+import type { ConfigMap, Namespace, Node, Pod, Secret, ServiceAccount } from '../api/core'
 import type { KObject } from '../api/meta'
 
 /** Resource key: the plural resource, with `.group` for non-core groups (`roles.rbac.authorization.k8s.io`). */
 export type Resource = string
+
+/** The object type of each resource the cluster's code reads by name. */
+export interface ResourceTypes {
+  pods: Pod
+  serviceaccounts: ServiceAccount
+  namespaces: Namespace
+  configmaps: ConfigMap
+  secrets: Secret
+  nodes: Node
+}
+
+/** What a resource's objects are: typed for the resources above, KObject for the rest. */
+export type ObjectOf<R extends Resource> = R extends keyof ResourceTypes ? ResourceTypes[R] : KObject
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 export interface WatchEvent {
@@ -52,18 +66,18 @@ export class ObjectStore {
   }
 
   /** A copy of the stored object, or undefined. */
-  get(resource: Resource, namespace: string | undefined, name: string): KObject | undefined {
+  get<R extends Resource>(resource: R, namespace: string | undefined, name: string): ObjectOf<R> | undefined {
     const o = this.state.objects[resource]?.[keyOf(namespace, name)]
-    return o ? clone(o) : undefined
+    return o ? (clone(o) as ObjectOf<R>) : undefined
   }
 
   /** Copies of the objects of a resource, in one namespace or all, sorted by namespace then name. */
-  list(resource: Resource, namespace?: string): KObject[] {
+  list<R extends Resource>(resource: R, namespace?: string): ObjectOf<R>[] {
     const all = Object.values(this.state.objects[resource] ?? {})
     return all
       .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
       .sort((a, b) => byString(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byString(a.metadata.name, b.metadata.name))
-      .map(clone)
+      .map((o) => clone(o) as ObjectOf<R>)
   }
 
   /** Names of the stored objects of a resource in one namespace (or cluster-scoped), without copying them. */

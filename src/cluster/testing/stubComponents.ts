@@ -1,4 +1,4 @@
-// Stand-ins for the signer, TokenRequest and kubelet in the core's own tests
+// Stand-ins for the signer, TokenRequest and kubelet (which gets its API client and ignores it) in the core's own tests
 // (`vi.mock('./components', () => import('./testing/stubComponents'))`): the stub kubelet removes
 // a terminating pod from storage when its grace period ends, and exec echoes the container and command.
 
@@ -6,7 +6,7 @@ const KILL = 'stub-kubelet.remove'
 const registered = new WeakSet<object>()
 
 export class Kubelet {
-  constructor(ctx: any, _signer: unknown, private node: { name: string }) {
+  constructor(ctx: any, _client: unknown, private node: { name: string }) {
     if (!registered.has(ctx)) {
       registered.add(ctx)
       ctx.onWork(KILL, (d: any) => {
@@ -38,4 +38,4 @@ export const TOKEN_REFRESHES = 'kubelet.token-refresh'
 export const createSigner = async () => signer
 export const restoreSigner = async () => signer
 export const createTokenRequest = async (_ctx: unknown, _s: unknown, a: { namespace: string; serviceAccountName: string }) =>
-  ({ ok: true, object: { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: { name: a.serviceAccountName, namespace: a.namespace }, status: { token: 'h.p.s' } } })
+  ({ ok: true, object: { kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: { name: a.serviceAccountName, namespace: a.namespace }, status: { token: 'h.p.s' } }, claims: { jti: 'stub' } })

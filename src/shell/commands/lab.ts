@@ -13,9 +13,11 @@ Controls of the lab itself (not part of Kubernetes):
                          everything that falls due on the way: pod start-up, token refreshes,
                          graceful deletions, namespace clean-up
   lab now                print the lab time (RFC 3339, UTC)
-  lab audit [N]          the API server's last N audit records (10 by default): who
+  lab audit [N] [--all]  the API server's last N audit records (10 by default): who
                          asked for what, the answer, and why (the authenticator's or
-                         RBAC's reason, stale tokens)
+                         RBAC's reason, stale tokens); people's requests only, unless
+                         --all also shows the cluster's components (kubelets asking
+                         for pod tokens, controllers)
   lab reset              start again from an empty cluster (same seed and start time);
                          your shell variables and files are reset too
 ${LESSON_HELP}  lab help               show this help
@@ -42,7 +44,7 @@ async function advance(ctx: CommandContext, arg: string | undefined): Promise<nu
 export const labCommand: CommandSpec = {
   name: 'lab',
   summary: 'control the lab: move the clock, print the time, reset',
-  usage: 'lab advance DURATION | lab now | lab audit [N] | lab reset | lab lessons | lab lesson ID | lab check | lab undo | lab help',
+  usage: 'lab advance DURATION | lab now | lab audit [N] [--all] | lab reset | lab lessons | lab lesson ID | lab check | lab undo | lab help',
   subcommands: ['advance', 'now', 'audit', 'reset', ...LESSON_SUBCOMMANDS, 'help'],
   async run(ctx) {
     const [, sub, ...rest] = ctx.argv
@@ -57,12 +59,14 @@ export const labCommand: CommandSpec = {
         ctx.stdout(`${rfc3339(ctx.lab.now())}\n`)
         return 0
       case 'audit': {
-        const n = rest[0] === undefined ? 10 : /^\d+$/.test(rest[0]) ? Number(rest[0]) : NaN
-        if (Number.isNaN(n) || rest.length > 1) {
-          ctx.stderr(`lab audit: expected a number of records, got "${rest.join(' ')}" (for example: lab audit 20)\n`)
+        const all = rest.includes('--all')
+        const args = rest.filter((a) => a !== '--all')
+        const n = args[0] === undefined ? 10 : /^\d+$/.test(args[0]) ? Number(args[0]) : NaN
+        if (Number.isNaN(n) || args.length > 1) {
+          ctx.stderr(`lab audit: expected a number of records, got "${args.join(' ')}" (for example: lab audit 20)\n`)
           return 2
         }
-        ctx.stdout(formatAudit(ctx.lab.audit?.() ?? [], n))
+        ctx.stdout(formatAudit(ctx.lab.audit?.() ?? [], n, all))
         return 0
       }
       case 'reset':

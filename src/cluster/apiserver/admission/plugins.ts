@@ -5,8 +5,9 @@ import type { AdmissionPlugin } from './interfaces'
 import { defaultTolerationSeconds } from './defaulttolerationseconds'
 import { namespaceLifecycle } from './namespacelifecycle'
 import { priorityAdmission } from './priority'
+import { nodeRestriction } from './nodeRestriction'
 import { serviceAccountAdmission } from './serviceaccount'
 
 export function defaultAdmissionPlugins(): AdmissionPlugin[] {
-  return [namespaceLifecycle, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds]
+  return [namespaceLifecycle, serviceAccountAdmission, nodeRestriction, priorityAdmission, defaultTolerationSeconds]
 }

@@ -82,7 +82,7 @@ export const serviceAccountAdmission: AdmissionPlugin = {
     if (!pod.spec.serviceAccountName) pod.spec.serviceAccountName = DEFAULT_SERVICE_ACCOUNT_NAME
 
     const saName = pod.spec.serviceAccountName
-    const sa = ctx.store.get('serviceaccounts', a.namespace, saName) as ServiceAccount | undefined
+    const sa = ctx.store.get('serviceaccounts', a.namespace, saName)
     if (!sa) {
       const notFound = newNotFound({ group: '', resource: 'serviceaccount' }, saName)
       return admissionForbidden(a, `error looking up service account ${a.namespace}/${saName}: ${notFound.message}`)

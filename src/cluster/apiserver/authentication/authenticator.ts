@@ -23,10 +23,45 @@ export function newAuthnContext(audiences?: string[]): AuthnContext {
   return audiences ? { audiences, annotations: {} } : { annotations: {} }
 }
 
+/**
+ * Why a credential was refused, as a code the lab's own tools read (the token inspector), beside
+ * the exact message the API server prints. Uid mismatches keep both uids.
+ */
+export type AuthFailureCode =
+  | 'invalid-bearer-token' // no authenticator recognised the token
+  | 'signature-invalid' // no key, or no key verifies the signature
+  | 'malformed-claims' // a claim cannot be read
+  | 'issuer' // not this API server's issuer
+  | 'audience' // not for this API server's audiences
+  | 'expired'
+  | 'not-yet-valid' // nbf or iat in the future
+  | 'serviceaccount-gone'
+  | 'serviceaccount-recreated'
+  | 'bound-object-gone' // the pod, secret or node the token is bound to (or a legacy token's Secret)
+  | 'pod-recreated'
+  | 'secret-recreated'
+  | 'node-recreated'
+  | 'legacy-token-replaced' // the Secret holds another token
+  | 'legacy-token-invalidated' // the Secret is labelled invalid
+  | 'x509' // a client certificate the cluster CA did not sign, or without a name
+
+export interface AuthError {
+  code: AuthFailureCode
+  message: string
+  /** For the `*-recreated` codes: the object's uid now, and the one the token names. */
+  uids?: { current: string; claimed: string }
+}
+
+export const authError = (code: AuthFailureCode, message: string, uids?: AuthError['uids']): AuthError =>
+  (uids ? { code, message, uids } : { code, message })
+
+/** The messages of some errors (for aggregation). */
+export const messagesOf = (errors: readonly AuthError[]): string[] => errors.map((e) => e.message)
+
 /** The answer of an authenticator: a user (and which authenticator), or errors (empty when it had no opinion). */
 export type AuthResult =
   | { ok: true; user: UserInfo; authenticator: string; audiences?: string[] }
-  | { ok: false; errors: string[] }
+  | { ok: false; errors: AuthError[] }
 
 export const NO_OPINION: AuthResult = { ok: false, errors: [] }
 
@@ -47,7 +82,7 @@ export function unionAuthenticator(name: string, list: RequestAuthenticator[]): 
   return {
     name,
     async authenticateRequest(req, ctx) {
-      const errors: string[] = []
+      const errors: AuthError[] = []
       for (const a of list) {
         const r = await a.authenticateRequest(req, ctx)
         if (r.ok) return r
@@ -63,7 +98,7 @@ export function unionTokenAuthenticator(list: TokenAuthenticator[]): TokenAuthen
   return {
     name: 'tokenunion',
     async authenticateToken(token, ctx) {
-      const errors: string[] = []
+      const errors: AuthError[] = []
       for (const a of list) {
         const r = await a.authenticateToken(token, ctx)
         if (r.ok) return r

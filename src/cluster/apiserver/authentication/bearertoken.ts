@@ -1,7 +1,7 @@
 // The Authorization: Bearer header handed to the token authenticators.
 // Imitates: k8s.io/apiserver/pkg/authentication/request/bearertoken/bearertoken.go
 
-import type { AuthResult, RequestAuthenticator, TokenAuthenticator } from './authenticator'
+import { authError, type AuthResult, type RequestAuthenticator, type TokenAuthenticator } from './authenticator'
 
 export const INVALID_BEARER_TOKEN = 'invalid bearer token'
 
@@ -24,7 +24,7 @@ export function bearerTokenAuthenticator(name: string, tokens: TokenAuthenticato
       const r = await tokens.authenticateToken(token, ctx)
       if (r.ok) return r
       // a token nobody recognised is an error, never anonymous
-      return { ok: false, errors: r.errors.length ? r.errors : [INVALID_BEARER_TOKEN] }
+      return { ok: false, errors: r.errors.length ? r.errors : [authError('invalid-bearer-token', INVALID_BEARER_TOKEN)] }
     },
   }
 }

@@ -7,7 +7,7 @@
 
 import type { ApiRequest, UserInfo } from '../types'
 import { aggregateMessage } from './aggregate'
-import { unionAuthenticator, unionTokenAuthenticator, type AuthnContext, type RequestAuthenticator, type TokenAuthenticator } from './authenticator'
+import { messagesOf, unionAuthenticator, unionTokenAuthenticator, type AuthnContext, type RequestAuthenticator, type TokenAuthenticator } from './authenticator'
 import { bearerTokenAuthenticator } from './bearertoken'
 import { x509Authenticator } from './x509'
 
@@ -49,6 +49,6 @@ export function newAuthenticationFilter(tokenAuthenticators: TokenAuthenticator[
   return async function authenticate(req: ApiRequest, ctx: AuthnContext): Promise<AuthenticationOutcome> {
     const r = await authenticator.authenticateRequest(req, ctx)
     if (r.ok) return r
-    return { ok: false, reason: aggregateMessage(r.errors) }
+    return { ok: false, reason: aggregateMessage(messagesOf(r.errors)) }
   }
 }

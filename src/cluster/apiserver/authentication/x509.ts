@@ -1,7 +1,7 @@
 // Client certificates: the subject CN is the user, the O values are the groups.
 // Imitates: k8s.io/apiserver/pkg/authentication/request/x509/x509.go (CommonNameUserConversion)
 
-import type { RequestAuthenticator } from './authenticator'
+import { authError, type RequestAuthenticator } from './authenticator'
 
 export const x509Authenticator: RequestAuthenticator = {
   name: 'x509',
@@ -9,9 +9,9 @@ export const x509Authenticator: RequestAuthenticator = {
     const cert = req.clientCert
     if (!cert) return { ok: false, errors: [] }
     if (!cert.signedByClusterCA) {
-      return { ok: false, errors: ['verifying certificate SN=0, SKID=, AKID= failed: x509: certificate signed by unknown authority'] }
+      return { ok: false, errors: [authError('x509', 'verifying certificate SN=0, SKID=, AKID= failed: x509: certificate signed by unknown authority')] }
     }
-    if (!cert.commonName) return { ok: false, errors: ['x509: subject with cn= is not in the allowed list'] }
+    if (!cert.commonName) return { ok: false, errors: [authError('x509', 'x509: subject with cn= is not in the allowed list')] }
     return { ok: true, user: { username: cert.commonName, groups: [...cert.organizations] }, authenticator: 'x509' }
   },
 }

@@ -20,7 +20,12 @@ export interface Attributes {
   path?: string
 }
 
-export interface AuthorizationResult { decision: Decision; reason: string }
+export interface AuthorizationResult {
+  decision: Decision
+  reason: string
+  /** Set by the union: the authorizer whose Allow or Deny decided. */
+  authorizer?: string
+}
 
 export interface Authorizer {
   name: string
@@ -43,7 +48,7 @@ export function unionAuthorizer(list: Authorizer[]): Authorizer {
       const reasons: string[] = []
       for (const z of list) {
         const r = z.authorize(a)
-        if (r.decision === 'Allow' || r.decision === 'Deny') return r
+        if (r.decision === 'Allow' || r.decision === 'Deny') return { ...r, authorizer: z.name }
         if (r.reason) reasons.push(r.reason)
       }
       return { decision: 'NoOpinion', reason: reasons.join('\n') }

@@ -1,6 +1,6 @@
 // RBAC in the API server's authorizer chain, reading Roles and bindings from the store.
 // Imitates: plugin/pkg/auth/authorizer/rbac/rbac.go (RBACAuthorizer.Authorize) as wired by
-// pkg/kubeapiserver/authorizer/config.go (modes Node,RBAC; the lab has no Node authorizer).
+// pkg/kubeapiserver/authorizer/config.go (modes Node,RBAC; the Node authorizer is nodeAuthorizer.ts).
 
 import { authorizeRBAC } from '../../rbac/authorizer'
 import { storeRbacSource } from '../../rbac/store'

@@ -52,6 +52,9 @@ export function groupResourceList(g: GroupInfo) {
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: `${g.name}/${g.version}`, resources: g.resources.map(resourceBody) }
 }
 
+/** The git commit of the v1.35.0 release (`/version`, and the components' User-Agent). */
+export const GIT_COMMIT = '66452049f3d692768c39c797b21b793dce80314e'
+
 /** `/version` of a v1.35.0 kube-apiserver (commit and build date of the v1.35.0 release). */
 export function versionInfo(config: ClusterConfig) {
   const m = /^v(\d+)\.(\d+)/.exec(config.kubernetesVersion) ?? ['', '1', '35']
@@ -60,7 +63,7 @@ export function versionInfo(config: ClusterConfig) {
     emulationMajor: m[1], emulationMinor: m[2],
     minCompatibilityMajor: m[1], minCompatibilityMinor: String(Number(m[2]) - 1),
     gitVersion: config.kubernetesVersion,
-    gitCommit: '66452049f3d692768c39c797b21b793dce80314e',
+    gitCommit: GIT_COMMIT,
     gitTreeState: 'clean',
     buildDate: '2025-12-17T12:32:07Z',
     goVersion: 'go1.25.5',

@@ -44,7 +44,7 @@ export async function handleTokenReview(body: unknown, namespace: string, d: Tok
   if (r.ok) status.authenticated = true
   status.user = userInfoBody(r.ok ? r.user : undefined)
   if (r.ok && r.audiences?.length) status.audiences = r.audiences
-  if (!r.ok && r.errors.length) status.error = aggregateMessage(r.errors)
+  if (!r.ok && r.errors.length) status.error = aggregateMessage(r.errors.map((e) => e.message))
   const outSpec: Record<string, unknown> = { token }
   if (requested.length) outSpec.audiences = requested
   return respond(201, { kind: 'TokenReview', apiVersion: GV, metadata: {}, spec: outSpec, status })

@@ -7,6 +7,9 @@ import type { Pod } from '../../api/core'
 import type { AdmissionChain, AdmissionAttributes } from '../admission/interfaces'
 import type { ExecResult, Status } from '../types'
 import type { ApiResponse } from '../types'
+import type { KObject } from '../../api/meta'
+import type { TokenRequestArgs, TokenRequestResult } from '../../serviceaccount/tokenrequest'
+import { nodeIdentity } from '../authorization/nodeIdentifier'
 import type { ResourceRequest } from './rest'
 import { respond, respondStatus } from './response'
 
@@ -14,14 +17,13 @@ export interface SubresourceDeps {
   admission: AdmissionChain
   /** The kubelet of a node, if that node runs one. */
   exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status | undefined>
-  tokenRequest(args: { namespace: string; serviceAccountName: string; body: unknown }):
-    Promise<{ ok: true; object: Record<string, unknown> } | { ok: false; status: Status }>
+  tokenRequest(args: TokenRequestArgs): Promise<TokenRequestResult>
 }
 
-function subAttrs(r: ResourceRequest, operation: 'CONNECT' | 'CREATE', kind: string): AdmissionAttributes {
+function subAttrs(r: ResourceRequest, operation: 'CONNECT' | 'CREATE', kind: string, object?: KObject): AdmissionAttributes {
   return {
     operation, resource: r.reg.strategy.resource, subresource: r.info.subresource, kind,
-    namespace: r.info.namespace, name: r.info.name, userInfo: r.user,
+    namespace: r.info.namespace, name: r.info.name, userInfo: r.user, ...(object ? { object } : {}),
   }
 }
 
@@ -56,8 +58,13 @@ export async function handleExec(r: ResourceRequest, d: SubresourceDeps): Promis
 
 export async function handleToken(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {
   if (r.info.verb !== 'create') return respondStatus(newPathNotFound())
-  const denied = d.admission.admit(subAttrs(r, 'CREATE', 'TokenRequest'))
+  const body = typeof r.req.body === 'object' && r.req.body !== null ? (r.req.body as KObject) : undefined
+  const denied = d.admission.admit(subAttrs(r, 'CREATE', 'TokenRequest', body))
   if (denied) return respondStatus(denied)
-  const out = await d.tokenRequest({ namespace: r.info.namespace, serviceAccountName: r.info.name, body: r.req.body })
-  return out.ok ? respond(201, out.object) : respondStatus(out.status)
+  const out = await d.tokenRequest({
+    namespace: r.info.namespace, serviceAccountName: r.info.name, body: r.req.body,
+    source: nodeIdentity(r.user).isNode ? 'kubelet' : 'TokenRequest',
+    ...(r.req.materialised ? { materialised: r.req.materialised } : {}),
+  })
+  return out.ok ? { ...respond(201, out.object), issued: { claims: out.claims } } : respondStatus(out.status)
 }

@@ -1,8 +1,7 @@
 // The namespace controller: when a namespace is Terminating, empty it, then remove the kubernetes
 // finalizer, after which the namespace object is deleted.
-// Imitates: pkg/controller/namespace/namespaceController.go and deletion/namespaced_resources_deleter.go (Delete, finalizeNamespace)
+// Imitates: pkg/controller/namespace/namespace_controller.go and deletion/namespaced_resources_deleter.go (Delete, finalizeNamespace)
 
-import type { Namespace } from '../../api/core'
 import type { ClusterContext } from '../../context'
 import { FINALIZER_KUBERNETES } from '../../apiserver/registry/namespace/strategy'
 import { isStoreError } from '../../store/store'
@@ -25,11 +24,11 @@ export function startNamespaceController(ctx: ClusterContext): void {
 }
 
 export function syncNamespace(ctx: ClusterContext, name: string): void {
-  const ns = ctx.store.get('namespaces', undefined, name) as Namespace | undefined
+  const ns = ctx.store.get('namespaces', undefined, name)
   if (!ns || !ns.metadata.deletionTimestamp) return
   if (!deleteAllContent(ctx, ns)) return
   // finalizeNamespace: drop our finalizer; with none left and a deletionTimestamp, the object goes
-  const fresh = ctx.store.get('namespaces', undefined, name) as Namespace | undefined
+  const fresh = ctx.store.get('namespaces', undefined, name)
   if (!fresh) return
   const finalizers = (fresh.spec?.finalizers ?? []).filter((f) => f !== FINALIZER_KUBERNETES)
   fresh.spec = { ...fresh.spec, finalizers }

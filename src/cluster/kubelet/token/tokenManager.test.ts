@@ -3,7 +3,7 @@ import { chainJitter, keyFunc, refreshThreshold, requiresRefresh } from './token
 import type { KubeletState } from '../state'
 import { Kubelet } from '../kubelet'
 import { createSigner } from '../../serviceaccount/signer'
-import { T0, makeContext, podObject, seedCluster } from '../testing'
+import { T0, makeContext, podObject, seedCluster, nodeClient } from '../testing'
 import type { ExecResult } from '../../apiserver/types'
 
 const tr = (iat: number, expirationSeconds: number) => ({ expirationSeconds, expirationTime: iat + expirationSeconds * 1000 })
@@ -34,7 +34,7 @@ async function running(seed = 'tm', opts: { expirationSeconds?: number } = {}) {
   const ctx = makeContext(seed)
   seedCluster(ctx)
   const signer = await createSigner({ deterministic: true })
-  const kubelet = new Kubelet(ctx, signer, ctx.config.nodes[0])
+  const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
   ctx.store.create('pods', podObject(ctx, opts))
   await ctx.runDue(T0 + 5000)
   const cat = async (path: string) => ((await kubelet.exec('sa-demo', 'app', 'app', ['cat', path])) as ExecResult).stdout
@@ -95,7 +95,7 @@ describe('token manager in the kubelet', () => {
     const ctx = makeContext('year')
     seedCluster(ctx)
     const signer = await createSigner({ deterministic: true })
-    const kubelet = new Kubelet(ctx, signer, ctx.config.nodes[0])
+    const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
     for (let i = 0; i < 50; i++) ctx.store.create('pods', podObject(ctx, { name: `p${i}` }))
     await ctx.runDue(T0 + 10_000)
     const year = 365 * 24 * 3600_000
@@ -131,7 +131,7 @@ describe('refresh times for the timeline', () => {
     const ctx = makeContext('times')
     seedCluster(ctx)
     const signer = await createSigner({ deterministic: true })
-    const kubelet = new Kubelet(ctx, signer, ctx.config.nodes[0])
+    const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
     ctx.store.create('pods', podObject(ctx))
     await ctx.runDue(T0 + 5000)
     const all = kubelet.tokenSchedules(T0, T0 + 10 * 3600_000)[0].refreshes

@@ -53,29 +53,29 @@ export function boundTokenValidator(getter: ServiceAccountTokenGetter): Validato
   return {
     validate(_token, pub, payload, ctx, now) {
       const k8s = parseKubernetesClaim(payload)
-      if ('error' in k8s) return k8s
+      if ('error' in k8s) return fail('malformed-claims', k8s.error)
       const t = validateTimes(pub, now)
-      if (t) return fail(TIME_ERRORS[t])
+      if (t) return fail(t === 'ErrExpired' ? 'expired' : 'not-yet-valid', TIME_ERRORS[t])
       // consider things deleted prior to now()-leeway to be invalid
       const invalidIfDeletedBefore = now - DEFAULT_LEEWAY_MS
       const { namespace, serviceaccount: saref, pod: podref, secret: secref, node: noderef } = k8s
 
       const sa = getter.getServiceAccount(namespace, saref.name)
-      if (isLookupError(sa)) return sa
-      if (deletedBefore(sa, invalidIfDeletedBefore)) return fail(`service account ${namespace}/${saref.name} has been deleted`)
-      if (sa.metadata.uid !== saref.uid) return fail(`service account UID (${sa.metadata.uid}) does not match claim (${saref.uid})`)
+      if (isLookupError(sa)) return fail('serviceaccount-gone', sa.error)
+      if (deletedBefore(sa, invalidIfDeletedBefore)) return fail('serviceaccount-gone', `service account ${namespace}/${saref.name} has been deleted`)
+      if (sa.metadata.uid !== saref.uid) return fail('serviceaccount-recreated', `service account UID (${sa.metadata.uid}) does not match claim (${saref.uid})`, { current: sa.metadata.uid, claimed: saref.uid })
 
       if (secref) {
         const secret = getter.getSecret(namespace, secref.name)
-        if (isLookupError(secret) || deletedBefore(secret, invalidIfDeletedBefore)) return fail(INVALIDATED)
-        if (secret.metadata.uid !== secref.uid) return fail(`secret UID (${secret.metadata.uid}) does not match service account secret ref claim (${secref.uid})`)
+        if (isLookupError(secret) || deletedBefore(secret, invalidIfDeletedBefore)) return fail('bound-object-gone', INVALIDATED)
+        if (secret.metadata.uid !== secref.uid) return fail('secret-recreated', `secret UID (${secret.metadata.uid}) does not match service account secret ref claim (${secref.uid})`, { current: secret.metadata.uid, claimed: secref.uid })
       }
 
       const info: ServiceAccountInfo = { namespace, name: saref.name, uid: saref.uid }
       if (podref) {
         const pod = getter.getPod(namespace, podref.name)
-        if (isLookupError(pod) || deletedBefore(pod, invalidIfDeletedBefore)) return fail(INVALIDATED)
-        if (pod.metadata.uid !== podref.uid) return fail(`pod UID (${pod.metadata.uid}) does not match service account pod ref claim (${podref.uid})`)
+        if (isLookupError(pod) || deletedBefore(pod, invalidIfDeletedBefore)) return fail('bound-object-gone', INVALIDATED)
+        if (pod.metadata.uid !== podref.uid) return fail('pod-recreated', `pod UID (${pod.metadata.uid}) does not match service account pod ref claim (${podref.uid})`, { current: pod.metadata.uid, claimed: podref.uid })
         info.podName = podref.name
         info.podUID = podref.uid
       }
@@ -84,8 +84,8 @@ export function boundTokenValidator(getter: ServiceAccountTokenGetter): Validato
         if (!podref) {
           // a token bound to the Node itself (ServiceAccountTokenNodeBindingValidation, GA in 1.32)
           const node = getter.getNode(noderef.name)
-          if (isLookupError(node) || deletedBefore(node, invalidIfDeletedBefore)) return fail(INVALIDATED)
-          if (noderef.uid && node.metadata.uid !== noderef.uid) return fail(`node UID (${node.metadata.uid}) does not match service account node ref claim (${noderef.uid})`)
+          if (isLookupError(node) || deletedBefore(node, invalidIfDeletedBefore)) return fail('bound-object-gone', INVALIDATED)
+          if (noderef.uid && node.metadata.uid !== noderef.uid) return fail('node-recreated', `node UID (${node.metadata.uid}) does not match service account node ref claim (${noderef.uid})`, { current: node.metadata.uid, claimed: noderef.uid })
         }
         // for pod-bound tokens the node claims are only copied (ServiceAccountTokenPodNodeInfo)
         info.nodeName = noderef.name

@@ -3,7 +3,7 @@
 // the claims to the validator (bound or legacy).
 // Imitates: pkg/serviceaccount/jwt.go (JWTTokenAuthenticator, AuthenticateToken, hasCorrectIssuer)
 
-import type { AuthnContext, AuthResult, TokenAuthenticator } from '../authenticator'
+import { authError, type AuthError, type AuthFailureCode, type AuthnContext, type AuthResult, type TokenAuthenticator } from '../authenticator'
 import { parseSigned, peekPayload } from './jws'
 import { ERR_CRYPTO_FAILURE, verifyRS256, type PublicKeysGetter } from './keys'
 import { LEGACY_TOKEN_ANNOTATION } from './legacy'
@@ -14,7 +14,7 @@ import type { Validator } from './validator'
 /** Go's %q of a []string: `["a" "b"]`. */
 export const goQuoteList = (l: readonly string[]) => `[${l.map((s) => JSON.stringify(s)).join(' ')}]`
 
-const fail = (error: string): AuthResult => ({ ok: false, errors: [error] })
+const fail = (code: AuthFailureCode, message: string): AuthResult => ({ ok: false, errors: [authError(code, message)] })
 
 export interface JWTAuthenticatorOptions {
   name: string
@@ -49,19 +49,19 @@ export function jwtTokenAuthenticator(o: JWTAuthenticatorOptions): TokenAuthenti
       if (!tok) return { ok: false, errors: [] }
 
       const keys = o.keys.getPublicKeys(tok.header.kid)
-      if (keys.length === 0) return fail('invalid signature, no keys found')
-      const errors: string[] = []
+      if (keys.length === 0) return fail('signature-invalid', 'invalid signature, no keys found')
+      const errors: AuthError[] = []
       let pub: PublicClaims | undefined
       for (const key of keys) {
         // critical headers are not supported; any signature failure is ErrCryptoFailure
         const crit = Array.isArray(tok.header.crit) && tok.header.crit.length > 0
         if (crit || !(await verifyRS256(key, tok.header.alg, tok.signingInput, tok.signature))) {
-          errors.push(ERR_CRYPTO_FAILURE)
+          errors.push(authError('signature-invalid', ERR_CRYPTO_FAILURE))
           continue
         }
         const c = parsePublicClaims(tok.payload)
         if ('error' in c) {
-          errors.push(c.error)
+          errors.push(authError('malformed-claims', c.error))
           continue
         }
         pub = c
@@ -70,7 +70,7 @@ export function jwtTokenAuthenticator(o: JWTAuthenticatorOptions): TokenAuthenti
       if (!pub) return { ok: false, errors }
 
       // sanity check issuer since we parsed it out before signature validation
-      if (!o.issuers.includes(pub.iss)) return fail(`token issuer ${JSON.stringify(pub.iss)} is invalid`)
+      if (!o.issuers.includes(pub.iss)) return fail('issuer', `token issuer ${JSON.stringify(pub.iss)} is invalid`)
 
       let tokenAudiences = pub.aud
       if (tokenAudiences.length === 0) {
@@ -81,11 +81,11 @@ export function jwtTokenAuthenticator(o: JWTAuthenticatorOptions): TokenAuthenti
       const requested = ctx.audiences ?? o.implicitAudiences
       const auds = tokenAudiences.filter((a) => requested.includes(a))
       if (auds.length === 0 && o.implicitAudiences.length !== 0) {
-        return fail(`token audiences ${goQuoteList(tokenAudiences)} is invalid for the target audiences ${goQuoteList(requested)}`)
+        return fail('audience', `token audiences ${goQuoteList(tokenAudiences)} is invalid for the target audiences ${goQuoteList(requested)}`)
       }
 
       const sa = o.validator.validate(token, pub, tok.payload, ctx, o.now())
-      if ('error' in sa) return fail(sa.error)
+      if ('error' in sa) return { ok: false, errors: [sa.error] }
       return { ok: true, user: serviceAccountUserInfo(sa), authenticator: o.name, audiences: auds }
     },
   }
