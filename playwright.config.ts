@@ -8,8 +8,10 @@ const PORT = Number(process.env.E2E_PORT ?? 4173)
 
 export default defineConfig({
   testDir: './e2e',
-  fullyParallel: false,
-  workers: 1,
+  // Every test opens its own browser context (own storage, own in-page lab), so tests run in
+  // parallel; E2E_WORKERS overrides the count.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',

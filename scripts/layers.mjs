@@ -98,7 +98,7 @@ export const isTest = (path) => TEST.test(path)
 
 /** Whether the purity rules apply to a file (tests and test helpers may use what they need). */
 export function isCheckedFile(path) {
-  return isCode(path) && !isTest(path) && !/(^|\/)testing\.ts$/.test(path)
+  return isCode(path) && !isTest(path) && !isTestHelper(path)
 }
 
 /** Modules written for tests, which any test may import: `testing.ts`, `testing/`, `testdata/`, and createLab. */
