@@ -2,7 +2,8 @@
 // 1. direction: an explicit matrix of which top-level folders of src may import which;
 // 2. purity: the pure core runs unchanged in Node tests and in a Web Worker, so it may not import
 //    React, zustand or the DOM, read the wall clock, or use timers (time comes from the lab clock);
-// 3. no import cycles between modules;
+// 3. no import cycles between modules (through imports that stay at run time: an `import type`
+//    is erased, so a cycle closed only by one is allowed);
 // 4. file names in the one style of CONTRACTS.md ("File names").
 
 /** The layers, top to bottom: `ui -> state -> {lessons, shell, jwt} -> cluster`, `common` below all. */
@@ -80,13 +81,19 @@ export function checkSource(src) {
   return problems
 }
 
-/** The module specifiers a file imports or re-exports: [{ line, spec }]. */
+/**
+ * The module specifiers a file imports or re-exports: [{ line, spec, typeOnly }]. `typeOnly` marks an
+ * `import type` / `export type` statement, which the compiler erases (verbatimModuleSyntax).
+ */
 export function importsOf(src) {
+  const text = stripCommentsAndStrings(src)
   const found = []
-  const re = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g
-  stripCommentsAndStrings(src).split('\n').forEach((line, idx) => {
-    for (const m of line.matchAll(re)) found.push({ line: idx + 1, spec: m[2] })
-  })
+  const lineAt = (i) => text.slice(0, i).split('\n').length
+  const re = /\b(?:import|export)(\s+type\b)?[\w\s{},*$]*?\bfrom\s*(['"])([^'"\n]+)\2|\bimport\s*\(?\s*(['"])([^'"\n]+)\4|\brequire\s*\(\s*(['"])([^'"\n]+)\6/g
+  for (const m of text.matchAll(re)) {
+    const spec = m[3] ?? m[5] ?? m[7]
+    found.push({ line: lineAt(m.index + m[0].length - spec.length - 1), spec, typeOnly: Boolean(m[1]) })
+  }
   return found
 }
 

@@ -86,7 +86,7 @@ export function requireKubectl(): string {
   return BINARY as string
 }
 
-/** Many `real` invocations in one bash process, four at a time (each with a cache directory of its own). */
+/** Many `real` invocations in one bash process, six at a time (each with a cache directory of its own). */
 export function realBatch(url: string, argsList: readonly string[][], cwd?: string): Promise<Real[]> {
   const binary = requireKubectl()
   const calls = argsList.map((args) => ({
@@ -94,7 +94,7 @@ export function realBatch(url: string, argsList: readonly string[][], cwd?: stri
     cwd,
     env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin' },
   }))
-  return runBatch(calls, { parallel: 4 })
+  return runBatch(calls, { parallel: 6 })
 }
 
 /** kubectl ≤1.33 prints `creationTimestamp: null` for kubectl-built objects; 1.35 does not (kubernetes-objects.md §1a). */
