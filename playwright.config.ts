@@ -13,6 +13,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
+  // Room for a shared 2-core machine running the unit suite beside the browser suite.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: 'list',
   outputDir: 'test-results',
