@@ -274,7 +274,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
+}, 60_000)
 
 describe('lab shell agrees with GNU bash + coreutils + python3', () => {
   test.each(CASES.map((line, i) => [line, i] as const))('%s', async (line, i) => {
