@@ -8,9 +8,14 @@ const PORT = Number(process.env.E2E_PORT ?? 4173)
 
 export default defineConfig({
   testDir: './e2e',
-  fullyParallel: false,
-  workers: 1,
+  // Every test opens its own browser context (own storage, own in-page lab), so tests run in
+  // parallel; E2E_WORKERS overrides the count.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
+  // Room for a shared 2-core machine running the unit suite beside the browser suite.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: 'list',
   outputDir: 'test-results',

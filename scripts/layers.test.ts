@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error plain ESM script without types
-import { checkSource, isCheckedFile } from './layers.mjs'
+import { checkSource, importsOf, isCheckedFile } from './layers.mjs'
 
 const why = (src: string) => (checkSource(src) as { why: string }[]).map((p) => p.why)
 
@@ -36,5 +36,17 @@ describe('layering rule of the pure core', () => {
   it('checks code but not tests', () => {
     expect(isCheckedFile('src/cluster/a.ts')).toBe(true)
     expect(isCheckedFile('src/cluster/a.test.ts')).toBe(false)
+  })
+
+  it('reads import specifiers, also of multi-line and type-only statements', () => {
+    const src = "import a from './a'\nimport type {\n  B,\n} from './b'\nexport { c } from './c'\nexport type { D } from './d'\nimport './e.css'\nconst f = await import('./f')\nconst g = 'from \\'./not\\''\n// import x from './comment'\n"
+    expect(importsOf(src)).toEqual([
+      { line: 1, spec: './a', typeOnly: false },
+      { line: 4, spec: './b', typeOnly: true },
+      { line: 5, spec: './c', typeOnly: false },
+      { line: 6, spec: './d', typeOnly: true },
+      { line: 7, spec: './e.css', typeOnly: false },
+      { line: 8, spec: './f', typeOnly: false },
+    ])
   })
 })

@@ -1,7 +1,10 @@
-// Runs the unit suite (vitest) and the browser suite (playwright), always both, and ends with
-// one plain line `N passed, N failed, N skipped`. Exits non-zero if either runner failed,
-// anything failed, or nothing passed.
-import { spawnSync } from 'node:child_process'
+// Runs the whole suite: lint, type check, the unit suite (vitest) and the browser suite
+// (playwright), always all of them, and ends with one plain line `N passed, N failed, N skipped`.
+// The browser suite starts at once (its server needs a production build) and runs beside the
+// others; each part's output is printed as a block when it ends, with its wall time.
+// TEST_SERIAL=1 runs the parts one after another instead, with their output as it comes.
+// Exits non-zero if any runner failed, anything failed or was skipped, or nothing passed.
+import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const REPORTS = 'reports' // not test-results/: Playwright empties that folder when it starts
@@ -9,16 +12,49 @@ rmSync(REPORTS, { recursive: true, force: true })
 mkdirSync(REPORTS, { recursive: true })
 const env = { ...process.env, NO_COLOR: '1' }
 delete env.FORCE_COLOR
-const run = (cmd, args, extra = {}) =>
-  spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extra } }).status ?? 1
+const serial = process.env.TEST_SERIAL === '1'
+const started = Date.now()
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
+const times = []
+
+/** Runs one part; resolves to its exit status. In parallel mode its output is held and printed when it ends. */
+function run(name, cmd, args, extra = {}) {
+  const t0 = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: serial ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...env, ...extra } })
+    const out = []
+    if (!serial) {
+      child.stdout.on('data', (d) => out.push(d))
+      child.stderr.on('data', (d) => out.push(d))
+    }
+    child.on('error', (e) => out.push(Buffer.from(String(e))))
+    child.on('close', (code) => {
+      const ms = Date.now() - t0
+      times.push([name, ms])
+      if (!serial) process.stdout.write(`\n===== ${name} =====\n${Buffer.concat(out).toString()}`)
+      console.log(`----- ${name}: exit ${code}, ${secs(ms)}`)
+      resolve(code ?? 1)
+    })
+  })
+}
 const readJson = (f) => {
   try { return JSON.parse(readFileSync(f, 'utf8')) } catch { return undefined }
 }
 
-const lintRc = run('npm', ['run', '--silent', 'lint'])
-const typeRc = run('npx', ['tsc', '-b'])
-const unitRc = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`])
-const e2eRc = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: `${REPORTS}/e2e.json` })
+const e2eRun = () => run('e2e (playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: `${REPORTS}/e2e.json` })
+const unitRun = () => run('unit (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`])
+let lintRc, typeRc, unitRc, e2eRc
+if (serial) {
+  lintRc = await run('lint', 'npm', ['run', '--silent', 'lint'])
+  typeRc = await run('typecheck', 'npx', ['tsc', '-b'])
+  unitRc = await unitRun()
+  e2eRc = await e2eRun()
+} else {
+  const e2e = e2eRun()
+  ;[lintRc, typeRc] = await Promise.all([run('lint', 'npm', ['run', '--silent', 'lint']), run('typecheck', 'npx', ['tsc', '-b'])])
+  unitRc = await unitRun()
+  e2eRc = await e2e
+}
 
 const v = readJson(`${REPORTS}/vitest.json`)
 const p = readJson(`${REPORTS}/e2e.json`)
@@ -35,9 +71,11 @@ const total = {
   failed: unit.failed + e2e.failed + checks.failed,
   skipped: unit.skipped + e2e.skipped,
 }
-console.log(`\nlint and typecheck (rc=${lintRc}, ${typeRc}): ${line(checks)}`)
+console.log(`\nwall time: ${times.map(([n, ms]) => `${n} ${secs(ms)}`).join(', ')}; whole suite ${secs(Date.now() - started)}${serial ? ' (serial)' : ' (e2e beside the rest)'}`)
+console.log(`lint and typecheck (rc=${lintRc}, ${typeRc}): ${line(checks)}`)
 console.log(`unit (vitest rc=${unitRc}): ${line(unit)}`)
 console.log(`e2e (playwright rc=${e2eRc}): ${line(e2e)}`)
 console.log(line(total))
-const failed = lintRc !== 0 || typeRc !== 0 || unitRc !== 0 || e2eRc !== 0 || total.failed > 0 || total.passed === 0
+if (total.skipped) console.log(`${total.skipped} skipped: the suite skips nothing (a missing tool is a failure that names it)`)
+const failed = lintRc !== 0 || typeRc !== 0 || unitRc !== 0 || e2eRc !== 0 || total.failed > 0 || total.skipped > 0 || total.passed === 0
 process.exit(failed ? 1 : 0)

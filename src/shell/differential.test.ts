@@ -2,17 +2,20 @@
 // coreutils and python3) in a temporary directory holding the same files; stdout, stderr and the
 // exit status must agree. Run with LC_ALL=C, so GNU tools quote with ASCII '...'.
 //
-// One normalisation only: bash -c prefixes its messages with `bash: -c: line N: ` (syntax errors)
-// or `bash: line N: ` (runtime errors), and echoes the offending line of a syntax error as
-// "bash: -c: line N: `...'"; an interactive bash, which the lab imitates, prints just `bash: `.
-// We strip those prefixes and drop the echoed source line from real bash's stderr.
+// All lines run in ONE real bash process, each in a subshell (`( eval LINE )`) of its own, in a
+// directory of its own; `python3 -m json.tool` is served by one long-lived real python3 (see
+// testing/realTools.ts). One normalisation only: bash prefixes its messages with
+// `bash: eval: line N: ` (syntax errors; `bash: -c: line N: ` under bash -c) or `bash: line N: `
+// (runtime errors), and echoes the offending line of a syntax error as "bash: eval: line N: `...'";
+// an interactive bash, which the lab imitates, prints just `bash: `. We strip those prefixes and
+// drop the echoed source line from real bash's stderr.
 
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CLUSTER_CA_PEM } from '../cluster/pki/fixed'
+import { type Outcome, pythonServer, requireTools, runBatch } from './testing/realTools'
 import { newShell } from './testSupport'
 import { adminKubeconfig } from './workstation'
 
@@ -238,44 +241,47 @@ const CASES: string[] = [
   'echo \'[NaN, Infinity, -Infinity, 0, -0, 01]\' | python3 -m json.tool',
 ]
 
-const hasBash = spawnSync('bash', ['-c', 'true']).status === 0 && spawnSync('python3', ['-c', '1']).status === 0
 const dirs: string[] = []
 
-function realBash(line: string): { stdout: string; stderr: string; exitCode: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'shell-diff-'))
-  dirs.push(dir)
-  for (const [name, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true })
-    writeFileSync(join(dir, name), text)
-  }
-  const r = spawnSync('bash', ['-c', line], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 10_000,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', HOME: '/root' },
+/** Every line in the real bash: one bash process, each line in a subshell of its own in a fresh directory holding FILES. */
+async function realBash(lines: readonly string[]): Promise<Outcome[]> {
+  const calls = lines.map((line) => {
+    const dir = mkdtempSync(join(tmpdir(), 'shell-diff-'))
+    dirs.push(dir)
+    for (const [name, text] of Object.entries(FILES)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true })
+      writeFileSync(join(dir, name), text)
+    }
+    return { shell: line, cwd: dir }
   })
-  const stderr = r.stderr
-    .split('\n')
-    .filter((l) => !/^bash: -c: line [0-9]+: `.*'$/.test(l))
-    .map((l) => l.replace(/^bash: (-c: )?line [0-9]+: /, 'bash: '))
-    .join('\n')
-  return { stdout: r.stdout, stderr, exitCode: r.status ?? -1 }
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', HOME: '/root' }
+  const outcomes = await runBatch(calls, { env, ...pythonServer() })
+  return outcomes.map((r) => ({
+    ...r,
+    stderr: r.stderr
+      .split('\n')
+      .filter((l) => !/^bash: (-c|eval): line [0-9]+: `.*'$/.test(l))
+      .map((l) => l.replace(/^bash: ((-c|eval): )?line [0-9]+: /, 'bash: '))
+      .join('\n'),
+  }))
 }
+
+let real: Outcome[] = []
+beforeAll(async () => {
+  requireTools('bash', 'python3')
+  real = await realBash(CASES)
+}, 120_000)
 
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
+}, 60_000)
 
-describe.skipIf(!hasBash)('lab shell agrees with GNU bash + coreutils + python3', () => {
-  test.each(CASES)('%s', async (line) => {
+describe('lab shell agrees with GNU bash + coreutils + python3', () => {
+  test.each(CASES.map((line, i) => [line, i] as const))('%s', async (line, i) => {
     const files: Record<string, string> = {}
     for (const [name, text] of Object.entries(FILES)) files[`/root/${name}`] = text
     const sh = newShell(files)
     const ours = await sh.run(line)
-    expect(ours).toEqual(realBash(line))
+    expect(ours).toEqual(real[i])
   })
-})
-
-test.skipIf(hasBash)('differential tests need bash and python3', () => {
-  console.warn('bash or python3 is missing: differential shell tests skipped')
 })

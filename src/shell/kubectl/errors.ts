@@ -1,7 +1,7 @@
 // Imitates: kubectl pkg/cmd/util/helpers.go (CheckErr, StandardErrorMessage, MultilineError).
 
 import type { Status } from '../../cluster/apiserver/types'
-import { TransportError } from './transport'
+import { TransportError } from './transportError'
 
 /** An error as kubectl prints it: the exact text for stderr (newline added when missing) and the exit code. */
 export class KubectlError extends Error {

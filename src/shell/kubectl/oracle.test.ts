@@ -1,17 +1,16 @@
 // Differential tests against a real kubectl binary (client-side output only): kubectl talks to a tiny loopback
 // fake API server that serves discovery and canned objects; the lab's kubectl gets the same objects.
-// Skipped, saying so, where no kubectl is installed.
+// Fails, naming kubectl, where none is installed. All cases run in one batch (testing/realTools.ts).
 
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FakeLab, runKubectl } from './testing/fake'
+import { requireTools, runBatch, type Outcome } from '../testing/realTools'
 import { pod, sa } from './testing/fixtures'
 
 const BINARY = ['/usr/lib/google-cloud-sdk/bin/kubectl.1.33', '/usr/bin/kubectl'].find((p) => existsSync(p))
-if (!BINARY) console.warn('oracle.test.ts: no kubectl binary found; differential tests skipped')
 
 const list = (items: object[]) => ({ kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '1300' }, items })
 const canned: Record<string, unknown> = {
@@ -34,8 +33,9 @@ const discovery: Record<string, unknown> = {
 
 let server: http.Server
 let url = ''
+let results: Outcome[] = []
 beforeAll(async () => {
-  if (!BINARY) return
+  if (!BINARY) requireTools('kubectl')
   server = http.createServer((req, res) => {
     req.resume()
     const path = new URL(req.url ?? '/', 'http://x').pathname
@@ -45,16 +45,10 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
+  const calls = CASES.map((args) => ({ argv: [BINARY as string, '--kubeconfig=/dev/null', '-s', url, ...args], env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin' } }))
+  results = (await runBatch(calls, { parallel: 4 })).map((r) => ({ ...r, stderr: r.stderr.replace(/^E\d{4} .*memcache.*\n/gm, '') }))
+}, 120_000)
 afterAll(() => server?.close())
-
-function real(args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  return new Promise((resolve) => {
-    execFile(BINARY as string, ['--kubeconfig=/dev/null', '-s', url, ...args], { env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin' } }, (err, stdout, stderr) =>
-      resolve({ stdout, stderr: stderr.replace(/^E\d{4} .*memcache.*\n/gm, ''), exitCode: err ? Number((err as { code?: number }).code ?? 1) : 0 }),
-    )
-  })
-}
 
 /** kubectl ≤1.33 prints `creationTimestamp: null` for kubectl-built objects; 1.35 does not (kubernetes-objects.md §1a). */
 const drop133 = (s: string) => s.replace(/^ *creationTimestamp: null\n/gm, '').replace(/^ *"creationTimestamp": null,\n/gm, '').replace(/,\n *"creationTimestamp": null\n/g, '\n')
@@ -85,10 +79,10 @@ const CASES: string[][] = [
   ['version', '-o', 'bogus'],
 ]
 
-describe.skipIf(!BINARY)('differential: the lab\'s kubectl against a real kubectl', () => {
-  for (const args of CASES) {
+describe('differential: the lab\'s kubectl against a real kubectl', () => {
+  for (const [i, args] of CASES.entries()) {
     it(args.join(' '), async () => {
-      const expected = await real(args)
+      const expected = results[i]
       const got = await runKubectl(lab(), args)
       expect(got).toEqual({ ...expected, stdout: drop133(expected.stdout) })
     })

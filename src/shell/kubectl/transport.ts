@@ -5,33 +5,14 @@
 import { CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import type { CommandContext } from '../types'
 import { KubectlError } from './errors'
+import { TransportError } from './transportError'
+
+export { TransportError }
 
 /** The lab's API server, as every kubeconfig and client reaches it. */
 export const LAB_API_HOST = '10.0.1.10:6443'
 /** Hosts of the lab's network that exist (a connection to a port nobody listens on is refused). */
 const KNOWN_IPS = /^(10\.0\.1\.\d{1,3}|127\.\d+\.\d+\.\d+|localhost|\[::1\])$/
-
-/** A request that never reached the API server (Go's *url.Error): `Get "https://…/api": <cause>`. */
-export class TransportError extends Error {
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    /** `dial tcp 10.0.1.99:6443: connect: connection refused`, `tls: failed to verify certificate: …`. */
-    readonly cause: string,
-    /** The URL's host as configured (`10.0.1.99:6443`), for the connection-refused sentence. */
-    readonly host: string,
-  ) {
-    super(`${method[0]}${method.slice(1).toLowerCase()} "${url}": ${cause}`)
-  }
-  get refused(): boolean {
-    return this.cause.includes('connection refused')
-  }
-  /** What kubectl prints for it (StandardErrorMessage). */
-  get text(): string {
-    if (this.refused) return `The connection to the server ${this.host} was refused - did you specify the right host or port?`
-    return `Unable to connect to the server: ${this.cause}`
-  }
-}
 
 /** The PEM certificate blocks of a CA bundle, as base64 DER bodies (whitespace removed). */
 export function pemBlocks(pem: string): string[] {

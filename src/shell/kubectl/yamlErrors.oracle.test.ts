@@ -1,11 +1,12 @@
 // YAML mistakes in `kubectl apply -f`: the line and message must be the ones the real kubectl
-// prints (go-yaml v2 through sigs.k8s.io/yaml). Skips, saying so, where no kubectl is installed.
-import { spawnSync } from 'node:child_process'
+// prints (go-yaml v2 through sigs.k8s.io/yaml). Fails, naming kubectl, where none is installed; all cases
+// run in one batch (testing/realTools.ts).
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { parseManifest } from './manifest'
+import { requireTools, runBatch, type Outcome } from '../testing/realTools'
 
 const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p))
 
@@ -18,13 +19,20 @@ const CASES: Record<string, string> = {
   'a key less indented than its siblings': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n bad: 1\n',
 }
 
-describe.skipIf(!KUBECTL)('kubectl apply -f: YAML errors as the real kubectl reports them', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'yaml-errors-'))
-  for (const [name, text] of Object.entries(CASES)) {
-    it(name, () => {
+describe('kubectl apply -f: YAML errors as the real kubectl reports them', () => {
+  let real: Outcome[] = []
+  beforeAll(async () => {
+    if (!KUBECTL) requireTools('kubectl')
+    const calls = Object.values(CASES).map((text) => {
+      const dir = mkdtempSync(join(tmpdir(), 'yaml-errors-'))
       writeFileSync(join(dir, 'f.yaml'), text)
-      const real = spawnSync(KUBECTL!, ['apply', '-f', 'f.yaml', '--dry-run=client', '--validate=false', '--kubeconfig=/dev/null'], { cwd: dir, encoding: 'utf8' })
-      const expected = real.stderr.trim().split('\n').at(-1)
+      return { argv: [KUBECTL!, 'apply', '-f', 'f.yaml', '--dry-run=client', '--validate=false', '--kubeconfig=/dev/null'], cwd: dir }
+    })
+    real = await runBatch(calls, { parallel: 4 })
+  }, 120_000)
+  for (const [i, [name, text]] of Object.entries(CASES).entries()) {
+    it(name, () => {
+      const expected = real[i].stderr.trim().split('\n').at(-1)
       let ours = ''
       try {
         parseManifest(text, 'f.yaml')
@@ -44,8 +52,4 @@ describe('lines inside a later document', () => {
     expect(() => parseManifest('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n   bad: 1\n', 'f.yaml'))
       .toThrow('error: error parsing f.yaml: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context')
   })
-})
-
-describe.skipIf(KUBECTL)('kubectl apply -f: YAML errors', () => {
-  it.skip('needs a kubectl binary as the oracle (none installed)', () => {})
 })

@@ -1,11 +1,11 @@
-// Differential tests: our printers against the real kubectl client (skipped when /usr/bin/kubectl is missing)
+// Differential tests: our printers against the real kubectl client (fails, naming it, when /usr/bin/kubectl is missing)
 
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import YAML from 'yaml'
 import { toKubectlYaml } from './yaml'
 import { toKubectlJson } from './json'
 import { nameOf } from './name'
-import { hasKubectl, kubectlPrint, SKIP_MESSAGE, withLabel } from './testdata/kubectlOracle'
+import { kubectlPrint, kubectlPrintAll, withLabel } from './testdata/kubectlOracle'
 import { podYaml } from './testdata/pod'
 import { namespaceActiveYaml } from './testdata/namespaceActive'
 import { namespaceTerminatingYaml } from './testdata/namespaceTerminating'
@@ -15,9 +15,6 @@ import { nodeYaml } from './testdata/node'
 import { secretTokenYaml } from './testdata/secretToken'
 import { eventsYaml } from './testdata/events'
 import { trickyExtra, trickyStrings } from './testdata/tricky'
-
-if (!hasKubectl) console.warn(SKIP_MESSAGE)
-const d = hasKubectl ? describe : describe.skip
 
 type Obj = Parameters<typeof kubectlPrint>[0]
 const parse = (text: string) => withLabel(YAML.parse(text) as Obj)
@@ -42,7 +39,20 @@ const objects: Record<string, Obj> = {
   },
 }
 
-d('YAML and JSON against kubectl', () => {
+const role = withLabel({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'Role',
+  metadata: { name: 'pod-reader', namespace: 'sa-demo' },
+  rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
+} as Obj)
+const named = [objects.pod, objects['namespace active'], objects.serviceaccount, role]
+
+describe('YAML and JSON against kubectl', () => {
+  beforeAll(() => kubectlPrintAll([
+    ...Object.values(objects).flatMap((o) => [[o, 'yaml'], [o, 'json']] as const),
+    ...named.map((o) => [o, 'name'] as const),
+  ]), 120_000)
+
   for (const [name, obj] of Object.entries(objects)) {
     it(`-o yaml: ${name}`, () => {
       const real = kubectlPrint(obj, 'yaml')
@@ -57,13 +67,7 @@ d('YAML and JSON against kubectl', () => {
   }
 
   it('-o name', () => {
-    const role = withLabel({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'Role',
-      metadata: { name: 'pod-reader', namespace: 'sa-demo' },
-      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
-    } as Obj)
-    for (const obj of [objects.pod, objects['namespace active'], objects.serviceaccount, role]) {
+    for (const obj of named) {
       const o = obj as unknown as Parameters<typeof nameOf>[0]
       expect(nameOf(o) + '\n').toBe(kubectlPrint(obj, 'name').stdout)
     }

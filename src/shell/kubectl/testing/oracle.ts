@@ -8,6 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { requireTools, runBatch } from '../../testing/realTools'
 
 export const BINARY = ['/usr/lib/google-cloud-sdk/bin/kubectl.1.33', '/usr/bin/kubectl'].find((p) => existsSync(p))
 
@@ -77,6 +78,23 @@ export function real(url: string, args: string[], cwd?: string): Promise<Real> {
       resolve({ stdout, stderr, exitCode: err ? Number((err as { code?: number }).code ?? 1) : 0 }),
     )
   })
+}
+
+/** The real binary, or a failure naming the missing tool. */
+export function requireKubectl(): string {
+  if (!BINARY) requireTools('kubectl')
+  return BINARY as string
+}
+
+/** Many `real` invocations in one bash process, six at a time (each with a cache directory of its own). */
+export function realBatch(url: string, argsList: readonly string[][], cwd?: string): Promise<Real[]> {
+  const binary = requireKubectl()
+  const calls = argsList.map((args) => ({
+    argv: [binary, '--kubeconfig=/dev/null', '-s', url, `--cache-dir=${mkdtempSync(join(tmpdir(), 'kubectl-cache-'))}`, ...args],
+    cwd,
+    env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin' },
+  }))
+  return runBatch(calls, { parallel: 6 })
 }
 
 /** kubectl ≤1.33 prints `creationTimestamp: null` for kubectl-built objects; 1.35 does not (kubernetes-objects.md §1a). */

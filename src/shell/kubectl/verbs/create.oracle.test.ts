@@ -2,10 +2,8 @@
 // generic, token) and auth/apply client-side errors against a real kubectl: dry-run output and client-side errors.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BINARY, drop133, real, startOracleServer, workdir, type OracleServer } from '../testing/oracle'
+import { drop133, realBatch, startOracleServer, workdir, type OracleServer, type Real } from '../testing/oracle'
 import { ADMIN_KUBECONFIG, FakeLab, runKubectl } from '../testing/fake'
-
-if (!BINARY) console.warn('create.oracle.test.ts: no kubectl binary found; differential tests skipped')
 
 const FILES: Record<string, string> = { 'a.txt': 'hello\n', 'b.conf': 'x=1\ny=2\n', 'env.list': '# c\nA=1\n\nB=two words\n' }
 const DRY = ['--dry-run=client']
@@ -78,20 +76,19 @@ const CASES: string[][] = [
 ]
 
 let server: OracleServer
-let dir = ''
+let real: Real[] = []
 beforeAll(async () => {
-  if (!BINARY) return
   server = await startOracleServer()
-  dir = workdir(FILES)
-})
+  real = await realBatch(server.url, CASES, workdir(FILES))
+}, 120_000)
 afterAll(() => server?.close())
 
 const labFiles = Object.fromEntries([['/root/.kube/config', ADMIN_KUBECONFIG], ...Object.entries(FILES).map(([k, v]) => [`/root/${k}`, v])])
 
-describe.skipIf(!BINARY)('differential: create, auth and apply client side against a real kubectl', () => {
-  for (const args of CASES) {
+describe('differential: create, auth and apply client side against a real kubectl', () => {
+  for (const [i, args] of CASES.entries()) {
     it(args.join(' '), async () => {
-      const expected = await real(server.url, args, dir)
+      const expected = real[i]
       const got = await runKubectl(new FakeLab({}, '2026-11-29T15:38:59Z'), args, { files: labFiles })
       expect(got).toEqual({ ...expected, stdout: drop133(expected.stdout) })
     })
