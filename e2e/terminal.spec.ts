@@ -41,9 +41,12 @@ test('Tab completes kub to kubectl, and lists candidates when ambiguous', async 
   await input.fill('lab ')
   await input.press('Tab')
   await expect(input).toHaveValue('lab ')
-  const lines = await shownLines(page)
-  expect(lines.at(-2)?.text).toBe(`${PS1}lab `)
-  for (const word of ['advance', 'help', 'now', 'reset']) expect(lines.at(-1)?.text).toContain(word)
+  // bash prints the prompt and the line, then the candidates in columns (as many rows as they need).
+  const lines = (await shownLines(page)).map((l) => l.text)
+  const at = lines.lastIndexOf(`${PS1}lab `)
+  expect(at).toBeGreaterThanOrEqual(0)
+  const listed = lines.slice(at + 1).join(' ').split(/\s+/)
+  for (const word of ['advance', 'help', 'now', 'reset', 'lessons', 'undo']) expect(listed).toContain(word)
 })
 
 test('Ctrl+C abandons the line, Ctrl+L clears the screen', async ({ page }) => {
