@@ -1,35 +1,15 @@
 // The lab runs in a Web Worker: a command that holds the lab's thread does not hold the page.
 // Frames keep coming, the command line takes keys, and Ctrl+C ends the command: when the lab
 // cannot stop it, the page restarts the lab from its state before the command and says so.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { frameBar, stopFrames, watchFrames } from './support/frames'
 import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle } from './support/terminal'
 
 declare global {
   interface Window {
     __labTest?: { holdNextRun(ms: number): void }
-    __frames?: { gaps: number[]; stop: boolean }
   }
 }
-
-/** Start recording the gaps between animation frames. */
-const watchFrames = (page: Page) =>
-  page.evaluate(() => {
-    const rec = { gaps: [] as number[], stop: false }
-    window.__frames = rec
-    let last = performance.now()
-    const frame = (t: number) => {
-      rec.gaps.push(t - last)
-      last = t
-      if (!rec.stop) requestAnimationFrame(frame)
-    }
-    requestAnimationFrame(frame)
-  })
-
-const stopFrames = (page: Page) =>
-  page.evaluate(() => {
-    window.__frames!.stop = true
-    return window.__frames!.gaps
-  })
 
 const RESTARTED = /^The command did not stop within 1 s of Ctrl\+C; the lab was restarted from its state before it\.$/
 
@@ -37,6 +17,7 @@ test('a command that holds the lab: frames keep coming, typing works, Ctrl+C res
   test.setTimeout(60_000)
   await openLab(page, '/?seed=1')
   await typeCommand(page, 'kubectl create namespace kept')
+  const bar = await frameBar(page)
   await page.evaluate(() => window.__labTest!.holdNextRun(6_000))
   await watchFrames(page)
 
@@ -59,7 +40,7 @@ test('a command that holds the lab: frames keep coming, typing works, Ctrl+C res
   expect(Date.now() - pressed).toBeLessThan(4_000) // 1 s of grace, then a fresh worker from the snapshot
   const gaps = await stopFrames(page)
   expect(gaps.length).toBeGreaterThan(10)
-  expect(Math.max(...gaps.slice(1))).toBeLessThan(250)
+  expect(Math.max(...gaps)).toBeLessThan(bar)
 
   const lines = (await shownLines(page)).map((l) => l.text)
   const echo = lines.lastIndexOf(`${PS1}kubectl create namespace lost`)

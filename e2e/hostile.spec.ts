@@ -1,0 +1,51 @@
+// Commands a student may type by accident that used to freeze or crash the tab: each ends with
+// its own message, the page keeps drawing meanwhile, and the next command works.
+import { expect, test } from '@playwright/test'
+import { frameBar, stopFrames, watchFrames } from './support/frames'
+import { openLab, PS1, shownLines, typeCommand } from './support/terminal'
+
+async function survives(page: import('@playwright/test').Page, lines: string[]): Promise<string[]> {
+  const bar = await frameBar(page)
+  await watchFrames(page)
+  for (const line of lines) await typeCommand(page, line)
+  const gaps = await stopFrames(page)
+  expect(gaps.length).toBeGreaterThan(0)
+  expect(Math.max(...gaps)).toBeLessThan(bar)
+  const after = await typeCommand(page, 'echo still here')
+  expect(after.at(-1)?.text).toBe('still here')
+  return (await shownLines(page)).map((l) => l.text)
+}
+
+test.describe('hostile commands', () => {
+  test.setTimeout(120_000)
+
+  test('300 KB of token-like text: printed, scanned for tokens in linear time, the page keeps drawing', async ({ page }) => {
+    await openLab(page)
+    const shown = await survives(page, ['yes eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl | head -c 300000 | tail -c 100'])
+    expect(shown.some((l) => l.includes('eyJhbGciOiJSUzI1NiJ9'))).toBe(true)
+  })
+
+  test('a pattern that backtracks exponentially in a JavaScript regex answers at once, as GNU grep does', async ({ page }) => {
+    await openLab(page)
+    const shown = await survives(page, ['echo aaaaaaaaaaaaaaaaaaaaaaaaaaaa! | grep "\\(a*\\)*$"'])
+    const at = shown.lastIndexOf(`${PS1}echo aaaaaaaaaaaaaaaaaaaaaaaaaaaa! | grep "\\(a*\\)*$"`)
+    expect(shown[at + 1]).toBe('aaaaaaaaaaaaaaaaaaaaaaaaaaaa!')
+  })
+
+  test('a file that doubles until it is too large stops at the file limit with the write error', async ({ page }) => {
+    await openLab(page)
+    const double = 'cat a a a a > b; cat b b b b > a'
+    const shown = await survives(page, ['echo hello > a', double, double, double, double, double])
+    expect(shown.some((l) => /^cat: write error: (File too large|No space left on device)$/.test(l))).toBe(true)
+    const ls = await typeCommand(page, 'wc -c a')
+    expect(Number.parseInt(ls.at(-1)?.text ?? '', 10)).toBeLessThanOrEqual(1024 * 1024)
+  })
+
+  test('a command line that never ends is stopped by the step budget with its message', async ({ page }) => {
+    await openLab(page)
+    // 60,000 no-op commands on one line: more steps than the lab allows one line.
+    await page.evaluate(() => window.lab!.run(Array.from({ length: 60_000 }, () => 'true').join('; ') + '; true; true'))
+    const shown = await survives(page, [])
+    expect(shown.some((l) => l.startsWith('bash: stopped after 100000 steps'))).toBe(true)
+  })
+})
