@@ -33,6 +33,8 @@ import {
 } from './persist'
 import { parseUrlParams } from './url'
 import { createWindowLab } from './windowLab'
+import { askReplay, lessonPageActions, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
+import { PREVIOUS_PREFIX, setAside } from './persist'
 
 declare global {
   interface Window {
@@ -110,7 +112,19 @@ const windowLab = createWindowLab(controller, clock, store, params, {
     persister.flush()
   },
   clearSavedState: () => clearStoredState(storage),
+  shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
 })
+// The lesson panel's page actions (share, export, import) and presenter mode.
+const lessonDeps: LessonPageDeps = {
+  store,
+  controller,
+  client: () => client,
+  restore: (s) => windowLab.api.restore(s),
+  say,
+  href: () => window.location.href,
+}
+store.getState().lesson.setActions(lessonPageActions(lessonDeps))
+store.getState().lesson.setPresenter(params.presenter)
 window.lab = windowLab.api
 window.addEventListener('pagehide', () => persister.flush())
 document.addEventListener('visibilitychange', () => {
@@ -154,6 +168,23 @@ function onLabEvent(ev: LabEvent): void {
 async function start(): Promise<void> {
   const { connectLab } = await connector
   let seed: string | undefined
+  // A share link (#share=...): offer to replay its session in a fresh lab (the saved one is set aside).
+  const shared = await sharedSessionIn(window.location.hash)
+  if (shared.problem) say({ kind: 'warn', text: shared.problem })
+  if (shared.session || shared.problem) history.replaceState(null, '', window.location.pathname + window.location.search)
+  const replay = shared.session && (await askReplay(store, shared.session)) ? shared.session : undefined
+  const restoring = plan.restore !== undefined && !replay
+  if (replay && plan.restore) {
+    const key = setAside(storage, storage?.getItem(STATE_KEY) ?? JSON.stringify(plan.restore), PREVIOUS_PREFIX, Date.now())
+    clearStoredState(storage)
+    term().setLines([])
+    say({ kind: 'note', text: `Your previous lab was set aside${key ? ` (window.lab.restoreSaved('${key}') brings it back)` : ''}.` })
+    plan.restore = undefined
+  }
+  if (replay) {
+    ;({ client, seed } = await connectLab({ ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now }, onLabEvent, requestEdit))
+    startedAt = replay.now
+  }
   if (plan.restore) {
     try {
       ;({ client, seed } = await connectLab({ state: plan.restore.snapshot as LabSnapshot }, onLabEvent, requestEdit))
@@ -189,6 +220,8 @@ async function start(): Promise<void> {
   windowLab.attach()
   performance.mark('lab-ready')
   labChanged()
+  if (replay) void replaySession(lessonDeps, replay)
+  else openLessonFromUrl(lessonDeps, params, restoring)
 }
 
 start().catch((e: unknown) => {
