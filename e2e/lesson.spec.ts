@@ -30,6 +30,12 @@ test('first visit: a welcome and the list; the mouse alone opens the article, ru
   await expect(panel.getByRole('heading', { name: 'Welcome' })).toBeVisible({ timeout: 30_000 })
   const list = panel.getByRole('navigation', { name: 'Lessons' })
   await expect(list.getByRole('button')).toHaveCount(7)
+  // Beside the terminal at 1280x800, the page itself never scrolls (the panel does).
+  const lessonBox = (await page.locator('#pane-lesson').boundingBox())!
+  const termBox = (await page.locator('#pane-terminal').boundingBox())!
+  expect(lessonBox.x + lessonBox.width).toBeLessThanOrEqual(termBox.x + 1)
+  expect(termBox.width).toBeGreaterThan(400)
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(800)
   expect(await currentLesson(page)).toBeUndefined()
 
   await list.getByRole('button', { name: await articleTitle(page) }).click()
