@@ -43,7 +43,7 @@ test('Share gives window.lab.shareLink(); opening it offers a replay that rebuil
   expect(await currentLesson(other)).toMatchObject({ id: 'article', step: 2 })
   expect(await labHistory(other)).toEqual(history)
   expect((await run(other, 'kubectl get ns sa-demo -o name')).stdout).toBe('namespace/sa-demo\n')
-  expect(await other.evaluate(() => window.lab!.seed)).toBe('7')
+  expect(await other.evaluate(() => (window.lab as unknown as { seed?: string }).seed)).toBe('7')
   expect(new URL(other.url()).hash).toBe('')
 
   // A broken link says so and the lab starts as usual.
