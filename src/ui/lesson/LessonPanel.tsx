@@ -40,13 +40,17 @@ export default function LessonPanel({ store, controller }: Props) {
     lab(`lab lesson ${id}`)
   }
 
-  // A step that points the panels at something: the decoder's token, the why panel's request.
+  // A step that points the panels at something: the decoder's token, a time on the timeline, the why panel's request.
   const focus = cur?.focus
   useEffect(() => {
     if (!focus) return
-    const sel = store.getState().selection
+    const { selection: sel, timeline } = store.getState()
     if (focus.panel === 'decoder' || focus.panel === 'timeline') sel.selectToken(focus.token)
     else sel.selectRequest(focus.auditIndex)
+    if (focus.panel === 'timeline') {
+      const half = timeline.followSpan / 2
+      timeline.set({ mode: 'fixed', fixed: { start: focus.atMs - half, end: focus.atMs + half }, message: 'Moved to the time this lesson step points at.' })
+    }
     // Once per step: the focus is the step's, not every update's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, focus?.panel])
