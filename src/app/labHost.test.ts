@@ -104,3 +104,34 @@ describe('the lab host: the page sees the lab only through its updates', () => {
     expect(proj().history).toEqual([])
   })
 })
+
+describe('the lab host: the lesson panel part of the projection', () => {
+  it('sends the lessons and the welcome first, then the step after every command that changed it', async () => {
+    const { lab, client, store } = await connected()
+    const l = () => store.getState().lesson
+    expect(l().known).toBe(true)
+    expect(l().current).toBeUndefined()
+    expect(l().list.map((x) => x.id)).toEqual(lab.lessons().map((x) => x.id))
+    expect(l().welcome[0]).toMatchObject({ type: 'paragraph' })
+    await client.run('lab lesson article')
+    const status = lab.lesson()!
+    expect(l().current).toMatchObject({ id: 'article', step: 1, steps: status.steps, stepTitle: status.stepTitle, checks: status.checks, remaining: status.remaining })
+    expect(l().current!.blocks.length).toBeGreaterThan(0)
+    // A command that makes a check true ticks it in the projection.
+    const failing = status.checks.filter((c) => !c.ok).length
+    for (const c of status.remaining) await client.run(c)
+    expect(lab.lesson()!.passed).toBe(true)
+    expect(l().current!.passed).toBe(true)
+    expect(l().current!.checks.every((c) => c.ok)).toBe(true)
+    expect(failing).toBeGreaterThan(0)
+    await client.run('lab hint')
+    expect(l().current!.hintsShown).toEqual(lab.lesson()!.hintsShown)
+    await client.run('lab next')
+    expect(l().current!.step).toBe(2)
+  })
+
+  it('answers the lessons call with the outline', async () => {
+    const { lab, client } = await connected()
+    expect(await client.lessons!()).toEqual(lab.lessons())
+  })
+})

@@ -6,6 +6,7 @@ import type { Lab, LabSnapshot } from './lab'
 import type { LabCall } from './protocol'
 import type { LabEvent, LabUpdate, ListDelta, OutputChunk } from '../state/labPort'
 import { jumpTargets, type JumpTargets } from '../state/timeline/clockTargets'
+import { lessonState, lessonsList } from './lessonState'
 
 const DAY = 86_400_000
 /** How far past what the timeline needs the schedules are computed (small clock steps then need none). */
@@ -53,6 +54,7 @@ export class LabHost {
   private scheduleWant = -Infinity
   private schedulesTo = -Infinity
   private schedulePods = new Set<string>()
+  private lastLesson: string | undefined
 
   constructor(
     readonly lab: Lab,
@@ -101,6 +103,8 @@ export class LabHost {
         this.focus = call.token
         this.publish()
         return undefined
+      case 'lessons':
+        return lab.lessons()
       case 'wantSchedules':
         if (call.toMs > this.scheduleWant) {
           this.scheduleWant = call.toMs
@@ -157,6 +161,13 @@ export class LabHost {
     if (fresh || !sameTargets(any, this.last.any) || !sameTargets(selected, this.last.selected) || this.focus !== this.last.token) {
       u.targets = { any, ...(this.focus !== undefined ? { token: this.focus, selected } : {}) }
       Object.assign(this.last, { any, selected, token: this.focus })
+    }
+    if (fresh && this.lastLesson === undefined) u.lessons = lessonsList(lab)
+    const lesson = lessonState(lab)
+    const key = JSON.stringify(lesson)
+    if (fresh || key !== this.lastLesson) {
+      u.lesson = lesson
+      this.lastLesson = key
     }
     this.emit({ type: 'update', update: u })
   }

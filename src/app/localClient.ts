@@ -22,6 +22,7 @@ export function createLocalClient(lab: Lab, onEvent: (e: LabEvent) => void): { c
     interrupt: () => lab.interrupt(),
     focusToken: (token) => void call({ op: 'focusToken', token }),
     wantSchedules: (toMs) => void call({ op: 'wantSchedules', toMs }),
+    lessons: () => call({ op: 'lessons' }),
   }
   host.publishAll()
   return { client, host }

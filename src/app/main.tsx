@@ -23,6 +23,7 @@ import type { SaveInput } from './saveParts'
 import { saveViewOf } from './saveView'
 import { parseUrlParams } from './url'
 import { createWindowLab } from './windowLab'
+import { askReplay, lessonPageActions, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
 
 declare global {
   interface Window {
@@ -121,7 +122,19 @@ const windowLab = createWindowLab(controller, clock, store, params, {
     labChanged()
   },
   clearSavedState: () => void persist?.clear(),
+  shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
 })
+// The lesson panel's page actions (share, export, import) and presenter mode.
+const lessonDeps: LessonPageDeps = {
+  store,
+  controller,
+  client: () => client,
+  restore: (s) => windowLab.api.restore(s),
+  say,
+  href: () => window.location.href,
+}
+store.getState().lesson.setActions(lessonPageActions(lessonDeps))
+store.getState().lesson.setPresenter(params.presenter)
 window.lab = windowLab.api
 
 for (const p of params.problems) say({ kind: 'warn', text: p })
@@ -169,6 +182,22 @@ async function start(): Promise<void> {
   plan.notices.forEach(say)
   const { connectLab } = await connector
   let seed: string | undefined
+  // A share link (#share=...): offer to replay its session in a fresh lab (the saved one is set aside).
+  const shared = await sharedSessionIn(window.location.hash)
+  if (shared.problem) say({ kind: 'warn', text: shared.problem })
+  if (shared.session || shared.problem) history.replaceState(null, '', window.location.pathname + window.location.search)
+  const replay = shared.session && (await askReplay(store, shared.session)) ? shared.session : undefined
+  const restoring = plan.restore !== undefined && !replay
+  if (replay && plan.restore) {
+    const key = await p.setAsidePrevious(plan.restore, 'a shared session was replayed in its place')
+    term().setLines([])
+    say({ kind: 'note', text: `Your previous lab was set aside${key ? ` (window.lab.restoreSaved('${key}') brings it back)` : ''}.` })
+    plan.restore = undefined
+  }
+  if (replay) {
+    ;({ client, seed } = await connectLab({ ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now }, onLabEvent, requestEdit))
+    startedAt = replay.now
+  }
   if (plan.restore) {
     try {
       ;({ client, seed } = await connectLab({ state: plan.restore.snapshot as LabSnapshot }, onLabEvent, requestEdit))
@@ -205,6 +234,8 @@ async function start(): Promise<void> {
   performance.mark('lab-ready')
   if (p.lock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   labChanged()
+  if (replay) void replaySession(lessonDeps, replay)
+  else openLessonFromUrl(lessonDeps, params, restoring)
 }
 
 start().catch((e: unknown) => {

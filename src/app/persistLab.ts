@@ -148,6 +148,16 @@ export class LabPersistence {
     return { kind: 'warn', text: `Your saved lab could not be restored (${reason}), so a fresh lab was started. ${this.where(key)}` }
   }
 
+  /** Keep the saved lab aside as `previous:<time>` (a shared session replaces it); the key, or undefined when it could not be kept. */
+  async setAsidePrevious(lab: Restorable, reason: string): Promise<string | undefined> {
+    if (this.lock.role() !== 'owner') return undefined
+    const key = await setAside(this.kv, 'previous', JSON.stringify(toRecord(lab)), reason, this.iso())
+    if (key) await this.kv.write(LAB, { clear: true }).catch(() => {})
+    this.saver.forgetWritten()
+    await this.refreshAsides()
+    return key
+  }
+
   /** Forget the saved lab (after `lab reset`); set-aside labs are kept. */
   async clear(): Promise<void> {
     this.saver.forgetWritten()

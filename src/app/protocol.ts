@@ -21,6 +21,7 @@ export type LabCall =
   | { op: 'inspectToken'; token: string }
   | { op: 'focusToken'; token?: string }
   | { op: 'wantSchedules'; toMs: number }
+  | { op: 'lessons' }
 
 export type ToWorker =
   | { kind: 'start'; opts: LabOptions }

@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import type { LabSnapshot } from './lab'
 
 /** lab.ts's SNAPSHOT_VERSION (not imported: this module must not pull the lab into the page's first bundle). */
-const SNAPSHOT_VERSION = 1
+export const SNAPSHOT_VERSION = 1
 
 /** Longest text the schema accepts in one value (a file, a variable, an object field): 8 MiB. */
 export const MAX_TEXT = 8 * 1024 * 1024

@@ -20,11 +20,18 @@
 // Extras of the page: `params` (the parsed URL parameters), `savedStates()` (keys of labs set
 // aside in IndexedDB, as last read: `broken:<time>` or `previous:<time>`), `restoreSaved(key)`
 // (go back to one), `clearSavedState()` (forget the saved lab; set-aside labs stay).
+//
+// Lessons: `await lab.lessons()` (every lesson: id, title, summary, start commands, and its steps
+// with their commands, solution commands and check names); `lab.lesson()` (the open lesson as of
+// the lab's last update: id, title, step, steps, stepTitle, goal, checks with ok / expected /
+// found, passed, hintsShown, hints, remaining solution commands, commands; undefined when none is
+// open); `await lab.shareLink()` (the link the Share button gives).
 
 import type { ClockController } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
 import type { AppStore } from '../state/store'
-import type { Lab, LabSnapshot } from './lab'
+import type { Lab, LabSnapshot, LessonOutline } from './lab'
+import type { LessonStepState } from '../state/labPort'
 import type { UrlParams } from './url'
 
 /** The Lab's own API (createLab's), asynchronous where the lab must answer, plus what only the page has. */
@@ -37,7 +44,13 @@ export interface WindowLab extends Pick<Lab, 'run' | 'advance' | 'now' | 'nowMs'
   savedStates(): string[]
   restoreSaved(key: string): Promise<void>
   clearSavedState(): void
+  lessons(): Promise<LessonOutline[]>
+  lesson(): WindowLesson | undefined
+  shareLink(): Promise<string>
 }
+
+/** The open lesson as window.lab.lesson() gives it. */
+export type WindowLesson = Omit<LessonStepState, 'blocks' | 'focus'>
 
 export interface WindowLabHooks {
   /** Check a snapshot given to window.lab.restore(s) before the lab sees it (throws with a reason). */
@@ -47,6 +60,8 @@ export interface WindowLabHooks {
   savedStates(): string[]
   restoreSaved(key: string): Promise<void>
   clearSavedState(): void
+  /** The link Share gives. */
+  shareLink?(): Promise<string>
 }
 
 declare global {
@@ -113,6 +128,22 @@ export function createWindowLab(terminal: TerminalController, clock: ClockContro
     savedStates: () => hooks.savedStates(),
     restoreSaved: (key) => ready.then(() => hooks.restoreSaved(key)),
     clearSavedState: () => hooks.clearSavedState(),
+    lessons: async () => {
+      const client = need()
+      if (!client.lessons) throw new Error('this lab has no lessons')
+      return (await client.lessons()) as LessonOutline[]
+    },
+    lesson: () => {
+      const cur = store.getState().lesson.current
+      if (!cur) return undefined
+      const { blocks: _blocks, focus: _focus, ...rest } = cur
+      return structuredClone(rest)
+    },
+    shareLink: async () => {
+      need()
+      if (!hooks.shareLink) throw new Error('this page cannot make share links')
+      return hooks.shareLink()
+    },
   }
   return {
     api,

@@ -218,6 +218,9 @@ export class WorkerLab implements LabClient {
     this.want = Math.max(toMs, this.want ?? toMs)
     void this.send({ op: 'wantSchedules', toMs }).catch(() => {})
   }
+  lessons() {
+    return this.send({ op: 'lessons' })
+  }
   /** End the worker (a lab that could not start). */
   stop(): void {
     this.worker.terminate()

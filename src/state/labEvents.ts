@@ -13,6 +13,7 @@ export function applyLabEvent(store: AppStore, ev: LabEvent, clock?: LabTimeSink
   const s = store.getState()
   if (ev.type === 'update') {
     s.lab.apply(ev.update)
+    s.lesson.apply(ev.update)
     if (clock) clock.labTime(ev.update.nowMs)
     else if (ev.update.nowMs !== s.clock.labMs) s.clock.set({ labMs: ev.update.nowMs })
   } else if (ev.type === 'clear') s.terminal.clear()

@@ -10,6 +10,9 @@ import type { DecodedJwt } from '../jwt/decode'
 import type { TokenInspection } from '../jwt/inspect'
 import type { EditRequest, OutputChunk, RunResult } from '../shell/types'
 import type { JumpKind, JumpTargets } from './timeline/clockTargets'
+import type { Block } from '../lessons/markdown'
+import type { CheckReport } from '../lessons/runner'
+import type { ResolvedFocus } from '../lessons/focus'
 
 export type { AuditEntry, DecodedJwt, EditRequest, Fact, JumpKind, JumpTargets, OutputChunk, RunResult, TokenInspection, TokenSchedule }
 
@@ -28,6 +31,36 @@ export interface TargetSet {
   /** The selected token (see LabClient.focusToken) and its targets. */
   token?: string
   selected?: JumpTargets
+}
+
+/** A lesson as the lesson panel lists it. */
+export interface LessonEntry {
+  id: string
+  title: string
+  summary: string
+  steps: number
+}
+
+/** The open lesson's current step, rendered for the lesson panel (sent after every command). */
+export interface LessonStepState {
+  id: string
+  title: string
+  /** From 1. */
+  step: number
+  steps: number
+  stepTitle: string
+  /** The step's prose as a tree (rendered as elements, never as HTML). */
+  blocks: Block[]
+  goal?: string
+  checks: CheckReport[]
+  passed: boolean
+  hintsShown: string[]
+  hints: number
+  /** The step's solution commands not run yet. */
+  remaining: string[]
+  /** The commands of the prose's code blocks, in order (the Run buttons; the presenter's next key). */
+  commands: string[]
+  focus?: ResolvedFocus
 }
 
 /**
@@ -50,6 +83,10 @@ export interface LabUpdate {
   /** Key ids of the published keys (/openid/v1/jwks). */
   kids?: string[]
   targets?: TargetSet
+  /** The lessons and the welcome text (sent with a fresh projection). */
+  lessons?: { list: LessonEntry[]; welcome: Block[] }
+  /** The open lesson's step (null: no lesson is open). */
+  lesson?: LessonStepState | null
 }
 
 /** What the lab tells the page besides answers to calls. */
@@ -78,6 +115,8 @@ export interface LabClient {
   focusToken(token: string | undefined): void
   /** The timeline shows times up to `toMs`: include the refresh schedules that far. */
   wantSchedules(toMs: number): void
+  /** Every lesson with its steps, commands and solution commands (window.lab.lessons()). */
+  lessons?(): Promise<unknown>
 }
 
 export function applyList<T>(old: readonly T[], d: ListDelta<T> | undefined): readonly T[] {

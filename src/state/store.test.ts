@@ -11,7 +11,7 @@ describe('the one UI store', () => {
   it('has the slices, each setting only its own part', () => {
     const store = createAppStore()
     const s = store.getState()
-    expect(Object.keys(s).sort()).toEqual(['clock', 'lab', 'selection', 'terminal', 'timeline'])
+    expect(Object.keys(s).sort()).toEqual(['clock', 'lab', 'lesson', 'selection', 'terminal', 'timeline'])
     s.selection.selectToken('a.b.c')
     s.terminal.write('out', 'hello\n')
     s.clock.set({ labMs: 42, started: true })

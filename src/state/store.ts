@@ -8,6 +8,7 @@ import { useStore } from 'zustand'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { clockSlice, type ClockSlice } from './slices/clock'
 import { labSlice, type LabSlice } from './slices/lab'
+import { lessonSlice, type LessonSlice } from './slices/lesson'
 import { selectionSlice, type SelectionSlice } from './slices/selection'
 import { terminalSlice, type TerminalSlice } from './slices/terminal'
 import { timelineSlice, type TimelineSlice } from './slices/timelineView'
@@ -19,6 +20,7 @@ export interface AppState {
   selection: SelectionSlice
   timeline: TimelineSlice
   lab: LabSlice
+  lesson: LessonSlice
 }
 
 export type AppStore = StoreApi<AppState>
@@ -36,6 +38,7 @@ export function createAppStore(): AppStore {
       selection: slice('selection', selectionSlice),
       timeline: slice('timeline', timelineSlice),
       lab: slice('lab', labSlice),
+      lesson: slice('lesson', lessonSlice),
     }
   })
 }
@@ -99,6 +102,9 @@ export const useSelection = <T>(selector: (s: AppState['selection']) => T): T =>
 
 /** The page's timeline view (its actions: slices/timelineActions.ts). */
 export const useTimelineView = <T>(selector: (s: AppState['timeline']) => T): T => useApp((s) => selector(s.timeline))
+
+/** The lesson panel's part of the store. */
+export const useLesson = <T>(selector: (s: AppState['lesson']) => T): T => useApp((s) => selector(s.lesson))
 
 /** The page's projection of the lab. */
 export const useLab = <T>(selector: (s: AppState['lab']) => T): T => useApp((s) => selector(s.lab))

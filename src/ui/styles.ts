@@ -7,11 +7,12 @@ import clockCss from './clock/clock.css?inline'
 import appCss from './layout/app.css?inline'
 import terminalCss from './terminal/terminal.css?inline'
 import whyCss from './why/why.css?inline'
+import workspaceCss from './lesson/workspace.css?inline'
 
 export function installStyles(doc: Document = document): void {
   if (doc.getElementById('tokenlab-styles')) return
   const style = doc.createElement('style')
   style.id = 'tokenlab-styles'
-  style.textContent = appCss + terminalCss + clockCss + whyCss
+  style.textContent = appCss + terminalCss + clockCss + whyCss + workspaceCss
   doc.head.append(style)
 }

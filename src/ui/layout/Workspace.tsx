@@ -13,6 +13,7 @@ import { Splitter } from './Splitter'
 const DecoderPanel = lazy(() => import('../decoder/DecoderPanel'))
 const TimelinePanel = lazy(() => import('../timeline/TimelinePanel'))
 const WhyPanel = lazy(() => import('../why/WhyPanel'))
+const LessonPanel = lazy(() => import('../lesson/LessonPanel'))
 
 function Pane({ id, name, children }: { id: string; name: string; children: ReactNode }) {
   return (
@@ -37,6 +38,10 @@ export function Workspace({ store, controller, initialInput }: Props) {
   const vars = { '--left': `${left}%`, '--term': `${term}%`, '--decoder': `${decoder}%` } as CSSProperties
 
   return (
+    <div className="workspace">
+      <Pane id="pane-lesson" name="lesson panel">
+        <LessonPanel store={store} controller={controller} />
+      </Pane>
     <main className="panes" style={vars}>
       <div className="col col-left">
         <section id="pane-terminal" className="pane-terminal" aria-label="Terminal">
@@ -87,5 +92,6 @@ export function Workspace({ store, controller, initialInput }: Props) {
         </Pane>
       </div>
     </main>
+    </div>
   )
 }
