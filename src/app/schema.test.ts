@@ -84,7 +84,20 @@ describe('the schema', () => {
   it('accepts a real lab', () => {
     const r = checkSnapshot(base)
     expect(r.ok ? 'ok' : r.reason).toBe('ok')
-    expect(checkSnapshot({ ...base, lessons: { article: { step: 3 } } }).ok).toBe(true)
+    // Lesson progress must be the runner's shape and name a lesson of this build.
+    expect(checkSnapshot({ ...base, lessons: { article: { step: 3 } } }).ok).toBe(false)
+  })
+
+  it('accepts a lab with a lesson open, and refuses progress in an unknown lesson', async () => {
+    const lab = await createLab({ seed: 1 })
+    await lab.run('lab lesson rbac')
+    const snap = lab.snapshot()
+    expect(snap.lessons).toBeDefined()
+    const r = checkSnapshot(snap)
+    expect(r.ok ? 'ok' : r.reason).toBe('ok')
+    const bad = JSON.parse(JSON.stringify(snap).replaceAll('"rbac"', '"nope"')) as unknown
+    const refused = checkSnapshot(bad)
+    expect(refused.ok ? 'ok' : refused.reason).toMatch(/nope/)
   })
 
   it.each(corrupt)('refuses %s', (_, mutate) => {

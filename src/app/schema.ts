@@ -5,6 +5,8 @@
 
 import * as v from 'valibot'
 import type { LabSnapshot } from './lab'
+import { LESSONS } from '../lessons'
+import { assertProgress } from '../lessons/runner'
 
 /** lab.ts's SNAPSHOT_VERSION (not imported: this module must not pull the lab into the page's first bundle). */
 export const SNAPSHOT_VERSION = 1
@@ -243,8 +245,17 @@ export function checkSnapshot(value: unknown): { ok: true; snapshot: LabSnapshot
   } catch (e) {
     return { ok: false, reason: `it could not be checked (${e instanceof Error ? e.message : String(e)})` }
   }
-  if (r.success) return { ok: true, snapshot: r.output as unknown as LabSnapshot }
-  return { ok: false, reason: describeIssue(r.issues[0]) }
+  if (!r.success) return { ok: false, reason: describeIssue(r.issues[0]) }
+  const snapshot = r.output as unknown as LabSnapshot
+  // Lesson progress must name lessons and steps this build has.
+  if (snapshot.lessons !== undefined) {
+    try {
+      assertProgress(snapshot.lessons, LESSONS)
+    } catch (e) {
+      return { ok: false, reason: e instanceof Error ? e.message : String(e) }
+    }
+  }
+  return { ok: true, snapshot }
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {
