@@ -4,7 +4,7 @@ import type { CommandContext, CommandSpec } from '../types'
 import { GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS, Kubectl, type Verb } from './command'
 import { KubectlError, renderError } from './errors'
 import { Flags, parseFlags } from './flags'
-import { ALL_KUBECTL_COMMANDS, optionsHelp, topHelp, unknownCommand, verbHelp } from './help'
+import { ALL_KUBECTL_COMMANDS, notInLab, optionsHelp, topHelp, unknownCommand, verbHelp } from './help'
 import { apiResources } from './verbs/apiResources'
 import { apply } from './verbs/apply'
 import { authCanI } from './verbs/authCanI'
@@ -88,12 +88,10 @@ async function main(ctx: CommandContext): Promise<number> {
     return 0
   }
   if (!verb) {
+    // A built-in command is found wherever the global flags stand; only an unknown word after flags is taken
+    // for a plugin name (kubectl's plugin handler refuses flags before it).
+    if (ALL_KUBECTL_COMMANDS.includes(word ?? '')) throw new KubectlError(notInLab(word ?? '', VERBS))
     if (index > 0) throw new KubectlError(`Error: flags cannot be placed before plugin name: ${argv[0]}`)
-    if (ALL_KUBECTL_COMMANDS.includes(word ?? '')) {
-      throw new KubectlError(
-        `error: "kubectl ${word}" is not available in this lab yet. The lab's kubectl offers: get, describe, create, apply, edit, run, exec, delete, auth whoami|can-i, wait, version, api-resources.`,
-      )
-    }
     throw new KubectlError(unknownCommand(word ?? ''))
   }
   // The words naming the verb are removed; flags before them stay (they are global flags).
