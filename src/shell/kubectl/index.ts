@@ -22,19 +22,26 @@ import { exec } from './verbs/exec'
 import { get } from './verbs/get'
 import { annotate, label } from './verbs/labelAnnotate'
 import { patchVerb } from './verbs/patch'
+import { configCurrentContext, configGetClusters, configGetContexts, configGetUsers, configParent, configView } from './verbs/config'
+import { configDeleteCluster, configDeleteContext, configDeleteUser, configRenameContext, configSetCluster, configSetContext, configSetCredentials, configUseContext } from './verbs/configSet'
 import { runVerb } from './verbs/run'
 import { version } from './verbs/version'
 import { wait } from './verbs/wait'
 
 const CREATE_SUBS = [createClusterRole, createClusterRoleBinding, createNamespace, createRole, createRoleBinding, createSecretParent, createServiceAccount, createToken]
 const AUTH_SUBS = [authCanI, authWhoami]
-export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources, label, annotate, patchVerb]
+const CONFIG_SUBS = [
+  configCurrentContext, configDeleteCluster, configDeleteContext, configDeleteUser, configGetClusters, configGetContexts, configGetUsers,
+  configRenameContext, configSetCluster, configSetContext, configSetCredentials, configUseContext, configView,
+]
+export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources, label, annotate, patchVerb, ...CONFIG_SUBS]
 
 /** Commands with sub-commands: the parent (run when no sub-command matches) and its children. */
 const GROUPS: Record<string, { parent: Verb; subs: Verb[] }> = {
   create: { parent: createParent, subs: CREATE_SUBS },
   'create secret': { parent: createSecretParent, subs: [createSecretGeneric] },
   auth: { parent: authParent, subs: AUTH_SUBS },
+  config: { parent: configParent, subs: CONFIG_SUBS },
 }
 
 /** Index of the first word that is not a flag or a global flag's value, from `from` on; -1 if none. */
