@@ -61,7 +61,7 @@ export const configSetCredentials: Verb = {
       throw new KubectlError('error: you cannot specify more than one authentication method at the same time: --token, --username/--password')
     }
     const { path, config } = readConfig(k)
-    const user: Obj = { ...(config.users.get(name) ?? {}) }
+    const user: Obj = { ...config.users.get(name) }
     if (token !== undefined) user.token = token
     for (const [flag, field] of [['client-certificate', 'client-certificate'], ['client-key', 'client-key']]) {
       const v = str(k, flag)
@@ -105,7 +105,7 @@ export const configSetContext: Verb = {
       name = k.args[0]
     }
     const existed = config.contexts.has(name)
-    const c: Obj = { ...(config.contexts.get(name) ?? {}) }
+    const c: Obj = { ...config.contexts.get(name) }
     for (const f of ['cluster', 'user', 'namespace']) if (k.flags.has(f)) c[f] = k.flags.str(f)
     config.contexts.set(name, c)
     saveKubeconfig(k.ctx, path, config)
@@ -128,7 +128,7 @@ export const configSetCluster: Verb = {
   async run(k) {
     const name = oneName(k)
     const { path, config } = readConfig(k)
-    const c: Obj = { ...(config.clusters.get(name) ?? {}) }
+    const c: Obj = { ...config.clusters.get(name) }
     if (str(k, 'server') !== undefined) c.server = str(k, 'server')
     if (str(k, 'tls-server-name') !== undefined) c['tls-server-name'] = str(k, 'tls-server-name')
     if (k.flags.has('insecure-skip-tls-verify')) {
