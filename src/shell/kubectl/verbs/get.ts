@@ -5,6 +5,7 @@ import type { RestClient } from '../client'
 import { PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
+import { toServerJson } from '../printers/json'
 import { listOf, outputFormat, printGeneric, printOptions } from '../output'
 import { kindString, resourcePath, type ResourceInfo } from '../resources'
 import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
@@ -87,7 +88,8 @@ async function run(k: Kubectl): Promise<number> {
     const client = await k.client()
     const res = await client.raw('GET', k.flags.str('raw'))
     if (res.status >= 400) throw renderError(new StatusError(res.body as never))
-    k.out(`${JSON.stringify(res.body)}\n`)
+    // rawhttp.RawGet copies the body as the server sent it: no quoting, no newline added.
+    k.out(typeof res.body === 'string' ? res.body : toServerJson(res.body, false))
     return 0
   }
   if (k.args.length === 0) {
