@@ -67,7 +67,8 @@ function kindOf(o: Obj): string {
 
 /** NamePrinter: `pod/app` (with an operation: `pod/app created`); lists print one line per item. */
 export function nameLine(o: Obj, operation?: string): string {
-  return `${kindOf(o)}/${o.metadata?.name ?? ''}${operation ? ` ${operation}` : ''}\n`
+  // cli-runtime NamePrinter: an object without a name prints as <unknown> (a created TokenReview).
+  return `${kindOf(o)}/${o.metadata?.name || '<unknown>'}${operation ? ` ${operation}` : ''}\n`
 }
 
 function withoutManagedFields(o: Obj): Obj {
