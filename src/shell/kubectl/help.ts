@@ -64,14 +64,16 @@ export function topHelp(verbs: Verb[]): string {
   return (
     'kubectl controls the Kubernetes cluster manager.\n\n' +
     ' Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n' +
-    group('Basic Commands (Beginner)', ['create', 'run']) +
-    group('Basic Commands (Intermediate)', ['get', 'edit', 'delete']) +
-    group('Troubleshooting and Debugging Commands', ['describe', 'exec', 'auth']) +
-    group('Advanced Commands', ['apply', 'wait']) +
-    group('Other Commands', ['api-resources', 'version']) +
+    group('Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']) +
+    group('Basic Commands (Intermediate)', ['explain', 'get', 'edit', 'delete']) +
+    group('Cluster Management Commands', ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']) +
+    group('Troubleshooting and Debugging Commands', ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events']) +
+    group('Advanced Commands', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']) +
+    group('Settings Commands', ['label', 'annotate', 'completion']) +
+    group('Other Commands', ['api-resources', 'api-versions', 'config', 'plugin', 'version']) +
     'Usage:\n  kubectl [flags] [options]\n\n' +
     'Use "kubectl <command> --help" for more information about a given command.\n' +
-    '(This lab implements the commands above; others, such as logs or patch, are not available yet.)\n'
+    '(This lab implements the commands above; the other kubectl commands say so when you run them.)\n'
   )
 }
 
