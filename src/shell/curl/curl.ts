@@ -2,12 +2,15 @@
 // Only the API server (the host and port of $APISERVER) answers; TLS is checked against
 // --cacert the way OpenSSL would (the file must hold the cluster CA) unless -k is given.
 
+import { encodeBase64Text } from '../../common/base64'
 import type { ApiRequest, ApiResponse } from '../../cluster/apiserver/types'
 import { CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import type { CommandContext, CommandSpec } from '../types'
 import { parseCurlArgs, type CurlOptions } from './options'
 import { renderResponseBody } from './render'
 import { writeOut } from './writeout'
+import { CURL_HELP } from './help'
+import { CONNECTION_LEFT, responseHeaders, verboseRequest, verboseResponse } from './verbose'
 
 export const CURL_VERSION = '7.88.1'
 const API_HOST = '10.0.1.10'
@@ -61,32 +64,39 @@ async function transfer(ctx: CommandContext, o: CurlOptions, url: ParsedUrl): Pr
       return { kind: 'error', code: 60, message: SSL_60 }
     }
   }
-  const headers: Record<string, string> = { 'user-agent': `curl/${CURL_VERSION}`, accept: '*/*' }
+  // The order curl sends them in: Authorization from -u / --oauth2-bearer, User-Agent, Accept, the -H headers,
+  // then Content-Type for -d. A -H header of the same name replaces curl's own.
+  const own: [string, string][] = []
+  if (o.user !== undefined) own.push(['authorization', `Basic ${encodeBase64Text(o.user.includes(':') ? o.user : `${o.user}:`)}`])
+  else if (o.oauth2Bearer !== undefined) own.push(['authorization', `Bearer ${o.oauth2Bearer}`])
+  own.push(['user-agent', o.userAgent ?? `curl/${CURL_VERSION}`], ['accept', '*/*'])
+  const custom: [string, string][] = []
   for (const h of o.headers) {
     const i = h.indexOf(':')
-    if (i > 0) headers[h.slice(0, i).trim().toLowerCase()] = h.slice(i + 1).trim()
+    if (i > 0) custom.push([h.slice(0, i).trim().toLowerCase(), h.slice(i + 1).trim()])
   }
-  if (o.userAgent !== undefined) headers['user-agent'] = o.userAgent
   let body: unknown
+  let bodyText: string | undefined
   if (o.data !== undefined) {
-    const text = o.data.startsWith('@') ? ctx.fs.readFile(ctx.fs.resolve(o.data.slice(1))) ?? '' : o.data
-    headers['content-type'] ??= 'application/x-www-form-urlencoded'
-    try { body = JSON.parse(text) } catch { body = text }
+    bodyText = o.data.startsWith('@') ? ctx.fs.readFile(ctx.fs.resolve(o.data.slice(1))) ?? '' : o.data
+    if (!custom.some(([k]) => k === 'content-type')) custom.push(['content-type', 'application/x-www-form-urlencoded'])
+    try { body = JSON.parse(bodyText) } catch { body = bodyText }
   }
+  const sent = [...own.filter(([k]) => !custom.some(([c]) => c === k)), ...custom]
+  const headers: Record<string, string> = Object.fromEntries(sent)
   const method = (o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET')).toUpperCase()
   const req: ApiRequest = { method: (method === 'HEAD' ? 'GET' : method) as ApiRequest['method'], path: url.path, headers, body }
+  if (o.verbose) {
+    const bodyLength = bodyText === undefined ? undefined : new TextEncoder().encode(bodyText).length
+    ctx.stderr(verboseRequest({ host: url.host, port: url.port, method, path: url.path, headers: sent, cacert: o.cacert, insecure: o.insecure, bodyLength }))
+  }
   const res: ApiResponse = await ctx.lab.api(req)
   const text = method === 'HEAD' ? '' : renderResponseBody(res, req)
   return { kind: 'response', status: res.status, headers: res.headers, body: text }
 }
 
-function headerBlock(status: number, headers: Record<string, string>, length: number, date: string): string {
-  const lines = [`HTTP/2 ${status} `]
-  const all: Record<string, string> = { ...headers }
-  all['content-length'] ??= String(length)
-  all.date ??= date
-  for (const [k, v] of Object.entries(all)) lines.push(`${k}: ${v}`)
-  return `${lines.join('\n')}\n\n`
+function headerBlock(status: number, headers: [string, string][]): string {
+  return `${[`HTTP/2 ${status} `, ...headers.map(([k, v]) => `${k}: ${v}`)].join('\n')}\n\n`
 }
 
 export const curl: CommandSpec = {
@@ -113,9 +123,13 @@ export const curl: CommandSpec = {
       return parsed.exitCode
     }
     const o = parsed.options
+    if (o.help) {
+      ctx.stdout(CURL_HELP)
+      return 0
+    }
     const showErrors = !o.silent || o.showError
     const url = parseUrl(o.url!)
-    const vars = { http_code: '000', method: (o.method ?? (o.data !== undefined ? 'POST' : 'GET')).toUpperCase(), url: o.url!, size: 0, contentType: '', exitCode: 0, errormsg: '' }
+    const vars = { numHeaders: 0, output: o.output, http_code: '000', method: (o.method ?? (o.data !== undefined ? 'POST' : 'GET')).toUpperCase(), url: o.url!, size: 0, contentType: '', exitCode: 0, errormsg: '' }
     let exit = 0
     if (!url) {
       exit = 3
@@ -132,11 +146,14 @@ export const curl: CommandSpec = {
         vars.size = new TextEncoder().encode(out.body).length
         vars.contentType = out.headers['content-type'] ?? ''
         const date = new Date(ctx.lab.now()).toUTCString()
+        const resHeaders = responseHeaders(out, vars.size, date)
+        vars.numHeaders = resHeaders.length
+        if (o.verbose) ctx.stderr(verboseResponse(out.status, resHeaders))
         if (o.fail && out.status >= 400) {
           exit = 22
           if (showErrors) ctx.stderr(`curl: (22) The requested URL returned error: ${out.status}\n`)
         } else {
-          const text = (o.include || o.head ? headerBlock(out.status, out.headers, vars.size, date) : '') + out.body
+          const text = (o.include || o.head ? headerBlock(out.status, resHeaders) : '') + out.body
           if (o.output === undefined) ctx.stdout(text)
           else if (o.output !== '/dev/null') {
             const path = ctx.fs.resolve(o.output)
@@ -146,7 +163,12 @@ export const curl: CommandSpec = {
               if (showErrors) ctx.stderr('curl: (23) Failure writing output to destination\n')
             } else ctx.fs.writeFile(path, text)
           }
+          if (o.failWithBody && out.status >= 400) {
+            exit = 22
+            if (showErrors) ctx.stderr(`curl: (22) The requested URL returned error: ${out.status}\n`)
+          }
         }
+        if (o.verbose) ctx.stderr(CONNECTION_LEFT(url.host))
       }
     }
     vars.exitCode = exit

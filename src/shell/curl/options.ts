@@ -16,6 +16,11 @@ export interface CurlOptions {
   fail: boolean
   userAgent?: string
   head: boolean
+  verbose: boolean
+  user?: string
+  oauth2Bearer?: string
+  failWithBody: boolean
+  help: boolean
 }
 
 export type ParseResult = { ok: true; options: CurlOptions } | { ok: false; message: string; exitCode: number }
@@ -26,18 +31,20 @@ const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n"
 const VALUE_LONG: Record<string, keyof CurlOptions> = {
   output: 'output', 'write-out': 'writeOut', header: 'headers', request: 'method', data: 'data',
   'data-raw': 'data', 'data-binary': 'data', 'data-ascii': 'data', cacert: 'cacert', 'user-agent': 'userAgent', url: 'url',
+  user: 'user', 'oauth2-bearer': 'oauth2Bearer',
 }
-const VALUE_SHORT: Record<string, string> = { o: 'output', w: 'write-out', H: 'header', X: 'request', d: 'data', A: 'user-agent' }
+const VALUE_SHORT: Record<string, string> = { o: 'output', w: 'write-out', H: 'header', X: 'request', d: 'data', A: 'user-agent', u: 'user' }
 const FLAG_LONG: Record<string, keyof CurlOptions> = {
   silent: 'silent', 'show-error': 'showError', include: 'include', insecure: 'insecure', fail: 'fail', head: 'head',
+  verbose: 'verbose', 'fail-with-body': 'failWithBody', help: 'help',
 }
-const FLAG_SHORT: Record<string, string> = { s: 'silent', S: 'show-error', i: 'include', k: 'insecure', f: 'fail', I: 'head' }
+const FLAG_SHORT: Record<string, string> = { s: 'silent', S: 'show-error', i: 'include', k: 'insecure', f: 'fail', I: 'head', v: 'verbose', h: 'help' }
 /** Accepted and ignored: they change nothing the lab can show. */
 const IGNORED_LONG = new Set(['compressed', 'http1.1', 'http2', 'location', 'no-progress-meter', 'tlsv1.2', 'globoff'])
 const IGNORED_SHORT = new Set(['L', 'g'])
 
 export function parseCurlArgs(args: string[]): ParseResult {
-  const o: CurlOptions = { silent: false, showError: false, headers: [], include: false, insecure: false, fail: false, head: false }
+  const o: CurlOptions = { silent: false, showError: false, headers: [], include: false, insecure: false, fail: false, head: false, verbose: false, failWithBody: false, help: false }
   const set = (long: string, value: string | undefined): ParseResult | undefined => {
     if (long in FLAG_LONG) {
       (o[FLAG_LONG[long]] as boolean) = true
@@ -83,6 +90,7 @@ export function parseCurlArgs(args: string[]): ParseResult {
     }
     o.url = a
   }
-  if (o.url === undefined) return { ok: false, message: `curl: no URL specified!\n${TRY}`, exitCode: 2 }
+  if (o.fail && o.failWithBody) return { ok: false, message: `curl: You must select either --fail or --fail-with-body, not both.\n${TRY}`, exitCode: 2 }
+  if (o.url === undefined && !o.help) return { ok: false, message: `curl: no URL specified!\n${TRY}`, exitCode: 2 }
   return { ok: true, options: o }
 }

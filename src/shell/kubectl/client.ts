@@ -8,6 +8,7 @@ import { KubectlError, StatusError, isStatus } from './errors'
 import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFailure, type TransportConfig } from './transport'
 import { parseCertificate, pemToDer, signedBy } from './x509'
 import { decodeBase64Binary } from '../../common/base64'
+import { Klog, httpDate, logRoundTrip } from './verbose'
 
 export { LAB_API_HOST }
 
@@ -28,6 +29,8 @@ export interface GlobalOptions {
   as?: string
   asGroups: string[]
   asUid?: string
+  /** -v: klog verbosity (request logging from 6 on). */
+  verbosity?: number
   /**
    * Which client-go path reads the kubeconfig first: `namespace` (ToRawKubeConfigLoader().Namespace(), most verbs)
    * or `rest` (ToRESTConfig: auth whoami/can-i, create role/rolebinding/secret). Their errors for a missing
@@ -46,6 +49,9 @@ export interface ClientConfig extends TransportConfig {
   impersonateUser?: string
   impersonateGroups: string[]
   impersonateUid?: string
+  verbosity: number
+  /** The klog writer of this command (request logging at -v=6 and above). */
+  klog?: Klog
 }
 
 type Named<T> = { name?: string } & T
@@ -125,6 +131,11 @@ function caBundle(ctx: CommandContext, opts: GlobalOptions, cluster: Record<stri
 
 export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions): Promise<ClientConfig> {
   const kc = readKubeconfig(ctx, opts)
+  const klog = new Klog(() => ctx.lab.now(), (t) => ctx.stderr(t), opts.verbosity ?? 0)
+  if (klog.level >= 6) {
+    const explicit = opts.kubeconfig ?? ctx.env.get('KUBECONFIG')?.split(':').find((p) => p !== '')
+    klog.line('loader.go:402', `Config loaded from file:  ${ctx.fs.resolve(explicit ?? '~/.kube/config')}`)
+  }
   const restFirst = opts.loader === 'rest'
   const contextName = opts.context ?? kc['current-context']
   const contextEntry = kc.contexts?.find((c) => c.name === contextName)
@@ -172,6 +183,8 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
     impersonateUser: opts.as ?? str(user.as),
     impersonateGroups: asGroups,
     impersonateUid: opts.asUid ?? str(user['as-uid']),
+    verbosity: opts.verbosity ?? 0,
+    klog,
   }
 }
 
@@ -227,7 +240,19 @@ export class RestClient {
   async raw(method: ApiRequest['method'], path: string, body?: unknown, contentType?: string): Promise<ApiResponse> {
     const failure = transportFailure(this.config, method, path)
     if (failure) throw failure
-    return this.ctx.lab.api(this.request0(method, path, body, contentType))
+    const req = this.request0(method, path, body, contentType)
+    const res = await this.ctx.lab.api(req)
+    if (this.config.verbosity >= 6) {
+      const url = `${this.config.scheme}://${this.config.host ?? 'localhost:8080'}${path}`
+      logRoundTrip(this.klog(), url, req, res, httpDate(this.ctx.lab.now()))
+    }
+    return res
+  }
+
+  private log?: Klog
+  private klog(): Klog {
+    this.log ??= this.config.klog ?? new Klog(() => this.ctx.lab.now(), (t) => this.ctx.stderr(t), this.config.verbosity)
+    return this.log
   }
 
   /** Sends a request; a Status failure body becomes a StatusError. */

@@ -93,6 +93,7 @@ export class Kubectl {
       asGroups: f.all('as-group'),
       asUid: opt('as-uid'),
       loader: this.verb.loader,
+      verbosity: Number.parseInt(f.str('v'), 10) || 0,
     }
   }
 

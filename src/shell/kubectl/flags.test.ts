@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseFlags, parseGoDuration, type FlagDef } from './flags'
+import { goDurationError, parseFlags, parseGoDuration, type FlagDef } from './flags'
 import { FakeLab, runKubectl } from './testing/fake'
 
 const DEFS: FlagDef[] = [
@@ -40,5 +40,20 @@ describe('pflag parsing', () => {
       }),
       { numRuns: 150 },
     )
+  })
+})
+
+describe('time.ParseDuration errors (Go src/time/format.go)', () => {
+  it.each([
+    ['10', 'time: missing unit in duration "10"'],
+    ['1.5', 'time: missing unit in duration "1.5"'],
+    ['1h10', 'time: missing unit in duration "1h10"'],
+    ['-5', 'time: missing unit in duration "-5"'],
+    ['10x', 'time: unknown unit "x" in duration "10x"'],
+    ['x', 'time: invalid duration "x"'],
+    ['', 'time: invalid duration ""'],
+    ['.', 'time: invalid duration "."'],
+  ])('%j', (text, msg) => {
+    expect(goDurationError(text)).toBe(msg)
   })
 })

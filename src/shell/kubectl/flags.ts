@@ -49,9 +49,7 @@ function setValue(out: ParsedFlags, def: FlagDef, value: string, usage: string):
     )
   }
   if (def.kind === 'duration' && parseGoDuration(value) === undefined) {
-    throw new KubectlError(
-      `error: invalid argument "${value}" for "${flagLabel(def)}" flag: time: invalid duration "${value}"\n${usage}`,
-    )
+    throw new KubectlError(`error: invalid argument "${value}" for "${flagLabel(def)}" flag: ${goDurationError(value)}\n${usage}`)
   }
   const prev = out.values.get(def.name)
   if (def.kind === 'stringArray' && prev) prev.push(value)
@@ -164,4 +162,22 @@ export function parseGoDuration(text: string): number | undefined {
     s = s.slice(m[0].length)
   }
   return sign * total
+}
+
+/** The error text of time.ParseDuration for text it refuses (Go's three messages). */
+export function goDurationError(orig: string): string {
+  const q = JSON.stringify(orig)
+  const invalid = `time: invalid duration ${q}`
+  let s = orig.replace(/^[-+]/, '')
+  if (s === '') return invalid
+  while (s !== '') {
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s) as RegExpExecArray
+    if (m[0] === '' || (m[1] === '' && (m[2] ?? '') === '')) return invalid
+    s = s.slice(m[0].length)
+    const unit = /^[^.\d]*/.exec(s)?.[0] ?? ''
+    if (unit === '') return `time: missing unit in duration ${q}`
+    if (!(unit in DURATION_UNITS)) return `time: unknown unit ${JSON.stringify(unit)} in duration ${q}`
+    s = s.slice(unit.length)
+  }
+  return invalid
 }

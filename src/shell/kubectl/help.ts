@@ -64,14 +64,16 @@ export function topHelp(verbs: Verb[]): string {
   return (
     'kubectl controls the Kubernetes cluster manager.\n\n' +
     ' Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n' +
-    group('Basic Commands (Beginner)', ['create', 'run']) +
-    group('Basic Commands (Intermediate)', ['get', 'edit', 'delete']) +
-    group('Troubleshooting and Debugging Commands', ['describe', 'exec', 'auth']) +
-    group('Advanced Commands', ['apply', 'wait']) +
-    group('Other Commands', ['api-resources', 'version']) +
+    group('Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']) +
+    group('Basic Commands (Intermediate)', ['explain', 'get', 'edit', 'delete']) +
+    group('Cluster Management Commands', ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']) +
+    group('Troubleshooting and Debugging Commands', ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events']) +
+    group('Advanced Commands', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']) +
+    group('Settings Commands', ['label', 'annotate', 'completion']) +
+    group('Other Commands', ['api-resources', 'api-versions', 'config', 'plugin', 'version']) +
     'Usage:\n  kubectl [flags] [options]\n\n' +
     'Use "kubectl <command> --help" for more information about a given command.\n' +
-    '(This lab implements the commands above; others, such as logs or patch, are not available yet.)\n'
+    '(This lab implements the commands above; the other kubectl commands say so when you run them.)\n'
   )
 }
 
@@ -86,4 +88,29 @@ export function verbHelp(v: Verb, subVerbs: Verb[] = []): string {
 
 export function optionsHelp(): string {
   return `The following options can be passed to any command:\n\n${flagLines(GLOBAL_FLAGS)}`
+}
+
+/** What to try instead of a kubectl command the lab does not have (our own words). */
+const INSTEAD: Record<string, string> = {
+  top: 'the lab runs no metrics-server; kubectl describe pod POD shows what a pod asks for',
+  explain: 'kubectl get KIND NAME -o yaml shows the fields an object has',
+  cp: 'kubectl exec POD -- cat FILE prints a file from a container',
+  debug: 'kubectl exec POD -- COMMAND runs a command in a running container',
+  attach: 'kubectl logs POD shows what the container printed',
+  'port-forward': 'the lab has no network to forward; curl the API server from the workstation instead',
+  proxy: 'curl https://10.0.1.10:6443 with a token talks to the API server directly',
+  expose: 'the lab serves no Services of its own',
+  rollout: 'the lab runs bare pods, not Deployments',
+  scale: 'the lab runs bare pods, not Deployments',
+  autoscale: 'the lab runs bare pods, not Deployments',
+  set: 'kubectl edit or kubectl patch change an object',
+  replace: 'kubectl apply -f FILE or kubectl edit change an object',
+  diff: 'kubectl apply --dry-run=server -f FILE -o yaml shows what the server would store',
+}
+
+/** The message for a kubectl command this lab does not implement. */
+export function notInLab(word: string, verbs: Verb[]): string {
+  const have = [...new Set(verbs.map((v) => v.path.split(' ')[0]))].join(', ')
+  const hint = INSTEAD[word] ? ` (${INSTEAD[word]})` : ''
+  return `error: "kubectl ${word}" is not available in this lab${hint}. The lab's kubectl offers: ${have}.`
 }

@@ -4,7 +4,7 @@ import type { CommandContext, CommandSpec } from '../types'
 import { GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS, Kubectl, type Verb } from './command'
 import { KubectlError, renderError } from './errors'
 import { Flags, parseFlags } from './flags'
-import { ALL_KUBECTL_COMMANDS, optionsHelp, topHelp, unknownCommand, verbHelp } from './help'
+import { ALL_KUBECTL_COMMANDS, notInLab, optionsHelp, topHelp, unknownCommand, verbHelp } from './help'
 import { apiResources } from './verbs/apiResources'
 import { apply } from './verbs/apply'
 import { authCanI } from './verbs/authCanI'
@@ -20,19 +20,31 @@ import { describe } from './verbs/describe'
 import { edit } from './verbs/edit'
 import { exec } from './verbs/exec'
 import { get } from './verbs/get'
+import { annotate, label } from './verbs/labelAnnotate'
+import { patchVerb } from './verbs/patch'
+import { logs } from './verbs/logs'
+import { events } from './verbs/events'
+import { apiVersions, clusterInfo } from './verbs/clusterInfo'
+import { configCurrentContext, configGetClusters, configGetContexts, configGetUsers, configParent, configView } from './verbs/config'
+import { configDeleteCluster, configDeleteContext, configDeleteUser, configRenameContext, configSetCluster, configSetContext, configSetCredentials, configUseContext } from './verbs/configSet'
 import { runVerb } from './verbs/run'
 import { version } from './verbs/version'
 import { wait } from './verbs/wait'
 
 const CREATE_SUBS = [createClusterRole, createClusterRoleBinding, createNamespace, createRole, createRoleBinding, createSecretParent, createServiceAccount, createToken]
 const AUTH_SUBS = [authCanI, authWhoami]
-export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources]
+const CONFIG_SUBS = [
+  configCurrentContext, configDeleteCluster, configDeleteContext, configDeleteUser, configGetClusters, configGetContexts, configGetUsers,
+  configRenameContext, configSetCluster, configSetContext, configSetCredentials, configUseContext, configView,
+]
+export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources, label, annotate, patchVerb, ...CONFIG_SUBS, logs, events, clusterInfo, apiVersions]
 
 /** Commands with sub-commands: the parent (run when no sub-command matches) and its children. */
 const GROUPS: Record<string, { parent: Verb; subs: Verb[] }> = {
   create: { parent: createParent, subs: CREATE_SUBS },
   'create secret': { parent: createSecretParent, subs: [createSecretGeneric] },
   auth: { parent: authParent, subs: AUTH_SUBS },
+  config: { parent: configParent, subs: CONFIG_SUBS },
 }
 
 /** Index of the first word that is not a flag or a global flag's value, from `from` on; -1 if none. */
@@ -88,12 +100,10 @@ async function main(ctx: CommandContext): Promise<number> {
     return 0
   }
   if (!verb) {
+    // A built-in command is found wherever the global flags stand; only an unknown word after flags is taken
+    // for a plugin name (kubectl's plugin handler refuses flags before it).
+    if (ALL_KUBECTL_COMMANDS.includes(word ?? '')) throw new KubectlError(notInLab(word ?? '', VERBS))
     if (index > 0) throw new KubectlError(`Error: flags cannot be placed before plugin name: ${argv[0]}`)
-    if (ALL_KUBECTL_COMMANDS.includes(word ?? '')) {
-      throw new KubectlError(
-        `error: "kubectl ${word}" is not available in this lab yet. The lab's kubectl offers: get, describe, create, apply, edit, run, exec, delete, auth whoami|can-i, wait, version, api-resources.`,
-      )
-    }
     throw new KubectlError(unknownCommand(word ?? ''))
   }
   // The words naming the verb are removed; flags before them stay (they are global flags).

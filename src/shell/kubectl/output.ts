@@ -4,6 +4,8 @@ import type { Kubectl } from './command'
 import { KubectlError } from './errors'
 import { jsonpath, jsonpathAsJson, toJson, toJsonOrdered, toYaml } from './format'
 import { resourceByKind, kindString } from './resources'
+import { parseColumnsFile, parseColumnsSpec, printCustomColumns, type Column } from './printers/customColumns'
+import { goTemplate } from './printers/goTemplate'
 
 export type DryRun = 'none' | 'client' | 'server'
 
@@ -20,12 +22,16 @@ const GENERIC_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-
 const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'
 
 export interface OutputFormat {
-  kind: 'human' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'jsonpath-as-json'
+  kind: 'human' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'jsonpath-as-json' | 'go-template' | 'custom-columns'
   template?: string
+  columns?: Column[]
 }
 
-/** Parses -o; `forGet` allows wide (and lists get's formats in the error). */
-export function outputFormat(raw: string, forGet: boolean): OutputFormat {
+/**
+ * Parses -o; `forGet` allows wide and custom-columns (and lists get's formats in the error). `read` reads the
+ * file forms (go-template-file, custom-columns-file, jsonpath-file); `template` is --template.
+ */
+export function outputFormat(raw: string, forGet: boolean, read?: (path: string) => string | undefined, template0 = ''): OutputFormat {
   if (raw === '') return { kind: 'human' }
   const eq = raw.indexOf('=')
   const name = eq < 0 ? raw : raw.slice(0, eq)
@@ -44,13 +50,30 @@ export function outputFormat(raw: string, forGet: boolean): OutputFormat {
       if (!template) throw new KubectlError('error: template format specified but no template given')
       return { kind: name, template }
     case 'go-template':
-    case 'go-template-file':
     case 'template':
+    case 'go-template-file':
     case 'templatefile':
-    case 'jsonpath-file':
+    case 'jsonpath-file': {
+      const file = name.endsWith('file')
+      let text = template ?? template0
+      if (!text) throw new KubectlError('error: template format specified but no template given')
+      if (file) {
+        if (!read) break
+        const t = read(text)
+        if (t === undefined) throw new KubectlError(`error: error reading --template ${text}, open ${text}: no such file or directory`)
+        text = t
+      }
+      return { kind: name === 'jsonpath-file' ? 'jsonpath' : 'go-template', template: text }
+    }
     case 'custom-columns':
     case 'custom-columns-file':
-      throw new KubectlError(`error: the output format "${name}" is not available in this lab yet; use -o yaml, -o json, -o name or -o jsonpath=...`)
+      if (!forGet || !read) break
+      if (name === 'custom-columns') return { kind: 'custom-columns', columns: parseColumnsSpec(template ?? '') }
+      {
+        const t = read(template ?? '')
+        if (t === undefined) throw new KubectlError(`error: open ${template ?? ''}: no such file or directory`)
+        return { kind: 'custom-columns', columns: parseColumnsFile(t) }
+      }
   }
   throw new KubectlError(
     `error: unable to match a printer suitable for the output format "${raw}", allowed formats are: ${forGet ? GET_FORMATS : GENERIC_FORMATS}`,
@@ -67,7 +90,8 @@ function kindOf(o: Obj): string {
 
 /** NamePrinter: `pod/app` (with an operation: `pod/app created`); lists print one line per item. */
 export function nameLine(o: Obj, operation?: string): string {
-  return `${kindOf(o)}/${o.metadata?.name ?? ''}${operation ? ` ${operation}` : ''}\n`
+  // cli-runtime NamePrinter: an object without a name prints as <unknown> (a created TokenReview).
+  return `${kindOf(o)}/${o.metadata?.name || '<unknown>'}${operation ? ` ${operation}` : ''}\n`
 }
 
 function withoutManagedFields(o: Obj): Obj {
@@ -81,7 +105,7 @@ function withoutManagedFields(o: Obj): Obj {
  * Prints one object or a List in a generic format. `typed` objects (built by kubectl itself, as run/create
  * print them) keep their key order in JSON; objects from the server print with sorted keys.
  */
-export function printGeneric(o: Obj, fmt: OutputFormat, opts: { typed?: boolean; showManagedFields?: boolean; allowMissingKeys?: boolean } = {}): string {
+export function printGeneric(o: Obj, fmt: OutputFormat, opts: { typed?: boolean; showManagedFields?: boolean; allowMissingKeys?: boolean; noHeaders?: boolean } = {}): string {
   const obj = opts.showManagedFields ? o : o.kind === 'List' ? { ...o, items: (o.items ?? []).map(withoutManagedFields) } : withoutManagedFields(o)
   switch (fmt.kind) {
     case 'yaml':
@@ -94,6 +118,10 @@ export function printGeneric(o: Obj, fmt: OutputFormat, opts: { typed?: boolean;
       return jsonpath(fmt.template ?? '', obj, opts.allowMissingKeys ?? true)
     case 'jsonpath-as-json':
       return jsonpathAsJson(fmt.template ?? '', obj, opts.allowMissingKeys ?? true)
+    case 'go-template':
+      return goTemplate(fmt.template ?? '', obj)
+    case 'custom-columns':
+      return printCustomColumns(fmt.columns ?? [], obj, opts.noHeaders)
     default:
       throw new Error(`printGeneric: ${fmt.kind}`)
   }
@@ -104,7 +132,13 @@ export function listOf(items: Obj[]): Obj {
   return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }
 }
 
+/** -o for a verb, with files read from the lab's file system and --template as the template. */
+export function outputFormatFor(k: Kubectl, forGet: boolean): OutputFormat {
+  const read = (p: string) => k.ctx.fs.readFile(k.ctx.fs.resolve(p))
+  return outputFormat(k.flags.str('output'), forGet, read, k.flags.has('template') ? k.flags.str('template') : '')
+}
+
 /** The print options of PrintFlags that the generic printers honour. */
-export function printOptions(k: Kubectl): { showManagedFields: boolean; allowMissingKeys: boolean } {
-  return { showManagedFields: k.flags.bool('show-managed-fields'), allowMissingKeys: k.flags.bool('allow-missing-template-keys') }
+export function printOptions(k: Kubectl): { showManagedFields: boolean; allowMissingKeys: boolean; noHeaders: boolean } {
+  return { showManagedFields: k.flags.bool('show-managed-fields'), allowMissingKeys: k.flags.bool('allow-missing-template-keys'), noHeaders: k.flags.bool('no-headers') }
 }

@@ -120,7 +120,7 @@ export interface RunOutput {
 export async function runKubectl(
   lab: FakeLab,
   argv: string[],
-  opts: { files?: Record<string, string>; env?: Record<string, string>; stdin?: string } = {},
+  opts: { files?: Record<string, string>; env?: Record<string, string>; stdin?: string; fs?: HomeFs } = {},
 ): Promise<RunOutput> {
   let stdout = ''
   let stderr = ''
@@ -132,7 +132,7 @@ export async function runKubectl(
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     env: fakeEnv(opts.env ?? {}),
-    fs: fakeFs(opts.files ?? { '/root/.kube/config': ADMIN_KUBECONFIG }),
+    fs: opts.fs ?? fakeFs(opts.files ?? { '/root/.kube/config': ADMIN_KUBECONFIG }),
     lab,
     shell: { history: () => [], clearScreen: () => {}, commands: () => [] },
   }

@@ -55,8 +55,10 @@ function query(k: Kubectl, manager: string, dryRun: DryRun): string {
 
 function printResult(k: Kubectl, fmt: OutputFormat, info: Info, obj: Obj, op: string, dryRun: DryRun, printed: string[]): void {
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
-  if (fmt.kind === 'human') k.out(`${kindString(info.resource)}/${info.name} ${op}${suffix}\n`)
-  else if (fmt.kind === 'name') k.out(`${kindString(info.resource)}/${info.name}\n`)
+  // NamePrinter: the returned object's name; <unknown> for objects without one (a created TokenReview).
+  const name = obj?.metadata?.name || info.name || '<unknown>'
+  if (fmt.kind === 'human') k.out(`${kindString(info.resource)}/${name} ${op}${suffix}\n`)
+  else if (fmt.kind === 'name') k.out(`${kindString(info.resource)}/${name}\n`)
   else printed.push(printGeneric(obj, fmt, printOptions(k)))
 }
 

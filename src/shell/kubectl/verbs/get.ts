@@ -5,7 +5,9 @@ import type { RestClient } from '../client'
 import { PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
-import { listOf, outputFormat, printGeneric, printOptions } from '../output'
+import { toServerJson } from '../printers/json'
+import { listOf, outputFormatFor, printGeneric, printOptions } from '../output'
+import { sortFound } from './getSort'
 import { kindString, resourcePath, type ResourceInfo } from '../resources'
 import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
 import { formatLabels, tableFor, type Obj } from '../tables'
@@ -26,8 +28,11 @@ function listQuery(k: Kubectl): string {
 }
 
 /** Fetches what the arguments name; errors are collected, as the builder's ContinueOnError does. */
+/** The `all` category (resource.MultipleTypesRequested): of its resources the lab serves pods only. */
+export const expandAll = (args: string[]) => (args.length > 0 && args[0].split(',').includes('all') ? [args[0].split(',').map((t) => (t === 'all' ? 'pods' : t)).join(','), ...args.slice(1)] : args)
+
 async function fetchAll(k: Kubectl, client: RestClient, allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean }> {
-  const reqs = resourceArgs(k.args)
+  const reqs = resourceArgs(expandAll(k.args))
   const ns = client.config.namespace
   const found: Found[] = []
   const labelReqs = parseLabelSelector(k.flags.str('selector'))
@@ -55,7 +60,7 @@ async function fetchAll(k: Kubectl, client: RestClient, allNamespaces: boolean, 
 
 function humanTables(k: Kubectl, found: Found[], allNamespaces: boolean, wide: boolean): string {
   const kinds = new Set(found.map((f) => f.resource.kind))
-  const withKind = kinds.size > 1 || k.flags.bool('show-kind')
+  const withKind = kinds.size > 1 || k.flags.bool('show-kind') || (k.args[0] ?? '').split(',').includes('all')
   const now = k.now()
   const groups: string[] = []
   let i = 0
@@ -87,7 +92,8 @@ async function run(k: Kubectl): Promise<number> {
     const client = await k.client()
     const res = await client.raw('GET', k.flags.str('raw'))
     if (res.status >= 400) throw renderError(new StatusError(res.body as never))
-    k.out(`${JSON.stringify(res.body)}\n`)
+    // rawhttp.RawGet copies the body as the server sent it: no quoting, no newline added.
+    k.out(typeof res.body === 'string' ? res.body : toServerJson(res.body, false))
     return 0
   }
   if (k.args.length === 0) {
@@ -99,15 +105,17 @@ async function run(k: Kubectl): Promise<number> {
   if (k.flags.bool('watch') || k.flags.bool('watch-only')) {
     throw new KubectlError('error: --watch is not available in this lab: the lab clock only moves when you run a command (try `lab advance 30s`, then get again)')
   }
-  const fmt = outputFormat(k.flags.str('output'), true)
+  const fmt = outputFormatFor(k, true)
   const allNamespaces = k.flags.bool('all-namespaces')
-  const reqs = resourceArgs(k.args)
+  const reqs = resourceArgs(expandAll(k.args))
   if (allNamespaces && reqs.some((r) => r.name !== undefined)) {
     throw new KubectlError('error: a resource cannot be retrieved by name across all namespaces')
   }
   const client = await k.client()
   const errors: unknown[] = []
-  const { found, single } = await fetchAll(k, client, allNamespaces, errors)
+  const fetched = await fetchAll(k, client, allNamespaces, errors)
+  const single = fetched.single
+  const found = k.flags.has('sort-by') ? sortFound(fetched.found, k.flags.str('sort-by')) : fetched.found
   let exit = 0
   if (fmt.kind === 'human' || fmt.kind === 'wide') {
     const text = humanTables(k, found, allNamespaces, fmt.kind === 'wide')
@@ -146,6 +154,7 @@ export const get: Verb = {
     { name: 'watch-only', kind: 'bool', help: 'Watch for changes to the requested object(s), without listing/getting first.' },
     { name: 'chunk-size', kind: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
     { name: 'raw', kind: 'string', help: 'Raw URI to request from the server.' },
+    { name: 'sort-by', kind: 'string', help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}')." },
   ],
   run,
 }

@@ -1,0 +1,64 @@
+// Imitates: k8s.io/cli-runtime/pkg/printers (CustomColumnsPrinter, NewCustomColumnsPrinterFromSpec) and kubectl's
+// get/customcolumn_flags.go (RelaxedJSONPathExpression, the file form).
+
+import { KubectlError } from '../errors'
+import { runJsonPath } from './jsonpath'
+import { tabwrite, TABLE_TABWRITER } from './tabwriter'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Obj = Record<string, any>
+
+export interface Column {
+  header: string
+  path: string
+}
+
+const JSON_REGEXP = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/
+
+/** get.RelaxedJSONPathExpression: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all mean `{.a.b}`. */
+export function relaxedJsonPath(expr: string): string {
+  if (expr === '') return expr
+  const m = JSON_REGEXP.exec(expr)
+  if (!m) throw new KubectlError("error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'")
+  return `{.${m[1] ?? m[2]}}`
+}
+
+/** `-o custom-columns=NAME:.metadata.name,SA:.spec.serviceAccountName`. */
+export function parseColumnsSpec(spec: string): Column[] {
+  if (spec.length === 0) throw new KubectlError('error: custom-columns format specified but no custom columns given')
+  return spec.split(',').map((part) => {
+    const colon = part.indexOf(':')
+    if (colon < 0) {
+      throw new KubectlError(`error: unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`)
+    }
+    return { header: part.slice(0, colon), path: relaxedJsonPath(part.slice(colon + 1)) }
+  })
+}
+
+/** The file form: a line of headers, a line of JSON paths, split on white space. */
+export function parseColumnsFile(text: string): Column[] {
+  const lines = text.split('\n').filter((l) => l.trim() !== '')
+  if (lines.length !== 2) throw new KubectlError(`error: unexpected number of lines in custom-columns template file: expected 2, saw ${lines.length}`)
+  const headers = lines[0].trim().split(/\s+/)
+  const paths = lines[1].trim().split(/\s+/)
+  if (headers.length !== paths.length) {
+    throw new KubectlError(`error: number of headers (${headers.length}) does not match number of columns (${paths.length})`)
+  }
+  return headers.map((header, i) => ({ header, path: relaxedJsonPath(paths[i]) }))
+}
+
+function cell(path: string, obj: Obj): string {
+  const r = runJsonPath(path, obj, { allowMissingKeys: true })
+  if (!r.ok) return '<none>'
+  if (r.text === '') return '<none>'
+  // Several results (a wildcard or a recursive descent) are joined with commas; one value stays whole.
+  return /\[\*\]|\.\.|\[.*[,:].*\]/.test(path) ? r.text.split(' ').join(',') : r.text
+}
+
+/** One header row and a row per object (a List prints its items). */
+export function printCustomColumns(columns: Column[], obj: Obj, noHeaders = false): string {
+  const items: Obj[] = obj.kind === 'List' || Array.isArray(obj.items) ? (obj.items ?? []) : [obj]
+  const rows: string[] = noHeaders ? [] : [`${columns.map((c) => c.header).join('\t')}\n`]
+  for (const item of items) rows.push(`${columns.map((c) => cell(c.path, item)).join('\t')}\n`)
+  return tabwrite(rows.join(''), TABLE_TABWRITER)
+}

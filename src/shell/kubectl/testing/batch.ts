@@ -1,0 +1,29 @@
+// Test helper: many command lines of the real kubectl in ONE bash process (spawning one per case is too slow on a
+// shared machine). Each case gets its stdout, stderr and exit status back; cases run in a directory holding `files`.
+
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const REAL_KUBECTL = ['/usr/lib/google-cloud-sdk/bin/kubectl.1.33', '/usr/bin/kubectl'].find((p) => existsSync(p))
+
+export interface BatchResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`
+
+/** Runs `kubectl ARGS…` for every case (argv arrays); KUBECONFIG is /dev/null unless `env` says otherwise. */
+export function batchKubectl(cases: string[][], files: Record<string, string> = {}, env: Record<string, string> = {}): BatchResult[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kubectl-batch-'))
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  const script = cases
+    .map((argv, i) => `timeout 5 ${REAL_KUBECTL} ${argv.map(q).join(' ')} >o${i} 2>e${i} </dev/null; echo $? >s${i}`)
+    .join('\n')
+  execFileSync('bash', ['-c', script], { cwd: dir, env: { PATH: '/usr/bin:/bin', HOME: dir, KUBECONFIG: '/dev/null', ...env }, timeout: 120_000 })
+  const read = (n: string) => execFileSync('cat', [join(dir, n)], { encoding: 'utf8' })
+  return cases.map((_, i) => ({ stdout: read(`o${i}`), stderr: read(`e${i}`), exitCode: Number(read(`s${i}`).trim()) }))
+}

@@ -1,0 +1,38 @@
+# seed: 1
+# One step past the article: the verbs students reach for next, with -n before the verb as the
+# article writes it. Each line was checked by hand against kubectl's sources and the real client.
+kubectl create namespace sa-demo
+kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000
+kubectl -n sa-demo create serviceaccount robot
+lab advance 5s
+kubectl -n sa-demo logs app
+kubectl -n sa-demo logs app --tail=5 -c app
+kubectl logs
+kubectl -n sa-demo label pod app tier=web
+kubectl -n sa-demo label pod app tier=api
+kubectl -n sa-demo label pod app tier=api --overwrite
+kubectl -n sa-demo label pod app tier-
+kubectl -n sa-demo annotate sa robot owner=team-a
+kubectl -n sa-demo annotate sa robot owner=team-b
+kubectl -n sa-demo patch sa robot -p '{"automountServiceAccountToken":false}'
+kubectl -n sa-demo patch sa robot --type=json -p '[{"op":"remove","path":"/metadata/annotations/owner"}]'
+kubectl -n sa-demo get sa --sort-by=.metadata.name -o custom-columns=NAME:.metadata.name,AUTOMOUNT:.automountServiceAccountToken
+kubectl -n sa-demo get sa robot -o go-template='{{.metadata.name}} {{.automountServiceAccountToken}}{{"\n"}}'
+kubectl -n sa-demo get all
+kubectl get --raw /healthz
+echo
+kubectl api-versions
+kubectl cluster-info
+kubectl -n sa-demo events
+kubectl config current-context
+kubectl config get-contexts
+kubectl config view --minify
+TOKEN=$(kubectl -n sa-demo create token robot)
+kubectl config set-credentials robot --token=$TOKEN
+kubectl config set-context robot --cluster=kubernetes --user=robot --namespace=sa-demo
+kubectl config get-contexts
+kubectl --context=robot get pods
+kubectl -v=6 --context=robot auth whoami -o name
+kubectl -n sa-demo create token robot --duration=10
+kubectl -n sa-demo top pod
+kubectl -n sa-demo nosuchcommand
