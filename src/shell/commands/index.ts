@@ -7,6 +7,7 @@ import { cat } from './cat'
 import { cd } from './cd'
 import { clear } from './clear'
 import { cut } from './cut'
+import { date } from './date'
 import { echo } from './echo'
 import { edit, nano, vi, vim } from './edit'
 import { env } from './env'
@@ -31,7 +32,7 @@ import { wc } from './wc'
 
 export function builtinCommands(): CommandSpec[] {
   return [
-    base64, bracket, cat, cd, clear, cut, echo, edit, env, exportCommand, falseCommand, grep, head, help, history,
+    base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history,
     ls, mkdir, nano, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc,
   ]
 }
