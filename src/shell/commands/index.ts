@@ -16,6 +16,7 @@ import { grep } from './grep'
 import { head } from './head'
 import { help } from './help'
 import { history } from './history'
+import { jq } from './jq'
 import { ls } from './ls'
 import { mkdir } from './mkdir'
 import { printf } from './printf'
@@ -32,7 +33,7 @@ import { wc } from './wc'
 
 export function builtinCommands(): CommandSpec[] {
   return [
-    base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history,
+    base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
     ls, mkdir, nano, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc,
   ]
 }
