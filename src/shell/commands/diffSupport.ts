@@ -26,14 +26,16 @@ export function runReal(cases: string[], files: Record<string, string>): RunResu
   mkdirSync(work)
   mkdirSync(out)
   try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(work, name)), { recursive: true })
-      writeFileSync(join(work, name), text)
-    }
+    // Each case gets its own copy of the files (cases may edit them, e.g. sed -i).
     let script = ''
     cases.forEach((c, i) => {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(work, `c${i}`, name)), { recursive: true })
+        writeFileSync(join(work, `c${i}`, name), text)
+      }
+      mkdirSync(join(work, `c${i}`), { recursive: true })
       writeFileSync(join(out, `case${i}`), c)
-      script += `( cd "$W"; eval "$(<"$O/case${i}")" ) >"$O/out${i}" 2>"$O/err${i}" </dev/null; echo $? >"$O/rc${i}"\n`
+      script += `( cd "$W/c${i}"; eval "$(<"$O/case${i}")" ) >"$O/out${i}" 2>"$O/err${i}" </dev/null; echo $? >"$O/rc${i}"\n`
     })
     const r = spawnSync('bash', ['-c', script], {
       encoding: 'utf8',

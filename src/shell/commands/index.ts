@@ -23,6 +23,7 @@ import { printf } from './printf'
 import { pwd } from './pwd'
 import { python3 } from './python3'
 import { rm } from './rm'
+import { sed } from './sed'
 import { sort } from './sort'
 import { tail } from './tail'
 import { bracket, test } from './test'
@@ -34,6 +35,6 @@ import { wc } from './wc'
 export function builtinCommands(): CommandSpec[] {
   return [
     base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc,
+    ls, mkdir, nano, printf, pwd, python3, rm, sed, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc,
   ]
 }
