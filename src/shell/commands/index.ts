@@ -24,17 +24,20 @@ import { pwd } from './pwd'
 import { python3 } from './python3'
 import { rm } from './rm'
 import { sed } from './sed'
+import { seq } from './seq'
 import { sort } from './sort'
 import { tail } from './tail'
 import { bracket, test } from './test'
 import { touch } from './touch'
 import { tr } from './tr'
+import { uniq } from './uniq'
 import { falseCommand, trueCommand } from './truefalse'
 import { wc } from './wc'
+import { which } from './which'
 
 export function builtinCommands(): CommandSpec[] {
   return [
     base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, printf, pwd, python3, rm, sed, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc,
+    ls, mkdir, nano, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which,
   ]
 }
