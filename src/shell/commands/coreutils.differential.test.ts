@@ -1,4 +1,5 @@
-// seq, uniq and sort against coreutils 9.1, all cases in one bash process.
+// seq, uniq and sort against coreutils 9.1 and xargs against GNU findutils, all cases in one bash
+// process.
 
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { RunResult } from '../types'
@@ -66,10 +67,22 @@ const CASES: string[] = [
   'sort -k2,1 table.txt',
   'sort -t ab table.txt',
   'sort -k2b table.txt',
+  'echo a b c | xargs',
+  'echo a b c | xargs -n 2 echo x',
+  'printf "a\\nb\\n" | xargs -I {} echo "<{}>"',
+  'echo | xargs echo hi',
+  'echo | xargs -r echo hi; echo "rc=$?"',
+  'echo a | xargs nosuch; echo "rc=$?"',
+  'echo a | xargs false; echo "rc=$?"',
+  `printf '"a b" c\\\\ d\\n' | xargs -n1 echo`,
+  `echo "a'b" | xargs echo; echo "rc=$?"`,
+  'cut -d, -f1 csv.txt | xargs -n 2',
+  'printf "1\\n2\\n3\\n" | xargs -L 2 echo line',
+  'seq 3 | xargs -I N seq N',
 ]
 
 describe('seq, uniq and sort agree with coreutils', () => {
-  const missing = missingTools(['seq', 'uniq', 'sort', 'tail', 'wc', 'cat'])
+  const missing = missingTools(['seq', 'uniq', 'sort', 'tail', 'wc', 'cat', 'xargs', 'cut'])
   let real: RunResult[] = []
   let lab: RunResult[] = []
   beforeAll(async () => {

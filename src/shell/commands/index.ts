@@ -34,10 +34,11 @@ import { uniq } from './uniq'
 import { falseCommand, trueCommand } from './truefalse'
 import { wc } from './wc'
 import { which } from './which'
+import { xargs } from './xargs'
 
 export function builtinCommands(): CommandSpec[] {
   return [
     base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which,
+    ls, mkdir, nano, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs,
   ]
 }
