@@ -19,6 +19,7 @@ import { history } from './history'
 import { jq } from './jq'
 import { ls } from './ls'
 import { mkdir } from './mkdir'
+import { openssl } from './openssl'
 import { printf } from './printf'
 import { pwd } from './pwd'
 import { python3 } from './python3'
@@ -39,6 +40,6 @@ import { xargs } from './xargs'
 export function builtinCommands(): CommandSpec[] {
   return [
     base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs,
+    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs,
   ]
 }
