@@ -138,3 +138,18 @@ function lexString(src: string, start: number): { parts: (string | { src: string
     throw new JqSyntaxError('syntax error, unexpected INVALID_CHARACTER (Unix shell quoting issues?)')
   }
 }
+
+/** A token as bison names it in jq's syntax errors. */
+export function describe(t: Tok): string {
+  switch (t.t) {
+    case 'eof': return '$end'
+    case 'num': return 'LITERAL'
+    case 'str': return 'QQSTRING_START'
+    case 'field': return 'FIELD'
+    case 'var': return '\'$\''
+    case 'format': return 'FORMAT'
+    case 'ident': return 'IDENT'
+    case 'kw': return t.v
+    case 'op': return t.v.length === 1 ? `'${t.v}'` : t.v
+  }
+}

@@ -1,57 +1,9 @@
 // The jq 1.6 grammar (src/parser.y) by precedence climbing: `|` (with `def` and `as` bindings),
 // `,`, `//`, assignments, `or`, `and`, comparisons, `+ -`, `* / %`, unary minus, postfix terms.
 
-import type { V } from './values'
-import { JqSyntaxError, lex, type Tok } from './lexer'
-
-export type Pattern = { k: 'var'; name: string } | { k: 'array'; items: Pattern[] } | { k: 'object'; entries: { key: Node; pat: Pattern }[] }
-
-export type Node =
-  | { k: 'identity' }
-  | { k: 'literal'; v: V }
-  | { k: 'string'; parts: (string | Node)[]; format?: string }
-  | { k: 'format'; name: string }
-  | { k: 'index'; target: Node; index: Node }
-  | { k: 'slice'; target: Node; from: Node | null; to: Node | null }
-  | { k: 'iterate'; target: Node }
-  | { k: 'try'; body: Node; catch: Node | null }
-  | { k: 'array'; body: Node | null }
-  | { k: 'object'; entries: { key: Node; value: Node }[] }
-  | { k: 'neg'; body: Node }
-  | { k: 'pipe'; left: Node; right: Node }
-  | { k: 'comma'; left: Node; right: Node }
-  | { k: 'binop'; op: string; left: Node; right: Node }
-  | { k: 'if'; cond: Node; thenB: Node; elseB: Node }
-  | { k: 'reduce'; source: Node; pat: Pattern; init: Node; update: Node }
-  | { k: 'foreach'; source: Node; pat: Pattern; init: Node; update: Node; extract: Node | null }
-  | { k: 'call'; name: string; args: Node[]; pos?: number }
-  | { k: 'var'; name: string; pos?: number }
-  | { k: 'as'; source: Node; pats: Pattern[]; body: Node }
-  | { k: 'def'; name: string; params: string[]; body: Node; rest: Node }
-  | { k: 'label'; name: string; body: Node }
-  | { k: 'break'; name: string }
-
-const BINARY: Record<string, [prec: number, assoc: 'l' | 'r' | 'n']> = {
-  ',': [2, 'l'], '//': [3, 'r'],
-  '=': [4, 'n'], '|=': [4, 'n'], '+=': [4, 'n'], '-=': [4, 'n'], '*=': [4, 'n'], '/=': [4, 'n'], '%=': [4, 'n'], '//=': [4, 'n'],
-  or: [5, 'l'], and: [6, 'l'],
-  '==': [7, 'n'], '!=': [7, 'n'], '<': [7, 'n'], '<=': [7, 'n'], '>': [7, 'n'], '>=': [7, 'n'],
-  '+': [8, 'l'], '-': [8, 'l'], '*': [9, 'l'], '/': [9, 'l'], '%': [9, 'l'],
-}
-
-function describe(t: Tok): string {
-  switch (t.t) {
-    case 'eof': return '$end'
-    case 'num': return 'LITERAL'
-    case 'str': return 'QQSTRING_START'
-    case 'field': return 'FIELD'
-    case 'var': return '\'$\''
-    case 'format': return 'FORMAT'
-    case 'ident': return 'IDENT'
-    case 'kw': return t.v
-    case 'op': return t.v.length === 1 ? `'${t.v}'` : t.v
-  }
-}
+import { JqSyntaxError, describe, lex, type Tok } from './lexer'
+import { BINARY, type Node, type Pattern } from './ast'
+export type { Node, Pattern } from './ast'
 
 export class Parser {
   private toks: Tok[]
@@ -72,9 +24,7 @@ export class Parser {
     return this.toks[Math.min(this.i + o, this.toks.length - 1)]
   }
 
-  private next(): Tok {
-    return this.toks[this.i++]
-  }
+  private next = (): Tok => this.toks[this.i++]
 
   private isOp(v: string, o = 0): boolean {
     const t = this.peek(o)
