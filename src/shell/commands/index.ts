@@ -7,6 +7,7 @@ import { cat } from './cat'
 import { cd } from './cd'
 import { clear } from './clear'
 import { cut } from './cut'
+import { date } from './date'
 import { echo } from './echo'
 import { edit, nano, vi, vim } from './edit'
 import { env } from './env'
@@ -15,24 +16,31 @@ import { grep } from './grep'
 import { head } from './head'
 import { help } from './help'
 import { history } from './history'
+import { jq } from './jq'
 import { ls } from './ls'
 import { mkdir } from './mkdir'
+import { openssl } from './openssl'
 import { printf } from './printf'
 import { pwd } from './pwd'
 import { python3 } from './python3'
 import { rm } from './rm'
+import { sed } from './sed'
+import { seq } from './seq'
 import { sort } from './sort'
 import { tail } from './tail'
 import { bracket, test } from './test'
 import { touch } from './touch'
 import { tr } from './tr'
+import { uniq } from './uniq'
 import { falseCommand, trueCommand } from './truefalse'
 import { wc } from './wc'
+import { which } from './which'
+import { xargs } from './xargs'
 import { yes } from './yes'
 
 export function builtinCommands(): CommandSpec[] {
   return [
-    base64, bracket, cat, cd, clear, cut, echo, edit, env, exportCommand, falseCommand, grep, head, help, history,
-    ls, mkdir, nano, printf, pwd, python3, rm, sort, tail, test, touch, tr, trueCommand, unset, vi, vim, wc, yes,
+    base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
+    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs, yes,
   ]
 }

@@ -1,4 +1,5 @@
-// sort (coreutils src/sort.c), C locale: -r -n -u -f -k FIELD[,FIELD] -t SEP; ties are broken by
+// sort (coreutils src/sort.c), C locale: -r -n -u -f -s, several -k F[.C][OPTS][,F[.C][OPTS]] keys
+// (options n r f b per key), -t SEP; ties are broken by
 // comparing whole lines byte by byte, as GNU sort does without -s.
 
 import type { CommandSpec, FlagSpec } from '../types'
@@ -34,19 +35,15 @@ export const sort: CommandSpec = {
       ctx.stderr(sep === '' ? 'sort: empty tab\n' : `sort: multi-character tab '${sep}'\n`)
       return 2
     }
-    const keyArg = lastValue(p, 'key')
-    let key: { start: number; end: number } | undefined
-    if (keyArg !== undefined) {
-      const m = /^([0-9]+)(?:\.[0-9]+)?[a-zA-Z]*(?:,([0-9]+)(?:\.[0-9]+)?[a-zA-Z]*)?$/.exec(keyArg)
-      if (!m) {
-        ctx.stderr(`sort: invalid number at field start: invalid count at start of '${keyArg}'\n`)
+    const keys: KeyDef[] = []
+    for (const o of p.opts) {
+      if (o.key !== 'key') continue
+      const k = parseKey(o.value!)
+      if (typeof k === 'string') {
+        ctx.stderr(`sort: ${k}\n`)
         return 2
       }
-      if (Number(m[1]) === 0) {
-        ctx.stderr(`sort: field number is zero: invalid field specification '${keyArg}'\n`)
-        return 2
-      }
-      key = { start: Number(m[1]), end: m[2] ? Number(m[2]) : Infinity }
+      keys.push(k)
     }
     const lines: string[] = []
     for (const name of inputs(p.operands)) {
@@ -57,29 +54,112 @@ export const sort: CommandSpec = {
       }
       lines.push(...splitLines(r.text).lines)
     }
-    const keyOf = (line: string) => (key ? extractKey(line, key, sep) : line)
-    const numeric = has(p, 'numeric-sort')
-    const fold = has(p, 'ignore-case')
+    const global: KeyOpts = { n: has(p, 'numeric-sort'), r: has(p, 'reverse'), f: has(p, 'ignore-case'), b: false }
+    for (const k of keys) if (!k.own) Object.assign(k.opts, { n: global.n, f: global.f, r: global.r })
+    const effective = keys.length ? keys : [{ sf: 1, sc: 1, ef: Infinity, ec: 0, opts: global, own: false }]
     const compareKeys = (a: string, b: string) => {
-      const ka = keyOf(a)
-      const kb = keyOf(b)
-      if (numeric) return Math.sign(numValue(ka) - numValue(kb))
-      return fold ? cmp(ka.toUpperCase(), kb.toUpperCase()) : cmp(ka, kb)
+      for (const k of effective) {
+        const ka = extractKey(a, k, sep)
+        const kb = extractKey(b, k, sep)
+        let c: number
+        if (k.opts.n) c = Math.sign(numValue(ka) - numValue(kb))
+        else c = k.opts.f ? cmp(ka.toUpperCase(), kb.toUpperCase()) : cmp(ka, kb)
+        if (c) return k.opts.r ? -c : c
+      }
+      return 0
     }
-    const reverse = has(p, 'reverse') ? -1 : 1
     const lastResort = !has(p, 'stable') && !has(p, 'unique')
-    const sorted = [...lines].sort((a, b) => reverse * (compareKeys(a, b) || (lastResort ? cmp(a, b) : 0)))
+    const reverse = global.r ? -1 : 1
+    const sorted = [...lines].sort((a, b) => compareKeys(a, b) || (lastResort ? reverse * cmp(a, b) : 0))
     const out = has(p, 'unique') ? sorted.filter((l, i) => i === 0 || compareKeys(sorted[i - 1], l) !== 0) : sorted
     ctx.stdout(out.map((l) => l + '\n').join(''))
     return 0
   },
 }
 
-function extractKey(line: string, key: { start: number; end: number }, sep?: string): string {
-  // Without -t, a field is a run of blanks followed by non-blanks (the blanks belong to the field).
-  const fields = sep !== undefined ? line.split(sep) : (line.match(/[ \t]*[^ \t]+|[ \t]+$/g) ?? [])
-  const joiner = sep ?? ''
-  return fields.slice(key.start - 1, key.end === Infinity ? undefined : key.end).join(joiner)
+interface KeyOpts {
+  n: boolean
+  r: boolean
+  f: boolean
+  b: boolean
+}
+
+interface KeyDef {
+  sf: number
+  sc: number
+  ef: number
+  /** 0: the end of field ef. */
+  ec: number
+  opts: KeyOpts
+  /** Whether the key carries its own ordering options (then the global ones do not apply). */
+  own: boolean
+  bEnd?: boolean
+}
+
+function parseKey(spec: string): KeyDef | string {
+  const m = /^([0-9]+)(?:\.([0-9]+))?([bdfgMnRrVhi]*)(?:,([0-9]+)(?:\.([0-9]+))?([bdfgMnRrVhi]*))?$/.exec(spec)
+  if (!m) {
+    const start = /^[0-9]+/.exec(spec)
+    if (!start) return `invalid number at field start: invalid count at start of '${spec}'`
+    return `stray character in field spec: invalid field specification '${spec}'`
+  }
+  if (Number(m[1]) === 0) return `field number is zero: invalid field specification '${spec}'`
+  if (m[2] !== undefined && Number(m[2]) === 0) return `character offset is zero: invalid field specification '${spec}'`
+  const o1 = m[3] ?? ''
+  const o2 = m[6] ?? ''
+  const all = o1 + o2
+  const opts: KeyOpts = { n: all.includes('n'), r: all.includes('r'), f: all.includes('f'), b: o1.includes('b') }
+  return { sf: Number(m[1]), sc: Number(m[2] ?? 1), ef: m[4] ? Number(m[4]) : Infinity, ec: Number(m[5] ?? 0), opts, own: /[nrfdgMhRV]/.test(all), bEnd: o2.includes('b') }
+}
+
+/** Start offsets of each field (without -t a field starts with the blanks before it). */
+function fieldStarts(line: string, sep?: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = []
+  const ends: number[] = []
+  if (sep !== undefined) {
+    let pos = 0
+    for (const f of line.split(sep)) {
+      starts.push(pos)
+      ends.push(pos + f.length)
+      pos += f.length + 1
+    }
+  } else {
+    const re = /[ \t]*[^ \t]+|[ \t]+$/g
+    for (const m of line.matchAll(re)) {
+      starts.push(m.index!)
+      ends.push(m.index! + m[0].length)
+    }
+    if (starts.length === 0) {
+      starts.push(0)
+      ends.push(line.length)
+    }
+  }
+  return { starts, ends }
+}
+
+function extractKey(line: string, k: KeyDef, sep?: string): string {
+  const { starts, ends } = fieldStarts(line, sep)
+  const skipBlanks = (i: number) => {
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++
+    return i
+  }
+  let from: number
+  if (k.sf > starts.length) from = line.length
+  else {
+    from = starts[k.sf - 1]
+    if (k.opts.b) from = skipBlanks(from)
+    from = Math.min(from + k.sc - 1, ends[k.sf - 1])
+  }
+  let to: number
+  if (k.ef === Infinity || k.ef > starts.length) to = line.length
+  else if (k.ec === 0) to = ends[k.ef - 1]
+  else {
+    let s0 = starts[k.ef - 1]
+    if (k.bEnd) s0 = skipBlanks(s0)
+    to = Math.min(s0 + k.ec, ends[k.ef - 1])
+  }
+  const key = to > from ? line.slice(from, to) : ''
+  return key
 }
 
 function numValue(s: string): number {

@@ -1,0 +1,182 @@
+// openssl (OpenSSL 3.0 apps/x509.c and apps/enc.c) for the lab's real certificates: `x509` with
+// -in, -noout, -subject, -issuer, -dates, -serial, -fingerprint [-sha1|-sha256], -pubkey (the
+// fields in the order given, then the certificate unless -noout), and `base64 [-d] [-A]`.
+// -text (the full dump) is not part of the lab.
+
+import type { CommandContext, CommandSpec } from '../types'
+import { decode as b64decode, encode as b64encode } from './base64'
+import { pemToDer } from '../kubectl/x509'
+import { fromBytes, toBytes } from './util'
+
+interface El {
+  tag: number
+  start: number
+  body: number
+  end: number
+}
+
+function el(b: Uint8Array, pos: number): El {
+  let len = b[pos + 1]
+  let p = pos + 2
+  if (len & 0x80) {
+    const n = len & 0x7f
+    len = 0
+    for (let i = 0; i < n; i++) len = len * 256 + b[p++]
+  }
+  return { tag: b[pos], start: pos, body: p, end: p + len }
+}
+
+function kids(b: Uint8Array, e: El): El[] {
+  const out: El[] = []
+  for (let p = e.body; p < e.end; p = out[out.length - 1].end) out.push(el(b, p))
+  return out
+}
+
+const NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' }
+
+function oid(b: Uint8Array, e: El): string {
+  const parts = [Math.floor(b[e.body] / 40), b[e.body] % 40]
+  let v = 0
+  for (let i = e.body + 1; i < e.end; i++) {
+    v = v * 128 + (b[i] & 0x7f)
+    if (!(b[i] & 0x80)) {
+      parts.push(v)
+      v = 0
+    }
+  }
+  return parts.join('.')
+}
+
+function dn(b: Uint8Array, e: El): string {
+  const parts: string[] = []
+  for (const rdn of kids(b, e)) {
+    for (const atv of kids(b, rdn)) {
+      const [t, v] = kids(b, atv)
+      const id = oid(b, t)
+      parts.push(`${NAMES[id] ?? id} = ${fromBytes(b.subarray(v.body, v.end))}`)
+    }
+  }
+  return parts.join(', ')
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+function time(b: Uint8Array, e: El): string {
+  const s = fromBytes(b.subarray(e.body, e.end))
+  const full = e.tag === 0x17 ? (Number(s.slice(0, 2)) < 50 ? '20' : '19') + s : s
+  const [y, mo, d, h, mi, se] = [full.slice(0, 4), full.slice(4, 6), full.slice(6, 8), full.slice(8, 10), full.slice(10, 12), full.slice(12, 14)]
+  return `${MONTHS[Number(mo) - 1]} ${String(Number(d)).padStart(2)} ${h}:${mi}:${se} ${y} GMT`
+}
+
+const hexColon = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(':')
+
+function pem(label: string, der: Uint8Array): string {
+  const text = b64encode(der, 64)
+  return `-----BEGIN ${label}-----\n${text}-----END ${label}-----\n`
+}
+
+async function x509(ctx: CommandContext, args: string[]): Promise<number> {
+  let input: string | undefined
+  let noout = false
+  let digest = 'SHA-1'
+  const wanted: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].replace(/^--/, '-')
+    if (a === '-in') input = args[++i]
+    else if (a === '-noout') noout = true
+    else if (a === '-sha256' || a === '-sha1') digest = a === '-sha256' ? 'SHA-256' : 'SHA-1'
+    else if (['-subject', '-issuer', '-dates', '-startdate', '-enddate', '-serial', '-fingerprint', '-pubkey'].includes(a)) wanted.push(a)
+    else if (a === '-inform' || a === '-outform') i++
+    else if (a === '-text') {
+      ctx.stderr('openssl x509: -text is not available in this lab; try -subject -issuer -dates -fingerprint -pubkey\n')
+      return 1
+    } else {
+      ctx.stderr(`x509: Unknown option or message digest: ${args[i].replace(/^-+/, '')}\nx509: Use -help for summary.\n`)
+      return 1
+    }
+  }
+  let text: string | undefined
+  if (input === undefined || input === '-') text = ctx.stdin
+  else text = ctx.fs.readFile(ctx.fs.resolve(input))
+  if (text === undefined) {
+    ctx.stderr(`Could not open file or uri for loading certificate from ${input}\nUnable to load certificate\n`)
+    return 1
+  }
+  const der = pemToDer(text)
+  if (!der) {
+    ctx.stderr('Could not read certificate from ' + (input ?? '<stdin>') + '\nUnable to load certificate\n')
+    return 1
+  }
+  const cert = el(der, 0)
+  let tbs = kids(der, kids(der, cert)[0])
+  if (tbs[0].tag === 0xa0) tbs = tbs.slice(1)
+  const [serial, , issuer, validity, subject, spki] = tbs
+  const [nb, na] = kids(der, validity)
+  let out = ''
+  for (const w of wanted) {
+    if (w === '-subject') out += `subject=${dn(der, subject)}\n`
+    else if (w === '-issuer') out += `issuer=${dn(der, issuer)}\n`
+    else if (w === '-dates') out += `notBefore=${time(der, nb)}\nnotAfter=${time(der, na)}\n`
+    else if (w === '-startdate') out += `notBefore=${time(der, nb)}\n`
+    else if (w === '-enddate') out += `notAfter=${time(der, na)}\n`
+    else if (w === '-serial') {
+      let s = Array.from(der.subarray(serial.body, serial.end), (x) => x.toString(16).toUpperCase().padStart(2, '0')).join('')
+      if (s.startsWith('00') && s.length > 2) s = s.slice(2)
+      out += `serial=${s}\n`
+    } else if (w === '-fingerprint') {
+      const hash = new Uint8Array(await crypto.subtle.digest(digest, der.slice(cert.start, cert.end)))
+      out += `${digest === 'SHA-1' ? 'SHA1' : 'sha256'} Fingerprint=${hexColon(hash)}\n`
+    } else if (w === '-pubkey') out += pem('PUBLIC KEY', der.slice(spki.start, spki.end))
+  }
+  if (!noout) out += pem('CERTIFICATE', der.slice(cert.start, cert.end))
+  ctx.stdout(out)
+  return 0
+}
+
+function base64(ctx: CommandContext, args: string[]): number {
+  let decodeMode = false
+  let oneLine = false
+  let input: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-d') decodeMode = true
+    else if (args[i] === '-A') oneLine = true
+    else if (args[i] === '-e') decodeMode = false
+    else if (args[i] === '-in') input = args[++i]
+    else {
+      ctx.stderr(`base64: Unknown option or cipher: ${args[i].replace(/^-+/, '')}\nbase64: Use -help for summary.\n`)
+      return 1
+    }
+  }
+  const text = input === undefined ? ctx.stdin : ctx.fs.readFile(ctx.fs.resolve(input))
+  if (text === undefined) {
+    ctx.stderr(`base64: Can't open "${input}" for reading, No such file or directory\n`)
+    return 1
+  }
+  if (!decodeMode) {
+    const enc = b64encode(toBytes(text), oneLine ? 0 : 64)
+    ctx.stdout(enc)
+    return 0
+  }
+  // OpenSSL decodes what it can and stays silent about garbage; -A: the input is one line.
+  const clean = (oneLine ? text.replace(/\n/g, '') : text).replace(/[ \t\r]/g, '')
+  ctx.stdout(fromBytes(b64decode(toBytes(clean.replace(/[^A-Za-z0-9+/=\n]/g, ''))).bytes))
+  return 0
+}
+
+export const openssl: CommandSpec = {
+  name: 'openssl',
+  summary: 'Inspect the lab certificates (x509) and decode base64 (OpenSSL 3.0).',
+  usage: 'openssl x509 [-in FILE] [-noout] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
+  subcommands: ['x509', 'base64'],
+  async run(ctx) {
+    const [sub, ...args] = ctx.argv.slice(1)
+    if (sub === 'x509') return x509(ctx, args)
+    if (sub === 'base64' || sub === 'enc') return base64(ctx, sub === 'enc' ? args.filter((a) => a !== '-base64') : args)
+    if (sub === 'version') {
+      ctx.stdout('OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)\n')
+      return 0
+    }
+    ctx.stderr(sub === undefined ? 'openssl: this lab has no interactive openssl prompt; try openssl x509 -in ca.pem -noout -subject\n' : `Invalid command '${sub}'; type "help" for a list.\n`)
+    return 1
+  },
+}

@@ -1,0 +1,123 @@
+// xargs (GNU findutils 4.9 xargs): splits standard input into arguments (blanks and newlines, with
+// quotes and backslashes) and runs the command (echo by default) with them, through the lab's own
+// command table: -n MAX-ARGS, -I REPLACE-STR (one line per run), -L MAX-LINES, -r. Commands run
+// with an empty standard input, as xargs gives its children /dev/null.
+
+import type { CommandContext, CommandSpec } from '../types'
+
+function splitArgs(text: string): string[] | string {
+  const out: string[] = []
+  let cur = ''
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === ' ' || c === '\t' || c === '\n') {
+      if (inWord) out.push(cur)
+      cur = ''
+      inWord = false
+    } else if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1)
+      const nl = text.indexOf('\n', i + 1)
+      if (end < 0 || (nl >= 0 && nl < end)) return `unmatched ${c === "'" ? 'single' : 'double'} quote; by default quotes are special to xargs unless you use the -0 option`
+      cur += text.slice(i + 1, end)
+      inWord = true
+      i = end
+    } else if (c === '\\' && i + 1 < text.length) {
+      cur += text[++i]
+      inWord = true
+    } else {
+      cur += c
+      inWord = true
+    }
+  }
+  if (inWord) out.push(cur)
+  return out
+}
+
+async function runOne(ctx: CommandContext, argv: string[]): Promise<number> {
+  const spec = ctx.shell.commands().find((s) => s.name === argv[0])
+  if (!spec) {
+    ctx.stderr(`xargs: ${argv[0]}: No such file or directory\n`)
+    return 127
+  }
+  const status = await spec.run({ ...ctx, argv, stdin: '', stdinIsTTY: false })
+  return Number.isInteger(status) ? status & 0xff : 1
+}
+
+export const xargs: CommandSpec = {
+  name: 'xargs',
+  summary: 'Build and run command lines from standard input.',
+  usage: 'xargs [OPTION]... COMMAND [INITIAL-ARGS]...',
+  async run(ctx) {
+    const args = ctx.argv.slice(1)
+    let maxArgs = Infinity
+    let maxLines = 0
+    let replace: string | undefined
+    let noEmpty = false
+    let i = 0
+    const fail = (msg: string) => {
+      ctx.stderr(`xargs: ${msg}\nTry 'xargs --help' for more information.\n`)
+      return 1
+    }
+    for (; i < args.length && args[i].startsWith('-') && args[i] !== '-'; i++) {
+      const a = args[i]
+      if (a === '--') {
+        i++
+        break
+      }
+      const c = a[1]
+      const value = () => (a.length > 2 ? a.slice(2) : args[++i])
+      if (c === 'n' || c === 'L') {
+        const v = value()
+        if (v === undefined || !/^[0-9]+$/.test(v) || Number(v) < 1) return fail(v === undefined ? `option requires an argument -- '${c}'` : `invalid number "${v}" for -${c} option`)
+        if (c === 'n') maxArgs = Number(v)
+        else maxLines = Number(v)
+      } else if (c === 'I') {
+        replace = value()
+        if (replace === undefined) return fail("option requires an argument -- 'I'")
+      } else if (c === 'r' || a === '--no-run-if-empty') noEmpty = true
+      else if (c === 't' || c === 'x') continue
+      else return fail(a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${c}'`)
+    }
+    const command = args.slice(i).length ? args.slice(i) : ['echo']
+    let status = 0
+    const record = (s: number) => {
+      if (s === 127 || s === 126) status = s
+      else if (s !== 0 && status === 0) status = 123
+    }
+    if (replace !== undefined) {
+      const lines = ctx.stdin.split('\n').filter((l) => l.trim() !== '')
+      for (const line of lines) {
+        const item = line.replace(/^[ \t]+/, '')
+        record(await runOne(ctx, command.map((w) => w.split(replace!).join(item))))
+        if (status === 127) return status
+      }
+      return status
+    }
+    const groups: string[][] = []
+    if (maxLines > 0) {
+      const lines = ctx.stdin.split('\n').filter((l) => l.trim() !== '')
+      for (let k = 0; k < lines.length; k += maxLines) {
+        const words = splitArgs(lines.slice(k, k + maxLines).join('\n'))
+        if (typeof words === 'string') {
+          ctx.stderr(`xargs: ${words}\n`)
+          return 1
+        }
+        groups.push(words)
+      }
+    } else {
+      const words = splitArgs(ctx.stdin)
+      if (typeof words === 'string') {
+        ctx.stderr(`xargs: ${words}\n`)
+        return 1
+      }
+      for (let k = 0; k < words.length; k += maxArgs === Infinity ? words.length : maxArgs) groups.push(words.slice(k, k + (maxArgs === Infinity ? words.length : maxArgs)))
+    }
+    if (groups.length === 0 && !noEmpty) groups.push([])
+    for (const g of groups) {
+      record(await runOne(ctx, [...command, ...g]))
+      if (status === 127) return status
+    }
+    return status
+  },
+}
