@@ -17,6 +17,11 @@ const BUILTINS = new Set(['echo', 'printf', 'pwd', 'cd', 'export', 'unset', 'his
 /** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
 const PAUSE_EVERY = 1000
 
+/** An expansion error stops the rest of the command line (or of the subshell it happened in). */
+export class AbortLine {
+  constructor(readonly status: number) {}
+}
+
 export interface ExecHost {
   fs: HomeFs
   lab: LabServices
@@ -116,6 +121,9 @@ export class Executor {
     const cwd = fs.cwd()
     try {
       return await fn()
+    } catch (e) {
+      if (e instanceof AbortLine) return e.status
+      throw e
     } finally {
       if (isWorkingFs(fs) && fs.cwd() !== cwd) fs.chdir(cwd)
     }
@@ -133,6 +141,7 @@ export class Executor {
     } catch (e) {
       if (e instanceof ExpansionError) {
         this.write(io.err, `bash: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`)
+        if (e.fatal) throw new AbortLine(1)
         return 1
       }
       throw e

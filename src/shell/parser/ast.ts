@@ -11,10 +11,18 @@ export type WordPart =
   /** `${...}` that bash rejects when it expands it ("bad substitution"). */
   | { kind: 'badsub'; text: string }
 
-/** `${VAR:-word}` style operators (only the cheap ones). */
+/** `${VAR:-word}` style operators. */
 export interface ParamOp {
-  op: ':-' | '-' | ':+' | '+' | ':=' | '=' | '#len'
+  op:
+    | ':-' | '-' | ':+' | '+' | ':=' | '=' | ':?' | '?' | '#len'
+    | '#' | '##' | '%' | '%%' | '/' | '//' | '/#' | '/%' | '^^' | '^' | ',,' | ','
+    /** `${V:offset:length}`: `word` is unused, `offset` and `length` are arithmetic text. */
+    | 'substr'
   word: WordPart[]
+  /** The replacement of `/` operators. */
+  replacement?: WordPart[]
+  offset?: string
+  length?: string
 }
 
 export interface Word {

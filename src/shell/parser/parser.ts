@@ -346,3 +346,12 @@ export function parseScript(src: string): Script {
   }
   return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash }
 }
+
+/** The text of `$(( ))` or `${V:o:l}` as parts: `$NAME`, `${...}` and `$(...)` inside it expand first. */
+export function parseArithmeticText(text: string): WordPart[] {
+  try {
+    return new Parser(text, 1).heredocParts()
+  } catch {
+    return [{ kind: 'lit', text, quoted: true }]
+  }
+}
