@@ -211,6 +211,8 @@ async function expandPattern(parts: WordPart[], ctx: ExpandContext): Promise<Pat
 }
 
 function special(name: string, ctx: ExpandContext): string | undefined {
+  // Inside a function its positional parameters are variables of its scope.
+  if (/^[1-9#@*]$/.test(name) && ctx.env.get(name) !== undefined) return ctx.env.get(name)
   switch (name) {
     case '?':
       return String(ctx.lastStatus())
