@@ -1,102 +1,232 @@
-// A small evaluator for bash arithmetic `$(( ))` (expr.c): integers, variables, + - * / % **,
-// comparisons, ! ~ && || and parentheses. Errors come back as bash's message text.
+// Bash arithmetic (expr.c) in 64-bit signed integers that wrap as bash's intmax_t does:
+// numbers in bases 8, 10, 16 and BASE#DIGITS, variables (whose values are evaluated in turn),
+// assignments (= += -= ...), ++/--, unary and binary operators, ?: and the comma. Errors come
+// back as bash's message text, quoting the expression and the text from the offending token on.
 
 import type { ShellEnv } from './types'
 
 const BINARY: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6,
-  '<': 7, '>': 7, '<=': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11,
+  '<': 7, '>': 7, '<=': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+}
+const ASSIGN = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|='])
+const TOKEN = /[0-9][0-9A-Za-z_@#]*|[A-Za-z_][A-Za-z0-9_]*|<<=|>>=|\*\*|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|[-+*/%()<>!~&|^=?:,]|./g
+const MAX_RECURSION = 1024
+
+const wrap = (v: bigint) => BigInt.asIntN(64, v)
+
+class ArithError {
+  constructor(readonly message: string) {}
 }
 
-/** Evaluate; returns the number or an error message (without the `bash: ` prefix). */
-export function evalArithmetic(expr: string, env: ShellEnv): number | string {
-  const re = /\s+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%()<>!~&|^]|./g
-  const found = [...expr.matchAll(re)].filter((m) => !/^\s+$/.test(m[0]))
-  const toks = found.map((m) => m[0])
+interface Tok {
+  text: string
+  index: number
+}
+
+/** Evaluate; returns the value or an error message (without the `bash: ` prefix). */
+export function evalArithmetic(expr: string, env: ShellEnv): bigint | string {
+  try {
+    return evaluate(expr, env, 0)
+  } catch (e) {
+    if (e instanceof ArithError) return e.message
+    return `${expr.trim()}: expression recursion level exceeded (error token is "${expr.trim()}")`
+  }
+}
+
+function evaluate(expr: string, env: ShellEnv, depth: number): bigint {
+  if (depth > MAX_RECURSION) throw new ArithError(`${expr}: expression recursion level exceeded (error token is "${expr}")`)
+  const toks: Tok[] = []
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(expr); m; m = TOKEN.exec(expr)) if (!/^\s$/.test(m[0])) toks.push({ text: m[0], index: m.index })
   let i = 0
+  let noeval = 0
+  const peek = () => toks[i]?.text
   const fail = (msg: string): never => {
-    // bash quotes the expression without its leading blanks, and the text from the bad token on.
-    const rest = i < found.length ? expr.slice(found[i].index) : ''
+    // bash quotes the text from the current token on (the last one read when at the end).
+    const at = toks[i] ?? toks[toks.length - 1]
+    const rest = at ? expr.slice(at.index) : ''
     throw new ArithError(`${expr.replace(/^\s+/, '')}: ${msg} (error token is "${rest}")`)
   }
-  const primary = (): number => {
-    const t = toks[i]
+  const variable = (name: string): bigint => {
+    const raw = (env.get(name) ?? '').trim()
+    if (raw === '') return 0n
+    return evaluate(raw, env, depth + 1)
+  }
+  const number = (t: string): bigint => {
+    let base = 10
+    let digits = t
+    const hash = t.indexOf('#')
+    if (hash >= 0) {
+      base = Number(t.slice(0, hash))
+      digits = t.slice(hash + 1)
+      if (!/^[0-9]+$/.test(t.slice(0, hash)) || base < 2 || base > 64) fail('invalid arithmetic base')
+      if (digits === '') fail('invalid integer constant')
+    } else if (/^0[xX]/.test(t)) {
+      base = 16
+      digits = t.slice(2)
+    } else if (t.startsWith('0')) base = 8
+    let v = 0n
+    for (const ch of digits) {
+      let d: number
+      if (/[0-9]/.test(ch)) d = ch.charCodeAt(0) - 48
+      else if (/[a-z]/.test(ch)) d = ch.charCodeAt(0) - 87
+      else if (/[A-Z]/.test(ch)) d = ch.charCodeAt(0) - (base <= 36 ? 55 : 29)
+      else if (ch === '@') d = 62
+      else if (ch === '_') d = 63
+      else d = 99
+      if (d >= base) fail('value too great for base')
+      v = wrap(v * BigInt(base) + BigInt(d))
+    }
+    return v
+  }
+  const assign = (name: string, v: bigint): bigint => {
+    if (noeval === 0) env.set(name, String(v))
+    return v
+  }
+  const primary = (): bigint => {
+    const t = peek()
     if (t === undefined) return fail('syntax error: operand expected')
     if (t === '(') {
       i++
-      const v = binary(0)
-      if (toks[i] !== ')') fail("missing `)'")
+      const v = comma()
+      if (peek() !== ')') fail("missing `)'")
       i++
       return v
+    }
+    if (t === '++' || t === '--') {
+      i++
+      const name = peek()
+      if (name === undefined || !/^[A-Za-z_]/.test(name)) return fail('syntax error: operand expected')
+      i++
+      return assign(name, wrap(variable(name) + (t === '++' ? 1n : -1n)))
     }
     if (t === '-' || t === '+' || t === '!' || t === '~') {
       i++
       const v = primary()
-      return t === '-' ? -v : t === '+' ? v : t === '!' ? Number(v === 0) : ~v
+      return t === '-' ? wrap(-v) : t === '+' ? v : t === '!' ? BigInt(v === 0n) : wrap(~v)
     }
-    if (/^[0-9]+$/.test(t)) {
+    if (/^[0-9]/.test(t)) {
+      const v = number(t)
       i++
-      return Number(t)
+      return v
     }
     if (/^[A-Za-z_]/.test(t)) {
       i++
-      const raw = (env.get(t) ?? '').trim()
-      if (raw === '') return 0
-      return /^-?[0-9]+$/.test(raw) ? Number(raw) : fail('syntax error: operand expected')
+      const next = peek()
+      if (next !== undefined && ASSIGN.has(next)) {
+        i++
+        const right = assignment()
+        if (next === '=') return assign(t, right)
+        return assign(t, apply(next.slice(0, -1), variable(t), right))
+      }
+      if (next === '++' || next === '--') {
+        i++
+        const old = variable(t)
+        assign(t, wrap(old + (next === '++' ? 1n : -1n)))
+        return old
+      }
+      return variable(t)
     }
     return fail('syntax error: operand expected')
   }
-  const binary = (minPrec: number): number => {
-    let left = primary()
+  const power = (): bigint => {
+    const base = primary()
+    if (peek() !== '**') return base
+    i++
+    const exp = power()
+    if (exp < 0n) return noeval ? 1n : fail('exponent less than 0')
+    let r = 1n
+    let b = base
+    let e = exp
+    while (e > 0n) {
+      if (e & 1n) r = wrap(r * b)
+      b = wrap(b * b)
+      e >>= 1n
+    }
+    return r
+  }
+  const binary = (minPrec: number): bigint => {
+    let left = power()
     for (;;) {
-      const op = toks[i]
+      const op = peek()
       const prec = op === undefined ? undefined : BINARY[op]
       if (prec === undefined || prec < minPrec) return left
       i++
-      const right = binary(op === '**' ? prec : prec + 1)
-      left = apply(op, left, right)
+      if (op === '&&' || op === '||') {
+        const skip = op === '&&' ? left === 0n : left !== 0n
+        if (skip) noeval++
+        const right = binary(prec + 1)
+        if (skip) noeval--
+        left = BigInt(op === '&&' ? left !== 0n && right !== 0n : left !== 0n || right !== 0n)
+        continue
+      }
+      const rightAt = toks[i]?.index
+      left = apply(op!, left, binary(prec + 1), rightAt)
     }
   }
-  const apply = (op: string, a: number, b: number): number => {
+  const apply = (op: string, a: bigint, b: bigint, rightAt?: number): bigint => {
     switch (op) {
-      case '+': return a + b
-      case '-': return a - b
-      case '*': return a * b
+      case '+': return wrap(a + b)
+      case '-': return wrap(a - b)
+      case '*': return wrap(a * b)
       case '/':
       case '%':
-        if (b === 0) {
-          i--
-          return fail('division by 0')
+        if (b === 0n) {
+          if (noeval) return 0n
+          // bash quotes the text from the divisor on.
+          const rest = rightAt === undefined ? '' : expr.slice(rightAt)
+          throw new ArithError(`${expr.replace(/^\s+/, '')}: division by 0 (error token is "${rest}")`)
         }
-        return op === '/' ? Math.trunc(a / b) : a % b
-      case '**': return a ** b
-      case '<': return Number(a < b)
-      case '>': return Number(a > b)
-      case '<=': return Number(a <= b)
-      case '>=': return Number(a >= b)
-      case '==': return Number(a === b)
-      case '!=': return Number(a !== b)
-      case '&&': return Number(a !== 0 && b !== 0)
-      case '||': return Number(a !== 0 || b !== 0)
+        if (b === -1n) return op === '/' ? wrap(-a) : 0n
+        return op === '/' ? a / b : a % b
+      case '<': return BigInt(a < b)
+      case '>': return BigInt(a > b)
+      case '<=': return BigInt(a <= b)
+      case '>=': return BigInt(a >= b)
+      case '==': return BigInt(a === b)
+      case '!=': return BigInt(a !== b)
       case '&': return a & b
       case '|': return a | b
       case '^': return a ^ b
-      case '<<': return a << b
-      case '>>': return a >> b
+      case '<<': return wrap(a << (b & 63n))
+      case '>>': return a >> (b & 63n)
     }
-    return 0
+    return 0n
   }
-  try {
-    if (toks.length === 0) return 0
-    const v = binary(0)
-    if (i < toks.length) fail('syntax error in expression')
+  const ternary = (): bigint => {
+    const cond = binary(1)
+    if (peek() !== '?') return cond
+    i++
+    if (cond === 0n) noeval++
+    const a = assignment()
+    if (cond === 0n) noeval--
+    if (peek() !== ':') fail("`:' expected for conditional expression")
+    i++
+    if (cond !== 0n) noeval++
+    const b = ternary()
+    if (cond !== 0n) noeval--
+    return cond !== 0n ? a : b
+  }
+  const assignment = (): bigint => {
+    const t = peek()
+    const next = toks[i + 1]?.text
+    if (t !== undefined && next !== undefined && ASSIGN.has(next) && !/^[A-Za-z_]/.test(t)) {
+      i++
+      fail('attempted assignment to non-variable')
+    }
+    return ternary()
+  }
+  const comma = (): bigint => {
+    let v = assignment()
+    while (peek() === ',') {
+      i++
+      v = assignment()
+    }
     return v
-  } catch (e) {
-    if (e instanceof ArithError) return e.message
-    return `${expr.trim()}: expression recursion level exceeded`
   }
-}
-
-class ArithError {
-  constructor(readonly message: string) {}
+  if (toks.length === 0) return 0n
+  const v = comma()
+  if (i < toks.length) fail('syntax error in expression')
+  return v
 }

@@ -4,6 +4,7 @@
 // Every command, pipeline stage and expansion spends a step of the line's budget (budget.ts).
 
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
+import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandContext, CommandSpec, HomeFs, LabServices, OutputChunk, ShellEnv, ShellHandle } from './types'
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
 import { applyRedirects, isTerminal, type IO, type Sink } from './redirect'
@@ -17,6 +18,11 @@ const BUILTINS = new Set(['echo', 'printf', 'pwd', 'cd', 'export', 'unset', 'his
 /** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
 const PAUSE_EVERY = 1000
 
+/** An expansion error stops the rest of the command line (or of the subshell it happened in). */
+export class AbortLine {
+  constructor(readonly status: number) {}
+}
+
 export interface ExecHost {
   fs: HomeFs
   lab: LabServices
@@ -29,11 +35,14 @@ export interface ExecHost {
   pause?(): Promise<void>
 }
 
-export class Executor {
+export class Executor implements CompoundHost {
   /** `$?`: the status of the last command run. */
   status = 0
   readonly budget: LineBudget
   private lastPause = 0
+  loopDepth = 0
+  callDepth = 0
+  readonly functions = new Map<string, Command>()
 
   constructor(private host: ExecHost) {
     this.budget = new LineBudget(host.limits)
@@ -53,6 +62,10 @@ export class Executor {
   /** Write the shell's own messages (errors, warnings), outside any command's output budget. */
   write(sink: Sink, text: string): void {
     this.budget.write(sink, text, this.host.fs, (c) => this.host.emit(c))
+  }
+
+  tick(): Promise<void> {
+    return this.step()
   }
 
   private async step(): Promise<void> {
@@ -94,7 +107,7 @@ export class Executor {
     return p.negated ? Number(status === 0) : status
   }
 
-  private expandContext(env: ShellEnv, io: IO): ExpandContext {
+  expandContext(env: ShellEnv, io: IO): ExpandContext {
     return {
       env,
       maxValue: this.host.limits.maxValue,
@@ -116,12 +129,15 @@ export class Executor {
     const cwd = fs.cwd()
     try {
       return await fn()
+    } catch (e) {
+      if (e instanceof AbortLine) return e.status
+      throw e
     } finally {
       if (isWorkingFs(fs) && fs.cwd() !== cwd) fs.chdir(cwd)
     }
   }
 
-  private async runCommand(cmd: Command, io: IO, env: ShellEnv): Promise<number> {
+  async runCommand(cmd: Command, io: IO, env: ShellEnv): Promise<number> {
     await this.step()
     const ectx = this.expandContext(env, io)
     try {
@@ -129,10 +145,13 @@ export class Executor {
         const sub = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
         return await this.inSubshell(() => this.runList(cmd.body, sub, new OverlayEnv(env)))
       }
-      return await this.runSimple(cmd, io, env, ectx)
+      if (cmd.kind === 'simple') return await this.runSimple(cmd, io, env, ectx)
+      const cio = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
+      return await runCompound(this, cmd, cio, env)
     } catch (e) {
       if (e instanceof ExpansionError) {
         this.write(io.err, `bash: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`)
+        if (e.fatal) throw new AbortLine(1)
         return 1
       }
       throw e
@@ -151,6 +170,10 @@ export class Executor {
     for (const a of cmd.assignments) values.push([a.name, await expandString(a.value.parts, ectx)])
     const cio = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
     const name = argv[0]
+    const control = controlBuiltin(this, argv, env, (t) => this.write(cio.err, t))
+    if (control !== undefined) return control
+    const fn = this.functions.get(name)
+    if (fn) return callFunction(this, fn, argv, cio, env)
     const spec = this.host.lookup(name)
     if (!spec) {
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`

@@ -2,16 +2,21 @@
 // then word splitting of unquoted results on blanks and quote removal. No pathname expansion:
 // the lab has no globbing, so `*` stays a literal `*`.
 
-import type { List, Word, WordPart } from './parser/ast'
+import type { List, ParamOp, Word, WordPart } from './parser/ast'
+import { matchPattern, removePrefix, removeSuffix, replacePattern, type PatternPiece } from './pattern'
 import type { ShellEnv } from './types'
 import { evalArithmetic } from './arith'
+import { parseArithmeticText } from './parser/parser'
 import { DEFAULT_LIMITS, expansionTooLong } from './limits'
 
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
   /** `hint` is a lab-only line printed after bash's message, for mistakes the lesson invites. */
-  constructor(readonly message: string, readonly hint?: string) {}
+  /** `fatal` errors (bad substitutions, arithmetic, `${V:?}`) abort the whole command line, as in bash. */
+  constructor(readonly message: string, readonly hint?: string, readonly fatal = false) {}
 }
+
+const fatal = (message: string) => new ExpansionError(message, undefined, true)
 
 export interface ExpandContext {
   env: ShellEnv
@@ -100,14 +105,11 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
         break
       }
       case 'arith': {
-        const expr = await expandString(parseArithText(part.expr), ctx)
-        const r = evalArithmetic(expr, ctx.env)
-        if (typeof r === 'string') throw new ExpansionError(r)
-        pieces.push({ text: String(r), split: !part.quoted })
+        pieces.push({ text: String(await arith(part.expr, ctx)), split: !part.quoted })
         break
       }
       case 'badsub':
-        throw new ExpansionError(`${part.text}: bad substitution`)
+        throw fatal(`${part.text}: bad substitution`)
     }
     size += pieces[pieces.length - 1].text.length
     if (size > max) throw new ExpansionError(expansionTooLong(max))
@@ -115,12 +117,13 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
   return pieces
 }
 
-async function expandVar(name: string, op: { op: string; word: WordPart[] } | undefined, ctx: ExpandContext): Promise<string> {
+async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {
   const value = special(name, ctx) ?? ctx.env.get(name)
   if (!op) return value ?? ''
+  const v = value ?? ''
   switch (op.op) {
     case '#len':
-      return String([...(value ?? '')].length)
+      return String([...v].length)
     case ':-':
       return value ? value : expandString(op.word, ctx)
     case '-':
@@ -132,15 +135,84 @@ async function expandVar(name: string, op: { op: string; word: WordPart[] } | un
     case ':=':
     case '=': {
       if (op.op === ':=' ? value : value !== undefined) return value!
-      const v = await expandString(op.word, ctx)
-      ctx.env.set(name, v)
-      return v
+      const w = await expandString(op.word, ctx)
+      ctx.env.set(name, w)
+      return w
     }
+    case ':?':
+    case '?': {
+      if (op.op === ':?' ? value : value !== undefined) return value!
+      const msg = await expandString(op.word, ctx)
+      throw fatal(`${name}: ${msg || (op.op === ':?' ? 'parameter null or not set' : 'parameter not set')}`)
+    }
+    case '#':
+    case '##':
+      return removePrefix(v, await expandPattern(op.word, ctx), op.op === '##')
+    case '%':
+    case '%%':
+      return removeSuffix(v, await expandPattern(op.word, ctx), op.op === '%%')
+    case '/':
+    case '//':
+    case '/#':
+    case '/%':
+      return replacePattern(v, await expandPattern(op.word, ctx), await expandPattern(op.replacement ?? [], ctx), op.op)
+    case '^^':
+    case '^':
+    case ',,':
+    case ',':
+      return changeCase(v, op.op, op.word.length ? await expandPattern(op.word, ctx) : undefined)
+    case 'substr':
+      return substring(v, op, ctx)
   }
-  return value ?? ''
+  return v
+}
+
+async function arith(text: string, ctx: ExpandContext): Promise<bigint> {
+  const expr = await expandString(parseArithmeticText(text), ctx)
+  const r = evalArithmetic(expr, ctx.env)
+  if (typeof r === 'string') throw fatal(r)
+  return r
+}
+
+async function substring(v: string, op: ParamOp, ctx: ExpandContext): Promise<string> {
+  const chars = [...v]
+  const len = BigInt(chars.length)
+  let start = await arith(op.offset ?? '', ctx)
+  if (start < 0n) start += len
+  if (start < 0n || start > len) return ''
+  let end = len
+  if (op.length !== undefined) {
+    const l = await arith(op.length, ctx)
+    if (l < 0n) {
+      end = len + l
+      if (end < start) throw fatal(`${op.length}: substring expression < 0`)
+    } else end = start + l > len ? len : start + l
+  }
+  return chars.slice(Number(start), Number(end)).join('')
+}
+
+function changeCase(v: string, op: '^^' | '^' | ',,' | ',', pattern: PatternPiece[] | undefined): string {
+  const upper = op.startsWith('^')
+  const all = op.length === 2
+  const conv = (c: string) => (pattern && !matchPattern(pattern, c) ? c : upper ? c.toUpperCase() : c.toLowerCase())
+  const chars = [...v]
+  return all ? chars.map(conv).join('') : chars.length ? conv(chars[0]) + chars.slice(1).join('') : ''
+}
+
+/** A pattern word: quoted text matches itself, unquoted text and unquoted expansions are patterns. */
+async function expandPattern(parts: WordPart[], ctx: ExpandContext): Promise<PatternPiece[]> {
+  const out: PatternPiece[] = []
+  for (const p of parts) {
+    const pieces = await expandParts([p], ctx)
+    const quoted = p.kind === 'tilde' ? true : p.kind === 'badsub' ? false : p.quoted
+    for (const piece of pieces) out.push({ text: piece.text, quoted })
+  }
+  return out
 }
 
 function special(name: string, ctx: ExpandContext): string | undefined {
+  // Inside a function its positional parameters are variables of its scope.
+  if (/^[1-9#@*]$/.test(name) && ctx.env.get(name) !== undefined) return ctx.env.get(name)
   switch (name) {
     case '?':
       return String(ctx.lastStatus())
@@ -161,17 +233,3 @@ function special(name: string, ctx: ExpandContext): string | undefined {
   return undefined
 }
 
-/** `$((...))` text may hold `$VAR` and `$(...)`: parse it like a double-quoted string. */
-function parseArithText(expr: string): WordPart[] {
-  // Only `$NAME`/`${NAME}` are substituted textually; bare names are resolved by the evaluator.
-  const parts: WordPart[] = []
-  const re = /\$\{?([A-Za-z_][A-Za-z0-9_]*|\?)\}?/g
-  let last = 0
-  for (let m = re.exec(expr); m; m = re.exec(expr)) {
-    parts.push({ kind: 'lit', text: expr.slice(last, m.index), quoted: true })
-    parts.push({ kind: 'var', name: m[1], quoted: true })
-    last = m.index + m[0].length
-  }
-  parts.push({ kind: 'lit', text: expr.slice(last), quoted: true })
-  return parts
-}

@@ -3,7 +3,7 @@
 
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
-import { Executor } from './executor'
+import { AbortLine, Executor } from './executor'
 import { isWorkingFs } from './fs'
 import { completeLine, type Completion } from './complete'
 import { builtinCommands } from './commands'
@@ -137,6 +137,10 @@ export class Shell {
         this.executor.status = 2
       }
     } catch (e) {
+      if (e instanceof AbortLine) {
+        this.executor.status = e.status
+        return this.finish(result)
+      }
       // A bug in the shell must not take the terminal down: report it like a crashed command.
       const stop = e instanceof ShellStop ? e : undefined
       this.executor.status = stop ? stop.status : 1
@@ -148,6 +152,10 @@ export class Shell {
     } finally {
       this.sink = undefined
     }
+    return this.finish(result)
+  }
+
+  private finish(result: RunResult): RunResult {
     result.exitCode = this.executor.status
     return result
   }

@@ -11,10 +11,18 @@ export type WordPart =
   /** `${...}` that bash rejects when it expands it ("bad substitution"). */
   | { kind: 'badsub'; text: string }
 
-/** `${VAR:-word}` style operators (only the cheap ones). */
+/** `${VAR:-word}` style operators. */
 export interface ParamOp {
-  op: ':-' | '-' | ':+' | '+' | ':=' | '=' | '#len'
+  op:
+    | ':-' | '-' | ':+' | '+' | ':=' | '=' | ':?' | '?' | '#len'
+    | '#' | '##' | '%' | '%%' | '/' | '//' | '/#' | '/%' | '^^' | '^' | ',,' | ','
+    /** `${V:offset:length}`: `word` is unused, `offset` and `length` are arithmetic text. */
+    | 'substr'
   word: WordPart[]
+  /** The replacement of `/` operators. */
+  replacement?: WordPart[]
+  offset?: string
+  length?: string
 }
 
 export interface Word {
@@ -53,7 +61,68 @@ export interface Subshell {
   redirects: Redirect[]
 }
 
-export type Command = SimpleCommand | Subshell
+export interface IfCommand {
+  kind: 'if'
+  clauses: { cond: List; body: List }[]
+  elseBody?: List
+  redirects: Redirect[]
+}
+
+export interface ForCommand {
+  kind: 'for'
+  name: string
+  /** Absent: `for x; do` loops over the positional parameters. */
+  words?: Word[]
+  body: List
+  redirects: Redirect[]
+}
+
+export interface ArithForCommand {
+  kind: 'arithfor'
+  init: string
+  cond: string
+  update: string
+  body: List
+  redirects: Redirect[]
+}
+
+export interface WhileCommand {
+  kind: 'while'
+  until: boolean
+  cond: List
+  body: List
+  redirects: Redirect[]
+}
+
+export interface CaseCommand {
+  kind: 'case'
+  word: Word
+  items: { patterns: Word[]; body: List; term: ';;' | ';&' | ';;&' }[]
+  redirects: Redirect[]
+}
+
+export interface GroupCommand {
+  kind: 'group'
+  body: List
+  redirects: Redirect[]
+}
+
+/** `(( expr ))` */
+export interface ArithCommand {
+  kind: 'arith'
+  expr: string
+  redirects: Redirect[]
+}
+
+export interface FunctionDef {
+  kind: 'funcdef'
+  name: string
+  body: Command
+  redirects: Redirect[]
+}
+
+export type Command =
+  | SimpleCommand | Subshell | IfCommand | ForCommand | ArithForCommand | WhileCommand | CaseCommand | GroupCommand | ArithCommand | FunctionDef
 
 export interface Pipeline {
   negated: boolean

@@ -5,10 +5,11 @@
 
 import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, RedirOp, WordPart } from './ast'
 import { ParseError, Scanner, isMeta } from './scanner'
+import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
 import { addRedirect, asAssignment, heredocDelimiter, isRedirectOp, lit, plainText, unexpected } from './syntax'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
-const RESERVED_UNSUPPORTED = new Set(['if', 'for', 'while', 'until', 'case', 'select', 'function', '{', '[[', '(('])
+const RESERVED_UNSUPPORTED = new Set(['select', '[['])
 const MAX_DEPTH = 64
 
 interface PendingHeredoc {
@@ -21,7 +22,7 @@ interface PendingHeredoc {
 
 type Op = string // '&&', '||', '|', '|&', ';', ';;', '&', '(', ')', 'newline', 'eof', or a redirection
 
-class Parser extends Scanner {
+class Parser extends Scanner implements GrammarHost {
   private pending: PendingHeredoc[] = []
   readonly warnings: string[] = []
   heredocAtEof = false
@@ -145,9 +146,23 @@ class Parser extends Scanner {
     return { negated, commands }
   }
 
+  command(): Command {
+    return this.parseCommand()
+  }
+
   private parseCommand(): Command {
     const op = this.peekOp()
     if (op === 'eof') throw new ParseError('syntax error: unexpected end of file', true)
+    if (op === '(' && this.src[this.pos + 1] === '(') return { kind: 'arith', expr: this.readDoubleParen(), redirects: this.redirects() }
+    if (op === 'word') {
+      const w = this.peekReserved()
+      if (w !== undefined && COMPOUND_START.has(w)) {
+        if (++this.depth > MAX_DEPTH) throw new ParseError('expression nesting level exceeded')
+        const c = parseCompound(this, w)
+        this.depth--
+        return c
+      }
+    }
     if (op === '(') {
       this.pos++
       const body = this.parseList('subshell')
@@ -170,11 +185,13 @@ class Parser extends Scanner {
         continue
       }
       if (next === '(' && cmd.words.length === 1 && cmd.assignments.length === 0) {
-        // `name ( ... )` is bash's function definition syntax, which the lab does not support.
+        // `name ( ) compound-command` defines a function.
         this.pos++
         const after = this.peekOp()
-        if (after === ')') throw new ParseError('function definitions are not supported by the lab shell')
-        throw unexpected(after === 'word' ? this.peekWordText() : after)
+        if (after !== ')') throw unexpected(after === 'word' ? this.peekWordText() : after)
+        this.pos++
+        this.skipNewlines()
+        return { kind: 'funcdef', name: cmd.words[0].raw, body: this.parseCommand(), redirects: [] }
       }
       if (next !== 'word') break
       const word = this.readWord()
@@ -228,6 +245,81 @@ class Parser extends Scanner {
     return { fd: fd ?? defaultFd, op, target }
   }
 
+  // ---- the grammar host of compound.ts ----
+
+  listUntil(stops: string[]): List {
+    const items: AndOr[] = []
+    for (;;) {
+      this.skipNewlines()
+      const op = this.peekOp()
+      if (op === 'eof') throw new ParseError('syntax error: unexpected end of file', true)
+      if (op === ';;' || op === ';&' || op === ';;&') break
+      const w = op === 'word' ? this.peekReserved() : undefined
+      if (w !== undefined && stops.includes(w)) {
+        if (items.length === 0 && !stops.includes('esac')) throw unexpected(w)
+        break
+      }
+      items.push(this.parseAndOr())
+      const next = this.peekOp()
+      if (next === ';' || next === '&') this.pos++
+      else if (next === 'newline') this.consumeNewline()
+      else if (next !== 'eof' && next !== ';;' && next !== ';&' && next !== ';;&') throw unexpected(next)
+    }
+    return { items }
+  }
+
+  peek(): string {
+    return this.peekOp()
+  }
+
+  peekReserved(): string | undefined {
+    if (this.peekOp() !== 'word') return undefined
+    const save = this.pos
+    try {
+      return plainText(this.readWord())
+    } catch {
+      return undefined
+    } finally {
+      this.pos = save
+    }
+  }
+
+  skipNewlines(): void {
+    for (;;) {
+      this.skipBlanks()
+      if (this.ch !== '\n') return
+      this.consumeNewline()
+    }
+  }
+
+  advance(n: number): void {
+    this.pos += n
+  }
+
+  readDoubleParen(): string {
+    this.skipBlanks()
+    let depth = 0
+    let i = this.pos + 2
+    for (; i < this.src.length; i++) {
+      const c = this.src[i]
+      if (c === '(') depth++
+      else if (c === ')') {
+        if (depth === 0 && this.src[i + 1] === ')') break
+        if (depth > 0) depth--
+      }
+    }
+    if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `)'", true)
+    const text = this.src.slice(this.pos + 2, i)
+    this.pos = i + 2
+    return text
+  }
+
+  redirects(): Redirect[] {
+    const out: Redirect[] = []
+    while (isRedirectOp(this.peekOp())) out.push(this.parseRedirect())
+    return out
+  }
+
   // ---- tokens ----
 
   /** Skip blanks, line continuations and comments (not newlines). */
@@ -242,13 +334,6 @@ class Parser extends Scanner {
     }
   }
 
-  private skipNewlines(): void {
-    for (;;) {
-      this.skipBlanks()
-      if (this.ch !== '\n') return
-      this.consumeNewline()
-    }
-  }
 
   /** What comes next, without consuming it: an operator, 'word', 'newline' or 'eof'. */
   private peekOp(): Op {
@@ -258,7 +343,7 @@ class Parser extends Scanner {
     if (rest[0] === '\n') return 'newline'
     const redir = /^[0-9]*(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(rest)
     if (redir) return redir[1]
-    const m = /^(&&|\|\||\|&|;;|\||;|&|\(|\))/.exec(rest)
+    const m = /^(&&|\|\||\|&|;;&|;;|;&|\||;|&|\(|\))/.exec(rest)
     return m ? m[1] : 'word'
   }
 
@@ -345,4 +430,13 @@ export function parseScript(src: string): Script {
     error = e instanceof ParseError ? { message: e.message, incomplete: e.incomplete } : { message: 'expression nesting level exceeded', incomplete: false }
   }
   return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash }
+}
+
+/** The text of `$(( ))` or `${V:o:l}` as parts: `$NAME`, `${...}` and `$(...)` inside it expand first. */
+export function parseArithmeticText(text: string): WordPart[] {
+  try {
+    return new Parser(text, 1).heredocParts()
+  } catch {
+    return [{ kind: 'lit', text, quoted: true }]
+  }
 }

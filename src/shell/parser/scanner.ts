@@ -17,7 +17,7 @@ const NAME_START = /[A-Za-z_]/
 const NAME_CHAR = /[A-Za-z0-9_]/
 const SPECIAL_PARAMS = new Set(['?', '$', '#', '!', '-', '@', '*', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
 
-export type ScanMode = 'word' | 'dquote' | 'brace' | 'heredoc'
+export type ScanMode = 'word' | 'dquote' | 'brace' | 'bracepat' | 'heredoc'
 
 export function isMeta(ch: string | undefined): boolean {
   return ch === undefined || META.has(ch)
@@ -64,12 +64,13 @@ export abstract class Scanner {
       const c = this.ch
       if (c === undefined) {
         if (mode === 'dquote') throw new ParseError("unexpected EOF while looking for matching `\"'", true)
-        if (mode === 'brace') throw new ParseError("unexpected EOF while looking for matching `}'", true)
+        if (mode === 'brace' || mode === 'bracepat') throw new ParseError("unexpected EOF while looking for matching `}'", true)
         break
       }
       if (mode === 'word' && META.has(c)) break
       if (mode === 'dquote' && c === '"') break
       if (mode === 'brace' && c === '}') break
+      if (mode === 'bracepat' && (c === '}' || c === '/')) break
       if (c === '\\') {
         const n = this.src[this.pos + 1]
         if (n === undefined) {
@@ -90,7 +91,7 @@ export abstract class Scanner {
         this.pos += 2
         continue
       }
-      if (c === "'" && (mode === 'word' || mode === 'brace')) {
+      if (c === "'" && (mode === 'word' || mode === 'brace' || mode === 'bracepat')) {
         const end = this.src.indexOf("'", this.pos + 1)
         if (end < 0) throw new ParseError("unexpected EOF while looking for matching `''", true)
         if (end === this.pos + 1) {
@@ -100,7 +101,7 @@ export abstract class Scanner {
         this.pos = end + 1
         continue
       }
-      if (c === '"' && (mode === 'word' || mode === 'brace')) {
+      if (c === '"' && (mode === 'word' || mode === 'brace' || mode === 'bracepat')) {
         this.pos++
         flush()
         const inner = this.readParts('dquote', true)
@@ -223,12 +224,10 @@ export abstract class Scanner {
         this.pos += m[0].length + 1
         return m[1] ? { kind: 'var', name, quoted, op: { op: '#len', word: [] } } : { kind: 'var', name, quoted }
       }
-      const op = /^(:-|:\+|:=|-|\+|=)/.exec(after)
-      if (op && !m[1]) {
+      const op = m[1] ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
+      if (op) {
         this.pos += m[0].length + op[0].length
-        const word = this.readParts('brace', quoted)
-        this.pos++ // `}`
-        return { kind: 'var', name, quoted, op: { op: op[0] as ParamOp['op'], word } }
+        return { kind: 'var', name, quoted, op: this.readParamOp(op[0], quoted) }
       }
     }
     // Anything else is a "bad substitution" when expanded; find the closing brace first.
@@ -245,6 +244,48 @@ export abstract class Scanner {
     if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `}'", true)
     this.pos = i + 1
     return { kind: 'badsub', text: this.src.slice(start, i + 1) }
+  }
+
+  private readParamOp(op: string, quoted: boolean): ParamOp {
+    if (op === ':') {
+      const offset = this.readArithUntil(':}')
+      let length: string | undefined
+      if (this.ch === ':') {
+        this.pos++
+        length = this.readArithUntil('}')
+      }
+      this.pos++ // `}`
+      return { op: 'substr', word: [], offset, length }
+    }
+    const pattern = /^[#%/^,]/.test(op)
+    if (op.startsWith('/')) {
+      const word = this.readParts('bracepat', false)
+      let replacement: WordPart[] = []
+      if (this.ch === '/') {
+        this.pos++
+        replacement = this.readParts('brace', false)
+      }
+      this.pos++ // `}`
+      return { op: op as ParamOp['op'], word, replacement }
+    }
+    const word = this.readParts('brace', pattern ? false : quoted)
+    this.pos++ // `}`
+    return { op: op as ParamOp['op'], word }
+  }
+
+  /** Arithmetic text of `${V:offset:length}`, up to one of `stops` outside parentheses. */
+  private readArithUntil(stops: string): string {
+    const start = this.pos
+    let depth = 0
+    for (;;) {
+      const c = this.ch
+      if (c === undefined) throw new ParseError("unexpected EOF while looking for matching `}'", true)
+      if (c === '(') depth++
+      else if (c === ')') depth--
+      else if (depth === 0 && stops.includes(c)) break
+      this.pos++
+    }
+    return this.src.slice(start, this.pos)
   }
 
   private readAnsiC(): WordPart {

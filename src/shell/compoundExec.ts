@@ -1,0 +1,260 @@
+// Runs bash's compound commands (execute_cmd.c): if, while/until, both for loops, case, groups,
+// `(( ))`, function definitions and calls, and the builtins that steer them (break, continue,
+// return, local, `:`). Every loop round spends a step of the line's budget, so an endless loop
+// stops with the budget's message.
+
+import type { Command, List } from './parser/ast'
+import type { ShellEnv } from './types'
+import type { IO } from './redirect'
+import type { ExpandContext } from './expand'
+import { ExpansionError, expandString, expandWords } from './expand'
+import { evalArithmetic } from './arith'
+import { matchPattern, type PatternPiece } from './pattern'
+import { parseArithmeticText } from './parser/parser'
+
+/** `break n` / `continue n` unwinding through loops. */
+export class LoopControl {
+  constructor(readonly kind: 'break' | 'continue', public levels: number) {}
+}
+
+/** `return n` unwinding to the function call. */
+export class ReturnControl {
+  constructor(readonly status: number) {}
+}
+
+/** A function's variables: names declared `local` live here, the rest go to the caller's scope. */
+export class FunctionScope implements ShellEnv {
+  private locals = new Map<string, string | null>()
+  constructor(private parent: ShellEnv) {}
+  declare(name: string, value: string | undefined): void {
+    this.locals.set(name, value ?? this.locals.get(name) ?? null)
+  }
+  get(name: string): string | undefined {
+    return this.locals.has(name) ? (this.locals.get(name) ?? undefined) : this.parent.get(name)
+  }
+  set(name: string, value: string): void {
+    if (this.locals.has(name)) this.locals.set(name, value)
+    else this.parent.set(name, value)
+  }
+  unset(name: string): void {
+    if (this.locals.has(name)) this.locals.set(name, null)
+    else this.parent.unset(name)
+  }
+  export(name: string): void {
+    this.parent.export(name)
+  }
+  isExported(name: string): boolean {
+    return this.parent.isExported(name)
+  }
+  exported(): Record<string, string> {
+    return this.parent.exported()
+  }
+}
+
+/** What the compound commands need of the executor. */
+export interface CompoundHost {
+  runList(list: List, io: IO, env: ShellEnv): Promise<number>
+  runCommand(cmd: Command, io: IO, env: ShellEnv): Promise<number>
+  expandContext(env: ShellEnv, io: IO): ExpandContext
+  tick(): Promise<void>
+  status: number
+  loopDepth: number
+  functions: Map<string, Command>
+  callDepth: number
+}
+
+/** Calls nested deeper than this stop (as with bash's FUNCNEST) before JavaScript's stack runs out. */
+export const MAX_CALL_DEPTH = 1000
+
+async function arith(h: CompoundHost, text: string, env: ShellEnv, io: IO): Promise<bigint> {
+  const ctx = h.expandContext(env, io)
+  const expr = await expandString(parseArithmeticText(text), ctx)
+  const r = evalArithmetic(expr, env)
+  if (typeof r === 'string') throw new ExpansionError(r, undefined, true)
+  return r
+}
+
+/** Run one loop body; returns 'break' or 'continue' to the loop, or rethrows for outer loops. */
+async function body(h: CompoundHost, list: List, io: IO, env: ShellEnv): Promise<'break' | 'next'> {
+  try {
+    await h.runList(list, io, env)
+    return 'next'
+  } catch (e) {
+    if (!(e instanceof LoopControl)) throw e
+    if (e.levels > 1) {
+      e.levels--
+      throw e
+    }
+    return e.kind === 'break' ? 'break' : 'next'
+  }
+}
+
+export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: ShellEnv): Promise<number> {
+  switch (cmd.kind) {
+    case 'group':
+      return h.runList(cmd.body, io, env)
+    case 'if': {
+      for (const c of cmd.clauses) {
+        if ((await h.runList(c.cond, io, env)) === 0) return h.runList(c.body, io, env)
+      }
+      if (cmd.elseBody) return h.runList(cmd.elseBody, io, env)
+      return 0
+    }
+    case 'while': {
+      let status = 0
+      h.loopDepth++
+      try {
+        for (;;) {
+          await h.tick()
+          const c = await h.runList(cmd.cond, io, env)
+          if ((c === 0) === cmd.until) break
+          const r = await body(h, cmd.body, io, env)
+          status = h.status
+          if (r === 'break') break
+        }
+      } finally {
+        h.loopDepth--
+      }
+      return status
+    }
+    case 'for': {
+      const ctx = h.expandContext(env, io)
+      const items = cmd.words ? await expandWords(cmd.words, ctx) : positional(env)
+      let status = 0
+      h.loopDepth++
+      try {
+        for (const item of items) {
+          await h.tick()
+          env.set(cmd.name, item)
+          const r = await body(h, cmd.body, io, env)
+          status = h.status
+          if (r === 'break') break
+        }
+      } finally {
+        h.loopDepth--
+      }
+      return status
+    }
+    case 'arithfor': {
+      let status = 0
+      h.loopDepth++
+      try {
+        if (cmd.init.trim()) await arith(h, cmd.init, env, io)
+        for (;;) {
+          await h.tick()
+          if (cmd.cond.trim() && (await arith(h, cmd.cond, env, io)) === 0n) break
+          const r = await body(h, cmd.body, io, env)
+          status = h.status
+          if (r === 'break') break
+          if (cmd.update.trim()) await arith(h, cmd.update, env, io)
+        }
+      } finally {
+        h.loopDepth--
+      }
+      return status
+    }
+    case 'case': {
+      const ctx = h.expandContext(env, io)
+      const subject = await expandString(cmd.word.parts, ctx)
+      let fallthrough = false
+      let status = 0
+      for (const item of cmd.items) {
+        let hit = fallthrough
+        for (const p of item.patterns) {
+          if (hit) break
+          const pieces: PatternPiece[] = []
+          for (const part of p.parts) {
+            const text = await expandString([part], ctx)
+            pieces.push({ text, quoted: part.kind === 'lit' || part.kind === 'var' || part.kind === 'cmdsub' || part.kind === 'arith' ? part.quoted : true })
+          }
+          hit = matchPattern(pieces, subject)
+        }
+        if (!hit) continue
+        status = await h.runList(item.body, io, env)
+        if (item.term === ';;') return status
+        fallthrough = item.term === ';&'
+      }
+      return status
+    }
+    case 'arith': {
+      const v = await arith(h, cmd.expr, env, io)
+      return v === 0n ? 1 : 0
+    }
+    case 'funcdef':
+      h.functions.set(cmd.name, cmd.body)
+      return 0
+  }
+  return 0
+}
+
+function positional(env: ShellEnv): string[] {
+  const n = Number(env.get('#') ?? '0')
+  const out: string[] = []
+  for (let i = 1; i <= n; i++) out.push(env.get(String(i)) ?? '')
+  return out
+}
+
+/** `name args...` where name is a function: a new scope with its own positional parameters. */
+export async function callFunction(h: CompoundHost, body: Command, argv: string[], io: IO, env: ShellEnv): Promise<number> {
+  if (h.callDepth >= MAX_CALL_DEPTH) throw new ExpansionError(`${argv[0]}: maximum function nesting level exceeded (${MAX_CALL_DEPTH})`, undefined, true)
+  const scope = new FunctionScope(env)
+  scope.declare('#', String(argv.length - 1))
+  for (let i = 1; i < 10; i++) scope.declare(String(i), argv[i])
+  scope.declare('@', argv.slice(1).join(' '))
+  scope.declare('*', argv.slice(1).join(' '))
+  const depth = h.loopDepth
+  h.loopDepth = 0
+  h.callDepth++
+  try {
+    return await h.runCommand(body, io, scope)
+  } catch (e) {
+    if (e instanceof ReturnControl) return e.status
+    throw e
+  } finally {
+    h.loopDepth = depth
+    h.callDepth--
+  }
+}
+
+
+/** break, continue, return, local and `:`; undefined when `argv[0]` is none of them. */
+export function controlBuiltin(h: CompoundHost, argv: string[], env: ShellEnv, write: (t: string) => void): number | undefined {
+  const [name, arg] = argv
+  switch (name) {
+    case ':':
+      return 0
+    case 'break':
+    case 'continue': {
+      const n = arg === undefined ? 1 : Number(arg)
+      if (!Number.isInteger(n) || n < 1) {
+        write(`bash: ${name}: ${arg}: ${Number.isInteger(n) ? 'loop count out of range' : 'numeric argument required'}\n`)
+        return 1
+      }
+      if (h.loopDepth === 0) {
+        write(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`)
+        return 0
+      }
+      throw new LoopControl(name, Math.min(n, h.loopDepth))
+    }
+    case 'return': {
+      if (!(env instanceof FunctionScope)) {
+        write("bash: return: can only `return' from a function or sourced script\n")
+        return 2
+      }
+      throw new ReturnControl(arg === undefined ? h.status : Number(arg) & 0xff)
+    }
+    case 'local': {
+      if (!(env instanceof FunctionScope)) {
+        write('bash: local: can only be used in a function\n')
+        return 1
+      }
+      for (const a of argv.slice(1)) {
+        const eq = a.indexOf('=')
+        if (eq < 0) env.declare(a, undefined)
+        else env.declare(a.slice(0, eq), a.slice(eq + 1))
+      }
+      return 0
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,98 @@
+// Differential tests of the shell language (parameter expansion, arithmetic, compound commands,
+// builtins) against the machine's real GNU bash 5.2: every line runs in the lab shell and in real
+// bash (one bash process for all of them, each line in a subshell), comparing stdout, stderr
+// (normalised as differential.test.ts does) and the exit status.
+
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Outcome } from './testing/realTools'
+import { requireTools } from './testing/realTools'
+import { realBashLines } from './testing/bashOracle'
+import { newShell } from './testSupport'
+
+const FILES: Record<string, string> = {
+  'a.pem': 'A\n',
+  'b.pem': 'B\n',
+  'notes.txt': 'one two\nthree\n',
+}
+
+const CASES: string[] = [
+  // parameter expansion
+  'V=abcdef.ghi.jkl; echo ${#V} ${V:2} ${V: -2} ${V:1:2} ${V: -3:-1} ${V:(-2)} ${V:20}x',
+  'V=abcdef; echo ${V:1:-7}; echo after',
+  'V=abcdef; A=xyz; echo ${V:A} ${V:1+1:2*1} ${V:1:x}',
+  'V=abcdef.ghi.jkl; echo ${V#*.} ${V##*.} ${V%.*} ${V%%.*} ${V#nomatch} ${V%[a-z]}',
+  'V=abcdef.ghi.jkl; echo ${V/./_} ${V//./_} ${V/#abc/X} ${V/%jkl/Y} ${V//[aeiou]/} ${V/g*/}',
+  'V=hello; echo ${V//l/[&]} "${V//l/\\&}" ${V/x/y}',
+  'V="Hello World"; echo ${V^^} ${V,,} ${V^} ${V,} "${V^^[lo]}"',
+  'U=; echo ${U:-dflt} ${U-dash} ${N-unset} ${U:+alt} ${V:+alt} x',
+  'echo ${N:=assigned}; echo $N; E=; echo ${E=no}[$E] ${E:=yes} $E',
+  'echo ${N:+x}y ${#N}',
+  'T=aaa.bbb.ccc; echo "${T%%.*}" "${T#*.}" "${T//"."/:}" ${T//\\./-}',
+  'P=eyJhbGciOiJSUzI1NiJ9; echo $(( ${#P} % 4 )) ${P:0:5}',
+  'F=/root/dir/file.tar.gz; echo ${F##*/} ${F%/*} ${F#*.} ${F%%.*}',
+  // arithmetic
+  'echo $((2**63)) $((2**64)) $((-2**2)) $((2**62*2)) $((9223372036854775807+1))',
+  'echo $((99999999999999999999)) $((0x1F)) $((010)) $((2#101)) $((36#z)) $((64#_)) $((64#Z))',
+  'echo $((7/2)) $((-7/2)) $((-7%3)) $((7%-3)) $((1<<3)) $((-16>>2)) $((5&3)) $((5|3)) $((5^3)) $((~5))',
+  'echo $((1<2)) $((2<=1)) $((3==3)) $((3!=3)) $((!0)) $((1&&0)) $((0||2)) $((1?2:3)) $((0?2:3))',
+  'x=5; echo $((x++)) $x $((++x)) $((x--)) $((--x)) $((x+=10)) $((x*=2)) $((x/=3)) $((x%=4)) $((x<<=2)) $x',
+  'echo $((x=3, y=x*2, x+y)) $x $y',
+  'a=3+4; echo $((a*2)) $((a))',
+  'echo $((0 && 1/0)) $((1 || 1/0)) $((0 ? 1/0 : 5))',
+  'echo $((1/0))',
+  'echo $((5 % 0))',
+  'echo $((5 + ))',
+  'echo $((1 +* 2))',
+  'echo $((08))',
+  'echo $((2**-1))',
+  'echo $((a b))',
+  'echo $((3#5))',
+  'echo $((1 ? 2))',
+  'echo $((1=2))',
+  'echo $(( 07 + 0x1F + 2#101 ))',
+  'echo $((-9223372036854775807-1 / -1)) $(( (-9223372036854775807-1) / -1 )) $(( (-9223372036854775807-1) % -1 ))',
+  // compound commands
+  "if true; then echo yes; fi; if false; then echo a; elif true; then echo b; else echo c; fi",
+  "X=5; if [ $X -gt 3 ]; then echo big; else echo small; fi; echo $?",
+  "for x in a b \"c d\"; do echo \"[$x]\"; done; echo $x",
+  "for ((i=0;i<3;i++)); do echo $i; done; echo end $i",
+  "i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done",
+  "i=0; until [ $i -ge 2 ]; do echo u$i; ((i++)); done",
+  "for i in 1 2 3 4 5; do if [ $i = 2 ]; then continue; fi; if [ $i = 4 ]; then break; fi; echo $i; done",
+  "for i in 1 2; do for j in a b c; do if [ $j = b ]; then continue 2; fi; echo $i$j; done; done",
+  "for i in 1 2; do for j in a b; do break 2; done; echo never; done; echo out",
+  "f() { echo \"f got $1 $2 ($#)\"; return 3; }; f a b; echo $?",
+  "function g { local v=inner; echo $v; w=global; }; v=outer; g; echo $v $w",
+  "fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(( $1 - 1 ))) )); fi; }; fact 10",
+  "case abc in a*) echo starts-a;; *) echo other;; esac",
+  "case x.pem in *.txt|*.pem) echo cert;; esac; case zz in a) echo a;; esac; echo $?",
+  "case b in a) echo a;& b) echo b;& c) echo c;; d) echo d;; esac",
+  "{ echo one; echo two; } | wc -l",
+  "(cd /; pwd); pwd | grep -c '^/$'",
+  "(( 3 > 2 )) && echo gt; (( 0 )); echo $?",
+  "{ echo g1; echo g2; } > out.txt; cat out.txt",
+  "break; echo $?",
+  "return; echo $?",
+  "local x=1; echo $?",
+  "if true; then fi",
+  "for x in a; do; done",
+  "echo $(for i in 1 2 3; do echo -n $i; done)",
+  "f() { echo $1; }; f \"a b\"; f",
+]
+
+let real: Outcome[] = []
+beforeAll(async () => {
+  requireTools('bash')
+  real = await realBashLines(CASES, FILES)
+}, 120_000)
+
+afterAll(() => undefined)
+
+describe('the lab shell language agrees with GNU bash 5.2', () => {
+  test.each(CASES.map((line, i) => [line, i] as const))('%s', async (line, i) => {
+    const files: Record<string, string> = {}
+    for (const [name, text] of Object.entries(FILES)) files[`/root/${name}`] = text
+    const sh = newShell(files)
+    expect(await sh.run(line)).toEqual(real[i])
+  })
+})

@@ -1,0 +1,47 @@
+// The shell language beyond what the differential tests can compare: continuation prompts for
+// open compound commands, and loops stopped by the step budget.
+
+import { describe, expect, test } from 'vitest'
+import { newShell } from './testSupport'
+import { Shell } from './shell'
+import { createWorkstation } from './workstation'
+import { fakeLab } from './testSupport'
+
+describe('continuation (PS2)', () => {
+  test.each(['if true; then', 'if true; then echo a', 'for x in a b; do', 'while true', '{ echo a', 'case x in', 'f() {', 'for ((i=0;i<3;i++)); do echo'])(
+    '%s asks for more input',
+    (text) => {
+      expect(newShell().needsMoreInput(text)).toBe(true)
+    },
+  )
+  test.each(['if true; then echo a; fi', 'for x in a; do echo $x; done', '{ echo a; }', 'case x in x) echo;; esac', 'echo fi'])('%s is complete', (text) => {
+    expect(newShell().needsMoreInput(text)).toBe(false)
+  })
+  test('a multi-line if runs as one input', async () => {
+    const r = await newShell().run('if true\nthen\n  echo yes\nfi')
+    expect(r).toEqual({ stdout: 'yes\n', stderr: '', exitCode: 0 })
+  })
+})
+
+test('endless recursion stops at the nesting limit, not in a crash', async () => {
+  const r = await newShell().run('f() { f; }; f; echo after')
+  expect(r.stderr).toBe('bash: f: maximum function nesting level exceeded (1000)\n')
+  expect(r.exitCode).toBe(1)
+})
+
+describe('loops under the step budget', () => {
+  const small = () => {
+    const { fs, env } = createWorkstation()
+    return new Shell({ fs, env, lab: fakeLab(), limits: { maxSteps: 500 } })
+  }
+  test.each(['while true; do :; done', 'until false; do :; done', 'for ((;;)); do :; done', 'f() { f; }; f', 'while :; do echo x; done > /dev/null'])(
+    '%s stops with the budget message and status 152',
+    async (line) => {
+      const sh = small()
+      const r = await sh.run(line)
+      expect(r.exitCode).toBe(152)
+      expect(r.stderr).toContain("bash: stopped after 500 steps, the lab's limit for one command line")
+      expect((await sh.run('echo still here')).stdout).toBe('still here\n')
+    },
+  )
+})
