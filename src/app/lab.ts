@@ -7,6 +7,7 @@ import { Shell, type ShellState } from '../shell/shell'
 import { createWorkstation } from '../shell/workstation'
 import { labCommand } from '../shell/commands/lab'
 import { curl } from '../shell/curl/curl'
+import { createContainerShell } from './containerShell'
 import { kubectl } from '../shell/kubectl'
 import type { EditRequest, LabServices, OutputChunk, RunResult } from '../shell/types'
 import type { Fact } from '../cluster/events/facts'
@@ -118,7 +119,13 @@ export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
 }
 
 class LabImpl implements Lab {
-  private cluster!: Cluster
+  private currentCluster!: Cluster
+  /** Every cluster the lab holds runs its containers' commands in the lab's shell language. */
+  private get cluster(): Cluster { return this.currentCluster }
+  private set cluster(c: Cluster) {
+    this.currentCluster = c
+    c.setContainerShell(createContainerShell(() => this.services))
+  }
   private shell!: Shell
   private clearListeners: (() => void)[] = []
   private resetListeners: (() => void)[] = []
