@@ -13,6 +13,7 @@ import { curl } from '../shell/curl/curl'
 import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
 import { podCurl } from './containerCurl'
+import { ContainerSession, ashMessages } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
 export const STDIN_PATH = '/proc/self/fd/0'
@@ -73,28 +74,39 @@ function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabSe
   return specs
 }
 
-/** Busybox ash says `sh: x: not found` where bash says `bash: x: command not found`. */
-function ashMessages(text: string): string {
-  return text.replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
+
+/** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: 'sh' | 'bash' } {
+  const personality = prog === 'bash' ? 'bash' : 'sh'
+  const fs = new MemoryFs(flatten(p.root), '/', '/root')
+  const env = new MemoryEnv()
+  for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
+  const commands = commandsFor(p, personality, lab)
+  const notFound = notFoundFor(personality)
+  // `/bin/cat`: a path to a program of the image runs that program
+  const fallback = (name: string) => (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ?? notFound(name)
+  return { shell: new Shell({ fs, env, lab, commands, fallback }), fs, personality }
 }
 
-export function createContainerShell(lab: () => LabServices): ContainerShell {
+const SHELLS = new Set(['sh', 'ash', 'bash'])
+
+/**
+ * The container shell the lab hands its clusters. `onSession` receives the interactive shell of
+ * `kubectl exec -it POD -- sh` (the lab then sends the student's lines to it until `exit`).
+ */
+export function createContainerShell(lab: () => LabServices, onSession?: (s: ContainerSession) => void): ContainerShell {
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const personality = prog === 'bash' ? 'bash' : 'sh'
-      const fs = new MemoryFs(flatten(p.root), '/', '/root')
-      const env = new MemoryEnv()
-      for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
-      const commands = commandsFor(p, personality, lab())
-      const notFound = notFoundFor(personality)
-      // `/bin/cat`: a path to a program of the image runs that program
-      const fallback = (name: string) => (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ?? notFound(name)
-      const shell = new Shell({ fs, env, lab: lab(), commands, fallback })
+      const { shell, fs, personality } = shellIn(p, prog, lab())
       let script: string
-      if (prog === 'sh' || prog === 'ash' || prog === 'bash') {
+      if (SHELLS.has(prog)) {
         const c = argv.indexOf('-c')
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
+        if (c < 0 && p.tty && onSession) {
+          onSession(new ContainerSession(shell, personality))
+          return { stdout: '', stderr: '', exitCode: 0 }
+        }
         script = c > 0 ? argv[c + 1] : p.stdin
       } else {
         if (p.stdin) fs.writeFile(STDIN_PATH, p.stdin)

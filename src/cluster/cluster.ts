@@ -101,8 +101,8 @@ function assemble(p: Parts, signer: TokenSigner) {
   let containerShell: ContainerShell | undefined
   const apiServer = new APIServer({
     ctx,
-    exec: async (node: string, ns: string, pod: string, container: string | undefined, command: string[], stdin?: string): Promise<ExecResult | Status | undefined> =>
-      kubelets.get(node)?.exec(ns, pod, container, command, { stdin, shell: containerShell }),
+    exec: async (node: string, ns: string, pod: string, container: string | undefined, command: string[], io?: { stdin?: string; tty?: boolean }): Promise<ExecResult | Status | undefined> =>
+      kubelets.get(node)?.exec(ns, pod, container, command, { ...io, shell: containerShell }),
     tokenRequest: (args) => createTokenRequest(ctx, signer, args),
     verifyingKeys: () => {
       const k = signer.publicJwk() as { kid: string; n: string; e: string }

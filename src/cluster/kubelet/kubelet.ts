@@ -129,7 +129,7 @@ export class Kubelet {
   }
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */
-  async exec(namespace: string, pod: string, container: string | undefined, command: string[], io: { stdin?: string; shell?: ContainerShell } = {}): Promise<ExecResult | Status> {
+  async exec(namespace: string, pod: string, container: string | undefined, command: string[], io: { stdin?: string; tty?: boolean; shell?: ContainerShell } = {}): Promise<ExecResult | Status> {
     const obj = this.cache.pod(namespace, pod)
     const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
     if (rec) await this.refreshPodTokens(rec.uid)

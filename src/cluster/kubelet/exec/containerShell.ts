@@ -12,6 +12,8 @@ export interface ContainerProcess {
   env: [string, string][]
   hostname: string
   stdin: string
+  /** Attached to a terminal (`kubectl exec -it`): a shell without -c then reads its commands from the student. */
+  tty: boolean
   namespace: string
   /** The pod's IP: the source address of the requests the process makes. */
   podIP: string | undefined

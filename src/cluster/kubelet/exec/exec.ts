@@ -27,6 +27,8 @@ export interface ExecInput {
   token: (key: string) => string | undefined
   /** What `kubectl exec -i` sends to the process's standard input. */
   stdin?: string
+  /** `kubectl exec -t`: the process's input and output are a terminal. */
+  tty?: boolean
   /** The shell and tools the container's image holds (wired from the lab); without it, the busybox applets below. */
   shell?: ContainerShell
 }
@@ -108,7 +110,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     const ns = pod.metadata.namespace ?? ''
     const svcIP = apiServiceIP(ctx)
     const out = await i.shell.run(i.command, {
-      root, env, hostname, stdin, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP,
+      root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP,
       resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
     })
     return { kind: 'ExecResult', ...out }
