@@ -143,3 +143,14 @@ describe('exec in a container', () => {
     expect(Object.keys(after.tokens)).toEqual(Object.keys(before.tokens))
   })
 })
+
+describe('what the images hold', () => {
+  it('agnhost and nginx have bash and curl; alpine and busybox neither; nginx:alpine curl only', async () => {
+    const { imagePrograms } = await import('./rootfs')
+    expect(Object.keys(imagePrograms('registry.k8s.io/e2e-test-images/agnhost:2.45')).sort()).toEqual(['bash', 'curl'])
+    expect(Object.keys(imagePrograms('nginx:1.27')).sort()).toEqual(['bash', 'curl'])
+    expect(imagePrograms('busybox:1.36')).toEqual({})
+    expect(imagePrograms('docker.io/library/alpine:3.21')).toEqual({})
+    expect(Object.keys(imagePrograms('nginx:1.27-alpine'))).toEqual(['curl'])
+  })
+})
