@@ -13,7 +13,7 @@ import { curl } from '../shell/curl/curl'
 import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
 import { podCurl } from './containerCurl'
-import { ContainerSession, ashMessages } from './containerSession'
+import { ContainerSession, ashMessages, busyboxMessages } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
 export const STDIN_PATH = '/proc/self/fd/0'
@@ -113,7 +113,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
       }
       const r = await shell.run(script)
-      return { stdout: r.stdout, stderr: personality === 'sh' ? ashMessages(r.stderr) : r.stderr, exitCode: r.exitCode }
+      return { stdout: r.stdout, stderr: personality === 'sh' ? ashMessages(r.stderr) : busyboxMessages(r.stderr), exitCode: r.exitCode }
     },
   }
 }
