@@ -7,6 +7,8 @@ import { Shell, type ShellState } from '../shell/shell'
 import { createWorkstation } from '../shell/workstation'
 import { labCommand } from '../shell/commands/lab'
 import { curl } from '../shell/curl/curl'
+import { createContainerShell } from './containerShell'
+import type { ContainerSession } from './containerSession'
 import { kubectl } from '../shell/kubectl'
 import type { EditRequest, LabServices, OutputChunk, RunResult } from '../shell/types'
 import type { Fact } from '../cluster/events/facts'
@@ -66,6 +68,10 @@ export interface Lab {
   snapshot(): LabSnapshot
   restore(s: LabSnapshot): Promise<void>
   needsMoreInput(text: string): boolean
+  /** The container shell's prompt while `kubectl exec -it POD -- sh` holds the terminal (`/ # `), else undefined. */
+  prompt(): string | undefined
+  /** Ctrl+D: ends the container shell in the foreground; false when none is open. */
+  endOfInput(): boolean
   complete(text: string, cursor: number): { from: number; candidates: string[] }
   history(): string[]
   onClear(cb: () => void): void
@@ -118,7 +124,16 @@ export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
 }
 
 class LabImpl implements Lab {
-  private cluster!: Cluster
+  private currentCluster!: Cluster
+  /** `kubectl exec -it POD -- sh`: the container shell the terminal's lines go to while it is open. */
+  private session: ContainerSession | undefined
+  private pendingSession: ContainerSession | undefined
+  /** Every cluster the lab holds runs its containers' commands in the lab's shell language. */
+  private get cluster(): Cluster { return this.currentCluster }
+  private set cluster(c: Cluster) {
+    this.currentCluster = c
+    c.setContainerShell(createContainerShell(() => this.services, (s) => { this.pendingSession = s }))
+  }
   private shell!: Shell
   private clearListeners: (() => void)[] = []
   private resetListeners: (() => void)[] = []
@@ -202,6 +217,8 @@ class LabImpl implements Lab {
   }
 
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    if (this.session) return this.runInSession(line, onChunk)
+    this.pendingSession = undefined
     this.undoHistory.before(this)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
@@ -217,6 +234,9 @@ class LabImpl implements Lab {
     if (undo) await this.applyUndo(undo)
     else this.undoHistory.after(this, line)
     this.lessonHost.noteCommand(line)
+    // `kubectl exec -it POD -- sh` opened the container's shell: the next lines go to it
+    if (this.pendingSession && !this.resetPending && !fresh && !undo) this.session = this.pendingSession
+    this.pendingSession = undefined
     this.changed()
     return result
   }
@@ -303,7 +323,40 @@ class LabImpl implements Lab {
     this.changed()
   }
 
+  /** The prompt of the container shell in the foreground (`/ # `), or undefined at the workstation. */
+  prompt(): string | undefined {
+    return this.session?.prompt()
+  }
+
+  /** Ctrl+D: ends the container shell in the foreground (returns whether one was open). */
+  endOfInput(): boolean {
+    const s = this.session
+    if (!s) return false
+    this.endSession(s.eof())
+    return true
+  }
+
+  private async runInSession(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    const s = this.session!
+    const r = await s.run(line, onChunk)
+    if (s.exitCode !== undefined) {
+      const end = this.endSession(r)
+      if (end.stderr) onChunk?.({ stream: 'stderr', text: end.stderr })
+      return end
+    }
+    this.changed()
+    return r
+  }
+
+  /** Back at the workstation: kubectl reports a non-zero exit status of the shell. */
+  private endSession(r: RunResult): RunResult {
+    this.session = undefined
+    this.changed()
+    return r.exitCode === 0 ? r : { ...r, stderr: r.stderr + `command terminated with exit code ${r.exitCode}\n` }
+  }
+
   needsMoreInput(text: string): boolean {
+    if (this.session) return this.session.shell.needsMoreInput(text)
     return this.shell.needsMoreInput(text)
   }
 
@@ -394,6 +447,7 @@ class LabImpl implements Lab {
 
   interrupt(): void {
     this.shell.interrupt()
+    this.session?.shell.interrupt()
     this.subShells.forEach((s) => s.interrupt())
   }
 

@@ -49,7 +49,7 @@ export class LabHost {
   private facts = new ListTracker<unknown>()
   private audit = new ListTracker<unknown>()
   private history = new ListTracker<string>()
-  private last: { cwd?: string; nextDueAt?: number | null; variables?: Record<string, string>; seenTokens?: Record<string, string>; kids?: string; any?: JumpTargets; selected?: JumpTargets; token?: string } = {}
+  private last: { cwd?: string; prompt?: string | null; nextDueAt?: number | null; variables?: Record<string, string>; seenTokens?: Record<string, string>; kids?: string; any?: JumpTargets; selected?: JumpTargets; token?: string } = {}
   private focus: string | undefined
   private scheduleWant = -Infinity
   private schedulesTo = -Infinity
@@ -143,6 +143,8 @@ export class LabHost {
     if (h) u.history = h
     const cwd = lab.cwd()
     if (fresh || cwd !== this.last.cwd) u.cwd = this.last.cwd = cwd
+    const prompt = lab.prompt() ?? null
+    if (fresh || prompt !== this.last.prompt) u.prompt = this.last.prompt = prompt
     const due = lab.nextDueAt() ?? null
     if (fresh || due !== this.last.nextDueAt) u.nextDueAt = this.last.nextDueAt = due
     const vars = lab.variables()

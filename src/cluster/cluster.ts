@@ -19,6 +19,7 @@ import { Random, type RandomState } from './random'
 import { startScheduler } from './scheduler/scheduler'
 import { ObjectStore, type StoreState } from './store/store'
 import { WorkRunner } from './work'
+import type { ContainerShell } from './kubelet/exec/containerShell'
 
 export interface ClusterOptions {
   /** Lab time at which the student starts (ms since the epoch); the cluster was installed an hour earlier. */
@@ -58,6 +59,8 @@ export interface Cluster {
   snapshot(): ClusterState
   /** Would the API server accept this bearer token now? Nothing is recorded or changed. */
   reviewToken(token: string): ReturnType<APIServer['reviewToken']>
+  /** The shell and tools containers run (the lab hands the workstation's shell down; see kubelet/exec/containerShell.ts). */
+  setContainerShell(shell: ContainerShell | undefined): void
   /** The published verification keys, as /openid/v1/jwks serves them. */
   jwks(): { keys: (JsonWebKey & { kid: string })[] }
   /** Every kubelet's token refresh schedule within [from, to] (ms), at most `max` times per token. */
@@ -95,10 +98,11 @@ function assemble(p: Parts, signer: TokenSigner) {
   startTokensController(ctx, signer, controllers.root('tokens-controller'))
   startScheduler(ctx)
   const kubelets = new Map<string, Kubelet>()
+  let containerShell: ContainerShell | undefined
   const apiServer = new APIServer({
     ctx,
-    exec: async (node: string, ns: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status | undefined> =>
-      kubelets.get(node)?.exec(ns, pod, container, command),
+    exec: async (node: string, ns: string, pod: string, container: string | undefined, command: string[], io?: { stdin?: string; tty?: boolean }): Promise<ExecResult | Status | undefined> =>
+      kubelets.get(node)?.exec(ns, pod, container, command, { ...io, shell: containerShell }),
     tokenRequest: (args) => createTokenRequest(ctx, signer, args),
     verifyingKeys: () => {
       const k = signer.publicJwk() as { kid: string; n: string; e: string }
@@ -112,6 +116,7 @@ function assemble(p: Parts, signer: TokenSigner) {
   const cluster: Cluster = {
     apiServer,
     context: ctx,
+    setContainerShell(s) { containerShell = s },
     async handle(req) {
       // what only the components' in-process clients may send or receive
       const { materialised: _m, ...request } = req

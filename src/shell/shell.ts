@@ -34,6 +34,8 @@ export interface ShellOptions {
    * message queue run here, so that Ctrl+C (interrupt()) reaches a long command line.
    */
   pause?: () => Promise<void>
+  /** The command for a name no spec has (a container's shell answers `sh: x: not found` this way). */
+  fallback?: (name: string) => CommandSpec | undefined
 }
 
 interface Restorable {
@@ -72,7 +74,7 @@ export class Shell {
       fs: opts.fs,
       lab: opts.lab,
       shell: handle,
-      lookup: (name) => this.specs.get(name),
+      lookup: (name) => this.specs.get(name) ?? opts.fallback?.(name),
       emit: (c) => this.sink?.(c),
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
       pause: opts.pause,

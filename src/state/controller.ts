@@ -116,7 +116,13 @@ export class TerminalController implements CommandQueue {
 
   /** PS1 for the shell's working directory. */
   private ps1(): string {
-    return promptFor(this.store.getState().lab.cwd)
+    const lab = this.store.getState().lab
+    return lab.prompt ?? promptFor(lab.cwd)
+  }
+
+  /** Ctrl+D on an empty line: ends a container shell holding the terminal (as its `exit`); nothing at the workstation. */
+  endOfInput(): void {
+    if (this.store.getState().lab.prompt !== undefined) this.submit('exit')
   }
 
   /** Ctrl+C: abandon the typed line (and any continuation or typed-ahead lines); stop a running command. */

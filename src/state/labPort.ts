@@ -73,6 +73,8 @@ export interface LabUpdate {
   epoch?: number
   seed?: string
   cwd?: string
+  /** The prompt of a container shell holding the terminal (`kubectl exec -it`), null when none does. */
+  prompt?: string | null
   nextDueAt?: number | null
   facts?: ListDelta<Fact>
   audit?: ListDelta<AuditEntry>

@@ -14,6 +14,7 @@ import { schedule, type KubeletRuntime } from './runtime'
 import { KubeletWork } from './work'
 import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
 import { execInPod } from './exec/exec'
+import type { ContainerShell } from './exec/containerShell'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
 export interface TokenSchedule {
@@ -128,11 +129,11 @@ export class Kubelet {
   }
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */
-  async exec(namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status> {
+  async exec(namespace: string, pod: string, container: string | undefined, command: string[], io: { stdin?: string; tty?: boolean; shell?: ContainerShell } = {}): Promise<ExecResult | Status> {
     const obj = this.cache.pod(namespace, pod)
     const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
     if (rec) await this.refreshPodTokens(rec.uid)
-    return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key) })
+    return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key), ...io })
   }
 
   snapshot(): unknown {

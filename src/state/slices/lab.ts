@@ -14,6 +14,8 @@ export interface LabFields {
   version: number
   epoch: number
   cwd: string
+  /** Set while `kubectl exec -it POD -- sh` holds the terminal: the container's prompt. */
+  prompt?: string
   nextDueAt?: number
   facts: readonly Fact[]
   audit: readonly AuditEntry[]
@@ -43,6 +45,7 @@ export function labUpdateFields(s: LabFields, u: LabUpdate): Partial<LabFields> 
     ...(fresh ? { epoch: s.epoch + 1 } : {}),
     ...(u.seed !== undefined ? { seed: u.seed } : {}),
     ...(u.cwd !== undefined ? { cwd: u.cwd } : {}),
+    ...(u.prompt !== undefined ? { prompt: u.prompt ?? undefined } : {}),
     ...(u.nextDueAt !== undefined ? { nextDueAt: u.nextDueAt ?? undefined } : {}),
     facts: applyList(base.facts, u.facts),
     audit: applyList(base.audit, u.audit),

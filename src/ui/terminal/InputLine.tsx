@@ -86,6 +86,9 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
       controller.interrupt(value)
       replace('')
       onEnter()
+    } else if (ctrl && e.key.toLowerCase() === 'd' && value === '') {
+      e.preventDefault()
+      controller.endOfInput()
     } else if (ctrl && e.key.toLowerCase() === 'l') {
       e.preventDefault()
       controller.clearScreen()

@@ -16,7 +16,7 @@ import { respond, respondStatus } from './response'
 export interface SubresourceDeps {
   admission: AdmissionChain
   /** The kubelet of a node, if that node runs one. */
-  exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult | Status | undefined>
+  exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[], io?: { stdin?: string; tty?: boolean }): Promise<ExecResult | Status | undefined>
   tokenRequest(args: TokenRequestArgs): Promise<TokenRequestResult>
 }
 
@@ -51,7 +51,9 @@ export async function handleExec(r: ResourceRequest, d: SubresourceDeps): Promis
   const command = r.url.query.getAll('command')
   if (command.length === 0) return respondStatus(newBadRequest('you must specify at least 1 command'))
   if (!pod.spec.nodeName) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
-  const out = await d.exec(pod.spec.nodeName, r.info.namespace, r.info.name, container, command)
+  // stdin=true: what the client streams in (kubectl sends it as the body) reaches the process
+  const stdin = r.url.query.get('stdin') === 'true' && typeof r.req.body === 'string' ? r.req.body : undefined
+  const out = await d.exec(pod.spec.nodeName, r.info.namespace, r.info.name, container, command, { stdin, tty: r.url.query.get('tty') === 'true' })
   if (out === undefined) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
   return isStatus(out) ? respondStatus(out) : { status: 200, headers: { 'content-type': 'application/json' }, body: out }
 }

@@ -4,6 +4,8 @@ import { createSigner } from '../../serviceaccount/signer'
 import { T0, makeContext, podObject, seedCluster, nodeClient } from '../testing'
 import type { ExecResult, Status } from '../../apiserver/types'
 import { execErrorLine } from './exec'
+import type { ContainerProcess } from './containerShell'
+import { resolve } from './vfs'
 
 const DIR = '/var/run/secrets/kubernetes.io/serviceaccount'
 
@@ -97,8 +99,28 @@ describe('exec in a container', () => {
     expect(s.reason).toBe('InternalError')
     expect(s.message).toMatch(/^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "ps": executable file not found in \$PATH: unknown$/)
     expect(execErrorLine(s)).toBe(`error: ${s.message}`)
-    const bash = (await run('/bin/bash')) as unknown as Status
-    expect(bash.message).toContain('exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown')
+    const zsh = (await run('/bin/zsh')) as unknown as Status
+    expect(zsh.message).toContain('exec: "/bin/zsh": stat /bin/zsh: no such file or directory: unknown')
+  })
+
+  it('stdin (kubectl exec -i) reaches the process; programs beyond the built-in applets go to the injected container shell', async () => {
+    const { kubelet } = await setup()
+    const cat = (await kubelet.exec('sa-demo', 'app', undefined, ['cat'], { stdin: 'hello\n' })) as ExecResult
+    expect(cat.stdout).toBe('hello\n')
+    const seen: { argv: string[]; stdin: string; resolved: (string | undefined)[]; token: boolean }[] = []
+    const shell = {
+      async run(argv: string[], p: ContainerProcess) {
+        const tok = resolve(p.root, `${DIR}/token`)
+        seen.push({ argv, stdin: p.stdin, resolved: ['kubernetes.default.svc', 'kubernetes.default', 'kubernetes', 'kubernetes.default.svc.cluster.local', 'nosuch.default.svc'].map(p.resolve), token: typeof tok !== 'string' })
+        return { stdout: 'ran\n', stderr: '', exitCode: 3 }
+      },
+    }
+    const out = (await kubelet.exec('sa-demo', 'app', undefined, ['curl', '-s', 'https://kubernetes.default.svc/'], { stdin: 'x', shell })) as ExecResult
+    expect(out).toEqual({ kind: 'ExecResult', stdout: 'ran\n', stderr: '', exitCode: 3 })
+    // the pod is in sa-demo: `kubernetes` alone would need default in the search path
+    expect(seen).toEqual([{ argv: ['curl', '-s', 'https://kubernetes.default.svc/'], stdin: 'x', resolved: ['10.32.0.1', '10.32.0.1', undefined, '10.32.0.1', undefined], token: true }])
+    // ls stays with the built-in applet (it shows the volume's symlinks)
+    expect(((await kubelet.exec('sa-demo', 'app', undefined, ['ls', '/'], { shell })) as ExecResult).stdout).toContain('agnhost\n')
   })
 
   it('container checks: not running yet, wrong name, missing pod', async () => {
@@ -119,5 +141,16 @@ describe('exec in a container', () => {
     (await run('cat', `${DIR}/token`))
     const after = kubelet.snapshot() as any
     expect(Object.keys(after.tokens)).toEqual(Object.keys(before.tokens))
+  })
+})
+
+describe('what the images hold', () => {
+  it('agnhost and nginx have bash and curl; alpine and busybox neither; nginx:alpine curl only', async () => {
+    const { imagePrograms } = await import('./rootfs')
+    expect(Object.keys(imagePrograms('registry.k8s.io/e2e-test-images/agnhost:2.45')).sort()).toEqual(['bash', 'curl'])
+    expect(Object.keys(imagePrograms('nginx:1.27')).sort()).toEqual(['bash', 'curl'])
+    expect(imagePrograms('busybox:1.36')).toEqual({})
+    expect(imagePrograms('docker.io/library/alpine:3.21')).toEqual({})
+    expect(Object.keys(imagePrograms('nginx:1.27-alpine'))).toEqual(['curl'])
   })
 })

@@ -9,6 +9,8 @@ import type { ClusterContext } from '../../context'
 import type { PodRecord } from '../state'
 import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs } from './rootfs'
+import type { ContainerShell } from './containerShell'
+import { resolveInCluster } from './dns'
 import { newBadRequest, newNotFound } from '../../../common/apiErrors'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
@@ -23,7 +25,16 @@ export interface ExecInput {
   container: string | undefined
   command: string[]
   token: (key: string) => string | undefined
+  /** What `kubectl exec -i` sends to the process's standard input. */
+  stdin?: string
+  /** `kubectl exec -t`: the process's input and output are a terminal. */
+  tty?: boolean
+  /** The shell and tools the container's image holds (wired from the lab); without it, the busybox applets below. */
+  shell?: ContainerShell
 }
+
+/** Applets the small built-in runner answers itself (ls shows the volume's symlinks); the rest go to the container shell. */
+const DIRECT = new Set(['ls', 'cat', 'echo', 'env', 'hostname', 'id', 'pwd', 'true', 'false', 'sleep'])
 
 function status(message: string, reason: string, code: number): Status {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code }
@@ -38,9 +49,14 @@ export function execErrorLine(s: Status): string {
   return `Error from server (${s.reason}): ${s.message}`
 }
 
-function serviceEnv(ctx: ClusterContext): [string, string][] {
+/** The `kubernetes` Service's ClusterIP (the default when the lab has no such object). */
+export function apiServiceIP(ctx: ClusterContext): string {
   const svc = ctx.store.get('services', 'default', 'kubernetes')
-  const ip = String((svc?.spec as { clusterIP?: string } | undefined)?.clusterIP ?? DEFAULT_SERVICE_IP)
+  return String((svc?.spec as { clusterIP?: string } | undefined)?.clusterIP ?? DEFAULT_SERVICE_IP)
+}
+
+function serviceEnv(ctx: ClusterContext): [string, string][] {
+  const ip = apiServiceIP(ctx)
   return [
     ['KUBERNETES_SERVICE_PORT', '443'],
     ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
@@ -53,7 +69,7 @@ function serviceEnv(ctx: ClusterContext): [string, string][] {
   ]
 }
 
-export function execInPod(i: ExecInput): ExecResult | Status {
+export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   const { ctx, pod, rec } = i
   if (!pod) return newNotFound({ group: '', resource: 'pods' }, i.podName)
   const spec = pod.spec as { containers?: { name: string; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
@@ -77,7 +93,8 @@ export function execInPod(i: ExecInput): ExecResult | Status {
     ['HOME', '/root'],
   ]
   const root = buildRootfs({ pod, rec, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
-  const proc: Proc = { root, env, hostname, now: ctx.clock.now(), stdin: '' }
+  const stdin = i.stdin ?? ''
+  const proc: Proc = { root, env, hostname, now: ctx.clock.now(), stdin }
   const [cmd, ...args] = i.command
   if (cmd === undefined) return newBadRequest('you must specify at least one command for the container')
   const found = lookPath(proc, cmd)
@@ -88,6 +105,15 @@ export function execInPod(i: ExecInput): ExecResult | Status {
       `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execId)}: ` +
       `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown`,
       'InternalError', 500)
+  }
+  if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
+    const ns = pod.metadata.namespace ?? ''
+    const svcIP = apiServiceIP(ctx)
+    const out = await i.shell.run(i.command, {
+      root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP,
+      resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
+    })
+    return { kind: 'ExecResult', ...out }
   }
   const out = found.applet ? runApplet(proc, found.applet, args) : undefined
   if (!out) return { kind: 'ExecResult', stdout: '', stderr: `${cmd}: this program is not simulated in the lab\n`, exitCode: 126 }

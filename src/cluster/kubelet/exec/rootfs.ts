@@ -14,6 +14,24 @@ const IMAGE_TIME = Date.UTC(2023, 5, 14, 9, 0, 0)
 export const APPLETS: Record<string, string> = {
   ls: '/bin', cat: '/bin', echo: '/bin', hostname: '/bin', pwd: '/bin', sleep: '/bin', true: '/bin', false: '/bin', sh: '/bin',
   env: '/usr/bin', id: '/usr/bin',
+  // run by the container shell (wired from the lab): busybox's links as Alpine installs them
+  mkdir: '/bin', rm: '/bin', touch: '/bin', grep: '/bin', printf: '/usr/bin', ash: '/bin',
+  wc: '/usr/bin', head: '/usr/bin', tail: '/usr/bin', cut: '/usr/bin', tr: '/usr/bin', sort: '/usr/bin', base64: '/bin',
+  test: '/usr/bin', '[': '/usr/bin', yes: '/usr/bin', whoami: '/usr/bin',
+}
+
+/** Programs of the image beside busybox (agnhost adds bash and curl to its Alpine base). */
+export const IMAGE_PROGRAMS: Record<string, string> = { bash: '/bin', curl: '/usr/bin' }
+
+/**
+ * What an image holds beside busybox: agnhost and nginx (Debian: bash is essential, its Dockerfile
+ * installs curl) have bash and curl; alpine and busybox have neither.
+ */
+export function imagePrograms(image: string): Record<string, string> {
+  const repo = image.replace(/[:@].*$/, '').split('/').pop() ?? ''
+  if (repo === 'alpine' || repo === 'busybox') return {}
+  if (repo === 'nginx' && /:.*alpine/.test(image)) return { curl: '/usr/bin' }
+  return IMAGE_PROGRAMS
 }
 
 // UNVERIFIED: the exact Alpine release under agnhost:2.45; 3.18 was current when it was built.
@@ -73,6 +91,9 @@ export function buildRootfs(i: RootfsInput): FsDir {
   for (const [name, where] of Object.entries(APPLETS)) {
     mkdirp(root, where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
   }
+  const spec0 = pod.spec as { containers?: { name: string; image?: string }[] }
+  const image = spec0.containers?.find((x) => x.name === i.container)?.image ?? ''
+  for (const [name, where] of Object.entries(imagePrograms(image))) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
   const hostname = String((pod.spec as { hostname?: string }).hostname ?? pod.metadata.name)
   const etc = root.children.get('etc') as FsDir
   const ns = pod.metadata.namespace ?? ''

@@ -39,9 +39,12 @@ describe('kubectl exec', () => {
     expect(await err('exec')).toBe('error: pod, type/name or --filename must be specified\n')
     expect(await err('exec -c')).toBe("error: flag needs an argument: 'c' in -c\nSee 'kubectl exec --help' for usage.\n")
   })
-  it('explains that there is no interactive shell', async () => {
-    const r = await runKubectl(lab(), words('exec -it app -n sa-demo -- sh'))
+  it('a shell without -i would read nothing: the lab explains; with -it the request goes to the container', async () => {
+    const r = await runKubectl(lab(), words('exec app -n sa-demo -- sh'))
     expect(r.exitCode).toBe(1)
     expect(r.stderr).toContain('cannot hold an interactive shell')
+    const it = await runKubectl(lab(), words('exec -it app -n sa-demo -- sh'))
+    expect(it.exitCode).toBe(0)
+    expect(it.stderr).not.toContain('cannot hold an interactive shell')
   })
 })

@@ -55,7 +55,9 @@ async function run(k: Kubectl): Promise<number> {
     if (!k.flags.bool('quiet')) k.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
     tty = false
   }
-  if (command.length === 1 && SHELLS.has(command[0]) && (!stdin || k.ctx.stdinIsTTY)) {
+  // -it: the container's shell takes over the terminal (the lab sends the next lines to it);
+  // without -i a shell would read no input and end at once, which the lab explains instead
+  if (command.length === 1 && SHELLS.has(command[0]) && !stdin) {
     k.err(
       `The lab's terminal cannot hold an interactive shell inside the container. Run one command at a time instead, e.g.\n` +
         `  kubectl exec ${name} -- cat /var/run/secrets/kubernetes.io/serviceaccount/token\n`,

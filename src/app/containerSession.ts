@@ -1,0 +1,57 @@
+// `kubectl exec -it POD -- sh`: the container's shell in the foreground of the terminal. The lab
+// sends the student's lines here, shows the container's prompt (`/ # `), and returns to the
+// workstation on `exit` or Ctrl+D.
+
+import type { Shell } from '../shell/shell'
+import type { OutputChunk, RunResult } from '../shell/types'
+
+/** Busybox's applets word their errors their own way (the workstation's modules speak as coreutils). */
+const BUSYBOX_WORDING: [RegExp, string][] = [
+  [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"],
+  [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"],
+  [/^mkdir: cannot create directory '(.+)': (.+)$/gm, "mkdir: can't create directory '$1': $2"],
+  [/^head: cannot open '(.+)' for reading: (.+)$/gm, 'head: $1: $2'],
+]
+
+export function busyboxMessages(text: string): string {
+  return BUSYBOX_WORDING.reduce((t, [re, to]) => t.replace(re, to), text)
+}
+
+/** Busybox ash says `sh: x: not found` where bash says `bash: x: command not found`. */
+export function ashMessages(text: string): string {
+  return busyboxMessages(text).replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
+}
+
+const EXIT = /^\s*exit(?:\s+(-?\d+))?\s*;?\s*$/
+
+export class ContainerSession {
+  /** Set when the shell has ended: its exit status. */
+  exitCode: number | undefined
+
+  constructor(readonly shell: Shell, private personality: 'sh' | 'bash') {}
+
+  /** busybox ash's default PS1 `\w \$ ` for root (bash in a Debian image: `root@HOST:\w# `). */
+  prompt(): string {
+    const cwd = this.shell.fs.cwd()
+    const w = cwd === '/root' ? '~' : cwd.startsWith('/root/') ? `~${cwd.slice(5)}` : cwd
+    if (this.personality === 'bash') return `root@${this.shell.env.get('HOSTNAME') ?? 'localhost'}:${w}# `
+    return `${w} # `
+  }
+
+  async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+    const m = EXIT.exec(line)
+    if (m) {
+      this.exitCode = m[1] !== undefined ? Number(m[1]) & 255 : this.shell.lastStatus
+      return { stdout: '', stderr: '', exitCode: this.exitCode }
+    }
+    const fix = (c: OutputChunk): OutputChunk => (c.stream !== 'stderr' ? c : { ...c, text: this.personality === 'sh' ? ashMessages(c.text) : busyboxMessages(c.text) })
+    const r = await this.shell.run(line, onChunk ? (c) => onChunk(fix(c)) : undefined)
+    return { ...r, stderr: this.personality === 'sh' ? ashMessages(r.stderr) : busyboxMessages(r.stderr) }
+  }
+
+  /** Ctrl+D at the prompt: the shell reads end of input and exits with the last status. */
+  eof(): RunResult {
+    this.exitCode = this.shell.lastStatus
+    return { stdout: '', stderr: '', exitCode: this.exitCode }
+  }
+}

@@ -1,0 +1,119 @@
+// The containers' shell: the workstation's Shell (one shell language) with busybox ash's
+// personality, run over a copy of the container's files, its environment and the pod's network
+// view. Handed to the cluster's kubelets (src/cluster may not import src/shell).
+
+import type { ContainerProcess, ContainerShell } from '../cluster/kubelet/exec/containerShell'
+import { resolve as resolvePath, type FsDir } from '../cluster/kubelet/exec/vfs'
+import { lookPath } from '../cluster/kubelet/exec/busybox'
+import { Shell } from '../shell/shell'
+import { MemoryFs } from '../shell/fs'
+import { MemoryEnv } from '../shell/env'
+import { builtinCommands } from '../shell/commands'
+import { curl } from '../shell/curl/curl'
+import { API_SERVER } from '../shell/workstation'
+import type { CommandSpec, LabServices } from '../shell/types'
+import { podCurl } from './containerCurl'
+import { ContainerSession, ashMessages, busyboxMessages } from './containerSession'
+
+/** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
+export const STDIN_PATH = '/proc/self/fd/0'
+
+/** Shell builtins of ash (present whatever the image holds). */
+const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
+
+/** Copy the container's tree into a plain file record (symlinks followed, as reading them does). */
+export function flatten(root: FsDir): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (path: string, depth: number) => {
+    const r = resolvePath(root, path || '/')
+    if (typeof r === 'string' || depth > 12) return
+    if (r.node.kind === 'file') { out[path] = r.node.read(); return }
+    if (r.node.kind !== 'dir') return
+    out[`${path}/`] = ''
+    for (const name of r.node.children.keys()) if (name !== '..data' && !name.startsWith('..20')) walk(`${path}/${name}`, depth + 1)
+  }
+  walk('', 0)
+  delete out['/']
+  return out
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
+
+function small(name: string, text: (p: ContainerProcess) => string, p: ContainerProcess): CommandSpec {
+  return { name, summary: name, usage: name, async run(ctx) { ctx.stdout(text(p)); return 0 } }
+}
+
+function notFoundFor(personality: 'sh' | 'bash'): (name: string) => CommandSpec {
+  return (name) => ({
+    name, summary: name, usage: name,
+    async run(ctx) {
+      const what = name.includes('/') ? `${name}: No such file or directory` : personality === 'sh' ? `${name}: not found` : `${name}: command not found`
+      ctx.stderr(`${personality}: ${what}\n`)
+      return 127
+    },
+  })
+}
+
+const found = (p: ContainerProcess, name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
+
+/** The commands of this container: the workstation's modules for programs on the image's PATH, `not found` for the rest. */
+function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabServices): CommandSpec[] {
+  const onPath = (name: string) => BUILTINS.has(name) || found(p, name)
+  const specs: CommandSpec[] = []
+  const notFound = notFoundFor(personality)
+  const own = [
+    small('whoami', () => 'root\n', p),
+    small('hostname', () => `${p.hostname}\n`, p),
+    small('id', () => 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n', p),
+    podCurl(curl, p, API_SERVER, lab),
+  ]
+  for (const spec of [...builtinCommands(), ...own, curl]) {
+    if (specs.some((s) => s.name === spec.name)) continue
+    specs.push(onPath(spec.name) ? (own.find((o) => o.name === spec.name) ?? spec) : notFound(spec.name))
+  }
+  return specs
+}
+
+
+/** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: 'sh' | 'bash' } {
+  const personality = prog === 'bash' ? 'bash' : 'sh'
+  const fs = new MemoryFs(flatten(p.root), '/', '/root')
+  const env = new MemoryEnv()
+  for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
+  const commands = commandsFor(p, personality, lab)
+  const notFound = notFoundFor(personality)
+  // `/bin/cat`: a path to a program of the image runs that program
+  const fallback = (name: string) => (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ?? notFound(name)
+  return { shell: new Shell({ fs, env, lab, commands, fallback }), fs, personality }
+}
+
+const SHELLS = new Set(['sh', 'ash', 'bash'])
+
+/**
+ * The container shell the lab hands its clusters. `onSession` receives the interactive shell of
+ * `kubectl exec -it POD -- sh` (the lab then sends the student's lines to it until `exit`).
+ */
+export function createContainerShell(lab: () => LabServices, onSession?: (s: ContainerSession) => void): ContainerShell {
+  return {
+    async run(argv, p) {
+      const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
+      const { shell, fs, personality } = shellIn(p, prog, lab())
+      let script: string
+      if (SHELLS.has(prog)) {
+        const c = argv.indexOf('-c')
+        if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
+        if (c < 0 && p.tty && onSession) {
+          onSession(new ContainerSession(shell, personality))
+          return { stdout: '', stderr: '', exitCode: 0 }
+        }
+        script = c > 0 ? argv[c + 1] : p.stdin
+      } else {
+        if (p.stdin) fs.writeFile(STDIN_PATH, p.stdin)
+        script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
+      }
+      const r = await shell.run(script)
+      return { stdout: r.stdout, stderr: personality === 'sh' ? ashMessages(r.stderr) : busyboxMessages(r.stderr), exitCode: r.exitCode }
+    },
+  }
+}

@@ -1,0 +1,29 @@
+// The shell a container runs, handed to the kubelet from above (the cluster may not import the
+// workstation's shell): what a process in the container sees, and the interface that runs it.
+// Imitates: the container runtime's exec (runc starting argv[0] in the container's namespaces).
+
+import type { FsDir } from './vfs'
+import type { Output } from './ls'
+
+/** One process started in a container: its files, environment, standard input and network view. */
+export interface ContainerProcess {
+  /** The container's root filesystem (built for this exec, so a token file reads the current token). */
+  root: FsDir
+  env: [string, string][]
+  hostname: string
+  stdin: string
+  /** Attached to a terminal (`kubectl exec -it`): a shell without -c then reads its commands from the student. */
+  tty: boolean
+  namespace: string
+  /** The pod's IP: the source address of the requests the process makes. */
+  podIP: string | undefined
+  /** The cluster DNS as the pod's resolv.conf reaches it: a name to a ClusterIP, or undefined. */
+  resolve(name: string): string | undefined
+  /** The `kubernetes` Service's ClusterIP (port 443 there reaches the API server). */
+  apiServiceIP: string
+}
+
+/** Runs argv (a program found on the container's PATH) in the container, to completion. */
+export interface ContainerShell {
+  run(argv: string[], p: ContainerProcess): Promise<Output>
+}
