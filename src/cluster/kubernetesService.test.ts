@@ -43,3 +43,17 @@ describe('the kubernetes Service', () => {
     expect((res.body as { stdout: string }).stdout).toContain('KUBERNETES_SERVICE_HOST=10.32.0.1\n')
   })
 })
+
+describe('kube-system', () => {
+  it('holds the ServiceAccounts of a kubeadm v1.35 cluster (39 names with default)', async () => {
+    const c = await labWithPod()
+    const list = (await asAdmin(c, 'GET', '/api/v1/namespaces/kube-system/serviceaccounts')).body as { items: { metadata: { name: string } }[] }
+    const names = list.items.map((i) => i.metadata.name).sort()
+    expect(names).toHaveLength(39)
+    expect(names.slice(0, 5)).toEqual(['attachdetach-controller', 'bootstrap-signer', 'certificate-controller', 'clusterrole-aggregation-controller', 'coredns'])
+    expect(names).toContain('default')
+    expect(names).toContain('kube-proxy')
+    expect(names).not.toContain('route-controller')
+    expect(names.at(-1)).toBe('volumeattributesclass-protection-controller')
+  })
+})
