@@ -6,6 +6,8 @@ import type { ApiRequest, ApiResponse, ExecResult, Status } from './apiserver/ty
 import { APIServer } from './apiserver/server'
 import { AuditLog, type AuditEntry } from './audit/audit'
 import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registerNodes } from './boot'
+import { reconcileKubeSystemServiceAccounts } from './kubeSystemServiceAccounts'
+import { reconcileKubernetesService } from './kubernetesService'
 import { GIT_COMMIT } from './apiserver/handlers/discovery'
 import { controllerClients, kubeletClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
@@ -168,6 +170,8 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   a.startKubelets()
   await a.runner.runDue(installedAt)
   bootstrapRBAC(a.ctx, installedAt)
+  reconcileKubernetesService(a.ctx, installedAt)
+  reconcileKubeSystemServiceAccounts(a.ctx, installedAt)
   await a.cluster.advanceTo(opts.startMs)
   return a.cluster
 }
@@ -181,6 +185,8 @@ export async function restoreCluster(state: ClusterState): Promise<Cluster> {
   const signer = await restoreSigner(state.signer)
   const a = assemble(parts, signer)
   reconcileControllerRBAC(a.ctx, a.ctx.clock.now())
+  reconcileKubernetesService(a.ctx, a.ctx.clock.now())
+  reconcileKubeSystemServiceAccounts(a.ctx, a.ctx.clock.now())
   a.startKubelets()
   for (const [name, s] of Object.entries(state.kubelets)) a.kubelets.get(name)?.restore(structuredClone(s))
   return a.cluster

@@ -16,6 +16,7 @@ const r = (group: string, name: string, singularName: string, kind: string, name
 export const AUTHENTICATION_GROUP = 'authentication.k8s.io'
 export const AUTHORIZATION_GROUP = 'authorization.k8s.io'
 export const RBAC_GROUP = 'rbac.authorization.k8s.io'
+export const DISCOVERY_GROUP = 'discovery.k8s.io'
 
 export const API_GROUPS: GroupInfo[] = [
   {
@@ -38,6 +39,11 @@ export const API_GROUPS: GroupInfo[] = [
       r(RBAC_GROUP, 'clusterroles', 'clusterrole', 'ClusterRole', false, CRUD, 'bYE5ZWDrJ44='),
       r(RBAC_GROUP, 'rolebindings', 'rolebinding', 'RoleBinding', true, CRUD, 'eGsCzGH6b1g='),
       r(RBAC_GROUP, 'roles', 'role', 'Role', true, CRUD, '7FuwZcIIItM='),
+    ],
+  },
+  {
+    name: DISCOVERY_GROUP, version: 'v1', resources: [
+      r(DISCOVERY_GROUP, 'endpointslices', 'endpointslice', 'EndpointSlice', true, CRUD, 'Nx3SIv6I0mE='),
     ],
   },
 ]

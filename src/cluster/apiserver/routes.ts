@@ -13,12 +13,15 @@ import type { Authorizer } from './authorization/authorizer'
 import type { VerifyingKey } from './authentication/serviceaccount/keys'
 import { handleSelfSubjectAccessReview, handleSelfSubjectRulesReview, handleSubjectAccessReview } from './handlers/accessreviews'
 import { apiGroupDocument, apiGroupList, apiVersions, coreResourceList, groupResourceList, versionInfo } from './handlers/discovery'
-import { JWKS_PATH, OPENID_CONFIG_PATH, respondHealth, respondJWKS, respondOpenIDConfiguration } from './handlers/oidc'
+import { respondHealthPath } from './handlers/health'
+import { unsupportedMediaType } from './handlers/media'
+import { JWKS_PATH, OPENID_CONFIG_PATH, respondJWKS, respondOpenIDConfiguration } from './handlers/oidc'
 import { respond, respondStatus } from './handlers/response'
 import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
 import { handlePodStatus } from './handlers/status'
 import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
+import { ENDPOINTS_DEPRECATION_WARNING } from './registry/service/strategy'
 import type { RegistryStore } from './registry/store'
 import type { ParsedURL, RequestInfo } from './requestinfo'
 import type { ApiRequest, ApiResponse, UserInfo } from './types'
@@ -35,11 +38,9 @@ export interface RouteDeps {
   tokenRequest: SubresourceDeps['tokenRequest']
 }
 
-const HEALTH = new Set(['/healthz', '/livez', '/readyz'])
-
 const methodNotAllowed = (): ApiResponse => ({ status: 405, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '405: Method Not Allowed' })
 
-export function routeNonResource(path: string, method: string, d: RouteDeps): ApiResponse {
+export function routeNonResource(path: string, method: string, d: RouteDeps, query = new URLSearchParams()): ApiResponse {
   if (method !== 'GET') return respondStatus(newPathNotFound())
   const p = path.replace(/\/+$/, '') || '/'
   const { config } = d.ctx
@@ -47,7 +48,8 @@ export function routeNonResource(path: string, method: string, d: RouteDeps): Ap
   if (p === '/api/v1') return respond(200, coreResourceList())
   if (p === '/apis') return respond(200, apiGroupList())
   if (p === '/version') return respond(200, versionInfo(config))
-  if (HEALTH.has(p)) return respondHealth()
+  const health = respondHealthPath(p, query)
+  if (health) return health
   if (p === OPENID_CONFIG_PATH) return respondOpenIDConfiguration(config.issuer, config.apiServerURL, d.verifyingKeys())
   if (p === JWKS_PATH) return respondJWKS(d.verifyingKeys())
   const m = /^\/apis\/([^/]+)(?:\/([^/]+))?$/.exec(p)
@@ -85,6 +87,8 @@ async function routeReview(info: RequestInfo, req: ApiRequest, user: UserInfo, d
 
 export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiRequest, user: UserInfo, d: RouteDeps): Promise<ApiResponse> {
   if (info.apiVersion !== 'v1') return respondStatus(newPathNotFound())
+  const unsupported = info.subresource === 'exec' ? undefined : unsupportedMediaType(req)
+  if (unsupported) return respondStatus(unsupported)
   if (info.apiPrefix === 'apis') {
     const review = await routeReview(info, req, user, d)
     if (review) return review
@@ -106,5 +110,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
     if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
     return respondStatus(newPathNotFound())
   }
-  return handleResourceVerb(r, { ctx: d.ctx, registries: d.registries, admission: d.admission, resourceVersion: d.resourceVersion })
+  const res = handleResourceVerb(r, { ctx: d.ctx, registries: d.registries, admission: d.admission, resourceVersion: d.resourceVersion })
+  if (key === 'endpoints') res.headers.warning = res.headers.warning ? `${ENDPOINTS_DEPRECATION_WARNING}, ${res.headers.warning}` : ENDPOINTS_DEPRECATION_WARNING
+  return res
 }

@@ -149,7 +149,7 @@ export class APIServer {
           Promise.resolve(this.requestAuthenticator.authenticateRequest({ method: 'POST', path: '/', headers: { authorization: `Bearer ${token}` } }, newAuthnContext(audiences))),
       },
     }
-    if (!info.isResourceRequest) return routeNonResource(info.path, req.method, deps)
+    if (!info.isResourceRequest) return routeNonResource(info.path, req.method, deps, url.query)
     return routeResource(info, url, req, user, deps)
   }
 }

@@ -39,12 +39,14 @@ const authz = inGroup('authorization.k8s.io')
 /** In the order `kubectl api-resources` lists them. */
 export const RESOURCES: ResourceInfo[] = [
   core('configmaps', 'ConfigMap', true, ['cm']),
+  core('endpoints', 'Endpoints', true, ['ep']),
   core('events', 'Event', true, ['ev']),
   core('namespaces', 'Namespace', false, ['ns']),
   core('nodes', 'Node', false, ['no']),
   core('pods', 'Pod', true, ['po']),
   core('secrets', 'Secret', true),
   core('serviceaccounts', 'ServiceAccount', true, ['sa']),
+  core('services', 'Service', true, ['svc']),
   authn('selfsubjectreviews', 'SelfSubjectReview', false),
   authn('tokenreviews', 'TokenReview', false),
   authz('localsubjectaccessreviews', 'LocalSubjectAccessReview', true),
@@ -55,6 +57,7 @@ export const RESOURCES: ResourceInfo[] = [
   rbac('clusterroles', 'ClusterRole', false),
   rbac('rolebindings', 'RoleBinding', true),
   rbac('roles', 'Role', true),
+  inGroup('discovery.k8s.io')('endpointslices', 'EndpointSlice', true),
 ]
 
 /** `pods`, `pod`, `po`, `Pods`, `roles.rbac.authorization.k8s.io`: the resource, or kubectl's error. */

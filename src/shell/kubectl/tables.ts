@@ -2,6 +2,7 @@
 
 import { humanDuration } from './format'
 import { podStatusReason, podRestarts } from './podstatus'
+import { endpointSlice, endpoints, service } from './tablesNetwork'
 
 // Loose views of the objects' JSON: every field may be missing.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -160,6 +161,9 @@ const TABLES: Record<string, TableDef> = {
   ClusterRole: role,
   RoleBinding: binding,
   ClusterRoleBinding: binding,
+  Service: service,
+  Endpoints: endpoints,
+  EndpointSlice: endpointSlice,
 }
 
 export function tableFor(kind: string): TableDef {

@@ -34,8 +34,3 @@ export function respondOpenIDConfiguration(issuer: string, apiServerURL: string,
 export function respondJWKS(keys: VerifyingKey[]): ApiResponse {
   return { status: 200, headers: { 'content-type': 'application/jwk-set+json', ...HEADERS }, body: jwks(keys) }
 }
-
-/** `/healthz`, `/livez`, `/readyz`: plain `ok`. */
-export function respondHealth(): ApiResponse {
-  return { status: 200, headers: { 'cache-control': 'no-cache, private', 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }, body: 'ok' }
-}

@@ -1,7 +1,7 @@
 // The resource handlers: get, list, create, update, patch, delete, each through admission and the registry.
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/{get,create,update,patch,delete}.go
 
-import { isStatus, newBadRequest, newMethodNotSupported, newPathNotFound } from '../../../common/apiErrors'
+import { invalid, isStatus, newBadRequest, newInvalid, newMethodNotSupported, newPathNotFound } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import type { ClusterContext } from '../../context'
 import type { AdmissionAttributes, AdmissionChain, Operation } from '../admission/interfaces'
@@ -12,6 +12,8 @@ import { deletePod } from '../registry/pod/delete'
 import type { RegistryStore } from '../registry/store'
 import type { RequestInfo, ParsedURL } from '../requestinfo'
 import type { ApiRequest, ApiResponse, Status, UserInfo } from '../types'
+import { decodeError, decodeFields, fieldValidation, strictDecodingError, warningHeader } from './decode'
+import { goMapString } from './gomap'
 import { applyPatch } from './patch'
 import { respond, respondList, respondStatus } from './response'
 import { filterList } from './selectors'
@@ -34,7 +36,7 @@ function attrs(r: ResourceRequest, operation: Operation, name: string, object?: 
 }
 
 /** Decode the body into an object of this resource (TypeMeta from the URL when missing), with v1 defaults. */
-function decode(r: ResourceRequest, body: unknown): KObject | Status {
+function decode(r: ResourceRequest, body: unknown, patch?: unknown): Decoded | Status {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return newBadRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf, application/cbor')
   }
@@ -44,6 +46,17 @@ function decode(r: ResourceRequest, body: unknown): KObject | Status {
   if (obj.kind && obj.kind !== s.kind) {
     return newBadRequest(`the API version in the data (${String(obj.apiVersion ?? '')}) does not match the expected API version (${gv})`)
   }
+  const checked = decodeFields(s.resource.group, s.kind, obj as unknown as Record<string, unknown>)
+  if (checked.typeError) return decodeError(s.kind, 'v1', checked.typeError)
+  const directive = fieldValidation(r.url.query)
+  let warning: string | undefined
+  if (checked.unknown.length && directive === 'Strict') {
+    const strict = strictDecodingError(checked.unknown)
+    // patch.go: a strict error while applying a patch is an Invalid on the field `patch`
+    if (patch !== undefined) return newInvalid({ group: '', kind: '' }, '', [invalid('patch', goMapString(patch), strict)])
+    return decodeError(s.kind, 'v1', strict)
+  }
+  if (checked.unknown.length && directive === 'Warn') warning = warningHeader(checked.unknown)
   obj.kind = s.kind
   obj.apiVersion = gv
   obj.metadata = (obj.metadata ?? {}) as KObject['metadata']
@@ -56,7 +69,17 @@ function decode(r: ResourceRequest, body: unknown): KObject | Status {
   delete (obj.metadata as Partial<KObject['metadata']>).uid
   delete (obj.metadata as Partial<KObject['metadata']>).creationTimestamp
   s.defaults?.(obj)
-  return obj
+  return { obj, warning }
+}
+
+interface Decoded { obj: KObject; warning?: string }
+
+/** The `dryRun` query parameter: `All` runs every stage but storage. */
+const isDryRun = (r: ResourceRequest) => r.url.query.getAll('dryRun').includes('All')
+
+function withWarning(res: ApiResponse, warning: string | undefined): ApiResponse {
+  if (warning) res.headers.warning = warning
+  return res
 }
 
 export function handleList(r: ResourceRequest, d: RestDeps): ApiResponse {
@@ -70,32 +93,34 @@ export function handleGet(r: ResourceRequest): ApiResponse {
 }
 
 export function handleCreate(r: ResourceRequest, d: RestDeps): ApiResponse {
-  const obj = decode(r, r.req.body)
-  if (isStatus(obj)) return respondStatus(obj)
+  const decoded = decode(r, r.req.body)
+  if (isStatus(decoded)) return respondStatus(decoded)
+  const { obj } = decoded
   const a = attrs(r, 'CREATE', obj.metadata.name ?? '', obj)
   const denied = d.admission.admit(a)
   if (denied) return respondStatus(denied)
-  const out = r.reg.create(obj, (o) => d.admission.validate({ ...a, object: o }))
-  return isStatus(out) ? respondStatus(out) : respond(201, out)
+  const out = r.reg.create(obj, (o) => d.admission.validate({ ...a, object: o }), isDryRun(r))
+  return withWarning(isStatus(out) ? respondStatus(out) : respond(201, out), decoded.warning)
 }
 
-function update(r: ResourceRequest, d: RestDeps, obj: KObject, old: KObject): ApiResponse {
+function update(r: ResourceRequest, d: RestDeps, decoded: Decoded, old: KObject): ApiResponse {
+  const { obj } = decoded
   if (obj.metadata.name !== r.info.name) {
     return respondStatus(newBadRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${r.info.name})`))
   }
   const a = attrs(r, 'UPDATE', r.info.name, obj, old)
   const denied = d.admission.admit(a)
   if (denied) return respondStatus(denied)
-  const out = r.reg.update(obj, (o) => d.admission.validate({ ...a, object: o }))
-  return isStatus(out) ? respondStatus(out) : respond(200, out)
+  const out = r.reg.update(obj, (o) => d.admission.validate({ ...a, object: o }), isDryRun(r))
+  return withWarning(isStatus(out) ? respondStatus(out) : respond(200, out), decoded.warning)
 }
 
 export function handleUpdate(r: ResourceRequest, d: RestDeps): ApiResponse {
-  const obj = decode(r, r.req.body)
-  if (isStatus(obj)) return respondStatus(obj)
+  const decoded = decode(r, r.req.body)
+  if (isStatus(decoded)) return respondStatus(decoded)
   const old = r.reg.get(r.info.namespace, r.info.name)
   if (isStatus(old)) return respondStatus(old)
-  return update(r, d, obj, old)
+  return update(r, d, decoded, old)
 }
 
 export function handlePatch(r: ResourceRequest, d: RestDeps): ApiResponse {
@@ -103,11 +128,11 @@ export function handlePatch(r: ResourceRequest, d: RestDeps): ApiResponse {
   if (isStatus(old)) return respondStatus(old)
   const patched = applyPatch(r.req.headers['content-type'] ?? '', old, r.req.body)
   if (patched instanceof Error) return respondStatus(newBadRequest(patched.message))
-  const obj = decode(r, patched)
-  if (isStatus(obj)) return respondStatus(obj)
+  const decoded = decode(r, patched, r.req.body)
+  if (isStatus(decoded)) return respondStatus(decoded)
   // a patch applies to the version it read unless it names one itself
-  obj.metadata.resourceVersion ||= old.metadata.resourceVersion
-  return update(r, d, obj, old)
+  decoded.obj.metadata.resourceVersion ||= old.metadata.resourceVersion
+  return update(r, d, decoded, old)
 }
 
 function deleteOptions(r: ResourceRequest): DeleteOptions {
@@ -126,6 +151,10 @@ export function handleDelete(r: ResourceRequest, d: RestDeps): ApiResponse {
   const denied = d.admission.admit(attrs(r, 'DELETE', r.info.name, undefined, cur)) ?? d.admission.validate(attrs(r, 'DELETE', r.info.name, undefined, cur))
   if (denied) return respondStatus(denied)
   const opts = deleteOptions(r)
+  if (isDryRun(r) || opts.dryRun?.includes('All')) {
+    const failed = checkPreconditions(s, cur, opts)
+    return failed ? respondStatus(failed) : respond(200, r.reg.deletedBody(cur))
+  }
   let out: DeleteResult | Status
   if (s.resource.resource === 'pods') out = deletePod(r.reg, ctx, r.info.namespace, r.info.name, opts)
   else if (s.resource.resource === 'namespaces') out = deleteNamespace(r.reg, ctx, r.info.name, opts)

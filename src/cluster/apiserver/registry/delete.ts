@@ -10,6 +10,7 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number
   preconditions?: { uid?: string; resourceVersion?: string }
   propagationPolicy?: string
+  dryRun?: string[]
 }
 
 /** The answer of a delete: the object (or a Status) and whether it is gone from storage. */

@@ -6,14 +6,15 @@ import { configMapStrategy, eventStrategy, nodeStrategy, secretStrategy, service
 import { namespaceStrategy } from './namespace/strategy'
 import { podStrategy } from './pod/strategy'
 import { RBAC_STRATEGIES } from './rbac/strategy'
+import { endpointSliceStrategy, endpointsStrategy, serviceStrategy } from './service/strategy'
 import { RegistryStore } from './store'
 
 export function newRegistries(ctx: ClusterContext): Record<string, RegistryStore> {
   const out: Record<string, RegistryStore> = {}
-  for (const s of [podStrategy, namespaceStrategy, serviceAccountStrategy, configMapStrategy, secretStrategy, eventStrategy, nodeStrategy]) {
+  for (const s of [podStrategy, namespaceStrategy, serviceAccountStrategy, configMapStrategy, secretStrategy, eventStrategy, nodeStrategy, serviceStrategy, endpointsStrategy]) {
     out[s.resource.resource] = new RegistryStore(s, ctx)
   }
   // other groups are keyed `<resource>.<group>` (as the store keys them)
-  for (const s of RBAC_STRATEGIES) out[`${s.resource.resource}.${s.resource.group}`] = new RegistryStore(s, ctx)
+  for (const s of [...RBAC_STRATEGIES, endpointSliceStrategy]) out[`${s.resource.resource}.${s.resource.group}`] = new RegistryStore(s, ctx)
   return out
 }

@@ -34,7 +34,7 @@ export class RegistryStore {
     return this.strategy.namespaced ? namespace : undefined
   }
 
-  create(obj: KObject, createValidation?: ValidateObjectFunc): KObject | Status {
+  create(obj: KObject, createValidation?: ValidateObjectFunc, dryRun = false): KObject | Status {
     const s = this.strategy
     const meta = obj.metadata
     // FillObjectMetaSystemFields, then generateName
@@ -55,6 +55,8 @@ export class RegistryStore {
     s.canonicalize?.(obj)
     const denied = createValidation?.(structuredClone(obj))
     if (denied) return denied
+    // dryRun=All: every stage runs, storage only checks that the name is free (DryRunnableStorage)
+    if (dryRun && !this.ctx.store.get(this.key, this.ns(meta.namespace), meta.name)) return obj
     const out = this.ctx.store.create(this.key, obj)
     if (isStoreError(out)) {
       const err = newAlreadyExists(s.resource, meta.name)
@@ -65,7 +67,7 @@ export class RegistryStore {
     return out
   }
 
-  update(obj: KObject, updateValidation?: ValidateObjectFunc): KObject | Status {
+  update(obj: KObject, updateValidation?: ValidateObjectFunc, dryRun = false): KObject | Status {
     const s = this.strategy
     const meta = obj.metadata
     const old = this.ctx.store.get(this.key, this.ns(meta.namespace), meta.name)
@@ -88,6 +90,9 @@ export class RegistryStore {
     s.canonicalize?.(obj)
     const denied = updateValidation?.(structuredClone(obj))
     if (denied) return denied
+    // an update that changes nothing is not written: the object keeps its resourceVersion (GuaranteedUpdate)
+    if (sameObject(obj, old)) return old
+    if (dryRun) return { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } }
     const out = this.ctx.store.update(this.key, obj)
     if (isStoreError(out)) {
       return out.code === 'NotFound' ? newNotFound(s.resource, meta.name) : newConflict(s.resource, meta.name, OPTIMISTIC_LOCK_ERROR_MSG)
@@ -110,6 +115,21 @@ export class RegistryStore {
     details.uid = obj.metadata.uid
     return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details }
   }
+}
+
+/** Equal as stored, whatever the key order and the resourceVersion the request carried. */
+function sameObject(a: KObject, b: KObject): boolean {
+  const norm = (o: KObject) => canonical({ ...o, metadata: { ...o.metadata, resourceVersion: '' } })
+  return norm(a) === norm(b)
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
+  if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`
+  }
+  return JSON.stringify(v)
 }
 
 export { isStatus }
