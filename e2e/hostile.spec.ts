@@ -41,6 +41,18 @@ test.describe('hostile commands', () => {
     expect(Number.parseInt(ls.at(-1)?.text ?? '', 10)).toBeLessThanOrEqual(1024 * 1024)
   })
 
+  test('a loop that never ends is stopped by the step budget with its message', async ({ page }) => {
+    await openLab(page)
+    const shown = await survives(page, ['while true; do :; done'])
+    expect(shown).toContain("bash: stopped after 100000 steps, the lab's limit for one command line: look for a loop that never ends or a function that calls itself")
+  })
+
+  test('a function that calls itself stops at bash\'s nesting limit', async ({ page }) => {
+    await openLab(page)
+    const shown = await survives(page, ['f() { f; }; f'])
+    expect(shown).toContain('bash: f: maximum function nesting level exceeded (1000)')
+  })
+
   test('a command line that never ends is stopped by the step budget with its message', async ({ page }) => {
     await openLab(page)
     // 60,000 no-op commands on one line: more steps than the lab allows one line.
