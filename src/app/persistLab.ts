@@ -9,7 +9,7 @@ import { BROKEN_PREFIX, PREVIOUS_PREFIX, STATE_KEY, savedStateKeys, type Notice,
 import { Saver } from './saver'
 
 export { statusText } from './saver'
-import type { SaveInput } from './saveParts'
+import { SAVED_LINES, type SaveInput } from './saveParts'
 import { claimLab, type TabLock } from './tabLock'
 
 export interface StartRequest {
@@ -132,6 +132,13 @@ export class LabPersistence {
   /** Save now (after a command, a clock move, a restore). */
   save(build: () => SaveInput | undefined, command?: string): void {
     this.saver.request(build, command)
+  }
+
+  /** Only the screen changed (the lab was saved already): write its lines part alone, if a save exists. */
+  saveLines(lines: unknown[]): void {
+    const st = this.saver.getStatus()
+    if (st.state !== 'saved') return
+    this.kv.write(LAB, { put: [['lines', lines.slice(-SAVED_LINES)]] }).catch(() => {})
   }
 
   flush(): Promise<void> {
