@@ -20,7 +20,6 @@ import type { SavesFromWorker } from './protocol'
 import { saveViewOf } from './saveView'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
-import { createWindowLab } from './windowLab'
 
 declare global {
   interface Window {
@@ -70,26 +69,30 @@ const saves = saveViewOf(lock, {
   },
 })
 
-const windowLab = createWindowLab(controller, clock, store, params, {
-  check: async (s) => {
-    const c = (await import('./schema')).checkSnapshot(s)
-    if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
-  },
-  restored: (s) => {
-    clock.labReplaced(modeOf(s))
-    labChanged(false)
-  },
-  savedStates: () => saves.savedStates(),
-  restoreSaved: (key) =>
-    controller.exclusive(async (c) => {
-      const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
-      clock.labReplaced(r.seeded ? 'still' : 'realtime')
-      term().setLines(linesFromStore(r.lines))
-      say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
-    }),
-  clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
+// window.lab (loaded apart from the first bundle: scripts and tests await window.lab.ready).
+const windowLab = import('./windowLab').then(({ createWindowLab }) => {
+  const w = createWindowLab(controller, clock, store, params, {
+    check: async (s) => {
+      const c = (await import('./schema')).checkSnapshot(s)
+      if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
+    },
+    restored: (s) => {
+      clock.labReplaced(modeOf(s))
+      labChanged(false)
+    },
+    savedStates: () => saves.savedStates(),
+    restoreSaved: (key) =>
+      controller.exclusive(async (c) => {
+        const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
+        clock.labReplaced(r.seeded ? 'still' : 'realtime')
+        term().setLines(linesFromStore(r.lines))
+        say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
+      }),
+    clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
+  })
+  window.lab = w.api
+  return w
 })
-window.lab = windowLab.api
 
 for (const p of params.problems) say({ kind: 'warn', text: p })
 
@@ -115,7 +118,7 @@ const connector = import('./workerClient')
 
 function onLabEvent(ev: LabEvent): void {
   applyLabEvent(store, ev, clock)
-  if (ev.type === 'clear') windowLab.cleared()
+  if (ev.type === 'clear') void windowLab.then((w) => w.cleared())
   if (ev.type === 'reset') clock.labReplaced() // the worker forgets the saved lab itself
 }
 
@@ -161,7 +164,7 @@ async function start(): Promise<void> {
   })
   controller.attach(client)
   clock.attach(modeOf({ seed }))
-  windowLab.attach()
+  ;(await windowLab).attach()
   performance.mark('lab-ready')
   if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
 }
@@ -170,7 +173,7 @@ start().catch((e: unknown) => {
   const msg = e instanceof Error ? e.message : String(e)
   term().set({ status: 'The lab could not start.' })
   say({ kind: 'warn', text: `The lab could not start: ${msg}. Reload the page to try again.` })
-  windowLab.fail(e)
+  void windowLab.then((w) => w.fail(e))
 })
 
 // Offline after the first visit (public/sw.js caches the whole build). Registered once the lab
@@ -179,4 +182,4 @@ const registerServiceWorker = () => {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
   navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
 }
-windowLab.api.ready.then(registerServiceWorker, registerServiceWorker)
+void windowLab.then((w) => w.api.ready.then(registerServiceWorker, registerServiceWorker))

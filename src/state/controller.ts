@@ -2,7 +2,7 @@
 // window.lab), continuation lines, history, completion, Ctrl+C / Ctrl+L. The lab clock has its
 // own controller (clockController.ts); commands wait for its work and apply the time owed first.
 
-import { applyCompletion, formatColumns, type CompletionEdit } from './completion'
+import type { CompletionEdit } from './completion'
 import { HistoryNav } from './history'
 import type { CommandQueue } from './clockController'
 import type { LabClient, OutputChunk, RunResult } from './labPort'
@@ -160,6 +160,8 @@ export class TerminalController implements CommandQueue {
     } catch {
       return undefined
     }
+    // Loaded on the first Tab: the page's first bundle does without it.
+    const { applyCompletion, formatColumns } = await import('./completion')
     const outcome = applyCompletion(value, cursor, { from: result.from - offset, candidates: result.candidates })
     if (outcome.kind === 'edit') return outcome.edit
     if (outcome.kind === 'list') {
