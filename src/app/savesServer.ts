@@ -108,7 +108,7 @@ export class WorkerSaves {
     if (!p || !lab) return
     p.save(
       () => ({
-        snapshot: lab.snapshot(),
+        snapshot: lab.saveSnapshot(),
         lines: this.lines,
         ...(lab.seed !== undefined ? { seed: lab.seed } : {}),
         ...(this.startedAt !== undefined ? { now: this.startedAt } : {}),
