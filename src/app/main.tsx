@@ -1,8 +1,9 @@
 // Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in a Web
 // Worker after the first render, so neither its bundle nor the RSA key generation of a seedless
 // lab delays the first paint or the input; lines typed meanwhile are queued. The page holds the
-// store (a projection of the lab, updated by the worker's messages) and saves the lab's
-// snapshots as they come, in IndexedDB (persistLab.ts, loaded apart from the first bundle).
+// store (a projection of the lab, updated by the worker's messages). The worker saves the lab in
+// IndexedDB after each change (savesServer.ts); the page sends it the screen's last lines, holds
+// the tab's claim on the lab and shows the save status it gets back (saveView.ts).
 
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
