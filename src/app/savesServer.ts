@@ -63,7 +63,8 @@ export class WorkerSaves {
     const notices: Notice[] = []
     let plan: StartPlan = { notices: [], lost: [] }
     try {
-      plan = await p.planStart(saves.request)
+      // A restart resumes whatever was saved last (even a lab restored from another seed).
+      plan = await p.planStart(saves.resume ? {} : saves.request)
     } catch (e) {
       notices.push({ kind: 'warn', text: `The saved lab could not be read (${message(e)}); starting a fresh lab.` })
     }
