@@ -2,6 +2,9 @@
 // (the lab saves from its worker after every command), and a typed command's round trip (the
 // Enter key to its output in the DOM, measured inside the page) at the end is within 1.3x of
 // the start: saving and the lab's growing state do not slow typing down.
+// Tagged @slow: 4,000 commands, each echoed and rendered in the terminal and the panels, take
+// minutes on a loaded machine (about 50 ms a command on 2 shared cores); the suite still runs it
+// (`--grep-invert @slow` leaves it out).
 import { expect, test, type Page } from '@playwright/test'
 import { commandLine, openLab, waitIdle } from './support/terminal'
 
@@ -57,8 +60,8 @@ async function roundTrips(page: Page): Promise<number> {
   return median(xs)
 }
 
-test('4,000 commands, then a reload: the last command is there, and typing is as quick as at the start', async ({ page }) => {
-  test.setTimeout(240_000)
+test('4,000 commands, then a reload: the last command is there, and typing is as quick as at the start', { tag: '@slow' }, async ({ page }) => {
+  test.setTimeout(900_000)
   await openLab(page, '/?seed=1')
   const start = await roundTrips(page)
 
