@@ -19,6 +19,7 @@ import { App } from './App'
 import { globalStorage, linesFromStore, linesToStore, savedStateKeys, STATE_KEY, type Notice, type StoredSeg } from './persist'
 import type { SavesFromWorker } from './protocol'
 import { saveViewOf } from './saveView'
+import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
 
@@ -70,30 +71,26 @@ const saves = saveViewOf(lock, {
   },
 })
 
-// window.lab (loaded apart from the first bundle: scripts and tests await window.lab.ready).
-const windowLab = import('./windowLab').then(({ createWindowLab }) => {
-  const w = createWindowLab(controller, clock, store, params, {
-    check: async (s) => {
-      const c = (await import('./schema')).checkSnapshot(s)
-      if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
-    },
-    restored: (s) => {
-      clock.labReplaced(modeOf(s))
-      labChanged(false)
-    },
-    savedStates: () => saves.savedStates(),
-    restoreSaved: (key) =>
-      controller.exclusive(async (c) => {
-        const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
-        clock.labReplaced(r.seeded ? 'still' : 'realtime')
-        term().setLines(linesFromStore(r.lines))
-        say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
-      }),
-    clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
-  })
-  window.lab = w.api
-  return w
+const windowLab = createWindowLab(controller, clock, store, params, {
+  check: async (s) => {
+    const c = (await import('./schema')).checkSnapshot(s)
+    if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
+  },
+  restored: (s) => {
+    clock.labReplaced(modeOf(s))
+    labChanged(false)
+  },
+  savedStates: () => saves.savedStates(),
+  restoreSaved: (key) =>
+    controller.exclusive(async (c) => {
+      const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
+      clock.labReplaced(r.seeded ? 'still' : 'realtime')
+      term().setLines(linesFromStore(r.lines))
+      say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
+    }),
+  clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
 })
+window.lab = windowLab.api
 
 for (const p of params.problems) say({ kind: 'warn', text: p })
 
@@ -119,7 +116,7 @@ const connector = import('./workerClient')
 
 function onLabEvent(ev: LabEvent): void {
   applyLabEvent(store, ev, clock)
-  if (ev.type === 'clear') void windowLab.then((w) => w.cleared())
+  if (ev.type === 'clear') windowLab.cleared()
   if (ev.type === 'reset') clock.labReplaced() // the worker forgets the saved lab itself
 }
 
@@ -165,7 +162,7 @@ async function start(): Promise<void> {
   })
   controller.attach(client)
   clock.attach(modeOf({ seed }))
-  ;(await windowLab).attach()
+  windowLab.attach()
   performance.mark('lab-ready')
   if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
 }
@@ -174,7 +171,7 @@ start().catch((e: unknown) => {
   const msg = e instanceof Error ? e.message : String(e)
   term().set({ status: 'The lab could not start.' })
   say({ kind: 'warn', text: `The lab could not start: ${msg}. Reload the page to try again.` })
-  void windowLab.then((w) => w.fail(e))
+  windowLab.fail(e)
 })
 
 // Offline after the first visit (public/sw.js caches the whole build). Registered once the lab
@@ -183,4 +180,4 @@ const registerServiceWorker = () => {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
   navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
 }
-void windowLab.then((w) => w.api.ready.then(registerServiceWorker, registerServiceWorker))
+windowLab.api.ready.then(registerServiceWorker, registerServiceWorker)
