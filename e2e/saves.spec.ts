@@ -75,15 +75,9 @@ test('two tabs: the second follows without saving until it takes over', async ({
 test('a full disk: the header says so until a save succeeds, and a reload says what was lost', async ({ page }) => {
   await openLab(page, '/?seed=1')
   await typeCommand(page, 'kubectl create serviceaccount saved-one')
-  // From now on IndexedDB refuses the lab's parts as a full disk does (the small marker still fits).
-  await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (key !== 'attempt' && (window as { __full?: boolean }).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-      return put.call(this, value, key)
-    }
-    ;(window as { __full?: boolean }).__full = true
-  })
+  // From now on IndexedDB refuses the lab's parts as a full disk does (the small marker still
+  // fits): the lab saves from its worker, so the worker's IndexedDB is made to refuse them.
+  await page.evaluate(() => (window as unknown as { __labTest: { fullDisk(): void } }).__labTest.fullDisk())
   await typeCommand(page, 'kubectl create serviceaccount lost-one')
   await expect(page.getByText(/^Not saved since \d\d:\d\d:\d\d UTC: this browser's storage for the lab is full\.$/)).toBeVisible()
   await page.reload()

@@ -17,6 +17,10 @@
 //  * year:    a year of lab time (`lab.advance("365d")`) with 200 running pods, headless in Node
 //             (every kubelet refresh computed from its schedule; none is requested or signed
 //             until someone reads the token).
+//  * typing:  start-up and typing inside the page, side by side with a blank React page built
+//             with the same Vite and React (scripts/benchTyping.mjs, scripts/bench/blank),
+//             alternating rounds: input ready, the first command's answer when typed at once,
+//             key latency during start-up, and Enter -> output in the DOM for typed article commands.
 //
 // Options (environment): BENCH_RUNS (default 7), BENCH_PORT (4175), CHROMIUM_PATH, BENCH_SKIP_BUILD=1.
 
@@ -26,11 +30,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { benchTimeline, TIMELINE_PODS } from './benchTimeline.mjs'
+import { benchTyping, BLANK_OUT, buildBlank } from './benchTyping.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7))
 const PORT = Number(process.env.BENCH_PORT ?? 4175)
-const TARGET = { readyMs: 300, initialKiB: 120, p95Ms: 16, redrawMs: 16, yearMs: 250 }
+const TARGET = { readyMs: 300, initialKiB: 80, p95Ms: 16, redrawMs: 16, yearMs: 250, ratio: 1.3, enterMs: 6 }
 const YEAR_PODS = 200
 
 export const ARTICLE = [
@@ -134,7 +139,7 @@ async function waitFor(url, timeoutMs = 30_000) {
   return false
 }
 
-async function browserPart(url) {
+async function browserPart(url, blankUrl) {
   const { chromium } = await import('playwright-core')
   const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const browser = await chromium.launch({ executablePath: existsSync(exe) ? exe : undefined, args: ['--disable-gpu', '--disable-quic'] })
@@ -145,6 +150,7 @@ async function browserPart(url) {
   const cold = ARTICLE.map(() => [])
   const fails = new Set()
   let timeline
+  let typing
   try {
     for (let r = 0; r < RUNS; r++) {
       // fresh context: empty storage and cache, as a first visit
@@ -198,10 +204,17 @@ async function browserPart(url) {
       await ctx2.close()
     }
     timeline = await benchTimeline(browser, url, { steps: Math.max(30, RUNS * 8) })
+    if (blankUrl) {
+      try {
+        typing = await benchTyping(browser, { labUrl: url, blankUrl, runs: RUNS, commands: ARTICLE })
+      } catch (e) {
+        typing = { error: e instanceof Error ? e.message.split('\n')[0] : String(e) }
+      }
+    }
   } finally {
     await browser.close()
   }
-  return { ready, mounted, labReady, samples, cold, fails: [...fails], timeline }
+  return { ready, mounted, labReady, samples, cold, fails: [...fails], timeline, typing }
 }
 
 function table(rows) {
@@ -223,18 +236,31 @@ async function main() {
   let browser
   if (!problems.length && existsSync(join(ROOT, 'dist/index.html'))) {
     size = initialSize()
+    const blank = process.env.BENCH_SKIP_BUILD && existsSync(join(BLANK_OUT, 'index.html')) ? { ok: true } : buildBlank(ROOT)
+    if (!blank.ok) problems.push(`the blank page did not build: ${blank.out.split('\n').slice(-3).join(' | ')}`)
+    const blankPreview = blank.ok
+      ? spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--config', 'scripts/bench/blank/vite.config.mjs', '--host', '127.0.0.1', '--port', String(PORT + 1), '--strictPort'], {
+          cwd: ROOT,
+          stdio: 'ignore',
+          env: { ...process.env, BENCH_BLANK_OUT: BLANK_OUT },
+        })
+      : undefined
     const preview = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
       cwd: ROOT,
       stdio: 'ignore',
     })
     try {
       const url = `http://127.0.0.1:${PORT}`
+      const blankUrl = `http://127.0.0.1:${PORT + 1}`
+      const blankUp = blankPreview !== undefined && (await waitFor(blankUrl))
+      if (blankPreview && !blankUp) problems.push(`the blank page's preview did not answer on ${blankUrl}`)
       if (!(await waitFor(url))) problems.push(`preview did not answer on ${url}`)
-      else browser = await browserPart(url)
+      else browser = await browserPart(url, blankUp ? blankUrl : undefined)
     } catch (e) {
       problems.push(`browser part failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`)
     } finally {
       preview.kill()
+      blankPreview?.kill()
     }
   }
 
@@ -279,6 +305,24 @@ async function main() {
     rows.push([`a year of lab time, ${YEAR_PODS} pods, headless (median)`, ms(y), `< ${TARGET.yearMs} ms`, mark(y < TARGET.yearMs)])
     if (node.yearCpu?.length) rows.push(['  CPU time of the process (median; wall time on a busy machine is more)', ms(median(node.yearCpu)), '(info)', ''])
   }
+  const ty = browser?.typing
+  if (ty && !ty.error) {
+    const ratio = (a, b) => `${(a / b).toFixed(2)}x`
+    const li = median(ty.lab.input)
+    const bi = median(ty.blank.input)
+    rows.push(['vs a blank React page (same Vite, React), in the page, alternating rounds', '', '', ''])
+    rows.push(['  input ready: lab / blank (median)', `${ms(li)} / ${ms(bi)} = ${ratio(li, bi)}`, `≤ ${TARGET.ratio}x`, mark(li <= TARGET.ratio * bi)])
+    const lf = median(ty.lab.first)
+    rows.push(["  first command typed at once: lab's answer / blank's typing floor", `${ms(lf)} / ${ms(bi)} = ${ratio(lf, bi)}`, `≤ ${TARGET.ratio}x`, mark(lf <= TARGET.ratio * bi)])
+    rows.push(['  blank page: the typed line echoed (median)', ms(median(ty.blank.first)), '(info)', ''])
+    const lk = median(ty.lab.keys)
+    const bk = median(ty.blank.keys)
+    rows.push(['  key -> next frame while starting: lab / blank (median)', `${ms(lk)} / ${ms(bk)} = ${ratio(lk, bk)}`, `≤ ${TARGET.ratio}x`, mark(lk <= TARGET.ratio * bk)])
+    rows.push(['  p95 of the same', `${ms(p95(ty.lab.keys))} / ${ms(p95(ty.blank.keys))}`, '(info)', ''])
+    const e = median(ty.enter)
+    rows.push(['typed article command: Enter -> output in the DOM (median)', ms(e), `≤ ${TARGET.enterMs} ms`, mark(e <= TARGET.enterMs)])
+    rows.push(['  p95', ms(p95(ty.enter)), '(info)', ''])
+  } else rows.push(['typing vs a blank React page', '—', '', `not measured${ty?.error ? `: ${ty.error}` : ''}`])
   console.log(table(rows))
 
   const cmdRows = [['#', 'command', 'page cold median', 'page median', 'page p95', 'node median', 'node p95', `p95 ≤ ${TARGET.p95Ms} ms`]]

@@ -9,11 +9,13 @@ import type { TerminalController } from '../state/controller'
 import { useTerminal, type AppStore } from '../state/store'
 import { ErrorBoundary } from '../ui/layout/ErrorBoundary'
 import { LabClock } from '../ui/layout/LabClock'
-import { SaveNotice, type SaveViewSource } from '../ui/layout/SaveNotice'
+import type { SaveViewSource } from '../ui/layout/SaveNotice'
 import { Workspace } from '../ui/layout/Workspace'
 
 const ClockControls = lazy(() => import('../ui/clock/ClockControls'))
 const EditorHost = lazy(() => import('../ui/editor/EditorHost'))
+// It shows nothing until a save fails, another tab owns the lab or a lab was set aside.
+const SaveNotice = lazy(() => import('../ui/layout/SaveNotice').then((m) => ({ default: m.SaveNotice })))
 
 interface Props {
   store: AppStore
@@ -57,7 +59,9 @@ export function App({ store, controller, clock, presenter, initialInput, saves }
         </ErrorBoundary>
         {saves && (
           <ErrorBoundary name="save notice" inline>
-            <SaveNotice source={saves} />
+            <Suspense fallback={null}>
+              <SaveNotice source={saves} />
+            </Suspense>
           </ErrorBoundary>
         )}
       </header>

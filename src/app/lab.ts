@@ -66,6 +66,8 @@ export interface Lab {
   now(): string
   nowMs(): number
   snapshot(): LabSnapshot
+  /** The snapshot for a save that reads it at once (its logs are the live lists: never keep it). */
+  saveSnapshot(): LabSnapshot
   restore(s: LabSnapshot): Promise<void>
   needsMoreInput(text: string): boolean
   /** The container shell's prompt while `kubectl exec -it POD -- sh` holds the terminal (`/ # `), else undefined. */
@@ -300,11 +302,24 @@ class LabImpl implements Lab {
   }
 
   snapshot(): LabSnapshot {
+    return this.snapshotWith(false)
+  }
+
+  /**
+   * For a save that reads it at once and keeps nothing (IndexedDB copies what it stores): the
+   * cluster's facts and audit record are the live lists, not copies, so a save costs no more
+   * as they grow. Never hand it out.
+   */
+  saveSnapshot(): LabSnapshot {
+    return this.snapshotWith(true)
+  }
+
+  private snapshotWith(liveLogs: boolean): LabSnapshot {
     return {
       version: SNAPSHOT_VERSION,
       ...(this.seed !== undefined ? { seed: this.seed } : {}),
       startMs: this.startMs,
-      cluster: this.cluster.snapshot(),
+      cluster: this.cluster.snapshot({ liveLogs }),
       shell: this.shell.snapshot(),
       seenTokens: this.ledger.entries(),
       ...(this.lessonHost.snapshot() ? { lessons: this.lessonHost.snapshot() } : {}),

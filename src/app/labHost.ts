@@ -3,7 +3,7 @@
 // difference from the last one. The same host runs in the Web Worker and in-process (tests).
 
 import type { Lab, LabSnapshot } from './lab'
-import type { LabCall } from './protocol'
+import type { EnterAnswer, LabCall } from './protocol'
 import type { LabEvent, LabUpdate, ListDelta, OutputChunk } from '../state/labPort'
 import { jumpTargets, type JumpTargets } from '../state/timeline/clockTargets'
 import { lessonState, lessonsList } from './lessonState'
@@ -90,6 +90,12 @@ export class LabHost {
       }
       case 'needsMoreInput':
         return lab.needsMoreInput(call.text)
+      case 'enter': {
+        if (lab.needsMoreInput(call.text)) return { more: true } satisfies EnterAnswer
+        if (call.owedMs > 0) await lab.advance(call.owedMs)
+        if (call.text.trim() === '') return { more: false } satisfies EnterAnswer
+        return { more: false, result: await lab.run(call.text, onChunk) } satisfies EnterAnswer
+      }
       case 'complete':
         return lab.complete(call.text, call.cursor)
       case 'snapshot':

@@ -2,9 +2,10 @@
 // calls through a LabHost, streams output, forwards edit requests. Written against a plain
 // message port so that tests can run it without a worker; src/app/worker.ts hands it `self`.
 
-import { createLab, type LabOptions } from './lab'
+import { createLab, type Lab, type LabOptions, type LabSnapshot } from './lab'
 import { LabHost } from './labHost'
 import type { FromWorker, LabCall, ToWorker } from './protocol'
+import { isSavesMessage, WorkerSaves } from './savesServer'
 
 export interface Port {
   postMessage(message: FromWorker): void
@@ -18,11 +19,16 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
   let nextEdit = 0
   const edits = new Map<number, (text: string | undefined) => void>()
   const post = (m: FromWorker) => port.postMessage(m)
+  const saves = new WorkerSaves(post, async (s: LabSnapshot) => {
+    await host?.handle({ op: 'restore', snapshot: s })
+  })
 
-  const start = async (opts: LabOptions): Promise<LabHost | undefined> => {
+  // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in.
+  const createPausingLab = (opts: LabOptions) => createLab({ ...opts, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) })
+
+  const start = async (make: () => Promise<Lab>): Promise<LabHost | undefined> => {
     try {
-      // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in.
-      const lab = await createLab({ ...opts, pause: () => new Promise((resolve) => setTimeout(resolve, 0)) })
+      const lab = await make()
       lab.onEditRequest(
         (request) =>
           new Promise((resolve) => {
@@ -45,7 +51,8 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
     const h = await started
     try {
       if (!h) throw new Error('the lab has not started')
-      if (c.op === 'run' && hold > 0) {
+      const running = c.op === 'run' || c.op === 'enter'
+      if (running && hold > 0) {
         // Test hook: hold the thread as a runaway command would.
         const until = wallNow() + hold
         hold = 0
@@ -53,16 +60,24 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
           // busy
         }
       }
-      const value = await h.handle(c, c.op === 'run' ? (chunk) => post({ kind: 'chunk', id, chunk }) : undefined)
+      const value = await h.handle(c, running ? (chunk) => post({ kind: 'chunk', id, chunk }) : undefined)
       post({ kind: 'result', id, ok: true, value })
+      // Saved at once, from here (the page gets only the save's status).
+      if (c.op === 'run') saves.afterRun(c.line)
+      else if (c.op === 'enter' && (value as { more: boolean }).more === false) saves.afterRun(c.text)
+      else if (c.op === 'restore') saves.restored()
     } catch (e) {
       post({ kind: 'result', id, ok: false, message: e instanceof Error ? e.message : String(e) })
+      if (c.op === 'run') saves.afterRun(c.line)
+      else if (c.op === 'enter') saves.afterRun(c.text)
     }
   }
 
   port.onmessage = (e) => {
     const m = e.data
-    if (m.kind === 'start') started = start(m.opts)
+    if (isSavesMessage(m)) saves.receive(m)
+    else if (m.kind === 'start') started = start(() => createPausingLab(m.opts))
+    else if (m.kind === 'startSaved') started = start(() => saves.startLab(m.opts, m.saves, createPausingLab))
     else if (m.kind === 'call') void call(m.id, m.call)
     else if (m.kind === 'interrupt') host?.lab.interrupt()
     else if (m.kind === 'editDone') {

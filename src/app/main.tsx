@@ -1,8 +1,9 @@
 // Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in a Web
 // Worker after the first render, so neither its bundle nor the RSA key generation of a seedless
 // lab delays the first paint or the input; lines typed meanwhile are queued. The page holds the
-// store (a projection of the lab, updated by the worker's messages) and saves the lab's
-// snapshots as they come, in IndexedDB (persistLab.ts, loaded apart from the first bundle).
+// store (a projection of the lab, updated by the worker's messages). The worker saves the lab in
+// IndexedDB after each change (savesServer.ts); the page sends it the screen's last lines, holds
+// the tab's claim on the lab and shows the save status it gets back (saveView.ts).
 
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
@@ -11,18 +12,16 @@ import { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
 import { requestEdit } from '../state/editorBridge'
 import { applyLabEvent } from '../state/labEvents'
-import type { LabClient, LabEvent } from '../state/labPort'
+import type { LabEvent } from '../state/labPort'
 import { appStore } from '../state/store'
 import { installStyles } from '../ui/styles'
-import { rfc3339 } from '../common/time'
 import { App } from './App'
-import type { LabSnapshot } from './lab'
-import { globalStorage, linesFromStore, linesToStore, type Notice } from './persist'
-import type { LabPersistence, StartPlan } from './persistLab'
-import type { SaveInput } from './saveParts'
+import { globalStorage, linesFromStore, linesToStore, savedStateKeys, STATE_KEY, type Notice, type StoredSeg } from './persist'
+import type { SavesFromWorker } from './protocol'
 import { saveViewOf } from './saveView'
-import { parseUrlParams } from './url'
 import { createWindowLab } from './windowLab'
+import type { WorkerLab } from './workerClient'
+import { parseUrlParams } from './url'
 import { askReplay, lessonPageActions, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
 
 declare global {
@@ -30,7 +29,7 @@ declare global {
     /** Lines entered in index.html's command line before this script ran. */
     __tokenlabEarly?: string[]
     /** Test hooks (Playwright): make the next command hold the lab's thread for `ms`. */
-    __labTest?: { holdNextRun(ms: number): void }
+    __labTest?: { holdNextRun(ms: number): void; fullDisk(): void }
   }
 }
 
@@ -38,65 +37,38 @@ const params = parseUrlParams(window.location.search)
 const storage = globalStorage()
 const store = appStore
 const term = () => store.getState().terminal
-let client: LabClient | undefined
-/** The lab's state after the last change (saved from here; a restarted lab starts from it). */
-let latest: LabSnapshot | undefined
-/** The `now` the running lab was created with (saved with it, to tell a shared link's lab apart). */
-let startedAt: string | number | undefined
+let client: WorkerLab | undefined
 
 const say = (n: Notice) => term().notice(n.text, n.kind)
 
-function record(): SaveInput | undefined {
-  const snapshot = latest
-  if (!snapshot) return undefined
-  return {
-    snapshot,
-    ...(snapshot.seed !== undefined ? { seed: snapshot.seed } : {}),
-    ...(startedAt !== undefined ? { now: startedAt } : {}),
-    lines: linesToStore(term().lines),
-  }
+// This tab's claim on the lab (another tab may own it: then this one follows). The saving itself
+// runs in the lab's worker, from the lab's own snapshots (savesServer.ts): the page sends only
+// the terminal's last lines after each change, and gets the save status back.
+const lock = import('./tabLock').then((m) => m.claimLab())
+
+/** The lab changed (`afterRun`: a command, which the worker saved already): send the screen's lines. */
+function labChanged(afterRun: boolean): void {
+  client?.tellSaves({ kind: 'saveNow', lines: linesToStore(term().lines), afterRun })
 }
 
-// IndexedDB, and this tab's claim on the lab (another tab may own it: then this one follows).
-// Loaded apart from the page's first bundle (the schema's validator is not needed for the input).
-const persistModule = import('./persistLab')
-const persistence = persistModule.then((m) => m.LabPersistence.open({ legacy: storage }))
-let persist: LabPersistence | undefined
-void persistence.then((p) => (persist = p))
-/** How many commands of the history were saved (the next save names the new one). */
-let historyLength = 0
-
-/** The lab changed: take its snapshot (asynchronously, from where it runs), then save at once (no idle wait). */
-function labChanged(): void {
-  const c = client
-  if (!c) return
-  c.snapshot().then(
-    (s) => {
-      latest = s as LabSnapshot
-      const history = store.getState().lab.history
-      const command = history.length > historyLength ? history[history.length - 1] : undefined
-      historyLength = history.length
-      persist?.save(record, command)
-    },
-    () => {},
-  )
-}
-
-const controller = new TerminalController(store, { onLabChanged: () => labChanged() })
-const clock = new ClockController(store, controller, { onLabChanged: () => labChanged() })
+const controller = new TerminalController(store, { onLabChanged: () => labChanged(true) })
+const clock = new ClockController(store, controller, { onLabChanged: () => labChanged(false) })
 controller.gate = clock
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
 
-const saves = saveViewOf(persistence, {
-  takeOver: (p) => {
-    void p.lock.takeOver().then(() => window.location.reload())
+const saves = saveViewOf(lock, {
+  takeOver: (l) => {
+    void l.takeOver().then(() => window.location.reload())
   },
-  download: (blob, name) => {
-    const a = document.createElement('a')
-    a.href = URL.createObjectURL(blob)
-    a.download = name
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+  download: (key) => {
+    void client?.savesCall({ op: 'download', key }).then((blob) => {
+      if (!(blob instanceof Blob)) return
+      const a = document.createElement('a')
+      a.href = URL.createObjectURL(blob)
+      a.download = `tokenlab-${key.replace(/[^\w.-]+/g, '-')}.json`
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+    })
   },
 })
 
@@ -106,22 +78,18 @@ const windowLab = createWindowLab(controller, clock, store, params, {
     if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
   },
   restored: (s) => {
-    startedAt = undefined
     clock.labReplaced(modeOf(s))
-    latest = s
-    labChanged()
+    labChanged(false)
   },
-  savedStates: () => persist?.savedStates() ?? [],
-  restoreSaved: async (key) => {
-    const p = await persistence
-    const saved = await p.readSaved(key)
-    await windowLab.api.restore(saved.snapshot)
-    startedAt = saved.now
-    term().setLines(linesFromStore(saved.lines))
-    say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
-    labChanged()
-  },
-  clearSavedState: () => void persist?.clear(),
+  savedStates: () => saves.savedStates(),
+  restoreSaved: (key) =>
+    controller.exclusive(async (c) => {
+      const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
+      clock.labReplaced(r.seeded ? 'still' : 'realtime')
+      term().setLines(linesFromStore(r.lines))
+      say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
+    }),
+  clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
   shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
 })
 // The lesson panel's page actions (share, export, import) and presenter mode.
@@ -162,66 +130,54 @@ const connector = import('./workerClient')
 function onLabEvent(ev: LabEvent): void {
   applyLabEvent(store, ev, clock)
   if (ev.type === 'clear') windowLab.cleared()
-  if (ev.type === 'reset') {
-    void persist?.clear()
-    clock.labReplaced()
+  if (ev.type === 'reset') clock.labReplaced() // the worker forgets the saved lab itself
+}
+
+/** localStorage entries of older versions of the page (a worker cannot read them). */
+function legacyItems(): Record<string, string> | undefined {
+  if (!storage) return undefined
+  const out: Record<string, string> = {}
+  try {
+    for (const k of [STATE_KEY, ...savedStateKeys(storage)]) {
+      const v = storage.getItem(k)
+      if (v !== null) out[k] = v
+    }
+  } catch {
+    return undefined
   }
+  return Object.keys(out).length ? out : undefined
 }
 
 async function start(): Promise<void> {
-  const p = await persistence
-  const { restoredNotice } = await persistModule
-  let plan: StartPlan = { notices: [], lost: [] }
-  try {
-    plan = await p.planStart({ seed: params.seed, now: params.now })
-  } catch (e) {
-    say({ kind: 'warn', text: `The saved lab could not be read (${e instanceof Error ? e.message : String(e)}); starting a fresh lab.` })
-  }
-  // The restored screen goes above anything said or typed while the saved lab was being read.
-  if (plan.restore) term().setLines([...linesFromStore(plan.restore.lines), ...term().lines.map((l) => l.segs)])
-  plan.notices.forEach(say)
-  const { connectLab } = await connector
-  let seed: string | undefined
+  const [{ connectLab }, tabLock] = await Promise.all([connector, lock])
+  tabLock.onChange((role) => client?.tellSaves({ kind: 'saveRole', role }))
+  const legacy = legacyItems()
   // A share link (#share=...): offer to replay its session in a fresh lab (the saved one is set aside).
   const shared = await sharedSessionIn(window.location.hash)
   if (shared.problem) say({ kind: 'warn', text: shared.problem })
   if (shared.session || shared.problem) history.replaceState(null, '', window.location.pathname + window.location.search)
   const replay = shared.session && (await askReplay(store, shared.session)) ? shared.session : undefined
-  const restoring = plan.restore !== undefined && !replay
-  if (replay && plan.restore) {
-    const key = await p.setAsidePrevious(plan.restore, 'a shared session was replayed in its place')
-    term().setLines([])
-    say({ kind: 'note', text: `Your previous lab was set aside${key ? ` (window.lab.restoreSaved('${key}') brings it back)` : ''}.` })
-    plan.restore = undefined
+  /** Whether the worker restored a saved lab (then a ?lesson= already open there is not reopened). */
+  let restoring = false
+  const onSaves = (m: SavesFromWorker) => {
+    if (m.kind === 'startPlan') {
+      restoring = m.lines !== undefined
+      // The restored screen goes above anything said or typed while the saved lab was being read.
+      if (m.lines) term().setLines([...linesFromStore(m.lines), ...term().lines.map((l) => l.segs)])
+      m.notices.forEach(say)
+    } else if (m.kind === 'legacyDone') m.removed.forEach((k) => storage?.removeItem(k))
+    else saves.receive(m)
   }
-  if (replay) {
-    ;({ client, seed } = await connectLab({ ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now }, onLabEvent, requestEdit))
-    startedAt = replay.now
+  const request = replay
+    ? { ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now, fresh: true }
+    : { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.now !== undefined ? { now: params.now } : {}) }
+  const savesOpts = { start: { request, role: tabLock.role(), ...(legacy ? { legacy } : {}) }, onMessage: onSaves }
+  let seed: string | undefined
+  ;({ client, seed } = await connectLab(request, onLabEvent, requestEdit, savesOpts))
+  window.__labTest = {
+    holdNextRun: (ms) => client?.holdNextRun(ms),
+    fullDisk: () => client?.tellSaves({ kind: 'testFullDisk' }),
   }
-  if (plan.restore) {
-    try {
-      ;({ client, seed } = await connectLab({ state: plan.restore.snapshot as LabSnapshot }, onLabEvent, requestEdit))
-      startedAt = plan.restore.now
-      say(restoredNotice(plan.restore, plan.lost, rfc3339(store.getState().clock.labMs), plan.behind))
-    } catch (e) {
-      // Take the restored screen away again, keeping the page's own notices.
-      const notices = term().lines.filter((l) => l.segs.every((g) => g.kind === 'note' || g.kind === 'warn'))
-      term().setLines(notices.map((l) => l.segs))
-      say(await p.setAsideBroken(plan.restore, e instanceof Error ? e.message : String(e)))
-    }
-  }
-  if (!client) {
-    try {
-      ;({ client, seed } = await connectLab({ seed: params.seed, now: params.now }, onLabEvent, requestEdit))
-      startedAt = params.now
-    } catch (e) {
-      if (params.now === undefined) throw e
-      say({ kind: 'warn', text: `The lab could not start with now=${String(params.now)} (${e instanceof Error ? e.message : String(e)}); starting at the default time.` })
-      ;({ client, seed } = await connectLab({ seed: params.seed }, onLabEvent, requestEdit))
-    }
-  }
-  const worker = client as { holdNextRun?: (ms: number) => void }
-  window.__labTest = { holdNextRun: (ms) => worker.holdNextRun?.(ms) }
   store.getState().lab.setClient(client)
   client.focusToken(store.getState().selection.token)
   store.subscribe((s, p) => {
@@ -230,10 +186,8 @@ async function start(): Promise<void> {
   controller.attach(client)
   clock.attach(modeOf({ seed }))
   windowLab.attach()
-  historyLength = store.getState().lab.history.length
   performance.mark('lab-ready')
-  if (p.lock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
-  labChanged()
+  if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   if (replay) void replaySession(lessonDeps, replay)
   else openLessonFromUrl(lessonDeps, params, restoring)
 }

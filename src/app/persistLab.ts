@@ -9,12 +9,14 @@ import { BROKEN_PREFIX, PREVIOUS_PREFIX, STATE_KEY, savedStateKeys, type Notice,
 import { Saver } from './saver'
 
 export { statusText } from './saver'
-import type { SaveInput } from './saveParts'
+import { SAVED_LINES, type SaveInput } from './saveParts'
 import { claimLab, type TabLock } from './tabLock'
 
 export interface StartRequest {
   seed?: string
   now?: string | number
+  /** Start a fresh lab whatever is saved (a shared session replayed): the saved lab is set aside. */
+  fresh?: boolean
 }
 
 export interface StartPlan {
@@ -99,8 +101,8 @@ export class LabPersistence {
       return { notices: [{ kind: 'warn', text: `Your saved lab could not be read (${loaded.reason}), so a fresh lab was started. ${this.where(loaded.asideKey)}` }], lost: [] }
     }
     const stored = loaded.lab
-    const urlAsks = url.seed !== undefined || url.now !== undefined
-    if (!urlAsks || (stored.seed === url.seed && stored.now === url.now)) {
+    const urlAsks = url.fresh === true || url.seed !== undefined || url.now !== undefined
+    if (!url.fresh && (!urlAsks || (stored.seed === url.seed && stored.now === url.now))) {
       this.saver.startFrom(stored.seq, stored.savedAt)
       return { restore: stored, notices: [], lost: loaded.lost, behind: loaded.behind }
     }
@@ -134,6 +136,13 @@ export class LabPersistence {
     this.saver.request(build, command)
   }
 
+  /** Only the screen changed (the lab was saved already): write its lines part alone, if a save exists. */
+  saveLines(lines: unknown[]): void {
+    const st = this.saver.getStatus()
+    if (st.state !== 'saved') return
+    this.kv.write(LAB, { put: [['lines', lines.slice(-SAVED_LINES)]] }).catch(() => {})
+  }
+
   flush(): Promise<void> {
     return this.saver.flush()
   }
@@ -146,16 +155,6 @@ export class LabPersistence {
     this.saver.forgetWritten()
     await this.refreshAsides()
     return { kind: 'warn', text: `Your saved lab could not be restored (${reason}), so a fresh lab was started. ${this.where(key)}` }
-  }
-
-  /** Keep the saved lab aside as `previous:<time>` (a shared session replaces it); the key, or undefined when it could not be kept. */
-  async setAsidePrevious(lab: Restorable, reason: string): Promise<string | undefined> {
-    if (this.lock.role() !== 'owner') return undefined
-    const key = await setAside(this.kv, 'previous', JSON.stringify(toRecord(lab)), reason, this.iso())
-    if (key) await this.kv.write(LAB, { clear: true }).catch(() => {})
-    this.saver.forgetWritten()
-    await this.refreshAsides()
-    return key
   }
 
   /** Forget the saved lab (after `lab reset`); set-aside labs are kept. */

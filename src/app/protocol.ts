@@ -5,9 +5,12 @@
 // `editDone`).
 
 import type { LabEvent, OutputChunk } from '../state/labPort'
-import type { EditRequest } from '../shell/types'
+import type { EditRequest, RunResult } from '../shell/types'
 import type { JumpKind } from '../state/timeline/clockTargets'
 import type { LabOptions } from './lab'
+import type { Notice, StoredSeg } from './persist'
+import type { SaveStatus } from './saveStatus'
+import type { Role } from './tabLock'
 
 /** A call the page makes; LabHost.handle answers it. */
 export type LabCall =
@@ -22,8 +25,14 @@ export type LabCall =
   | { op: 'focusToken'; token?: string }
   | { op: 'wantSchedules'; toMs: number }
   | { op: 'lessons' }
+  /** A typed line, in one message: needs more input? if not, apply the clock's `owedMs` and run it. */
+  | { op: 'enter'; text: string; owedMs: number }
+
+/** The answer to `enter`: more input is needed, or the line ran (`result` absent: a blank line). */
+export type EnterAnswer = { more: true } | { more: false; result?: RunResult }
 
 export type ToWorker =
+  | SavesToWorker
   | { kind: 'start'; opts: LabOptions }
   | { kind: 'call'; id: number; call: LabCall }
   | { kind: 'interrupt' }
@@ -32,6 +41,7 @@ export type ToWorker =
   | { kind: 'testHold'; ms: number }
 
 export type FromWorker =
+  | SavesFromWorker
   | { kind: 'started'; seed?: string; nowMs: number }
   | { kind: 'startFailed'; message: string }
   | { kind: 'event'; event: LabEvent }
@@ -39,3 +49,38 @@ export type FromWorker =
   | { kind: 'result'; id: number; ok: true; value: unknown }
   | { kind: 'result'; id: number; ok: false; message: string }
   | { kind: 'edit'; id: number; request: EditRequest }
+
+// ---- Saves: the lab's persistence runs in the worker, next to the lab (savesServer.ts; the
+// page's side is savesClient.ts). The page holds the tab's lock and tells the worker its role.
+
+/** How the worker starts with saves: plan the start (restore or fresh) from IndexedDB first. */
+export interface SavesStart {
+  /** The URL's seed and now (a different lab than the saved one sets the saved one aside). */
+  request: { seed?: string; now?: string | number }
+  role: Role
+  /** A restart after a runaway command: resume from the last save, silently. */
+  resume?: boolean
+  /** What older pages left in localStorage (which a worker cannot read): moved into IndexedDB. */
+  legacy?: Record<string, string>
+}
+
+export type SavesCall = { op: 'restoreSaved'; key: string } | { op: 'download'; key: string } | { op: 'clear' } | { op: 'flush' }
+
+export type SavesToWorker =
+  | { kind: 'startSaved'; opts: LabOptions; saves: SavesStart }
+  /** Save now (after a clock move, a restore; `afterRun`: the worker saved the command already, only the screen changed). */
+  | { kind: 'saveNow'; lines: StoredSeg[][]; afterRun: boolean }
+  | { kind: 'saveRole'; role: Role }
+  | { kind: 'savesCall'; id: number; call: SavesCall }
+  /** Test hook: IndexedDB refuses the lab's parts as a full disk does (the small marker still fits). */
+  | { kind: 'testFullDisk' }
+
+export type SavesFromWorker =
+  /** How the start went: the restored screen (if restored) and what to tell the student. */
+  | { kind: 'startPlan'; lines?: StoredSeg[][]; notices: Notice[] }
+  | { kind: 'saveStatus'; status: SaveStatus }
+  | { kind: 'asides'; keys: string[] }
+  /** These localStorage keys were moved into IndexedDB: the page removes them. */
+  | { kind: 'legacyDone'; removed: string[] }
+  | { kind: 'savesResult'; id: number; ok: true; value: unknown }
+  | { kind: 'savesResult'; id: number; ok: false; message: string }

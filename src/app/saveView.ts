@@ -1,31 +1,35 @@
-// The save notice's data (src/ui/layout/SaveNotice) from the page's persistence: the save
-// status, whether another tab owns the lab, and the labs set aside.
+// The page's side of saving (the saving itself runs in the lab's worker: savesServer.ts). The
+// page holds this tab's claim on the lab (tabLock.ts: a restarted worker keeps it), tells the
+// worker its role, and keeps what the save notice (src/ui/layout/SaveNotice) shows from the
+// worker's messages: the save status, whether another tab owns the lab, the labs set aside.
 
 import type { SaveView, SaveViewSource } from '../ui/layout/SaveNotice'
-import type { LabPersistence } from './persistLab'
+import type { SavesFromWorker } from './protocol'
 import { statusText } from './saveStatus'
+import type { TabLock } from './tabLock'
+
+export interface PageSaves extends SaveViewSource {
+  /** A message of the worker's saves (startPlan is the page's own business). */
+  receive(m: SavesFromWorker): void
+  savedStates(): string[]
+}
 
 export function saveViewOf(
-  p: Promise<LabPersistence>,
-  actions: { takeOver(p: LabPersistence): void; download(blob: Blob, name: string): void },
-): SaveViewSource {
+  lock: Promise<TabLock>,
+  actions: { takeOver(lock: TabLock): void; download(key: string): void },
+): PageSaves {
+  let status: string | undefined
+  let asides: string[] = []
+  let theLock: TabLock | undefined
   let view: SaveView = { follower: false, asides: [] }
-  let persistence: LabPersistence | undefined
   const listeners = new Set<() => void>()
   const update = () => {
-    if (!persistence) return
-    view = {
-      status: statusText(persistence.saver.getStatus()),
-      follower: persistence.lock.role() === 'follower',
-      asides: persistence.savedStates(),
-    }
+    view = { ...(status ? { status } : {}), follower: theLock?.role() === 'follower', asides }
     listeners.forEach((cb) => cb())
   }
-  void p.then((pp) => {
-    persistence = pp
-    pp.saver.onStatus(update)
-    pp.lock.onChange(update)
-    pp.onAsides(update)
+  void lock.then((l) => {
+    theLock = l
+    l.onChange(update)
     update()
   })
   return {
@@ -34,9 +38,14 @@ export function saveViewOf(
       listeners.add(cb)
       return () => listeners.delete(cb)
     },
-    takeOver: () => persistence && actions.takeOver(persistence),
-    download(key) {
-      void persistence?.download(key).then((b) => b && actions.download(b, `tokenlab-${key.replace(/[^\w.-]+/g, '-')}.json`))
+    takeOver: () => theLock && actions.takeOver(theLock),
+    download: (key) => actions.download(key),
+    savedStates: () => [...asides],
+    receive(m) {
+      if (m.kind === 'saveStatus') status = statusText(m.status)
+      else if (m.kind === 'asides') asides = m.keys
+      else return
+      update()
     },
   }
 }

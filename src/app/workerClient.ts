@@ -7,7 +7,7 @@
 import { CommandLost } from '../state/controller'
 import type { EditRequest, LabClient, LabEvent, OutputChunk } from '../state/labPort'
 import type { LabOptions, LabSnapshot } from './lab'
-import type { FromWorker, LabCall, ToWorker } from './protocol'
+import type { EnterAnswer, FromWorker, LabCall, SavesCall, SavesFromWorker, SavesStart, SavesToWorker, ToWorker } from './protocol'
 
 /** What the client needs of a Worker (tests pass an in-process one). */
 export interface WorkerLike {
@@ -25,7 +25,11 @@ export interface WorkerLabOptions {
   runBudgetMs?: number
   /** After Ctrl+C (or the budget), how long the command has to stop before the worker is restarted; default 1 s. */
   graceMs?: number
+  /** Saving runs in the worker (savesServer.ts): how it starts, and where its messages go. */
+  saves?: { start: SavesStart; onMessage(m: SavesFromWorker): void }
 }
+
+const SAVES_FROM = new Set<string>(['startPlan', 'saveStatus', 'asides', 'legacyDone'])
 
 interface Pending {
   call: LabCall
@@ -46,6 +50,9 @@ export class WorkerLab implements LabClient {
   private ready!: Promise<void>
   /** The lab as it was after the last change the page saved: where a restarted worker starts from. */
   private lastGood: LabSnapshot | undefined
+  /** The worker answered once (a later failure restarts it rather than failing the start). */
+  private everStarted = false
+  private savesCalls = new Map<number, Pending>()
   private runId: number | undefined
   private budgetTimer: ReturnType<typeof setTimeout> | undefined
   private graceTimer: ReturnType<typeof setTimeout> | undefined
@@ -71,22 +78,36 @@ export class WorkerLab implements LabClient {
       this.worker.onmessage = (e) => this.receive(e.data, resolve, reject)
       this.worker.onerror = (e) => {
         const why = `The lab stopped with an error (${e.message ?? 'unknown'}); it was restarted from its state before the command.`
-        if (this.pending.size > 0 || this.lastGood) void this.restart(why)
+        if (this.pending.size > 0 || this.everStarted) void this.restart(why)
         else reject(new Error(e.message ?? 'the lab worker failed'))
       }
     })
-    this.worker.postMessage({ kind: 'start', opts: this.startOpts })
-    // Keep a state to come back to from the start on (a first command may already run away).
+    const saves = this.opts.saves
+    if (saves) this.worker.postMessage({ kind: 'startSaved', opts: this.startOpts, saves: { ...saves.start, resume: this.restarts > 0 } })
+    else this.worker.postMessage({ kind: 'start', opts: this.startOpts })
     this.ready = this.ready.then(async () => {
+      this.everStarted = true
       if (this.focus !== undefined) void this.send({ op: 'focusToken', token: this.focus }, undefined, true)
       if (this.want !== undefined) void this.send({ op: 'wantSchedules', toMs: this.want }, undefined, true)
-      this.lastGood = (await this.send({ op: 'snapshot' }, undefined, true)) as LabSnapshot
+      // Without saves in the worker, keep a state to come back to (with them, a restart resumes from the last save).
+      if (!saves) this.lastGood = (await this.send({ op: 'snapshot' }, undefined, true)) as LabSnapshot
     })
     return this.ready
   }
 
   private receive(m: FromWorker, started: () => void, failed: (e: Error) => void): void {
+    if (SAVES_FROM.has(m.kind)) {
+      this.opts.saves?.onMessage(m as SavesFromWorker)
+      return
+    }
     switch (m.kind) {
+      case 'savesResult': {
+        const p = this.savesCalls.get(m.id)
+        this.savesCalls.delete(m.id)
+        if (m.ok) p?.resolve(m.value)
+        else p?.reject(new Error(m.message))
+        return
+      }
       case 'started':
         this.seed = m.seed
         started()
@@ -127,7 +148,7 @@ export class WorkerLab implements LabClient {
       new Promise<unknown>((resolve, reject) => {
         const id = this.nextId++
         this.pending.set(id, { call, resolve, reject, onChunk })
-        if (call.op === 'run') {
+        if (call.op === 'run' || call.op === 'enter') {
           this.runId = id
           this.armBudget(id)
         }
@@ -173,10 +194,11 @@ export class WorkerLab implements LabClient {
     this.worker.terminate()
     this.restarts++
     this.endRun()
-    const lost = [...this.pending.values()]
+    const lost = [...this.pending.values(), ...this.savesCalls.values()]
     this.pending.clear()
+    this.savesCalls.clear()
     this.editsOpen = 0
-    if (this.lastGood) this.startOpts = { state: this.lastGood }
+    if (this.lastGood && !this.opts.saves) this.startOpts = { state: this.lastGood }
     const started = this.start()
     for (const p of lost) p.reject(new CommandLost(why))
     await started.catch(() => {})
@@ -190,6 +212,25 @@ export class WorkerLab implements LabClient {
   }
   jump(kind: Parameters<LabClient['jump']>[0], token?: string) {
     return this.send({ op: 'jump', kind, token }) as Promise<number>
+  }
+  /** A typed line in one message: needs more input, or the clock's owed time applied and the line run. */
+  enter(text: string, owedMs: number, onChunk?: (c: OutputChunk) => void) {
+    return this.send({ op: 'enter', text, owedMs }, onChunk) as Promise<EnterAnswer>
+  }
+  /** A message about saving (savesClient.ts); dropped while the worker restarts. */
+  tellSaves(m: Exclude<SavesToWorker, { kind: 'startSaved' }>): void {
+    void this.ready.then(() => this.worker.postMessage(m)).catch(() => {})
+  }
+  /** Ask the worker's saves something (restore a set-aside lab, a download, clear). */
+  savesCall(call: SavesCall): Promise<unknown> {
+    return this.ready.then(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const id = this.nextId++
+          this.savesCalls.set(id, { call: { op: 'snapshot' }, resolve, reject })
+          this.worker.postMessage({ kind: 'savesCall', id, call })
+        }),
+    )
   }
   needsMoreInput(text: string) {
     return this.send({ op: 'needsMoreInput', text }) as Promise<boolean>
@@ -236,9 +277,10 @@ export async function connectLab(
   opts: LabOptions,
   onEvent: (e: LabEvent) => void,
   onEdit: (request: EditRequest) => Promise<string | undefined>,
+  saves?: WorkerLabOptions['saves'],
 ): Promise<{ client: WorkerLab; seed?: string }> {
   const spawn = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' }) as unknown as WorkerLike
-  const client = new WorkerLab({ spawn, onEvent, onEdit }, opts)
+  const client = new WorkerLab({ spawn, onEvent, onEdit, ...(saves ? { saves } : {}) }, opts)
   try {
     await client.start()
   } catch (e) {

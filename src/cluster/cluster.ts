@@ -58,7 +58,8 @@ export interface Cluster {
   facts(): readonly Fact[]
   /** The API server's audit record, oldest first (the latest 10 000 requests). */
   audit(): readonly AuditEntry[]
-  snapshot(): ClusterState
+  /** `liveLogs`: facts and audit as the live lists, not copies (for a save that reads them at once). */
+  snapshot(opts?: { liveLogs?: boolean }): ClusterState
   /** Would the API server accept this bearer token now? Nothing is recorded or changed. */
   reviewToken(token: string): ReturnType<APIServer['reviewToken']>
   /** The shell and tools containers run (the lab hands the workstation's shell down; see kubelet/exec/containerShell.ts). */
@@ -142,13 +143,14 @@ function assemble(p: Parts, signer: TokenSigner) {
     tokenSchedules: (from, to, max) => [...kubelets.values()].flatMap((k) => k.tokenSchedules(from, to, max)),
     facts: () => p.facts,
     audit: () => p.audit.list(),
-    snapshot(): ClusterState {
+    snapshot(opts?: { liveLogs?: boolean }): ClusterState {
       const k: Record<string, unknown> = {}
       for (const [name, kl] of kubelets) k[name] = structuredClone(kl.snapshot())
       return {
         version: 1, deterministic: p.deterministic, config: structuredClone(p.config),
         store: p.store.snapshot(), clock: p.clock.snapshot(), random: p.random.state(),
-        facts: structuredClone(p.facts), signer: signer.snapshot(), audit: p.audit.snapshot(), kubelets: k,
+        facts: opts?.liveLogs ? p.facts : structuredClone(p.facts), signer: signer.snapshot(),
+        audit: opts?.liveLogs ? (p.audit.list() as AuditEntry[]) : p.audit.snapshot(), kubelets: k,
       }
     },
   }

@@ -73,6 +73,11 @@ export class ClockController {
     if (owed > 0) await client.advance(owed)
   }
 
+  /** Take the lab time owed (ms; none while paused), to be applied by the command about to run. Only in turn. */
+  owed(): number {
+    return this.queue.client() ? this.rate.take() : 0
+  }
+
   /** Pause or play, or change the speed (lab ms per wall ms). */
   set(playing: boolean, speed: number = this.rate.speed): void {
     if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`invalid clock speed ${speed}`)

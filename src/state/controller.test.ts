@@ -184,4 +184,39 @@ describe('TerminalController tasks', () => {
     await settle()
     expect(store.getState().prompt).toBe('root@workstation:/tmp# ')
   })
+
+  it('with a lab that takes a typed line in one message (enter): one call per line, with the time owed', async () => {
+    const wall = { t: 1_000_000 }
+    const { ctl, lab, screen, attach, store } = setup('realtime', wall)
+    const calls: [string, number][] = []
+    let asked = 0
+    const needs = lab.needsMoreInput.bind(lab)
+    lab.needsMoreInput = async (t) => {
+      asked++
+      return needs(t)
+    }
+    lab.enter = async (text, owedMs, onChunk) => {
+      calls.push([text, owedMs])
+      if (await needs(text)) return { more: true }
+      if (owedMs > 0) await lab.advance(owedMs)
+      if (text.trim() === '') return { more: false }
+      return { more: false, result: await lab.run(text, onChunk) }
+    }
+    attach()
+    wall.t += 5_000
+    ctl.submit("echo 'a")
+    await settle()
+    expect(store.getState().prompt).toBe(PS2)
+    ctl.submit("b'")
+    await settle()
+    expect(calls).toEqual([
+      ["echo 'a", 5_000],
+      ["echo 'a\nb'", 0],
+    ])
+    expect(asked).toBe(0)
+    expect(lab.ran).toEqual(["echo 'a\nb'"])
+    expect(screen()).toEqual([`${PS1}echo 'a`, `${PS2}b'`, 'a', 'b'])
+    expect(store.getState().prompt).toBe(PS1)
+    expect(store.getState().busy).toBe(false)
+  })
 })

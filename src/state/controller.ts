@@ -2,7 +2,7 @@
 // window.lab), continuation lines, history, completion, Ctrl+C / Ctrl+L. The lab clock has its
 // own controller (clockController.ts); commands wait for its work and apply the time owed first.
 
-import { applyCompletion, formatColumns, type CompletionEdit } from './completion'
+import type { CompletionEdit } from './completion'
 import { HistoryNav } from './history'
 import type { CommandQueue } from './clockController'
 import type { LabClient, OutputChunk, RunResult } from './labPort'
@@ -24,6 +24,8 @@ type Item =
 export interface RunGate {
   readonly work: Promise<unknown>
   sync(): Promise<void>
+  /** Take the wall time owed, for a command that applies it itself (LabClient.enter). */
+  owed?(): number
 }
 
 export interface ControllerOptions {
@@ -164,6 +166,8 @@ export class TerminalController implements CommandQueue {
     } catch {
       return undefined
     }
+    // Loaded on the first Tab: the page's first bundle does without it.
+    const { applyCompletion, formatColumns } = await import('./completion')
     const outcome = applyCompletion(value, cursor, { from: result.from - offset, candidates: result.candidates })
     if (outcome.kind === 'edit') return outcome.edit
     if (outcome.kind === 'list') {
@@ -192,6 +196,10 @@ export class TerminalController implements CommandQueue {
         if (item.kind === 'typed') {
           st().echo(st().prompt, item.text)
           const text = this.pending === undefined ? item.text : `${this.pending}\n${item.text}`
+          if (this.lab.enter) {
+            await this.enter(text)
+            continue
+          }
           if (await this.needsMore(text)) {
             this.pending = text
             st().set({ prompt: PS2 })
@@ -237,6 +245,36 @@ export class TerminalController implements CommandQueue {
     } catch {
       return false
     }
+  }
+
+  /** A typed line in one round trip to the lab (LabClient.enter). */
+  private async enter(text: string): Promise<void> {
+    const lab = this.lab!
+    const st = this.term()
+    st.set({ busy: true })
+    let ran = false
+    try {
+      const answer = await lab.enter!(text, this.gate?.owed?.() ?? 0, (c) => {
+        ran = true
+        st.write(c.stream === 'stderr' ? 'err' : 'out', c.text)
+      })
+      if (answer.more) {
+        this.pending = text
+        st.set({ prompt: PS2 })
+        return
+      }
+      ran = answer.result !== undefined
+      this.pending = undefined
+    } catch (e) {
+      ran = true
+      this.pending = undefined
+      if (e instanceof CommandLost) {
+        if (this.term().partial.length > 0) st.write('out', '\n')
+        st.notice(e.message, 'warn')
+      } else st.write('err', `lab: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+    }
+    st.set({ prompt: this.ps1() })
+    if (ran) this.opts.onLabChanged?.()
   }
 
   private async execute(text: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {

@@ -107,6 +107,11 @@ export interface LabClient {
   /** Move the clock to the next target of a kind (of `token`, or of any token); resolves to the lab time reached. */
   jump(kind: JumpKind, token?: string): Promise<number>
   needsMoreInput(text: string): Promise<boolean>
+  /**
+   * A typed line in one round trip (optional; the worker's client has it): whether it needs more
+   * input, and if not, the clock's owed time applied and the line run (no result: a blank line).
+   */
+  enter?(text: string, owedMs: number, onChunk?: (c: OutputChunk) => void): Promise<{ more: true } | { more: false; result?: RunResult }>
   complete(text: string, cursor: number): Promise<{ from: number; candidates: string[] }>
   snapshot(): Promise<unknown>
   restore(snapshot: unknown): Promise<void>

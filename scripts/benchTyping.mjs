@@ -1,0 +1,151 @@
+// Start-up and typing, measured inside the page, side by side with a blank React page built with
+// the same Vite and React (scripts/bench/blank), in alternating rounds (blank, lab, blank, ...):
+//
+//  * input:   navigation -> the command line takes input (lab: index.html's boot input; blank:
+//             its input mounted and focused, the "typing floor": the moment Enter can go down)
+//  * first:   a command typed at once, as soon as the command line takes input: navigation ->
+//             its answer in the DOM (lab: `kubectl get ns`'s header line; blank: the echo)
+//  * keys:    while that line is typed during start-up, each key's keydown -> the next frame
+//  * enter:   on a started lab (seed 1), each article command typed: the Enter key -> its output
+//             in the DOM (or, without output, the command line idle again)
+//
+// Every time is the page's own clock (performance.now() / event timestamps), read after the fact.
+
+import { spawnSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const BLANK_OUT = join(tmpdir(), 'tokenlab-bench-blank')
+
+/** Build the blank page with the project's own Vite and React. */
+export function buildBlank(root) {
+  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'scripts/bench/blank/vite.config.mjs'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_BLANK_OUT: BLANK_OUT },
+  })
+  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` }
+}
+
+/** Recorder installed before any page script: key latencies, the Enter key, the first answer. */
+function recorder(answer) {
+  const rec = { keys: [], enterAt: undefined, answerAt: undefined }
+  window.__typing = rec
+  const re = new RegExp(answer)
+  addEventListener(
+    'keydown',
+    (e) => {
+      const t = e.timeStamp
+      if (e.key === 'Enter' && rec.enterAt === undefined) rec.enterAt = performance.now()
+      requestAnimationFrame(() => rec.keys.push(performance.now() - t))
+    },
+    { capture: true },
+  )
+  new MutationObserver((records) => {
+    if (rec.answerAt !== undefined) return
+    for (const r of records)
+      for (const n of r.addedNodes) {
+        const el = n.nodeType === 1 ? n : n.parentElement
+        const line = el?.closest?.('.t-line')
+        if (line && re.test(line.textContent ?? '')) {
+          rec.answerAt = performance.now()
+          return
+        }
+      }
+  }).observe(document, { childList: true, subtree: true, characterData: true })
+}
+
+const FOCUSED_INPUT = () => {
+  const a = document.activeElement
+  return a instanceof HTMLInputElement && a.getAttribute('aria-label') === 'Command line' && !a.disabled
+}
+
+async function typeAtOnce(browser, url, { answer, readyMark, line }) {
+  const ctx = await browser.newContext()
+  try {
+    const page = await ctx.newPage()
+    await page.addInitScript(recorder, answer)
+    await page.goto(url, { waitUntil: 'commit' })
+    await page.waitForFunction(FOCUSED_INPUT, undefined, { polling: 'raf', timeout: 30_000 })
+    await page.keyboard.type(line)
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => window.__typing.answerAt !== undefined, undefined, { polling: 50, timeout: 60_000 })
+    return await page.evaluate((mark) => ({ ...window.__typing, input: performance.getEntriesByName(mark)[0]?.startTime }), readyMark)
+  } finally {
+    await ctx.close()
+  }
+}
+
+/** Type each command at the lab's prompt: the Enter key -> its output in the DOM (or the prompt idle). */
+async function typedCommands(browser, url, commands) {
+  const ctx = await browser.newContext()
+  try {
+    const page = await ctx.newPage()
+    await page.goto(url)
+    await page.waitForFunction(() => window.lab !== undefined)
+    await page.evaluate(() => window.lab.ready)
+    const input = page.locator('input[aria-label="Command line"]')
+    const out = []
+    for (const c of commands) {
+      await page.waitForSelector('.t-inputline[data-busy="false"]')
+      await input.fill(c)
+      const timing = page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const log = document.querySelector('[role="log"]')
+            const inputLine = document.querySelector('.t-inputline')
+            let t0
+            const onKey = (e) => {
+              if (e.key === 'Enter') t0 = performance.now()
+            }
+            addEventListener('keydown', onKey, { capture: true })
+            const done = () => {
+              obs.disconnect()
+              removeEventListener('keydown', onKey, { capture: true })
+              resolve(performance.now() - t0)
+            }
+            let echoed = false
+            const obs = new MutationObserver((records) => {
+              if (t0 === undefined) return
+              for (const r of records) {
+                if (r.type === 'attributes' && r.target === inputLine && inputLine.getAttribute('data-busy') === 'false' && echoed) return done()
+                for (const n of r.addedNodes) {
+                  if (!(n instanceof HTMLElement) || !n.classList.contains('t-line')) continue
+                  if (!echoed && n.textContent.startsWith('root@workstation:')) echoed = true
+                  else return done()
+                }
+              }
+            })
+            obs.observe(log, { childList: true })
+            obs.observe(inputLine, { attributes: true, attributeFilter: ['data-busy'] })
+          }),
+      )
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
+      await input.press('Enter')
+      out.push(await timing)
+    }
+    return out
+  } finally {
+    await ctx.close()
+  }
+}
+
+/** Alternating rounds on the lab (labUrl) and the blank page (blankUrl). */
+export async function benchTyping(browser, { labUrl, blankUrl, runs, commands }) {
+  const lab = { input: [], first: [], keys: [] }
+  const blank = { input: [], first: [], keys: [] }
+  const enter = []
+  const line = 'kubectl get ns'
+  for (let r = 0; r < runs; r++) {
+    const b = await typeAtOnce(browser, `${blankUrl}/`, { answer: `^${line}$`, readyMark: 'input-ready', line })
+    blank.input.push(b.input)
+    blank.first.push(b.answerAt)
+    blank.keys.push(...b.keys)
+    const l = await typeAtOnce(browser, `${labUrl}/`, { answer: '^NAME\\s+STATUS\\s+AGE$', readyMark: 'terminal-input-ready', line })
+    lab.input.push(l.input)
+    lab.first.push(l.answerAt)
+    lab.keys.push(...l.keys)
+    enter.push(...(await typedCommands(browser, `${labUrl}/?seed=1`, commands)))
+  }
+  return { lab, blank, enter }
+}
