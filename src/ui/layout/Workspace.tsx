@@ -3,11 +3,13 @@
 // windows (or 200 % zoom) stack everything in one scrolling column. The panels are loaded
 // lazily (React.lazy), so they never delay the terminal; a failing panel shows its error only.
 
-import { Component, lazy, Suspense, useState, type CSSProperties, type ReactNode } from 'react'
+import { Component, lazy, Suspense, useEffect, useState, type CSSProperties, type ReactNode } from 'react'
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
 import { Splitter } from './Splitter'
+import { followNewestToken } from '../../state/followToken'
+import { rememberDecoderSelection } from '../decoder/remember'
 
 const DecoderPanel = lazy(() => import('../decoder/DecoderPanel'))
 const TimelinePanel = lazy(() => import('../timeline/TimelinePanel'))
@@ -50,6 +52,15 @@ export function Workspace({ store, controller, initialInput }: Props) {
   const [left, setLeft] = useState(56)
   const [term, setTerm] = useState(56)
   const [decoder, setDecoder] = useState(55)
+  // The decoder keeps its token over a reload, and follows the newest token printed.
+  useEffect(() => {
+    const forget = rememberDecoderSelection(store)
+    const unfollow = followNewestToken(store)
+    return () => {
+      unfollow()
+      forget()
+    }
+  }, [store])
   const vars = { '--left': `${left}%`, '--term': `${term}%`, '--decoder': `${decoder}%` } as CSSProperties
 
   return (

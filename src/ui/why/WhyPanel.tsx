@@ -5,6 +5,7 @@
 import { useId } from 'react'
 import type { AuditEntry } from '../../state/labPort'
 import { selection, useLab, useSelection } from '../../state/store'
+import { shownRequest } from '../../state/slices/selection'
 import { formatLabTime } from '../layout/LabClock'
 import { explainRequest, statusText, type Verdict } from '../../cluster/audit/explain'
 
@@ -72,10 +73,14 @@ export function WhyPanel() {
   const started = useLab((s) => s.client !== undefined)
   const audit = useLab((s) => s.audit)
   const picked = useSelection((s) => s.requestIndex)
+  const seen = useSelection((s) => s.requestSeen)
+  const pinned = useSelection((s) => s.requestPinned === true)
   const titleId = useId()
-  const index = picked !== undefined && picked >= 0 && picked < audit.length ? picked : audit.length - 1
+  // A picked request gives way to a newer one, unless it is pinned.
+  const index = shownRequest({ requestIndex: picked, requestSeen: seen, requestPinned: pinned }, audit.length)
   const entry = index >= 0 ? audit[index] : undefined
   const latest = index === audit.length - 1
+  const go = (i: number | undefined) => selection.getState().selectRequest(i, audit.length)
 
   return (
     <section className="why" aria-labelledby={titleId} data-testid="why-panel">
@@ -85,14 +90,23 @@ export function WhyPanel() {
         </h2>
         {entry && (
           <nav className="why-nav" aria-label="Requests">
-            <button type="button" disabled={index <= 0} onClick={() => selection.getState().selectRequest(index - 1)}>
+            <button type="button" disabled={index <= 0} onClick={() => go(index - 1)}>
               ← Earlier
             </button>
-            <button type="button" disabled={latest} onClick={() => selection.getState().selectRequest(index + 1)}>
+            <button type="button" disabled={latest} onClick={() => go(index + 1)}>
               Later →
             </button>
-            <button type="button" disabled={latest && picked === undefined} onClick={() => selection.getState().selectRequest(undefined)}>
+            <button type="button" disabled={latest && picked === undefined} onClick={() => go(undefined)}>
               Latest
+            </button>
+            <button
+              type="button"
+              aria-pressed={pinned}
+              title={pinned ? 'Follow the newest request again' : 'Keep explaining this request when newer ones arrive'}
+              onClick={() => selection.getState().pinRequest(pinned ? undefined : index)}
+              data-testid="why-pin"
+            >
+              {pinned ? 'Pinned' : 'Pin'}
             </button>
           </nav>
         )}
@@ -104,7 +118,10 @@ export function WhyPanel() {
       ) : (
         <>
           <p className="why-request">
-            <span className="why-which">{latest ? 'Latest request' : `Request ${index + 1} of ${audit.length}`}</span>{' '}
+            <span className="why-which">
+              {latest && !pinned ? 'Latest request' : `Request ${index + 1} of ${audit.length}`}
+              {pinned && <span className="why-pinned" data-testid="why-pinned"> (pinned: newer requests are not shown until you unpin)</span>}
+            </span>{' '}
             <code>
               {entry.method} {entry.requestURI.split('?')[0]}
             </code>{' '}
