@@ -29,7 +29,7 @@ async function articleScreen(page: Page) {
   for (const name of ['Token decoder', 'Timeline', 'Why this answer']) {
     await expect(page.getByRole('region', { name, exact: true })).toBeVisible()
   }
-  await expect(page.getByRole('button', { name: /^(Play|Pause)$/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^(Play|Pause) clock$/ })).toBeVisible()
   await expect(page.locator('.pane-loading')).toHaveCount(0)
 }
 
@@ -132,7 +132,7 @@ test('keyboard: Tab reaches the clock controls, the splitters, the decoder and t
   }
   const where = seen.map((s) => s.where)
   const whats = seen.map((s) => s.what)
-  expect(whats.some((w) => /^button (Play|Pause)$/.test(w))).toBe(true)
+  expect(whats.some((w) => /^button (Play|Pause) clock$/.test(w))).toBe(true)
   expect(whats).toContain('select Clock speed')
   expect(whats.some((w) => w.startsWith('button Next event'))).toBe(true)
   expect(where).toContain('pane-terminal')
@@ -156,12 +156,12 @@ test('keyboard: Tab reaches the clock controls, the splitters, the decoder and t
   await page.keyboard.press('Home')
   await expect(splitter).toHaveAttribute('aria-valuenow', '25')
 
-  const play = page.getByRole('button', { name: 'Play' })
+  const play = page.getByRole('button', { name: 'Play clock' })
   await play.focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Pause clock' })).toBeFocused()
   await page.keyboard.press('Space')
-  await expect(page.getByRole('button', { name: 'Play' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Play clock' })).toBeFocused()
   const speed = page.getByRole('combobox', { name: 'Clock speed' })
   await speed.focus()
   await page.keyboard.press('ArrowDown')

@@ -91,7 +91,7 @@ test('zooms and pans with the keyboard and jumps to the next warnafter', async (
   await page.keyboard.press('End')
   expect((await viewOf(page)).mode).toBe('follow')
 
-  await timeline(page).getByRole('button', { name: 'Next warnafter' }).click()
+  await timeline(page).getByRole('button', { name: 'Show next warnafter' }).click()
   const jumped = await viewOf(page)
   expect(Math.abs((jumped.start + jumped.end) / 2 - WARNAFTER)).toBeLessThanOrEqual(1)
   await expect(timeline(page).getByRole('status')).toHaveText(/^Next warnafter: 00:27:38 on 2026-05-24/)

@@ -16,9 +16,9 @@ import { useTimelineData } from './useTimelineData'
 import './timeline.css'
 
 const JUMPS: [JumpKind, string, string][] = [
-  ['refresh', 'Next refresh', 'r'],
-  ['warnafter', 'Next warnafter', 'w'],
-  ['exp', 'Next exp', 'e'],
+  ['refresh', 'Show next refresh', 'r'],
+  ['warnafter', 'Show next warnafter', 'w'],
+  ['exp', 'Show next exp', 'e'],
 ]
 
 export function TimelinePanel() {
