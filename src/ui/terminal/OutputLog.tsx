@@ -44,11 +44,16 @@ export function SegmentsWithDecode({ segs }: { segs: readonly Segment[] }) {
   )
 }
 
+/** Text laid out in columns: two or more spaces between words. */
+const TABLE = /\S {2,}\S/
+
 const Line = memo(function Line({ line }: { line: TermLine }) {
   const err = line.segs.some((s) => s.kind === 'err')
+  // Columns (tables, help) keep their layout and scroll sideways rather than wrap mid-word.
+  const wide = line.segs.some((s) => (s.kind === 'out' || s.kind === 'err') && TABLE.test(s.text))
   // A JWT in the line gets a Decode action (it adds no text to the line: see DecodeAction).
   return (
-    <div className={err ? 't-line has-err' : 't-line'} data-stream={err ? 'stderr' : undefined}>
+    <div className={`t-line${err ? ' has-err' : ''}${wide ? ' t-cols' : ''}`} data-stream={err ? 'stderr' : undefined}>
       <SegmentsWithDecode segs={line.segs} />
     </div>
   )

@@ -48,6 +48,8 @@ export function Terminal({ store, controller, initialInput = '' }: Props) {
     const ro = new ResizeObserver(() => {
       const ch = probe.getBoundingClientRect().width / 10 || 8
       controller.columns = Math.max(20, Math.floor((el.clientWidth - 16) / ch))
+      // A resize or a splitter move re-wraps the lines: keep the prompt in view.
+      if (stick.current) el.scrollTop = el.scrollHeight
     })
     ro.observe(el)
     return () => {
