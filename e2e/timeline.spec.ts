@@ -21,7 +21,7 @@ const WARNAFTER = IAT + 3607_000
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' })
 const plot = (page: Page) => timeline(page).getByRole('group', { name: 'Timeline lanes' })
-const tokenRow = (page: Page) => timeline(page).getByRole('group', { name: /^jti [0-9a-f]{8}…, pod token/ })
+const tokenRow = (page: Page) => timeline(page).getByRole('group', { name: /^token 1 of pod app, first, / })
 
 async function viewOf(page: Page) {
   const el = timeline(page)

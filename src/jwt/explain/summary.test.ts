@@ -17,20 +17,23 @@ describe('the decoder summary', () => {
       badge: { key: 'valid', label: 'Valid', tone: 'ok', reason: 'The API server accepts it.' },
       nowMs: now,
       facts: [created],
-      refreshAt: (IAT + 2880) * 1000,
     })
     expect(s.sentence).toBe('Valid: the API server accepts it.')
     expect(s.who).toBe('ServiceAccount default in namespace sa-demo')
     expect(s.bound).toBe('pod app on node worker-0')
     expect(s.boundState).toBe('alive')
     expect(s.times.map((t) => [t.name, t.relative])).toEqual([
-      ['refresh', 'in 47 min'],
+      ['refresh', 'in 47 min 5 s'],
       ['warnafter', 'in 59 min 7 s'],
       ['exp', 'in 364 days 23 h'],
     ])
-    expect(s.times[0].label).toBe('Kubelet refresh due, 48 min after issue')
-    expect(s.times[1].label).toBe('Stale from (warnafter), 1 h 0 min after issue')
-    expect(s.times[2].label).toBe('Expires (exp), 365 days after issue')
+    // 80 % of the 3607 s the kubelet asked for: 2885.6 s
+    expect(s.times[0].atMs).toBe((IAT + 2885.6) * 1000)
+    expect(s.times.map((t) => [t.label, t.fromIssue])).toEqual([
+      ['Kubelet refresh', '48 min 5 s after issue'],
+      ['Stale from (warnafter)', '1 h 0 min after issue'],
+      ['Expires (exp)', '365 days after issue'],
+    ])
   })
 
   it('a token whose pod is gone: no refresh is offered, the binding says gone', () => {

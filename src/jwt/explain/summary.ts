@@ -16,8 +16,10 @@ export type BoundState = 'alive' | 'deleting' | 'gone' | 'unknown'
 
 export interface SummaryTime {
   name: 'refresh' | 'warnafter' | 'exp'
-  /** `Refresh due`, `Stale from (warnafter)`, `Expires (exp)`. */
+  /** `Kubelet refresh`, `Stale from (warnafter)`, `Expires (exp)`. */
   label: string
+  /** `48 min after issue` */
+  fromIssue?: string
   atMs: number
   /** `in 47 min`, `3 min ago`. */
   relative: string
@@ -43,7 +45,7 @@ export interface SummaryInput {
   /** The lab clock; without it, times are not placed. */
   nowMs?: number
   facts?: readonly Fact[]
-  /** The kubelet's next refresh of this token's pod volume (lab ms), if the lab knows one. */
+  /** When the kubelet replaces this token (lab ms); by default 80 % of the lifetime it asked for (iat to warnafter). */
   refreshAt?: number
 }
 
@@ -124,12 +126,14 @@ export function summarize(input: SummaryInput): TokenSummary {
     out.times.push({ name, label, atMs, relative: relativeTo(atMs, now), past: atMs <= now })
   }
   const dead = out.boundState === 'gone'
-  if (!dead) add('refresh', 'Kubelet refresh due', input.refreshAt)
   const warn = claimSeconds(k?.warnafter)
+  // The kubelet asked for warnafter - iat seconds (3607) and replaces the token at 80 % of that.
+  const nominal = pod && iat !== undefined && warn !== undefined ? (iat + 0.8 * (warn - iat)) * 1000 : undefined
+  if (!dead) add('refresh', 'Kubelet refresh', input.refreshAt ?? nominal)
   add('warnafter', 'Stale from (warnafter)', warn === undefined ? undefined : warn * 1000)
   const exp = claimSeconds(p.exp)
   add('exp', 'Expires (exp)', exp === undefined ? undefined : exp * 1000)
-  if (iat !== undefined) for (const t of out.times) t.label += `, ${spanWords(t.atMs - iat * 1000)} after issue`
+  if (iat !== undefined) for (const t of out.times) t.fromIssue = `${spanWords(t.atMs - iat * 1000)} after issue`
   return out
 }
 

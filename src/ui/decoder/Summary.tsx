@@ -54,7 +54,10 @@ export function Summary({ summary, badge, checking, label }: { summary: TokenSum
         {summary.times.map((t) => (
           <div key={t.name} className="dec-fact-time" data-past={t.past ? 'true' : 'false'} data-testid={`summary-${t.name}`}>
             <dt>{t.label}</dt>
-            <dd>{t.relative}</dd>
+            <dd>
+              {t.relative}
+              {t.fromIssue && <span className="dec-dim"> ({t.fromIssue})</span>}
+            </dd>
           </div>
         ))}
       </dl>

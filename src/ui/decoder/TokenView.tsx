@@ -51,7 +51,6 @@ export function TokenView({ token, idPrefix, title, showVerdict = true }: Props)
   const started = useLab((s) => s.client !== undefined)
   const allKids = useLab((s) => s.kids)
   const facts = useLab((s) => s.facts)
-  const targets = useLab((s) => s.targets)
   const nowMs = useApp((s) => (s.clock.started ? s.clock.labMs : undefined))
   // The published keys, as the lab's last update told them (a key may have been rotated).
   const kids = useMemo(() => (started ? [...allKids] : undefined), [started, allKids])
@@ -59,10 +58,9 @@ export function TokenView({ token, idPrefix, title, showVerdict = true }: Props)
   const hRows = useMemo(() => (d ? headerRows(d.header, d.payload, { kids }) : []), [d, kids])
   const cRows = useMemo(() => (d ? claimRows(d.payload, { kids }) : []), [d, kids])
   const badge = useMemo(() => (state.inspection ? verdictBadge(state.inspection) : undefined), [state.inspection])
-  const refreshAt = targets.token === token ? targets.selected?.refresh : undefined
   const summary = useMemo(
-    () => (d ? summarize({ payload: d.payload, badge, nowMs, facts: started ? facts : undefined, refreshAt }) : undefined),
-    [d, badge, nowMs, facts, started, refreshAt],
+    () => (d ? summarize({ payload: d.payload, badge, nowMs, facts: started ? facts : undefined }) : undefined),
+    [d, badge, nowMs, facts, started],
   )
 
   if (state.tooLong) {
