@@ -46,7 +46,7 @@ export function App({ store, controller, clock, presenter, initialInput }: Props
         </Suspense>
         <Status store={store} />
       </header>
-      <Workspace store={store} controller={controller} initialInput={initialInput} />
+      <Workspace store={store} controller={controller} initialInput={initialInput} presenter={presenter} />
       <Suspense fallback={null}>
         <EditorHost />
       </Suspense>

@@ -46,11 +46,13 @@ interface Props {
   store: AppStore
   controller: TerminalController
   initialInput?: string
+  /** Presenter mode: the terminal takes more of the height (14 lines or more at 1280x720). */
+  presenter?: boolean
 }
 
-export function Workspace({ store, controller, initialInput }: Props) {
+export function Workspace({ store, controller, initialInput, presenter }: Props) {
   const [left, setLeft] = useState(56)
-  const [term, setTerm] = useState(56)
+  const [term, setTerm] = useState(presenter ? 74 : 56)
   const [decoder, setDecoder] = useState(55)
   // The decoder keeps its token over a reload, and follows the newest token printed.
   useEffect(() => {
