@@ -1,46 +1,17 @@
 // The panes below the header: on the left the terminal with "why this answer" under it, on the
 // right the token decoder above the timeline; keyboard-operable splitters between them. Narrow
-// windows (or 200 % zoom) stack everything in one scrolling column. The panels are loaded
-// lazily (React.lazy), so they never delay the terminal; a failing panel shows its error only.
+// windows (a phone, or 200 % zoom) get the panels as tabs (PhoneTabs). The panels are loaded
+// lazily (React.lazy, ./panes), so they never delay the terminal; a failing panel shows its error only.
 
-import { Component, lazy, Suspense, useEffect, useState, type CSSProperties, type ReactNode } from 'react'
+import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
 import { Splitter } from './Splitter'
+import { DecoderPanel, Pane, TimelinePanel, WhyPanel } from './panes'
+import { PhoneTabs } from './PhoneTabs'
 import { followNewestToken } from '../../state/followToken'
 import { rememberDecoderSelection } from '../decoder/remember'
-
-const DecoderPanel = lazy(() => import('../decoder/DecoderPanel'))
-const TimelinePanel = lazy(() => import('../timeline/TimelinePanel'))
-const WhyPanel = lazy(() => import('../why/WhyPanel'))
-
-class PaneBoundary extends Component<{ name: string; children: ReactNode }, { error?: string }> {
-  state: { error?: string } = {}
-  static getDerivedStateFromError(e: unknown) {
-    return { error: e instanceof Error ? e.message : String(e) }
-  }
-  render() {
-    if (this.state.error) {
-      return (
-        <p className="pane-error" role="alert">
-          The {this.props.name} failed: {this.state.error}. The terminal still works; reload the page to try again.
-        </p>
-      )
-    }
-    return this.props.children
-  }
-}
-
-function Pane({ id, name, children }: { id: string; name: string; children: ReactNode }) {
-  return (
-    <div id={id} className={`pane ${id}`}>
-      <PaneBoundary name={name}>
-        <Suspense fallback={<p className="pane-loading">Loading the {name}…</p>}>{children}</Suspense>
-      </PaneBoundary>
-    </div>
-  )
-}
 
 interface Props {
   store: AppStore
@@ -50,10 +21,24 @@ interface Props {
   presenter?: boolean
 }
 
-export function Workspace({ store, controller, initialInput, presenter }: Props) {
-  const [left, setLeft] = useState(56)
-  const [term, setTerm] = useState(presenter ? 74 : 56)
-  const [decoder, setDecoder] = useState(55)
+/** Narrow windows (a phone, 200 % zoom on a laptop) get the panels as tabs. */
+const NARROW = '(max-width: 760px)'
+const narrowQuery = () => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW) : undefined)
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const q = narrowQuery()
+      q?.addEventListener('change', cb)
+      return () => q?.removeEventListener('change', cb)
+    },
+    () => narrowQuery()?.matches ?? false,
+    () => false,
+  )
+}
+
+export function Workspace(props: Props) {
+  const { store } = props
+  const narrow = useNarrow()
   // The decoder keeps its token over a reload, and follows the newest token printed.
   useEffect(() => {
     const forget = rememberDecoderSelection(store)
@@ -63,6 +48,14 @@ export function Workspace({ store, controller, initialInput, presenter }: Props)
       forget()
     }
   }, [store])
+  // A Lesson panel joins as `extra={[{ id: 'lesson', label: 'Lesson', node: <LessonPanel /> }]}` here.
+  return narrow ? <PhoneTabs store={store} controller={props.controller} initialInput={props.initialInput} /> : <Columns {...props} />
+}
+
+function Columns({ store, controller, initialInput, presenter }: Props) {
+  const [left, setLeft] = useState(56)
+  const [term, setTerm] = useState(presenter ? 74 : 56)
+  const [decoder, setDecoder] = useState(55)
   const vars = { '--left': `${left}%`, '--term': `${term}%`, '--decoder': `${decoder}%` } as CSSProperties
 
   return (
