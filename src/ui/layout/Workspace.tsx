@@ -54,7 +54,7 @@ export function Workspace(props: Props) {
 
 function Columns({ store, controller, initialInput, presenter }: Props) {
   const [left, setLeft] = useState(56)
-  const [term, setTerm] = useState(presenter ? 74 : 56)
+  const [term, setTerm] = useState(presenter ? 78 : 56)
   const [decoder, setDecoder] = useState(55)
   const vars = { '--left': `${left}%`, '--term': `${term}%`, '--decoder': `${decoder}%` } as CSSProperties
 
