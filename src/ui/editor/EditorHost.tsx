@@ -15,7 +15,14 @@ const MonacoPane = lazy(loadMonaco)
 
 /** Load Monaco in the background once the page is idle after start, so the first edit opens at once. */
 function preloadEditorWhenIdle(win: Pick<Window, 'setTimeout'> & { requestIdleCallback?: Window['requestIdleCallback'] } = window): void {
-  const load = () => void loadMonaco().catch(() => {})
+  const load = () =>
+    void loadMonaco()
+      .then(() => import('./monacoSetup'))
+      .then((m) => {
+        installCss()
+        m.warmUp()
+      })
+      .catch(() => {})
   if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(load, { timeout: 5000 })
   else win.setTimeout(load, 2000)
 }
