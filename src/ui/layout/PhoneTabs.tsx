@@ -24,6 +24,10 @@ interface Props {
   extra?: ExtraPanel[]
 }
 
+/** A touch screen (a phone), not just a narrow window (200 % zoom on a laptop). */
+const isTouch = () =>
+  typeof window !== 'undefined' && ((typeof navigator !== 'undefined' && navigator.maxTouchPoints > 0) || (typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches))
+
 export function PhoneTabs({ store, controller, initialInput, extra = [] }: Props) {
   const tabs = [
     ...extra.map((e) => ({ id: e.id, label: e.label })),
@@ -33,6 +37,7 @@ export function PhoneTabs({ store, controller, initialInput, extra = [] }: Props
     { id: 'timeline', label: 'Timeline' },
   ]
   const [current, setCurrent] = useState('terminal')
+  const [touch] = useState(isTouch)
   const choose = (id: string) => {
     setCurrent(id)
     document.getElementById(`tab-${id}`)?.focus()
@@ -69,7 +74,7 @@ export function PhoneTabs({ store, controller, initialInput, extra = [] }: Props
         </Pane>
       ))}
       <section id="pane-terminal" className="pane-terminal" role="tabpanel" aria-labelledby="tab-terminal" hidden={current !== 'terminal'}>
-        <Terminal store={store} controller={controller} initialInput={initialInput} touch />
+        <Terminal store={store} controller={controller} initialInput={initialInput} touch={touch} />
       </section>
       <Pane id="pane-why" name="why-this-answer panel" tab={tab('why')}>
         <WhyPanel />

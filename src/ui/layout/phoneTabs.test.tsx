@@ -16,6 +16,15 @@ describe('phone tabs', () => {
     expect(html).toMatch(/id="tab-terminal"[^>]*aria-selected="true"/)
     expect(html).toMatch(/id="pane-terminal" class="pane-terminal" role="tabpanel" aria-labelledby="tab-terminal">/)
     expect(html).toMatch(/id="pane-why"[^>]*hidden=""/)
+    // no touch screen here (server rendering): the key bar is for touch only
+    expect(html).not.toContain('aria-label="Terminal keys"')
+  })
+})
+
+describe('the key bar', () => {
+  it('names every key for assistive technology', async () => {
+    const { KeyBar } = await import('../terminal/KeyBar')
+    const html = renderToStaticMarkup(<KeyBar inputRef={{ current: null }} />)
     expect(html).toContain('aria-label="Terminal keys"')
     for (const k of ['Tab (complete)', 'Up (previous command)', 'Down (next command)', 'Ctrl+C (cancel)', 'Esc']) expect(html).toContain(`aria-label="${k}"`)
   })
