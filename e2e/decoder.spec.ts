@@ -37,6 +37,7 @@ async function setUp(page: Page) {
 }
 
 test('$TOK: claims, times, and the verdict from valid to stale to rejected', async ({ page }) => {
+  test.setTimeout(120_000)
   await page.setViewportSize({ width: 1280, height: 800 })
   await setUp(page)
   await decoder(page).getByRole('button', { name: 'Decode $TOK', exact: true }).click()
@@ -110,6 +111,7 @@ test('a pasted token with markup in a claim shows it as text; a megabyte of garb
 })
 
 test('the Decode action next to a token in the terminal works from the keyboard and copies nothing extra', async ({ page }) => {
+  test.setTimeout(120_000)
   await setUp(page)
   await typeCommand(page, 'echo $TOK')
   const tok = await page.evaluate(() => (window as unknown as { lab: { run(l: string): Promise<{ stdout: string }> } }).lab.run('printf %s "$TOK"').then((r) => r.stdout))
@@ -127,10 +129,11 @@ test('the Decode action next to a token in the terminal works from the keyboard 
   })
   expect(selected).toBe(tok)
 
-  // From the command line, Shift+Tab reaches the last Decode action; Enter presses it.
+  // From the command line, Shift+Tab reaches the last Decode action (printf's token, without a
+  // final newline, stands before the prompt with its own action); Enter presses it.
   await commandLine(page).focus()
   await page.keyboard.press('Shift+Tab')
-  const action = line.getByRole('button', { name: 'Decode token' })
+  const action = page.locator('.t-inputline').getByRole('button', { name: 'Decode token' })
   await expect(action).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(verdict(page).getByTestId('verdict-badge')).toHaveText(/Valid/)
@@ -139,6 +142,7 @@ test('the Decode action next to a token in the terminal works from the keyboard 
 })
 
 test('compare: the token before and after the kubelet refreshed it', async ({ page }) => {
+  test.setTimeout(120_000)
   await setUp(page)
   await typeCommand(page, 'lab advance 49m')
   await typeCommand(page, `TOK2=$(kubectl -n sa-demo exec app -- cat ${TOKEN_FILE})`)
