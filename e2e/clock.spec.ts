@@ -2,7 +2,7 @@
 // (Playwright's page.clock stands in for the wall), jumps land on the next event, refresh,
 // warnafter and exp, and `lab advance` typed in the terminal moves the same display.
 import { expect, test, type Page } from '@playwright/test'
-import { openLab, typeCommand } from './support/terminal'
+import { openLab, terminalLog, typeCommand } from './support/terminal'
 
 const RUN_APP = 'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000'
 const TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token'
@@ -31,7 +31,7 @@ test('pause, play and speed: the lab moves by the wall time that passed times th
   await expect(clockState(page)).toHaveText('running at real speed')
   await page.clock.pauseAt(T0 + 30_000)
 
-  await page.getByRole('button', { name: 'Pause' }).click()
+  await page.getByRole('button', { name: 'Pause clock' }).click()
   await expect(clockState(page)).toHaveText('paused')
   await expect.poll(async () => (await labMs(page)) - (await shownMs(page))).toBe(0)
   const L = await labMs(page)
@@ -39,7 +39,7 @@ test('pause, play and speed: the lab moves by the wall time that passed times th
   expect(await labMs(page)).toBe(L)
   expect(await shownMs(page)).toBe(L)
 
-  await page.getByRole('button', { name: 'Play' }).click()
+  await page.getByRole('button', { name: 'Play clock' }).click()
   await expect(clockState(page)).toHaveText('running at real speed')
   await page.clock.runFor(5_000)
   await expect.poll(() => shownMs(page)).toBe(L + 5_000)
@@ -55,7 +55,7 @@ test('pause, play and speed: the lab moves by the wall time that passed times th
   await expect.poll(() => shownMs(page)).toBe(expected)
   await expect(shownTime(page)).toHaveText(headerText(expected))
 
-  await page.getByRole('button', { name: 'Pause' }).click()
+  await page.getByRole('button', { name: 'Pause clock' }).click()
   await expect(clockState(page)).toHaveText('paused')
   await expect.poll(() => labMs(page)).toBe(expected)
   await page.clock.runFor(10_000)
@@ -94,12 +94,16 @@ test('jumps: the next event, then a token’s refresh, warnafter and exp', async
 
   await page.getByTestId('jump-warnafter').click()
   await expect(shownTime(page)).toHaveAttribute('data-ms', String(claims['kubernetes.io'].warnafter * 1000))
-  await expect(page.getByRole('status').filter({ hasText: 'Jumped to the warnafter time of any token' })).toBeAttached()
+  await expect(page.getByRole('status').filter({ hasText: 'Moving the clock to the warnafter time of any token' })).toBeAttached()
+  // The jump is a command in the terminal: the transcript shows it, and lab undo takes it back.
+  await expect(terminalLog(page)).toContainText(/lab advance \S+\s*Advanced/, { timeout: 30_000 })
 
   await page.getByTestId('jump-exp').click()
   await expect(shownTime(page)).toHaveAttribute('data-ms', String(claims.exp * 1000))
   await expect(shownTime(page)).toHaveText(headerText(claims.exp * 1000))
   expect((await typeCommand(page, 'lab now')).map((l) => l.text)).toEqual([rfc3339(claims.exp * 1000)])
+  await typeCommand(page, 'lab undo')
+  await expect(shownTime(page)).toHaveAttribute('data-ms', String(claims['kubernetes.io'].warnafter * 1000), { timeout: 30_000 })
 })
 
 test('`lab advance 1h` typed in the terminal moves the header clock', async ({ page }) => {

@@ -21,7 +21,7 @@ const WARNAFTER = IAT + 3607_000
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' })
 const plot = (page: Page) => timeline(page).getByRole('group', { name: 'Timeline lanes' })
-const tokenRow = (page: Page) => timeline(page).getByRole('group', { name: /^jti [0-9a-f]{8}…, pod token/ })
+const tokenRow = (page: Page) => timeline(page).getByRole('group', { name: /^token 1 of pod app, first, / })
 
 async function viewOf(page: Page) {
   const el = timeline(page)
@@ -91,7 +91,7 @@ test('zooms and pans with the keyboard and jumps to the next warnafter', async (
   await page.keyboard.press('End')
   expect((await viewOf(page)).mode).toBe('follow')
 
-  await timeline(page).getByRole('button', { name: 'Next warnafter' }).click()
+  await timeline(page).getByRole('button', { name: 'Show next warnafter' }).click()
   const jumped = await viewOf(page)
   expect(Math.abs((jumped.start + jumped.end) / 2 - WARNAFTER)).toBeLessThanOrEqual(1)
   await expect(timeline(page).getByRole('status')).toHaveText(/^Next warnafter: 00:27:38 on 2026-05-24/)

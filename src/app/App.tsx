@@ -66,7 +66,7 @@ export function App({ store, controller, clock, presenter, initialInput, saves }
         )}
       </header>
       <ErrorBoundary name="workspace">
-        <Workspace store={store} controller={controller} initialInput={initialInput} />
+        <Workspace store={store} controller={controller} initialInput={initialInput} presenter={presenter} />
       </ErrorBoundary>
       <ErrorBoundary name="editor">
         <Suspense fallback={null}>

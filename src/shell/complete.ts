@@ -44,11 +44,31 @@ export function completeLine(text: string, cursor: number, src: CompletionSource
     const names = spec.flags.flatMap((f) => (current.startsWith('--') || !f.short ? [`--${f.name}`] : [`-${f.short}`, `--${f.name}`]))
     return { from, candidates: unique(names) }
   }
-  if (argWords.length === 1 && spec?.subcommands && spec.subcommands.length > 0) {
+  // Flags before the subcommand (`kubectl -n sa-demo `, `kubectl --namespace=x `) do not count
+  // as it: the word after them is still the verb.
+  const positional = spec ? withoutFlags(argWords.slice(1), spec) : argWords.slice(1)
+  if (positional.length === 0 && spec?.subcommands && spec.subcommands.length > 0) {
     const subs = unique(spec.subcommands)
     if (subs.length > 0) return { from, candidates: subs }
   }
   return { from, candidates: completePath(current, src.fs) }
+}
+
+/** The words that are not flags or flag values (a flag that takes a value eats the next word unless written `--flag=value`). */
+function withoutFlags(words: string[], spec: CommandSpec): string[] {
+  const out: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]
+    if (w === '--') return out.concat(words.slice(i + 1))
+    if (!w.startsWith('-') || w === '-') {
+      out.push(w)
+      continue
+    }
+    if (w.includes('=')) continue
+    const flag = w.startsWith('--') ? spec.flags?.find((f) => f.name === w.slice(2)) : spec.flags?.find((f) => f.short === w.slice(1))
+    if (flag?.takesValue) i++
+  }
+  return out
 }
 
 function lastSeparatorEnd(text: string): number {

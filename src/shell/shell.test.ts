@@ -76,6 +76,10 @@ describe('Shell', () => {
     expect(sh.complete('ba', 2).candidates).toEqual(['base64'])
     expect(sh.complete('probe d', 7)).toEqual({ from: 6, candidates: ['describe'] })
     expect(sh.complete('probe get --na', 14)).toEqual({ from: 10, candidates: ['--namespace'] })
+    // after a namespace flag and its value comes the verb, not a file
+    expect(sh.complete('probe -n sa-demo ', 17)).toEqual({ from: 17, candidates: ['describe', 'get'] })
+    expect(sh.complete('probe --namespace sa-demo g', 27)).toEqual({ from: 26, candidates: ['get'] })
+    expect(sh.complete('probe --namespace=sa-demo d', 27)).toEqual({ from: 26, candidates: ['describe'] })
     expect(sh.complete('cat c', 5)).toEqual({ from: 4, candidates: ['ca.pem'] })
     expect(sh.complete('cat .k', 6)).toEqual({ from: 4, candidates: ['.kube/'] })
     expect(sh.complete('cat .kube/c', 11)).toEqual({ from: 4, candidates: ['.kube/config'] })

@@ -1,3 +1,4 @@
+import { advanceLine } from './clockController'
 import { describe, expect, it } from 'vitest'
 import { RateClock, shortDuration, speedLabel, startClockTicker } from './clock'
 import { jumpTargets, tokenTimes, type JumpSource } from './timeline/clockTargets'
@@ -138,6 +139,35 @@ describe('jump targets', () => {
     expect(tokenTimes(t)).toMatchObject({ jti: 'b', pod: 'other', namespace: 'sa-demo' })
     expect(jumpTargets(lab, now, t)).toEqual({ event: now + 5_000, refresh: now + 2_500_000, warnafter: now + 20_000, exp: now + 50_000 })
     expect(jumpTargets(lab, now, 'not a token')).toEqual({ event: now + 5_000 })
+  })
+})
+
+describe('jump targets of tokens whose pod is gone', () => {
+  const now = 1_000_000_000
+  const issued = (jti: string, pod: string, iat: number) => ({
+    at: iat * 1000, type: 'token.issued' as const, namespace: 'sa-demo', serviceAccount: 'default',
+    jti, iat, exp: iat + 365 * 86_400, warnafter: iat + 3_607, pod: { name: pod, uid: `uid-${pod}` }, source: 'kubelet' as const,
+  })
+  const facts = [
+    issued('a', 'app', now / 1000 - 100),
+    issued('b', 'other', now / 1000 - 10),
+    { at: now - 50, type: 'pod.deleted' as const, namespace: 'sa-demo', name: 'app', uid: 'uid-app' },
+  ]
+  const lab = { nextDueAt: () => undefined, facts: () => facts, tokenSchedules: () => [] } as unknown as JumpSource
+
+  it('a dead token offers no warnafter or exp; "any token" skips it', () => {
+    const dead = jwt({ jti: 'a', exp: now / 1000 + 50, 'kubernetes.io': { namespace: 'sa-demo', pod: { name: 'app', uid: 'uid-app' }, warnafter: now / 1000 + 20 } })
+    expect(jumpTargets(lab, now, dead)).toEqual({ event: undefined })
+    // token b (issued 10 s before now) is the one still alive
+    expect(jumpTargets(lab, now).warnafter).toBe(now + 3_597_000)
+  })
+
+  it('a jump is a lab advance line that lands exactly on the target', () => {
+    expect(advanceLine(now, now + 2_878_000)).toBe('lab advance 47m58s')
+    expect(advanceLine(now, now + 2_878_200)).toBe('lab advance 47m58s200ms')
+    expect(advanceLine(now, now + 3_607_000)).toBe('lab advance 1h7s')
+    expect(advanceLine(now, now + 365 * 86_400_000)).toBe('lab advance 365d')
+    expect(advanceLine(now, now - 1)).toBeUndefined()
   })
 })
 

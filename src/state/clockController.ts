@@ -16,6 +16,21 @@ export interface CommandQueue {
   idle(): boolean
   /** Run `fn` in the command queue, after what is queued. */
   exclusive<T>(fn: (client: LabClient) => Promise<T>): Promise<T>
+  /** Enter a command line as if typed (echoed, in the history, undoable with `lab undo`). */
+  submit?(text: string): void
+}
+
+/** The `lab advance` line that moves the clock from `nowMs` exactly to `targetMs`: `lab advance 47m58s`, `lab advance 1s250ms`. */
+export function advanceLine(nowMs: number, targetMs: number): string | undefined {
+  let rest = Math.round(targetMs - nowMs)
+  if (!(rest > 0) || !Number.isFinite(rest)) return undefined
+  const parts: string[] = []
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]] as const) {
+    const n = Math.floor(rest / size)
+    rest -= n * size
+    if (n) parts.push(`${n}${unit}`)
+  }
+  return `lab advance ${parts.join('')}`
 }
 
 export interface ClockOptions {
@@ -120,6 +135,18 @@ export class ClockController {
       return p
     }
     return this.queue.exclusive(run)
+  }
+
+  /**
+   * Move the clock to a target as a command: the terminal shows and runs the equivalent
+   * `lab advance …` line, so the transcript shows every jump and `lab undo` takes it back.
+   * Returns the line, or undefined if the target is not ahead.
+   */
+  jumpTo(targetMs: number, nowMs: number = this.store.getState().clock.labMs): string | undefined {
+    const line = advanceLine(nowMs, targetMs)
+    if (!line || !this.queue.submit) return undefined
+    this.queue.submit(line)
+    return line
   }
 
   /** Move the lab clock (window.lab.advance), in turn with commands. */

@@ -32,6 +32,7 @@ export interface TokenTimes {
   warnafter?: number
   namespace?: string
   pod?: string
+  podUid?: string
 }
 
 export function tokenTimes(token: string | undefined): TokenTimes | undefined {
@@ -40,7 +41,7 @@ export function tokenTimes(token: string | undefined): TokenTimes | undefined {
   try {
     const p = payloadOf(parts.join('.'))
     if (!p) return undefined
-    const k8s = (p['kubernetes.io'] ?? {}) as { namespace?: unknown; pod?: { name?: unknown }; warnafter?: unknown }
+    const k8s = (p['kubernetes.io'] ?? {}) as { namespace?: unknown; pod?: { name?: unknown; uid?: unknown }; warnafter?: unknown }
     const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
     return {
@@ -49,6 +50,7 @@ export function tokenTimes(token: string | undefined): TokenTimes | undefined {
       warnafter: num(k8s.warnafter),
       namespace: str(k8s.namespace),
       pod: str(k8s.pod?.name),
+      podUid: str(k8s.pod?.uid),
     }
   } catch {
     return undefined
@@ -60,11 +62,23 @@ const firstAfter = (now: number, times: (number | undefined)[]) => {
   return later.length ? Math.min(...later) : undefined
 }
 
-/** The jump targets after `now`; with a token, its own refresh, warnafter and exp only. */
+/** The uids of pods that are gone (deleted, or being deleted): their tokens reach no later time. */
+export function gonePods(facts: readonly Fact[]): Set<string> {
+  const gone = new Set<string>()
+  for (const f of facts) if (f.type === 'pod.deleted' || f.type === 'pod.deletionRequested') gone.add(f.uid)
+  return gone
+}
+
+/**
+ * The jump targets after `now`; with a token, its own refresh, warnafter and exp only. Tokens
+ * bound to a pod that is gone are left out: they died with it and reach neither warnafter nor exp.
+ */
 export function jumpTargets(lab: JumpSource, now: number, token?: string): JumpTargets {
   const event = firstAfter(now, [lab.nextDueAt()])
   let schedules = lab.tokenSchedules(now, now + YEAR_MS, 1)
-  const issued = lab.facts().filter((f): f is IssuedFact => f.type === 'token.issued')
+  const facts = lab.facts()
+  const gone = gonePods(facts)
+  const issued = facts.filter((f): f is IssuedFact => f.type === 'token.issued' && !(f.pod && gone.has(f.pod.uid)))
   if (token === undefined) {
     return {
       event,
@@ -76,6 +90,8 @@ export function jumpTargets(lab: JumpSource, now: number, token?: string): JumpT
   const t = tokenTimes(token)
   if (!t) return { event }
   const fact = t.jti ? issued.find((f) => f.jti === t.jti) : undefined
+  const podUid = t.podUid ?? fact?.pod?.uid
+  if (podUid !== undefined && gone.has(podUid)) return { event }
   const pod = fact?.pod?.name ?? t.pod
   const namespace = fact?.namespace ?? t.namespace
   schedules = pod ? schedules.filter((s) => s.pod === pod && s.namespace === namespace) : []

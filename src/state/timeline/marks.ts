@@ -171,7 +171,7 @@ function tokenPoints(tok: TokenInfo, c: Ctx): MarkItem[] {
   return pts
 }
 
-function tokenRow(lane: Lane, tok: TokenInfo, c: Ctx): RowView {
+function tokenRow(lane: Lane, tok: TokenInfo, c: Ctx, slot = 0): RowView {
   const bars: BarItem[] = []
   const push = (b: BarItem | undefined) => b && bars.push(b)
   const start = tok.iat ?? tok.requests[0]?.t
@@ -197,15 +197,23 @@ function tokenRow(lane: Lane, tok: TokenInfo, c: Ctx): RowView {
   }
   const n = tok.requests.length
   const used = `${n} request${n === 1 ? '' : 's'}`
-  const owner = tok.source === 'kubelet' ? 'pod token' : tok.source === 'TokenRequest' ? `create token ${tok.namespace}/${tok.serviceAccount}` : tok.source === 'legacy-secret' ? 'legacy Secret token' : 'unrecorded token'
+  const owner = tok.source === 'kubelet' ? (slot === 0 ? 'first' : 'refresh') : tok.source === 'TokenRequest' ? `create token ${tok.namespace}/${tok.serviceAccount}` : tok.source === 'legacy-secret' ? 'legacy Secret token' : 'unrecorded token'
   const sub = `${owner}, ${tok.invalidAt !== undefined ? 'invalid: pod gone' : used}`
-  return { key: `${lane.id}/${tok.key}`, kind: 'token', label: tok.jti ? `jti ${tok.jti.slice(0, 8)}…` : lane.title, sublabel: sub, bars, marks, token: tok }
+  return { key: `${lane.id}/${tok.key}`, kind: 'token', label: tokenLabel(tok, slot), sublabel: sub, bars, marks, token: tok }
+}
+
+/** A token's row named in words: `token 2 of pod app` (its sublabel says `refresh` or `first`). */
+export function tokenLabel(tok: TokenInfo, slot: number): string {
+  if (tok.source === 'kubelet' && tok.pod) return `token ${slot + 1} of pod ${tok.pod.name}`
+  if (tok.source === 'TokenRequest') return `token ${slot + 1} of ServiceAccount ${tok.serviceAccount}`
+  if (tok.source === 'legacy-secret') return `legacy token of ServiceAccount ${tok.serviceAccount}`
+  return `token ${slot + 1}, not issued in this lab's record`
 }
 
 /** One row of a lane: the pod's own row (slot -1) or the row of its token number `slot`. */
 export function laneRow(lane: Lane, slot: number, view: TimeView, width: number, now: number): RowView {
   const c: Ctx = { view, width, now }
-  return slot < 0 ? podRow(lane, c) : tokenRow(lane, lane.tokens[slot], c)
+  return slot < 0 ? podRow(lane, c) : tokenRow(lane, lane.tokens[slot], c, slot)
 }
 
 /** The rows of one lane in a view `width` pixels wide. */

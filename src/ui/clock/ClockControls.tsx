@@ -6,7 +6,7 @@
 
 import { useId, useState } from 'react'
 import { shortDuration, SPEEDS, speedLabel } from '../../state/clock'
-import type { ClockController } from '../../state/clockController'
+import { advanceLine, type ClockController } from '../../state/clockController'
 import type { JumpKind, JumpTargets } from '../../state/labPort'
 import { clockView } from '../../state/slices/clock'
 import { useAppStore, type AppStore } from '../../state/store'
@@ -18,11 +18,24 @@ interface Props {
 }
 
 const JUMPS: { kind: JumpKind; text: string; what: string }[] = [
-  { kind: 'event', text: 'Next event', what: 'the next scheduled work of the cluster' },
-  { kind: 'refresh', text: 'Refresh', what: 'the next kubelet refresh' },
+  { kind: 'event', text: 'next event', what: 'the next scheduled work of the cluster' },
+  { kind: 'refresh', text: 'refresh', what: 'the next kubelet refresh' },
   { kind: 'warnafter', text: 'warnafter', what: 'the warnafter time' },
   { kind: 'exp', text: 'exp', what: 'the expiry (exp)' },
 ]
+
+/** Play and pause as drawn shapes (a font may lack the pause symbol). */
+function PlayIcon({ playing }: { playing: boolean }) {
+  return (
+    <svg className="clock-icon" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+      {playing ? (
+        <path d="M1 1h3v8H1zM6 1h3v8H6z" fill="currentColor" />
+      ) : (
+        <path d="M1 0.5l8 4.5-8 4.5z" fill="currentColor" />
+      )}
+    </svg>
+  )
+}
 
 type Scope = 'selected' | 'any'
 
@@ -55,12 +68,17 @@ export function ClockControls({ store, clock: controller }: Props) {
     controller.set(clock.playing, speed)
     setSaid(`Speed ${speedLabel(speed)}${clock.playing ? '' : ' (paused)'}.`)
   }
-  const jump = async (kind: JumpKind, what: string) => {
-    if (!started) return
-    const reached = await controller.jump(kind, ofSelected ? token : undefined)
-    setSaid(`Jumped to ${what}: ${formatLabTime(reached)}.`)
+  // A jump is the `lab advance` line it amounts to, run in the terminal: the transcript shows
+  // it and `lab undo` takes it back. A playing clock is paused first, so it lands on the target.
+  const jump = (what: string, at: number) => {
+    if (!started || now === undefined) return
+    if (clock.playing) controller.set(false)
+    const line = controller.jumpTo(at, now)
+    setSaid(line ? `Moving the clock to ${what} (${formatLabTime(at)}): ${line}${clock.playing ? ', clock paused' : ''}.` : `${what} is not ahead.`)
   }
   const whose = ofSelected ? 'of the selected token' : 'of any token'
+  const none = (kind: JumpKind, what: string) =>
+    kind === 'event' ? 'No scheduled work of the cluster ahead' : ofSelected ? `The selected token reaches no ${what.replace(/^the /, '')} ahead (it passed, or the token died with its pod)` : `No token still alive has ${what.replace(/^the /, 'a ')} ahead`
 
   return (
     <div className="clock-controls" role="group" aria-label="Clock controls">
@@ -70,7 +88,7 @@ export function ClockControls({ store, clock: controller }: Props) {
         onClick={() => setPlaying(!clock.playing)}
         data-testid="clock-play"
       >
-        <span aria-hidden="true">{clock.playing ? '⏸' : '▶'}</span> {clock.playing ? 'Pause' : 'Play'}
+        <PlayIcon playing={clock.playing} /> {clock.playing ? 'Pause clock' : 'Play clock'}
       </button>
       <label className="clock-field">
         Speed{' '}
@@ -84,19 +102,21 @@ export function ClockControls({ store, clock: controller }: Props) {
       </label>
       <span className="clock-jumps" role="group" aria-labelledby={`${id}-jump`}>
         <span id={`${id}-jump`} className="clock-jump-label">
-          Jump to
+          Move clock to
         </span>
         {JUMPS.map(({ kind, text, what }) => {
           const at = targets[kind]
           const label = kind === 'event' ? what : `${what} ${whose}`
+          const line = at !== undefined && now !== undefined ? advanceLine(now, at) : undefined
           return (
             <button
               key={kind}
               type="button"
               className="clock-jump"
+              aria-label={`Move clock to ${text}`}
               aria-disabled={at === undefined ? 'true' : undefined}
-              title={at === undefined ? `No ${label} ahead` : `Jump to ${label}: ${formatLabTime(at)}`}
-              onClick={() => (at === undefined ? setSaid(`No ${label} ahead.`) : void jump(kind, label))}
+              title={at === undefined ? `${none(kind, what)}.` : `Move the lab clock to ${label}, ${formatLabTime(at)}: runs ${line ?? 'lab advance'} in the terminal (lab undo takes it back)`}
+              onClick={() => (at === undefined ? setSaid(`${none(kind, what)}.`) : jump(label, at))}
               data-testid={`jump-${kind}`}
               data-at={at}
             >

@@ -1,9 +1,10 @@
-// The header fields and claims, one row each: the JSON value on one side, on the other what it
-// means for this token and (smaller) what the field means in general; time claims as UTC,
-// local time and relative to the lab clock, which moves them along as it advances.
+// The header fields and claims, one line each (key, its value, and what it means for this
+// token); the general explanation and, for times, UTC, local time and the lab-clock distance
+// open on demand (details/summary). Claims come in groups, in the order a student reads them.
 
 import { useApp } from '../../state/store'
 import type { ClaimRow } from '../../jwt/explain/describe'
+import { groupClaims } from '../../jwt/explain/summary'
 import { isoText, localText, relativeTo, utcText } from '../../jwt/explain/format'
 
 function TimeDetails({ seconds, fromIat }: { seconds: number; fromIat?: string }) {
@@ -33,19 +34,21 @@ function TimeDetails({ seconds, fromIat }: { seconds: number; fromIat?: string }
 function Row({ row, idPrefix }: { row: ClaimRow; idPrefix: string }) {
   const id = `${idPrefix}-${row.path.replace(/[^A-Za-z0-9_-]/g, '_')}`
   return (
-    <li className={`dec-claim dec-depth-${row.depth}`} aria-labelledby={id} data-claim={row.path}>
-      <div className="dec-claim-value">
-        <span className="dec-claim-key" id={id}>
-          <code>{row.key}</code>
-          {row.title && <span className="dec-claim-title"> {row.title}</span>}
-        </span>
-        <code className="dec-json" data-testid="claim-value">{row.json}</code>
-      </div>
-      <div className="dec-claim-text">
-        <p className="dec-specific">{row.specific}</p>
-        {row.time && <TimeDetails seconds={row.time.seconds} fromIat={row.time.fromIat} />}
-        {row.generic && <p className="dec-generic">{row.generic}</p>}
-      </div>
+    <li className="dec-claim" aria-labelledby={id} data-claim={row.path}>
+      <details>
+        <summary>
+          <span className="dec-claim-key" id={id}>
+            <code>{row.path.startsWith('header.') ? row.key : row.path}</code>
+          </span>{' '}
+          <code className="dec-json" data-testid="claim-value">{row.json}</code>
+          <span className="dec-specific"> {row.specific}</span>
+        </summary>
+        <div className="dec-claim-text">
+          {row.title && <p className="dec-claim-title">{row.title}</p>}
+          {row.time && <TimeDetails seconds={row.time.seconds} fromIat={row.time.fromIat} />}
+          {row.generic && <p className="dec-generic">{row.generic}</p>}
+        </div>
+      </details>
     </li>
   )
 }
@@ -59,4 +62,14 @@ export function ClaimList({ rows, label, idPrefix }: { rows: ClaimRow[]; label: 
       ))}
     </ul>
   )
+}
+
+/** The claims in groups: who, for whom, when, bound to and identity, then the rest. */
+export function GroupedClaims({ rows, idPrefix }: { rows: ClaimRow[]; idPrefix: string }) {
+  return groupClaims(rows).map((g) => (
+    <section key={g.group} className="dec-group" aria-labelledby={`${idPrefix}-${g.group}`} data-group={g.group}>
+      <h4 id={`${idPrefix}-${g.group}`}>{g.title}</h4>
+      <ClaimList rows={g.rows} label={g.title} idPrefix={idPrefix} />
+    </section>
+  ))
 }

@@ -11,7 +11,7 @@ export function VariableTokens() {
   const token = useSelection((s) => s.token)
   const vars = useMemo(() => jwtVariables(variables), [variables])
   if (vars.length === 0) {
-    return <p className="dec-dim">No shell variable holds a token yet. Try TOK=$(kubectl exec … -- cat …/token), or use Decode next to a token in the terminal.</p>
+    return null
   }
   return (
     <ul className="dec-vars" aria-label="Tokens in shell variables">
@@ -61,8 +61,9 @@ export function PasteToken() {
   }
 
   return (
-    <div className="dec-paste">
-      <label htmlFor={id}>Paste a token</label>
+    <details className="dec-paste">
+      <summary>Paste a token…</summary>
+      <label htmlFor={id} className="sr-only">Paste a token</label>
       <textarea
         id={id}
         ref={ref}
@@ -90,6 +91,6 @@ export function PasteToken() {
       <p className="dec-paste-message" role="alert" aria-live="assertive">
         {message}
       </p>
-    </div>
+    </details>
   )
 }

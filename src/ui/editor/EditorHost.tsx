@@ -10,7 +10,22 @@ import { attachEditor } from '../../state/editorBridge'
 import type { EditRequest } from '../../state/labPort'
 import editorCss from './editor.css?inline'
 
-const MonacoPane = lazy(() => import('./MonacoPane'))
+const loadMonaco = () => import('./MonacoPane')
+const MonacoPane = lazy(loadMonaco)
+
+/** Load Monaco in the background once the page is idle after start, so the first edit opens at once. */
+function preloadEditorWhenIdle(win: Pick<Window, 'setTimeout'> & { requestIdleCallback?: Window['requestIdleCallback'] } = window): void {
+  const load = () =>
+    void loadMonaco()
+      .then(() => import('./monacoSetup'))
+      .then((m) => {
+        installCss()
+        m.warmUp()
+      })
+      .catch(() => {})
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(load, { timeout: 5000 })
+  else win.setTimeout(load, 2000)
+}
 
 interface Pending {
   id: number
@@ -35,6 +50,7 @@ function setPageInert(inert: boolean): void {
 }
 
 export function EditorHost() {
+  useEffect(() => preloadEditorWhenIdle(), [])
   const [pending, setPending] = useState<Pending>()
   const current = useRef<Pending | undefined>(undefined)
   const text = useRef('')

@@ -20,3 +20,21 @@ self.MonacoEnvironment = {
 loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] })
 
 export { monaco }
+
+/**
+ * Create one editor off screen and dispose of it: Monaco sets up its services, theme, fonts
+ * and the editor worker then, in the background, rather than when the student opens a file.
+ */
+export function warmUp(): void {
+  const host = document.createElement('div')
+  host.setAttribute('aria-hidden', 'true')
+  host.style.cssText = 'position:fixed;left:-10000px;top:0;width:400px;height:200px;visibility:hidden'
+  document.body.append(host)
+  const model = monaco.editor.createModel('warm: up\n', 'yaml')
+  const editor = monaco.editor.create(host, { model, automaticLayout: false })
+  setTimeout(() => {
+    editor.dispose()
+    model.dispose()
+    host.remove()
+  }, 500)
+}

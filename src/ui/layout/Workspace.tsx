@@ -1,39 +1,61 @@
 // The panes below the header: on the left the terminal with "why this answer" under it, on the
 // right the token decoder above the timeline; keyboard-operable splitters between them. Narrow
-// windows (or 200 % zoom) stack everything in one scrolling column. The panels are loaded
-// lazily (React.lazy), so they never delay the terminal; a failing part shows its error and a retry only.
+// windows (a phone, or 200 % zoom) get the panels as tabs (PhoneTabs). The panels are loaded
+// lazily (React.lazy, ./panes), so they never delay the terminal; a failing panel shows its error only.
 
-import { lazy, Suspense, useState, type CSSProperties, type ReactNode } from 'react'
+import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
-import { ErrorBoundary } from './ErrorBoundary'
 import { Splitter } from './Splitter'
-
-const DecoderPanel = lazy(() => import('../decoder/DecoderPanel'))
-const TimelinePanel = lazy(() => import('../timeline/TimelinePanel'))
-const WhyPanel = lazy(() => import('../why/WhyPanel'))
-const LessonPanel = lazy(() => import('../lesson/LessonPanel'))
-
-function Pane({ id, name, children }: { id: string; name: string; children: ReactNode }) {
-  return (
-    <div id={id} className={`pane ${id}`}>
-      <ErrorBoundary name={name}>
-        <Suspense fallback={<p className="pane-loading">Loading the {name}…</p>}>{children}</Suspense>
-      </ErrorBoundary>
-    </div>
-  )
-}
+import { ErrorBoundary } from './ErrorBoundary'
+import { DecoderPanel, LessonPanel, Pane, TimelinePanel, WhyPanel } from './panes'
+import { PhoneTabs } from './PhoneTabs'
+import { followNewestToken } from '../../state/followToken'
+import { rememberDecoderSelection } from '../decoder/remember'
 
 interface Props {
   store: AppStore
   controller: TerminalController
   initialInput?: string
+  /** Presenter mode: the terminal takes more of the height (14 lines or more at 1280x720). */
+  presenter?: boolean
 }
 
-export function Workspace({ store, controller, initialInput }: Props) {
+/** Narrow windows (a phone, 200 % zoom on a laptop) get the panels as tabs. */
+const NARROW = '(max-width: 760px)'
+const narrowQuery = () => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW) : undefined)
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const q = narrowQuery()
+      q?.addEventListener('change', cb)
+      return () => q?.removeEventListener('change', cb)
+    },
+    () => narrowQuery()?.matches ?? false,
+    () => false,
+  )
+}
+
+export function Workspace(props: Props) {
+  const { store } = props
+  const narrow = useNarrow()
+  // The decoder keeps its token over a reload, and follows the newest token printed.
+  useEffect(() => {
+    const forget = rememberDecoderSelection(store)
+    const unfollow = followNewestToken(store)
+    return () => {
+      unfollow()
+      forget()
+    }
+  }, [store])
+  const lesson = { id: 'lesson', label: 'Lesson', node: <LessonPanel store={store} controller={props.controller} /> }
+  return narrow ? <PhoneTabs store={store} controller={props.controller} initialInput={props.initialInput} extra={[lesson]} /> : <Columns {...props} />
+}
+
+function Columns({ store, controller, initialInput, presenter }: Props) {
   const [left, setLeft] = useState(56)
-  const [term, setTerm] = useState(56)
+  const [term, setTerm] = useState(presenter ? 78 : 56)
   const [decoder, setDecoder] = useState(55)
   const vars = { '--left': `${left}%`, '--term': `${term}%`, '--decoder': `${decoder}%` } as CSSProperties
 

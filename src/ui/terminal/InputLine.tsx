@@ -6,7 +6,7 @@
 import { memo, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react'
 import type { TerminalController } from '../../state/controller'
 import { useTerminal, type AppStore } from '../../state/store'
-import { SegmentView } from './OutputLog'
+import { SegmentsWithDecode } from './OutputLog'
 
 interface Props {
   store: AppStore
@@ -123,9 +123,7 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
   return (
     <div className="t-inputline" data-busy={busy ? 'true' : 'false'}>
       <span className="t-before" aria-hidden={busy ? 'true' : undefined}>
-        {partial.map((s, i) => (
-          <SegmentView key={i} seg={s} />
-        ))}
+        <SegmentsWithDecode segs={partial} />
         {!busy && <span className="t-prompt" data-testid="prompt">{prompt}</span>}
       </span>
       <input

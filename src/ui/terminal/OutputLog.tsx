@@ -1,7 +1,7 @@
 // The terminal's finished lines, as DOM text (never HTML). Each line is memoized: appending
 // output or typing renders only what changed.
 
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
 import { DecodeActions, lineJwts } from '../decoder/DecodeAction'
@@ -22,16 +22,39 @@ export function SegmentView({ seg }: { seg: Segment }) {
   }
 }
 
-const Line = memo(function Line({ line }: { line: TermLine }) {
-  const err = line.segs.some((s) => s.kind === 'err')
-  // A JWT in the line gets a Decode action (it adds no text to the line: see DecodeAction).
-  const jwts = useMemo(() => lineJwts(line.segs.filter((s) => s.kind !== 'prompt').map((s) => s.text)), [line])
+/** The JWTs a run of segments printed (not the prompt, not what was typed). */
+const printedJwts = (segs: readonly Segment[]) => lineJwts(segs.filter((s) => s.kind === 'out' || s.kind === 'err').map((s) => s.text))
+
+/** Segments with a Decode action right after the output that holds a token, before any prompt that follows it on the line. */
+export function SegmentsWithDecode({ segs }: { segs: readonly Segment[] }) {
+  const cut = segs.findIndex((s) => s.kind === 'prompt')
+  const output = cut < 0 ? segs : segs.slice(0, cut)
+  const rest = cut < 0 ? [] : segs.slice(cut)
+  const jwts = printedJwts(output)
   return (
-    <div className={err ? 't-line has-err' : 't-line'} data-stream={err ? 'stderr' : undefined}>
-      {line.segs.map((s, i) => (
+    <>
+      {output.map((s, i) => (
         <SegmentView key={i} seg={s} />
       ))}
       {jwts.length > 0 && <DecodeActions jwts={jwts} />}
+      {rest.map((s, i) => (
+        <SegmentView key={`r${i}`} seg={s} />
+      ))}
+    </>
+  )
+}
+
+/** Text laid out in columns: two or more spaces between words. */
+const TABLE = /\S {2,}\S/
+
+const Line = memo(function Line({ line }: { line: TermLine }) {
+  const err = line.segs.some((s) => s.kind === 'err')
+  // Columns (tables, help) keep their layout and scroll sideways rather than wrap mid-word.
+  const wide = line.segs.some((s) => (s.kind === 'out' || s.kind === 'err') && TABLE.test(s.text))
+  // A JWT in the line gets a Decode action (it adds no text to the line: see DecodeAction).
+  return (
+    <div className={`t-line${err ? ' has-err' : ''}${wide ? ' t-cols' : ''}`} data-stream={err ? 'stderr' : undefined}>
+      <SegmentsWithDecode segs={line.segs} />
     </div>
   )
 })

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import type { TerminalController } from '../../state/controller'
 import { useTerminal, type AppStore } from '../../state/store'
 import { InputLine } from './InputLine'
+import { KeyBar } from './KeyBar'
 import { OutputLog } from './OutputLog'
 
 interface Props {
@@ -12,9 +13,11 @@ interface Props {
   controller: TerminalController
   /** Text already typed (into the page's first, static command line). */
   initialInput?: string
+  /** A touch screen: a key bar for Tab, Up, Down, Ctrl+C and Esc, and hints for fingers. */
+  touch?: boolean
 }
 
-export function Terminal({ store, controller, initialInput = '' }: Props) {
+export function Terminal({ store, controller, initialInput = '', touch = false }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const stick = useRef(true)
@@ -48,6 +51,8 @@ export function Terminal({ store, controller, initialInput = '' }: Props) {
     const ro = new ResizeObserver(() => {
       const ch = probe.getBoundingClientRect().width / 10 || 8
       controller.columns = Math.max(20, Math.floor((el.clientWidth - 16) / ch))
+      // A resize or a splitter move re-wraps the lines: keep the prompt in view.
+      if (stick.current) el.scrollTop = el.scrollHeight
     })
     ro.observe(el)
     return () => {
@@ -75,9 +80,11 @@ export function Terminal({ store, controller, initialInput = '' }: Props) {
           initialValue={initialInput}
         />
       </div>
+      {touch && <KeyBar inputRef={inputRef} />}
       <p id="term-help" className="term-help">
-        Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the
-        terminal
+        {touch
+          ? 'Type a command and tap Enter (Go) to run it. The keys above complete (Tab), recall (↑ ↓) and cancel (Ctrl+C).'
+          : 'Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the terminal'}
       </p>
     </div>
   )

@@ -15,7 +15,7 @@ const ITEMS: [string, string, string][] = [
 
 export function TimelineLegend() {
   return (
-    <details className="tl-legend">
+    <details className="tl-legend" open>
       <summary>Legend</summary>
       <ul>
         {ITEMS.map(([tone, glyph, text]) => (

@@ -16,9 +16,9 @@ import { useTimelineData } from './useTimelineData'
 import './timeline.css'
 
 const JUMPS: [JumpKind, string, string][] = [
-  ['refresh', 'Next refresh', 'r'],
-  ['warnafter', 'Next warnafter', 'w'],
-  ['exp', 'Next exp', 'e'],
+  ['refresh', 'Show next refresh', 'r'],
+  ['warnafter', 'Show next warnafter', 'w'],
+  ['exp', 'Show next exp', 'e'],
 ]
 
 export function TimelinePanel() {
@@ -53,7 +53,7 @@ export function TimelinePanel() {
       onToken: selectRow,
       onMark(row: RowView, mark: MarkItem) {
         if (mark.range) return timelineActions(appStore).showRange(mark.range[0], mark.range[1])
-        if (mark.request) return selection.getState().selectRequest(mark.request.index)
+        if (mark.request) return selection.getState().selectRequest(mark.request.index, appStore.getState().lab.audit.length)
         if (row.token) selectRow(row)
       },
     }),

@@ -31,7 +31,7 @@ describe('timeline rows', () => {
     expect(html).not.toContain('<img')
     expect(html).toMatch(/class="tl-mark lvl-1 req-forbidden"[^>]*>!<\/button>/)
     expect(html).toMatch(/class="tl-mark lvl-1 req-unauthorized"[^>]*data-selected="true"[^>]*>✕<\/button>/)
-    expect(html).toContain('aria-label="jti 6a597411…, pod token, invalid: pod gone, shown in the decoder"')
+    expect(html).toContain('aria-label="token 1 of pod app, first, invalid: pod gone, shown in the decoder"')
     expect(html).toContain('class="tl-row tl-row-token is-decoder"')
     expect((html.match(/<button/g) ?? []).length).toBe(4) // the token's select button, iat, 403, 401
   })

@@ -54,7 +54,7 @@ function RowImpl({ row, selected, decoder, selectedRequest, handlers }: Props) {
         ) : (
           <span title={row.label}>{row.label}</span>
         )}
-        <small title={row.sublabel}>{row.sublabel.replace(/^pod token, /, '')}</small>
+        <small title={row.sublabel}>{row.sublabel}</small>
       </div>
       <div className="tl-track">
         {row.bars.map((b) => (

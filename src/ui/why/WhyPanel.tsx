@@ -2,9 +2,11 @@
 // the API server — authentication, authorization, admission — with each stage's verdict and
 // reason, read from the audit record. An ordered list of steps, drawn as a small flow.
 
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
 import type { AuditEntry } from '../../state/labPort'
 import { selection, useLab, useSelection } from '../../state/store'
+import { shownRequest } from '../../state/slices/selection'
+import { isComponentRequest } from '../../cluster/audit/audit'
 import { formatLabTime } from '../layout/LabClock'
 import { explainRequest, statusText, type Verdict } from '../../cluster/audit/explain'
 
@@ -68,14 +70,28 @@ function Steps({ entry }: { entry: AuditEntry }) {
   )
 }
 
+/** The index of the newest request a person made (not a kubelet or controller), or of the newest at all when there is none. */
+function newestPersonRequest(audit: readonly AuditEntry[]): number {
+  for (let i = audit.length - 1; i >= 0; i--) if (!isComponentRequest(audit[i])) return i
+  return audit.length - 1
+}
+
 export function WhyPanel() {
   const started = useLab((s) => s.client !== undefined)
   const audit = useLab((s) => s.audit)
   const picked = useSelection((s) => s.requestIndex)
+  const seen = useSelection((s) => s.requestSeen)
+  const pinned = useSelection((s) => s.requestPinned === true)
   const titleId = useId()
-  const index = picked !== undefined && picked >= 0 && picked < audit.length ? picked : audit.length - 1
+  // A picked request gives way to a newer one, unless it is pinned.
+  // Following the newest request means the newest a person made: the kubelets' and controllers'
+  // own requests (lab audit --all) are there to be picked on the timeline, not to push a student's away.
+  const newest = useMemo(() => newestPersonRequest(audit), [audit])
+  const shown = shownRequest({ requestIndex: picked, requestSeen: seen, requestPinned: pinned }, audit.length)
+  const index = shown === audit.length - 1 && (picked === undefined || picked !== shown) ? newest : shown
   const entry = index >= 0 ? audit[index] : undefined
-  const latest = index === audit.length - 1
+  const latest = index === newest
+  const go = (i: number | undefined) => selection.getState().selectRequest(i, audit.length)
 
   return (
     <section className="why" aria-labelledby={titleId} data-testid="why-panel">
@@ -85,14 +101,23 @@ export function WhyPanel() {
         </h2>
         {entry && (
           <nav className="why-nav" aria-label="Requests">
-            <button type="button" disabled={index <= 0} onClick={() => selection.getState().selectRequest(index - 1)}>
+            <button type="button" disabled={index <= 0} onClick={() => go(index - 1)}>
               ← Earlier
             </button>
-            <button type="button" disabled={latest} onClick={() => selection.getState().selectRequest(index + 1)}>
+            <button type="button" disabled={latest} onClick={() => go(index + 1)}>
               Later →
             </button>
-            <button type="button" disabled={latest && picked === undefined} onClick={() => selection.getState().selectRequest(undefined)}>
+            <button type="button" disabled={latest && picked === undefined} onClick={() => go(undefined)}>
               Latest
+            </button>
+            <button
+              type="button"
+              aria-pressed={pinned}
+              title={pinned ? 'Follow the newest request again' : 'Keep explaining this request when newer ones arrive'}
+              onClick={() => selection.getState().pinRequest(pinned ? undefined : index)}
+              data-testid="why-pin"
+            >
+              {pinned ? 'Pinned' : 'Pin'}
             </button>
           </nav>
         )}
@@ -104,7 +129,10 @@ export function WhyPanel() {
       ) : (
         <>
           <p className="why-request">
-            <span className="why-which">{latest ? 'Latest request' : `Request ${index + 1} of ${audit.length}`}</span>{' '}
+            <span className="why-which">
+              {latest && !pinned ? 'Latest request' : `Request ${index + 1} of ${audit.length}`}
+              {pinned && <span className="why-pinned" data-testid="why-pinned"> (pinned: newer requests are not shown until you unpin)</span>}
+            </span>{' '}
             <code>
               {entry.method} {entry.requestURI.split('?')[0]}
             </code>{' '}
