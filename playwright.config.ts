@@ -13,6 +13,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
+  // The 4,000-command session (e2e/longSession.spec.ts, tagged @slow) takes minutes: it runs with
+  // E2E_SLOW=1 (npm run test:slow), not in the two-minute suite.
+  ...(process.env.E2E_SLOW === '1' ? { grep: /@slow/ } : { grepInvert: /@slow/ }),
   // Room for a shared 2-core machine running the unit suite beside the browser suite.
   timeout: 60_000,
   expect: { timeout: 10_000 },

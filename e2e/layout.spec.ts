@@ -73,7 +73,7 @@ test.describe('at 200 % zoom', () => {
     test.setTimeout(60_000)
     await page.goto('/?seed=1')
     await expect(page.getByRole('tablist', { name: 'Panels' })).toBeVisible()
-    await expect(page.getByRole('tablist', { name: 'Panels' }).getByRole('tab')).toHaveText(['Terminal', 'Why', 'Decoder', 'Timeline'])
+    await expect(page.getByRole('tablist', { name: 'Panels' }).getByRole('tab')).toHaveText(['Lesson', 'Terminal', 'Why', 'Decoder', 'Timeline'])
     for (const line of ARTICLE) await typeCommand(page, line)
     for (const [tab, id] of [['Why', 'pane-why'], ['Decoder', 'pane-decoder'], ['Timeline', 'pane-timeline'], ['Terminal', 'pane-terminal']]) {
       await page.getByRole('tab', { name: tab }).click()
@@ -191,12 +191,14 @@ test('the splitters also drag with the mouse', async ({ page }) => {
   await openLab(page, '/?seed=1')
   const splitter = page.getByRole('separator', { name: 'Resize the terminal and the side panels' })
   const box = (await splitter.boundingBox())!
+  // The splitter's percentages are of the panes' area (the lesson column stands to its left).
+  const panes = (await page.locator('main.panes').boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await page.mouse.down()
-  await page.mouse.move(640, box.y + box.height / 2, { steps: 5 })
+  await page.mouse.move(panes.x + panes.width / 2, box.y + box.height / 2, { steps: 5 })
   await page.mouse.up()
   await expect(splitter).toHaveAttribute('aria-valuenow', '50')
-  expect(Math.abs((await page.locator('#pane-terminal').boundingBox())!.width - 636)).toBeLessThan(3)
+  expect(Math.abs((await page.locator('#pane-terminal').boundingBox())!.width - (panes.width / 2 - 4))).toBeLessThan(3)
   const rows = page.getByRole('separator', { name: 'Resize the decoder and the timeline' })
   const r = (await rows.boundingBox())!
   await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2)

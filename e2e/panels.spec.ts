@@ -180,7 +180,7 @@ test.describe('phone', () => {
     test.setTimeout(120_000)
     await openLab(page)
     const tabs = page.getByRole('tablist', { name: 'Panels' })
-    await expect(tabs.getByRole('tab')).toHaveText(['Terminal', 'Why', 'Decoder', 'Timeline'])
+    await expect(tabs.getByRole('tab')).toHaveText(['Lesson', 'Terminal', 'Why', 'Decoder', 'Timeline'])
     await expect(page.getByRole('tabpanel')).toHaveCount(1)
     await typeCommand(page, 'echo hello')
     await commandLine(page).fill('kubectl -n default ')

@@ -78,7 +78,7 @@ test('Export downloads the lab; Import restores it elsewhere; malformed files le
   }
   await refused('junk.json', 'not json', 'Import failed: the file is not JSON. Your lab is unchanged.')
   await refused('newer.json', JSON.stringify({ v: 7, snapshot: {} }), 'Import failed: the file was made by a newer version of the lab (file version 7; this page reads version 1). Your lab is unchanged.')
-  await refused('empty.json', '{"v":1,"snapshot":{"version":1}}', 'Import failed: the file cannot be used: the saved lab has no valid start time. Your lab is unchanged.')
+  await refused('empty.json', '{"v":1,"snapshot":{"version":1}}', 'Import failed: the file cannot be used: startMs: missing. Your lab is unchanged.')
   await refused('big.json', Buffer.alloc(5 * 1024 * 1024 + 1, 32), `Import failed: the file is too large (${5 * 1024 * 1024 + 1} bytes; at most ${5 * 1024 * 1024}). Your lab is unchanged.`)
 
   await input.setInputFiles(file)

@@ -103,7 +103,7 @@ test('zooms and pans with the keyboard and jumps to the next warnafter', async (
 
 test('selecting the token opens it in the decoder, and the decoder’s token is highlighted', async ({ page }) => {
   const row = tokenRow(page)
-  await row.getByRole('button', { name: /^Select jti/ }).click()
+  await row.getByRole('button', { name: /^Select token 1 of pod app/ }).click()
   await expect(timeline(page).getByRole('region', { name: 'Selected token' })).toContainText('Opened in the decoder (the token text from $TOK)')
   // the decoder now shows $TOK: the timeline marks the lane as the decoder's token
   await expect(row).toHaveAccessibleName(/shown in the decoder$/)
@@ -111,7 +111,7 @@ test('selecting the token opens it in the decoder, and the decoder’s token is 
 })
 
 test('has no accessibility violations (axe), with a token selected and a mark focused', async ({ page }) => {
-  await tokenRow(page).getByRole('button', { name: /^Select jti/ }).click()
+  await tokenRow(page).getByRole('button', { name: /^Select token 1 of pod app/ }).click()
   await tokenRow(page).getByRole('button', { name: /^warnafter of/ }).focus()
   await expect(timeline(page).getByRole('tooltip')).toBeVisible()
   await timeline(page).getByText('Legend').click()

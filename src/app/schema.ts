@@ -260,7 +260,12 @@ export function checkSnapshot(value: unknown): { ok: true; snapshot: LabSnapshot
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = (issue.path ?? []).map((p) => String((p as { key?: unknown }).key)).join('.')
-  const said = issue.expected !== null && issue.received ? `expected ${issue.expected}, found ${issue.received}` : issue.message
+  const said =
+    issue.received === 'undefined' && issue.kind === 'schema'
+      ? 'missing'
+      : issue.expected !== null && issue.received
+        ? `expected ${issue.expected}, found ${issue.received}`
+        : issue.message
   const msg = said.length > 160 ? `${said.slice(0, 160)}…` : said
   return path ? `${path}: ${msg}` : msg
 }

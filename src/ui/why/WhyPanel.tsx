@@ -70,10 +70,10 @@ function Steps({ entry }: { entry: AuditEntry }) {
   )
 }
 
-/** The index of the newest request a person made (not a kubelet or controller), or of the newest at all when there is none. */
+/** The index of the newest request a person made (not a kubelet or controller), or -1 when none has. */
 function newestPersonRequest(audit: readonly AuditEntry[]): number {
   for (let i = audit.length - 1; i >= 0; i--) if (!isComponentRequest(audit[i])) return i
-  return audit.length - 1
+  return -1
 }
 
 export function WhyPanel() {
