@@ -53,11 +53,4 @@ test.describe('hostile commands', () => {
     const shown = await survives(page, ['f() { f; }; f'])
     expect(shown).toContain('bash: f: maximum function nesting level exceeded (1000)')
   })
-
-  test('a command line that never ends is stopped by the step budget with its message', async ({ page }) => {
-    await openLab(page)
-    // 60,000 no-op commands on one line: more steps than the lab allows one line.
-    const shown = await survives(page, [], () => page.evaluate(() => window.lab!.run(Array.from({ length: 60_000 }, () => 'true').join('; ') + '; true; true')))
-    expect(shown.some((l) => l.startsWith('bash: stopped after 100000 steps'))).toBe(true)
-  })
 })
