@@ -57,7 +57,7 @@ test('the 403 of the article, then the 401 once the pod is gone', async ({ page 
 
   // An earlier request (as the timeline picks one): the 403 again; Latest comes back.
   const earlier = why(page).getByRole('button', { name: '← Earlier' })
-  for (let i = 0; i < 10 && !(await why(page).textContent())?.includes('403 Forbidden'); i++) await earlier.click()
+  for (let i = 0; i < 40 && !(await why(page).textContent())?.includes('403 Forbidden'); i++) await earlier.click()
   await expect(why(page)).toContainText(/Request \d+ of \d+/)
   await expect(authz).toContainText('Authorization: refused')
   await why(page).getByRole('button', { name: 'Latest' }).click()

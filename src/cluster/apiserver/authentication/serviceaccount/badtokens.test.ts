@@ -118,7 +118,8 @@ describe('bad tokens are refused with 401 and the reason in the audit record', (
     expect(entry.authentication).toEqual({ decision: 'deny', reason: want })
     expect(entry.user).toBeUndefined()
     expect(c.facts().findLast((f) => f.type === 'request')).toMatchObject({ code: 401, reason: want })
-    expect(elapsed).toBeLessThan(100)
+    // Refused at once: a scan quadratic in the megabyte would take many seconds (the bench times it closely).
+    expect(elapsed).toBeLessThan(1000)
   })
 
   it('records the jti and pod of a refused service-account token', async () => {
