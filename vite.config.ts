@@ -4,6 +4,10 @@ import react from '@vitejs/plugin-react'
 import { contentSecurityPolicy, FRAME_ANCESTORS } from './scripts/vite/csp.ts'
 import { serviceWorkerManifest } from './scripts/vite/offline.ts'
 
+const TESTS = ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'scripts/**/*.test.ts']
+/** The test files that use vi.mock: they run isolated (scripts/vitestIsolation.test.ts keeps this list complete). */
+export const MOCKING = ['src/cluster/cluster.test.ts', 'src/cluster/controllers/namespace/namespaceController.test.ts']
+
 export default defineConfig({
   // Relative URLs everywhere: the build runs from any folder of any static host.
   base: './',
@@ -19,8 +23,16 @@ export default defineConfig({
   // (scripts/vite/csp.ts).
   preview: { headers: { 'X-Content-Type-Options': 'nosniff' } },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Threads, and one module graph per worker for the files that allow it: most of the unit
+    // suite's time was importing the same modules again for each of its ~140 files. A file that
+    // replaces a module with vi.mock needs a graph of its own (a mock would leak into, or miss,
+    // modules another file already imported), so those run isolated.
+    pool: 'threads',
+    projects: [
+      { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
+      { extends: true, test: { name: 'shared', include: TESTS, exclude: MOCKING, isolate: false } },
+    ],
   },
 })

@@ -11,6 +11,7 @@ import { addRedirect, asAssignment, heredocDelimiter, isRedirectOp, lit, plainTe
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
 const RESERVED_UNSUPPORTED = new Set(['select', '[['])
 const MAX_DEPTH = 64
+const MAX_SUBSHELLS = 1000
 
 interface PendingHeredoc {
   redirect: Redirect
@@ -26,6 +27,7 @@ class Parser extends Scanner implements GrammarHost {
   private pending: PendingHeredoc[] = []
   readonly warnings: string[] = []
   heredocAtEof = false
+  private subshells = 0
 
   constructor(
     src: string,
@@ -165,7 +167,11 @@ class Parser extends Scanner implements GrammarHost {
     }
     if (op === '(') {
       this.pos++
+      // Subshells nest far deeper than compound commands, but not without end: past this the
+      // answer would depend on the engine's stack size.
+      if (++this.subshells > MAX_SUBSHELLS) throw new ParseError('expression nesting level exceeded')
       const body = this.parseList('subshell')
+      this.subshells--
       this.pos++ // `)`
       if (body.items.length === 0) throw unexpected(')')
       const redirects: Redirect[] = []
