@@ -77,6 +77,41 @@ export function newPathNotFound(): Status {
   return failure(404, 'NotFound', 'the server could not find the requested resource', {})
 }
 
+/**
+ * A Failure with only a code, a reason and a message, for errors that are not one of the server's
+ * typed constructors (a kubelet's refusal to upgrade an exec stream).
+ */
+export function newFailure(code: number, reason: string, message: string): Status {
+  return failure(code, reason, message)
+}
+
+/**
+ * What client-go makes of an error response whose body is not a Status (NewGenericServerResponse
+ * via newUnstructuredResponseError): a reason and a generic message by code; a 403 keeps the
+ * server's text. The lab's clients pass no resource, so no "(verb resource name)" suffix.
+ */
+export function newGenericServerResponse(code: number, serverMessage: string, method = 'GET'): Status {
+  const generic: Record<number, [string, string]> = {
+    409: [method === 'POST' ? 'AlreadyExists' : 'Conflict', 'the server reported a conflict'],
+    429: ['TooManyRequests', 'the server has received too many requests and has asked us to try again later'],
+    504: ['Timeout', 'the server was unable to return a response in the time allotted, but may still be processing the request'],
+    400: ['BadRequest', 'the server rejected our request for an unknown reason'],
+    401: ['Unauthorized', 'the server has asked for the client to provide credentials'],
+    403: ['Forbidden', serverMessage],
+    404: ['NotFound', 'the server could not find the requested resource'],
+    405: ['MethodNotAllowed', 'the server does not allow this method on the requested resource'],
+    422: ['Invalid', 'the server rejected our request due to an error in our request'],
+    503: ['ServiceUnavailable', 'the server is currently unable to handle the request'],
+  }
+  const [reason, message] = generic[code]
+    ?? (code >= 500
+      ? ['InternalError', `an error on the server (${JSON.stringify(serverMessage)}) has prevented the request from succeeding`]
+      : ['', `the server responded with the status code ${code} but did not return more information`])
+  const out = failure(code, reason, message, { causes: [{ type: 'UnexpectedServerResponse', message: serverMessage }] })
+  if (!reason) delete out.reason // StatusReasonUnknown is "", omitted
+  return out
+}
+
 /** A field.Error (k8s.io/apimachinery/pkg/util/validation/field/errors.go). */
 export interface FieldError {
   type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueForbidden' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueTooLong' | 'FieldValueNotFound'

@@ -21,6 +21,7 @@ import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
 import { handlePodStatus } from './handlers/status'
 import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
+import { handleNamespaceSubresource } from './registry/namespace/subresources'
 import { ENDPOINTS_DEPRECATION_WARNING } from './registry/service/strategy'
 import type { RegistryStore } from './registry/store'
 import type { ParsedURL, RequestInfo } from './requestinfo'
@@ -108,6 +109,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
     if (key === 'pods' && info.subresource === 'exec') return handleExec(r, sub)
     if (key === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, sub)
     if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
+    if (key === 'namespaces' && (info.subresource === 'status' || info.subresource === 'finalize')) return handleNamespaceSubresource(r, d.admission, d.ctx)
     return respondStatus(newPathNotFound())
   }
   const res = handleResourceVerb(r, { ctx: d.ctx, registries: d.registries, admission: d.admission, resourceVersion: d.resourceVersion })

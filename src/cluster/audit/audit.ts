@@ -1,6 +1,12 @@
 // The API server's audit record: one entry per request, including requests refused at
 // authentication, with who asked (and as whom), what for, each decision on the way and why.
 // Kept bounded (the latest 10 000) as plain data in the cluster's saved state.
+// Every request is recorded, the components' events included (the kubelet's POST .../events):
+// kubeadm sets no audit policy of its own, and the lab records as a catch-all Metadata policy would.
+// Kubernetes' GCE policy (cluster/gce/gci/configure-helper.sh, "Don't log events requests") and
+// policies derived from it drop core events with `level: None` because of their volume; in the lab
+// they are a few per pod start and part of what a learner follows, so they stay, shown only by
+// `lab audit --all` (plain `lab audit` lists people's requests), and the bound above holds them.
 // Imitates: k8s.io/apiserver/pkg/apis/audit/types.go (Event) and pkg/audit (annotations, impersonated user).
 
 export interface AuditUser {

@@ -10,7 +10,7 @@ import { startTokensController } from './tokens/tokensController'
 
 /** Each controller with the identity it has in a kubeadm cluster (see client/inProcess.ts). */
 export function startControllers(ctx: ClusterContext, clients: ControllerClients): void {
-  startNamespaceController(ctx)
+  startNamespaceController(ctx, clients.serviceAccount('namespace-controller'))
   startServiceAccountsController(ctx, clients.serviceAccount('service-account-controller'))
   startTokensController(ctx)
   startRootCACertPublisher(ctx, clients.serviceAccount('root-ca-cert-publisher'))

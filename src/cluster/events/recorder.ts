@@ -1,5 +1,6 @@
 // Recording Event objects: the events.k8s.io/v1 recorder (the scheduler) and the legacy core/v1
-// recorder (the kubelet), both stored as core/v1 Events as `kubectl get events` reads them.
+// recorder (the kubelet's, which sends them through the API server), both stored as core/v1 Events
+// as `kubectl get events` reads them.
 // Imitates: k8s.io/client-go/tools/events/event_recorder.go and tools/record/event.go (+ record/util GenerateEventName)
 
 import { namespacePhase } from '../api/core'
@@ -69,24 +70,25 @@ export function recordEventV1(ctx: ClusterContext, e: {
   return 'metadata' in out ? out : undefined
 }
 
-/** Legacy core/v1 recorder (record.EventRecorder.Event): count 1, first = last timestamp, source component/host. */
-export function recordLegacyEvent(ctx: ClusterContext, e: {
+/**
+ * The Event the legacy core/v1 recorder (record.EventRecorder.Event) sends: count 1, first = last
+ * timestamp, source component/host. The API server gives it its uid, resourceVersion and
+ * creationTimestamp when it is created (the kubelet POSTs it: kubelet/events.ts).
+ */
+export function legacyEvent(ctx: ClusterContext, e: {
   involvedObject: KObject; fieldPath?: string; type: 'Normal' | 'Warning'; reason: string; message: string
   component: string; host?: string
-}): KObject | undefined {
+}): KObject {
   const namespace = e.involvedObject.metadata.namespace ?? 'default'
-  if (!canRecord(ctx, namespace)) return undefined
   const nanos = nowNanos(ctx, namespace)
   const now = rfc3339(ctx.clock.now())
   const source: Record<string, string> = { component: e.component }
   if (e.host) source.host = e.host
-  const ev: KObject = {
+  return {
     kind: 'Event', apiVersion: 'v1',
-    metadata: { name: eventName(e.involvedObject.metadata.name, nanos), namespace, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: now },
+    metadata: { name: eventName(e.involvedObject.metadata.name, nanos), namespace } as KObject['metadata'],
     involvedObject: involvedObjectOf(e.involvedObject, e.fieldPath),
     reason: e.reason, message: e.message, source, firstTimestamp: now, lastTimestamp: now, count: 1, type: e.type,
     eventTime: null, reportingComponent: e.component, reportingInstance: e.host ?? '',
   }
-  const out = ctx.store.create('events', ev)
-  return 'metadata' in out ? out : undefined
 }

@@ -48,7 +48,7 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
     if (rec.volumes[name]) continue
     const r = await setUpVolume(ctx, rt.client, pod, rec, v, rt.tokens)
     if (!r.ok) {
-      recordPodEvent(ctx, rt.node.name, involved(rec), undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${name}" : ${r.message}`)
+      await recordPodEvent(rt, involved(rec), undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${name}" : ${r.message}`)
       rec.mountFailures++
       schedule(rt, ctx.clock.now() + mountBackoff(rec.mountFailures), KubeletWork.startPod, rec.uid)
       return
@@ -57,19 +57,20 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
   }
   rec.ip = allocateIP(rt.state.ipam, rt.node.podCIDR, rec.uid)
   let pulling = false
-  rec.containers = containersOf(pod).map((c) => {
+  rec.containers = []
+  for (const c of containersOf(pod)) {
     const present = rt.state.images.includes(c.image)
     if (!present) {
       pulling = true
-      recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
+      await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
     }
-    return { name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present }
-  })
+    rec.containers.push({ name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present })
+  }
   schedule(rt, ctx.clock.now() + (pulling ? 3000 : 1000), KubeletWork.startContainers, rec.uid)
 }
 
 /** Pulled (or already present), Created, Started for each container. */
-export function startContainers(rt: KubeletRuntime, rec: PodRecord): void {
+export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promise<void> {
   const { ctx } = rt
   const pod = currentPod(rt, rec)
   if (!pod || pod.metadata.deletionTimestamp) return
@@ -77,11 +78,11 @@ export function startContainers(rt: KubeletRuntime, rec: PodRecord): void {
   for (const c of rec.containers) {
     const message = c.pulled ? pulledMessage(c.image) : alreadyPresentMessage(c.image)
     if (!rt.state.images.includes(c.image)) rt.state.images.push(c.image)
-    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Pulled', message)
+    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulled', message)
     c.containerID = `containerd://${ctx.random.hex(64)}`
-    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Created', 'Container created')
+    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Created', 'Container created')
     c.startedAt = now
-    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Started', 'Container started')
+    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Started', 'Container started')
   }
   const fact = { namespace: rec.namespace, name: rec.name, uid: rec.uid, node: rt.node.name }
   ctx.record({ at: now, type: 'pod.pulled', ...fact })
@@ -110,7 +111,7 @@ export async function killPod(rt: KubeletRuntime, rec: PodRecord): Promise<void>
   }
   rec.phase = 'terminating'
   for (const c of rec.containers) {
-    recordPodEvent(ctx, rt.node.name, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
+    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
   }
   const spec = pod.spec as Obj
   const grace = pod.metadata.deletionGracePeriodSeconds ?? (spec.terminationGracePeriodSeconds as number | undefined) ?? 30

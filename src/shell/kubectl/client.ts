@@ -5,6 +5,7 @@ import type { ApiRequest, ApiResponse, ClientCertificate } from '../../cluster/a
 import { CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import type { CommandContext } from '../types'
 import { KubectlError, StatusError, isStatus } from './errors'
+import { newGenericServerResponse } from '../../common/apiErrors'
 import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFailure, type TransportConfig } from './transport'
 import { parseCertificate, pemToDer, signedBy } from './x509'
 import { decodeBase64Binary } from '../../common/base64'
@@ -260,15 +261,8 @@ export class RestClient {
     const res = await this.raw(method, path, body, contentType)
     if (res.status >= 400 || (isStatus(res.body) && res.body.status === 'Failure')) {
       if (isStatus(res.body)) throw new StatusError(res.body)
-      throw new StatusError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: 'the server could not find the requested resource',
-        reason: res.status === 404 ? 'NotFound' : undefined,
-        code: res.status,
-      })
+      // not a Status: client-go's newUnstructuredResponseError (a text body is the server's message)
+      throw new StatusError(newGenericServerResponse(res.status, typeof res.body === 'string' ? res.body.trim() : 'unknown', method))
     }
     return res.body as T
   }

@@ -3,6 +3,7 @@
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/negotiation/errors.go (errUnsupportedMediaType)
 // and handlers/patch.go (the patch types the server accepts)
 
+import { newFailure } from '../../../common/apiErrors'
 import type { ApiRequest, Status } from '../types'
 
 const SERIALIZERS = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf', 'application/cbor']
@@ -18,5 +19,5 @@ export function unsupportedMediaType(req: ApiRequest): Status | undefined {
   const accepted = req.method === 'PATCH' ? PATCH_TYPES : SERIALIZERS
   if (accepted.includes(ct)) return undefined
   const message = `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'UnsupportedMediaType', code: 415 }
+  return newFailure(415, 'UnsupportedMediaType', message)
 }

@@ -87,3 +87,44 @@ describe('namespace lifecycle', () => {
     expect(cm.metadata.annotations['kubernetes.io/description']).toBe('Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.')
   })
 })
+
+describe('the namespace subresources the controller uses', () => {
+  it('status replaces only the status; finalize only spec.finalizers, and an emptied deleted namespace goes', async () => {
+    const c = await withDemo()
+    await c.handle(as('POST', '/api/v1/namespaces', { metadata: { name: 'other' } }))
+    const ns = (await c.handle(as('GET', '/api/v1/namespaces/other'))).body as any
+    // status: the spec sent is ignored (namespaceStatusStrategy keeps the stored spec)
+    const st = await c.handle(as('PUT', '/api/v1/namespaces/other/status', { ...ns, spec: { finalizers: [] }, status: { phase: 'Active', conditions: [] } }))
+    expect(st.status).toBe(200)
+    expect((st.body as any).spec.finalizers).toEqual(['kubernetes'])
+    // finalize: the status sent is ignored, the finalizers are taken; not deleted, so it stays
+    const fin = await c.handle(as('PUT', '/api/v1/namespaces/other/finalize', { ...(st.body as any), spec: { finalizers: [] }, status: { phase: 'Terminating' } }))
+    expect(fin.status).toBe(200)
+    expect((fin.body as any).spec.finalizers).toEqual([])
+    expect((fin.body as any).status.phase).toBe('Active')
+    expect((await c.handle(as('GET', '/api/v1/namespaces/other'))).status).toBe(200)
+    // a plain update cannot change the finalizers (they change only through finalize)
+    const back = await c.handle(as('PUT', '/api/v1/namespaces/other', { ...(fin.body as any), spec: { finalizers: ['kubernetes'] } }))
+    expect((back.body as any).spec.finalizers).toEqual([])
+    // no finalizer left: DELETE removes it at once
+    expect((await c.handle(as('DELETE', '/api/v1/namespaces/other'))).status).toBe(200)
+    expect((await c.handle(as('GET', '/api/v1/namespaces/other'))).status).toBe(404)
+    // another name in the body than in the URL is refused
+    const bad = await c.handle(as('PUT', '/api/v1/namespaces/sa-demo/finalize', { metadata: { name: 'x' }, spec: { finalizers: [] } }))
+    expect(bad.status).toBe(400)
+    expect((bad.body as any).message).toBe('the name of the object (x) does not match the name on the URL (sa-demo)')
+  })
+
+  it('the controller finalizes through the API; metadata.finalizers still hold the object', async () => {
+    const c = await createCluster({ startMs: START, random: Random.fromSeed('ns2'), deterministic: true })
+    await c.handle(as('POST', '/api/v1/namespaces', { metadata: { name: 'gone', finalizers: ['example.com/hold'] } }))
+    await c.handle(as('DELETE', '/api/v1/namespaces/gone'))
+    await c.advanceTo(START + 1000)
+    // the controller removed its `kubernetes` finalizer; metadata.finalizers still holds the object
+    const held = (await c.handle(as('GET', '/api/v1/namespaces/gone'))).body as any
+    expect(held.spec.finalizers).toEqual([])
+    expect(held.metadata.finalizers).toEqual(['example.com/hold'])
+    const audit = c.audit().filter((e) => e.user?.username === 'system:serviceaccount:kube-system:namespace-controller')
+    expect(audit.at(-1)).toMatchObject({ method: 'PUT', verb: 'update', requestURI: '/api/v1/namespaces/gone/finalize', code: 200 })
+  })
+})

@@ -11,7 +11,7 @@ import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs } from './rootfs'
 import type { ContainerShell } from './containerShell'
 import { resolveInCluster } from './dns'
-import { newBadRequest, newNotFound } from '../../../common/apiErrors'
+import { newBadRequest, newFailure, newInternalError, newNotFound } from '../../../common/apiErrors'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
 export const DEFAULT_SERVICE_IP = '10.32.0.1'
@@ -35,10 +35,6 @@ export interface ExecInput {
 
 /** Applets the small built-in runner answers itself (ls shows the volume's symlinks); the rest go to the container shell. */
 const DIRECT = new Set(['ls', 'cat', 'echo', 'env', 'hostname', 'id', 'pwd', 'true', 'false', 'sleep'])
-
-function status(message: string, reason: string, code: number): Status {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code }
-}
 
 /**
  * How kubectl prints a Status returned by exec: errors of the exec stream (the upgrade failing,
@@ -82,7 +78,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   if (!names.includes(container)) return newBadRequest(`container ${container} is not valid for pod ${pod.metadata.name}`)
   const c = rec?.containers.find((x) => x.name === container)
   if (!rec || !c || !c.containerID || (rec.phase !== 'started' && rec.phase !== 'running' && rec.phase !== 'terminating')) {
-    return status(`unable to upgrade connection: container not found (${JSON.stringify(container)})`, 'NotFound', 404)
+    return newFailure(404, 'NotFound', `unable to upgrade connection: container not found (${JSON.stringify(container)})`)
   }
   const hostname = spec.hostname ?? pod.metadata.name
   const env: [string, string][] = [
@@ -101,10 +97,9 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   if (!found.found) {
     const execId = ctx.random.hex(64)
     const why = cmd.includes('/') ? `stat ${cmd}: no such file or directory` : 'executable file not found in $PATH'
-    return status(
-      `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execId)}: ` +
-      `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown`,
-      'InternalError', 500)
+    return newInternalError(
+      `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execId)}: ` +
+      `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown`)
   }
   if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
     const ns = pod.metadata.namespace ?? ''

@@ -4,6 +4,7 @@ import { resourceArgs } from '../builder'
 import type { RestClient } from '../client'
 import type { Kubectl, Verb } from '../command'
 import { KubectlError, StatusError } from '../errors'
+import { newNotFound } from '../../../common/apiErrors'
 import { parseGoDuration } from '../flags'
 import { jsonpath } from '../format'
 import { nameLine } from '../output'
@@ -79,7 +80,7 @@ async function waitOne(k: Kubectl, client: RestClient, mode: Mode, r: ResourceIn
     if (!obj) return
     if (!(await waitDeleted(k, client, path, obj.metadata?.uid, remaining()))) throw timedOut
   } else {
-    if (!obj) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `${r.resource} "${name}" not found`, reason: 'NotFound', code: 404 })
+    if (!obj) throw new StatusError(newNotFound({ group: r.group, resource: r.resource }, name))
     const check = mode.check
     if (!check(obj)) {
       const met = async () => {
