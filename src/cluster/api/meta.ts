@@ -28,6 +28,9 @@ export interface ObjectMeta {
   ownerReferences?: OwnerReference[]
 }
 
+export interface LabelSelectorRequirement { key: string; operator: string; values?: string[] }
+export interface LabelSelector { matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirement[] }
+
 /** Any stored object. Resource-specific fields (spec, status, data, ...) are plain JSON. */
 export interface KObject {
   apiVersion: string
