@@ -97,5 +97,4 @@ export interface NodeStatus { conditions?: { type: string; status: string }[]; a
 export interface NodeSpec { podCIDR?: string; podCIDRs?: string[]; unschedulable?: boolean; [k: string]: unknown }
 export interface Node extends KObject { spec?: NodeSpec; status?: NodeStatus }
 
-export const namespacePhase = (ns: KObject | undefined): string | undefined =>
-  (ns as Namespace | undefined)?.status?.phase
+export const namespacePhase = (ns: Namespace | undefined): string | undefined => ns?.status?.phase
