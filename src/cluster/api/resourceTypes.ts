@@ -30,3 +30,11 @@ export type TypedResource = keyof ResourceTypes
 
 /** What a resource's objects are: the type above, or KObject for a key only known at run time. */
 export type ObjectOf<R extends string> = R extends TypedResource ? ResourceTypes[R] : KObject
+
+/** Every typed store key, at run time (the compiler keeps it equal to ResourceTypes' keys). */
+export const TYPED_RESOURCES: Record<TypedResource, true> = {
+  pods: true, serviceaccounts: true, namespaces: true, configmaps: true, secrets: true, nodes: true,
+  events: true, services: true, endpoints: true, 'endpointslices.discovery.k8s.io': true,
+  'roles.rbac.authorization.k8s.io': true, 'clusterroles.rbac.authorization.k8s.io': true,
+  'rolebindings.rbac.authorization.k8s.io': true, 'clusterrolebindings.rbac.authorization.k8s.io': true,
+}
