@@ -4,7 +4,7 @@
 // Imitates: pkg/controlplane/controller/systemnamespaces, the kubelet's node registration (pkg/kubelet/kubelet_node_status.go)
 // and the RBAC bootstrap policy (pkg/registry/rbac/rest/storage_rbac.go PostStartHook)
 
-import type { KObject } from './api/meta'
+import type { KObject, NewObject } from './api/meta'
 import { rfc3339 } from '../common/time'
 import { isStatus } from '../common/apiErrors'
 import type { APIServer } from './apiserver/server'
@@ -80,9 +80,8 @@ export function registerNodes(ctx: ClusterContext, createdAt: number): void {
 
 /** The default ClusterRoles and ClusterRoleBindings the API server reconciles at start (RBAC's post-start hook). */
 export function bootstrapRBAC(ctx: ClusterContext, createdAt: number): void {
-  const put = (resource: string, o: Record<string, unknown>) => {
-    const obj = o as unknown as KObject
-    obj.metadata = { ...obj.metadata, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) }
+  const put = (resource: string, o: NewObject) => {
+    const obj: KObject = { ...o, metadata: { ...o.metadata, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) } }
     const out = ctx.store.create(resource, obj)
     if (!('metadata' in out)) throw new Error(`boot: ${resource} ${obj.metadata.name} exists`)
   }
@@ -98,10 +97,9 @@ export function bootstrapRBAC(ctx: ClusterContext, createdAt: number): void {
  */
 export function reconcileControllerRBAC(ctx: ClusterContext, createdAt: number): void {
   const random = Random.fromSeed(`controller-roles/${JSON.stringify(ctx.random.state())}`)
-  const put = (resource: string, o: Record<string, unknown>) => {
-    const obj = o as unknown as KObject
-    if (ctx.store.get(resource, undefined, obj.metadata.name)) return
-    obj.metadata = { ...obj.metadata, uid: random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) }
+  const put = (resource: string, o: NewObject) => {
+    if (ctx.store.get(resource, undefined, o.metadata.name)) return
+    const obj: KObject = { ...o, metadata: { ...o.metadata, uid: random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) } }
     ctx.store.create(resource, obj)
   }
   for (const r of CONTROLLER_ROLES) put(CLUSTER_ROLES, clusterRoleObject({ name: r.name, rules: r.rules }))

@@ -3,7 +3,7 @@
 // credentials (--use-service-account-credentials). Created when missing at every start.
 // Imitates: k8s.io/controller-manager/pkg/clientbuilder (SAControllerClientBuilder) and kubeadm's addon phase
 
-import type { KObject } from './api/meta'
+import type { ServiceAccount } from './api/core'
 import { rfc3339 } from '../common/time'
 import type { ClusterContext } from './context'
 import { Random } from './random'
@@ -25,10 +25,10 @@ export function reconcileKubeSystemServiceAccounts(ctx: ClusterContext, createdA
   const random = Random.fromSeed(`kube-system-sas/${JSON.stringify(ctx.random.state())}`)
   for (const name of KUBE_SYSTEM_SERVICE_ACCOUNTS) {
     if (ctx.store.get('serviceaccounts', 'kube-system', name)) continue
-    const sa = {
+    const sa: ServiceAccount = {
       kind: 'ServiceAccount', apiVersion: 'v1',
       metadata: { name, namespace: 'kube-system', uid: random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) },
-    } as unknown as KObject
+    }
     ctx.store.create('serviceaccounts', sa)
   }
 }

@@ -4,7 +4,7 @@
 // Imitates: pkg/controlplane/controller/kubernetesservice/controller.go and
 // pkg/controlplane/reconcilers (the master endpoints reconciler)
 
-import type { KObject } from './api/meta'
+import type { KObject, NewObject, ObjectMeta } from './api/meta'
 import { rfc3339 } from '../common/time'
 import type { ClusterContext } from './context'
 import { DEFAULT_SERVICE_IP } from './kubelet/exec/exec'
@@ -12,11 +12,11 @@ import { Random } from './random'
 
 const PORT = { name: 'https', port: 6443, protocol: 'TCP' }
 
-export function kubernetesServiceObjects(apiServerURL: string, clusterIP = DEFAULT_SERVICE_IP): { resource: string; obj: Record<string, unknown> }[] {
+export function kubernetesServiceObjects(apiServerURL: string, clusterIP = DEFAULT_SERVICE_IP): { resource: string; obj: NewObject }[] {
   const url = new URL(apiServerURL)
   const ip = url.hostname
   const port = Number(url.port || 443)
-  const meta = (extra: Record<string, unknown>) => ({ name: 'kubernetes', namespace: 'default', ...extra })
+  const meta = (extra: Partial<ObjectMeta>) => ({ name: 'kubernetes', namespace: 'default', ...extra })
   return [
     {
       resource: 'services',
@@ -56,9 +56,8 @@ export function kubernetesServiceObjects(apiServerURL: string, clusterIP = DEFAU
 export function reconcileKubernetesService(ctx: ClusterContext, createdAt: number): void {
   const random = Random.fromSeed(`kubernetes-service/${JSON.stringify(ctx.random.state())}`)
   for (const { resource, obj } of kubernetesServiceObjects(ctx.config.apiServerURL)) {
-    const o = obj as unknown as KObject
-    if (ctx.store.get(resource, 'default', o.metadata.name)) continue
-    o.metadata = { ...o.metadata, uid: random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) }
+    if (ctx.store.get(resource, 'default', obj.metadata.name)) continue
+    const o: KObject = { ...obj, metadata: { ...obj.metadata, uid: random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) } }
     ctx.store.create(resource, o)
   }
 }

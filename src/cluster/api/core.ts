@@ -2,21 +2,35 @@
 // Imitates: k8s.io/api/core/v1/types.go
 
 import type { KObject } from './meta'
+import type { Volume } from './volumes'
+
+export type { Volume } from './volumes'
+
+/** A reference to an object (Event.involvedObject, ServiceAccount.secrets, Endpoints targetRef). */
+export interface ObjectReference { kind?: string; namespace?: string; name?: string; uid?: string; apiVersion?: string; resourceVersion?: string; fieldPath?: string }
 
 export interface VolumeMount { name: string; readOnly?: boolean; mountPath: string; subPath?: string }
+export interface KeySelector { name?: string; key: string; optional?: boolean }
+export interface EnvVarSource { secretKeyRef?: KeySelector; configMapKeyRef?: KeySelector; fieldRef?: { apiVersion?: string; fieldPath: string }; [k: string]: unknown }
+export interface EnvVar { name: string; value?: string; valueFrom?: EnvVarSource }
+export interface EnvFromSource { prefix?: string; configMapRef?: { name?: string; optional?: boolean }; secretRef?: { name?: string; optional?: boolean } }
+export interface ContainerPort { name?: string; hostPort?: number; containerPort: number; protocol?: string; hostIP?: string }
+export interface ResourceRequirements { limits?: Record<string, string>; requests?: Record<string, string>; [k: string]: unknown }
 export interface Container {
   name: string
   image?: string
   command?: string[]
   args?: string[]
-  resources?: Record<string, unknown>
+  ports?: ContainerPort[]
+  envFrom?: EnvFromSource[]
+  env?: EnvVar[]
+  resources?: ResourceRequirements
   volumeMounts?: VolumeMount[]
   terminationMessagePath?: string
   terminationMessagePolicy?: string
   imagePullPolicy?: string
   [k: string]: unknown
 }
-export interface Volume { name: string; [source: string]: unknown }
 export interface Toleration { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }
 export interface LocalObjectReference { name: string }
 
@@ -31,6 +45,8 @@ export interface PodSpec {
   serviceAccount?: string
   automountServiceAccountToken?: boolean
   nodeName?: string
+  hostname?: string
+  subdomain?: string
   securityContext?: Record<string, unknown>
   imagePullSecrets?: LocalObjectReference[]
   schedulerName?: string
@@ -57,7 +73,7 @@ export interface PodStatus { phase?: string; conditions?: PodCondition[]; qosCla
 export interface Pod extends KObject { spec: PodSpec; status?: PodStatus }
 
 export interface ServiceAccount extends KObject {
-  secrets?: { name: string }[]
+  secrets?: ObjectReference[]
   imagePullSecrets?: LocalObjectReference[]
   automountServiceAccountToken?: boolean
 }
@@ -69,9 +85,16 @@ export interface Namespace extends KObject {
 }
 
 export interface ConfigMap extends KObject { data?: Record<string, string>; binaryData?: Record<string, string>; immutable?: boolean }
-export interface Secret extends KObject { type?: string; data?: Record<string, string>; immutable?: boolean }
+export interface Secret extends KObject {
+  type?: string
+  /** base64 of each value. */
+  data?: Record<string, string>
+  /** Write-only: merged into data by the registry, never stored. */
+  stringData?: Record<string, string>
+  immutable?: boolean
+}
 export interface NodeStatus { conditions?: { type: string; status: string }[]; addresses?: { type: string; address: string }[]; [k: string]: unknown }
-export interface Node extends KObject { spec?: { podCIDR?: string; podCIDRs?: string[]; [k: string]: unknown }; status?: NodeStatus }
+export interface NodeSpec { podCIDR?: string; podCIDRs?: string[]; unschedulable?: boolean; [k: string]: unknown }
+export interface Node extends KObject { spec?: NodeSpec; status?: NodeStatus }
 
-export const namespacePhase = (ns: KObject | undefined): string | undefined =>
-  (ns as Namespace | undefined)?.status?.phase
+export const namespacePhase = (ns: Namespace | undefined): string | undefined => ns?.status?.phase

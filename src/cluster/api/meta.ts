@@ -28,6 +28,16 @@ export interface ObjectMeta {
   ownerReferences?: OwnerReference[]
 }
 
+export interface LabelSelectorRequirement { key: string; operator: string; values?: string[] }
+export interface LabelSelector { matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirement[] }
+
+/**
+ * An object as its writer builds it, before storage: the metadata the API server fills (uid,
+ * resourceVersion, creationTimestamp) may be missing. `T`'s other fields keep their types.
+ */
+export type NewObject<T extends KObject = KObject> =
+  { [K in keyof T as K extends 'metadata' ? never : K]: T[K] } & { metadata: Partial<ObjectMeta> & { name: string } }
+
 /** Any stored object. Resource-specific fields (spec, status, data, ...) are plain JSON. */
 export interface KObject {
   apiVersion: string

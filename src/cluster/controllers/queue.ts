@@ -2,7 +2,7 @@
 // the watch callback); the same key is queued once until it runs.
 // Imitates: k8s.io/client-go/util/workqueue (deduplicating queue) over the lab's VirtualClock.
 
-import type { KObject } from '../api/meta'
+import type { KObject, NewObject } from '../api/meta'
 import { rfc3339 } from '../../common/time'
 import type { QueueWorkType } from '../clock/dueWork'
 import type { ClusterContext } from '../context'
@@ -13,9 +13,9 @@ export function enqueue(ctx: ClusterContext, type: QueueWorkType, key: string, a
 }
 
 /** Create an object as a controller does through the API: uid and creationTimestamp set, store assigns the rest. */
-export function createObject(ctx: ClusterContext, resource: string, obj: Omit<KObject, 'metadata'> & { metadata: Partial<KObject['metadata']> & { name: string } }): KObject | undefined {
+export function createObject(ctx: ClusterContext, resource: string, obj: NewObject): KObject | undefined {
   const meta = { ...obj.metadata }
-  const full = { ...obj, metadata: { name: meta.name, namespace: meta.namespace, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(ctx.clock.now()), ...stripUndefined({ labels: meta.labels, annotations: meta.annotations }) } } as KObject
+  const full: KObject = { ...obj, metadata: { name: meta.name, namespace: meta.namespace, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(ctx.clock.now()), ...stripUndefined({ labels: meta.labels, annotations: meta.annotations }) } }
   if (!full.metadata.namespace) delete full.metadata.namespace
   const out = ctx.store.create(resource, full)
   return 'metadata' in out ? out : undefined

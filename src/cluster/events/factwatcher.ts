@@ -13,7 +13,7 @@ export function startFactWatcher(ctx: ClusterContext): void {
     } else if (e.resource === 'serviceaccounts' && e.type !== 'MODIFIED') {
       ctx.record({ at, type: e.type === 'ADDED' ? 'serviceaccount.created' : 'serviceaccount.deleted', namespace: namespace ?? '', name, uid })
     } else if (e.resource === 'pods' && e.type !== 'MODIFIED') {
-      const node = (e.object.spec as { nodeName?: string } | undefined)?.nodeName
+      const node = e.object.spec?.nodeName
       ctx.record({ at, type: e.type === 'ADDED' ? 'pod.created' : 'pod.deleted', namespace: namespace ?? '', name, uid, ...(node ? { node } : {}) })
     }
   })

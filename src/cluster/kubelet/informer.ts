@@ -2,13 +2,13 @@
 // the watch event's object: read it, never change it.
 // Imitates: client-go informers (a local cache kept current by watch events).
 
-import type { KObject } from '../api/meta'
+import type { Pod } from '../api/core'
 import type { ObjectStore, WatchEvent } from '../store/store'
 
 const key = (ns: string | undefined, name: string) => `${ns ?? ''}/${name}`
 
 export class WatchCache {
-  private pods = new Map<string, KObject>()
+  private pods = new Map<string, Pod>()
 
   constructor(store: ObjectStore) {
     for (const o of store.list('pods')) this.pods.set(key(o.metadata.namespace, o.metadata.name), o)
@@ -21,7 +21,7 @@ export class WatchCache {
     else this.pods.set(k, e.object)
   }
 
-  pod(namespace: string, name: string): KObject | undefined {
+  pod(namespace: string, name: string): Pod | undefined {
     return this.pods.get(key(namespace, name))
   }
 }

@@ -71,7 +71,7 @@ export class Kubelet {
       if (rec) forgetPod(this.rt, uid)
       return
     }
-    if ((pod.spec as { nodeName?: string } | undefined)?.nodeName !== this.node.name) return
+    if (pod.spec?.nodeName !== this.node.name) return
     const now = this.ctx.clock.now()
     if (!rec) {
       this.state.pods[uid] = {

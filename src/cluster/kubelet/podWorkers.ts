@@ -2,7 +2,7 @@
 // pull), containers started, ready, and graceful termination.
 // Imitates: pkg/kubelet/pod_workers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
 
-import type { KObject } from '../api/meta'
+import type { Pod } from '../api/core'
 import { recordPodEvent } from './events'
 import { alreadyPresentMessage, imageID, pulledMessage, pullingMessage } from './images'
 import { allocateIP, releaseIP } from './ipam'
@@ -13,17 +13,15 @@ import { setUpVolume } from './volumes'
 import { twoWayMergePatch } from './statusPatch'
 import { KubeletWork } from './work'
 
-type Obj = Record<string, unknown>
-interface ContainerSpec { name: string; image: string }
-
-const containersOf = (pod: KObject) => ((pod.spec as { containers?: ContainerSpec[] }).containers ?? [])
+/** The containers to run (validation gave each an image). */
+const containersOf = (pod: Pod) => (pod.spec.containers ?? []).map((c) => ({ name: c.name, image: c.image ?? '' }))
 const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
 
 /**
  * The status manager's write: `PATCH .../pods/NAME/status` with the node's identity, a two-way
  * merge patch from the status it last saw to the new one, with the pod's uid as precondition.
  */
-async function writeStatus(rt: KubeletRuntime, pod: KObject, status: Record<string, unknown>): Promise<void> {
+async function writeStatus(rt: KubeletRuntime, pod: Pod, status: Record<string, unknown>): Promise<void> {
   const path = `/api/v1/namespaces/${pod.metadata.namespace ?? ''}/pods/${pod.metadata.name}/status`
   const patch = { metadata: { uid: pod.metadata.uid }, status: twoWayMergePatch(pod.status ?? {}, status) }
   await rt.client.request('PATCH', path, patch, { contentType: 'application/strategic-merge-patch+json' })
@@ -43,7 +41,7 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
     await writeStatus(rt, pod, creatingStatus(pod, rec, rt.node.internalIP, ctx.clock.now()))
     rec.phase = 'creating'
   }
-  for (const v of ((pod.spec as Obj).volumes as Obj[] | undefined) ?? []) {
+  for (const v of pod.spec.volumes ?? []) {
     const name = String(v.name)
     if (rec.volumes[name]) continue
     const r = await setUpVolume(ctx, rt.client, pod, rec, v, rt.tokens)
@@ -113,8 +111,7 @@ export async function killPod(rt: KubeletRuntime, rec: PodRecord): Promise<void>
   for (const c of rec.containers) {
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
   }
-  const spec = pod.spec as Obj
-  const grace = pod.metadata.deletionGracePeriodSeconds ?? (spec.terminationGracePeriodSeconds as number | undefined) ?? 30
+  const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
   schedule(rt, ctx.clock.now() + Math.max(2, grace) * 1000, KubeletWork.removePod, rec.uid)
 }
 

@@ -2,18 +2,16 @@
 // Imitates: pkg/kubelet/kubelet_pods.go (generateAPIPodStatus, convertToAPIContainerStatuses)
 // and pkg/kubelet/status/generate.go (condition order, ContainersNotReady messages).
 
-import type { KObject } from '../api/meta'
+import type { Container, Pod, PodStatus } from '../api/core'
 import { rfc3339 } from '../../common/time'
 import { normalizeImage } from './images'
 import type { PodRecord } from './state'
 
-interface ContainerSpec { name: string; image: string; volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[] }
-
 /** What containerd 2.x reports for root in an Alpine-based image (UNVERIFIED for agnhost:2.45 exactly). */
 export const ROOT_SUPPLEMENTAL_GROUPS = [0, 1, 2, 3, 4, 6, 10, 11, 20, 26, 27]
 
-function containers(pod: KObject): ContainerSpec[] {
-  return ((pod.spec as { containers?: ContainerSpec[] }).containers ?? [])
+function containers(pod: Pod): Container[] {
+  return pod.spec.containers ?? []
 }
 
 function condition(type: string, generation: number, status: 'True' | 'False', at: string, reason?: string, message?: string) {
@@ -23,7 +21,7 @@ function condition(type: string, generation: number, status: 'True' | 'False', a
   }
 }
 
-function mountStatuses(c: ContainerSpec) {
+function mountStatuses(c: Container) {
   if (!c.volumeMounts?.length) return {}
   return {
     volumeMounts: c.volumeMounts.map((m) => ({
@@ -33,22 +31,22 @@ function mountStatuses(c: ContainerSpec) {
   }
 }
 
-function scheduledAt(pod: KObject, fallback: string): string {
-  const conds = ((pod.status as { conditions?: { type: string; lastTransitionTime?: string }[] } | undefined)?.conditions) ?? []
+function scheduledAt(pod: Pod, fallback: string): string {
+  const conds = pod.status?.conditions ?? []
   return conds.find((c) => c.type === 'PodScheduled')?.lastTransitionTime ?? fallback
 }
 
-function common(pod: KObject, rec: PodRecord) {
+function common(pod: Pod, rec: PodRecord) {
   return { gen: pod.metadata.generation ?? 1, seen: rfc3339(rec.seenAt) }
 }
 
 /** Pending / ContainerCreating: the first status the kubelet writes (kubernetes-objects.md 1c). */
-export function creatingStatus(pod: KObject, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
+export function creatingStatus(pod: Pod, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
   const { gen, seen } = common(pod, rec)
   const at = rfc3339(now)
   const cs = containers(pod)
   const unready = `containers with unready status: [${cs.map((c) => c.name).join(' ')}]`
-  const old = (pod.status ?? {}) as Record<string, unknown>
+  const old: PodStatus = pod.status ?? {}
   return {
     observedGeneration: gen,
     phase: 'Pending',
@@ -78,10 +76,10 @@ export function creatingStatus(pod: KObject, rec: PodRecord, hostIP: string, now
 }
 
 /** Running and Ready, every container started (kubernetes-objects.md 1b). */
-export function runningStatus(pod: KObject, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
+export function runningStatus(pod: Pod, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
   const { gen, seen } = common(pod, rec)
   const at = rfc3339(now)
-  const old = (pod.status ?? {}) as Record<string, unknown>
+  const old: PodStatus = pod.status ?? {}
   const byName = new Map(rec.containers.map((c) => [c.name, c]))
   return {
     observedGeneration: gen,
@@ -105,7 +103,7 @@ export function runningStatus(pod: KObject, rec: PodRecord, hostIP: string, now:
         lastState: {},
         ready: true,
         restartCount: 0,
-        image: normalizeImage(c.image),
+        image: normalizeImage(c.image ?? ''),
         imageID: r?.imageID ?? '',
         containerID: r?.containerID ?? '',
         started: true,

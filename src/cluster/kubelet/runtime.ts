@@ -1,7 +1,7 @@
 // What the kubelet's pieces share: the context, the node, its API client, its watch cache of
 // pods, the saved state and the token manager.
 
-import type { KObject } from '../api/meta'
+import type { Pod } from '../api/core'
 import type { ComponentClient } from '../client/inProcess'
 import type { KubeletWorkType } from '../clock/dueWork'
 import type { ClusterContext, NodeConfig } from '../context'
@@ -21,7 +21,7 @@ export interface KubeletRuntime {
 }
 
 /** The pod of a record as last seen, if it is still the same object (same uid). */
-export function currentPod(rt: KubeletRuntime, rec: PodRecord): KObject | undefined {
+export function currentPod(rt: KubeletRuntime, rec: PodRecord): Pod | undefined {
   const pod = rt.cache.pod(rec.namespace, rec.name)
   return pod && pod.metadata.uid === rec.uid ? pod : undefined
 }

@@ -2,7 +2,8 @@
 // secret, downwardAPI), configMap, secret, downwardAPI and emptyDir; payloads laid out by the AtomicWriter.
 // Imitates: pkg/volume/projected/projected.go (collectData) and pkg/volume/util/atomic_writer.go.
 
-import type { KObject } from '../api/meta'
+import type { ConfigMap, Pod, Secret } from '../api/core'
+import type { DownwardAPIProjection, DownwardAPIVolumeSource, KeyToPath, Volume } from '../api/volumes'
 import type { ComponentClient } from '../client/inProcess'
 import type { ClusterContext } from '../context'
 import type { Random } from '../random'
@@ -10,9 +11,8 @@ import type { TokenManager } from './token/tokenManager'
 import type { PodRecord, VolumeFile, VolumeRecord } from './state'
 import { decodeBase64Text } from '../../common/base64'
 
-type Obj = Record<string, unknown>
-interface KeyToPath { key: string; path: string }
-interface DownwardItem { path: string; fieldRef?: { fieldPath: string } }
+/** A configMap or secret source, as a volume (secretName) or a projection (name) spells it. */
+interface KeyedSource { name?: string; secretName?: string; items?: KeyToPath[]; optional?: boolean }
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -29,9 +29,9 @@ const tempSuffix = (random: Random) => String(random.nextUint32())
 const b64decode = (s: string): string => decodeBase64Text(s) ?? ''
 
 /** fieldRef values the downward API can project. */
-function fieldValue(pod: KObject, fieldPath: string): string | undefined {
+function fieldValue(pod: Pod, fieldPath: string): string | undefined {
   const m = pod.metadata
-  const spec = pod.spec as Obj
+  const spec = pod.spec
   switch (fieldPath) {
     case 'metadata.namespace': return m.namespace ?? ''
     case 'metadata.name': return m.name
@@ -57,35 +57,36 @@ function keyed(data: Record<string, string>, items: KeyToPath[] | undefined, dec
 export type SetUpResult = { ok: true; volume: VolumeRecord } | { ok: false; message: string }
 
 /** GET one object through the API server with the node's identity (the Node authorizer lets it read what its pods use). */
-async function getObject(client: ComponentClient, resource: 'configmaps' | 'secrets', ns: string, name: string): Promise<KObject | undefined> {
+async function getObject<R extends 'configmaps' | 'secrets'>(client: ComponentClient, resource: R, ns: string, name: string): Promise<{ configmaps: ConfigMap; secrets: Secret }[R] | undefined> {
   const res = await client.request('GET', `/api/v1/namespaces/${ns}/${resource}/${name}`)
-  return res.status === 200 ? (res.body as KObject) : undefined
+  // a 200 to GET .../configmaps/NAME is that ConfigMap (the API server's own JSON)
+  return res.status === 200 ? (res.body as { configmaps: ConfigMap; secrets: Secret }[R]) : undefined
 }
 
 /** Collect a volume's payload (config maps and secrets read, tokens requested, through the API server) and lay it out. */
-export async function setUpVolume(ctx: ClusterContext, client: ComponentClient, pod: KObject, rec: PodRecord, volume: Obj, tokens: TokenManager): Promise<SetUpResult> {
+export async function setUpVolume(ctx: ClusterContext, client: ComponentClient, pod: Pod, rec: PodRecord, volume: Volume, tokens: TokenManager): Promise<SetUpResult> {
   const ns = pod.metadata.namespace ?? ''
-  const spec = pod.spec as Obj
+  const spec = pod.spec
   const files: Record<string, VolumeFile> = {}
   let mode = 0o644
-  const configMap = async (src: Obj): Promise<string | undefined> => {
+  const configMap = async (src: KeyedSource): Promise<string | undefined> => {
     const name = String(src.name ?? '')
     const cm = await getObject(client, 'configmaps', ns, name)
     if (!cm) return src.optional ? undefined : `configmap "${name}" not found`
-    const r = keyed((cm.data as Record<string, string>) ?? {}, src.items as KeyToPath[] | undefined, false)
+    const r = keyed(cm.data ?? {}, src.items, false)
     if (typeof r === 'string') return r
     Object.assign(files, r)
   }
-  const secret = async (src: Obj, nameField: 'name' | 'secretName'): Promise<string | undefined> => {
+  const secret = async (src: KeyedSource, nameField: 'name' | 'secretName'): Promise<string | undefined> => {
     const name = String(src[nameField] ?? '')
     const s = await getObject(client, 'secrets', ns, name)
     if (!s) return src.optional ? undefined : `secret "${name}" not found`
-    const r = keyed((s.data as Record<string, string>) ?? {}, src.items as KeyToPath[] | undefined, true)
+    const r = keyed(s.data ?? {}, src.items, true)
     if (typeof r === 'string') return r.replace('configmap', 'secret')
     Object.assign(files, r)
   }
-  const downward = (src: Obj) => {
-    for (const item of (src.items as DownwardItem[] | undefined) ?? []) {
+  const downward = (src: DownwardAPIProjection | DownwardAPIVolumeSource) => {
+    for (const item of src.items ?? []) {
       const v = item.fieldRef ? fieldValue(pod, item.fieldRef.fieldPath) : undefined
       if (v !== undefined) files[item.path] = { text: v }
     }
@@ -94,11 +95,11 @@ export async function setUpVolume(ctx: ClusterContext, client: ComponentClient, 
   let medium: VolumeRecord['medium'] = 'tmpfs'
   let err: string | undefined
   if (volume.projected) {
-    const p = volume.projected as Obj
+    const p = volume.projected
     if (typeof p.defaultMode === 'number') mode = p.defaultMode
-    for (const source of (p.sources as Obj[] | undefined) ?? []) {
+    for (const source of p.sources ?? []) {
       if (source.serviceAccountToken) {
-        const t = source.serviceAccountToken as { audience?: string; expirationSeconds?: number; path: string }
+        const t = source.serviceAccountToken
         const r = await tokens.getServiceAccountToken(`${rec.uid}/${String(volume.name)}/${t.path}`, rec.uid, String(volume.name), ns, String(spec.serviceAccountName ?? 'default'), {
           audiences: t.audience ? [t.audience] : [],
           expirationSeconds: t.expirationSeconds ?? 3600,
@@ -106,19 +107,19 @@ export async function setUpVolume(ctx: ClusterContext, client: ComponentClient, 
         })
         if (!r.ok) return { ok: false, message: r.message }
         files[t.path] = { tokenId: r.entry.id }
-      } else if (source.configMap) err ??= await configMap(source.configMap as Obj)
-      else if (source.secret) err ??= await secret(source.secret as Obj, 'name')
-      else if (source.downwardAPI) downward(source.downwardAPI as Obj)
+      } else if (source.configMap) err ??= await configMap(source.configMap)
+      else if (source.secret) err ??= await secret(source.secret, 'name')
+      else if (source.downwardAPI) downward(source.downwardAPI)
     }
   } else if (volume.configMap) {
     medium = 'dir'
-    err = await configMap(volume.configMap as Obj)
-    mode = ((volume.configMap as Obj).defaultMode as number | undefined) ?? mode
+    err = await configMap(volume.configMap)
+    mode = volume.configMap.defaultMode ?? mode
   } else if (volume.secret) {
-    err = await secret(volume.secret as Obj, 'secretName')
-    mode = ((volume.secret as Obj).defaultMode as number | undefined) ?? mode
+    err = await secret(volume.secret, 'secretName')
+    mode = volume.secret.defaultMode ?? mode
   } else if (volume.downwardAPI) {
-    downward(volume.downwardAPI as Obj)
+    downward(volume.downwardAPI)
   } else {
     return { ok: true, volume: { medium: 'dir', tsSuffix: '', writtenAt: ctx.clock.now(), mode: 0o777, files: {} } }
   }

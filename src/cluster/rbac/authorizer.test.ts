@@ -3,13 +3,14 @@
 // role bindings; a ServiceAccount subject without namespace takes the binding's; resource
 // names restrict; "*/sub" matches any resource's subresource; non-resource URLs match by prefix*.
 import { describe, expect, it } from 'vitest'
-import type { KObject } from '../api/meta'
+import type { ClusterRole, RoleBinding } from '../api/rbac'
 import { authorizeRBAC, type RbacSource } from './authorizer'
 import { BOOTSTRAP_CLUSTER_ROLES, BOOTSTRAP_CLUSTER_ROLE_BINDINGS, clusterRoleBindingObject, clusterRoleObject } from './bootstrap'
 import type { Attributes } from './rules'
 
 const meta = (name: string, namespace?: string) => ({ name, namespace, uid: name, resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' })
-const obj = (o: Record<string, unknown>) => o as unknown as KObject
+// fixtures as loose as stored objects may be (roleRef without apiGroup): typed as any RBAC object
+const obj = (o: Record<string, unknown>) => o as unknown as RoleBinding & ClusterRole
 
 const role = (ns: string, name: string, rules: unknown[]) => obj({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(name, ns), rules })
 const rb = (ns: string, name: string, ref: { kind: string; name: string }, subjects: unknown[]) =>

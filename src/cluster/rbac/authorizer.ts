@@ -2,18 +2,17 @@
 // namespace, and allows on the first rule that matches; otherwise it has no opinion.
 // Imitates: plugin/pkg/auth/authorizer/rbac/rbac.go and pkg/registry/rbac/validation/rule.go.
 
-import type { KObject } from '../api/meta'
-import { ruleAllows, type Attributes, type PolicyRule } from './rules'
+import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, Subject } from '../api/rbac'
+import { ruleAllows, type Attributes } from './rules'
 
-export interface Subject { kind: string; name: string; namespace?: string; apiGroup?: string }
-export interface RoleRef { apiGroup: string; kind: 'Role' | 'ClusterRole'; name: string }
+export type { RoleRef, Subject } from '../api/rbac'
 
 /** What the authorizer needs to read: roles and bindings (from the store). */
 export interface RbacSource {
-  getRole(namespace: string, name: string): KObject | undefined
-  getClusterRole(name: string): KObject | undefined
-  listRoleBindings(namespace: string): KObject[]
-  listClusterRoleBindings(): KObject[]
+  getRole(namespace: string, name: string): Role | undefined
+  getClusterRole(name: string): ClusterRole | undefined
+  listRoleBindings(namespace: string): RoleBinding[]
+  listClusterRoleBindings(): ClusterRoleBinding[]
 }
 
 export interface RbacDecision {
@@ -43,18 +42,18 @@ export function subjectMatches(s: Subject, user: Attributes['user'], bindingName
   }
 }
 
-function rulesOf(role: KObject | undefined): PolicyRule[] {
-  return ((role?.rules as PolicyRule[] | undefined) ?? [])
+function rulesOf(role: Role | ClusterRole | undefined): PolicyRule[] {
+  return role?.rules ?? []
 }
 
 export function authorizeRBAC(src: RbacSource, a: Attributes): RbacDecision {
   const errors: string[] = []
-  const tryBinding = (binding: KObject, kindLabel: 'ClusterRoleBinding' | 'RoleBinding'): string | undefined => {
+  const tryBinding = (binding: RoleBinding | ClusterRoleBinding, kindLabel: 'ClusterRoleBinding' | 'RoleBinding'): string | undefined => {
     const ns = binding.metadata.namespace ?? ''
-    const subjects = (binding.subjects as Subject[] | undefined) ?? []
+    const subjects: Subject[] = binding.subjects ?? []
     const subject = subjects.find((s) => subjectMatches(s, a.user, ns))
     if (!subject) return undefined
-    const ref = binding.roleRef as RoleRef
+    const ref = binding.roleRef
     const role = ref.kind === 'ClusterRole' ? src.getClusterRole(ref.name) : src.getRole(ns, ref.name)
     if (!role) {
       errors.push(`${ref.kind === 'ClusterRole' ? 'clusterrole' : 'role'}.rbac.authorization.k8s.io "${ref.name}" not found`)

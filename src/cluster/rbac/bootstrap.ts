@@ -3,6 +3,8 @@
 // (view ⊂ edit ⊂ admin) for the core resources and the groups the lab has.
 // Imitates: plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go (ClusterRoles, ClusterRoleBindings).
 
+import type { NewObject } from '../api/meta'
+import type { ClusterRole, ClusterRoleBinding } from '../api/rbac'
 import type { PolicyRule } from './rules'
 
 const READ = ['get', 'list', 'watch']
@@ -70,12 +72,12 @@ export const BOOTSTRAP_CLUSTER_ROLE_BINDINGS: BootstrapBinding[] = [
 ]
 
 /** The ClusterRole object as the API server stores it. */
-export function clusterRoleObject(r: BootstrapRole): Record<string, unknown> {
+export function clusterRoleObject(r: BootstrapRole): NewObject<ClusterRole> {
   const labels: Record<string, string> = { 'kubernetes.io/bootstrapping': 'rbac-defaults' }
   // view is aggregated into edit, and edit into admin
   const into = { view: 'edit', edit: 'admin' }[r.aggregateTo ?? '']
   if (into) labels[`rbac.authorization.k8s.io/aggregate-to-${into}`] = 'true'
-  const obj: Record<string, unknown> = {
+  const obj: NewObject<ClusterRole> = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRole',
     metadata: { name: r.name, labels, annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' } },
@@ -87,7 +89,7 @@ export function clusterRoleObject(r: BootstrapRole): Record<string, unknown> {
   return obj
 }
 
-export function clusterRoleBindingObject(b: BootstrapBinding): Record<string, unknown> {
+export function clusterRoleBindingObject(b: BootstrapBinding): NewObject<ClusterRoleBinding> {
   return {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRoleBinding',

@@ -5,6 +5,8 @@
 // Imitates: plugin/pkg/auth/authorizer/rbac/bootstrappolicy/controller_policy.go (addControllerRole)
 // and policy.go (system:kube-controller-manager), 1.35 testdata.
 
+import type { NewObject } from '../api/meta'
+import type { ClusterRoleBinding } from '../api/rbac'
 import type { PolicyRule } from './rules'
 
 const EVENTS: PolicyRule = { apiGroups: ['', 'events.k8s.io'], resources: ['events'], verbs: ['create', 'patch', 'update'] }
@@ -53,7 +55,7 @@ export const CONTROLLER_ROLES: ControllerRole[] = [
 ]
 
 /** The ClusterRoleBinding of a controller role: same name, one subject. */
-export function controllerBindingObject(r: ControllerRole): Record<string, unknown> {
+export function controllerBindingObject(r: ControllerRole): NewObject<ClusterRoleBinding> {
   const subject = r.subject.kind === 'User' ? { apiGroup: 'rbac.authorization.k8s.io', ...r.subject } : { ...r.subject }
   return {
     apiVersion: 'rbac.authorization.k8s.io/v1',

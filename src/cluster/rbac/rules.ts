@@ -1,13 +1,9 @@
 // Matching one PolicyRule against a request.
 // Imitates: pkg/apis/rbac/v1/evaluation_helpers.go and plugin/pkg/auth/authorizer/rbac/rbac.go (RuleAllows).
 
-export interface PolicyRule {
-  verbs: string[]
-  apiGroups?: string[]
-  resources?: string[]
-  resourceNames?: string[]
-  nonResourceURLs?: string[]
-}
+import type { PolicyRule } from '../api/rbac'
+
+export type { PolicyRule } from '../api/rbac'
 
 /** The attributes of a request the authorizer decides on (authorizer.Attributes). */
 export interface Attributes {

@@ -2,9 +2,9 @@
 // every rule of every role bound to the user, cluster bindings first.
 // Imitates: pkg/registry/rbac/validation/rule.go (DefaultRuleResolver.RulesFor, VisitRulesFor)
 
-import type { KObject } from '../api/meta'
-import { subjectMatches, type RbacSource, type RoleRef, type Subject } from './authorizer'
-import type { Attributes, PolicyRule } from './rules'
+import type { ClusterRoleBinding, PolicyRule, RoleBinding } from '../api/rbac'
+import { subjectMatches, type RbacSource } from './authorizer'
+import type { Attributes } from './rules'
 
 export interface RulesForResult {
   resourceRules: PolicyRule[]
@@ -14,17 +14,17 @@ export interface RulesForResult {
 
 export function rulesFor(src: RbacSource, user: Attributes['user'], namespace: string): RulesForResult {
   const out: RulesForResult = { resourceRules: [], nonResourceRules: [], errors: [] }
-  const visit = (binding: KObject) => {
+  const visit = (binding: RoleBinding | ClusterRoleBinding) => {
     const ns = binding.metadata.namespace ?? ''
-    const subjects = (binding.subjects as Subject[] | undefined) ?? []
+    const subjects = binding.subjects ?? []
     if (!subjects.some((s) => subjectMatches(s, user, ns))) return
-    const ref = binding.roleRef as RoleRef
+    const ref = binding.roleRef
     const role = ref.kind === 'ClusterRole' ? src.getClusterRole(ref.name) : src.getRole(ns, ref.name)
     if (!role) {
       out.errors.push(`${ref.kind === 'ClusterRole' ? 'clusterrole' : 'role'}.rbac.authorization.k8s.io "${ref.name}" not found`)
       return
     }
-    for (const r of (role.rules as PolicyRule[] | undefined) ?? []) {
+    for (const r of role.rules ?? []) {
       if ((r.nonResourceURLs ?? []).length > 0) out.nonResourceRules.push({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs })
       else out.resourceRules.push(r)
     }

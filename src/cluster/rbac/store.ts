@@ -1,14 +1,15 @@
 // The RBAC authorizer's view of the store: Roles, ClusterRoles and their bindings.
 // Imitates: plugin/pkg/auth/authorizer/rbac/rbac.go (RoleGetter, RoleBindingLister, ... over informers)
 
+import { RBAC_GROUP } from '../api/groups'
 import type { ObjectStore } from '../store/store'
 import type { RbacSource } from './authorizer'
 
-export const RBAC_GROUP = 'rbac.authorization.k8s.io'
-export const ROLES = `roles.${RBAC_GROUP}`
-export const CLUSTER_ROLES = `clusterroles.${RBAC_GROUP}`
-export const ROLE_BINDINGS = `rolebindings.${RBAC_GROUP}`
-export const CLUSTER_ROLE_BINDINGS = `clusterrolebindings.${RBAC_GROUP}`
+export { RBAC_GROUP }
+export const ROLES = `roles.${RBAC_GROUP}` as const
+export const CLUSTER_ROLES = `clusterroles.${RBAC_GROUP}` as const
+export const ROLE_BINDINGS = `rolebindings.${RBAC_GROUP}` as const
+export const CLUSTER_ROLE_BINDINGS = `clusterrolebindings.${RBAC_GROUP}` as const
 
 export function storeRbacSource(store: ObjectStore): RbacSource {
   return {

@@ -2,8 +2,7 @@
 // sets the PodScheduled condition and records the Scheduled event.
 // Imitates: pkg/scheduler/schedule_one.go (scheduleOne, bind) and pkg/registry/core/pod/storage/storage.go (setPodNodeAndMetadata)
 
-import type { Pod, PodCondition } from '../api/core'
-import type { KObject } from '../api/meta'
+import type { Node, PodCondition } from '../api/core'
 import { rfc3339 } from '../../common/time'
 import type { ClusterContext } from '../context'
 import { recordEventV1 } from '../events/recorder'
@@ -20,16 +19,16 @@ export interface SchedulerOptions {
 export function startScheduler(ctx: ClusterContext, opts: SchedulerOptions = { reportingInstance: 'default-scheduler-controlplane' }): void {
   ctx.store.watch((e) => {
     if (e.resource !== 'pods' || e.type !== 'ADDED') return
-    const pod = e.object as Pod
+    const pod = e.object
     if (pod.spec.nodeName || (pod.spec.schedulerName ?? DEFAULT_SCHEDULER_NAME) !== DEFAULT_SCHEDULER_NAME) return
     ctx.clock.schedule(ctx.clock.now(), SCHEDULE_POD, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid })
   })
   ctx.onWork(SCHEDULE_POD, (data) => scheduleOne(ctx, opts, String(data.namespace), String(data.name), String(data.uid)))
 }
 
-function nodeIsReady(node: KObject): boolean {
-  const conds = ((node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions) ?? []
-  const unschedulable = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable
+function nodeIsReady(node: Node): boolean {
+  const conds = node.status?.conditions ?? []
+  const unschedulable = node.spec?.unschedulable
   return !unschedulable && conds.some((c) => c.type === 'Ready' && c.status === 'True')
 }
 

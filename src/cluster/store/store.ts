@@ -1,31 +1,17 @@
 // The in-memory object store: uid, resourceVersion, creationTimestamp, conflicts, watch events.
 // Imitates: k8s.io/apiserver/pkg/storage (etcd3 store) and pkg/registry/generic/registry.
 
-import type { ConfigMap, Namespace, Node, Pod, Secret, ServiceAccount } from '../api/core'
 import type { KObject } from '../api/meta'
+import type { ObjectOf, ResourceTypes, TypedResource } from '../api/resourceTypes'
+
+export type { ObjectOf, ResourceTypes, TypedResource } from '../api/resourceTypes'
 
 /** Resource key: the plural resource, with `.group` for non-core groups (`roles.rbac.authorization.k8s.io`). */
 export type Resource = string
 
-/** The object type of each resource the cluster's code reads by name. */
-export interface ResourceTypes {
-  pods: Pod
-  serviceaccounts: ServiceAccount
-  namespaces: Namespace
-  configmaps: ConfigMap
-  secrets: Secret
-  nodes: Node
-}
-
-/** What a resource's objects are: typed for the resources above, KObject for the rest. */
-export type ObjectOf<R extends Resource> = R extends keyof ResourceTypes ? ResourceTypes[R] : KObject
-
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
-export interface WatchEvent {
-  type: WatchEventType
-  resource: Resource
-  object: KObject
-}
+/** A change to one object; `e.resource === 'pods'` narrows `e.object` to a Pod. */
+export type WatchEvent = { [R in TypedResource]: { type: WatchEventType; resource: R; object: ResourceTypes[R] } }[TypedResource]
 
 export interface StoreState {
   resourceVersion: number
@@ -40,6 +26,12 @@ export type StoreError =
 
 const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`
 const clone = <T>(o: T): T => structuredClone(o)
+/**
+ * A copy of a stored object as its resource's type. The one place the store trusts its writers:
+ * every object under a key came through create/update with that key's type (or a saved lab
+ * written by them), as etcd holds what the registry of that resource encoded.
+ */
+const copyAs = <R extends Resource>(o: KObject): ObjectOf<R> => clone(o) as ObjectOf<R>
 /** Byte order, as Go sorts strings (and much cheaper than localeCompare). */
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -68,7 +60,7 @@ export class ObjectStore {
   /** A copy of the stored object, or undefined. */
   get<R extends Resource>(resource: R, namespace: string | undefined, name: string): ObjectOf<R> | undefined {
     const o = this.state.objects[resource]?.[keyOf(namespace, name)]
-    return o ? (clone(o) as ObjectOf<R>) : undefined
+    return o ? copyAs<R>(o) : undefined
   }
 
   /** Copies of the objects of a resource, in one namespace or all, sorted by namespace then name. */
@@ -77,7 +69,7 @@ export class ObjectStore {
     return all
       .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
       .sort((a, b) => byString(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byString(a.metadata.name, b.metadata.name))
-      .map((o) => clone(o) as ObjectOf<R>)
+      .map((o) => copyAs<R>(o))
   }
 
   /** Names of the stored objects of a resource in one namespace (or cluster-scoped), without copying them. */
@@ -90,22 +82,22 @@ export class ObjectStore {
   }
 
   /** Store a new object. The caller has set uid and creationTimestamp; the store sets resourceVersion. */
-  create(resource: Resource, obj: KObject): KObject | StoreError {
+  create<R extends Resource>(resource: R, obj: KObject): ObjectOf<R> | StoreError {
     const b = this.bucket(resource)
     const k = keyOf(obj.metadata.namespace, obj.metadata.name)
     if (b[k]) return { code: 'AlreadyExists' }
     const stored = clone(obj)
     stored.metadata.resourceVersion = this.nextRV()
     b[k] = stored
-    this.emit({ type: 'ADDED', resource, object: stored })
-    return clone(stored)
+    this.emit('ADDED', resource, stored)
+    return copyAs<R>(stored)
   }
 
   /**
    * Replace an object. When `obj.metadata.resourceVersion` is set and differs from the stored
    * one, the update is refused with Conflict (optimistic concurrency).
    */
-  update(resource: Resource, obj: KObject): KObject | StoreError {
+  update<R extends Resource>(resource: R, obj: KObject): ObjectOf<R> | StoreError {
     const b = this.bucket(resource)
     const k = keyOf(obj.metadata.namespace, obj.metadata.name)
     const cur = b[k]
@@ -118,12 +110,12 @@ export class ObjectStore {
     stored.metadata.creationTimestamp = cur.metadata.creationTimestamp
     stored.metadata.resourceVersion = this.nextRV()
     b[k] = stored
-    this.emit({ type: 'MODIFIED', resource, object: stored })
-    return clone(stored)
+    this.emit('MODIFIED', resource, stored)
+    return copyAs<R>(stored)
   }
 
   /** Remove an object from storage (finalizers and graceful deletion are the registry's business). */
-  delete(resource: Resource, namespace: string | undefined, name: string): KObject | StoreError {
+  delete<R extends Resource>(resource: R, namespace: string | undefined, name: string): ObjectOf<R> | StoreError {
     const b = this.bucket(resource)
     const k = keyOf(namespace, name)
     const cur = b[k]
@@ -131,8 +123,8 @@ export class ObjectStore {
     delete b[k]
     const gone = clone(cur)
     gone.metadata.resourceVersion = this.nextRV()
-    this.emit({ type: 'DELETED', resource, object: gone })
-    return clone(gone)
+    this.emit('DELETED', resource, gone)
+    return copyAs<R>(gone)
   }
 
   /** Subscribe to changes; returns the unsubscribe function. */
@@ -146,9 +138,10 @@ export class ObjectStore {
   }
 
   /** One copy per change, shared by every watcher: watchers read it and must not change it. */
-  private emit(e: WatchEvent) {
+  private emit(type: WatchEventType, resource: Resource, object: KObject) {
     if (this.listeners.size === 0) return
-    const event = { ...e, object: clone(e.object) }
+    // the object is of its key's type (see copyAs); WatchEvent pairs each key with that type
+    const event = { type, resource, object: clone(object) } as WatchEvent
     for (const l of this.listeners) l(event)
   }
 }

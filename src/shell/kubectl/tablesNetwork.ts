@@ -1,6 +1,7 @@
 // Table columns of Services, Endpoints and EndpointSlices.
 // Imitates: kubernetes pkg/printers/internalversion/printers.go (printService, printEndpoints, printEndpointSlice)
 
+import type { EndpointSlice, Endpoints } from '../../cluster/api/service'
 import { humanDuration } from './format'
 import type { Obj, TableDef } from './tables'
 
@@ -47,10 +48,11 @@ export const endpoints: TableDef = {
   headers: ['NAME', 'ENDPOINTS', 'AGE'],
   wideHeaders: [],
   row(o, now) {
+    const ep: Pick<Endpoints, 'subsets'> = o
     const list: string[] = []
-    for (const s of (o.subsets ?? []) as Obj[]) {
-      for (const a of (s.addresses ?? []) as Obj[]) {
-        const ports: Obj[] = s.ports ?? []
+    for (const s of ep.subsets ?? []) {
+      for (const a of s.addresses ?? []) {
+        const ports = s.ports ?? []
         if (!ports.length) list.push(a.ip)
         for (const p of ports) list.push(`${a.ip}:${p.port}`)
       }
@@ -63,8 +65,9 @@ export const endpointSlice: TableDef = {
   headers: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
   wideHeaders: [],
   row(o, now) {
-    const ports = ((o.ports ?? []) as Obj[]).map((p) => String(p.port ?? ''))
-    const addrs = ((o.endpoints ?? []) as Obj[]).flatMap((e) => (e.addresses ?? []) as string[])
+    const slice: Partial<Pick<EndpointSlice, 'ports' | 'endpoints'>> = o
+    const ports = (slice.ports ?? []).map((p) => String(p.port ?? ''))
+    const addrs = (slice.endpoints ?? []).flatMap((e) => e.addresses ?? [])
     return [o.metadata?.name, o.addressType ?? '', ports.length ? ports.join(',') : '<unset>', more(addrs, '<unset>'), age(o.metadata?.creationTimestamp, now)]
   },
 }

@@ -1,8 +1,8 @@
 // DefaultTolerationSeconds: pods tolerate not-ready and unreachable nodes for 300 s.
 // Imitates: plugin/pkg/admission/defaulttolerationseconds/admission.go
 
-import type { Pod, Toleration } from '../../api/core'
-import type { AdmissionPlugin } from './interfaces'
+import type { Toleration } from '../../api/core'
+import { isWriteOf, type AdmissionPlugin } from './interfaces'
 
 export const DEFAULT_NOT_READY_TOLERATION_SECONDS = 300
 export const DEFAULT_UNREACHABLE_TOLERATION_SECONDS = 300
@@ -12,9 +12,9 @@ const UNREACHABLE = 'node.kubernetes.io/unreachable'
 export const defaultTolerationSeconds: AdmissionPlugin = {
   name: 'DefaultTolerationSeconds',
   admit(a) {
-    if (a.resource.group !== '' || a.resource.resource !== 'pods' || a.subresource !== '') return undefined
+    if (!isWriteOf(a, 'pods') || a.subresource !== '') return undefined
     if (a.operation !== 'CREATE' || !a.object) return undefined
-    const pod = a.object as Pod
+    const pod = a.object
     const tolerations: Toleration[] = [...(pod.spec.tolerations ?? [])]
     const tolerates = (key: string) => tolerations.some((t) =>
       (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect))

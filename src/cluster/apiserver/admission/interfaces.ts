@@ -4,6 +4,7 @@
 import { newForbidden, type GroupResource, type StatusCause } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import type { ClusterContext } from '../../context'
+import type { ResourceTypes, TypedResource } from '../../store/store'
 import type { Status, UserInfo } from '../types'
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT'
@@ -21,6 +22,15 @@ export interface AdmissionAttributes {
   object?: KObject
   oldObject?: KObject
   userInfo: UserInfo
+}
+
+/**
+ * Whether the request writes the store key `resource` itself or its status: then its objects are
+ * of that resource's type (a subresource such as serviceaccounts/token carries another kind).
+ */
+export function isWriteOf<R extends TypedResource>(a: AdmissionAttributes, resource: R): a is AdmissionAttributes & { object?: ResourceTypes[R]; oldObject?: ResourceTypes[R] } {
+  const key = a.resource.group ? `${a.resource.resource}.${a.resource.group}` : a.resource.resource
+  return key === resource && (a.subresource === '' || a.subresource === 'status')
 }
 
 export interface AdmissionPlugin {

@@ -22,7 +22,7 @@ export const namespaceLifecycle: AdmissionPlugin = {
     const ns = ctx.store.get('namespaces', undefined, a.namespace)
     if (!ns) return newNotFound({ group: '', resource: 'namespaces' }, a.namespace)
     if (a.operation === 'CREATE') {
-      const phase = (ns.status as { phase?: string } | undefined)?.phase
+      const phase = ns.status?.phase
       if (phase !== 'Terminating') return undefined
       return admissionForbidden(a,
         `unable to create new content in namespace ${a.namespace} because it is being terminated`,

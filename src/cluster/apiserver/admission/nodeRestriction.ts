@@ -11,9 +11,10 @@ import { storeRbacSource } from '../../rbac/store'
 import type { ClusterContext } from '../../context'
 import type { Status } from '../types'
 import { nodeIdentity } from '../authorization/nodeIdentifier'
-import { admissionForbidden, type AdmissionAttributes, type AdmissionPlugin } from './interfaces'
+import { admissionForbidden, isWriteOf, type AdmissionAttributes, type AdmissionPlugin } from './interfaces'
 import { MIRROR_POD_ANNOTATION } from './serviceaccount'
 
+// the TokenRequest body is read as the client sent it (the lab decodes no schema for it)
 type Obj = Record<string, unknown>
 const asObj = (x: unknown): Obj => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Obj) : {})
 
@@ -21,8 +22,8 @@ const asObj = (x: unknown): Obj => (typeof x === 'object' && x !== null && !Arra
 function podTokenAudiences(pod: Pod): string[] {
   const out: string[] = []
   for (const v of pod.spec.volumes ?? []) {
-    for (const s of (asObj(v.projected).sources as Obj[] | undefined) ?? []) {
-      const t = s.serviceAccountToken as { audience?: string } | undefined
+    for (const s of v.projected?.sources ?? []) {
+      const t = s.serviceAccountToken
       if (t) out.push(t.audience ?? '')
     }
   }
@@ -57,33 +58,33 @@ function admitServiceAccountToken(node: string, a: AdmissionAttributes, ctx: Clu
 }
 
 function admitPod(node: string, a: AdmissionAttributes): Status | undefined {
-  switch (a.subresource) {
-    case '': {
-      if (a.operation === 'CREATE') {
-        const pod = a.object as Pod | undefined
-        if (pod?.metadata.annotations?.[MIRROR_POD_ANNOTATION] === undefined) {
-          return admissionForbidden(a, `pod does not have ${JSON.stringify(MIRROR_POD_ANNOTATION)} annotation, node ${JSON.stringify(node)} can only create mirror pods`)
-        }
-        if (pod.spec.nodeName !== node) return admissionForbidden(a, `node ${JSON.stringify(node)} can only create pods with spec.nodeName set to itself`)
-        return undefined
-      }
-      if (a.operation === 'DELETE') {
-        const old = a.oldObject as Pod | undefined
-        if (old && old.spec.nodeName !== node) return admissionForbidden(a, `node ${JSON.stringify(node)} can only delete pods with spec.nodeName set to itself`)
-        return undefined
-      }
-      return admissionForbidden(a, `unexpected operation ${JSON.stringify(a.operation)}, node ${JSON.stringify(node)} can only create and delete mirror pods`)
+  // the pod itself or its status: the attributes carry Pods
+  if (isWriteOf(a, 'pods')) return a.subresource === '' ? admitPodWrite(node, a) : admitPodStatus(node, a)
+  if (a.subresource === 'eviction') return undefined
+  return admissionForbidden(a, `unexpected pod subresource ${JSON.stringify(a.subresource)}, only 'status' and 'eviction' are allowed`)
+}
+
+function admitPodWrite(node: string, a: AdmissionAttributes & { object?: Pod; oldObject?: Pod }): Status | undefined {
+  if (a.operation === 'CREATE') {
+    const pod = a.object
+    if (pod?.metadata.annotations?.[MIRROR_POD_ANNOTATION] === undefined) {
+      return admissionForbidden(a, `pod does not have ${JSON.stringify(MIRROR_POD_ANNOTATION)} annotation, node ${JSON.stringify(node)} can only create mirror pods`)
     }
-    case 'status': {
-      const old = a.oldObject as Pod | undefined
-      if (!old || old.spec.nodeName !== node) return admissionForbidden(a, `node ${JSON.stringify(node)} can only update pod status for pods with spec.nodeName set to itself`)
-      return undefined
-    }
-    case 'eviction':
-      return undefined
-    default:
-      return admissionForbidden(a, `unexpected pod subresource ${JSON.stringify(a.subresource)}, only 'status' and 'eviction' are allowed`)
+    if (pod.spec.nodeName !== node) return admissionForbidden(a, `node ${JSON.stringify(node)} can only create pods with spec.nodeName set to itself`)
+    return undefined
   }
+  if (a.operation === 'DELETE') {
+    const old = a.oldObject
+    if (old && old.spec.nodeName !== node) return admissionForbidden(a, `node ${JSON.stringify(node)} can only delete pods with spec.nodeName set to itself`)
+    return undefined
+  }
+  return admissionForbidden(a, `unexpected operation ${JSON.stringify(a.operation)}, node ${JSON.stringify(node)} can only create and delete mirror pods`)
+}
+
+function admitPodStatus(node: string, a: AdmissionAttributes & { oldObject?: Pod }): Status | undefined {
+  const old = a.oldObject
+  if (!old || old.spec.nodeName !== node) return admissionForbidden(a, `node ${JSON.stringify(node)} can only update pod status for pods with spec.nodeName set to itself`)
+  return undefined
 }
 
 export const nodeRestriction: AdmissionPlugin = {

@@ -1,8 +1,7 @@
 // Priority admission: resolve the pod's PriorityClass to spec.priority and spec.preemptionPolicy.
 // Imitates: plugin/pkg/admission/priority/admission.go
 
-import type { Pod } from '../../api/core'
-import { admissionForbidden, type AdmissionPlugin } from './interfaces'
+import { admissionForbidden, isWriteOf, type AdmissionPlugin } from './interfaces'
 
 /** The built-in system classes (scheduling.k8s.io SystemPriorityClasses); the lab has no others. */
 const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
@@ -13,9 +12,9 @@ const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
 export const priorityAdmission: AdmissionPlugin = {
   name: 'Priority',
   admit(a) {
-    if (a.resource.group !== '' || a.resource.resource !== 'pods' || a.subresource !== '') return undefined
+    if (!isWriteOf(a, 'pods') || a.subresource !== '') return undefined
     if (a.operation !== 'CREATE' || !a.object) return undefined
-    const pod = a.object as Pod
+    const pod = a.object
     let priority = 0
     const className = pod.spec.priorityClassName
     if (className) {

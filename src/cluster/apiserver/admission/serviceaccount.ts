@@ -5,7 +5,7 @@
 import { newNotFound } from '../../../common/apiErrors'
 import type { Container, Pod, ServiceAccount, Volume, VolumeMount } from '../../api/core'
 import type { Random } from '../../random'
-import { admissionForbidden, type AdmissionPlugin } from './interfaces'
+import { admissionForbidden, isWriteOf, type AdmissionPlugin } from './interfaces'
 
 export const DEFAULT_SERVICE_ACCOUNT_NAME = 'default'
 export const SERVICE_ACCOUNT_VOLUME_NAME = 'kube-api-access'
@@ -73,9 +73,9 @@ export function mountServiceAccountToken(random: Random, pod: Pod): void {
 export const serviceAccountAdmission: AdmissionPlugin = {
   name: 'ServiceAccount',
   admit(a, ctx) {
-    if (a.resource.group !== '' || a.resource.resource !== 'pods' || a.subresource !== '') return undefined
+    if (!isWriteOf(a, 'pods') || a.subresource !== '') return undefined
     if (a.operation !== 'CREATE' || !a.object) return undefined
-    const pod = a.object as Pod
+    const pod = a.object
     pod.spec ??= { containers: [] }
     // mirror (static) pods are never mutated
     if (pod.metadata.annotations?.[MIRROR_POD_ANNOTATION] !== undefined) return undefined
@@ -95,9 +95,9 @@ export const serviceAccountAdmission: AdmissionPlugin = {
     return undefined
   },
   validate(a) {
-    if (a.resource.group !== '' || a.resource.resource !== 'pods' || a.subresource !== '') return undefined
+    if (!isWriteOf(a, 'pods') || a.subresource !== '') return undefined
     if (a.operation !== 'CREATE' || !a.object) return undefined
-    const pod = a.object as Pod
+    const pod = a.object
     if (pod.metadata.annotations?.[MIRROR_POD_ANNOTATION] !== undefined && pod.spec?.serviceAccountName) {
       return admissionForbidden(a, 'a mirror pod may not reference service accounts')
     }

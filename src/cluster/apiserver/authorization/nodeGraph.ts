@@ -9,7 +9,6 @@ import type { ObjectStore } from '../../store/store'
 
 export type VertexType = 'serviceaccount' | 'secret' | 'configmap' | 'pod'
 
-type Obj = Record<string, unknown>
 const MIRROR = 'kubernetes.io/config.mirror'
 
 /** The objects a pod references, by vertex type ("namespace/name" keys are built by the caller). */
@@ -18,26 +17,26 @@ export function podReferences(pod: Pod): Record<'serviceaccount' | 'secret' | 'c
   const configmaps = new Set<string>()
   for (const s of pod.spec.imagePullSecrets ?? []) if (s.name) secrets.add(s.name)
   for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) {
-    for (const e of (c.env as Obj[] | undefined) ?? []) {
-      const from = e.valueFrom as Obj | undefined
-      const sk = from?.secretKeyRef as Obj | undefined
-      const ck = from?.configMapKeyRef as Obj | undefined
+    for (const e of c.env ?? []) {
+      const from = e.valueFrom
+      const sk = from?.secretKeyRef
+      const ck = from?.configMapKeyRef
       if (sk?.name) secrets.add(String(sk.name))
       if (ck?.name) configmaps.add(String(ck.name))
     }
-    for (const e of (c.envFrom as Obj[] | undefined) ?? []) {
-      if ((e.secretRef as Obj | undefined)?.name) secrets.add(String((e.secretRef as Obj).name))
-      if ((e.configMapRef as Obj | undefined)?.name) configmaps.add(String((e.configMapRef as Obj).name))
+    for (const e of c.envFrom ?? []) {
+      if (e.secretRef?.name) secrets.add(String(e.secretRef.name))
+      if (e.configMapRef?.name) configmaps.add(String(e.configMapRef.name))
     }
   }
   for (const v of pod.spec.volumes ?? []) {
-    const secret = v.secret as Obj | undefined
+    const secret = v.secret
     if (secret?.secretName) secrets.add(String(secret.secretName))
-    const cm = v.configMap as Obj | undefined
+    const cm = v.configMap
     if (cm?.name) configmaps.add(String(cm.name))
-    for (const src of ((v.projected as Obj | undefined)?.sources as Obj[] | undefined) ?? []) {
-      if ((src.secret as Obj | undefined)?.name) secrets.add(String((src.secret as Obj).name))
-      if ((src.configMap as Obj | undefined)?.name) configmaps.add(String((src.configMap as Obj).name))
+    for (const src of v.projected?.sources ?? []) {
+      if (src.secret?.name) secrets.add(String(src.secret.name))
+      if (src.configMap?.name) configmaps.add(String(src.configMap.name))
     }
   }
   const sa = pod.spec.serviceAccountName

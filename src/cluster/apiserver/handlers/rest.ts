@@ -9,7 +9,7 @@ import type { DeleteOptions, DeleteResult } from '../registry/delete'
 import { checkPreconditions } from '../registry/delete'
 import { deleteNamespace } from '../registry/namespace/delete'
 import { deletePod } from '../registry/pod/delete'
-import type { RegistryStore } from '../registry/store'
+import { isRegistryOf, type RegistryStore } from '../registry/store'
 import type { RequestInfo, ParsedURL } from '../requestinfo'
 import type { ApiRequest, ApiResponse, Status, UserInfo } from '../types'
 import { decodeError, decodeFields, fieldValidation, strictDecodingError, warningHeader } from './decode'
@@ -156,8 +156,8 @@ export function handleDelete(r: ResourceRequest, d: RestDeps): ApiResponse {
     return failed ? respondStatus(failed) : respond(200, r.reg.deletedBody(cur))
   }
   let out: DeleteResult | Status
-  if (s.resource.resource === 'pods') out = deletePod(r.reg, ctx, r.info.namespace, r.info.name, opts)
-  else if (s.resource.resource === 'namespaces') out = deleteNamespace(r.reg, ctx, r.info.name, opts)
+  if (isRegistryOf(r.reg, 'pods')) out = deletePod(r.reg, ctx, r.info.namespace, r.info.name, opts)
+  else if (isRegistryOf(r.reg, 'namespaces')) out = deleteNamespace(r.reg, ctx, r.info.name, opts)
   else {
     const failed = checkPreconditions(s, cur, opts)
     const gone = failed ?? r.reg.deleteNow(r.info.namespace, r.info.name)

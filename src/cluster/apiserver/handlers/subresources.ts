@@ -10,6 +10,7 @@ import type { ApiResponse } from '../types'
 import type { KObject } from '../../api/meta'
 import type { TokenRequestArgs, TokenRequestResult } from '../../serviceaccount/tokenrequest'
 import { nodeIdentity } from '../authorization/nodeIdentifier'
+import { isRegistryOf } from '../registry/store'
 import type { ResourceRequest } from './rest'
 import { respond, respondStatus } from './response'
 
@@ -40,12 +41,13 @@ function execContainer(pod: Pod, requested: string | null): string | Status {
 }
 
 export async function handleExec(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {
-  if (r.info.verb !== 'create' && r.info.verb !== 'get') return respondStatus(newPathNotFound())
+  // pods/exec is routed from the pods registry only
+  if ((r.info.verb !== 'create' && r.info.verb !== 'get') || !isRegistryOf(r.reg, 'pods')) return respondStatus(newPathNotFound())
   const cur = r.reg.get(r.info.namespace, r.info.name)
   if (isStatus(cur)) return respondStatus(cur)
   const denied = d.admission.admit(subAttrs(r, 'CONNECT', 'PodExecOptions'))
   if (denied) return respondStatus(denied)
-  const pod = cur as Pod
+  const pod = cur
   const container = execContainer(pod, r.url.query.get('container'))
   if (isStatus(container)) return respondStatus(container)
   const command = r.url.query.getAll('command')

@@ -6,42 +6,52 @@ import type { KObject } from '../../api/meta'
 import { rfc3339 } from '../../../common/time'
 import { validateObjectMeta } from '../../api/validation'
 import type { ClusterContext } from '../../context'
-import { isStoreError } from '../../store/store'
+import { isStoreError, type ResourceTypes, type TypedResource } from '../../store/store'
 import type { Status } from '../types'
 import { generateName } from '../admission/serviceaccount'
 import type { RESTStrategy } from './strategy'
 
 export type ValidateObjectFunc = (obj: KObject) => Status | undefined
 
-export class RegistryStore {
-  constructor(readonly strategy: RESTStrategy, private ctx: ClusterContext) {}
+/** The registry of one resource; `T` is its object type (RegistryStore<Pod> from podStrategy). */
+export class RegistryStore<T extends KObject = KObject> {
+  constructor(readonly strategy: RESTStrategy<T>, private ctx: ClusterContext) {}
+
+  /**
+   * A stored object under this registry's key, as the strategy's type: everything stored under
+   * the key went through this registry (or was written as that resource by the lab's boot).
+   */
+  private typed(o: KObject): T
+  private typed(o: KObject | undefined): T | undefined
+  private typed(o: KObject | undefined): T | undefined {
+    return o as T | undefined
+  }
 
   /** The store key: the plural resource, `.group` added for non-core groups (`roles.rbac.authorization.k8s.io`). */
-  private get key() {
+  get key(): string {
     const r = this.strategy.resource
     return r.group ? `${r.resource}.${r.group}` : r.resource
   }
 
-  get(namespace: string | undefined, name: string): KObject | Status {
-    return this.ctx.store.get(this.key, this.ns(namespace), name) ?? newNotFound(this.strategy.resource, name)
+  get(namespace: string | undefined, name: string): T | Status {
+    return this.typed(this.ctx.store.get(this.key, this.ns(namespace), name)) ?? newNotFound(this.strategy.resource, name)
   }
 
-  list(namespace: string | undefined): KObject[] {
-    return this.ctx.store.list(this.key, this.ns(namespace) || undefined)
+  list(namespace: string | undefined): T[] {
+    return this.ctx.store.list(this.key, this.ns(namespace) || undefined).map((o) => this.typed(o))
   }
 
   private ns(namespace: string | undefined) {
     return this.strategy.namespaced ? namespace : undefined
   }
 
-  create(obj: KObject, createValidation?: ValidateObjectFunc, dryRun = false): KObject | Status {
+  create(obj: T, createValidation?: ValidateObjectFunc, dryRun = false): T | Status {
     const s = this.strategy
     const meta = obj.metadata
     // FillObjectMetaSystemFields, then generateName
     meta.creationTimestamp = rfc3339(this.ctx.clock.now())
     meta.uid = this.ctx.random.uuid()
-    // ObjectMeta (api/meta.ts) has no generateName field yet: read it loosely
-    const prefix = (meta as { generateName?: string }).generateName
+    const prefix = meta.generateName
     if (prefix && !meta.name) meta.name = generateName(this.ctx.random, prefix)
     // BeforeCreate
     delete meta.deletionTimestamp
@@ -64,13 +74,13 @@ export class RegistryStore {
       if (existing?.metadata.deletionTimestamp) err.message = `object is being deleted: ${err.message}`
       return err
     }
-    return out
+    return this.typed(out)
   }
 
-  update(obj: KObject, updateValidation?: ValidateObjectFunc, dryRun = false): KObject | Status {
+  update(obj: T, updateValidation?: ValidateObjectFunc, dryRun = false): T | Status {
     const s = this.strategy
     const meta = obj.metadata
-    const old = this.ctx.store.get(this.key, this.ns(meta.namespace), meta.name)
+    const old = this.typed(this.ctx.store.get(this.key, this.ns(meta.namespace), meta.name))
     if (!old) return newNotFound(s.resource, meta.name)
     if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
       return newConflict(s.resource, meta.name, OPTIMISTIC_LOCK_ERROR_MSG)
@@ -97,14 +107,14 @@ export class RegistryStore {
     if (isStoreError(out)) {
       return out.code === 'NotFound' ? newNotFound(s.resource, meta.name) : newConflict(s.resource, meta.name, OPTIMISTIC_LOCK_ERROR_MSG)
     }
-    return out
+    return this.typed(out)
   }
 
   /** Remove from storage now; answers with the object or a Success Status as the strategy says. */
-  deleteNow(namespace: string | undefined, name: string): { object: KObject; body: unknown } | Status {
+  deleteNow(namespace: string | undefined, name: string): { object: T; body: unknown } | Status {
     const out = this.ctx.store.delete(this.key, this.ns(namespace), name)
     if (isStoreError(out)) return newNotFound(this.strategy.resource, name)
-    return { object: out, body: this.deletedBody(out) }
+    return { object: this.typed(out), body: this.deletedBody(out) }
   }
 
   deletedBody(obj: KObject): unknown {
@@ -115,6 +125,11 @@ export class RegistryStore {
     details.uid = obj.metadata.uid
     return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details }
   }
+}
+
+/** Whether `reg` is the registry of the store key `resource` (and so holds its type of object). */
+export function isRegistryOf<R extends TypedResource>(reg: RegistryStore, resource: R): reg is RegistryStore<ResourceTypes[R]> {
+  return reg.key === resource
 }
 
 /** Equal as stored, whatever the key order and the resourceVersion the request carried. */

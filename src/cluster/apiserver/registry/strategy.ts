@@ -6,7 +6,13 @@ import type { KObject } from '../../api/meta'
 import type { NameFn } from '../../api/validation'
 import type { ClusterContext } from '../../context'
 
-export interface RESTStrategy {
+/**
+ * The hooks take the resource's own type `T` (the body was decoded against the kind's schema
+ * first). Methods, not function properties: a RESTStrategy<Pod> is usable where a RESTStrategy
+ * of any object is expected (method parameters are compared bivariantly), as the registries
+ * table holds every resource's strategy.
+ */
+export interface RESTStrategy<T extends KObject = KObject> {
   resource: GroupResource
   kind: string
   /** The served group/version (`rbac.authorization.k8s.io/v1`); `v1` when unset. */
@@ -17,13 +23,13 @@ export interface RESTStrategy {
   /** Name validation (ValidateObjectMeta's nameFn). */
   nameFn: NameFn
   /** Decode-time defaulting (pkg/apis/core/v1/defaults.go): runs before admission. */
-  defaults?(obj: KObject): void
-  prepareForCreate?(obj: KObject, ctx: ClusterContext): void
-  validate?(obj: KObject): FieldError[]
-  prepareForUpdate?(obj: KObject, old: KObject): void
-  validateUpdate?(obj: KObject, old: KObject): FieldError[]
+  defaults?(obj: T): void
+  prepareForCreate?(obj: T, ctx: ClusterContext): void
+  validate?(obj: T): FieldError[]
+  prepareForUpdate?(obj: T, old: T): void
+  validateUpdate?(obj: T, old: T): FieldError[]
   /** Conversion to the stored v1 form (e.g. the deprecated serviceAccount mirror). */
-  canonicalize?(obj: KObject): void
+  canonicalize?(obj: T): void
   /** Whether DELETE answers with the object (pods, namespaces, service accounts) or a Status. */
   returnDeletedObject: boolean
 }

@@ -24,8 +24,8 @@ export function startRootCACertPublisher(ctx: ClusterContext, client: ComponentC
   ctx.onWork(ROOT_CA_SYNC, (data) => syncNamespace(ctx, client, String(data.key)))
 }
 
-function sameData(a: unknown, b: Record<string, string>): boolean {
-  const x = (a ?? {}) as Record<string, string>
+function sameData(a: Record<string, string> | undefined, b: Record<string, string>): boolean {
+  const x = a ?? {}
   return Object.keys(x).length === Object.keys(b).length && Object.entries(b).every(([k, v]) => x[k] === v)
 }
 

@@ -1,7 +1,8 @@
 // Imitates: kubectl pkg/describe/describe.go RoleDescriber, ClusterRoleDescriber, RoleBindingDescriber,
 // ClusterRoleBindingDescriber (rules broken down, compacted and sorted as pkg/util/rbac does).
 
-import { breakdownRule, combineResourceGroup, compactRules, goList, sortRules, type PolicyRule } from '../rbacRules'
+import type { Role, RoleBinding } from '../../../cluster/api/rbac'
+import { breakdownRule, combineResourceGroup, compactRules, goList, sortRules } from '../rbacRules'
 import { PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, type Obj } from './writer'
 
 function header(w: PrefixWriter, o: Obj): void {
@@ -11,10 +12,10 @@ function header(w: PrefixWriter, o: Obj): void {
 }
 
 /** A Role or a ClusterRole: its rules as the `PolicyRule:` table. */
-export function describeRole(role: Obj): string {
+export function describeRole(role: Obj & Pick<Role, 'rules'>): string {
   const w = new PrefixWriter()
   header(w, role)
-  const rules = sortRules(compactRules(((role.rules ?? []) as PolicyRule[]).flatMap(breakdownRule)))
+  const rules = sortRules(compactRules((role.rules ?? []).flatMap(breakdownRule)))
   w.write(0, 'PolicyRule:\n')
   w.write(1, 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n')
   w.write(1, '---------\t-----------------\t--------------\t-----\n')
@@ -25,7 +26,7 @@ export function describeRole(role: Obj): string {
 }
 
 /** A RoleBinding or a ClusterRoleBinding: the role it grants and to whom. */
-export function describeRoleBinding(binding: Obj): string {
+export function describeRoleBinding(binding: Obj & Partial<Pick<RoleBinding, 'roleRef' | 'subjects'>>): string {
   const w = new PrefixWriter()
   header(w, binding)
   w.write(0, 'Role:\n')
@@ -34,6 +35,6 @@ export function describeRoleBinding(binding: Obj): string {
   w.write(0, 'Subjects:\n')
   w.write(1, 'Kind\tName\tNamespace\n')
   w.write(1, '----\t----\t---------\n')
-  for (const s of (binding.subjects ?? []) as Obj[]) w.write(1, `${s.kind ?? ''}\t${s.name ?? ''}\t${s.namespace ?? ''}\n`)
+  for (const s of binding.subjects ?? []) w.write(1, `${s.kind ?? ''}\t${s.name ?? ''}\t${s.namespace ?? ''}\n`)
   return w.toString()
 }

@@ -2,19 +2,20 @@
 // getter reads an informer cache and falls back to a live GET, whose NotFound it returns).
 // Imitates: pkg/controlplane/apiserver/options (serviceaccount.NewGetterFromClient) and pkg/serviceaccount.ServiceAccountTokenGetter
 
+import type { Node, Pod, Secret, ServiceAccount } from '../../../api/core'
 import type { KObject } from '../../../api/meta'
-import type { ObjectStore } from '../../../store/store'
+import type { ObjectOf, ObjectStore, TypedResource } from '../../../store/store'
 
-export type Lookup = KObject | { error: string }
+export type Lookup<T extends KObject = KObject> = T | { error: string }
 
 export interface ServiceAccountTokenGetter {
-  getServiceAccount(namespace: string, name: string): Lookup
-  getPod(namespace: string, name: string): Lookup
-  getSecret(namespace: string, name: string): Lookup
-  getNode(name: string): Lookup
+  getServiceAccount(namespace: string, name: string): Lookup<ServiceAccount>
+  getPod(namespace: string, name: string): Lookup<Pod>
+  getSecret(namespace: string, name: string): Lookup<Secret>
+  getNode(name: string): Lookup<Node>
 }
 
-function get(store: ObjectStore, resource: string, namespace: string | undefined, name: string): Lookup {
+function get<R extends TypedResource>(store: ObjectStore, resource: R, namespace: string | undefined, name: string): Lookup<ObjectOf<R>> {
   if (!name) return { error: 'resource name may not be empty' }
   return store.get(resource, namespace, name) ?? { error: `${resource} "${name}" not found` }
 }
@@ -28,7 +29,7 @@ export function storeTokenGetter(store: ObjectStore): ServiceAccountTokenGetter 
   }
 }
 
-export const isLookupError = (l: Lookup): l is { error: string } => 'error' in l
+export const isLookupError = <T extends KObject>(l: Lookup<T>): l is { error: string } => 'error' in l
 
 /** Whether the object's deletionTimestamp is before `beforeMs`. */
 export function deletedBefore(o: KObject, beforeMs: number): boolean {

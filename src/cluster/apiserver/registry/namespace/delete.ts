@@ -13,10 +13,10 @@ import type { RegistryStore } from '../store'
 
 export const NAMESPACE_PURGE_MESSAGE = 'The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.'
 
-export function deleteNamespace(reg: RegistryStore, ctx: ClusterContext, name: string, opts: DeleteOptions): DeleteResult | Status {
+export function deleteNamespace(reg: RegistryStore<Namespace>, ctx: ClusterContext, name: string, opts: DeleteOptions): DeleteResult | Status {
   const cur = reg.get(undefined, name)
   if (isStatus(cur)) return cur
-  const ns = cur as Namespace
+  const ns = cur
   const failed = checkPreconditions(reg.strategy, ns, opts)
   if (failed) return failed
   const hasFinalizers = (ns.spec?.finalizers ?? []).length > 0 || (ns.metadata.finalizers ?? []).length > 0

@@ -14,7 +14,7 @@ function setNameLabel(obj: KObject): void {
   obj.metadata.labels = { ...obj.metadata.labels, [LABEL_METADATA_NAME]: obj.metadata.name }
 }
 
-export const namespaceStrategy: RESTStrategy = {
+export const namespaceStrategy: RESTStrategy<Namespace> = {
   resource: { group: '', resource: 'namespaces' },
   kind: 'Namespace',
   listKind: 'NamespaceList',
@@ -22,18 +22,16 @@ export const namespaceStrategy: RESTStrategy = {
   nameFn: nameIsDNSLabel,
   returnDeletedObject: true,
   defaults: setNameLabel,
-  prepareForCreate(obj) {
-    const ns = obj as Namespace
+  prepareForCreate(ns) {
     setNameLabel(ns) // for generateName
     const finalizers = ns.spec?.finalizers ?? []
     ns.spec = { ...ns.spec, finalizers: finalizers.includes(FINALIZER_KUBERNETES) ? finalizers : [...finalizers, FINALIZER_KUBERNETES] }
     ns.status = { phase: 'Active' }
   },
-  prepareForUpdate(obj, old) {
-    const ns = obj as Namespace
+  prepareForUpdate(ns, old) {
     // finalizers change only through the finalize subresource, status only through status
-    ns.spec = { ...ns.spec, finalizers: (old as Namespace).spec?.finalizers }
-    ns.status = (old as Namespace).status
+    ns.spec = { ...ns.spec, finalizers: old.spec?.finalizers }
+    ns.status = old.status
     setNameLabel(ns)
   },
 }

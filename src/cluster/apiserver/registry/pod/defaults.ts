@@ -19,12 +19,13 @@ function defaultContainer(c: Container): void {
   if (!c.terminationMessagePath) c.terminationMessagePath = '/dev/termination-log'
   if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File'
   c.resources ??= {}
-  for (const p of (c.ports as { protocol?: string }[] | undefined) ?? []) p.protocol ??= 'TCP'
+  for (const p of c.ports ?? []) p.protocol ??= 'TCP'
 }
 
 function defaultVolumes(pod: Pod): void {
   for (const v of pod.spec.volumes ?? []) {
     for (const src of ['secret', 'configMap', 'downwardAPI', 'projected'] as const) {
+      // each source kind has its own type: read the fields they share
       const s = v[src] as { defaultMode?: number; sources?: Record<string, { items?: { fieldRef?: { apiVersion?: string } }[] }>[] } | undefined
       if (s && typeof s === 'object') {
         s.defaultMode ??= 420

@@ -18,10 +18,10 @@ export function gracePeriodFor(pod: Pod, opts: DeleteOptions): number {
   return period
 }
 
-export function deletePod(reg: RegistryStore, ctx: ClusterContext, namespace: string, name: string, opts: DeleteOptions): DeleteResult | Status {
+export function deletePod(reg: RegistryStore<Pod>, ctx: ClusterContext, namespace: string, name: string, opts: DeleteOptions): DeleteResult | Status {
   const cur = reg.get(namespace, name)
   if (isStatus(cur)) return cur
-  const pod = cur as Pod
+  const pod = cur
   const failed = checkPreconditions(reg.strategy, pod, opts)
   if (failed) return failed
   const period = gracePeriodFor(pod, opts)
@@ -43,11 +43,11 @@ export function deletePod(reg: RegistryStore, ctx: ClusterContext, namespace: st
   }
   const updated = ctx.store.update('pods', pod)
   if (isStoreError(updated)) return reg.get(namespace, name) as Status
-  if (period === 0) return finish(reg, updated as Pod)
+  if (period === 0) return finish(reg, updated)
   return { body: updated, deleted: false, object: updated }
 }
 
-function finish(reg: RegistryStore, pod: Pod): DeleteResult | Status {
+function finish(reg: RegistryStore<Pod>, pod: Pod): DeleteResult | Status {
   const r = reg.deleteNow(pod.metadata.namespace, pod.metadata.name)
   if (isStatus(r)) return r
   return { body: r.body, deleted: true, object: r.object }

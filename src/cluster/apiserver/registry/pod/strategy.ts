@@ -3,7 +3,6 @@
 
 import { forbiddenField, invalid, required, type FieldError } from '../../../../common/apiErrors'
 import type { Container, Pod } from '../../../api/core'
-import type { KObject } from '../../../api/meta'
 import { isDNS1123Label, nameIsDNSSubdomain } from '../../../api/validation'
 import type { RESTStrategy } from '../strategy'
 import { setDefaultsPod } from './defaults'
@@ -11,7 +10,7 @@ import { setDefaultsPod } from './defaults'
 /** qos.GetPodQOS: BestEffort when no container requests or limits anything. */
 export function podQOS(pod: Pod): string {
   const all = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]
-  const res = all.map((c) => (c.resources ?? {}) as { requests?: Record<string, string>; limits?: Record<string, string> })
+  const res = all.map((c) => c.resources ?? {})
   if (res.every((r) => Object.keys(r.requests ?? {}).length === 0 && Object.keys(r.limits ?? {}).length === 0)) return 'BestEffort'
   const guaranteed = res.every((r) => ['cpu', 'memory'].every((k) => r.limits?.[k] && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]))
   return guaranteed ? 'Guaranteed' : 'Burstable'
@@ -65,33 +64,29 @@ function specChangeAllowed(newSpec: Pod['spec'], oldSpec: Pod['spec']): boolean 
   return strip(newSpec) === strip(oldSpec)
 }
 
-export const podStrategy: RESTStrategy = {
+export const podStrategy: RESTStrategy<Pod> = {
   resource: { group: '', resource: 'pods' },
   kind: 'Pod',
   listKind: 'PodList',
   namespaced: true,
   nameFn: nameIsDNSSubdomain,
   returnDeletedObject: true,
-  defaults: (obj) => setDefaultsPod(obj as Pod),
-  prepareForCreate(obj) {
-    const pod = obj as Pod
+  defaults: (pod) => setDefaultsPod(pod),
+  prepareForCreate(pod) {
     pod.metadata.generation = 1
     pod.status = { phase: 'Pending', qosClass: podQOS(pod) }
   },
-  validate: (obj) => validatePodSpec(obj as Pod),
-  prepareForUpdate(obj, old) {
-    const pod = obj as Pod
-    pod.status = (old as Pod).status
-    if (JSON.stringify(pod.spec) !== JSON.stringify((old as Pod).spec)) pod.metadata.generation = (old.metadata.generation ?? 1) + 1
+  validate: (pod) => validatePodSpec(pod),
+  prepareForUpdate(pod, old) {
+    pod.status = old.status
+    if (JSON.stringify(pod.spec) !== JSON.stringify(old.spec)) pod.metadata.generation = (old.metadata.generation ?? 1) + 1
   },
-  validateUpdate(obj, old) {
-    const pod = obj as Pod
+  validateUpdate(pod, old) {
     setDefaultsPod(pod)
     pod.spec.serviceAccount = pod.spec.serviceAccountName
-    return specChangeAllowed(pod.spec, (old as Pod).spec) ? [] : [forbiddenField('spec', UPDATABLE_SPEC_MESSAGE)]
+    return specChangeAllowed(pod.spec, old.spec) ? [] : [forbiddenField('spec', UPDATABLE_SPEC_MESSAGE)]
   },
-  canonicalize(obj: KObject) {
-    const pod = obj as Pod
+  canonicalize(pod) {
     // v1 conversion writes the deprecated alias beside serviceAccountName
     if (pod.spec.serviceAccountName) pod.spec.serviceAccount = pod.spec.serviceAccountName
   },

@@ -3,10 +3,11 @@
 // (the lab skips the escalation checks of the real registry: its admin is system:masters).
 
 import { goValue, invalid, notSupported, required, type FieldError } from '../../../../common/apiErrors'
-import type { KObject } from '../../../api/meta'
+import { RBAC_GROUP } from '../../../api/groups'
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from '../../../api/rbac'
 import { nameIsDNSSubdomain, validateObjectMeta, type NameFn } from '../../../api/validation'
 
-export const RBAC_GROUP = 'rbac.authorization.k8s.io'
+export { RBAC_GROUP }
 
 /** path.IsValidPathSegmentName: the minimal name rule of RBAC objects. */
 export const pathSegmentName: NameFn = (name) => {
@@ -14,6 +15,7 @@ export const pathSegmentName: NameFn = (name) => {
   return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`)
 }
 
+// What validation reads, as loose as a decoded body can be (Go zero values: fields may be missing)
 interface Rule { verbs?: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; nonResourceURLs?: string[] }
 interface Subject { kind?: string; apiGroup?: string; name?: string; namespace?: string }
 export interface RoleRef { apiGroup?: string; kind?: string; name?: string }
@@ -40,9 +42,10 @@ function validatePolicyRule(rule: Rule, namespaced: boolean, path: string): Fiel
   return errs
 }
 
-export function validateRole(obj: KObject, namespaced: boolean): FieldError[] {
+export function validateRole(obj: Role | ClusterRole, namespaced: boolean): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, namespaced, pathSegmentName)
-  ;((obj.rules as Rule[] | undefined) ?? []).forEach((r, i) => errs.push(...validatePolicyRule(r ?? {}, namespaced, `rules[${i}]`)))
+  const rules: (Rule | null)[] = obj.rules ?? []
+  rules.forEach((r, i) => errs.push(...validatePolicyRule(r ?? {}, namespaced, `rules[${i}]`)))
   return errs
 }
 
@@ -67,21 +70,22 @@ function validateSubject(s: Subject, namespaced: boolean, path: string): FieldEr
   return errs
 }
 
-export function validateBinding(obj: KObject, namespaced: boolean): FieldError[] {
+export function validateBinding(obj: RoleBinding | ClusterRoleBinding, namespaced: boolean): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, namespaced, pathSegmentName)
-  const ref = (obj.roleRef ?? {}) as RoleRef
+  const ref: RoleRef = obj.roleRef ?? {}
   if (ref.apiGroup !== RBAC_GROUP) errs.push(notSupported('roleRef.apiGroup', ref.apiGroup ?? '', [RBAC_GROUP]))
   const kinds = namespaced ? ['Role', 'ClusterRole'] : ['ClusterRole']
   if (!kinds.includes(ref.kind ?? '')) errs.push(notSupported('roleRef.kind', ref.kind ?? '', kinds))
   if (!ref.name) errs.push(required('roleRef.name'))
   else for (const m of pathSegmentName(ref.name, false)) errs.push(invalid('roleRef.name', ref.name, m))
-  ;((obj.subjects as Subject[] | undefined) ?? []).forEach((s, i) => errs.push(...validateSubject(s ?? {}, namespaced, `subjects[${i}]`)))
+  const subjects: (Subject | null)[] = obj.subjects ?? []
+  subjects.forEach((s, i) => errs.push(...validateSubject(s ?? {}, namespaced, `subjects[${i}]`)))
   return errs
 }
 
-export function validateBindingUpdate(obj: KObject, old: KObject, namespaced: boolean): FieldError[] {
+export function validateBindingUpdate(obj: RoleBinding | ClusterRoleBinding, old: RoleBinding | ClusterRoleBinding, namespaced: boolean): FieldError[] {
   const errs = validateBinding(obj, namespaced)
-  const a = (obj.roleRef ?? {}) as RoleRef, b = (old.roleRef ?? {}) as RoleRef
+  const a: RoleRef = obj.roleRef ?? {}, b: RoleRef = old.roleRef ?? {}
   if (a.apiGroup !== b.apiGroup || a.kind !== b.kind || a.name !== b.name) errs.push(invalid('roleRef', goValue(goRoleRef(a)), 'cannot change roleRef'))
   return errs
 }
