@@ -17,6 +17,7 @@ import { respondHealthPath } from './handlers/health'
 import { unsupportedMediaType } from './handlers/media'
 import { JWKS_PATH, OPENID_CONFIG_PATH, respondJWKS, respondOpenIDConfiguration } from './handlers/oidc'
 import { respond, respondStatus } from './handlers/response'
+import { respondOpenApiV3 } from './openapi/serve'
 import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
 import { handlePodStatus } from './handlers/status'
@@ -48,6 +49,8 @@ export function routeNonResource(path: string, method: string, d: RouteDeps, que
   if (p === '/api/v1') return respond(200, coreResourceList())
   if (p === '/apis') return respond(200, apiGroupList())
   if (p === '/version') return respond(200, versionInfo(config))
+  const openapi = p.startsWith('/openapi/v3') ? respondOpenApiV3(p) : undefined
+  if (openapi) return openapi
   const health = respondHealthPath(p, query)
   if (health) return health
   if (p === OPENID_CONFIG_PATH) return respondOpenIDConfiguration(config.issuer, config.apiServerURL, d.verifyingKeys())
