@@ -13,15 +13,12 @@ import { requireTools } from '../../testing/realTools'
 import { REAL_KUBECTL, batchKubectl, type BatchResult } from '../testing/batch'
 
 const CASES = [
-  'pods', 'pod.spec', 'pods.spec.containers', 'po.spec.containers.image', 'pod.spec.serviceAccountName',
-  'pod.spec.automountServiceAccountToken', 'pod.metadata.labels', 'pod.status.phase', 'pods.spec.volumes.projected.sources.serviceAccountToken',
-  'serviceaccounts', 'sa.automountServiceAccountToken', 'sa.secrets', 'secret', 'secret.data', 'secrets.type', 'configmaps.data', 'ns.spec',
-  'nodes.status.capacity', 'svc.spec.ports', 'endpoints', 'endpointslices', 'events.involvedObject',
-  'roles', 'roles.rbac.authorization.k8s.io.rules.verbs', 'rolebinding.subjects', 'clusterrole.aggregationRule', 'clusterrolebindings.roleRef',
-  'tokenreviews', 'tokenreviews.spec', 'tokenreview.status.user', 'selfsubjectaccessreviews.spec.resourceAttributes',
-  'sa --recursive', 'pod.spec.securityContext --recursive', 'pods.spec.containers.env.valueFrom --recursive',
-  'pods.foo.bar', 'pods.spec.foo', 'pods.spec.containers[0]', 'foo', '', 'pods nodes', 'pods --output=yaml',
-  'pods --api-version=v2', 'pods --api-version=v1', 'pods --recursive=maybe', 'Pod.spec.nodeName', 'pods.spec.',
+  'pods', 'pod.spec', 'pods.spec.containers', 'pod.spec.serviceAccountName', 'pod.spec.automountServiceAccountToken', 'pod.metadata.labels',
+  'pods.spec.volumes.projected.sources.serviceAccountToken', 'serviceaccounts', 'sa.automountServiceAccountToken', 'secret.data',
+  'nodes.status.capacity', 'svc.spec.ports', 'endpointslices', 'roles.rbac.authorization.k8s.io.rules.verbs', 'rolebinding.subjects',
+  'clusterrole.aggregationRule', 'tokenreviews.spec', 'tokenreview.status.user', 'sa --recursive', 'pod.spec.securityContext --recursive',
+  'pods.foo.bar', 'pods.spec.foo', 'pods.spec.containers[0]', 'foo', '', 'pods nodes', 'pods --output=yaml', 'pods --api-version=v2',
+  'pods --recursive=maybe', 'Pod.spec.nodeName',
 ].map((c) => c.split(' ').filter(Boolean))
 
 const SERVER = `
@@ -62,7 +59,7 @@ describe.sequential('kubectl explain against the real kubectl on the lab\'s docu
     const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())))
     for (const c of CASES) ours.push(await lab.run(`kubectl explain ${c.join(' ')}`))
     real = batchKubectl(CASES.map((c) => [`--server=http://127.0.0.1:${port}`, `--cache-dir=${dir}/cache`, 'explain', ...c]))
-  }, 120_000)
+  }, 300_000)
 
   afterAll(() => {
     server?.kill()
