@@ -21,6 +21,8 @@ function roles(ctx: ClusterContext): Role[] {
   })
 }
 
+const sameRules = (a: PolicyRule[], b: PolicyRule[]) => a.length === b.length && a.every((r, i) => sameRule(r, b[i]))
+
 /** enqueueAll: every aggregated role, as the controller does for any ClusterRole event (and at its start). */
 function enqueueAll(ctx: ClusterContext): void {
   for (const r of roles(ctx)) if (r.aggregationRule) enqueue(ctx, CLUSTER_ROLE_AGGREGATION_SYNC, r.name)
@@ -32,10 +34,11 @@ export function startClusterRoleAggregationController(ctx: ClusterContext, clien
     if (e.resource === CLUSTER_ROLES) enqueueAll(ctx)
   })
   ctx.onWork(CLUSTER_ROLE_AGGREGATION_SYNC, (data) => syncClusterRole(ctx, client, String(data.key)))
-  enqueueAll(ctx)
+  // the informers' first list: only roles whose rules are out of date get queued, so that a restored
+  // lab carries on exactly as the saved one (a lab saved before the aggregate-to-* roles existed is fixed here)
+  const all = roles(ctx)
+  for (const r of all) if (r.aggregationRule && !sameRules(aggregatedRules(r.name, r.aggregationRule, all), r.rules ?? [])) enqueue(ctx, CLUSTER_ROLE_AGGREGATION_SYNC, r.name)
 }
-
-const sameRules = (a: PolicyRule[], b: PolicyRule[]) => a.length === b.length && a.every((r, i) => sameRule(r, b[i]))
 
 export async function syncClusterRole(ctx: ClusterContext, client: ComponentClient, name: string): Promise<void> {
   const stored = ctx.store.get(CLUSTER_ROLES, undefined, name) as unknown as ({ aggregationRule?: AggregationRule; rules?: PolicyRule[] | null } & Record<string, unknown>) | undefined
