@@ -48,7 +48,8 @@ export function routeNonResource(path: string, method: string, d: RouteDeps, que
   if (p === '/api') return respond(200, apiVersions(config))
   if (p === '/api/v1') return respond(200, coreResourceList())
   if (p === '/apis') return respond(200, apiGroupList())
-  if (p === '/version') return respond(200, versionInfo(config))
+  // WriteRawJSON: json.MarshalIndent with two spaces, no newline after it (pkg/server/routes/version.go)
+  if (p === '/version') return { ...respond(200, null), body: JSON.stringify(versionInfo(config), null, 2) }
   const openapi = p.startsWith('/openapi/v3') ? respondOpenApiV3(p) : undefined
   if (openapi) return openapi
   const health = respondHealthPath(p, query)
