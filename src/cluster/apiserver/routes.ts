@@ -20,6 +20,7 @@ import { respond, respondStatus } from './handlers/response'
 import { respondOpenApiV3 } from './openapi/serve'
 import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
+import { handlePodLog } from './handlers/podLog'
 import { handlePodStatus } from './handlers/status'
 import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
 import { ENDPOINTS_DEPRECATION_WARNING } from './registry/service/strategy'
@@ -112,6 +113,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
     if (key === 'pods' && info.subresource === 'exec') return handleExec(r, sub)
     if (key === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, sub)
     if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
+    if (key === 'pods' && info.subresource === 'log') return handlePodLog(r)
     return respondStatus(newPathNotFound())
   }
   const res = handleResourceVerb(r, { ctx: d.ctx, registries: d.registries, admission: d.admission, resourceVersion: d.resourceVersion })
