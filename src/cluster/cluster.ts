@@ -7,6 +7,7 @@ import { APIServer } from './apiserver/server'
 import { AuditLog, type AuditEntry } from './audit/audit'
 import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registerNodes } from './boot'
 import { reconcileKubeSystemServiceAccounts } from './kubeSystemServiceAccounts'
+import { reconcileDefaultRBAC } from './rbac/reconcileDefaults'
 import { reconcileKubernetesService } from './kubernetesService'
 import { GIT_COMMIT } from './apiserver/handlers/discovery'
 import { controllerClients, kubeletClient } from './client/inProcess'
@@ -167,6 +168,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   const signer = await createSigner({ deterministic: opts.deterministic })
   const a = assemble(parts, signer)
   reconcileControllerRBAC(a.ctx, installedAt)
+  reconcileDefaultRBAC(a.ctx, installedAt)
   createSystemNamespaces(a.cluster.apiServer)
   registerNodes(a.ctx, installedAt)
   a.startKubelets()
@@ -187,6 +189,7 @@ export async function restoreCluster(state: ClusterState): Promise<Cluster> {
   const signer = await restoreSigner(state.signer)
   const a = assemble(parts, signer)
   reconcileControllerRBAC(a.ctx, a.ctx.clock.now())
+  reconcileDefaultRBAC(a.ctx, a.ctx.clock.now())
   reconcileKubernetesService(a.ctx, a.ctx.clock.now())
   reconcileKubeSystemServiceAccounts(a.ctx, a.ctx.clock.now())
   a.startKubelets()

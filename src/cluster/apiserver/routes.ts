@@ -17,8 +17,10 @@ import { respondHealthPath } from './handlers/health'
 import { unsupportedMediaType } from './handlers/media'
 import { JWKS_PATH, OPENID_CONFIG_PATH, respondJWKS, respondOpenIDConfiguration } from './handlers/oidc'
 import { respond, respondStatus } from './handlers/response'
+import { respondOpenApiV3 } from './openapi/serve'
 import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
+import { handlePodLog } from './handlers/podLog'
 import { handlePodStatus } from './handlers/status'
 import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
 import { handleNamespaceSubresource } from './registry/namespace/subresources'
@@ -48,7 +50,10 @@ export function routeNonResource(path: string, method: string, d: RouteDeps, que
   if (p === '/api') return respond(200, apiVersions(config))
   if (p === '/api/v1') return respond(200, coreResourceList())
   if (p === '/apis') return respond(200, apiGroupList())
-  if (p === '/version') return respond(200, versionInfo(config))
+  // WriteRawJSON: json.MarshalIndent with two spaces, no newline after it (pkg/server/routes/version.go)
+  if (p === '/version') return { ...respond(200, null), body: JSON.stringify(versionInfo(config), null, 2) }
+  const openapi = p.startsWith('/openapi/v3') ? respondOpenApiV3(p) : undefined
+  if (openapi) return openapi
   const health = respondHealthPath(p, query)
   if (health) return health
   if (p === OPENID_CONFIG_PATH) return respondOpenIDConfiguration(config.issuer, config.apiServerURL, d.verifyingKeys())
@@ -110,6 +115,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
     if (key === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, sub)
     if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
     if (key === 'namespaces' && (info.subresource === 'status' || info.subresource === 'finalize')) return handleNamespaceSubresource(r, d.admission, d.ctx)
+    if (key === 'pods' && info.subresource === 'log') return handlePodLog(r)
     return respondStatus(newPathNotFound())
   }
   const res = handleResourceVerb(r, { ctx: d.ctx, registries: d.registries, admission: d.admission, resourceVersion: d.resourceVersion })

@@ -94,7 +94,7 @@ describe('request path order', () => {
 describe('discovery and routing', () => {
   it('serves /version, /api and /api/v1', async () => {
     const { call } = setup()
-    expect((await call('GET', '/version')).body).toMatchObject({ major: '1', minor: '35', gitVersion: 'v1.35.0', platform: 'linux/amd64' })
+    expect(JSON.parse((await call('GET', '/version')).body as string)).toMatchObject({ major: '1', minor: '35', gitVersion: 'v1.35.0', platform: 'linux/amd64' })
     expect((await call('GET', '/api')).body).toEqual({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '10.0.1.10:6443' }] })
     const v1 = (await call('GET', '/api/v1')).body as any
     expect(v1.resources.map((r: any) => r.name)).toContain('serviceaccounts/token')

@@ -3,6 +3,8 @@
 // every request, refused or not, ends in the audit record and a `request` fact.
 // Imitates: k8s.io/apiserver/pkg/server/config.go (DefaultBuildHandlerChain) and endpoints/installer.go
 
+import { withServerHeaders } from './responseHeaders'
+import { Random } from '../random'
 import { newUnauthorized } from '../../common/apiErrors'
 import { AuditLog, type AuditEntry } from '../audit/audit'
 import type { ClusterContext } from '../context'
@@ -78,7 +80,7 @@ export class APIServer {
     if (actx.token) entry.token = actx.token
     if (!authn.ok) {
       entry.authentication = { decision: 'deny', reason: authn.reason }
-      return this.finish(entry, req, respondStatus(newUnauthorized()), actx, undefined, authn.reason)
+      return this.finish(entry, req, respondStatus(newUnauthorized()), actx, undefined, authn.reason, undefined)
     }
     entry.authentication = { decision: 'allow', authenticator: authn.authenticator }
     entry.user = auditUser(authn.user)
@@ -87,7 +89,7 @@ export class APIServer {
     const imp = impersonate(req.headers, user, this.authorizer)
     if ('status' in imp) {
       if (imp.status.code === 403) entry.authorization = { decision: 'forbid', reason: imp.reason }
-      return this.finish(entry, req, respondStatus(imp.status), actx, authn.user)
+      return this.finish(entry, req, respondStatus(imp.status), actx, authn.user, undefined, undefined)
     }
     if (imp.impersonated) {
       user = imp.user
@@ -102,10 +104,16 @@ export class APIServer {
     const res = allowed
       ? await this.route(info, url, req, user, entry)
       : respondStatus(forbidden(attrs, decision.reason))
-    return this.finish(entry, req, res, actx, authn.user)
+    return this.finish(entry, req, res, actx, authn.user, undefined, user)
   }
 
-  private finish(entry: AuditEntry, req: ApiRequest, res: ApiResponse, actx: AuthnContext, user: UserInfo | undefined, reason?: string): ApiResponse {
+  private requests = 0
+
+  /** `flowUser`: the user API Priority and Fairness classified (unset when the request ended before it). */
+  private finish(entry: AuditEntry, req: ApiRequest, res: ApiResponse, actx: AuthnContext, user: UserInfo | undefined, reason: string | undefined, flowUser: UserInfo | undefined): ApiResponse {
+    // a random audit ID in reality; here derived from the lab's state without advancing its generator
+    const auditId = Random.fromSeed(`audit-id/${++this.requests}/${entry.at}/${JSON.stringify(this.opts.ctx.random.state())}`).uuid()
+    res = { ...res, headers: withServerHeaders(res.headers, auditId, flowUser, parseURL(req.path).path) }
     const issued = issuedCredentialAnnotation(entry, res)
     const annotations = { ...actx.annotations, ...issued }
     if (entry.authorization) {

@@ -19,6 +19,7 @@ export interface WorkPayloads {
   'namespace-controller.sync': QueueKey
   'tokens-controller.sync-secret': QueueKey
   'tokens-controller.sync-serviceaccount': QueueKey
+  'clusterrole-aggregation-controller.sync': QueueKey
 }
 
 export type WorkType = keyof WorkPayloads

@@ -3,6 +3,7 @@
 
 import type { ControllerClients } from '../client/inProcess'
 import type { ClusterContext } from '../context'
+import { startClusterRoleAggregationController } from './clusterroleaggregation/controller'
 import { startNamespaceController } from './namespace/namespaceController'
 import { startRootCACertPublisher } from './rootcacertpublisher/publisher'
 import { startServiceAccountsController } from './serviceaccount/serviceaccountsController'
@@ -14,4 +15,5 @@ export function startControllers(ctx: ClusterContext, clients: ControllerClients
   startServiceAccountsController(ctx, clients.serviceAccount('service-account-controller'))
   startTokensController(ctx)
   startRootCACertPublisher(ctx, clients.serviceAccount('root-ca-cert-publisher'))
+  startClusterRoleAggregationController(ctx, clients.serviceAccount('clusterrole-aggregation-controller'))
 }

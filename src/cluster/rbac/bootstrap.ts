@@ -1,46 +1,34 @@
-// The default ClusterRoles and ClusterRoleBindings of a v1.35 API server that matter to the lab.
-// admin, edit and view are aggregated in a real cluster; their rules here are the aggregate
-// (view ⊂ edit ⊂ admin) for the core resources and the groups the lab has.
+// The first default ClusterRoles and ClusterRoleBindings of a v1.35 API server (defaultRoles.ts has the
+// rest). admin, edit and view carry their aggregationRule; their rules are what the aggregation
+// controller makes of the aggregate-to-* roles (view ⊂ edit ⊂ admin).
 // Imitates: plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go (ClusterRoles, ClusterRoleBindings).
 
 import type { NewObject } from '../api/meta'
 import type { ClusterRole, ClusterRoleBinding } from '../api/rbac'
+import { aggregatedRules } from './aggregation'
+import { AGGREGATE_TO_ADMIN, AGGREGATE_TO_EDIT, AGGREGATE_TO_VIEW } from './defaultRoles'
 import type { PolicyRule } from './rules'
 
-const READ = ['get', 'list', 'watch']
-const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update']
-
-const VIEW: PolicyRule[] = [
-  { apiGroups: [''], resources: ['configmaps', 'endpoints', 'persistentvolumeclaims', 'persistentvolumeclaims/status', 'pods', 'replicationcontrollers', 'replicationcontrollers/scale', 'serviceaccounts', 'services', 'services/status'], verbs: READ },
-  { apiGroups: [''], resources: ['bindings', 'events', 'limitranges', 'namespaces/status', 'pods/log', 'pods/status', 'replicationcontrollers/status', 'resourcequotas', 'resourcequotas/status'], verbs: READ },
-  { apiGroups: [''], resources: ['namespaces'], verbs: READ },
-  { apiGroups: ['apps'], resources: ['controllerrevisions', 'daemonsets', 'deployments', 'replicasets', 'statefulsets'], verbs: READ },
-  { apiGroups: ['batch'], resources: ['cronjobs', 'jobs'], verbs: READ },
-]
-
-const EDIT: PolicyRule[] = [
-  { apiGroups: [''], resources: ['pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'secrets', 'services/proxy'], verbs: READ },
-  { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
-  { apiGroups: [''], resources: ['pods', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy'], verbs: WRITE },
-  { apiGroups: [''], resources: ['pods/eviction'], verbs: ['create'] },
-  { apiGroups: [''], resources: ['configmaps', 'events', 'persistentvolumeclaims', 'replicationcontrollers', 'replicationcontrollers/scale', 'secrets', 'serviceaccounts', 'services', 'services/proxy'], verbs: WRITE },
-  { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
-  { apiGroups: ['apps'], resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'], verbs: WRITE },
-  { apiGroups: ['batch'], resources: ['cronjobs', 'jobs'], verbs: WRITE },
-]
-
-const ADMIN: PolicyRule[] = [
-  { apiGroups: ['authorization.k8s.io'], resources: ['localsubjectaccessreviews'], verbs: ['create'] },
-  { apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings', 'roles'], verbs: [...WRITE.slice(0, 3), 'get', 'list', 'patch', 'update', 'watch'] },
-]
+/** admin, edit and view as the clusterrole-aggregation controller fills them from the aggregate-to-* roles (aggregation.ts). */
+const VIEW: PolicyRule[] = aggregatedRules('view', { clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } }] }, [
+  { name: 'system:aggregate-to-view', labels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' }, rules: AGGREGATE_TO_VIEW },
+])
+const EDIT: PolicyRule[] = aggregatedRules('edit', { clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' } }] }, [
+  { name: 'system:aggregate-to-edit', labels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }, rules: AGGREGATE_TO_EDIT },
+  { name: 'view', labels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }, rules: VIEW },
+])
+const ADMIN: PolicyRule[] = aggregatedRules('admin', { clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' } }] }, [
+  { name: 'edit', labels: { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' }, rules: EDIT },
+  { name: 'system:aggregate-to-admin', labels: { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' }, rules: AGGREGATE_TO_ADMIN },
+])
 
 export interface BootstrapRole { name: string; rules: PolicyRule[]; aggregateTo?: string }
 export interface BootstrapBinding { name: string; role: string; groups: string[] }
 
 export const BOOTSTRAP_CLUSTER_ROLES: BootstrapRole[] = [
-  { name: 'admin', rules: [...VIEW, ...EDIT, ...ADMIN], aggregateTo: 'admin' },
+  { name: 'admin', rules: ADMIN, aggregateTo: 'admin' },
   { name: 'cluster-admin', rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }] },
-  { name: 'edit', rules: [...VIEW, ...EDIT], aggregateTo: 'edit' },
+  { name: 'edit', rules: EDIT, aggregateTo: 'edit' },
   {
     name: 'system:basic-user',
     rules: [

@@ -52,6 +52,11 @@ export const CONTROLLER_ROLES: ControllerRole[] = [
       { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
     ],
   },
+  {
+    name: 'system:controller:clusterrole-aggregation-controller',
+    subject: sa('clusterrole-aggregation-controller'),
+    rules: [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['escalate', 'get', 'list', 'patch', 'update', 'watch'] }],
+  },
 ]
 
 /** The ClusterRoleBinding of a controller role: same name, one subject. */

@@ -10,6 +10,7 @@ import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFai
 import { parseCertificate, pemToDer, signedBy } from './x509'
 import { decodeBase64Binary } from '../../common/base64'
 import { Klog, httpDate, logRoundTrip } from './verbose'
+import { WarningWriter } from './warnings'
 
 export { LAB_API_HOST }
 
@@ -247,9 +248,11 @@ export class RestClient {
       const url = `${this.config.scheme}://${this.config.host ?? 'localhost:8080'}${path}`
       logRoundTrip(this.klog(), url, req, res, httpDate(this.ctx.lab.now()))
     }
+    this.warnings.handle(res.headers.warning)
     return res
   }
 
+  private readonly warnings = new WarningWriter((t) => this.ctx.stderr(t))
   private log?: Klog
   private klog(): Klog {
     this.log ??= this.config.klog ?? new Klog(() => this.ctx.lab.now(), (t) => this.ctx.stderr(t), this.config.verbosity)

@@ -93,7 +93,6 @@ export function optionsHelp(): string {
 /** What to try instead of a kubectl command the lab does not have (our own words). */
 const INSTEAD: Record<string, string> = {
   top: 'the lab runs no metrics-server; kubectl describe pod POD shows what a pod asks for',
-  explain: 'kubectl get KIND NAME -o yaml shows the fields an object has',
   cp: 'kubectl exec POD -- cat FILE prints a file from a container',
   debug: 'kubectl exec POD -- COMMAND runs a command in a running container',
   attach: 'kubectl logs POD shows what the container printed',

@@ -24,6 +24,7 @@ import { annotate, label } from './verbs/labelAnnotate'
 import { patchVerb } from './verbs/patch'
 import { logs } from './verbs/logs'
 import { events } from './verbs/events'
+import { explain } from './verbs/explain'
 import { apiVersions, clusterInfo } from './verbs/clusterInfo'
 import { configCurrentContext, configGetClusters, configGetContexts, configGetUsers, configParent, configView } from './verbs/config'
 import { configDeleteCluster, configDeleteContext, configDeleteUser, configRenameContext, configSetCluster, configSetContext, configSetCredentials, configUseContext } from './verbs/configSet'
@@ -37,7 +38,7 @@ const CONFIG_SUBS = [
   configCurrentContext, configDeleteCluster, configDeleteContext, configDeleteUser, configGetClusters, configGetContexts, configGetUsers,
   configRenameContext, configSetCluster, configSetContext, configSetCredentials, configUseContext, configView,
 ]
-export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources, label, annotate, patchVerb, ...CONFIG_SUBS, logs, events, clusterInfo, apiVersions]
+export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources, label, annotate, patchVerb, ...CONFIG_SUBS, logs, events, clusterInfo, apiVersions, explain]
 
 /** Commands with sub-commands: the parent (run when no sub-command matches) and its children. */
 const GROUPS: Record<string, { parent: Verb; subs: Verb[] }> = {

@@ -86,11 +86,16 @@ export function groupResource(r: ResourceInfo): string {
   return r.group ? `${r.resource}.${r.group}` : r.resource
 }
 
+/** Go's url.PathEscape of one segment as URL.String() leaves it: `system:node` stays as it is ($&+,:;=@ are allowed in a path). */
+export function pathSegment(s: string): string {
+  return encodeURIComponent(s).replace(/%(24|26|2B|2C|3A|3B|3D|40)/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+}
+
 /** REST path of a collection or one object. */
 export function resourcePath(r: ResourceInfo, namespace: string | undefined, name?: string): string {
   const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`
-  const ns = r.namespaced && namespace !== undefined ? `/namespaces/${encodeURIComponent(namespace)}` : ''
-  return `${base}${ns}/${r.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`
+  const ns = r.namespaced && namespace !== undefined ? `/namespaces/${pathSegment(namespace)}` : ''
+  return `${base}${ns}/${r.resource}${name !== undefined ? `/${pathSegment(name)}` : ''}`
 }
 
 export function resourceByKind(kind: string): ResourceInfo | undefined {

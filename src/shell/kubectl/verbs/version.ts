@@ -37,7 +37,9 @@ export const version: Verb = {
     if (!k.flags.bool('client')) {
       try {
         const client = await k.client()
-        info.serverVersion = await client.request('GET', '/version')
+        const body = await client.request('GET', '/version')
+        // the server writes /version as indented JSON text (WriteRawJSON); decode it as client-go does
+        info.serverVersion = typeof body === 'string' ? JSON.parse(body) : body
       } catch (e) {
         serverErr = e
       }
