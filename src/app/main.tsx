@@ -22,7 +22,8 @@ import { saveViewOf } from './saveView'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
-import { askReplay, lessonPageActions, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
+import type { LessonPageDeps } from './lessonPage'
+import type { LessonPageActions } from '../state/slices/lesson'
 
 declare global {
   interface Window {
@@ -101,7 +102,15 @@ const lessonDeps: LessonPageDeps = {
   say,
   href: () => window.location.href,
 }
-store.getState().lesson.setActions(lessonPageActions(lessonDeps))
+// Share, export and import (and their lessons, share-link and file code) load when first used or
+// when start() needs them, not with the first screen.
+const lessonPage = () => import('./lessonPage')
+const pageActions = (): Promise<LessonPageActions> => lessonPage().then((m) => m.lessonPageActions(lessonDeps))
+store.getState().lesson.setActions({
+  shareLink: async () => (await pageActions()).shareLink(),
+  exportLab: async () => (await pageActions()).exportLab(),
+  importLab: async (file) => (await pageActions()).importLab(file),
+})
 store.getState().lesson.setPresenter(params.presenter)
 window.lab = windowLab.api
 
@@ -126,6 +135,7 @@ flushSync(() =>
 // Only then start the lab (cluster, shell, jose) in its Web Worker: its download and parsing do
 // not delay the input, and no command it runs can hold the page's thread.
 const connector = import('./workerClient')
+const pageModule = lessonPage()
 
 function onLabEvent(ev: LabEvent): void {
   applyLabEvent(store, ev, clock)
@@ -149,7 +159,7 @@ function legacyItems(): Record<string, string> | undefined {
 }
 
 async function start(): Promise<void> {
-  const [{ connectLab }, tabLock] = await Promise.all([connector, lock])
+  const [{ connectLab }, tabLock, { askReplay, openLessonFromUrl, replaySession, sharedSessionIn }] = await Promise.all([connector, lock, pageModule])
   tabLock.onChange((role) => client?.tellSaves({ kind: 'saveRole', role }))
   const legacy = legacyItems()
   // A share link (#share=...): offer to replay its session in a fresh lab (the saved one is set aside).
