@@ -11,13 +11,10 @@ import { createRoot } from 'react-dom/client'
 import { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
 import { requestEdit } from '../state/editorBridge'
-import { applyLabEvent } from '../state/labEvents'
-import type { LabEvent } from '../state/labPort'
 import { appStore } from '../state/store'
 import { installStyles } from '../ui/styles'
 import { App } from './App'
-import { globalStorage, linesFromStore, linesToStore, savedStateKeys, STATE_KEY, type Notice, type StoredSeg } from './persist'
-import type { SavesFromWorker } from './protocol'
+import type { Notice, StoredSeg } from './persist'
 import { saveViewOf } from './saveView'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
@@ -35,10 +32,11 @@ declare global {
 }
 
 const params = parseUrlParams(window.location.search)
-const storage = globalStorage()
 const store = appStore
 const term = () => store.getState().terminal
 let client: WorkerLab | undefined
+/** persist.ts's line conversions, there once start-up has loaded them (startLab.ts). */
+let persist: Pick<typeof import('./persist'), 'linesToStore' | 'linesFromStore'> | undefined
 
 const say = (n: Notice) => term().notice(n.text, n.kind)
 
@@ -49,7 +47,7 @@ const lock = import('./tabLock').then((m) => m.claimLab())
 
 /** The lab changed (`afterRun`: a command, which the worker saved already): send the screen's lines. */
 function labChanged(afterRun: boolean): void {
-  client?.tellSaves({ kind: 'saveNow', lines: linesToStore(term().lines), afterRun })
+  if (client && persist) client.tellSaves({ kind: 'saveNow', lines: persist.linesToStore(term().lines), afterRun })
 }
 
 const controller = new TerminalController(store, { onLabChanged: () => labChanged(true) })
@@ -87,7 +85,7 @@ const windowLab = createWindowLab(controller, clock, store, params, {
     controller.exclusive(async (c) => {
       const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
       clock.labReplaced(r.seeded ? 'still' : 'realtime')
-      term().setLines(linesFromStore(r.lines))
+      term().setLines((await import('./persist')).linesFromStore(r.lines))
       say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
     }),
   clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
@@ -134,72 +132,28 @@ flushSync(() =>
 )
 // Only then start the lab (cluster, shell, jose) in its Web Worker: its download and parsing do
 // not delay the input, and no command it runs can hold the page's thread.
-const connector = import('./workerClient')
-const pageModule = lessonPage()
 
-function onLabEvent(ev: LabEvent): void {
-  applyLabEvent(store, ev, clock)
-  if (ev.type === 'clear') windowLab.cleared()
-  if (ev.type === 'reset') clock.labReplaced() // the worker forgets the saved lab itself
-}
-
-/** localStorage entries of older versions of the page (a worker cannot read them). */
-function legacyItems(): Record<string, string> | undefined {
-  if (!storage) return undefined
-  const out: Record<string, string> = {}
-  try {
-    for (const k of [STATE_KEY, ...savedStateKeys(storage)]) {
-      const v = storage.getItem(k)
-      if (v !== null) out[k] = v
-    }
-  } catch {
-    return undefined
-  }
-  return Object.keys(out).length ? out : undefined
-}
+/** The start-up code (startLab.ts) with the worker's client: one chunk, loaded after the first render. */
+const starter = import('./startLab')
 
 async function start(): Promise<void> {
-  const [{ connectLab }, tabLock, { askReplay, openLessonFromUrl, replaySession, sharedSessionIn }] = await Promise.all([connector, lock, pageModule])
-  tabLock.onChange((role) => client?.tellSaves({ kind: 'saveRole', role }))
-  const legacy = legacyItems()
-  // A share link (#share=...): offer to replay its session in a fresh lab (the saved one is set aside).
-  const shared = await sharedSessionIn(window.location.hash)
-  if (shared.problem) say({ kind: 'warn', text: shared.problem })
-  if (shared.session || shared.problem) history.replaceState(null, '', window.location.pathname + window.location.search)
-  const replay = shared.session && (await askReplay(store, shared.session)) ? shared.session : undefined
-  /** Whether the worker restored a saved lab (then a ?lesson= already open there is not reopened). */
-  let restoring = false
-  const onSaves = (m: SavesFromWorker) => {
-    if (m.kind === 'startPlan') {
-      restoring = m.lines !== undefined
-      // The restored screen goes above anything said or typed while the saved lab was being read.
-      if (m.lines) term().setLines([...linesFromStore(m.lines), ...term().lines.map((l) => l.segs)])
-      m.notices.forEach(say)
-    } else if (m.kind === 'legacyDone') m.removed.forEach((k) => storage?.removeItem(k))
-    else saves.receive(m)
-  }
-  const request = replay
-    ? { ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now, fresh: true }
-    : { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.now !== undefined ? { now: params.now } : {}) }
-  const savesOpts = { start: { request, role: tabLock.role(), ...(legacy ? { legacy } : {}) }, onMessage: onSaves }
-  let seed: string | undefined
-  ;({ client, seed } = await connectLab(request, onLabEvent, requestEdit, savesOpts))
-  window.__labTest = {
-    holdNextRun: (ms) => client?.holdNextRun(ms),
-    fullDisk: () => client?.tellSaves({ kind: 'testFullDisk' }),
-  }
-  store.getState().lab.setClient(client)
-  client.focusToken(store.getState().selection.token)
-  store.subscribe((s, p) => {
-    if (s.selection.token !== p.selection.token) s.lab.client?.focusToken(s.selection.token)
+  const m = await starter
+  persist = m
+  await m.startLab({
+    store,
+    controller,
+    clock,
+    params,
+    windowLab,
+    lessonDeps,
+    saves,
+    lock,
+    requestEdit,
+    say,
+    connected: (c) => {
+      client = c
+    },
   })
-  controller.attach(client)
-  clock.attach(modeOf({ seed }))
-  windowLab.attach()
-  performance.mark('lab-ready')
-  if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
-  if (replay) void replaySession(lessonDeps, replay)
-  else openLessonFromUrl(lessonDeps, params, restoring)
 }
 
 start().catch((e: unknown) => {

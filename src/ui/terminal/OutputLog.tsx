@@ -4,7 +4,8 @@
 import { memo } from 'react'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
-import { DecodeActions, lineJwts } from '../decoder/DecodeAction'
+import { useDecode } from './decodeLoader'
+import { boundSegs, LongLineMarker } from './longLine'
 
 export function SegmentView({ seg }: { seg: Segment }) {
   switch (seg.kind) {
@@ -22,24 +23,30 @@ export function SegmentView({ seg }: { seg: Segment }) {
   }
 }
 
-/** The JWTs a run of segments printed (not the prompt, not what was typed). */
-const printedJwts = (segs: readonly Segment[]) => lineJwts(segs.filter((s) => s.kind === 'out' || s.kind === 'err').map((s) => s.text))
+/** The text of the output segments of a line (not the prompt, not what was typed). */
+const printed = (segs: readonly Segment[]) => segs.filter((s) => s.kind === 'out' || s.kind === 'err').map((s) => s.text)
 
-/** Segments with a Decode action right after the output that holds a token, before any prompt that follows it on the line. */
-export function SegmentsWithDecode({ segs }: { segs: readonly Segment[] }) {
+/**
+ * Segments with a Decode action right after the output that holds a token, before any prompt that
+ * follows it on the line. A very long line shows its start and a marker (longLine.tsx).
+ */
+export function SegmentsWithDecode({ segs: all }: { segs: readonly Segment[] }) {
+  const decode = useDecode()
+  const { segs, hidden } = boundSegs(all)
   const cut = segs.findIndex((s) => s.kind === 'prompt')
   const output = cut < 0 ? segs : segs.slice(0, cut)
   const rest = cut < 0 ? [] : segs.slice(cut)
-  const jwts = printedJwts(output)
+  const jwts = decode ? decode.lineJwts(printed(output)) : []
   return (
     <>
       {output.map((s, i) => (
         <SegmentView key={i} seg={s} />
       ))}
-      {jwts.length > 0 && <DecodeActions jwts={jwts} />}
+      {decode && jwts.length > 0 && <decode.DecodeActions jwts={jwts} />}
       {rest.map((s, i) => (
         <SegmentView key={`r${i}`} seg={s} />
       ))}
+      {hidden > 0 && <LongLineMarker segs={all} hidden={hidden} />}
     </>
   )
 }
