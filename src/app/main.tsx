@@ -8,13 +8,13 @@
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
-import { ClockController } from '../state/clockController'
+import type { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
 import { requestEdit } from '../state/editorBridge'
 import { appStore } from '../state/store'
-import { installStyles } from '../ui/styles'
+import { installPresenterStyles, installStyles } from '../ui/styles'
 import { App } from './App'
-import type { Notice, StoredSeg } from './persist'
+import type { Notice } from './persist'
 import { saveViewOf } from './saveView'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
@@ -51,43 +51,45 @@ function labChanged(afterRun: boolean): void {
 }
 
 const controller = new TerminalController(store, { onLabChanged: () => labChanged(true) })
-const clock = new ClockController(store, controller, { onLabChanged: () => labChanged(false) })
-controller.gate = clock
+// The lab clock's controller comes with the start-up code (startLab.ts makes it before the lab
+// can run anything): its code is not in the first screen's download.
+let clock: ClockController | undefined
+let clockMade!: (c: ClockController) => void
+const clockReady = new Promise<ClockController>((resolve) => {
+  clockMade = (c) => {
+    clock = c
+    resolve(c)
+  }
+})
+const advance = (d: string | number) => (clock ? clock.advance(d) : clockReady.then((c) => c.advance(d)))
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
+
+/**
+ * The start-up code (startLab.ts) with the worker's client: one chunk, asked for now but run
+ * (and, with the module graph, fetched first) only after the first render below.
+ */
+let starter!: Promise<typeof import('./startLab')>
 
 const saves = saveViewOf(lock, {
   takeOver: (l) => {
     void l.takeOver().then(() => window.location.reload())
   },
   download: (key) => {
-    void client?.savesCall({ op: 'download', key }).then((blob) => {
-      if (!(blob instanceof Blob)) return
-      const a = document.createElement('a')
-      a.href = URL.createObjectURL(blob)
-      a.download = `tokenlab-${key.replace(/[^\w.-]+/g, '-')}.json`
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
-    })
+    if (client) void starter.then((m) => m.downloadSaved(client!, key))
   },
 })
 
-const windowLab = createWindowLab(controller, clock, store, params, {
+const windowLab = createWindowLab(controller, { advance }, store, params, {
   check: async (s) => {
     const c = (await import('./schema')).checkSnapshot(s)
     if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
   },
   restored: (s) => {
-    clock.labReplaced(modeOf(s))
+    clock?.labReplaced(modeOf(s))
     labChanged(false)
   },
   savedStates: () => saves.savedStates(),
-  restoreSaved: (key) =>
-    controller.exclusive(async (c) => {
-      const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
-      clock.labReplaced(r.seeded ? 'still' : 'realtime')
-      term().setLines((await import('./persist')).linesFromStore(r.lines))
-      say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
-    }),
+  restoreSaved: (key) => controller.exclusive(async (c) => (await starter).restoreSaved(c as WorkerLab, key, { store, clock, say })),
   clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
   shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
 })
@@ -120,21 +122,21 @@ const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? 
 early.lines.forEach((l) => controller.submit(l))
 
 installStyles()
+if (params.presenter) void installPresenterStyles()
 
 // Render synchronously: the command line takes input as soon as this script has run.
 const root = createRoot(document.getElementById('root')!)
 flushSync(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} clock={clock} presenter={params.presenter} initialInput={early.value} saves={saves} />
+      <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} initialInput={early.value} saves={saves} />
     </StrictMode>,
   ),
 )
 // Only then start the lab (cluster, shell, jose) in its Web Worker: its download and parsing do
 // not delay the input, and no command it runs can hold the page's thread.
 
-/** The start-up code (startLab.ts) with the worker's client: one chunk, loaded after the first render. */
-const starter = import('./startLab')
+starter = import('./startLab')
 
 async function start(): Promise<void> {
   const m = await starter
@@ -142,7 +144,8 @@ async function start(): Promise<void> {
   await m.startLab({
     store,
     controller,
-    clock,
+    clockMade,
+    onClockChanged: () => labChanged(false),
     params,
     windowLab,
     lessonDeps,

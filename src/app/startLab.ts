@@ -3,13 +3,13 @@
 // `?lesson=`. main.tsx loads this module after its first render, together with the worker's
 // client, so none of this code is in the first screen's download.
 
-import type { ClockController } from '../state/clockController'
+import { ClockController } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
 import { applyLabEvent } from '../state/labEvents'
 import type { LabEvent } from '../state/labPort'
 import type { AppStore } from '../state/store'
 import { askReplay, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
-import { globalStorage, linesFromStore, linesToStore, savedStateKeys, STATE_KEY, type Notice } from './persist'
+import { globalStorage, linesFromStore, linesToStore, savedStateKeys, STATE_KEY, type Notice, type StoredSeg } from './persist'
 import type { SavesFromWorker } from './protocol'
 import type { PageSaves } from './saveView'
 import type { TabLock } from './tabLock'
@@ -21,7 +21,10 @@ import type { requestEdit } from '../state/editorBridge'
 export interface StartDeps {
   store: AppStore
   controller: TerminalController
-  clock: ClockController
+  /** The lab clock's controller is made here (its code loads with this module): main.tsx gets it. */
+  clockMade(clock: ClockController): void
+  /** The clock moved the lab (a tick, a jump): save the screen's lines. */
+  onClockChanged(): void
   params: UrlParams
   windowLab: Pick<ReturnType<typeof createWindowLab>, 'attach' | 'cleared'>
   lessonDeps: LessonPageDeps
@@ -37,6 +40,26 @@ export interface StartDeps {
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
 
 export { linesFromStore, linesToStore }
+
+/** Download a lab set aside (the save notice's link). */
+export function downloadSaved(client: WorkerLab, key: string): void {
+  void client.savesCall({ op: 'download', key }).then((blob) => {
+    if (!(blob instanceof Blob)) return
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(blob)
+    a.download = `tokenlab-${key.replace(/[^\w.-]+/g, '-')}.json`
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+  })
+}
+
+/** window.lab.restoreSaved: put a set-aside lab back, with its screen. */
+export async function restoreSaved(c: WorkerLab, key: string, d: { store: AppStore; clock: ClockController | undefined; say(n: Notice): void }): Promise<void> {
+  const r = (await c.savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
+  d.clock?.labReplaced(r.seeded ? 'still' : 'realtime')
+  d.store.getState().terminal.setLines(linesFromStore(r.lines))
+  d.say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
+}
 
 /** localStorage entries of older versions of the page (a worker cannot read them). */
 function legacyItems(): Record<string, string> | undefined {
@@ -55,7 +78,10 @@ function legacyItems(): Record<string, string> | undefined {
 }
 
 export async function startLab(d: StartDeps): Promise<void> {
-  const { store, controller, clock, params, windowLab, say } = d
+  const { store, controller, params, windowLab, say } = d
+  const clock = new ClockController(store, controller, { onLabChanged: d.onClockChanged })
+  controller.gate = clock
+  d.clockMade(clock)
   const term = () => store.getState().terminal
   let client: WorkerLab | undefined
   const onLabEvent = (ev: LabEvent): void => {

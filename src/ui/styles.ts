@@ -15,3 +15,14 @@ export function installStyles(doc: Document = document): void {
   style.textContent = appCss + terminalCss + workspaceCss
   doc.head.append(style)
 }
+
+/** Presenter mode's sheet, fetched only in that mode (the first frame may show the usual sizes). */
+export function installPresenterStyles(doc: Document = document): Promise<void> {
+  return import('./layout/presenter.css?inline').then((m) => {
+    if (doc.getElementById('tokenlab-presenter-styles')) return
+    const style = doc.createElement('style')
+    style.id = 'tokenlab-presenter-styles'
+    style.textContent = m.default
+    doc.head.append(style)
+  })
+}

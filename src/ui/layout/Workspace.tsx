@@ -7,7 +7,7 @@ import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'r
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
-import { Splitter } from './Splitter'
+import { LazySplitter as Splitter } from './lazySplitter'
 import { ErrorBoundary } from './ErrorBoundary'
 import { DecoderPanel, LessonPanel, Pane, TimelinePanel, WhyPanel } from './panes'
 import { PhoneTabs } from './PhoneTabs'

@@ -1,11 +1,13 @@
 // The terminal's finished lines, as DOM text (never HTML). Each line is memoized: appending
 // output or typing renders only what changed.
 
-import { memo } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
 import { useDecode } from './decodeLoader'
-import { boundSegs, LongLineMarker } from './longLine'
+import { boundSegs } from './longLine'
+
+const LongLineMarker = lazy(() => import('./LongLineMarker').then((m) => ({ default: m.LongLineMarker })))
 
 export function SegmentView({ seg }: { seg: Segment }) {
   switch (seg.kind) {
@@ -46,7 +48,11 @@ export function SegmentsWithDecode({ segs: all }: { segs: readonly Segment[] }) 
       {rest.map((s, i) => (
         <SegmentView key={`r${i}`} seg={s} />
       ))}
-      {hidden > 0 && <LongLineMarker segs={all} hidden={hidden} />}
+      {hidden > 0 && (
+        <Suspense fallback={<span className="t-more">{` … (${hidden} more characters)`}</span>}>
+          <LongLineMarker segs={all} hidden={hidden} />
+        </Suspense>
+      )}
     </>
   )
 }

@@ -1,7 +1,8 @@
 // A very long terminal line (a pasted 300 KB command, one line of output without newlines) is
 // shown bounded: its first LONG_LINE_SHOWN characters, then a marker saying how many more there
-// are, with a button that copies the whole line. Laying out hundreds of kilobytes of wrapped
-// text holds the page for a second; the screen shows nothing a student could read there anyway.
+// are, with a button that copies the whole line (LongLineMarker.tsx, loaded when first needed).
+// Laying out hundreds of kilobytes of wrapped text holds the page for a second; the screen
+// shows nothing a student could read there anyway.
 
 import type { Segment } from '../../state/lines'
 
@@ -27,19 +28,4 @@ export function boundSegs(segs: readonly Segment[], limit = LONG_LINE_SHOWN): Bo
     room -= s.text.length
   }
   return { segs: out, hidden: total - limit }
-}
-
-export function LongLineMarker({ segs, hidden }: { segs: readonly Segment[]; hidden: number }) {
-  const copy = () => {
-    const text = segs.map((s) => s.text).join('')
-    void navigator.clipboard?.writeText(text).catch(() => {})
-  }
-  return (
-    <>
-      <span className="t-more">{` … (${hidden.toLocaleString('en-US')} more characters)`}</span>{' '}
-      <button type="button" className="t-more-copy" onClick={copy} title="Copy the whole line, with the characters not shown">
-        Copy line
-      </button>
-    </>
-  )
 }
