@@ -1,7 +1,7 @@
 // The terminal's finished lines, as DOM text (never HTML). Each line is memoized: appending
 // output or typing renders only what changed.
 
-import { lazy, memo, Suspense } from 'react'
+import { lazy, memo, Suspense, useMemo } from 'react'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
 import { useDecode } from './decodeLoader'
@@ -72,13 +72,37 @@ const Line = memo(function Line({ line }: { line: TermLine }) {
   )
 })
 
+/** Lines per block: a new line re-renders its block only, not the thousands kept on screen. */
+const BLOCK = 64
+
+/** Finished lines never change, so a block is the same while it has the same first and last line. */
+const sameBlock = (a: { lines: readonly TermLine[] }, b: { lines: readonly TermLine[] }) =>
+  a.lines.length === b.lines.length && a.lines[0] === b.lines[0] && a.lines[a.lines.length - 1] === b.lines[b.lines.length - 1]
+
+const Block = memo(function Block({ lines }: { lines: readonly TermLine[] }) {
+  return lines.map((l) => <Line key={l.id} line={l} />)
+}, sameBlock)
+
+/** The lines in blocks of BLOCK ids (ids only grow; the oldest lines scroll away at the front). */
+function blocksOf(lines: readonly TermLine[]): { key: number; lines: TermLine[] }[] {
+  const out: { key: number; lines: TermLine[] }[] = []
+  for (const l of lines) {
+    const key = Math.floor(l.id / BLOCK)
+    const last = out[out.length - 1]
+    if (last && last.key === key) last.lines.push(l)
+    else out.push({ key, lines: [l] })
+  }
+  return out
+}
+
 export const OutputLog = memo(function OutputLog({ store }: { store: AppStore }) {
   const lines = useTerminal(store, (s) => s.lines)
   const busy = useTerminal(store, (s) => s.busy)
+  const blocks = useMemo(() => blocksOf(lines), [lines])
   return (
     <div className="t-log" role="log" aria-live="polite" aria-label="Terminal output" aria-busy={busy}>
-      {lines.map((l) => (
-        <Line key={l.id} line={l} />
+      {blocks.map((b) => (
+        <Block key={b.key} lines={b.lines} />
       ))}
     </div>
   )
