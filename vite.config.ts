@@ -14,6 +14,8 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), serviceWorkerManifest()],
   build: {
     chunkSizeWarningLimit: 8000,
+    // Every browser the lab supports knows <link rel="modulepreload">: no polyfill in the first screen's script.
+    modulePreload: { polyfill: false },
     rolldownOptions: { checks: { pluginTimings: false } },
   },
   // The dev server's page runs Vite's client (inline scripts, a websocket): only the parts of the

@@ -48,6 +48,20 @@ test.describe('hostile commands', () => {
     expect(shown).toContain("bash: stopped after 100000 steps, the lab's limit for one command line: look for a loop that never ends or a function that calls itself")
   })
 
+  test('a 300 KB command line is echoed bounded (its start, a count of the rest) and the page keeps drawing', async ({ page }) => {
+    await openLab(page)
+    const line = 'true; '.repeat(60_000) + 'echo all done'
+    const shown = await survives(page, [], () => page.evaluate((l) => window.lab!.run(l), line))
+    expect(shown).toContain('all done')
+    const echoed = shown.find((l) => l.startsWith(`${PS1}true; true;`))
+    expect(echoed).toBeDefined()
+    // 8,000 characters shown (the prompt counts), then the marker with how many are not.
+    const hidden = PS1.length + line.length - 8000
+    expect(echoed!.length).toBeLessThan(8200)
+    expect(echoed).toContain(`… (${hidden.toLocaleString('en-US')} more characters)`)
+    await expect(page.getByRole('button', { name: 'Copy line' })).toBeVisible()
+  })
+
   test('a function that calls itself stops at bash\'s nesting limit', async ({ page }) => {
     await openLab(page)
     const shown = await survives(page, ['f() { f; }; f'])

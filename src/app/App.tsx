@@ -2,17 +2,22 @@
 // left, decoder above timeline on the right; see ui/layout/Workspace). The ticker that moves a
 // playing clock runs while the App is mounted. Everything but the terminal loads lazily.
 
-import { lazy, Suspense, useEffect } from 'react'
-import { startClockTicker } from '../state/clock'
+import { lazy, Suspense, use, useEffect } from 'react'
 import type { ClockController } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
 import { useTerminal, type AppStore } from '../state/store'
 import { ErrorBoundary } from '../ui/layout/ErrorBoundary'
-import { LabClock } from '../ui/layout/LabClock'
 import type { SaveViewSource } from '../ui/layout/SaveNotice'
 import { Workspace } from '../ui/layout/Workspace'
 
 const ClockControls = lazy(() => import('../ui/clock/ClockControls'))
+const LabClock = lazy(() => import('../ui/layout/LabClock').then((m) => ({ default: m.LabClock })))
+/** What LabClock shows until the lab has started, while it loads. */
+const clockStarting = (
+  <div className="lab-clock" aria-live="off">
+    <span className="lab-clock-label">Lab time</span> <span className="lab-clock-time">starting…</span>
+  </div>
+)
 const EditorHost = lazy(() => import('../ui/editor/EditorHost'))
 // It shows nothing until a save fails, another tab owns the lab or a lab was set aside.
 const SaveNotice = lazy(() => import('../ui/layout/SaveNotice').then((m) => ({ default: m.SaveNotice })))
@@ -20,12 +25,17 @@ const SaveNotice = lazy(() => import('../ui/layout/SaveNotice').then((m) => ({ d
 interface Props {
   store: AppStore
   controller: TerminalController
-  clock: ClockController
+  /** The lab clock's controller, made with the start-up code after the first render. */
+  clock: Promise<ClockController>
   presenter?: boolean
   /** Text typed before the page's script ran. */
   initialInput?: string
   /** What the page says about saving (save failures, another tab, set-aside labs). */
   saves?: SaveViewSource
+}
+
+function ClockControlsWhenReady({ store, clock }: { store: AppStore; clock: Promise<ClockController> }) {
+  return <ClockControls store={store} clock={use(clock)} />
 }
 
 function Status({ store }: { store: AppStore }) {
@@ -38,7 +48,18 @@ function Status({ store }: { store: AppStore }) {
 }
 
 export function App({ store, controller, clock, presenter, initialInput, saves }: Props) {
-  useEffect(() => startClockTicker({ getState: () => store.getState(), subscribe: (l) => store.subscribe(l) }, clock), [store, clock])
+  // The ticker moves a playing clock; nothing plays before the lab has started, so it loads after the first render.
+  useEffect(() => {
+    let stop: (() => void) | undefined
+    let gone = false
+    void Promise.all([import('../state/clock'), clock]).then(([m, c]) => {
+      if (!gone) stop = m.startClockTicker({ getState: () => store.getState(), subscribe: (l) => store.subscribe(l) }, c)
+    })
+    return () => {
+      gone = true
+      stop?.()
+    }
+  }, [store, clock])
 
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
@@ -47,11 +68,13 @@ export function App({ store, controller, clock, presenter, initialInput, saves }
           Token lab <span>ServiceAccounts and bound tokens</span>
         </h1>
         <ErrorBoundary name="lab clock" inline>
-          <LabClock store={store} />
+          <Suspense fallback={clockStarting}>
+            <LabClock store={store} />
+          </Suspense>
         </ErrorBoundary>
         <ErrorBoundary name="clock controls" inline>
           <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
-            <ClockControls store={store} clock={clock} />
+            <ClockControlsWhenReady store={store} clock={clock} />
           </Suspense>
         </ErrorBoundary>
         <ErrorBoundary name="status line" inline>

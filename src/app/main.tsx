@@ -8,21 +8,19 @@
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
-import { ClockController } from '../state/clockController'
+import type { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
 import { requestEdit } from '../state/editorBridge'
-import { applyLabEvent } from '../state/labEvents'
-import type { LabEvent } from '../state/labPort'
 import { appStore } from '../state/store'
-import { installStyles } from '../ui/styles'
+import { installPresenterStyles, installStyles } from '../ui/styles'
 import { App } from './App'
-import { globalStorage, linesFromStore, linesToStore, savedStateKeys, STATE_KEY, type Notice, type StoredSeg } from './persist'
-import type { SavesFromWorker } from './protocol'
+import type { Notice } from './persist'
 import { saveViewOf } from './saveView'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
-import { askReplay, lessonPageActions, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
+import type { LessonPageDeps } from './lessonPage'
+import type { LessonPageActions } from '../state/slices/lesson'
 
 declare global {
   interface Window {
@@ -34,10 +32,11 @@ declare global {
 }
 
 const params = parseUrlParams(window.location.search)
-const storage = globalStorage()
 const store = appStore
 const term = () => store.getState().terminal
 let client: WorkerLab | undefined
+/** persist.ts's line conversions, there once start-up has loaded them (startLab.ts). */
+let persist: Pick<typeof import('./persist'), 'linesToStore' | 'linesFromStore'> | undefined
 
 const say = (n: Notice) => term().notice(n.text, n.kind)
 
@@ -48,47 +47,49 @@ const lock = import('./tabLock').then((m) => m.claimLab())
 
 /** The lab changed (`afterRun`: a command, which the worker saved already): send the screen's lines. */
 function labChanged(afterRun: boolean): void {
-  client?.tellSaves({ kind: 'saveNow', lines: linesToStore(term().lines), afterRun })
+  if (client && persist) client.tellSaves({ kind: 'saveNow', lines: persist.linesToStore(term().lines), afterRun })
 }
 
 const controller = new TerminalController(store, { onLabChanged: () => labChanged(true) })
-const clock = new ClockController(store, controller, { onLabChanged: () => labChanged(false) })
-controller.gate = clock
+// The lab clock's controller comes with the start-up code (startLab.ts makes it before the lab
+// can run anything): its code is not in the first screen's download.
+let clock: ClockController | undefined
+let clockMade!: (c: ClockController) => void
+const clockReady = new Promise<ClockController>((resolve) => {
+  clockMade = (c) => {
+    clock = c
+    resolve(c)
+  }
+})
+const advance = (d: string | number) => (clock ? clock.advance(d) : clockReady.then((c) => c.advance(d)))
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
+
+/**
+ * The start-up code (startLab.ts) with the worker's client: one chunk, asked for now but run
+ * (and, with the module graph, fetched first) only after the first render below.
+ */
+let starter!: Promise<typeof import('./startLab')>
 
 const saves = saveViewOf(lock, {
   takeOver: (l) => {
     void l.takeOver().then(() => window.location.reload())
   },
   download: (key) => {
-    void client?.savesCall({ op: 'download', key }).then((blob) => {
-      if (!(blob instanceof Blob)) return
-      const a = document.createElement('a')
-      a.href = URL.createObjectURL(blob)
-      a.download = `tokenlab-${key.replace(/[^\w.-]+/g, '-')}.json`
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
-    })
+    if (client) void starter.then((m) => m.downloadSaved(client!, key))
   },
 })
 
-const windowLab = createWindowLab(controller, clock, store, params, {
+const windowLab = createWindowLab(controller, { advance }, store, params, {
   check: async (s) => {
     const c = (await import('./schema')).checkSnapshot(s)
     if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
   },
   restored: (s) => {
-    clock.labReplaced(modeOf(s))
+    clock?.labReplaced(modeOf(s))
     labChanged(false)
   },
   savedStates: () => saves.savedStates(),
-  restoreSaved: (key) =>
-    controller.exclusive(async (c) => {
-      const r = (await (c as WorkerLab).savesCall({ op: 'restoreSaved', key })) as { lines: StoredSeg[][]; seeded: boolean }
-      clock.labReplaced(r.seeded ? 'still' : 'realtime')
-      term().setLines(linesFromStore(r.lines))
-      say({ kind: 'note', text: `Restored the lab saved under "${key}".` })
-    }),
+  restoreSaved: (key) => controller.exclusive(async (c) => (await starter).restoreSaved(c as WorkerLab, key, { store, clock, say })),
   clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
   shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
 })
@@ -101,7 +102,15 @@ const lessonDeps: LessonPageDeps = {
   say,
   href: () => window.location.href,
 }
-store.getState().lesson.setActions(lessonPageActions(lessonDeps))
+// Share, export and import (and their lessons, share-link and file code) load when first used or
+// when start() needs them, not with the first screen.
+const lessonPage = () => import('./lessonPage')
+const pageActions = (): Promise<LessonPageActions> => lessonPage().then((m) => m.lessonPageActions(lessonDeps))
+store.getState().lesson.setActions({
+  shareLink: async () => (await pageActions()).shareLink(),
+  exportLab: async () => (await pageActions()).exportLab(),
+  importLab: async (file) => (await pageActions()).importLab(file),
+})
 store.getState().lesson.setPresenter(params.presenter)
 window.lab = windowLab.api
 
@@ -113,83 +122,41 @@ const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? 
 early.lines.forEach((l) => controller.submit(l))
 
 installStyles()
+if (params.presenter) void installPresenterStyles()
 
 // Render synchronously: the command line takes input as soon as this script has run.
 const root = createRoot(document.getElementById('root')!)
 flushSync(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} clock={clock} presenter={params.presenter} initialInput={early.value} saves={saves} />
+      <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} initialInput={early.value} saves={saves} />
     </StrictMode>,
   ),
 )
 // Only then start the lab (cluster, shell, jose) in its Web Worker: its download and parsing do
 // not delay the input, and no command it runs can hold the page's thread.
-const connector = import('./workerClient')
 
-function onLabEvent(ev: LabEvent): void {
-  applyLabEvent(store, ev, clock)
-  if (ev.type === 'clear') windowLab.cleared()
-  if (ev.type === 'reset') clock.labReplaced() // the worker forgets the saved lab itself
-}
-
-/** localStorage entries of older versions of the page (a worker cannot read them). */
-function legacyItems(): Record<string, string> | undefined {
-  if (!storage) return undefined
-  const out: Record<string, string> = {}
-  try {
-    for (const k of [STATE_KEY, ...savedStateKeys(storage)]) {
-      const v = storage.getItem(k)
-      if (v !== null) out[k] = v
-    }
-  } catch {
-    return undefined
-  }
-  return Object.keys(out).length ? out : undefined
-}
+starter = import('./startLab')
 
 async function start(): Promise<void> {
-  const [{ connectLab }, tabLock] = await Promise.all([connector, lock])
-  tabLock.onChange((role) => client?.tellSaves({ kind: 'saveRole', role }))
-  const legacy = legacyItems()
-  // A share link (#share=...): offer to replay its session in a fresh lab (the saved one is set aside).
-  const shared = await sharedSessionIn(window.location.hash)
-  if (shared.problem) say({ kind: 'warn', text: shared.problem })
-  if (shared.session || shared.problem) history.replaceState(null, '', window.location.pathname + window.location.search)
-  const replay = shared.session && (await askReplay(store, shared.session)) ? shared.session : undefined
-  /** Whether the worker restored a saved lab (then a ?lesson= already open there is not reopened). */
-  let restoring = false
-  const onSaves = (m: SavesFromWorker) => {
-    if (m.kind === 'startPlan') {
-      restoring = m.lines !== undefined
-      // The restored screen goes above anything said or typed while the saved lab was being read.
-      if (m.lines) term().setLines([...linesFromStore(m.lines), ...term().lines.map((l) => l.segs)])
-      m.notices.forEach(say)
-    } else if (m.kind === 'legacyDone') m.removed.forEach((k) => storage?.removeItem(k))
-    else saves.receive(m)
-  }
-  const request = replay
-    ? { ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now, fresh: true }
-    : { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.now !== undefined ? { now: params.now } : {}) }
-  const savesOpts = { start: { request, role: tabLock.role(), ...(legacy ? { legacy } : {}) }, onMessage: onSaves }
-  let seed: string | undefined
-  ;({ client, seed } = await connectLab(request, onLabEvent, requestEdit, savesOpts))
-  window.__labTest = {
-    holdNextRun: (ms) => client?.holdNextRun(ms),
-    fullDisk: () => client?.tellSaves({ kind: 'testFullDisk' }),
-  }
-  store.getState().lab.setClient(client)
-  client.focusToken(store.getState().selection.token)
-  store.subscribe((s, p) => {
-    if (s.selection.token !== p.selection.token) s.lab.client?.focusToken(s.selection.token)
+  const m = await starter
+  persist = m
+  await m.startLab({
+    store,
+    controller,
+    clockMade,
+    onClockChanged: () => labChanged(false),
+    params,
+    windowLab,
+    lessonDeps,
+    saves,
+    lock,
+    requestEdit,
+    say,
+    connected: (c) => {
+      client = c
+    },
   })
-  controller.attach(client)
-  clock.attach(modeOf({ seed }))
-  windowLab.attach()
-  performance.mark('lab-ready')
-  if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
-  if (replay) void replaySession(lessonDeps, replay)
-  else openLessonFromUrl(lessonDeps, params, restoring)
 }
 
 start().catch((e: unknown) => {

@@ -73,7 +73,7 @@ declare global {
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /** Build window.lab; call `attach()` once the lab has started, `cleared()` when it cleared the screen. */
-export function createWindowLab(terminal: TerminalController, clock: ClockController, store: AppStore, params: UrlParams, hooks: WindowLabHooks) {
+export function createWindowLab(terminal: TerminalController, clock: Pick<ClockController, 'advance'>, store: AppStore, params: UrlParams, hooks: WindowLabHooks) {
   let started = false
   const clearListeners: (() => void)[] = []
   let resolveReady!: () => void

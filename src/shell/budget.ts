@@ -129,7 +129,7 @@ export class CommandOutput {
     if (part.length < text.length) {
       const where = sink.kind === 'terminal' ? 'terminal' : sink.kind === 'buffer' ? 'pipe' : 'null'
       const lead = where === 'terminal' && !this.atLineStart ? '\n' : ''
-      this.ended = new OutputStop(lead + outputNotice(this.name, where, this.line.limits))
+      this.ended = new OutputStop(lead + outputNotice(this.name, where, this.line.limits), where)
       throw this.ended
     }
   }

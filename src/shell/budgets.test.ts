@@ -127,11 +127,23 @@ describe('output and expansion sizes', () => {
     expect(ms).toBeLessThan(5000)
   })
 
-  test('yes | head prints its lines, and the stopped writer says why', async () => {
+  test('yes | head prints its lines and nothing else: head ended first, so yes stops as by SIGPIPE', async () => {
     const r = await newShell().run('yes | head -n 3')
-    expect(r.stdout).toBe(real('yes | head -n 3').stdout)
+    const b = real('yes | head -n 3')
+    expect({ stdout: r.stdout, stderr: r.stderr, status: r.exitCode }).toEqual(b)
+    expect(b).toEqual({ stdout: 'y\ny\ny\n', stderr: '', status: 0 })
+  })
+
+  test('a writer whose output is read to the end (bash would run forever) is stopped with the notice', async () => {
+    const r = await newShell().run('yes | wc -l')
+    expect(r.stdout).toBe('524288\n')
     expect(r.stderr).toBe("lab: yes stopped after writing 1 MiB into a pipe, the lab's limit for one command\n")
     expect(r.exitCode).toBe(0)
+  })
+
+  test('a reader killed by SIGPIPE stops reading too: yes | cat | head is quiet, yes | cat | wc is not', async () => {
+    expect((await newShell().run('yes | cat | head -n 1')).stderr).toBe('')
+    expect((await newShell().run('yes | cat | wc -c')).stderr).toBe("lab: yes stopped after writing 1 MiB into a pipe, the lab's limit for one command\n")
   })
 
   test('one command line writes at most maxLineOutput to the terminal', async () => {

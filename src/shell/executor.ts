@@ -12,6 +12,7 @@ import { OverlayEnv } from './env'
 import { isWorkingFs } from './fs'
 import { CommandOutput, LineBudget } from './budget'
 import { FsWriteError, OutputStop, ShellStop, STATUS_OUTPUT, fsLimitHint, type ShellLimits } from './limits'
+import { PipeEnd, settlePipes, StdinUse } from './sigpipe'
 
 /** Commands that are bash builtins: their write errors read `bash: echo: write error: ...`. */
 const BUILTINS = new Set(['echo', 'printf', 'pwd', 'cd', 'export', 'unset', 'history', 'help', 'test', '[', 'true', 'false'])
@@ -91,18 +92,26 @@ export class Executor implements CompoundHost {
     else {
       let stdin = io.stdin
       let stdinIsTTY = io.stdinIsTTY
+      let stdinPipe = io.stdinPipe
+      const pipes: PipeEnd[] = []
       for (let i = 0; i < p.commands.length; i++) {
         await this.step()
         const last = i === p.commands.length - 1
         const buf = { text: '' }
-        const out: Sink = last ? io.out : { kind: 'buffer', buf }
+        const pipe = new PipeEnd()
+        if (!last) pipes.push(pipe)
+        const out: Sink = last ? io.out : { kind: 'buffer', buf, pipe }
         // Every member of a pipeline runs in a subshell: its assignments do not persist.
         const member = p.commands[i]
-        status = await this.inSubshell(() => this.runCommand(member, { stdin, stdinIsTTY, out, err: io.err }, new OverlayEnv(env)))
+        const mio: IO = { stdin, stdinIsTTY, out, err: io.err, ...(stdinPipe ? { stdinPipe } : {}) }
+        status = await this.inSubshell(() => this.runCommand(member, mio, new OverlayEnv(env)))
         this.status = status
         stdin = buf.text
         stdinIsTTY = false
+        stdinPipe = pipe
       }
+      // Writers whose reader ended early were stopped as by SIGPIPE: no notice (sigpipe.ts).
+      settlePipes(pipes)
     }
     return p.negated ? Number(status === 0) : status
   }
@@ -203,6 +212,8 @@ export class Executor implements CompoundHost {
       shell: this.host.shell,
       signal: this.budget.signal(),
     }
+    // Reading a pipe: note whether the command reads it, and whether to its end (sigpipe.ts).
+    const use = cio.stdinPipe ? StdinUse.watch(ctx, cio.stdin) : undefined
     let status: number
     let error: unknown
     try {
@@ -215,9 +226,13 @@ export class Executor implements CompoundHost {
     }
     // A command that caught a stop itself is stopped all the same.
     this.budget.check()
+    use?.settle(cio.stdinPipe)
     const ended = out.ended ?? (error instanceof FsWriteError ? error : undefined)
     if (ended instanceof OutputStop) {
-      this.write(cio.err, ended.message)
+      const pipe = ended.where === 'pipe' && cio.out.kind === 'buffer' ? cio.out.pipe : undefined
+      // Into a pipe: held until the pipeline ends, and dropped if its reader stopped early.
+      if (pipe) pipe.held = () => this.write(cio.err, ended.message)
+      else this.write(cio.err, ended.message)
       return STATUS_OUTPUT
     }
     if (ended instanceof FsWriteError) {

@@ -78,6 +78,15 @@ const CASES: string[] = [
   "for x in a; do; done",
   "echo $(for i in 1 2 3; do echo -n $i; done)",
   "f() { echo $1; }; f \"a b\"; f",
+  // SIGPIPE: the reader ends first, the endless writer stops without a word, the status is the reader's
+  'yes | head -n 3; echo $?',
+  'yes no | head -c 7; echo; echo $?',
+  'seq 1 1000000000 | head -3; echo $?',
+  'yes | cat | head -n 2; echo $?',
+  'yes | true; echo $?',
+  '{ yes; } | head -n 1',
+  'yes 2>&1 | head -n 1 | tr y n',
+  'yes | head -n 1 | wc -l',
 ]
 
 let real: Outcome[] = []

@@ -74,7 +74,11 @@ export function stepsStop(limits: ShellLimits): ShellStop {
 
 /** Thrown by a sink whose command wrote more than its output budget; stops that command only. */
 export class OutputStop {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    /** Where the command was writing when its budget ran out. */
+    readonly where: 'terminal' | 'pipe' | 'null' = 'terminal',
+  ) {}
 }
 
 export function outputNotice(name: string, where: 'terminal' | 'pipe' | 'null', limits: ShellLimits): string {

@@ -6,10 +6,11 @@ import type { Redirect } from './parser/ast'
 import type { HomeFs } from './types'
 import { ExpansionError, expandFields, expandString, type ExpandContext } from './expand'
 import { dirname } from './fs'
+import type { PipeEnd } from './sigpipe'
 
 export type Sink =
   | { kind: 'terminal'; stream: 'stdout' | 'stderr' }
-  | { kind: 'buffer'; buf: { text: string } }
+  | { kind: 'buffer'; buf: { text: string }; pipe?: PipeEnd }
   | { kind: 'file'; path: string }
   | { kind: 'null' }
 
@@ -18,6 +19,8 @@ export interface IO {
   stdinIsTTY: boolean
   out: Sink
   err: Sink
+  /** The pipe stdin comes from, when a pipeline member reads the one before it (sigpipe.ts). */
+  stdinPipe?: PipeEnd
 }
 
 export function isTerminal(s: Sink): boolean {
@@ -31,11 +34,13 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
     if (r.op === '<<') {
       next.stdin = await expandString(r.heredoc!.body, ctx)
       next.stdinIsTTY = false
+      delete next.stdinPipe
       continue
     }
     if (r.op === '<<<') {
       next.stdin = (await expandString(r.target!.parts, ctx)) + '\n'
       next.stdinIsTTY = false
+      delete next.stdinPipe
       continue
     }
     const fields = await expandFields(r.target!, ctx)
@@ -49,6 +54,7 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
       if (r.fd !== 0) continue
       next.stdin = readInput(target, fs, next)
       next.stdinIsTTY = false
+      delete next.stdinPipe
       continue
     }
     const sink = openOutput(target, r.op === '>>' || r.op === '&>>', fs, next)

@@ -101,6 +101,11 @@ export interface CommandContext {
    * (`signal?.throwIfAborted()`); the executor also stops a command at its next write.
    */
   signal?: CommandSignal
+  /**
+   * A command that stops reading its standard input before its end (head after its lines) says
+   * so: a pipe's writer is then stopped quietly, as SIGPIPE stops it in bash (sigpipe.ts).
+   */
+  closeStdin?(): void
 }
 
 export interface ShellHandle {

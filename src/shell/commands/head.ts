@@ -27,7 +27,7 @@ export function parseCount(s: string): number | undefined {
   return Number(m[1]) * (m[2] ? mult[m[2]] : 1)
 }
 
-export function writeHeaders(ctx: CommandContext, names: string[], p: { quiet: boolean; verbose: boolean }, prog: string, body: (text: string) => string): number {
+export function writeHeaders(ctx: CommandContext, names: string[], p: { quiet: boolean; verbose: boolean }, prog: string, body: (text: string, name: string) => string): number {
   let status = 0
   const headers = p.verbose || (!p.quiet && names.length > 1)
   let first = true
@@ -41,7 +41,7 @@ export function writeHeaders(ctx: CommandContext, names: string[], p: { quiet: b
     }
     if (headers) ctx.stdout(`${first ? '' : '\n'}==> ${name === '-' ? 'standard input' : name} <==\n`)
     first = false
-    ctx.stdout(body(r.text))
+    ctx.stdout(body(r.text, name))
   }
   return status
 }
@@ -73,10 +73,17 @@ export const head: CommandSpec = {
       }
       count = n
     }
-    return writeHeaders(ctx, inputs(p.operands), { quiet: has(p, 'quiet'), verbose: has(p, 'verbose') }, 'head', (text) => {
-      if (mode === 'bytes') return allBut ? text.slice(0, Math.max(0, text.length - count)) : text.slice(0, count)
-      const lines = text.split(/(?<=\n)/)
-      return (allBut ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count)).join('')
+    return writeHeaders(ctx, inputs(p.operands), { quiet: has(p, 'quiet'), verbose: has(p, 'verbose') }, 'head', (text, name) => {
+      const shown = headOf(text, mode, count, allBut)
+      // Standard input not read to its end: a pipe's writer is stopped as by SIGPIPE.
+      if (name === '-' && !allBut && shown.length < text.length) ctx.closeStdin?.()
+      return shown
     })
   },
+}
+
+function headOf(text: string, mode: 'lines' | 'bytes', count: number, allBut: boolean): string {
+  if (mode === 'bytes') return allBut ? text.slice(0, Math.max(0, text.length - count)) : text.slice(0, count)
+  const lines = text.split(/(?<=\n)/)
+  return (allBut ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count)).join('')
 }

@@ -5,6 +5,7 @@
 // (for any token, and for the token the decoder shows).
 
 import { useId, useState } from 'react'
+import './clock.css'
 import { shortDuration, SPEEDS, speedLabel } from '../../state/clock'
 import { advanceLine, type ClockController } from '../../state/clockController'
 import type { JumpKind, JumpTargets } from '../../state/labPort'

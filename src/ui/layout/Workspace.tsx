@@ -7,12 +7,10 @@ import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'r
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
-import { Splitter } from './Splitter'
+import { LazySplitter as Splitter } from './lazySplitter'
 import { ErrorBoundary } from './ErrorBoundary'
 import { DecoderPanel, LessonPanel, Pane, TimelinePanel, WhyPanel } from './panes'
 import { PhoneTabs } from './PhoneTabs'
-import { followNewestToken } from '../../state/followToken'
-import { rememberDecoderSelection } from '../decoder/remember'
 
 interface Props {
   store: AppStore
@@ -40,13 +38,23 @@ function useNarrow(): boolean {
 export function Workspace(props: Props) {
   const { store } = props
   const narrow = useNarrow()
-  // The decoder keeps its token over a reload, and follows the newest token printed.
+  // The decoder keeps its token over a reload, and follows the newest token printed. Loaded after
+  // the first render (no output can hold a token before the lab has started), not with it.
   useEffect(() => {
-    const forget = rememberDecoderSelection(store)
-    const unfollow = followNewestToken(store)
+    let stop: (() => void) | undefined
+    let gone = false
+    void Promise.all([import('../decoder/remember'), import('../../state/followToken')]).then(([r, f]) => {
+      if (gone) return
+      const forget = r.rememberDecoderSelection(store)
+      const unfollow = f.followNewestToken(store)
+      stop = () => {
+        unfollow()
+        forget()
+      }
+    })
     return () => {
-      unfollow()
-      forget()
+      gone = true
+      stop?.()
     }
   }, [store])
   const lesson = { id: 'lesson', label: 'Lesson', node: <LessonPanel store={store} controller={props.controller} /> }

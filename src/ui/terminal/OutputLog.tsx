@@ -1,10 +1,13 @@
 // The terminal's finished lines, as DOM text (never HTML). Each line is memoized: appending
 // output or typing renders only what changed.
 
-import { memo } from 'react'
+import { lazy, memo, Suspense, useMemo } from 'react'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
-import { DecodeActions, lineJwts } from '../decoder/DecodeAction'
+import { useDecode } from './decodeLoader'
+import { boundSegs } from './longLine'
+
+const LongLineMarker = lazy(() => import('./LongLineMarker').then((m) => ({ default: m.LongLineMarker })))
 
 export function SegmentView({ seg }: { seg: Segment }) {
   switch (seg.kind) {
@@ -22,24 +25,34 @@ export function SegmentView({ seg }: { seg: Segment }) {
   }
 }
 
-/** The JWTs a run of segments printed (not the prompt, not what was typed). */
-const printedJwts = (segs: readonly Segment[]) => lineJwts(segs.filter((s) => s.kind === 'out' || s.kind === 'err').map((s) => s.text))
+/** The text of the output segments of a line (not the prompt, not what was typed). */
+const printed = (segs: readonly Segment[]) => segs.filter((s) => s.kind === 'out' || s.kind === 'err').map((s) => s.text)
 
-/** Segments with a Decode action right after the output that holds a token, before any prompt that follows it on the line. */
-export function SegmentsWithDecode({ segs }: { segs: readonly Segment[] }) {
+/**
+ * Segments with a Decode action right after the output that holds a token, before any prompt that
+ * follows it on the line. A very long line shows its start and a marker (longLine.tsx).
+ */
+export function SegmentsWithDecode({ segs: all }: { segs: readonly Segment[] }) {
+  const decode = useDecode()
+  const { segs, hidden } = boundSegs(all)
   const cut = segs.findIndex((s) => s.kind === 'prompt')
   const output = cut < 0 ? segs : segs.slice(0, cut)
   const rest = cut < 0 ? [] : segs.slice(cut)
-  const jwts = printedJwts(output)
+  const jwts = decode ? decode.lineJwts(printed(output)) : []
   return (
     <>
       {output.map((s, i) => (
         <SegmentView key={i} seg={s} />
       ))}
-      {jwts.length > 0 && <DecodeActions jwts={jwts} />}
+      {decode && jwts.length > 0 && <decode.DecodeActions jwts={jwts} />}
       {rest.map((s, i) => (
         <SegmentView key={`r${i}`} seg={s} />
       ))}
+      {hidden > 0 && (
+        <Suspense fallback={<span className="t-more">{` … (${hidden} more characters)`}</span>}>
+          <LongLineMarker segs={all} hidden={hidden} />
+        </Suspense>
+      )}
     </>
   )
 }
@@ -59,13 +72,37 @@ const Line = memo(function Line({ line }: { line: TermLine }) {
   )
 })
 
+/** Lines per block: a new line re-renders its block only, not the thousands kept on screen. */
+const BLOCK = 64
+
+/** Finished lines never change, so a block is the same while it has the same first and last line. */
+const sameBlock = (a: { lines: readonly TermLine[] }, b: { lines: readonly TermLine[] }) =>
+  a.lines.length === b.lines.length && a.lines[0] === b.lines[0] && a.lines[a.lines.length - 1] === b.lines[b.lines.length - 1]
+
+const Block = memo(function Block({ lines }: { lines: readonly TermLine[] }) {
+  return lines.map((l) => <Line key={l.id} line={l} />)
+}, sameBlock)
+
+/** The lines in blocks of BLOCK ids (ids only grow; the oldest lines scroll away at the front). */
+function blocksOf(lines: readonly TermLine[]): { key: number; lines: TermLine[] }[] {
+  const out: { key: number; lines: TermLine[] }[] = []
+  for (const l of lines) {
+    const key = Math.floor(l.id / BLOCK)
+    const last = out[out.length - 1]
+    if (last && last.key === key) last.lines.push(l)
+    else out.push({ key, lines: [l] })
+  }
+  return out
+}
+
 export const OutputLog = memo(function OutputLog({ store }: { store: AppStore }) {
   const lines = useTerminal(store, (s) => s.lines)
   const busy = useTerminal(store, (s) => s.busy)
+  const blocks = useMemo(() => blocksOf(lines), [lines])
   return (
     <div className="t-log" role="log" aria-live="polite" aria-label="Terminal output" aria-busy={busy}>
-      {lines.map((l) => (
-        <Line key={l.id} line={l} />
+      {blocks.map((b) => (
+        <Block key={b.key} lines={b.lines} />
       ))}
     </div>
   )

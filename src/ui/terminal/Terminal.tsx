@@ -1,12 +1,14 @@
 // The terminal pane: the output log, the input line, a line of key help. A plain React
 // component rendering text: every line stays in the DOM, selects and copies exactly.
 
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import type { TerminalController } from '../../state/controller'
 import { useTerminal, type AppStore } from '../../state/store'
 import { InputLine } from './InputLine'
-import { KeyBar } from './KeyBar'
 import { OutputLog } from './OutputLog'
+
+/** Touch screens only: loaded when needed, not with the first screen. */
+const KeyBar = lazy(() => import('./KeyBar').then((m) => ({ default: m.KeyBar })))
 
 interface Props {
   store: AppStore
@@ -80,7 +82,11 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
           initialValue={initialInput}
         />
       </div>
-      {touch && <KeyBar inputRef={inputRef} />}
+      {touch && (
+        <Suspense fallback={null}>
+          <KeyBar inputRef={inputRef} />
+        </Suspense>
+      )}
       <p id="term-help" className="term-help">
         {touch
           ? 'Type a command and tap Enter (Go) to run it. The keys above complete (Tab), recall (↑ ↓) and cancel (Ctrl+C).'

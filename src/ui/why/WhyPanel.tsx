@@ -3,6 +3,7 @@
 // reason, read from the audit record. An ordered list of steps, drawn as a small flow.
 
 import { useId, useMemo } from 'react'
+import './why.css'
 import type { AuditEntry } from '../../state/labPort'
 import { selection, useLab, useSelection } from '../../state/store'
 import { shownRequest } from '../../state/slices/selection'
