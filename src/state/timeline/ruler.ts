@@ -37,7 +37,9 @@ const LINEAR_MAX = 2 * DAY
 
 /** The scale of a token's ruler `width` pixels wide, at lab time `now`. */
 export function rulerScale(tok: RulerToken, now: number, width: number): RulerScale {
-  const early = Math.max(tok.refresh ?? tok.iat, tok.warnafter ?? tok.iat, Math.min(now, tok.iat + HOUR * 2))
+  const points = Math.max(tok.refresh ?? tok.iat, tok.warnafter ?? tok.iat)
+  // now joins the linear part when it is close to the early points (the lesson's 49 min, 61 min)
+  const early = now - tok.iat <= Math.max(points - tok.iat, HOUR) * 1.6 ? Math.max(points, now) : points
   const last = Math.max(tok.exp ?? now, tok.invalidAt ?? tok.iat, now, early)
   const life = last - tok.iat
   if (life <= LINEAR_MAX || early - tok.iat <= 0) {
