@@ -51,7 +51,7 @@ export function App({ store, controller, clock, presenter, initialInput, saves }
         </ErrorBoundary>
         <ErrorBoundary name="clock controls" inline>
           <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
-            <ClockControls store={store} clock={clock} />
+            <ClockControls store={store} clock={clock} compact={presenter} />
           </Suspense>
         </ErrorBoundary>
         <ErrorBoundary name="status line" inline>
