@@ -1,13 +1,12 @@
-// Monaco from the lab's own files, never a CDN: @monaco-editor/loader would fetch monaco from
-// jsDelivr unless it is given the bundled module (loader.config), and the editor's workers come
-// from Vite's `?worker` imports. Only what the editor needs is bundled: the editor with its
+// Monaco from the lab's own files, never a CDN: the bundled module is used directly (MonacoPane
+// creates the editor itself, no loader that could fetch from jsDelivr), and the editor's workers
+// come from Vite's `?worker` imports. Only what the editor needs is bundled: the editor with its
 // features, YAML (monarch highlighting) and JSON (for `kubectl edit -o json`).
 
 import * as monaco from 'monaco-editor/editor'
 import 'monaco-editor/features/register.all'
 import 'monaco-editor/languages/definitions/yaml/register'
 import 'monaco-editor/languages/features/json/register'
-import { loader } from '@monaco-editor/react'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 
@@ -16,8 +15,6 @@ self.MonacoEnvironment = {
     return label === 'json' ? new JsonWorker() : new EditorWorker()
   },
 }
-
-loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] })
 
 export { monaco }
 
@@ -31,7 +28,7 @@ export function warmUp(): void {
   host.style.cssText = 'position:fixed;left:-10000px;top:0;width:400px;height:200px;visibility:hidden'
   document.body.append(host)
   const model = monaco.editor.createModel('warm: up\n', 'yaml')
-  const editor = monaco.editor.create(host, { model, automaticLayout: false })
+  const editor = monaco.editor.create(host, { model, automaticLayout: false, theme: 'vs-dark', minimap: { enabled: false }, fontSize: 14 })
   setTimeout(() => {
     editor.dispose()
     model.dispose()
