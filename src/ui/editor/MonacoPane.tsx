@@ -42,7 +42,9 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 export default function MonacoPane({ request, onChange, onSave }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const latest = useRef({ onChange, onSave })
-  latest.current = { onChange, onSave }
+  useLayoutEffect(() => {
+    latest.current = { onChange, onSave }
+  })
 
   useLayoutEffect(() => {
     const el = host.current

@@ -56,7 +56,7 @@ export function TokenRuler({ lanes, now, selectedKey, decoderJti }: Props) {
   const nowLabelX = Math.min(Math.max(x(nowAt.x), pad + font * 2), width - font * 5)
 
   return (
-    <div ref={ref} className="tl-ruler">
+    <div ref={ref} className="tl-ruler" data-testid="token-ruler" data-iat={t.iat}>
       <p className="tl-ruler-title">
         <strong>Life of {chosen.title}</strong> ({chosen.why}){s.broken ? ': to scale up to the break (//), compressed after it' : ''}
       </p>
@@ -70,7 +70,7 @@ export function TokenRuler({ lanes, now, selectedKey, decoderJti }: Props) {
           </g>
         )}
         {ticks.map((k) => (
-          <g key={k.t} className="tl-ruler-tick">
+          <g key={k.t} className="tl-ruler-tick" data-t={k.t}>
             <line x1={x(k.x)} x2={x(k.x)} y1={barY + 5} y2={barY + 10} />
             <text x={x(k.x)} y={tickY + font * 0.5} textAnchor={anchor(k.x, k.label)}>
               {k.label}
@@ -83,14 +83,14 @@ export function TokenRuler({ lanes, now, selectedKey, decoderJti }: Props) {
           </g>
         ))}
         {/* now: behind the marks, its label on its own row below the axis */}
-        <line className="tl-ruler-now" x1={x(nowAt.x)} x2={x(nowAt.x)} y1={barY - 9} y2={nowY - font} />
+        <line className="tl-ruler-now" data-t={now} x1={x(nowAt.x)} x2={x(nowAt.x)} y1={barY - 9} y2={nowY - font} />
         <text className="tl-ruler-now-label" x={nowLabelX} y={nowY} textAnchor="middle">
           {nowAt.label}
         </text>
         {marks.map((m) => {
           const ly = barY - 10 - m.row * line
           return (
-            <g key={m.kind} className={`tl-ruler-mark ${m.kind}${m.future ? ' is-future' : ''}`}>
+            <g key={m.kind} className={`tl-ruler-mark ${m.kind}${m.future ? ' is-future' : ''}`} data-kind={m.kind} data-t={m.t}>
               <line x1={x(m.x)} x2={x(m.x)} y1={ly + 3} y2={barY - 5} />
               <circle cx={x(m.x)} cy={barY} r={5} />
               <text x={x(m.labelX)} y={ly}>
