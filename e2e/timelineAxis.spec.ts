@@ -73,9 +73,13 @@ test('the ruler shows refresh, warnafter and exp apart, labelled, above the now 
   for (const k of early) expect(k.texts[0]).toBe(hhmm(k.t))
   const late = ticks.filter((k) => k.t >= iat + DAY)
   expect(late.length).toBeGreaterThanOrEqual(1)
-  const day = new Date(iat + DAY)
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-  expect(late[0].texts).toEqual([`${months[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`])
+  for (const k of late) {
+    // past the break: whole days after iat (a day, a week, a month, ...), named by their UTC date
+    expect([1, 7, 30, 91, 182, 365]).toContain((k.t - iat) / DAY)
+    const d = new Date(k.t)
+    expect(k.texts).toEqual([`${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`])
+  }
   // Readable type.
   const small = await ruler(page).locator('text').evaluateAll((ts) => Math.min(...ts.map((t) => parseFloat(getComputedStyle(t).fontSize))))
   expect(small).toBeGreaterThanOrEqual(12)
