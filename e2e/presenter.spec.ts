@@ -10,6 +10,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
     await openLab(page, '/?seed=1&presenter=1')
     // targets ahead make the jump buttons their widest
     await typeCommand(page, 'kubectl -n default run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
+    await typeCommand(page, 'kubectl -n default wait --for=condition=Ready pod/app')
     await expect(page.getByTestId('jump-exp')).not.toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 })
     const header = page.locator('.app-header')
     const m = await header.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, height: el.getBoundingClientRect().height }))

@@ -101,7 +101,8 @@ export function EditorHost() {
 
   // The dialog takes the focus at once (Esc works while Monaco loads); Monaco takes it once mounted.
   useEffect(() => {
-    if (pending) dialog.current?.focus()
+    // (a preloaded Monaco may already hold it: its pane mounts and focuses before this effect runs)
+    if (pending && !dialog.current?.contains(document.activeElement)) dialog.current?.focus()
   }, [pending])
 
   if (!pending) return null
