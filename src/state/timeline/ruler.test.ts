@@ -52,6 +52,14 @@ describe('the token ruler', () => {
     for (let i = 1; i < ticks.length; i++) expect(ticks[i].x - ticks[i - 1].x).toBeGreaterThanOrEqual(35)
   })
 
+  it('drops the first date when the next date follows too close (both would overlap)', () => {
+    const s = rulerScale(pod, iat + 49 * 60 * S, 380)
+    const ticks = rulerTicks(s, 60, 90)
+    const dated = ticks.filter((t) => t.date !== undefined)
+    expect(dated.map((t) => t.date)).toEqual(['2026-05-24'])
+    for (let i = 1; i < dated.length; i++) expect(dated[i].x - dated[i - 1].x).toBeGreaterThanOrEqual(90)
+  })
+
   it('names the marks in words with the time since iat, and keeps labels from overlapping', () => {
     const s = rulerScale(pod, iat + 49 * 60 * S, 400)
     const marks = rulerMarks(pod, s, iat + 49 * 60 * S)

@@ -75,8 +75,8 @@ const dayLabel = (t: number) => {
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
 }
 
-/** Ticks: round UTC times in the linear part (with the date where it starts or changes), then days after iat past the break. */
-export function rulerTicks(s: RulerScale, minPx = 70): RulerTick[] {
+/** Ticks: round UTC times in the linear part (with the date where it starts or changes; `datePx` is a date's width), then days after iat past the break. */
+export function rulerTicks(s: RulerScale, minPx = 70, datePx = 90): RulerTick[] {
   const out: RulerTick[] = []
   const view: TimeView = { start: s.iat, end: s.breakT }
   const step = tickStep(view, Math.max(1, s.breakX), minPx)
@@ -88,6 +88,9 @@ export function rulerTicks(s: RulerScale, minPx = 70): RulerTick[] {
     out.push({ t, x, label: step < MINUTE ? clockTime(t) : clockTime(t).slice(0, 5), ...(date !== lastDate ? { date } : {}) })
     lastDate = date
   }
+  // The first tick's date gives way to a change of date too close after it (both would overlap).
+  const change = out.findIndex((k, i) => i > 0 && k.date !== undefined)
+  if (change > 0 && out[change].x - out[0].x < datePx) delete out[0].date
   if (!s.broken) return out
   let lastX = s.breakX
   for (const after of [DAY, 7 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY, 730 * DAY]) {

@@ -23,10 +23,10 @@ const LazyPane = lazy(loadMonaco)
 function preloadEditorWhenIdle(win: Pick<Window, 'setTimeout'> & { requestIdleCallback?: Window['requestIdleCallback'] } = window): void {
   const load = () =>
     void loadMonaco()
-      .then(() => import('./monacoSetup'))
-      .then((m) => {
+      .then((pane) => import('./monacoSetup').then((m) => ({ m, options: pane.OPTIONS })))
+      .then(({ m, options }) => {
         installCss()
-        m.warmUp()
+        m.warmUp(options)
       })
       .catch(() => {})
   if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(load, { timeout: 5000 })

@@ -4,7 +4,7 @@
 
 import { useLayoutEffect, useRef } from 'react'
 import type { EditRequest } from '../../state/labPort'
-import { monaco } from './monacoSetup'
+import { monaco, takeEditor, warmUp } from './monacoSetup'
 
 interface Props {
   request: EditRequest
@@ -15,7 +15,7 @@ interface Props {
 const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi)
 
 /** The editor's options: as nano and vi do by default, the text is what was typed (no indentation, brackets or suggestions added). */
-const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+export const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   theme: 'vs-dark',
   automaticLayout: true,
   minimap: { enabled: false },
@@ -50,7 +50,7 @@ export default function MonacoPane({ request, onChange, onSave }: Props) {
     const el = host.current
     if (!el) return
     const model = monaco.editor.createModel(request.text, request.language)
-    const editor = monaco.editor.create(el, { ...OPTIONS, model, ariaLabel: `Editor content: ${request.path}` })
+    const editor = takeEditor(el, { ...OPTIONS, model, ariaLabel: `Editor content: ${request.path}` })
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => latest.current.onSave())
     const sub = model.onDidChangeContent(() => latest.current.onChange(model.getValue()))
     const markers = request.markers ?? []
@@ -71,8 +71,12 @@ export default function MonacoPane({ request, onChange, onSave }: Props) {
     editor.focus()
     return () => {
       sub.dispose()
+      const box = editor.getContainerDomNode()
+      if (box !== el) box.remove() // the editor made ahead brought its own box
       editor.dispose()
       model.dispose()
+      // the next file opens as fast as the first: make another editor once the page is idle again
+      setTimeout(() => warmUp(OPTIONS), 1000)
     }
   }, [request])
 

@@ -18,20 +18,43 @@ self.MonacoEnvironment = {
 
 export { monaco }
 
+/** An editor made ahead of time (off the page, display: none), taken by the first file that opens. */
+let spare: { host: HTMLDivElement; editor: monaco.editor.IStandaloneCodeEditor } | undefined
+
 /**
- * Create one editor off screen and dispose of it: Monaco sets up its services, theme, fonts
- * and the editor worker then, in the background, rather than when the student opens a file.
+ * Make one editor off screen while the page is idle: Monaco sets up its services, theme, fonts,
+ * YAML highlighting and the editor worker then, and the editor itself is kept for the next file,
+ * so opening one is moving it into the dialog rather than building it.
  */
-export function warmUp(): void {
+export function warmUp(options: monaco.editor.IStandaloneEditorConstructionOptions = {}): void {
+  if (spare) return
   const host = document.createElement('div')
   host.setAttribute('aria-hidden', 'true')
-  host.style.cssText = 'position:fixed;left:-10000px;top:0;width:400px;height:200px;visibility:hidden'
+  host.style.cssText = 'position:fixed;left:-10000px;top:0;width:600px;height:300px;visibility:hidden'
   document.body.append(host)
   const model = monaco.editor.createModel('warm: up\n', 'yaml')
-  const editor = monaco.editor.create(host, { model, automaticLayout: false, theme: 'vs-dark', minimap: { enabled: false }, fontSize: 14 })
+  const editor = monaco.editor.create(host, { ...options, model, automaticLayout: false })
+  spare = { host, editor }
   setTimeout(() => {
-    editor.dispose()
+    if (spare?.editor !== editor) return model.dispose()
+    editor.setModel(null)
     model.dispose()
-    host.remove()
-  }, 500)
+    // out of the accessibility tree and the tab order until used
+    host.style.display = 'none'
+  }, 300)
+}
+
+/** An editor inside `into`: the one made ahead of time when there is one, else a new one. */
+export function takeEditor(into: HTMLElement, options: monaco.editor.IStandaloneEditorConstructionOptions): monaco.editor.IStandaloneCodeEditor {
+  const s = spare
+  spare = undefined
+  if (!s) return monaco.editor.create(into, options)
+  const { model, ...rest } = options
+  s.host.removeAttribute('aria-hidden')
+  s.host.style.cssText = 'width:100%;height:100%'
+  into.append(s.host)
+  s.editor.updateOptions({ ...rest, automaticLayout: true })
+  s.editor.setModel(model ?? null)
+  s.editor.layout()
+  return s.editor
 }
