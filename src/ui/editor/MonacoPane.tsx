@@ -4,7 +4,7 @@
 
 import { useLayoutEffect, useRef } from 'react'
 import type { EditRequest } from '../../state/labPort'
-import { monaco, takeEditor, warmUp } from './monacoSetup'
+import { monaco, takeEditor } from './monacoSetup'
 
 interface Props {
   request: EditRequest
@@ -75,8 +75,6 @@ export default function MonacoPane({ request, onChange, onSave }: Props) {
       if (box !== el) box.remove() // the editor made ahead brought its own box
       editor.dispose()
       model.dispose()
-      // the next file opens as fast as the first: make another editor once the page is idle again
-      setTimeout(() => warmUp(OPTIONS), 1000)
     }
   }, [request])
 

@@ -18,13 +18,14 @@ self.MonacoEnvironment = {
 
 export { monaco }
 
-/** An editor made ahead of time (off the page, display: none), taken by the first file that opens. */
+/** An editor made ahead of time (then taken out of the page), used by the first file that opens. */
 let spare: { host: HTMLDivElement; editor: monaco.editor.IStandaloneCodeEditor } | undefined
 
 /**
  * Make one editor off screen while the page is idle: Monaco sets up its services, theme, fonts,
- * YAML highlighting and the editor worker then, and the editor itself is kept for the next file,
- * so opening one is moving it into the dialog rather than building it.
+ * YAML highlighting and the editor worker then, and the editor itself is kept (out of the page,
+ * so neither the accessibility tree nor the page's queries see it) for the first file, so opening
+ * it is moving the editor into the dialog rather than building it.
  */
 export function warmUp(options: monaco.editor.IStandaloneEditorConstructionOptions = {}): void {
   if (spare) return
@@ -35,13 +36,12 @@ export function warmUp(options: monaco.editor.IStandaloneEditorConstructionOptio
   const model = monaco.editor.createModel('warm: up\n', 'yaml')
   const editor = monaco.editor.create(host, { ...options, model, automaticLayout: false })
   spare = { host, editor }
-  setTimeout(() => {
+  requestAnimationFrame(() => {
     if (spare?.editor !== editor) return model.dispose()
     editor.setModel(null)
     model.dispose()
-    // out of the accessibility tree and the tab order until used
-    host.style.display = 'none'
-  }, 300)
+    host.remove()
+  })
 }
 
 /** An editor inside `into`: the one made ahead of time when there is one, else a new one. */
