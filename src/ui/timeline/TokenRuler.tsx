@@ -48,7 +48,8 @@ export function TokenRuler({ lanes, now, selectedKey, decoderJti }: Props) {
   const tickY = barY + 18
   const nowY = tickY + line * 2 + 2
   const height = nowY + 4
-  const ticks = rulerTicks(s, font * 6, font * 0.62 * 11)
+  // a date is about 10 characters; the first may be drawn from its tick rightwards (anchored at the edge)
+  const ticks = rulerTicks(s, font * 6, font * 0.62 * 17)
   const nowAt = rulerNow(t, s, now)
   const x = (v: number) => pad + v
   // a label centred on its tick, unless that would cut it at an edge
