@@ -34,8 +34,8 @@ interface Props {
   saves?: SaveViewSource
 }
 
-function ClockControlsWhenReady({ store, clock }: { store: AppStore; clock: Promise<ClockController> }) {
-  return <ClockControls store={store} clock={use(clock)} />
+function ClockControlsWhenReady({ store, clock, compact }: { store: AppStore; clock: Promise<ClockController>; compact?: boolean }) {
+  return <ClockControls store={store} clock={use(clock)} compact={compact} />
 }
 
 function Status({ store }: { store: AppStore }) {
@@ -74,7 +74,7 @@ export function App({ store, controller, clock, presenter, initialInput, saves }
         </ErrorBoundary>
         <ErrorBoundary name="clock controls" inline>
           <Suspense fallback={<span className="clock-wait">Clock controls: loading…</span>}>
-            <ClockControlsWhenReady store={store} clock={clock} />
+            <ClockControlsWhenReady store={store} clock={clock} compact={presenter} />
           </Suspense>
         </ErrorBoundary>
         <ErrorBoundary name="status line" inline>

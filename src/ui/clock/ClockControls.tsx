@@ -16,6 +16,8 @@ import { formatLabTime } from '../layout/LabClock'
 interface Props {
   store: AppStore
   clock: ClockController
+  /** Presenter mode: the speed and the targets' scope go into a "Clock options" menu, so the header is one row. */
+  compact?: boolean
 }
 
 const JUMPS: { kind: JumpKind; text: string; what: string }[] = [
@@ -40,7 +42,7 @@ function PlayIcon({ playing }: { playing: boolean }) {
 
 type Scope = 'selected' | 'any'
 
-export function ClockControls({ store, clock: controller }: Props) {
+export function ClockControls({ store, clock: controller, compact = false }: Props) {
   const clock = useAppStore(store, (s) => clockView(s.clock))
   const started = useAppStore(store, (s) => s.lab.client !== undefined)
   const all = useAppStore(store, (s) => s.lab.targets)
@@ -81,6 +83,30 @@ export function ClockControls({ store, clock: controller }: Props) {
   const none = (kind: JumpKind, what: string) =>
     kind === 'event' ? 'No scheduled work of the cluster ahead' : ofSelected ? `The selected token reaches no ${what.replace(/^the /, '')} ahead (it passed, or the token died with its pod)` : `No token still alive has ${what.replace(/^the /, 'a ')} ahead`
 
+  const speedField = (
+    <label className="clock-field">
+      Speed{' '}
+      <select value={clock.speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Clock speed">
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {speedLabel(s)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+  const scopeField = (
+    <label className="clock-field">
+      of{' '}
+      <select value={ofSelected ? 'selected' : 'any'} onChange={(e) => setScope(e.target.value as Scope)} aria-label="Jump targets of">
+        <option value="selected" disabled={token === undefined}>
+          the selected token
+        </option>
+        <option value="any">any token</option>
+      </select>
+    </label>
+  )
+
   return (
     <div className="clock-controls" role="group" aria-label="Clock controls">
       <button
@@ -91,16 +117,17 @@ export function ClockControls({ store, clock: controller }: Props) {
       >
         <PlayIcon playing={clock.playing} /> {clock.playing ? 'Pause clock' : 'Play clock'}
       </button>
-      <label className="clock-field">
-        Speed{' '}
-        <select value={clock.speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Clock speed">
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {speedLabel(s)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {compact ? (
+        <details className="clock-more">
+          <summary>Clock options</summary>
+          <div className="clock-more-body">
+            {speedField}
+            {scopeField}
+          </div>
+        </details>
+      ) : (
+        speedField
+      )}
       <span className="clock-jumps" role="group" aria-labelledby={`${id}-jump`}>
         <span id={`${id}-jump`} className="clock-jump-label">
           Move clock to
@@ -126,15 +153,7 @@ export function ClockControls({ store, clock: controller }: Props) {
             </button>
           )
         })}
-        <label className="clock-field">
-          of{' '}
-          <select value={ofSelected ? 'selected' : 'any'} onChange={(e) => setScope(e.target.value as Scope)} aria-label="Jump targets of">
-            <option value="selected" disabled={token === undefined}>
-              the selected token
-            </option>
-            <option value="any">any token</option>
-          </select>
-        </label>
+        {!compact && scopeField}
       </span>
       <span className="sr-only" role="status">
         {said}

@@ -10,17 +10,23 @@ import { attachEditor } from '../../state/editorBridge'
 import type { EditRequest } from '../../state/labPort'
 import editorCss from './editor.css?inline'
 
-const loadMonaco = () => import('./MonacoPane')
-const MonacoPane = lazy(loadMonaco)
+/** The loaded pane, once its chunk is in: rendered directly then, without a Suspense round. */
+let LoadedPane: typeof import('./MonacoPane').default | undefined
+const loadMonaco = () =>
+  import('./MonacoPane').then((m) => {
+    LoadedPane = m.default
+    return m
+  })
+const LazyPane = lazy(loadMonaco)
 
 /** Load Monaco in the background once the page is idle after start, so the first edit opens at once. */
 function preloadEditorWhenIdle(win: Pick<Window, 'setTimeout'> & { requestIdleCallback?: Window['requestIdleCallback'] } = window): void {
   const load = () =>
     void loadMonaco()
-      .then(() => import('./monacoSetup'))
-      .then((m) => {
+      .then((pane) => import('./monacoSetup').then((m) => ({ m, options: pane.OPTIONS })))
+      .then(({ m, options }) => {
         installCss()
-        m.warmUp()
+        m.warmUp(options)
       })
       .catch(() => {})
   if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(load, { timeout: 5000 })
@@ -95,7 +101,8 @@ export function EditorHost() {
 
   // The dialog takes the focus at once (Esc works while Monaco loads); Monaco takes it once mounted.
   useEffect(() => {
-    if (pending) dialog.current?.focus()
+    // (a preloaded Monaco may already hold it: its pane mounts and focuses before this effect runs)
+    if (pending && !dialog.current?.contains(document.activeElement)) dialog.current?.focus()
   }, [pending])
 
   if (!pending) return null
@@ -150,9 +157,13 @@ export function EditorHost() {
           <div />
         )}
         <div className="ed-body">
-          <Suspense fallback={<p className="ed-loading" role="status">Loading the editor…</p>}>
-            <MonacoPane key={pending.id} request={request} onChange={(t) => (text.current = t)} onSave={save} />
-          </Suspense>
+          {LoadedPane ? (
+            <LoadedPane key={pending.id} request={request} onChange={(t) => (text.current = t)} onSave={save} />
+          ) : (
+            <Suspense fallback={<p className="ed-loading" role="status">Loading the editor…</p>}>
+              <LazyPane key={pending.id} request={request} onChange={(t) => (text.current = t)} onSave={save} />
+            </Suspense>
+          )}
         </div>
         <p id="ed-keys" className="ed-keys">
           Ctrl+S saves and closes · Esc closes without saving · Ctrl+M switches Tab between indenting and moving the

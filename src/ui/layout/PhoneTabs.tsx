@@ -1,12 +1,14 @@
 // On a phone (or a narrow window, or 200 % zoom on a laptop) the panels are tabs rather than
 // one long column: Terminal, Why, Decoder, Timeline (and Lesson when the page has one). The
 // panels stay mounted when hidden, so the terminal keeps its lines, scroll and typed text.
+// A tapped lesson command shows the Terminal tab (panelRequests.ts).
 // Tabs follow the WAI-ARIA tabs pattern: arrow keys move between them, Home and End to the ends.
 
-import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
+import { onShowPanel } from './panelRequests'
 import { DecoderPanel, Pane, TimelinePanel, WhyPanel } from './panes'
 
 export interface ExtraPanel {
@@ -38,6 +40,9 @@ export function PhoneTabs({ store, controller, initialInput, extra = [] }: Props
   ]
   const [current, setCurrent] = useState('terminal')
   const [touch] = useState(isTouch)
+  const ids = tabs.map((t) => t.id).join(' ')
+  // A lesson's Run (or another panel's control) brings the panel it acts in to the front.
+  useEffect(() => onShowPanel((id) => ids.split(' ').includes(id) && setCurrent(id)), [ids])
   const choose = (id: string) => {
     setCurrent(id)
     document.getElementById(`tab-${id}`)?.focus()

@@ -15,6 +15,7 @@ import { LabActions } from './LabActions'
 import { LessonList } from './LessonList'
 import { Prose } from './Prose'
 import { ReplayDialog } from './ReplayDialog'
+import { showPanel } from '../layout/panelRequests'
 import { typeAndRun, typeAndRunAll } from './typeCommand'
 import './lesson.css'
 
@@ -34,7 +35,11 @@ export default function LessonPanel({ store, controller }: Props) {
   if (ran.current.key !== key) ran.current = { key, n: 0 }
 
   const lab = (cmd: string) => void typeAndRun(controller, cmd, false)
-  const run = (cmd: string) => void typeAndRun(controller, cmd)
+  // A command of the lesson runs in the terminal, which a phone shows instead of this tab: bring it to the front.
+  const run = (cmd: string) => {
+    showPanel('terminal')
+    void typeAndRun(controller, cmd)
+  }
   const open = (id: string) => {
     setShowList(false)
     lab(`lab lesson ${id}`)
@@ -150,6 +155,7 @@ export default function LessonPanel({ store, controller }: Props) {
 
   return (
     <section className={lesson.presenter ? 'lesson-panel presenter-lesson' : 'lesson-panel'} aria-label="Lesson">
+      <p className="lesson-touch">Tap Run: the Terminal tab opens and the command is typed and run there. The Lesson tab brings you back.</p>
       {body}
       <LabActions controller={controller} ready={ready} />
       <Dialog title="Show the solution?" open={confirm} onClose={() => setConfirm(false)}>
@@ -164,6 +170,7 @@ export default function LessonPanel({ store, controller }: Props) {
                 type="button"
                 onClick={() => {
                   setConfirm(false)
+                  showPanel('terminal')
                   void typeAndRunAll(controller, cur.remaining)
                 }}
               >

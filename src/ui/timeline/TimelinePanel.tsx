@@ -12,6 +12,7 @@ import type { MarkItem, RowView } from '../../state/timeline/marks'
 import { TimelineLegend } from './TimelineLegend'
 import { TimelinePlot, type PlotActions } from './TimelinePlot'
 import { TokenDetails } from './TokenDetails'
+import { TokenRuler } from './TokenRuler'
 import { useTimelineData } from './useTimelineData'
 import './timeline.css'
 
@@ -99,6 +100,7 @@ export function TimelinePanel() {
         Keys: plus and minus zoom, arrows move earlier or later, Home shows everything, End follows the lab clock, r, w and e jump to the
         next kubelet refresh, warnafter and exp. Tab moves between marks.
       </p>
+      <TokenRuler lanes={lanes} now={now} selectedKey={tokenKey} decoderJti={decoderJti} />
       <TimelinePlot
         lanes={lanes}
         view={view}

@@ -32,12 +32,19 @@ const LABEL_PX = 116
 /** Rows drawn above and below the scrolled-to part of the lanes. */
 const OVERSCAN = 4
 
+/** The dates the view covers: one date, or the first and the last (the ticks are times of day). */
+export function axisDates(view: TimeView): string {
+  const a = calendarDate(view.start)
+  const b = calendarDate(view.end)
+  return a === b ? a : `${a} – ${b.slice(a.slice(0, 5) === b.slice(0, 5) ? 5 : 0)}`
+}
+
 function Axis({ view, width }: { view: TimeView; width: number }) {
   const ts = ticks(view, width)
   const step = tickStep(view, width)
   return (
     <div className="tl-axis" aria-hidden="true">
-      <div className="tl-axis-date">{calendarDate(view.start)} UTC</div>
+      <div className="tl-axis-date">{axisDates(view)} UTC</div>
       <svg viewBox={`0 0 ${width} 24`} preserveAspectRatio="none">
         {ts.map((t) => {
           const x = toX(view, width, t.t)
