@@ -3,27 +3,21 @@
 // subshells `( ... )` and here-documents. `parse()` never throws: errors are values carrying
 // bash's own message.
 
-import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, RedirOp, WordPart } from './ast'
+import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, WordPart } from './ast'
 import { ParseError, Scanner, isMeta } from './scanner'
 import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
-import { addRedirect, asAssignment, heredocDelimiter, isRedirectOp, lit, plainText, unexpected } from './syntax'
+import { readHeredoc, type PendingHeredoc } from './heredoc'
+import { parseRedirect } from './redirection'
+import { addRedirect, asAssignment, isRedirectOp, lit, plainText, unexpected } from './syntax'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
 const RESERVED_UNSUPPORTED = new Set(['select', '[['])
 const MAX_DEPTH = 64
 
-interface PendingHeredoc {
-  redirect: Redirect
-  delimiter: string
-  expand: boolean
-  stripTabs: boolean
-  line: number
-}
-
 type Op = string // '&&', '||', '|', '|&', ';', ';;', '&', '(', ')', 'newline', 'eof', or a redirection
 
 class Parser extends Scanner implements GrammarHost {
-  private pending: PendingHeredoc[] = []
+  pending: PendingHeredoc[] = []
   readonly warnings: string[] = []
   heredocAtEof = false
 
@@ -218,31 +212,7 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   private parseRedirect(): Redirect {
-    let fd: number | undefined
-    const digits = /^[0-9]+/.exec(this.src.slice(this.pos, this.pos + 12))
-    if (digits) {
-      fd = Number(digits[0])
-      this.pos += digits[0].length
-    }
-    const m = /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(this.src.slice(this.pos, this.pos + 3))!
-    this.pos += m[0].length
-    let op = m[1] as RedirOp | '>|' | '<<-' | '<>'
-    this.skipBlanks()
-    const next = this.peekOp()
-    if (next !== 'word') throw unexpected(next === 'eof' ? 'newline' : next)
-    const target = this.readWord()
-    if (op === '>|') op = '>'
-    if (op === '<>') op = '<'
-    if (op === '<<' || op === '<<-') {
-      const redirect: Redirect = { fd: fd ?? 0, op: '<<', heredoc: { body: [], delimiter: '' } }
-      const { text, quoted } = heredocDelimiter(target)
-      redirect.heredoc!.delimiter = text
-      this.pending.push({ redirect, delimiter: text, expand: !quoted, stripTabs: op === '<<-', line: this.lineAt(this.pos) })
-      return redirect
-    }
-    if (op === '>&' && fd === undefined && !/^([0-9]+|-)$/.test(target.raw)) return { fd: 1, op: '&>', target }
-    const defaultFd = op === '<' || op === '<&' || op === '<<<' ? 0 : 1
-    return { fd: fd ?? defaultFd, op, target }
+    return parseRedirect(this)
   }
 
   // ---- the grammar host of compound.ts ----
@@ -323,7 +293,7 @@ class Parser extends Scanner implements GrammarHost {
   // ---- tokens ----
 
   /** Skip blanks, line continuations and comments (not newlines). */
-  private skipBlanks(): void {
+  skipBlanks(): void {
     for (;;) {
       const c = this.ch
       if (c === ' ' || c === '\t') this.pos++
@@ -336,7 +306,7 @@ class Parser extends Scanner implements GrammarHost {
 
 
   /** What comes next, without consuming it: an operator, 'word', 'newline' or 'eof'. */
-  private peekOp(): Op {
+  peekOp(): Op {
     this.skipBlanks()
     const rest = this.src.slice(this.pos, this.pos + 16)
     if (rest === '') return 'eof'
@@ -366,24 +336,11 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   private readHeredoc(h: PendingHeredoc): void {
-    let body = ''
-    for (;;) {
-      if (this.pos >= this.src.length) {
-        this.heredocAtEof = true
-        this.warnings.push(
-          `warning: here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delimiter}')`,
-        )
-        break
-      }
-      const nl = this.src.indexOf('\n', this.pos)
-      const end = nl < 0 ? this.src.length : nl
-      let line = this.src.slice(this.pos, end)
-      this.pos = nl < 0 ? end : end + 1
-      if (h.stripTabs) line = line.replace(/^\t+/, '')
-      if (line === h.delimiter) break
-      body += line + '\n'
-    }
-    h.redirect.heredoc!.body = h.expand ? new Parser(body, this.depth + 1).heredocParts() : [{ kind: 'lit', text: body, quoted: true }]
+    readHeredoc(this, h)
+  }
+
+  bodyParts(body: string): WordPart[] {
+    return new Parser(body, this.depth + 1).heredocParts()
   }
 
   private finishHeredocs(): void {
@@ -395,12 +352,6 @@ class Parser extends Scanner implements GrammarHost {
 
   heredocParts(): WordPart[] {
     return this.readParts('heredoc', true)
-  }
-
-  private lineAt(pos: number): number {
-    let n = 1
-    for (let i = 0; i < pos && i < this.src.length; i++) if (this.src[i] === '\n') n++
-    return n
   }
 }
 
