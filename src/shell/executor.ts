@@ -9,6 +9,7 @@ import type { CommandContext, CommandSpec, HomeFs, LabServices, OutputChunk, She
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
 import { applyRedirects, isTerminal, type IO, type Sink } from './redirect'
 import { OverlayEnv } from './env'
+import { globField } from './glob'
 import { isWorkingFs } from './fs'
 import { CommandOutput, LineBudget } from './budget'
 import { FsWriteError, OutputStop, ShellStop, STATUS_OUTPUT, fsLimitHint, type ShellLimits } from './limits'
@@ -113,6 +114,7 @@ export class Executor implements CompoundHost {
       maxValue: this.host.limits.maxValue,
       step: () => this.budget.step(),
       lastStatus: () => this.status,
+      glob: (field) => globField(this.host.fs, field, () => this.budget.step()),
       substitute: async (body) => {
         const buf = { text: '' }
         const status = await this.inSubshell(() =>
