@@ -10,6 +10,8 @@ import { evalArithmetic } from './arith'
 import { parseArithmeticText } from './parser/parser'
 import { DEFAULT_LIMITS, expansionTooLong } from './limits'
 import { BraceLimit, braceExpand, mayBrace } from './braces'
+import type { Runtime } from './runtime'
+import { positionalFields, specialParameter, unbound } from './params'
 
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
@@ -35,6 +37,8 @@ export interface ExpandContext {
   glob?(field: PatternPiece[]): string[] | undefined
   /** Most words one brace expansion may produce. */
   maxFields?: number
+  /** The shell's positional parameters, options, `$RANDOM` and pids (absent: bare defaults). */
+  runtime?: Runtime
 }
 
 const IFS_WHITESPACE = new Set([' ', '\t', '\n'])
@@ -45,6 +49,8 @@ interface Piece {
   split: boolean
   /** Unquoted text (literal or expanded) whose `*`, `?` and `[` are pattern characters. */
   glob?: boolean
+  /** Between two parameters of "$@": the field ends here (its text joins them in strings). */
+  boundary?: boolean
 }
 
 /** Expand words into argv fields: braces, expansions, word splitting, pathnames, quote removal. */
@@ -75,6 +81,12 @@ export async function expandFields(word: Word, ctx: ExpandContext): Promise<stri
   let cur: PatternPiece[] = []
   let have = false
   for (const p of pieces) {
+    if (p.boundary) {
+      fields.push(cur)
+      cur = []
+      have = true
+      continue
+    }
     if (!p.split) {
       cur.push({ text: p.text, quoted: !p.glob })
       have = true
@@ -127,6 +139,15 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
         break
       }
       case 'var': {
+        const fields = part.quoted && !part.op ? positionalFields(part.name, ctx) : undefined
+        if (fields) {
+          // "$@": one field per parameter (none at all when there are none).
+          fields.forEach((f, i) => {
+            if (i > 0) pieces.push({ text: ' ', split: false, boundary: true })
+            pieces.push({ text: f, split: false })
+          })
+          break
+        }
         const value = await expandVar(part.name, part.op, ctx)
         pieces.push({ text: value, split: !part.quoted, glob: !part.quoted })
         break
@@ -150,12 +171,18 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
   return pieces
 }
 
+const DEFAULTING = new Set([':-', '-', ':+', '+', ':=', '=', ':?', '?'])
+
 async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {
-  const value = special(name, ctx) ?? ctx.env.get(name)
+  const value = specialParameter(name, ctx) ?? ctx.env.get(name)
+  if (value === undefined && ctx.runtime?.has('nounset') && !(op && DEFAULTING.has(op.op)) && name !== '@' && name !== '*') {
+    throw fatal(unbound(name))
+  }
   if (!op) return value ?? ''
   const v = value ?? ''
   switch (op.op) {
     case '#len':
+      if ((name === '@' || name === '*') && ctx.runtime) return String(ctx.runtime.positional.length)
       return String([...v].length)
     case ':-':
       return value ? value : expandString(op.word, ctx)
@@ -242,27 +269,3 @@ async function expandPattern(parts: WordPart[], ctx: ExpandContext): Promise<Pat
   }
   return out
 }
-
-function special(name: string, ctx: ExpandContext): string | undefined {
-  // Inside a function its positional parameters are variables of its scope.
-  if (/^[1-9#@*]$/.test(name) && ctx.env.get(name) !== undefined) return ctx.env.get(name)
-  switch (name) {
-    case '?':
-      return String(ctx.lastStatus())
-    case '$':
-      return '1'
-    case '#':
-      return '0'
-    case '0':
-      return 'bash'
-    case '-':
-      return 'himBH'
-    case '!':
-    case '@':
-    case '*':
-      return ''
-  }
-  if (/^[1-9]$/.test(name)) return ''
-  return undefined
-}
-

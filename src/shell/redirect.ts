@@ -18,6 +18,13 @@ export interface IO {
   stdinIsTTY: boolean
   out: Sink
   err: Sink
+  /** How much of stdin `read` has taken (shared by the commands reading the same input). */
+  cursor?: { pos: number }
+}
+
+/** What is left of a command's standard input after earlier `read`s. */
+export function remainingInput(io: IO): string {
+  return io.cursor ? io.stdin.slice(io.cursor.pos) : io.stdin
 }
 
 export function isTerminal(s: Sink): boolean {
@@ -31,11 +38,13 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
     if (r.op === '<<') {
       next.stdin = await expandString(r.heredoc!.body, ctx)
       next.stdinIsTTY = false
+      next.cursor = { pos: 0 }
       continue
     }
     if (r.op === '<<<') {
       next.stdin = (await expandString(r.target!.parts, ctx)) + '\n'
       next.stdinIsTTY = false
+      next.cursor = { pos: 0 }
       continue
     }
     const fields = await expandFields(r.target!, ctx)
@@ -49,6 +58,7 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
       if (r.fd !== 0) continue
       next.stdin = readInput(target, fs, next)
       next.stdinIsTTY = false
+      next.cursor = { pos: 0 }
       continue
     }
     const sink = openOutput(target, r.op === '>>' || r.op === '&>>', fs, next)

@@ -9,6 +9,9 @@ import { completeLine, type Completion } from './complete'
 import { builtinCommands } from './commands'
 import type { EnvSnapshot } from './env'
 import { DEFAULT_LIMITS, ShellStop, type ShellLimits } from './limits'
+import { ExitShell } from './runtime'
+
+const aliasKey = (m: Map<string, string>) => JSON.stringify([...m])
 
 /** Everything the shell keeps between inputs, as plain data. */
 export interface ShellState {
@@ -129,11 +132,20 @@ export class Shell {
     const entry = line.replace(/\n+$/, '')
     if (entry.trim() !== '') this.hist.push(entry)
     const terminal = { stdin: '', stdinIsTTY: true, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
-    const script = parseScript(line)
+    const rt = this.executor.rt
+    let script = parseScript(line, rt.aliases)
     this.executor.beginLine()
     try {
       for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
-      for (const chunk of script.chunks) await this.executor.runList(chunk, { ...terminal }, this.env)
+      for (let i = 0; i < script.chunks.length; i++) {
+        const aliases = aliasKey(rt.aliases)
+        await this.executor.runList(script.chunks[i], { ...terminal }, this.env)
+        // A line read after `alias` sees the new alias, as bash reads one line at a time.
+        if (aliasKey(rt.aliases) !== aliases && i + 1 < script.chunks.length) {
+          script = parseScript(script.source.slice(script.chunkEnds[i]), rt.aliases)
+          i = -1
+        }
+      }
       if (script.error) {
         this.executor.write(terminal.err, `bash: ${script.error.message}\n`)
         this.executor.status = 2
@@ -141,6 +153,10 @@ export class Shell {
     } catch (e) {
       if (e instanceof AbortLine) {
         this.executor.status = e.status
+        return this.finish(result)
+      }
+      if (e instanceof ExitShell) {
+        await this.executor.exitTopLevel(e, { ...terminal }, this.env)
         return this.finish(result)
       }
       // A bug in the shell must not take the terminal down: report it like a crashed command.

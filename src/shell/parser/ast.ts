@@ -132,6 +132,8 @@ export interface Pipeline {
 export interface AndOr {
   first: Pipeline
   rest: { op: '&&' | '||'; pipeline: Pipeline }[]
+  /** Ended by `&`: run in the background (the lab runs it at once; `$!` gets a pid). */
+  background?: boolean
 }
 
 export interface List {

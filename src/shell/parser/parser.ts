@@ -8,6 +8,7 @@ import { ParseError, Scanner, isMeta } from './scanner'
 import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
 import { readHeredoc, type PendingHeredoc } from './heredoc'
 import { parseRedirect } from './redirection'
+import { AliasState } from './alias'
 import { addRedirect, asAssignment, isRedirectOp, lit, plainText, unexpected } from './syntax'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
@@ -21,11 +22,15 @@ class Parser extends Scanner implements GrammarHost {
   readonly warnings: string[] = []
   heredocAtEof = false
 
+  private aliasing: AliasState
+
   constructor(
     src: string,
     private depth = 0,
+    aliases?: ReadonlyMap<string, string>,
   ) {
     super(src)
+    this.aliasing = new AliasState(aliases)
     if (depth > MAX_DEPTH) throw new ParseError('expression nesting level exceeded')
   }
 
@@ -36,6 +41,8 @@ class Parser extends Scanner implements GrammarHost {
 
   /** Top-level commands one line at a time, as bash reads them: chunks parsed before an error are kept. */
   readonly chunks: List[] = []
+  /** Where each chunk ends in `src` (which alias substitution may have changed). */
+  readonly chunkEnds: number[] = []
 
   parseChunks(): List[] {
     for (;;) {
@@ -46,6 +53,7 @@ class Parser extends Scanner implements GrammarHost {
         items.push(this.parseAndOr())
         const next = this.peekOp()
         if (next === ';' || next === '&') {
+          if (next === '&') items[items.length - 1].background = true
           this.pos++
           const after = this.peekOp()
           if (after === 'eof') break
@@ -63,6 +71,7 @@ class Parser extends Scanner implements GrammarHost {
         throw unexpected(next)
       }
       this.chunks.push({ items })
+      this.chunkEnds.push(this.pos)
     }
     this.finishHeredocs()
     return this.chunks
@@ -78,7 +87,7 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   protected parseNested(text: string): List {
-    const p = new Parser(text, this.depth + 1)
+    const p = new Parser(text, this.depth + 1, this.aliasing.aliases)
     const list = p.parseProgram()
     this.warnings.push(...p.warnings)
     return list
@@ -97,6 +106,7 @@ class Parser extends Scanner implements GrammarHost {
       items.push(this.parseAndOr())
       const next = this.peekOp()
       if (next === ';' || next === '&' || next === 'newline') {
+        if (next === '&') items[items.length - 1].background = true
         if (next === 'newline') this.consumeNewline()
         else this.pos += 1
         continue
@@ -145,6 +155,7 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   private parseCommand(): Command {
+    if (this.peekOp() === 'word') while (this.aliasing.expand(this)) this.peekOp()
     const op = this.peekOp()
     if (op === 'eof') throw new ParseError('syntax error: unexpected end of file', true)
     if (op === '(' && this.src[this.pos + 1] === '(') return { kind: 'arith', expr: this.readDoubleParen(), redirects: this.redirects() }
@@ -231,8 +242,10 @@ class Parser extends Scanner implements GrammarHost {
       }
       items.push(this.parseAndOr())
       const next = this.peekOp()
-      if (next === ';' || next === '&') this.pos++
-      else if (next === 'newline') this.consumeNewline()
+      if (next === ';' || next === '&') {
+        if (next === '&') items[items.length - 1].background = true
+        this.pos++
+      } else if (next === 'newline') this.consumeNewline()
       else if (next !== 'eof' && next !== ';;' && next !== ';&' && next !== ';;&') throw unexpected(next)
     }
     return { items }
@@ -368,11 +381,14 @@ export interface Script {
   error?: { message: string; incomplete: boolean }
   warnings: string[]
   continues: boolean
+  /** The source after alias substitution, and where each chunk ends in it. */
+  source: string
+  chunkEnds: number[]
 }
 
 /** Parse an input into top-level chunks (one per line, as bash reads them). Never throws. */
-export function parseScript(src: string): Script {
-  const parser = new Parser(src)
+export function parseScript(src: string, aliases?: ReadonlyMap<string, string>): Script {
+  const parser = new Parser(src, 0, aliases)
   let error: Script['error']
   try {
     parser.parseChunks()
@@ -380,7 +396,7 @@ export function parseScript(src: string): Script {
     // Stack exhaustion on absurd nesting is reported like bash's too-deep expression.
     error = e instanceof ParseError ? { message: e.message, incomplete: e.incomplete } : { message: 'expression nesting level exceeded', incomplete: false }
   }
-  return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash }
+  return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash, source: parser.src, chunkEnds: parser.chunkEnds }
 }
 
 /** The text of `$(( ))` or `${V:o:l}` as parts: `$NAME`, `${...}` and `$(...)` inside it expand first. */

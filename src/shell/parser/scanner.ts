@@ -28,7 +28,7 @@ export abstract class Scanner {
   /** Set when the input ends with an unquoted `\` (bash -c keeps it literally). */
   trailingBackslash = false
 
-  constructor(readonly src: string) {}
+  constructor(public src: string) {}
 
   /** Parse `$( ... )` starting after `$(`; must consume the closing `)`. */
   protected abstract parseCommandSubstitution(): List
@@ -216,7 +216,7 @@ export abstract class Scanner {
   private readBraced(quoted: boolean): WordPart {
     const start = this.pos
     this.pos += 2
-    const m = /^(#?)([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9-])/.exec(this.src.slice(this.pos, this.pos + 256))
+    const m = /^(#?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])/.exec(this.src.slice(this.pos, this.pos + 256))
     if (m) {
       const name = m[2]
       const after = this.src.slice(this.pos + m[0].length)
