@@ -34,7 +34,6 @@ const CASES: string[] = [
   '( set -u; echo ${X:-d} ${X-e} ${X:+f}; echo $X; echo after ); echo $?',
   '( set -u; echo $1 ); echo $?',
   '( set -u; set -- a; echo $1 "$@" ${#@} )',
-  'set -x; A=1 B="x y" echo hi "a b" "" "it\'s" \'$x\' "*" a=b; C=$(echo sub); echo a | cat; set +x',
   'false | true; echo $?; set -o pipefail; false | true; echo $?; true | false | true; echo $?; (exit 3) | (exit 4) | true; echo $?',
   'set -o pipefail; set -o | grep -E "^(pipefail|errexit|nounset) "; set +o pipefail; set +o | grep pipefail',
   'set -z; echo $?; set -o nosuch; echo $?',
@@ -65,10 +64,17 @@ const CASES: string[] = [
   'printf -v V "%05d" 42; echo $V; export -p | grep -c "declare -x HOME="',
 ]
 
+// `set -x` repeats the `+` once per eval level; the oracle runs every line through one eval.
+const XTRACE: string[] = [
+  'set -x; A=1 B="x y" echo hi "a b" "" "it\'s" \'$x\' "*" a=b; C=$(echo sub); echo a | cat; set +x',
+  'set -x; for i in 1; do [ $i = 1 ] && echo "$i"; done; f() { echo f "$@"; }; f a; eval "echo e"; set +x',
+]
+const oneLevelLess = (o: Outcome): Outcome => ({ ...o, stderr: o.stderr.replace(/^\+(\++ )/gm, '$1') })
+
 let real: Outcome[] = []
 beforeAll(async () => {
   requireTools('bash')
-  real = await realBashLines(CASES, FILES)
+  real = await realBashLines([...CASES, ...XTRACE], FILES)
 }, 120_000)
 
 describe('options, special parameters and builtins agree with GNU bash 5.2', () => {
@@ -77,5 +83,11 @@ describe('options, special parameters and builtins agree with GNU bash 5.2', () 
     for (const [name, text] of Object.entries(FILES)) files[`/root/${name}`] = text
     const sh = newShell(files)
     expect(await sh.run(line)).toEqual(real[i])
+  })
+})
+
+describe('set -x traces as GNU bash 5.2 does', () => {
+  test.each(XTRACE.map((line, i) => [line, i] as const))('%s', async (line, i) => {
+    expect(await newShell().run(line)).toEqual(oneLevelLess(real[CASES.length + i]))
   })
 })

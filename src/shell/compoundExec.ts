@@ -12,6 +12,7 @@ import { evalArithmetic } from './arith'
 import { matchPattern, type PatternPiece } from './pattern'
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
+import { quoteWord } from './xtrace'
 
 /** `break n` / `continue n` unwinding through loops. */
 export class LoopControl {
@@ -63,6 +64,8 @@ export interface CompoundHost {
   functions: Map<string, Command>
   callDepth: number
   rt: Runtime
+  /** Show a line under `set -x` (text without the `+ ` prefix). */
+  trace(io: IO, text: string): void
   /** Run something whose failure `set -e` ignores (if/while conditions). */
   condition<T>(fn: () => Promise<T>): Promise<T>
 }
@@ -73,6 +76,7 @@ export const MAX_CALL_DEPTH = 1000
 async function arith(h: CompoundHost, text: string, env: ShellEnv, io: IO): Promise<bigint> {
   const ctx = h.expandContext(env, io)
   const expr = await expandString(parseArithmeticText(text), ctx)
+  h.trace(io, `(( ${expr.trim()} ))`)
   const r = evalArithmetic(expr, env)
   if (typeof r === 'string') throw new ExpansionError(r, undefined, true)
   return r
@@ -129,6 +133,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
       try {
         for (const item of items) {
           await h.tick()
+          h.trace(io, `for ${cmd.name} in ${items.map(quoteWord).join(' ')}`)
           env.set(cmd.name, item)
           const r = await body(h, cmd.body, io, env)
           status = h.status
@@ -160,6 +165,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
     case 'case': {
       const ctx = h.expandContext(env, io)
       const subject = await expandString(cmd.word.parts, ctx)
+      h.trace(io, `case ${quoteWord(subject)} in`)
       let fallthrough = false
       let status = 0
       for (const item of cmd.items) {

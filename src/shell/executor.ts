@@ -206,6 +206,10 @@ export class Executor implements CompoundHost {
     return status
   }
 
+  trace(io: IO, text: string): void {
+    if (this.rt.has('xtrace')) this.write(io.err, `${'+'.repeat(this.rt.substDepth + 1)} ${text}\n`)
+  }
+
   builtinHost() {
     return builtinHost(this, this.host)
   }
@@ -228,7 +232,13 @@ export class Executor implements CompoundHost {
   async runText(text: string, io: IO, env: ShellEnv): Promise<number> {
     const parsed = parseScript(text, this.rt.aliases)
     for (const w of parsed.warnings) this.write(io.err, `bash: ${w}\n`)
-    for (const chunk of parsed.chunks) await this.runList(chunk, io, env)
+    // Text run this way is one more level for `set -x` (bash's parse_and_execute).
+    this.rt.substDepth++
+    try {
+      for (const chunk of parsed.chunks) await this.runList(chunk, io, env)
+    } finally {
+      this.rt.substDepth--
+    }
     if (parsed.error) {
       this.write(io.err, `bash: ${parsed.error.message}\n`)
       this.status = 2
@@ -274,7 +284,7 @@ export class Executor implements CompoundHost {
     for (const a of cmd.assignments) {
       values.push([a.name, await expandString(a.value.parts, ectx)])
       // Assignments alone change the shell at once, left to right (`A=1 B=$A`).
-      if (argv.length === 0 && !this.assign(env, a.name, values[values.length - 1][1], io)) return 1
+      if (argv.length === 0 && !this.assign(env, a.name, values[values.length - 1][1])) return 1
     }
     if (this.rt.has('xtrace')) this.write(io.err, xtraceLines(this.rt.substDepth, values, argv))
     if (argv.length === 0) {
@@ -286,11 +296,9 @@ export class Executor implements CompoundHost {
   }
 
   /** Set a variable as an assignment does: readonly names refuse, -i names evaluate, RANDOM seeds. */
-  assign(env: ShellEnv, name: string, value: string, io: IO): boolean {
-    if (this.rt.readonly.has(name)) {
-      this.write(io.err, `bash: ${name}: readonly variable\n`)
-      return false
-    }
+  assign(env: ShellEnv, name: string, value: string): boolean {
+    // An interactive bash drops the rest of the line after this error, as after a bad substitution.
+    if (this.rt.readonly.has(name)) throw new ExpansionError(`${name}: readonly variable`, undefined, true)
     if (name === 'RANDOM') this.rt.seedRandom(Number(value) || 0)
     if (this.rt.integer.has(name)) {
       const r = evalArithmetic(value, env)

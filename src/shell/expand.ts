@@ -165,7 +165,7 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
       case 'badsub':
         throw fatal(`${part.text}: bad substitution`)
     }
-    size += pieces[pieces.length - 1].text.length
+    size += pieces[pieces.length - 1]?.text.length ?? 0
     if (size > max) throw new ExpansionError(expansionTooLong(max))
   }
   return pieces

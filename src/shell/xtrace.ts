@@ -13,7 +13,7 @@ export function xtraceLines(depth: number, assignments: [string, string][], argv
   return out
 }
 
-function quoteWord(w: string): string {
+export function quoteWord(w: string): string {
   if (w === '') return "''"
   return /[\s'"\\|&;()<>!{}*[?\]^$`~#]/.test(w) ? `'${w.replaceAll("'", "'\\''")}'` : w
 }

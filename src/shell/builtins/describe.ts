@@ -57,7 +57,11 @@ export function typeBuiltin(c: BuiltinCall): number {
     let found = describe(c, name)
     if (mode === 'P' || mode === 'p') found = found.filter((d) => d.kind === 'file' || (mode === 'p' && false))
     if (!all) found = found.slice(0, 1)
-    if (mode === 'p' && describe(c, name)[0]?.kind !== 'file') found = []
+    if (mode === 'p' && describe(c, name)[0]?.kind !== 'file') {
+      // A builtin or function: `type -p` prints nothing, and that is no failure.
+      if (describe(c, name).length === 0) status = 1
+      continue
+    }
     if (found.length === 0) {
       if (!mode) c.err(`bash: type: ${name}: not found\n`)
       status = 1
@@ -79,14 +83,14 @@ export async function commandBuiltin(c: BuiltinCall): Promise<number> {
   if (args[0] === '--') args = args.slice(1)
   if (args.length === 0) return 0
   if (!mode) return c.h.runArgv(args, c.io, c.env)
-  let status = 0
+  let status = 1
   for (const name of args) {
     const d = describe(c, name)[0]
     if (!d) {
       if (mode === 'V') c.err(`bash: command: ${name}: not found\n`)
-      status = 1
       continue
     }
+    status = 0
     if (mode === 'V') c.out(sentence(c, name, d))
     else c.out(d.kind === 'alias' ? `alias ${name}=${singleQuote(c.h.rt.aliases.get(name)!)}\n` : d.kind === 'file' ? `${d.path}\n` : `${name}\n`)
   }

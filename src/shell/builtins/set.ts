@@ -46,7 +46,7 @@ export function setBuiltin({ h, argv, env, out, err }: BuiltinCall): number {
         i++
         if (!SETTABLE.has(name)) {
           err(`bash: set: ${name}: invalid option name\n`)
-          return 1
+          return 2
         }
         if (on) opts.add(name)
         else opts.delete(name)

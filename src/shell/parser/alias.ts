@@ -15,6 +15,8 @@ export interface AliasSource {
 export class AliasState {
   /** Aliases being read: their name and where their text ends in the source. */
   private active: { name: string; end: number }[] = []
+  /** How much longer substitutions have made the source (positions after them shift by it). */
+  grown = 0
 
   constructor(readonly aliases: ReadonlyMap<string, string> | undefined) {}
 
@@ -37,6 +39,7 @@ export class AliasState {
     if (value === undefined || this.active.some((a) => a.name === name)) return false
     const delta = value.length - word.raw.length
     for (const a of this.active) a.end += delta
+    this.grown += delta
     s.src = s.src.slice(0, start) + value + s.src.slice(start + word.raw.length)
     this.active.push({ name, end: start + value.length })
     return true

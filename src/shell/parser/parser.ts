@@ -41,7 +41,7 @@ class Parser extends Scanner implements GrammarHost {
 
   /** Top-level commands one line at a time, as bash reads them: chunks parsed before an error are kept. */
   readonly chunks: List[] = []
-  /** Where each chunk ends in `src` (which alias substitution may have changed). */
+  /** Where each chunk ends in the source as given (before alias substitution). */
   readonly chunkEnds: number[] = []
 
   parseChunks(): List[] {
@@ -71,7 +71,7 @@ class Parser extends Scanner implements GrammarHost {
         throw unexpected(next)
       }
       this.chunks.push({ items })
-      this.chunkEnds.push(this.pos)
+      this.chunkEnds.push(this.pos - this.aliasing.grown)
     }
     this.finishHeredocs()
     return this.chunks
@@ -381,7 +381,7 @@ export interface Script {
   error?: { message: string; incomplete: boolean }
   warnings: string[]
   continues: boolean
-  /** The source after alias substitution, and where each chunk ends in it. */
+  /** The source as given, and where each chunk ends in it. */
   source: string
   chunkEnds: number[]
 }
@@ -389,6 +389,7 @@ export interface Script {
 /** Parse an input into top-level chunks (one per line, as bash reads them). Never throws. */
 export function parseScript(src: string, aliases?: ReadonlyMap<string, string>): Script {
   const parser = new Parser(src, 0, aliases)
+  const original = src
   let error: Script['error']
   try {
     parser.parseChunks()
@@ -396,7 +397,7 @@ export function parseScript(src: string, aliases?: ReadonlyMap<string, string>):
     // Stack exhaustion on absurd nesting is reported like bash's too-deep expression.
     error = e instanceof ParseError ? { message: e.message, incomplete: e.incomplete } : { message: 'expression nesting level exceeded', incomplete: false }
   }
-  return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash, source: parser.src, chunkEnds: parser.chunkEnds }
+  return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash, source: original, chunkEnds: parser.chunkEnds }
 }
 
 /** The text of `$(( ))` or `${V:o:l}` as parts: `$NAME`, `${...}` and `$(...)` inside it expand first. */
