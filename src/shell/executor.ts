@@ -218,14 +218,14 @@ export class Executor implements CompoundHost {
    * `exit` (or `set -e`) in the workstation's own shell: the EXIT trap runs, the line stops, and
    * the terminal stays, saying how to start afresh (there is nothing to log out to).
    */
-  async exitTopLevel(e: ExitShell, io: IO, env: ShellEnv): Promise<void> {
+  async exitTopLevel(e: ExitShell, io: IO, env: ShellEnv, stays: boolean): Promise<void> {
     const trap = this.rt.traps.get('EXIT')
     if (trap !== undefined) {
       this.rt.traps.delete('EXIT')
       await this.runTrap(trap, io, env, e.status)
     }
     this.status = e.status
-    this.write(io.err, `exit\nlab: this terminal is the lab's only shell, so it stays open (status ${e.status}); \`lab reset\` starts the lab afresh\n`)
+    if (stays) this.write(io.err, `exit\nlab: this terminal is the lab's only shell, so it stays open (status ${e.status}); \`lab reset\` starts the lab afresh\n`)
   }
 
   /** Parse text with the current aliases and run it in this shell (eval, source, traps). */

@@ -37,6 +37,11 @@ export interface ShellOptions {
    * message queue run here, so that Ctrl+C (interrupt()) reaches a long command line.
    */
   pause?: () => Promise<void>
+  /**
+   * `exit` (and `set -e`) end this shell, as in `sh -c` or a container's interactive shell; then
+   * `exited` holds the status. Without it (the workstation) the shell stays and says so.
+   */
+  exitEnds?: boolean
   /** The command for a name no spec has (a container's shell answers `sh: x: not found` this way). */
   fallback?: (name: string) => CommandSpec | undefined
 }
@@ -51,6 +56,9 @@ export class Shell {
   readonly env: ShellEnv
   /** Set by `clear`; the terminal resets it after clearing the screen. */
   clearRequested = false
+  /** The status `exit` ended this shell with (only with the exitEnds option). */
+  exited: number | undefined
+  private exitEnds: boolean
   private specs = new Map<string, CommandSpec>()
   private hist: string[]
   private executor: Executor
@@ -63,6 +71,7 @@ export class Shell {
     this.env = opts.env
     this.hist = [...(opts.history ?? [])]
     this.onClear = opts.onClear
+    this.exitEnds = opts.exitEnds ?? false
     for (const spec of builtinCommands()) this.register(spec)
     for (const spec of opts.commands ?? []) this.register(spec)
     const handle: ShellHandle = {
@@ -156,7 +165,8 @@ export class Shell {
         return this.finish(result)
       }
       if (e instanceof ExitShell) {
-        await this.executor.exitTopLevel(e, { ...terminal }, this.env)
+        await this.executor.exitTopLevel(e, { ...terminal }, this.env, !this.exitEnds)
+        if (this.exitEnds) this.exited = e.status
         return this.finish(result)
       }
       // A bug in the shell must not take the terminal down: report it like a crashed command.
