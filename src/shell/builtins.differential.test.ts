@@ -61,6 +61,7 @@ const CASES: string[] = [
   'declare -p X; X=1; declare -p X; declare -x Y=2; declare -p Y; declare -i I=2+3; echo $I; I=4*5; echo $I',
   'declare -r R=3; R=4; echo $? $R; declare -p R; unset R; echo $?',
   'f() { declare L=inner; echo $L; }; L=outer; f; echo $L; declare -z',
+  "A='x y' B=$'a\\nb' C=plain D=\"it's\" E=; set | grep -E '^(A|B|C|D|E|IFS)='",
   'printf -v V "%05d" 42; echo $V; export -p | grep -c "declare -x HOME="',
 ]
 

@@ -51,6 +51,14 @@ export class FunctionScope implements ShellEnv {
   exported(): Record<string, string> {
     return this.parent.exported()
   }
+  all(): Record<string, string> {
+    const out = { ...(this.parent.all?.() ?? this.parent.exported()) }
+    for (const [k, v] of this.locals) {
+      if (v === null) delete out[k]
+      else out[k] = v
+    }
+    return out
+  }
 }
 
 /** What the compound commands need of the executor. */

@@ -48,4 +48,7 @@ export class PrefixEnv implements ShellEnv {
   exported(): Record<string, string> {
     return { ...this.parent.exported(), ...Object.fromEntries(this.temp) }
   }
+  all(): Record<string, string> {
+    return { ...(this.parent.all?.() ?? this.parent.exported()), ...Object.fromEntries(this.temp) }
+  }
 }

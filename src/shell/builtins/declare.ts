@@ -41,7 +41,7 @@ export function declareBuiltin(c: BuiltinCall): number {
   }
   const names = argv.slice(i)
   if (on.has('p') || names.length === 0) {
-    const list = names.length ? names : Object.keys((env as { snapshot?: () => { vars: Record<string, string> } }).snapshot?.().vars ?? env.exported()).sort()
+    const list = names.length ? names : Object.keys(env.all?.() ?? env.exported()).sort()
     let status = 0
     for (const n of list) {
       const text = declaration(c, n)

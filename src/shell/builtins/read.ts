@@ -65,7 +65,7 @@ export async function readBuiltin({ argv, io, env, err }: BuiltinCall): Promise<
         continue
       }
       if (k + 1 < input.length) {
-        line += '\u0000' + input[++k]
+        line += '\uE000' + input[++k]
         continue
       }
     }
@@ -85,7 +85,7 @@ export async function readBuiltin({ argv, io, env, err }: BuiltinCall): Promise<
 
 /** Split on IFS as read does; `\0` marks an escaped character (never a separator). */
 function assign(line: string, names: string[], env: BuiltinCall['env']): void {
-  const unescape = (s: string) => s.replace(/\u0000([\s\S])/g, '$1')
+  const unescape = (s: string) => s.replace(/\uE000([\s\S])/g, '$1')
   if (names.length === 0) {
     env.set('REPLY', unescape(line))
     return
@@ -96,18 +96,18 @@ function assign(line: string, names: string[], env: BuiltinCall['env']): void {
   let pos = 0
   const chars = [...line]
   const skipWs = () => {
-    while (pos < chars.length && isWs(chars[pos]) && chars[pos - 1] !== '\u0000') pos++
+    while (pos < chars.length && isWs(chars[pos]) && chars[pos - 1] !== '\uE000') pos++
   }
   skipWs()
   names.forEach((name, idx) => {
     if (idx === names.length - 1) {
       let end = chars.length
-      while (end > pos && isWs(chars[end - 1]) && chars[end - 2] !== '\u0000') end--
+      while (end > pos && isWs(chars[end - 1]) && chars[end - 2] !== '\uE000') end--
       env.set(name, unescape(chars.slice(pos, end).join('')))
       return
     }
     let field = ''
-    while (pos < chars.length && !(isSep(chars[pos]) && chars[pos - 1] !== '\u0000')) field += chars[pos++]
+    while (pos < chars.length && !(isSep(chars[pos]) && chars[pos - 1] !== '\uE000')) field += chars[pos++]
     if (pos < chars.length && !isWs(chars[pos])) pos++
     skipWs()
     env.set(name, unescape(field))

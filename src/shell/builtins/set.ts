@@ -11,7 +11,7 @@ const SETTABLE = new Set([...OPTION_LETTERS.map(([, n]) => n).filter((n) => n !=
 
 export function setBuiltin({ h, argv, env, out, err }: BuiltinCall): number {
   if (argv.length === 1) {
-    const vars = (env as { snapshot?: () => { vars: Record<string, string> } }).snapshot?.().vars ?? env.exported()
+    const vars = env.all?.() ?? env.exported()
     let text = ''
     for (const k of Object.keys(vars).sort()) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) text += `${k}=${quoteValue(vars[k])}\n`
     out(text)
@@ -74,12 +74,14 @@ function listOptions(opts: Set<string>, dashO: boolean, out: (t: string) => void
 
 /** A value as `set` prints it: bare when safe, else in single quotes ($'...' for control characters). */
 function quoteValue(v: string): string {
-  if (/^[A-Za-z0-9_./:,@%+=-]*$/.test(v) && v !== '') return v
-  if (/[\x00-\x1f\x7f]/.test(v)) {
-    const esc = v.replace(/[\\']|[\x00-\x1f\x7f]/g, (c) => {
+  if (/^[A-Za-z0-9_./:,@%+=-]*$/.test(v)) return v
+  const control = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f
+  if ([...v].some(control)) {
+    const esc = [...v].map((c) => {
+      if (c !== '\\' && c !== "'" && !control(c)) return c
       const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\\': '\\\\', "'": "\\'", '\x1b': '\\E' }
       return named[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`
-    })
+    }).join('')
     return `$'${esc}'`
   }
   return `'${v.replaceAll("'", "'\\''")}'`
