@@ -75,6 +75,7 @@ export const awk: CommandSpec = {
       if (out) ctx.stdout(out)
       out = ''
     }
+    let where: (() => string) | undefined
     try {
       const prog = parseAwk(program)
       await loadRegex()
@@ -87,6 +88,7 @@ export const awk: CommandSpec = {
         readFile: (path) => ctx.fs.readFile(path),
         check: () => ctx.signal?.throwIfAborted(),
       }, init, ctx.env.exported())
+      where = () => vm.where()
       let going = vm.runBegin()
       const onlyBegin = prog.rules.length === 0 && prog.end.length === 0
       const files = operands.filter((o) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(o))
@@ -116,11 +118,11 @@ export const awk: CommandSpec = {
     } catch (e) {
       flush()
       if (e instanceof AwkSyntaxError) {
-        ctx.stderr(`awk: line 1: ${e.message}\n`)
+        ctx.stderr(`awk: ${e.message}\n`)
         return 2
       }
       if (e instanceof AwkRuntimeError || e instanceof AwkRegexError) {
-        ctx.stderr(`awk: run time error: ${e.message}\n`)
+        ctx.stderr(`awk: run time error: ${e.message}\n${where?.() ?? ''}`)
         return 2
       }
       throw e

@@ -35,10 +35,18 @@ export function numToStr(n: number, fmt = '%.6g'): string {
   return sprintf(fmt, [{ num: () => n, str: () => String(n) }])
 }
 
+/** printf ran out of arguments: mawk stops there (what was formatted so far is printed). */
+export class NotEnoughArgs {
+  constructor(readonly partial: string) {}
+}
+
 export function sprintf(fmt: string, args: Arg[]): string {
   let out = ''
   let ai = 0
-  const next = () => args[ai++] ?? { num: () => 0, str: () => '' }
+  const next = () => {
+    if (ai >= args.length) throw new NotEnoughArgs(out)
+    return args[ai++]
+  }
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i]
     if (c !== '%') {

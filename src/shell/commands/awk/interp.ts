@@ -5,7 +5,7 @@
 
 import type { Expr, Func, Program, Stmt } from './ast'
 import { compileAwkRegex } from './regex'
-import { numToStr, sprintf, type Arg } from './format'
+import { NotEnoughArgs, numToStr, sprintf, type Arg } from './format'
 
 /** A string that came from input and compares as a number when it looks like one. */
 class StrNum {
@@ -50,6 +50,12 @@ export class Interp {
     for (const [k, v] of [['FS', ' '], ['OFS', ' '], ['ORS', '\n'], ['RS', '\n'], ['NR', 0], ['NF', 0], ['FNR', 0], ['SUBSEP', '\x1c'], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RSTART', 0], ['RLENGTH', -1], ['FILENAME', '']] as [string, Val][]) this.vars.set(k, v)
     this.arrays.set('ENVIRON', new Map(Object.entries(environ)))
     for (const [k, v] of init) this.vars.set(k, new StrNum(v))
+  }
+
+  /** mawk's second line of a run-time error. */
+  where(): string {
+    const v = (k: string) => this.str(this.vars.get(k) ?? '')
+    return `\tFILENAME="${v('FILENAME')}" FNR=${v('FNR')} NR=${v('NR')}\n`
   }
 
   assignOperand(name: string, value: string): void {
@@ -244,7 +250,15 @@ export class Interp {
       case 'printf': {
         if (s.args.length === 0) throw new AwkRuntimeError('printf: no format')
         const [f, ...rest] = s.args.map((a) => this.eval(a))
-        return this.emit(this.format(this.str(f), rest), s.dest)
+        let text: string
+        try {
+          text = this.format(this.str(f), rest)
+        } catch (e) {
+          if (!(e instanceof NotEnoughArgs)) throw e
+          this.emit(e.partial, s.dest)
+          throw new AwkRuntimeError(`not enough arguments passed to printf("${this.str(f)}")`)
+        }
+        return this.emit(text, s.dest)
       }
       case 'expr':
         this.eval(s.e)
@@ -410,8 +424,9 @@ export class Interp {
     const locals = new Map<string, Val | Map<string, Val>>()
     f.params.forEach((p, i) => {
       const a = args[i]
+      const unsetName = a?.k === 'var' && !this.vars.has(a.name) && !this.local(a.name)
       if (!a) locals.set(p, new StrNum(''))
-      else if (a.k === 'var' && (this.arrays.has(a.name) || this.local(a.name)?.get(a.name) instanceof Map)) locals.set(p, this.array(a.name))
+      else if (a.k === 'var' && (this.arrays.has(a.name) || this.local(a.name)?.get(a.name) instanceof Map || unsetName)) locals.set(p, this.array(a.name))
       else locals.set(p, this.eval(a))
     })
     this.frames.push({ locals })
@@ -491,8 +506,16 @@ export class Interp {
         this.vars.set('RLENGTH', m ? [...text.slice(m[0], m[1])].length : -1)
         return m ? [...text.slice(0, m[0])].length + 1 : 0
       }
-      case 'sprintf':
-        return args.length ? this.format(s(0), args.slice(1).map((a) => this.eval(a))) : ''
+      case 'sprintf': {
+        if (!args.length) return ''
+        const f = s(0)
+        try {
+          return this.format(f, args.slice(1).map((a) => this.eval(a)))
+        } catch (e) {
+          if (e instanceof NotEnoughArgs) throw new AwkRuntimeError(`not enough arguments passed to sprintf("${f}")`)
+          throw e
+        }
+      }
       case 'int': return Math.trunc(n(0))
       case 'sqrt': return Math.sqrt(n(0))
       case 'exp': return Math.exp(n(0))

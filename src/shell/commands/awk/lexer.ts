@@ -14,17 +14,26 @@ export type Tok =
   | { t: 'nl' }
   | { t: 'eof' }
 
+/** The line each token is on (parallel to the tokens), for mawk's `line N:` in errors. */
+export type Lines = number[]
+
 const KEYWORDS = new Set(['BEGIN', 'END', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'in', 'getline', 'print', 'printf'])
 export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'sin', 'cos', 'atan2', 'exp', 'log', 'sqrt', 'int', 'rand', 'srand', 'tolower', 'toupper', 'system', 'close', 'fflush'])
-const OPS = ['+=', '-=', '*=', '/=', '%=', '^=', '**=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '**', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '=']
+const OPS = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '=']
 
 export class AwkSyntaxError extends Error {}
 
 const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' }
 
-export function lex(src: string): Tok[] {
+export function lex(src: string, lines: Lines = []): Tok[] {
   const out: Tok[] = []
   let i = 0
+  let line = 1
+  const push0 = out.push.bind(out)
+  const push = (t: Tok) => {
+    lines.push(line)
+    return push0(t)
+  }
   const operandMayStart = () => {
     const p = out[out.length - 1]
     if (!p) return true
@@ -36,12 +45,12 @@ export function lex(src: string): Tok[] {
   while (i < src.length) {
     const c = src[i]
     if (c === ' ' || c === '\t') { i++; continue }
-    if (c === '\\' && src[i + 1] === '\n') { i += 2; continue }
+    if (c === '\\' && src[i + 1] === '\n') { i += 2; line++; continue }
     if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue }
-    if (c === '\n') { out.push({ t: 'nl' }); i++; continue }
+    if (c === '\n') { push({ t: 'nl' }); line++; i++; continue }
     if (/[0-9.]/.test(c) && /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)/.test(src.slice(i))) {
       const m = /^(?:0[xX][0-9a-fA-F]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)/.exec(src.slice(i))!
-      out.push({ t: 'num', v: Number(m[0]) })
+      push({ t: 'num', v: Number(m[0]) })
       i += m[0].length
       continue
     }
@@ -49,9 +58,9 @@ export function lex(src: string): Tok[] {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i))!
       const w = m[0]
       i += w.length
-      if (KEYWORDS.has(w)) out.push({ t: 'kw', v: w === 'func' ? 'function' : w })
-      else if (BUILTINS.has(w)) out.push({ t: 'builtin', v: w })
-      else out.push({ t: src[i] === '(' ? 'funcname' : 'name', v: w })
+      if (KEYWORDS.has(w)) push({ t: 'kw', v: w === 'func' ? 'function' : w })
+      else if (BUILTINS.has(w)) push({ t: 'builtin', v: w })
+      else push({ t: src[i] === '(' ? 'funcname' : 'name', v: w })
       continue
     }
     if (c === '"') {
@@ -70,7 +79,7 @@ export function lex(src: string): Tok[] {
         s += src[i++]
       }
       i++
-      out.push({ t: 'str', v: s })
+      push({ t: 'str', v: s })
       continue
     }
     if (c === '/' && operandMayStart()) {
@@ -86,14 +95,15 @@ export function lex(src: string): Tok[] {
         s += src[i++]
       }
       i++
-      out.push({ t: 'ere', v: s })
+      push({ t: 'ere', v: s })
       continue
     }
     const op = OPS.find((o) => src.startsWith(o, i))
     if (!op) throw new AwkSyntaxError(`invalid char '${c}'`)
-    out.push({ t: 'op', v: op === '**' ? '^' : op === '**=' ? '^=' : op })
+    push({ t: 'op', v: op })
     i += op.length
   }
-  out.push({ t: 'eof' })
+  lines.push(src.endsWith('\n') ? line : line + 1)
+  push({ t: 'eof' })
   return out
 }

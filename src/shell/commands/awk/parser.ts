@@ -7,14 +7,17 @@ import type { Dest, Expr, Program, Stmt } from './ast'
 import { AwkSyntaxError, lex, type Tok } from './lexer'
 
 export function parseAwk(src: string): Program {
-  return new P(lex(src)).program()
+  const lines: number[] = []
+  const toks = lex(src, lines)
+  return new P(toks, lines).program()
 }
 
 class P {
   private i = 0
   private noGt = 0
   private noIn = 0
-  constructor(private toks: Tok[]) {}
+  constructor(private toks: Tok[], private lines: number[]) {}
+  private braces = 0
 
   private get tok(): Tok {
     return this.toks[this.i]
@@ -32,8 +35,10 @@ class P {
   }
   private fail(): never {
     const k = this.tok as { t: string; v?: string | number }
+    const line = this.lines[this.i]
+    if (k.t === 'eof' && this.braces > 0) throw new AwkSyntaxError(`line ${line}: missing } near end of file`)
     const text = k.t === 'eof' ? 'end of file' : k.t === 'nl' ? 'end of line' : k.t === 'str' ? `"${k.v}"` : String(k.v ?? k.t)
-    throw new AwkSyntaxError(`syntax error at or near ${text}`)
+    throw new AwkSyntaxError(`line ${line}: syntax error at or near ${text}`)
   }
   private nls(): void {
     while (this.is('nl')) this.i++
@@ -91,6 +96,7 @@ class P {
   private block(): Stmt[] {
     this.nls()
     this.take('{')
+    this.braces++
     const body: Stmt[] = []
     this.terms()
     while (!this.op('}')) {
@@ -98,6 +104,7 @@ class P {
       this.terms()
     }
     this.i++
+    this.braces--
     return body
   }
 
