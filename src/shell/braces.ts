@@ -32,6 +32,12 @@ function rebuild(toks: Tok[]): WordPart[] {
   const out: WordPart[] = []
   let lit = ''
   for (const t of toks) {
+    const prev = out[out.length - 1]
+    if (typeof t === 'string' && lit === '' && prev?.kind === 'var' && prev.bare && !prev.quoted && /[A-Za-z0-9_]/.test(t)) {
+      // Brace expansion is textual in bash: `$HOME{a,b}` becomes `$HOMEa $HOMEb`.
+      out[out.length - 1] = { ...prev, name: prev.name + t }
+      continue
+    }
     if (typeof t === 'string') lit += t
     else {
       if (lit) out.push({ kind: 'lit', text: lit, quoted: false })

@@ -108,6 +108,7 @@ const CASES: string[] = [
   'cd g; echo {a,b}.pem {a,z}*; for i in {1..3}; do echo -n $i; done; echo',
   'echo "{a,b}" \'{1..3}\' $\'{a,b}\' x{a,b', 
   '{ echo {a,b}; }; echo {',
+  'X=1; Xa=2; echo $X{a,b} "$X"{a,b} ${X}{a,b}',
 ]
 
 let real: Outcome[] = []

@@ -190,7 +190,7 @@ export abstract class Scanner {
       while (end < this.src.length && NAME_CHAR.test(this.src[end])) end++
       const name = this.src.slice(this.pos + 1, end)
       this.pos = end
-      return { kind: 'var', name, quoted }
+      return { kind: 'var', name, quoted, bare: true }
     }
     this.pos++
     return { kind: 'lit', text: '$', quoted }
