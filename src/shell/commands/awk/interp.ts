@@ -5,13 +5,11 @@
 
 import type { Expr, Func, Program, Stmt } from './ast'
 import { compileAwkRegex } from './regex'
-import { NotEnoughArgs, numToStr, sprintf, type Arg } from './format'
+import { NotEnoughArgs, sprintf, type Arg } from './format'
+import { awkBuiltin } from './builtins'
+import { AwkRuntimeError, Fields, StrNum, type Val } from './fields'
 
-/** A string that came from input and compares as a number when it looks like one. */
-class StrNum {
-  constructor(readonly s: string) {}
-}
-type Val = number | string | StrNum
+export { AwkRuntimeError, StrNum, type Val }
 
 class Next {}
 class ExitProg {
@@ -23,9 +21,7 @@ class Ret {
   constructor(readonly v: Val) {}
 }
 
-export class AwkRuntimeError extends Error {}
 
-const NUMERIC = /^[ \t\n]*[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[ \t\n]*$/
 const MAX_STEPS = 20_000_000
 
 export interface AwkIO {
@@ -35,18 +31,16 @@ export interface AwkIO {
   check(): void
 }
 
-export class Interp {
-  private vars = new Map<string, Val>()
-  private arrays = new Map<string, Map<string, Val>>()
-  private fields: string[] = ['']
-  private nf = 0
-  private frames: { locals: Map<string, Val | Map<string, Val>> }[] = []
-  private opened = new Set<string>()
-  private steps = 0
-  private rangeOn: boolean[] = []
+export class Interp extends Fields {
+  arrays = new Map<string, Map<string, Val>>()
+  frames: { locals: Map<string, Val | Map<string, Val>> }[] = []
+  opened = new Set<string>()
+  steps = 0
+  rangeOn: boolean[] = []
   exitCode = 0
 
   constructor(private prog: Program, private io: AwkIO, init: [string, string][], environ: Record<string, string>) {
+    super()
     for (const [k, v] of [['FS', ' '], ['OFS', ' '], ['ORS', '\n'], ['RS', '\n'], ['NR', 0], ['NF', 0], ['FNR', 0], ['SUBSEP', '\x1c'], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RSTART', 0], ['RLENGTH', -1], ['FILENAME', '']] as [string, Val][]) this.vars.set(k, v)
     this.arrays.set('ENVIRON', new Map(Object.entries(environ)))
     for (const [k, v] of init) this.vars.set(k, new StrNum(v))
@@ -62,78 +56,12 @@ export class Interp {
     this.vars.set(name, new StrNum(value))
   }
 
-  // ---- values ----
-  private num(v: Val): number {
-    if (typeof v === 'number') return v
-    const s = typeof v === 'string' ? v : v.s
-    const m = /^[ \t\n]*([-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)/.exec(s)
-    return m ? Number(m[1]) : 0
-  }
-  private str(v: Val): string {
-    if (typeof v === 'number') return numToStr(v, this.str(this.vars.get('CONVFMT') ?? '%.6g'))
-    return typeof v === 'string' ? v : v.s
-  }
-  private outStr(v: Val): string {
-    return typeof v === 'number' ? numToStr(v, this.str(this.vars.get('OFMT') ?? '%.6g')) : this.str(v)
-  }
-  private bool(v: Val): boolean {
-    if (typeof v === 'number') return v !== 0
-    if (typeof v === 'string') return v !== ''
-    return NUMERIC.test(v.s) ? this.num(v) !== 0 : v.s !== ''
-  }
-  private looksNum(v: Val): boolean {
-    return typeof v === 'number' || (v instanceof StrNum && NUMERIC.test(v.s))
-  }
-
-  // ---- records and fields ----
-  setRecord(text: string): void {
-    this.fields = [text]
-    this.split()
-  }
-  private split(): void {
-    const parts = this.splitText(this.fields[0], this.str(this.vars.get('FS')!))
-    this.fields = [this.fields[0], ...parts]
-    this.nf = parts.length
-  }
-  private splitText(s: string, fs: string): string[] {
-    if (fs === ' ') return s.split(/[ \t\n]+/).filter((x) => x !== '')
-    if (s === '') return []
-    if (fs.length === 1 && fs !== '\\') return s.split(fs)
-    const re = compileAwkRegex(fs)
-    const out: string[] = []
-    let pos = 0
-    for (;;) {
-      const m = re.find(s, pos)
-      if (!m || m[1] === m[0]) break
-      out.push(s.slice(pos, m[0]))
-      pos = m[1]
-    }
-    out.push(s.slice(pos))
-    return out
-  }
-  private getField(i: number): Val {
-    if (i < 0) throw new AwkRuntimeError(`$${i}: negative field index`)
-    if (i === 0) return new StrNum(this.fields[0])
-    return i <= this.nf ? new StrNum(this.fields[i]) : new StrNum('')
-  }
-  private setField(i: number, v: string): void {
-    if (i < 0) throw new AwkRuntimeError(`$${i}: negative field index`)
-    if (i === 0) return this.setRecord(v)
-    while (this.nf < i) this.fields[++this.nf] = ''
-    this.fields[i] = v
-    this.rebuild()
-  }
-  private rebuild(): void {
-    this.fields.length = this.nf + 1
-    this.fields[0] = this.fields.slice(1).join(this.str(this.vars.get('OFS')!))
-  }
-
   // ---- variables ----
-  private local(name: string): Map<string, Val | Map<string, Val>> | undefined {
+  local(name: string): Map<string, Val | Map<string, Val>> | undefined {
     const f = this.frames[this.frames.length - 1]
     return f && f.locals.has(name) ? f.locals : undefined
   }
-  private getVar(name: string): Val {
+  getVar(name: string): Val {
     if (name === 'NF') return this.nf
     const l = this.local(name)
     if (l) {
@@ -142,7 +70,7 @@ export class Interp {
     }
     return this.vars.get(name) ?? new StrNum('')
   }
-  private setVar(name: string, v: Val): void {
+  setVar(name: string, v: Val): void {
     if (name === 'NF') {
       this.nf = Math.max(0, Math.trunc(this.num(v)))
       while (this.fields.length <= this.nf) this.fields.push('')
@@ -153,7 +81,7 @@ export class Interp {
     if (l) l.set(name, v)
     else this.vars.set(name, v)
   }
-  private array(name: string): Map<string, Val> {
+  array(name: string): Map<string, Val> {
     const l = this.local(name)
     if (l) {
       let a = l.get(name)
@@ -164,7 +92,7 @@ export class Interp {
     if (!a) this.arrays.set(name, (a = new Map()))
     return a
   }
-  private key(subs: Expr[]): string {
+  key(subs: Expr[]): string {
     return subs.map((e) => this.str(this.eval(e))).join(this.str(this.vars.get('SUBSEP')!))
   }
 
@@ -229,15 +157,15 @@ export class Interp {
   }
 
   /** A pattern: a bare regular expression matches $0. */
-  private cond(e: Expr): Val {
+  cond(e: Expr): Val {
     return this.eval(e)
   }
 
-  private block(body: Stmt[]): void {
+  block(body: Stmt[]): void {
     for (const s of body) this.stmt(s)
   }
 
-  private stmt(s: Stmt): void {
+  stmt(s: Stmt): void {
     if (++this.steps % 10000 === 0) {
       this.io.check()
       if (this.steps > MAX_STEPS) throw new AwkRuntimeError(`stopped: the program ran more than ${MAX_STEPS} steps (the lab's limit)`)
@@ -309,7 +237,7 @@ export class Interp {
   }
 
   /** Run a loop body; true when it breaks. */
-  private loopBody(body: Stmt): boolean {
+  loopBody(body: Stmt): boolean {
     try {
       this.stmt(body)
     } catch (e) {
@@ -320,7 +248,7 @@ export class Interp {
     return false
   }
 
-  private emit(text: string, dest: { mode: string; e: Expr } | undefined): void {
+  emit(text: string, dest: { mode: string; e: Expr } | undefined): void {
     if (!dest) return this.io.write(text)
     const target = this.str(this.eval(dest.e))
     if (dest.mode === '|') throw new AwkRuntimeError(`cannot run "${target}": the lab's awk has no pipes to commands`)
@@ -330,26 +258,26 @@ export class Interp {
     this.io.writeFile(target, text, append)
   }
 
-  private format(f: string, args: Val[]): string {
+  format(f: string, args: Val[]): string {
     return sprintf(f, args.map((v): Arg => ({ num: () => this.num(v), str: () => this.outStrForS(v) })))
   }
-  private outStrForS(v: Val): string {
+  outStrForS(v: Val): string {
     return this.str(v)
   }
 
   // ---- expressions ----
-  private regexOf(e: Expr): ReturnType<typeof compileAwkRegex> {
+  regexOf(e: Expr): ReturnType<typeof compileAwkRegex> {
     return compileAwkRegex(e.k === 're' ? e.src : this.str(this.eval(e)))
   }
 
-  private lvalueSet(t: Expr, v: Val): Val {
+  lvalueSet(t: Expr, v: Val): Val {
     if (t.k === 'var') this.setVar(t.name, v)
     else if (t.k === 'field') this.setField(Math.trunc(this.num(this.eval(t.e))), this.str(v))
     else if (t.k === 'idx') this.array(t.name).set(this.key(t.subs), v)
     return v
   }
 
-  private compare(op: string, a: Val, b: Val): boolean {
+  compare(op: string, a: Val, b: Val): boolean {
     let c: number
     if (this.looksNum(a) && this.looksNum(b)) c = this.num(a) - this.num(b)
     else {
@@ -360,7 +288,7 @@ export class Interp {
     return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : op === '>=' ? c >= 0 : op === '==' ? c === 0 : c !== 0
   }
 
-  private arith(op: string, x: number, y: number): number {
+  arith(op: string, x: number, y: number): number {
     switch (op) {
       case '+': return x + y
       case '-': return x - y
@@ -412,12 +340,12 @@ export class Interp {
         this.lvalueSet(e.target, now)
         return e.prefix ? now : old
       }
-      case 'call': return e.builtin ? this.builtin(e.name, e.args) : this.call(e.name, e.args)
+      case 'call': return e.builtin ? awkBuiltin(this, e.name, e.args) : this.call(e.name, e.args)
       case 'getline': throw new AwkRuntimeError('getline is not available in the lab\'s awk')
     }
   }
 
-  private call(name: string, args: Expr[]): Val {
+  call(name: string, args: Expr[]): Val {
     const f: Func | undefined = this.prog.funcs.get(name)
     if (!f) throw new AwkRuntimeError(`function ${name} never defined`)
     if (this.frames.length > 1000) throw new AwkRuntimeError('function call nesting too deep')
@@ -439,98 +367,5 @@ export class Interp {
     } finally {
       this.frames.pop()
     }
-  }
-
-  private builtin(name: string, args: Expr[]): Val {
-    const s = (i: number) => this.str(this.eval(args[i]))
-    const n = (i: number) => this.num(this.eval(args[i]))
-    switch (name) {
-      case 'length': {
-        if (args.length === 0) return [...this.fields[0]].length
-        const a = args[0]
-        if (a.k === 'var' && (this.arrays.has(a.name) || this.local(a.name)?.get(a.name) instanceof Map)) return this.array(a.name).size
-        return [...s(0)].length
-      }
-      case 'substr': {
-        const chars = [...s(0)]
-        const round = (x: number) => (x - Math.floor(x) === 0.5 ? Math.floor(x) + (Math.floor(x) % 2 === 0 ? 0 : 1) : Math.round(x))
-        const start = round(n(1))
-        const end = args.length > 2 ? start + round(n(2)) : Infinity
-        const from = Math.max(start, 1)
-        const to = Math.min(end, chars.length + 1)
-        return to > from ? chars.slice(from - 1, to - 1).join('') : ''
-      }
-      case 'index': {
-        const i = s(0).indexOf(s(1))
-        return i < 0 ? 0 : [...s(0).slice(0, i)].length + 1
-      }
-      case 'split': {
-        const a = args[1]
-        if (a.k !== 'var') throw new AwkRuntimeError('split: second argument must be an array')
-        const parts = this.splitText(s(0), args[2] ? (args[2].k === 're' ? args[2].src : s(2)) : this.str(this.vars.get('FS')!))
-        const arr = this.array(a.name)
-        arr.clear()
-        parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)))
-        return parts.length
-      }
-      case 'sub':
-      case 'gsub': {
-        const re = this.regexOf(args[0])
-        const repl = s(1)
-        const target = args[2] ?? { k: 'field', e: { k: 'num', v: 0 } }
-        const text = this.str(this.eval(target))
-        let out = ''
-        let pos = 0
-        let count = 0
-        while (pos <= text.length) {
-          const m = re.find(text, pos)
-          if (!m) break
-          const matched = text.slice(m[0], m[1])
-          out += text.slice(pos, m[0]) + repl.replace(/\\\\|\\&|&/g, (t) => (t === '&' ? matched : t === '\\&' ? '&' : '\\'))
-          count++
-          if (m[1] === m[0]) {
-            out += text[m[0]] ?? ''
-            pos = m[0] + 1
-          } else pos = m[1]
-          if (name === 'sub') break
-        }
-        if (count === 0) return 0
-        out += text.slice(pos)
-        this.lvalueSet(target, out)
-        return count
-      }
-      case 'match': {
-        const text = s(0)
-        const m = this.regexOf(args[1]).find(text, 0)
-        this.vars.set('RSTART', m ? [...text.slice(0, m[0])].length + 1 : 0)
-        this.vars.set('RLENGTH', m ? [...text.slice(m[0], m[1])].length : -1)
-        return m ? [...text.slice(0, m[0])].length + 1 : 0
-      }
-      case 'sprintf': {
-        if (!args.length) return ''
-        const f = s(0)
-        try {
-          return this.format(f, args.slice(1).map((a) => this.eval(a)))
-        } catch (e) {
-          if (e instanceof NotEnoughArgs) throw new AwkRuntimeError(`not enough arguments passed to sprintf("${f}")`)
-          throw e
-        }
-      }
-      case 'int': return Math.trunc(n(0))
-      case 'sqrt': return Math.sqrt(n(0))
-      case 'exp': return Math.exp(n(0))
-      case 'log': return Math.log(n(0))
-      case 'sin': return Math.sin(n(0))
-      case 'cos': return Math.cos(n(0))
-      case 'atan2': return Math.atan2(n(0), n(1))
-      case 'tolower': return s(0).toLowerCase()
-      case 'toupper': return s(0).toUpperCase()
-      case 'rand': return 0.5
-      case 'srand': return 0
-      case 'close':
-      case 'fflush': return 0
-      case 'system': throw new AwkRuntimeError('system() cannot run commands in the lab\'s awk')
-    }
-    throw new AwkRuntimeError(`${name}: unknown function`)
   }
 }
