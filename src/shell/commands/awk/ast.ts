@@ -26,7 +26,7 @@ export interface Dest {
 export type Stmt =
   | { k: 'print' | 'printf'; args: Expr[]; dest?: Dest }
   | { k: 'expr'; e: Expr }
-  | { k: 'if'; c: Expr; then: Stmt; else?: Stmt }
+  | { k: 'if'; c: Expr; yes: Stmt; no?: Stmt }
   | { k: 'while'; c: Expr; body: Stmt }
   | { k: 'do'; body: Stmt; c: Expr }
   | { k: 'for'; init?: Expr; c?: Expr; step?: Expr; body: Stmt }

@@ -26,7 +26,7 @@ export function awkBuiltin(vm: Interp, name: string, args: Expr[]): Val {
     }
     case 'index': {
       const i = s(0).indexOf(s(1))
-      return i < 0 ? 0 : [...s(0).slice(0, i)].length + 1
+      return i < 0 ? 0 : Array.from(s(0).slice(0, i)).length + 1
     }
     case 'split': {
       const a = args[1]
@@ -66,9 +66,9 @@ export function awkBuiltin(vm: Interp, name: string, args: Expr[]): Val {
     case 'match': {
       const text = s(0)
       const m = vm.regexOf(args[1]).find(text, 0)
-      vm.vars.set('RSTART', m ? [...text.slice(0, m[0])].length + 1 : 0)
-      vm.vars.set('RLENGTH', m ? [...text.slice(m[0], m[1])].length : -1)
-      return m ? [...text.slice(0, m[0])].length + 1 : 0
+      vm.vars.set('RSTART', m ? Array.from(text.slice(0, m[0])).length + 1 : 0)
+      vm.vars.set('RLENGTH', m ? Array.from(text.slice(m[0], m[1])).length : -1)
+      return m ? Array.from(text.slice(0, m[0])).length + 1 : 0
     }
     case 'sprintf': {
       if (!args.length) return ''

@@ -192,8 +192,8 @@ export class Interp extends Fields {
         this.eval(s.e)
         return
       case 'if':
-        if (this.bool(this.eval(s.c))) this.stmt(s.then)
-        else if (s.else) this.stmt(s.else)
+        if (this.bool(this.eval(s.c))) this.stmt(s.yes)
+        else if (s.no) this.stmt(s.no)
         return
       case 'while':
         while (this.bool(this.eval(s.c))) if (this.loopBody(s.body)) break
@@ -210,7 +210,7 @@ export class Interp extends Fields {
         }
         return
       case 'forin': {
-        for (const k of [...this.array(s.arr).keys()]) {
+        for (const k of Array.from(this.array(s.arr).keys())) {
           this.setVar(s.v, new StrNum(k))
           if (this.loopBody(s.body)) break
         }

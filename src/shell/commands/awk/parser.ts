@@ -101,10 +101,10 @@ class P extends ExprParser {
           if (this.is('kw', 'else')) {
             this.i++
             this.nls()
-            return { k: 'if', c, then, else: this.stmt() }
+            return { k: 'if', c, yes: then, no: this.stmt() }
           }
           this.i = save
-          return { k: 'if', c, then }
+          return { k: 'if', c, yes: then }
         }
         case 'while': {
           this.i++
