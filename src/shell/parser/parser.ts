@@ -9,7 +9,7 @@ import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
 import { readHeredoc, type PendingHeredoc } from './heredoc'
 import { parseRedirect } from './redirection'
 import { AliasState } from './alias'
-import { addRedirect, asAssignment, isRedirectOp, lit, plainText, unexpected } from './syntax'
+import { addRedirect, asAssignment, scanDoubleParen, isRedirectOp, lit, plainText, unexpected } from './syntax'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
 const RESERVED_UNSUPPORTED = new Set(['select', '[['])
@@ -281,19 +281,8 @@ class Parser extends Scanner implements GrammarHost {
 
   readDoubleParen(): string {
     this.skipBlanks()
-    let depth = 0
-    let i = this.pos + 2
-    for (; i < this.src.length; i++) {
-      const c = this.src[i]
-      if (c === '(') depth++
-      else if (c === ')') {
-        if (depth === 0 && this.src[i + 1] === ')') break
-        if (depth > 0) depth--
-      }
-    }
-    if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `)'", true)
-    const text = this.src.slice(this.pos + 2, i)
-    this.pos = i + 2
+    const { text, end } = scanDoubleParen(this.src, this.pos)
+    this.pos = end
     return text
   }
 

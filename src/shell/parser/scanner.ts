@@ -1,6 +1,6 @@
 // Reads words the way bash's read_token_word (parse.y) does: quotes, backslashes, `$` expansions,
-// backticks and `$(...)`. The grammar (parser.ts) builds on it. There is no globbing in the lab
-// shell: `*`, `?` and `[` are ordinary characters, as if every word were quoted for pathnames.
+// backticks and `$(...)`. The grammar (parser.ts) builds on it. `*`, `?` and `[` stay in unquoted
+// literal parts: brace and pathname expansion happen later (braces.ts, glob.ts).
 
 import type { List, ParamOp, Word, WordPart } from './ast'
 

@@ -2,7 +2,8 @@
 // arithmetic functions, tolower/toupper; system() and pipes are not available in the lab.
 
 import type { Expr } from './ast'
-import { AwkRuntimeError, StrNum, type Interp, type Val } from './interp'
+import { AwkRuntimeError, StrNum, type Val } from './fields'
+import type { Interp } from './interp'
 import { NotEnoughArgs } from './format'
 
 export function awkBuiltin(vm: Interp, name: string, args: Expr[]): Val {
