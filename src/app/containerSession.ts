@@ -46,6 +46,7 @@ export class ContainerSession {
     }
     const fix = (c: OutputChunk): OutputChunk => (c.stream !== 'stderr' ? c : { ...c, text: this.personality === 'sh' ? ashMessages(c.text) : busyboxMessages(c.text) })
     const r = await this.shell.run(line, onChunk ? (c) => onChunk(fix(c)) : undefined)
+    if (this.shell.exited !== undefined) this.exitCode = this.shell.exited
     return { ...r, stderr: this.personality === 'sh' ? ashMessages(r.stderr) : busyboxMessages(r.stderr) }
   }
 

@@ -85,7 +85,7 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
   const notFound = notFoundFor(personality)
   // `/bin/cat`: a path to a program of the image runs that program
   const fallback = (name: string) => (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ?? notFound(name)
-  return { shell: new Shell({ fs, env, lab, commands, fallback }), fs, personality }
+  return { shell: new Shell({ fs, env, lab, commands, fallback, exitEnds: true }), fs, personality }
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])

@@ -11,6 +11,8 @@ import { ExpansionError, expandString, expandWords } from './expand'
 import { evalArithmetic } from './arith'
 import { matchPattern, type PatternPiece } from './pattern'
 import { parseArithmeticText } from './parser/parser'
+import type { Runtime } from './runtime'
+import { quoteWord } from './xtrace'
 
 /** `break n` / `continue n` unwinding through loops. */
 export class LoopControl {
@@ -49,6 +51,14 @@ export class FunctionScope implements ShellEnv {
   exported(): Record<string, string> {
     return this.parent.exported()
   }
+  all(): Record<string, string> {
+    const out = { ...(this.parent.all?.() ?? this.parent.exported()) }
+    for (const [k, v] of this.locals) {
+      if (v === null) delete out[k]
+      else out[k] = v
+    }
+    return out
+  }
 }
 
 /** What the compound commands need of the executor. */
@@ -61,6 +71,11 @@ export interface CompoundHost {
   loopDepth: number
   functions: Map<string, Command>
   callDepth: number
+  rt: Runtime
+  /** Show a line under `set -x` (text without the `+ ` prefix). */
+  trace(io: IO, text: string): void
+  /** Run something whose failure `set -e` ignores (if/while conditions). */
+  condition<T>(fn: () => Promise<T>): Promise<T>
 }
 
 /** Calls nested deeper than this stop (as with bash's FUNCNEST) before JavaScript's stack runs out. */
@@ -69,6 +84,7 @@ export const MAX_CALL_DEPTH = 1000
 async function arith(h: CompoundHost, text: string, env: ShellEnv, io: IO): Promise<bigint> {
   const ctx = h.expandContext(env, io)
   const expr = await expandString(parseArithmeticText(text), ctx)
+  h.trace(io, `(( ${expr.trim()} ))`)
   const r = evalArithmetic(expr, env)
   if (typeof r === 'string') throw new ExpansionError(r, undefined, true)
   return r
@@ -95,7 +111,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
       return h.runList(cmd.body, io, env)
     case 'if': {
       for (const c of cmd.clauses) {
-        if ((await h.runList(c.cond, io, env)) === 0) return h.runList(c.body, io, env)
+        if ((await h.condition(() => h.runList(c.cond, io, env))) === 0) return h.runList(c.body, io, env)
       }
       if (cmd.elseBody) return h.runList(cmd.elseBody, io, env)
       return 0
@@ -106,7 +122,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
       try {
         for (;;) {
           await h.tick()
-          const c = await h.runList(cmd.cond, io, env)
+          const c = await h.condition(() => h.runList(cmd.cond, io, env))
           if ((c === 0) === cmd.until) break
           const r = await body(h, cmd.body, io, env)
           status = h.status
@@ -119,12 +135,13 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
     }
     case 'for': {
       const ctx = h.expandContext(env, io)
-      const items = cmd.words ? await expandWords(cmd.words, ctx) : positional(env)
+      const items = cmd.words ? await expandWords(cmd.words, ctx) : [...h.rt.positional]
       let status = 0
       h.loopDepth++
       try {
         for (const item of items) {
           await h.tick()
+          h.trace(io, `for ${cmd.name} in ${items.map(quoteWord).join(' ')}`)
           env.set(cmd.name, item)
           const r = await body(h, cmd.body, io, env)
           status = h.status
@@ -156,6 +173,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
     case 'case': {
       const ctx = h.expandContext(env, io)
       const subject = await expandString(cmd.word.parts, ctx)
+      h.trace(io, `case ${quoteWord(subject)} in`)
       let fallthrough = false
       let status = 0
       for (const item of cmd.items) {
@@ -187,21 +205,12 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
   return 0
 }
 
-function positional(env: ShellEnv): string[] {
-  const n = Number(env.get('#') ?? '0')
-  const out: string[] = []
-  for (let i = 1; i <= n; i++) out.push(env.get(String(i)) ?? '')
-  return out
-}
-
 /** `name args...` where name is a function: a new scope with its own positional parameters. */
 export async function callFunction(h: CompoundHost, body: Command, argv: string[], io: IO, env: ShellEnv): Promise<number> {
   if (h.callDepth >= MAX_CALL_DEPTH) throw new ExpansionError(`${argv[0]}: maximum function nesting level exceeded (${MAX_CALL_DEPTH})`, undefined, true)
   const scope = new FunctionScope(env)
-  scope.declare('#', String(argv.length - 1))
-  for (let i = 1; i < 10; i++) scope.declare(String(i), argv[i])
-  scope.declare('@', argv.slice(1).join(' '))
-  scope.declare('*', argv.slice(1).join(' '))
+  const saved = h.rt.positional
+  h.rt.positional = argv.slice(1)
   const depth = h.loopDepth
   h.loopDepth = 0
   h.callDepth++
@@ -211,6 +220,7 @@ export async function callFunction(h: CompoundHost, body: Command, argv: string[
     if (e instanceof ReturnControl) return e.status
     throw e
   } finally {
+    h.rt.positional = saved
     h.loopDepth = depth
     h.callDepth--
   }

@@ -89,6 +89,15 @@ export class OverlayEnv implements ShellEnv {
     return this.parent.isExported(name)
   }
 
+  all(): Record<string, string> {
+    const out = { ...(this.parent.all?.() ?? this.parent.exported()) }
+    for (const [k, v] of this.local) {
+      if (v === null) delete out[k]
+      else out[k] = v
+    }
+    return out
+  }
+
   exported(): Record<string, string> {
     const out = { ...this.parent.exported() }
     for (const [k, v] of this.local) {

@@ -7,8 +7,15 @@ import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandContext, CommandSpec, HomeFs, LabServices, OutputChunk, ShellEnv, ShellHandle } from './types'
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
-import { applyRedirects, isTerminal, type IO, type Sink } from './redirect'
+import { applyRedirects, isTerminal, remainingInput, type IO, type Sink } from './redirect'
+import { xtraceLines } from './xtrace'
+import { shellBuiltin } from './builtins'
+import { builtinHost, PrefixEnv } from './builtins/bind'
+import { evalArithmetic } from './arith'
 import { OverlayEnv } from './env'
+import { ExitShell, Runtime } from './runtime'
+import { parseScript } from './parser/parser'
+import { globField } from './glob'
 import { isWorkingFs } from './fs'
 import { CommandOutput, LineBudget } from './budget'
 import { FsWriteError, OutputStop, ShellStop, STATUS_OUTPUT, fsLimitHint, type ShellLimits } from './limits'
@@ -34,6 +41,8 @@ export interface ExecHost {
   limits: ShellLimits
   /** Let the host run its own tasks (a worker's messages, such as Ctrl+C) now and then. */
   pause?(): Promise<void>
+  /** `$$` of this shell. */
+  pid?: number
 }
 
 export class Executor implements CompoundHost {
@@ -44,9 +53,14 @@ export class Executor implements CompoundHost {
   loopDepth = 0
   callDepth = 0
   readonly functions = new Map<string, Command>()
+  /** Positional parameters, options, traps, aliases, `$RANDOM`, pids. */
+  readonly rt: Runtime
+  /** Above 0 while running an if/while condition or a non-final part of `&&`/`||`: `set -e` waits. */
+  conditionDepth = 0
 
   constructor(private host: ExecHost) {
     this.budget = new LineBudget(host.limits)
+    this.rt = new Runtime(host.pid)
   }
 
   async runList(list: List, io: IO, env: ShellEnv): Promise<number> {
@@ -79,10 +93,33 @@ export class Executor implements CompoundHost {
   }
 
   private async runAndOr(item: AndOr, io: IO, env: ShellEnv): Promise<void> {
-    this.status = await this.runPipeline(item.first, io, env)
-    for (const { op, pipeline } of item.rest) {
+    const guarded = (p: Pipeline, last: boolean) => (last ? this.runPipeline(p, io, env) : this.condition(() => this.runPipeline(p, io, env)))
+    this.status = await guarded(item.first, item.rest.length === 0)
+    let lastRan = item.rest.length === 0 ? item.first : undefined
+    for (let i = 0; i < item.rest.length; i++) {
+      const { op, pipeline } = item.rest[i]
       if ((op === '&&') !== (this.status === 0)) continue
-      this.status = await this.runPipeline(pipeline, io, env)
+      const last = i === item.rest.length - 1
+      this.status = await guarded(pipeline, last)
+      lastRan = last ? pipeline : undefined
+    }
+    if (item.background) {
+      this.rt.lastBackground = String(this.rt.spawnPid())
+      this.status = 0
+    }
+    // set -e: a failure outside a condition ends the shell (the innermost subshell).
+    if (this.status !== 0 && lastRan && !lastRan.negated && this.conditionDepth === 0 && this.rt.has('errexit')) {
+      throw new ExitShell(this.status, false)
+    }
+  }
+
+  /** Run something whose failure `set -e` ignores (conditions, the left of `&&` and `||`). */
+  async condition<T>(fn: () => Promise<T>): Promise<T> {
+    this.conditionDepth++
+    try {
+      return await fn()
+    } finally {
+      this.conditionDepth--
     }
   }
 
@@ -90,6 +127,7 @@ export class Executor implements CompoundHost {
     let status = 0
     if (p.commands.length === 1) status = await this.runCommand(p.commands[0], io, env)
     else {
+      let failed = 0
       let stdin = io.stdin
       let stdinIsTTY = io.stdinIsTTY
       let stdinPipe = io.stdinPipe
@@ -104,14 +142,17 @@ export class Executor implements CompoundHost {
         // Every member of a pipeline runs in a subshell: its assignments do not persist.
         const member = p.commands[i]
         const mio: IO = { stdin, stdinIsTTY, out, err: io.err, ...(stdinPipe ? { stdinPipe } : {}) }
-        status = await this.inSubshell(() => this.runCommand(member, mio, new OverlayEnv(env)))
+        const menv = new OverlayEnv(env)
+        status = await this.inSubshell(() => this.runCommand(member, mio, menv), mio, menv)
         this.status = status
+        if (status !== 0) failed = status
         stdin = buf.text
         stdinIsTTY = false
         stdinPipe = pipe
       }
       // Writers whose reader ended early were stopped as by SIGPIPE: no notice (sigpipe.ts).
       settlePipes(pipes)
+      if (this.rt.has('pipefail')) status = failed
     }
     return p.negated ? Number(status === 0) : status
   }
@@ -122,27 +163,104 @@ export class Executor implements CompoundHost {
       maxValue: this.host.limits.maxValue,
       step: () => this.budget.step(),
       lastStatus: () => this.status,
+      glob: (field) => (this.rt.has('noglob') ? undefined : globField(this.host.fs, field, () => this.budget.step())),
+      runtime: this.rt,
       substitute: async (body) => {
         const buf = { text: '' }
-        const status = await this.inSubshell(() =>
-          this.runList(body, { stdin: '', stdinIsTTY: io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }, new OverlayEnv(env)),
-        )
+        const senv = new OverlayEnv(env)
+        const sio: IO = { stdin: '', stdinIsTTY: io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
+        const status = await this.inSubshell(() => {
+          // bash leaves errexit off in command substitutions (no inherit_errexit).
+          this.rt.options.delete('errexit')
+          this.rt.substDepth++
+          return this.runList(body, sio, senv)
+        }, sio, senv)
         return { stdout: buf.text, status }
       },
     }
   }
 
-  /** Run with the working directory restored afterwards, as a forked subshell would leave it. */
-  private async inSubshell(fn: () => Promise<number>): Promise<number> {
+  /**
+   * Run as a forked subshell: the working directory, positional parameters, options, traps and
+   * aliases come back afterwards; `exit` ends only this subshell, running its EXIT trap.
+   */
+  async inSubshell(fn: () => Promise<number>, io?: IO, env?: ShellEnv): Promise<number> {
     const fs = this.host.fs
     const cwd = fs.cwd()
+    const saved = this.rt.save()
+    const depth = { loop: this.loopDepth, cond: this.conditionDepth, subst: this.rt.substDepth }
+    this.rt.traps = new Map()
+    let status: number
     try {
-      return await fn()
+      status = await fn()
     } catch (e) {
-      if (e instanceof AbortLine) return e.status
-      throw e
+      if (e instanceof AbortLine) status = e.status
+      else if (e instanceof ExitShell) status = e.status
+      else throw e
+    }
+    try {
+      const trap = this.rt.traps.get('EXIT')
+      if (trap !== undefined && io && env) {
+        this.rt.traps.delete('EXIT')
+        await this.runTrap(trap, io, env, status)
+      }
     } finally {
+      this.rt.restore(saved)
+      this.loopDepth = depth.loop
+      this.conditionDepth = depth.cond
+      this.rt.substDepth = depth.subst
       if (isWorkingFs(fs) && fs.cwd() !== cwd) fs.chdir(cwd)
+    }
+    return status
+  }
+
+  trace(io: IO, text: string): void {
+    if (this.rt.has('xtrace')) this.write(io.err, `${'+'.repeat(this.rt.substDepth + 1)} ${text}\n`)
+  }
+
+  builtinHost() {
+    return builtinHost(this, this.host)
+  }
+
+  /**
+   * `exit` (or `set -e`) in the workstation's own shell: the EXIT trap runs, the line stops, and
+   * the terminal stays, saying how to start afresh (there is nothing to log out to).
+   */
+  async exitTopLevel(e: ExitShell, io: IO, env: ShellEnv, stays: boolean): Promise<void> {
+    const trap = this.rt.traps.get('EXIT')
+    if (trap !== undefined) {
+      this.rt.traps.delete('EXIT')
+      await this.runTrap(trap, io, env, e.status)
+    }
+    this.status = e.status
+    if (stays) this.write(io.err, `exit\nlab: this terminal is the lab's only shell, so it stays open (status ${e.status}); \`lab reset\` starts the lab afresh\n`)
+  }
+
+  /** Parse text with the current aliases and run it in this shell (eval, source, traps). */
+  async runText(text: string, io: IO, env: ShellEnv): Promise<number> {
+    const parsed = parseScript(text, this.rt.aliases)
+    for (const w of parsed.warnings) this.write(io.err, `bash: ${w}\n`)
+    // Text run this way is one more level for `set -x` (bash's parse_and_execute).
+    this.rt.substDepth++
+    try {
+      for (const chunk of parsed.chunks) await this.runList(chunk, io, env)
+    } finally {
+      this.rt.substDepth--
+    }
+    if (parsed.error) {
+      this.write(io.err, `bash: ${parsed.error.message}\n`)
+      this.status = 2
+    }
+    return this.status
+  }
+
+  /** Run an EXIT trap's text; `$?` inside it is the status the shell is ending with. */
+  async runTrap(text: string, io: IO, env: ShellEnv, status: number): Promise<void> {
+    this.status = status
+    try {
+      await this.runText(text, io, env)
+    } catch (e) {
+      if (!(e instanceof ExitShell || e instanceof AbortLine)) throw e
     }
   }
 
@@ -152,7 +270,8 @@ export class Executor implements CompoundHost {
     try {
       if (cmd.kind === 'subshell') {
         const sub = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
-        return await this.inSubshell(() => this.runList(cmd.body, sub, new OverlayEnv(env)))
+        const senv = new OverlayEnv(env)
+        return await this.inSubshell(() => this.runList(cmd.body, sub, senv), sub, senv)
       }
       if (cmd.kind === 'simple') return await this.runSimple(cmd, io, env, ectx)
       const cio = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
@@ -169,20 +288,47 @@ export class Executor implements CompoundHost {
 
   private async runSimple(cmd: SimpleCommand, io: IO, env: ShellEnv, ectx: ExpandContext): Promise<number> {
     const argv = await expandWords(cmd.words, ectx)
+    const values: [string, string][] = []
+    for (const a of cmd.assignments) {
+      values.push([a.name, await expandString(a.value.parts, ectx)])
+      // Assignments alone change the shell at once, left to right (`A=1 B=$A`).
+      if (argv.length === 0 && !this.assign(env, a.name, values[values.length - 1][1])) return 1
+    }
+    if (this.rt.has('xtrace')) this.write(io.err, xtraceLines(this.rt.substDepth, values, argv))
     if (argv.length === 0) {
-      // Only assignments (and maybe redirections): they change the shell itself, left to right.
-      for (const a of cmd.assignments) env.set(a.name, await expandString(a.value.parts, ectx))
       await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
       return ectx.substStatus ?? 0
     }
-    const values: [string, string][] = []
-    for (const a of cmd.assignments) values.push([a.name, await expandString(a.value.parts, ectx)])
     const cio = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
+    return this.dispatch(argv, cio, env, values, false)
+  }
+
+  /** Set a variable as an assignment does: readonly names refuse, -i names evaluate, RANDOM seeds. */
+  assign(env: ShellEnv, name: string, value: string): boolean {
+    // An interactive bash drops the rest of the line after this error, as after a bad substitution.
+    if (this.rt.readonly.has(name)) throw new ExpansionError(`${name}: readonly variable`, undefined, true)
+    if (name === 'RANDOM') this.rt.seedRandom(Number(value) || 0)
+    if (this.rt.integer.has(name)) {
+      const r = evalArithmetic(value, env)
+      if (typeof r === 'string') throw new ExpansionError(r, undefined, true)
+      value = String(r)
+    }
+    env.set(name, value)
+    return true
+  }
+
+  /** Run an expanded command: control builtins, functions, the shell's builtins, then commands. */
+  async dispatch(argv: string[], cio: IO, env: ShellEnv, values: [string, string][], skipFunctions: boolean): Promise<number> {
     const name = argv[0]
     const control = controlBuiltin(this, argv, env, (t) => this.write(cio.err, t))
     if (control !== undefined) return control
-    const fn = this.functions.get(name)
+    const fn = skipFunctions ? undefined : this.functions.get(name)
     if (fn) return callFunction(this, fn, argv, cio, env)
+    const builtin = shellBuiltin(name)
+    if (builtin) {
+      const benv = values.length ? new PrefixEnv(env, values) : env
+      return builtin({ h: this.builtinHost(), argv, io: cio, env: benv, out: (t) => this.write(cio.out, t), err: (t) => this.write(cio.err, t) })
+    }
     const spec = this.host.lookup(name)
     if (!spec) {
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
@@ -201,7 +347,7 @@ export class Executor implements CompoundHost {
     const out = new CommandOutput(name, this.budget, this.host.fs, (c) => this.host.emit(c))
     const ctx: CommandContext = {
       argv,
-      stdin: cio.stdin,
+      stdin: remainingInput(cio),
       stdinIsTTY: cio.stdinIsTTY,
       stdoutIsTTY: isTerminal(cio.out),
       stdout: (t) => out.write(cio.out, t),

@@ -1,6 +1,7 @@
-// Word expansion in bash's order (subst.c): tilde, parameters, command substitution, arithmetic,
-// then word splitting of unquoted results on blanks and quote removal. No pathname expansion:
-// the lab has no globbing, so `*` stays a literal `*`.
+// Word expansion in bash's order (subst.c): brace expansion (braces.ts), then tilde, parameters,
+// command substitution, arithmetic, word splitting of unquoted results on blanks, pathname
+// expansion of fields with unquoted pattern characters (glob.ts, through the context) and quote
+// removal.
 
 import type { List, ParamOp, Word, WordPart } from './parser/ast'
 import { matchPattern, removePrefix, removeSuffix, replacePattern, type PatternPiece } from './pattern'
@@ -8,6 +9,9 @@ import type { ShellEnv } from './types'
 import { evalArithmetic } from './arith'
 import { parseArithmeticText } from './parser/parser'
 import { DEFAULT_LIMITS, expansionTooLong } from './limits'
+import { BraceLimit, braceExpand, mayBrace } from './braces'
+import type { Runtime } from './runtime'
+import { positionalFields, specialParameter, unbound } from './params'
 
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
@@ -29,6 +33,12 @@ export interface ExpandContext {
   maxValue?: number
   /** Spend one step of the command line's budget (throws when it is spent or Ctrl+C came). */
   step?(): void
+  /** Pathname expansion of one field (glob.ts); absent: no globbing. Undefined when nothing matches. */
+  glob?(field: PatternPiece[]): string[] | undefined
+  /** Most words one brace expansion may produce. */
+  maxFields?: number
+  /** The shell's positional parameters, options, `$RANDOM` and pids (absent: bare defaults). */
+  runtime?: Runtime
 }
 
 const IFS_WHITESPACE = new Set([' ', '\t', '\n'])
@@ -37,39 +47,74 @@ interface Piece {
   text: string
   /** Unquoted expansion results are split into fields. */
   split: boolean
+  /** Unquoted text (literal or expanded) whose `*`, `?` and `[` are pattern characters. */
+  glob?: boolean
+  /** Between two parameters of "$@": the field ends here (its text joins them in strings). */
+  boundary?: boolean
 }
 
-/** Expand words into argv fields (with word splitting). */
+/** Expand words into argv fields: braces, expansions, word splitting, pathnames, quote removal. */
 export async function expandWords(words: Word[], ctx: ExpandContext): Promise<string[]> {
   const out: string[] = []
-  for (const w of words) out.push(...(await expandFields(w, ctx)))
+  for (const w of words) {
+    if (!mayBrace(w.parts)) {
+      out.push(...(await expandFields(w, ctx)))
+      continue
+    }
+    let variants: WordPart[][]
+    try {
+      variants = braceExpand(w.parts, ctx.maxFields ?? DEFAULT_MAX_FIELDS)
+    } catch (e) {
+      if (e instanceof BraceLimit) throw fatal(`brace expansion: ${e.count} words is more than the lab allows`)
+      throw e
+    }
+    for (const parts of variants) out.push(...(await expandFields({ parts, raw: w.raw }, ctx)))
+  }
   return out
 }
 
+const DEFAULT_MAX_FIELDS = 100_000
+
 export async function expandFields(word: Word, ctx: ExpandContext): Promise<string[]> {
   const pieces = await expandParts(word.parts, ctx)
-  const fields: string[] = []
-  let cur = ''
+  const fields: PatternPiece[][] = []
+  let cur: PatternPiece[] = []
   let have = false
   for (const p of pieces) {
-    if (!p.split) {
-      cur += p.text
+    if (p.boundary) {
+      fields.push(cur)
+      cur = []
       have = true
       continue
     }
+    if (!p.split) {
+      cur.push({ text: p.text, quoted: !p.glob })
+      have = true
+      continue
+    }
+    let run = ''
     for (const ch of p.text) {
       if (IFS_WHITESPACE.has(ch)) {
+        if (run) cur.push({ text: run, quoted: false })
+        run = ''
         if (have) fields.push(cur)
-        cur = ''
+        cur = []
         have = false
       } else {
-        cur += ch
+        run += ch
         have = true
       }
     }
+    if (run) cur.push({ text: run, quoted: false })
   }
   if (have) fields.push(cur)
-  return fields
+  const out: string[] = []
+  for (const f of fields) {
+    const paths = ctx.glob?.(f)
+    if (paths) out.push(...paths)
+    else out.push(f.map((p) => p.text).join(''))
+  }
+  return out
 }
 
 /** Expand a word into one string, without splitting (assignments, here-documents, `[[`-like uses). */
@@ -86,7 +131,7 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
     ctx.step?.()
     switch (part.kind) {
       case 'lit':
-        pieces.push({ text: part.text, split: false })
+        pieces.push({ text: part.text, split: false, glob: !part.quoted })
         break
       case 'tilde': {
         const home = part.user === '' || part.user === 'root' ? (ctx.env.get('HOME') ?? '/root') : undefined
@@ -94,35 +139,50 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
         break
       }
       case 'var': {
+        const fields = part.quoted && !part.op ? positionalFields(part.name, ctx) : undefined
+        if (fields) {
+          // "$@": one field per parameter (none at all when there are none).
+          fields.forEach((f, i) => {
+            if (i > 0) pieces.push({ text: ' ', split: false, boundary: true })
+            pieces.push({ text: f, split: false })
+          })
+          break
+        }
         const value = await expandVar(part.name, part.op, ctx)
-        pieces.push({ text: value, split: !part.quoted })
+        pieces.push({ text: value, split: !part.quoted, glob: !part.quoted })
         break
       }
       case 'cmdsub': {
         const r = await ctx.substitute(part.body)
         ctx.substStatus = r.status
-        pieces.push({ text: r.stdout.replace(/\n+$/, ''), split: !part.quoted })
+        pieces.push({ text: r.stdout.replace(/\n+$/, ''), split: !part.quoted, glob: !part.quoted })
         break
       }
       case 'arith': {
-        pieces.push({ text: String(await arith(part.expr, ctx)), split: !part.quoted })
+        pieces.push({ text: String(await arith(part.expr, ctx)), split: !part.quoted, glob: !part.quoted })
         break
       }
       case 'badsub':
         throw fatal(`${part.text}: bad substitution`)
     }
-    size += pieces[pieces.length - 1].text.length
+    size += pieces[pieces.length - 1]?.text.length ?? 0
     if (size > max) throw new ExpansionError(expansionTooLong(max))
   }
   return pieces
 }
 
+const DEFAULTING = new Set([':-', '-', ':+', '+', ':=', '=', ':?', '?'])
+
 async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {
-  const value = special(name, ctx) ?? ctx.env.get(name)
+  const value = specialParameter(name, ctx) ?? ctx.env.get(name)
+  if (value === undefined && ctx.runtime?.has('nounset') && !(op && DEFAULTING.has(op.op)) && name !== '@' && name !== '*') {
+    throw fatal(unbound(name))
+  }
   if (!op) return value ?? ''
   const v = value ?? ''
   switch (op.op) {
     case '#len':
+      if ((name === '@' || name === '*') && ctx.runtime) return String(ctx.runtime.positional.length)
       return String([...v].length)
     case ':-':
       return value ? value : expandString(op.word, ctx)
@@ -209,27 +269,3 @@ async function expandPattern(parts: WordPart[], ctx: ExpandContext): Promise<Pat
   }
   return out
 }
-
-function special(name: string, ctx: ExpandContext): string | undefined {
-  // Inside a function its positional parameters are variables of its scope.
-  if (/^[1-9#@*]$/.test(name) && ctx.env.get(name) !== undefined) return ctx.env.get(name)
-  switch (name) {
-    case '?':
-      return String(ctx.lastStatus())
-    case '$':
-      return '1'
-    case '#':
-      return '0'
-    case '0':
-      return 'bash'
-    case '-':
-      return 'himBH'
-    case '!':
-    case '@':
-    case '*':
-      return ''
-  }
-  if (/^[1-9]$/.test(name)) return ''
-  return undefined
-}
-

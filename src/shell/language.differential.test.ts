@@ -13,6 +13,17 @@ const FILES: Record<string, string> = {
   'a.pem': 'A\n',
   'b.pem': 'B\n',
   'notes.txt': 'one two\nthree\n',
+  // globbing runs in g/, away from the workstation's own ca.pem and .kube
+  'g/a.pem': 'A\n',
+  'g/b.pem': 'B\n',
+  'g/B.txt': '',
+  'g/_u': '',
+  'g/.hidden': '',
+  'g/.kube/config': '',
+  'g/sub/x.txt': '',
+  'g/sub/y.pem': '',
+  'g/\u00e9t\u00e9.txt': '',
+  'g/a b.txt': '',
 }
 
 const CASES: string[] = [
@@ -87,6 +98,26 @@ const CASES: string[] = [
   '{ yes; } | head -n 1',
   'yes 2>&1 | head -n 1 | tr y n',
   'yes | head -n 1 | wc -l',
+  // pathname expansion
+  'cd g; echo *',
+  'cd g; echo .* *.pem',
+  'cd g; echo "*".pem \\*.pem \'*\'.pem [ab]* [!a]* [[:upper:]]* ?.pem',
+  'cd g; echo nomatch* "no"match* x[ab \'*\'zz*',
+  'cd g; echo */ sub/* */*.pem s*/x* .*/*',
+  'cd g/sub; echo ../*.txt ../../g/*.pem ../s*/*.pem',
+  'cd g; X="*.pem"; echo $X "$X"; Y="a b"; ls -d $Y* 2>&1',
+  'cd g; for f in *.pem; do echo "[$f]"; done; for f in *.none; do echo "[$f]"; done',
+  'cd g; printf "%s\\n" *.txt | wc -l; set -- *; echo $#',
+  'cd g; A=*; echo "$A"; case a.pem in *.pem) echo glob-case;; esac',
+  // brace expansion
+  'echo {1..5} {5..1} {1..10..3} {10..1..-3} {01..10} {-3..3} {a..e} {e..a} {a..e..2} {1..3..0}',
+  'echo {x..5} {aa..c} {1..2}{a,b} {a{b,c}} {a}{b,c} {,x}y a{,}b {"a b",c} x{}y {1..a} {-05..5..3} {1...3} {1..03}',
+  'A={a,b}; echo $A; echo {a,b}$A ${A}{c,d} {$A,z}; echo {\\"a\\",b} \\{a,b} {a\\,b,c}',
+  'echo pre{A,B{1,2},C}post {a,b}{1,2}{x,y}',
+  'cd g; echo {a,b}.pem {a,z}*; for i in {1..3}; do echo -n $i; done; echo',
+  'echo "{a,b}" \'{1..3}\' $\'{a,b}\' x{a,b', 
+  '{ echo {a,b}; }; echo {',
+  'X=1; Xa=2; echo $X{a,b} "$X"{a,b} ${X}{a,b}',
 ]
 
 let real: Outcome[] = []

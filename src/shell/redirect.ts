@@ -21,6 +21,13 @@ export interface IO {
   err: Sink
   /** The pipe stdin comes from, when a pipeline member reads the one before it (sigpipe.ts). */
   stdinPipe?: PipeEnd
+  /** How much of stdin `read` has taken (shared by the commands reading the same input). */
+  cursor?: { pos: number }
+}
+
+/** What is left of a command's standard input after earlier `read`s. */
+export function remainingInput(io: IO): string {
+  return io.cursor ? io.stdin.slice(io.cursor.pos) : io.stdin
 }
 
 export function isTerminal(s: Sink): boolean {
@@ -35,12 +42,14 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
       next.stdin = await expandString(r.heredoc!.body, ctx)
       next.stdinIsTTY = false
       delete next.stdinPipe
+      next.cursor = { pos: 0 }
       continue
     }
     if (r.op === '<<<') {
       next.stdin = (await expandString(r.target!.parts, ctx)) + '\n'
       next.stdinIsTTY = false
       delete next.stdinPipe
+      next.cursor = { pos: 0 }
       continue
     }
     const fields = await expandFields(r.target!, ctx)
@@ -55,6 +64,7 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
       next.stdin = readInput(target, fs, next)
       next.stdinIsTTY = false
       delete next.stdinPipe
+      next.cursor = { pos: 0 }
       continue
     }
     const sink = openOutput(target, r.op === '>>' || r.op === '&>>', fs, next)

@@ -9,6 +9,9 @@ import { completeLine, type Completion } from './complete'
 import { builtinCommands } from './commands'
 import type { EnvSnapshot } from './env'
 import { DEFAULT_LIMITS, ShellStop, type ShellLimits } from './limits'
+import { ExitShell } from './runtime'
+
+const aliasKey = (m: Map<string, string>) => JSON.stringify([...m])
 
 /** Everything the shell keeps between inputs, as plain data. */
 export interface ShellState {
@@ -34,6 +37,11 @@ export interface ShellOptions {
    * message queue run here, so that Ctrl+C (interrupt()) reaches a long command line.
    */
   pause?: () => Promise<void>
+  /**
+   * `exit` (and `set -e`) end this shell, as in `sh -c` or a container's interactive shell; then
+   * `exited` holds the status. Without it (the workstation) the shell stays and says so.
+   */
+  exitEnds?: boolean
   /** The command for a name no spec has (a container's shell answers `sh: x: not found` this way). */
   fallback?: (name: string) => CommandSpec | undefined
 }
@@ -48,6 +56,9 @@ export class Shell {
   readonly env: ShellEnv
   /** Set by `clear`; the terminal resets it after clearing the screen. */
   clearRequested = false
+  /** The status `exit` ended this shell with (only with the exitEnds option). */
+  exited: number | undefined
+  private exitEnds: boolean
   private specs = new Map<string, CommandSpec>()
   private hist: string[]
   private executor: Executor
@@ -60,6 +71,7 @@ export class Shell {
     this.env = opts.env
     this.hist = [...(opts.history ?? [])]
     this.onClear = opts.onClear
+    this.exitEnds = opts.exitEnds ?? false
     for (const spec of builtinCommands()) this.register(spec)
     for (const spec of opts.commands ?? []) this.register(spec)
     const handle: ShellHandle = {
@@ -129,11 +141,20 @@ export class Shell {
     const entry = line.replace(/\n+$/, '')
     if (entry.trim() !== '') this.hist.push(entry)
     const terminal = { stdin: '', stdinIsTTY: true, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
-    const script = parseScript(line)
+    const rt = this.executor.rt
+    let script = parseScript(line, rt.aliases)
     this.executor.beginLine()
     try {
       for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
-      for (const chunk of script.chunks) await this.executor.runList(chunk, { ...terminal }, this.env)
+      for (let i = 0; i < script.chunks.length; i++) {
+        const aliases = aliasKey(rt.aliases)
+        await this.executor.runList(script.chunks[i], { ...terminal }, this.env)
+        // A line read after `alias` sees the new alias, as bash reads one line at a time.
+        if (aliasKey(rt.aliases) !== aliases && i + 1 < script.chunks.length) {
+          script = parseScript(script.source.slice(script.chunkEnds[i]), rt.aliases)
+          i = -1
+        }
+      }
       if (script.error) {
         this.executor.write(terminal.err, `bash: ${script.error.message}\n`)
         this.executor.status = 2
@@ -141,6 +162,11 @@ export class Shell {
     } catch (e) {
       if (e instanceof AbortLine) {
         this.executor.status = e.status
+        return this.finish(result)
+      }
+      if (e instanceof ExitShell) {
+        await this.executor.exitTopLevel(e, { ...terminal }, this.env, !this.exitEnds)
+        if (this.exitEnds) this.exited = e.status
         return this.finish(result)
       }
       // A bug in the shell must not take the terminal down: report it like a crashed command.

@@ -78,6 +78,8 @@ export interface ShellEnv {
   isExported(name: string): boolean
   /** Exported variables, as `env` prints them. */
   exported(): Record<string, string>
+  /** Every variable, exported or not (`set`, `declare -p`); absent: only the exported ones are known. */
+  all?(): Record<string, string>
 }
 
 export interface CommandContext {

@@ -52,5 +52,6 @@ export function createWorkstation(): { fs: MemoryFs; env: MemoryEnv } {
     env.set(k, v)
     env.export(k)
   }
+  env.set('IFS', ' \t\n')
   return { fs, env }
 }

@@ -1,5 +1,5 @@
 // grep (GNU grep): basic (default), extended (-E) and fixed (-F) patterns; -i -v -c -n -o -q -w
-// -x -l -h -H -e. Exit status 0 when a line is selected, 1 when none, 2 on errors.
+// -x -l -h -H -e, and context lines (-A -B -C, groups parted by `--`). Exit status 0 when a line is selected, 1 when none, 2 on errors.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { patternSource } from './regex'
@@ -23,6 +23,9 @@ const flags: FlagSpec[] = [
   { name: 'with-filename', short: 'H', takesValue: false, help: 'print file name with output lines' },
   { name: 'no-filename', short: 'h', takesValue: false, help: 'suppress the file name prefix on output' },
   { name: 'silent', takesValue: false, help: 'suppress all normal output' },
+  { name: 'after-context', short: 'A', takesValue: true, help: 'print NUM lines of trailing context' },
+  { name: 'before-context', short: 'B', takesValue: true, help: 'print NUM lines of leading context' },
+  { name: 'context', short: 'C', takesValue: true, help: 'print NUM lines of output context' },
   { name: 'help', takesValue: false, help: 'display this help text and exit' },
 ]
 
@@ -71,9 +74,14 @@ export const grep: CommandSpec = {
       ctx.stderr(`grep: ${src.error}\n`)
       return 2
     }
+    const context = contextOf(p)
+    if (typeof context === 'string') {
+      ctx.stderr(`grep: ${context}: invalid context length argument\n`)
+      return 2
+    }
     const re = await compileMatcher(src, has(p, 'ignore-case'))
     try {
-      return search(ctx, p, re, operands)
+      return search(ctx, p, re, operands, context)
     } catch (e) {
       if (!(e instanceof BacktrackLimit)) throw e
       ctx.stderr(`grep: ${backtrackLimitMessage()}\n`)
@@ -82,7 +90,21 @@ export const grep: CommandSpec = {
   },
 }
 
-function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands: string[]): number {
+/** -A/-B/-C as [before, after]; the offending text if one is not a number. */
+function contextOf(p: ParsedOptions): [number, number] | string {
+  let before = 0
+  let after = 0
+  for (const o of p.opts) {
+    if (o.key !== 'after-context' && o.key !== 'before-context' && o.key !== 'context') continue
+    if (!/^[0-9]+$/.test(o.value!)) return o.value!
+    const n = Number(o.value)
+    if (o.key !== 'after-context') before = n
+    if (o.key !== 'before-context') after = n
+  }
+  return [before, after]
+}
+
+function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands: string[], [before, after]: [number, number]): number {
   const quiet = has(p, 'quiet') || has(p, 'silent')
   const invert = has(p, 'invert-match')
   const files = operands.length ? operands : ['-']
@@ -102,11 +124,35 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     let out = ''
     re.willSearch(r.text.length)
     const { lines } = splitLines(r.text)
+    const plain = !has(p, 'count') && !has(p, 'files-with-matches') && !has(p, 'only-matching')
+    // Context: the last line printed, and how many trailing context lines are still due.
+    let printed = -1
+    let due = 0
+    const line1 = (i: number, sep: string) => {
+      if (printed >= 0 && i > printed + 1 && (before > 0 || after > 0)) out += '--\n'
+      out += `${withName ? label + sep : ''}${has(p, 'line-number') ? `${i + 1}${sep}` : ''}${lines[i]}\n`
+      printed = i
+    }
     for (let i = 0; i < lines.length; i++) {
       if (i % 4096 === 0) ctx.signal?.throwIfAborted()
       const line = lines[i]
       const matches = re.test(line)
-      if (matches === invert) continue
+      if (matches === invert) {
+        if (plain && due > 0) {
+          line1(i, '-')
+          due--
+        }
+        continue
+      }
+      if (plain && (before > 0 || after > 0)) {
+        for (let j = Math.max(printed + 1, i - before); j < i; j++) line1(j, '-')
+        line1(i, ':')
+        due = after
+        count++
+        selectedAny = true
+        if (quiet) return 0
+        continue
+      }
       count++
       selectedAny = true
       if (quiet) return 0

@@ -2,6 +2,7 @@
 // are registered by the lab with Shell.register.
 
 import type { CommandSpec } from '../types'
+import { awk } from './awk'
 import { base64 } from './base64'
 import { cat } from './cat'
 import { cd } from './cd'
@@ -40,7 +41,7 @@ import { yes } from './yes'
 
 export function builtinCommands(): CommandSpec[] {
   return [
-    base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
+    awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
     ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs, yes,
   ]
 }

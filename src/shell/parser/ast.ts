@@ -4,7 +4,7 @@
 /** One piece of a word. `quoted` parts are never split into fields. */
 export type WordPart =
   | { kind: 'lit'; text: string; quoted: boolean }
-  | { kind: 'var'; name: string; quoted: boolean; op?: ParamOp }
+  | { kind: 'var'; name: string; quoted: boolean; op?: ParamOp; /** written `$NAME`, without braces */ bare?: boolean }
   | { kind: 'cmdsub'; body: List; quoted: boolean }
   | { kind: 'arith'; expr: string; quoted: boolean }
   | { kind: 'tilde'; user: string }
@@ -132,6 +132,8 @@ export interface Pipeline {
 export interface AndOr {
   first: Pipeline
   rest: { op: '&&' | '||'; pipeline: Pipeline }[]
+  /** Ended by `&`: run in the background (the lab runs it at once; `$!` gets a pid). */
+  background?: boolean
 }
 
 export interface List {

@@ -3,37 +3,36 @@
 // subshells `( ... )` and here-documents. `parse()` never throws: errors are values carrying
 // bash's own message.
 
-import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, RedirOp, WordPart } from './ast'
+import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, WordPart } from './ast'
 import { ParseError, Scanner, isMeta } from './scanner'
 import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
-import { addRedirect, asAssignment, heredocDelimiter, isRedirectOp, lit, plainText, unexpected } from './syntax'
+import { readHeredoc, type PendingHeredoc } from './heredoc'
+import { parseRedirect } from './redirection'
+import { AliasState } from './alias'
+import { addRedirect, asAssignment, scanDoubleParen, isRedirectOp, lit, plainText, unexpected } from './syntax'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
 const RESERVED_UNSUPPORTED = new Set(['select', '[['])
 const MAX_DEPTH = 64
 const MAX_SUBSHELLS = 1000
 
-interface PendingHeredoc {
-  redirect: Redirect
-  delimiter: string
-  expand: boolean
-  stripTabs: boolean
-  line: number
-}
-
 type Op = string // '&&', '||', '|', '|&', ';', ';;', '&', '(', ')', 'newline', 'eof', or a redirection
 
 class Parser extends Scanner implements GrammarHost {
-  private pending: PendingHeredoc[] = []
+  pending: PendingHeredoc[] = []
   readonly warnings: string[] = []
   heredocAtEof = false
   private subshells = 0
 
+  private aliasing: AliasState
+
   constructor(
     src: string,
     private depth = 0,
+    aliases?: ReadonlyMap<string, string>,
   ) {
     super(src)
+    this.aliasing = new AliasState(aliases)
     if (depth > MAX_DEPTH) throw new ParseError('expression nesting level exceeded')
   }
 
@@ -44,6 +43,8 @@ class Parser extends Scanner implements GrammarHost {
 
   /** Top-level commands one line at a time, as bash reads them: chunks parsed before an error are kept. */
   readonly chunks: List[] = []
+  /** Where each chunk ends in the source as given (before alias substitution). */
+  readonly chunkEnds: number[] = []
 
   parseChunks(): List[] {
     for (;;) {
@@ -54,6 +55,7 @@ class Parser extends Scanner implements GrammarHost {
         items.push(this.parseAndOr())
         const next = this.peekOp()
         if (next === ';' || next === '&') {
+          if (next === '&') items[items.length - 1].background = true
           this.pos++
           const after = this.peekOp()
           if (after === 'eof') break
@@ -71,6 +73,7 @@ class Parser extends Scanner implements GrammarHost {
         throw unexpected(next)
       }
       this.chunks.push({ items })
+      this.chunkEnds.push(this.pos - this.aliasing.grown)
     }
     this.finishHeredocs()
     return this.chunks
@@ -86,7 +89,7 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   protected parseNested(text: string): List {
-    const p = new Parser(text, this.depth + 1)
+    const p = new Parser(text, this.depth + 1, this.aliasing.aliases)
     const list = p.parseProgram()
     this.warnings.push(...p.warnings)
     return list
@@ -105,6 +108,7 @@ class Parser extends Scanner implements GrammarHost {
       items.push(this.parseAndOr())
       const next = this.peekOp()
       if (next === ';' || next === '&' || next === 'newline') {
+        if (next === '&') items[items.length - 1].background = true
         if (next === 'newline') this.consumeNewline()
         else this.pos += 1
         continue
@@ -153,6 +157,7 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   private parseCommand(): Command {
+    if (this.peekOp() === 'word') while (this.aliasing.expand(this)) this.peekOp()
     const op = this.peekOp()
     if (op === 'eof') throw new ParseError('syntax error: unexpected end of file', true)
     if (op === '(' && this.src[this.pos + 1] === '(') return { kind: 'arith', expr: this.readDoubleParen(), redirects: this.redirects() }
@@ -224,31 +229,7 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   private parseRedirect(): Redirect {
-    let fd: number | undefined
-    const digits = /^[0-9]+/.exec(this.src.slice(this.pos, this.pos + 12))
-    if (digits) {
-      fd = Number(digits[0])
-      this.pos += digits[0].length
-    }
-    const m = /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(this.src.slice(this.pos, this.pos + 3))!
-    this.pos += m[0].length
-    let op = m[1] as RedirOp | '>|' | '<<-' | '<>'
-    this.skipBlanks()
-    const next = this.peekOp()
-    if (next !== 'word') throw unexpected(next === 'eof' ? 'newline' : next)
-    const target = this.readWord()
-    if (op === '>|') op = '>'
-    if (op === '<>') op = '<'
-    if (op === '<<' || op === '<<-') {
-      const redirect: Redirect = { fd: fd ?? 0, op: '<<', heredoc: { body: [], delimiter: '' } }
-      const { text, quoted } = heredocDelimiter(target)
-      redirect.heredoc!.delimiter = text
-      this.pending.push({ redirect, delimiter: text, expand: !quoted, stripTabs: op === '<<-', line: this.lineAt(this.pos) })
-      return redirect
-    }
-    if (op === '>&' && fd === undefined && !/^([0-9]+|-)$/.test(target.raw)) return { fd: 1, op: '&>', target }
-    const defaultFd = op === '<' || op === '<&' || op === '<<<' ? 0 : 1
-    return { fd: fd ?? defaultFd, op, target }
+    return parseRedirect(this)
   }
 
   // ---- the grammar host of compound.ts ----
@@ -267,8 +248,10 @@ class Parser extends Scanner implements GrammarHost {
       }
       items.push(this.parseAndOr())
       const next = this.peekOp()
-      if (next === ';' || next === '&') this.pos++
-      else if (next === 'newline') this.consumeNewline()
+      if (next === ';' || next === '&') {
+        if (next === '&') items[items.length - 1].background = true
+        this.pos++
+      } else if (next === 'newline') this.consumeNewline()
       else if (next !== 'eof' && next !== ';;' && next !== ';&' && next !== ';;&') throw unexpected(next)
     }
     return { items }
@@ -304,19 +287,8 @@ class Parser extends Scanner implements GrammarHost {
 
   readDoubleParen(): string {
     this.skipBlanks()
-    let depth = 0
-    let i = this.pos + 2
-    for (; i < this.src.length; i++) {
-      const c = this.src[i]
-      if (c === '(') depth++
-      else if (c === ')') {
-        if (depth === 0 && this.src[i + 1] === ')') break
-        if (depth > 0) depth--
-      }
-    }
-    if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `)'", true)
-    const text = this.src.slice(this.pos + 2, i)
-    this.pos = i + 2
+    const { text, end } = scanDoubleParen(this.src, this.pos)
+    this.pos = end
     return text
   }
 
@@ -329,7 +301,7 @@ class Parser extends Scanner implements GrammarHost {
   // ---- tokens ----
 
   /** Skip blanks, line continuations and comments (not newlines). */
-  private skipBlanks(): void {
+  skipBlanks(): void {
     for (;;) {
       const c = this.ch
       if (c === ' ' || c === '\t') this.pos++
@@ -342,7 +314,7 @@ class Parser extends Scanner implements GrammarHost {
 
 
   /** What comes next, without consuming it: an operator, 'word', 'newline' or 'eof'. */
-  private peekOp(): Op {
+  peekOp(): Op {
     this.skipBlanks()
     const rest = this.src.slice(this.pos, this.pos + 16)
     if (rest === '') return 'eof'
@@ -372,24 +344,11 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   private readHeredoc(h: PendingHeredoc): void {
-    let body = ''
-    for (;;) {
-      if (this.pos >= this.src.length) {
-        this.heredocAtEof = true
-        this.warnings.push(
-          `warning: here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delimiter}')`,
-        )
-        break
-      }
-      const nl = this.src.indexOf('\n', this.pos)
-      const end = nl < 0 ? this.src.length : nl
-      let line = this.src.slice(this.pos, end)
-      this.pos = nl < 0 ? end : end + 1
-      if (h.stripTabs) line = line.replace(/^\t+/, '')
-      if (line === h.delimiter) break
-      body += line + '\n'
-    }
-    h.redirect.heredoc!.body = h.expand ? new Parser(body, this.depth + 1).heredocParts() : [{ kind: 'lit', text: body, quoted: true }]
+    readHeredoc(this, h)
+  }
+
+  bodyParts(body: string): WordPart[] {
+    return new Parser(body, this.depth + 1).heredocParts()
   }
 
   private finishHeredocs(): void {
@@ -401,12 +360,6 @@ class Parser extends Scanner implements GrammarHost {
 
   heredocParts(): WordPart[] {
     return this.readParts('heredoc', true)
-  }
-
-  private lineAt(pos: number): number {
-    let n = 1
-    for (let i = 0; i < pos && i < this.src.length; i++) if (this.src[i] === '\n') n++
-    return n
   }
 }
 
@@ -423,11 +376,15 @@ export interface Script {
   error?: { message: string; incomplete: boolean }
   warnings: string[]
   continues: boolean
+  /** The source as given, and where each chunk ends in it. */
+  source: string
+  chunkEnds: number[]
 }
 
 /** Parse an input into top-level chunks (one per line, as bash reads them). Never throws. */
-export function parseScript(src: string): Script {
-  const parser = new Parser(src)
+export function parseScript(src: string, aliases?: ReadonlyMap<string, string>): Script {
+  const parser = new Parser(src, 0, aliases)
+  const original = src
   let error: Script['error']
   try {
     parser.parseChunks()
@@ -435,7 +392,7 @@ export function parseScript(src: string): Script {
     // Stack exhaustion on absurd nesting is reported like bash's too-deep expression.
     error = e instanceof ParseError ? { message: e.message, incomplete: e.incomplete } : { message: 'expression nesting level exceeded', incomplete: false }
   }
-  return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash }
+  return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash, source: original, chunkEnds: parser.chunkEnds }
 }
 
 /** The text of `$(( ))` or `${V:o:l}` as parts: `$NAME`, `${...}` and `$(...)` inside it expand first. */

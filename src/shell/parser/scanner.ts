@@ -1,6 +1,6 @@
 // Reads words the way bash's read_token_word (parse.y) does: quotes, backslashes, `$` expansions,
-// backticks and `$(...)`. The grammar (parser.ts) builds on it. There is no globbing in the lab
-// shell: `*`, `?` and `[` are ordinary characters, as if every word were quoted for pathnames.
+// backticks and `$(...)`. The grammar (parser.ts) builds on it. `*`, `?` and `[` stay in unquoted
+// literal parts: brace and pathname expansion happen later (braces.ts, glob.ts).
 
 import type { List, ParamOp, Word, WordPart } from './ast'
 
@@ -28,7 +28,7 @@ export abstract class Scanner {
   /** Set when the input ends with an unquoted `\` (bash -c keeps it literally). */
   trailingBackslash = false
 
-  constructor(readonly src: string) {}
+  constructor(public src: string) {}
 
   /** Parse `$( ... )` starting after `$(`; must consume the closing `)`. */
   protected abstract parseCommandSubstitution(): List
@@ -190,7 +190,7 @@ export abstract class Scanner {
       while (end < this.src.length && NAME_CHAR.test(this.src[end])) end++
       const name = this.src.slice(this.pos + 1, end)
       this.pos = end
-      return { kind: 'var', name, quoted }
+      return { kind: 'var', name, quoted, bare: true }
     }
     this.pos++
     return { kind: 'lit', text: '$', quoted }
@@ -216,7 +216,7 @@ export abstract class Scanner {
   private readBraced(quoted: boolean): WordPart {
     const start = this.pos
     this.pos += 2
-    const m = /^(#?)([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9-])/.exec(this.src.slice(this.pos, this.pos + 256))
+    const m = /^(#?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])/.exec(this.src.slice(this.pos, this.pos + 256))
     if (m) {
       const name = m[2]
       const after = this.src.slice(this.pos + m[0].length)

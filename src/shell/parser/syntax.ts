@@ -49,3 +49,19 @@ export function heredocDelimiter(word: Word): { text: string; quoted: boolean } 
   return { text, quoted }
 }
 
+
+/** The text of `(( ... ))` starting at `pos` (at the `((`), and the position after its `))`. */
+export function scanDoubleParen(src: string, pos: number): { text: string; end: number } {
+  let depth = 0
+  let i = pos + 2
+  for (; i < src.length; i++) {
+    const c = src[i]
+    if (c === '(') depth++
+    else if (c === ')') {
+      if (depth === 0 && src[i + 1] === ')') break
+      if (depth > 0) depth--
+    }
+  }
+  if (i >= src.length) throw new ParseError("unexpected EOF while looking for matching `)'", true)
+  return { text: src.slice(pos + 2, i), end: i + 2 }
+}

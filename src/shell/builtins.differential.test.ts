@@ -1,0 +1,95 @@
+// Differential tests of the shell's options, special parameters and builtins against the
+// machine's real GNU bash 5.2 (one bash process for all lines, each in a subshell of its own).
+// Real bash runs these non-interactively, so lines that would end an interactive shell (`exit`,
+// `set -e`) run inside `( ... )`, and aliases need `shopt -s expand_aliases` (the lab accepts it).
+
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Outcome } from './testing/realTools'
+import { requireTools } from './testing/realTools'
+import { realBashLines } from './testing/bashOracle'
+import { newShell } from './testSupport'
+
+const FILES: Record<string, string> = {
+  'lib.sh': 'greet() { echo "hello $1"; }\nLIBVAR=loaded\necho "sourced with $# args: $*"\n',
+  'lines.txt': 'alpha beta\n  indented  line  \nlast-no-newline',
+}
+
+const CASES: string[] = [
+  // positional parameters, "$@" and "$*"
+  'set -- "a b" c; printf "[%s]" "$@"; echo; printf "[%s]" "$*"; echo; printf "[%s]" $@; echo; echo $# ${#@} $1 ${2}',
+  'f() { printf "[%s]" "$@"; echo " $#"; }; f; f ""; f "x y" z; set -- 1 2; f "$@" 3',
+  'set -- a b; IFS=,; echo "$*"; IFS=; echo "$*"; unset IFS; echo "$*"',
+  'set -- 1 2 3 4 5 6 7 8 9 10 11; echo $10 ${10} ${11} $#; shift 3; echo $1 $#; shift 20; echo $? $#',
+  'shift x; echo $?; set -- a; shift -1; echo $?',
+  'f() { shift; echo "$@"; }; f a b c; for x; do echo $x; done; set -- p q; for x; do echo $x; done',
+  // special parameters
+  'echo $0; (exit 7); echo $?; echo $!; true & [ -n "$!" ] && echo bg-pid',
+  '[ "$$" -gt 0 ] && echo pid; [ "$(echo $$)" = "$$" ] && echo same-in-subst; (echo $$) | grep -qx "$$" && echo same-in-sub',
+  'RANDOM=1; echo $RANDOM $RANDOM $RANDOM; RANDOM=42; echo $RANDOM $RANDOM',
+  // set -e, -u, -x, -o pipefail
+  '( set -e; false; echo not-reached ); echo status $?',
+  '( set -e; false || true; ! true; if false; then :; fi; while false; do :; done; false && true; echo reached ); echo $?',
+  '( set -e; f() { false; echo in-f; }; f; echo after ); echo $?',
+  '( set -e; x=$(false; echo subst-goes-on); echo "$x" ); echo $?',
+  '( set -u; echo ${X:-d} ${X-e} ${X:+f}; echo $X; echo after ); echo $?',
+  '( set -u; echo $1 ); echo $?',
+  '( set -u; set -- a; echo $1 "$@" ${#@} )',
+  'false | true; echo $?; set -o pipefail; false | true; echo $?; true | false | true; echo $?; (exit 3) | (exit 4) | true; echo $?',
+  'set -o pipefail; set -o | grep -E "^(pipefail|errexit|nounset) "; set +o pipefail; set +o | grep pipefail',
+  'set -z; echo $?; set -o nosuch; echo $?',
+  'set -f; echo *; set +f',
+  // builtins
+  'shopt -s expand_aliases; alias k=echo x="a b"; alias; alias k; alias nosuch; unalias nosuch; unalias k; alias',
+  'shopt -s expand_aliases; alias k="echo from-alias"\nk one\nunalias k\nk two',
+  'shopt -s expand_aliases; alias ls="ls -d"\nls lib.sh',
+  'read -r a b <<< "one two three"; echo "[$a][$b]"; echo "x y" | read v; echo "[$v]"; read -p "name: " n <<< bob; echo $n',
+  'read a b c <<< "  lead  trail  "; echo "[$a][$b][$c]"; read <<< "  keep  "; echo "[$REPLY]"',
+  'IFS=, read -r a b c <<< "x,y,z,w"; echo "[$a][$b][$c]"; echo "IFS=[$IFS]"',
+  'read a <<< "back\\\\slash"; echo "$a"; read -r a <<< "back\\\\slash"; echo "$a"',
+  'while read -r l; do echo "<$l>"; done < lines.txt; echo $?',
+  'read -r first < lines.txt; echo "$first"; { read -r x; read -r y; echo "[$x][$y]"; } < lines.txt',
+  'read -n 3 c <<< "abcdef"; echo $c; read -d , c <<< "ab,cd"; echo $c; read 1x <<< z; echo $?',
+  'eval "echo a; echo \\$((1+2))"; cmd="echo evaluated"; eval $cmd; eval; echo $?',
+  'source lib.sh one two; greet you; echo $LIBVAR; . lib.sh; source nosuch; echo $?; source',
+  '( exit 3 ); echo $?; ( exit ); echo $?; ( exit 300 ); echo $?; ( exit abc ); echo $?; (exit 1 2); echo $?',
+  '( trap "echo bye \\$?" EXIT; echo hi; exit 4 ); echo $?',
+  'trap "echo bye" EXIT; trap; trap -p EXIT; trap - EXIT; trap; trap "x" NOSIG; echo $?',
+  '( trap "echo t1" EXIT; trap "echo t2" 0; trap "" INT; trap ); x=$(trap "echo in-subst" EXIT; echo out); echo "$x"',
+  'type cd ls nosuch if; echo $?; type -t cd ls if nosuch; echo $?',
+  'f() { :; }; type -t f; type -P ls; type -p cd; echo $?; command -v ls cd f nosuch; echo $?',
+  'command -V cd; command echo via-command; f() { echo func; }; command f; echo $?',
+  'declare -p X; X=1; declare -p X; declare -x Y=2; declare -p Y; declare -i I=2+3; echo $I; I=4*5; echo $I',
+  'declare -r R=3; R=4; echo $? $R; declare -p R; unset R; echo $?',
+  'f() { declare L=inner; echo $L; }; L=outer; f; echo $L; declare -z',
+  "A='x y' B=$'a\\nb' C=plain D=\"it's\" E=; set | grep -E '^(A|B|C|D|E|IFS)='",
+  'printf -v V "%05d" 42; echo $V; export -p | grep -c "declare -x HOME="',
+]
+
+// `set -x` repeats the `+` once per eval level; the oracle runs every line through one eval.
+const XTRACE: string[] = [
+  // (no pipeline here: bash runs its members at once, so the order of their trace lines varies)
+  'set -x; A=1 B="x y" echo hi "a b" "" "it\'s" \'$x\' "*" a=b; C=$(echo sub); echo a; set +x',
+  'set -x; for i in 1; do [ $i = 1 ] && echo "$i"; done; f() { echo f "$@"; }; f a; eval "echo e"; set +x',
+]
+const oneLevelLess = (o: Outcome): Outcome => ({ ...o, stderr: o.stderr.replace(/^\+(\++ )/gm, '$1') })
+
+let real: Outcome[] = []
+beforeAll(async () => {
+  requireTools('bash')
+  real = await realBashLines([...CASES, ...XTRACE], FILES)
+}, 120_000)
+
+describe('options, special parameters and builtins agree with GNU bash 5.2', () => {
+  test.each(CASES.map((line, i) => [line, i] as const))('%s', async (line, i) => {
+    const files: Record<string, string> = {}
+    for (const [name, text] of Object.entries(FILES)) files[`/root/${name}`] = text
+    const sh = newShell(files)
+    expect(await sh.run(line)).toEqual(real[i])
+  })
+})
+
+describe('set -x traces as GNU bash 5.2 does', () => {
+  test.each(XTRACE.map((line, i) => [line, i] as const))('%s', async (line, i) => {
+    expect(await newShell().run(line)).toEqual(oneLevelLess(real[CASES.length + i]))
+  })
+})

@@ -1,0 +1,54 @@
+// Binds the shell's builtins to the executor: the BuiltinHost view of it, and the environment a
+// builtin sees under prefix assignments (`IFS=, read a b`: IFS is seen, a and b are set for good).
+
+import type { Executor, ExecHost } from '../executor'
+import type { ShellEnv } from '../types'
+import type { BuiltinHost } from './host'
+
+export function builtinHost(ex: Executor, host: ExecHost): BuiltinHost {
+  return {
+    rt: ex.rt,
+    get status() {
+      return ex.status
+    },
+    functions: ex.functions,
+    runText: (text, io, env) => ex.runText(text, io, env),
+    runArgv: (argv, io, env) => ex.dispatch(argv, io, env, [], true),
+    lookup: (name) => host.lookup(name),
+    readFile: (path) => host.fs.readFile(path),
+    isDir: (path) => host.fs.isDir(path),
+    stdout: (io, text) => ex.write(io.out, text),
+    stderr: (io, text) => ex.write(io.err, text),
+  }
+}
+
+/** Prefix assignments seen by a builtin: they shadow reads; the builtin's own writes go through. */
+export class PrefixEnv implements ShellEnv {
+  private temp: Map<string, string>
+  constructor(private parent: ShellEnv, values: [string, string][]) {
+    this.temp = new Map(values)
+  }
+  get(name: string): string | undefined {
+    return this.temp.has(name) ? this.temp.get(name) : this.parent.get(name)
+  }
+  set(name: string, value: string): void {
+    this.temp.delete(name)
+    this.parent.set(name, value)
+  }
+  unset(name: string): void {
+    this.temp.delete(name)
+    this.parent.unset(name)
+  }
+  export(name: string): void {
+    this.parent.export(name)
+  }
+  isExported(name: string): boolean {
+    return this.parent.isExported(name)
+  }
+  exported(): Record<string, string> {
+    return { ...this.parent.exported(), ...Object.fromEntries(this.temp) }
+  }
+  all(): Record<string, string> {
+    return { ...(this.parent.all?.() ?? this.parent.exported()), ...Object.fromEntries(this.temp) }
+  }
+}

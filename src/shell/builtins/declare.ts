@@ -1,0 +1,88 @@
+// Imitates: bash/builtins/declare.def. `declare`/`typeset` with -x (export), -r (readonly), -i
+// (integer: values are evaluated as arithmetic), -p (print as a declare command), -g; inside a
+// function it declares locals, as `local` does.
+
+import { FunctionScope } from '../compoundExec'
+import { evalArithmetic } from '../arith'
+import type { BuiltinCall } from './host'
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** `declare -p` text of one variable. */
+export function declaration(c: BuiltinCall, name: string): string | undefined {
+  const v = c.env.get(name)
+  if (v === undefined) return undefined
+  let flags = ''
+  if (c.h.rt.integer.has(name)) flags += 'i'
+  if (c.h.rt.readonly.has(name)) flags += 'r'
+  if (c.env.isExported(name)) flags += 'x'
+  return `declare -${flags || '-'} ${name}="${v.replace(/(["\\$`])/g, '\\$1')}"\n`
+}
+
+export function declareBuiltin(c: BuiltinCall): number {
+  const { h, argv, env, err } = c
+  const on = new Set<string>()
+  const off = new Set<string>()
+  let i = 1
+  for (; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--') {
+      i++
+      break
+    }
+    if (!/^[-+][a-zA-Z]+$/.test(a)) break
+    for (const f of a.slice(1)) {
+      if (!'xrigpfF'.includes(f)) {
+        err(`bash: ${argv[0]}: ${a[0]}${f}: invalid option\n${argv[0]}: usage: ${argv[0]} [-aAfFgiIlnrtux] [name[=value] ...] or ${argv[0]} -p [-aAfFilnrtux] [name ...]\n`)
+        return 2
+      }
+      ;(a[0] === '-' ? on : off).add(f)
+    }
+  }
+  const names = argv.slice(i)
+  if (on.has('p') || names.length === 0) {
+    const list = names.length ? names : Object.keys(env.all?.() ?? env.exported()).sort()
+    let status = 0
+    for (const n of list) {
+      const text = declaration(c, n)
+      if (text === undefined) {
+        err(`bash: ${argv[0]}: ${n}: not found\n`)
+        status = 1
+      } else c.out(text)
+    }
+    return status
+  }
+  let status = 0
+  const local = env instanceof FunctionScope && !on.has('g')
+  for (const a of names) {
+    const eq = a.indexOf('=')
+    const name = eq < 0 ? a : a.slice(0, eq)
+    if (!NAME.test(name)) {
+      err(`bash: ${argv[0]}: \`${a}': not a valid identifier\n`)
+      status = 1
+      continue
+    }
+    if (h.rt.readonly.has(name) && (eq >= 0 || off.has('r'))) {
+      err(`bash: ${argv[0]}: ${name}: readonly variable\n`)
+      status = 1
+      continue
+    }
+    if (on.has('i')) h.rt.integer.add(name)
+    if (off.has('i')) h.rt.integer.delete(name)
+    let value = eq < 0 ? undefined : a.slice(eq + 1)
+    if (value !== undefined && h.rt.integer.has(name)) {
+      const r = evalArithmetic(value, env)
+      if (typeof r === 'string') {
+        err(`bash: ${r}\n`)
+        status = 1
+        continue
+      }
+      value = String(r)
+    }
+    if (local) (env as FunctionScope).declare(name, value)
+    else if (value !== undefined) env.set(name, value)
+    if (on.has('x')) env.export(name)
+    if (on.has('r')) h.rt.readonly.add(name)
+  }
+  return status
+}

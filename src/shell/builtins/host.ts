@@ -1,0 +1,43 @@
+// What the shell's own builtins (set, read, eval, trap, ...) need of the executor.
+
+import type { Command } from '../parser/ast'
+import type { IO } from '../redirect'
+import type { Runtime } from '../runtime'
+import type { CommandSpec, ShellEnv } from '../types'
+
+export interface BuiltinHost {
+  rt: Runtime
+  status: number
+  functions: Map<string, Command>
+  /** Parse and run text in the current shell (eval, source, traps). */
+  runText(text: string, io: IO, env: ShellEnv): Promise<number>
+  /** Run argv as a command, skipping functions (the `command` builtin). */
+  runArgv(argv: string[], io: IO, env: ShellEnv): Promise<number>
+  lookup(name: string): CommandSpec | undefined
+  readFile(path: string): string | undefined
+  isDir(path: string): boolean
+  stdout(io: IO, text: string): void
+  stderr(io: IO, text: string): void
+}
+
+export interface BuiltinCall {
+  h: BuiltinHost
+  argv: string[]
+  io: IO
+  env: ShellEnv
+  out(text: string): void
+  err(text: string): void
+}
+
+export type Builtin = (c: BuiltinCall) => Promise<number> | number
+
+/** Quote a value as `alias`, `trap -p` and `set -x` print it: bare if safe, else in '...'. */
+export function shellQuote(s: string): string {
+  if (s !== '' && /^[A-Za-z0-9_./,:@%+=^-]+$/.test(s)) return s
+  return `'${s.replaceAll("'", "'\\''")}'`
+}
+
+/** Always in '...' (alias and trap listings). */
+export function singleQuote(s: string): string {
+  return `'${s.replaceAll("'", "'\\''")}'`
+}

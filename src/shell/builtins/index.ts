@@ -1,0 +1,35 @@
+// The builtins that need the shell itself (its options, positional parameters, traps, aliases,
+// the ability to run text); the executor asks here before looking for a command.
+
+import type { Builtin, BuiltinCall } from './host'
+import { readBuiltin } from './read'
+import { setBuiltin, shiftBuiltin, shoptBuiltin } from './set'
+import { aliasBuiltin, evalBuiltin, exitBuiltin, sourceBuiltin, trapBuiltin, unaliasBuiltin } from './meta'
+import { commandBuiltin, typeBuiltin } from './describe'
+import { declareBuiltin } from './declare'
+
+const TABLE: Record<string, Builtin> = {
+  read: readBuiltin,
+  set: setBuiltin,
+  shift: shiftBuiltin,
+  shopt: shoptBuiltin,
+  eval: evalBuiltin,
+  source: sourceBuiltin,
+  '.': sourceBuiltin,
+  exit: exitBuiltin,
+  trap: trapBuiltin,
+  alias: aliasBuiltin,
+  unalias: unaliasBuiltin,
+  type: typeBuiltin,
+  command: commandBuiltin,
+  declare: declareBuiltin,
+  typeset: declareBuiltin,
+}
+
+/** The builtin for a name, if the shell itself implements it. */
+export function shellBuiltin(name: string): ((c: BuiltinCall) => Promise<number>) | undefined {
+  const b = TABLE[name]
+  return b && (async (c) => b(c))
+}
+
+export type { BuiltinHost, BuiltinCall } from './host'

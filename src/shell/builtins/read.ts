@@ -1,0 +1,115 @@
+// Imitates: bash/builtins/read.def. `read [-r] [-p prompt] [-d delim] [-n count] [name ...]`
+// takes one line of standard input (what earlier `read`s left), splits it on IFS into the names
+// (the last gets the rest) or stores it whole in REPLY. In a pipeline it runs in a subshell, so
+// `echo x | read v` sets nothing in the shell, as in bash.
+
+import type { BuiltinCall } from './host'
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n'
+
+export async function readBuiltin({ argv, io, env, err }: BuiltinCall): Promise<number> {
+  let raw = false
+  let delim = '\n'
+  let count: number | undefined
+  let i = 1
+  for (; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--') {
+      i++
+      break
+    }
+    if (!a.startsWith('-') || a === '-') break
+    for (let j = 1; j < a.length; j++) {
+      const f = a[j]
+      if (f === 'r') raw = true
+      else if (f === 's' || f === 'e') continue
+      else if ('pdntaiuN'.includes(f)) {
+        const value = j + 1 < a.length ? a.slice(j + 1) : argv[++i]
+        if (value === undefined) {
+          err(`bash: read: -${f}: option requires an argument\n${USAGE}`)
+          return 2
+        }
+        if (f === 'd') delim = value === '' ? '\0' : value[0]
+        if (f === 'n' || f === 'N') count = Number(value)
+        // -p: bash shows the prompt only when reading from a terminal.
+        break
+      } else {
+        err(`bash: read: -${f}: invalid option\n${USAGE}`)
+        return 2
+      }
+    }
+  }
+  const names = argv.slice(i)
+  for (const n of names) {
+    if (!NAME.test(n)) {
+      err(`bash: read: \`${n}': not a valid identifier\n`)
+      return 1
+    }
+  }
+  if (io.stdinIsTTY) {
+    err('bash: read: the lab cannot wait for typed input here; give it a line: read VAR <<< "text"\n')
+    return 1
+  }
+  const cursor = io.cursor ?? (io.cursor = { pos: 0 })
+  const input = io.stdin.slice(cursor.pos)
+  let line = ''
+  let k = 0
+  let found = false
+  for (; k < input.length; k++) {
+    const c = input[k]
+    if (count !== undefined && [...line].length >= count) break
+    if (!raw && c === '\\') {
+      if (input[k + 1] === '\n') {
+        k++
+        continue
+      }
+      if (k + 1 < input.length) {
+        line += '\uE000' + input[++k]
+        continue
+      }
+    }
+    if (c === delim) {
+      found = true
+      k++
+      break
+    }
+    line += c
+  }
+  if (count !== undefined && !found && k < input.length) found = true
+  cursor.pos += k
+  const ended = !found && k >= input.length
+  assign(line, names, env)
+  return ended ? 1 : 0
+}
+
+/** Split on IFS as read does; `\0` marks an escaped character (never a separator). */
+function assign(line: string, names: string[], env: BuiltinCall['env']): void {
+  const unescape = (s: string) => s.replace(/\uE000([\s\S])/g, '$1')
+  if (names.length === 0) {
+    env.set('REPLY', unescape(line))
+    return
+  }
+  const ifs = env.get('IFS') ?? ' \t\n'
+  const isWs = (c: string) => ifs.includes(c) && (c === ' ' || c === '\t' || c === '\n')
+  const isSep = (c: string) => ifs.includes(c)
+  let pos = 0
+  const chars = [...line]
+  const skipWs = () => {
+    while (pos < chars.length && isWs(chars[pos]) && chars[pos - 1] !== '\uE000') pos++
+  }
+  skipWs()
+  names.forEach((name, idx) => {
+    if (idx === names.length - 1) {
+      let end = chars.length
+      while (end > pos && isWs(chars[end - 1]) && chars[end - 2] !== '\uE000') end--
+      env.set(name, unescape(chars.slice(pos, end).join('')))
+      return
+    }
+    let field = ''
+    while (pos < chars.length && !(isSep(chars[pos]) && chars[pos - 1] !== '\uE000')) field += chars[pos++]
+    if (pos < chars.length && !isWs(chars[pos])) pos++
+    skipWs()
+    env.set(name, unescape(field))
+  })
+}

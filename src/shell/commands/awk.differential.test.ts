@@ -1,0 +1,72 @@
+// awk against the machine's awk, mawk 1.3.4 (Debian's default awk), all cases in one bash process.
+
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { RunResult } from '../types'
+import { missingTools, runLab, runReal } from './diffSupport'
+
+const FILES: Record<string, string> = {
+  'people.txt': 'alice 30 paris\nbob 25 berlin\ncarol 35 rome\ndave 25 paris\n',
+  'csv.txt': 'name,age,city\nalice,30,paris\nbob,,berlin\n',
+  'para.txt': 'a 1\nb 2\n\n\nc 3\n\nd 4\n',
+  'prog.awk': '{ total += $2 }\nEND { printf "total=%d avg=%.2f\\n", total, total / NR }\n',
+  'noeol.txt': 'first\nsecond',
+}
+
+const CASES: string[] = [
+  "awk '{print $1}' people.txt",
+  "awk '{print $NF, NF, NR}' people.txt noeol.txt",
+  "awk '$2 > 28' people.txt",
+  "awk '$2 >= 30 {print NR\": \"$1} END {print NR, \"lines\"}' people.txt",
+  "awk -F, 'NR > 1 {print $2 \"|\" $3}' csv.txt",
+  "awk -F, -v OFS=';' '{$1 = $1; print}' csv.txt",
+  "awk -v n=2 -v s='a\\tb' 'BEGIN {print n * 3, s}'",
+  "awk '/paris/ {c++} END {print c}' people.txt",
+  "awk '!/paris/' people.txt; awk '$3 ~ /^r/ || $1 == \"bob\"' people.txt",
+  "awk '{a[$3] += $2; n[$3]++} END {print a[\"paris\"], n[\"paris\"], length(a), (\"rome\" in a), (\"oslo\" in a)}' people.txt",
+  "awk '{ s = s $1 \",\" } END { print substr(s, 1, length(s) - 1) }' people.txt",
+  "awk 'BEGIN { printf \"%5.2f|%-4d|%c|%c|%x|%o|%e|%g|%s|%5s|%-5s|%.2s|%%\\n\", 3.14159, 7, 65, \"hello\", 255, 8, 12345.678, 0.0001, 42, \"ab\", \"cd\", \"xyz\" }'",
+  "awk 'BEGIN { print 1/3, 100000*100000, 2147483647, 2147483648, 0.1+0.2, 1e6, 3/2, -7%3, 2^10, 2**3 }'",
+  "awk 'BEGIN { x = \"3abc\"; y = \"10\"; print x + 0, (y < 9), (\"10\" < \"9\"), int(-2.7), int(\"4.9z\") }'",
+  "echo '10 9' | awk '{ print ($1 < $2), ($1 > $2) }'",
+  "echo 'hello world' | awk '{ gsub(/o/, \"0\"); print; n = sub(/l+/, \"[&]\"); print n, $0; print toupper($2), tolower(\"ABC\") }'",
+  "echo 'foo bar foo' | awk '{ print gsub(/foo/, \"\\\\&x\"), $0 }'",
+  "echo 'hello world' | awk '{ print index($0, \"wor\"), match($0, /o w/), RSTART, RLENGTH, match($0, /z/), RSTART, RLENGTH }'",
+  "echo 'a:b:c' | awk '{ n = split($0, p, \":\"); print n, p[1], p[3]; m = split(\"x  y\", q); print m, q[2] }'",
+  "awk 'BEGIN { for (i = 1; i <= 5; i++) { if (i == 2) continue; if (i == 4) break; printf \"%d \", i }; print \"\" }'",
+  "awk 'BEGIN { i = 0; while (i < 3) i++; do { i-- } while (i > 1); print i }'",
+  "awk 'function f(a, b) { return a * b } function g(arr) { arr[\"k\"] = 1 } BEGIN { print f(3, 4); g(z); print z[\"k\"] }'",
+  "awk 'NR == 2 { next } { print } NR == 3 { exit 3 }' people.txt; echo status $?",
+  "awk 'BEGIN { exit 4 } END { print \"end runs\" }'; echo $?",
+  "awk '/bob/,/carol/' people.txt",
+  "awk -f prog.awk people.txt",
+  "awk 'BEGIN { RS = \"\" } { print NR \": \" $1 \"/\" NF }' para.txt",
+  "echo 'a b c' | awk '{ $5 = \"e\"; print; print NF; NF = 2; print }'",
+  "echo 'x' | awk '{ print length(), length }'",
+  "awk '{ print FILENAME, FNR }' people.txt csv.txt | tail -n 3",
+  "printf 'b 2\\na 1\\n' | awk '{ print $2, $1 }' | sort",
+  "awk '{print $1' people.txt",
+  "awk '{print}' nosuch.txt; echo $?",
+  "awk 'BEGIN { printf \"%d %s %i\\n\", \"3abc\", 1/3, -2.7 }'",
+  "awk 'BEGIN { printf \"%s-%s\\n\", \"only\" }'",
+  "awk -v x=5 '$2 > x { print $1 }' x=26 people.txt",
+  "echo '  lead  trail  ' | awk '{ print \"[\" $1 \"][\" $2 \"]\" NF }'",
+  "echo 'a|b|c' | awk -F'|' '{ print $2 }'; echo 'a1b22c' | awk -F'[0-9]+' '{ print $3, NF }'",
+  "awk 'BEGIN { a[\"x\"]; delete a[\"x\"]; print length(a); a[1]; a[2]; delete a; print length(a) }'",
+  "awk 'BEGIN { s = sprintf(\"%03d-%s\", 7, \"z\"); print s; print (1 ? \"yes\" : \"no\"), !0, -\"3\" }'",
+]
+
+describe('awk agrees with mawk', () => {
+  const missing = missingTools(['awk', 'sort', 'tail'])
+  let real: RunResult[] = []
+  let lab: RunResult[] = []
+  beforeAll(async () => {
+    if (missing.length === 0) real = runReal(CASES, FILES)
+    lab = await runLab(CASES, FILES)
+  }, 180_000)
+  test('the real tools are installed', () => {
+    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
+  })
+  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
+    expect(lab[i]).toEqual(real[i])
+  })
+})

@@ -1,0 +1,80 @@
+// Imitates: bash/lib/glob/glob.c (glob_filename). Pathname expansion over the lab's files: a
+// field with an unquoted `*`, `?` or `[` is matched one path component at a time against the
+// directories it names; names starting with `.` match only a pattern component that starts with
+// a literal `.` (`.` and `..` never, as bash 5.2's globskipdots); results sorted in byte order (the
+// C and C.UTF-8 locales). No match: undefined, and the caller keeps the word as it was.
+
+import type { HomeFs } from './types'
+import { hasGlob, patternSource, type PatternPiece } from './pattern'
+
+/** Compare as strcmp does on UTF-8 bytes (code point order). */
+export function byteOrder(a: string, b: string): number {
+  const x = [...a]
+  const y = [...b]
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!
+    if (d !== 0) return d
+  }
+  return x.length - y.length
+}
+
+/** Split a field's pieces into path components at every `/`. */
+function components(pieces: PatternPiece[]): PatternPiece[][] {
+  const out: PatternPiece[][] = [[]]
+  for (const p of pieces) {
+    const segs = p.text.split('/')
+    segs.forEach((s, i) => {
+      if (i > 0) out.push([])
+      if (s) out[out.length - 1].push({ text: s, quoted: p.quoted })
+    })
+  }
+  return out
+}
+
+const text = (pieces: PatternPiece[]) => pieces.map((p) => p.text).join('')
+
+/** The paths a field names, sorted; undefined when it has no glob character or matches nothing. */
+export function globField(fs: HomeFs, field: PatternPiece[], step?: () => void): string[] | undefined {
+  if (!hasGlob(field)) return undefined
+  const comps = components(field)
+  const absolute = comps[0].length === 0 && comps.length > 1
+  // Each candidate: the path as it will be printed, and as the fs resolves it.
+  let found: string[] = [absolute ? '/' : '']
+  const start = absolute ? 1 : 0
+  for (let i = start; i < comps.length; i++) {
+    const comp = comps[i]
+    const last = i === comps.length - 1
+    const join = (base: string, name: string) => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`)
+    const next: string[] = []
+    if (comp.length === 0) {
+      // `a//b` or a trailing `/`: only directories go on.
+      for (const base of found) if (fs.isDir(base || '.')) next.push(base === '' ? '' : base + '/')
+      found = next
+      continue
+    }
+    if (!hasGlob(comp)) {
+      const name = text(comp)
+      for (const base of found) {
+        const path = join(base, name)
+        if (last ? fs.exists(path) : fs.isDir(path)) next.push(path)
+      }
+    } else {
+      const re = new RegExp(`^(?:${patternSource(comp)})$`)
+      const dotOk = comp[0].text.startsWith('.')
+      for (const base of found) {
+        const names = fs.list(base || '.') ?? []
+        for (const name of names) {
+          step?.()
+          if (name.startsWith('.') && !dotOk) continue
+          if (name === '.' || name === '..') continue
+          if (!re.test(name)) continue
+          const path = join(base, name)
+          if (last || fs.isDir(path)) next.push(path)
+        }
+      }
+    }
+    found = next
+    if (found.length === 0) return undefined
+  }
+  return found.length ? found.sort(byteOrder) : undefined
+}

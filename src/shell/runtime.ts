@@ -1,0 +1,114 @@
+// What a bash process keeps besides its variables (variables.c, flags.c, trap.c, alias.c): the
+// positional parameters, the `set` options, traps, aliases, `$RANDOM`'s generator and process ids.
+// A subshell gets a copy (fork) and the parent's state comes back when it ends.
+
+/** `set -o` names and their letters, in the order bash lists `$-` (flags.c shell_flags). */
+export const OPTION_LETTERS: [letter: string, name: string][] = [
+  ['a', 'allexport'], ['b', 'notify'], ['e', 'errexit'], ['f', 'noglob'], ['h', 'hashall'], ['i', 'interactive'],
+  ['k', 'keyword'], ['m', 'monitor'], ['n', 'noexec'], ['p', 'privileged'], ['t', 'onecmd'], ['u', 'nounset'],
+  ['v', 'verbose'], ['x', 'xtrace'], ['B', 'braceexpand'], ['C', 'noclobber'], ['E', 'errtrace'], ['H', 'histexpand'],
+  ['P', 'physical'], ['T', 'functrace'],
+]
+
+/** Long options without a letter that `set -o` knows. */
+export const LONG_ONLY = ['emacs', 'history', 'ignoreeof', 'interactive-comments', 'pipefail', 'posix', 'vi']
+
+/** The `set -o` listing's names, sorted as bash prints them. */
+export function allOptionNames(): string[] {
+  const names = [...OPTION_LETTERS.map(([, n]) => n).filter((n) => n !== 'interactive'), ...LONG_ONLY]
+  return names.sort()
+}
+
+/** Thrown by `exit` (and `set -e`): ends the innermost subshell, or the command line at the top. */
+export class ExitShell {
+  constructor(
+    readonly status: number,
+    /** `exit` typed by the student (the top-level shell then explains it stays open). */
+    readonly explicit = true,
+  ) {}
+}
+
+export interface RuntimeState {
+  positional: string[]
+  options: Set<string>
+  traps: Map<string, string>
+  aliases: Map<string, string>
+}
+
+export class Runtime {
+  positional: string[] = []
+  options = new Set<string>(['hashall', 'interactive', 'monitor', 'braceexpand', 'histexpand', 'emacs', 'history', 'interactive-comments'])
+  traps = new Map<string, string>()
+  aliases = new Map<string, string>()
+  /** Names declared -r and -i. */
+  readonly = new Set<string>()
+  integer = new Set<string>()
+  /** `$!`: the pid of the last command run with `&` (none yet: empty). */
+  lastBackground = ''
+  /** `$$` */
+  readonly pid: number
+  private nextPid: number
+  private seed: number
+  /** How deep in command substitutions (`set -x` repeats the `+` once per level). */
+  substDepth = 0
+
+  constructor(pid = 2187, seed = 0x2f6b) {
+    this.pid = pid
+    this.nextPid = pid + 100
+    this.seed = seed
+  }
+
+  save(): RuntimeState {
+    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases) }
+  }
+
+  restore(s: RuntimeState): void {
+    this.positional = s.positional
+    this.options = s.options
+    this.traps = s.traps
+    this.aliases = s.aliases
+  }
+
+  /** A pid for a new background process. */
+  spawnPid(): number {
+    return this.nextPid++
+  }
+
+  /** `$RANDOM`: 0..32767 from a fixed seed (deterministic labs replay the same values). */
+  random(): number {
+    let v = this.brand()
+    // bash never returns the same value twice in a row (variables.c get_random_number).
+    while (v === this.lastRandom) v = this.brand()
+    this.lastRandom = v
+    return v
+  }
+
+  private lastRandom = -1
+
+  /** bash's generator (variables.c brand): Park-Miller "minimal standard" 16807. */
+  private brand(): number {
+    let h = this.seed === 0 ? 123459876 : this.seed
+    const hi = Math.floor(h / 127773)
+    const lo = h % 127773
+    h = 16807 * lo - 2836 * hi
+    if (h < 0) h += 0x7fffffff
+    this.seed = h
+    return (h ^ (h >>> 16)) & 32767
+  }
+
+  /** `RANDOM=n` seeds the generator. */
+  seedRandom(n: number): void {
+    this.seed = n >>> 0
+  }
+
+  /** `$-` */
+  flags(): string {
+    let out = ''
+    for (const [letter, name] of OPTION_LETTERS) if (this.options.has(name)) out += letter
+    return this.options.has('interactive') ? out + 's' : out
+  }
+
+  has(name: 'errexit' | 'nounset' | 'xtrace' | 'pipefail' | 'noglob' | 'allexport' | 'interactive'): boolean {
+    return this.options.has(name)
+  }
+}
