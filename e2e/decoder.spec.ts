@@ -3,15 +3,9 @@
 // action from the keyboard, and comparing a token before and after the kubelet refreshed it.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { clearStorageOnce, runLines, TOKEN_FILE, TOK_SET as SETUP } from './support/article'
 import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
 
-const TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token'
-const SETUP = [
-  'kubectl create namespace sa-demo',
-  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-  `TOK=$(kubectl -n sa-demo exec app -- cat ${TOKEN_FILE})`,
-]
 const XSS = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiI8aW1nIHNyYz14IG9uZXJyb3I9YWxlcnQoMSk-In0.'
 
 const decoder = (page: Page) => page.getByRole('region', { name: 'Token decoder' })
@@ -20,12 +14,7 @@ const claim = (page: Page, path: string) => decoder(page).locator(`[aria-label="
 const claimNumber = async (page: Page, path: string) => Number(await claim(page, path).getByTestId('claim-value').textContent())
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+  await clearStorageOnce(page)
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`)
   })
@@ -33,7 +22,7 @@ test.beforeEach(async ({ page }) => {
 
 async function setUp(page: Page) {
   await openLab(page)
-  for (const line of SETUP) await typeCommand(page, line)
+  await runLines(page, SETUP)
 }
 
 test('$TOK: claims, times, and the verdict from valid to stale to rejected', async ({ page }) => {

@@ -3,18 +3,10 @@
 // on focus; keyboard zoom and pan; the jump to the next warnafter; selection both ways.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { CURL_PODS, FIRST_403, runLines } from './support/article'
 import { openLab, typeCommand } from './support/terminal'
 
-const CURL = 'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'
-const ARTICLE = [
-  'kubectl create namespace sa-demo',
-  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
-  CURL,
-  'kubectl -n sa-demo delete pod app',
-  CURL,
-]
+const ARTICLE = [...FIRST_403, 'kubectl -n sa-demo delete pod app', CURL_PODS]
 // the article's token: iat 1779578851 (23:27:31 UTC), warnafter iat + 3607 s, exp iat + 1 year
 const IAT = 1779578851000
 const WARNAFTER = IAT + 3607_000
@@ -30,7 +22,7 @@ async function viewOf(page: Page) {
 
 test.beforeEach(async ({ page }) => {
   await openLab(page, '/?seed=1')
-  for (const c of ARTICLE) await typeCommand(page, c)
+  await runLines(page, ARTICLE)
   await expect(timeline(page)).toBeVisible()
 })
 

@@ -14,7 +14,6 @@ declare global {
 const RESTARTED = /^The command did not stop within 1 s of Ctrl\+C; the lab was restarted from its state before it\.$/
 
 test('a command that holds the lab: frames keep coming, typing works, Ctrl+C restarts the lab from before it', async ({ page }) => {
-  test.setTimeout(60_000)
   await openLab(page, '/?seed=1')
   await typeCommand(page, 'kubectl create namespace kept')
   const bar = await frameBar(page)
