@@ -3,6 +3,11 @@
 import { expect, test } from '@playwright/test'
 import { POD_UP, runLines } from './support/article'
 import { openLab, PS1, shownLines, typeCommand, type ShownLine } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
+
+test.beforeEach(async ({ context }) => {
+  await holdEditorPreload(context)
+})
 
 const texts = (lines: ShownLine[]) => lines.map((l) => l.text)
 const TOKEN_DIR = '/var/run/secrets/kubernetes.io/serviceaccount'

@@ -4,8 +4,10 @@
 import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, RUN_APP, runLines, SET_TOK } from './support/article'
 import { openLab, terminalLog, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
   await clearStorageOnce(page)
 })
 

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, runLines, TOKEN_FILE, TOK_SET as SETUP } from './support/article'
 import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
 const XSS = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiI8aW1nIHNyYz14IG9uZXJyb3I9YWxlcnQoMSk-In0.'
 
@@ -13,7 +14,8 @@ const verdict = (page: Page, name = 'Verdict on the token') => decoder(page).get
 const claim = (page: Page, path: string) => decoder(page).locator(`[aria-label="Claims"] [data-claim="${path}"]`)
 const claimNumber = async (page: Page, path: string) => Number(await claim(page, path).getByTestId('claim-value').textContent())
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
   await clearStorageOnce(page)
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`)

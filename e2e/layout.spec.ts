@@ -6,8 +6,10 @@ import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, FIRST_403 as ARTICLE, runLines } from './support/article'
 import { overlap, type Box } from './support/geometry'
 import { commandLine, labReady, openLab, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
   await clearStorageOnce(page)
 })
 

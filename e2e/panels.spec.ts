@@ -7,10 +7,13 @@ import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, CURL_PODS, POD_UP as SETUP, PRINT_TOKEN, runLines, SET_TOK } from './support/article'
 import { box, inside, type Box } from './support/geometry'
 import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
 const ARTICLE = [...SETUP, PRINT_TOKEN, SET_TOK, CURL_PODS, 'lab advance 49m', 'lab audit']
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }, testInfo) => {
+  // The editor's preload stays where the test is about it.
+  if (testInfo.title !== 'the editor opens within a second once the page was idle') await holdEditorPreload(context)
   await clearStorageOnce(page)
 })
 

@@ -4,8 +4,11 @@ import AxeBuilder from '@axe-core/playwright'
 import { asideRaw } from './support/saves'
 import { expect, test } from '@playwright/test'
 import { commandLine, openLab, PS1, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }, testInfo) => {
+  // The editor's preload stays where the test is about it.
+  if (testInfo.title !== 'no request leaves 127.0.0.1') await holdEditorPreload(context)
   // Each test starts from an empty browser profile anyway; make it explicit for reruns.
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('e2e-cleared')) {

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { CURL_PODS, FIRST_403, runLines } from './support/article'
 import { openLab, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
 const ARTICLE = [...FIRST_403, 'kubectl -n sa-demo delete pod app', CURL_PODS]
 // the article's token: iat 1779578851 (23:27:31 UTC), warnafter iat + 3607 s, exp iat + 1 year
@@ -20,7 +21,8 @@ async function viewOf(page: Page) {
   return { start: Number(await el.getAttribute('data-view-start')), end: Number(await el.getAttribute('data-view-end')), mode: await el.getAttribute('data-mode') }
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
   await openLab(page, '/?seed=1')
   await runLines(page, ARTICLE)
   await expect(timeline(page)).toBeVisible()

@@ -3,8 +3,10 @@
 import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, CURL_PODS as CURL, runLines, TOK_SET as SETUP } from './support/article'
 import { openLab, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
   await clearStorageOnce(page)
 })
 

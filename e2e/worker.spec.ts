@@ -4,12 +4,17 @@
 import { expect, test } from '@playwright/test'
 import { frameBar, stopFrames, watchFrames } from './support/frames'
 import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
 declare global {
   interface Window {
     __labTest?: { holdNextRun(ms: number): void }
   }
 }
+
+test.beforeEach(async ({ context }) => {
+  await holdEditorPreload(context)
+})
 
 const RESTARTED = /^The command did not stop within 1 s of Ctrl\+C; the lab was restarted from its state before it\.$/
 
