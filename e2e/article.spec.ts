@@ -1,7 +1,7 @@
 // The seed article, typed into the terminal of a seeded lab, then a reload: what the student
 // sees must match what a real v1.35 cluster prints, and nothing may be lost on reload.
 import { expect, test } from '@playwright/test'
-import { POD_UP, runLines } from './support/article'
+import { clearStorageOnce, POD_UP, runLines } from './support/article'
 import { openLab, PS1, shownLines, typeCommand, type ShownLine } from './support/terminal'
 import { holdEditorPreload } from './support/editor'
 
@@ -13,12 +13,7 @@ const texts = (lines: ShownLine[]) => lines.map((l) => l.text)
 const TOKEN_DIR = '/var/run/secrets/kubernetes.io/serviceaccount'
 
 test('the article, typed at the prompt, survives a reload', async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+  await clearStorageOnce(page)
   await openLab(page, '/?seed=1')
 
   expect(texts(await typeCommand(page, 'kubectl create namespace sa-demo'))).toEqual(['namespace/sa-demo created'])

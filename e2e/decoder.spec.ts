@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, runLines, TOKEN_FILE, TOK_SET as SETUP } from './support/article'
-import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
+import { commandLine, openLab, selectedText, terminalLog, typeCommand } from './support/terminal'
 import { holdEditorPreload } from './support/editor'
 
 const XSS = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiI8aW1nIHNyYz14IG9uZXJyb3I9YWxlcnQoMSk-In0.'
@@ -109,16 +109,7 @@ test('the Decode action next to a token in the terminal works from the keyboard 
   const tok = await page.evaluate(() => (window as unknown as { lab: { run(l: string): Promise<{ stdout: string }> } }).lab.run('printf %s "$TOK"').then((r) => r.stdout))
   const line = terminalLog(page).locator('.t-line', { hasText: tok }).last()
   await expect(line).toHaveText(tok) // the action adds no text to the line
-  const selected = await line.evaluate((el) => {
-    const range = document.createRange()
-    range.selectNodeContents(el)
-    const sel = window.getSelection()!
-    sel.removeAllRanges()
-    sel.addRange(range)
-    const text = sel.toString()
-    sel.removeAllRanges()
-    return text
-  })
+  const selected = await selectedText(line)
   expect(selected).toBe(tok)
 
   // From the command line, Shift+Tab reaches the last Decode action (printf's token, without a

@@ -1,5 +1,5 @@
 // Helpers for driving the terminal the way a student does (and reading what it shows).
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The parts of window.lab (src/app/windowLab.ts) the tests use. */
 interface E2eWindowLab {
@@ -125,5 +125,19 @@ export async function unfinishedLine(page: Page): Promise<ShownLine | undefined>
     const text = parts.map((n) => n.textContent ?? '').join('')
     if (text === '') return undefined
     return { text, stderr: el.querySelector('[data-stream="stderr"]') !== null }
+  })
+}
+
+/** What copying `line` gives: select all its contents as a user would, read the selection, clear it. */
+export function selectedText(line: Locator): Promise<string> {
+  return line.evaluate((el) => {
+    const range = document.createRange()
+    range.selectNodeContents(el)
+    const sel = window.getSelection()!
+    sel.removeAllRanges()
+    sel.addRange(range)
+    const text = sel.toString()
+    sel.removeAllRanges()
+    return text
   })
 }
