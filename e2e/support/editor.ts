@@ -33,3 +33,17 @@ export const EDITOR_ASSETS = /\/assets\/(MonacoPane|editor\.api|monacoSetup|json
 export async function holdEditorPreload(context: BrowserContext): Promise<void> {
   await context.route(EDITOR_ASSETS, () => {})
 }
+
+/**
+ * Wait until the editor's background preload has finished: its styles installed and its warm-up
+ * editor (a hidden one it opens for half a second) gone. Monaco's styles move the page by a pixel
+ * or two here and there, so a screenshot taken while the preload may or may not have finished
+ * differs from run to run.
+ */
+export async function editorPreloaded(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.getElementById('tokenlab-editor-styles') !== null && document.querySelector('body > div[aria-hidden="true"] .monaco-editor') === null,
+    undefined,
+    { timeout },
+  )
+}
