@@ -68,24 +68,36 @@ test('puts the 403 and the 401 on the token lane with their reasons on focus', a
 })
 
 test('zooms and pans with the keyboard and jumps to the next warnafter', async ({ page }) => {
+  // The view follows each key on the next render: wait for it (a loaded machine renders late).
+  const span = async () => {
+    const v = await viewOf(page)
+    return v.end - v.start
+  }
+  await expect.poll(span).toBe(90 * 60_000)
   const before = await viewOf(page)
   expect(before.mode).toBe('follow')
   expect(before.end - before.start).toBe(90 * 60_000)
   await plot(page).focus()
   await page.keyboard.press('+')
+  await expect.poll(span).toBe(45 * 60_000)
   const zoomed = await viewOf(page)
   expect(zoomed.end - zoomed.start).toBe(45 * 60_000)
   await page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await viewOf(page)).start).toBeCloseTo(zoomed.start - 0.25 * 45 * 60_000, -1)
   const panned = await viewOf(page)
   expect(panned.mode).toBe('fixed')
   expect(panned.start).toBeCloseTo(zoomed.start - 0.25 * 45 * 60_000, -1)
   expect(panned.end - panned.start).toBe(45 * 60_000)
   await page.keyboard.press('ArrowRight')
-  expect((await viewOf(page)).start).toBeCloseTo(zoomed.start, -1)
+  await expect.poll(async () => (await viewOf(page)).start).toBeCloseTo(zoomed.start, -1)
   await page.keyboard.press('End')
-  expect((await viewOf(page)).mode).toBe('follow')
+  await expect.poll(async () => (await viewOf(page)).mode).toBe('follow')
 
   await timeline(page).getByRole('button', { name: 'Show next warnafter' }).click()
+  await expect.poll(async () => {
+    const v = await viewOf(page)
+    return Math.abs((v.start + v.end) / 2 - WARNAFTER)
+  }).toBeLessThanOrEqual(1)
   const jumped = await viewOf(page)
   expect(Math.abs((jumped.start + jumped.end) / 2 - WARNAFTER)).toBeLessThanOrEqual(1)
   await expect(timeline(page).getByRole('status')).toHaveText(/^Next warnafter: 00:27:38 on 2026-05-24/)
