@@ -12,8 +12,9 @@ export default defineConfig({
   // parallel; E2E_WORKERS overrides the count.
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  // Two retries: four walkthroughs (200 % screenshot, editor open time, timeline keys, why) failed once each
-  // on this 2-core machine with the unit suite beside them and pass alone; a retried pass counts as flaky.
+  // Two retries: on this 2-core machine with other work beside it (load 30 to 40) the 200 % screenshot
+  // still differs by 2 px now and then, and the editor's open time (under 1 s) is not met; the
+  // timeline-keys race is fixed, why.spec and hostile passed. A retried pass counts as flaky.
   retries: 2,
   // The 4,000-command session (e2e/longSession.spec.ts, tagged @slow) takes minutes: it runs with
   // E2E_SLOW=1 (npm run test:slow), not in the two-minute suite.

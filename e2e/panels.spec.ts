@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, CURL_PODS, POD_UP as SETUP, PRINT_TOKEN, runLines, SET_TOK } from './support/article'
 import { box, inside, type Box } from './support/geometry'
 import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
-import { holdEditorPreload } from './support/editor'
+import { editorPreloaded, holdEditorPreload } from './support/editor'
 
 const ARTICLE = [...SETUP, PRINT_TOKEN, SET_TOK, CURL_PODS, 'lab advance 49m', 'lab audit']
 
@@ -177,7 +177,9 @@ test('the editor opens within a second once the page was idle', async ({ page })
   await openLab(page)
   // Monaco loads in the background once the page is idle: wait for its chunk.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /MonacoPane|monaco/i.test(e.name))), { timeout: 30_000 }).toBe(true)
-  await page.waitForTimeout(3000)
+  // ... and until the preload has finished (parsed, styles in, warm-up editor gone): a fixed 3 s
+  // was too short with the unit suite beside the browser, and longer than needed on a quiet machine.
+  await editorPreloaded(page)
   await commandLine(page).fill('nano notes.txt')
   const t0 = Date.now()
   await commandLine(page).press('Enter')

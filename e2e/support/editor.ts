@@ -42,7 +42,7 @@ export async function holdEditorPreload(context: BrowserContext): Promise<void> 
  */
 export async function editorPreloaded(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
-    () => document.getElementById('tokenlab-editor-styles') !== null && document.querySelector('body > div[aria-hidden="true"] .monaco-editor') === null,
+    () => document.getElementById('tokenlab-editor-styles') !== null && document.querySelector('body > div[aria-hidden="true"][style*="-10000px"]') === null,
     undefined,
     { timeout },
   )
