@@ -36,9 +36,8 @@ export async function holdEditorPreload(context: BrowserContext): Promise<void> 
 
 /**
  * Wait until the editor's background preload has finished: its styles installed and its warm-up
- * editor (a hidden one it opens for half a second) gone. Monaco's styles move the page by a pixel
- * or two here and there, so a screenshot taken while the preload may or may not have finished
- * differs from run to run.
+ * editor (a hidden one it opens for half a second) gone: for a measurement or a screenshot that
+ * must not depend on whether the preload has finished yet.
  */
 export async function editorPreloaded(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
