@@ -19,10 +19,15 @@ test.beforeEach(async ({ page, context }, testInfo) => {
 
 const decoder = (page: Page) => page.locator('#pane-decoder')
 
-/** The article's commands, run (not typed: the article spec types them), with every panel loaded. */
+/**
+ * The article's commands with every panel loaded: run (the article spec types them), but the last
+ * one typed, as the screenshots were taken after typing (a narrow terminal was seen scrolled
+ * half-way up after a run of commands through window.lab).
+ */
 async function article(page: Page, path = '/?seed=1') {
   await openLab(page, path)
-  await runLines(page, ARTICLE)
+  await runLines(page, ARTICLE.slice(0, -1))
+  await typeCommand(page, ARTICLE.at(-1)!)
   await expect(page.locator('.pane-loading')).toHaveCount(0, { timeout: 30_000 })
 }
 
