@@ -12,14 +12,16 @@ export default defineConfig({
   // parallel; E2E_WORKERS overrides the count.
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  // Two retries: four walkthroughs (200 % screenshot, editor open time, timeline keys, why) failed once each
-  // on this 2-core machine with the unit suite beside them and pass alone; a retried pass counts as flaky.
+  // Two retries: on this 2-core machine with other work beside it (load 30 to 40) the 200 % screenshot
+  // still differs by 2 px now and then, and the editor's open time (under 1 s) is not met; the
+  // timeline-keys race is fixed, why.spec and hostile passed. A retried pass counts as flaky.
   retries: 2,
   // The 4,000-command session (e2e/longSession.spec.ts, tagged @slow) takes minutes: it runs with
   // E2E_SLOW=1 (npm run test:slow), not in the two-minute suite.
   ...(process.env.E2E_SLOW === '1' ? { grep: /@slow/ } : { grepInvert: /@slow/ }),
-  // Room for a shared 2-core machine running the unit suite beside the browser suite.
-  timeout: 60_000,
+  // Room for a shared 2-core machine running the unit suite beside the browser suite (a test that
+  // passes in 15 s alone took over a minute there); a test that needs more sets its own.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: 'list',
@@ -35,7 +37,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/vite/bin/vite.js build && node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // A production build (skipped outside CI when dist/ is newer than its sources), then vite preview.
+    command: `node scripts/e2eServer.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -1,19 +1,19 @@
 // The seed article, typed into the terminal of a seeded lab, then a reload: what the student
 // sees must match what a real v1.35 cluster prints, and nothing may be lost on reload.
 import { expect, test } from '@playwright/test'
+import { clearStorageOnce, POD_UP, runLines } from './support/article'
 import { openLab, PS1, shownLines, typeCommand, type ShownLine } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
+
+test.beforeEach(async ({ context }) => {
+  await holdEditorPreload(context)
+})
 
 const texts = (lines: ShownLine[]) => lines.map((l) => l.text)
 const TOKEN_DIR = '/var/run/secrets/kubernetes.io/serviceaccount'
 
 test('the article, typed at the prompt, survives a reload', async ({ page }) => {
-  test.setTimeout(90_000)
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+  await clearStorageOnce(page)
   await openLab(page, '/?seed=1')
 
   expect(texts(await typeCommand(page, 'kubectl create namespace sa-demo'))).toEqual(['namespace/sa-demo created'])
@@ -80,12 +80,10 @@ test('the article, typed at the prompt, survives a reload', async ({ page }) => 
 })
 
 test('the article\'s second half: 403 with the pod alive, 401 once it is gone, no token with automount off', async ({ page }) => {
-  test.setTimeout(90_000)
   await page.addInitScript(() => localStorage.clear())
   await openLab(page, '/?seed=1')
-  await typeCommand(page, 'kubectl create namespace sa-demo')
-  await typeCommand(page, 'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await typeCommand(page, 'kubectl -n sa-demo wait --for=condition=Ready pod/app')
+  // The first half is typed by the test above; here it is set-up.
+  await runLines(page, POD_UP)
   expect(await typeCommand(page, `TOK=$(kubectl -n sa-demo exec app -- cat ${TOKEN_DIR}/token)`)).toEqual([])
 
   const curl403 = 'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'

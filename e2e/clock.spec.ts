@@ -2,18 +2,13 @@
 // (Playwright's page.clock stands in for the wall), jumps land on the next event, refresh,
 // warnafter and exp, and `lab advance` typed in the terminal moves the same display.
 import { expect, test, type Page } from '@playwright/test'
+import { clearStorageOnce, RUN_APP, runLines, SET_TOK } from './support/article'
 import { openLab, terminalLog, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-const RUN_APP = 'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000'
-const TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token'
-
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
+  await clearStorageOnce(page)
 })
 
 const shownTime = (page: Page) => page.getByTestId('lab-clock')
@@ -24,7 +19,6 @@ const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 
 const headerText = (ms: number) => `${rfc3339(ms).replace('T', ' ').replace('Z', '')} UTC`
 
 test('pause, play and speed: the lab moves by the wall time that passed times the speed', async ({ page }) => {
-  test.setTimeout(60_000)
   const T0 = Date.UTC(2026, 5, 1, 12, 0, 0)
   await page.clock.install({ time: T0 })
   await openLab(page, '/') // no seed: the clock plays at real speed
@@ -63,11 +57,9 @@ test('pause, play and speed: the lab moves by the wall time that passed times th
 })
 
 test('jumps: the next event, then a token’s refresh, warnafter and exp', async ({ page }) => {
-  test.setTimeout(60_000)
   await openLab(page, '/?seed=1')
   await expect(clockState(page)).toHaveText('paused — still (seeded): only commands move it')
-  await typeCommand(page, 'kubectl create namespace sa-demo')
-  await typeCommand(page, RUN_APP)
+  await runLines(page, ['kubectl create namespace sa-demo', RUN_APP])
 
   // The pod's start-up is scheduled work: jump from event to event until none is left.
   const nextEvent = page.getByTestId('jump-event')
@@ -80,7 +72,7 @@ test('jumps: the next event, then a token’s refresh, warnafter and exp', async
   const pods = (await typeCommand(page, 'kubectl -n sa-demo get pod app')).map((l) => l.text)
   expect(pods[1]).toMatch(/^app\s+1\/1\s+Running\s+0\s+/)
 
-  await typeCommand(page, `TOK=$(kubectl -n sa-demo exec app -- cat ${TOKEN_FILE})`)
+  await runLines(page, [SET_TOK])
   const tok = (await typeCommand(page, 'echo $TOK'))[0].text
   const claims = JSON.parse(Buffer.from(tok.split('.')[1], 'base64url').toString()) as { iat: number; exp: number; 'kubernetes.io': { warnafter: number } }
   await page.getByRole('combobox', { name: 'Jump targets of' }).selectOption('any')

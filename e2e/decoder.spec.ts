@@ -3,15 +3,10 @@
 // action from the keyboard, and comparing a token before and after the kubelet refreshed it.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
+import { clearStorageOnce, runLines, TOKEN_FILE, TOK_SET as SETUP } from './support/article'
+import { commandLine, openLab, selectedText, terminalLog, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-const TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token'
-const SETUP = [
-  'kubectl create namespace sa-demo',
-  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-  `TOK=$(kubectl -n sa-demo exec app -- cat ${TOKEN_FILE})`,
-]
 const XSS = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiI8aW1nIHNyYz14IG9uZXJyb3I9YWxlcnQoMSk-In0.'
 
 const decoder = (page: Page) => page.getByRole('region', { name: 'Token decoder' })
@@ -19,13 +14,9 @@ const verdict = (page: Page, name = 'Verdict on the token') => decoder(page).get
 const claim = (page: Page, path: string) => decoder(page).locator(`[aria-label="Claims"] [data-claim="${path}"]`)
 const claimNumber = async (page: Page, path: string) => Number(await claim(page, path).getByTestId('claim-value').textContent())
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
+  await clearStorageOnce(page)
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`)
   })
@@ -33,7 +24,7 @@ test.beforeEach(async ({ page }) => {
 
 async function setUp(page: Page) {
   await openLab(page)
-  for (const line of SETUP) await typeCommand(page, line)
+  await runLines(page, SETUP)
 }
 
 test('$TOK: claims, times, and the verdict from valid to stale to rejected', async ({ page }) => {
@@ -118,16 +109,7 @@ test('the Decode action next to a token in the terminal works from the keyboard 
   const tok = await page.evaluate(() => (window as unknown as { lab: { run(l: string): Promise<{ stdout: string }> } }).lab.run('printf %s "$TOK"').then((r) => r.stdout))
   const line = terminalLog(page).locator('.t-line', { hasText: tok }).last()
   await expect(line).toHaveText(tok) // the action adds no text to the line
-  const selected = await line.evaluate((el) => {
-    const range = document.createRange()
-    range.selectNodeContents(el)
-    const sel = window.getSelection()!
-    sel.removeAllRanges()
-    sel.addRange(range)
-    const text = sel.toString()
-    sel.removeAllRanges()
-    return text
-  })
+  const selected = await selectedText(line)
   expect(selected).toBe(tok)
 
   // From the command line, Shift+Tab reaches the last Decode action (printf's token, without a

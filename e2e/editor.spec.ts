@@ -1,6 +1,7 @@
 // The editor: nano/vi and kubectl edit open the lazily loaded Monaco editor (from the lab's own
 // files, no CDN); the command in the terminal waits until Ctrl+S saves or Esc closes it.
 import { expect, test, type Page } from '@playwright/test'
+import { runLines } from './support/article'
 import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle, type ShownLine } from './support/terminal'
 
 const texts = (lines: ShownLine[]) => lines.map((l) => l.text)
@@ -53,9 +54,8 @@ test('a manifest written with nano is applied with kubectl apply -f; nothing is 
 })
 
 test('kubectl edit sa default -n sa-demo: automount off takes effect on the next pod', async ({ page }) => {
-  test.setTimeout(60_000)
   await openLab(page, '/?seed=1')
-  await typeCommand(page, 'kubectl create namespace sa-demo')
+  await runLines(page, ['kubectl create namespace sa-demo'])
   const command = 'kubectl edit sa default -n sa-demo'
   const dialog = await openEditor(page, command)
   await expect(page.locator('.view-lines')).toContainText("# Please edit the object below. Lines beginning with a '#' will be ignored,")
@@ -69,8 +69,7 @@ test('kubectl edit sa default -n sa-demo: automount off takes effect on the next
   await expect(dialog).toBeHidden()
   expect(await outputOf(page, command)).toEqual([{ text: 'serviceaccount/default edited', stderr: false }])
   expect(texts(await typeCommand(page, 'kubectl -n sa-demo get sa default -o jsonpath={.automountServiceAccountToken}'))).toEqual(['false'])
-  await typeCommand(page, 'kubectl -n sa-demo run p --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await typeCommand(page, 'kubectl -n sa-demo wait --for=condition=Ready pod/p')
+  await runLines(page, ['kubectl -n sa-demo run p --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000', 'kubectl -n sa-demo wait --for=condition=Ready pod/p'])
   expect(await typeCommand(page, `kubectl -n sa-demo exec p -- ls ${TOKEN_DIR}/`)).toEqual([
     { text: `ls: ${TOKEN_DIR}/: No such file or directory`, stderr: true },
     { text: 'command terminated with exit code 1', stderr: true },

@@ -3,6 +3,11 @@
 import { expect, test } from '@playwright/test'
 import { frameBar, stopFrames, watchFrames } from './support/frames'
 import { openLab, PS1, shownLines, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
+
+test.beforeEach(async ({ context }) => {
+  await holdEditorPreload(context)
+})
 
 async function survives(page: import('@playwright/test').Page, lines: string[], act?: () => Promise<unknown>): Promise<string[]> {
   const bar = await frameBar(page)

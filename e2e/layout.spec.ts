@@ -3,29 +3,22 @@
 // CSS px at device scale 2), no overlap, axe, and every control reachable from the keyboard.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { commandLine, openLab, typeCommand } from './support/terminal'
+import { clearStorageOnce, FIRST_403 as ARTICLE, runLines } from './support/article'
+import { overlap, type Box } from './support/geometry'
+import { commandLine, labReady, openLab, typeCommand } from './support/terminal'
+import { editorPreloaded, holdEditorPreload } from './support/editor'
 
-const ARTICLE = [
-  'kubectl create namespace sa-demo',
-  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
-  'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods',
-]
-
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+test.beforeEach(async ({ page, context }, testInfo) => {
+  // The 200 % test keeps the editor's preload and waits for it to end, so that its screenshot sees one
+  // state (the baseline's). It still differs by 2 px in the terminal now and then under load: not understood.
+  if (!testInfo.titlePath.includes('at 200 % zoom')) await holdEditorPreload(context)
+  await clearStorageOnce(page)
 })
 
-/** A seeded lab after the article's first commands, with every panel loaded. */
+/** A seeded lab after the article's first commands (run, not typed), with every panel loaded. */
 async function articleScreen(page: Page) {
   await openLab(page, '/?seed=1')
-  for (const line of ARTICLE) await typeCommand(page, line)
+  await runLines(page, ARTICLE)
   for (const name of ['Token decoder', 'Timeline', 'Why this answer']) {
     await expect(page.getByRole('region', { name, exact: true })).toBeVisible()
   }
@@ -37,12 +30,7 @@ async function articleScreen(page: Page) {
 // baselines guard the layout (and the terminal, header and why panel), not those panels' content.
 const masks = (page: Page) => [commandLine(page), page.locator('#pane-decoder'), page.locator('#pane-timeline')]
 
-type Box = { x: number; y: number; width: number; height: number }
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
-
 test('1280x800: terminal, decoder and timeline side by side without overlap; screenshot', async ({ page }, testInfo) => {
-  test.setTimeout(60_000)
   await page.setViewportSize({ width: 1280, height: 800 })
   await articleScreen(page)
   const boxes: Record<string, Box> = {}
@@ -70,11 +58,11 @@ test.describe('at 200 % zoom', () => {
   test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 })
 
   test('the panels become tabs, each using the whole width; screenshot', async ({ page }, testInfo) => {
-    test.setTimeout(60_000)
     await page.goto('/?seed=1')
     await expect(page.getByRole('tablist', { name: 'Panels' })).toBeVisible()
     await expect(page.getByRole('tablist', { name: 'Panels' }).getByRole('tab')).toHaveText(['Lesson', 'Terminal', 'Why', 'Decoder', 'Timeline'])
-    for (const line of ARTICLE) await typeCommand(page, line)
+    await labReady(page)
+    await runLines(page, ARTICLE)
     for (const [tab, id] of [['Why', 'pane-why'], ['Decoder', 'pane-decoder'], ['Timeline', 'pane-timeline'], ['Terminal', 'pane-terminal']]) {
       await page.getByRole('tab', { name: tab }).click()
       const box = (await page.locator(`#${id}`).boundingBox())!
@@ -88,12 +76,12 @@ test.describe('at 200 % zoom', () => {
       await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage })
       await testInfo.attach(name, { path: testInfo.outputPath(`${name}.png`), contentType: 'image/png' })
     }
+    await editorPreloaded(page)
     await expect(page).toHaveScreenshot('main-200pct.png', { mask: masks(page), maxDiffPixelRatio: 0.01 })
   })
 })
 
 test('axe: no serious or critical violation with every panel shown', async ({ page }) => {
-  test.setTimeout(60_000)
   await page.setViewportSize({ width: 1280, height: 800 })
   await articleScreen(page)
   const results = await new AxeBuilder({ page }).analyze()
@@ -114,7 +102,6 @@ const focused = (page: Page) =>
   })
 
 test('keyboard: Tab reaches the clock controls, the splitters, the decoder and the timeline', async ({ page }) => {
-  test.setTimeout(60_000)
   await page.setViewportSize({ width: 1280, height: 800 })
   await articleScreen(page)
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
@@ -168,7 +155,6 @@ test('keyboard: Tab reaches the clock controls, the splitters, the decoder and t
 })
 
 test('presenter mode: large type and high contrast, the panes still side by side', async ({ page }, testInfo) => {
-  test.setTimeout(60_000)
   await page.setViewportSize({ width: 1280, height: 800 })
   await openLab(page, '/?seed=1&presenter=1')
   await typeCommand(page, 'kubectl create namespace sa-demo')

@@ -5,14 +5,12 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { commandLine, openLab, PS1, shownLines, waitIdle } from './support/terminal'
 import { currentLesson, expectAllTicked, lessonPanel, outline, stepHeading, tabTo, waitEchoed } from './support/lesson'
+import { clearStorageOnce } from './support/article'
+import { holdEditorPreload } from './support/editor'
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
+  await clearStorageOnce(page)
   await page.setViewportSize({ width: 1280, height: 800 })
 })
 

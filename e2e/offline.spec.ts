@@ -50,7 +50,6 @@ test('served from a sub-path of a plain static host, the lab loads and runs a co
 })
 
 test('after the first visit, a reload with no network brings the lab back and the editor opens', async ({ page, context }) => {
-  test.setTimeout(90_000)
   const watch = await watchPolicy(context)
   await openLab(page, `${host.url}?seed=1`)
   await typeCommand(page, 'kubectl create namespace offline-demo')

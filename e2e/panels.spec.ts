@@ -4,47 +4,30 @@
 // opening at once after idle, axe in every layout, and screenshots of every layout, unmasked.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { clearStorageOnce, CURL_PODS, POD_UP as SETUP, PRINT_TOKEN, runLines, SET_TOK } from './support/article'
+import { box, inside, type Box } from './support/geometry'
 import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
+import { editorPreloaded, holdEditorPreload } from './support/editor'
 
-const TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token'
-const SETUP = [
-  'kubectl create namespace sa-demo',
-  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-]
-const PRINT_TOKEN = `kubectl -n sa-demo exec app -- cat ${TOKEN_FILE}`
-const ARTICLE = [
-  ...SETUP,
-  PRINT_TOKEN,
-  `TOK=$(${PRINT_TOKEN})`,
-  'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods',
-  'lab advance 49m',
-  'lab audit',
-]
+const ARTICLE = [...SETUP, PRINT_TOKEN, SET_TOK, CURL_PODS, 'lab advance 49m', 'lab audit']
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+test.beforeEach(async ({ page, context }, testInfo) => {
+  // The editor's preload stays where the test is about it.
+  if (testInfo.title !== 'the editor opens within a second once the page was idle') await holdEditorPreload(context)
+  await clearStorageOnce(page)
 })
 
 const decoder = (page: Page) => page.locator('#pane-decoder')
 
-type Box = { x: number; y: number; width: number; height: number }
-const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5
-
-async function box(page: Page, selector: string): Promise<Box> {
-  const b = await page.locator(selector).first().boundingBox()
-  expect(b, selector).not.toBeNull()
-  return b!
-}
-
+/**
+ * The article's commands with every panel loaded: run (the article spec types them), but the last
+ * one typed, as the screenshots were taken after typing (a narrow terminal was seen scrolled
+ * half-way up after a run of commands through window.lab).
+ */
 async function article(page: Page, path = '/?seed=1') {
   await openLab(page, path)
-  for (const line of ARTICLE) await typeCommand(page, line)
+  await runLines(page, ARTICLE.slice(0, -1))
+  await typeCommand(page, ARTICLE.at(-1)!)
   await expect(page.locator('.pane-loading')).toHaveCount(0, { timeout: 30_000 })
 }
 
@@ -71,7 +54,7 @@ test('the decoder follows the printed token: summary (verdict and pod) in view, 
   test.setTimeout(120_000)
   await page.setViewportSize({ width: 1280, height: 800 })
   await openLab(page)
-  for (const line of SETUP) await typeCommand(page, line)
+  await runLines(page, SETUP)
   const out = await typeCommand(page, PRINT_TOKEN)
   // `cat` prints the token without a final newline: it stands before the prompt, with its Decode button.
   expect(out.at(-1)?.text).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
@@ -138,8 +121,7 @@ test('the prompt stays in view after a viewport resize and a splitter move', asy
 test('a clock jump runs a lab advance line in the terminal', async ({ page }) => {
   test.setTimeout(120_000)
   await openLab(page)
-  for (const line of SETUP) await typeCommand(page, line)
-  await typeCommand(page, `TOK=$(${PRINT_TOKEN})`)
+  await runLines(page, [...SETUP, SET_TOK])
   await page.getByRole('combobox', { name: 'Jump targets of' }).selectOption('any')
   const warn = page.getByTestId('jump-warnafter')
   await expect(warn).not.toHaveAttribute('aria-disabled', 'true')
@@ -200,7 +182,9 @@ test('the editor opens within a second once the page was idle', async ({ page })
   await openLab(page)
   // Monaco loads in the background once the page is idle: wait for its chunk.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /MonacoPane|monaco/i.test(e.name))), { timeout: 30_000 }).toBe(true)
-  await page.waitForTimeout(3000)
+  // ... and until the preload has finished (parsed, styles in, warm-up editor gone): a fixed 3 s
+  // was too short with the unit suite beside the browser, and longer than needed on a quiet machine.
+  await editorPreloaded(page)
   await commandLine(page).fill('nano notes.txt')
   const t0 = Date.now()
   await commandLine(page).press('Enter')

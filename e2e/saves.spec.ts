@@ -4,6 +4,11 @@ import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { putPart } from './support/saves'
 import { openLab, shownLines, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
+
+test.beforeEach(async ({ context }) => {
+  await holdEditorPreload(context)
+})
 
 const texts = async (page: Page) => (await shownLines(page)).map((l) => l.text)
 const saLine = async (page: Page, name: string) => (await typeCommand(page, `kubectl get sa ${name} -o name`)).map((l) => l.text)

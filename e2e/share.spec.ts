@@ -4,13 +4,16 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { commandLine, openLab, waitIdle } from './support/terminal'
 import { currentLesson, labHistory, lessonPanel, stepHeading, waitEchoed } from './support/lesson'
+import { holdEditorPreload } from './support/editor'
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
   await page.setViewportSize({ width: 1280, height: 800 })
 })
 
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await holdEditorPreload(context)
   return context.newPage()
 }
 

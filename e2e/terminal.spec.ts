@@ -3,16 +3,15 @@
 import AxeBuilder from '@axe-core/playwright'
 import { asideRaw } from './support/saves'
 import { expect, test } from '@playwright/test'
-import { commandLine, openLab, PS1, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
+import { commandLine, openLab, PS1, selectedText, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
+import { clearStorageOnce } from './support/article'
+import { holdEditorPreload } from './support/editor'
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }, testInfo) => {
+  // The editor's preload stays where the test is about it.
+  if (testInfo.title !== 'no request leaves 127.0.0.1') await holdEditorPreload(context)
   // Each test starts from an empty browser profile anyway; make it explicit for reruns.
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+  await clearStorageOnce(page)
 })
 
 test('history with ArrowUp and ArrowDown', async ({ page }) => {
@@ -135,14 +134,7 @@ test('a long token wraps without a horizontal scrollbar and copies exactly', asy
   await expect(line).toHaveText(token)
   const overflow = await page.locator('.term-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
-  const selected = await line.evaluate((el) => {
-    const range = document.createRange()
-    range.selectNodeContents(el)
-    const sel = window.getSelection()!
-    sel.removeAllRanges()
-    sel.addRange(range)
-    return sel.toString()
-  })
+  const selected = await selectedText(line)
   expect(selected).toBe(token)
 })
 

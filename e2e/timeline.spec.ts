@@ -3,18 +3,11 @@
 // on focus; keyboard zoom and pan; the jump to the next warnafter; selection both ways.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { CURL_PODS, FIRST_403, runLines } from './support/article'
 import { openLab, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-const CURL = 'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'
-const ARTICLE = [
-  'kubectl create namespace sa-demo',
-  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
-  CURL,
-  'kubectl -n sa-demo delete pod app',
-  CURL,
-]
+const ARTICLE = [...FIRST_403, 'kubectl -n sa-demo delete pod app', CURL_PODS]
 // the article's token: iat 1779578851 (23:27:31 UTC), warnafter iat + 3607 s, exp iat + 1 year
 const IAT = 1779578851000
 const WARNAFTER = IAT + 3607_000
@@ -28,9 +21,10 @@ async function viewOf(page: Page) {
   return { start: Number(await el.getAttribute('data-view-start')), end: Number(await el.getAttribute('data-view-end')), mode: await el.getAttribute('data-mode') }
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
   await openLab(page, '/?seed=1')
-  for (const c of ARTICLE) await typeCommand(page, c)
+  await runLines(page, ARTICLE)
   await expect(timeline(page)).toBeVisible()
 })
 
@@ -74,24 +68,36 @@ test('puts the 403 and the 401 on the token lane with their reasons on focus', a
 })
 
 test('zooms and pans with the keyboard and jumps to the next warnafter', async ({ page }) => {
+  // The view follows each key on the next render: wait for it (a loaded machine renders late).
+  const span = async () => {
+    const v = await viewOf(page)
+    return v.end - v.start
+  }
+  await expect.poll(span).toBe(90 * 60_000)
   const before = await viewOf(page)
   expect(before.mode).toBe('follow')
   expect(before.end - before.start).toBe(90 * 60_000)
   await plot(page).focus()
   await page.keyboard.press('+')
+  await expect.poll(span).toBe(45 * 60_000)
   const zoomed = await viewOf(page)
   expect(zoomed.end - zoomed.start).toBe(45 * 60_000)
   await page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await viewOf(page)).start).toBeCloseTo(zoomed.start - 0.25 * 45 * 60_000, -1)
   const panned = await viewOf(page)
   expect(panned.mode).toBe('fixed')
   expect(panned.start).toBeCloseTo(zoomed.start - 0.25 * 45 * 60_000, -1)
   expect(panned.end - panned.start).toBe(45 * 60_000)
   await page.keyboard.press('ArrowRight')
-  expect((await viewOf(page)).start).toBeCloseTo(zoomed.start, -1)
+  await expect.poll(async () => (await viewOf(page)).start).toBeCloseTo(zoomed.start, -1)
   await page.keyboard.press('End')
-  expect((await viewOf(page)).mode).toBe('follow')
+  await expect.poll(async () => (await viewOf(page)).mode).toBe('follow')
 
   await timeline(page).getByRole('button', { name: 'Show next warnafter' }).click()
+  await expect.poll(async () => {
+    const v = await viewOf(page)
+    return Math.abs((v.start + v.end) / 2 - WARNAFTER)
+  }).toBeLessThanOrEqual(1)
   const jumped = await viewOf(page)
   expect(Math.abs((jumped.start + jumped.end) / 2 - WARNAFTER)).toBeLessThanOrEqual(1)
   await expect(timeline(page).getByRole('status')).toHaveText(/^Next warnafter: 00:27:38 on 2026-05-24/)

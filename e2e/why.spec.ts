@@ -1,24 +1,13 @@
 // "Why this answer": the article's 403 (authenticated as the pod's ServiceAccount, refused by
 // RBAC) and, after the pod is deleted, the 401 (the token invalidated; authorization not reached).
 import { expect, test, type Page } from '@playwright/test'
+import { clearStorageOnce, CURL_PODS as CURL, runLines, TOK_SET as SETUP } from './support/article'
 import { openLab, typeCommand } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
-const CURL =
-  'curl -s -o /dev/null -w "HTTP %{http_code}\\n" --cacert ca.pem -H "Authorization: Bearer $TOK" https://$APISERVER/api/v1/namespaces/sa-demo/pods'
-const SETUP = [
-  'kubectl create namespace sa-demo',
-  'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-  'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-  'TOK=$(kubectl -n sa-demo exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
-]
-
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear()
-      sessionStorage.setItem('e2e-cleared', '1')
-    }
-  })
+test.beforeEach(async ({ page, context }) => {
+  await holdEditorPreload(context)
+  await clearStorageOnce(page)
 })
 
 const why = (page: Page) => page.getByRole('region', { name: 'Why this answer' })
@@ -27,10 +16,9 @@ const stepItems = (page: Page) => steps(page).locator(':scope > li')
 const step = (page: Page, title: string) => stepItems(page).filter({ hasText: new RegExp(`^\\W*${title}:`) })
 
 test('the 403 of the article, then the 401 once the pod is gone', async ({ page }) => {
-  test.setTimeout(60_000)
   await openLab(page, '/?seed=1')
   await expect(why(page)).toContainText('No request yet')
-  for (const line of SETUP) await typeCommand(page, line)
+  await runLines(page, SETUP)
   expect((await typeCommand(page, CURL)).map((l) => l.text)).toEqual(['HTTP 403'])
 
   await expect(why(page)).toContainText('Latest request GET /api/v1/namespaces/sa-demo/pods from curl')

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test'
 import { frameBar, stopFrames, watchFrames } from './support/frames'
 import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle } from './support/terminal'
+import { holdEditorPreload } from './support/editor'
 
 declare global {
   interface Window {
@@ -11,10 +12,13 @@ declare global {
   }
 }
 
+test.beforeEach(async ({ context }) => {
+  await holdEditorPreload(context)
+})
+
 const RESTARTED = /^The command did not stop within 1 s of Ctrl\+C; the lab was restarted from its state before it\.$/
 
 test('a command that holds the lab: frames keep coming, typing works, Ctrl+C restarts the lab from before it', async ({ page }) => {
-  test.setTimeout(60_000)
   await openLab(page, '/?seed=1')
   await typeCommand(page, 'kubectl create namespace kept')
   const bar = await frameBar(page)

@@ -13,6 +13,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { holdEditorPreload } from '../support/editor'
 import { openLab } from '../support/terminal'
 import { expectAllTicked, lessonPanel, outline, stepHeading, waitEchoed } from '../support/lesson'
 
@@ -24,7 +25,8 @@ const hasFfmpeg = existsSync(browsers) && readdirSync(browsers).some((d) => d.st
 
 test.use({ video: 'on', viewport: { width: 1280, height: 800 } })
 
-test('the article lesson, clicked through from the lesson panel', async ({ page }, testInfo) => {
+test('the article lesson, clicked through from the lesson panel', async ({ page, context }, testInfo) => {
+  await holdEditorPreload(context)
   test.setTimeout(600_000)
   // The video is part of what this walkthrough delivers: without an ffmpeg it fails, it does not skip.
   expect(hasFfmpeg, `no ffmpeg where Playwright looks for it (${browsers}/ffmpeg-*): .ci/run links Debian's ffmpeg there`).toBe(true)

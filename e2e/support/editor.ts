@@ -1,5 +1,6 @@
-// Driving the editor the way a student does: open a file with a command, type, save with Ctrl+S.
-import { expect, type Page } from '@playwright/test'
+// Driving the editor the way a student does (open a file with a command, type, save with Ctrl+S),
+// and holding its background preload in tests that never open it.
+import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { commandLine, waitIdle } from './terminal'
 
 /** Open a file in the editor with `command` (e.g. `nano notes.txt`), type `text`, save with Ctrl+S. */
@@ -16,4 +17,32 @@ export async function editAndSave(page: Page, command: string, text: string): Pr
   await page.keyboard.press('Control+s')
   await expect(dialog).toBeHidden()
   await waitIdle(page)
+}
+
+/** The editor's code (Monaco, its workers and font), as the build names its files. */
+export const EDITOR_ASSETS = /\/assets\/(MonacoPane|editor\.api|monacoSetup|jsonMode|editor\.worker|json\.worker|codicon)-[^/]*$/
+
+/**
+ * For tests that never open the editor: its background preload (a few megabytes of script parsed
+ * once the page is idle, or after 5 s on a busy machine, while the lab starts) is held, as on a
+ * slow network: the requests are made and never answered. It took 60 % of the page's main-thread
+ * time in a test, and its long tasks landed at random moments in screenshots, axe runs and frame
+ * measurements. The editor's own specs (editor, csp, offline, the editor's open time in panels)
+ * keep it.
+ */
+export async function holdEditorPreload(context: BrowserContext): Promise<void> {
+  await context.route(EDITOR_ASSETS, () => {})
+}
+
+/**
+ * Wait until the editor's background preload has finished: its styles installed and its warm-up
+ * editor (a hidden one it opens for half a second) gone: for a measurement or a screenshot that
+ * must not depend on whether the preload has finished yet.
+ */
+export async function editorPreloaded(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.getElementById('tokenlab-editor-styles') !== null && document.querySelector('body > div[aria-hidden="true"][style*="-10000px"]') === null,
+    undefined,
+    { timeout },
+  )
 }

@@ -32,10 +32,17 @@ export const labHistory = (page: Page) => page.evaluate(() => (window.lab as unk
 
 /** Wait until the terminal has echoed `command` (typed by a panel control) and is idle again. */
 export async function waitEchoed(page: Page, command: string, timeout = 60_000): Promise<void> {
-  await expect
-    .poll(async () => (await shownLines(page)).some((l) => l.text.endsWith(`# ${command}`)), { timeout, message: `the terminal echoes ${command}` })
-    .toBe(true)
-  await waitIdle(page)
+  // Waits in the page (checked every frame) rather than polling from here at growing intervals.
+  const echoed = page.waitForFunction(
+    (command) => [...document.querySelectorAll('[role="log"] .t-line')].some((l) => (l.textContent ?? '').endsWith(`# ${command}`)),
+    command,
+    { timeout },
+  )
+  await echoed.catch(async (e: unknown) => {
+    const last = (await shownLines(page)).slice(-5).map((l) => l.text)
+    throw new Error(`the terminal did not echo ${command} (${e instanceof Error ? e.message : String(e)}); its last lines: ${JSON.stringify(last)}`)
+  })
+  await waitIdle(page, timeout)
 }
 
 /** Every check of the panel's step shows a tick. */

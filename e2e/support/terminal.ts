@@ -1,5 +1,5 @@
 // Helpers for driving the terminal the way a student does (and reading what it shows).
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The parts of window.lab (src/app/windowLab.ts) the tests use. */
 interface E2eWindowLab {
@@ -20,14 +20,23 @@ export const PS1 = 'root@workstation:~# '
 export const commandLine = (page: Page) => page.getByRole('textbox', { name: 'Command line' })
 export const terminalLog = (page: Page) => page.getByRole('log', { name: 'Terminal output' })
 
-/** Open the lab and wait until it has started. */
+/**
+ * Open the lab and wait until it has started: window.lab ready, the command line enabled, the
+ * prompt shown. (Few round trips to the page: each costs much on a busy machine.)
+ */
 export async function openLab(page: Page, path = '/?seed=1'): Promise<void> {
   await page.goto(path)
+  await labReady(page)
   await expect(commandLine(page)).toBeEnabled()
-  await page.waitForFunction(() => window.lab !== undefined)
-  await page.evaluate(() => window.lab!.ready)
   await waitIdle(page)
 }
+
+/** Wait in the page until window.lab exists and is ready (after a navigation or reload). */
+export const labReady = (page: Page) =>
+  page.evaluate(async () => {
+    while (window.lab === undefined) await new Promise((r) => requestAnimationFrame(r))
+    await window.lab.ready
+  })
 
 export interface ShownLine {
   text: string
@@ -44,20 +53,56 @@ export function shownLines(page: Page): Promise<ShownLine[]> {
   )
 }
 
-export async function waitIdle(page: Page): Promise<void> {
-  await expect(page.locator('.t-inputline')).toHaveAttribute('data-busy', 'false')
-  await expect(page.getByTestId('prompt')).toBeVisible()
+/**
+ * In the page: once the terminal is idle (no command running, the prompt visible) and, when
+ * `command` is given, has echoed it at or after line `before - 1`: its lines (as shownLines gives
+ * them, from after that echo) and the output standing before the prompt (as unfinishedLine gives
+ * it). False until then. Self-contained: Playwright sends its source to the page.
+ */
+function screenWhenIdle(arg: { command?: string; before?: number }): { count: number; lines: ShownLine[] } | false {
+  const inputLine = document.querySelector('.t-inputline')
+  const prompt = document.querySelector('[data-testid="prompt"]')
+  if (!inputLine || inputLine.getAttribute('data-busy') !== 'false' || !prompt) return false
+  const r = prompt.getBoundingClientRect()
+  if (r.width === 0 || r.height === 0 || getComputedStyle(prompt).visibility === 'hidden') return false
+  const log = document.querySelector('[role="log"][aria-label="Terminal output"]')
+  const lines = [...(log?.querySelectorAll('.t-line') ?? [])].map((l) => ({
+    text: l.textContent ?? '',
+    stderr: l.querySelector('[data-stream="stderr"]') !== null,
+  }))
+  let from = 0
+  if (arg.command !== undefined) {
+    // the command's echo: a prompt (with any working directory), then the command
+    const echoed = (text: string) => {
+      const at = text.lastIndexOf('root@workstation:')
+      const m = at < 0 ? null : /^root@workstation:[^#\n]*# /.exec(text.slice(at))
+      return m !== null && text.slice(at + m[0].length) === arg.command
+    }
+    const first = Math.max(0, (arg.before ?? 0) - 1)
+    let i = lines.length - 1
+    while (i >= first && !echoed(lines[i].text)) i--
+    if (i < first) return false
+    from = i + 1
+  }
+  const before = inputLine.querySelector('.t-before')
+  const parts = before ? [...before.childNodes].filter((n) => !(n instanceof HTMLElement && n.dataset.testid === 'prompt')) : []
+  const text = parts.map((n) => n.textContent ?? '').join('')
+  const out = lines.slice(from)
+  if (text !== '') out.push({ text, stderr: before!.querySelector('[data-stream="stderr"]') !== null })
+  return { count: lines.length, lines: out }
 }
 
-/**
- * Whether a terminal line is the echo of `cmd`: a prompt (it shows the working directory, e.g.
- * `root@workstation:/tmp# `) and the command. Output without a final newline may stand before
- * the prompt on the same line. Self-contained: it also runs in the page.
- */
-function isEcho(text: string, cmd: string): boolean {
-  const at = text.lastIndexOf('root@workstation:')
-  const m = at < 0 ? null : /^root@workstation:[^#\n]*# /.exec(text.slice(at))
-  return m !== null && text.slice(at + m[0].length) === cmd
+/** Wait in the page for screenWhenIdle(arg); its answer. */
+async function whenIdle(page: Page, arg: { command?: string; before?: number }, timeout: number) {
+  const handle = await page.waitForFunction(screenWhenIdle, arg, { timeout })
+  const value = (await handle.jsonValue()) as { count: number; lines: ShownLine[] }
+  void handle.dispose()
+  return value
+}
+
+/** Wait until no command runs and the prompt is shown. */
+export async function waitIdle(page: Page, timeout = 20_000): Promise<void> {
+  await whenIdle(page, {}, timeout)
 }
 
 /**
@@ -65,30 +110,12 @@ function isEcho(text: string, cmd: string): boolean {
  * lines the command printed (after its echoed line), the last one possibly unfinished (output
  * without a final newline, which the prompt follows on the same line).
  */
-export async function typeCommand(page: Page, command: string): Promise<ShownLine[]> {
-  await waitIdle(page)
-  const before = (await shownLines(page)).length
+export async function typeCommand(page: Page, command: string, timeout = 20_000): Promise<ShownLine[]> {
+  const { count } = await whenIdle(page, {}, timeout)
   const input = commandLine(page)
   await input.fill(command)
   await input.press('Enter')
-  await page.waitForFunction(
-    ({ command, before }) => {
-      const echoed = (text: string) => {
-        const at = text.lastIndexOf('root@workstation:')
-        const m = at < 0 ? null : /^root@workstation:[^#\n]*# /.exec(text.slice(at))
-        return m !== null && text.slice(at + m[0].length) === command
-      }
-      const lines = [...document.querySelectorAll('[role="log"] .t-line')].slice(Math.max(0, before - 1))
-      return lines.some((l) => echoed(l.textContent ?? ''))
-    },
-    { command, before },
-  )
-  await waitIdle(page)
-  const lines = await shownLines(page)
-  let i = lines.length - 1
-  while (i >= 0 && !isEcho(lines[i].text, command)) i--
-  const partial = await unfinishedLine(page)
-  return partial ? [...lines.slice(i + 1), partial] : lines.slice(i + 1)
+  return (await whenIdle(page, { command, before: count }, timeout)).lines
 }
 
 /** Output not ended by a newline: shown before the prompt, as in a real terminal. */
@@ -98,5 +125,19 @@ export async function unfinishedLine(page: Page): Promise<ShownLine | undefined>
     const text = parts.map((n) => n.textContent ?? '').join('')
     if (text === '') return undefined
     return { text, stderr: el.querySelector('[data-stream="stderr"]') !== null }
+  })
+}
+
+/** What copying `line` gives: select all its contents as a user would, read the selection, clear it. */
+export function selectedText(line: Locator): Promise<string> {
+  return line.evaluate((el) => {
+    const range = document.createRange()
+    range.selectNodeContents(el)
+    const sel = window.getSelection()!
+    sel.removeAllRanges()
+    sel.addRange(range)
+    const text = sel.toString()
+    sel.removeAllRanges()
+    return text
   })
 }
