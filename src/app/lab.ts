@@ -1,7 +1,7 @@
 // createLab: the whole lab without a browser — cluster, clock, shell and commands wired together.
 // The same object is `window.lab` in the page and what `npm run transcript` drives in Node.
 
-import { createCluster, restoreCluster, type Cluster, type ClusterState } from '../cluster/cluster'
+import { createCluster, restoreCluster, type Cluster } from '../cluster/cluster'
 import { Random } from '../cluster/random'
 import { Shell, type ShellState } from '../shell/shell'
 import { createWorkstation } from '../shell/workstation'
@@ -14,116 +14,20 @@ import type { EditRequest, LabServices, OutputChunk, RunResult } from '../shell/
 import type { Fact } from '../cluster/events/facts'
 import type { AuditEntry } from '../cluster/audit/audit'
 import type { TokenSchedule } from '../cluster/components'
-import { decodeJwt } from '../jwt/decode'
-import { verifyJwt } from '../jwt/verify'
-import { classifyToken, type ServerAnswer, type TokenInspection } from '../jwt/inspect'
-
-export type { TokenInspection }
+import type { TokenInspection } from '../jwt/inspect'
+import { inspectToken } from './inspectToken'
 import { describeWork } from './workNames'
 import { TokenLedger } from './tokenLedger'
 import { formatLabDuration, parseLabDuration } from '../shell/commands/duration'
 import type { LessonLabServices } from '../shell/commands/labLessons'
-import { assertLessonProgress, LessonHost, lessonView, type LessonOutline, type LessonProgress, type LessonStatus } from './lessonHost'
+import { LessonHost, lessonView, type LessonOutline, type LessonStatus } from './lessonHost'
 import { fingerprintOf, UndoHistory } from './undo'
 import { parseStart } from './start'
-
-export { parseStart, type LessonOutline, type LessonStatus }
+import { assertSnapshot, DEFAULT_SEEDED_START, SNAPSHOT_VERSION, type Lab, type LabOptions, type LabSnapshot } from './labTypes'
 import { rfc3339 } from '../common/time'
 
-/** Where a seeded lab starts when no `now` is given: chosen so that the pod token of the article (issued one second after `kubectl run`, when the lab starts with it) carries the article's own iat 1779578851. */
-export const DEFAULT_SEEDED_START = Date.UTC(2026, 4, 23, 23, 27, 30)
-
-export const SNAPSHOT_VERSION = 1
-
-export interface LabOptions {
-  /** Deterministic mode: every random value from this seed, the fixed signing key, a still clock. */
-  seed?: string | number
-  /** Start time: ISO-8601 text or milliseconds since the epoch. */
-  now?: string | number
-  /** Start from a saved lab instead (see snapshot()). */
-  state?: LabSnapshot
-  /** Awaited by the shell every few thousand steps of a command: a host running the lab in a worker yields there so that its messages (Ctrl+C) are read. */
-  pause?: () => Promise<void>
-}
-
-export interface LabSnapshot {
-  version: typeof SNAPSHOT_VERSION
-  seed?: string
-  startMs: number
-  cluster: ClusterState
-  shell: ShellState
-  /** JWTs the terminal has shown, by jti (absent in labs saved before it existed). */
-  seenTokens?: Record<string, string>
-  /** Where the student is in a lesson (absent when no lesson is open). */
-  lessons?: LessonProgress
-}
-
-export interface Lab {
-  run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
-  /** Ctrl+C: stop the running command line (`^C`, status 130); nothing happens when none runs. */
-  interrupt(): void
-  advance(duration: string | number): Promise<string>
-  now(): string
-  nowMs(): number
-  snapshot(): LabSnapshot
-  /** The snapshot for a save that reads it at once (its logs are the live lists: never keep it). */
-  saveSnapshot(): LabSnapshot
-  restore(s: LabSnapshot): Promise<void>
-  needsMoreInput(text: string): boolean
-  /** The container shell's prompt while `kubectl exec -it POD -- sh` holds the terminal (`/ # `), else undefined. */
-  prompt(): string | undefined
-  /** Ctrl+D: ends the container shell in the foreground; false when none is open. */
-  endOfInput(): boolean
-  complete(text: string, cursor: number): { from: number; candidates: string[] }
-  history(): string[]
-  onClear(cb: () => void): void
-  /** Called after `lab reset`, `lab undo` or a lesson's fresh lab has replaced the lab's state. */
-  onReset(cb: () => void): void
-  readonly seed?: string
-
-  // What the panels read (decoder, timeline, clock controls, why-this-answer, editor).
-  /** Typed facts the cluster recorded (pods' lifecycle, tokens issued, requests), oldest first. */
-  facts(): readonly Fact[]
-  /** The API server's audit record, oldest first. */
-  audit(): readonly AuditEntry[]
-  /** Decode a token, check its signature and ask the API server whether it would accept it now. Records nothing. */
-  inspectToken(token: string): Promise<TokenInspection>
-  /** The cluster's published keys, as /openid/v1/jwks serves them. */
-  jwks(): { keys: (JsonWebKey & { kid: string })[] }
-  /** When the kubelets refresh each mounted token, within [fromMs, toMs]. */
-  tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[]
-  /** When the next scheduled work falls due (pod start-up, deletion, ...), if any. */
-  nextDueAt(): number | undefined
-  /** The shell's working directory (the prompt shows it). */
-  cwd(): string
-  /** The shell's variables (the decoder offers the tokens among them). */
-  variables(): Record<string, string>
-  /** Every JWT a command has printed to the terminal, by jti (the timeline opens them in the decoder). */
-  seenTokens(): Record<string, string>
-  readFile(path: string): string | undefined
-  writeFile(path: string, text: string): void
-  /** Called after anything changed the lab: a command, advance, restore, reset. Returns an unsubscribe function. */
-  onChange(cb: () => void): () => void
-  /** Attach the page's editor: `kubectl edit`, `nano`, `vi` and `edit` then open it and wait. */
-  onEditRequest(handler: (request: EditRequest) => Promise<string | undefined>): void
-  /** Every lesson: id, title, summary, start commands and steps (with their commands, solution commands and check names). */
-  lessons(): LessonOutline[]
-  /** The open lesson: its step, the step's checks evaluated now, hints shown, solution commands left. */
-  lesson(): LessonStatus | undefined
-}
-
-
-/** Check that an untrusted value has the shape of a snapshot before using it. */
-export function assertSnapshot(s: unknown): asserts s is LabSnapshot {
-  const o = s as Partial<LabSnapshot> | null
-  if (typeof o !== 'object' || o === null) throw new Error('the saved lab is not an object')
-  if (o.version !== SNAPSHOT_VERSION) throw new Error(`the saved lab has version ${String(o.version)}, this lab reads version ${SNAPSHOT_VERSION}`)
-  if (typeof o.startMs !== 'number' || !Number.isFinite(o.startMs)) throw new Error('the saved lab has no valid start time')
-  if (typeof o.cluster !== 'object' || o.cluster === null) throw new Error('the saved lab has no cluster')
-  if (typeof o.shell !== 'object' || o.shell === null) throw new Error('the saved lab has no shell state')
-  if (o.seed !== undefined && typeof o.seed !== 'string') throw new Error('the saved lab has an invalid seed')
-  if (o.lessons !== undefined) assertLessonProgress(o.lessons)
-}
+export { parseStart, type LessonOutline, type LessonStatus, type TokenInspection }
+export { assertSnapshot, DEFAULT_SEEDED_START, SNAPSHOT_VERSION, type Lab, type LabOptions, type LabSnapshot } from './labTypes'
 
 class LabImpl implements Lab {
   private currentCluster!: Cluster
@@ -399,19 +303,8 @@ class LabImpl implements Lab {
     return this.cluster.audit()
   }
 
-  async inspectToken(token: string): Promise<TokenInspection> {
-    const decoded = decodeJwt(token)
-    const text = token.trim().replace(/^bearer\s+/i, '')
-    if (decoded.header === undefined || decoded.payload === undefined) {
-      const server: ServerAnswer = { ok: false, error: 'not a JWT', annotations: {} }
-      return { decoded, signature: { ok: false, reason: 'not a JWT' }, server, ...classifyToken(decoded, server) }
-    }
-    const signature = await verifyJwt(text, this.cluster.jwks())
-    const { result, annotations } = await this.cluster.reviewToken(text)
-    const server: ServerAnswer = result.ok
-      ? { ok: true, username: result.user.username, annotations }
-      : { ok: false, error: result.errors.length ? `[${result.errors.map((e) => e.message).join(', ')}]` : undefined, failures: result.errors, annotations }
-    return { decoded, signature, server, ...classifyToken(decoded, server) }
+  inspectToken(token: string): Promise<TokenInspection> {
+    return inspectToken(this.cluster, token)
   }
 
   jwks() {

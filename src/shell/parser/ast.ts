@@ -155,3 +155,14 @@ export type ParseResult =
       /** The input ended too early: an interactive shell would ask for more (`> ` prompt). */
       incomplete: boolean
     }
+
+export interface Script {
+  /** Top-level commands in input order; those before a syntax error are still run, as bash does. */
+  chunks: List[]
+  error?: { message: string; incomplete: boolean }
+  warnings: string[]
+  continues: boolean
+  /** The source as given, and where each chunk ends in it. */
+  source: string
+  chunkEnds: number[]
+}

@@ -3,7 +3,8 @@
 // subshells `( ... )` and here-documents. `parse()` never throws: errors are values carrying
 // bash's own message.
 
-import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, WordPart } from './ast'
+import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, Script, WordPart } from './ast'
+export type { Script } from './ast'
 import { ParseError, Scanner, isMeta } from './scanner'
 import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
 import { readHeredoc, type PendingHeredoc } from './heredoc'
@@ -368,17 +369,6 @@ export function parse(src: string): ParseResult {
   const script = parseScript(src)
   if (script.error) return { ok: false, ...script.error }
   return { ok: true, list: { items: script.chunks.flatMap((c) => c.items) }, warnings: script.warnings, continues: script.continues }
-}
-
-export interface Script {
-  /** Top-level commands in input order; those before a syntax error are still run, as bash does. */
-  chunks: List[]
-  error?: { message: string; incomplete: boolean }
-  warnings: string[]
-  continues: boolean
-  /** The source as given, and where each chunk ends in it. */
-  source: string
-  chunkEnds: number[]
 }
 
 /** Parse an input into top-level chunks (one per line, as bash reads them). Never throws. */
