@@ -20,7 +20,6 @@ import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
 import type { LessonPageDeps } from './lessonPage'
-import type { LessonPageActions } from '../state/slices/lesson'
 
 declare global {
   interface Window {
@@ -102,15 +101,8 @@ const lessonDeps: LessonPageDeps = {
   say,
   href: () => window.location.href,
 }
-// Share, export and import (and their lessons, share-link and file code) load when first used or
-// when start() needs them, not with the first screen.
-const lessonPage = () => import('./lessonPage')
-const pageActions = (): Promise<LessonPageActions> => lessonPage().then((m) => m.lessonPageActions(lessonDeps))
-store.getState().lesson.setActions({
-  shareLink: async () => (await pageActions()).shareLink(),
-  exportLab: async () => (await pageActions()).exportLab(),
-  importLab: async (file) => (await pageActions()).importLab(file),
-})
+// Share, export and import (and their lessons, share-link and file code) come with the start-up
+// code (startLab.ts), not with the first screen.
 store.getState().lesson.setPresenter(params.presenter)
 window.lab = windowLab.api
 

@@ -8,7 +8,7 @@ import type { TerminalController } from '../state/controller'
 import { applyLabEvent } from '../state/labEvents'
 import type { LabEvent } from '../state/labPort'
 import type { AppStore } from '../state/store'
-import { askReplay, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
+import { askReplay, lessonPageActions, openLessonFromUrl, replaySession, sharedSessionIn, type LessonPageDeps } from './lessonPage'
 import { globalStorage, linesFromStore, linesToStore, savedStateKeys, STATE_KEY, type Notice, type StoredSeg } from './persist'
 import type { SavesFromWorker } from './protocol'
 import type { PageSaves } from './saveView'
@@ -79,6 +79,8 @@ function legacyItems(): Record<string, string> | undefined {
 
 export async function startLab(d: StartDeps): Promise<void> {
   const { store, controller, params, windowLab, say } = d
+  // The lesson panel's share, export and import
+  store.getState().lesson.setActions(lessonPageActions(d.lessonDeps))
   const clock = new ClockController(store, controller, { onLabChanged: d.onClockChanged })
   controller.gate = clock
   d.clockMade(clock)
