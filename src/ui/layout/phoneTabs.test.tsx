@@ -1,12 +1,15 @@
 // The phone layout renders its panels as a tablist with one visible tab panel, the terminal
 // with a key bar, and leaves room for an extra (lesson) tab.
 import { renderToStaticMarkup } from 'react-dom/server'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { TerminalController } from '../../state/controller'
 import { createAppStore } from '../../state/store'
 import { PhoneTabs } from './PhoneTabs'
 
 describe('phone tabs', () => {
+  // Rendering starts the lazy panels' imports: let them finish within this file (the unit suite
+  // shares its module graph, and an import still loading when the file ends fails the next one).
+  afterAll(() => Promise.all([import('../decoder/DecoderPanel'), import('../timeline/TimelinePanel'), import('../why/WhyPanel'), import('../lesson/LessonPanel')]))
   it('a tablist, the terminal shown with its key bar, the other panels hidden; an extra Lesson tab first', () => {
     const store = createAppStore()
     const controller = new TerminalController(store)

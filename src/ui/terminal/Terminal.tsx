@@ -57,8 +57,15 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
       if (stick.current) el.scrollTop = el.scrollHeight
     })
     ro.observe(el)
+    // Output can also grow after it was drawn (a Decode button arriving with its lazy code, a
+    // font): the prompt stays in view then too.
+    const grown = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight
+    })
+    for (const child of el.children) if (child !== probe) grown.observe(child)
     return () => {
       ro.disconnect()
+      grown.disconnect()
       probe.remove()
     }
   }, [controller])
