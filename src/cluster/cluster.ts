@@ -10,7 +10,7 @@ import { reconcileKubeSystemServiceAccounts } from './kubeSystemServiceAccounts'
 import { reconcileDefaultRBAC } from './rbac/reconcileDefaults'
 import { reconcileKubernetesService } from './kubernetesService'
 import { GIT_COMMIT } from './apiserver/handlers/discovery'
-import { controllerClients, kubeletClient } from './client/inProcess'
+import { controllerClients, kubeletClient, schedulerClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
 import { createSigner, createTokenRequest, Kubelet, restoreSigner, TOKEN_REFRESHES, type SignerState, type TokenSchedule, type TokenSigner } from './components'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type ClusterContext } from './context'
@@ -100,7 +100,7 @@ function assemble(p: Parts, signer: TokenSigner) {
   const controllers = controllerClients(handle, p.config.kubernetesVersion, GIT_COMMIT)
   startControllers(ctx, controllers)
   startTokensController(ctx, signer, controllers.root('tokens-controller'))
-  startScheduler(ctx)
+  startScheduler(ctx, schedulerClient(handle, p.config.kubernetesVersion, GIT_COMMIT))
   const kubelets = new Map<string, Kubelet>()
   let containerShell: ContainerShell | undefined
   const apiServer = new APIServer({

@@ -22,6 +22,7 @@ import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
 import { handlePodLog } from './handlers/podLog'
 import { handlePodStatus } from './handlers/status'
+import { handlePodBinding } from './handlers/binding'
 import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
 import { handleNamespaceSubresource } from './registry/namespace/subresources'
 import { ENDPOINTS_DEPRECATION_WARNING } from './registry/service/strategy'
@@ -114,6 +115,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
     if (key === 'pods' && info.subresource === 'exec') return handleExec(r, sub)
     if (key === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, sub)
     if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
+    if (key === 'pods' && info.subresource === 'binding') return handlePodBinding(r, d.ctx)
     if (key === 'namespaces' && (info.subresource === 'status' || info.subresource === 'finalize')) return handleNamespaceSubresource(r, d.admission, d.ctx)
     if (key === 'pods' && info.subresource === 'log') return handlePodLog(r)
     return respondStatus(newPathNotFound())

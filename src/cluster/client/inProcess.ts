@@ -73,3 +73,15 @@ export function controllerClients(handle: RequestHandler, version: string, gitCo
     },
   }
 }
+
+/**
+ * The scheduler's client: its certificate from the cluster CA (CN `system:kube-scheduler`), and
+ * client-go's user agent with `/scheduler` added, as cmd/kube-scheduler builds its clients.
+ */
+export function schedulerClient(handle: RequestHandler, version: string, gitCommit: string): ComponentClient {
+  return inProcessClient(
+    handle,
+    { commonName: 'system:kube-scheduler', organizations: [], signedByClusterCA: true },
+    `${componentUserAgent('kube-scheduler', version, gitCommit)}/scheduler`,
+  )
+}

@@ -1,12 +1,11 @@
-// The scheduler: binds each unscheduled pod to the ready node with the fewest pods (ties by name),
-// sets the PodScheduled condition and records the Scheduled event.
+// The scheduler: binds each unscheduled pod to the ready node with the fewest pods (ties by name)
+// through the API server as system:kube-scheduler (pods/binding), and records the Scheduled event.
 // Imitates: pkg/scheduler/schedule_one.go (scheduleOne, bind) and pkg/registry/core/pod/storage/storage.go (setPodNodeAndMetadata)
 
-import type { Node, PodCondition } from '../api/core'
-import { rfc3339 } from '../../common/time'
+import type { Node } from '../api/core'
+import type { ComponentClient } from '../client/inProcess'
 import type { ClusterContext } from '../context'
 import { recordEventV1 } from '../events/recorder'
-import { isStoreError } from '../store/store'
 
 export const SCHEDULE_POD = 'scheduler.schedulePod'
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler'
@@ -16,14 +15,14 @@ export interface SchedulerOptions {
   reportingInstance: string
 }
 
-export function startScheduler(ctx: ClusterContext, opts: SchedulerOptions = { reportingInstance: 'default-scheduler-controlplane' }): void {
+export function startScheduler(ctx: ClusterContext, client: ComponentClient, opts: SchedulerOptions = { reportingInstance: 'default-scheduler-controlplane' }): void {
   ctx.store.watch((e) => {
     if (e.resource !== 'pods' || e.type !== 'ADDED') return
     const pod = e.object
     if (pod.spec.nodeName || (pod.spec.schedulerName ?? DEFAULT_SCHEDULER_NAME) !== DEFAULT_SCHEDULER_NAME) return
     ctx.clock.schedule(ctx.clock.now(), SCHEDULE_POD, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid })
   })
-  ctx.onWork(SCHEDULE_POD, (data) => scheduleOne(ctx, opts, String(data.namespace), String(data.name), String(data.uid)))
+  ctx.onWork(SCHEDULE_POD, (data) => scheduleOne(ctx, client, opts, String(data.namespace), String(data.name), String(data.uid)))
 }
 
 function nodeIsReady(node: Node): boolean {
@@ -44,22 +43,19 @@ export function selectNode(ctx: ClusterContext): string | undefined {
   return [...nodes].sort((a, b) => (count.get(a)! - count.get(b)!) || (a < b ? -1 : a > b ? 1 : 0))[0]
 }
 
-export function scheduleOne(ctx: ClusterContext, opts: SchedulerOptions, namespace: string, name: string, uid: string): void {
+/** Reads the pod and the nodes from the scheduler's cache (the store), binds through the API server. */
+export async function scheduleOne(ctx: ClusterContext, client: ComponentClient, opts: SchedulerOptions, namespace: string, name: string, uid: string): Promise<void> {
   const pod = ctx.store.get('pods', namespace, name)
   if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return
   const node = selectNode(ctx)
   if (!node) return
-  const before = structuredClone(pod)
-  const now = ctx.clock.now()
-  pod.spec.nodeName = node
-  const scheduled: PodCondition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(now) }
-  const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
-  pod.status = { ...pod.status, conditions: [...conditions, scheduled] }
-  const bound = ctx.store.update('pods', pod)
-  if (isStoreError(bound)) return
-  ctx.record({ at: now, type: 'pod.scheduled', namespace, name, uid, node })
+  const binding = { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace, uid }, target: { apiVersion: 'v1', kind: 'Node', name: node } }
+  const res = await client.request('POST', `/api/v1/namespaces/${namespace}/pods/${name}/binding`, binding)
+  if (res.status !== 201) return
+  ctx.record({ at: ctx.clock.now(), type: 'pod.scheduled', namespace, name, uid, node })
+  // (the real scheduler posts this event to events.k8s.io/v1, which the lab does not serve yet: it is stored directly)
   recordEventV1(ctx, {
-    regarding: before, type: 'Normal', reason: 'Scheduled', action: 'Binding',
+    regarding: pod, type: 'Normal', reason: 'Scheduled', action: 'Binding',
     note: `Successfully assigned ${namespace}/${name} to ${node}`,
     reportingController: DEFAULT_SCHEDULER_NAME, reportingInstance: opts.reportingInstance,
   })
