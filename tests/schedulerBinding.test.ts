@@ -14,7 +14,7 @@ describe('the scheduler', () => {
     await lab.run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
     await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
     const bindings = lab.snapshot().cluster.audit!.filter((e) => e.objectRef?.subresource === 'binding')
-    expect(bindings.map((e) => `${e.code} ${e.method} ${e.requestURI} ${e.user.username} ${e.source}`)).toEqual([
+    expect(bindings.map((e) => `${e.code} ${e.method} ${e.requestURI} ${e.user?.username} ${e.source}`)).toEqual([
       '201 POST /api/v1/namespaces/sa-demo/pods/app/binding system:kube-scheduler kube-scheduler',
     ])
     expect(bindings[0].userAgent).toMatch(/^kube-scheduler\/v1\.35\.\d+ \(linux\/amd64\) kubernetes\/[0-9a-f]{7}\/scheduler$/)
