@@ -45,7 +45,13 @@ test('the 403 of the article, then the 401 once the pod is gone', async ({ page 
 
   // An earlier request (as the timeline picks one): the 403 again; Latest comes back.
   const earlier = why(page).getByRole('button', { name: '← Earlier' })
-  for (let i = 0; i < 40 && !(await why(page).textContent())?.includes('403 Forbidden'); i++) await earlier.click()
+  // (the components' own requests stand between them: step back one at a time, each step seen)
+  const position = async () => /Request (\d+) of \d+/.exec((await why(page).textContent()) ?? '')?.[1]
+  for (let i = 0; i < 80 && !(await why(page).textContent())?.includes('HTTP 403 Forbidden'); i++) {
+    const before = await position()
+    await earlier.click()
+    await expect.poll(position).not.toBe(before)
+  }
   await expect(why(page)).toContainText(/Request \d+ of \d+/)
   await expect(authz).toContainText('Authorization: refused')
   await why(page).getByRole('button', { name: 'Latest' }).click()
