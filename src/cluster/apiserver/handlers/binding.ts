@@ -2,7 +2,7 @@
 // its PodScheduled condition, once: a pod already on a node, or being deleted, is a Conflict.
 // Imitates: pkg/registry/core/pod/storage/storage.go (BindingREST.Create, setPodNodeAndMetadata, assignPod)
 
-import { isStatus, newBadRequest, newConflict, newMethodNotSupported } from '../../../common/apiErrors'
+import { newBadRequest, newConflict, newMethodNotSupported, newNotFound, OPTIMISTIC_LOCK_ERROR_MSG } from '../../../common/apiErrors'
 import { rfc3339 } from '../../../common/time'
 import type { PodCondition } from '../../api/core'
 import type { ClusterContext } from '../../context'
@@ -11,6 +11,7 @@ import type { ApiResponse } from '../types'
 import type { ResourceRequest } from './rest'
 import { respond, respondStatus } from './response'
 
+const PODS = { group: '', resource: 'pods' }
 const BINDING = { group: '', resource: 'pods/binding' }
 
 interface Binding {
@@ -24,13 +25,12 @@ export function handlePodBinding(r: ResourceRequest, ctx: ClusterContext): ApiRe
   const body = r.req.body as Binding | undefined
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return respondStatus(newBadRequest('the body of the request was in an unknown format'))
   const node = body.target?.name ?? ''
-  const pod = r.reg.get(info.namespace, info.name)
-  if (isStatus(pod)) return respondStatus(pod)
+  const p = ctx.store.get('pods', info.namespace, info.name)
+  if (!p) return respondStatus(newNotFound(PODS, info.name))
   const uid = body.metadata?.uid
-  if (uid && uid !== pod.metadata.uid) {
-    return respondStatus(newConflict({ group: '', resource: 'pods' }, info.name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${pod.metadata.uid}`))
+  if (uid && uid !== p.metadata.uid) {
+    return respondStatus(newConflict(PODS, info.name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${p.metadata.uid}`))
   }
-  const p = ctx.store.get('pods', info.namespace, info.name)!
   if (p.metadata.deletionTimestamp) return respondStatus(newConflict(BINDING, info.name, `pod ${info.name} is being deleted, cannot be assigned to a host`))
   if ((p.spec.nodeName ?? '') !== '') return respondStatus(newConflict(BINDING, info.name, `pod ${info.name} is already assigned to node ${JSON.stringify(p.spec.nodeName)}`))
   p.spec.nodeName = node
@@ -40,6 +40,6 @@ export function handlePodBinding(r: ResourceRequest, ctx: ClusterContext): ApiRe
   const conditions = (p.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
   p.status = { ...p.status, conditions: [...conditions, scheduled] }
   const out = ctx.store.update('pods', p)
-  if (isStoreError(out)) return respondStatus(newConflict(BINDING, info.name, 'the object has been modified; please apply your changes to the latest version and try again'))
+  if (isStoreError(out)) return respondStatus(newConflict(BINDING, info.name, OPTIMISTIC_LOCK_ERROR_MSG))
   return respond(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 })
 }

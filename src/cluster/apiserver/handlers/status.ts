@@ -3,7 +3,7 @@
 // Imitates: pkg/registry/core/pod/storage/storage.go (StatusREST) and pkg/registry/core/pod/strategy.go
 // (podStatusStrategy.PrepareForUpdate: only status changes)
 
-import { isStatus, newBadRequest, newConflict, newMethodNotSupported } from '../../../common/apiErrors'
+import { isStatus, newBadRequest, newConflict, newMethodNotSupported, OPTIMISTIC_LOCK_ERROR_MSG } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import { isStoreError, type ObjectStore } from '../../store/store'
 import type { AdmissionChain } from '../admission/interfaces'
@@ -27,8 +27,6 @@ function inStructOrder(status: unknown): unknown {
   return out
 }
 
-const OPTIMISTIC_LOCK = 'the object has been modified; please apply your changes to the latest version and try again'
-
 export function handlePodStatus(r: ResourceRequest, admission: AdmissionChain, store: ObjectStore): ApiResponse {
   const { info } = r
   const s = r.reg.strategy
@@ -48,12 +46,12 @@ export function handlePodStatus(r: ResourceRequest, admission: AdmissionChain, s
     return respondStatus(newBadRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${info.name})`))
   }
   const rv = body.metadata?.resourceVersion
-  if (rv && rv !== old.metadata.resourceVersion) return respondStatus(newConflict(s.resource, info.name, OPTIMISTIC_LOCK))
+  if (rv && rv !== old.metadata.resourceVersion) return respondStatus(newConflict(s.resource, info.name, OPTIMISTIC_LOCK_ERROR_MSG))
   const obj: KObject = { ...old, status: inStructOrder(body.status), metadata: { ...old.metadata, resourceVersion: '' } }
   const attrs = { operation: 'UPDATE' as const, resource: s.resource, subresource: 'status', kind: s.kind, namespace: info.namespace, name: info.name, object: obj, oldObject: old, userInfo: r.user }
   const denied = admission.admit(attrs) ?? admission.validate(attrs)
   if (denied) return respondStatus(denied)
   const out = store.update('pods', obj)
-  if (isStoreError(out)) return respondStatus(newConflict(s.resource, info.name, OPTIMISTIC_LOCK))
+  if (isStoreError(out)) return respondStatus(newConflict(s.resource, info.name, OPTIMISTIC_LOCK_ERROR_MSG))
   return respond(200, out)
 }
