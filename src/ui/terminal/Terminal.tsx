@@ -27,11 +27,12 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
   const partial = useTerminal(store, (s) => s.partial)
   const busy = useTerminal(store, (s) => s.busy)
 
-  // Follow the output, unless the reader scrolled up to read.
-  useLayoutEffect(() => {
+  /** Follow the output (the prompt in view), unless the reader scrolled up to read. */
+  const followOutput = useCallback(() => {
     const el = scrollRef.current
     if (el && stick.current) el.scrollTop = el.scrollHeight
-  }, [lines, partial, busy])
+  }, [])
+  useLayoutEffect(followOutput, [followOutput, lines, partial, busy])
 
   const onScroll = () => {
     const el = scrollRef.current
@@ -54,21 +55,19 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
       const ch = probe.getBoundingClientRect().width / 10 || 8
       controller.columns = Math.max(20, Math.floor((el.clientWidth - 16) / ch))
       // A resize or a splitter move re-wraps the lines: keep the prompt in view.
-      if (stick.current) el.scrollTop = el.scrollHeight
+      followOutput()
     })
     ro.observe(el)
     // Output can also grow after it was drawn (a Decode button arriving with its lazy code, a
     // font): the prompt stays in view then too.
-    const grown = new ResizeObserver(() => {
-      if (stick.current) el.scrollTop = el.scrollHeight
-    })
+    const grown = new ResizeObserver(followOutput)
     for (const child of el.children) if (child !== probe) grown.observe(child)
     return () => {
       ro.disconnect()
       grown.disconnect()
       probe.remove()
     }
-  }, [controller])
+  }, [controller, followOutput])
 
   // A click in the terminal (not a selection) puts the cursor in the command line.
   const onMouseUp = () => {
