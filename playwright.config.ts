@@ -17,20 +17,32 @@ export default defineConfig({
   // timeline-keys race is fixed, why.spec and hostile passed. A retried pass counts as flaky.
   retries: 2,
   // The 4,000-command session (e2e/longSession.spec.ts, tagged @slow) takes minutes: it runs with
-  // E2E_SLOW=1 (npm run test:slow), not in the two-minute suite.
-  ...(process.env.E2E_SLOW === '1' ? { grep: /@slow/ } : { grepInvert: /@slow/ }),
+  // E2E_SLOW=1 (npm run test:slow), not in the two-minute suite. Tests tagged @timing measure the
+  // page's frames and response times: `npm test` runs them first with one worker and nothing beside
+  // them (E2E_PART=timing), then the rest beside the unit suite (E2E_PART=rest); a plain
+  // `npx playwright test` runs both.
+  ...(process.env.E2E_SLOW === '1'
+    ? { grep: /@slow/ }
+    : process.env.E2E_PART === 'timing'
+      ? { grep: /@timing/, grepInvert: /@slow/ }
+      : { grepInvert: process.env.E2E_PART === 'rest' ? /@slow|@timing/ : /@slow/ }),
   // Room for a shared 2-core machine running the unit suite beside the browser suite (a test that
   // passes in 15 s alone took over a minute there); a test that needs more sets its own.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: 'list',
-  outputDir: 'test-results',
+  // npm test's two browser runs keep their artifacts apart (each run empties its folder first).
+  outputDir: process.env.E2E_PART ? `test-results/${process.env.E2E_PART}` : 'test-results',
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${PORT}`,
     headless: true,
     trace: 'off',
+    // The service worker caches the whole build (the editor's megabytes included, compiled again
+    // for the cache) in every fresh context: a second or more of CPU per test. Only the offline
+    // spec needs it (it sets 'allow').
+    serviceWorkers: 'block',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
       args: ['--disable-gpu', '--disable-quic'],

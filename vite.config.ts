@@ -12,6 +12,10 @@ export default defineConfig({
   // Relative URLs everywhere: the build runs from any folder of any static host.
   base: './',
   plugins: [react(), contentSecurityPolicy(), serviceWorkerManifest()],
+  // The lab's worker is a module worker (workerClient.ts): as ES modules its rarely used parts
+  // (the OpenAPI schemas of `kubectl explain`, jq, re2js) stay chunks of their own, loaded when
+  // first used, instead of being inlined into the script every start-up compiles.
+  worker: { format: 'es' },
   build: {
     chunkSizeWarningLimit: 8000,
     // Every browser the lab supports knows <link rel="modulepreload">: no polyfill in the first screen's script.

@@ -62,7 +62,7 @@ test('$TOK: claims, times, and the verdict from valid to stale to rejected', asy
   await expect(verdict(page).getByTestId('verdict-reason')).toContainText('Pod app')
 })
 
-test('a pasted token with markup in a claim shows it as text; a megabyte of garbage is refused at once', async ({ page }) => {
+test('a pasted token with markup in a claim shows it as text; a megabyte of garbage is refused at once', { tag: '@timing' }, async ({ page }) => {
   await openLab(page)
   // The paste box takes one line until opened.
   await decoder(page).getByText('Paste a token…').click()

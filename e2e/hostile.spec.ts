@@ -22,7 +22,8 @@ async function survives(page: import('@playwright/test').Page, lines: string[], 
   return (await shownLines(page)).map((l) => l.text)
 }
 
-test.describe('hostile commands', () => {
+// @timing: these measure the page's frames, so they run alone (scripts/testAll.mjs, playwright.config.ts).
+test.describe('hostile commands', { tag: '@timing' }, () => {
   test.setTimeout(120_000)
 
   test('300 KB of token-like text: printed, scanned for tokens in linear time, the page keeps drawing', async ({ page }) => {

@@ -9,12 +9,13 @@ import { openLab, shownLines, typeCommand, type ShownLine } from './support/term
 
 const texts = (lines: ShownLine[]) => lines.map((l) => l.text)
 const SUB_PATH = '/courses/k8s/lab/'
-// A second port next to the preview server's (4173 → 4273, 4188 → 4288).
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 100
+
+// The suite blocks service workers (playwright.config.ts); this spec is about the lab's.
+test.use({ serviceWorkers: 'allow' })
 
 let host: StaticHost
 test.beforeAll(async () => {
-  host = await serveDist(PORT, SUB_PATH)
+  host = await serveDist(0, SUB_PATH)
 })
 test.afterAll(async () => {
   await host?.close()

@@ -177,7 +177,7 @@ test.describe('phone', () => {
   })
 })
 
-test('the editor opens within a second once the page was idle', async ({ page }) => {
+test('the editor opens within a second once the page was idle', { tag: '@timing' }, async ({ page }) => {
   test.setTimeout(120_000)
   await openLab(page)
   // Monaco loads in the background once the page is idle: wait for its chunk.

@@ -1,7 +1,8 @@
 // The browser suite's web server (playwright.config.ts): a production build, then `vite preview`.
 // Outside CI the build is skipped when dist/ was built after the last change to anything it is
 // built from (src, public, index.html, the Vite config and its plugins, the lock file): a build
-// takes half a minute to a minute on a busy 2-core machine. CI (CI set) or E2E_BUILD=1 always builds.
+// takes half a minute to a minute on a busy 2-core machine. CI (CI set) or E2E_BUILD=1 always builds;
+// E2E_BUILD=0 never does (npm test's second browser run: the first one built dist/ moments before).
 // Usage: node scripts/e2eServer.mjs PORT
 import { spawnSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
@@ -24,7 +25,7 @@ function newest(path) {
 
 const always = !!process.env.CI || process.env.E2E_BUILD === '1'
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0
-const stale = always || built === 0 || INPUTS.some((p) => newest(p) >= built)
+const stale = process.env.E2E_BUILD === '0' ? built === 0 : always || built === 0 || INPUTS.some((p) => newest(p) >= built)
 if (stale) {
   const started = Date.now()
   const b = spawnSync(process.execPath, [VITE, 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })

@@ -1,7 +1,11 @@
 // Runs the whole suite: lint, type check, the unit suite (vitest) and the browser suite
 // (playwright), always all of them, and ends with one plain line `N passed, N failed, N skipped`.
-// The browser suite starts at once (its server needs a production build) and runs beside the
-// others; each part's output is printed as a block when it ends, with its wall time.
+// The browser tests tagged @timing (frames kept while a hostile command runs, answers within a
+// bound) go first, with one worker and nothing else running but lint and the type check (done
+// while the production build is made): on a 2-core machine a unit suite beside them starves the
+// page now and then, and a frame gap measured then is not the page's doing. Then the rest of the
+// browser suite (on the same build) runs beside the unit suite. Each part's output is printed as
+// a block when it ends, with its wall time.
 // TEST_SERIAL=1 runs the parts one after another instead, with their output as it comes.
 // Exits non-zero if any runner failed, anything failed or was skipped, or nothing passed.
 import { spawn } from 'node:child_process'
@@ -41,29 +45,45 @@ const readJson = (f) => {
   try { return JSON.parse(readFileSync(f, 'utf8')) } catch { return undefined }
 }
 
-const e2eRun = () => run('e2e (playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: `${REPORTS}/e2e.json` })
+/** One part of the browser suite (playwright.config.ts: E2E_PART), with a JSON report of its own. */
+const e2eRun = (part, extra = {}) =>
+  run(`e2e ${part} (playwright)`, 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: `${REPORTS}/e2e-${part}.json`,
+    E2E_PART: part,
+    ...extra,
+  })
+// The timing tests alone: one worker. The second browser run serves the build the first one made.
+const timingRun = () => e2eRun('timing', { E2E_WORKERS: '1' })
+const restRun = () => e2eRun('rest', { E2E_BUILD: '0' })
 const unitRun = () => run('unit (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`])
-let lintRc, typeRc, unitRc, e2eRc
+let lintRc, typeRc, unitRc, timingRc, restRc
 if (serial) {
   lintRc = await run('lint', 'npm', ['run', '--silent', 'lint'])
   typeRc = await run('typecheck', 'npx', ['tsc', '-b'])
   unitRc = await unitRun()
-  e2eRc = await e2eRun()
+  timingRc = await timingRun()
+  restRc = await restRun()
 } else {
-  const e2e = e2eRun()
+  const timing = timingRun()
   ;[lintRc, typeRc] = await Promise.all([run('lint', 'npm', ['run', '--silent', 'lint']), run('typecheck', 'npx', ['tsc', '-b'])])
-  unitRc = await unitRun()
-  e2eRc = await e2e
+  timingRc = await timing
+  ;[unitRc, restRc] = await Promise.all([unitRun(), restRun()])
 }
+const e2eRc = timingRc !== 0 ? timingRc : restRc
 
 const v = readJson(`${REPORTS}/vitest.json`)
-const p = readJson(`${REPORTS}/e2e.json`)
 const unit = v
   ? { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests }
   : { passed: 0, failed: 1, skipped: 0 }
-const e2e = p
-  ? { passed: p.stats.expected + p.stats.flaky, failed: p.stats.unexpected + (p.errors?.length ?? 0), skipped: p.stats.skipped }
-  : { passed: 0, failed: 1, skipped: 0 }
+/** A browser run's counts from its JSON report (a missing report counts as a failure). */
+const e2eCounts = (part) => {
+  const p = readJson(`${REPORTS}/e2e-${part}.json`)
+  return p
+    ? { passed: p.stats.expected + p.stats.flaky, failed: p.stats.unexpected + (p.errors?.length ?? 0), skipped: p.stats.skipped }
+    : { passed: 0, failed: 1, skipped: 0 }
+}
+const [t, r] = [e2eCounts('timing'), e2eCounts('rest')]
+const e2e = { passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }
 const checks = { passed: (lintRc === 0) + (typeRc === 0), failed: (lintRc !== 0) + (typeRc !== 0), skipped: 0 }
 const line = (s) => `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`
 const total = {
@@ -71,10 +91,10 @@ const total = {
   failed: unit.failed + e2e.failed + checks.failed,
   skipped: unit.skipped + e2e.skipped,
 }
-console.log(`\nwall time: ${times.map(([n, ms]) => `${n} ${secs(ms)}`).join(', ')}; whole suite ${secs(Date.now() - started)}${serial ? ' (serial)' : ' (e2e beside the rest)'}`)
+console.log(`\nwall time: ${times.map(([n, ms]) => `${n} ${secs(ms)}`).join(', ')}; whole suite ${secs(Date.now() - started)}${serial ? ' (serial)' : ' (@timing first, then the unit suite and the rest of e2e side by side)'}`)
 console.log(`lint and typecheck (rc=${lintRc}, ${typeRc}): ${line(checks)}`)
 console.log(`unit (vitest rc=${unitRc}): ${line(unit)}`)
-console.log(`e2e (playwright rc=${e2eRc}): ${line(e2e)}`)
+console.log(`e2e (playwright rc=${timingRc}, ${restRc}): ${line(e2e)} (@timing alone: ${line(t)})`)
 console.log(line(total))
 if (total.skipped) console.log(`${total.skipped} skipped: the suite skips nothing (a missing tool is a failure that names it)`)
 const failed = lintRc !== 0 || typeRc !== 0 || unitRc !== 0 || e2eRc !== 0 || total.failed > 0 || total.skipped > 0 || total.passed === 0

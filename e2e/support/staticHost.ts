@@ -3,7 +3,7 @@
 // and can go "down" to stand for a classroom with no network.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import type { Socket } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 
 const TYPES: Record<string, string> = {
@@ -55,6 +55,8 @@ export async function serveDist(port: number, subPath: string, dir = resolve('di
     s.on('close', () => sockets.delete(s))
   })
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', () => ok()))
+  // Port 0: the system picks a free one (each browser worker that runs the spec has its own host).
+  host.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${subPath}`
   function close(): Promise<void> {
     for (const s of sockets) s.destroy()
     return new Promise((ok) => server.close(() => ok()))

@@ -17,7 +17,6 @@ import { respondHealthPath } from './handlers/health'
 import { unsupportedMediaType } from './handlers/media'
 import { JWKS_PATH, OPENID_CONFIG_PATH, respondJWKS, respondOpenIDConfiguration } from './handlers/oidc'
 import { respond, respondStatus } from './handlers/response'
-import { respondOpenApiV3 } from './openapi/serve'
 import { handleResourceVerb, type ResourceRequest } from './handlers/rest'
 import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from './handlers/reviews'
 import { handlePodLog } from './handlers/podLog'
@@ -44,7 +43,16 @@ export interface RouteDeps {
 
 const methodNotAllowed = (): ApiResponse => ({ status: 405, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '405: Method Not Allowed' })
 
-export function routeNonResource(path: string, method: string, d: RouteDeps, query = new URLSearchParams()): ApiResponse {
+/**
+ * /openapi/v3 and its documents. Their schemas are a quarter of the lab's code, wanted only by
+ * `kubectl explain`: they load on the first such request, not with the lab.
+ */
+async function routeOpenApi(p: string): Promise<ApiResponse> {
+  const { respondOpenApiV3 } = await import('./openapi/serve')
+  return respondOpenApiV3(p) ?? respondStatus(newPathNotFound())
+}
+
+export function routeNonResource(path: string, method: string, d: RouteDeps, query = new URLSearchParams()): ApiResponse | Promise<ApiResponse> {
   if (method !== 'GET') return respondStatus(newPathNotFound())
   const p = path.replace(/\/+$/, '') || '/'
   const { config } = d.ctx
@@ -53,8 +61,7 @@ export function routeNonResource(path: string, method: string, d: RouteDeps, que
   if (p === '/apis') return respond(200, apiGroupList())
   // WriteRawJSON: json.MarshalIndent with two spaces, no newline after it (pkg/server/routes/version.go)
   if (p === '/version') return { ...respond(200, null), body: JSON.stringify(versionInfo(config), null, 2) }
-  const openapi = p.startsWith('/openapi/v3') ? respondOpenApiV3(p) : undefined
-  if (openapi) return openapi
+  if (p === '/openapi/v3' || p.startsWith('/openapi/v3/')) return routeOpenApi(p)
   const health = respondHealthPath(p, query)
   if (health) return health
   if (p === OPENID_CONFIG_PATH) return respondOpenIDConfiguration(config.issuer, config.apiServerURL, d.verifyingKeys())

@@ -18,7 +18,7 @@ const PLUGIN = /flags cannot be placed before plugin name/
 const words = (s: string) => s.split(' ').filter((w) => w !== '')
 
 function realKubectl(lines: string[]): string[] {
-  const script = lines.map((l) => `timeout 2 ${KUBECTL} ${l} </dev/null 2>&1 | head -c 300; echo; echo @@@`).join('\n')
+  const script = lines.map((l) => `timeout 30 ${KUBECTL} ${l} </dev/null 2>&1 | head -c 300; echo; echo @@@`).join('\n')
   const out = execFileSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: '/tmp', KUBECONFIG: '/dev/null' }, timeout: 60_000 })
   return out.split('@@@\n').slice(0, lines.length)
 }
