@@ -1,6 +1,7 @@
-// Entry point: parse the URL, show the terminal at once, then start (or restore) the lab in a Web
-// Worker after the first render, so neither its bundle nor the RSA key generation of a seedless
-// lab delays the first paint or the input; lines typed meanwhile are queued. The page holds the
+// Entry point: spawn the lab's Web Worker (its script loads on its own thread), parse the URL,
+// show the terminal at once, then start (or restore) the lab in that worker after the first
+// render, so neither its bundle nor the RSA key generation of a seedless lab delays the first
+// paint or the input; lines typed meanwhile are queued. The page holds the
 // store (a projection of the lab, updated by the worker's messages). The worker saves the lab in
 // IndexedDB after each change (savesServer.ts); the page sends it the screen's last lines, holds
 // the tab's claim on the lab and shows the save status it gets back (saveView.ts).
@@ -30,6 +31,11 @@ declare global {
   }
 }
 
+// The lab (cluster, shell, jose) runs in a Web Worker, so no command can hold this thread. It is
+// spawned first thing: its script, the largest the lab loads, is fetched and compiled on its own
+// thread while this one renders the terminal and loads the start-up code; it waits for
+// startLab.ts's start message.
+const labWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' })
 const params = parseUrlParams(window.location.search)
 const store = appStore
 const term = () => store.getState().terminal
@@ -125,8 +131,7 @@ flushSync(() =>
     </StrictMode>,
   ),
 )
-// Only then start the lab (cluster, shell, jose) in its Web Worker: its download and parsing do
-// not delay the input, and no command it runs can hold the page's thread.
+// Only then start the lab: startLab.ts connects to the worker spawned above.
 
 starter = import('./startLab')
 
@@ -148,6 +153,7 @@ async function start(): Promise<void> {
     connected: (c) => {
       client = c
     },
+    worker: labWorker,
   })
 }
 

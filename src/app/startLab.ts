@@ -35,6 +35,8 @@ export interface StartDeps {
   say(n: Notice): void
   /** The client exists: main.tsx's save and download paths use it from now on. */
   connected(client: WorkerLab): void
+  /** The lab's worker, spawned by main.tsx before its first render (its script loads meanwhile). */
+  worker?: Worker
 }
 
 const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
@@ -114,7 +116,7 @@ export async function startLab(d: StartDeps): Promise<void> {
     ? { ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now, fresh: true }
     : { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.now !== undefined ? { now: params.now } : {}) }
   const savesOpts = { start: { request, role: tabLock.role(), ...(legacy ? { legacy } : {}) }, onMessage: onSaves }
-  const connected = await connectLab(request, onLabEvent, d.requestEdit, savesOpts)
+  const connected = await connectLab(request, onLabEvent, d.requestEdit, savesOpts, d.worker)
   client = connected.client
   d.connected(client)
   window.__labTest = {

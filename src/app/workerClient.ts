@@ -278,8 +278,15 @@ export async function connectLab(
   onEvent: (e: LabEvent) => void,
   onEdit: (request: EditRequest) => Promise<string | undefined>,
   saves?: WorkerLabOptions['saves'],
+  /** A worker the page spawned early (main.tsx), used for the first start; restarts spawn anew. */
+  first?: Worker,
 ): Promise<{ client: WorkerLab; seed?: string }> {
-  const spawn = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' }) as unknown as WorkerLike
+  let early = first
+  const spawn = () => {
+    const w = early ?? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' })
+    early = undefined
+    return w as unknown as WorkerLike
+  }
   const client = new WorkerLab({ spawn, onEvent, onEdit, ...(saves ? { saves } : {}) }, opts)
   try {
     await client.start()

@@ -4,6 +4,7 @@
 // two columns (it sets the first column's width), "horizontal" between two rows.
 
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import './splitter.css'
 
 interface Props {
   label: string

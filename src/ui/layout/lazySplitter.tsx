@@ -1,5 +1,6 @@
-// The splitters load right after the first render: until then each is its plain bar (same class,
-// same place, so nothing moves), which cannot be dragged or focused yet.
+// The splitters load right after the first render, with their bars' style (splitter.css): until
+// then each is a plain 8 px gap (same class, same place, so nothing moves), which cannot be
+// dragged or focused yet.
 
 import { lazy, Suspense, type ComponentProps } from 'react'
 
