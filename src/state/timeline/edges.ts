@@ -25,16 +25,39 @@ const SHORT: Record<EdgeKind, string> = { iat: 'iat', refreshPoint: 'refresh', w
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
 
+function amount(d: number, days: (n: number) => string): string {
+  if (d < 90 * SECOND) return `${Math.round(d / SECOND)} s`
+  if (d < 90 * MINUTE) return `${Math.round(d / MINUTE)} min`
+  if (d < 2 * DAY) return `${Math.round(d / HOUR)} h`
+  return days(Math.round(d / DAY))
+}
+
 /** How far t is from now, in words: "in 365 days", "48 min ago", "now". */
 export function fromNow(t: number, now: number): string {
   const d = Math.abs(t - now)
-  let amount: string
   if (d < SECOND) return 'now'
-  if (d < 90 * SECOND) amount = `${Math.round(d / SECOND)} s`
-  else if (d < 90 * MINUTE) amount = `${Math.round(d / MINUTE)} min`
-  else if (d < 2 * DAY) amount = `${Math.round(d / HOUR)} h`
-  else amount = plural(Math.round(d / DAY), 'day')
-  return t > now ? `in ${amount}` : `${amount} ago`
+  const a = amount(d, (n) => plural(n, 'day'))
+  return t > now ? `in ${a}` : `${a} ago`
+}
+
+/** The same, signed and short: "+365 d", "−48 min", "now". */
+export function fromNowShort(t: number, now: number): string {
+  const d = Math.abs(t - now)
+  if (d < SECOND) return 'now'
+  return `${t > now ? '+' : '−'}${amount(d, (n) => `${n} d`)}`
+}
+
+/** How much an edge marker says: "exp in 365 days →", "exp +365 d →" or "exp →" (its name always says all). */
+export type EdgeSize = 'long' | 'medium' | 'short'
+
+/** The room (in ems of the plot's type) an edge marker of each size takes. */
+export const EDGE_EMS: Record<EdgeSize, number> = { long: 11, medium: 7.5, short: 4.5 }
+
+/** The largest edge marker that takes at most about half a track `trackEms` ems wide. */
+export function edgeSize(trackEms: number): EdgeSize {
+  if (EDGE_EMS.long <= 0.55 * trackEms) return 'long'
+  if (EDGE_EMS.medium <= 0.55 * trackEms) return 'medium'
+  return 'short'
 }
 
 function points(tok: TokenInfo): { kind: EdgeKind; t: number; note: string }[] {
@@ -52,7 +75,7 @@ function points(tok: TokenInfo): { kind: EdgeKind; t: number; note: string }[] {
 const WORDS: Record<EdgeKind, string> = { iat: 'iat', refreshPoint: 'kubelet refresh point', warnafter: 'warnafter', exp: 'exp' }
 
 /** The token's points outside the view: the nearest on each side (its name lists the others). */
-export function edgeMarks(tok: TokenInfo, view: TimeView, now: number): EdgeItem[] {
+export function edgeMarks(tok: TokenInfo, view: TimeView, now: number, size: EdgeSize = 'long'): EdgeItem[] {
   const pts = points(tok)
   const out: EdgeItem[] = []
   for (const side of ['left', 'right'] as const) {
@@ -61,6 +84,7 @@ export function edgeMarks(tok: TokenInfo, view: TimeView, now: number): EdgeItem
     const [p, ...more] = outside
     const what = `${WORDS[p.kind]} of ${tokenName(tok)}`
     const rel = fromNow(p.t, now)
+    const text = size === 'long' ? `${SHORT[p.kind]} ${rel}` : size === 'medium' ? `${SHORT[p.kind]} ${fromNowShort(p.t, now)}` : SHORT[p.kind]
     const also = more.length ? `; further ${side === 'left' ? 'back' : 'on'}: ${more.map((m) => `${SHORT[m.kind]} ${fromNow(m.t, now)}`).join(', ')}` : ''
     const where = side === 'left' ? 'before' : 'after'
     out.push({
@@ -69,7 +93,7 @@ export function edgeMarks(tok: TokenInfo, view: TimeView, now: number): EdgeItem
       kind: p.kind,
       t: p.t,
       what,
-      label: side === 'left' ? `← ${SHORT[p.kind]} ${rel}` : `${SHORT[p.kind]} ${rel} →`,
+      label: side === 'left' ? `← ${text}` : `${text} →`,
       name: `${SHORT[p.kind]} ${rel}, ${where} the view: ${what} at ${when(p.t)}${p.note}${also}; activate to show it`,
     })
   }

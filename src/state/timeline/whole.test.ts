@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { timelineActions } from '../slices/timelineActions'
 import { createAppStore } from '../store'
-import { edgeMarks, fromNow } from './edges'
+import { edgeMarks, edgeSize, fromNow, fromNowShort } from './edges'
 import type { Lane, TokenInfo } from './lanes'
 import { laneRows, type MarkItem } from './marks'
 import { DAY, HOUR, MINUTE, span, YEAR, type TimeView } from './scale'
@@ -61,8 +61,9 @@ describe('the whole view', () => {
     expect(iat.x).toBeGreaterThanOrEqual(16)
     expect(refresh.x - iat.x).toBeGreaterThanOrEqual(600)
     expect(warn.x - refresh.x).toBeGreaterThanOrEqual(150)
-    // the rightmost mark leaves room for the edge marker
-    expect(warn.x).toBeLessThanOrEqual(WIDTH - EDGE)
+    expect(warn.x).toBeLessThan(WIDTH - 15.9)
+    // the requests (all before now) leave room for the edge marker at the right of their half of the row
+    expect((now - view.start) / span(view) * WIDTH).toBeLessThanOrEqual(WIDTH - EDGE)
     // the requests (30 s apart) and the pod's life are in view, beside iat
     const reqs = tokRow.marks.filter((m) => m.kind === 'request' || m.kind === 'cluster')
     expect(reqs.length).toBeGreaterThanOrEqual(1)
@@ -117,6 +118,7 @@ describe('the whole view', () => {
     expect(view.start).toBeLessThan(CREATED)
     expect(view.end).toBeGreaterThan(now)
     expect(view.end).toBeLessThan(now + 0.3 * YEAR)
+    expect(((now - view.start) / span(view)) * WIDTH).toBeCloseTo(WIDTH - EDGE, 3) // room for "exp in 365 days →" right of now
     expect(storyRange([lane], now).beyond).toBe(false) // the first token's exp happened
   })
 
@@ -134,7 +136,7 @@ describe('the whole view', () => {
     const view = wholeView([lane], now, { width: 240, edgeRoom: EDGE })
     const marks = laneRows(lane, view, 240, now)[1].marks
     expect(mark(marks, 'iat')!.x).toBeGreaterThan(0)
-    expect(mark(marks, 'warnafter')!.x).toBeLessThan(240 - 40)
+    expect(mark(marks, 'warnafter')!.x).toBeLessThan(240 - 15.9)
     expect(mark(marks, 'warnafter')!.x - mark(marks, 'iat')!.x).toBeGreaterThan(60)
   })
 })
@@ -148,5 +150,21 @@ describe('times from now', () => {
     expect(fromNow(now + 2 * DAY, now)).toBe('in 2 days')
     expect(fromNow(now - 30 * S, now)).toBe('30 s ago')
     expect(fromNow(now, now)).toBe('now')
+    expect(fromNowShort(now + YEAR, now)).toBe('+365 d')
+    expect(fromNowShort(now - 48 * MINUTE, now)).toBe('−48 min')
+  })
+
+  it('edge markers say less on a narrow track (a projector at 1280x720: about 9 ems), their names all', () => {
+    expect(edgeSize(250 / 12)).toBe('long') // 1280x800
+    expect(edgeSize(15)).toBe('medium')
+    expect(edgeSize(156 / 18)).toBe('short') // presenter mode, 1280x720
+    const lane = articleLane()
+    const now = GONE + S
+    const view = { start: CREATED, end: IAT + 2 * HOUR }
+    const [long] = edgeMarks(lane.tokens[0], view, now, 'long')
+    const [medium] = edgeMarks(lane.tokens[0], view, now, 'medium')
+    const [short] = edgeMarks(lane.tokens[0], view, now, 'short')
+    expect([long.label, medium.label, short.label]).toEqual(['exp in 365 days →', 'exp +365 d →', 'exp →'])
+    expect(short.name).toBe(long.name)
   })
 })

@@ -17,7 +17,7 @@ export const WHOLE_MIN_SPAN = 10 * MINUTE
 /** The margin on either side, as a fraction of the width, and at least this many pixels. */
 export const MARGIN_FRACTION = 0.04
 export const MARGIN_PX = 16
-/** Room kept at the right for an edge marker ("exp in 365 days →") when something lies beyond. */
+/** Room kept right of now for an edge marker ("exp in 365 days →") when something lies beyond. */
 export const EDGE_ROOM_PX = 130
 
 export interface WholeGeometry {
@@ -70,7 +70,7 @@ export function storyRange(lanes: readonly Lane[], now: number): { from: number;
   return { from, to, beyond }
 }
 
-/** The whole view drawn `width` pixels wide: the story with a margin, and room at the right for the edge markers of what lies beyond. */
+/** The whole view drawn `width` pixels wide: the story with a margin, and room right of now for the edge markers of what lies beyond. */
 export function wholeView(lanes: readonly Lane[], now: number, geometry: WholeGeometry): TimeView {
   const story = storyRange(lanes, now)
   let { from, to } = story
@@ -82,13 +82,13 @@ export function wholeView(lanes: readonly Lane[], now: number, geometry: WholeGe
   }
   const width = Math.max(geometry.width, 1)
   const pad = Math.max(MARGIN_PX, MARGIN_FRACTION * width)
-  const right = beyond ? Math.max(pad, geometry.edgeRoom ?? EDGE_ROOM_PX) : pad
-  // A track too narrow for the margins in pixels gives them at most two thirds of its width.
-  const k = Math.min(1, ((2 / 3) * width) / (pad + right))
-  const [l, r] = [pad * k, right * k]
-  const perPx = (to - from) / (width - l - r)
+  // Every side gets the margin; when something lies beyond, the edge marker (in the bottom half of a
+  // token's row, where its requests are) needs room right of now: no request is later than now.
+  const room = Math.min(Math.max(pad, geometry.edgeRoom ?? EDGE_ROOM_PX), (2 / 3) * width)
+  const l = Math.min(pad, width / 6)
+  const perPx = Math.max((to - from) / (width - 2 * l), beyond ? (now - from) / Math.max(1, width - l - room) : 0)
   let start = from - l * perPx
-  const end = to + r * perPx
+  const end = start + width * perPx
   if (end - start > MAX_SPAN) start = end - MAX_SPAN
   return { start, end }
 }

@@ -5,7 +5,7 @@
 // clock-following view, a token's points beyond the window are edge markers (state/timeline/edges.ts).
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { edgeMarks } from '../../state/timeline/edges'
+import { EDGE_EMS, edgeMarks, edgeSize, type EdgeSize } from '../../state/timeline/edges'
 import type { Lane } from '../../state/timeline/lanes'
 import { laneRow, rowSlots } from '../../state/timeline/marks'
 import { calendarDate, tickStep, ticks, toTime, toX, type TimeView } from '../../state/timeline/scale'
@@ -39,8 +39,6 @@ interface Props {
 
 /** The label column's width (--tl-label: 150 px, 210 px in presenter mode); read from the CSS. */
 const LABEL_PX = 150
-/** An edge marker's room in ems ("exp in 365 days →" and its padding). */
-const EDGE_EMS = 11
 /** Rows drawn above and below the scrolled-to part of the lanes. */
 const OVERSCAN = 4
 
@@ -78,6 +76,7 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
   const plotRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(400)
   const [labelPx, setLabelPx] = useState(LABEL_PX)
+  const [edgeWords, setEdgeWords] = useState<EdgeSize>('long')
   /** The mark to focus once an edge marker brought it into view. */
   const pendingFocus = useRef<{ row: string; kind: string }>(undefined)
   // The rows' handlers stay the same object across renders (the rows are memoized): they reach the actions through a ref.
@@ -96,9 +95,12 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
       const style = getComputedStyle(el)
       const label = parseFloat(style.getPropertyValue('--tl-label')) || LABEL_PX
       const w = Math.max(120, el.clientWidth - label)
+      const em = parseFloat(style.fontSize) || 12
+      const size = edgeSize(w / em)
       setLabelPx(label)
       setWidth(w)
-      onGeometry?.({ width: w, edgeRoom: Math.round((parseFloat(style.fontSize) || 12) * EDGE_EMS) })
+      setEdgeWords(size)
+      onGeometry?.({ width: w, edgeRoom: Math.round(em * EDGE_EMS[size]) })
     }
     measure()
     const ro = new ResizeObserver(measure)
@@ -152,9 +154,9 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
     () =>
       slots.slice(first, last).map((s) => {
         const row = laneRow(s.lane, s.slot, view, width, now)
-        return { row, edges: edges && row.token ? edgeMarks(row.token, view, now) : undefined }
+        return { row, edges: edges && row.token ? edgeMarks(row.token, view, now, edgeWords) : undefined }
       }),
-    [slots, first, last, view.start, view.end, width, now, edges], // eslint-disable-line react-hooks/exhaustive-deps
+    [slots, first, last, view.start, view.end, width, now, edges, edgeWords], // eslint-disable-line react-hooks/exhaustive-deps
   )
 
   // An edge marker brought its point into view: focus that mark (its tooltip says what it is), or the plot.
