@@ -127,7 +127,10 @@ test('All shows the whole story: iat, refresh and warnafter apart, exp a year aw
   const iat = await centre(/^iat of /)
   const refresh = await centre(/^kubelet refresh point of /)
   const warn = await centre(/^warnafter of /)
-  // 48 min and 12 min apart on a track of about 400 px
+  // the marks sit where the axis puts their time (the track is the row less its label column)
+  const trackBox = (await row.locator('.tl-track').boundingBox())!
+  expect(Math.abs(warn - (trackBox.x + ((WARNAFTER - v.start) / (v.end - v.start)) * trackBox.width))).toBeLessThanOrEqual(2)
+  // 48 min and 12 min apart on a track of about 250 px
   expect(refresh - iat).toBeGreaterThanOrEqual(100)
   expect(warn - refresh).toBeGreaterThanOrEqual(25)
   // the 403 and the 401 are on screen beside iat (one cluster, 30 s apart)
@@ -145,6 +148,9 @@ test('All shows the whole story: iat, refresh and warnafter apart, exp a year aw
   const track = (await row.locator('.tl-track').boundingBox())!
   expect(eb.x + eb.width).toBeLessThanOrEqual(track.x + track.width)
   expect(eb.y + eb.height).toBeLessThanOrEqual(track.y + track.height)
+  expect(await edge.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12)
+  const axe = await new AxeBuilder({ page }).include('section.tl').analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   // activating it shows exp, focused, with its tooltip
   await edge.click()
   const exp = row.getByRole('button', { name: /^exp of .* at 23:27:31 on 2027-05-23/ })
