@@ -4,8 +4,7 @@
 // after its iat: fitting it in squeezes 48 minutes, one hour and the requests into one blob at the
 // left edge. What lies beyond the window is shown at the row's edge (edges.ts), not squeezed in.
 
-import type { Lane } from './lanes'
-import { lowerBound } from './lanes'
+import { lowerBound, type Lane } from './lanes'
 import { HOUR, MAX_SPAN, MINUTE, type TimeView } from './scale'
 
 /** How far past now the story reaches at least: a pod token's refresh (~48 min) and warnafter (1 h), a default TokenRequest's exp (1 h). */

@@ -231,11 +231,11 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
           <p className="tl-empty">No pods or tokens yet. Run a pod (kubectl run) or create a token (kubectl create token).</p>
         ) : (
           <div style={{ position: 'relative', height: slots.length * scroll.rowH, paddingTop: first * scroll.rowH }}>
-            {rows.map(({ row, edges }) => (
+            {rows.map(({ row, edges: rowEdges }) => (
               <TimelineRow
                 key={row.key}
                 row={row}
-                edges={edges}
+                edges={rowEdges}
                 selected={row.token !== undefined && row.token.key === selectedKey}
                 decoder={decoderJti !== undefined && row.token?.jti === decoderJti}
                 selectedRequest={selectedRequest}
