@@ -1,6 +1,7 @@
 // The timeline after the article's commands (seed 1): the pod token's iat, kubelet refresh point,
 // warnafter and (zoomed out) exp; the 403 and 401 requests on the token's lane with their reasons
-// on focus; keyboard zoom and pan; the jump to the next warnafter; selection both ways.
+// on focus; keyboard zoom and pan; the jump to the next warnafter; selection both ways; the whole
+// view (All, Home) with exp a year away as an edge marker.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { CURL_PODS, FIRST_403, runLines } from './support/article'
@@ -105,6 +106,63 @@ test('zooms and pans with the keyboard and jumps to the next warnafter', async (
   await plot(page).focus()
   await page.keyboard.press('w')
   await expect(timeline(page).getByRole('status')).toHaveText(/^No warnafter after 00:27:38/)
+})
+
+test('All shows the whole story: iat, refresh and warnafter apart, exp a year away as an edge marker that brings it into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  const status = timeline(page).getByRole('status')
+  await timeline(page).getByRole('button', { name: 'All' }).click()
+  await expect(status).toHaveText(/^The whole story/)
+  // the window holds the story (pod created at 23:27, warnafter at 00:27:38), not the year to exp
+  const v = await viewOf(page)
+  expect(v.mode).toBe('fixed')
+  expect(v.start).toBeLessThan(IAT)
+  expect(v.end).toBeGreaterThan(WARNAFTER)
+  expect(v.end - v.start).toBeLessThan(3 * 3600_000)
+  const row = tokenRow(page)
+  const centre = async (name: RegExp) => {
+    const b = (await row.getByRole('button', { name }).boundingBox())!
+    return b.x + b.width / 2
+  }
+  const iat = await centre(/^iat of /)
+  const refresh = await centre(/^kubelet refresh point of /)
+  const warn = await centre(/^warnafter of /)
+  // the marks sit where the axis puts their time (the track is the row less its label column)
+  const trackBox = (await row.locator('.tl-track').boundingBox())!
+  expect(Math.abs(warn - (trackBox.x + ((WARNAFTER - v.start) / (v.end - v.start)) * trackBox.width))).toBeLessThanOrEqual(2)
+  // 48 min and 12 min apart on a track of about 250 px
+  expect(refresh - iat).toBeGreaterThanOrEqual(100)
+  expect(warn - refresh).toBeGreaterThanOrEqual(25)
+  // the 403 and the 401 are on screen beside iat (one cluster, 30 s apart)
+  const requests = row.getByRole('button', { name: /^2 requests with token .* \(1 × 403, 1 × 401\)/ })
+  await expect(requests).toBeVisible()
+  // exp: not squeezed in, an edge marker at the right of the requests' half of the row, hiding no mark
+  await expect(row.getByRole('button', { name: /^exp of / })).toHaveCount(0)
+  const edge = row.getByRole('button', { name: /^exp in 365 days, after the view: exp of token [0-9a-f]{8}… of pod sa-demo\/app at 23:27:31 on 2027-05-23; already invalid/ })
+  await expect(edge).toHaveText('exp in 365 days →')
+  const eb = (await edge.boundingBox())!
+  const rb = (await requests.boundingBox())!
+  const wb = (await row.getByRole('button', { name: /^warnafter of / }).boundingBox())!
+  expect(eb.x).toBeGreaterThan(rb.x + rb.width + 8)
+  expect(eb.y).toBeGreaterThanOrEqual(wb.y + wb.height - 1)
+  const track = (await row.locator('.tl-track').boundingBox())!
+  expect(eb.x + eb.width).toBeLessThanOrEqual(track.x + track.width)
+  expect(eb.y + eb.height).toBeLessThanOrEqual(track.y + track.height)
+  expect(await edge.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12)
+  const axe = await new AxeBuilder({ page }).include('section.tl').analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  // activating it shows exp, focused, with its tooltip
+  await edge.click()
+  const exp = row.getByRole('button', { name: /^exp of .* at 23:27:31 on 2027-05-23/ })
+  await expect(exp).toBeFocused()
+  await expect(timeline(page).getByRole('tooltip')).toContainText('exp of token')
+  await expect(status).toHaveText(/^Showing exp of token .*: 23:27:31 on 2027-05-23\./)
+  const there = await viewOf(page)
+  expect(Math.abs((there.start + there.end) / 2 - (IAT + 365 * 86_400_000))).toBeLessThanOrEqual(1)
+  // the keyboard brings the whole story back
+  await page.keyboard.press('Home')
+  await expect(edge).toBeVisible()
+  await expect(row.getByRole('button', { name: /^warnafter of / })).toBeVisible()
 })
 
 test('selecting the token opens it in the decoder, and the decoder’s token is highlighted', async ({ page }) => {

@@ -3,14 +3,18 @@
 
 import type { Lane } from '../timeline/lanes'
 import { centredOn, fit, following, pan, span, when, zoom, type TimeView } from '../timeline/scale'
-import { describeView, extent, nextPoint, viewOf, type JumpKind } from '../timeline/view'
+import { describeView, nextPoint, viewOf, type JumpKind } from '../timeline/view'
+import { wholeView, type WholeGeometry } from '../timeline/whole'
 import type { TimelineSlice } from './timelineView'
 
 export interface TimelineActions {
   zoomBy(factor: number, now: number, anchor?: number): void
   panBy(fraction: number, now: number): void
   follow(): void
-  fitAll(lanes: readonly Lane[], now: number): void
+  /** The whole view: the story that happened and is about to happen (whole.ts), for a track `geometry.width` px wide. */
+  fitAll(lanes: readonly Lane[], now: number, geometry?: WholeGeometry): void
+  /** Centre the view on t, keeping its span (an edge marker: "exp in 365 days →"). */
+  showTime(t: number, what: string, now: number): void
   showRange(from: number, to: number): void
   jump(kind: JumpKind, lanes: readonly Lane[], now: number): boolean
   selectToken(key: string | undefined): void
@@ -36,9 +40,11 @@ export function timelineActions(store: { getState(): { timeline: TimelineSlice }
     follow() {
       set({ mode: 'follow', message: 'Following the lab clock.' })
     },
-    fitAll(lanes, now) {
-      const [lo, hi] = extent(lanes, now)
-      setFixed(fit(lo, hi), 'Zoomed out to everything')
+    fitAll(lanes, now, geometry = { width: 1000 }) {
+      setFixed(wholeView(lanes, now, geometry), 'The whole story: what happened and what is due next, later marks at the edge')
+    },
+    showTime(t, what, now) {
+      setFixed(centredOn(t, span(viewOf(get(), now))), `Showing ${what}: ${when(t)}`)
     },
     showRange(from, to) {
       setFixed(fit(from, to, 0.25), 'Zoomed to the group')

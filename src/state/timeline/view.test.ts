@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { timelineActions } from '../slices/timelineActions'
 import { createAppStore } from '../store'
-import { extent, nextPoint, viewOf } from './view'
+import { nextPoint, viewOf } from './view'
 
 const createTimelineView = () => {
   const store = createAppStore()
@@ -46,15 +46,5 @@ describe('timeline view', () => {
     expect(s.getState().message).toMatch(/^Next warnafter: 00:27:38 on 2026-05-24/)
     expect(s.getState().jump('warnafter', lanes, T0)).toBe(false)
     expect(s.getState().message).toMatch(/^No warnafter after/)
-  })
-
-  it('shows everything from the first event to the last exp', () => {
-    const [lo, hi] = extent(lanes, T0)
-    expect([lo, hi]).toEqual([T0, iat + YEAR])
-    const s = createTimelineView()
-    s.getState().fitAll(lanes, T0)
-    const v = viewOf(s.getState(), T0)
-    expect(v.start).toBeLessThan(T0)
-    expect(v.end).toBeGreaterThan(iat + YEAR)
   })
 })

@@ -54,24 +54,4 @@ export function findToken(lanes: readonly Lane[], key: string | undefined): { to
   return undefined
 }
 
-/** The earliest and latest times on the lanes (and now). */
-export function extent(lanes: readonly Lane[], now: number): [number, number] {
-  let lo = now
-  let hi = now
-  const see = (t: number | undefined) => {
-    if (t === undefined) return
-    if (t < lo) lo = t
-    if (t > hi) hi = t
-  }
-  for (const lane of lanes) {
-    see(lane.pod?.createdAt)
-    for (const tok of lane.tokens) {
-      see(tok.iat)
-      see(tok.exp)
-      see(tok.requests[0]?.t)
-    }
-  }
-  return [lo, hi]
-}
-
 export const describeView = (v: TimeView) => `Showing ${when(v.start)} to ${when(v.end)} (${describeSpan(span(v))})`

@@ -8,6 +8,7 @@ import { useCallback, useMemo, useRef } from 'react'
 import { timelineActions } from '../../state/slices/timelineActions'
 import { appStore, selection, useSelection, useTimelineView } from '../../state/store'
 import { findToken, type JumpKind } from '../../state/timeline/view'
+import type { WholeGeometry } from '../../state/timeline/whole'
 import type { MarkItem, RowView } from '../../state/timeline/marks'
 import { TimelineLegend } from './TimelineLegend'
 import { TimelinePlot, type PlotActions } from './TimelinePlot'
@@ -29,13 +30,20 @@ export function TimelinePanel() {
   const tokenKey = useTimelineView((s) => s.tokenKey)
   const requestIndex = useSelection((s) => s.requestIndex)
 
+  // The plot's track width, for the whole view (All, Home).
+  const geometry = useRef<WholeGeometry>({ width: 400 })
+  const onGeometry = useCallback((g: WholeGeometry) => {
+    geometry.current = g
+  }, [])
+
   const tv = () => timelineActions(appStore)
   const actions: PlotActions = {
     zoom: (f, anchor) => tv().zoomBy(f, now, anchor),
     pan: (f) => tv().panBy(f, now),
-    fitAll: () => tv().fitAll(lanes, now),
+    fitAll: () => tv().fitAll(lanes, now, geometry.current),
     follow: () => tv().follow(),
     jump: (k) => void tv().jump(k, lanes, now),
+    show: (t, what) => tv().showTime(t, what, now),
   }
 
   const selectRow = useCallback(
@@ -80,7 +88,7 @@ export function TimelinePanel() {
           <button type="button" onClick={() => actions.pan(0.25)} aria-label="Later" aria-keyshortcuts="ArrowRight" title="Later (→)">
             →
           </button>
-          <button type="button" onClick={actions.fitAll} aria-keyshortcuts="Home" title="Show everything (Home)">
+          <button type="button" onClick={actions.fitAll} aria-keyshortcuts="Home" title="Show the whole story: what happened and what is due next; later marks such as exp at the edge (Home)">
             All
           </button>
           <button type="button" onClick={actions.follow} aria-pressed={mode === 'follow'} aria-keyshortcuts="End" title="Follow the lab clock (End)">
@@ -97,8 +105,9 @@ export function TimelinePanel() {
         {lab ? message : 'The lab is starting…'}
       </p>
       <p id="tl-keys" hidden>
-        Keys: plus and minus zoom, arrows move earlier or later, Home shows everything, End follows the lab clock, r, w and e jump to the
-        next kubelet refresh, warnafter and exp. Tab moves between marks.
+        Keys: plus and minus zoom, arrows move earlier or later, Home shows the whole story (marks beyond it, such as an exp a year away,
+        are buttons at the row's edge), End follows the lab clock, r, w and e jump to the next kubelet refresh, warnafter and exp. Tab
+        moves between marks.
       </p>
       <TokenRuler lanes={lanes} now={now} selectedKey={tokenKey} decoderJti={decoderJti} />
       <TimelinePlot
@@ -110,6 +119,8 @@ export function TimelinePanel() {
         selectedRequest={requestIndex}
         actions={actions}
         handlers={handlers}
+        edges={mode !== 'follow'}
+        onGeometry={onGeometry}
       />
       {selected && (
         <TokenDetails

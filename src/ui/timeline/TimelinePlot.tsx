@@ -1,12 +1,15 @@
 // The plot: a time axis (SVG), a row per pod and per token, the lab's "now", and a tooltip with
 // the focused or hovered mark's full text. Keyboard: + and - zoom, arrows pan (Shift: a whole
-// view), Home shows everything, End follows the clock, r / w / e jump to the next kubelet
-// refresh, warnafter or exp. Ctrl+wheel zooms at the pointer; Shift+wheel pans.
+// view), Home shows the whole story, End follows the clock, r / w / e jump to the next kubelet
+// refresh, warnafter or exp. Ctrl+wheel zooms at the pointer; Shift+wheel pans. Outside the
+// clock-following view, a token's points beyond the window are edge markers (state/timeline/edges.ts).
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { EDGE_EMS, edgeMarks, edgeSize, type EdgeSize } from '../../state/timeline/edges'
 import type { Lane } from '../../state/timeline/lanes'
-import { laneRow, rowSlots, type MarkItem } from '../../state/timeline/marks'
+import { laneRow, rowSlots } from '../../state/timeline/marks'
 import { calendarDate, tickStep, ticks, toTime, toX, type TimeView } from '../../state/timeline/scale'
+import type { WholeGeometry } from '../../state/timeline/whole'
 import { TimelineRow, type MarkHandlers } from './TimelineRow'
 
 export interface PlotActions {
@@ -15,6 +18,8 @@ export interface PlotActions {
   fitAll(): void
   follow(): void
   jump(kind: 'refresh' | 'warnafter' | 'exp'): void
+  /** Centre the view on t (an edge marker was activated). */
+  show(t: number, what: string): void
 }
 
 interface Props {
@@ -25,10 +30,15 @@ interface Props {
   decoderJti?: string
   selectedRequest?: number
   actions: PlotActions
-  handlers: Omit<MarkHandlers, 'onPoint'>
+  handlers: Omit<MarkHandlers, 'onPoint' | 'onEdge'>
+  /** Draw edge markers for the points outside the view (not while following the clock). */
+  edges: boolean
+  /** The track's width and the room an edge marker needs, for the whole view. */
+  onGeometry?(g: WholeGeometry): void
 }
 
-const LABEL_PX = 116
+/** The label column's width (--tl-label: 150 px, 210 px in presenter mode); read from the CSS. */
+const LABEL_PX = 150
 /** Rows drawn above and below the scrolled-to part of the lanes. */
 const OVERSCAN = 4
 
@@ -62,22 +72,41 @@ function Axis({ view, width }: { view: TimeView; width: number }) {
   )
 }
 
-export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, selectedRequest, actions, handlers }: Props) {
+export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, selectedRequest, actions, handlers, edges, onGeometry }: Props) {
   const plotRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(400)
-  const [tip, setTip] = useState<{ mark: MarkItem; left: number; top: number }>()
+  const [labelPx, setLabelPx] = useState(LABEL_PX)
+  const [edgeWords, setEdgeWords] = useState<EdgeSize>('long')
+  /** The mark to focus once an edge marker brought it into view. */
+  const pendingFocus = useRef<{ row: string; kind: string }>(undefined)
+  // The rows' handlers stay the same object across renders (the rows are memoized): they reach the actions through a ref.
+  const actionsRef = useRef(actions)
+  useLayoutEffect(() => {
+    actionsRef.current = actions
+  })
+  const [tip, setTip] = useState<{ mark: { name: string }; left: number; top: number }>()
   const lanesRef = useRef<HTMLDivElement>(null)
   const [scroll, setScroll] = useState({ top: 0, height: 320, rowH: 30 })
 
   useLayoutEffect(() => {
     const el = plotRef.current
     if (!el) return
-    const measure = () => setWidth(Math.max(120, el.clientWidth - LABEL_PX))
+    const measure = () => {
+      const style = getComputedStyle(el)
+      const label = parseFloat(style.getPropertyValue('--tl-label')) || LABEL_PX
+      const w = Math.max(120, el.clientWidth - label)
+      const em = parseFloat(style.fontSize) || 12
+      const size = edgeSize(w / em)
+      setLabelPx(label)
+      setWidth(w)
+      setEdgeWords(size)
+      onGeometry?.({ width: w, edgeRoom: Math.round(em * EDGE_EMS[size]) })
+    }
     measure()
     const ro = new ResizeObserver(measure)
     ro.observe(el)
     return () => ro.disconnect()
-  }, [])
+  }, [onGeometry])
 
   // Vertical virtualization: only the rows scrolled into view (and a few more) are in the DOM.
   const readScroll = useCallback(() => {
@@ -106,7 +135,7 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
       const rect = el.getBoundingClientRect()
       if (e.ctrlKey || e.metaKey) {
         e.preventDefault()
-        actions.zoom(e.deltaY < 0 ? 0.8 : 1.25, toTime(view, width, e.clientX - rect.left - LABEL_PX))
+        actions.zoom(e.deltaY < 0 ? 0.8 : 1.25, toTime(view, width, e.clientX - rect.left - labelPx))
       } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
         e.preventDefault()
         const d = e.shiftKey ? e.deltaY : e.deltaX
@@ -115,16 +144,30 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
     }
     el.addEventListener('wheel', onWheel, { passive: false })
     return () => el.removeEventListener('wheel', onWheel)
-  }, [actions, view, width])
+  }, [actions, view, width, labelPx])
 
   const slots = useMemo(() => rowSlots(lanes), [lanes])
   useLayoutEffect(readScroll, [readScroll, slots.length])
   const first = Math.max(0, Math.floor(scroll.top / scroll.rowH) - OVERSCAN)
   const last = Math.min(slots.length, Math.ceil((scroll.top + scroll.height) / scroll.rowH) + OVERSCAN)
   const rows = useMemo(
-    () => slots.slice(first, last).map((s) => laneRow(s.lane, s.slot, view, width, now)),
-    [slots, first, last, view.start, view.end, width, now], // eslint-disable-line react-hooks/exhaustive-deps
+    () =>
+      slots.slice(first, last).map((s) => {
+        const row = laneRow(s.lane, s.slot, view, width, now)
+        return { row, edges: edges && row.token ? edgeMarks(row.token, view, now, edgeWords) : undefined }
+      }),
+    [slots, first, last, view.start, view.end, width, now, edges, edgeWords], // eslint-disable-line react-hooks/exhaustive-deps
   )
+
+  // An edge marker brought its point into view: focus that mark (its tooltip says what it is), or the plot.
+  useLayoutEffect(() => {
+    const want = pendingFocus.current
+    const box = plotRef.current
+    if (!want || !box) return
+    pendingFocus.current = undefined
+    const el = box.querySelector<HTMLElement>(`[data-row="${CSS.escape(want.row)}"] .tl-mark[data-kind="${want.kind}"]`)
+    ;(el ?? box).focus()
+  }, [rows])
 
   const allHandlers = useMemo<MarkHandlers>(
     () => ({
@@ -136,6 +179,11 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
         const b = box.getBoundingClientRect()
         const left = Math.min(Math.max(4, a.left - b.left - 60), Math.max(4, b.width - 344))
         setTip({ mark, left, top: a.bottom - b.top + 4 })
+      },
+      onEdge(row, edge) {
+        pendingFocus.current = { row: row.key, kind: edge.kind }
+        setTip(undefined)
+        actionsRef.current.show(edge.t, edge.what)
       },
     }),
     [handlers],
@@ -183,10 +231,11 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
           <p className="tl-empty">No pods or tokens yet. Run a pod (kubectl run) or create a token (kubectl create token).</p>
         ) : (
           <div style={{ position: 'relative', height: slots.length * scroll.rowH, paddingTop: first * scroll.rowH }}>
-            {rows.map((row) => (
+            {rows.map(({ row, edges: rowEdges }) => (
               <TimelineRow
                 key={row.key}
                 row={row}
+                edges={rowEdges}
                 selected={row.token !== undefined && row.token.key === selectedKey}
                 decoder={decoderJti !== undefined && row.token?.jti === decoderJti}
                 selectedRequest={selectedRequest}
@@ -194,7 +243,7 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
               />
             ))}
             {nowX >= 0 && nowX <= width && (
-              <div className="tl-now" style={{ left: LABEL_PX + nowX }} aria-hidden="true">
+              <div className="tl-now" style={{ left: labelPx + nowX }} aria-hidden="true">
                 <span>now</span>
               </div>
             )}

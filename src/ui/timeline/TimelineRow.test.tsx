@@ -3,6 +3,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { Lane } from '../../state/timeline/lanes'
+import { edgeMarks } from '../../state/timeline/edges'
 import { laneRows } from '../../state/timeline/marks'
 import { TimelineRow } from './TimelineRow'
 
@@ -34,5 +35,22 @@ describe('timeline rows', () => {
     expect(html).toContain('aria-label="token 1 of pod app, first, invalid: pod gone, shown in the decoder"')
     expect(html).toContain('class="tl-row tl-row-token is-decoder"')
     expect((html.match(/<button/g) ?? []).length).toBe(4) // the token's select button, iat, 403, 401
+  })
+
+  it('draw the points outside the view as edge buttons, left before the marks and right after them', () => {
+    const view = { start: T0 + 20_000, end: T0 + 50_000 }
+    const now = T0 + 40_000
+    const [, tokenRow] = laneRows(lane, view, 600, now)
+    const edges = edgeMarks(lane.tokens[0], view, now)
+    const html = renderToStaticMarkup(<TimelineRow row={tokenRow} selected={false} decoder={false} handlers={noop} edges={edges} />)
+    const left = html.indexOf('class="tl-edge left iat"')
+    const mark = html.indexOf('class="tl-mark')
+    const right = html.indexOf('class="tl-edge right warnafter"')
+    expect(left).toBeGreaterThan(0)
+    expect(mark).toBeGreaterThan(left)
+    expect(right).toBeGreaterThan(mark)
+    expect(html).toContain('>← iat 39 s ago</button>')
+    expect(html).toContain('>warnafter in 59 min →</button>')
+    expect(html).toContain('aria-label="warnafter in 59 min, after the view: warnafter of token 6a597411… of pod sa-demo/app at 00:27:38 on 2026-05-24; further on: exp in 365 days; activate to show it"')
   })
 })

@@ -1,13 +1,17 @@
 // One row of the timeline: a label (a pod, or a token that can be selected) and a track with
-// bars and marks. Every mark is a real button with an accessible name saying what, when and why.
+// bars and marks. Every mark is a real button with an accessible name saying what, when and why;
+// so is an edge marker ("exp in 365 days →"), which brings a point outside the view into it.
 
 import { memo } from 'react'
+import type { EdgeItem } from '../../state/timeline/edges'
 import type { MarkItem, RowView } from '../../state/timeline/marks'
 
 export interface MarkHandlers {
   onMark(row: RowView, mark: MarkItem): void
-  onPoint(mark: MarkItem | undefined, el?: HTMLElement): void
+  /** A mark or edge marker focused or hovered (its name goes in the tooltip), or none. */
+  onPoint(mark: { name: string } | undefined, el?: HTMLElement): void
   onToken(row: RowView): void
+  onEdge?(row: RowView, edge: EdgeItem): void
 }
 
 interface Props {
@@ -16,6 +20,30 @@ interface Props {
   decoder: boolean
   selectedRequest?: number
   handlers: MarkHandlers
+  /** Points of the row's token outside the view, drawn at the track's edges. */
+  edges?: readonly EdgeItem[]
+}
+
+function Edge({ row, edge, handlers }: { row: RowView; edge: EdgeItem; handlers: MarkHandlers }) {
+  const show = (e: { currentTarget: HTMLElement }) => handlers.onPoint(edge, e.currentTarget)
+  const hide = () => handlers.onPoint(undefined)
+  return (
+    <button
+      type="button"
+      className={`tl-edge ${edge.side} ${edge.kind}`}
+      aria-label={edge.name}
+      data-kind={edge.kind}
+      data-t={edge.t}
+      data-edge={edge.side}
+      onClick={() => handlers.onEdge?.(row, edge)}
+      onFocus={show}
+      onBlur={hide}
+      onMouseEnter={show}
+      onMouseLeave={hide}
+    >
+      {edge.label}
+    </button>
+  )
 }
 
 function Mark({ row, mark, selectedRequest, handlers }: { row: RowView; mark: MarkItem; selectedRequest?: number; handlers: MarkHandlers }) {
@@ -41,7 +69,7 @@ function Mark({ row, mark, selectedRequest, handlers }: { row: RowView; mark: Ma
   )
 }
 
-function RowImpl({ row, selected, decoder, selectedRequest, handlers }: Props) {
+function RowImpl({ row, selected, decoder, selectedRequest, handlers, edges }: Props) {
   const cls = `tl-row tl-row-${row.kind}${selected ? ' is-selected' : ''}${decoder ? ' is-decoder' : ''}`
   const name = `${row.kind === 'pod' ? 'pod ' : ''}${row.label}, ${row.sublabel}${decoder ? ', shown in the decoder' : ''}`
   return (
@@ -60,9 +88,11 @@ function RowImpl({ row, selected, decoder, selectedRequest, handlers }: Props) {
         {row.bars.map((b) => (
           <div key={b.key} className={`tl-bar ${b.tone}`} style={{ transform: `translateX(${b.x0.toFixed(1)}px)`, width: Math.max(1, b.x1 - b.x0) }} />
         ))}
+        {edges?.filter((e) => e.side === 'left').map((e) => <Edge key={e.key} row={row} edge={e} handlers={handlers} />)}
         {row.marks.map((m) => (
           <Mark key={m.key} row={row} mark={m} selectedRequest={selectedRequest} handlers={handlers} />
         ))}
+        {edges?.filter((e) => e.side === 'right').map((e) => <Edge key={e.key} row={row} edge={e} handlers={handlers} />)}
       </div>
     </div>
   )
