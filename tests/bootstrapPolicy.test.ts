@@ -76,6 +76,25 @@ describe('the v1.35 bootstrap policy against the upstream testdata', () => {
     expect(r.stdout.split('\n').filter(Boolean)).toEqual(KUBE_SYSTEM_SAS.map((n) => `serviceaccount/${n}`))
   })
 
+  it('lists as a kubeadm v1.35 cluster does, less the addons\' and kubeadm\'s own', async () => {
+    // reference: 31 roles of cluster-roles.yaml + 37 controller roles + kubeadm:get-nodes (the CoreDNS and CNI addons' are not here);
+    // bindings: 12 of policy.go + 37 controller bindings + 6 of kubeadm
+    expect((await run('kubectl get clusterroles -o name')).stdout.split('\n').filter(Boolean)).toHaveLength(69)
+    expect((await run('kubectl get clusterrolebindings -o name')).stdout.split('\n').filter(Boolean)).toHaveLength(55)
+    // REAL `kubectl get rolebindings -A` rows of a kubeadm v1.35.0 cluster, NAMESPACE NAME ROLE (kubeadm's own four left out)
+    const rows = (await run('kubectl get rolebindings -A')).stdout.split('\n').filter(Boolean).map((l) => l.split(/ +/).slice(0, 3).join(' '))
+    expect(rows).toEqual([
+      'NAMESPACE NAME ROLE',
+      'kube-public system:controller:bootstrap-signer Role/system:controller:bootstrap-signer',
+      'kube-system system::extension-apiserver-authentication-reader Role/extension-apiserver-authentication-reader',
+      'kube-system system::leader-locking-kube-controller-manager Role/system::leader-locking-kube-controller-manager',
+      'kube-system system::leader-locking-kube-scheduler Role/system::leader-locking-kube-scheduler',
+      'kube-system system:controller:bootstrap-signer Role/system:controller:bootstrap-signer',
+      'kube-system system:controller:cloud-provider Role/system:controller:cloud-provider',
+      'kube-system system:controller:token-cleaner Role/system:controller:token-cleaner',
+    ])
+  })
+
   it('a controller identity is allowed what its role grants and nothing else', async () => {
     const can = async (args: string, sa: string) => (await run(`kubectl auth can-i ${args} --as=system:serviceaccount:kube-system:${sa}`)).stdout
     expect(await can('create pods -n default', 'job-controller')).toBe('yes\n')
