@@ -10,8 +10,9 @@ import { isStatus } from '../common/apiErrors'
 import type { APIServer } from './apiserver/server'
 import type { ClusterContext, NodeConfig } from './context'
 import { BOOTSTRAP_CLUSTER_ROLE_BINDINGS, BOOTSTRAP_CLUSTER_ROLES, clusterRoleBindingObject, clusterRoleObject } from './rbac/bootstrap'
-import { CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES } from './rbac/store'
+import { CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES } from './rbac/store'
 import { CONTROLLER_ROLES, controllerBindingObject } from './rbac/controllerPolicy'
+import { NAMESPACE_ROLE_BINDINGS, NAMESPACE_ROLES, namespaceRoleBindingObject, namespaceRoleObject } from './rbac/namespacePolicy'
 import { Random } from './random'
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
@@ -90,7 +91,8 @@ export function bootstrapRBAC(ctx: ClusterContext, createdAt: number): void {
 }
 
 /**
- * The controller manager's roles and bindings (rbac/controllerPolicy.ts), reconciled like the
+ * The controller manager's roles and bindings (rbac/controllerPolicy.ts) and the namespaced
+ * defaults of rbac/namespacePolicy.ts, reconciled like the
  * other defaults at every API server start: created when missing (also in a lab saved before
  * they existed). Their uids come from a generator derived from the lab's without advancing it,
  * so every later uid, name suffix and jti of a seeded lab stays what it was.
@@ -104,4 +106,12 @@ export function reconcileControllerRBAC(ctx: ClusterContext, createdAt: number):
   }
   for (const r of CONTROLLER_ROLES) put(CLUSTER_ROLES, clusterRoleObject({ name: r.name, rules: r.rules }))
   for (const r of CONTROLLER_ROLES) put(CLUSTER_ROLE_BINDINGS, controllerBindingObject(r))
+  // namespace_policy.go's Roles and RoleBindings (kube-system, kube-public), from their own generator
+  const nsRandom = Random.fromSeed(`namespace-roles/${JSON.stringify(ctx.random.state())}`)
+  const putNs = (resource: string, o: NewObject) => {
+    if (ctx.store.get(resource, o.metadata.namespace, o.metadata.name)) return
+    ctx.store.create(resource, { ...o, metadata: { ...o.metadata, uid: nsRandom.uuid(), resourceVersion: '', creationTimestamp: rfc3339(createdAt) } } as KObject)
+  }
+  for (const r of NAMESPACE_ROLES) putNs(ROLES, namespaceRoleObject(r))
+  for (const b of NAMESPACE_ROLE_BINDINGS) putNs(ROLE_BINDINGS, namespaceRoleBindingObject(b))
 }

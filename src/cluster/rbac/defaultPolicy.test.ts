@@ -1,7 +1,8 @@
-// The v1.35 default policy: the ClusterRoles and bindings a kubeadm cluster lists (counts and names from
-// the reference's REAL lists and cluster-roles.yaml, less the 33 controller roles whose rules the lab
-// does not have yet), admin/edit/view filled by aggregation, and a user's aggregated role kept up to date
-// by the clusterrole-aggregation controller (clusterroleaggregation_controller.go).
+// The v1.35 default policy: the ClusterRoles and bindings a kubeadm cluster lists (names from the
+// reference's REAL lists and cluster-roles.yaml; the controller roles and namespaced defaults are
+// compared with their testdata in tests/bootstrapPolicy.test.ts), admin/edit/view filled by aggregation,
+// and a user's aggregated role kept up to date by the clusterrole-aggregation controller
+// (clusterroleaggregation_controller.go).
 
 import { describe, expect, it } from 'vitest'
 import { createLab } from '../../app/lab'

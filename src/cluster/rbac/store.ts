@@ -1,6 +1,9 @@
-// The RBAC authorizer's view of the store: Roles, ClusterRoles and their bindings.
+// The RBAC authorizer's view of the store: Roles, ClusterRoles and their bindings, read from a
+// cache that the store's watch events on the four RBAC resources drop (one cache per store), so
+// an authorization decision does not copy every binding of the cluster.
 // Imitates: plugin/pkg/auth/authorizer/rbac/rbac.go (RoleGetter, RoleBindingLister, ... over informers)
 
+import type { KObject } from '../api/meta'
 import { RBAC_GROUP } from '../api/groups'
 import type { ObjectStore } from '../store/store'
 import type { RbacSource } from './authorizer'
@@ -11,11 +14,36 @@ export const CLUSTER_ROLES = `clusterroles.${RBAC_GROUP}` as const
 export const ROLE_BINDINGS = `rolebindings.${RBAC_GROUP}` as const
 export const CLUSTER_ROLE_BINDINGS = `clusterrolebindings.${RBAC_GROUP}` as const
 
-export function storeRbacSource(store: ObjectStore): RbacSource {
-  return {
-    getRole: (ns, name) => store.get(ROLES, ns, name),
-    getClusterRole: (name) => store.get(CLUSTER_ROLES, undefined, name),
-    listRoleBindings: (ns) => store.list(ROLE_BINDINGS, ns),
-    listClusterRoleBindings: () => store.list(CLUSTER_ROLE_BINDINGS),
+const RBAC_RESOURCES: ReadonlySet<string> = new Set([ROLES, CLUSTER_ROLES, ROLE_BINDINGS, CLUSTER_ROLE_BINDINGS])
+
+/** Shared, read-only copies: frozen so that a reader that changed one would fail at once. */
+function freeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    for (const v of Object.values(o)) freeze(v)
+    Object.freeze(o)
   }
+  return o
+}
+
+const sources = new WeakMap<ObjectStore, RbacSource>()
+
+export function storeRbacSource(store: ObjectStore): RbacSource {
+  const known = sources.get(store)
+  if (known) return known
+  const cache = new Map<string, unknown>()
+  store.watch((e) => { if (RBAC_RESOURCES.has(e.resource)) cache.clear() })
+  const cached = <T>(key: string, read: () => T): T => {
+    if (!cache.has(key)) cache.set(key, freeze(read()))
+    return cache.get(key) as T
+  }
+  const byName = <T extends KObject>(key: string, objects: () => T[]) =>
+    cached(key, () => new Map(objects().map((o) => [o.metadata.name, o])))
+  const src: RbacSource = {
+    getRole: (ns, name) => byName(`roles/${ns}`, () => store.list(ROLES, ns)).get(name),
+    getClusterRole: (name) => byName('clusterroles', () => store.list(CLUSTER_ROLES)).get(name),
+    listRoleBindings: (ns) => cached(`rolebindings/${ns}`, () => store.list(ROLE_BINDINGS, ns)),
+    listClusterRoleBindings: () => cached('clusterrolebindings', () => store.list(CLUSTER_ROLE_BINDINGS)),
+  }
+  sources.set(store, src)
+  return src
 }

@@ -24,19 +24,25 @@ function roles(ctx: ClusterContext): Role[] {
 const sameRules = (a: PolicyRule[], b: PolicyRule[]) => a.length === b.length && a.every((r, i) => sameRule(r, b[i]))
 
 /** enqueueAll: every aggregated role, as the controller does for any ClusterRole event (and at its start). */
-function enqueueAll(ctx: ClusterContext): void {
-  for (const r of roles(ctx)) if (r.aggregationRule) enqueue(ctx, CLUSTER_ROLE_AGGREGATION_SYNC, r.name)
+function enqueueAll(ctx: ClusterContext, aggregated: Set<string>): void {
+  for (const name of [...aggregated].sort()) enqueue(ctx, CLUSTER_ROLE_AGGREGATION_SYNC, name)
 }
 
 /** `client`: system:serviceaccount:kube-system:clusterrole-aggregation-controller. */
 export function startClusterRoleAggregationController(ctx: ClusterContext, client: ComponentClient): void {
+  // the names of the roles with an aggregationRule, kept from the events (no list of every role per event)
+  const all = roles(ctx)
+  const aggregated = new Set(all.filter((r) => r.aggregationRule).map((r) => r.name))
   ctx.store.watch((e) => {
-    if (e.resource === CLUSTER_ROLES) enqueueAll(ctx)
+    if (e.resource !== CLUSTER_ROLES) return
+    const o = e.object as { metadata: { name: string }; aggregationRule?: AggregationRule }
+    if (e.type !== 'DELETED' && o.aggregationRule) aggregated.add(o.metadata.name)
+    else aggregated.delete(o.metadata.name)
+    enqueueAll(ctx, aggregated)
   })
   ctx.onWork(CLUSTER_ROLE_AGGREGATION_SYNC, (data) => syncClusterRole(ctx, client, String(data.key)))
   // the informers' first list: only roles whose rules are out of date get queued, so that a restored
   // lab carries on exactly as the saved one (a lab saved before the aggregate-to-* roles existed is fixed here)
-  const all = roles(ctx)
   for (const r of all) if (r.aggregationRule && !sameRules(aggregatedRules(r.name, r.aggregationRule, all), r.rules ?? [])) enqueue(ctx, CLUSTER_ROLE_AGGREGATION_SYNC, r.name)
 }
 
