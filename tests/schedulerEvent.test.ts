@@ -106,6 +106,9 @@ describe('events.k8s.io/v1 and core/v1', () => {
       deprecatedFirstTimestamp: '2026-11-29T15:30:01Z', deprecatedLastTimestamp: '2026-11-29T15:30:01Z', deprecatedCount: 1,
     })
     expect('action' in pulling).toBe(false)
+    // field selectors name events.k8s.io/v1's fields there (AddFieldLabelConversionsForEvent: regarding.*, reportingController)
+    const sel = await asAdmin(c, 'GET', `${CREATE_V1}?fieldSelector=${encodeURIComponent('regarding.name=app,reportingController=default-scheduler')}`)
+    expect((sel.body as { items: Obj[] }).items.map((e) => e.reason)).toEqual(['Scheduled'])
   })
 
   it('creates, reads and deletes through either group; the strict checks apply to events.k8s.io/v1 only', async () => {

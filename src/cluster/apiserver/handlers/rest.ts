@@ -89,8 +89,9 @@ function withWarning(res: ApiResponse, warning: string | undefined): ApiResponse
 }
 
 export function handleList(r: ResourceRequest, d: RestDeps): ApiResponse {
-  const items = filterList(r.reg.list(r.info.namespace || undefined), r.url.query)
-  return respondList(r.reg.strategy.listKind, d.resourceVersion(), items.map((o) => served(r, o)), r.reg.strategy.groupVersion)
+  // field selectors name the served version's fields (events.k8s.io: `regarding.name`, `reportingController`)
+  const items = filterList(r.reg.list(r.info.namespace || undefined).map((o) => served(r, o)), r.url.query)
+  return respondList(r.reg.strategy.listKind, d.resourceVersion(), items, r.reg.strategy.groupVersion)
 }
 
 export function handleGet(r: ResourceRequest): ApiResponse {
