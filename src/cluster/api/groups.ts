@@ -1,9 +1,11 @@
 // The API groups beyond core the lab serves, and their resources, as discovery lists them
 // (groups in the real server's priority order).
-// Imitates: pkg/controlplane/apiserver (group priorities) and the group REST storage providers:
-// pkg/registry/{authentication,authorization,rbac}/rest/storage_*.go
+// Imitates: pkg/controlplane/apiserver (group priorities: events.k8s.io, 17750, before
+// authentication.k8s.io, 17700) and the group REST storage providers:
+// pkg/registry/{events,authentication,authorization,rbac}/rest/storage_*.go
 
-import type { ResourceInfo } from './resources'
+import { EVENTS_GROUP } from './eventsV1'
+import { coreResource, type ResourceInfo } from './resources'
 
 export interface GroupInfo { name: string; version: string; resources: ResourceInfo[] }
 
@@ -18,7 +20,17 @@ export const AUTHORIZATION_GROUP = 'authorization.k8s.io'
 export const RBAC_GROUP = 'rbac.authorization.k8s.io'
 export const DISCOVERY_GROUP = 'discovery.k8s.io'
 
+/**
+ * events.k8s.io/v1 events: the core events' storage (pkg/registry/core/event/storage: ShortNames
+ * `ev`), so the same verbs, short name and storageVersionHash (the hash of the storage version,
+ * core v1 Event) as `/api/v1` lists. As a real v1.35 server lists it:
+ * {"name":"events","singularName":"event","namespaced":true,"kind":"Event","verbs":["create","delete",
+ * "deletecollection","get","list","patch","update","watch"],"shortNames":["ev"],"storageVersionHash":"r2yiGXH7wu8="}
+ */
+const EVENTS_V1_RESOURCE: ResourceInfo = { ...coreResource('events')!, group: EVENTS_GROUP }
+
 export const API_GROUPS: GroupInfo[] = [
+  { name: EVENTS_GROUP, version: 'v1', resources: [EVENTS_V1_RESOURCE] },
   {
     name: AUTHENTICATION_GROUP, version: 'v1', resources: [
       r(AUTHENTICATION_GROUP, 'selfsubjectreviews', 'selfsubjectreview', 'SelfSubjectReview', false, CREATE),

@@ -58,6 +58,12 @@ const KINDS: Record<string, Shape> = {
       'series', 'action', 'related', 'reportingComponent', 'reportingInstance'],
     fields: { metadata: META, involvedObject: OBJECT_REF },
   },
+  // events.k8s.io/v1 (k8s.io/api/events/v1/types.go), looked up by apiVersion and kind
+  'events.k8s.io/v1/Event': {
+    keys: [...TOP, 'eventTime', 'series', 'reportingController', 'reportingInstance', 'action', 'reason', 'regarding', 'related',
+      'note', 'type', 'deprecatedSource', 'deprecatedFirstTimestamp', 'deprecatedLastTimestamp', 'deprecatedCount'],
+    fields: { metadata: META, regarding: OBJECT_REF, related: OBJECT_REF },
+  },
   Node: { keys: [...TOP, 'spec', 'status'], fields: { metadata: META } },
   Service: { keys: [...TOP, 'spec', 'status'], fields: { metadata: META } },
   Endpoints: { keys: [...TOP, 'subsets'], fields: { metadata: META } },
@@ -91,6 +97,6 @@ function reorder(value: unknown, shape: Shape): unknown {
 /** A copy of the object with its keys in the order the real API server writes them. */
 export function inServerOrder<T>(obj: T): T {
   if (!isPlainObject(obj)) return obj
-  const shape = KINDS[String(obj.kind)]
+  const shape = KINDS[`${String(obj.apiVersion)}/${String(obj.kind)}`] ?? KINDS[String(obj.kind)]
   return (shape ? reorder(obj, shape) : obj) as T
 }

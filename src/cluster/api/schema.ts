@@ -97,6 +97,13 @@ export const KIND_SCHEMAS: Record<string, FieldType> = {
     lastTimestamp: any, count: int32, type: str, eventTime: any, series: any, action: str, related: any,
     reportingComponent: str, reportingInstance: str,
   }),
+  // k8s.io/api/events/v1/types.go
+  'events.k8s.io/Event': struct('Event', {
+    ...typeMeta, eventTime: any, series: struct('EventSeries', { count: int32, lastObservedTime: any }), reportingController: str,
+    reportingInstance: str, action: str, reason: str, regarding: objectReference, related: objectReference, note: str, type: str,
+    deprecatedSource: struct('EventSource', { component: str, host: str }), deprecatedFirstTimestamp: any,
+    deprecatedLastTimestamp: any, deprecatedCount: int32,
+  }),
   '/Service': struct('Service', { ...typeMeta, spec: any, status: any }),
   '/Endpoints': struct('Endpoints', { ...typeMeta, subsets: anyList }),
   'discovery.k8s.io/EndpointSlice': struct('EndpointSlice', { ...typeMeta, addressType: str, endpoints: anyList, ports: anyList }),

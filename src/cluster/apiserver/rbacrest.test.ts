@@ -13,10 +13,11 @@ const binding = (roleName: string) => ({
 })
 
 describe('RBAC over REST', () => {
-  it('serves discovery for the authentication, authorization, rbac and discovery groups (priority order)', async () => {
+  it('serves discovery for the events, authentication, authorization, rbac and discovery groups (priority order)', async () => {
     const c = await labWithPod()
     const groups = ((await asAdmin(c, 'GET', '/apis')).body as any).groups.map((g: any) => g.name)
-    expect(groups).toEqual(['authentication.k8s.io', 'authorization.k8s.io', 'rbac.authorization.k8s.io', 'discovery.k8s.io'])
+    // a real v1.35 /apis: ..., apps, events.k8s.io, authentication.k8s.io, authorization.k8s.io, ...
+    expect(groups).toEqual(['events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'rbac.authorization.k8s.io', 'discovery.k8s.io'])
     const list = (await asAdmin(c, 'GET', RBAC)).body as any
     expect(list).toMatchObject({ kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'rbac.authorization.k8s.io/v1' })
     expect(list.resources.map((r: any) => r.name)).toEqual(['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'])

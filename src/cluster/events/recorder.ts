@@ -1,9 +1,10 @@
-// Recording Event objects: the events.k8s.io/v1 recorder (the scheduler) and the legacy core/v1
-// recorder (the kubelet's, which sends them through the API server), both stored as core/v1 Events
-// as `kubectl get events` reads them.
+// The Event objects the two recorders send through the API server: the events.k8s.io/v1 recorder
+// (the scheduler's, POST /apis/events.k8s.io/v1/...) and the legacy core/v1 recorder (the
+// kubelet's, POST /api/v1/...); the server stores both as core/v1 Events, as `kubectl get events`
+// reads them.
 // Imitates: k8s.io/client-go/tools/events/event_recorder.go and tools/record/event.go (+ record/util GenerateEventName)
 
-import { namespacePhase } from '../api/core'
+import { EVENTS_V1, type EventV1 } from '../api/eventsV1'
 import type { KObject } from '../api/meta'
 import { rfc3339 } from '../../common/time'
 import type { ClusterContext } from '../context'
@@ -45,29 +46,27 @@ export function involvedObjectOf(obj: KObject, fieldPath?: string): InvolvedObje
   return ref
 }
 
-/** Events in a missing or terminating namespace are refused by NamespaceLifecycle: not recorded. */
-function canRecord(ctx: ClusterContext, namespace: string): boolean {
-  const phase = namespacePhase(ctx.store.get('namespaces', undefined, namespace))
-  return phase !== undefined && phase !== 'Terminating'
-}
-
-/** events.k8s.io/v1 recorder (Eventf(regarding, related, type, reason, action, note)). */
-export function recordEventV1(ctx: ClusterContext, e: {
+/**
+ * The Event the events.k8s.io/v1 recorder sends (Eventf(regarding, related, type, reason, action,
+ * note) then makeEvent): name `<regarding>.<hex of UnixNano>`, eventTime with microseconds, no
+ * series, no deprecated fields. The API server gives it its uid, resourceVersion and
+ * creationTimestamp; in a missing or terminating namespace NamespaceLifecycle refuses it.
+ */
+export function eventV1(ctx: ClusterContext, e: {
   regarding: KObject; type: 'Normal' | 'Warning'; reason: string; action: string; note: string
   reportingController: string; reportingInstance: string
-}): KObject | undefined {
-  const namespace = e.regarding.metadata.namespace ?? 'default'
-  if (!canRecord(ctx, namespace)) return undefined
+}): EventV1 {
+  const namespace = e.regarding.metadata.namespace || 'default'
   const nanos = nowNanos(ctx, namespace)
-  const ev: KObject = {
-    kind: 'Event', apiVersion: 'v1',
-    metadata: { name: eventName(e.regarding.metadata.name, nanos), namespace, uid: ctx.random.uuid(), resourceVersion: '', creationTimestamp: rfc3339(ctx.clock.now()) },
-    involvedObject: involvedObjectOf(e.regarding),
-    reason: e.reason, message: e.note, source: {}, firstTimestamp: null, lastTimestamp: null, type: e.type,
-    eventTime: microTime(nanos), action: e.action, reportingComponent: e.reportingController, reportingInstance: e.reportingInstance,
+  return {
+    kind: 'Event', apiVersion: EVENTS_V1,
+    metadata: { name: eventName(e.regarding.metadata.name, nanos), namespace } as KObject['metadata'],
+    eventTime: microTime(nanos),
+    reportingController: e.reportingController, reportingInstance: e.reportingInstance,
+    action: e.action, reason: e.reason,
+    regarding: involvedObjectOf(e.regarding), note: e.note, type: e.type,
+    deprecatedSource: {}, deprecatedFirstTimestamp: null, deprecatedLastTimestamp: null,
   }
-  const out = ctx.store.create('events', ev)
-  return 'metadata' in out ? out : undefined
 }
 
 /**

@@ -1,11 +1,16 @@
 // The scheduler: binds each unscheduled pod to the ready node with the fewest pods (ties by name)
-// through the API server as system:kube-scheduler (pods/binding), and records the Scheduled event.
-// Imitates: pkg/scheduler/schedule_one.go (scheduleOne, bind) and pkg/registry/core/pod/storage/storage.go (setPodNodeAndMetadata)
+// through the API server as system:kube-scheduler (pods/binding), and records the Scheduled event
+// there too, with the events.k8s.io/v1 API as the scheduler's event broadcaster does (allowed by the
+// system:kube-scheduler ClusterRole: create events in "" and events.k8s.io).
+// Imitates: pkg/scheduler/schedule_one.go (scheduleOne, bind, and bindingCycle's "Scheduled" event
+// after a successful bind), pkg/registry/core/pod/storage/storage.go
+// (setPodNodeAndMetadata) and client-go tools/events (event_broadcaster.go recordToSink: one POST,
+// not retried when refused)
 
 import type { Node } from '../api/core'
 import type { ComponentClient } from '../client/inProcess'
 import type { ClusterContext } from '../context'
-import { recordEventV1 } from '../events/recorder'
+import { eventV1 } from '../events/recorder'
 
 export const SCHEDULE_POD = 'scheduler.schedulePod'
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler'
@@ -53,10 +58,10 @@ export async function scheduleOne(ctx: ClusterContext, client: ComponentClient, 
   const res = await client.request('POST', `/api/v1/namespaces/${namespace}/pods/${name}/binding`, binding)
   if (res.status !== 201) return
   ctx.record({ at: ctx.clock.now(), type: 'pod.scheduled', namespace, name, uid, node })
-  // (the real scheduler posts this event to events.k8s.io/v1, which the lab does not serve yet: it is stored directly)
-  recordEventV1(ctx, {
+  const event = eventV1(ctx, {
     regarding: pod, type: 'Normal', reason: 'Scheduled', action: 'Binding',
     note: `Successfully assigned ${namespace}/${name} to ${node}`,
     reportingController: DEFAULT_SCHEDULER_NAME, reportingInstance: opts.reportingInstance,
   })
+  await client.request('POST', `/apis/events.k8s.io/v1/namespaces/${event.metadata.namespace}/events`, event)
 }

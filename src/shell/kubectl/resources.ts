@@ -36,7 +36,12 @@ const rbac = inGroup('rbac.authorization.k8s.io')
 const authn = inGroup('authentication.k8s.io')
 const authz = inGroup('authorization.k8s.io')
 
-/** In the order `kubectl api-resources` lists them. */
+/**
+ * In the order `kubectl api-resources` lists them: sorted by group, then name (apiresources.go
+ * sortableResource, the default --sort-by), core first. Events are served in two groups (core and
+ * events.k8s.io, the same objects); a bare `events` or `ev` is the core one, as kubectl's
+ * RESTMapper prefers the legacy group.
+ */
 export const RESOURCES: ResourceInfo[] = [
   core('configmaps', 'ConfigMap', true, ['cm']),
   core('endpoints', 'Endpoints', true, ['ep']),
@@ -53,11 +58,12 @@ export const RESOURCES: ResourceInfo[] = [
   authz('selfsubjectaccessreviews', 'SelfSubjectAccessReview', false),
   authz('selfsubjectrulesreviews', 'SelfSubjectRulesReview', false),
   authz('subjectaccessreviews', 'SubjectAccessReview', false),
+  inGroup('discovery.k8s.io')('endpointslices', 'EndpointSlice', true),
+  { ...inGroup('events.k8s.io')('events', 'Event', true), shortNames: ['ev'] },
   rbac('clusterrolebindings', 'ClusterRoleBinding', false),
   rbac('clusterroles', 'ClusterRole', false),
   rbac('rolebindings', 'RoleBinding', true),
   rbac('roles', 'Role', true),
-  inGroup('discovery.k8s.io')('endpointslices', 'EndpointSlice', true),
 ]
 
 /** `pods`, `pod`, `po`, `Pods`, `roles.rbac.authorization.k8s.io`: the resource, or kubectl's error. */

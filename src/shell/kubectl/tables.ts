@@ -1,5 +1,7 @@
 // Imitates: kubernetes pkg/printers/internalversion/printers.go (the server-side table columns kubectl shows).
 
+import { eventFromV1, isEventV1, type EventV1 } from '../../cluster/api/eventsV1'
+import type { KObject } from '../../cluster/api/meta'
 import { humanDuration } from './format'
 import { podStatusReason, podRestarts } from './podstatus'
 import { endpointSlice, endpoints, service } from './tablesNetwork'
@@ -82,7 +84,9 @@ function eventSource(o: Obj): string {
 const event: TableDef = {
   headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
   wideHeaders: ['SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
-  row(o, now, wide) {
+  row(obj, now, wide) {
+    // events.k8s.io/v1 objects print as the server's one Event printer prints them (after conversion)
+    const o: Obj = isEventV1(obj as KObject) ? eventFromV1(obj as EventV1) : obj
     const first = o.firstTimestamp ? age(o.firstTimestamp, now) : age(o.eventTime, now)
     let last = o.lastTimestamp ? age(o.lastTimestamp, now) : first
     let n = o.count ?? 0

@@ -69,7 +69,13 @@ function decode(r: ResourceRequest, body: unknown, patch?: unknown): Decoded | S
   delete (obj.metadata as Partial<KObject['metadata']>).uid
   delete (obj.metadata as Partial<KObject['metadata']>).creationTimestamp
   s.defaults?.(obj)
-  return { obj, warning }
+  // to the stored form (a resource served in a second group: events.k8s.io events)
+  return { obj: s.toStored ? s.toStored(obj) : obj, warning }
+}
+
+/** An object as the request's group version serves it (the stored form unless the strategy converts). */
+function served(r: ResourceRequest, obj: KObject): KObject {
+  return r.reg.strategy.toServed ? r.reg.strategy.toServed(obj) : obj
 }
 
 interface Decoded { obj: KObject; warning?: string }
@@ -83,13 +89,14 @@ function withWarning(res: ApiResponse, warning: string | undefined): ApiResponse
 }
 
 export function handleList(r: ResourceRequest, d: RestDeps): ApiResponse {
-  const items = filterList(r.reg.list(r.info.namespace || undefined), r.url.query)
+  // field selectors name the served version's fields (events.k8s.io: `regarding.name`, `reportingController`)
+  const items = filterList(r.reg.list(r.info.namespace || undefined).map((o) => served(r, o)), r.url.query)
   return respondList(r.reg.strategy.listKind, d.resourceVersion(), items, r.reg.strategy.groupVersion)
 }
 
 export function handleGet(r: ResourceRequest): ApiResponse {
   const out = r.reg.get(r.info.namespace, r.info.name)
-  return isStatus(out) ? respondStatus(out) : respond(200, out)
+  return isStatus(out) ? respondStatus(out) : respond(200, served(r, out))
 }
 
 export function handleCreate(r: ResourceRequest, d: RestDeps): ApiResponse {
@@ -100,7 +107,7 @@ export function handleCreate(r: ResourceRequest, d: RestDeps): ApiResponse {
   const denied = d.admission.admit(a)
   if (denied) return respondStatus(denied)
   const out = r.reg.create(obj, (o) => d.admission.validate({ ...a, object: o }), isDryRun(r))
-  return withWarning(isStatus(out) ? respondStatus(out) : respond(201, out), decoded.warning)
+  return withWarning(isStatus(out) ? respondStatus(out) : respond(201, served(r, out)), decoded.warning)
 }
 
 function update(r: ResourceRequest, d: RestDeps, decoded: Decoded, old: KObject): ApiResponse {
@@ -112,7 +119,7 @@ function update(r: ResourceRequest, d: RestDeps, decoded: Decoded, old: KObject)
   const denied = d.admission.admit(a)
   if (denied) return respondStatus(denied)
   const out = r.reg.update(obj, (o) => d.admission.validate({ ...a, object: o }), isDryRun(r))
-  return withWarning(isStatus(out) ? respondStatus(out) : respond(200, out), decoded.warning)
+  return withWarning(isStatus(out) ? respondStatus(out) : respond(200, served(r, out)), decoded.warning)
 }
 
 export function handleUpdate(r: ResourceRequest, d: RestDeps): ApiResponse {
@@ -126,7 +133,8 @@ export function handleUpdate(r: ResourceRequest, d: RestDeps): ApiResponse {
 export function handlePatch(r: ResourceRequest, d: RestDeps): ApiResponse {
   const old = r.reg.get(r.info.namespace, r.info.name)
   if (isStatus(old)) return respondStatus(old)
-  const patched = applyPatch(r.req.headers['content-type'] ?? '', old, r.req.body)
+  // the patch applies to the object in the request's version
+  const patched = applyPatch(r.req.headers['content-type'] ?? '', served(r, old), r.req.body)
   if (patched instanceof Error) return respondStatus(newBadRequest(patched.message))
   const decoded = decode(r, patched, r.req.body)
   if (isStatus(decoded)) return respondStatus(decoded)

@@ -1,8 +1,10 @@
 // The registry of each served resource, keyed by plural name.
-// Imitates: pkg/registry/core/rest/storage_core.go (NewLegacyRESTStorage) and pkg/registry/rbac/rest/storage_rbac.go
+// Imitates: pkg/registry/core/rest/storage_core.go (NewLegacyRESTStorage), pkg/registry/rbac/rest/storage_rbac.go
+// and pkg/registry/events/rest/storage_events.go
 
 import type { ClusterContext } from '../../context'
-import { configMapStrategy, eventStrategy, nodeStrategy, secretStrategy, serviceAccountStrategy } from './core/strategies'
+import { configMapStrategy, nodeStrategy, secretStrategy, serviceAccountStrategy } from './core/strategies'
+import { eventStrategy, eventsV1Strategy } from './event/strategy'
 import { namespaceStrategy } from './namespace/strategy'
 import { podStrategy } from './pod/strategy'
 import { RBAC_STRATEGIES } from './rbac/strategy'
@@ -15,6 +17,6 @@ export function newRegistries(ctx: ClusterContext): Record<string, RegistryStore
     out[s.resource.resource] = new RegistryStore(s, ctx)
   }
   // other groups are keyed `<resource>.<group>` (as the store keys them)
-  for (const s of [...RBAC_STRATEGIES, endpointSliceStrategy]) out[`${s.resource.resource}.${s.resource.group}`] = new RegistryStore(s, ctx)
+  for (const s of [...RBAC_STRATEGIES, endpointSliceStrategy, eventsV1Strategy]) out[`${s.resource.resource}.${s.resource.group}`] = new RegistryStore(s, ctx)
   return out
 }

@@ -30,7 +30,7 @@ export class RegistryStore<T extends KObject = KObject> {
   /** The store key: the plural resource, `.group` added for non-core groups (`roles.rbac.authorization.k8s.io`). */
   get key(): string {
     const r = this.strategy.resource
-    return r.group ? `${r.resource}.${r.group}` : r.resource
+    return this.strategy.storageResource ?? (r.group ? `${r.resource}.${r.group}` : r.resource)
   }
 
   get(namespace: string | undefined, name: string): T | Status {
@@ -57,7 +57,7 @@ export class RegistryStore<T extends KObject = KObject> {
     delete meta.deletionTimestamp
     delete meta.deletionGracePeriodSeconds
     s.prepareForCreate?.(obj, this.ctx)
-    const kind = { group: s.resource.group, kind: s.kind }
+    const kind = { group: s.invalidKindGroup ?? s.resource.group, kind: s.kind }
     const errs = s.validate?.(obj) ?? []
     if (errs.length) return newInvalid(kind, meta.name ?? '', errs)
     const metaErrs = validateObjectMeta(meta, s.namespaced, s.nameFn)
@@ -94,7 +94,7 @@ export class RegistryStore<T extends KObject = KObject> {
     else delete meta.deletionGracePeriodSeconds
     if (old.metadata.generation !== undefined) meta.generation = old.metadata.generation
     s.prepareForUpdate?.(obj, old)
-    const kind = { group: s.resource.group, kind: s.kind }
+    const kind = { group: s.invalidKindGroup ?? s.resource.group, kind: s.kind }
     const errs = [...validateObjectMeta(meta, s.namespaced, s.nameFn), ...(s.validateUpdate?.(obj, old) ?? [])]
     if (errs.length) return newInvalid(kind, meta.name, errs)
     s.canonicalize?.(obj)

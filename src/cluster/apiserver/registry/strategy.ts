@@ -32,4 +32,14 @@ export interface RESTStrategy<T extends KObject = KObject> {
   canonicalize?(obj: T): void
   /** Whether DELETE answers with the object (pods, namespaces, service accounts) or a Status. */
   returnDeletedObject: boolean
+  /**
+   * A resource served in a second group but stored with another (events.k8s.io events are core
+   * events): the store key it reads and writes, and the conversions between the served version
+   * and the stored form that the handlers apply at the edges (decode, respond, patch).
+   */
+  storageResource?: string
+  toStored?(served: KObject): T
+  toServed?(stored: T): KObject
+  /** The group of the kind that Invalid errors name, when not the served group's. */
+  invalidKindGroup?: string
 }

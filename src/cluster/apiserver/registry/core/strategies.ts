@@ -1,9 +1,9 @@
-// Registry strategies of the simpler core resources: service accounts, config maps, secrets, events, nodes.
-// Imitates: pkg/registry/core/{serviceaccount,configmap,secret,event,node}/strategy.go
+// Registry strategies of the simpler core resources: service accounts, config maps, secrets, nodes
+// (events: registry/event/strategy.ts).
+// Imitates: pkg/registry/core/{serviceaccount,configmap,secret,node}/strategy.go
 
 import { invalid, required, type FieldError } from '../../../../common/apiErrors'
 import type { ConfigMap, Node, Secret, ServiceAccount } from '../../../api/core'
-import type { Event } from '../../../api/event'
 import { maxLenError, nameIsDNSSubdomain, regexError } from '../../../api/validation'
 import type { RESTStrategy } from '../strategy'
 import { encodeBase64Text as base64 } from '../../../../common/base64'
@@ -65,11 +65,6 @@ export const secretStrategy: RESTStrategy<Secret> = {
       delete obj.stringData
     }
   },
-}
-
-export const eventStrategy: RESTStrategy<Event> = {
-  resource: { group: '', resource: 'events' }, kind: 'Event', listKind: 'EventList',
-  namespaced: true, nameFn: nameIsDNSSubdomain, returnDeletedObject: false,
 }
 
 export const nodeStrategy: RESTStrategy<Node> = {
