@@ -27,6 +27,7 @@ import { python3 } from './python3'
 import { rm } from './rm'
 import { sed } from './sed'
 import { seq } from './seq'
+import { sleep } from './sleep'
 import { sort } from './sort'
 import { tail } from './tail'
 import { bracket, test } from './test'
@@ -42,6 +43,6 @@ import { yes } from './yes'
 export function builtinCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs, yes,
+    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs, yes,
   ]
 }
