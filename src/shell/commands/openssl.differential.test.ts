@@ -5,8 +5,12 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { ADMIN_CERT_PEM, CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import type { RunResult } from '../types'
 import { missingTools, runLab, runReal } from './diffSupport'
+import { EC_CA_PEM, ODD_NAMES2_PEM, ODD_NAMES_PEM, SERVER_RSA_PEM } from './testdata/certs'
 
-const FILES: Record<string, string> = { 'ca.pem': CLUSTER_CA_PEM, 'admin.crt': ADMIN_CERT_PEM, 'b64.txt': 'aGVsbG8gd29ybGQ=\n' }
+const FILES: Record<string, string> = {
+  'ca.pem': CLUSTER_CA_PEM, 'admin.crt': ADMIN_CERT_PEM, 'b64.txt': 'aGVsbG8gd29ybGQ=\n',
+  'server.crt': SERVER_RSA_PEM, 'ec.crt': EC_CA_PEM, 'odd.crt': ODD_NAMES_PEM, 'odd2.crt': ODD_NAMES2_PEM,
+}
 
 const CASES: string[] = [
   'openssl x509 -in ca.pem -noout -subject',
@@ -27,6 +31,22 @@ const CASES: string[] = [
   'echo -n hi | openssl base64',
   'echo -n hi | openssl base64 -A',
   'openssl base64 -d -in b64.txt; echo',
+  'openssl x509 -in ca.pem -text -noout',
+  'openssl x509 -in admin.crt -text -noout',
+  'openssl x509 -in ca.pem -text',
+  'openssl x509 -in ca.pem -noout -subject -text -serial',
+  'openssl x509 -in server.crt -text -noout',
+  'openssl x509 -in ec.crt -text -noout',
+  'openssl x509 -in odd.crt -noout -text',
+  'openssl x509 -in odd2.crt -noout -subject -issuer',
+  'openssl x509 -in server.crt -noout -subject -serial -fingerprint',
+  'openssl x509 -in ec.crt -noout -serial -dates -pubkey',
+  'openssl x509 -in ca.pem -noout -modulus',
+  'openssl x509 -in ec.crt -noout -modulus',
+  'openssl x509 -in admin.crt -noout -modulus -fingerprint -sha256',
+  'cat ca.pem admin.crt | openssl x509 -noout -text',
+  'openssl x509 -in ca.pem -noout -text | grep -A1 Basic',
+  'openssl base64 -d -A < b64.txt | od -c',
 ]
 
 describe('openssl agrees with OpenSSL 3.0', () => {
