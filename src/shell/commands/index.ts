@@ -35,6 +35,7 @@ import { touch } from './touch'
 import { tr } from './tr'
 import { uniq } from './uniq'
 import { falseCommand, trueCommand } from './truefalse'
+import { watch } from './watch'
 import { wc } from './wc'
 import { which } from './which'
 import { xargs } from './xargs'
@@ -43,6 +44,6 @@ import { yes } from './yes'
 export function builtinCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs, yes,
+    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, yes,
   ]
 }
