@@ -20,6 +20,7 @@ import { history } from './history'
 import { jq } from './jq'
 import { ls } from './ls'
 import { mkdir } from './mkdir'
+import { od } from './od'
 import { openssl } from './openssl'
 import { printf } from './printf'
 import { pwd } from './pwd'
@@ -44,6 +45,6 @@ import { yes } from './yes'
 export function builtinCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, yes,
+    ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, yes,
   ]
 }
