@@ -40,11 +40,12 @@ import { watch } from './watch'
 import { wc } from './wc'
 import { which } from './which'
 import { xargs } from './xargs'
+import { xxd } from './xxd'
 import { yes } from './yes'
 
 export function builtinCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, yes,
+    ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
   ]
 }
