@@ -47,6 +47,14 @@ const CASES: string[] = [
   'cat ca.pem admin.crt | openssl x509 -noout -text',
   'openssl x509 -in ca.pem -noout -text | grep -A1 Basic',
   'openssl base64 -d -A < b64.txt | od -c',
+  'openssl x509 -in server.crt -noout -ext keyUsage,subjectAltName',
+  'openssl x509 -in server.crt -noout -ext basicConstraints -subject',
+  'openssl x509 -in ca.pem -noout -ext subjectKeyIdentifier,authorityKeyIdentifier',
+  'openssl x509 -in ca.pem -noout -ext extendedKeyUsage,basicConstraints',
+  'openssl x509 -in ca.pem -noout -ext subjectAltName',
+  'openssl x509 -in admin.crt -noout -ext subjectAltName',
+  'openssl x509 -in ec.crt -noout -ext keyUsage',
+  'openssl x509 -in ca.pem -noout -ext',
 ]
 
 describe('openssl agrees with OpenSSL 3.0', () => {

@@ -1,13 +1,13 @@
 // openssl (OpenSSL 3.0 apps/x509.c and apps/enc.c) for the lab's real certificates: `x509` with
 // -in, -noout, -subject, -issuer, -dates, -serial, -fingerprint [-sha1|-sha256], -pubkey (the
 // fields in the order given, then the certificate unless -noout), -text (the whole dump, in
-// x509Text.ts), -modulus, and `base64 [-d] [-A]`.
+// x509Text.ts), -modulus, -ext NAME,..., and `base64 [-d] [-A]`.
 
 import type { CommandContext, CommandSpec } from '../types'
 import { decode as b64decode, encode as b64encode } from './base64'
 import { pemToDer } from '../kubectl/x509'
 import { fromBytes, toBytes } from './util'
-import { certFields, content, dnText, modulus, timeText, x509Text } from './x509Text'
+import { certFields, content, dnText, extensionsText, modulus, timeText, x509Text } from './x509Text'
 
 const hexColon = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(':')
 
@@ -27,6 +27,13 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
     else if (a === '-noout') noout = true
     else if (a === '-sha256' || a === '-sha1') digest = a === '-sha256' ? 'SHA-256' : 'SHA-1'
     else if (['-subject', '-issuer', '-dates', '-startdate', '-enddate', '-serial', '-fingerprint', '-pubkey', '-text', '-modulus'].includes(a)) wanted.push(a)
+    else if (a === '-ext') {
+      if (i + 1 >= args.length) {
+        ctx.stderr('x509: Option -ext needs a value\nx509: Use -help for summary.\n')
+        return 1
+      }
+      wanted.push(`-ext ${args[++i]}`)
+    }
     else if (a === '-inform' || a === '-outform') i++
     else {
       ctx.stderr(`x509: Unknown option or message digest: ${args[i].replace(/^-+/, '')}\nx509: Use -help for summary.\n`)
@@ -67,6 +74,11 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
     } else if (w === '-pubkey') out += pem('PUBLIC KEY', der.slice(c.spki.start, c.spki.end))
     else if (w === '-text') out += x509Text(c)
     else if (w === '-modulus') out += modulus(c)
+    else if (w.startsWith('-ext ')) {
+      const text = extensionsText(c, w.slice(5))
+      if (text === undefined) ctx.stderr('No extensions in certificate\n')
+      else out += text
+    }
   }
   if (!noout) out += pem('CERTIFICATE', der.slice(c.cert.start, c.cert.end))
   ctx.stdout(out)
@@ -106,7 +118,7 @@ function base64(ctx: CommandContext, args: string[]): number {
 export const openssl: CommandSpec = {
   name: 'openssl',
   summary: 'Inspect the lab certificates (x509) and decode base64 (OpenSSL 3.0).',
-  usage: 'openssl x509 [-in FILE] [-noout] [-text] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
+  usage: 'openssl x509 [-in FILE] [-noout] [-text] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey] [-modulus] [-ext NAMES]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
   subcommands: ['x509', 'base64'],
   async run(ctx) {
     const [sub, ...args] = ctx.argv.slice(1)

@@ -203,3 +203,17 @@ export function modulus(c: CertFields): string {
   const n = content(key, children(key, readDer(key, 0))[0])
   return `Modulus=${Array.from(n, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join('').replace(/^0+(?=.)/, '')}\n`
 }
+
+const EXT_NAMES: Record<string, string> = {
+  subjectAltName: '2.5.29.17', issuerAltName: '2.5.29.18', keyUsage: '2.5.29.15', extendedKeyUsage: '2.5.29.37',
+  basicConstraints: '2.5.29.19', subjectKeyIdentifier: '2.5.29.14', authorityKeyIdentifier: '2.5.29.35',
+  crlDistributionPoints: '2.5.29.31', certificatePolicies: '2.5.29.32', authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+}
+
+/** `openssl x509 -ext a,b`: the named extensions in the certificate's order; undefined when none is there. */
+export function extensionsText(c: CertFields, names: string): string | undefined {
+  const wanted = new Set(names.split(',').map((n) => EXT_NAMES[n.trim()]))
+  const picked = c.extensions.filter((x) => wanted.has(x.id))
+  if (picked.length === 0) return undefined
+  return picked.map((x) => `${oidName(x.id)}: ${x.critical ? 'critical' : ''}\n${certExtension(x.id, content(c.der, x.value), '    ')}\n`).join('')
+}
