@@ -4,7 +4,8 @@
 // x509Text.ts), -modulus, -ext NAME,..., and `base64 [-d] [-A]`.
 
 import type { CommandContext, CommandSpec } from '../types'
-import { decode as b64decode, encode as b64encode } from './base64'
+import { encode as b64encode } from './base64'
+import { opensslDecode } from './opensslBase64'
 import { pemToDer } from '../kubectl/x509'
 import { fromBytes, toBytes } from './util'
 import { certFields, content, dnText, extensionsText, modulus, timeText, x509Text } from './x509Text'
@@ -109,9 +110,8 @@ function base64(ctx: CommandContext, args: string[]): number {
     ctx.stdout(enc)
     return 0
   }
-  // OpenSSL decodes what it can and stays silent about garbage; -A: the input is one line.
-  const clean = (oneLine ? text.replace(/\n/g, '') : text).replace(/[ \t\r]/g, '')
-  ctx.stdout(fromBytes(b64decode(toBytes(clean.replace(/[^A-Za-z0-9+/=\n]/g, ''))).bytes))
+  // OpenSSL decodes what it can and stays silent about garbage (opensslBase64.ts).
+  ctx.stdout(fromBytes(opensslDecode(toBytes(text), oneLine)))
   return 0
 }
 
