@@ -1,14 +1,15 @@
 // openssl (OpenSSL 3.0 apps/x509.c and apps/enc.c) for the lab's real certificates: `x509` with
 // -in, -noout, -subject, -issuer, -dates, -serial, -fingerprint [-sha1|-sha256], -pubkey (the
 // fields in the order given, then the certificate unless -noout), -text (the whole dump, in
-// x509Text.ts), -modulus, -ext NAME,..., and `base64 [-d] [-A]`.
+// x509Text.ts), -modulus, -ext NAME,..., -checkend SECS (against the lab clock), and
+// `base64 [-d] [-A]`.
 
 import type { CommandContext, CommandSpec } from '../types'
 import { encode as b64encode } from './base64'
 import { opensslDecode } from './opensslBase64'
 import { pemToDer } from '../kubectl/x509'
 import { fromBytes, toBytes } from './util'
-import { certFields, content, dnText, extensionsText, modulus, timeText, x509Text } from './x509Text'
+import { certFields, content, dnText, extensionsText, modulus, timeMs, timeText, x509Text } from './x509Text'
 
 const hexColon = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(':')
 
@@ -21,6 +22,7 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
   let input: string | undefined
   let noout = false
   let digest = 'SHA-1'
+  let checkend: number | undefined
   const wanted: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i].replace(/^--/, '-')
@@ -28,12 +30,18 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
     else if (a === '-noout') noout = true
     else if (a === '-sha256' || a === '-sha1') digest = a === '-sha256' ? 'SHA-256' : 'SHA-1'
     else if (['-subject', '-issuer', '-dates', '-startdate', '-enddate', '-serial', '-fingerprint', '-pubkey', '-text', '-modulus'].includes(a)) wanted.push(a)
-    else if (a === '-ext') {
+    else if (a === '-ext' || a === '-checkend') {
       if (i + 1 >= args.length) {
-        ctx.stderr('x509: Option -ext needs a value\nx509: Use -help for summary.\n')
+        ctx.stderr(`x509: Option ${a} needs a value\nx509: Use -help for summary.\n`)
         return 1
       }
-      wanted.push(`-ext ${args[++i]}`)
+      const v = args[++i]
+      if (a === '-ext') wanted.push(`-ext ${v}`)
+      else if (/^[0-9]+$/.test(v)) checkend = Number(v)
+      else {
+        ctx.stderr(`x509: Can't parse "${v}" as a number\nx509: Use -help for summary.\n`)
+        return 1
+      }
     }
     else if (a === '-inform' || a === '-outform') i++
     else {
@@ -81,6 +89,12 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
       else out += text
     }
   }
+  if (checkend !== undefined) {
+    // -checkend SECONDS: whether notAfter comes before the lab time plus SECONDS (no PEM after it).
+    const expires = timeMs(der, c.notAfter) < ctx.lab.now() + checkend * 1000
+    ctx.stdout(out + `Certificate will ${expires ? '' : 'not '}expire\n`)
+    return expires ? 1 : 0
+  }
   if (!noout) out += pem('CERTIFICATE', der.slice(c.cert.start, c.cert.end))
   ctx.stdout(out)
   return 0
@@ -118,7 +132,7 @@ function base64(ctx: CommandContext, args: string[]): number {
 export const openssl: CommandSpec = {
   name: 'openssl',
   summary: 'Inspect the lab certificates (x509) and decode base64 (OpenSSL 3.0).',
-  usage: 'openssl x509 [-in FILE] [-noout] [-text] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey] [-modulus] [-ext NAMES]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
+  usage: 'openssl x509 [-in FILE] [-noout] [-text] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey] [-modulus] [-ext NAMES] [-checkend SECS]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
   subcommands: ['x509', 'base64'],
   async run(ctx) {
     const [sub, ...args] = ctx.argv.slice(1)

@@ -56,4 +56,10 @@ describe('the tools in a lab', () => {
     expect(r.stdout).toMatch(/\napp {4}1\/1 {5}Running {3}0 {10}\d+m?\d*s?\n$/)
     expect(r.exitCode).toBe(0)
   })
+
+  test('openssl x509 -checkend reads the lab clock (the CA runs until Nov 26 2036)', async () => {
+    expect(await lab.run('openssl x509 -in ca.pem -noout -checkend 86400')).toEqual({ stdout: 'Certificate will not expire\n', stderr: '', exitCode: 0 })
+    expect((await lab.run('sleep 4000d')).exitCode).toBe(0)
+    expect(await lab.run('openssl x509 -in ca.pem -noout -checkend 86400')).toEqual({ stdout: 'Certificate will expire\n', stderr: '', exitCode: 1 })
+  })
 })

@@ -113,6 +113,14 @@ export function timeText(b: Uint8Array, e: Der): string {
   return `${MONTHS[Number(mo) - 1]} ${String(Number(d)).padStart(2)} ${h}:${mi}:${se}${frac} ${Number(y)} GMT`
 }
 
+/** A UTCTime or GeneralizedTime in milliseconds since the epoch (whole seconds, UTC). */
+export function timeMs(b: Uint8Array, e: Der): number {
+  const s = new TextDecoder().decode(content(b, e))
+  const full = e.tag === 0x17 ? (Number(s.slice(0, 2)) < 50 ? '20' : '19') + s : s
+  const [y, mo, d, h, mi, se] = [0, 4, 6, 8, 10, 12].map((i) => Number(full.slice(i, i === 0 ? 4 : i + 2)))
+  return Date.UTC(y, mo - 1, d, h, mi, se)
+}
+
 /** Bytes as `aa:bb:cc` lines of `perLine`, each line after the first starting with `indent`. */
 function hexLines(bytes: Uint8Array, perLine: number, indent: string, lastColon = false): string {
   const lines: string[] = []
