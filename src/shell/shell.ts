@@ -7,7 +7,8 @@ import { AbortLine, Executor } from './executor'
 import { isWorkingFs } from './fs'
 import { completeLine, type Completion } from './complete'
 import { builtinCommands } from './commands'
-import type { EnvSnapshot } from './env'
+import { OverlayEnv, type EnvSnapshot } from './env'
+import type { IO } from './redirect'
 import { DEFAULT_LIMITS, ShellStop, type ShellLimits } from './limits'
 import { ExitShell } from './runtime'
 
@@ -81,6 +82,13 @@ export class Shell {
         this.onClear?.()
       },
       commands: () => this.commands(),
+      runCaptured: async (text, env) => {
+        const buf = { text: '' }
+        const io: IO = { stdin: '', stdinIsTTY: false, out: { kind: 'buffer', buf }, err: { kind: 'buffer', buf } }
+        const senv = new OverlayEnv(env)
+        const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
+        return { output: buf.text, exitCode }
+      },
     }
     this.executor = new Executor({
       fs: opts.fs,

@@ -114,6 +114,11 @@ export interface ShellHandle {
   history(): string[]
   clearScreen(): void
   commands(): CommandSpec[]
+  /**
+   * Run `text` as `sh -c` would, in a subshell of this shell with `env`, stdout and stderr
+   * captured together in the order written (watch). Absent in hosts that do not offer it.
+   */
+  runCaptured?(text: string, env: ShellEnv): Promise<{ output: string; exitCode: number }>
 }
 
 export interface FlagSpec {

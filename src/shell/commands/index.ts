@@ -20,6 +20,7 @@ import { history } from './history'
 import { jq } from './jq'
 import { ls } from './ls'
 import { mkdir } from './mkdir'
+import { od } from './od'
 import { openssl } from './openssl'
 import { printf } from './printf'
 import { pwd } from './pwd'
@@ -27,6 +28,7 @@ import { python3 } from './python3'
 import { rm } from './rm'
 import { sed } from './sed'
 import { seq } from './seq'
+import { sleep } from './sleep'
 import { sort } from './sort'
 import { tail } from './tail'
 import { bracket, test } from './test'
@@ -34,14 +36,16 @@ import { touch } from './touch'
 import { tr } from './tr'
 import { uniq } from './uniq'
 import { falseCommand, trueCommand } from './truefalse'
+import { watch } from './watch'
 import { wc } from './wc'
 import { which } from './which'
 import { xargs } from './xargs'
+import { xxd } from './xxd'
 import { yes } from './yes'
 
 export function builtinCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, openssl, printf, pwd, python3, rm, sed, seq, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, wc, which, xargs, yes,
+    ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
   ]
 }

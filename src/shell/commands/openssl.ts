@@ -1,72 +1,15 @@
 // openssl (OpenSSL 3.0 apps/x509.c and apps/enc.c) for the lab's real certificates: `x509` with
 // -in, -noout, -subject, -issuer, -dates, -serial, -fingerprint [-sha1|-sha256], -pubkey (the
-// fields in the order given, then the certificate unless -noout), and `base64 [-d] [-A]`.
-// -text (the full dump) is not part of the lab.
+// fields in the order given, then the certificate unless -noout), -text (the whole dump, in
+// x509Text.ts), -modulus, -ext NAME,..., -checkend SECS (against the lab clock), and
+// `base64 [-d] [-A]`.
 
 import type { CommandContext, CommandSpec } from '../types'
-import { decode as b64decode, encode as b64encode } from './base64'
+import { encode as b64encode } from './base64'
+import { opensslDecode } from './opensslBase64'
 import { pemToDer } from '../kubectl/x509'
 import { fromBytes, toBytes } from './util'
-
-interface El {
-  tag: number
-  start: number
-  body: number
-  end: number
-}
-
-function el(b: Uint8Array, pos: number): El {
-  let len = b[pos + 1]
-  let p = pos + 2
-  if (len & 0x80) {
-    const n = len & 0x7f
-    len = 0
-    for (let i = 0; i < n; i++) len = len * 256 + b[p++]
-  }
-  return { tag: b[pos], start: pos, body: p, end: p + len }
-}
-
-function kids(b: Uint8Array, e: El): El[] {
-  const out: El[] = []
-  for (let p = e.body; p < e.end; p = out[out.length - 1].end) out.push(el(b, p))
-  return out
-}
-
-const NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' }
-
-function oid(b: Uint8Array, e: El): string {
-  const parts = [Math.floor(b[e.body] / 40), b[e.body] % 40]
-  let v = 0
-  for (let i = e.body + 1; i < e.end; i++) {
-    v = v * 128 + (b[i] & 0x7f)
-    if (!(b[i] & 0x80)) {
-      parts.push(v)
-      v = 0
-    }
-  }
-  return parts.join('.')
-}
-
-function dn(b: Uint8Array, e: El): string {
-  const parts: string[] = []
-  for (const rdn of kids(b, e)) {
-    for (const atv of kids(b, rdn)) {
-      const [t, v] = kids(b, atv)
-      const id = oid(b, t)
-      parts.push(`${NAMES[id] ?? id} = ${fromBytes(b.subarray(v.body, v.end))}`)
-    }
-  }
-  return parts.join(', ')
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-function time(b: Uint8Array, e: El): string {
-  const s = fromBytes(b.subarray(e.body, e.end))
-  const full = e.tag === 0x17 ? (Number(s.slice(0, 2)) < 50 ? '20' : '19') + s : s
-  const [y, mo, d, h, mi, se] = [full.slice(0, 4), full.slice(4, 6), full.slice(6, 8), full.slice(8, 10), full.slice(10, 12), full.slice(12, 14)]
-  return `${MONTHS[Number(mo) - 1]} ${String(Number(d)).padStart(2)} ${h}:${mi}:${se} ${y} GMT`
-}
+import { certFields, content, dnText, extensionsText, modulus, timeMs, timeText, x509Text } from './x509Text'
 
 const hexColon = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(':')
 
@@ -79,18 +22,29 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
   let input: string | undefined
   let noout = false
   let digest = 'SHA-1'
+  let checkend: number | undefined
   const wanted: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i].replace(/^--/, '-')
     if (a === '-in') input = args[++i]
     else if (a === '-noout') noout = true
     else if (a === '-sha256' || a === '-sha1') digest = a === '-sha256' ? 'SHA-256' : 'SHA-1'
-    else if (['-subject', '-issuer', '-dates', '-startdate', '-enddate', '-serial', '-fingerprint', '-pubkey'].includes(a)) wanted.push(a)
+    else if (['-subject', '-issuer', '-dates', '-startdate', '-enddate', '-serial', '-fingerprint', '-pubkey', '-text', '-modulus'].includes(a)) wanted.push(a)
+    else if (a === '-ext' || a === '-checkend') {
+      if (i + 1 >= args.length) {
+        ctx.stderr(`x509: Option ${a} needs a value\nx509: Use -help for summary.\n`)
+        return 1
+      }
+      const v = args[++i]
+      if (a === '-ext') wanted.push(`-ext ${v}`)
+      else if (/^[0-9]+$/.test(v)) checkend = Number(v)
+      else {
+        ctx.stderr(`x509: Can't parse "${v}" as a number\nx509: Use -help for summary.\n`)
+        return 1
+      }
+    }
     else if (a === '-inform' || a === '-outform') i++
-    else if (a === '-text') {
-      ctx.stderr('openssl x509: -text is not available in this lab; try -subject -issuer -dates -fingerprint -pubkey\n')
-      return 1
-    } else {
+    else {
       ctx.stderr(`x509: Unknown option or message digest: ${args[i].replace(/^-+/, '')}\nx509: Use -help for summary.\n`)
       return 1
     }
@@ -107,28 +61,41 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
     ctx.stderr('Could not read certificate from ' + (input ?? '<stdin>') + '\nUnable to load certificate\n')
     return 1
   }
-  const cert = el(der, 0)
-  let tbs = kids(der, kids(der, cert)[0])
-  if (tbs[0].tag === 0xa0) tbs = tbs.slice(1)
-  const [serial, , issuer, validity, subject, spki] = tbs
-  const [nb, na] = kids(der, validity)
+  const c = certFields(der)
+  if (!c) {
+    ctx.stderr('Could not read certificate from ' + (input ?? '<stdin>') + '\nUnable to load certificate\n')
+    return 1
+  }
   let out = ''
   for (const w of wanted) {
-    if (w === '-subject') out += `subject=${dn(der, subject)}\n`
-    else if (w === '-issuer') out += `issuer=${dn(der, issuer)}\n`
-    else if (w === '-dates') out += `notBefore=${time(der, nb)}\nnotAfter=${time(der, na)}\n`
-    else if (w === '-startdate') out += `notBefore=${time(der, nb)}\n`
-    else if (w === '-enddate') out += `notAfter=${time(der, na)}\n`
+    if (w === '-subject') out += `subject=${dnText(der, c.subject)}\n`
+    else if (w === '-issuer') out += `issuer=${dnText(der, c.issuer)}\n`
+    else if (w === '-dates') out += `notBefore=${timeText(der, c.notBefore)}\nnotAfter=${timeText(der, c.notAfter)}\n`
+    else if (w === '-startdate') out += `notBefore=${timeText(der, c.notBefore)}\n`
+    else if (w === '-enddate') out += `notAfter=${timeText(der, c.notAfter)}\n`
     else if (w === '-serial') {
-      let s = Array.from(der.subarray(serial.body, serial.end), (x) => x.toString(16).toUpperCase().padStart(2, '0')).join('')
+      let s = Array.from(content(der, c.serial), (x) => x.toString(16).toUpperCase().padStart(2, '0')).join('')
       if (s.startsWith('00') && s.length > 2) s = s.slice(2)
       out += `serial=${s}\n`
     } else if (w === '-fingerprint') {
-      const hash = new Uint8Array(await crypto.subtle.digest(digest, der.slice(cert.start, cert.end)))
+      const hash = new Uint8Array(await crypto.subtle.digest(digest, der.slice(c.cert.start, c.cert.end)))
       out += `${digest === 'SHA-1' ? 'SHA1' : 'sha256'} Fingerprint=${hexColon(hash)}\n`
-    } else if (w === '-pubkey') out += pem('PUBLIC KEY', der.slice(spki.start, spki.end))
+    } else if (w === '-pubkey') out += pem('PUBLIC KEY', der.slice(c.spki.start, c.spki.end))
+    else if (w === '-text') out += x509Text(c)
+    else if (w === '-modulus') out += modulus(c)
+    else if (w.startsWith('-ext ')) {
+      const text = extensionsText(c, w.slice(5))
+      if (text === undefined) ctx.stderr('No extensions in certificate\n')
+      else out += text
+    }
   }
-  if (!noout) out += pem('CERTIFICATE', der.slice(cert.start, cert.end))
+  if (checkend !== undefined) {
+    // -checkend SECONDS: whether notAfter comes before the lab time plus SECONDS (no PEM after it).
+    const expires = timeMs(der, c.notAfter) < ctx.lab.now() + checkend * 1000
+    ctx.stdout(out + `Certificate will ${expires ? '' : 'not '}expire\n`)
+    return expires ? 1 : 0
+  }
+  if (!noout) out += pem('CERTIFICATE', der.slice(c.cert.start, c.cert.end))
   ctx.stdout(out)
   return 0
 }
@@ -157,16 +124,15 @@ function base64(ctx: CommandContext, args: string[]): number {
     ctx.stdout(enc)
     return 0
   }
-  // OpenSSL decodes what it can and stays silent about garbage; -A: the input is one line.
-  const clean = (oneLine ? text.replace(/\n/g, '') : text).replace(/[ \t\r]/g, '')
-  ctx.stdout(fromBytes(b64decode(toBytes(clean.replace(/[^A-Za-z0-9+/=\n]/g, ''))).bytes))
+  // OpenSSL decodes what it can and stays silent about garbage (opensslBase64.ts).
+  ctx.stdout(fromBytes(opensslDecode(toBytes(text), oneLine)))
   return 0
 }
 
 export const openssl: CommandSpec = {
   name: 'openssl',
   summary: 'Inspect the lab certificates (x509) and decode base64 (OpenSSL 3.0).',
-  usage: 'openssl x509 [-in FILE] [-noout] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
+  usage: 'openssl x509 [-in FILE] [-noout] [-text] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey] [-modulus] [-ext NAMES] [-checkend SECS]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
   subcommands: ['x509', 'base64'],
   async run(ctx) {
     const [sub, ...args] = ctx.argv.slice(1)

@@ -3,7 +3,7 @@
 
 import { decodeBase64 } from '../../common/base64'
 
-interface Der {
+export interface Der {
   tag: number
   /** Offset of the whole element (header included) and of its content. */
   start: number
@@ -11,7 +11,7 @@ interface Der {
   end: number
 }
 
-function readDer(buf: Uint8Array, pos: number): Der {
+export function readDer(buf: Uint8Array, pos: number): Der {
   const tag = buf[pos]
   let len = buf[pos + 1]
   let p = pos + 2
@@ -24,7 +24,7 @@ function readDer(buf: Uint8Array, pos: number): Der {
   return { tag, start: pos, contentStart: p, end: p + len }
 }
 
-function children(buf: Uint8Array, el: Der): Der[] {
+export function children(buf: Uint8Array, el: Der): Der[] {
   const out: Der[] = []
   for (let p = el.contentStart; p < el.end; ) {
     const c = readDer(buf, p)
@@ -51,7 +51,7 @@ export interface ParsedCertificate {
 const OID_CN = '2.5.4.3'
 const OID_O = '2.5.4.10'
 
-function oid(buf: Uint8Array, el: Der): string {
+export function oid(buf: Uint8Array, el: Der): string {
   const b = buf.subarray(el.contentStart, el.end)
   const parts = [Math.floor(b[0] / 40), b[0] % 40]
   let v = 0

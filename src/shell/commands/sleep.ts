@@ -1,0 +1,120 @@
+// sleep (coreutils 9.1 src/sleep.c): NUMBER[SUFFIX]... summed, where NUMBER is what C's strtod
+// reads (decimals, exponents, hex floats, inf) and SUFFIX one of s, m, h, d; the errors as
+// coreutils prints them. In the lab, waiting moves the lab clock: sleep advances it by the sum
+// (running the work that falls due, as `lab advance` and `kubectl wait` do) and returns at once.
+
+import type { CommandContext, CommandSpec } from '../types'
+
+const HELP = `Usage: sleep NUMBER[SUFFIX]...
+  or:  sleep OPTION
+Wait for NUMBER seconds; SUFFIX may be s (seconds, the default), m (minutes), h (hours) or
+d (days), and NUMBER may have a fraction. With several arguments, wait for their sum.
+
+In this lab, sleeping moves the lab clock forward by that much, running everything that falls
+due on the way (pods starting, tokens refreshed), and then returns at once, like 'lab advance'
+without its report. 'sleep infinity' and waits of more than 36500d are refused.
+
+      --help        display this help and exit
+      --version     output version information and exit
+`
+
+const VERSION = `sleep (GNU coreutils) 9.1
+Copyright (C) 2022 Free Software Foundation, Inc.
+License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
+This is free software: you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law.
+
+Written by Jim Meyering and Paul Eggert.
+`
+
+const MAX_MS = 100 * 365 * 86_400_000
+const SUFFIX: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }
+
+/** What C's strtod reads at the start of `s` (C locale): the value and the rest, or undefined. */
+export function strtodPrefix(s: string): { value: number; rest: string } | undefined {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(inf(?:inity)?)|(nan(?:\([0-9A-Za-z_]*\))?)|0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?|([0-9]*)(?:\.([0-9]*))?)/i.exec(s)
+  if (!m) return undefined
+  const [whole, sign, inf, nan, hi, hf, di, df] = m
+  const neg = sign === '-' ? -1 : 1
+  let len = whole.length
+  let value: number
+  if (inf) value = Infinity
+  else if (nan) value = NaN
+  else if (hi !== undefined) {
+    if (!hi && !hf) {
+      // "0x" without digits: strtod reads the 0 and stops at the x.
+      len = whole.indexOf('0') + 1
+      value = 0
+    } else {
+      value = parseInt(hi || '0', 16)
+      for (let i = 0; i < (hf ?? '').length; i++) value += parseInt(hf[i], 16) / 16 ** (i + 1)
+      const e = /^[pP]([+-]?[0-9]+)/.exec(s.slice(len))
+      if (e) {
+        value *= 2 ** Number(e[1])
+        len += e[0].length
+      }
+    }
+  } else {
+    if (!di && !df) return undefined
+    const e = /^[eE][+-]?[0-9]+/.exec(s.slice(len))
+    if (e) len += e[0].length
+    value = Number(`${di || '0'}.${df || '0'}${e?.[0] ?? ''}`)
+  }
+  return { value: neg * value, rest: s.slice(len) }
+}
+
+/** Seconds for one operand, or undefined where coreutils says "invalid time interval". */
+export function sleepSeconds(arg: string): number | undefined {
+  const r = strtodPrefix(arg)
+  if (!r || !(r.value >= 0) || r.rest.length > 1 || !(r.rest in SUFFIX)) return undefined
+  return r.value * SUFFIX[r.rest]
+}
+
+function fail(ctx: CommandContext, lines: string[]): number {
+  ctx.stderr(lines.map((l) => `sleep: ${l}\n`).join('') + "Try 'sleep --help' for more information.\n")
+  return 1
+}
+
+export const sleep: CommandSpec = {
+  name: 'sleep',
+  summary: 'Wait a while: moves the lab clock forward by the time given (5, 30s, 2m, 1h).',
+  usage: 'sleep NUMBER[SUFFIX]...',
+  async run(ctx) {
+    const args = ctx.argv.slice(1)
+    // GNU getopt over every argument (options may follow operands), up to `--`.
+    const operands: string[] = []
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]
+      if (a === '--') {
+        operands.push(...args.slice(i + 1))
+        break
+      }
+      if (a.startsWith('--')) {
+        const name = a.slice(2).split('=')[0]
+        const match = ['help', 'version'].filter((l) => l.startsWith(name))
+        if (name === '' || match.length !== 1) return fail(ctx, [`unrecognized option '${a}'`])
+        if (a.includes('=')) return fail(ctx, [`option '--${match[0]}' doesn't allow an argument`])
+        ctx.stdout(match[0] === 'help' ? HELP : VERSION)
+        return 0
+      }
+      if (a.startsWith('-') && a.length > 1) return fail(ctx, [`invalid option -- '${a[1]}'`])
+      operands.push(a)
+    }
+    if (args.length === 0) return fail(ctx, ['missing operand'])
+    let seconds = 0
+    const bad: string[] = []
+    for (const o of operands) {
+      const s = sleepSeconds(o)
+      if (s === undefined) bad.push(`invalid time interval '${o}'`)
+      else seconds += s
+    }
+    if (bad.length) return fail(ctx, bad)
+    const ms = Math.ceil(seconds * 1000)
+    if (!(ms <= MAX_MS)) {
+      ctx.stderr(`sleep: ${operands.join(' ')}: the lab clock moves at most 36500d (a hundred years) at a time, and a sleep that never ends would never come back\n`)
+      return 1
+    }
+    if (ms > 0) await ctx.lab.advance(ms)
+    return 0
+  },
+}

@@ -1,0 +1,66 @@
+// watch against procps-ng 4.0.2 where it needs no terminal (option errors, usage, version; all in
+// one bash process), the header's layout against what the real watch drew on an 80-column
+// screen, and the lab's one refresh.
+
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { RunResult } from '../types'
+import { missingTools, runLab, runReal } from './diffSupport'
+import { newShell } from '../testSupport'
+import { watchHeader } from './watch'
+
+const CASES: string[] = [
+  'watch',
+  'watch -n',
+  'watch -n x date',
+  'watch --interval=abc date',
+  'watch -z date',
+  'watch --foo date',
+  'watch -tz date',
+  'watch -v',
+  'watch --version',
+]
+
+describe('watch agrees with procps-ng 4.0.2', () => {
+  const missing = missingTools(['watch'])
+  let real: RunResult[] = []
+  let lab: RunResult[] = []
+  beforeAll(async () => {
+    if (missing.length === 0) real = runReal(CASES, {})
+    lab = await runLab(CASES, {})
+  }, 120_000)
+  test('the real tools are installed', () => {
+    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
+  })
+  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
+    expect(lab[i]).toEqual(real[i])
+  })
+})
+
+describe('the header line', () => {
+  test('as the real watch drew it at 80 columns (`Every 0.1s: date` at column 1, the host at column 53)', () => {
+    // From `watch -n 0.01 date` on host "vm": ESC[H "Every 0.1s: date" ESC[1;53H "vm: Sat Dec  5 17:03:34 2026"
+    const line = watchHeader(0.1, 'date', 'vm', 'Sat Dec  5 17:03:34 2026', 80)
+    expect(line).toBe('Every 0.1s: date' + ' '.repeat(52 - 16) + 'vm: Sat Dec  5 17:03:34 2026')
+    expect(line.length).toBe(80)
+  })
+  test('clips a long command with "... " and keeps only the right part on narrow screens, as the real one drew them', () => {
+    // `watch -n 5 'echo kubectl get pods ...'` under script(1) at 80 columns, on host "vm":
+    const long = 'echo kubectl get pods --all-namespaces --output wide --show-labels'
+    const line = watchHeader(5, long, 'vm', 'Sat Dec  5 17:06:30 2026', 80)
+    expect(line).toBe('Every 5.0s: echo kubectl get pods --all-namespa...  vm: Sat Dec  5 17:06:30 2026')
+    // `watch -n 5 date` at 40 columns: only ESC[1;13H "vm: Sat Dec  5 17:06:34 2026".
+    expect(watchHeader(5, 'date', 'vm', 'Sat Dec  5 17:06:34 2026', 40)).toBe(' '.repeat(12) + 'vm: Sat Dec  5 17:06:34 2026')
+    expect(watchHeader(5, 'date', 'vm', 'Sat Dec  5 17:06:34 2026', 28)).toBe('')
+  })
+})
+
+describe('watch in the lab', () => {
+  test('runs the line once through the shell, stdout and stderr together, then says it stops', async () => {
+    const sh = newShell()
+    const r = await sh.run('watch -n 5 "echo a | tr a b; echo err >&2"')
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toBe(`${'Every 5.0s: echo a | tr a b; echo err >&2'.padEnd(43)}workstation: Sun May 24 10:00:00 2026\n\nb\nerr\n`)
+    expect(r.stderr).toMatch(/^watch: the lab shows one refresh and stops here/)
+    expect((await sh.run('watch -t -x printf "%s|" "a b" c')).stdout).toBe('a b|c|')
+  })
+})
