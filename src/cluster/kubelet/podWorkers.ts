@@ -10,22 +10,15 @@ import { creatingStatus, runningStatus } from './podstatus'
 import { cancelPodWork, currentPod, schedule, type KubeletRuntime } from './runtime'
 import type { PodRecord } from './state'
 import { setUpVolume } from './volumes'
-import { twoWayMergePatch } from './statusPatch'
+import { writeStatus } from './statusPatch'
+import { catalogImage } from './imageCatalog'
+import { containerProgram } from './program'
+import { recordFirstStart, scheduleSync } from './podSync'
+import { countPodEvent } from './events'
+import { PULL_FAIL_MS } from './timeline'
 import { KubeletWork } from './work'
 
-/** The containers to run (validation gave each an image). */
-const containersOf = (pod: Pod) => (pod.spec.containers ?? []).map((c) => ({ name: c.name, image: c.image ?? '' }))
 const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
-
-/**
- * The status manager's write: `PATCH .../pods/NAME/status` with the node's identity, a two-way
- * merge patch from the status it last saw to the new one, with the pod's uid as precondition.
- */
-async function writeStatus(rt: KubeletRuntime, pod: Pod, status: Record<string, unknown>): Promise<void> {
-  const path = `/api/v1/namespaces/${pod.metadata.namespace ?? ''}/pods/${pod.metadata.name}/status`
-  const patch = { metadata: { uid: pod.metadata.uid }, status: twoWayMergePatch(pod.status ?? {}, status) }
-  await rt.client.request('PATCH', path, patch, { contentType: 'application/strategic-merge-patch+json' })
-}
 
 /** Volume SetUp retries back off like the kubelet's operation executor (capped at 2m2s). */
 function mountBackoff(failures: number): number {
@@ -55,16 +48,29 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
   }
   rec.ip = allocateIP(rt.state.ipam, rt.node.podCIDR, rec.uid)
   let pulling = false
+  let pullable = false
+  const now = ctx.clock.now()
   rec.containers = []
-  for (const c of containersOf(pod)) {
+  for (const spec of pod.spec.containers ?? []) {
+    const c = { name: spec.name, image: spec.image ?? '' }
     const present = rt.state.images.includes(c.image)
-    if (!present) {
-      pulling = true
-      await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
-    }
-    rec.containers.push({ name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present })
+    const exists = present || catalogImage(c.image) !== undefined
+    const exit = containerProgram(spec)
+    if (!exists || exit) rec.life = true
+    rec.containers.push({
+      name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present,
+      ...(exists ? {} : { pullFrom: now }), ...(exit ? { exit } : {}),
+    })
   }
-  schedule(rt, ctx.clock.now() + (pulling ? 3000 : 1000), KubeletWork.startContainers, rec.uid)
+  for (const c of rec.containers) {
+    if (c.pullFrom === undefined) pullable = true
+    if (rt.state.images.includes(c.image)) continue
+    if (c.pullFrom === undefined) pulling = true
+    if (rec.life) await countPodEvent(rt, rec, c.name, 'Normal', 'Pulling', pullingMessage(c.image), 1)
+    else await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
+  }
+  if (pullable) schedule(rt, now + (pulling ? 3000 : 1000), KubeletWork.startContainers, rec.uid)
+  if (rec.containers.some((c) => c.pullFrom !== undefined)) scheduleSync(rt, rec.uid, now + PULL_FAIL_MS)
 }
 
 /** Pulled (or already present), Created, Started for each container. */
@@ -74,19 +80,25 @@ export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promi
   if (!pod || pod.metadata.deletionTimestamp) return
   const now = ctx.clock.now()
   for (const c of rec.containers) {
+    if (c.pullFrom !== undefined) continue
     const message = c.pulled ? pulledMessage(c.image) : alreadyPresentMessage(c.image)
     if (!rt.state.images.includes(c.image)) rt.state.images.push(c.image)
-    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulled', message)
     c.containerID = `containerd://${ctx.random.hex(64)}`
-    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Created', 'Container created')
     c.startedAt = now
+    if (rec.life) {
+      await recordFirstStart(rt, rec, c)
+      continue
+    }
+    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulled', message)
+    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Created', 'Container created')
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Started', 'Container started')
   }
   const fact = { namespace: rec.namespace, name: rec.name, uid: rec.uid, node: rt.node.name }
   ctx.record({ at: now, type: 'pod.pulled', ...fact })
   ctx.record({ at: now, type: 'pod.started', ...fact })
   rec.phase = 'started'
-  schedule(rt, now + 1000, KubeletWork.podReady, rec.uid)
+  if (rec.life) scheduleSync(rt, rec.uid, now + 1000)
+  else schedule(rt, now + 1000, KubeletWork.podReady, rec.uid)
 }
 
 /** Phase Running, every container ready. */
