@@ -2,7 +2,6 @@
 // pull), containers started, ready, and graceful termination.
 // Imitates: pkg/kubelet/pod_workers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
 
-import type { Pod } from '../api/core'
 import { recordPodEvent } from './events'
 import { alreadyPresentMessage, imageID, pulledMessage, pullingMessage } from './images'
 import { allocateIP, releaseIP } from './ipam'
@@ -83,14 +82,16 @@ export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promi
     if (c.pullFrom !== undefined) continue
     const message = c.pulled ? pulledMessage(c.image) : alreadyPresentMessage(c.image)
     if (!rt.state.images.includes(c.image)) rt.state.images.push(c.image)
-    c.containerID = `containerd://${ctx.random.hex(64)}`
-    c.startedAt = now
     if (rec.life) {
+      c.containerID = `containerd://${ctx.random.hex(64)}`
+      c.startedAt = now
       await recordFirstStart(rt, rec, c)
       continue
     }
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulled', message)
+    c.containerID = `containerd://${ctx.random.hex(64)}`
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Created', 'Container created')
+    c.startedAt = now
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Started', 'Container started')
   }
   const fact = { namespace: rec.namespace, name: rec.name, uid: rec.uid, node: rt.node.name }
