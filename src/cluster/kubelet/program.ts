@@ -85,7 +85,8 @@ function words(text: string): string[] {
 /** `sh -c SCRIPT`: commands joined by ; && || and newlines, run in order; `exit N` ends it. */
 export function script(text: string): Exit | 'forever' | 'unknown' {
   if (/\b(while|until|for)\b/.test(text)) return /\bwhile\s+(true|:)\s*;?\s*do\b/.test(text) ? 'forever' : 'unknown'
-  if (/[|&]\s*$|`|\$\(|[<>]/.test(text.replace(/&&|\|\|/g, ''))) return 'unknown'
+  // pipes, background jobs, redirections and substitutions: not understood
+  if (/[|&`<>]|\$\(/.test(text.replace(/&&|\|\|/g, ''))) return 'unknown'
   const parts = text.split(/(;|&&|\|\||\n)/)
   let ms = 0
   let code = 0
