@@ -14,7 +14,7 @@ import { catalogImage } from './imageCatalog'
 import { containerProgram } from './program'
 import { recordFirstStart, scheduleSync } from './podSync'
 import { countPodEvent } from './events'
-import { PULL_FAIL_MS } from './timeline'
+import { PULL_FAIL_MS, runningAt, runStateAt, type RestartPolicy } from './timeline'
 import { KubeletWork } from './work'
 
 const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
@@ -116,16 +116,25 @@ export async function killPod(rt: KubeletRuntime, rec: PodRecord): Promise<void>
   const pod = currentPod(rt, rec)
   if (!pod) return
   cancelPodWork(rt, rec.uid)
-  if (rec.phase !== 'started' && rec.phase !== 'running') {
+  const now = ctx.clock.now()
+  const policy = (pod.spec.restartPolicy ?? 'Always') as RestartPolicy
+  // only running containers are stopped (a finished or crash-looping one has nothing to stop)
+  const running = rec.life ? rec.containers.filter((c) => runningAt(c, policy, now)) : rec.containers
+  if ((rec.phase !== 'started' && rec.phase !== 'running') || running.length === 0) {
     await removePod(rt, rec)
     return
   }
   rec.phase = 'terminating'
-  for (const c of rec.containers) {
-    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
+  for (const c of running) {
+    if (rec.life) await countPodEvent(rt, rec, c.name, 'Normal', 'Killing', `Stopping container ${c.name}`, 1)
+    else await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
   }
   const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
-  schedule(rt, ctx.clock.now() + Math.max(2, grace) * 1000, KubeletWork.removePod, rec.uid)
+  let gone = now + Math.max(2, grace) * 1000
+  // a process that ends by itself before the grace period is over (sleep ignores SIGTERM as PID 1)
+  const ends = running.map((c) => (c.exit && c.startedAt !== undefined ? runStateAt(c.startedAt, c.exit, policy, now).current.finishedAt : Infinity))
+  if (rec.life) gone = Math.min(gone, Math.max(now + 1000, ...ends))
+  schedule(rt, gone, KubeletWork.removePod, rec.uid)
 }
 
 /** Containers gone: the kubelet removes the pod object (`DELETE` with grace 0 and the pod's uid) and forgets it. */

@@ -135,3 +135,9 @@ export function runStateAt(from: number, exit: Exit, policy: RestartPolicy, t: n
   }
   return { ...base, kind: 'backoff', previous: current, backoffMs: restartDelay(k + 1, exit.exitMs), backoffs: earlier + 1, last: synced, next: restartAt }
 }
+
+/** Whether a container's process is running at t (exec finds only running containers). */
+export function runningAt(c: { startedAt?: number; pullFrom?: number; exit?: Exit }, policy: RestartPolicy, t: number): boolean {
+  if (c.pullFrom !== undefined || c.startedAt === undefined) return false
+  return !c.exit || runStateAt(c.startedAt, c.exit, policy, t).kind === 'running'
+}
