@@ -39,18 +39,19 @@ export async function recordPodEvent(
  * count and lastTimestamp, as the recorder's correlator does for identical events (its
  * eventLogger: same source, object, type, reason and message). `count` is how many times it has
  * happened so far (a sync after a long advance counts the ones in between at once); `firstAt`
- * is when the first happened.
+ * and `lastAt` when the first and the latest happened.
  */
 export async function countPodEvent(
   rt: KubeletRuntime, rec: PodRecord, container: string | undefined,
-  type: 'Normal' | 'Warning', reason: string, message: string, count: number, firstAt?: number,
+  type: 'Normal' | 'Warning', reason: string, message: string, count: number, firstAt?: number, lastAt?: number,
 ): Promise<void> {
   if (count <= 0) return
   const key = `${container ?? ''}\n${type}\n${reason}\n${message}`
   const log = (rec.events ??= {})
   const sent = log[key]
   if (sent && sent.count >= count) return
-  const now = rfc3339(rt.ctx.clock.now())
+  const clock = rt.ctx.clock.now()
+  const now = rfc3339(Math.min(lastAt ?? clock, clock))
   if (sent) {
     sent.count = count
     await rt.client.request('PATCH', `/api/v1/namespaces/${rec.namespace}/events/${sent.name}`, { count, lastTimestamp: now }, { contentType: 'application/strategic-merge-patch+json' })
@@ -65,7 +66,9 @@ export async function countPodEvent(
     involvedObject, type, reason, message, component: 'kubelet', host: rt.node.name,
     ...(container ? { fieldPath: `spec.containers{${container}}` } : {}),
   })
-  if (count > 1 || firstAt !== undefined) Object.assign(event, { count, firstTimestamp: rfc3339(Math.min(firstAt ?? rt.ctx.clock.now(), rt.ctx.clock.now())) })
+  if (count > 1 || firstAt !== undefined || lastAt !== undefined) {
+    Object.assign(event, { count, firstTimestamp: rfc3339(Math.min(firstAt ?? clock, clock)), lastTimestamp: now })
+  }
   log[key] = { name: event.metadata.name, count }
   await rt.client.request('POST', `/api/v1/namespaces/${rec.namespace}/events`, event)
 }

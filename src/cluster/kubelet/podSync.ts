@@ -15,7 +15,7 @@ import { containerStatus, lifeStatus, type ContainerView } from './lifeStatus'
 import { currentPod, type KubeletRuntime } from './runtime'
 import type { ContainerRecord, PodRecord } from './state'
 import { twoWayMergePatch, writeStatus } from './statusPatch'
-import { PULL_FAIL_MS, pullStateAt, runStateAt, type RestartPolicy } from './timeline'
+import { PULL_FAIL_MS, pullAttemptAt, pullStateAt, runStartAt, runStateAt, type RestartPolicy } from './timeline'
 import { goSeconds, SYNC_AFTER_MS } from './backoff'
 import { KubeletWork } from './work'
 
@@ -55,23 +55,29 @@ async function recordEvents(rt: KubeletRuntime, rec: PodRecord, c: ContainerReco
   if (c.pullFrom !== undefined) {
     const ps = pullStateAt(c.pullFrom, now)
     const failedAt = c.pullFrom + PULL_FAIL_MS
-    await countPodEvent(rt, rec, n, 'Normal', 'Pulling', pullingMessage(c.image), ps.attempts, c.pullFrom)
-    await countPodEvent(rt, rec, n, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${pullError(c.image)}`, ps.failures, failedAt)
-    await countPodEvent(rt, rec, n, 'Warning', 'Failed', 'Error: ErrImagePull', ps.failures, failedAt)
-    await countPodEvent(rt, rec, n, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, ps.backoffs, failedAt + SYNC_AFTER_MS)
-    await countPodEvent(rt, rec, n, 'Warning', 'Failed', 'Error: ImagePullBackOff', ps.backoffs, failedAt + SYNC_AFTER_MS)
+    const lastPull = pullAttemptAt(c.pullFrom, ps.attempts - 1)
+    const lastFail = pullAttemptAt(c.pullFrom, ps.failures - 1) + PULL_FAIL_MS
+    const lastBackoff = pullAttemptAt(c.pullFrom, ps.backoffs - 1) + PULL_FAIL_MS + SYNC_AFTER_MS
+    await countPodEvent(rt, rec, n, 'Normal', 'Pulling', pullingMessage(c.image), ps.attempts, c.pullFrom, lastPull)
+    await countPodEvent(rt, rec, n, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${pullError(c.image)}`, ps.failures, failedAt, lastFail)
+    await countPodEvent(rt, rec, n, 'Warning', 'Failed', 'Error: ErrImagePull', ps.failures, failedAt, lastFail)
+    await countPodEvent(rt, rec, n, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, ps.backoffs, failedAt + SYNC_AFTER_MS, lastBackoff)
+    await countPodEvent(rt, rec, n, 'Warning', 'Failed', 'Error: ImagePullBackOff', ps.backoffs, failedAt + SYNC_AFTER_MS, lastBackoff)
     return
   }
   if (c.startedAt === undefined || !c.exit) return
   const rs = runStateAt(c.startedAt, c.exit, policy, now)
   if (rs.starts > 1) {
     const present = alreadyPresentMessage(c.image)
-    const firstRestart = runStateAt(c.startedAt, c.exit, policy, c.startedAt).next
-    await countPodEvent(rt, rec, n, 'Normal', 'Pulled', present, c.pulled ? rs.starts - 1 : rs.starts, firstRestart)
-    await countPodEvent(rt, rec, n, 'Normal', 'Created', 'Container created', rs.starts, c.startedAt)
-    await countPodEvent(rt, rec, n, 'Normal', 'Started', 'Container started', rs.starts, c.startedAt)
+    const started = rs.current.startedAt
+    const firstRestart = runStartAt(c.startedAt, c.exit, 1)
+    await countPodEvent(rt, rec, n, 'Normal', 'Pulled', present, c.pulled ? rs.starts - 1 : rs.starts, c.pulled ? firstRestart : c.startedAt, started)
+    await countPodEvent(rt, rec, n, 'Normal', 'Created', 'Container created', rs.starts, c.startedAt, started)
+    await countPodEvent(rt, rec, n, 'Normal', 'Started', 'Container started', rs.starts, c.startedAt, started)
   }
-  await countPodEvent(rt, rec, n, 'Warning', 'BackOff', `Back-off restarting failed container ${n} in pod ${formatPod(rec)}`, rs.backoffs, rs.firstBackoffAt)
+  // the latest back-off began a sync after the latest exit that was followed by one
+  const lastBackoff = (rs.kind === 'backoff' ? rs.current.finishedAt : (rs.previous?.finishedAt ?? 0)) + SYNC_AFTER_MS
+  await countPodEvent(rt, rec, n, 'Warning', 'BackOff', `Back-off restarting failed container ${n} in pod ${formatPod(rec)}`, rs.backoffs, rs.firstBackoffAt, lastBackoff)
 }
 
 /** Pulled, Created, Started of a container's first start, counted so that restarts add to them. */
