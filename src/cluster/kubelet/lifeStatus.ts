@@ -17,7 +17,7 @@ type Obj = Record<string, any>
 /** One container's state as the sync computed it. */
 export type ContainerView =
   | { kind: 'creating' }
-  | { kind: 'pull'; reason: 'ErrImagePull' | 'ImagePullBackOff'; message: string }
+  | { kind: 'pull'; reason: 'ErrImagePull' | 'ImagePullBackOff' | 'ErrImageNeverPull'; message: string }
   | { kind: 'running'; run: Run; containerID: string; previous?: Run; previousID?: string; restartCount: number }
   | { kind: 'terminated'; run: Run; containerID: string; previous?: Run; previousID?: string; restartCount: number }
   | { kind: 'backoff'; message: string; previous: Run; previousID: string; restartCount: number }

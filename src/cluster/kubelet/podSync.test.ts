@@ -109,6 +109,31 @@ describe('pods that live as pods do', () => {
     expect(events(ctx)).toContain('Normal Created x3: Container created')
   })
 
+  it('imagePullPolicy Never and an image not on the node: ErrImageNeverPull (image_manager.go imagePullPrecheck)', async () => {
+    const { ctx } = await setup()
+    const p = pod(ctx, 'never', 'alpine:3.20', ['sleep', '60'], 'Always') as any
+    p.spec.containers[0].imagePullPolicy = 'Never'
+    ctx.store.create('pods', p)
+    await ctx.runDue(T0 + 30_000)
+    expect(status(ctx, 'never').containerStatuses[0].state.waiting).toEqual({ reason: 'ErrImageNeverPull', message: 'Container image "alpine:3.20" is not present with pull policy of Never' })
+    expect(events(ctx)).toEqual(['Warning ErrImageNeverPull x1: Container image "alpine:3.20" is not present with pull policy of Never', 'Warning Failed x1: Error: ErrImageNeverPull'])
+  })
+
+  it('imagePullPolicy Always pulls at every restart; IfNotPresent finds the image already present', async () => {
+    const { ctx } = await setup()
+    const always = pod(ctx, 'always', 'busybox', ['sh', '-c', 'exit 1'], 'Always') as any
+    always.spec.containers[0].imagePullPolicy = 'Always'
+    const cached = pod(ctx, 'cached', 'busybox:1.36', ['sh', '-c', 'exit 1'], 'Always') as any
+    cached.spec.containers[0].imagePullPolicy = 'IfNotPresent'
+    ctx.store.create('pods', always)
+    ctx.store.create('pods', cached)
+    await ctx.runDue(T0 + 20_000)
+    const ev = events(ctx)
+    const starts = status(ctx, 'always').containerStatuses[0].restartCount + 1
+    expect(ev).toContain(`Normal Pulling x${starts}: Pulling image "busybox"`)
+    expect(ev.filter((e) => e.includes('already present'))).toEqual([expect.stringMatching(/^Normal Pulled x\d+: Container image "busybox:1.36" already present on machine and can be accessed by the pod$/)])
+  })
+
   it('a year of crash loop costs a handful of syncs, and the counts come out of the formula', async () => {
     const { ctx, kubelet } = await setup()
     ctx.store.create('pods', pod(ctx, 'loop', 'busybox', ['sh', '-c', 'exit 1'], 'Always'))

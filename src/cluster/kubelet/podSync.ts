@@ -24,6 +24,9 @@ export function runContainerID(c: ContainerRecord, k: number): string {
   return k === 0 ? c.containerID : `containerd://${Random.fromSeed(`${c.containerID}/${k}`).hex(64)}`
 }
 
+/** image_manager.go imagePullPrecheck: the image is not on the node and may not be pulled. */
+const neverPullMessage = (image: string) => `Container image "${image}" is not present with pull policy of Never`
+
 /** format.Pod: `name_namespace(uid)`. */
 const formatPod = (rec: PodRecord) => `${rec.name}_${rec.namespace}(${rec.uid})`
 
@@ -31,6 +34,7 @@ const policyOf = (pod: Pod) => (pod.spec.restartPolicy ?? 'Always') as RestartPo
 
 /** The state of one container at `now`, with its last and next transition. */
 function viewOf(rec: PodRecord, c: ContainerRecord, policy: RestartPolicy, now: number): { view: ContainerView; last?: number; next?: number } {
+  if (c.neverPull) return { view: { kind: 'pull', reason: 'ErrImageNeverPull', message: neverPullMessage(c.image) } }
   if (c.pullFrom !== undefined) {
     const ps = pullStateAt(c.pullFrom, now)
     const view: ContainerView = ps.reason === undefined ? { kind: 'creating' }
@@ -52,6 +56,11 @@ function viewOf(rec: PodRecord, c: ContainerRecord, policy: RestartPolicy, now: 
 /** The events of one container up to `now`, each with how many times it has happened. */
 async function recordEvents(rt: KubeletRuntime, rec: PodRecord, c: ContainerRecord, policy: RestartPolicy, now: number): Promise<void> {
   const n = c.name
+  if (c.neverPull) {
+    await countPodEvent(rt, rec, n, 'Warning', 'ErrImageNeverPull', neverPullMessage(c.image), 1)
+    await countPodEvent(rt, rec, n, 'Warning', 'Failed', 'Error: ErrImageNeverPull', 1)
+    return
+  }
   if (c.pullFrom !== undefined) {
     const ps = pullStateAt(c.pullFrom, now)
     const failedAt = c.pullFrom + PULL_FAIL_MS
@@ -68,10 +77,16 @@ async function recordEvents(rt: KubeletRuntime, rec: PodRecord, c: ContainerReco
   if (c.startedAt === undefined || !c.exit) return
   const rs = runStateAt(c.startedAt, c.exit, policy, now)
   if (rs.starts > 1) {
-    const present = alreadyPresentMessage(c.image)
     const started = rs.current.startedAt
     const firstRestart = runStartAt(c.startedAt, c.exit, 1)
-    await countPodEvent(rt, rec, n, 'Normal', 'Pulled', present, c.pulled ? rs.starts - 1 : rs.starts, c.pulled ? firstRestart : c.startedAt, started)
+    if (c.pullAlways) {
+      // imagePullPolicy Always: every restart pulls again (the lab's pulls take the same time)
+      await countPodEvent(rt, rec, n, 'Normal', 'Pulling', pullingMessage(c.image), rs.starts, undefined, started)
+      await countPodEvent(rt, rec, n, 'Normal', 'Pulled', pulledMessage(c.image), rs.starts, undefined, started)
+    } else {
+      const present = alreadyPresentMessage(c.image)
+      await countPodEvent(rt, rec, n, 'Normal', 'Pulled', present, c.pulled ? rs.starts - 1 : rs.starts, c.pulled ? firstRestart : c.startedAt, started)
+    }
     await countPodEvent(rt, rec, n, 'Normal', 'Created', 'Container created', rs.starts, c.startedAt, started)
     await countPodEvent(rt, rec, n, 'Normal', 'Started', 'Container started', rs.starts, c.startedAt, started)
   }

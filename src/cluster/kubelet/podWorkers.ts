@@ -52,24 +52,30 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
   rec.containers = []
   for (const spec of pod.spec.containers ?? []) {
     const c = { name: spec.name, image: spec.image ?? '' }
-    const present = rt.state.images.includes(c.image)
-    const exists = present || catalogImage(c.image) !== undefined
+    // image_manager.go shouldPullImage: Always pulls even a present image, Never never pulls
+    const policy = spec.imagePullPolicy ?? 'IfNotPresent'
+    const onNode = rt.state.images.includes(c.image)
+    const present = onNode && policy !== 'Always'
+    const neverPull = policy === 'Never' && !onNode
+    const exists = present || neverPull || catalogImage(c.image) !== undefined
     const exit = containerProgram(spec)
-    if (!exists || exit) rec.life = true
+    if (!exists || exit || neverPull) rec.life = true
     rec.containers.push({
       name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present,
-      ...(exists ? {} : { pullFrom: now }), ...(exit ? { exit } : {}),
+      ...(exists ? {} : { pullFrom: now }), ...(exit ? { exit } : {}), ...(neverPull ? { neverPull } : {}),
+      ...(policy === 'Always' ? { pullAlways: true } : {}),
     })
   }
   for (const c of rec.containers) {
-    if (c.pullFrom === undefined) pullable = true
-    if (rt.state.images.includes(c.image)) continue
+    if (c.pullFrom === undefined && !c.neverPull) pullable = true
+    if (!c.pulled || c.neverPull) continue
     if (c.pullFrom === undefined) pulling = true
     if (rec.life) await countPodEvent(rt, rec, c.name, 'Normal', 'Pulling', pullingMessage(c.image), 1)
     else await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
   }
   if (pullable) schedule(rt, now + (pulling ? 3000 : 1000), KubeletWork.startContainers, rec.uid)
-  if (rec.containers.some((c) => c.pullFrom !== undefined)) scheduleSync(rt, rec.uid, now + PULL_FAIL_MS)
+  if (rec.containers.some((c) => c.neverPull)) scheduleSync(rt, rec.uid, now)
+  else if (rec.containers.some((c) => c.pullFrom !== undefined)) scheduleSync(rt, rec.uid, now + PULL_FAIL_MS)
 }
 
 /** Pulled (or already present), Created, Started for each container. */
@@ -79,7 +85,7 @@ export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promi
   if (!pod || pod.metadata.deletionTimestamp) return
   const now = ctx.clock.now()
   for (const c of rec.containers) {
-    if (c.pullFrom !== undefined) continue
+    if (c.pullFrom !== undefined || c.neverPull) continue
     const message = c.pulled ? pulledMessage(c.image) : alreadyPresentMessage(c.image)
     if (!rt.state.images.includes(c.image)) rt.state.images.push(c.image)
     if (rec.life) {

@@ -28,6 +28,10 @@ export interface ContainerRecord {
   startedAt?: number
   /** The image cannot be pulled: pull attempts began at this time (see timeline.ts). */
   pullFrom?: number
+  /** imagePullPolicy Always: every start pulls (Pulling, Successfully pulled), even when the image is present. */
+  pullAlways?: boolean
+  /** imagePullPolicy Never and the image is not on the node: ErrImageNeverPull. */
+  neverPull?: boolean
   /** How the main process ends (absent: it runs until stopped). */
   exit?: { exitMs: number; code: number }
 }
