@@ -83,7 +83,7 @@ if (process.argv.includes('--node')) {
   for (let r = 0; r < RUNS; r++) {
     const lab = await createLab({ seed: `year-${r}` })
     await lab.run('kubectl create ns bench')
-    for (let p = 0; p < YEAR_PODS; p++) await lab.run(`kubectl -n bench run p${p} --image=registry.k8s.io/e2e-test-images/agnhost:2.45 -- sleep 100000`)
+    for (let p = 0; p < YEAR_PODS; p++) await lab.run(`kubectl -n bench run p${p} --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000`)
     await lab.run('lab advance 10s')
     const cpu = process.cpuUsage()
     const t = performance.now()

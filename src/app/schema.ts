@@ -163,12 +163,18 @@ export const SignerStateSchema = v.object({
 const volumeFile = v.union([v.object({ text: str }), v.object({ tokenId: short })])
 const podRecord = v.object({
   uid: short, namespace: short, name: short, seenAt: num, seenRV: short,
-  phase: v.picklist(['pending', 'creating', 'started', 'running', 'terminating']),
+  phase: v.picklist(['pending', 'creating', 'started', 'running', 'terminating', 'finished']),
   ip: v.optional(short),
-  containers: arr(v.object({ name: short, image: short, containerID: short, imageID: short, pulled: v.boolean(), startedAt: v.optional(num) })),
+  containers: arr(v.object({
+    name: short, image: short, containerID: short, imageID: short, pulled: v.boolean(), startedAt: v.optional(num),
+    pullFrom: v.optional(num), exit: v.optional(v.object({ exitMs: num, code: int })),
+    pullAlways: v.optional(v.boolean()), neverPull: v.optional(v.boolean()),
+  })),
   volumes: rec(v.object({ medium: v.picklist(['tmpfs', 'dir']), tsSuffix: short, writtenAt: num, mode: int, files: rec(volumeFile) })),
   mountFailures: int,
   deletionSeen: v.optional(v.boolean()),
+  life: v.optional(v.boolean()),
+  events: v.optional(rec(v.object({ name: short, count: int }))),
 })
 const boundRef = v.looseObject({ kind: v.optional(short), apiVersion: v.optional(short), name: v.optional(short), uid: v.optional(short) })
 const tokenEntry = v.object({

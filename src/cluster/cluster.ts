@@ -131,6 +131,7 @@ function assemble(p: Parts, signer: TokenSigner) {
     now: () => p.clock.now(),
     async advanceTo(ms) {
       const from = p.clock.now()
+      for (const k of kubelets.values()) k.fastForward(ms)
       const ran = await runner.runDue(ms)
       p.clock.set(ms)
       let refreshes = 0

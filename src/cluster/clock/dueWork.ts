@@ -13,6 +13,7 @@ export interface WorkPayloads {
   'kubelet.podReady': KubeletWorkData
   'kubelet.killPod': KubeletWorkData
   'kubelet.removePod': KubeletWorkData
+  'kubelet.syncPod': KubeletWorkData
   'scheduler.schedulePod': { namespace: string; name: string; uid: string }
   'serviceaccount-controller.sync': QueueKey
   'root-ca-cert-publisher.sync': QueueKey

@@ -2,21 +2,12 @@
 // Imitates: pkg/kubelet/images/image_manager.go (EnsureImageExists events) and docker reference normalisation.
 
 import { Random } from '../random'
+import { catalogImage, normalizeImage } from './imageCatalog'
+
+export { normalizeImage }
 
 /** Stand-in digest text derived from a name: stable for the same name, not a real SHA-256. */
 const pseudoHex = (name: string, n: number) => Random.fromSeed(name).hex(n)
-
-/** `nginx` -> `docker.io/library/nginx:latest`; names with a registry keep it; a missing tag is `latest`. */
-export function normalizeImage(image: string): string {
-  let name = image
-  const slash = name.indexOf('/')
-  const first = slash === -1 ? '' : name.slice(0, slash)
-  if (slash === -1) name = `docker.io/library/${name}`
-  else if (!first.includes('.') && !first.includes(':') && first !== 'localhost') name = `docker.io/${name}`
-  const lastPart = name.slice(name.lastIndexOf('/') + 1)
-  if (!lastPart.includes(':') && !lastPart.includes('@')) name += ':latest'
-  return name
-}
 
 /** `repo@sha256:<64 hex>`, the same for the same image on every node and in every run. */
 export function imageID(image: string): string {
@@ -26,9 +17,10 @@ export function imageID(image: string): string {
   return `${repo}@sha256:${pseudoHex(`image:${n}`, 64)}`
 }
 
-/** Image sizes: agnhost as the reference renders it, others derived from the name. */
+/** Image sizes: the catalogue's (agnhost as the reference renders it), others derived from the name. */
 export function imageSize(image: string): number {
-  if (normalizeImage(image).startsWith('registry.k8s.io/e2e-test-images/agnhost:')) return 51234567
+  const size = catalogImage(image)?.size
+  if (size !== undefined) return size
   return 20_000_000 + (parseInt(pseudoHex(`size:${image}`, 8), 16) % 100_000_000)
 }
 

@@ -14,6 +14,7 @@ import { schedule, type KubeletRuntime } from './runtime'
 import { KubeletWork } from './work'
 import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
 import { execInPod } from './exec/exec'
+import { fastForward, syncPod } from './podSync'
 import type { ContainerShell } from './exec/containerShell'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
@@ -98,7 +99,17 @@ export class Kubelet {
       case KubeletWork.podReady: return podReady(this.rt, rec)
       case KubeletWork.killPod: return killPod(this.rt, rec)
       case KubeletWork.removePod: return removePod(this.rt, rec)
+      case KubeletWork.syncPod: return syncPod(this.rt, rec)
     }
+  }
+
+  /**
+   * The clock is about to move to `until`: pods that restart or retry pulls skip to their last
+   * transition before it (their state is computed, not stepped), so long advances stay cheap.
+   */
+  fastForward(until: number): void {
+    this.rt.horizon = until
+    fastForward(this.rt, until)
   }
 
   /**

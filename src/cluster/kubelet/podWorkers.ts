@@ -2,7 +2,6 @@
 // pull), containers started, ready, and graceful termination.
 // Imitates: pkg/kubelet/pod_workers.go and kubelet.go SyncPod / SyncTerminatingPod (much simplified).
 
-import type { Pod } from '../api/core'
 import { recordPodEvent } from './events'
 import { alreadyPresentMessage, imageID, pulledMessage, pullingMessage } from './images'
 import { allocateIP, releaseIP } from './ipam'
@@ -10,22 +9,15 @@ import { creatingStatus, runningStatus } from './podstatus'
 import { cancelPodWork, currentPod, schedule, type KubeletRuntime } from './runtime'
 import type { PodRecord } from './state'
 import { setUpVolume } from './volumes'
-import { twoWayMergePatch } from './statusPatch'
+import { writeStatus } from './statusPatch'
+import { catalogImage } from './imageCatalog'
+import { containerProgram } from './program'
+import { recordFirstStart, scheduleSync } from './podSync'
+import { countPodEvent } from './events'
+import { PULL_FAIL_MS, runningAt, runStateAt, type RestartPolicy } from './timeline'
 import { KubeletWork } from './work'
 
-/** The containers to run (validation gave each an image). */
-const containersOf = (pod: Pod) => (pod.spec.containers ?? []).map((c) => ({ name: c.name, image: c.image ?? '' }))
 const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
-
-/**
- * The status manager's write: `PATCH .../pods/NAME/status` with the node's identity, a two-way
- * merge patch from the status it last saw to the new one, with the pod's uid as precondition.
- */
-async function writeStatus(rt: KubeletRuntime, pod: Pod, status: Record<string, unknown>): Promise<void> {
-  const path = `/api/v1/namespaces/${pod.metadata.namespace ?? ''}/pods/${pod.metadata.name}/status`
-  const patch = { metadata: { uid: pod.metadata.uid }, status: twoWayMergePatch(pod.status ?? {}, status) }
-  await rt.client.request('PATCH', path, patch, { contentType: 'application/strategic-merge-patch+json' })
-}
 
 /** Volume SetUp retries back off like the kubelet's operation executor (capped at 2m2s). */
 function mountBackoff(failures: number): number {
@@ -55,16 +47,35 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
   }
   rec.ip = allocateIP(rt.state.ipam, rt.node.podCIDR, rec.uid)
   let pulling = false
+  let pullable = false
+  const now = ctx.clock.now()
   rec.containers = []
-  for (const c of containersOf(pod)) {
-    const present = rt.state.images.includes(c.image)
-    if (!present) {
-      pulling = true
-      await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
-    }
-    rec.containers.push({ name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present })
+  for (const spec of pod.spec.containers ?? []) {
+    const c = { name: spec.name, image: spec.image ?? '' }
+    // image_manager.go shouldPullImage: Always pulls even a present image, Never never pulls
+    const policy = spec.imagePullPolicy ?? 'IfNotPresent'
+    const onNode = rt.state.images.includes(c.image)
+    const present = onNode && policy !== 'Always'
+    const neverPull = policy === 'Never' && !onNode
+    const exists = present || neverPull || catalogImage(c.image) !== undefined
+    const exit = containerProgram(spec)
+    if (!exists || exit || neverPull) rec.life = true
+    rec.containers.push({
+      name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present,
+      ...(exists ? {} : { pullFrom: now }), ...(exit ? { exit } : {}), ...(neverPull ? { neverPull } : {}),
+      ...(policy === 'Always' ? { pullAlways: true } : {}),
+    })
   }
-  schedule(rt, ctx.clock.now() + (pulling ? 3000 : 1000), KubeletWork.startContainers, rec.uid)
+  for (const c of rec.containers) {
+    if (c.pullFrom === undefined && !c.neverPull) pullable = true
+    if (!c.pulled || c.neverPull) continue
+    if (c.pullFrom === undefined) pulling = true
+    if (rec.life) await countPodEvent(rt, rec, c.name, 'Normal', 'Pulling', pullingMessage(c.image), 1)
+    else await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulling', pullingMessage(c.image))
+  }
+  if (pullable) schedule(rt, now + (pulling ? 3000 : 1000), KubeletWork.startContainers, rec.uid)
+  if (rec.containers.some((c) => c.neverPull)) scheduleSync(rt, rec.uid, now)
+  else if (rec.containers.some((c) => c.pullFrom !== undefined)) scheduleSync(rt, rec.uid, now + PULL_FAIL_MS)
 }
 
 /** Pulled (or already present), Created, Started for each container. */
@@ -74,8 +85,15 @@ export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promi
   if (!pod || pod.metadata.deletionTimestamp) return
   const now = ctx.clock.now()
   for (const c of rec.containers) {
+    if (c.pullFrom !== undefined || c.neverPull) continue
     const message = c.pulled ? pulledMessage(c.image) : alreadyPresentMessage(c.image)
     if (!rt.state.images.includes(c.image)) rt.state.images.push(c.image)
+    if (rec.life) {
+      c.containerID = `containerd://${ctx.random.hex(64)}`
+      c.startedAt = now
+      await recordFirstStart(rt, rec, c)
+      continue
+    }
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulled', message)
     c.containerID = `containerd://${ctx.random.hex(64)}`
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Created', 'Container created')
@@ -86,7 +104,8 @@ export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promi
   ctx.record({ at: now, type: 'pod.pulled', ...fact })
   ctx.record({ at: now, type: 'pod.started', ...fact })
   rec.phase = 'started'
-  schedule(rt, now + 1000, KubeletWork.podReady, rec.uid)
+  if (rec.life) scheduleSync(rt, rec.uid, now + 1000)
+  else schedule(rt, now + 1000, KubeletWork.podReady, rec.uid)
 }
 
 /** Phase Running, every container ready. */
@@ -103,16 +122,25 @@ export async function killPod(rt: KubeletRuntime, rec: PodRecord): Promise<void>
   const pod = currentPod(rt, rec)
   if (!pod) return
   cancelPodWork(rt, rec.uid)
-  if (rec.phase !== 'started' && rec.phase !== 'running') {
+  const now = ctx.clock.now()
+  const policy = (pod.spec.restartPolicy ?? 'Always') as RestartPolicy
+  // only running containers are stopped (a finished or crash-looping one has nothing to stop)
+  const running = rec.life ? rec.containers.filter((c) => runningAt(c, policy, now)) : rec.containers
+  if ((rec.phase !== 'started' && rec.phase !== 'running') || running.length === 0) {
     await removePod(rt, rec)
     return
   }
   rec.phase = 'terminating'
-  for (const c of rec.containers) {
-    await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
+  for (const c of running) {
+    if (rec.life) await countPodEvent(rt, rec, c.name, 'Normal', 'Killing', `Stopping container ${c.name}`, 1)
+    else await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Killing', `Stopping container ${c.name}`)
   }
   const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
-  schedule(rt, ctx.clock.now() + Math.max(2, grace) * 1000, KubeletWork.removePod, rec.uid)
+  let gone = now + Math.max(2, grace) * 1000
+  // a process that ends by itself before the grace period is over (sleep ignores SIGTERM as PID 1)
+  const ends = running.map((c) => (c.exit && c.startedAt !== undefined ? runStateAt(c.startedAt, c.exit, policy, now).current.finishedAt : Infinity))
+  if (rec.life) gone = Math.min(gone, Math.max(now + 1000, ...ends))
+  schedule(rt, gone, KubeletWork.removePod, rec.uid)
 }
 
 /** Containers gone: the kubelet removes the pod object (`DELETE` with grace 0 and the pod's uid) and forgets it. */

@@ -18,6 +18,8 @@ export interface KubeletRuntime {
   client: ComponentClient
   /** The pods as the kubelet's watch last delivered them (its informer). */
   cache: WatchCache
+  /** While the clock is moved to this time (Kubelet.fastForward), syncs jump to their last transition before it. Not saved. */
+  horizon?: number
 }
 
 /** The pod of a record as last seen, if it is still the same object (same uid). */

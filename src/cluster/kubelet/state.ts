@@ -26,9 +26,20 @@ export interface ContainerRecord {
   imageID: string
   pulled: boolean
   startedAt?: number
+  /** The image cannot be pulled: pull attempts began at this time (see timeline.ts). */
+  pullFrom?: number
+  /** imagePullPolicy Always: every start pulls (Pulling, Successfully pulled), even when the image is present. */
+  pullAlways?: boolean
+  /** imagePullPolicy Never and the image is not on the node: ErrImageNeverPull. */
+  neverPull?: boolean
+  /** How the main process ends (absent: it runs until stopped). */
+  exit?: { exitMs: number; code: number }
 }
 
-export type PodPhase = 'pending' | 'creating' | 'started' | 'running' | 'terminating'
+/** An Event the kubelet has sent and may count up (the recorder's correlator cache). */
+export interface SentEvent { name: string; count: number }
+
+export type PodPhase = 'pending' | 'creating' | 'started' | 'running' | 'terminating' | 'finished'
 
 export interface PodRecord {
   uid: string
@@ -45,6 +56,10 @@ export interface PodRecord {
   /** Volume mount retries after a failed SetUp. */
   mountFailures: number
   deletionSeen?: boolean
+  /** Containers that end or images that fail: the pod's status is computed by sync (podSync.ts). */
+  life?: boolean
+  /** Events sent for this pod, by key (reason, message, container), with their counts. */
+  events?: Record<string, SentEvent>
 }
 
 /** One cached TokenRequest of the token manager (per pod, volume and token source). */

@@ -3,6 +3,9 @@
 // merge patches, and the pod status lists the kubelet writes are always sent whole).
 // Imitates: pkg/util/pod/pod.go (PatchPodStatus: strategicpatch.CreateTwoWayMergePatch)
 
+import type { Pod } from '../api/core'
+import type { KubeletRuntime } from './runtime'
+
 type Json = unknown
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -21,3 +24,14 @@ export function twoWayMergePatch(from: Json, to: Json): Json {
   }
   return Object.keys(out).length ? out : undefined
 }
+
+/**
+ * The status manager's write: `PATCH .../pods/NAME/status` with the node's identity, a two-way
+ * merge patch from the status it last saw to the new one, with the pod's uid as precondition.
+ */
+export async function writeStatus(rt: KubeletRuntime, pod: Pod, status: Record<string, unknown>): Promise<void> {
+  const path = `/api/v1/namespaces/${pod.metadata.namespace ?? ''}/pods/${pod.metadata.name}/status`
+  const patch = { metadata: { uid: pod.metadata.uid }, status: twoWayMergePatch(pod.status ?? {}, status) }
+  await rt.client.request('PATCH', path, patch, { contentType: 'application/strategic-merge-patch+json' })
+}
+

@@ -14,6 +14,8 @@ export const KubeletWork = {
   killPod: 'kubelet.killPod',
   /** End of the grace period: containers gone, pod object removed. */
   removePod: 'kubelet.removePod',
+  /** A pod whose containers end or whose image fails: its next transition (podSync.ts). */
+  syncPod: 'kubelet.syncPod',
 } as const satisfies Record<string, KubeletWorkType>
 
 /**
@@ -31,5 +33,6 @@ export const KubeletWorkWords: Record<KubeletWorkType | typeof TOKEN_REFRESHES, 
   'kubelet.podReady': ['pod ready', 'pods ready'],
   'kubelet.killPod': ['pod stop', 'pod stops'],
   'kubelet.removePod': ['pod removal', 'pod removals'],
+  'kubelet.syncPod': ['pod sync', 'pod syncs'],
   'kubelet.refreshToken': ['token refresh', 'token refreshes'],
 }

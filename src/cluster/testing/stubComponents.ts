@@ -28,6 +28,7 @@ export class Kubelet {
   }
   snapshot() { return { node: this.node.name } }
   refreshesBetween() { return 0 }
+  fastForward() {}
   tokenSchedules() { return [] }
   restore() {}
 }

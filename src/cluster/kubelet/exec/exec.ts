@@ -11,6 +11,7 @@ import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs } from './rootfs'
 import type { ContainerShell } from './containerShell'
 import { resolveInCluster } from './dns'
+import { runningAt, type RestartPolicy } from '../timeline'
 import { newBadRequest, newFailure, newInternalError, newNotFound } from '../../../common/apiErrors'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
@@ -77,7 +78,8 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   }
   if (!names.includes(container)) return newBadRequest(`container ${container} is not valid for pod ${pod.metadata.name}`)
   const c = rec?.containers.find((x) => x.name === container)
-  if (!rec || !c || !c.containerID || (rec.phase !== 'started' && rec.phase !== 'running' && rec.phase !== 'terminating')) {
+  const policy = ((pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always') as RestartPolicy
+  if (!rec || !c || !c.containerID || (rec.phase !== 'started' && rec.phase !== 'running' && rec.phase !== 'terminating') || !runningAt(c, policy, ctx.clock.now())) {
     return newFailure(404, 'NotFound', `unable to upgrade connection: container not found (${JSON.stringify(container)})`)
   }
   const hostname = spec.hostname ?? pod.metadata.name
