@@ -12,9 +12,15 @@ export type Obj = Record<string, any>
 
 export interface TableDef {
   headers: string[]
+  /** The columns `-o wide` adds after the others (kubectl's priority-1 columns). */
   wideHeaders: string[]
+  /** The whole `-o wide` header where the wide columns stand between the others (events). */
+  wideLayout?: string[]
   row(o: Obj, now: number, wide: boolean): string[]
 }
+
+/** The header row of a table, with or without `-o wide`. */
+export const headerRow = (t: TableDef, wide: boolean): string[] => (!wide ? t.headers : t.wideLayout ?? [...t.headers, ...t.wideHeaders])
 
 /** translateTimestampSince: `<unknown>` for a missing timestamp, else HumanDuration(now − t). */
 export function age(ts: string | undefined | null, now: number): string {
@@ -83,7 +89,10 @@ function eventSource(o: Obj): string {
 
 const event: TableDef = {
   headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-  wideHeaders: ['SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
+  wideHeaders: ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME'],
+  // pkg/printers/internalversion/printers.go eventColumnDefinitions: Subobject and Source
+  // (priority 1) stand before Message, the other wide ones after it.
+  wideLayout: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
   row(obj, now, wide) {
     // events.k8s.io/v1 objects print as the server's one Event printer prints them (after conversion)
     const o: Obj = isEventV1(obj as KObject) ? eventFromV1(obj as EventV1) : obj

@@ -65,6 +65,13 @@ describe('kubectl get tables', () => {
         '6m58s       Normal   Started     pod/app   Container started\n',
     )
   })
+  it('prints events -o wide with the columns in kubectl\'s order (printers.go eventColumnDefinitions)', async () => {
+    const r = await get('get events -n sa-demo -o wide', lab('2026-11-29T15:38:59.5Z'))
+    const [header, first] = r.stdout.split('\n')
+    // Subobject and Source (priority 1) stand before Message; First Seen, Count and Name after it.
+    expect(header.split(/ {2,}/)).toEqual(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'])
+    expect(first.indexOf('Successfully assigned')).toBe(header.indexOf('MESSAGE'))
+  })
   it('prints nodes and -o wide (§5)', async () => {
     const l = lab('2026-11-29T15:38:59Z')
     const r = await get('get nodes', l)

@@ -10,7 +10,7 @@ import { listOf, outputFormatFor, printGeneric, printOptions } from '../output'
 import { sortFound } from './getSort'
 import { kindString, resourcePath, type ResourceInfo } from '../resources'
 import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
-import { formatLabels, tableFor, type Obj } from '../tables'
+import { formatLabels, headerRow, tableFor, type Obj } from '../tables'
 
 interface Found {
   resource: ResourceInfo
@@ -70,7 +70,7 @@ function humanTables(k: Kubectl, found: Found[], allNamespaces: boolean, wide: b
     const withNs = allNamespaces && res.namespaced
     const lines: string[][] = []
     if (!k.flags.bool('no-headers')) {
-      const h = [...(withNs ? ['NAMESPACE'] : []), ...table.headers, ...(wide ? table.wideHeaders : [])]
+      const h = [...(withNs ? ['NAMESPACE'] : []), ...headerRow(table, wide)]
       if (k.flags.bool('show-labels')) h.push('LABELS')
       lines.push(h)
     }
