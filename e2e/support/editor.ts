@@ -24,14 +24,15 @@ export const EDITOR_ASSETS = /\/assets\/(MonacoPane|editor\.api|monacoSetup|json
 
 /**
  * For tests that never open the editor: its background preload (a few megabytes of script parsed
- * once the page is idle, or after 5 s on a busy machine, while the lab starts) is held, as on a
- * slow network: the requests are made and never answered. It took 60 % of the page's main-thread
- * time in a test, and its long tasks landed at random moments in screenshots, axe runs and frame
- * measurements. The editor's own specs (editor, csp, offline, the editor's open time in panels)
- * keep it.
+ * once the page is idle, or after 5 s on a busy machine, while the lab starts) fails at once, as
+ * offline: the lab swallows a failed preload (EditorHost.tsx). It took 60 % of the page's
+ * main-thread time in a test, and its long tasks landed at random moments in screenshots, axe runs
+ * and frame measurements. (Requests held unanswered instead could keep a reload from reaching its
+ * load event when the preload began first: a reload in panels.spec once waited two minutes.) The
+ * editor's own specs (editor, csp, offline, the editor's open time in panels) keep it.
  */
 export async function holdEditorPreload(context: BrowserContext): Promise<void> {
-  await context.route(EDITOR_ASSETS, () => {})
+  await context.route(EDITOR_ASSETS, (route) => route.abort('failed'))
 }
 
 /**
