@@ -81,7 +81,9 @@ export const sleep: CommandSpec = {
   usage: 'sleep NUMBER[SUFFIX]...',
   async run(ctx) {
     const args = ctx.argv.slice(1)
-    // GNU getopt over every argument (options may follow operands), up to `--`.
+    // GNU getopt over every argument (options may follow operands), up to `--`. Not util.ts's
+    // getopt: coreutils' parse_gnu_standard_options_only acts on --help or --version as soon as
+    // it meets it (`sleep --help -x` prints the help), where getopt reads every option first.
     const operands: string[] = []
     for (let i = 0; i < args.length; i++) {
       const a = args[i]
