@@ -16,6 +16,7 @@ const WANTED = {
   'apis/authorization.k8s.io/v1': ['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview'],
   'apis/rbac.authorization.k8s.io/v1': ['ClusterRoleBinding', 'ClusterRole', 'RoleBinding', 'Role'],
   'apis/discovery.k8s.io/v1': ['EndpointSlice'],
+  'apis/events.k8s.io/v1': ['Event'],
 }
 const KEEP = ['description', 'type', 'properties', 'required', 'items', 'additionalProperties', 'allOf', '$ref', 'enum', 'x-kubernetes-group-version-kind']
 

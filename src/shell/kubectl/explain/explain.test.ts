@@ -20,6 +20,13 @@ describe('wrapString (go-wordwrap v1.0.1)', () => {
 })
 
 describe('kubectl explain in the lab', () => {
+  it('explains the events.k8s.io/v1 Event the API server serves (its OpenAPI document is served too)', async () => {
+    const lab = await createLab({ seed: '1' })
+    const r = await lab.run('kubectl explain events.regarding --api-version=events.k8s.io/v1')
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout.startsWith('GROUP:      events.k8s.io\nKIND:       Event\nVERSION:    v1\n\nFIELD: regarding <ObjectReference>\n')).toBe(true)
+    expect((await lab.run('kubectl get --raw /openapi/v3')).stdout).toContain('"apis/events.k8s.io/v1"')
+  })
   it('fetches /openapi/v3 and then the group-version document at its hashed URL', async () => {
     const lab = await createLab({ seed: 'explain-unit' })
     const r = await lab.run('kubectl explain sa.automountServiceAccountToken -v=6')

@@ -18,7 +18,8 @@ const CASES = [
   'nodes.status.capacity', 'svc.spec.ports', 'endpointslices', 'roles.rbac.authorization.k8s.io.rules.verbs', 'rolebinding.subjects',
   'clusterrole.aggregationRule', 'tokenreviews.spec', 'tokenreview.status.user', 'sa --recursive', 'pod.spec.securityContext --recursive',
   'pods.foo.bar', 'pods.spec.foo', 'pods.spec.containers[0]', 'foo', '', 'pods nodes', 'pods --output=yaml', 'pods --api-version=v2',
-  'pods --recursive=maybe', 'Pod.spec.nodeName',
+  'pods --recursive=maybe', 'Pod.spec.nodeName', 'events --api-version=events.k8s.io/v1', 'events.regarding --api-version=events.k8s.io/v1',
+  'events.events.k8s.io',
 ].map((c) => c.split(' ').filter(Boolean))
 
 const SERVER = `
