@@ -1,8 +1,7 @@
 // awk against the machine's awk, mawk 1.3.4 (Debian's default awk), all cases in one bash process.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 
 const FILES: Record<string, string> = {
   'people.txt': 'alice 30 paris\nbob 25 berlin\ncarol 35 rome\ndave 25 paris\n',
@@ -56,17 +55,5 @@ const CASES: string[] = [
 ]
 
 describe('awk agrees with mawk', () => {
-  const missing = missingTools(['awk', 'sort', 'tail'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 180_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['awk', 'sort', 'tail'], CASES, FILES, 180_000)
 })

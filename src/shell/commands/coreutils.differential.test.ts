@@ -1,9 +1,8 @@
 // seq, uniq and sort against coreutils 9.1 and xargs against GNU findutils, all cases in one bash
 // process.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 
 const FILES: Record<string, string> = {
   'dups.txt': 'a\na\nb\nA\nb\nb\nc\n\n\nx 1\ny 1\n',
@@ -82,17 +81,5 @@ const CASES: string[] = [
 ]
 
 describe('seq, uniq and sort agree with coreutils', () => {
-  const missing = missingTools(['seq', 'uniq', 'sort', 'tail', 'wc', 'cat', 'xargs', 'cut'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 180_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['seq', 'uniq', 'sort', 'tail', 'wc', 'cat', 'xargs', 'cut'], CASES, FILES, 180_000)
 })

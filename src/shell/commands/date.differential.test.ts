@@ -1,10 +1,9 @@
 // date against coreutils 9.1 date (LC_ALL=C, TZ=UTC), all cases in one bash process; plus the lab
 // clock (never the wall clock) for `date` without -d.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
+import { describe, expect, test } from 'vitest'
 import { newShell } from '../testSupport'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { agreesWithRealTools } from './diffSupport'
 
 const FILES: Record<string, string> = { 'dates.txt': '@0\n2026-05-23 10:00\nbogus\n@1779578851\n' }
 
@@ -68,19 +67,7 @@ const CASES: string[] = [
 ]
 
 describe('date agrees with coreutils date', () => {
-  const missing = missingTools(['date', 'cut'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 120_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['date', 'cut'], CASES, FILES)
 })
 
 test('date reads the lab clock', async () => {

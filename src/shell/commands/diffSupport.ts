@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { beforeAll, expect, test } from 'vitest'
 import type { RunResult } from '../types'
 import { newShell } from '../testSupport'
 
@@ -63,4 +64,25 @@ export async function runLab(cases: string[], files: Record<string, string>): Pr
     results.push(await sh.run(line))
   }
   return results
+}
+
+/**
+ * Inside a describe block: run `cases` through the real tools and through the lab (once, before
+ * the tests), fail if one of `tools` is missing (the suite skips nothing), and compare each case's
+ * stdout, stderr and status.
+ */
+export function agreesWithRealTools(tools: string[], cases: string[], files: Record<string, string> = {}, timeoutMs = 120_000): void {
+  const missing = missingTools(tools)
+  let real: RunResult[] = []
+  let lab: RunResult[] = []
+  beforeAll(async () => {
+    if (missing.length === 0) real = runReal(cases, files)
+    lab = await runLab(cases, files)
+  }, timeoutMs)
+  test('the real tools are installed', () => {
+    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
+  })
+  test.each(cases.map((c, i) => [c, i] as const))('%s', (_line, i) => {
+    expect(lab[i]).toEqual(real[i])
+  })
 }

@@ -1,8 +1,7 @@
 // jq against the real jq 1.6 (/usr/bin/jq), all cases in one bash process.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url')
 const CLAIMS = {
@@ -196,17 +195,5 @@ const CASES: string[] = [
 ]
 
 describe('jq agrees with jq 1.6', () => {
-  const missing = missingTools(['jq', 'base64'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 180_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['jq', 'base64'], CASES, FILES, 180_000)
 })

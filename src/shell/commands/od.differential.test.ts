@@ -2,9 +2,8 @@
 // token bytes (-c, -An -tx1), the other types and radixes, od's column padding when several
 // types share a line, repeated lines, partial last lines, and the errors.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImxhYiJ9.eyJhdWQiOlsiaHR0cHM6Ly9rdWJlcm5ldGVzLmRlZmF1bHQuc3ZjIl19.c2ln\n'
 const FILES: Record<string, string> = {
@@ -48,17 +47,5 @@ const CASES: string[] = [
 ]
 
 describe('od agrees with coreutils 9.1', () => {
-  const missing = missingTools(['od', 'printf', 'cut', 'head', 'cat'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 120_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['od', 'printf', 'cut', 'head', 'cat'], CASES, FILES)
 })

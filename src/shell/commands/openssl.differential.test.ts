@@ -1,10 +1,9 @@
 // openssl x509 and openssl base64 against OpenSSL 3.0 on the lab's own certificates, all cases in
 // one bash process.
 
-import { beforeAll, describe, expect, test } from 'vitest'
+import { describe } from 'vitest'
 import { ADMIN_CERT_PEM, CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { agreesWithRealTools } from './diffSupport'
 import { encodeBase64Text } from '../../common/base64'
 import { EC_CA_PEM, ODD_NAMES2_PEM, ODD_NAMES_PEM, SERVER_RSA_PEM } from './testdata/certs'
 
@@ -86,17 +85,5 @@ const CASES: string[] = [
 ]
 
 describe('openssl agrees with OpenSSL 3.0', () => {
-  const missing = missingTools(['openssl', 'cat'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 180_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['openssl', 'cat'], CASES, FILES, 180_000)
 })

@@ -1,8 +1,7 @@
 // sed against GNU sed 4.9, all cases in one bash process.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 
 const FILES: Record<string, string> = {
   'words.txt': 'banana\nApple\ncherry\napple\nbanana\n\ndate 10\nelder 9\nfig 100\n',
@@ -103,17 +102,5 @@ const CASES: string[] = [
 ]
 
 describe('sed agrees with GNU sed', () => {
-  const missing = missingTools(['sed', 'cat'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 180_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['sed', 'cat'], CASES, FILES, 180_000)
 })

@@ -2,9 +2,8 @@
 // statuses, and short waits that succeed silently; all real runs in one bash process. Then what
 // only the lab does: a sleep moves the lab clock by the sum of its operands.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe, expect, test } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 import { newShell } from '../testSupport'
 import { sleepSeconds, strtodPrefix } from './sleep'
 
@@ -47,19 +46,7 @@ const CASES: string[] = [
 ]
 
 describe('sleep agrees with coreutils 9.1', () => {
-  const missing = missingTools(['sleep'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, {})
-    lab = await runLab(CASES, {})
-  }, 120_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['sleep'], CASES)
 })
 
 describe('sleep in the lab', () => {

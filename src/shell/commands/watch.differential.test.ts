@@ -2,9 +2,8 @@
 // one bash process), the header's layout against what the real watch drew on an 80-column
 // screen, and the lab's one refresh.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe, expect, test } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 import { newShell } from '../testSupport'
 import { watchHeader } from './watch'
 
@@ -21,19 +20,7 @@ const CASES: string[] = [
 ]
 
 describe('watch agrees with procps-ng 4.0.2', () => {
-  const missing = missingTools(['watch'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, {})
-    lab = await runLab(CASES, {})
-  }, 120_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['watch'], CASES)
 })
 
 describe('the header line', () => {

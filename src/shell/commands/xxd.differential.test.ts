@@ -1,9 +1,8 @@
 // xxd against vim's xxd 2022-01-14, all cases in one bash process: the dump and its layout options,
 // plain hex both ways, C include style, and the errors.
 
-import { beforeAll, describe, expect, test } from 'vitest'
-import type { RunResult } from '../types'
-import { missingTools, runLab, runReal } from './diffSupport'
+import { describe } from 'vitest'
+import { agreesWithRealTools } from './diffSupport'
 
 const FILES: Record<string, string> = {
   'b.txt': 'hello\tworld\n\u0001\u007f\u00e9 ' + 'a'.repeat(56) + '\\',
@@ -43,17 +42,5 @@ const CASES: string[] = [
 ]
 
 describe('xxd agrees with xxd 2022-01-14', () => {
-  const missing = missingTools(['xxd', 'printf'])
-  let real: RunResult[] = []
-  let lab: RunResult[] = []
-  beforeAll(async () => {
-    if (missing.length === 0) real = runReal(CASES, FILES)
-    lab = await runLab(CASES, FILES)
-  }, 120_000)
-  test('the real tools are installed', () => {
-    expect(missing, `missing on this machine: ${missing.join(', ')}`).toEqual([])
-  })
-  test.each(CASES.map((c, i) => [c, i] as const))('%s', (_line, i) => {
-    expect(lab[i]).toEqual(real[i])
-  })
+  agreesWithRealTools(['xxd', 'printf'], CASES, FILES)
 })
