@@ -92,7 +92,7 @@ describe('events.k8s.io/v1 and core/v1', () => {
     // the Scheduled event as events.k8s.io/v1 writes it: deprecated fields empty but present, no count
     const [scheduled, pulling] = (list.items)
     expect(scheduled).toMatchObject({
-      reportingController: 'default-scheduler', reportingInstance: 'default-scheduler-controlplane', action: 'Binding', reason: 'Scheduled',
+      reportingController: 'default-scheduler', reportingInstance: 'default-scheduler-control-plane', action: 'Binding', reason: 'Scheduled',
       regarding: { kind: 'Pod', namespace: 'sa-demo', name: 'app', apiVersion: 'v1' }, note: 'Successfully assigned sa-demo/app to worker-0',
       type: 'Normal', deprecatedSource: {}, deprecatedFirstTimestamp: null, deprecatedLastTimestamp: null,
     })

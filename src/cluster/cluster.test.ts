@@ -137,7 +137,7 @@ describe('scheduler', () => {
     expect(ev).toMatchObject({
       involvedObject: { kind: 'Pod', namespace: 'sa-demo', name: 'app', uid: pod.metadata.uid, apiVersion: 'v1' },
       message: 'Successfully assigned sa-demo/app to worker-0', source: {}, firstTimestamp: null, lastTimestamp: null,
-      type: 'Normal', action: 'Binding', reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler-controlplane',
+      type: 'Normal', action: 'Binding', reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler-control-plane',
     })
     expect(ev.count).toBeUndefined()
     expect(ev.eventTime).toMatch(/^2026-11-29T15:30:00\.\d{6}Z$/)

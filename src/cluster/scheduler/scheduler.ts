@@ -16,11 +16,11 @@ export const SCHEDULE_POD = 'scheduler.schedulePod'
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler'
 
 export interface SchedulerOptions {
-  /** reportingInstance of its events: `default-scheduler-<hostname>`. */
+  /** reportingInstance of its events: `default-scheduler-<hostname>`, the control-plane node (kubernetes-objects.md shows `default-scheduler-control-plane`). */
   reportingInstance: string
 }
 
-export function startScheduler(ctx: ClusterContext, client: ComponentClient, opts: SchedulerOptions = { reportingInstance: 'default-scheduler-controlplane' }): void {
+export function startScheduler(ctx: ClusterContext, client: ComponentClient, opts: SchedulerOptions = { reportingInstance: 'default-scheduler-control-plane' }): void {
   ctx.store.watch((e) => {
     if (e.resource !== 'pods' || e.type !== 'ADDED') return
     const pod = e.object
