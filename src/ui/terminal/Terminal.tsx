@@ -27,16 +27,30 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
   const partial = useTerminal(store, (s) => s.partial)
   const busy = useTerminal(store, (s) => s.busy)
 
+  // The scroller's size and content height when it was last followed or scrolled by the reader.
+  const layout = useRef({ width: 0, height: 0, content: 0 })
+  const remember = (el: HTMLElement) => {
+    layout.current = { width: el.clientWidth, height: el.clientHeight, content: el.scrollHeight }
+  }
+
   /** Follow the output (the prompt in view), unless the reader scrolled up to read. */
   const followOutput = useCallback(() => {
     const el = scrollRef.current
-    if (el && stick.current) el.scrollTop = el.scrollHeight
+    if (!el) return
+    if (stick.current) el.scrollTop = el.scrollHeight
+    remember(el)
   }, [])
   useLayoutEffect(followOutput, [followOutput, lines, partial, busy])
 
   const onScroll = () => {
     const el = scrollRef.current
-    if (el) stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 24
+    if (!el) return
+    // A scroll that comes with a new size or new content (a resize re-wraps the lines and the
+    // browser moves the scroll position) is not the reader's: it does not stop the following.
+    // Browsers order it before or after the ResizeObserver callback (headless Chromium before).
+    const l = layout.current
+    if (el.clientWidth !== l.width || el.clientHeight !== l.height || el.scrollHeight !== l.content) return followOutput()
+    stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 24
   }
 
   const follow = useCallback(() => {
