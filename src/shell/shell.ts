@@ -98,6 +98,7 @@ export class Shell {
       emit: (c) => this.sink?.(c),
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
       pause: opts.pause,
+      jobControl: !this.exitEnds,
     })
   }
 
@@ -185,13 +186,20 @@ export class Shell {
       } catch {
         // The line's output budget is spent: the notice about it is already on the terminal.
       }
-    } finally {
-      this.sink = undefined
     }
     return this.finish(result)
   }
 
   private finish(result: RunResult): RunResult {
+    // Before the next prompt: what background jobs wrote by now, and which of them ended.
+    if (!this.exitEnds) {
+      try {
+        this.executor.bg.notify(this.executor, { kind: 'terminal', stream: 'stderr' }, true)
+      } catch {
+        // The line's output budget is spent: the notices wait for the next prompt.
+      }
+    }
+    this.sink = undefined
     result.exitCode = this.executor.status
     return result
   }

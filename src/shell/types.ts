@@ -55,6 +55,12 @@ export interface LabServices {
    * it without saving (undefined). Absent when no editor is attached (Node, transcripts).
    */
   edit?(request: EditRequest): Promise<string | undefined>
+  /**
+   * Let `ms` of real time pass before a command's next round (a live `watch`): the host waits
+   * with a timer and returns early on Ctrl+C. Absent where nothing paces commands (Node,
+   * transcripts, tests): such commands then run one round.
+   */
+  pace?(ms: number): Promise<void>
 }
 
 /** What `kubectl edit`, `nano`, `vi` and `edit` ask the editor to open. */
