@@ -24,8 +24,8 @@ export interface Job {
   /** Set by kill: the signal's number, and the job ended at the time of the kill. */
   signal?: number
   /**
-   * Started by the command line running now: bash would not have seen it end by the prompt
-   * that follows (it is still starting), so that prompt does not report it; `wait` does.
+   * Started by the command line running now: if it ended no earlier than now, bash would not
+   * have seen it end by the prompt that follows, so that prompt does not report it; `wait` does.
    */
   fresh: boolean
   /** Output written after the job's clock had moved, shown once the lab clock passes `at`. */
@@ -105,7 +105,7 @@ export class JobTable {
 
   /** The notices an interactive bash prints before its prompt: finished jobs, which leave the table. */
   notices(now: number, prompt = false): string {
-    const done = this.list.filter((j) => !this.running(j, now) && !(prompt && j.fresh && j.signal === undefined))
+    const done = this.list.filter((j) => !this.running(j, now) && !(prompt && j.fresh && j.signal === undefined && j.end >= now))
     const text = done.map((j) => this.line(j, now)).join('')
     for (const j of done) this.remove(j)
     return text

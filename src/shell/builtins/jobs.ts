@@ -45,7 +45,7 @@ export async function waitBuiltin(c: BuiltinCall): Promise<number> {
       else if (/^\d+$/.test(a)) c.err(`bash: wait: pid ${a} is not a child of this shell\n`)
       else {
         c.err(`bash: wait: \`${a}': not a pid or valid job spec\n`)
-        status = 2
+        status = 1
         continue
       }
       status = 127
@@ -56,7 +56,10 @@ export async function waitBuiltin(c: BuiltinCall): Promise<number> {
   }
   // An interactive bash tells what ended right away; a script's wait reaps the jobs silently.
   if (c.h.jobs.interactive) c.h.jobs.notify(c.io)
-  else for (const j of waited) table.remove(j)
+  else {
+    c.h.jobs.release()
+    for (const j of waited) table.remove(j)
+  }
   return status
 }
 
