@@ -57,10 +57,11 @@ export interface LabServices {
   edit?(request: EditRequest): Promise<string | undefined>
   /**
    * Let `ms` of real time pass before a command's next round (a live `watch`): the host waits
-   * with a timer and returns early on Ctrl+C. Absent where nothing paces commands (Node,
-   * transcripts, tests): such commands then run one round.
+   * with a timer and resolves true, or false at once on Ctrl+C, which then goes to the command
+   * (as SIGINT to a program that handles it) instead of stopping the line. Absent where nothing
+   * paces commands (Node, transcripts, tests): such commands run one round.
    */
-  pace?(ms: number): Promise<void>
+  pace?(ms: number): Promise<boolean>
 }
 
 /** What `kubectl edit`, `nano`, `vi` and `edit` ask the editor to open. */
