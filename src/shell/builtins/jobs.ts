@@ -33,7 +33,7 @@ export async function waitBuiltin(c: BuiltinCall): Promise<number> {
   let status = 0
   const waited: Job[] = []
   if (args.length === 0) {
-    for (const j of [...table.all()]) {
+    for (const j of table.all()) {
       await waitFor(c, j)
       waited.push(j)
     }
@@ -72,7 +72,7 @@ export function jobsBuiltin(c: BuiltinCall): number {
       args = args.slice(1)
       break
     }
-    const bad = [...args[0].slice(1)].find((f) => !'lnprs'.includes(f))
+    const bad = args[0].slice(1).split('').find((f) => !'lnprs'.includes(f))
     if (bad !== undefined) {
       c.err(`bash: jobs: -${bad}: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n`)
       return 2
