@@ -89,6 +89,14 @@ export class Shell {
         const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
         return { output: buf.text, exitCode }
       },
+      runSplit: async (text, env) => {
+        const out = { text: '' }
+        const err = { text: '' }
+        const io: IO = { stdin: '', stdinIsTTY: false, out: { kind: 'buffer', buf: out }, err: { kind: 'buffer', buf: err } }
+        const senv = new OverlayEnv(env)
+        const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
+        return { stdout: out.text, stderr: err.text, exitCode }
+      },
     }
     this.executor = new Executor({
       fs: opts.fs,

@@ -126,6 +126,8 @@ export interface ShellHandle {
    * captured together in the order written (watch). Absent in hosts that do not offer it.
    */
   runCaptured?(text: string, env: ShellEnv): Promise<{ output: string; exitCode: number }>
+  /** The same with stdout and stderr apart (awk's `"cmd" | getline` and system()). */
+  runSplit?(text: string, env: ShellEnv): Promise<{ stdout: string; stderr: string; exitCode: number }>
 }
 
 export interface FlagSpec {
