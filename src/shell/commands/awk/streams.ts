@@ -71,8 +71,11 @@ export class AwkStreams {
       rec = r.recs[r.pos++]
     } else rec = host.nextMain()
     if (rec === undefined) return 0
-    if (!e.file) this.bump('NR')
-    if (!e.file && !e.cmd) this.bump('FNR')
+    // mawk counts only records of the main input (POSIX would count a command's too).
+    if (!e.file && !e.cmd) {
+      this.bump('NR')
+      this.bump('FNR')
+    }
     if (e.target) await this.vm.lvalueSet(e.target, new StrNum(rec))
     else this.vm.setRecord(rec)
     return 1
