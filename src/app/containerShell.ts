@@ -13,6 +13,7 @@ import { curl } from '../shell/curl/curl'
 import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
 import { podCurl } from './containerCurl'
+import { containerSleep } from './containerSleep'
 import { ContainerSession, ashMessages, busyboxMessages } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
@@ -66,6 +67,7 @@ function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabSe
     small('hostname', () => `${p.hostname}\n`, p),
     small('id', () => 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n', p),
     podCurl(curl, p, API_SERVER, lab),
+    containerSleep,
   ]
   for (const spec of [...builtinCommands(), ...own, curl]) {
     if (specs.some((s) => s.name === spec.name)) continue

@@ -180,6 +180,11 @@ class LabImpl implements Lab {
   /** The host's pause between steps (see LabOptions.pause). */
   pause: (() => Promise<void>) | undefined
 
+  /** The host's pacing of live commands (see LabOptions.pace). */
+  set pace(fn: ((ms: number) => Promise<boolean>) | undefined) {
+    this.services.pace = fn
+  }
+
   /** Shells running `lab solution` or a lesson's set-up lines (Ctrl+C reaches them too). */
   private readonly subShells = new Set<Shell>()
 
@@ -371,6 +376,7 @@ export async function createLab(opts: LabOptions = {}): Promise<Lab> {
     assertSnapshot(opts.state)
     const lab = new LabImpl(opts.state.seed, opts.state.startMs)
     lab.pause = opts.pause
+    lab.pace = opts.pace
     await lab.init(opts.state)
     return lab
   }
@@ -378,6 +384,7 @@ export async function createLab(opts: LabOptions = {}): Promise<Lab> {
   const start = parseStart(opts.now) ?? (seed !== undefined ? DEFAULT_SEEDED_START : Date.now())
   const lab = new LabImpl(seed, start)
   lab.pause = opts.pause
+  lab.pace = opts.pace
   await lab.init()
   return lab
 }

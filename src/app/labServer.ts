@@ -6,6 +6,7 @@ import { createLab, type Lab, type LabOptions, type LabSnapshot } from './lab'
 import { LabHost } from './labHost'
 import type { FromWorker, LabCall, ToWorker } from './protocol'
 import { isSavesMessage, WorkerSaves } from './savesServer'
+import { Pacer } from './pacer'
 
 export interface Port {
   postMessage(message: FromWorker): void
@@ -24,7 +25,9 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
   })
 
   // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in.
-  const createPausingLab = (opts: LabOptions) => createLab({ ...opts, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) })
+  // and pace live commands (watch) with a timer that Ctrl+C cuts short.
+  const pacer = new Pacer()
+  const createPausingLab = (opts: LabOptions) => createLab({ ...opts, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)), pace: pacer.pace })
 
   const start = async (make: () => Promise<Lab>): Promise<LabHost | undefined> => {
     try {
@@ -79,7 +82,9 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
     else if (m.kind === 'start') started = start(() => createPausingLab(m.opts))
     else if (m.kind === 'startSaved') started = start(() => saves.startLab(m.opts, m.saves, createPausingLab))
     else if (m.kind === 'call') void call(m.id, m.call)
-    else if (m.kind === 'interrupt') host?.lab.interrupt()
+    else if (m.kind === 'interrupt') {
+      if (!pacer.interrupt()) host?.lab.interrupt()
+    }
     else if (m.kind === 'editDone') {
       edits.get(m.id)?.(m.text)
       edits.delete(m.id)

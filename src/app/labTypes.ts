@@ -24,6 +24,8 @@ export interface LabOptions {
   state?: LabSnapshot
   /** Awaited by the shell every few thousand steps of a command: a host running the lab in a worker yields there so that its messages (Ctrl+C) are read. */
   pause?: () => Promise<void>
+  /** Paces live commands (watch): see LabServices.pace. A worker host waits with a timer that Ctrl+C cuts short. */
+  pace?: (ms: number) => Promise<boolean>
 }
 
 export interface LabSnapshot {

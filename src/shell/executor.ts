@@ -20,6 +20,7 @@ import { isWorkingFs } from './fs'
 import { CommandOutput, LineBudget } from './budget'
 import { FsWriteError, OutputStop, ShellStop, STATUS_OUTPUT, fsLimitHint, type ShellLimits } from './limits'
 import { PipeEnd, settlePipes, StdinUse } from './sigpipe'
+import { Background } from './background'
 
 /** Commands that are bash builtins: their write errors read `bash: echo: write error: ...`. */
 const BUILTINS = new Set(['echo', 'printf', 'pwd', 'cd', 'export', 'unset', 'history', 'help', 'test', '[', 'true', 'false'])
@@ -43,6 +44,8 @@ export interface ExecHost {
   pause?(): Promise<void>
   /** `$$` of this shell. */
   pid?: number
+  /** An interactive shell with job control (the workstation): `[1] PID` and notices of ended jobs. */
+  jobControl?: boolean
 }
 
 export class Executor implements CompoundHost {
@@ -57,10 +60,13 @@ export class Executor implements CompoundHost {
   readonly rt: Runtime
   /** Above 0 while running an if/while condition or a non-final part of `&&`/`||`: `set -e` waits. */
   conditionDepth = 0
+  /** Jobs started with `&` (background.ts, jobs.ts). */
+  readonly bg: Background
 
   constructor(private host: ExecHost) {
     this.budget = new LineBudget(host.limits)
     this.rt = new Runtime(host.pid)
+    this.bg = new Background(host, this.rt)
   }
 
   async runList(list: List, io: IO, env: ShellEnv): Promise<number> {
@@ -72,11 +78,12 @@ export class Executor implements CompoundHost {
   beginLine(): void {
     this.budget.begin()
     this.lastPause = 0
+    this.bg.beginLine()
   }
 
   /** Write the shell's own messages (errors, warnings), outside any command's output budget. */
   write(sink: Sink, text: string): void {
-    this.budget.write(sink, text, this.host.fs, (c) => this.host.emit(c))
+    this.budget.write(sink, text, this.host.fs, (c) => this.bg.emit(c))
   }
 
   tick(): Promise<void> {
@@ -92,7 +99,8 @@ export class Executor implements CompoundHost {
     }
   }
 
-  private async runAndOr(item: AndOr, io: IO, env: ShellEnv): Promise<void> {
+  async runAndOr(item: AndOr, io: IO, env: ShellEnv): Promise<void> {
+    if (item.background) return this.bg.run(this, item, io, env)
     const guarded = (p: Pipeline, last: boolean) => (last ? this.runPipeline(p, io, env) : this.condition(() => this.runPipeline(p, io, env)))
     this.status = await guarded(item.first, item.rest.length === 0)
     let lastRan = item.rest.length === 0 ? item.first : undefined
@@ -102,10 +110,6 @@ export class Executor implements CompoundHost {
       const last = i === item.rest.length - 1
       this.status = await guarded(pipeline, last)
       lastRan = last ? pipeline : undefined
-    }
-    if (item.background) {
-      this.rt.lastBackground = String(this.rt.spawnPid())
-      this.status = 0
     }
     // set -e: a failure outside a condition ends the shell (the innermost subshell).
     if (this.status !== 0 && lastRan && !lastRan.negated && this.conditionDepth === 0 && this.rt.has('errexit')) {
@@ -191,12 +195,15 @@ export class Executor implements CompoundHost {
     const depth = { loop: this.loopDepth, cond: this.conditionDepth, subst: this.rt.substDepth }
     this.rt.traps = new Map()
     let status: number
+    this.bg.depth++
     try {
       status = await fn()
     } catch (e) {
       if (e instanceof AbortLine) status = e.status
       else if (e instanceof ExitShell) status = e.status
       else throw e
+    } finally {
+      this.bg.depth--
     }
     try {
       const trap = this.rt.traps.get('EXIT')
@@ -344,7 +351,7 @@ export class Executor implements CompoundHost {
       }
       cenv = overlay
     }
-    const out = new CommandOutput(name, this.budget, this.host.fs, (c) => this.host.emit(c))
+    const out = new CommandOutput(name, this.budget, this.host.fs, (c) => this.bg.emit(c))
     const ctx: CommandContext = {
       argv,
       stdin: remainingInput(cio),
@@ -354,7 +361,7 @@ export class Executor implements CompoundHost {
       stderr: (t) => out.write(cio.err, t),
       env: cenv,
       fs: this.host.fs,
-      lab: this.host.lab,
+      lab: this.bg.lab(),
       shell: this.host.shell,
       signal: this.budget.signal(),
     }

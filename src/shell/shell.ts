@@ -89,6 +89,14 @@ export class Shell {
         const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
         return { output: buf.text, exitCode }
       },
+      runSplit: async (text, env) => {
+        const out = { text: '' }
+        const err = { text: '' }
+        const io: IO = { stdin: '', stdinIsTTY: false, out: { kind: 'buffer', buf: out }, err: { kind: 'buffer', buf: err } }
+        const senv = new OverlayEnv(env)
+        const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
+        return { stdout: out.text, stderr: err.text, exitCode }
+      },
     }
     this.executor = new Executor({
       fs: opts.fs,
@@ -98,6 +106,7 @@ export class Shell {
       emit: (c) => this.sink?.(c),
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
       pause: opts.pause,
+      jobControl: !this.exitEnds,
     })
   }
 
@@ -185,13 +194,20 @@ export class Shell {
       } catch {
         // The line's output budget is spent: the notice about it is already on the terminal.
       }
-    } finally {
-      this.sink = undefined
     }
     return this.finish(result)
   }
 
   private finish(result: RunResult): RunResult {
+    // Before the next prompt: what background jobs wrote by now, and which of them ended.
+    if (!this.exitEnds) {
+      try {
+        this.executor.bg.notify(this.executor, { kind: 'terminal', stream: 'stderr' }, true)
+      } catch {
+        // The line's output budget is spent: the notices wait for the next prompt.
+      }
+    }
+    this.sink = undefined
     result.exitCode = this.executor.status
     return result
   }

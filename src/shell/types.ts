@@ -55,6 +55,13 @@ export interface LabServices {
    * it without saving (undefined). Absent when no editor is attached (Node, transcripts).
    */
   edit?(request: EditRequest): Promise<string | undefined>
+  /**
+   * Let `ms` of real time pass before a command's next round (a live `watch`): the host waits
+   * with a timer and resolves true, or false at once on Ctrl+C, which then goes to the command
+   * (as SIGINT to a program that handles it) instead of stopping the line. Absent where nothing
+   * paces commands (Node, transcripts, tests): such commands run one round.
+   */
+  pace?(ms: number): Promise<boolean>
 }
 
 /** What `kubectl edit`, `nano`, `vi` and `edit` ask the editor to open. */
@@ -119,6 +126,8 @@ export interface ShellHandle {
    * captured together in the order written (watch). Absent in hosts that do not offer it.
    */
   runCaptured?(text: string, env: ShellEnv): Promise<{ output: string; exitCode: number }>
+  /** The same with stdout and stderr apart (awk's `"cmd" | getline` and system()). */
+  runSplit?(text: string, env: ShellEnv): Promise<{ stdout: string; stderr: string; exitCode: number }>
 }
 
 export interface FlagSpec {

@@ -19,6 +19,13 @@ export function builtinHost(ex: Executor, host: ExecHost): BuiltinHost {
     isDir: (path) => host.fs.isDir(path),
     stdout: (io, text) => ex.write(io.out, text),
     stderr: (io, text) => ex.write(io.err, text),
+    jobs: {
+      table: ex.bg.table,
+      lab: () => ex.bg.lab(),
+      interactive: ex.bg.interactive,
+      notify: (io) => ex.bg.notify(ex, io.err),
+      release: () => ex.bg.release(),
+    },
   }
 }
 

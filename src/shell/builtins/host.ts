@@ -3,7 +3,8 @@
 import type { Command } from '../parser/ast'
 import type { IO } from '../redirect'
 import type { Runtime } from '../runtime'
-import type { CommandSpec, ShellEnv } from '../types'
+import type { CommandSpec, LabServices, ShellEnv } from '../types'
+import type { JobTable } from '../jobs'
 
 export interface BuiltinHost {
   rt: Runtime
@@ -18,6 +19,20 @@ export interface BuiltinHost {
   isDir(path: string): boolean
   stdout(io: IO, text: string): void
   stderr(io: IO, text: string): void
+  jobs: JobControl
+}
+
+/** The job table and what the job builtins (jobs, wait, kill, fg, bg) do with it. */
+export interface JobControl {
+  table: JobTable
+  /** The lab as this shell sees it now (a background job's own clock inside a job). */
+  lab(): LabServices
+  /** The workstation's interactive bash: `[1] PID` lines and notices of ended jobs. */
+  interactive: boolean
+  /** Show the output jobs held until now, then the notices of the jobs that ended (they leave the table). */
+  notify(io: IO): void
+  /** Show the output jobs held until now. */
+  release(): void
 }
 
 export interface BuiltinCall {

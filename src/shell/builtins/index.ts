@@ -7,6 +7,7 @@ import { setBuiltin, shiftBuiltin, shoptBuiltin } from './set'
 import { aliasBuiltin, evalBuiltin, exitBuiltin, sourceBuiltin, trapBuiltin, unaliasBuiltin } from './meta'
 import { commandBuiltin, typeBuiltin } from './describe'
 import { declareBuiltin } from './declare'
+import { bgBuiltin, fgBuiltin, jobsBuiltin, killBuiltin, waitBuiltin } from './jobs'
 
 const TABLE: Record<string, Builtin> = {
   read: readBuiltin,
@@ -24,6 +25,11 @@ const TABLE: Record<string, Builtin> = {
   command: commandBuiltin,
   declare: declareBuiltin,
   typeset: declareBuiltin,
+  jobs: jobsBuiltin,
+  wait: waitBuiltin,
+  kill: killBuiltin,
+  fg: fgBuiltin,
+  bg: bgBuiltin,
 }
 
 /** The builtin for a name, if the shell itself implements it. */

@@ -51,7 +51,16 @@ const CASES: string[] = [
   "echo '  lead  trail  ' | awk '{ print \"[\" $1 \"][\" $2 \"]\" NF }'",
   "echo 'a|b|c' | awk -F'|' '{ print $2 }'; echo 'a1b22c' | awk -F'[0-9]+' '{ print $3, NF }'",
   "awk 'BEGIN { a[\"x\"]; delete a[\"x\"]; print length(a); a[1]; a[2]; delete a; print length(a) }'",
-  "awk 'BEGIN { s = sprintf(\"%03d-%s\", 7, \"z\"); print s; print (1 ? \"yes\" : \"no\"), !0, -\"3\" }'",
+  "awk 'BEGIN { s = sprintf(\"%03d-%s\", 7, \"z\"); print s; print (1 ? \"yes\" : \"no\"), !0, -\"3\" }'",  // getline in its forms, close, fflush, system
+  "awk 'NR == 1 { getline; print \"after getline:\", $0, NR, FNR; getline x; print \"var:\", x, $0, NR }' people.txt",
+  "awk 'BEGIN { while ((getline line < \"people.txt\") > 0) n++; print n, NR, line; print (getline y < \"nosuch\") }'",
+  "awk 'BEGIN { getline < \"people.txt\"; print $2, NF, NR; close(\"people.txt\"); getline < \"people.txt\"; print $1; print close(\"people.txt\"), close(\"people.txt\") }'",
+  "awk 'BEGIN { \"echo one two; echo three\" | getline; print $2, NF, NR; \"echo one two; echo three\" | getline v; print v, NR }'",
+  "awk 'BEGIN { cmd = \"printf \\\"a\\\\nb\\\\n\\\"\"; while ((cmd | getline l) > 0) print \"got\", l; close(cmd); cmd | getline l; print \"again\", l }'",
+  "awk 'BEGIN { printf \"before \"; r = system(\"echo from-shell; exit 3\"); print \"after\", r; fflush(); system(\"\") }'",
+  "awk '{ print; system(\"echo sys \" NR) }' people.txt",
+  "printf 'x\\ny\\n' | awk 'BEGIN { getline; print \"begin read\", $0 } { print \"rule\", $0 }'",
+  "awk 'BEGIN { \"nosuchcmd\" | getline r; print \"[\" r \"]\"; print system(\"false\") }' 2>/dev/null",
 ]
 
 describe('awk agrees with mawk', () => {

@@ -8,20 +8,12 @@ import { parseAwk } from './awk/parser'
 import { AwkSyntaxError } from './awk/lexer'
 import { AwkRuntimeError, Interp } from './awk/interp'
 import { AwkRegexError, loadRegex } from './awk/regex'
+import { records, type AwkHost } from './awk/streams'
 import { readOperand } from './util'
 
 const USAGE = 'Usage: mawk [Options] [Program] [file ...]\n'
 const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '/': '/' }
 const unescape = (s: string) => s.replace(/\\(.)/g, (m, c: string) => ESC[c] ?? m)
-
-function records(text: string, rs: string): string[] {
-  if (text === '') return []
-  if (rs === '') return text.replace(/^\n+/, '').split(/\n\n+/).map((r) => r.replace(/\n+$/, '')).filter((r, i, a) => r !== '' || i < a.length - 1)
-  const sep = rs.length === 1 ? rs : '\n'
-  const parts = text.split(sep)
-  if (parts[parts.length - 1] === '') parts.pop()
-  return parts
-}
 
 export const awk: CommandSpec = {
   name: 'awk',
@@ -76,6 +68,49 @@ export const awk: CommandSpec = {
       out = ''
     }
     let where: (() => string) | undefined
+    // The main input: operands in order (var=value ones assign when reached), record by record.
+    const input = { names: [] as string[], at: 0, recs: [] as string[], pos: 0, failed: undefined as string | undefined }
+    let vmRef: Interp | undefined
+    const nextMain = (): string | undefined => {
+      const vm = vmRef!
+      while (input.pos >= input.recs.length) {
+        if (input.failed !== undefined || input.at >= input.names.length) return undefined
+        const name = input.names[input.at++]
+        const eq = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(name)
+        if (eq) {
+          vm.assignOperand(eq[1], unescape(eq[2]))
+          continue
+        }
+        const r = readOperand(ctx, name)
+        if (!r.ok) {
+          input.failed = name
+          return undefined
+        }
+        vm.setFilename(name === '-' ? '' : name)
+        input.recs = records(r.text, vm.rs())
+        input.pos = 0
+      }
+      return input.recs[input.pos++]
+    }
+    const host: AwkHost = {
+      nextMain,
+      readFile: (path) => ctx.fs.readFile(ctx.fs.resolve(path)),
+      stdin: () => ctx.stdin,
+      flush: () => flush(),
+      capture: async (cmd) => {
+        if (!ctx.shell.runSplit) throw new AwkRuntimeError(`cannot run "${cmd}" here`)
+        const r = await ctx.shell.runSplit(cmd, ctx.env)
+        if (r.stderr) ctx.stderr(r.stderr)
+        return { stdout: r.stdout, status: r.exitCode }
+      },
+      system: async (cmd) => {
+        if (!ctx.shell.runSplit) throw new AwkRuntimeError(`cannot run "${cmd}" here`)
+        const r = await ctx.shell.runSplit(cmd, ctx.env)
+        if (r.stdout) ctx.stdout(r.stdout)
+        if (r.stderr) ctx.stderr(r.stderr)
+        return r.exitCode
+      },
+    }
     try {
       const prog = parseAwk(program)
       await loadRegex()
@@ -87,32 +122,26 @@ export const awk: CommandSpec = {
         writeFile: (path, text, append) => ctx.fs.writeFile(path, text, append),
         readFile: (path) => ctx.fs.readFile(path),
         check: () => ctx.signal?.throwIfAborted(),
-      }, init, ctx.env.exported())
+      }, init, ctx.env.exported(), host)
+      vmRef = vm
       where = () => vm.where()
-      let going = vm.runBegin()
       const onlyBegin = prog.rules.length === 0 && prog.end.length === 0
       const files = operands.filter((o) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(o))
-      const inputs = onlyBegin ? [] : files.length ? operands : ['-']
+      // (BEGIN's getline reads the main input too.)
+      input.names = files.length ? operands : ['-']
+      let going = (await vm.runBegin()) && !onlyBegin
       let status = 0
-      for (const name of inputs) {
-        if (!going) break
-        const eq = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(name)
-        if (eq) {
-          vm.assignOperand(eq[1], unescape(eq[2]))
-          continue
-        }
-        const r = readOperand(ctx, name)
-        if (!r.ok) {
-          flush()
-          ctx.stderr(`awk: cannot open ${name} (No such file or directory)\n`)
-          status = 2
-          going = false
-          break
-        }
-        vm.setFilename(name === '-' ? '' : name)
-        for (const rec of records(r.text, vm.rs())) if (!(going = vm.record(rec))) break
+      while (going) {
+        const rec = nextMain()
+        if (rec === undefined) break
+        going = await vm.record(rec)
       }
-      if (status === 0) vm.runEnd()
+      if (input.failed !== undefined) {
+        flush()
+        ctx.stderr(`awk: cannot open ${input.failed} (No such file or directory)\n`)
+        status = 2
+      }
+      if (status === 0) await vm.runEnd()
       flush()
       return status || vm.exitCode
     } catch (e) {

@@ -4,6 +4,7 @@
 // (running the work that falls due, as `lab advance` and `kubectl wait` do) and returns at once.
 
 import type { CommandContext, CommandSpec } from '../types'
+import { getopt } from './util'
 
 const HELP = `Usage: sleep NUMBER[SUFFIX]...
   or:  sleep OPTION
@@ -80,29 +81,18 @@ export const sleep: CommandSpec = {
   summary: 'Wait a while: moves the lab clock forward by the time given (5, 30s, 2m, 1h).',
   usage: 'sleep NUMBER[SUFFIX]...',
   async run(ctx) {
-    const args = ctx.argv.slice(1)
-    // GNU getopt over every argument (options may follow operands), up to `--`. Not util.ts's
-    // getopt: coreutils' parse_gnu_standard_options_only acts on --help or --version as soon as
-    // it meets it (`sleep --help -x` prints the help), where getopt reads every option first.
-    const operands: string[] = []
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]
-      if (a === '--') {
-        operands.push(...args.slice(i + 1))
-        break
-      }
-      if (a.startsWith('--')) {
-        const name = a.slice(2).split('=')[0]
-        const match = ['help', 'version'].filter((l) => l.startsWith(name))
-        if (name === '' || match.length !== 1) return fail(ctx, [`unrecognized option '${a}'`])
-        if (a.includes('=')) return fail(ctx, [`option '--${match[0]}' doesn't allow an argument`])
-        ctx.stdout(match[0] === 'help' ? HELP : VERSION)
-        return 0
-      }
-      if (a.startsWith('-') && a.length > 1) return fail(ctx, [`invalid option -- '${a[1]}'`])
-      operands.push(a)
+    // coreutils' parse_gnu_standard_options_only: --help and --version (acted on at once, so
+    // `sleep --help -x` prints the help), options may follow operands, `--` ends them.
+    const parsed = getopt(ctx.argv.slice(1), { short: '', long: { help: false, version: false }, immediate: ['help', 'version'] })
+    if ('error' in parsed) return fail(ctx, [parsed.error])
+    const last = parsed.opts[parsed.opts.length - 1]
+    if (last) {
+      ctx.stdout(last.key === 'help' ? HELP : VERSION)
+      return 0
     }
-    if (args.length === 0) return fail(ctx, ['missing operand'])
+    const operands = parsed.operands
+    // As coreutils counts argc: `sleep --` has an argument, no operand, and sleeps for nothing.
+    if (ctx.argv.length === 1) return fail(ctx, ['missing operand'])
     let seconds = 0
     const bad: string[] = []
     for (const o of operands) {

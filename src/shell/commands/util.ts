@@ -18,6 +18,11 @@ export interface OptionTable {
   alias?: Record<string, string>
   /** Stop at the first operand (POSIX) instead of permuting like GNU. */
   stopAtOperand?: boolean
+  /**
+   * Keys acted on as soon as getopt returns them (`--help`, `--version`): parsing ends there, so
+   * a bad option after them is never read (`sleep --help -x` prints the help).
+   */
+  immediate?: string[]
 }
 
 /** Build the option table from a command's FlagSpecs. */
@@ -40,7 +45,8 @@ export function getopt(args: string[], table: OptionTable): ParsedOptions | { er
   const opts: ParsedOptions['opts'] = []
   const operands: string[] = []
   const long = table.long ?? {}
-  for (let i = 0; i < args.length; i++) {
+  const done = () => table.immediate?.includes(opts[opts.length - 1]?.key ?? '') === true
+  for (let i = 0; i < args.length && !done(); i++) {
     const a = args[i]
     if (a === '--') {
       operands.push(...args.slice(i + 1))
@@ -66,7 +72,7 @@ export function getopt(args: string[], table: OptionTable): ParsedOptions | { er
       continue
     }
     if (a.startsWith('-') && a.length > 1) {
-      for (let j = 1; j < a.length; j++) {
+      for (let j = 1; j < a.length && !done(); j++) {
         const c = a[j]
         const at = table.short.indexOf(c)
         if (at < 0 || c === ':') return { error: `invalid option -- '${c}'` }

@@ -4,7 +4,9 @@
 
 import { describe, expect, test } from 'vitest'
 import { agreesWithRealTools } from './diffSupport'
-import { newShell } from '../testSupport'
+import { fakeLab, newShell } from '../testSupport'
+import { Shell } from '../shell'
+import { createWorkstation } from '../workstation'
 import { watchHeader } from './watch'
 
 const CASES: string[] = [
@@ -17,6 +19,12 @@ const CASES: string[] = [
   'watch -tz date',
   'watch -v',
   'watch --version',
+  'watch --x date',
+  'watch --c date',
+  'watch --e date',
+  'watch --no date',
+  'watch --version -z',
+  'watch -q x date',
 ]
 
 describe('watch agrees with procps-ng 4.0.2', () => {
@@ -47,7 +55,41 @@ describe('watch in the lab', () => {
     const r = await sh.run('watch -n 5 "echo a | tr a b; echo err >&2"')
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toBe(`${'Every 5.0s: echo a | tr a b; echo err >&2'.padEnd(43)}workstation: Sun May 24 10:00:00 2026\n\nb\nerr\n`)
-    expect(r.stderr).toMatch(/^watch: the lab shows one refresh and stops here/)
+    expect(r.stderr).toMatch(/^watch: the lab shows one refresh here/)
     expect((await sh.run('watch -t -x printf "%s|" "a b" c')).stdout).toBe('a b|c|')
+  })
+})
+
+describe('a live watch where the host paces it', () => {
+  function paced(rounds: number) {
+    const lab = { ...fakeLab(0), paced: [] as number[] }
+    let left = rounds
+    // The host's timer: `rounds` intervals pass, then Ctrl+C comes while watch waits.
+    lab.pace = async (ms: number) => {
+      lab.paced.push(ms)
+      return left-- > 0
+    }
+    let clears = 0
+    const { fs, env } = createWorkstation()
+    const shell = new Shell({ fs, env, lab, onClear: () => clears++ })
+    return { shell, lab, clears: () => clears }
+  }
+
+  test('refreshes every interval, moving the lab clock, until Ctrl+C ends it with status 0 and the line goes on', async () => {
+    const { shell, lab, clears } = paced(2)
+    const r = await shell.run('watch -t -n 5 date +%s; echo "after $?"')
+    expect(r).toEqual({ stdout: '0\n5\n10\nafter 0\n', stderr: '', exitCode: 0 })
+    expect(clears()).toBe(3)
+    expect(lab.paced).toEqual([5000, 5000, 5000])
+    expect(lab.now()).toBe(10_000)
+  })
+
+  test('-g stops when the output changes, -e when the command fails (status 8), -q after N unchanged', async () => {
+    const a = paced(10)
+    expect(await a.shell.run('watch -t -g -n 1 date +%s')).toEqual({ stdout: '0\n1\n', stderr: '', exitCode: 0 })
+    const b = paced(10)
+    expect(await b.shell.run('watch -t -e false')).toEqual({ stdout: 'command exit with a non-zero status, press a key to exit\n', stderr: '', exitCode: 8 })
+    const c = paced(10)
+    expect(await c.shell.run('watch -t -q 2 echo same')).toEqual({ stdout: 'same\n'.repeat(3), stderr: '', exitCode: 0 })
   })
 })

@@ -1,27 +1,32 @@
 // watch (procps-ng 4.0.2 src/watch.c): runs a command line through the shell and shows its output
 // (stdout and stderr together) under a header line, `Every 2.0s: CMD` on the left and
 // `HOST: DATE` (ctime of the lab clock) right-aligned to the terminal width, clipped by watch's
-// own rules. The lab's shell answers a command line once and cannot redraw the screen, so this
-// watch shows ONE refresh, as the real one looks during its first interval, and then says that it
-// stops there (status 0). Options are read up to the first operand, as watch's getopt does.
+// own rules. Where the host paces commands (LabServices.pace: the page's worker) it is live:
+// every interval it clears the screen and shows the command's output again, the lab clock moving
+// by the interval each round, until Ctrl+C (status 0, as watch's SIGINT handler exits) or -g, -q
+// or -e end it. Without pacing (Node, transcripts, a background job) it shows one refresh and says
+// so. Options are read with the shared getopt up to the first operand, as watch's "+..." does.
 
 import type { CommandContext, CommandSpec } from '../types'
 import { formatTime } from './strftime'
+import { getopt } from './util'
 
 const HELP = `Usage: watch [OPTION]... COMMAND
 Run COMMAND (a shell command line) and show its output under a header line with the interval,
 the command, the host name and the time.
 
-In this lab watch shows one refresh and then stops: the terminal prints lines and cannot redraw
-a screen. To see the output again later, move the clock first ('sleep 30', 'lab advance 5m')
-and run watch (or the command) again.
+In the lab's page watch refreshes every interval, moving the lab clock by the interval each
+time, until Ctrl+C. Where nothing paces it (transcripts, a job started with &) it shows one
+refresh and stops.
 
   -n, --interval SECS   seconds between refreshes, shown in the header (2 by default,
                         0.1 at least)
   -t, --no-title        no header line
   -x, --exec            run COMMAND's words as they are instead of through 'sh -c'
-  -b, -c, -d, -e, -g, -p, -w, -q N
-                        accepted; with one refresh they change nothing
+  -g, --chgexit         stop when the output changes
+  -q, --equexit N       stop when the output has not changed for N refreshes
+  -e, --errexit         stop (status 8) when the command fails
+  -b, -c, -d, -p, -w    accepted; they change nothing in the lab
   -h, --help            show this help
   -v, --version         show the version
 `
@@ -51,11 +56,16 @@ Options:
 For more details see watch(1).
 `
 
-const LONG: Record<string, string> = {
-  beep: 'b', color: 'c', differences: 'd', errexit: 'e', chgexit: 'g', equexit: 'q', interval: 'n', precise: 'p',
-  'no-title': 't', 'no-wrap': 'w', exec: 'x', help: 'h', version: 'v',
+/** procps' long options, in the order of its table (an ambiguous prefix lists them in this order). */
+const LONG: Record<string, boolean> = {
+  beep: false, color: false, differences: false, errexit: false, chgexit: false, equexit: true, interval: true,
+  precise: false, 'no-title': false, 'no-wrap': false, exec: false, help: false, version: false,
 }
-const TAKES_VALUE = new Set(['n', 'q'])
+const ALIAS: Record<string, string> = {
+  b: 'beep', c: 'color', d: 'differences', e: 'errexit', g: 'chgexit', q: 'equexit', n: 'interval', p: 'precise',
+  t: 'no-title', w: 'no-wrap', x: 'exec', h: 'help', v: 'version',
+}
+const TABLE = { short: 'bcdeghn:pq:tvwx', long: LONG, alias: ALIAS, stopAtOperand: true, immediate: ['help', 'version'] }
 
 const quoteWord = (s: string) => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`)
 
@@ -87,87 +97,83 @@ function usageError(ctx: CommandContext, message: string): number {
   return 1
 }
 
+/** A number as watch's strtod_nol_or_err reads it, or undefined. */
+const secs = (v: string | undefined) => (v !== undefined && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : undefined)
+
 export const watch: CommandSpec = {
   name: 'watch',
-  summary: 'Run a command and show its output under a header (one refresh in this lab).',
-  usage: 'watch [-n SECS] [-t] [-x] COMMAND',
+  summary: 'Run a command every few seconds and show its output under a header (live in the page).',
+  usage: 'watch [-n SECS] [-t] [-x] [-g] [-e] COMMAND',
   async run(ctx) {
-    const args = ctx.argv.slice(1)
+    const parsed = getopt(ctx.argv.slice(1), TABLE)
+    if ('error' in parsed) return usageError(ctx, parsed.error)
     let interval = 2
     let title = true
     let exec = false
-    let i = 0
-    for (; i < args.length; i++) {
-      const a = args[i]
-      if (a === '--') {
-        i++
-        break
+    const stop = { change: false, error: false, same: 0 }
+    for (const { key, value } of parsed.opts) {
+      if (key === 'help') {
+        ctx.stdout(HELP)
+        return 0
       }
-      if (!a.startsWith('-') || a === '-') break
-      const letters: [string, string | undefined][] = []
-      if (a.startsWith('--')) {
-        const [name, inline] = a.slice(2).split(/=(.*)/s)
-        const hits = Object.keys(LONG).filter((l) => l.startsWith(name))
-        const full = name in LONG ? name : hits.length === 1 ? hits[0] : undefined
-        if (!full) return usageError(ctx, `unrecognized option '${a}'`)
-        const letter = LONG[full]
-        if (TAKES_VALUE.has(letter) && inline === undefined) {
-          if (i + 1 >= args.length) return usageError(ctx, `option '--${full}' requires an argument`)
-          letters.push([letter, args[++i]])
-        } else letters.push([letter, inline])
-      } else {
-        for (let j = 1; j < a.length; j++) {
-          const c = a[j]
-          if (!'bcdeghnpqtvwx'.includes(c)) return usageError(ctx, `invalid option -- '${c}'`)
-          if (TAKES_VALUE.has(c)) {
-            const v = j + 1 < a.length ? a.slice(j + 1) : args[++i]
-            if (v === undefined) return usageError(ctx, `option requires an argument -- '${c}'`)
-            letters.push([c, v])
-            break
-          }
-          letters.push([c, undefined])
-        }
+      if (key === 'version') {
+        ctx.stdout('watch from procps-ng 4.0.2\n')
+        return 0
       }
-      for (const [c, v] of letters) {
-        if (c === 'h') {
-          ctx.stdout(HELP)
-          return 0
+      if (key === 'no-title') title = false
+      else if (key === 'exec') exec = true
+      else if (key === 'chgexit') stop.change = true
+      else if (key === 'errexit') stop.error = true
+      else if (key === 'interval' || key === 'equexit') {
+        const n = secs(value)
+        if (n === undefined) {
+          ctx.stderr(`watch: failed to parse argument: '${value}': Invalid argument\n`)
+          return 1
         }
-        if (c === 'v') {
-          ctx.stdout('watch from procps-ng 4.0.2\n')
-          return 0
-        }
-        if (c === 't') title = false
-        else if (c === 'x') exec = true
-        else if (c === 'n' || c === 'q') {
-          const n = v !== undefined && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN
-          if (Number.isNaN(n)) {
-            ctx.stderr(`watch: failed to parse argument: '${v}': Invalid argument\n`)
-            return 1
-          }
-          if (c === 'n') interval = Math.max(0.1, n)
-        }
+        if (key === 'interval') interval = Math.max(0.1, n)
+        else stop.same = Math.max(0, Math.trunc(n))
       }
     }
-    const words = args.slice(i)
+    const words = parsed.operands
     if (words.length === 0) {
       ctx.stderr(USAGE)
       return 1
     }
-    const command = exec ? words.map(quoteWord).join(' ') : words.join(' ')
-    const shown = words.join(' ')
     if (!ctx.shell.runCaptured) {
       ctx.stderr('watch: this shell cannot run a command line for watch\n')
       return 1
     }
-    const { output } = await ctx.shell.runCaptured(command, ctx.env)
+    const command = exec ? words.map(quoteWord).join(' ') : words.join(' ')
+    const shown = words.join(' ')
     const columns = Number(ctx.env.get('COLUMNS'))
     const width = Number.isInteger(columns) && columns > 0 ? columns : 80
     const host = ctx.env.get('HOSTNAME') ?? 'workstation'
-    const ms = ctx.lab.now()
-    const date = formatTime('%a %b %e %H:%M:%S %Y', { sec: Math.floor(ms / 1000), nsec: 0 })
-    ctx.stdout((title ? `${watchHeader(interval, shown, host, date, width)}\n\n` : '') + output)
-    ctx.stderr(`watch: the lab shows one refresh and stops here (it cannot redraw the screen every ${interval.toFixed(1)}s); move the clock ('sleep ${Math.ceil(interval)}', 'lab advance 5m') and run it again to see what changed\n`)
-    return 0
+    const pace = ctx.lab.pace
+    let previous: string | undefined
+    let unchanged = 0
+    for (;;) {
+      const { output, exitCode } = await ctx.shell.runCaptured(command, ctx.env)
+      const ms = ctx.lab.now()
+      const date = formatTime('%a %b %e %H:%M:%S %Y', { sec: Math.floor(ms / 1000), nsec: 0 })
+      if (pace) ctx.shell.clearScreen()
+      ctx.stdout((title ? `${watchHeader(interval, shown, host, date, width)}\n\n` : '') + output)
+      if (stop.error && exitCode !== 0) {
+        // The real watch waits for a key here; the lab ends at once with watch's status.
+        ctx.stdout(`${output.endsWith('\n') || output === '' ? '' : '\n'}command exit with a non-zero status, press a key to exit\n`)
+        return 8
+      }
+      if (stop.change && previous !== undefined && output !== previous) return 0
+      unchanged = previous === output ? unchanged + 1 : 0
+      if (stop.same > 0 && unchanged >= stop.same) return 0
+      previous = output
+      if (!pace) {
+        ctx.stderr(`watch: the lab shows one refresh here (nothing paces it: a transcript or a job started with &); move the clock ('sleep ${Math.ceil(interval)}', 'lab advance 5m') and run it again to see what changed\n`)
+        return 0
+      }
+      // Ctrl+C while waiting ends watch as its SIGINT handler does: status 0, the line goes on.
+      if (!(await pace(Math.round(interval * 1000)))) return 0
+      await ctx.lab.advance(Math.round(interval * 1000))
+      ctx.signal?.throwIfAborted()
+    }
   },
 }

@@ -16,7 +16,7 @@ export type Expr =
   | { k: 'un'; op: string; e: Expr }
   | { k: 'incdec'; op: '++' | '--'; prefix: boolean; target: Expr }
   | { k: 'call'; name: string; args: Expr[]; builtin: boolean }
-  | { k: 'getline'; target?: Expr; file?: Expr }
+  | { k: 'getline'; target?: Expr; file?: Expr; cmd?: Expr }
 
 export interface Dest {
   mode: '>' | '>>' | '|'

@@ -1,38 +1,38 @@
 // Imitates: mawk's bi_funct.c: length, substr, index, split, sub, gsub, match, sprintf, the
-// arithmetic functions, tolower/toupper; system() and pipes are not available in the lab.
+// arithmetic functions, tolower/toupper; close, fflush and system (streams.ts).
 
 import type { Expr } from './ast'
 import { AwkRuntimeError, StrNum, type Val } from './fields'
 import type { Interp } from './interp'
 import { NotEnoughArgs } from './format'
 
-export function awkBuiltin(vm: Interp, name: string, args: Expr[]): Val {
-  const s = (i: number) => vm.str(vm.eval(args[i]))
-  const n = (i: number) => vm.num(vm.eval(args[i]))
+export async function awkBuiltin(vm: Interp, name: string, args: Expr[]): Promise<Val> {
+  const s = async (i: number) => vm.str(await vm.eval(args[i]))
+  const n = async (i: number) => vm.num(await vm.eval(args[i]))
   switch (name) {
     case 'length': {
       if (args.length === 0) return [...vm.fields[0]].length
       const a = args[0]
       if (a.k === 'var' && (vm.arrays.has(a.name) || vm.local(a.name)?.get(a.name) instanceof Map)) return vm.array(a.name).size
-      return [...s(0)].length
+      return [...(await s(0))].length
     }
     case 'substr': {
-      const chars = [...s(0)]
+      const chars = [...(await s(0))]
       const round = (x: number) => (x - Math.floor(x) === 0.5 ? Math.floor(x) + (Math.floor(x) % 2 === 0 ? 0 : 1) : Math.round(x))
-      const start = round(n(1))
-      const end = args.length > 2 ? start + round(n(2)) : Infinity
+      const start = round(await n(1))
+      const end = args.length > 2 ? start + round(await n(2)) : Infinity
       const from = Math.max(start, 1)
       const to = Math.min(end, chars.length + 1)
       return to > from ? chars.slice(from - 1, to - 1).join('') : ''
     }
     case 'index': {
-      const i = s(0).indexOf(s(1))
-      return i < 0 ? 0 : Array.from(s(0).slice(0, i)).length + 1
+      const i = (await s(0)).indexOf(await s(1))
+      return i < 0 ? 0 : Array.from((await s(0)).slice(0, i)).length + 1
     }
     case 'split': {
       const a = args[1]
       if (a.k !== 'var') throw new AwkRuntimeError('split: second argument must be an array')
-      const parts = vm.splitText(s(0), args[2] ? (args[2].k === 're' ? args[2].src : s(2)) : vm.str(vm.vars.get('FS')!))
+      const parts = vm.splitText((await s(0)), args[2] ? (args[2].k === 're' ? args[2].src : (await s(2))) : vm.str(vm.vars.get('FS')!))
       const arr = vm.array(a.name)
       arr.clear()
       parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)))
@@ -40,10 +40,10 @@ export function awkBuiltin(vm: Interp, name: string, args: Expr[]): Val {
     }
     case 'sub':
     case 'gsub': {
-      const re = vm.regexOf(args[0])
-      const repl = s(1)
+      const re = await vm.regexOf(args[0])
+      const repl = await s(1)
       const target = args[2] ?? { k: 'field', e: { k: 'num', v: 0 } }
-      const text = vm.str(vm.eval(target))
+      const text = vm.str(await vm.eval(target))
       let out = ''
       let pos = 0
       let count = 0
@@ -61,40 +61,40 @@ export function awkBuiltin(vm: Interp, name: string, args: Expr[]): Val {
       }
       if (count === 0) return 0
       out += text.slice(pos)
-      vm.lvalueSet(target, out)
+      await vm.lvalueSet(target, out)
       return count
     }
     case 'match': {
-      const text = s(0)
-      const m = vm.regexOf(args[1]).find(text, 0)
+      const text = await s(0)
+      const m = (await vm.regexOf(args[1])).find(text, 0)
       vm.vars.set('RSTART', m ? Array.from(text.slice(0, m[0])).length + 1 : 0)
       vm.vars.set('RLENGTH', m ? Array.from(text.slice(m[0], m[1])).length : -1)
       return m ? Array.from(text.slice(0, m[0])).length + 1 : 0
     }
     case 'sprintf': {
       if (!args.length) return ''
-      const f = s(0)
+      const f = await s(0)
       try {
-        return vm.format(f, args.slice(1).map((a) => vm.eval(a)))
+        return vm.format(f, await vm.evalAll(args.slice(1)))
       } catch (e) {
         if (e instanceof NotEnoughArgs) throw new AwkRuntimeError(`not enough arguments passed to sprintf("${f}")`)
         throw e
       }
     }
-    case 'int': return Math.trunc(n(0))
-    case 'sqrt': return Math.sqrt(n(0))
-    case 'exp': return Math.exp(n(0))
-    case 'log': return Math.log(n(0))
-    case 'sin': return Math.sin(n(0))
-    case 'cos': return Math.cos(n(0))
-    case 'atan2': return Math.atan2(n(0), n(1))
-    case 'tolower': return s(0).toLowerCase()
-    case 'toupper': return s(0).toUpperCase()
+    case 'int': return Math.trunc(await n(0))
+    case 'sqrt': return Math.sqrt(await n(0))
+    case 'exp': return Math.exp(await n(0))
+    case 'log': return Math.log(await n(0))
+    case 'sin': return Math.sin(await n(0))
+    case 'cos': return Math.cos(await n(0))
+    case 'atan2': return Math.atan2((await n(0)), (await n(1)))
+    case 'tolower': return (await s(0)).toLowerCase()
+    case 'toupper': return (await s(0)).toUpperCase()
     case 'rand': return 0.5
     case 'srand': return 0
-    case 'close':
-    case 'fflush': return 0
-    case 'system': throw new AwkRuntimeError('system() cannot run commands in the lab\'s awk')
+    case 'close': return vm.streams.close(await s(0))
+    case 'fflush': return vm.streams.fflush()
+    case 'system': return vm.streams.system(await s(0))
   }
   throw new AwkRuntimeError(`${name}: unknown function`)
 }

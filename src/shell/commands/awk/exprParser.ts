@@ -118,7 +118,13 @@ export class ExprParser {
   }
 
   protected compare(): Expr {
-    const a = this.concat()
+    let a = this.concat()
+    // `"cmd" | getline [var]`: below concatenation, above comparison (POSIX's unary_expr '|' simple_get).
+    while (this.op('|') && this.toks[this.i + 1]?.t === 'kw' && (this.toks[this.i + 1] as { v: string }).v === 'getline') {
+      this.i += 2
+      const target = this.is('name') || this.op('$') ? this.postfix() : undefined
+      a = { k: 'getline', target, cmd: a }
+    }
     const t = this.tok
     if (t.t === 'op' && ['<', '<=', '!=', '==', '>=', '>'].includes(t.v) && !(t.v === '>' && this.noGt)) {
       this.i++

@@ -8,6 +8,7 @@ import { compileAwkRegex } from './regex'
 import { NotEnoughArgs, sprintf, type Arg } from './format'
 import { awkBuiltin } from './builtins'
 import { AwkRuntimeError, Fields, StrNum, type Val } from './fields'
+import { AwkStreams, type AwkHost } from './streams'
 
 export { AwkRuntimeError, StrNum, type Val }
 
@@ -38,9 +39,11 @@ export class Interp extends Fields {
   steps = 0
   rangeOn: boolean[] = []
   exitCode = 0
+  readonly streams: AwkStreams
 
-  constructor(private prog: Program, private io: AwkIO, init: [string, string][], environ: Record<string, string>) {
+  constructor(private prog: Program, private io: AwkIO, init: [string, string][], environ: Record<string, string>, host?: AwkHost) {
     super()
+    this.streams = new AwkStreams(this, host)
     for (const [k, v] of [['FS', ' '], ['OFS', ' '], ['ORS', '\n'], ['RS', '\n'], ['NR', 0], ['NF', 0], ['FNR', 0], ['SUBSEP', '\x1c'], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RSTART', 0], ['RLENGTH', -1], ['FILENAME', '']] as [string, Val][]) this.vars.set(k, v)
     this.arrays.set('ENVIRON', new Map(Object.entries(environ)))
     for (const [k, v] of init) this.vars.set(k, new StrNum(v))
@@ -92,14 +95,21 @@ export class Interp extends Fields {
     if (!a) this.arrays.set(name, (a = new Map()))
     return a
   }
-  key(subs: Expr[]): string {
-    return subs.map((e) => this.str(this.eval(e))).join(this.str(this.vars.get('SUBSEP')!))
+  async key(subs: Expr[]): Promise<string> {
+    return (await this.evalAll(subs)).map((v) => this.str(v)).join(this.str(this.vars.get('SUBSEP')!))
+  }
+
+  /** Evaluate expressions left to right. */
+  async evalAll(es: Expr[]): Promise<Val[]> {
+    const out: Val[] = []
+    for (const e of es) out.push(await this.eval(e))
+    return out
   }
 
   // ---- running ----
-  runBegin(): boolean {
+  async runBegin(): Promise<boolean> {
     try {
-      for (const b of this.prog.begin) this.block(b)
+      for (const b of this.prog.begin) await this.block(b)
       return true
     } catch (e) {
       if (e instanceof ExitProg) {
@@ -110,26 +120,26 @@ export class Interp extends Fields {
     }
   }
   /** One record through the rules; false after `exit`. */
-  record(text: string): boolean {
+  async record(text: string): Promise<boolean> {
     this.vars.set('NR', this.num(this.vars.get('NR')!) + 1)
     this.vars.set('FNR', this.num(this.vars.get('FNR')!) + 1)
     this.setRecord(text)
     try {
-      this.prog.rules.forEach((r, i) => {
+      for (const [i, r] of this.prog.rules.entries()) {
         let hit: boolean
         if (r.range) {
           if (!this.rangeOn[i]) {
-            hit = this.bool(this.cond(r.range[0]))
-            if (hit) this.rangeOn[i] = !this.bool(this.cond(r.range[1]))
+            hit = this.bool(await this.cond(r.range[0]))
+            if (hit) this.rangeOn[i] = !this.bool(await this.cond(r.range[1]))
           } else {
             hit = true
-            if (this.bool(this.cond(r.range[1]))) this.rangeOn[i] = false
+            if (this.bool(await this.cond(r.range[1]))) this.rangeOn[i] = false
           }
-        } else hit = r.pattern ? this.bool(this.cond(r.pattern)) : true
-        if (!hit) return
-        if (r.body) this.block(r.body)
+        } else hit = r.pattern ? this.bool(await this.cond(r.pattern)) : true
+        if (!hit) continue
+        if (r.body) await this.block(r.body)
         else this.io.write(this.fields[0] + this.str(this.vars.get('ORS')!))
-      })
+      }
     } catch (e) {
       if (e instanceof Next) return true
       if (e instanceof ExitProg) {
@@ -140,9 +150,9 @@ export class Interp extends Fields {
     }
     return true
   }
-  runEnd(): void {
+  async runEnd(): Promise<void> {
     try {
-      for (const b of this.prog.end) this.block(b)
+      for (const b of this.prog.end) await this.block(b)
     } catch (e) {
       if (e instanceof ExitProg) this.exitCode = e.code
       else throw e
@@ -157,67 +167,67 @@ export class Interp extends Fields {
   }
 
   /** A pattern: a bare regular expression matches $0. */
-  cond(e: Expr): Val {
-    return this.eval(e)
+  async cond(e: Expr): Promise<Val> {
+    return await this.eval(e)
   }
 
-  block(body: Stmt[]): void {
-    for (const s of body) this.stmt(s)
+  async block(body: Stmt[]): Promise<void> {
+    for (const s of body) await this.stmt(s)
   }
 
-  stmt(s: Stmt): void {
+  async stmt(s: Stmt): Promise<void> {
     if (++this.steps % 10000 === 0) {
       this.io.check()
       if (this.steps > MAX_STEPS) throw new AwkRuntimeError(`stopped: the program ran more than ${MAX_STEPS} steps (the lab's limit)`)
     }
     switch (s.k) {
       case 'print': {
-        const text = s.args.length === 0 ? this.fields[0] : s.args.map((a) => this.outStr(this.eval(a))).join(this.str(this.vars.get('OFS')!))
-        return this.emit(text + this.str(this.vars.get('ORS')!), s.dest)
+        const text = s.args.length === 0 ? this.fields[0] : (await this.evalAll(s.args)).map((v) => this.outStr(v)).join(this.str(this.vars.get('OFS')!))
+        return await this.emit(text + this.str(this.vars.get('ORS')!), s.dest)
       }
       case 'printf': {
         if (s.args.length === 0) throw new AwkRuntimeError('printf: no format')
-        const [f, ...rest] = s.args.map((a) => this.eval(a))
+        const [f, ...rest] = await this.evalAll(s.args)
         let text: string
         try {
           text = this.format(this.str(f), rest)
         } catch (e) {
           if (!(e instanceof NotEnoughArgs)) throw e
-          this.emit(e.partial, s.dest)
+          await this.emit(e.partial, s.dest)
           throw new AwkRuntimeError(`not enough arguments passed to printf("${this.str(f)}")`)
         }
-        return this.emit(text, s.dest)
+        return await this.emit(text, s.dest)
       }
       case 'expr':
-        this.eval(s.e)
+        await this.eval(s.e)
         return
       case 'if':
-        if (this.bool(this.eval(s.c))) this.stmt(s.yes)
-        else if (s.no) this.stmt(s.no)
+        if (this.bool(await this.eval(s.c))) await this.stmt(s.yes)
+        else if (s.no) await this.stmt(s.no)
         return
       case 'while':
-        while (this.bool(this.eval(s.c))) if (this.loopBody(s.body)) break
+        while (this.bool(await this.eval(s.c))) if (await this.loopBody(s.body)) break
         return
       case 'do':
-        do if (this.loopBody(s.body)) break
-        while (this.bool(this.eval(s.c)))
+        do if (await this.loopBody(s.body)) break
+        while (this.bool(await this.eval(s.c)))
         return
       case 'for':
-        if (s.init) this.eval(s.init)
-        while (!s.c || this.bool(this.eval(s.c))) {
-          if (this.loopBody(s.body)) break
-          if (s.step) this.eval(s.step)
+        if (s.init) await this.eval(s.init)
+        while (!s.c || this.bool(await this.eval(s.c))) {
+          if (await this.loopBody(s.body)) break
+          if (s.step) await this.eval(s.step)
         }
         return
       case 'forin': {
         for (const k of Array.from(this.array(s.arr).keys())) {
           this.setVar(s.v, new StrNum(k))
-          if (this.loopBody(s.body)) break
+          if (await this.loopBody(s.body)) break
         }
         return
       }
       case 'block':
-        return this.block(s.body)
+        return await this.block(s.body)
       case 'next':
       case 'nextfile':
         throw new Next()
@@ -226,20 +236,20 @@ export class Interp extends Fields {
       case 'continue':
         throw new Cont()
       case 'exit':
-        throw new ExitProg(s.e ? Math.trunc(this.num(this.eval(s.e))) & 255 : this.exitCode)
+        throw new ExitProg(s.e ? Math.trunc(this.num(await this.eval(s.e))) & 255 : this.exitCode)
       case 'return':
-        throw new Ret(s.e ? this.eval(s.e) : '')
+        throw new Ret(s.e ? await this.eval(s.e) : '')
       case 'delete':
-        if (s.subs) this.array(s.name).delete(this.key(s.subs))
+        if (s.subs) this.array(s.name).delete(await this.key(s.subs))
         else this.array(s.name).clear()
         return
     }
   }
 
   /** Run a loop body; true when it breaks. */
-  loopBody(body: Stmt): boolean {
+  async loopBody(body: Stmt): Promise<boolean> {
     try {
-      this.stmt(body)
+      await this.stmt(body)
     } catch (e) {
       if (e instanceof Brk) return true
       if (e instanceof Cont) return false
@@ -248,9 +258,9 @@ export class Interp extends Fields {
     return false
   }
 
-  emit(text: string, dest: { mode: string; e: Expr } | undefined): void {
+  async emit(text: string, dest: { mode: string; e: Expr } | undefined): Promise<void> {
     if (!dest) return this.io.write(text)
-    const target = this.str(this.eval(dest.e))
+    const target = this.str(await this.eval(dest.e))
     if (dest.mode === '|') throw new AwkRuntimeError(`cannot run "${target}": the lab's awk has no pipes to commands`)
     if (target === '/dev/stdout' || target === '-') return this.io.write(text)
     const append = dest.mode === '>>' || this.opened.has(target)
@@ -266,14 +276,14 @@ export class Interp extends Fields {
   }
 
   // ---- expressions ----
-  regexOf(e: Expr): ReturnType<typeof compileAwkRegex> {
-    return compileAwkRegex(e.k === 're' ? e.src : this.str(this.eval(e)))
+  async regexOf(e: Expr): Promise<ReturnType<typeof compileAwkRegex>> {
+    return compileAwkRegex(e.k === 're' ? e.src : this.str(await this.eval(e)))
   }
 
-  lvalueSet(t: Expr, v: Val): Val {
+  async lvalueSet(t: Expr, v: Val): Promise<Val> {
     if (t.k === 'var') this.setVar(t.name, v)
-    else if (t.k === 'field') this.setField(Math.trunc(this.num(this.eval(t.e))), this.str(v))
-    else if (t.k === 'idx') this.array(t.name).set(this.key(t.subs), v)
+    else if (t.k === 'field') this.setField(Math.trunc(this.num(await this.eval(t.e))), this.str(v))
+    else if (t.k === 'idx') this.array(t.name).set(await this.key(t.subs), v)
     return v
   }
 
@@ -301,65 +311,65 @@ export class Interp extends Fields {
     }
   }
 
-  eval(e: Expr): Val {
+  async eval(e: Expr): Promise<Val> {
     switch (e.k) {
       case 'num': return e.v
       case 'str': return e.v
       case 're': return compileAwkRegex(e.src).test(this.fields[0]) ? 1 : 0
       case 'var': return this.getVar(e.name)
-      case 'field': return this.getField(Math.trunc(this.num(this.eval(e.e))))
+      case 'field': return this.getField(Math.trunc(this.num(await this.eval(e.e))))
       case 'idx': {
         const a = this.array(e.name)
-        const k = this.key(e.subs)
+        const k = await this.key(e.subs)
         if (!a.has(k)) a.set(k, new StrNum(''))
         return a.get(k)!
       }
       case 'assign': {
-        const v = this.eval(e.e)
-        if (e.op === '=') return this.lvalueSet(e.target, v instanceof StrNum || typeof v === 'string' ? v : v)
-        return this.lvalueSet(e.target, this.arith(e.op[0], this.num(this.eval(e.target)), this.num(v)))
+        const v = await this.eval(e.e)
+        if (e.op === '=') return await this.lvalueSet(e.target, v instanceof StrNum || typeof v === 'string' ? v : v)
+        return await this.lvalueSet(e.target, this.arith(e.op[0], this.num(await this.eval(e.target)), this.num(v)))
       }
-      case 'cond': return this.bool(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b)
-      case 'or': return this.bool(this.eval(e.a)) || this.bool(this.eval(e.b)) ? 1 : 0
-      case 'and': return this.bool(this.eval(e.a)) && this.bool(this.eval(e.b)) ? 1 : 0
-      case 'in': return this.array(e.name).has(this.key(e.subs)) ? 1 : 0
-      case 'match': return this.regexOf(e.re).test(this.str(this.eval(e.e))) !== e.neg ? 1 : 0
+      case 'cond': return this.bool(await this.eval(e.c)) ? await this.eval(e.a) : await this.eval(e.b)
+      case 'or': return this.bool(await this.eval(e.a)) || this.bool(await this.eval(e.b)) ? 1 : 0
+      case 'and': return this.bool(await this.eval(e.a)) && this.bool(await this.eval(e.b)) ? 1 : 0
+      case 'in': return this.array(e.name).has(await this.key(e.subs)) ? 1 : 0
+      case 'match': return (await this.regexOf(e.re)).test(this.str(await this.eval(e.e))) !== e.neg ? 1 : 0
       case 'bin': {
-        if (e.op === ' ') return this.str(this.eval(e.a)) + this.str(this.eval(e.b))
-        const a = this.eval(e.a)
-        const b = this.eval(e.b)
+        if (e.op === ' ') return this.str(await this.eval(e.a)) + this.str(await this.eval(e.b))
+        const a = await this.eval(e.a)
+        const b = await this.eval(e.b)
         if (['<', '<=', '>', '>=', '==', '!='].includes(e.op)) return this.compare(e.op, a, b) ? 1 : 0
         return this.arith(e.op, this.num(a), this.num(b))
       }
       case 'un':
-        if (e.op === '!') return this.bool(this.eval(e.e)) ? 0 : 1
-        return e.op === '-' ? -this.num(this.eval(e.e)) : this.num(this.eval(e.e))
+        if (e.op === '!') return this.bool(await this.eval(e.e)) ? 0 : 1
+        return e.op === '-' ? -this.num(await this.eval(e.e)) : this.num(await this.eval(e.e))
       case 'incdec': {
-        const old = this.num(this.eval(e.target))
+        const old = this.num(await this.eval(e.target))
         const now = e.op === '++' ? old + 1 : old - 1
-        this.lvalueSet(e.target, now)
+        await this.lvalueSet(e.target, now)
         return e.prefix ? now : old
       }
-      case 'call': return e.builtin ? awkBuiltin(this, e.name, e.args) : this.call(e.name, e.args)
-      case 'getline': throw new AwkRuntimeError('getline is not available in the lab\'s awk')
+      case 'call': return e.builtin ? await awkBuiltin(this, e.name, e.args) : await this.call(e.name, e.args)
+      case 'getline': return this.streams.getline(e)
     }
   }
 
-  call(name: string, args: Expr[]): Val {
+  async call(name: string, args: Expr[]): Promise<Val> {
     const f: Func | undefined = this.prog.funcs.get(name)
     if (!f) throw new AwkRuntimeError(`function ${name} never defined`)
     if (this.frames.length > 1000) throw new AwkRuntimeError('function call nesting too deep')
     const locals = new Map<string, Val | Map<string, Val>>()
-    f.params.forEach((p, i) => {
+    for (const [i, p] of f.params.entries()) {
       const a = args[i]
       const unsetName = a?.k === 'var' && !this.vars.has(a.name) && !this.local(a.name)
       if (!a) locals.set(p, new StrNum(''))
       else if (a.k === 'var' && (this.arrays.has(a.name) || this.local(a.name)?.get(a.name) instanceof Map || unsetName)) locals.set(p, this.array(a.name))
-      else locals.set(p, this.eval(a))
-    })
+      else locals.set(p, await this.eval(a))
+    }
     this.frames.push({ locals })
     try {
-      this.block(f.body)
+      await this.block(f.body)
       return ''
     } catch (e) {
       if (e instanceof Ret) return e.v
