@@ -2,7 +2,7 @@
 // shared machine). Each case gets its stdout, stderr and exit status back; cases run in a directory holding `files`.
 
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -24,6 +24,6 @@ export function batchKubectl(cases: string[][], files: Record<string, string> = 
     .map((argv, i) => `timeout 5 ${REAL_KUBECTL} ${argv.map(q).join(' ')} >o${i} 2>e${i} </dev/null; echo $? >s${i}`)
     .join('\n')
   execFileSync('bash', ['-c', script], { cwd: dir, env: { PATH: '/usr/bin:/bin', HOME: dir, KUBECONFIG: '/dev/null', ...env }, timeout: 120_000 })
-  const read = (n: string) => execFileSync('cat', [join(dir, n)], { encoding: 'utf8' })
+  const read = (n: string) => readFileSync(join(dir, n), 'utf8')
   return cases.map((_, i) => ({ stdout: read(`o${i}`), stderr: read(`e${i}`), exitCode: Number(read(`s${i}`).trim()) }))
 }
