@@ -1,6 +1,7 @@
 // Helpers shared by the command modules: GNU getopt_long-style option parsing (with getopt's own
 // error messages), reading operands or stdin, and UTF-8 byte handling.
 
+import { byteLength, bytesOf, canonical, stringOfBytes } from '../../common/bytes'
 import type { CommandContext, FlagSpec } from '../types'
 
 export interface ParsedOptions {
@@ -110,7 +111,8 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 
 /** Read an operand as coreutils does: `-` is stdin, errors are `No such file or directory` etc. */
 export function readOperand(ctx: CommandContext, name: string): ReadResult {
-  if (name === '-') return { ok: true, text: ctx.stdin }
+  // A pipe joins its writes: escaped bytes written apart that spell UTF-8 become the character.
+  if (name === '-') return { ok: true, text: canonical(ctx.stdin) }
   const path = ctx.fs.resolve(name)
   if (ctx.fs.isDir(path)) return { ok: false, message: `${name}: Is a directory` }
   const text = ctx.fs.readFile(path)
@@ -118,20 +120,13 @@ export function readOperand(ctx: CommandContext, name: string): ReadResult {
   return { ok: true, text }
 }
 
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
+/** The bytes a stream (a byte-faithful string, src/common/bytes.ts) stands for. */
+export const toBytes = bytesOf
 
-export function toBytes(s: string): Uint8Array {
-  return encoder.encode(s)
-}
+/** The stream string for bytes: valid UTF-8 as text, other bytes escaped (src/common/bytes.ts). */
+export const fromBytes = stringOfBytes
 
-export function fromBytes(b: Uint8Array): string {
-  return decoder.decode(b)
-}
-
-export function byteLength(s: string): number {
-  return encoder.encode(s).length
-}
+export { byteLength }
 
 /** Split text into lines keeping track of whether the last one had a newline. */
 export function splitLines(text: string): { lines: string[]; finalNewline: boolean } {

@@ -1,7 +1,8 @@
 // wc (coreutils src/wc.c): -l -w -c -m; counts right-aligned in GNU's column width (digits of the
 // total size of the files, at least 7 when stdin is counted, 1 for a single count of one input).
 
-import type { CommandSpec, FlagSpec } from '../types'
+import { utf8CharCount } from '../../common/bytes'
+import type { CommandSpec, FlagSpec, ShellEnv } from '../types'
 import { byteLength, getopt, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
@@ -41,7 +42,7 @@ export const wc: CommandSpec = {
       }
       if (name === '-') sawStdin = true
       else sizeTotal += byteLength(r.text)
-      const counts = which.map((k) => count(k, r.text))
+      const counts = which.map((k) => count(k, r.text, utf8Locale(ctx.env)))
       counts.forEach((c, i) => (total[i] += c))
       rows.push({ counts, name: p.operands.length ? name : undefined })
     }
@@ -60,14 +61,21 @@ export const wc: CommandSpec = {
   },
 }
 
-function count(kind: string, text: string): number {
+/** Whether the locale (LC_ALL, else LC_CTYPE, else LANG) is a UTF-8 one; the lab sets none: C. */
+export function utf8Locale(env: ShellEnv): boolean {
+  const name = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || ''
+  return /\.utf-?8(@|$)/i.test(name)
+}
+
+function count(kind: string, text: string, utf8: boolean): number {
   switch (kind) {
     case 'lines':
       return (text.match(/\n/g) ?? []).length
     case 'words':
       return text.split(/[ \t\n\r\f\v]+/).filter(Boolean).length
     case 'chars':
-      return [...text].length
+      // A UTF-8 locale counts characters (a byte outside valid UTF-8 is none); C counts bytes.
+      return utf8 ? utf8CharCount(text) : byteLength(text)
     default:
       return byteLength(text)
   }
