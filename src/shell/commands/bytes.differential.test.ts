@@ -1,0 +1,110 @@
+// Bytes, not text, in pipes and files: binary data through printf, echo -e, base64, od, xxd,
+// head -c, tail -c, cut -b, tr, wc, redirections and command substitution, against bash 5.2 and
+// coreutils 9.1, compared as bytes (diffSupport.ts), all cases in one bash process. The token
+// is a real one from the lab (kubectl create token): its signature is 256 bytes of RSA.
+
+import fc from 'fast-check'
+import { beforeAll, describe } from 'vitest'
+import { createLab } from '../../app/lab'
+import { stringOfBytes } from '../../common/bytes'
+import { agreesWithRealTools } from './diffSupport'
+
+/** Random byte strings (a fast-check sample with a fixed seed: the same cases on every run). */
+const RANDOM = fc.sample(fc.uint8Array({ minLength: 0, maxLength: 120 }), { numRuns: 24, seed: 2026 })
+
+// Filled before the runs (the token needs a lab); agreesWithRealTools reads it in its beforeAll.
+const FILES: Record<string, string> = {
+  'bin.dat': stringOfBytes(Uint8Array.from([0xff, 0xfe, 0x00, 0x80, 0x41, 0x0a, 0xc3, 0xa9, 0xed, 0xa0, 0x80])),
+  'text.txt': 'héllo wörld\nzweite Zeile\n',
+}
+RANDOM.forEach((b, i) => (FILES[`r${i}`] = stringOfBytes(b)))
+
+beforeAll(async () => {
+  const lab = await createLab({ seed: 'bytes' })
+  await lab.run('kubectl create namespace sa-demo')
+  await lab.run('kubectl -n sa-demo create serviceaccount app')
+  FILES.tok = (await lab.run('kubectl -n sa-demo create token app')).stdout
+}, 60_000)
+
+const SIG = 'TOK=$(cat tok); echo $TOK | cut -d. -f3 | tr "_-" "/+"'
+
+const CASES: string[] = [
+  // the article's signature pipeline on a real lab token
+  `${SIG} | base64 -d | wc -c`,
+  `${SIG} | base64 -d 2>/dev/null | od -An -tx1 | wc -l`,
+  `${SIG} | base64 -d 2>/dev/null | base64 -w0 | wc -c`,
+  `${SIG} | base64 -d 2>/dev/null | xxd | tail -n 2 | cut -c1-9`,
+  `${SIG} | base64 -d 2>/dev/null | head -c 16 | od -An -tx1 | wc -w`,
+  // printf and echo -e write bytes
+  "printf '\\xff\\xfe' | wc -c",
+  "printf '\\xff\\xfe\\x00\\x80' | wc -c",
+  "printf '\\xff\\xfe\\x00\\x80' | od -An -tx1",
+  "printf '\\xff\\xfe\\x00\\x80' | od -c",
+  "printf '\\xff\\xfe\\x00\\x80' | xxd",
+  "printf '\\xff\\xfe\\x00\\x80' | xxd -p",
+  "printf '\\xff\\xfe\\x00\\x80' | base64",
+  "printf '\\xff\\xfe\\x00\\x80' | base64 | base64 -d | od -An -tx1",
+  "printf '\\377\\200\\1' | od -An -tx1",
+  "printf '\\xc3\\xa9\\xe2\\x82\\xac\\n'",
+  "printf '\\xc3'; printf '\\xa9\\n'",
+  "printf '%b' '\\0377\\xfe' | od -An -tx1",
+  "echo -e '\\xff\\x41\\0101' | od -An -tx1",
+  "echo -ne '\\xff' | wc -c",
+  "printf '%s' $'\\xff\\xfe' | od -An -tx1",
+  "printf '%.1s' é | od -An -tx1",
+  "printf '[%3s]\\n' é",
+  "printf '%-4s|\\n' é",
+  // wc: bytes; characters follow the locale (C: bytes; C.UTF-8: characters, a stray byte is none)
+  "printf 'é' | wc -c",
+  "printf 'é' | wc -m",
+  "printf 'a\\xffé\\n' | LC_ALL=C.UTF-8 wc -m",
+  "printf 'a\\xffé\\n' | LC_ALL=C.UTF-8 wc -c",
+  'wc -c bin.dat text.txt',
+  // head -c, tail -c, cut -b/-c on multi-byte text
+  'head -c 2 text.txt | od -An -tx1',
+  'head -c -3 text.txt | od -An -tx1',
+  'tail -c 4 text.txt | od -An -tx1',
+  'tail -c +3 text.txt | head -c 3 | od -An -tx1',
+  'cut -b 2 text.txt | od -An -tx1',
+  'cut -c 1-2 text.txt | od -An -tx1',
+  'cut -b 1,3 --output-delimiter=: text.txt | od -An -tx1',
+  "printf 'a\\xffb:c\\n' | cut -d: -f1 | od -An -tx1",
+  'echo aéb | cut -d é -f1',
+  // tr is byte-based
+  "printf 'héllo\\n' | tr 'é' 'e'",
+  "printf 'ab\\xffcd\\n' | tr -d '\\377'",
+  "printf 'a\\xff\\n' | tr '\\377' 'x'",
+  "printf '\\xff\\xfe' | tr -c 'a' 'b'",
+  "printf 'h\\xc3\\xa9\\n' | tr -s '\\303'",
+  // files: redirect, append, read back
+  "printf '\\xff\\xfe\\x00' > out.bin; wc -c out.bin; od -An -tx1 out.bin",
+  "printf '\\xc3' > f; printf '\\xa9\\n' >> f; cat f; wc -c < f",
+  'cat bin.dat | od -An -tx1',
+  'cat bin.dat > copy; od -An -tx1 copy',
+  'base64 bin.dat',
+  'base64 bin.dat | base64 -d > back; od -An -tx1 back',
+  'od -c bin.dat',
+  'xxd bin.dat',
+  'xxd -p bin.dat | xxd -r -p | od -An -tx1',
+  'head -c 5 bin.dat | tail -c 2 | od -An -tx1',
+  // command substitution keeps the bytes (NUL bytes: differential.test.ts, as bash's warning there names a line)
+  "x=$(printf '\\xff'); echo -n \"$x\" | wc -c",
+  "x=$(printf '\\xff\\xfe'); echo \"${#x}\"",
+  "x=$(tail -c 5 bin.dat); printf %s \"$x\" | od -An -tx1",
+  // openssl base64 and jq's @base64d (jq 1.6 puts U+FFFD for bytes that are not UTF-8)
+  'openssl base64 < bin.dat',
+  'openssl base64 < bin.dat | openssl base64 -d | od -An -tx1',
+  "echo '\"//4AgMOp\"' | jq -r '@base64d' | od -An -tx1",
+  "echo '\"4oKs\"' | jq -r '@base64d'",
+  // random bytes through base64 and back (encode, decode, round trip), and their dumps
+  ...RANDOM.flatMap((_, i) => [
+    `base64 r${i} | base64 -d | od -An -tx1 -v`,
+    `base64 -w 0 r${i}`,
+    `base64 -d r${i} | od -An -tx1 -v`,
+    `xxd r${i} | head -n 3`,
+  ]),
+]
+
+describe('bytes, not text: the lab agrees byte for byte with bash 5.2 and coreutils 9.1', () => {
+  agreesWithRealTools(['bash', 'base64', 'od', 'xxd', 'openssl', 'jq'], CASES, FILES)
+})
