@@ -96,6 +96,10 @@ const CASES: string[] = [
   'openssl base64 < bin.dat | openssl base64 -d | od -An -tx1',
   "echo '\"//4AgMOp\"' | jq -r '@base64d' | od -An -tx1",
   "echo '\"4oKs\"' | jq -r '@base64d'",
+  "echo '\"4oJB/8CAQu2ggEP0kICARA==\"' | jq '@base64d' | od -An -tx1",
+  "printf '\\xe2\\x82A\\xff\\xc0\\x80B\\xed\\xa0\\x80C\\xf4\\x90\\x80\\x80D\\xe2\\x82' | jq -R . | od -An -tx1",
+  "printf '\"\\xff\\xc3\\xa9\"' | jq -c '[., length]' | od -An -tx1",
+  'jq -R -s length bin.dat',
   // random bytes through base64 and back (encode, decode, round trip), and their dumps
   ...RANDOM.flatMap((_, i) => [
     `base64 r${i} | base64 -d | od -An -tx1 -v`,
