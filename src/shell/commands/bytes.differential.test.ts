@@ -100,15 +100,27 @@ const CASES: string[] = [
   "printf '\\xe2\\x82A\\xff\\xc0\\x80B\\xed\\xa0\\x80C\\xf4\\x90\\x80\\x80D\\xe2\\x82' | jq -R . | od -An -tx1",
   "printf '\"\\xff\\xc3\\xa9\"' | jq -c '[., length]' | od -An -tx1",
   'jq -R -s length bin.dat',
+  // checksums of bytes (md5sum, sha*sum)
+  `${SIG} | base64 -d 2>/dev/null | sha256sum`,
+  'sha256sum bin.dat text.txt',
+  'md5sum bin.dat text.txt - < bin.dat',
+  'sha1sum --tag bin.dat; sha384sum -b text.txt; sha512sum bin.dat',
+  "printf '' | md5sum; seq 1 30000 | head -c 100000 | md5sum; seq 1 20000 | md5sum; seq 1 20000 | sha256sum",
+  'sha256sum bin.dat text.txt > sums; sha256sum -c sums; echo $?',
+  "sha256sum bin.dat > sums; printf 'x' >> bin.dat; sha256sum -c sums; echo $?",
+  "printf '%s  nofile\\nbad line\\n' $(sha256sum < text.txt | cut -c1-64) > sums; sha256sum -c sums; echo $?",
+  'echo junk | sha256sum -c; echo $?',
+  'md5sum -c --quiet nofile; sha256sum nofile; echo $?',
   // random bytes through base64 and back (encode, decode, round trip), and their dumps
   ...RANDOM.flatMap((_, i) => [
     `base64 r${i} | base64 -d | od -An -tx1 -v`,
     `base64 -w 0 r${i}`,
     `base64 -d r${i} | od -An -tx1 -v`,
     `xxd r${i} | head -n 3`,
+    `md5sum r${i}; sha256sum < r${i}`,
   ]),
 ]
 
 describe('bytes, not text: the lab agrees byte for byte with bash 5.2 and coreutils 9.1', () => {
-  agreesWithRealTools(['bash', 'base64', 'od', 'xxd', 'openssl', 'jq'], CASES, FILES)
+  agreesWithRealTools(['bash', 'base64', 'od', 'xxd', 'openssl', 'jq', 'md5sum', 'sha256sum', 'sha512sum'], CASES, FILES)
 })
