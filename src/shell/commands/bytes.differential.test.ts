@@ -54,6 +54,19 @@ const CASES: string[] = [
   "printf '%.1s' é | od -An -tx1",
   "printf '[%3s]\\n' é",
   "printf '%-4s|\\n' é",
+  "printf '%c|' é ab | od -An -tx1",
+  "printf '%d %d\\n' \"'é\" \"'A\"",
+  // grep: a NUL byte makes input binary (grep 3.8's notice on stderr), -a reads it as text
+  "printf 'a\\0b\\n' | grep a; echo $?",
+  "printf 'c\\na\\0b\\n' | grep -n -e a -e c",
+  "printf 'a\\0b\\n' > nb; grep a nb text.txt; grep -c a nb; grep -l a nb; grep -q a nb; echo $?",
+  "printf 'a\\0b\\n' | grep -o a",
+  "printf 'a\\0b\\n' | grep -a a | od -An -tx1",
+  "printf 'a\\xffb\\n' | grep b | od -An -tx1",
+  // cat -v, -A, -e, -t show bytes in ^ and M- notation
+  "printf 'x\\x01\\x7f\\x80\\x89\\xff\\t\\n\\xc3\\xa9' | cat -A",
+  "printf 'x\\x01\\x7f\\x80\\xff\\t\\n' | cat -v",
+  "printf 'x\\x01\\t\\n' | cat -e; printf 'x\\x01\\t\\n' | cat -t; cat -vn bin.dat",
   // wc: bytes; characters follow the locale (C: bytes; C.UTF-8: characters, a stray byte is none)
   "printf 'é' | wc -c",
   "printf 'é' | wc -m",

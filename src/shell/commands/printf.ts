@@ -4,6 +4,7 @@
 import { byteLength, canonical, sliceBytes } from '../../common/bytes'
 import type { CommandContext, CommandSpec } from '../types'
 import { expandEscapes } from './escapes'
+import { charValue } from './util'
 
 const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([a-zA-Z%])?/y
 
@@ -96,7 +97,8 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
           body = shellQuote(arg ?? '')
           break
         case 'c':
-          body = (arg ?? '').slice(0, 1)
+          // bash writes the first byte, whatever the locale.
+          body = sliceBytes(arg ?? '', 0, 1)
           break
         case 'd':
         case 'i':
@@ -144,7 +146,7 @@ function pad(s: string, width: number | undefined, flags: string, numeric = fals
 
 function toInt(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
-  if (/^['"]/.test(t)) return t.length > 1 ? t.codePointAt(1)! : 0
+  if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
   const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
   const parse = (s: string) => {
     const neg = s.startsWith('-')
@@ -160,7 +162,7 @@ function toInt(arg: string, ctx: CommandContext, state: { status: number }): num
 
 function toFloat(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
-  if (/^['"]/.test(t)) return t.length > 1 ? t.codePointAt(1)! : 0
+  if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
   const v = Number(t)
   if (t !== '' && !Number.isNaN(v)) return v
   const m = /^[-+]?[0-9]*\.?[0-9]+(e[-+]?[0-9]+)?/i.exec(t)

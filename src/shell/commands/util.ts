@@ -2,7 +2,7 @@
 // error messages), reading operands or stdin, and UTF-8 byte handling.
 
 import { byteLength, bytesOf, canonical, stringOfBytes } from '../../common/bytes'
-import type { CommandContext, FlagSpec } from '../types'
+import type { CommandContext, FlagSpec, ShellEnv } from '../types'
 
 export interface ParsedOptions {
   /** Options in the order given: key is the long name (or the short letter if it has none). */
@@ -127,6 +127,18 @@ export const toBytes = bytesOf
 export const fromBytes = stringOfBytes
 
 export { byteLength }
+
+/** Whether the locale (LC_ALL, else LC_CTYPE, else LANG) is a UTF-8 one; the lab sets none: C. */
+export function utf8Locale(env: ShellEnv): boolean {
+  const name = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || ''
+  return /\.utf-?8(@|$)/i.test(name)
+}
+
+/** The value of a character constant ('X in printf's numbers): its code point in a UTF-8 locale, else its first byte. */
+export function charValue(s: string, env: ShellEnv): number {
+  if (s === '') return 0
+  return utf8Locale(env) ? s.codePointAt(0)! : bytesOf(s)[0]
+}
 
 /** Split text into lines keeping track of whether the last one had a newline. */
 export function splitLines(text: string): { lines: string[]; finalNewline: boolean } {

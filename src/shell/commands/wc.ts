@@ -2,8 +2,8 @@
 // total size of the files, at least 7 when stdin is counted, 1 for a single count of one input).
 
 import { utf8CharCount } from '../../common/bytes'
-import type { CommandSpec, FlagSpec, ShellEnv } from '../types'
-import { byteLength, getopt, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
+import type { CommandSpec, FlagSpec } from '../types'
+import { byteLength, getopt, utf8Locale, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
   { name: 'bytes', short: 'c', takesValue: false, help: 'print the byte counts' },
@@ -59,12 +59,6 @@ export const wc: CommandSpec = {
     }
     return status
   },
-}
-
-/** Whether the locale (LC_ALL, else LC_CTYPE, else LANG) is a UTF-8 one; the lab sets none: C. */
-export function utf8Locale(env: ShellEnv): boolean {
-  const name = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || ''
-  return /\.utf-?8(@|$)/i.test(name)
 }
 
 function count(kind: string, text: string, utf8: boolean): number {
