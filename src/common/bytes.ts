@@ -182,3 +182,14 @@ export function joinBytes(a: string, b: string): string {
   if (a === '' || b === '' || !isEscapedByte(a.charCodeAt(a.length - 1)) || !isEscapedByte(b.charCodeAt(0))) return a + b
   return stringOfBytes(bytesOf(a + b))
 }
+
+/** Order of the bytes the strings stand for (the C locale's collation: sort, uniq). */
+export function compareBytes(a: string, b: string): number {
+  // Without surrogates, UTF-16 order is code point order, which UTF-8 keeps.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0
+  const x = bytesOf(a)
+  const y = bytesOf(b)
+  const n = Math.min(x.length, y.length)
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1
+  return x.length === y.length ? 0 : x.length < y.length ? -1 : 1
+}

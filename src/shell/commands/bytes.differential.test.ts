@@ -63,6 +63,9 @@ const CASES: string[] = [
   "printf 'a\\0b\\n' | grep -o a",
   "printf 'a\\0b\\n' | grep -a a | od -An -tx1",
   "printf 'a\\xffb\\n' | grep b | od -An -tx1",
+  // sort orders bytes (C locale)
+  "printf 'é\\n\\x80\\nz\\n\\xff\\nA\\n😀\\n\\xef\\xbf\\xbd\\n\\xee\\x80\\x80\\n' | sort | od -An -tx1",
+  "printf 'b\\xff\\na\\nb\\xc3\\xa9\\n' | sort -r | od -An -tx1",
   // cat -v, -A, -e, -t show bytes in ^ and M- notation
   "printf 'x\\x01\\x7f\\x80\\x89\\xff\\t\\n\\xc3\\xa9' | cat -A",
   "printf 'x\\x01\\x7f\\x80\\xff\\t\\n' | cat -v",
