@@ -76,6 +76,9 @@ const CASES: string[] = [
   "printf 'a\\xffé\\n' | LC_ALL=C.UTF-8 wc -m",
   "printf 'a\\xffé\\n' | LC_ALL=C.UTF-8 wc -c",
   'wc -c bin.dat text.txt',
+  "for s in 'a\\x01b' '\\x01a' 'a\\xffb' '\\xff' '\\xff a' 'a\\xff \\xffb' 'é' 'é a' 'a\\xc2\\xa0b'; do printf \"$s\" | wc -w; printf \"$s\" | LC_ALL=C.UTF-8 wc -w; done",
+  "for s in 'a\\xe3\\x80\\x80b' 'a\\xe2\\x80\\x8bb' '\\xcc\\x81' '\\xc2\\x80' '\\xe2\\x80\\xa8' 'a\\xe2\\x81\\xa0b' 'x\\xf0\\x9f\\x98\\x80 y'; do printf \"$s\" | LC_ALL=C.UTF-8 wc -lwmc; done",
+  'wc bin.dat text.txt',
   // head -c, tail -c, cut -b/-c on multi-byte text
   'head -c 2 text.txt | od -An -tx1',
   'head -c -3 text.txt | od -An -tx1',

@@ -1,7 +1,7 @@
 // wc (coreutils src/wc.c): -l -w -c -m; counts right-aligned in GNU's column width (digits of the
 // total size of the files, at least 7 when stdin is counted, 1 for a single count of one input).
 
-import { utf8CharCount } from '../../common/bytes'
+import { latin1Of, utf8CharCount } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { byteLength, getopt, utf8Locale, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
 
@@ -66,11 +66,36 @@ function count(kind: string, text: string, utf8: boolean): number {
     case 'lines':
       return (text.match(/\n/g) ?? []).length
     case 'words':
-      return text.split(/[ \t\n\r\f\v]+/).filter(Boolean).length
+      return words(text, utf8)
     case 'chars':
       // A UTF-8 locale counts characters (a byte outside valid UTF-8 is none); C counts bytes.
       return utf8 ? utf8CharCount(text) : byteLength(text)
     default:
       return byteLength(text)
   }
+}
+
+/** Unicode spaces that end a word in a UTF-8 locale (iswspace, and the no-break spaces wc adds). */
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u2060\u3000]/
+
+/**
+ * wc -w (coreutils 9.1): white space ends a word, a printable character starts one, and anything
+ * else (control characters, bytes that are no character) does neither.
+ */
+function words(text: string, utf8: boolean): number {
+  let n = 0
+  let inWord = false
+  for (const ch of utf8 ? text : latin1Of(text)) {
+    const c = ch.codePointAt(0)!
+    if (c === 32 || (c >= 9 && c <= 13) || (utf8 && c > 127 && UNICODE_SPACE.test(ch))) {
+      inWord = false
+      continue
+    }
+    const printable = utf8 ? c > 32 && c !== 127 && !(c >= 0x80 && c < 0xa0) && !(c >= 0xd800 && c <= 0xdfff) : c > 32 && c < 127
+    if (printable && !inWord) {
+      n++
+      inWord = true
+    }
+  }
+  return n
 }
