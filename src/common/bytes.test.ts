@@ -70,6 +70,7 @@ describe('byte-faithful strings (surrogateescape)', () => {
   it('shows each byte that is not UTF-8 as U+FFFD, as a UTF-8 terminal does', () => {
     expect(displayText(stringOfBytes(B(0xff, 0xfe, 0x41, 0xc3, 0xa9)))).toBe('\ufffd\ufffdAé')
     expect(displayText('😀 ok')).toBe('😀 ok')
+    expect(displayText('\udcc3' + '\udca9\udcff')).toBe('é\ufffd')
   })
 
   it('survives JSON and structuredClone (saves, exports, the worker) unchanged', () => {

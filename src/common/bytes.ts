@@ -149,9 +149,12 @@ export function utf8CharCount(s: string): number {
   return n
 }
 
-/** What a UTF-8 terminal shows for the string: each byte outside valid UTF-8 as U+FFFD. */
+/**
+ * What a UTF-8 terminal shows for the string: each byte outside valid UTF-8 as U+FFFD (escaped
+ * bytes written apart that spell a character, e.g. by two printf, show as that character).
+ */
 export function displayText(s: string): string {
-  return hasRawBytes(s) ? s.replace(LONE, '\ufffd') : s
+  return hasRawBytes(s) ? canonical(s).replace(LONE, '\ufffd') : s
 }
 
 /** One byte as a string: ASCII as itself, 0x80..0xFF escaped (pass the result through canonical). */
