@@ -119,6 +119,7 @@ const CASES: string[] = [
   "printf '\\xe2\\x82A\\xff\\xc0\\x80B\\xed\\xa0\\x80C\\xf4\\x90\\x80\\x80D\\xe2\\x82' | jq -R . | od -An -tx1",
   "printf '\"\\xff\\xc3\\xa9\"' | jq -c '[., length]' | od -An -tx1",
   'jq -R -s length bin.dat',
+  "jq -n --arg x \"$(printf 'a\\xff')\" '$x' | od -An -tx1",
   // checksums of bytes (md5sum, sha*sum)
   `${SIG} | base64 -d 2>/dev/null | sha256sum`,
   'sha256sum bin.dat text.txt',

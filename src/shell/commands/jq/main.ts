@@ -64,7 +64,7 @@ export async function runJq(ctx: CommandContext): Promise<number> {
         if (i + 2 >= args.length) return usage(`--${name} takes two parameters (e.g. --${name} varname ${name === 'arg' ? 'value' : 'text'})`)
         const [k, v] = [args[i + 1], args[i + 2]]
         i += 2
-        if (name === 'arg') named.set(k, v)
+        if (name === 'arg') named.set(k, jqText(v))
         else {
           try {
             named.set(k, parseOne(v))
