@@ -67,6 +67,14 @@ describe('byte-faithful strings (surrogateescape)', () => {
     expect(latin1Of('é')).toBe('\u00c3\u00a9')
   })
 
+  it('joinBytes(a, b) is the string of the bytes of a then b, for every a and b', () => {
+    const bytes = fc.array(fc.constantFrom(0x41, 0x80, 0x82, 0xa9, 0xac, 0xbf, 0xc3, 0xe2, 0xf0, 0x9f, 0x98, 0xff), { maxLength: 8 }).map((a) => Uint8Array.from(a))
+    fc.assert(fc.property(bytes, bytes, (x, y) => {
+      const joined = joinBytes(stringOfBytes(x), stringOfBytes(y))
+      return joined === stringOfBytes(Uint8Array.from([...x, ...y]))
+    }), { numRuns: 2000 })
+  })
+
   it('shows each byte that is not UTF-8 as U+FFFD, as a UTF-8 terminal does', () => {
     expect(displayText(stringOfBytes(B(0xff, 0xfe, 0x41, 0xc3, 0xa9)))).toBe('\ufffd\ufffdAé')
     expect(displayText('😀 ok')).toBe('😀 ok')

@@ -183,7 +183,12 @@ const isEscapedByte = (c: number) => c >= 0xdc80 && c <= 0xdcff
  *  their character when they spell UTF-8 (the common case, no escaped byte at the join, is `a + b`). */
 export function joinBytes(a: string, b: string): string {
   if (a === '' || b === '' || !isEscapedByte(a.charCodeAt(a.length - 1)) || !isEscapedByte(b.charCodeAt(0))) return a + b
-  return stringOfBytes(bytesOf(a + b))
+  // A character made at the join has at most 3 of its bytes on either side, all of them escaped.
+  let i = a.length
+  while (i > 0 && a.length - i < 3 && isEscapedByte(a.charCodeAt(i - 1))) i--
+  let j = 0
+  while (j < b.length && j < 3 && isEscapedByte(b.charCodeAt(j))) j++
+  return a.slice(0, i) + stringOfBytes(bytesOf(a.slice(i) + b.slice(0, j))) + b.slice(j)
 }
 
 /** Order of the bytes the strings stand for (the C locale's collation: sort, uniq). */
