@@ -6,6 +6,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe } from 'vitest'
 import { createLab } from '../../app/lab'
+import { CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import { stringOfBytes } from '../../common/bytes'
 import { agreesWithRealTools } from './diffSupport'
 
@@ -16,6 +17,7 @@ const RANDOM = fc.sample(fc.uint8Array({ minLength: 0, maxLength: 120 }), { numR
 const FILES: Record<string, string> = {
   'bin.dat': stringOfBytes(Uint8Array.from([0xff, 0xfe, 0x00, 0x80, 0x41, 0x0a, 0xc3, 0xa9, 0xed, 0xa0, 0x80])),
   'text.txt': 'héllo wörld\nzweite Zeile\n',
+  'ca.pem': CLUSTER_CA_PEM,
 }
 RANDOM.forEach((b, i) => (FILES[`r${i}`] = stringOfBytes(b)))
 
@@ -110,6 +112,15 @@ const CASES: string[] = [
   "x=$(printf '\\xff'); echo -n \"$x\" | wc -c",
   "x=$(printf '\\xff\\xfe'); echo \"${#x}\"",
   "x=$(tail -c 5 bin.dat); printf %s \"$x\" | od -An -tx1",
+  // openssl x509 -outform DER / -inform DER: the certificate's bytes
+  'openssl x509 -in ca.pem -outform der | wc -c',
+  'openssl x509 -in ca.pem -outform DER | sha256sum; openssl x509 -in ca.pem -noout -fingerprint -sha256',
+  'openssl x509 -in ca.pem -outform der | xxd | head -n 2',
+  'openssl x509 -in ca.pem -outform der | openssl x509 -inform der -noout -subject -dates',
+  'openssl x509 -in ca.pem -outform der | openssl x509 -inform DER',
+  'openssl x509 -in ca.pem -noout -subject -outform der',
+  'openssl x509 -in ca.pem -outform xyz -noout',
+  'openssl x509 -inform der -in ca.pem -noout 2>&1 | head -n 1; openssl x509 -inform der -in ca.pem -noout 2>/dev/null; echo $?',
   // openssl base64 and jq's @base64d (jq 1.6 puts U+FFFD for bytes that are not UTF-8)
   'openssl base64 < bin.dat',
   'openssl base64 < bin.dat | openssl base64 -d | od -An -tx1',
