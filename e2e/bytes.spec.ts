@@ -13,6 +13,7 @@ test('binary output: U+FFFD on screen, lone surrogates from window.lab.run, byte
   test.setTimeout(90_000)
   await openLab(page, '/?seed=1')
   expect(await typeCommand(page, "printf 'A\\xff\\xfeB\\xc3\\xa9\\n'")).toEqual([{ text: 'A\ufffd\ufffdBé', stderr: false }])
+  expect(await typeCommand(page, "printf '\\xc3'; printf '\\xa9\\n'")).toEqual([{ text: 'é', stderr: false }])
   const codes = await page.evaluate(async () => {
     const r = await window.lab!.run("printf '\\xff\\xfe\\x00' > bin; cat bin")
     return Array.from(r.stdout, (c) => c.charCodeAt(0))
