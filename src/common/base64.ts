@@ -19,7 +19,8 @@ for (let i = 0; i < 64; i++) {
   ANY_VALUE[URL.charCodeAt(i)] = i
 }
 
-const utf8 = new TextEncoder()
+import { bytesOf, stringOfBytes } from './bytes'
+
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false })
 
 /** The value (0-63) of a character code in the standard base64 alphabet, or -1. */
@@ -55,9 +56,12 @@ export function encodeBase64(bytes: Uint8Array): string {
   return encodeWith(STD, bytes, true)
 }
 
-/** The UTF-8 bytes of `text` as standard base64 (how Secret data and kubeconfigs hold text). */
+/**
+ * The bytes of `text` as standard base64 (how Secret data and kubeconfigs hold text): its UTF-8,
+ * with the raw bytes a byte-faithful string holds (src/common/bytes.ts) as themselves.
+ */
 export function encodeBase64Text(text: string): string {
-  return encodeBase64(utf8.encode(text))
+  return encodeBase64(bytesOf(text))
 }
 
 /** Bytes to base64url without padding (Go's RawURLEncoding, JWS compact serialisation). */
@@ -65,9 +69,9 @@ export function encodeBase64url(bytes: Uint8Array): string {
   return encodeWith(URL, bytes, false)
 }
 
-/** The UTF-8 bytes of `text` as base64url without padding. */
+/** The bytes of `text` (as encodeBase64Text) as base64url without padding. */
 export function encodeBase64urlText(text: string): string {
-  return encodeBase64url(utf8.encode(text))
+  return encodeBase64url(bytesOf(text))
 }
 
 /** Decode `length` characters of `s` (already checked) through `values`, 6 bits each. */
@@ -112,6 +116,12 @@ export function decodeBase64Binary(s: string): string | undefined {
 export function decodeBase64Text(s: string): string | undefined {
   const bytes = decodeBase64(s)
   return bytes ? utf8Lenient.decode(bytes) : undefined
+}
+
+/** decodeBase64, the bytes as a byte-faithful string (src/common/bytes.ts): nothing is lost. */
+export function decodeBase64Bytes(s: string): string | undefined {
+  const bytes = decodeBase64(s)
+  return bytes ? stringOfBytes(bytes) : undefined
 }
 
 /** Go's base64.RawURLEncoding.DecodeString: no padding, URL alphabet only; undefined when illegal. */

@@ -6,7 +6,7 @@
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandContext, CommandSpec, HomeFs, LabServices, OutputChunk, ShellEnv, ShellHandle } from './types'
-import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
+import { ExpansionError, expandString, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, isTerminal, remainingInput, type IO, type Sink } from './redirect'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
@@ -179,7 +179,7 @@ export class Executor implements CompoundHost {
           this.rt.substDepth++
           return this.runList(body, sio, senv)
         }, sio, senv)
-        return { stdout: buf.text, status }
+        return { stdout: substitutionOutput(buf.text, (t) => this.write(io.err, t)), status }
       },
     }
   }

@@ -3,6 +3,7 @@
 // expansion of fields with unquoted pattern characters (glob.ts, through the context) and quote
 // removal.
 
+import { canonical } from '../common/bytes'
 import type { List, ParamOp, Word, WordPart } from './parser/ast'
 import { matchPattern, removePrefix, removeSuffix, replacePattern, type PatternPiece } from './pattern'
 import type { ShellEnv } from './types'
@@ -39,6 +40,17 @@ export interface ExpandContext {
   maxFields?: number
   /** The shell's positional parameters, options, `$RANDOM` and pids (absent: bare defaults). */
   runtime?: Runtime
+}
+
+/**
+ * What a command substitution keeps of its output before trailing newlines go: the bytes as one
+ * stream, NUL bytes dropped with bash's warning (a shell variable cannot hold them).
+ */
+export function substitutionOutput(out: string, stderr: (text: string) => void): string {
+  const text = canonical(out)
+  if (!text.includes('\0')) return text
+  stderr('bash: warning: command substitution: ignored null byte in input\n')
+  return text.replaceAll('\0', '')
 }
 
 const IFS_WHITESPACE = new Set([' ', '\t', '\n'])

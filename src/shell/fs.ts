@@ -1,6 +1,7 @@
 // The workstation's small in-memory filesystem (a HomeFs). Plain data: a snapshot is a record of
 // absolute path -> content, where directories appear as `path/` -> ''. `/dev/null` is built in.
 
+import { joinBytes } from '../common/bytes'
 import type { HomeFs } from './types'
 import { DEFAULT_LIMITS, FsWriteError, type ShellLimits } from './limits'
 
@@ -85,8 +86,8 @@ export class MemoryFs implements WorkingFs {
     const old = this.files.get(p) ?? ''
     const base = append ? old : ''
     const room = Math.min(this.limits.maxFile - base.length, this.limits.maxFsTotal - (this.used - old.length) - base.length)
-    if (data.length <= room) return this.put(p, base + data)
-    this.put(p, base + data.slice(0, Math.max(0, room)))
+    if (data.length <= room) return this.put(p, joinBytes(base, data))
+    this.put(p, joinBytes(base, data.slice(0, Math.max(0, room))))
     throw new FsWriteError(this.limits.maxFile - base.length <= room ? 'EFBIG' : 'ENOSPC')
   }
 

@@ -1,6 +1,8 @@
 // cut (coreutils src/cut.c): -f fields with -d, -b/-c positions, -s, --complement,
 // --output-delimiter. Lines without the delimiter print whole unless -s; every line ends in \n.
+// Positions count bytes, for -c too (GNU cut has no multibyte support); the delimiter is one byte.
 
+import { byteLength, latin1Of, stringOfLatin1 } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, inputs, lastValue, readOperand, tableFromFlags, usageError } from './util'
 
@@ -40,7 +42,7 @@ export const cut: CommandSpec = {
     if (!fields && has(p, 'only-delimited')) {
       return usageError(ctx, 'cut', 'suppressing non-delimited lines makes sense\n\tonly when operating on fields')
     }
-    if (delimArg !== undefined && [...delimArg].length > 1) return usageError(ctx, 'cut', 'the delimiter must be a single character')
+    if (delimArg !== undefined && byteLength(delimArg) > 1) return usageError(ctx, 'cut', 'the delimiter must be a single character')
     const list = parseList(lastValue(p, kinds[0])!, fields)
     if (typeof list === 'string') return usageError(ctx, 'cut', list)
     const delim = delimArg === undefined ? '\t' : delimArg === '' ? '\0' : delimArg
@@ -66,16 +68,17 @@ export const cut: CommandSpec = {
           }
           out += line.split(delim).filter((_, i) => selected(i + 1)).join(outDelim) + '\n'
         } else {
-          // Byte/character positions; with an output delimiter, separate non-adjacent ranges.
+          // Byte positions; with an output delimiter, separate non-adjacent ranges.
+          const bytes = latin1Of(line)
           let s = ''
           let prev = -2
-          for (let i = 0; i < line.length; i++) {
+          for (let i = 0; i < bytes.length; i++) {
             if (!selected(i + 1)) continue
-            if (outDelim && prev >= 0 && prev !== i - 1) s += outDelim
-            s += line[i]
+            if (outDelim && prev >= 0 && prev !== i - 1) s += latin1Of(outDelim)
+            s += bytes[i]
             prev = i
           }
-          out += s + '\n'
+          out += stringOfLatin1(s) + '\n'
         }
       }
       ctx.stdout(out)

@@ -2,13 +2,15 @@
 // lab's shell and through the machine's real tools. All real runs of a table happen in ONE bash
 // process: each case runs in a subshell of it with its stdout, stderr and status captured in
 // files, so a table of a hundred cases costs one process start. LC_ALL=C and TZ=UTC, as on the
-// workstation.
+// workstation. Outputs are compared as bytes: the real tools' bytes as byte-faithful strings
+// (src/common/bytes.ts), the lab's strings through the same encoding.
 
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { beforeAll, expect, test } from 'vitest'
+import { bytesOf, stringOfBytes } from '../../common/bytes'
 import type { RunResult } from '../types'
 import { newShell } from '../testSupport'
 
@@ -32,10 +34,10 @@ export function runReal(cases: string[], files: Record<string, string>): RunResu
     cases.forEach((c, i) => {
       for (const [name, text] of Object.entries(files)) {
         mkdirSync(dirname(join(work, `c${i}`, name)), { recursive: true })
-        writeFileSync(join(work, `c${i}`, name), text)
+        writeFileSync(join(work, `c${i}`, name), bytesOf(text))
       }
       mkdirSync(join(work, `c${i}`), { recursive: true })
-      writeFileSync(join(out, `case${i}`), c)
+      writeFileSync(join(out, `case${i}`), bytesOf(c))
       script += `( cd "$W/c${i}"; eval "$(<"$O/case${i}")" ) >"$O/out${i}" 2>"$O/err${i}" </dev/null; echo $? >"$O/rc${i}"\n`
     })
     const r = spawnSync('bash', ['-c', script], {
@@ -45,13 +47,18 @@ export function runReal(cases: string[], files: Record<string, string>): RunResu
     })
     if (r.status !== 0) throw new Error(`the differential bash run failed: ${r.stderr || r.error?.message}`)
     return cases.map((_, i) => ({
-      stdout: readFileSync(join(out, `out${i}`), 'utf8'),
-      stderr: readFileSync(join(out, `err${i}`), 'utf8'),
+      stdout: stringOfBytes(readFileSync(join(out, `out${i}`))),
+      stderr: stringOfBytes(readFileSync(join(out, `err${i}`))),
       exitCode: Number(readFileSync(join(out, `rc${i}`), 'utf8').trim()),
     }))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** A result with its outputs as the canonical strings of their bytes (what a real pipe would carry). */
+export function asBytes(r: RunResult): RunResult {
+  return { ...r, stdout: stringOfBytes(bytesOf(r.stdout)), stderr: stringOfBytes(bytesOf(r.stderr)) }
 }
 
 /** Run every case in a fresh lab shell holding the same files under /root. */
@@ -61,7 +68,7 @@ export async function runLab(cases: string[], files: Record<string, string>): Pr
     const abs: Record<string, string> = {}
     for (const [name, text] of Object.entries(files)) abs[`/root/${name}`] = text
     const sh = newShell(abs)
-    results.push(await sh.run(line))
+    results.push(asBytes(await sh.run(line)))
   }
   return results
 }

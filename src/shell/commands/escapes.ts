@@ -1,4 +1,8 @@
 // Backslash escapes as bash's echo -e / printf %b (\0nnn octal) and printf formats (\nnn octal).
+// \xHH and octal escapes are bytes (src/common/bytes.ts): `\xff` is the byte 0xff, and
+// `\xc3\xa9` is é, as the bytes join into UTF-8.
+
+import { byteChar, canonical } from '../../common/bytes'
 
 /** Expand escapes; `stopped` is true when `\c` was seen (echo -e and %b stop all output there). */
 export function expandEscapes(s: string, mode: 'echo' | 'format'): { text: string; stopped: boolean } {
@@ -22,7 +26,7 @@ export function expandEscapes(s: string, mode: 'echo' | 'format'): { text: strin
       case 'v': out += '\v'; break
       case '\\': out += '\\'; break
       case 'c':
-        if (mode === 'echo') return { text: out, stopped: true }
+        if (mode === 'echo') return { text: canonical(out), stopped: true }
         out += '\\c'
         break
       case '"':
@@ -34,7 +38,7 @@ export function expandEscapes(s: string, mode: 'echo' | 'format'): { text: strin
         const m = /^[0-9A-Fa-f]{1,2}/.exec(s.slice(i + 1))
         if (!m) out += '\\x'
         else {
-          out += String.fromCharCode(parseInt(m[0], 16))
+          out += byteChar(parseInt(m[0], 16))
           i += m[0].length
         }
         break
@@ -57,11 +61,11 @@ export function expandEscapes(s: string, mode: 'echo' | 'format'): { text: strin
         if (!m) out += '\\' + n
         else {
           const digits = mode === 'echo' ? m[0].slice(1) : m[0]
-          out += String.fromCharCode(parseInt(digits || '0', 8) & 0xff)
+          out += byteChar(parseInt(digits || '0', 8) & 0xff)
           i += m[0].length - 1
         }
       }
     }
   }
-  return { text: out, stopped: false }
+  return { text: canonical(out), stopped: false }
 }

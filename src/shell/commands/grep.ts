@@ -1,5 +1,7 @@
 // grep (GNU grep): basic (default), extended (-E) and fixed (-F) patterns; -i -v -c -n -o -q -w
 // -x -l -h -H -e, and context lines (-A -B -C, groups parted by `--`). Exit status 0 when a line is selected, 1 when none, 2 on errors.
+// Input holding a NUL byte is binary (the C locale's rule): a match prints `grep: FILE: binary file
+// matches` on stderr instead of lines (grep 3.8), unless -a.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { patternSource } from './regex'
@@ -26,6 +28,7 @@ const flags: FlagSpec[] = [
   { name: 'after-context', short: 'A', takesValue: true, help: 'print NUM lines of trailing context' },
   { name: 'before-context', short: 'B', takesValue: true, help: 'print NUM lines of leading context' },
   { name: 'context', short: 'C', takesValue: true, help: 'print NUM lines of output context' },
+  { name: 'text', short: 'a', takesValue: false, help: 'process a binary file as if it were text' },
   { name: 'help', takesValue: false, help: 'display this help text and exit' },
 ]
 
@@ -125,6 +128,8 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     re.willSearch(r.text.length)
     const { lines } = splitLines(r.text)
     const plain = !has(p, 'count') && !has(p, 'files-with-matches') && !has(p, 'only-matching')
+    const binary = !has(p, 'text') && r.text.includes('\0')
+    const lineOutput = !has(p, 'count') && !has(p, 'files-with-matches')
     // Context: the last line printed, and how many trailing context lines are still due.
     let printed = -1
     let due = 0
@@ -138,11 +143,19 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
       const line = lines[i]
       const matches = re.test(line)
       if (matches === invert) {
-        if (plain && due > 0) {
+        if (plain && due > 0 && !binary) {
           line1(i, '-')
           due--
         }
         continue
+      }
+      if (binary && lineOutput) {
+        // The first selected line of a binary file: the notice instead of any line, and done.
+        selectedAny = true
+        if (quiet) return 0
+        ctx.stderr(`grep: ${label}: binary file matches\n`)
+        out = ''
+        break
       }
       if (plain && (before > 0 || after > 0)) {
         for (let j = Math.max(printed + 1, i - before); j < i; j++) line1(j, '-')

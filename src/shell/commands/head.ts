@@ -1,6 +1,7 @@
 // head (coreutils src/head.c): first 10 lines, -n N (negative: all but the last N), -c N, -N,
 // headers `==> FILE <==` for several files (-q / -v).
 
+import { byteLength, sliceBytes } from '../../common/bytes'
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
 
@@ -76,14 +77,15 @@ export const head: CommandSpec = {
     return writeHeaders(ctx, inputs(p.operands), { quiet: has(p, 'quiet'), verbose: has(p, 'verbose') }, 'head', (text, name) => {
       const shown = headOf(text, mode, count, allBut)
       // Standard input not read to its end: a pipe's writer is stopped as by SIGPIPE.
-      if (name === '-' && !allBut && shown.length < text.length) ctx.closeStdin?.()
+      const partial = mode === 'bytes' ? byteLength(shown) < byteLength(text) : shown.length < text.length
+      if (name === '-' && !allBut && partial) ctx.closeStdin?.()
       return shown
     })
   },
 }
 
 function headOf(text: string, mode: 'lines' | 'bytes', count: number, allBut: boolean): string {
-  if (mode === 'bytes') return allBut ? text.slice(0, Math.max(0, text.length - count)) : text.slice(0, count)
+  if (mode === 'bytes') return allBut ? sliceBytes(text, 0, Math.max(0, byteLength(text) - count)) : sliceBytes(text, 0, count)
   const lines = text.split(/(?<=\n)/)
   return (allBut ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count)).join('')
 }

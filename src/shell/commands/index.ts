@@ -6,6 +6,7 @@ import { awk } from './awk'
 import { base64 } from './base64'
 import { cat } from './cat'
 import { cd } from './cd'
+import { md5sum, sha1sum, sha256sum, sha384sum, sha512sum } from './checksum'
 import { clear } from './clear'
 import { cut } from './cut'
 import { date } from './date'
@@ -47,5 +48,6 @@ export function builtinCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
     ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
+    md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
   ]
 }

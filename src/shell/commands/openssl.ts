@@ -1,8 +1,8 @@
 // openssl (OpenSSL 3.0 apps/x509.c and apps/enc.c) for the lab's real certificates: `x509` with
 // -in, -noout, -subject, -issuer, -dates, -serial, -fingerprint [-sha1|-sha256], -pubkey (the
 // fields in the order given, then the certificate unless -noout), -text (the whole dump, in
-// x509Text.ts), -modulus, -ext NAME,..., -checkend SECS (against the lab clock), and
-// `base64 [-d] [-A]`.
+// x509Text.ts), -modulus, -ext NAME,..., -checkend SECS (against the lab clock), -inform and
+// -outform PEM or DER (DER as bytes, src/common/bytes.ts), and `base64 [-d] [-A]`.
 
 import type { CommandContext, CommandSpec } from '../types'
 import { encode as b64encode } from './base64'
@@ -22,6 +22,8 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
   let input: string | undefined
   let noout = false
   let digest = 'SHA-1'
+  let derIn = false
+  let derOut = false
   let checkend: number | undefined
   const wanted: string[] = []
   for (let i = 0; i < args.length; i++) {
@@ -43,7 +45,19 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
         return 1
       }
     }
-    else if (a === '-inform' || a === '-outform') i++
+    else if (a === '-inform' || a === '-outform') {
+      const v = args[++i]
+      if (v === undefined) {
+        ctx.stderr(`x509: Option ${a} needs a value\nx509: Use -help for summary.\n`)
+        return 1
+      }
+      if (!/^(pem|der)$/i.test(v)) {
+        ctx.stderr(`x509: Bad format "${v}"\nx509: Invalid format "${v}" for option ${a}\nx509: Use -help for summary.\n`)
+        return 1
+      }
+      if (a === '-inform') derIn = /^der$/i.test(v)
+      else derOut = /^der$/i.test(v)
+    }
     else {
       ctx.stderr(`x509: Unknown option or message digest: ${args[i].replace(/^-+/, '')}\nx509: Use -help for summary.\n`)
       return 1
@@ -56,7 +70,7 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
     ctx.stderr(`Could not open file or uri for loading certificate from ${input}\nUnable to load certificate\n`)
     return 1
   }
-  const der = pemToDer(text)
+  const der = derIn ? toBytes(text) : pemToDer(text)
   if (!der) {
     ctx.stderr('Could not read certificate from ' + (input ?? '<stdin>') + '\nUnable to load certificate\n')
     return 1
@@ -95,7 +109,7 @@ async function x509(ctx: CommandContext, args: string[]): Promise<number> {
     ctx.stdout(out + `Certificate will ${expires ? '' : 'not '}expire\n`)
     return expires ? 1 : 0
   }
-  if (!noout) out += pem('CERTIFICATE', der.slice(c.cert.start, c.cert.end))
+  if (!noout) out += derOut ? fromBytes(der.slice(c.cert.start, c.cert.end)) : pem('CERTIFICATE', der.slice(c.cert.start, c.cert.end))
   ctx.stdout(out)
   return 0
 }

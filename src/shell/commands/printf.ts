@@ -1,8 +1,10 @@
 // The bash builtin printf (builtins/printf.def): the format is reused while arguments remain;
 // %s %b %c %d %i %u %o %x %X %e %f %g %q %%; `-v VAR` assigns instead of printing.
 
+import { byteLength, canonical, sliceBytes } from '../../common/bytes'
 import type { CommandContext, CommandSpec } from '../types'
 import { expandEscapes } from './escapes'
+import { charValue } from './util'
 
 const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([a-zA-Z%])?/y
 
@@ -30,8 +32,10 @@ export const printf: CommandSpec = {
     const state = { status: 0, out: '' }
     const r = formatAll(format, rest, ctx, state)
     if (r !== undefined) return r
-    if (target !== undefined) ctx.env.set(target, state.out)
-    else ctx.stdout(state.out)
+    // Escaped bytes written apart (`\xc3` then `\xa9`) join into their character.
+    const out = canonical(state.out)
+    if (target !== undefined) ctx.env.set(target, out)
+    else ctx.stdout(out)
     return state.status
   },
 }
@@ -77,11 +81,12 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
       switch (conv) {
         case 's':
           body = arg ?? ''
-          if (prec !== undefined) body = body.slice(0, prec)
+          // C's printf counts bytes (the lab's locale is C).
+          if (prec !== undefined) body = sliceBytes(body, 0, prec)
           break
         case 'b': {
           const r = expandEscapes(arg ?? '', 'echo')
-          body = prec !== undefined ? r.text.slice(0, prec) : r.text
+          body = prec !== undefined ? sliceBytes(r.text, 0, prec) : r.text
           if (r.stopped) {
             state.out += pad(body, width, flags)
             return undefined
@@ -92,7 +97,8 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
           body = shellQuote(arg ?? '')
           break
         case 'c':
-          body = (arg ?? '').slice(0, 1)
+          // bash writes the first byte, whatever the locale.
+          body = sliceBytes(arg ?? '', 0, 1)
           break
         case 'd':
         case 'i':
@@ -128,18 +134,19 @@ function cap(n: number | undefined): number | undefined {
 }
 
 function pad(s: string, width: number | undefined, flags: string, numeric = false): string {
-  if (width === undefined || s.length >= Math.abs(width)) return s
-  if (flags.includes('-') || width < 0) return s.padEnd(Math.abs(width))
+  const len = byteLength(s)
+  if (width === undefined || len >= Math.abs(width)) return s
+  if (flags.includes('-') || width < 0) return s + ' '.repeat(Math.abs(width) - len)
   if (numeric && flags.includes('0')) {
     const sign = /^[-+ ]/.test(s) ? s[0] : ''
     return sign + s.slice(sign.length).padStart(width - sign.length, '0')
   }
-  return s.padStart(width)
+  return ' '.repeat(width - len) + s
 }
 
 function toInt(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
-  if (/^['"]/.test(t)) return t.length > 1 ? t.codePointAt(1)! : 0
+  if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
   const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
   const parse = (s: string) => {
     const neg = s.startsWith('-')
@@ -155,7 +162,7 @@ function toInt(arg: string, ctx: CommandContext, state: { status: number }): num
 
 function toFloat(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
-  if (/^['"]/.test(t)) return t.length > 1 ? t.codePointAt(1)! : 0
+  if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
   const v = Number(t)
   if (t !== '' && !Number.isNaN(v)) return v
   const m = /^[-+]?[0-9]*\.?[0-9]+(e[-+]?[0-9]+)?/i.exec(t)

@@ -2,6 +2,7 @@
 // (options n r f b per key), -t SEP; ties are broken by
 // comparing whole lines byte by byte, as GNU sort does without -s.
 
+import { compareBytes } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, inputs, lastValue, readOperand, splitLines, tableFromFlags, usageError } from './util'
 
@@ -16,7 +17,8 @@ const flags: FlagSpec[] = [
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** The C locale's order: bytes. */
+const cmp = compareBytes
 
 export const sort: CommandSpec = {
   name: 'sort',

@@ -1,5 +1,6 @@
 // tail (coreutils src/tail.c): last 10 lines, -n N, -n +N (from line N), -c N / +N, -N.
 
+import { sliceBytes } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, inputs, tableFromFlags, usageError } from './util'
 import { numericShorthand, parseCount, writeHeaders } from './head'
@@ -45,7 +46,7 @@ export const tail: CommandSpec = {
       count = n
     }
     return writeHeaders(ctx, inputs(p.operands), { quiet: has(p, 'quiet'), verbose: has(p, 'verbose') }, 'tail', (text) => {
-      if (mode === 'bytes') return fromStart ? text.slice(Math.max(0, count - 1)) : count === 0 ? '' : text.slice(-count)
+      if (mode === 'bytes') return fromStart ? sliceBytes(text, Math.max(0, count - 1)) : count === 0 ? '' : sliceBytes(text, -count)
       const lines = text.split(/(?<=\n)/)
       if (fromStart) return lines.slice(Math.max(0, count - 1)).join('')
       return count === 0 ? '' : lines.slice(-count).join('')

@@ -1,6 +1,8 @@
 // tr (coreutils src/tr.c): translate, -d delete, -s squeeze, -c complement, -t truncate; sets
-// with ranges, escapes, [:classes:], [c*n] and [c*] repeats. Works on characters (C locale bytes).
+// with ranges, escapes, [:classes:], [c*n] and [c*] repeats. Works on bytes, as GNU tr does: the
+// sets and the input are taken byte by byte (one character U+0000..U+00FF per byte, latin1Of).
 
+import { latin1Of, stringOfLatin1 } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, tableFromFlags, usageError } from './util'
 
@@ -62,9 +64,9 @@ export const tr: CommandSpec = {
       const why = del ? '\nOnly one string may be given when deleting without squeezing repeats.' : ''
       return usageError(ctx, 'tr', `extra operand '${ops[max]}'${why}`)
     }
-    const s1 = parseSet(ops[0])
+    const s1 = parseSet(latin1Of(ops[0]))
     if (typeof s1 === 'string') return fail(ctx, s1)
-    const s2 = ops[1] === undefined ? undefined : parseSet(ops[1])
+    const s2 = ops[1] === undefined ? undefined : parseSet(latin1Of(ops[1]))
     if (typeof s2 === 'string') return fail(ctx, s2)
     let set1 = s1.flatMap((i) => i.chars)
     if (has(p, 'complement')) {
@@ -74,7 +76,7 @@ export const tr: CommandSpec = {
     }
     const in1 = new Set(set1)
     let out = ''
-    const input = ctx.stdin
+    const input = latin1Of(ctx.stdin)
     if (del) {
       const sq = new Set(s2?.flatMap((i) => i.chars) ?? [])
       for (const ch of input) {
@@ -101,7 +103,7 @@ export const tr: CommandSpec = {
         out += t
       }
     }
-    ctx.stdout(out)
+    ctx.stdout(stringOfLatin1(out))
     return 0
   },
 }

@@ -1,7 +1,8 @@
 // Helpers shared by the command modules: GNU getopt_long-style option parsing (with getopt's own
 // error messages), reading operands or stdin, and UTF-8 byte handling.
 
-import type { CommandContext, FlagSpec } from '../types'
+import { byteLength, bytesOf, canonical, stringOfBytes } from '../../common/bytes'
+import type { CommandContext, FlagSpec, ShellEnv } from '../types'
 
 export interface ParsedOptions {
   /** Options in the order given: key is the long name (or the short letter if it has none). */
@@ -116,7 +117,8 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 
 /** Read an operand as coreutils does: `-` is stdin, errors are `No such file or directory` etc. */
 export function readOperand(ctx: CommandContext, name: string): ReadResult {
-  if (name === '-') return { ok: true, text: ctx.stdin }
+  // A pipe joins its writes: escaped bytes written apart that spell UTF-8 become the character.
+  if (name === '-') return { ok: true, text: canonical(ctx.stdin) }
   const path = ctx.fs.resolve(name)
   if (ctx.fs.isDir(path)) return { ok: false, message: `${name}: Is a directory` }
   const text = ctx.fs.readFile(path)
@@ -124,19 +126,24 @@ export function readOperand(ctx: CommandContext, name: string): ReadResult {
   return { ok: true, text }
 }
 
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
+/** The bytes a stream (a byte-faithful string, src/common/bytes.ts) stands for. */
+export const toBytes = bytesOf
 
-export function toBytes(s: string): Uint8Array {
-  return encoder.encode(s)
+/** The stream string for bytes: valid UTF-8 as text, other bytes escaped (src/common/bytes.ts). */
+export const fromBytes = stringOfBytes
+
+export { byteLength }
+
+/** Whether the locale (LC_ALL, else LC_CTYPE, else LANG) is a UTF-8 one; the lab sets none: C. */
+export function utf8Locale(env: ShellEnv): boolean {
+  const name = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || ''
+  return /\.utf-?8(@|$)/i.test(name)
 }
 
-export function fromBytes(b: Uint8Array): string {
-  return decoder.decode(b)
-}
-
-export function byteLength(s: string): number {
-  return encoder.encode(s).length
+/** The value of a character constant ('X in printf's numbers): its code point in a UTF-8 locale, else its first byte. */
+export function charValue(s: string, env: ShellEnv): number {
+  if (s === '') return 0
+  return utf8Locale(env) ? s.codePointAt(0)! : bytesOf(s)[0]
 }
 
 /** Split text into lines keeping track of whether the last one had a newline. */

@@ -1,8 +1,9 @@
 // wc (coreutils src/wc.c): -l -w -c -m; counts right-aligned in GNU's column width (digits of the
 // total size of the files, at least 7 when stdin is counted, 1 for a single count of one input).
 
+import { latin1Of, utf8CharCount } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
-import { byteLength, getopt, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
+import { byteLength, getopt, utf8Locale, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
   { name: 'bytes', short: 'c', takesValue: false, help: 'print the byte counts' },
@@ -41,7 +42,7 @@ export const wc: CommandSpec = {
       }
       if (name === '-') sawStdin = true
       else sizeTotal += byteLength(r.text)
-      const counts = which.map((k) => count(k, r.text))
+      const counts = which.map((k) => count(k, r.text, utf8Locale(ctx.env)))
       counts.forEach((c, i) => (total[i] += c))
       rows.push({ counts, name: p.operands.length ? name : undefined })
     }
@@ -60,15 +61,41 @@ export const wc: CommandSpec = {
   },
 }
 
-function count(kind: string, text: string): number {
+function count(kind: string, text: string, utf8: boolean): number {
   switch (kind) {
     case 'lines':
       return (text.match(/\n/g) ?? []).length
     case 'words':
-      return text.split(/[ \t\n\r\f\v]+/).filter(Boolean).length
+      return words(text, utf8)
     case 'chars':
-      return [...text].length
+      // A UTF-8 locale counts characters (a byte outside valid UTF-8 is none); C counts bytes.
+      return utf8 ? utf8CharCount(text) : byteLength(text)
     default:
       return byteLength(text)
   }
+}
+
+/** Unicode spaces that end a word in a UTF-8 locale (iswspace, and the no-break spaces wc adds). */
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u2060\u3000]/
+
+/**
+ * wc -w (coreutils 9.1): white space ends a word, a printable character starts one, and anything
+ * else (control characters, bytes that are no character) does neither.
+ */
+function words(text: string, utf8: boolean): number {
+  let n = 0
+  let inWord = false
+  for (const ch of utf8 ? text : latin1Of(text)) {
+    const c = ch.codePointAt(0)!
+    if (c === 32 || (c >= 9 && c <= 13) || (utf8 && c > 127 && UNICODE_SPACE.test(ch))) {
+      inWord = false
+      continue
+    }
+    const printable = utf8 ? c > 32 && c !== 127 && !(c >= 0x80 && c < 0xa0) && !(c >= 0xd800 && c <= 0xdfff) : c > 32 && c < 127
+    if (printable && !inWord) {
+      n++
+      inWord = true
+    }
+  }
+  return n
 }

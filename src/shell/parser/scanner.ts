@@ -2,6 +2,7 @@
 // backticks and `$(...)`. The grammar (parser.ts) builds on it. `*`, `?` and `[` stay in unquoted
 // literal parts: brace and pathname expansion happen later (braces.ts, glob.ts).
 
+import { byteChar, canonical } from '../../common/bytes'
 import type { List, ParamOp, Word, WordPart } from './ast'
 
 /** Thrown inside the parser only; `parse()` turns it into a value. */
@@ -305,7 +306,8 @@ export abstract class Scanner {
       i++
     }
     this.pos = i + 1
-    return { kind: 'lit', text, quoted: true }
+    // \xHH and \NNN are bytes: escaped bytes that spell UTF-8 join into their character.
+    return { kind: 'lit', text: canonical(text), quoted: true }
   }
 }
 
@@ -320,11 +322,11 @@ export function ansiEscape(src: string, i: number): [string, number] {
   if (c in SIMPLE_ESCAPES) return [SIMPLE_ESCAPES[c], 1]
   if (/[0-7]/.test(c)) {
     const m = /^[0-7]{1,3}/.exec(src.slice(i))!
-    return [String.fromCharCode(parseInt(m[0], 8) & 0xff), m[0].length]
+    return [byteChar(parseInt(m[0], 8) & 0xff), m[0].length]
   }
   if (c === 'x') {
     const m = /^[0-9A-Fa-f]{1,2}/.exec(src.slice(i + 1))
-    return m ? [String.fromCharCode(parseInt(m[0], 16)), 1 + m[0].length] : ['\\x', 1]
+    return m ? [byteChar(parseInt(m[0], 16)), 1 + m[0].length] : ['\\x', 1]
   }
   if (c === 'u' || c === 'U') {
     const m = (c === 'u' ? /^[0-9A-Fa-f]{1,4}/ : /^[0-9A-Fa-f]{1,8}/).exec(src.slice(i + 1))

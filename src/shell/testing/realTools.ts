@@ -9,7 +9,12 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { bytesOf, stringOfBytes } from '../../common/bytes'
 
+/**
+ * Outputs are byte-faithful strings (src/common/bytes.ts): a byte that is not UTF-8 is kept as its
+ * escape, never replaced, so comparing them with the lab's compares bytes.
+ */
 export interface Outcome {
   stdout: string
   stderr: string
@@ -60,7 +65,7 @@ export async function runBatch(calls: readonly Call[], opts: BatchOptions = {}):
     const lines = ['set +e', '__running=0; __jobs=()', opts.prelude ?? '']
     calls.forEach((c, i) => {
       const input = c.stdin === undefined ? '/dev/null' : join(dir, `${i}.in`)
-      if (c.stdin !== undefined) writeFileSync(input, c.stdin)
+      if (c.stdin !== undefined) writeFileSync(input, bytesOf(c.stdin))
       const cd = c.cwd ? `cd -- ${q(c.cwd)} && ` : ''
       const body = c.argv
         ? `exec ${c.env ? `env -i ${Object.entries(c.env).map(([k, v]) => q(`${k}=${v}`)).join(' ')} ` : ''}${c.argv.map(q).join(' ')}`
@@ -85,7 +90,7 @@ export async function runBatch(calls: readonly Call[], opts: BatchOptions = {}):
       child.stdin.end(lines.join('\n') + '\n')
     })
     return calls.map((_, i) => {
-      const read = (ext: string) => readFileSync(join(dir, `${i}.${ext}`), 'utf8')
+      const read = (ext: string) => stringOfBytes(readFileSync(join(dir, `${i}.${ext}`)))
       return { stdout: read('out'), stderr: read('err'), exitCode: Number(read('rc').trim()) }
     })
   } finally {

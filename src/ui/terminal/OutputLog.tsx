@@ -2,6 +2,7 @@
 // output or typing renders only what changed.
 
 import { lazy, memo, Suspense, useMemo } from 'react'
+import { displayText } from '../../common/bytes'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
 import { useDecode } from './decodeLoader'
@@ -12,12 +13,13 @@ const LongLineMarker = lazy(() => import('./LongLineMarker').then((m) => ({ defa
 export function SegmentView({ seg }: { seg: Segment }) {
   switch (seg.kind) {
     case 'out':
-      return seg.text
+      // A byte that is not UTF-8 shows as U+FFFD, as on a UTF-8 terminal (src/common/bytes.ts).
+      return displayText(seg.text)
     case 'err':
       // Told apart by colour, a stripe on the line, and for assistive technology a description.
       return (
         <span className="t-err" data-stream="stderr" aria-description="error output">
-          {seg.text}
+          {displayText(seg.text)}
         </span>
       )
     default:

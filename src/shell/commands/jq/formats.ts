@@ -3,6 +3,7 @@
 
 import { encode as b64encode } from '../base64'
 import { base64Value } from '../../../common/base64'
+import { bytesOf, hasRawBytes } from '../../../common/bytes'
 import { JqError, errRepr, formatNumber, isObj, toJson, typeOf, type V } from './values'
 
 const te = (v: V, msg: string): never => {
@@ -14,7 +15,53 @@ export function toStr(v: V): string {
 }
 
 export function utf8(s: string): Uint8Array {
-  return new TextEncoder().encode(s)
+  return bytesOf(s)
+}
+
+/** Lead byte -> sequence length as jq 1.6's utf8_coding_length: 0 invalid, -1 continuation. */
+const codingLength = (b: number) => (b < 0x80 ? 1 : b < 0xc0 ? -1 : b < 0xc2 ? 0 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf5 ? 4 : 0)
+const FIRST_CODEPOINT = [0, 0, 0x80, 0x800, 0x10000]
+
+/**
+ * Bytes as a jq 1.6 string (jv_string_sized, jvp_utf8_next): every bad sequence is one U+FFFD —
+ * a stray byte, a lead byte with its continuation bytes up to the first that is not one, the rest
+ * of a sequence cut by the end, or a whole overlong, surrogate or too-large sequence.
+ */
+export function jqString(bytes: Uint8Array): string {
+  let out = ''
+  let i = 0
+  while (i < bytes.length) {
+    const first = bytes[i]
+    let length = codingLength(first)
+    let cp = -1
+    if (first < 0x80) {
+      cp = first
+    } else if (length <= 0) {
+      length = 1
+    } else if (i + length > bytes.length) {
+      length = bytes.length - i
+    } else {
+      cp = first & (0xff >> (length + 1))
+      for (let k = 1; k < length; k++) {
+        const ch = bytes[i + k]
+        if (codingLength(ch) !== -1) {
+          cp = -1
+          length = k
+          break
+        }
+        cp = (cp << 6) | (ch & 0x3f)
+      }
+      if (cp < FIRST_CODEPOINT[length] || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) cp = -1
+    }
+    out += cp < 0 ? '\ufffd' : String.fromCodePoint(cp)
+    i += length
+  }
+  return out
+}
+
+/** A byte-faithful string (src/common/bytes.ts) as jq 1.6 reads it: bad UTF-8 becomes U+FFFD. */
+export function jqText(s: string): string {
+  return hasRawBytes(s) ? jqString(bytesOf(s)) : s
 }
 
 function base64d(v: V): V {
@@ -36,7 +83,7 @@ function base64d(v: V): V {
   if (n === 3) out.push((code >> 10) & 255, (code >> 2) & 255)
   else if (n === 2) out.push((code >> 4) & 255)
   else if (n === 1) return te(v, 'trailing base64 byte found')
-  return new TextDecoder().decode(Uint8Array.from(out))
+  return jqString(Uint8Array.from(out))
 }
 
 export function applyFormat(name: string, v: V): V {

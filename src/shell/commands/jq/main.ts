@@ -5,6 +5,7 @@
 import type { CommandContext } from '../../types'
 import { HaltSignal, natives } from './builtins'
 import { Evaluator, type Scope } from './eval'
+import { jqText } from './formats'
 import { JsonParseError, parseJsonStream, parseOne } from './json'
 import { JqSyntaxError } from './lexer'
 import { Parser, type Node } from './parser'
@@ -63,7 +64,7 @@ export async function runJq(ctx: CommandContext): Promise<number> {
         if (i + 2 >= args.length) return usage(`--${name} takes two parameters (e.g. --${name} varname ${name === 'arg' ? 'value' : 'text'})`)
         const [k, v] = [args[i + 1], args[i + 2]]
         i += 2
-        if (name === 'arg') named.set(k, v)
+        if (name === 'arg') named.set(k, jqText(v))
         else {
           try {
             named.set(k, parseOne(v))
@@ -139,6 +140,8 @@ export async function runJq(ctx: CommandContext): Promise<number> {
       text += t
     }
   }
+  // jq reads bytes: what is not UTF-8 becomes U+FFFD, as jq 1.6 replaces it.
+  text = jqText(text)
   const where = files.length ? files[files.length - 1] : '<stdin>'
   const inputs: { v: V; line: number }[] = []
   let inputError: string | undefined
