@@ -9,7 +9,7 @@ import type { ClusterContext } from '../context'
 import type { Random } from '../random'
 import type { TokenManager } from './token/tokenManager'
 import type { PodRecord, VolumeFile, VolumeRecord } from './state'
-import { decodeBase64Text } from '../../common/base64'
+import { decodeBase64Bytes } from '../../common/base64'
 
 /** A configMap or secret source, as a volume (secretName) or a projection (name) spells it. */
 interface KeyedSource { name?: string; secretName?: string; items?: KeyToPath[]; optional?: boolean }
@@ -26,7 +26,8 @@ export function tsDirName(v: { writtenAt: number; tsSuffix: string }): string {
 /** MkdirTemp's random part: a uint32 in decimal. */
 const tempSuffix = (random: Random) => String(random.nextUint32())
 
-const b64decode = (s: string): string => decodeBase64Text(s) ?? ''
+// A Secret's data are bytes: the file holds them exactly (src/common/bytes.ts), binary included.
+const b64decode = (s: string): string => decodeBase64Bytes(s) ?? ''
 
 /** fieldRef values the downward API can project. */
 function fieldValue(pod: Pod, fieldPath: string): string | undefined {

@@ -1,6 +1,8 @@
 // A small read-only file tree for one container: directories, files whose text is computed when
 // read (so a token file is signed only if someone cats it), and symlinks (the AtomicWriter layout).
 
+import { byteLength } from '../../../common/bytes'
+
 export interface FsDir { kind: 'dir'; mode: number; mtime: number; tmpfs?: boolean; children: Map<string, FsNode> }
 export interface FsFile { kind: 'file'; mode: number; mtime: number; read: () => string }
 export interface FsLink { kind: 'link'; mtime: number; target: string }
@@ -94,7 +96,7 @@ export function mkdirp(root: FsDir, path: string, mtime: number): FsDir {
 
 /** Size as stat reports it: text length, symlink target length, 4096 for disk dirs, 20 per entry (+2) on tmpfs. */
 export function sizeOf(n: FsNode): number {
-  if (n.kind === 'file') return new TextEncoder().encode(n.read()).length
+  if (n.kind === 'file') return byteLength(n.read())
   if (n.kind === 'link') return n.target.length
   return n.tmpfs ? 20 * (n.children.size + 2) : 4096
 }
