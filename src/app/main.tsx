@@ -16,6 +16,7 @@ import { appStore } from '../state/store'
 import { installPresenterStyles, installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Notice } from './persist'
+import type { ToWorker } from './protocol'
 import { saveViewOf } from './saveView'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
@@ -37,6 +38,13 @@ declare global {
 // startLab.ts's start message.
 const labWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' })
 const params = parseUrlParams(window.location.search)
+// The worker builds the fresh lab the URL asks for as soon as its script has run, while this
+// thread renders and loads the start-up code (labPrepare.ts); a saved lab or a shared session
+// (#share=) starts otherwise, and a share link is not worth the work.
+if (!window.location.hash.includes('share=')) {
+  const prepare: ToWorker = { kind: 'prepare', opts: { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.now !== undefined ? { now: params.now } : {}) } }
+  labWorker.postMessage(prepare)
+}
 const store = appStore
 const term = () => store.getState().terminal
 let client: WorkerLab | undefined
