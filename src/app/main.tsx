@@ -18,6 +18,8 @@ import { App } from './App'
 import type { Notice } from './persist'
 import type { ToWorker } from './protocol'
 import { saveViewOf } from './saveView'
+import { settleWhenQuiet } from './settleStartup'
+import { settleStartup, whenStartupSettled } from '../ui/layout/startupGate'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
@@ -172,10 +174,13 @@ start().catch((e: unknown) => {
   windowLab.fail(e)
 })
 
-// Offline after the first visit (public/sw.js caches the whole build). Registered once the lab
-// has started (or failed to), so its downloads never compete with the start-up; builds only.
+// Offline after the first visit (public/sw.js caches the whole build). Registered once start-up
+// has settled (below), so its downloads never compete with it; builds only.
 const registerServiceWorker = () => {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
   navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
 }
-windowLab.api.ready.then(registerServiceWorker, registerServiceWorker)
+// What the first screen does not need (the panels, the editor's preload, the offline cache) waits
+// until start-up has settled: the lab ready, the lines typed meanwhile answered, the keyboard quiet.
+settleWhenQuiet({ ready: windowLab.api.ready, idle: () => controller.idle() }, settleStartup)
+whenStartupSettled(registerServiceWorker)
