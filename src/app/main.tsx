@@ -18,8 +18,6 @@ import { App } from './App'
 import type { Notice } from './persist'
 import type { ToWorker } from './protocol'
 import { saveViewOf } from './saveView'
-import { settleWhenQuiet } from './settleStartup'
-import { settleStartup, whenStartupSettled } from '../ui/layout/startupGate'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
@@ -42,11 +40,8 @@ const labWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'm
 const params = parseUrlParams(window.location.search)
 // The worker builds the fresh lab the URL asks for as soon as its script has run, while this
 // thread renders and loads the start-up code (labPrepare.ts); a saved lab or a shared session
-// (#share=) starts otherwise, and a share link is not worth the work.
-if (!window.location.hash.includes('share=')) {
-  const prepare: ToWorker = { kind: 'prepare', opts: { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.now !== undefined ? { now: params.now } : {}) } }
-  labWorker.postMessage(prepare)
-}
+// starts otherwise (and that lab is dropped).
+labWorker.postMessage({ kind: 'prepare', opts: { seed: params.seed, now: params.now } } satisfies ToWorker)
 const store = appStore
 const term = () => store.getState().terminal
 let client: WorkerLab | undefined
@@ -173,14 +168,3 @@ start().catch((e: unknown) => {
   say({ kind: 'warn', text: `The lab could not start: ${msg}. Reload the page to try again.` })
   windowLab.fail(e)
 })
-
-// Offline after the first visit (public/sw.js caches the whole build). Registered once start-up
-// has settled (below), so its downloads never compete with it; builds only.
-const registerServiceWorker = () => {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
-}
-// What the first screen does not need (the panels, the editor's preload, the offline cache) waits
-// until start-up has settled: the lab ready, the lines typed meanwhile answered, the keyboard quiet.
-settleWhenQuiet({ ready: windowLab.api.ready, idle: () => controller.idle() }, settleStartup)
-whenStartupSettled(registerServiceWorker)

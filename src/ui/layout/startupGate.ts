@@ -6,39 +6,27 @@
 import { useSyncExternalStore } from 'react'
 
 let settled = false
-const waiting = new Set<() => void>()
+let waiting: (() => void)[] = []
 
 /** Has start-up settled? */
-export function startupSettled(): boolean {
-  return settled
-}
+export const startupSettled = (): boolean => settled
 
 /** Start-up has settled: run everything that waited for it (once; later calls do nothing). */
 export function settleStartup(): void {
-  if (settled) return
   settled = true
-  const fns = [...waiting]
-  waiting.clear()
-  for (const fn of fns) fn()
+  const fns = waiting
+  waiting = []
+  fns.forEach((fn) => fn())
 }
 
 /** Run `fn` once start-up has settled (now if it has); returns a cancel function. */
 export function whenStartupSettled(fn: () => void): () => void {
-  if (settled) {
-    fn()
-    return () => {}
-  }
-  waiting.add(fn)
+  if (settled) fn()
+  else waiting.push(fn)
   return () => {
-    waiting.delete(fn)
+    waiting = waiting.filter((f) => f !== fn)
   }
 }
 
 /** A component's view of it: false until start-up has settled, then true. */
-export function useStartupSettled(): boolean {
-  return useSyncExternalStore(
-    (cb) => whenStartupSettled(cb),
-    startupSettled,
-    () => false,
-  )
-}
+export const useStartupSettled = (): boolean => useSyncExternalStore(whenStartupSettled, startupSettled, startupSettled)
