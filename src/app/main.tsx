@@ -27,21 +27,24 @@ declare global {
   interface Window {
     /** Lines entered in index.html's command line before this script ran. */
     __tokenlabEarly?: string[]
+    /** The lab's worker, spawned by the built index.html (scripts/vite/earlyWorker.ts). */
+    __tokenlabWorker?: Worker
     /** Test hooks (Playwright): make the next command hold the lab's thread for `ms`. */
     __labTest?: { holdNextRun(ms: number): void; fullDisk(): void }
   }
 }
 
-// The lab (cluster, shell, jose) runs in a Web Worker, so no command can hold this thread. It is
-// spawned first thing: its script, the largest the lab loads, is fetched and compiled on its own
+// The lab (cluster, shell, jose) runs in a Web Worker, so no command can hold this thread. The
+// built page spawns it from index.html's <head> (scripts/vite/earlyWorker.ts), the dev server's
+// here, first thing: its script, the largest the lab loads, is fetched and compiled on its own
 // thread while this one renders the terminal and loads the start-up code; it waits for
-// startLab.ts's start message.
-const labWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' })
+// startLab.ts's start message. (Without it, connectLab spawns one.)
+const labWorker = import.meta.env.DEV ? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' }) : window.__tokenlabWorker
 const params = parseUrlParams(window.location.search)
 // The worker builds the fresh lab the URL asks for as soon as its script has run, while this
 // thread renders and loads the start-up code (labPrepare.ts); a saved lab or a shared session
 // starts otherwise (and that lab is dropped).
-labWorker.postMessage({ kind: 'prepare', opts: { seed: params.seed, now: params.now } } satisfies ToWorker)
+labWorker?.postMessage({ kind: 'prepare', opts: { seed: params.seed, now: params.now } } satisfies ToWorker)
 const store = appStore
 const term = () => store.getState().terminal
 let client: WorkerLab | undefined
