@@ -1,6 +1,6 @@
 // When start-up has settled (src/ui/layout/startupGate.ts): the lab is ready, the terminal has
-// nothing left to run (lines typed during start-up have their answers), no key went down for a
-// moment, and the page is idle. Capped: a student who keeps typing gets the panels anyway.
+// nothing left to run (lines typed during start-up have their answers) and no key went down for
+// a moment (checked every 50 ms). Capped: a student who keeps typing gets the panels anyway.
 
 export interface SettleOptions {
   /** Resolves when the lab is ready (or could not start). */
@@ -23,8 +23,7 @@ export function settleWhenQuiet(o: SettleOptions, settle: () => void): void {
   addEventListener('keydown', onKey, { capture: true, passive: true })
   const finish = () => {
     removeEventListener('keydown', onKey, { capture: true })
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => settle(), { timeout: 300 })
-    else setTimeout(settle, 0)
+    settle()
   }
   const begin = () => {
     const since = performance.now()

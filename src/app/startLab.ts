@@ -95,10 +95,18 @@ export async function startLab(d: StartDeps): Promise<void> {
     await start(d)
   } catch (e) {
     // No lab: what waited for start-up to settle need not wait any longer.
-    settleStartup()
-    registerServiceWorker()
+    settled()
     throw e
   }
+}
+
+/** Start-up has settled (startupGate.ts): the panels and the editor's preload go, the offline cache too; <html data-startup="settled"> says so. */
+function settled(): void {
+  const root = document.documentElement
+  if (root.dataset.startup === 'settled') return
+  root.dataset.startup = 'settled'
+  settleStartup()
+  registerServiceWorker()
 }
 
 async function start(d: StartDeps): Promise<void> {
@@ -156,10 +164,7 @@ async function start(d: StartDeps): Promise<void> {
   performance.mark('lab-ready')
   // The panels, the editor's preload and the offline cache once the lines typed meanwhile have
   // their answers and the keyboard is quiet.
-  settleWhenQuiet({ ready: Promise.resolve(), idle: () => controller.idle() }, () => {
-    settleStartup()
-    registerServiceWorker()
-  })
+  settleWhenQuiet({ ready: Promise.resolve(), idle: () => controller.idle() }, settled)
   if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   if (replay) void replaySession(d.lessonDeps, replay)
   else openLessonFromUrl(d.lessonDeps, params, restoring)
