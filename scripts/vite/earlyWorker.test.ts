@@ -16,7 +16,7 @@ describe('the page spawns the lab worker from its <head>', () => {
   it('adds one inline script for the lab worker (not Monaco’s), with a page-relative URL, before </head>', () => {
     const html = withEarlyWorker(PAGE, BUILD)
     const head = html.slice(0, html.indexOf('</head>'))
-    expect(head).toContain(`<script>try{window.__tokenlabWorker=new Worker("./assets/worker-C0_d-9.js",{type:'module',name:'lab'})}catch(e){}</script>`)
+    expect(head).toContain(`<script>try{var w=window.__tokenlabWorker=new Worker("./assets/worker-C0_d-9.js",{type:'module',name:'lab'});`)
     expect(html.match(/new Worker/g)).toHaveLength(1)
     expect(html.replace(earlyWorkerScript('assets/worker-C0_d-9.js'), '').replace(/\n\s*\n/g, '\n')).toBe(PAGE.replace(/\n\s*\n/g, '\n'))
   })
@@ -32,21 +32,28 @@ describe('the page spawns the lab worker from its <head>', () => {
     expect(html).toContain(`'${hash}'`)
   })
 
-  it('the script runs: it spawns a module worker named lab, and a failure to spawn leaves the page running', () => {
+  it('the script runs: it spawns a module worker named lab, which starts a key unless the URL has a seed; a failure to spawn leaves the page running', () => {
     const body = /<script>([\s\S]*?)<\/script>/.exec(earlyWorkerScript('assets/worker-x.js'))![1]!
-    const made: unknown[] = []
-    const win: Record<string, unknown> = {}
-    new Function('window', 'Worker', body)(win, function Worker(this: unknown, url: string, opts: unknown) {
-      made.push([url, opts])
-    })
-    expect(made).toEqual([['./assets/worker-x.js', { type: 'module', name: 'lab' }]])
-    expect(win.__tokenlabWorker).toBeDefined()
-    const none: Record<string, unknown> = {}
-    expect(() =>
-      new Function('window', 'Worker', body)(none, function Worker() {
-        throw new Error('blocked')
-      }),
-    ).not.toThrow()
-    expect(none.__tokenlabWorker).toBeUndefined()
+    const run = (search: string, fail = false) => {
+      const made: unknown[] = []
+      const sent: unknown[] = []
+      const win: Record<string, unknown> = {}
+      function Worker(this: { postMessage(m: unknown): void }, url: string, opts: unknown) {
+        if (fail) throw new Error('blocked')
+        made.push([url, opts])
+        this.postMessage = (m) => sent.push(m)
+      }
+      new Function('window', 'Worker', 'location', body)(win, Worker, { search })
+      return { made, sent, worker: win.__tokenlabWorker }
+    }
+    const fresh = run('')
+    expect(fresh.made).toEqual([['./assets/worker-x.js', { type: 'module', name: 'lab' }]])
+    expect(fresh.worker).toBeDefined()
+    expect(fresh.sent).toEqual([{ kind: 'prefetchKey' }])
+    expect(run('?lesson=article&now=2026-05-23T23:25:00Z').sent).toEqual([{ kind: 'prefetchKey' }])
+    expect(run('?seed=1').sent).toEqual([])
+    expect(run('?lesson=a&seed=x').sent).toEqual([])
+    expect(() => run('', true)).not.toThrow()
+    expect(run('', true).worker).toBeUndefined()
   })
 })

@@ -9,9 +9,13 @@ import type { Plugin } from 'vite'
 /** The lab worker's entry in the build (Monaco's editor.worker and json.worker are not it). */
 export const LAB_WORKER = /^assets\/worker-[\w-]+\.js$/
 
-/** The inline script that spawns the worker at `file` (relative to the page, as every asset URL). */
+/**
+ * The inline script that spawns the worker at `file` (relative to the page, as every asset URL)
+ * and, unless the URL asks for a seed, has it generate the seedless lab's signing key at once
+ * (src/app/worker.ts), while the lab's code loads.
+ */
 export function earlyWorkerScript(file: string): string {
-  return `<script>try{window.__tokenlabWorker=new Worker(${JSON.stringify(`./${file}`)},{type:'module',name:'lab'})}catch(e){}</script>`
+  return `<script>try{var w=window.__tokenlabWorker=new Worker(${JSON.stringify(`./${file}`)},{type:'module',name:'lab'});/[?&]seed=[^&]/.test(location.search)||w.postMessage({kind:'prefetchKey'})}catch(e){}</script>`
 }
 
 /** The page with that script at the end of its <head>; unchanged if the build has no lab worker. */
