@@ -127,6 +127,8 @@ const bootInput = document.getElementById('boot-input') as HTMLInputElement | nu
 const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? [] }
 early.lines.forEach((l) => controller.submit(l))
 
+// The start-up code downloads while the terminal renders; it runs after.
+starter = import('./startLab')
 installStyles()
 if (params.presenter) void installPresenterStyles()
 
@@ -139,9 +141,8 @@ flushSync(() =>
     </StrictMode>,
   ),
 )
-// Only then start the lab: startLab.ts connects to the worker spawned above.
-
-starter = import('./startLab')
+// Then start the lab: startLab.ts (asked for before the render, so it downloads meanwhile)
+// connects to the worker spawned above.
 
 async function start(): Promise<void> {
   const m = await starter
