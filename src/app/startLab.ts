@@ -130,7 +130,12 @@ async function start(d: StartDeps): Promise<void> {
   const shared = await sharedSessionIn(window.location.hash)
   if (shared.problem) say({ kind: 'warn', text: shared.problem })
   if (shared.session || shared.problem) history.replaceState(null, '', window.location.pathname + window.location.search)
-  const replay = shared.session && (await askReplay(store, shared.session)) ? shared.session : undefined
+  let replay: typeof shared.session
+  if (shared.session) {
+    // The offer is shown in the lesson panel and the lab waits for the answer: the panels load now.
+    settled()
+    if (await askReplay(store, shared.session)) replay = shared.session
+  }
   /** Whether the worker restored a saved lab (then a ?lesson= already open there is not reopened). */
   let restoring = false
   const onSaves = (m: SavesFromWorker) => {
