@@ -3,6 +3,7 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { contentSecurityPolicy, FRAME_ANCESTORS } from './scripts/vite/csp.ts'
 import { serviceWorkerManifest } from './scripts/vite/offline.ts'
+import { earlyLabWorker } from './scripts/vite/earlyWorker.ts'
 
 const TESTS = ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'scripts/**/*.test.ts']
 /** The test files that use vi.mock: they run isolated (scripts/vitestIsolation.test.ts keeps this list complete). */
@@ -11,7 +12,8 @@ export const MOCKING = ['src/cluster/cluster.test.ts', 'src/cluster/controllers/
 export default defineConfig({
   // Relative URLs everywhere: the build runs from any folder of any static host.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), serviceWorkerManifest()],
+  // earlyLabWorker before contentSecurityPolicy: the policy hashes the inline script it adds.
+  plugins: [react(), earlyLabWorker(), contentSecurityPolicy(), serviceWorkerManifest()],
   // The lab's worker is a module worker (workerClient.ts): as ES modules its rarely used parts
   // (the OpenAPI schemas of `kubectl explain`, jq, re2js) stay chunks of their own, loaded when
   // first used, instead of being inlined into the script every start-up compiles.

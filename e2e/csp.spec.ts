@@ -15,8 +15,9 @@ test('the page and `vite preview` carry the policy: scripts by origin or hash, n
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
   expect(header).toBe(`${meta}; frame-ancestors 'self'`)
   const directives = new Map(meta!.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]))
-  // One inline script (index.html's early command line), allowed by its hash only.
-  expect(directives.get('script-src')).toEqual(["'self'", expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/)])
+  // Two inline scripts (the lab worker spawned from the <head>, index.html's early command line), allowed by their hashes only.
+  const hash = expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/)
+  expect(directives.get('script-src')).toEqual(["'self'", hash, hash])
   expect(meta).not.toContain('unsafe-eval')
   expect(directives.get('default-src')).toEqual(["'self'"])
   expect(directives.get('worker-src')).toEqual(["'self'"])
@@ -24,8 +25,9 @@ test('the page and `vite preview` carry the policy: scripts by origin or hash, n
   expect(directives.get('img-src')).toEqual(["'self'", 'data:'])
   expect(directives.get('object-src')).toEqual(["'none'"])
   expect(directives.get('base-uri')).toEqual(["'self'"])
-  // The hash is the inline script's, as served: the script ran and installed the early queue.
+  // The hashes are the inline scripts', as served: the scripts ran, spawned the worker and installed the early queue.
   expect(await page.evaluate(() => Array.isArray((window as { __tokenlabEarly?: unknown }).__tokenlabEarly))).toBe(true)
+  expect(await page.evaluate(() => (window as { __tokenlabWorker?: unknown }).__tokenlabWorker instanceof Worker)).toBe(true)
 })
 
 test('the article and the editor run without a policy violation; nothing leaves 127.0.0.1', async ({ page, context }) => {

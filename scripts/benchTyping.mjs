@@ -145,7 +145,7 @@ export async function benchTyping(browser, { labUrl, blankUrl, runs, commands })
     lab.input.push(l.input)
     lab.first.push(l.answerAt)
     lab.keys.push(...l.keys)
-    enter.push(...(await typedCommands(browser, `${labUrl}/?seed=1`, commands)))
+    if (commands.length) enter.push(...(await typedCommands(browser, `${labUrl}/?seed=1`, commands)))
   }
   return { lab, blank, enter }
 }

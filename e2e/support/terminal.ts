@@ -29,6 +29,8 @@ export async function openLab(page: Page, path = '/?seed=1'): Promise<void> {
   await labReady(page)
   await expect(commandLine(page)).toBeEnabled()
   await waitIdle(page)
+  // and the page has finished starting: the panels load once the lab is ready and the keyboard quiet (startLab.ts)
+  await expect(page.locator('html[data-startup="settled"]')).toHaveCount(1)
 }
 
 /** Wait in the page until window.lab exists and is ready (after a navigation or reload). */

@@ -4,6 +4,7 @@
 
 import { createLab, type Lab, type LabOptions, type LabSnapshot } from './lab'
 import { LabHost } from './labHost'
+import { prepareLab, takePreparedLab } from './labPrepare'
 import type { FromWorker, LabCall, ToWorker } from './protocol'
 import { isSavesMessage, WorkerSaves } from './savesServer'
 import { Pacer } from './pacer'
@@ -27,7 +28,9 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
   // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in.
   // and pace live commands (watch) with a timer that Ctrl+C cuts short.
   const pacer = new Pacer()
-  const createPausingLab = (opts: LabOptions) => createLab({ ...opts, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)), pace: pacer.pace })
+  const makeLab = (opts: LabOptions) => createLab({ ...opts, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)), pace: pacer.pace })
+  // The fresh lab the page asked to prepare (labPrepare.ts), when the start asks for that same lab.
+  const createPausingLab = (opts: LabOptions) => takePreparedLab(opts) ?? makeLab(opts)
 
   const start = async (make: () => Promise<Lab>): Promise<LabHost | undefined> => {
     try {
@@ -79,6 +82,7 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
   port.onmessage = (e) => {
     const m = e.data
     if (isSavesMessage(m)) saves.receive(m)
+    else if (m.kind === 'prepare') prepareLab(m.opts, makeLab)
     else if (m.kind === 'start') started = start(() => createPausingLab(m.opts))
     else if (m.kind === 'startSaved') started = start(() => saves.startLab(m.opts, m.saves, createPausingLab))
     else if (m.kind === 'call') void call(m.id, m.call)

@@ -16,6 +16,7 @@ import { appStore } from '../state/store'
 import { installPresenterStyles, installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Notice } from './persist'
+import type { ToWorker } from './protocol'
 import { saveViewOf } from './saveView'
 import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
@@ -26,17 +27,24 @@ declare global {
   interface Window {
     /** Lines entered in index.html's command line before this script ran. */
     __tokenlabEarly?: string[]
+    /** The lab's worker, spawned by the built index.html (scripts/vite/earlyWorker.ts). */
+    __tokenlabWorker?: Worker
     /** Test hooks (Playwright): make the next command hold the lab's thread for `ms`. */
     __labTest?: { holdNextRun(ms: number): void; fullDisk(): void }
   }
 }
 
-// The lab (cluster, shell, jose) runs in a Web Worker, so no command can hold this thread. It is
-// spawned first thing: its script, the largest the lab loads, is fetched and compiled on its own
+// The lab (cluster, shell, jose) runs in a Web Worker, so no command can hold this thread. The
+// built page spawns it from index.html's <head> (scripts/vite/earlyWorker.ts), the dev server's
+// here, first thing: its script, the largest the lab loads, is fetched and compiled on its own
 // thread while this one renders the terminal and loads the start-up code; it waits for
-// startLab.ts's start message.
-const labWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' })
+// startLab.ts's start message. (Without it, connectLab spawns one.)
+const labWorker = import.meta.env.DEV ? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lab' }) : window.__tokenlabWorker
 const params = parseUrlParams(window.location.search)
+// The worker builds the fresh lab the URL asks for as soon as its script has run, while this
+// thread renders and loads the start-up code (labPrepare.ts); a saved lab or a shared session
+// starts otherwise (and that lab is dropped).
+labWorker?.postMessage({ kind: 'prepare', opts: { seed: params.seed, now: params.now } } satisfies ToWorker)
 const store = appStore
 const term = () => store.getState().terminal
 let client: WorkerLab | undefined
@@ -119,6 +127,8 @@ const bootInput = document.getElementById('boot-input') as HTMLInputElement | nu
 const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? [] }
 early.lines.forEach((l) => controller.submit(l))
 
+// The start-up code downloads while the terminal renders; it runs after.
+starter = import('./startLab')
 installStyles()
 if (params.presenter) void installPresenterStyles()
 
@@ -131,9 +141,8 @@ flushSync(() =>
     </StrictMode>,
   ),
 )
-// Only then start the lab: startLab.ts connects to the worker spawned above.
-
-starter = import('./startLab')
+// Then start the lab: startLab.ts (asked for before the render, so it downloads meanwhile)
+// connects to the worker spawned above.
 
 async function start(): Promise<void> {
   const m = await starter
@@ -163,11 +172,3 @@ start().catch((e: unknown) => {
   say({ kind: 'warn', text: `The lab could not start: ${msg}. Reload the page to try again.` })
   windowLab.fail(e)
 })
-
-// Offline after the first visit (public/sw.js caches the whole build). Registered once the lab
-// has started (or failed to), so its downloads never compete with the start-up; builds only.
-const registerServiceWorker = () => {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
-}
-windowLab.api.ready.then(registerServiceWorker, registerServiceWorker)

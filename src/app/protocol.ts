@@ -34,6 +34,10 @@ export type EnterAnswer = { more: true } | { more: false; result?: RunResult }
 export type ToWorker =
   | SavesToWorker
   | { kind: 'start'; opts: LabOptions }
+  /** Sent by the built page's <head> as it spawns the worker (no seed in the URL): generate a signing key now (worker.ts). */
+  | { kind: 'prefetchKey' }
+  /** Sent as the worker is spawned: make the fresh lab with the URL's seed and now ahead of the start (labPrepare.ts). */
+  | { kind: 'prepare'; opts: Pick<LabOptions, 'seed' | 'now'> }
   | { kind: 'call'; id: number; call: LabCall }
   | { kind: 'interrupt' }
   | { kind: 'editDone'; id: number; text?: string }

@@ -16,6 +16,8 @@ import type { TabLock } from './tabLock'
 import type { UrlParams } from './url'
 import type { createWindowLab } from './windowLab'
 import { connectLab, type WorkerLab } from './workerClient'
+import { settleWhenQuiet } from './settleStartup'
+import { settleStartup } from '../ui/layout/startupGate'
 import type { requestEdit } from '../state/editorBridge'
 
 export interface StartDeps {
@@ -79,7 +81,35 @@ function legacyItems(): Record<string, string> | undefined {
   return Object.keys(out).length ? out : undefined
 }
 
+/**
+ * Offline after the first visit (public/sw.js caches the whole build). Registered once start-up
+ * has settled, so its downloads never compete with it; builds only.
+ */
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
+}
+
 export async function startLab(d: StartDeps): Promise<void> {
+  try {
+    await start(d)
+  } catch (e) {
+    // No lab: what waited for start-up to settle need not wait any longer.
+    settled()
+    throw e
+  }
+}
+
+/** Start-up has settled (startupGate.ts): the panels and the editor's preload go, the offline cache too; <html data-startup="settled"> says so. */
+function settled(): void {
+  const root = document.documentElement
+  if (root.dataset.startup === 'settled') return
+  root.dataset.startup = 'settled'
+  settleStartup()
+  registerServiceWorker()
+}
+
+async function start(d: StartDeps): Promise<void> {
   const { store, controller, params, windowLab, say } = d
   // The lesson panel's share, export and import
   store.getState().lesson.setActions(lessonPageActions(d.lessonDeps))
@@ -100,7 +130,12 @@ export async function startLab(d: StartDeps): Promise<void> {
   const shared = await sharedSessionIn(window.location.hash)
   if (shared.problem) say({ kind: 'warn', text: shared.problem })
   if (shared.session || shared.problem) history.replaceState(null, '', window.location.pathname + window.location.search)
-  const replay = shared.session && (await askReplay(store, shared.session)) ? shared.session : undefined
+  let replay: typeof shared.session
+  if (shared.session) {
+    // The offer is shown in the lesson panel and the lab waits for the answer: the panels load now.
+    settled()
+    if (await askReplay(store, shared.session)) replay = shared.session
+  }
   /** Whether the worker restored a saved lab (then a ?lesson= already open there is not reopened). */
   let restoring = false
   const onSaves = (m: SavesFromWorker) => {
@@ -132,6 +167,9 @@ export async function startLab(d: StartDeps): Promise<void> {
   clock.attach(modeOf({ seed: connected.seed }))
   windowLab.attach()
   performance.mark('lab-ready')
+  // The panels, the editor's preload and the offline cache once the lines typed meanwhile have
+  // their answers and the keyboard is quiet.
+  settleWhenQuiet({ ready: Promise.resolve(), idle: () => controller.idle() }, settled)
   if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   if (replay) void replaySession(d.lessonDeps, replay)
   else openLessonFromUrl(d.lessonDeps, params, restoring)

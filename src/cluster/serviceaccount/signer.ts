@@ -1,8 +1,9 @@
 // The service-account token signer: one RSA key, RS256 JWS with header {"alg":"RS256","kid":...}.
 // Imitates: pkg/serviceaccount/jwt.go (JWTTokenGenerator, signerFromRSAPrivateKey, keyIDFromPublicKey).
 
-import { CompactSign, exportJWK, generateKeyPair, importJWK } from 'jose'
+import { CompactSign, exportJWK, importJWK } from 'jose'
 import { FIXED_SA_SIGNING_JWK } from '../pki/fixed'
+import { generateSigningKey, takePrefetchedKey } from './keyPrefetch'
 import { encodeBase64url } from '../../common/base64'
 import { sortedJson } from './claims'
 
@@ -59,10 +60,14 @@ async function fromPrivateJwk(jwk: SignerState['privateJwk'], knownKid?: string)
   }
 }
 
-/** Deterministic mode signs with the repository's fixed key; otherwise a fresh RSA-2048 pair. */
+/**
+ * Deterministic mode signs with the repository's fixed key; otherwise a fresh RSA-2048 pair (the
+ * one generated ahead if the host started one, keyPrefetch.ts).
+ */
 export async function createSigner(opts: { deterministic: boolean }): Promise<TokenSigner> {
   if (opts.deterministic) return fromPrivateJwk({ ...FIXED_SA_SIGNING_JWK })
-  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true })
+  const ahead = takePrefetchedKey()
+  const { privateKey } = await (ahead ? ahead.catch(() => generateSigningKey()) : generateSigningKey())
   const jwk = await exportJWK(privateKey)
   const { n, e, d, p, q, dp, dq, qi } = jwk as Required<typeof jwk>
   return fromPrivateJwk({ kty: 'RSA', n, e, d, p, q, dp, dq, qi })

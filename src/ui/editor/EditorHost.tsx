@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom'
 import { attachEditor } from '../../state/editorBridge'
 import type { EditRequest } from '../../state/labPort'
 import editorCss from './editor.css?inline'
+import { whenStartupSettled } from '../layout/startupGate'
 
 /** The loaded pane, once its chunk is in: rendered directly then, without a Suspense round. */
 let LoadedPane: typeof import('./MonacoPane').default | undefined
@@ -19,7 +20,7 @@ const loadMonaco = () =>
   })
 const LazyPane = lazy(loadMonaco)
 
-/** Load Monaco in the background once the page is idle after start, so the first edit opens at once. */
+/** Load Monaco in the background once the page is idle after start-up, so the first edit opens at once. */
 function preloadEditorWhenIdle(win: Pick<Window, 'setTimeout'> & { requestIdleCallback?: Window['requestIdleCallback'] } = window): void {
   const load = () =>
     void loadMonaco()
@@ -56,7 +57,8 @@ function setPageInert(inert: boolean): void {
 }
 
 export function EditorHost() {
-  useEffect(() => preloadEditorWhenIdle(), [])
+  // Not while the lab starts: Monaco's load and set-up would hold the page's thread (startupGate.ts).
+  useEffect(() => whenStartupSettled(() => preloadEditorWhenIdle()), [])
   const [pending, setPending] = useState<Pending>()
   const current = useRef<Pending | undefined>(undefined)
   const text = useRef('')

@@ -3,6 +3,7 @@
 
 import { lazy, Suspense, type ReactNode } from 'react'
 import { ErrorBoundary } from './ErrorBoundary'
+import { useStartupSettled } from './startupGate'
 
 export const DecoderPanel = lazy(() => import('../decoder/DecoderPanel'))
 export const TimelinePanel = lazy(() => import('../timeline/TimelinePanel'))
@@ -18,10 +19,14 @@ interface PaneProps {
 }
 
 export function Pane({ id, name, children, tab }: PaneProps) {
+  // A panel loads and renders once start-up has settled (startupGate.ts): until then the
+  // terminal, and the keys typed into it, have the page's thread to themselves.
+  const settled = useStartupSettled()
+  const loading = <p className="pane-loading">Loading the {name}…</p>
   return (
     <div id={id} className={`pane ${id}`} {...(tab ? { role: 'tabpanel', 'aria-labelledby': tab.labelledBy, hidden: tab.hidden } : {})}>
       <ErrorBoundary name={name}>
-        <Suspense fallback={<p className="pane-loading">Loading the {name}…</p>}>{children}</Suspense>
+        <Suspense fallback={loading}>{settled ? children : loading}</Suspense>
       </ErrorBoundary>
     </div>
   )
