@@ -25,7 +25,7 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
     await host?.handle({ op: 'restore', snapshot: s })
   })
 
-  // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in.
+  // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in,
   // and pace live commands (watch) with a timer that Ctrl+C cuts short.
   const pacer = new Pacer()
   const makeLab = (opts: LabOptions) => createLab({ ...opts, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)), pace: pacer.pace })
