@@ -3,7 +3,7 @@
 // sh does (differential: all lines in one batch of `busybox sh -c`).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { q, requireTools, runBatch } from '../shell/testing/realTools'
@@ -87,6 +87,26 @@ describe('sh -c in the agnhost container agrees with busybox sh', () => {
       const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
       const lab = { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
       expect({ line, ...lab }).toEqual({ line, ...real[i] })
+    }
+  })
+})
+
+describe('which in the container', () => {
+  it('finds the first match on the image PATH, as busybox which does over the same layout', async () => {
+    requireTools('/usr/bin/busybox')
+    // a root with Alpine's links (sed in /bin, awk in /usr/bin) and the container's PATH under it
+    const root = mkdtempSync(join(tmpdir(), 'bbroot-'))
+    for (const d of ['bin', 'usr/bin', 'usr/sbin', 'sbin', 'usr/local/bin', 'usr/local/sbin']) mkdirSync(join(root, d), { recursive: true })
+    for (const [d, a] of [['bin', 'sed'], ['bin', 'sh'], ['usr/bin', 'awk'], ['usr/bin', 'curl']]) symlinkSync('/usr/bin/busybox', join(root, d, a))
+    const PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].map((d) => root + d).join(':')
+    const lines = ['which sed awk', 'which curl nosuch sh', 'which -a sh', 'which nosuch']
+    const real = await runBatch(lines.map((l) => ({ argv: ['/usr/bin/busybox', ...l.split(' ')], env: { PATH } })))
+    rmSync(root, { recursive: true })
+    for (const [i, line] of lines.entries()) {
+      const r = await run(`kubectl -n sa-demo exec app -- ${line}`)
+      const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
+      const ours = { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
+      expect({ line, ...ours }).toEqual({ line, ...real[i], stdout: real[i].stdout.replaceAll(root, '') })
     }
   })
 })

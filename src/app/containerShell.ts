@@ -57,6 +57,33 @@ function notFoundFor(personality: 'sh' | 'bash'): (name: string) => CommandSpec 
 
 const found = (p: ContainerProcess, name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
 
+/** Where each PATH directory of the container holds `name` (a file), in PATH order. */
+function pathsOf(p: ContainerProcess, name: string): string[] {
+  if (name.includes('/')) return found(p, name) ? [name] : []
+  const dirs = (p.env.find(([k]) => k === 'PATH')?.[1] ?? '').split(':').filter((d) => d !== '')
+  return dirs.map((d) => `${d}/${name}`).filter((c) => {
+    const r = resolvePath(p.root, c)
+    return typeof r !== 'string' && r.node.kind === 'file'
+  })
+}
+
+/** busybox which [-a] NAME...: the first (or every) match on PATH; status 1 when one is missing. */
+function whichIn(p: ContainerProcess): CommandSpec {
+  return {
+    name: 'which', summary: 'which', usage: 'which [-a] COMMAND...',
+    async run(ctx) {
+      const all = ctx.argv[1] === '-a'
+      let status = 0
+      for (const name of ctx.argv.slice(all ? 2 : 1)) {
+        const at = pathsOf(p, name)
+        if (at.length === 0) status = 1
+        for (const path of all ? at : at.slice(0, 1)) ctx.stdout(`${path}\n`)
+      }
+      return status
+    },
+  }
+}
+
 /** The commands of this container: the workstation's modules for programs on the image's PATH, `not found` for the rest. */
 function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabServices): CommandSpec[] {
   const onPath = (name: string) => BUILTINS.has(name) || found(p, name)
@@ -66,6 +93,7 @@ function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabSe
     small('whoami', () => 'root\n', p),
     small('hostname', () => `${p.hostname}\n`, p),
     small('id', () => 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n', p),
+    whichIn(p),
     podCurl(curl, p, API_SERVER, lab),
     containerSleep,
   ]

@@ -149,13 +149,8 @@ export function utf8CharCount(s: string): number {
   return n
 }
 
-/**
- * What a UTF-8 terminal shows for the string: each byte outside valid UTF-8 as U+FFFD (escaped
- * bytes written apart that spell a character, e.g. by two printf, show as that character).
- */
-export function displayText(s: string): string {
-  return hasRawBytes(s) ? canonical(s).replace(LONE, '\ufffd') : s
-}
+/** What a UTF-8 terminal shows for the string (display.ts, kept small for the first screen). */
+export { displayText } from './display'
 
 /** One byte as a string: ASCII as itself, 0x80..0xFF escaped (pass the result through canonical). */
 export function byteChar(b: number): string {

@@ -2,7 +2,7 @@
 // output or typing renders only what changed.
 
 import { lazy, memo, Suspense, useMemo } from 'react'
-import { displayText } from '../../common/bytes'
+import { displayText } from '../../common/display'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
 import { useDecode } from './decodeLoader'

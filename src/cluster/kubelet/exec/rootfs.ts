@@ -18,6 +18,9 @@ export const APPLETS: Record<string, string> = {
   mkdir: '/bin', rm: '/bin', touch: '/bin', grep: '/bin', printf: '/usr/bin', ash: '/bin',
   wc: '/usr/bin', head: '/usr/bin', tail: '/usr/bin', cut: '/usr/bin', tr: '/usr/bin', sort: '/usr/bin', base64: '/bin',
   test: '/usr/bin', '[': '/usr/bin', yes: '/usr/bin', whoami: '/usr/bin',
+  // more applets the workstation's modules answer for (busybox --list-full gives the links)
+  awk: '/usr/bin', sed: '/bin', date: '/bin', seq: '/usr/bin', uniq: '/usr/bin', xargs: '/usr/bin', which: '/usr/bin',
+  od: '/usr/bin', xxd: '/usr/bin', md5sum: '/usr/bin', sha1sum: '/usr/bin', sha256sum: '/usr/bin', sha512sum: '/usr/bin',
 }
 
 /** Programs of the image beside busybox (agnhost adds bash and curl to its Alpine base). */
