@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { EAGER_PER_FRAME } from './notify'
+import { EAGER_PER_FRAME, frameTiming } from './notify'
 import { batched, createAppStore, eagerTerminal } from './store'
 
 /** Animation frames run by hand (Node has none; the views fall back to a 50 ms timer). */
@@ -13,9 +13,11 @@ const tick = () => new Promise((r) => setTimeout(r, 0))
 
 beforeEach(() => {
   frames = []
+  frameTiming.fallbackMs = 60_000 // frames come only from runFrame (a loaded machine is no frame)
   ;(globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame = (cb: () => void) => frames.push(cb)
 })
 afterEach(() => {
+  frameTiming.fallbackMs = 50
   delete (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame
 })
 

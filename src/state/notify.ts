@@ -11,8 +11,11 @@ type Listener<S> = (s: S, p: S) => void
 /** Renders at once per frame before further changes wait for the frame. */
 export const EAGER_PER_FRAME = 3
 
+/** How long to wait for a frame before going on without one (a hidden tab has none); tests set it. */
+export const frameTiming = { fallbackMs: 50 }
+
 /** The next animation frame (before its paint), or a timer where frames do not come (a hidden tab, Node). */
-export function beforeNextFrame(fn: () => void, fallbackMs = 50): void {
+export function beforeNextFrame(fn: () => void, fallbackMs = frameTiming.fallbackMs): void {
   let done = false
   const go = () => {
     if (done) return
