@@ -1,30 +1,13 @@
 // When React hears of the store's changes. The terminal first: a command's output is drawn the
-// moment it arrives (in a microtask of the message that brought it), up to EAGER_PER_FRAME times
-// a frame (the echo, the output, the prompt); a longer stream of chunks then once per frame. The panels (timeline, decoder, lab
-// views) hear once per task, and when the terminal has just drawn output, only after the frame
-// that shows it: their renders never delay the output's paint.
+// moment it arrives, in a microtask of the message that brought it, without waiting for the
+// panels. A stream of chunks is then drawn once per turn of the event loop (the chunks queued
+// meanwhile together), as before. The panels (timeline, decoder, lab views) hear once per task,
+// in a task of their own after the output was drawn. No timers and no animation frames: a page
+// whose clock is paused (tests) or hidden still shows its output.
 
 import type { StoreApi } from 'zustand/vanilla'
 
 type Listener<S> = (s: S, p: S) => void
-
-/** Renders at once per frame before further changes wait for the frame. */
-export const EAGER_PER_FRAME = 3
-
-/** How long to wait for a frame before going on without one (a hidden tab has none); tests set it. */
-export const frameTiming = { fallbackMs: 50 }
-
-/** The next animation frame (before its paint), or a timer where frames do not come (a hidden tab, Node). */
-export function beforeNextFrame(fn: () => void, fallbackMs = frameTiming.fallbackMs): void {
-  let done = false
-  const go = () => {
-    if (done) return
-    done = true
-    fn()
-  }
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go)
-  setTimeout(go, fallbackMs)
-}
 
 /** A task of its own, as soon as the event loop gets to it (a MessageChannel message; a timer without one). */
 export function soonTask(): (fn: () => void) => void {
@@ -47,45 +30,7 @@ export function soonTask(): (fn: () => void) => void {
   }
 }
 
-/** Per store: whether the terminal drew output in the frame being prepared (the panels then wait for it). */
-const outputFrames = new WeakMap<object, { drawn: boolean }>()
-
-const frameOf = (store: object) => {
-  let f = outputFrames.get(store)
-  if (!f) outputFrames.set(store, (f = { drawn: false }))
-  return f
-}
-
-/** A view of `store` whose listeners hear only of changes where `part` changed: at once, then once a frame. */
-export function eagerView<S>(store: StoreApi<S>, part: (s: S) => unknown): StoreApi<S> {
-  const listeners = new Set<Listener<S>>()
-  const frame = frameOf(store)
-  let prev = store.getState()
-  let scheduled = false
-  /** Renders at once since the last frame. */
-  let eager = 0
-  const flush = () => {
-    scheduled = false
-    const s = store.getState()
-    const p = prev
-    prev = s
-    if (part(s) === part(p)) return
-    if (!frame.drawn) {
-      frame.drawn = true
-      beforeNextFrame(() => (frame.drawn = false))
-    }
-    listeners.forEach((l) => l(s, p))
-  }
-  store.subscribe((s) => {
-    if (scheduled || part(s) === part(prev)) return
-    scheduled = true
-    if (eager >= EAGER_PER_FRAME) {
-      beforeNextFrame(flush)
-      return
-    }
-    if (eager++ === 0) beforeNextFrame(() => (eager = 0))
-    queueMicrotask(flush)
-  })
+function view<S>(store: StoreApi<S>, listeners: Set<Listener<S>>): StoreApi<S> {
   return {
     ...store,
     subscribe: (l) => {
@@ -95,10 +40,44 @@ export function eagerView<S>(store: StoreApi<S>, part: (s: S) => unknown): Store
   }
 }
 
-/** A view of `store` whose listeners hear once per task, however often it changed (after the output's frame, if any). */
+/**
+ * A view of `store` whose listeners hear only of changes where `part` changed: in a microtask
+ * when the last notice was a turn of the event loop ago, else once the tasks queued meanwhile
+ * (further chunks of output) have run.
+ */
+export function eagerView<S>(store: StoreApi<S>, part: (s: S) => unknown): StoreApi<S> {
+  const listeners = new Set<Listener<S>>()
+  const task = soonTask()
+  let prev = store.getState()
+  let scheduled = false
+  /** A notice went out and the event loop has not come round since. */
+  let recent = false
+  const flush = () => {
+    scheduled = false
+    const s = store.getState()
+    const p = prev
+    prev = s
+    if (part(s) === part(p)) return
+    if (!recent) {
+      recent = true
+      task(() => {
+        recent = false
+        if (scheduled) flush()
+      })
+    }
+    listeners.forEach((l) => l(s, p))
+  }
+  store.subscribe((s) => {
+    if (scheduled || part(s) === part(prev)) return
+    scheduled = true
+    if (!recent) queueMicrotask(flush)
+  })
+  return view(store, listeners)
+}
+
+/** A view of `store` whose listeners hear once per task, however often it changed. */
 export function batchedView<S>(store: StoreApi<S>): StoreApi<S> {
   const listeners = new Set<Listener<S>>()
-  const frame = frameOf(store)
   const task = soonTask()
   let scheduled = false
   let prev = store.getState()
@@ -109,21 +88,10 @@ export function batchedView<S>(store: StoreApi<S>): StoreApi<S> {
     prev = s
     listeners.forEach((l) => l(s, p))
   }
-  const afterOutput = () => {
-    // The terminal drew output for the coming frame: let it be painted first.
-    if (frame.drawn) beforeNextFrame(() => task(flush))
-    else flush()
-  }
   store.subscribe(() => {
     if (scheduled) return
     scheduled = true
-    task(afterOutput)
+    task(flush)
   })
-  return {
-    ...store,
-    subscribe: (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-  }
+  return view(store, listeners)
 }

@@ -4,7 +4,7 @@
 // useApp(), which announces changes once per task: a command writes several times (echo, busy,
 // the lab's update) and the panels render once. The terminal (useTerminal) hears its own slice
 // at once instead, so that a command's output is in the DOM without waiting for the panels'
-// render, which follows after the output's frame (notify.ts).
+// render, which follows in a task of its own (notify.ts).
 
 import { useStore } from 'zustand'
 import { createStore, type StoreApi } from 'zustand/vanilla'
@@ -56,7 +56,7 @@ export function batched(store: AppStore): AppStore {
   return view
 }
 
-/** The store as the terminal hears it: a change of the terminal slice at once, then once a frame (notify.ts). */
+/** The store as the terminal hears it: a change of the terminal slice at once, a stream once per turn of the event loop (notify.ts). */
 export function eagerTerminal(store: AppStore): AppStore {
   let view = terminalViews.get(store)
   if (!view) terminalViews.set(store, (view = eagerView(store, (s) => s.terminal)))

@@ -3,7 +3,6 @@
 
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import type { TerminalController } from '../../state/controller'
-import { beforeNextFrame } from '../../state/notify'
 import { useTerminal, type AppStore } from '../../state/store'
 import { InputLine } from './InputLine'
 import { OutputLog } from './OutputLog'
@@ -33,17 +32,7 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
     const el = scrollRef.current
     if (el && stick.current) el.scrollTop = el.scrollHeight
   }, [])
-  // After new output: scrolled in the coming frame, before its paint (the layout it needs is the
-  // frame's own), not at once (which would lay the page out a second time before the output is in).
-  const followPending = useRef(false)
-  useLayoutEffect(() => {
-    if (followPending.current) return
-    followPending.current = true
-    beforeNextFrame(() => {
-      followPending.current = false
-      followOutput()
-    })
-  }, [followOutput, lines, partial, busy])
+  useLayoutEffect(followOutput, [followOutput, lines, partial, busy])
 
   const onScroll = () => {
     const el = scrollRef.current
