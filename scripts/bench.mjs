@@ -37,6 +37,8 @@ import { benchTyping, BLANK_OUT, buildBlank } from './benchTyping.mjs'
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7))
 const PORT = Number(process.env.BENCH_PORT ?? 4175)
+/** BENCH_SKIP_BUILD=1 uses dist/ as it is; unset or 0 builds first. */
+const SKIP_BUILD = !!process.env.BENCH_SKIP_BUILD && process.env.BENCH_SKIP_BUILD !== '0'
 const TARGET = { readyMs: 300, initialKiB: 80, p95Ms: 16, redrawMs: 16, yearMs: 250, ratio: 1.3, enterMs: 6 }
 const YEAR_PODS = 200
 const STARTUP_ONLY = process.argv.includes('--startup')
@@ -227,7 +229,7 @@ function table(rows) {
 
 async function main() {
   const problems = []
-  if (!process.env.BENCH_SKIP_BUILD) {
+  if (!SKIP_BUILD) {
     console.log('building (vite build)…')
     const b = run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'])
     if (!b.ok) {
@@ -239,7 +241,7 @@ async function main() {
   let browser
   if (!problems.length && existsSync(join(ROOT, 'dist/index.html'))) {
     size = initialSize()
-    const blank = process.env.BENCH_SKIP_BUILD && existsSync(join(BLANK_OUT, 'index.html')) ? { ok: true } : buildBlank(ROOT)
+    const blank = SKIP_BUILD && existsSync(join(BLANK_OUT, 'index.html')) ? { ok: true } : buildBlank(ROOT)
     if (!blank.ok) problems.push(`the blank page did not build: ${blank.out.split('\n').slice(-3).join(' | ')}`)
     const blankPreview = blank.ok
       ? spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--config', 'scripts/bench/blank/vite.config.mjs', '--host', '127.0.0.1', '--port', String(PORT + 1), '--strictPort'], {

@@ -80,7 +80,10 @@ function screenWhenIdle(arg: { command?: string; before?: number }): { count: nu
       const m = at < 0 ? null : /^root@workstation:[^#\n]*# /.exec(text.slice(at))
       return m !== null && text.slice(at + m[0].length) === arg.command
     }
-    const first = Math.max(0, (arg.before ?? 0) - 1)
+    // The page shows the latest lines only (src/ui/terminal/shownLines.ts): when their number did
+    // not grow, the earlier ones left the page, and the echo is searched for among all shown.
+    const before = arg.before ?? 0
+    const first = lines.length > before ? Math.max(0, before - 1) : 0
     let i = lines.length - 1
     while (i >= first && !echoed(lines[i].text)) i--
     if (i < first) return false

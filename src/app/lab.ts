@@ -125,7 +125,7 @@ class LabImpl implements Lab {
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
     if (this.session) return this.runInSession(line, onChunk)
     this.pendingSession = undefined
-    this.undoHistory.before(this)
+    this.undoHistory.before(this.forUndo)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
     const fresh = this.freshShell
@@ -138,7 +138,7 @@ class LabImpl implements Lab {
     }
     const undo = this.undoHistory.takeRequest()
     if (undo) await this.applyUndo(undo)
-    else this.undoHistory.after(this, line)
+    else this.undoHistory.after(this.forUndo, line)
     this.lessonHost.noteCommand(line)
     // `kubectl exec -it POD -- sh` opened the container's shell: the next lines go to it
     if (this.pendingSession && !this.resetPending && !fresh && !undo) this.session = this.pendingSession
@@ -149,6 +149,8 @@ class LabImpl implements Lab {
 
   readonly fingerprint = (): string => fingerprintOf(this.cluster, this.shell)
   readonly progressKey = (): string => JSON.stringify(this.lessonHost.snapshot() ?? null)
+  /** What undo holds: states that share the cluster's objects and records instead of copying them (a command costs no deep copy). */
+  private readonly forUndo = { snapshot: () => this.snapshotWith('shared'), fingerprint: this.fingerprint, progressKey: this.progressKey }
 
   private async applyUndo(s: LabSnapshot): Promise<void> {
     this.cluster = await restoreCluster(s.cluster)
@@ -211,24 +213,24 @@ class LabImpl implements Lab {
   }
 
   snapshot(): LabSnapshot {
-    return this.snapshotWith(false)
+    return this.snapshotWith('copy')
   }
 
   /**
    * For a save that reads it at once and keeps nothing (IndexedDB copies what it stores): the
-   * cluster's facts and audit record are the live lists, not copies, so a save costs no more
+   * cluster's objects, facts and audit record are the live ones, not copies, so a save costs no more
    * as they grow. Never hand it out.
    */
   saveSnapshot(): LabSnapshot {
-    return this.snapshotWith(true)
+    return this.snapshotWith('live')
   }
 
-  private snapshotWith(liveLogs: boolean): LabSnapshot {
+  private snapshotWith(mode: 'copy' | 'shared' | 'live'): LabSnapshot {
     return {
       version: SNAPSHOT_VERSION,
       ...(this.seed !== undefined ? { seed: this.seed } : {}),
       startMs: this.startMs,
-      cluster: this.cluster.snapshot({ liveLogs }),
+      cluster: this.cluster.snapshot({ liveLogs: mode === 'live', shared: mode === 'shared' }),
       shell: this.shell.snapshot(),
       seenTokens: this.ledger.entries(),
       ...(this.lessonHost.snapshot() ? { lessons: this.lessonHost.snapshot() } : {}),

@@ -5,6 +5,7 @@ import { createAppStore } from '../state/store'
 import { TimelineModel } from '../state/timeline/model'
 import { HOUR } from '../state/timeline/scale'
 import { createLab } from './lab'
+import { LabHost } from './labHost'
 import { createLocalClient } from './localClient'
 
 const ARTICLE = [
@@ -133,5 +134,21 @@ describe('the lab host: the lesson panel part of the projection', () => {
   it('answers the lessons call with the outline', async () => {
     const { lab, client } = await connected()
     expect(await client.lessons!()).toEqual(lab.lessons())
+  })
+
+  it('a typed line: its output goes first, then one update with the clock moved by the owed time', async () => {
+    const lab = await createLab({ seed: '1' })
+    const order: string[] = []
+    const host = new LabHost(lab, (e) => order.push(e.type === 'update' ? `update@${e.update.nowMs}` : e.type))
+    host.publishAll()
+    order.length = 0
+    const before = lab.nowMs()
+    await host.handle({ op: 'enter', text: 'kubectl get ns', owedMs: 5_000 }, (c) => order.push(`chunk:${c.text.split('\n')[0]}`))
+    expect(lab.nowMs()).toBe(before + 5_000)
+    expect(order).toEqual([expect.stringMatching(/^chunk:NAME +STATUS +AGE$/), `update@${before + 5_000}`])
+    // a blank line with owed time: the clock's move is still told
+    order.length = 0
+    await host.handle({ op: 'enter', text: '', owedMs: 1_000 })
+    expect(order).toEqual([`update@${before + 6_000}`])
   })
 })

@@ -55,12 +55,18 @@ export class LabHost {
   private schedulesTo = -Infinity
   private schedulePods = new Set<string>()
   private lastLesson: string | undefined
+  /** While a typed line's owed clock time is applied: changes are published with the line's own (after its output). */
+  private quiet = false
+  private dirty = false
 
   constructor(
     readonly lab: Lab,
     private readonly emit: (e: LabEvent) => void,
   ) {
-    lab.onChange(() => this.publish())
+    lab.onChange(() => {
+      if (this.quiet) this.dirty = true
+      else this.publish()
+    })
     lab.onClear(() => emit({ type: 'clear' }))
     lab.onReset(() => {
       this.replaced = true
@@ -92,9 +98,17 @@ export class LabHost {
         return lab.needsMoreInput(call.text)
       case 'enter': {
         if (lab.needsMoreInput(call.text)) return { more: true } satisfies EnterAnswer
-        if (call.owedMs > 0) await lab.advance(call.owedMs)
-        if (call.text.trim() === '') return { more: false } satisfies EnterAnswer
-        return { more: false, result: await lab.run(call.text, onChunk) } satisfies EnterAnswer
+        // The clock's move is told with the command's own changes, after its output: one update, not two before it.
+        this.quiet = call.text.trim() !== ''
+        try {
+          if (call.owedMs > 0) await lab.advance(call.owedMs)
+          this.quiet = false
+          if (call.text.trim() === '') return { more: false } satisfies EnterAnswer
+          return { more: false, result: await lab.run(call.text, onChunk) } satisfies EnterAnswer
+        } finally {
+          this.quiet = false
+          if (this.dirty) this.publish()
+        }
       }
       case 'complete':
         return lab.complete(call.text, call.cursor)
@@ -122,6 +136,7 @@ export class LabHost {
 
   /** Tell the page what changed since the last update. */
   publish(): void {
+    this.dirty = false
     const lab = this.lab
     const facts = lab.facts()
     if (facts !== this.factsRef) {

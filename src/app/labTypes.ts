@@ -48,7 +48,7 @@ export interface Lab {
   now(): string
   nowMs(): number
   snapshot(): LabSnapshot
-  /** The snapshot for a save that reads it at once (its logs are the live lists: never keep it). */
+  /** The snapshot for a save that reads it at once (its objects and logs are the live ones: never keep or change it). */
   saveSnapshot(): LabSnapshot
   restore(s: LabSnapshot): Promise<void>
   needsMoreInput(text: string): boolean

@@ -168,6 +168,23 @@ describe('lab undo', () => {
     expect(lab.history()).toContain('kubectl create namespace sa-demo')
   })
 
+  it('a held state is the lab as it was: later commands (objects, facts, audit) do not leak into it', async () => {
+    const lab = await createLab({ seed: 1 })
+    await lab.run('kubectl create namespace one')
+    const audit = lab.audit().length
+    const facts = lab.facts().length
+    const objects = (await lab.run('kubectl get ns -o name')).stdout
+    await lab.run('kubectl label namespace one x=y')
+    for (let i = 0; i < 5; i++) await lab.run('kubectl get ns')
+    await lab.run('kubectl create namespace two')
+    await lab.run('lab undo')
+    await lab.run('lab undo')
+    expect(lab.audit().length).toBe(audit)
+    expect(lab.facts().length).toBe(facts)
+    expect((await lab.run('kubectl get ns -o name')).stdout).toBe(objects)
+    expect((await lab.run('kubectl get ns one -o jsonpath={.metadata.labels.x}')).stdout).toBe('')
+  })
+
   it('undoes a lesson opened in a fresh lab, and a reset', async () => {
     const lab = await createLab({ seed: 1 })
     await lab.run('kubectl create namespace mine')

@@ -59,8 +59,13 @@ export interface Cluster {
   facts(): readonly Fact[]
   /** The API server's audit record, oldest first (the latest 10 000 requests). */
   audit(): readonly AuditEntry[]
-  /** `liveLogs`: facts and audit as the live lists, not copies (for a save that reads them at once). */
-  snapshot(opts?: { liveLogs?: boolean }): ClusterState
+  /**
+   * `liveLogs`: facts and audit as the live lists, not copies (for a save that reads them at once).
+   * `shared`: the objects, facts and audit entries shared, not copied (they are never changed in
+   * place), in lists and records of its own: a state to hold and restore later (undo) that costs
+   * no deep copy; its holder must not change it.
+   */
+  snapshot(opts?: { liveLogs?: boolean; shared?: boolean }): ClusterState
   /** Would the API server accept this bearer token now? Nothing is recorded or changed. */
   reviewToken(token: string): ReturnType<APIServer['reviewToken']>
   /** The shell and tools containers run (the lab hands the workstation's shell down; see kubelet/exec/containerShell.ts). */
@@ -145,14 +150,16 @@ function assemble(p: Parts, signer: TokenSigner) {
     tokenSchedules: (from, to, max) => [...kubelets.values()].flatMap((k) => k.tokenSchedules(from, to, max)),
     facts: () => p.facts,
     audit: () => p.audit.list(),
-    snapshot(opts?: { liveLogs?: boolean }): ClusterState {
+    snapshot(opts?: { liveLogs?: boolean; shared?: boolean }): ClusterState {
       const k: Record<string, unknown> = {}
       for (const [name, kl] of kubelets) k[name] = structuredClone(kl.snapshot())
+      const live = opts?.liveLogs === true
+      const shared = live || opts?.shared === true
       return {
         version: 1, deterministic: p.deterministic, config: structuredClone(p.config),
-        store: p.store.snapshot(), clock: p.clock.snapshot(), random: p.random.state(),
-        facts: opts?.liveLogs ? p.facts : structuredClone(p.facts), signer: signer.snapshot(),
-        audit: opts?.liveLogs ? (p.audit.list() as AuditEntry[]) : p.audit.snapshot(), kubelets: k,
+        store: shared ? p.store.view() : p.store.snapshot(), clock: p.clock.snapshot(), random: p.random.state(),
+        facts: live ? p.facts : shared ? p.facts.slice() : structuredClone(p.facts), signer: signer.snapshot(),
+        audit: live ? (p.audit.list() as AuditEntry[]) : shared ? p.audit.list().slice() : p.audit.snapshot(), kubelets: k,
       }
     },
   }

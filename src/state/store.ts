@@ -2,7 +2,9 @@
 // lab's projection (a `lesson` slice joins them the same way: add it to AppState and to
 // createAppStore). This folder is the only importer of zustand. React reads the store through
 // useApp(), which announces changes once per task: a command writes several times (echo, busy,
-// output chunks, the lab's update) and React renders once. That is the one batching scheme.
+// the lab's update) and the panels render once. The terminal (useTerminal) hears its own slice
+// at once instead, so that a command's output is in the DOM without waiting for the panels'
+// render, which follows in a task of its own (notify.ts).
 
 import { useStore } from 'zustand'
 import { createStore, type StoreApi } from 'zustand/vanilla'
@@ -13,6 +15,7 @@ import { selectionSlice, type SelectionSlice } from './slices/selection'
 import { terminalSlice, type TerminalSlice } from './slices/terminal'
 import { timelineSlice, type TimelineSlice } from './slices/timelineView'
 import type { SliceMaker, SliceSet } from './slices/types'
+import { batchedView, eagerView } from './notify'
 
 export interface AppState {
   terminal: TerminalSlice
@@ -44,37 +47,19 @@ export function createAppStore(): AppStore {
 }
 
 const batchedViews = new WeakMap<AppStore, AppStore>()
+const terminalViews = new WeakMap<AppStore, AppStore>()
 
-/** The store with its change notices batched: listeners hear once per task, not once per write. */
+/** The store with its change notices batched: listeners hear once per task, not once per write (notify.ts). */
 export function batched(store: AppStore): AppStore {
-  const cached = batchedViews.get(store)
-  if (cached) return cached
-  const listeners = new Set<(s: AppState, p: AppState) => void>()
-  let scheduled = false
-  let prev = store.getState()
-  const flush = () => {
-    scheduled = false
-    const s = store.getState()
-    const p = prev
-    prev = s
-    listeners.forEach((l) => l(s, p))
-  }
-  const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined
-  if (channel) channel.port1.onmessage = flush
-  store.subscribe(() => {
-    if (scheduled) return
-    scheduled = true
-    if (channel) channel.port2.postMessage(0)
-    else setTimeout(flush, 0)
-  })
-  const view: AppStore = {
-    ...store,
-    subscribe: (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-  }
-  batchedViews.set(store, view)
+  let view = batchedViews.get(store)
+  if (!view) batchedViews.set(store, (view = batchedView(store)))
+  return view
+}
+
+/** The store as the terminal hears it: a change of the terminal slice at once, a stream once per turn of the event loop (notify.ts). */
+export function eagerTerminal(store: AppStore): AppStore {
+  let view = terminalViews.get(store)
+  if (!view) terminalViews.set(store, (view = eagerView(store, (s) => s.terminal)))
   return view
 }
 
@@ -91,9 +76,9 @@ export function useAppStore<T>(store: AppStore, selector: (s: AppState) => T): T
   return useStore(batched(store), selector)
 }
 
-/** React hook: a part of the terminal slice of a given store. */
+/** React hook: a part of the terminal slice of a given store (re-renders as soon as it changed: output is drawn first). */
 export function useTerminal<T>(store: AppStore, selector: (t: AppState['terminal']) => T): T {
-  return useStore(batched(store), (s) => selector(s.terminal))
+  return useStore(eagerTerminal(store), (s) => selector(s.terminal))
 }
 
 /** The page's selection (what the decoder and the why panel show). */

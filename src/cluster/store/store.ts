@@ -137,6 +137,17 @@ export class ObjectStore {
     return clone(this.state)
   }
 
+  /**
+   * The state without copying the objects: new bucket records holding the stored objects
+   * themselves. Stored objects are never changed in place (an update stores a new object), so
+   * this stays as it was while the store moves on; its readers must not change it either.
+   */
+  view(): StoreState {
+    const objects: StoreState['objects'] = {}
+    for (const [res, bucket] of Object.entries(this.state.objects)) objects[res] = { ...bucket }
+    return { resourceVersion: this.state.resourceVersion, objects }
+  }
+
   /** One copy per change, shared by every watcher: watchers read it and must not change it. */
   private emit(type: WatchEventType, resource: Resource, object: KObject) {
     if (this.listeners.size === 0) return

@@ -1,12 +1,14 @@
 // The terminal's finished lines, as DOM text (never HTML). Each line is memoized: appending
-// output or typing renders only what changed.
+// output or typing renders only what changed. The page holds the latest lines only
+// (shownLines.ts); a button brings earlier ones back.
 
-import { lazy, memo, Suspense, useMemo } from 'react'
+import { lazy, memo, Suspense, useMemo, useState } from 'react'
 import { displayText } from '../../common/display'
 import type { Segment, TermLine } from '../../state/lines'
 import { useTerminal, type AppStore } from '../../state/store'
 import { useDecode } from './decodeLoader'
 import { boundSegs } from './longLine'
+import { EARLIER_STEP, firstShown } from './shownLines'
 
 const LongLineMarker = lazy(() => import('./LongLineMarker').then((m) => ({ default: m.LongLineMarker })))
 
@@ -100,12 +102,28 @@ function blocksOf(lines: readonly TermLine[]): { key: number; lines: TermLine[] 
 export const OutputLog = memo(function OutputLog({ store }: { store: AppStore }) {
   const lines = useTerminal(store, (s) => s.lines)
   const busy = useTerminal(store, (s) => s.busy)
-  const blocks = useMemo(() => blocksOf(lines), [lines])
+  // Earlier lines the reader asked for, from this line id on (until the next command starts).
+  const [fromId, setFromId] = useState<number | undefined>(undefined)
+  const [wasBusy, setWasBusy] = useState(busy)
+  if (busy !== wasBusy) {
+    setWasBusy(busy)
+    if (busy && fromId !== undefined) setFromId(undefined)
+  }
+  const first = firstShown(lines, fromId)
+  const blocks = useMemo(() => blocksOf(first > 0 ? lines.slice(first) : lines), [lines, first])
+  const hidden = first
   return (
-    <div className="t-log" role="log" aria-live="polite" aria-label="Terminal output" aria-busy={busy}>
-      {blocks.map((b) => (
-        <Block key={b.key} lines={b.lines} />
-      ))}
-    </div>
+    <>
+      {hidden > 0 && (
+        <button type="button" className="t-earlier" onClick={() => setFromId(lines[Math.max(0, first - EARLIER_STEP)].id)}>
+          {`Show earlier lines (${Math.min(hidden, EARLIER_STEP)} of ${hidden} not shown)`}
+        </button>
+      )}
+      <div className="t-log" role="log" aria-live="polite" aria-label="Terminal output" aria-busy={busy}>
+        {blocks.map((b) => (
+          <Block key={b.key} lines={b.lines} />
+        ))}
+      </div>
+    </>
   )
 })
