@@ -11,14 +11,12 @@ import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import type { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
-import { requestEdit } from '../state/editorBridge'
 import { appStore } from '../state/store'
 import { installPresenterStyles, installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Notice } from './persist'
 import type { ToWorker } from './protocol'
 import { saveViewOf } from './saveView'
-import { createWindowLab } from './windowLab'
 import type { WorkerLab } from './workerClient'
 import { parseUrlParams } from './url'
 import type { LessonPageDeps } from './lessonPage'
@@ -92,33 +90,39 @@ const saves = saveViewOf(lock, {
   },
 })
 
-const windowLab = createWindowLab(controller, { advance }, store, params, {
-  check: async (s) => {
-    const c = (await import('./schema')).checkSnapshot(s)
-    if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
-  },
-  restored: (s) => {
-    clock?.labReplaced(modeOf(s))
-    labChanged(false)
-  },
-  savedStates: () => saves.savedStates(),
-  restoreSaved: (key) => controller.exclusive(async (c) => (await starter).restoreSaved(c as WorkerLab, key, { store, clock, say })),
-  clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
-  shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
+// window.lab (for scripts and the browser's console) comes in a small chunk of its own, asked
+// for at once: not in the first screen's download. Scripts wait for it (`window.lab` defined,
+// then `await window.lab.ready`), which they do anyway for the lab to start.
+const windowLabReady = import('./windowLab').then((m) => {
+  const w = m.createWindowLab(controller, { advance }, store, params, {
+    check: async (s) => {
+      const c = (await import('./schema')).checkSnapshot(s)
+      if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
+    },
+    restored: (s) => {
+      clock?.labReplaced(modeOf(s))
+      labChanged(false)
+    },
+    savedStates: () => saves.savedStates(),
+    restoreSaved: (key) => controller.exclusive(async (c) => (await starter).restoreSaved(c as WorkerLab, key, { store, clock, say })),
+    clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
+    shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
+  })
+  window.lab = w.api
+  return w
 })
 // The lesson panel's page actions (share, export, import) and presenter mode.
 const lessonDeps: LessonPageDeps = {
   store,
   controller,
   client: () => client,
-  restore: (s) => windowLab.api.restore(s),
+  restore: (s) => windowLabReady.then((w) => w.api.restore(s)),
   say,
   href: () => window.location.href,
 }
 // Share, export and import (and their lessons, share-link and file code) come with the start-up
 // code (startLab.ts), not with the first screen.
 store.getState().lesson.setPresenter(params.presenter)
-window.lab = windowLab.api
 
 for (const p of params.problems) say({ kind: 'warn', text: p })
 
@@ -153,11 +157,10 @@ async function start(): Promise<void> {
     clockMade,
     onClockChanged: () => labChanged(false),
     params,
-    windowLab,
+    windowLab: await windowLabReady,
     lessonDeps,
     saves,
     lock,
-    requestEdit,
     say,
     connected: (c) => {
       client = c
@@ -170,5 +173,5 @@ start().catch((e: unknown) => {
   const msg = e instanceof Error ? e.message : String(e)
   term().set({ status: 'The lab could not start.' })
   say({ kind: 'warn', text: `The lab could not start: ${msg}. Reload the page to try again.` })
-  windowLab.fail(e)
+  void windowLabReady.then((w) => w.fail(e))
 })

@@ -82,7 +82,8 @@ export type SavesToWorker =
 export type SavesFromWorker =
   /** How the start went: the restored screen (if restored) and what to tell the student. */
   | { kind: 'startPlan'; lines?: StoredSeg[][]; notices: Notice[] }
-  | { kind: 'saveStatus'; status: SaveStatus }
+  /** `text`: the status line the page shows (statusText, made here: not in the page's first bundle). */
+  | { kind: 'saveStatus'; status: SaveStatus; text?: string }
   | { kind: 'asides'; keys: string[] }
   /** These localStorage keys were moved into IndexedDB: the page removes them. */
   | { kind: 'legacyDone'; removed: string[] }

@@ -5,7 +5,6 @@
 
 import type { SaveView, SaveViewSource } from '../ui/layout/SaveNotice'
 import type { SavesFromWorker } from './protocol'
-import { statusText } from './saveStatus'
 import type { TabLock } from './tabLock'
 
 export interface PageSaves extends SaveViewSource {
@@ -42,7 +41,7 @@ export function saveViewOf(
     download: (key) => actions.download(key),
     savedStates: () => [...asides],
     receive(m) {
-      if (m.kind === 'saveStatus') status = statusText(m.status)
+      if (m.kind === 'saveStatus') status = m.text
       else if (m.kind === 'asides') asides = m.keys
       else return
       update()

@@ -6,7 +6,7 @@
 
 import { rfc3339 } from '../common/time'
 import type { Lab, LabOptions, LabSnapshot } from './lab'
-import { LabPersistence, restoredNotice, type StartPlan } from './persistLab'
+import { LabPersistence, restoredNotice, statusText, type StartPlan } from './persistLab'
 import type { Notice, StorageLike, StoredSeg } from './persist'
 import type { FromWorker, SavesCall, SavesStart, SavesToWorker } from './protocol'
 import type { Role, TabLock } from './tabLock'
@@ -58,7 +58,7 @@ export class WorkerSaves {
     const legacy = saves.legacy ? memoryStorage(saves.legacy) : undefined
     const p = await LabPersistence.open({ lock: this.lock, ...(legacy ? { legacy } : {}) })
     this.persistence = p
-    p.saver.onStatus((status) => this.post({ kind: 'saveStatus', status }))
+    p.saver.onStatus((status) => this.post({ kind: 'saveStatus', status, text: statusText(status) }))
     p.onAsides(() => this.post({ kind: 'asides', keys: p.savedStates() }))
     const notices: Notice[] = []
     let plan: StartPlan = { notices: [], lost: [] }

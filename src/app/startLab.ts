@@ -18,7 +18,7 @@ import type { createWindowLab } from './windowLab'
 import { connectLab, type WorkerLab } from './workerClient'
 import { settleWhenQuiet } from './settleStartup'
 import { settleStartup } from '../ui/layout/startupGate'
-import type { requestEdit } from '../state/editorBridge'
+import { requestEdit } from '../state/editorBridge'
 
 export interface StartDeps {
   store: AppStore
@@ -33,7 +33,6 @@ export interface StartDeps {
   saves: PageSaves
   /** This tab's claim on the lab (tabLock.ts), asked for as the page started. */
   lock: Promise<TabLock>
-  requestEdit: typeof requestEdit
   say(n: Notice): void
   /** The client exists: main.tsx's save and download paths use it from now on. */
   connected(client: WorkerLab): void
@@ -151,7 +150,7 @@ async function start(d: StartDeps): Promise<void> {
     ? { ...(replay.seed !== undefined ? { seed: replay.seed } : {}), now: replay.now, fresh: true }
     : { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.now !== undefined ? { now: params.now } : {}) }
   const savesOpts = { start: { request, role: tabLock.role(), ...(legacy ? { legacy } : {}) }, onMessage: onSaves }
-  const connected = await connectLab(request, onLabEvent, d.requestEdit, savesOpts, d.worker)
+  const connected = await connectLab(request, onLabEvent, requestEdit, savesOpts, d.worker)
   client = connected.client
   d.connected(client)
   window.__labTest = {
