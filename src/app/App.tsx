@@ -31,7 +31,7 @@ interface Props {
   /** Text typed before the page's script ran. */
   initialInput?: string
   /** What the page says about saving (save failures, another tab, set-aside labs). */
-  saves?: SaveViewSource
+  saves?: Promise<SaveViewSource>
 }
 
 function ClockControlsWhenReady({ store, clock, compact }: { store: AppStore; clock: Promise<ClockController>; compact?: boolean }) {
@@ -45,6 +45,11 @@ function Status({ store }: { store: AppStore }) {
       {status}
     </p>
   )
+}
+
+/** The save notice once its source has loaded (main.tsx loads it beside the first render). */
+function SaveNoticeOf({ saves }: { saves: Promise<SaveViewSource> }) {
+  return <SaveNotice source={use(saves)} />
 }
 
 export function App({ store, controller, clock, presenter, initialInput, saves }: Props) {
@@ -83,7 +88,7 @@ export function App({ store, controller, clock, presenter, initialInput, saves }
         {saves && (
           <ErrorBoundary name="save notice" inline>
             <Suspense fallback={null}>
-              <SaveNotice source={saves} />
+              <SaveNoticeOf saves={saves} />
             </Suspense>
           </ErrorBoundary>
         )}

@@ -16,8 +16,9 @@ import { installPresenterStyles, installStyles } from '../ui/styles'
 import { App } from './App'
 import type { Notice } from './persist'
 import type { ToWorker } from './protocol'
-import { saveViewOf } from './saveView'
+import type { PageSaves } from './saveView'
 import type { WorkerLab } from './workerClient'
+import type { WindowLab } from './windowLab'
 import { parseUrlParams } from './url'
 import type { LessonPageDeps } from './lessonPage'
 
@@ -81,18 +82,23 @@ const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'rea
  */
 let starter!: Promise<typeof import('./startLab')>
 
-const saves = saveViewOf(lock, {
-  takeOver: (l) => {
-    void l.takeOver().then(() => window.location.reload())
-  },
-  download: (key) => {
-    if (client) void starter.then((m) => m.downloadSaved(client!, key))
-  },
-})
+// The save notice's source (saveView.ts) comes in a chunk of its own, asked for at once: the
+// notice has nothing to say before the lab has started.
+let savesNow: PageSaves | undefined
+const savesReady = import('./saveView').then((m) =>
+  (savesNow = m.saveViewOf(lock, {
+    takeOver: (l) => {
+      void l.takeOver().then(() => window.location.reload())
+    },
+    download: (key) => {
+      if (client) void starter.then((m) => m.downloadSaved(client!, key))
+    },
+  })),
+)
 
 // window.lab (for scripts and the browser's console) comes in a small chunk of its own, asked
-// for at once: not in the first screen's download. Scripts wait for it (`window.lab` defined,
-// then `await window.lab.ready`), which they do anyway for the lab to start.
+// for at once: not in the first screen's download. Until it is there, window.lab stands in for
+// it: `ready` and every call wait for the real one (which then takes its place).
 const windowLabReady = import('./windowLab').then((m) => {
   const w = m.createWindowLab(controller, { advance }, store, params, {
     check: async (s) => {
@@ -103,13 +109,18 @@ const windowLabReady = import('./windowLab').then((m) => {
       clock?.labReplaced(modeOf(s))
       labChanged(false)
     },
-    savedStates: () => saves.savedStates(),
+    savedStates: () => savesNow?.savedStates() ?? [],
     restoreSaved: (key) => controller.exclusive(async (c) => (await starter).restoreSaved(c as WorkerLab, key, { store, clock, say })),
     clearSavedState: () => void client?.savesCall({ op: 'clear' }).catch(() => {}),
     shareLink: () => lessonDeps.store.getState().lesson.actions!.shareLink(),
   })
   window.lab = w.api
   return w
+})
+const realLab = windowLabReady.then((w) => w.api as WindowLab & Record<string | symbol, (...a: unknown[]) => unknown>)
+// (not a thenable: `then` is absent, so a promise can resolve to it)
+window.lab = new Proxy({} as WindowLab, {
+  get: (_, k) => (k === 'ready' ? realLab.then((l) => l.ready) : k === 'then' ? undefined : (...a: unknown[]) => realLab.then((l) => l[k](...a))),
 })
 // The lesson panel's page actions (share, export, import) and presenter mode.
 const lessonDeps: LessonPageDeps = {
@@ -141,7 +152,7 @@ const root = createRoot(document.getElementById('root')!)
 flushSync(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} initialInput={early.value} saves={saves} />
+      <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} initialInput={early.value} saves={savesReady} />
     </StrictMode>,
   ),
 )
@@ -159,7 +170,7 @@ async function start(): Promise<void> {
     params,
     windowLab: await windowLabReady,
     lessonDeps,
-    saves,
+    saves: await savesReady,
     lock,
     say,
     connected: (c) => {
