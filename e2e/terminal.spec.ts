@@ -203,7 +203,17 @@ test('without a seed the lab clock runs at real speed; commands see the time tha
   await page.clock.pauseAt(T0 + 60_000)
   await page.clock.runFor(1_000)
   const clock = page.getByTestId('lab-clock')
-  const a = Date.parse((await clock.getAttribute('datetime'))!)
+  // the header draws the second the page clock reached in a task of its own: read it once it
+  // has (two reads alike; the page clock is paused, so it stays)
+  let a = NaN
+  await expect
+    .poll(async () => {
+      const v = Date.parse((await clock.getAttribute('datetime'))!)
+      const same = v === a
+      a = v
+      return same
+    })
+    .toBe(true)
   await page.clock.runFor(5_000)
   await expect(clock).toHaveAttribute('datetime', new Date(a + 5_000).toISOString())
   const out = await typeCommand(page, 'lab now')
