@@ -58,19 +58,26 @@ export function bytesOf(s: string): Uint8Array {
 function sequenceAt(b: Uint8Array, i: number): number {
   const x = b[i]
   if (x < 0x80) return 1
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi
-  if (x >= 0xc2 && x <= 0xdf) return cont(1) ? 2 : 0
+  const end = b.length
+  const c1 = i + 1 < end ? b[i + 1] : -1
+  if (x >= 0xc2 && x <= 0xdf) return c1 >= 0x80 && c1 <= 0xbf ? 2 : 0
+  let n: number
+  let lo = 0x80
+  let hi = 0xbf
   if (x >= 0xe0 && x <= 0xef) {
-    const lo = x === 0xe0 ? 0xa0 : 0x80
-    const hi = x === 0xed ? 0x9f : 0xbf
-    return cont(1, lo, hi) && cont(2) ? 3 : 0
-  }
-  if (x >= 0xf0 && x <= 0xf4) {
-    const lo = x === 0xf0 ? 0x90 : 0x80
-    const hi = x === 0xf4 ? 0x8f : 0xbf
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0
-  }
-  return 0
+    n = 3
+    if (x === 0xe0) lo = 0xa0
+    else if (x === 0xed) hi = 0x9f
+  } else if (x >= 0xf0 && x <= 0xf4) {
+    n = 4
+    if (x === 0xf0) lo = 0x90
+    else if (x === 0xf4) hi = 0x8f
+  } else return 0
+  if (c1 < lo || c1 > hi || i + n > end) return 0
+  const c2 = b[i + 2]
+  if (c2 < 0x80 || c2 > 0xbf) return 0
+  if (n === 4 && (b[i + 3] < 0x80 || b[i + 3] > 0xbf)) return 0
+  return n
 }
 
 /** The string standing for `bytes` (surrogateescape): valid UTF-8 decodes, other bytes escape. */
@@ -80,21 +87,27 @@ export function stringOfBytes(bytes: Uint8Array): string {
   } catch {
     // not valid UTF-8: decode piece by piece below
   }
-  let out = ''
-  let run = 0 // start of the current run of valid sequences
+  // UTF-16 code units into a typed array, then text a chunk at a time (a decoder call per
+  // short run is slow: random bytes are mostly short runs). Never more units than bytes.
+  const units = new Uint16Array(bytes.length)
+  let u = 0
   let i = 0
   while (i < bytes.length) {
-    const n = sequenceAt(bytes, i)
-    if (n > 0) {
-      i += n
-      continue
+    const x = bytes[i]
+    const n = x < 0x80 ? 1 : sequenceAt(bytes, i)
+    if (n === 0) units[u++] = 0xdc00 + x
+    else if (n === 1) units[u++] = x
+    else if (n === 2) units[u++] = ((x & 0x1f) << 6) | (bytes[i + 1] & 0x3f)
+    else if (n === 3) units[u++] = ((x & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f)
+    else {
+      const cp = (((x & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)) - 0x10000
+      units[u++] = 0xd800 + (cp >> 10)
+      units[u++] = 0xdc00 + (cp & 0x3ff)
     }
-    if (run < i) out += strict.decode(bytes.subarray(run, i))
-    out += String.fromCharCode(0xdc00 + bytes[i])
-    i++
-    run = i
+    i += n === 0 ? 1 : n
   }
-  if (run < i) out += strict.decode(bytes.subarray(run, i))
+  let out = ''
+  for (let k = 0; k < u; k += 8192) out += String.fromCharCode(...units.subarray(k, Math.min(u, k + 8192)))
   return out
 }
 

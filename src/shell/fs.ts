@@ -3,6 +3,7 @@
 
 import { joinBytes } from '../common/bytes'
 import type { HomeFs } from './types'
+import { Devices, DEVICES } from './devices'
 import { DEFAULT_LIMITS, FsWriteError, type ShellLimits } from './limits'
 
 /** A HomeFs that can also change directory and be restored from a snapshot. */
@@ -39,10 +40,13 @@ export class MemoryFs implements WorkingFs {
   private current: string
   /** Characters held by all files together (the ENOSPC budget). */
   private used = 0
-  private limits: Pick<ShellLimits, 'maxFile' | 'maxFsTotal'>
+  private limits: Pick<ShellLimits, 'maxFile' | 'maxFsTotal' | 'maxOutput'>
+  /** /dev/zero and /dev/urandom (devices.ts). */
+  private devices: Devices
 
   constructor(files: Record<string, string> = {}, cwd = '/root', private home = '/root', limits: Partial<ShellLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
+    this.devices = new Devices(this.limits.maxOutput + 1)
     this.restore(files)
     this.current = cwd
     this.mkdir(cwd)
@@ -72,7 +76,7 @@ export class MemoryFs implements WorkingFs {
   readFile(path: string): string | undefined {
     const p = this.resolve(path)
     if (p === '/dev/null') return ''
-    return this.files.get(p)
+    return this.files.get(p) ?? this.devices.read(p)
   }
 
   /**
@@ -99,7 +103,7 @@ export class MemoryFs implements WorkingFs {
 
   exists(path: string): boolean {
     const p = this.resolve(path)
-    return p === '/dev/null' || this.files.has(p) || this.dirs.has(p)
+    return p === '/dev/null' || this.files.has(p) || this.dirs.has(p) || (DEVICES as readonly string[]).includes(p)
   }
 
   isDir(path: string): boolean {
