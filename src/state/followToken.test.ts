@@ -36,6 +36,25 @@ describe('the decoder follows the newest token the terminal printed', () => {
     stop()
   })
 
+  it('starting late (the panels still loading while commands ran), takes the newest token printed so far', () => {
+    const store = createAppStore()
+    const term = () => store.getState().terminal
+    term().echo('root@workstation:~# ', 'kubectl create token default')
+    term().write('out', `${A}\n`)
+    term().echo('root@workstation:~# ', 'kubectl create token other')
+    term().write('out', `${B}\n`)
+    const stop = followNewestToken(store)
+    expect(store.getState().selection.token).toBe(B)
+    stop()
+    // a token the decoder already shows (remembered over a reload) stays
+    const kept = createAppStore()
+    kept.getState().selection.selectToken(A)
+    kept.getState().terminal.write('out', `${B}\n`)
+    const stop2 = followNewestToken(kept)
+    expect(kept.getState().selection.token).toBe(A)
+    stop2()
+  })
+
   it('ignores tokens in prompts and lines already seen', () => {
     expect(newestJwt([{ id: 1, segs: [{ kind: 'out', text: A }] }], [], 1)).toBeUndefined()
     expect(newestJwt([{ id: 2, segs: [{ kind: 'prompt', text: A }] }], [], 1)).toBeUndefined()

@@ -1,6 +1,7 @@
 // The decoder follows the newest token the terminal printed, unless the student pinned one:
 // a store subscription that looks only at lines added since it last looked (and at the
-// unfinished last line, where `cat …/token` leaves a token without a final newline).
+// unfinished last line, where `cat …/token` leaves a token without a final newline). When it
+// starts, it takes the newest token printed so far if the decoder shows none.
 
 import { findJwts } from '../jwt/text'
 import type { Segment, TermLine } from './lines'
@@ -25,6 +26,14 @@ export function followNewestToken(store: AppStore): () => void {
   let seen = t.lines.at(-1)?.id ?? 0
   let partial = t.partial
   let followed: string | undefined
+  // Tokens printed before this subscription (commands run while the panels were still loading):
+  // the newest one, when the decoder shows none yet.
+  const sel0 = store.getState().selection
+  const earlier = newestJwt(t.lines, t.partial, -1)
+  if (earlier && !sel0.pinned && sel0.token === undefined) {
+    followed = earlier
+    sel0.selectToken(earlier)
+  }
   return store.subscribe((s) => {
     t = s.terminal
     const lastId = t.lines.at(-1)?.id ?? 0
