@@ -243,6 +243,22 @@ test('a link with another seed starts fresh and keeps the previous lab aside', a
   expect(await page.evaluate(() => window.lab!.savedStates())).toContain(key)
 })
 
+test('window.lab is there from the entry script on; until its code arrives, calls wait for it', async ({ page }) => {
+  let release!: () => void
+  const gate = new Promise<void>((r) => (release = r))
+  await page.route(/\/assets\/windowLab-[^/]+\.js$/, async (route) => {
+    await gate
+    await route.continue()
+  })
+  await page.goto('/?seed=1')
+  await page.waitForFunction(() => window.lab !== undefined)
+  expect(await page.evaluate(() => window.lab!.params.seed)).toBe('1')
+  // a call made on the stand-in now waits for the real window.lab, then runs
+  const ran = page.evaluate(() => window.lab!.run('echo through-the-stand-in'))
+  release()
+  expect(await ran).toEqual({ stdout: 'through-the-stand-in\n', stderr: '', exitCode: 0 })
+})
+
 test('the command line takes input before the page script has loaded', async ({ page }) => {
   let release!: () => void
   const gate = new Promise<void>((r) => (release = r))

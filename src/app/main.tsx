@@ -118,9 +118,10 @@ const windowLabReady = import('./windowLab').then((m) => {
   return w
 })
 const realLab = windowLabReady.then((w) => w.api as WindowLab & Record<string | symbol, (...a: unknown[]) => unknown>)
-// (not a thenable: `then` is absent, so a promise can resolve to it)
+// (`params` is known already; not a thenable: `then` is absent, so a promise can resolve to it)
 window.lab = new Proxy({} as WindowLab, {
-  get: (_, k) => (k === 'ready' ? realLab.then((l) => l.ready) : k === 'then' ? undefined : (...a: unknown[]) => realLab.then((l) => l[k](...a))),
+  get: (_, k) =>
+    k === 'ready' ? realLab.then((l) => l.ready) : k === 'params' ? params : k === 'then' ? undefined : (...a: unknown[]) => realLab.then((l) => l[k](...a)),
 })
 // The lesson panel's page actions (share, export, import) and presenter mode.
 const lessonDeps: LessonPageDeps = {
