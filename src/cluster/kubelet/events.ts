@@ -22,16 +22,24 @@ export async function recordPodEvent(
   rt: KubeletRuntime, pod: InvolvedPod, container: string | undefined,
   type: 'Normal' | 'Warning', reason: string, message: string,
 ): Promise<void> {
+  const event = podEvent(rt, pod, container, type, reason, message)
+  await rt.client.request('POST', `/api/v1/namespaces/${pod.namespace}/events`, event)
+}
+
+/** The kubelet's event about `pod` (and one of its containers): count 1, not yet sent. */
+function podEvent(
+  rt: KubeletRuntime, pod: InvolvedPod, container: string | undefined,
+  type: 'Normal' | 'Warning', reason: string, message: string,
+) {
   // The pod as the kubelet saw it (its resourceVersion then), not as stored now.
   const involvedObject: KObject = {
     apiVersion: 'v1', kind: 'Pod',
     metadata: { name: pod.name, namespace: pod.namespace, uid: pod.uid, resourceVersion: pod.resourceVersion, creationTimestamp: '' },
   }
-  const event = legacyEvent(rt.ctx, {
+  return legacyEvent(rt.ctx, {
     involvedObject, type, reason, message, component: 'kubelet', host: rt.node.name,
     ...(container ? { fieldPath: `spec.containers{${container}}` } : {}),
   })
-  await rt.client.request('POST', `/api/v1/namespaces/${pod.namespace}/events`, event)
 }
 
 /**
@@ -58,14 +66,7 @@ export async function countPodEvent(
     return
   }
   const pod = { name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV }
-  const involvedObject: KObject = {
-    apiVersion: 'v1', kind: 'Pod',
-    metadata: { name: pod.name, namespace: pod.namespace, uid: pod.uid, resourceVersion: pod.resourceVersion, creationTimestamp: '' },
-  }
-  const event = legacyEvent(rt.ctx, {
-    involvedObject, type, reason, message, component: 'kubelet', host: rt.node.name,
-    ...(container ? { fieldPath: `spec.containers{${container}}` } : {}),
-  })
+  const event = podEvent(rt, pod, container, type, reason, message)
   if (count > 1 || firstAt !== undefined || lastAt !== undefined) {
     Object.assign(event, { count, firstTimestamp: rfc3339(Math.min(firstAt ?? clock, clock)), lastTimestamp: now })
   }
