@@ -3,9 +3,7 @@
 
 import { busyboxSleep } from '../cluster/kubelet/exec/busybox'
 import type { CommandSpec } from '../shell/types'
-
-/** At most a hundred years of lab time at once, as the workstation's sleep. */
-const MAX_MS = 100 * 365 * 86_400_000
+import { sleepLabTime } from '../shell/commands/sleep'
 
 export const containerSleep: CommandSpec = {
   name: 'sleep',
@@ -18,12 +16,6 @@ export const containerSleep: CommandSpec = {
       ctx.stderr(r.stderr)
       return r.exitCode
     }
-    const ms = Math.ceil(r.seconds * 1000)
-    if (!(ms <= MAX_MS)) {
-      ctx.stderr(`sleep: ${ctx.argv.slice(1).join(' ')}: the lab clock moves at most 36500d (a hundred years) at a time, and a sleep that never ends would never come back\n`)
-      return 1
-    }
-    if (ms > 0) await ctx.lab.advance(ms)
-    return 0
+    return sleepLabTime(ctx, r.seconds, ctx.argv.slice(1))
   },
 }

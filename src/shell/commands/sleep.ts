@@ -101,12 +101,20 @@ export const sleep: CommandSpec = {
       else seconds += s
     }
     if (bad.length) return fail(ctx, bad)
-    const ms = Math.ceil(seconds * 1000)
-    if (!(ms <= MAX_MS)) {
-      ctx.stderr(`sleep: ${operands.join(' ')}: the lab clock moves at most 36500d (a hundred years) at a time, and a sleep that never ends would never come back\n`)
-      return 1
-    }
-    if (ms > 0) await ctx.lab.advance(ms)
-    return 0
+    return sleepLabTime(ctx, seconds, operands)
   },
+}
+
+/**
+ * The wait itself, for this sleep and the containers' (busybox) one: the lab clock moves by
+ * `seconds`; more than a hundred years (or forever) is refused with the lab's message.
+ */
+export async function sleepLabTime(ctx: CommandContext, seconds: number, operands: readonly string[]): Promise<number> {
+  const ms = Math.ceil(seconds * 1000)
+  if (!(ms <= MAX_MS)) {
+    ctx.stderr(`sleep: ${operands.join(' ')}: the lab clock moves at most 36500d (a hundred years) at a time, and a sleep that never ends would never come back\n`)
+    return 1
+  }
+  if (ms > 0) await ctx.lab.advance(ms)
+  return 0
 }
