@@ -4,7 +4,7 @@
 
 import type { ContainerProcess, ContainerShell } from '../cluster/kubelet/exec/containerShell'
 import { resolve as resolvePath, type FsDir } from '../cluster/kubelet/exec/vfs'
-import { lookPath } from '../cluster/kubelet/exec/busybox'
+import { lookPath, onPath } from '../cluster/kubelet/exec/busybox'
 import { Shell } from '../shell/shell'
 import { MemoryFs } from '../shell/fs'
 import { MemoryEnv } from '../shell/env'
@@ -57,16 +57,6 @@ function notFoundFor(personality: 'sh' | 'bash'): (name: string) => CommandSpec 
 
 const found = (p: ContainerProcess, name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
 
-/** Where each PATH directory of the container holds `name` (a file), in PATH order. */
-function pathsOf(p: ContainerProcess, name: string): string[] {
-  if (name.includes('/')) return found(p, name) ? [name] : []
-  const dirs = (p.env.find(([k]) => k === 'PATH')?.[1] ?? '').split(':').filter((d) => d !== '')
-  return dirs.map((d) => `${d}/${name}`).filter((c) => {
-    const r = resolvePath(p.root, c)
-    return typeof r !== 'string' && r.node.kind === 'file'
-  })
-}
-
 /** busybox which [-a] NAME...: the first (or every) match on PATH; status 1 when one is missing. */
 function whichIn(p: ContainerProcess): CommandSpec {
   return {
@@ -75,7 +65,7 @@ function whichIn(p: ContainerProcess): CommandSpec {
       const all = ctx.argv[1] === '-a'
       let status = 0
       for (const name of ctx.argv.slice(all ? 2 : 1)) {
-        const at = pathsOf(p, name)
+        const at = onPath(p, name).map((f) => f.path)
         if (at.length === 0) status = 1
         for (const path of all ? at : at.slice(0, 1)) ctx.stdout(`${path}\n`)
       }

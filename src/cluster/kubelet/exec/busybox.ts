@@ -124,15 +124,27 @@ export function runApplet(p: Proc, name: string, args: string[]): Output | undef
 
 /** Find a command on PATH (or by path) in the container; the applet name it runs, if any. */
 export function lookPath(p: Proc, cmd: string): { found: false } | { found: true; applet?: string } {
+  const first = onPath(p, cmd, false)[0]
+  if (!first) return { found: false }
+  const base = cmd.slice(cmd.lastIndexOf('/') + 1)
+  return { found: true, applet: first.target === '/bin/busybox' && base in APPLETS ? base : undefined }
+}
+
+/**
+ * The files `cmd` names on the container's PATH (or the path itself), in PATH order: the path and
+ * where it leads; with `all` false, the first only.
+ */
+export function onPath(p: Pick<Proc, 'root' | 'env'>, cmd: string, all = true): { path: string; target: string }[] {
   const candidates = cmd.includes('/') ? [cmd] : (p.env.find(([k]) => k === 'PATH')?.[1] ?? '').split(':').map((d) => `${d}/${cmd}`)
+  const out: { path: string; target: string }[] = []
   for (const c of candidates) {
     const r = resolve(p.root, c)
     if (typeof r !== 'string' && r.node.kind === 'file') {
-      const base = cmd.slice(cmd.lastIndexOf('/') + 1)
-      return { found: true, applet: r.path === '/bin/busybox' && base in APPLETS ? base : undefined }
+      out.push({ path: c, target: r.path })
+      if (!all) break
     }
   }
-  return { found: false }
+  return out
 }
 
 /** A command inside sh: `sh: foo: not found` (127) when it is not on PATH. */
