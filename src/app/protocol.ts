@@ -9,7 +9,6 @@ import type { EditRequest, RunResult } from '../shell/types'
 import type { JumpKind } from '../state/timeline/clockTargets'
 import type { LabOptions } from './lab'
 import type { Notice, StoredSeg } from './persist'
-import type { SaveStatus } from './saveStatus'
 import type { Role } from './tabLock'
 
 /** A call the page makes; LabHost.handle answers it. */
@@ -82,8 +81,8 @@ export type SavesToWorker =
 export type SavesFromWorker =
   /** How the start went: the restored screen (if restored) and what to tell the student. */
   | { kind: 'startPlan'; lines?: StoredSeg[][]; notices: Notice[] }
-  /** `text`: the status line the page shows (statusText, made here: not in the page's first bundle). */
-  | { kind: 'saveStatus'; status: SaveStatus; text?: string }
+  /** The save status as the line the page shows (statusText, made here: not in the page's first bundle); none when all is well. */
+  | { kind: 'saveStatus'; text?: string }
   | { kind: 'asides'; keys: string[] }
   /** These localStorage keys were moved into IndexedDB: the page removes them. */
   | { kind: 'legacyDone'; removed: string[] }

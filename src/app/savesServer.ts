@@ -58,7 +58,7 @@ export class WorkerSaves {
     const legacy = saves.legacy ? memoryStorage(saves.legacy) : undefined
     const p = await LabPersistence.open({ lock: this.lock, ...(legacy ? { legacy } : {}) })
     this.persistence = p
-    p.saver.onStatus((status) => this.post({ kind: 'saveStatus', status, text: statusText(status) }))
+    p.saver.onStatus((status) => this.post({ kind: 'saveStatus', text: statusText(status) }))
     p.onAsides(() => this.post({ kind: 'asides', keys: p.savedStates() }))
     const notices: Notice[] = []
     let plan: StartPlan = { notices: [], lost: [] }
