@@ -10,6 +10,7 @@ import type { ExpandContext } from './expand'
 import { ExpansionError, expandString, expandWords } from './expand'
 import { evalArithmetic } from './arith'
 import { matchPattern, type PatternPiece } from './pattern'
+import { asBytes, bytePattern, byteWise } from './locale'
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
@@ -185,7 +186,10 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
             const text = await expandString([part], ctx)
             pieces.push({ text, quoted: part.kind === 'lit' || part.kind === 'var' || part.kind === 'cmdsub' || part.kind === 'arith' ? part.quoted : true })
           }
-          hit = matchPattern(pieces, subject)
+          // The C locale matches bytes (`?` is one byte of "é"), a UTF-8 one characters.
+          hit = byteWise(ctx.env, subject, ...pieces.map((x) => x.text))
+            ? matchPattern(bytePattern(pieces), asBytes(subject))
+            : matchPattern(pieces, subject)
         }
         if (!hit) continue
         status = await h.runList(item.body, io, env)

@@ -230,6 +230,9 @@ const CASES: string[] = [
   'touch a/b',
   'head -c 3 nope',
   'grep -o -i "AN" words.txt',
+  // the C locale: `.` is one byte of a character beyond ASCII; a UTF-8 locale, one character
+  "printf '\u00e9\\nab\\nx\u00e9y\\n' > u.txt; grep -c '^.$' u.txt; grep -c '^..$' u.txt; grep -o 'x.' u.txt | od -An -c; grep -n 'x..y' u.txt",
+  "printf '\u00e9\\nx\u00e9y\\n' > u.txt; export LC_ALL=C.UTF-8; grep -c '^.$' u.txt; grep -o 'x.' u.txt",
   'grep -e an -e ch words.txt',
   'grep -c "" noeol.txt',
   'cut -d, -f 3-1 csv.txt',

@@ -16,6 +16,7 @@ import { OverlayEnv } from './env'
 import { ExitShell, Runtime } from './runtime'
 import { parseScript } from './parser/parser'
 import { globField } from './glob'
+import { utf8Locale } from './locale'
 import { isWorkingFs } from './fs'
 import { CommandOutput, LineBudget } from './budget'
 import { FsWriteError, OutputStop, ShellStop, STATUS_OUTPUT, fsLimitHint, type ShellLimits } from './limits'
@@ -167,7 +168,7 @@ export class Executor implements CompoundHost {
       maxValue: this.host.limits.maxValue,
       step: () => this.budget.step(),
       lastStatus: () => this.status,
-      glob: (field) => (this.rt.has('noglob') ? undefined : globField(this.host.fs, field, () => this.budget.step())),
+      glob: (field) => (this.rt.has('noglob') ? undefined : globField(this.host.fs, field, () => this.budget.step(), !utf8Locale(env))),
       runtime: this.rt,
       substitute: async (body) => {
         const buf = { text: '' }

@@ -3,7 +3,8 @@
 // expansion of fields with unquoted pattern characters (glob.ts, through the context) and quote
 // removal.
 
-import { canonical } from '../common/bytes'
+import { byteLength, canonical } from '../common/bytes'
+import { asBytes, bytePattern, byteWise, fromBytes } from './locale'
 import type { List, ParamOp, Word, WordPart } from './parser/ast'
 import { matchPattern, removePrefix, removeSuffix, replacePattern, type PatternPiece } from './pattern'
 import type { ShellEnv } from './types'
@@ -195,7 +196,7 @@ async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandConte
   switch (op.op) {
     case '#len':
       if ((name === '@' || name === '*') && ctx.runtime) return String(ctx.runtime.positional.length)
-      return String([...v].length)
+      return String(byteWise(ctx.env, v) ? byteLength(v) : [...v].length)
     case ':-':
       return value ? value : expandString(op.word, ctx)
     case '-':
@@ -218,23 +219,40 @@ async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandConte
       throw fatal(`${name}: ${msg || (op.op === ':?' ? 'parameter null or not set' : 'parameter not set')}`)
     }
     case '#':
-    case '##':
-      return removePrefix(v, await expandPattern(op.word, ctx), op.op === '##')
+    case '##': {
+      const pattern = await expandPattern(op.word, ctx)
+      return byteWise(ctx.env, v, ...pattern.map((p) => p.text))
+        ? fromBytes(removePrefix(asBytes(v), bytePattern(pattern), op.op === '##'))
+        : removePrefix(v, pattern, op.op === '##')
+    }
     case '%':
-    case '%%':
-      return removeSuffix(v, await expandPattern(op.word, ctx), op.op === '%%')
+    case '%%': {
+      const pattern = await expandPattern(op.word, ctx)
+      return byteWise(ctx.env, v, ...pattern.map((p) => p.text))
+        ? fromBytes(removeSuffix(asBytes(v), bytePattern(pattern), op.op === '%%'))
+        : removeSuffix(v, pattern, op.op === '%%')
+    }
     case '/':
     case '//':
     case '/#':
-    case '/%':
-      return replacePattern(v, await expandPattern(op.word, ctx), await expandPattern(op.replacement ?? [], ctx), op.op)
+    case '/%': {
+      const pattern = await expandPattern(op.word, ctx)
+      const rep = await expandPattern(op.replacement ?? [], ctx)
+      return byteWise(ctx.env, v, ...pattern.map((p) => p.text), ...rep.map((p) => p.text))
+        ? fromBytes(replacePattern(asBytes(v), bytePattern(pattern), bytePattern(rep), op.op))
+        : replacePattern(v, pattern, rep, op.op)
+    }
     case '^^':
     case '^':
     case ',,':
-    case ',':
-      return changeCase(v, op.op, op.word.length ? await expandPattern(op.word, ctx) : undefined)
+    case ',': {
+      const pattern = op.word.length ? await expandPattern(op.word, ctx) : undefined
+      return byteWise(ctx.env, v, ...(pattern ?? []).map((p) => p.text))
+        ? fromBytes(changeCase(asBytes(v), op.op, pattern && bytePattern(pattern), true))
+        : changeCase(v, op.op, pattern, false)
+    }
     case 'substr':
-      return substring(v, op, ctx)
+      return byteWise(ctx.env, v) ? fromBytes(await substring(asBytes(v), op, ctx)) : substring(v, op, ctx)
   }
   return v
 }
@@ -263,10 +281,12 @@ async function substring(v: string, op: ParamOp, ctx: ExpandContext): Promise<st
   return chars.slice(Number(start), Number(end)).join('')
 }
 
-function changeCase(v: string, op: '^^' | '^' | ',,' | ',', pattern: PatternPiece[] | undefined): string {
+/** `${V^^}` and kin; `asciiOnly` (the C locale, over bytes) changes A-Z and a-z only, as toupper does there. */
+function changeCase(v: string, op: '^^' | '^' | ',,' | ',', pattern: PatternPiece[] | undefined, asciiOnly: boolean): string {
   const upper = op.startsWith('^')
   const all = op.length === 2
-  const conv = (c: string) => (pattern && !matchPattern(pattern, c) ? c : upper ? c.toUpperCase() : c.toLowerCase())
+  const keep = (c: string) => (pattern !== undefined && !matchPattern(pattern, c)) || (asciiOnly && !/[A-Za-z]/.test(c))
+  const conv = (c: string) => (keep(c) ? c : upper ? c.toUpperCase() : c.toLowerCase())
   const chars = [...v]
   return all ? chars.map(conv).join('') : chars.length ? conv(chars[0]) + chars.slice(1).join('') : ''
 }

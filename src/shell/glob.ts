@@ -6,6 +6,7 @@
 
 import type { HomeFs } from './types'
 import { hasGlob, patternSource, type PatternPiece } from './pattern'
+import { asBytes, bytePattern } from './locale'
 
 /** Compare as strcmp does on UTF-8 bytes (code point order). */
 export function byteOrder(a: string, b: string): number {
@@ -33,8 +34,11 @@ function components(pieces: PatternPiece[]): PatternPiece[][] {
 
 const text = (pieces: PatternPiece[]) => pieces.map((p) => p.text).join('')
 
-/** The paths a field names, sorted; undefined when it has no glob character or matches nothing. */
-export function globField(fs: HomeFs, field: PatternPiece[], step?: () => void): string[] | undefined {
+/**
+ * The paths a field names, sorted; undefined when it has no glob character or matches nothing.
+ * `bytes` (the C locale): `?` and brackets match one byte of a name, not one character.
+ */
+export function globField(fs: HomeFs, field: PatternPiece[], step?: () => void, bytes = false): string[] | undefined {
   if (!hasGlob(field)) return undefined
   const comps = components(field)
   const absolute = comps[0].length === 0 && comps.length > 1
@@ -59,7 +63,7 @@ export function globField(fs: HomeFs, field: PatternPiece[], step?: () => void):
         if (last ? fs.exists(path) : fs.isDir(path)) next.push(path)
       }
     } else {
-      const re = new RegExp(`^(?:${patternSource(comp)})$`)
+      const re = new RegExp(`^(?:${patternSource(bytes ? bytePattern(comp) : comp)})$`)
       const dotOk = comp[0].text.startsWith('.')
       for (const base of found) {
         const names = fs.list(base || '.') ?? []
@@ -67,7 +71,7 @@ export function globField(fs: HomeFs, field: PatternPiece[], step?: () => void):
           step?.()
           if (name.startsWith('.') && !dotOk) continue
           if (name === '.' || name === '..') continue
-          if (!re.test(name)) continue
+          if (!re.test(bytes ? asBytes(name) : name)) continue
           const path = join(base, name)
           if (last || fs.isDir(path)) next.push(path)
         }

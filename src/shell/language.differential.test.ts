@@ -98,6 +98,11 @@ const CASES: string[] = [
   '{ yes; } | head -n 1',
   'yes 2>&1 | head -n 1 | tr y n',
   'yes | head -n 1 | wc -l',
+  // the C locale (the lab sets no LANG): lengths, offsets and patterns count bytes; a UTF-8 locale counts characters
+  'V=h\u00e9llo; echo ${#V} ${V:1:2} ${V:2:1}${V:1:1} ${V#h?} ${V%?llo} ${V^^} ${V/\u00e9/E} ${V//?/.}',
+  'V=\u00e9t\u00e9; case $V in ?t?) echo one;; ??t??) echo two;; esac; echo ${V,,} ${V^} ${#V}',
+  'LC_ALL=C.UTF-8; V=h\u00e9llo; echo ${#V} ${V:1:2} ${V#h?} ${V^^} ${V//?/.}; case \u00e9 in ?) echo one;; esac',
+  'cd g; echo ?t?.txt ??t??.txt [\u00e9]t*; LC_ALL=C.UTF-8; echo ?t?.txt',
   // pathname expansion
   'cd g; echo *',
   'cd g; echo .* *.pem',

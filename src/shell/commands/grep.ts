@@ -1,11 +1,13 @@
 // grep (GNU grep): basic (default), extended (-E) and fixed (-F) patterns; -i -v -c -n -o -q -w
 // -x -l -h -H -e, and context lines (-A -B -C, groups parted by `--`). Exit status 0 when a line is selected, 1 when none, 2 on errors.
 // Input holding a NUL byte is binary (the C locale's rule): a match prints `grep: FILE: binary file
-// matches` on stderr instead of lines (grep 3.8), unless -a.
+// matches` on stderr instead of lines (grep 3.8), unless -a. In the C locale (the lab's) patterns
+// and lines are bytes: `.` matches one byte of "é"; in a UTF-8 locale, one character.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { patternSource } from './regex'
 import { BacktrackLimit, backtrackLimitMessage, compileMatcher, type LineMatcher } from './matcher'
+import { asBytes, byteWise, fromBytes, utf8Locale } from '../locale'
 import { getopt, has, type ParsedOptions, helpText, readOperand, splitLines, tableFromFlags } from './util'
 
 const flags: FlagSpec[] = [
@@ -60,6 +62,8 @@ export const grep: CommandSpec = {
       patterns = [operands.shift()!]
     }
     patterns = patterns.flatMap((x) => x.split('\n'))
+    // The C locale matches bytes: the patterns one character a byte (ASCII stays as it is).
+    if (!utf8Locale(ctx.env)) patterns = patterns.map(asBytes)
     let mode: 'E' | 'F' | 'G' = 'G'
     for (const o of p.opts) {
       if (o.key === 'extended-regexp') mode = 'E'
@@ -121,14 +125,17 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
       error = true
       continue
     }
-    const label = name === '-' ? '(standard input)' : name
+    // Text beyond ASCII in the C locale: searched one character a byte, printed back as bytes.
+    const bytes = byteWise(ctx.env, r.text)
+    const text = bytes ? asBytes(r.text) : r.text
+    const label = name === '-' ? '(standard input)' : bytes ? asBytes(name) : name
     const prefix = withName ? `${label}:` : ''
     let count = 0
     let out = ''
-    re.willSearch(r.text.length)
-    const { lines } = splitLines(r.text)
+    re.willSearch(text.length)
+    const { lines } = splitLines(text)
     const plain = !has(p, 'count') && !has(p, 'files-with-matches') && !has(p, 'only-matching')
-    const binary = !has(p, 'text') && r.text.includes('\0')
+    const binary = !has(p, 'text') && text.includes('\0')
     const lineOutput = !has(p, 'count') && !has(p, 'files-with-matches')
     // Context: the last line printed, and how many trailing context lines are still due.
     let printed = -1
@@ -153,7 +160,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
         // The first selected line of a binary file: the notice instead of any line, and done.
         selectedAny = true
         if (quiet) return 0
-        ctx.stderr(`grep: ${label}: binary file matches\n`)
+        ctx.stderr(`grep: ${bytes ? fromBytes(label) : label}: binary file matches\n`)
         out = ''
         break
       }
@@ -179,7 +186,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     if (has(p, 'files-with-matches')) {
       if (count > 0) out = `${label}\n`
     } else if (has(p, 'count')) out = `${prefix}${count}\n`
-    ctx.stdout(out)
+    ctx.stdout(bytes ? fromBytes(out) : out)
   }
   if (error && !(quiet && selectedAny)) return 2
   return selectedAny ? 0 : 1

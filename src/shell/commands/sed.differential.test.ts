@@ -99,6 +99,10 @@ const CASES: string[] = [
   'printf "1\\n2\\n3\\n" | sed -n "/2/,\\$!p"',
   'printf "l1\\nl2\\n" | sed G',
   `printf '%s\\n' 'a	b\\c' | sed -n l`,
+  // l escapes bytes and folds at 70 columns; the C locale matches bytes (`.` is one byte of "é")
+  `printf 'a\\tb\\\\c\\001\\033\\r%s\\n' "$(seq -s, 1 40)" | sed -n l; printf '\u00e9\\377\\n' | sed -n l`,
+  `printf '\u00e9\\nab\\nx\u00e9y\\n' > u.txt; sed -n '/^.$/p' u.txt; sed 's/x./[&]/; s/^..$/two/' u.txt; sed 's/\u00e9/E/g' u.txt`,
+  `printf '\u00e9\\nx\u00e9y\\n' > u.txt; export LC_ALL=C.UTF-8; sed -n '/^.$/p' u.txt; sed 's/x./[&]/' u.txt; sed -n l u.txt`,
 ]
 
 describe('sed agrees with GNU sed', () => {

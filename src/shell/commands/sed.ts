@@ -1,9 +1,11 @@
 // sed (GNU sed 4.9, sed/execute.c): runs a compiled script over the input lines with the pattern
 // and hold spaces, auto-print unless -n, ranges, branches, and -i editing the lab's files in place.
-// The regular expressions are the shell's POSIX BRE/ERE translation (./regex).
+// The regular expressions are the shell's POSIX BRE/ERE translation (./regex). In the C locale
+// (the lab's) script and text are bytes, so `.` is one byte of "é"; in a UTF-8 locale, one character.
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { SedError, compileScript, type Addr, type Cmd } from './sedScript'
+import { asBytes, fromBytes, utf8Locale } from '../locale'
 
 const flags: FlagSpec[] = [
   { name: 'quiet', short: 'n', takesValue: false, help: 'do not print the pattern space automatically' },
@@ -95,12 +97,15 @@ export const sed: CommandSpec = {
       }
       scripts.push(files.shift()!)
     }
+    // The C locale: the script and the text one character a byte, the output back to bytes.
+    const bytes = !utf8Locale(ctx.env)
+    const unit = (t: string) => (bytes ? asBytes(t) : t)
     let cmds: Cmd[]
     try {
-      cmds = compileScript(scripts.join('\n'), extended)
+      cmds = compileScript(unit(scripts.join('\n')), extended)
     } catch (e) {
       if (e instanceof SedError) {
-        ctx.stderr(`sed: ${e.message}\n`)
+        ctx.stderr(`sed: ${bytes ? fromBytes(e.message) : e.message}\n`)
         return e.message.startsWith("can't find label") ? 4 : 1
       }
       throw e
@@ -112,12 +117,13 @@ export const sed: CommandSpec = {
     let status = 0
     const inputs: Input[] = []
     for (const f of files.length ? files : ['-']) {
-      const text = f === '-' ? ctx.stdin : ctx.fs.isDir(ctx.fs.resolve(f)) ? undefined : ctx.fs.readFile(ctx.fs.resolve(f))
-      if (text === undefined) {
+      const read = f === '-' ? ctx.stdin : ctx.fs.isDir(ctx.fs.resolve(f)) ? undefined : ctx.fs.readFile(ctx.fs.resolve(f))
+      if (read === undefined) {
         ctx.stderr(ctx.fs.isDir(ctx.fs.resolve(f)) ? `sed: couldn't edit ${f}: not a regular file\n` : `sed: can't read ${f}: No such file or directory\n`)
         status = 2
         continue
       }
+      const text = unit(read)
       const finalNewline = text.endsWith('\n') || text === ''
       const lines = text === '' ? [] : (finalNewline ? text.slice(0, -1) : text).split('\n')
       inputs.push({ lines, finalNewline, file: f })
@@ -128,7 +134,8 @@ export const sed: CommandSpec = {
       const write = (t: string) => {
         out += t
       }
-      const r = execute(cmds, group, quiet, write)
+      const r = execute(cmds, group, quiet, write, bytes)
+      if (bytes) out = fromBytes(out)
       if (inPlace !== undefined) {
         const path = ctx.fs.resolve(group[0].file!)
         if (inPlace) ctx.fs.writeFile(inPlace.includes('*') ? ctx.fs.resolve(inPlace.replace('*', group[0].file!)) : path + inPlace, ctx.fs.readFile(path) ?? '')
@@ -140,7 +147,7 @@ export const sed: CommandSpec = {
   },
 }
 
-function execute(cmds: Cmd[], inputs: Input[], quiet: boolean, write: (t: string) => void): { quit?: number } {
+function execute(cmds: Cmd[], inputs: Input[], quiet: boolean, write: (t: string) => void, bytes: boolean): { quit?: number } {
   const all: { text: string; nl: boolean }[] = []
   inputs.forEach((inp, k) => inp.lines.forEach((l, j) => all.push({ text: l, nl: j < inp.lines.length - 1 || inp.finalNewline || k < inputs.length - 1 })))
   for (const c of cmds) c.inRange = false
@@ -230,7 +237,7 @@ function execute(cmds: Cmd[], inputs: Input[], quiet: boolean, write: (t: string
         case '=': emit(String(lineNo)); break
         case 'p': emit(ps); break
         case 'P': emit(ps.split('\n')[0]); break
-        case 'l': emit(ps.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n') + '$'); break
+        case 'l': write(listed(ps, bytes)); break
         case 'z': ps = ''; break
         case 'h': hs = ps; break
         case 'H': hs += '\n' + ps; break
@@ -356,3 +363,26 @@ function substitute(ps: string, re: RegExp, c: Cmd): string | undefined {
   return changed ? out + ps.slice(last) : undefined
 }
 
+
+const LIST_ESCAPES: Record<string, string> = { '\x07': 'a', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't', '\v': 'v' }
+
+/**
+ * `l`: the pattern space unambiguously (sed/execute.c do_list, byte by byte in any locale): `\\`
+ * for a backslash, C escapes, `\ooo` for other unprintable bytes (every byte beyond ASCII),
+ * lines broken with `\` to fit 70 columns, `$` at the end.
+ */
+function listed(ps: string, bytes: boolean): string {
+  let out = ''
+  let width = 0
+  for (const c of bytes ? ps : asBytes(ps)) {
+    const code = c.charCodeAt(0)
+    const piece = c === '\\' ? '\\\\' : code >= 0x20 && code < 0x7f ? c : `\\${LIST_ESCAPES[c] ?? code.toString(8).padStart(3, '0')}`
+    if (width + piece.length > 69) {
+      out += '\\\n'
+      width = 0
+    }
+    out += piece
+    width += piece.length
+  }
+  return `${out}$\n`
+}

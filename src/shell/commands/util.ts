@@ -3,6 +3,7 @@
 
 import { byteLength, bytesOf, canonical, stringOfBytes } from '../../common/bytes'
 import type { CommandContext, FlagSpec, ShellEnv } from '../types'
+import { utf8Locale } from '../locale'
 
 export interface ParsedOptions {
   /** Options in the order given: key is the long name (or the short letter if it has none). */
@@ -134,11 +135,7 @@ export const fromBytes = stringOfBytes
 
 export { byteLength }
 
-/** Whether the locale (LC_ALL, else LC_CTYPE, else LANG) is a UTF-8 one; the lab sets none: C. */
-export function utf8Locale(env: ShellEnv): boolean {
-  const name = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || ''
-  return /\.utf-?8(@|$)/i.test(name)
-}
+export { utf8Locale }
 
 /** The value of a character constant ('X in printf's numbers): its code point in a UTF-8 locale, else its first byte. */
 export function charValue(s: string, env: ShellEnv): number {
