@@ -61,6 +61,11 @@ const CASES: string[] = [
   "awk '{ print; system(\"echo sys \" NR) }' people.txt",
   "printf 'x\\ny\\n' | awk 'BEGIN { getline; print \"begin read\", $0 } { print \"rule\", $0 }'",
   "awk 'BEGIN { \"nosuchcmd\" | getline r; print \"[\" r \"]\"; print system(\"false\") }' 2>/dev/null",
+  // mawk works on bytes in every locale: length, substr, index, `.`, printf widths and %c, toupper
+  "echo '\u00e9' | awk '{ print length($0), substr($0, 2), toupper($0), index($0, \"\\251\") }' | od -An -c",
+  "echo 'x\u00e9y' | awk '/x.y/ { print \"one\" } /x..y/ { print \"two\" } { n = split($0, a, \"\"); print n; printf \"%c|%5s|\\n\", 233, \"\u00e9\" }' | od -An -c",
+  "awk -v v='\u00e9' 'BEGIN { print length(v); print v > \"o.txt\"; close(\"o.txt\"); getline l < \"o.txt\"; print length(l); \"echo \u00e9\" | getline c; print length(c), c; system(\"echo \" v) }'",
+  "export LC_ALL=C.UTF-8; echo '\u00e9' | awk '{ print length($0), toupper($0) }'; echo 'a b' | awk '{ n = split($0, a, \"\"); print n, a[2] \"|\" a[3] }'; echo abc | awk -F '' '{ print NF, $2 }'",
 ]
 
 describe('awk agrees with mawk', () => {

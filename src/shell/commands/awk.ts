@@ -1,7 +1,9 @@
 // awk as Debian's default, mawk 1.3.4: `awk [-F fs] [-v var=value] [-f progfile | 'program']
 // [file | var=value ...]`. The language is in awk/ (lexer, parser, interpreter); this module reads
 // the options, the input records (RS: a newline, one character, or "" for paragraphs) and
-// reports errors as mawk does.
+// reports errors as mawk does. mawk works on bytes in every locale (length("é") is 2, `.` matches
+// one byte): the program, the input and every value that comes in are one character a byte here,
+// and what goes out is turned back into bytes.
 
 import type { CommandSpec } from '../types'
 import { parseAwk } from './awk/parser'
@@ -10,6 +12,7 @@ import { AwkRuntimeError, Interp } from './awk/interp'
 import { AwkRegexError, loadRegex } from './awk/regex'
 import { records, type AwkHost } from './awk/streams'
 import { readOperand } from './util'
+import { asBytes as B, fromBytes } from '../locale'
 
 const USAGE = 'Usage: mawk [Options] [Program] [file ...]\n'
 const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '/': '/' }
@@ -37,21 +40,21 @@ export const awk: CommandSpec = {
         ctx.stderr(value === undefined ? `awk: option requires an argument -- ${opt}\n${USAGE}` : `awk: not an option: ${a}\n`)
         return 2
       }
-      if (opt === 'F') init.push(['FS', value === 't' ? '\t' : unescape(value)])
+      if (opt === 'F') init.push(['FS', value === 't' ? '\t' : unescape(B(value))])
       else if (opt === 'v') {
         const eq = value.indexOf('=')
         if (eq <= 0) {
           ctx.stderr(`awk: improper assignment: -v ${value}\n`)
           return 2
         }
-        init.push([value.slice(0, eq), unescape(value.slice(eq + 1))])
+        init.push([value.slice(0, eq), unescape(B(value.slice(eq + 1)))])
       } else {
         const r = readOperand(ctx, value)
         if (!r.ok) {
           ctx.stderr(`awk: couldn't open file ${value}\n`)
           return 2
         }
-        program = (program ?? '') + r.text + '\n'
+        program = (program ?? '') + B(r.text) + '\n'
       }
     }
     if (program === undefined) {
@@ -59,12 +62,12 @@ export const awk: CommandSpec = {
         ctx.stderr(USAGE)
         return 2
       }
-      program = args[i++]
+      program = B(args[i++])
     }
     const operands = args.slice(i)
     let out = ''
     const flush = () => {
-      if (out) ctx.stdout(out)
+      if (out) ctx.stdout(fromBytes(out))
       out = ''
     }
     let where: (() => string) | undefined
@@ -78,7 +81,7 @@ export const awk: CommandSpec = {
         const name = input.names[input.at++]
         const eq = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(name)
         if (eq) {
-          vm.assignOperand(eq[1], unescape(eq[2]))
+          vm.assignOperand(eq[1], unescape(B(eq[2])))
           continue
         }
         const r = readOperand(ctx, name)
@@ -86,26 +89,29 @@ export const awk: CommandSpec = {
           input.failed = name
           return undefined
         }
-        vm.setFilename(name === '-' ? '' : name)
-        input.recs = records(r.text, vm.rs())
+        vm.setFilename(name === '-' ? '' : B(name))
+        input.recs = records(B(r.text), vm.rs())
         input.pos = 0
       }
       return input.recs[input.pos++]
     }
     const host: AwkHost = {
       nextMain,
-      readFile: (path) => ctx.fs.readFile(ctx.fs.resolve(path)),
-      stdin: () => ctx.stdin,
+      readFile: (path) => {
+        const text = ctx.fs.readFile(ctx.fs.resolve(fromBytes(path)))
+        return text === undefined ? undefined : B(text)
+      },
+      stdin: () => B(ctx.stdin),
       flush: () => flush(),
       capture: async (cmd) => {
         if (!ctx.shell.runSplit) throw new AwkRuntimeError(`cannot run "${cmd}" here`)
-        const r = await ctx.shell.runSplit(cmd, ctx.env)
+        const r = await ctx.shell.runSplit(fromBytes(cmd), ctx.env)
         if (r.stderr) ctx.stderr(r.stderr)
-        return { stdout: r.stdout, status: r.exitCode }
+        return { stdout: B(r.stdout), status: r.exitCode }
       },
       system: async (cmd) => {
         if (!ctx.shell.runSplit) throw new AwkRuntimeError(`cannot run "${cmd}" here`)
-        const r = await ctx.shell.runSplit(cmd, ctx.env)
+        const r = await ctx.shell.runSplit(fromBytes(cmd), ctx.env)
         if (r.stdout) ctx.stdout(r.stdout)
         if (r.stderr) ctx.stderr(r.stderr)
         return r.exitCode
@@ -119,10 +125,13 @@ export const awk: CommandSpec = {
           out += t
           if (out.length > 65536) flush()
         },
-        writeFile: (path, text, append) => ctx.fs.writeFile(path, text, append),
-        readFile: (path) => ctx.fs.readFile(path),
+        writeFile: (path, text, append) => ctx.fs.writeFile(fromBytes(path), fromBytes(text), append),
+        readFile: (path) => {
+          const text = ctx.fs.readFile(fromBytes(path))
+          return text === undefined ? undefined : B(text)
+        },
         check: () => ctx.signal?.throwIfAborted(),
-      }, init, ctx.env.exported(), host)
+      }, init, Object.fromEntries(Object.entries(ctx.env.exported()).map(([k, v]) => [k, B(v)])), host)
       vmRef = vm
       where = () => vm.where()
       const onlyBegin = prog.rules.length === 0 && prog.end.length === 0
@@ -147,11 +156,11 @@ export const awk: CommandSpec = {
     } catch (e) {
       flush()
       if (e instanceof AwkSyntaxError) {
-        ctx.stderr(`awk: ${e.message}\n`)
+        ctx.stderr(`awk: ${fromBytes(e.message)}\n`)
         return 2
       }
       if (e instanceof AwkRuntimeError || e instanceof AwkRegexError) {
-        ctx.stderr(`awk: run time error: ${e.message}\n${where?.() ?? ''}`)
+        ctx.stderr(fromBytes(`awk: run time error: ${e.message}\n${where?.() ?? ''}`))
         return 2
       }
       throw e

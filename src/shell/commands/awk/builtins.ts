@@ -88,8 +88,9 @@ export async function awkBuiltin(vm: Interp, name: string, args: Expr[]): Promis
     case 'sin': return Math.sin(await n(0))
     case 'cos': return Math.cos(await n(0))
     case 'atan2': return Math.atan2((await n(0)), (await n(1)))
-    case 'tolower': return (await s(0)).toLowerCase()
-    case 'toupper': return (await s(0)).toUpperCase()
+    // C's tolower/toupper over bytes: only A-Z and a-z change.
+    case 'tolower': return (await s(0)).replace(/[A-Z]+/g, (m) => m.toLowerCase())
+    case 'toupper': return (await s(0)).replace(/[a-z]+/g, (m) => m.toUpperCase())
     case 'rand': return 0.5
     case 'srand': return 0
     case 'close': return vm.streams.close(await s(0))

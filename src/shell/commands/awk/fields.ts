@@ -56,6 +56,8 @@ export class Fields {
   splitText(s: string, fs: string): string[] {
     if (fs === ' ') return s.split(/[ \t\n]+/).filter((x) => x !== '')
     if (s === '') return []
+    // An empty separator (FS = "", -F '', split(s, a, "")): one field a character (a byte: mawk).
+    if (fs === '') return [...s]
     if (fs.length === 1 && fs !== '\\') return s.split(fs)
     const re = compileAwkRegex(fs)
     const out: string[] = []
