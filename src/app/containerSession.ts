@@ -22,19 +22,39 @@ export function ashMessages(text: string): string {
   return busyboxMessages(text).replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
 }
 
+/** dash (Debian's sh) names the script's line: `sh: 1: x: not found`; the GNU tools speak for themselves. */
+export function dashMessages(text: string): string {
+  return text.replace(/^bash: (.*): command not found$/gm, 'sh: 1: $1: not found').replace(/^bash: /gm, 'sh: 1: ')
+}
+
+/** Who speaks in a container's shell: busybox ash, dash, or bash over busybox's or GNU's tools. */
+export type Personality = 'sh' | 'dash' | 'bash'
+
+/** The stderr rewording for a shell of this personality over these tools. */
+export function containerMessages(personality: Personality, gnu: boolean): (text: string) => string {
+  if (personality === 'sh') return ashMessages
+  if (personality === 'dash') return dashMessages
+  return gnu ? (t) => t : busyboxMessages
+}
+
 const EXIT = /^\s*exit(?:\s+(-?\d+))?\s*;?\s*$/
 
 export class ContainerSession {
   /** Set when the shell has ended: its exit status. */
   exitCode: number | undefined
 
-  constructor(readonly shell: Shell, private personality: 'sh' | 'bash') {}
+  private readonly reword: (text: string) => string
 
-  /** busybox ash's default PS1 `\w \$ ` for root (bash in a Debian image: `root@HOST:\w# `). */
+  constructor(readonly shell: Shell, private personality: Personality, gnu = false) {
+    this.reword = containerMessages(personality, gnu)
+  }
+
+  /** busybox ash's default PS1 `\w \$ ` for root; dash's `# `; bash in a Debian image: `root@HOST:\w# `. */
   prompt(): string {
     const cwd = this.shell.fs.cwd()
     const w = cwd === '/root' ? '~' : cwd.startsWith('/root/') ? `~${cwd.slice(5)}` : cwd
     if (this.personality === 'bash') return `root@${this.shell.env.get('HOSTNAME') ?? 'localhost'}:${w}# `
+    if (this.personality === 'dash') return '# '
     return `${w} # `
   }
 
@@ -44,10 +64,10 @@ export class ContainerSession {
       this.exitCode = m[1] !== undefined ? Number(m[1]) & 255 : this.shell.lastStatus
       return { stdout: '', stderr: '', exitCode: this.exitCode }
     }
-    const fix = (c: OutputChunk): OutputChunk => (c.stream !== 'stderr' ? c : { ...c, text: this.personality === 'sh' ? ashMessages(c.text) : busyboxMessages(c.text) })
+    const fix = (c: OutputChunk): OutputChunk => (c.stream !== 'stderr' ? c : { ...c, text: this.reword(c.text) })
     const r = await this.shell.run(line, onChunk ? (c) => onChunk(fix(c)) : undefined)
     if (this.shell.exited !== undefined) this.exitCode = this.shell.exited
-    return { ...r, stderr: this.personality === 'sh' ? ashMessages(r.stderr) : busyboxMessages(r.stderr) }
+    return { ...r, stderr: this.reword(r.stderr) }
   }
 
   /** Ctrl+D at the prompt: the shell reads end of input and exits with the last status. */

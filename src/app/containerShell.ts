@@ -14,7 +14,7 @@ import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
 import { podCurl } from './containerCurl'
 import { containerSleep } from './containerSleep'
-import { ContainerSession, ashMessages, busyboxMessages } from './containerSession'
+import { ContainerSession, containerMessages, type Personality } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
 export const STDIN_PATH = '/proc/self/fd/0'
@@ -44,15 +44,33 @@ function small(name: string, text: (p: ContainerProcess) => string, p: Container
   return { name, summary: name, usage: name, async run(ctx) { ctx.stdout(text(p)); return 0 } }
 }
 
-function notFoundFor(personality: 'sh' | 'bash'): (name: string) => CommandSpec {
+function notFoundFor(personality: Personality): (name: string) => CommandSpec {
   return (name) => ({
     name, summary: name, usage: name,
     async run(ctx) {
-      const what = name.includes('/') ? `${name}: No such file or directory` : personality === 'sh' ? `${name}: not found` : `${name}: command not found`
-      ctx.stderr(`${personality}: ${what}\n`)
+      const what = name.includes('/') ? `${name}: No such file or directory` : personality === 'bash' ? `${name}: command not found` : `${name}: not found`
+      // dash names the line of the script (a command line: 1)
+      ctx.stderr(personality === 'dash' ? `sh: 1: ${what}\n` : `${personality}: ${what}\n`)
       return 127
     },
   })
+}
+
+/** A program the image holds that the lab does not simulate: said so plainly (126, as a program that cannot run). */
+function notSimulated(name: string): CommandSpec {
+  return {
+    name, summary: name, usage: name,
+    async run(ctx) {
+      ctx.stderr(`${name}: this program is not simulated in the lab\n`)
+      return 126
+    },
+  }
+}
+
+/** Whether the container's tools are Debian's GNU ones (its /bin/sh is dash) rather than busybox's. */
+const gnuTools = (p: ContainerProcess) => {
+  const r = resolvePath(p.root, '/bin/sh')
+  return typeof r !== 'string' && r.path.endsWith('/dash')
 }
 
 const found = (p: ContainerProcess, name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
@@ -75,14 +93,15 @@ function whichIn(p: ContainerProcess): CommandSpec {
 }
 
 /** The commands of this container: the workstation's modules for programs on the image's PATH, `not found` for the rest. */
-function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabServices): CommandSpec[] {
+function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServices): CommandSpec[] {
   const onPath = (name: string) => BUILTINS.has(name) || found(p, name)
   const specs: CommandSpec[] = []
   const notFound = notFoundFor(personality)
   const own = [
     small('whoami', () => 'root\n', p),
     small('hostname', () => `${p.hostname}\n`, p),
-    small('id', () => 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n', p),
+    // root's groups as the image's /etc/group gives them (Alpine's root is in several)
+    small('id', () => (gnuTools(p) ? 'uid=0(root) gid=0(root) groups=0(root)\n' : 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n'), p),
     whichIn(p),
     podCurl(curl, p, API_SERVER, lab),
     containerSleep,
@@ -96,16 +115,19 @@ function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabSe
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: 'sh' | 'bash' } {
-  const personality = prog === 'bash' ? 'bash' : 'sh'
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: Personality; gnu: boolean } {
+  const gnu = gnuTools(p)
+  const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   const fs = new MemoryFs(flatten(p.root), '/', '/root')
   const env = new MemoryEnv()
   for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
   const commands = commandsFor(p, personality, lab)
   const notFound = notFoundFor(personality)
   // `/bin/cat`: a path to a program of the image runs that program
-  const fallback = (name: string) => (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ?? notFound(name)
-  return { shell: new Shell({ fs, env, lab, commands, fallback, exitEnds: true }), fs, personality }
+  const fallback = (name: string) =>
+    (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
+    (found(p, name) ? notSimulated(name) : notFound(name))
+  return { shell: new Shell({ fs, env, lab, commands, fallback, exitEnds: true }), fs, personality, gnu }
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
@@ -118,13 +140,13 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const { shell, fs, personality } = shellIn(p, prog, lab())
+      const { shell, fs, personality, gnu } = shellIn(p, prog, lab())
       let script: string
       if (SHELLS.has(prog)) {
         const c = argv.indexOf('-c')
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
         if (c < 0 && p.tty && onSession) {
-          onSession(new ContainerSession(shell, personality))
+          onSession(new ContainerSession(shell, personality, gnu))
           return { stdout: '', stderr: '', exitCode: 0 }
         }
         script = c > 0 ? argv[c + 1] : p.stdin
@@ -133,7 +155,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
       }
       const r = await shell.run(script)
-      return { stdout: r.stdout, stderr: personality === 'sh' ? ashMessages(r.stderr) : busyboxMessages(r.stderr), exitCode: r.exitCode }
+      return { stdout: r.stdout, stderr: containerMessages(personality, gnu)(r.stderr), exitCode: r.exitCode }
     },
   }
 }

@@ -145,12 +145,13 @@ describe('exec in a container', () => {
 })
 
 describe('what the images hold', () => {
-  it('agnhost and nginx have bash and curl; alpine and busybox neither; nginx:alpine curl only', async () => {
+  it('agnhost has bash and curl; Debian nginx bash, curl and nginx; alpine and busybox neither; nginx:alpine curl', async () => {
     const { imagePrograms } = await import('./rootfs')
     expect(Object.keys(imagePrograms('registry.k8s.io/e2e-test-images/agnhost:2.45')).sort()).toEqual(['bash', 'curl'])
-    expect(Object.keys(imagePrograms('nginx:1.27')).sort()).toEqual(['bash', 'curl'])
+    expect(Object.keys(imagePrograms('nginx:1.27')).sort()).toEqual(['bash', 'curl', 'nginx'])
     expect(imagePrograms('busybox:1.36')).toEqual({})
     expect(imagePrograms('docker.io/library/alpine:3.21')).toEqual({})
-    expect(Object.keys(imagePrograms('nginx:1.27-alpine'))).toEqual(['curl'])
+    expect(Object.keys(imagePrograms('nginx:1.27-alpine')).sort()).toEqual(['curl', 'nginx'])
+    expect(imagePrograms('curlimages/curl:8.11.1')).toEqual({ curl: '/usr/bin' })
   })
 })

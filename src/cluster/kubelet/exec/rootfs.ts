@@ -6,6 +6,7 @@ import type { KObject } from '../../api/meta'
 import type { PodRecord, VolumeRecord } from '../state'
 import { dir, file, link, mkdirp, type FsDir } from './vfs'
 import { tsDirName } from '../volumes'
+import { DEBIAN_TOOLS, imageContent, type ImageContent } from './imageContent'
 
 /** When the image's files were built (shown by ls -l); agnhost:2.45 dates from 2023. */
 const IMAGE_TIME = Date.UTC(2023, 5, 14, 9, 0, 0)
@@ -23,28 +24,14 @@ export const APPLETS: Record<string, string> = {
   od: '/usr/bin', xxd: '/usr/bin', md5sum: '/usr/bin', sha1sum: '/usr/bin', sha256sum: '/usr/bin', sha512sum: '/usr/bin',
 }
 
-/** Programs of the image beside busybox (agnhost adds bash and curl to its Alpine base). */
-export const IMAGE_PROGRAMS: Record<string, string> = { bash: '/bin', curl: '/usr/bin' }
+const ALPINE_PASSWD = 'root:x:0:0:root:/root:/bin/sh\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n'
+/** The first lines of Debian 12's /etc/passwd (base-passwd). */
+const DEBIAN_PASSWD = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n'
 
-/**
- * What an image holds beside busybox: agnhost and nginx (Debian: bash is essential, its Dockerfile
- * installs curl) have bash and curl; alpine and busybox have neither.
- */
+/** What an image holds beside its base's tools (imageContent.ts): the programs, by name. */
 export function imagePrograms(image: string): Record<string, string> {
-  const repo = image.replace(/[:@].*$/, '').split('/').pop() ?? ''
-  if (repo === 'alpine' || repo === 'busybox') return {}
-  if (repo === 'nginx' && /:.*alpine/.test(image)) return { curl: '/usr/bin' }
-  return IMAGE_PROGRAMS
+  return imageContent(image).programs
 }
-
-// UNVERIFIED: the exact Alpine release under agnhost:2.45; 3.18 was current when it was built.
-const OS_RELEASE = `NAME="Alpine Linux"
-ID=alpine
-VERSION_ID=3.18.4
-PRETTY_NAME="Alpine Linux v3.18"
-HOME_URL="https://alpinelinux.org/"
-BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
-`
 
 /** The hosts file the kubelet writes for a pod (managedHostsFileContent). */
 export function hostsFile(ip: string | undefined, hostname: string): string {
@@ -79,30 +66,45 @@ function volumeDir(v: VolumeRecord, token: RootfsInput['token']): FsDir {
   return top
 }
 
+/** The image's tools: busybox's links (Alpine's places, or all in /bin), Debian's GNU programs, its own programs. */
+function placeTools(root: FsDir, content: ImageContent): void {
+  for (const name of content.rootFiles) root.children.set(name, file('', IMAGE_TIME, 0o755))
+  if (content.base === 'scratch') return
+  for (const d of ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']) {
+    root.children.set(d, dir(IMAGE_TIME, d === 'tmp' ? 0o1777 : d === 'root' ? 0o700 : 0o755))
+  }
+  for (const d of ['bin', 'lib', 'local', 'sbin', 'share']) mkdirp(root, `/usr/${d}`, IMAGE_TIME)
+  for (const d of ['cache', 'empty', 'lib', 'local', 'lock', 'log', 'mail', 'opt', 'spool', 'tmp']) mkdirp(root, `/var/${d}`, IMAGE_TIME)
+  ;(root.children.get('var') as FsDir).children.set('run', link('/run', IMAGE_TIME))
+  if (content.base === 'debian') {
+    // Debian's merged /usr: /bin is a link to usr/bin; sh is dash.
+    root.children.set('bin', link('usr/bin', IMAGE_TIME))
+    const bin = mkdirp(root, '/usr/bin', IMAGE_TIME)
+    for (const name of DEBIAN_TOOLS) bin.children.set(name, name === 'sh' ? link('dash', IMAGE_TIME) : file('', IMAGE_TIME, 0o755))
+  } else {
+    const bin = mkdirp(root, '/bin', IMAGE_TIME)
+    bin.children.set('busybox', file('', IMAGE_TIME, 0o755))
+    for (const [name, where] of Object.entries(APPLETS)) {
+      mkdirp(root, content.base === 'busybox' ? '/bin' : where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
+    }
+  }
+  for (const [name, where] of Object.entries(content.programs)) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
+}
+
 export function buildRootfs(i: RootfsInput): FsDir {
   const { pod, rec } = i
   const start = rec.seenAt
   const root = dir(IMAGE_TIME)
-  for (const d of ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']) {
-    root.children.set(d, dir(IMAGE_TIME, d === 'tmp' ? 0o1777 : d === 'root' ? 0o700 : 0o755))
-  }
-  root.children.set('agnhost', file('', IMAGE_TIME, 0o755))
-  for (const d of ['bin', 'lib', 'local', 'sbin', 'share']) mkdirp(root, `/usr/${d}`, IMAGE_TIME)
-  for (const d of ['cache', 'empty', 'lib', 'local', 'lock', 'log', 'mail', 'opt', 'spool', 'tmp']) mkdirp(root, `/var/${d}`, IMAGE_TIME)
-  ;(root.children.get('var') as FsDir).children.set('run', link('/run', IMAGE_TIME))
-  ;(root.children.get('bin') as FsDir).children.set('busybox', file('', IMAGE_TIME, 0o755))
-  for (const [name, where] of Object.entries(APPLETS)) {
-    mkdirp(root, where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
-  }
+  // What the runtime adds to every container (FROM scratch ones too): /dev, /proc, /sys and /etc's files.
+  for (const d of ['dev', 'etc', 'proc', 'sys']) root.children.set(d, dir(IMAGE_TIME))
   const spec0 = pod.spec as { containers?: { name: string; image?: string }[] }
-  const image = spec0.containers?.find((x) => x.name === i.container)?.image ?? ''
-  for (const [name, where] of Object.entries(imagePrograms(image))) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
+  const content = imageContent(spec0.containers?.find((x) => x.name === i.container)?.image ?? '')
+  placeTools(root, content)
   const hostname = String((pod.spec as { hostname?: string }).hostname ?? pod.metadata.name)
   const etc = root.children.get('etc') as FsDir
   const ns = pod.metadata.namespace ?? ''
-  etc.children.set('os-release', file(OS_RELEASE, IMAGE_TIME))
-  etc.children.set('alpine-release', file('3.18.4\n', IMAGE_TIME))
-  etc.children.set('passwd', file('root:x:0:0:root:/root:/bin/sh\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n', IMAGE_TIME))
+  for (const [name, text] of Object.entries(content.release)) etc.children.set(name, file(text, IMAGE_TIME))
+  if (content.base !== 'scratch') etc.children.set('passwd', file(content.base === 'debian' ? DEBIAN_PASSWD : ALPINE_PASSWD, IMAGE_TIME))
   etc.children.set('hostname', file(`${hostname}\n`, start))
   etc.children.set('hosts', file(hostsFile(rec.ip, hostname), start))
   etc.children.set('resolv.conf', file(`search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${i.clusterDNS}\noptions ndots:5\n`, start))
