@@ -37,6 +37,19 @@ export function imagePrograms(image: string): Record<string, string> {
   return IMAGE_PROGRAMS
 }
 
+/**
+ * wget and nslookup as each image has them: busybox's links (Alpine puts them in /usr/bin, the
+ * busybox image in /bin), except agnhost's nslookup, which is BIND's from bind-tools; Debian's
+ * nginx has neither. The value is the directory and whether the program is busybox.
+ */
+export function netPrograms(image: string): Record<string, [string, boolean]> {
+  const repo = image.replace(/[:@].*$/, '').split('/').pop() ?? ''
+  if (repo === 'busybox') return { wget: ['/bin', true], nslookup: ['/bin', true] }
+  if (repo === 'nginx' && !/:.*alpine/.test(image)) return {}
+  if (repo === 'alpine' || repo === 'nginx' || repo === 'curl') return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', true] }
+  return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', false] }
+}
+
 // UNVERIFIED: the exact Alpine release under agnhost:2.45; 3.18 was current when it was built.
 const OS_RELEASE = `NAME="Alpine Linux"
 ID=alpine
@@ -97,6 +110,7 @@ export function buildRootfs(i: RootfsInput): FsDir {
   const spec0 = pod.spec as { containers?: { name: string; image?: string }[] }
   const image = spec0.containers?.find((x) => x.name === i.container)?.image ?? ''
   for (const [name, where] of Object.entries(imagePrograms(image))) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
+  for (const [name, [where, bb]] of Object.entries(netPrograms(image))) mkdirp(root, where, IMAGE_TIME).children.set(name, bb ? link('/bin/busybox', IMAGE_TIME) : file('', IMAGE_TIME, 0o755))
   const hostname = String((pod.spec as { hostname?: string }).hostname ?? pod.metadata.name)
   const etc = root.children.get('etc') as FsDir
   const ns = pod.metadata.namespace ?? ''
