@@ -90,7 +90,9 @@ function bindLookup(view: DnsView, s: BindState, host: string, server: string): 
   const list = s.domain !== undefined ? [s.domain] : s.search ? view.search : []
   const searched = list.map((d) => `${bare}.${d}`)
   const ndots = s.ndots ?? view.ndots
-  const candidates = host.endsWith('.') ? [bare] : dots >= ndots ? [bare, ...searched] : [...searched, bare]
+  // dighost.c: a name with ndots dots or more is asked as it is only; a shorter one through the
+  // search list first, then as it is.
+  const candidates = host.endsWith('.') || dots >= ndots ? [bare] : [...searched, bare]
   for (const fqdn of candidates) {
     const ip = view.lookup(fqdn)
     if (ip === undefined) continue
