@@ -47,10 +47,12 @@ function parseUrl(url: string): Target {
 /** Which wget the image has: Alpine's (ssl_client checks certificates) or the busybox image's own TLS. */
 export type WgetTls = 'alpine' | 'busybox'
 
-// UNVERIFIED: the lines Alpine's wget prints when ssl_client rejects the certificate. ssl_client.c
-// prints `ssl_client: <SNI>: <tls_error>` (errx); the tls_error text is libretls's "handshake
-// failed: " and OpenSSL 3's error string for a verify failure; wget then finds the helper's socket
-// closed. Not observed on a real Alpine 3.18 pod.
+// What Alpine's wget prints when ssl_client rejects the certificate. The first line follows the
+// sources: ssl_client.c `errx(1, "%s: %s", sni, tls_error(ctx))`, libtls tls_ssl_error's
+// "handshake failed: %s" with OpenSSL 3's ERR_error_string for a failed verification.
+// UNVERIFIED: the second line (wget reading the helper's closed socket: fgets_trim_sanitize's
+// bb_perror_msg "error getting response", errno as reported on Alpine in the wild), and that
+// Alpine 3.18's busybox 1.36 still carries the ssl_client patch; neither observed on a real pod.
 const sslClientFailed = (sni: string) =>
   `ssl_client: ${sni}: handshake failed: error:0A000086:SSL routines::certificate verify failed\n` +
   'wget: error getting response: Connection reset by peer\n'
@@ -79,8 +81,9 @@ async function askApiServer(ctx: CommandContext, o: WgetOptions, t: Target, post
   const res = await ctx.lab.api(req)
   const text = renderResponseBody(res, req)
   const length = new TextEncoder().encode(text).length
-  // Go's net/http: the handler's headers sorted, then Date, Content-Length (bodies up to 2 KiB,
-  // else chunked) and Connection: close for a client that asked for it.
+  // Go's net/http (kubernetes-next.md §6.2): the handler's headers sorted, then Date and
+  // Content-Length (bodies up to 2 KiB, else chunked). UNVERIFIED: the Connection: close that Go
+  // adds for a client that asked for it (wget does), and its place after Content-Length.
   const own = Object.entries(res.headers).filter(([k]) => k !== 'content-length' && k !== 'date').map(([k, v]) => [canonical(k), v] as [string, string]).sort(([a], [b]) => (a < b ? -1 : 1))
   const extra: [string, string][] = [['Date', new Date(ctx.lab.now()).toUTCString()]]
   if (length <= 2048) extra.push(['Content-Length', String(length)])
