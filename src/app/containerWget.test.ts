@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
 import { parseWgetArgs, size5, statusBar, WGET_USAGE } from './wgetOptions'
+import { netPrograms } from '../cluster/kubelet/exec/rootfs'
 
 describe('wget command line and status bar (busybox 1.35 wget)', () => {
   it('sizes in five columns and the bar, as recorded for bodies of 19 B to 1.5 MB', () => {
@@ -48,6 +49,15 @@ beforeAll(async () => {
   await run('kubectl -n sa-demo run web --image=nginx:1.27 --command -- sleep 100000')
   await run('kubectl -n sa-demo wait --for=condition=Ready pod/app pod/bb pod/web')
 }, 60_000)
+
+describe('which images have wget and nslookup', () => {
+  it('busybox links where busybox is the userland, BIND in agnhost, nothing in Debian-based images', () => {
+    expect(netPrograms('registry.k8s.io/e2e-test-images/agnhost:2.45')).toEqual({ wget: ['/usr/bin', true], nslookup: ['/usr/bin', false] })
+    expect(netPrograms('busybox:1.36')).toEqual({ wget: ['/bin', true], nslookup: ['/bin', true] })
+    for (const image of ['alpine:3.20', 'nginx:1.27-alpine', 'curlimages/curl:8.11.1', 'python:3.12-alpine']) expect(netPrograms(image)).toEqual({ wget: ['/usr/bin', true], nslookup: ['/usr/bin', true] })
+    for (const image of ['nginx:1.27', 'ubuntu:24.04', 'debian:12', 'python:3.12-slim', 'registry.k8s.io/pause:3.10']) expect(netPrograms(image)).toEqual({})
+  })
+})
 
 describe('wget from inside the pod to the API server', () => {
   it('the images that have it: busybox links in Alpine and busybox images, none in Debian nginx', async () => {

@@ -39,15 +39,17 @@ export function imagePrograms(image: string): Record<string, string> {
 
 /**
  * wget and nslookup as each image has them: busybox's links (Alpine puts them in /usr/bin, the
- * busybox image in /bin), except agnhost's nslookup, which is BIND's from bind-tools; Debian's
- * nginx has neither. The value is the directory and whether the program is busybox.
+ * busybox image in /bin), except agnhost's nslookup, which is BIND's from bind-tools. Debian and
+ * Ubuntu based images (nginx, python, ubuntu, debian) and pause have neither (python's full
+ * image has GNU wget, which the lab does not imitate). The value: directory, is busybox.
  */
 export function netPrograms(image: string): Record<string, [string, boolean]> {
   const repo = image.replace(/[:@].*$/, '').split('/').pop() ?? ''
+  const alpineTag = /:.*alpine/.test(image)
+  if (repo === 'agnhost') return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', false] }
   if (repo === 'busybox') return { wget: ['/bin', true], nslookup: ['/bin', true] }
-  if (repo === 'nginx' && !/:.*alpine/.test(image)) return {}
-  if (repo === 'alpine' || repo === 'nginx' || repo === 'curl') return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', true] }
-  return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', false] }
+  if (repo === 'alpine' || repo === 'curl' || ((repo === 'nginx' || repo === 'python') && alpineTag)) return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', true] }
+  return {}
 }
 
 // UNVERIFIED: the exact Alpine release under agnhost:2.45; 3.18 was current when it was built.
