@@ -81,9 +81,9 @@ async function askApiServer(ctx: CommandContext, o: WgetOptions, t: Target, post
   const res = await ctx.lab.api(req)
   const text = renderResponseBody(res, req)
   const length = new TextEncoder().encode(text).length
-  // Go's net/http (kubernetes-next.md §6.2): the handler's headers sorted, then Date and
-  // Content-Length (bodies up to 2 KiB, else chunked). UNVERIFIED: the Connection: close that Go
-  // adds for a client that asked for it (wget does), and its place after Content-Length.
+  // Go's net/http (kubernetes-next.md §6.2; server.go chunkWriter.writeHeader and extraHeader.Write):
+  // the handler's headers sorted, then Date, Content-Length (bodies up to 2 KiB, else chunked),
+  // Connection: close (wget asked for it: closeAfterReply), Transfer-Encoding.
   const own = Object.entries(res.headers).filter(([k]) => k !== 'content-length' && k !== 'date').map(([k, v]) => [canonical(k), v] as [string, string]).sort(([a], [b]) => (a < b ? -1 : 1))
   const extra: [string, string][] = [['Date', new Date(ctx.lab.now()).toUTCString()]]
   if (length <= 2048) extra.push(['Content-Length', String(length)])
