@@ -50,9 +50,10 @@ export type WgetTls = 'alpine' | 'busybox'
 // What Alpine's wget prints when ssl_client rejects the certificate. The first line follows the
 // sources: ssl_client.c `errx(1, "%s: %s", sni, tls_error(ctx))`, libtls tls_ssl_error's
 // "handshake failed: %s" with OpenSSL 3's ERR_error_string for a failed verification.
-// UNVERIFIED: the second line (wget reading the helper's closed socket: fgets_trim_sanitize's
-// bb_perror_msg "error getting response", errno as reported on Alpine in the wild), and that
-// Alpine 3.18's busybox 1.36 still carries the ssl_client patch; neither observed on a real pod.
+// UNVERIFIED: the second line. wget has written its request into the socketpair before the
+// handshake fails; ssl_client exits without reading it, so wget's read gets ECONNRESET and
+// fgets_trim_sanitize dies with bb_perror_msg "error getting response". Also unverified: that
+// Alpine 3.18's busybox 1.36 still carries the ssl_client patch. Neither observed on a real pod.
 const sslClientFailed = (sni: string) =>
   `ssl_client: ${sni}: handshake failed: error:0A000086:SSL routines::certificate verify failed\n` +
   'wget: error getting response: Connection reset by peer\n'
