@@ -138,5 +138,8 @@ describe('nslookup in the pods', () => {
     expect(bb.exitCode).toBe(1)
     expect((await run('kubectl -n sa-demo exec bb -- nslookup kubernetes.default.svc.cluster.local')).stdout).toContain('Name:\tkubernetes.default.svc.cluster.local\nAddress: 10.32.0.1\n')
     expect((await run('kubectl -n sa-demo exec web -- nslookup kubernetes.default')).stderr).toContain('executable file not found in $PATH')
+    // the cluster DNS answers PTR for a Service's ClusterIP (BIND prints no Server lines for it)
+    expect((await run('kubectl -n sa-demo exec app -- nslookup 10.32.0.1')).stdout).toBe('1.0.32.10.in-addr.arpa\tname = kubernetes.default.svc.cluster.local.\n\n')
+    expect((await run('kubectl -n sa-demo exec app -- nslookup 10.32.0.99')).stdout).toBe("** server can't find 99.0.32.10.in-addr.arpa: NXDOMAIN\n\n")
   })
 })
