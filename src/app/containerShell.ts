@@ -14,6 +14,8 @@ import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
 import { podCurl } from './containerCurl'
 import { containerSleep } from './containerSleep'
+import { containerNslookup } from './containerNslookup'
+import { containerWget } from './containerWget'
 import { ContainerSession, containerMessages, type Personality } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
@@ -73,6 +75,7 @@ const gnuTools = (p: ContainerProcess) => {
   return typeof r !== 'string' && r.path.endsWith('/dash')
 }
 
+const firstOnPath = (p: ContainerProcess, name: string) => onPath(p, name)[0]
 const found = (p: ContainerProcess, name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
 
 /** busybox which [-a] NAME...: the first (or every) match on PATH; status 1 when one is missing. */
@@ -105,6 +108,8 @@ function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServ
     whichIn(p),
     podCurl(curl, p, API_SERVER, lab),
     containerSleep,
+    containerNslookup(p, firstOnPath(p, 'nslookup')?.target === '/bin/busybox' ? 'busybox' : 'bind'),
+    containerWget(p, firstOnPath(p, 'wget')?.path === '/bin/wget' ? 'busybox' : 'alpine'),
   ]
   for (const spec of [...builtinCommands(), ...own, curl]) {
     if (specs.some((s) => s.name === spec.name)) continue

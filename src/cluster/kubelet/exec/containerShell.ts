@@ -19,6 +19,8 @@ export interface ContainerProcess {
   podIP: string | undefined
   /** The cluster DNS as the pod's resolv.conf reaches it: a name to a ClusterIP, or undefined. */
   resolve(name: string): string | undefined
+  /** The cluster DNS's PTR answer for an IPv4 address (a Service's name), or undefined. */
+  reverse?(ip: string): string | undefined
   /** The `kubernetes` Service's ClusterIP (port 443 there reaches the API server). */
   apiServiceIP: string
 }

@@ -10,7 +10,7 @@ import type { PodRecord } from '../state'
 import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs } from './rootfs'
 import type { ContainerShell } from './containerShell'
-import { resolveInCluster } from './dns'
+import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
 import { newBadRequest, newFailure, newInternalError, newNotFound } from '../../../common/apiErrors'
 
@@ -112,6 +112,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     const out = await i.shell.run(i.command, {
       root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP,
       resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
+      reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
     })
     return { kind: 'ExecResult', ...out }
   }

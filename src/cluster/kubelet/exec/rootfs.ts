@@ -33,6 +33,21 @@ export function imagePrograms(image: string): Record<string, string> {
   return imageContent(image).programs
 }
 
+/**
+ * wget and nslookup as each image has them: busybox's links (Alpine puts them in /usr/bin, the
+ * busybox image in /bin), except agnhost's nslookup, which is BIND's from bind-tools. Debian and
+ * Ubuntu based images (nginx, python, ubuntu, debian) and pause have neither (python's full
+ * image has GNU wget, which the lab does not imitate). The value: directory, is busybox.
+ */
+export function netPrograms(image: string): Record<string, [string, boolean]> {
+  const repo = image.replace(/[:@].*$/, '').split('/').pop() ?? ''
+  const alpineTag = /:.*alpine/.test(image)
+  if (repo === 'agnhost') return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', false] }
+  if (repo === 'busybox') return { wget: ['/bin', true], nslookup: ['/bin', true] }
+  if (repo === 'alpine' || repo === 'curl' || ((repo === 'nginx' || repo === 'python') && alpineTag)) return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', true] }
+  return {}
+}
+
 /** The hosts file the kubelet writes for a pod (managedHostsFileContent). */
 export function hostsFile(ip: string | undefined, hostname: string): string {
   return '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' +
@@ -98,8 +113,10 @@ export function buildRootfs(i: RootfsInput): FsDir {
   // What the runtime adds to every container (FROM scratch ones too): /dev, /proc, /sys and /etc's files.
   for (const d of ['dev', 'etc', 'proc', 'sys']) root.children.set(d, dir(IMAGE_TIME))
   const spec0 = pod.spec as { containers?: { name: string; image?: string }[] }
-  const content = imageContent(spec0.containers?.find((x) => x.name === i.container)?.image ?? '')
+  const image = spec0.containers?.find((x) => x.name === i.container)?.image ?? ''
+  const content = imageContent(image)
   placeTools(root, content)
+  for (const [name, [where, bb]] of Object.entries(netPrograms(image))) mkdirp(root, where, IMAGE_TIME).children.set(name, bb ? link('/bin/busybox', IMAGE_TIME) : file('', IMAGE_TIME, 0o755))
   const hostname = String((pod.spec as { hostname?: string }).hostname ?? pod.metadata.name)
   const etc = root.children.get('etc') as FsDir
   const ns = pod.metadata.namespace ?? ''
