@@ -14,6 +14,7 @@ import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
 import { podCurl } from './containerCurl'
 import { containerSleep } from './containerSleep'
+import { containerPs } from './containerPs'
 import { ContainerSession, ashMessages, busyboxMessages } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
@@ -103,9 +104,11 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
   for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
   const commands = commandsFor(p, personality, lab)
   const notFound = notFoundFor(personality)
+  commands.push(found(p, 'ps') ? containerPs(p, () => shell.jobs()) : notFound('ps'))
   // `/bin/cat`: a path to a program of the image runs that program
   const fallback = (name: string) => (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ?? notFound(name)
-  return { shell: new Shell({ fs, env, lab, commands, fallback, exitEnds: true }), fs, personality }
+  const shell: Shell = new Shell({ fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn })
+  return { shell, fs, personality }
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])

@@ -5,6 +5,8 @@
 import { ls, type Output } from './ls'
 import { resolve, type FsDir } from './vfs'
 import { APPLETS } from './rootfs'
+import { ps } from './ps'
+import { processTable, type ContainerPids } from './procs'
 
 export interface Proc {
   root: FsDir
@@ -12,6 +14,9 @@ export interface Proc {
   hostname: string
   now: number
   stdin: string
+  /** The process's PID and its container's (ps); `tty`: kubectl exec -t. */
+  pids?: ContainerPids
+  tty?: boolean
 }
 
 const ok = (stdout = ''): Output => ({ stdout, stderr: '', exitCode: 0 })
@@ -113,6 +118,8 @@ export function runApplet(p: Proc, name: string, args: string[]): Output | undef
       const r = busyboxSleep(args)
       return 'seconds' in r ? ok() : r
     }
+    // a terminal 80 columns wide (as the lab's ls assumes): ps cuts its lines at 79
+    case 'ps': return p.pids ? ps(p.pids.argv[0] ?? 'ps', args, processTable(p.pids, p.tty === true), p.tty ? 80 : undefined) : undefined
     case 'sh': {
       const i = args.indexOf('-c')
       if (i === -1 || i + 1 >= args.length) return ok()

@@ -6,6 +6,7 @@ import type { KObject } from '../../api/meta'
 import type { PodRecord, VolumeRecord } from '../state'
 import { dir, file, link, mkdirp, type FsDir } from './vfs'
 import { tsDirName } from '../volumes'
+import { imageHasPs } from './ps'
 
 /** When the image's files were built (shown by ls -l); agnhost:2.45 dates from 2023. */
 const IMAGE_TIME = Date.UTC(2023, 5, 14, 9, 0, 0)
@@ -18,6 +19,7 @@ export const APPLETS: Record<string, string> = {
   mkdir: '/bin', rm: '/bin', touch: '/bin', grep: '/bin', printf: '/usr/bin', ash: '/bin',
   wc: '/usr/bin', head: '/usr/bin', tail: '/usr/bin', cut: '/usr/bin', tr: '/usr/bin', sort: '/usr/bin', base64: '/bin',
   test: '/usr/bin', '[': '/usr/bin', yes: '/usr/bin', whoami: '/usr/bin',
+  ps: '/bin', // not in Debian-based images (imageHasPs)
   // more applets the workstation's modules answer for (busybox --list-full gives the links)
   awk: '/usr/bin', sed: '/bin', date: '/bin', seq: '/usr/bin', uniq: '/usr/bin', xargs: '/usr/bin', which: '/usr/bin',
   od: '/usr/bin', xxd: '/usr/bin', md5sum: '/usr/bin', sha1sum: '/usr/bin', sha256sum: '/usr/bin', sha512sum: '/usr/bin',
@@ -92,6 +94,7 @@ export function buildRootfs(i: RootfsInput): FsDir {
   ;(root.children.get('var') as FsDir).children.set('run', link('/run', IMAGE_TIME))
   ;(root.children.get('bin') as FsDir).children.set('busybox', file('', IMAGE_TIME, 0o755))
   for (const [name, where] of Object.entries(APPLETS)) {
+    if (name === 'ps' && !imageHasPs((pod.spec as { containers?: { name: string; image?: string }[] }).containers?.find((x) => x.name === i.container)?.image ?? '')) continue
     mkdirp(root, where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
   }
   const spec0 = pod.spec as { containers?: { name: string; image?: string }[] }

@@ -1,0 +1,46 @@
+// ps in a container's shell: busybox ps (src/cluster/kubelet/exec/ps.ts) over PID 1, the shell
+// kubectl exec started, the background jobs of that shell still running and ps itself, which
+// takes the next PID of the container (as the shell's fork and exec would).
+
+import type { CommandSpec } from '../shell/types'
+import type { Job } from '../shell/jobs'
+import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
+import type { ContainerPids } from '../cluster/kubelet/exec/procs'
+import { processTable, type Child } from '../cluster/kubelet/exec/procs'
+import { ps } from '../cluster/kubelet/exec/ps'
+
+/** The lab's terminal is 80 columns wide (as its ls assumes); ps cuts its lines at 79 there. */
+const TERMINAL_COLUMNS = 80
+
+const SHELL_BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'true', 'false', 'read', 'wait', 'kill', 'exit', 'export', 'set', 'eval', ':', '.', 'source'])
+
+/**
+ * The command line of a background job's process: a plain simple command (`sleep 100`) is the
+ * program the shell's fork exec'd; anything else (a list, a builtin, expansions) is a forked
+ * copy of the shell, which keeps the shell's command line.
+ */
+export function jobArgv(text: string, shellArgv: string[]): string[] {
+  if (!/^[A-Za-z0-9_./-]+(?:\s+[A-Za-z0-9_./=:,+@%-]+)*$/.test(text)) return shellArgv
+  const words = text.split(/\s+/)
+  return SHELL_BUILTINS.has(words[0]) ? shellArgv : words
+}
+
+/** ps for a shell run by kubectl exec in a container; `jobs` are its shell's background jobs. */
+export function containerPs(p: ContainerProcess, jobs: () => readonly Job[]): CommandSpec {
+  return {
+    name: 'ps', summary: 'ps', usage: 'ps [-o COL1,COL2=HEADER] [-T]',
+    async run(ctx) {
+      const pids: ContainerPids = p.pids ?? { init: ['sh'], initElapsed: 0, pid: 1, argv: ['sh'], spawn: () => 2 }
+      const now = ctx.lab.now()
+      const children: Child[] = jobs()
+        .filter((j) => j.signal === undefined && now < j.end)
+        .map((j) => ({ pid: j.pid, argv: jobArgv(j.text, pids.argv), elapsed: (now - j.start) / 1000 }))
+      children.push({ pid: pids.spawn(), argv: ctx.argv, running: true })
+      const interactive = p.tty && !pids.argv.includes('-c')
+      const out = ps(ctx.argv[0], ctx.argv.slice(1), processTable(pids, p.tty, children, interactive), p.tty && ctx.stdoutIsTTY ? TERMINAL_COLUMNS : undefined)
+      ctx.stdout(out.stdout)
+      ctx.stderr(out.stderr)
+      return out.exitCode
+    },
+  }
+}
