@@ -120,16 +120,17 @@ export function formatTime(seconds: number, size = 5): string {
 
 /** read_cmdline: argv joined by spaces (control characters too), `{comm} ` before it when argv[0] is another program. */
 export function readCmdline(p: PsProcess, col: number): string {
-  const raw = p.argv.map((a) => `${a}\0`).join('')
-  let buf = raw.slice(0, col - 1)
-  if (buf.length === 0) return `[${comm(p)}]`.slice(0, col - 1)
-  buf = buf.replace(/\0+$/, '')
-  const first = buf.split('\0')[0]
-  let b = base(first.split(' ')[0])
-  buf = buf.replace(/[\0-\x1f]/g, ' ')
-  if (b.startsWith('-')) b = b.slice(1)
+  const raw = p.argv.map((a) => `${a}\0`).join('').slice(0, col - 1).replace(/\0+$/, '')
+  if (raw.length === 0) return `[${comm(p)}]`.slice(0, col - 1)
+  // bb_basename of argv[0] up to its first space: where the name starts
+  let end = raw.search(/[\0 ]/)
+  if (end === -1) end = raw.length
+  let at = raw.lastIndexOf('/', end - 1) + 1
+  let buf = ''
+  for (const ch of raw) buf += ch.charCodeAt(0) < 32 ? ' ' : ch
+  if (buf[at] === '-') at++
   const c = comm(p)
-  if (!b.startsWith(c)) buf = `{${c}} ${buf}`.slice(0, col - 1)
+  if (!buf.slice(at).startsWith(c)) buf = `{${c}} ${buf}`.slice(0, col - 1)
   return buf
 }
 
