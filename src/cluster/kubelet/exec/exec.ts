@@ -111,7 +111,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   const cspec = spec.containers?.find((x) => x.name === container)
   proc.pids = execPids(c, policy, ctx.clock.now(), containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args }), i.command)
   proc.tty = i.tty === true
-  if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
+  if (i.shell && !(found.applet && DIRECT.has(found.applet) && !(found.applet === 'cat' && args.some((a) => a.startsWith('/dev/'))))) {
     const ns = pod.metadata.namespace ?? ''
     const svcIP = apiServiceIP(ctx)
     const out = await i.shell.run(i.command, {

@@ -4,7 +4,7 @@
 
 import type { KObject } from '../../api/meta'
 import type { PodRecord, VolumeRecord } from '../state'
-import { dir, file, link, mkdirp, type FsDir } from './vfs'
+import { chardev, CONTAINER_DEVICES, dir, file, link, mkdirp, type FsDir } from './vfs'
 import { tsDirName } from '../volumes'
 import { imageHasPs } from './ps'
 
@@ -89,6 +89,8 @@ export function buildRootfs(i: RootfsInput): FsDir {
     root.children.set(d, dir(IMAGE_TIME, d === 'tmp' ? 0o1777 : d === 'root' ? 0o700 : 0o755))
   }
   root.children.set('agnhost', file('', IMAGE_TIME, 0o755))
+  // the runtime's /dev (a tmpfs made when the container starts): its character devices
+  for (const [name, [major, minor]] of Object.entries(CONTAINER_DEVICES)) (root.children.get('dev') as FsDir).children.set(name, chardev(major, minor, start))
   for (const d of ['bin', 'lib', 'local', 'sbin', 'share']) mkdirp(root, `/usr/${d}`, IMAGE_TIME)
   for (const d of ['cache', 'empty', 'lib', 'local', 'lock', 'log', 'mail', 'opt', 'spool', 'tmp']) mkdirp(root, `/var/${d}`, IMAGE_TIME)
   ;(root.children.get('var') as FsDir).children.set('run', link('/run', IMAGE_TIME))
