@@ -60,7 +60,7 @@ const comm = (p: PsProcess) => (p.comm ?? base(p.argv[0] ?? '')).slice(0, 15)
 const base = (s: string) => s.slice(s.lastIndexOf('/') + 1)
 const num = (n: number, size: number) => String(n).padStart(size)
 
-/** smart_ulltoa4 with " kmgtpezy": 4 characters, `1234`, `1.2m`, ` 27m`. */
+/** smart_ulltoa4 with put_lu's " mgtpezy" (the values are KiB): 4 characters, `1234`, `1.2m`, ` 27m`. */
 export function ulltoa4(value: number): string {
   let ul = value
   let idx = 0
@@ -92,7 +92,7 @@ export function ulltoa4(value: number): string {
       b[1] = '.'
     }
     b[2] = digits[v]
-    b[3] = ' kmgtpezy'[idx]
+    b[3] = ' mgtpezy'[idx]
   }
   return b.join('')
 }
