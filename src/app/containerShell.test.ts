@@ -110,3 +110,52 @@ describe('which in the container', () => {
     }
   })
 })
+
+describe('ps in the container', () => {
+  const HEADER = 'PID   USER     TIME  COMMAND\n'
+  it('PID 1 is the pod command; each exec, and each process a shell starts, takes the next PID; $$ is the shell PID ps shows', async () => {
+    await run('kubectl -n sa-demo run procs --image=busybox:1.36 --command -- sleep 3600')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/procs')
+    expect(await run('kubectl -n sa-demo exec procs -- ps')).toEqual({ stdout: `${HEADER}    1 root      0:00 sleep 3600\n    2 root      0:00 ps\n`, stderr: '', exitCode: 0 })
+    // ash exec's the last command of a -c string (as busybox sh and bash 5.2 do on this machine): ps is the shell's process
+    expect((await run(`kubectl -n sa-demo exec procs -- sh -c 'echo $$; ps -o pid,ppid,args'`)).stdout)
+      .toBe('3\nPID   PPID  COMMAND\n    1     0 sleep 3600\n    3     0 ps -o pid,ppid,args\n')
+    // otherwise the shell forks it
+    expect((await run(`kubectl -n sa-demo exec procs -- sh -c 'ps -o pid,ppid,args; true'`)).stdout)
+      .toBe("PID   PPID  COMMAND\n    1     0 sleep 3600\n    4     0 sh -c ps -o pid,ppid,args; true\n    5     4 ps -o pid,ppid,args\n")
+
+    await run('kubectl -n sa-demo exec -it procs -- sh')
+    expect((await run('echo $$')).stdout).toBe('6\n')
+    expect((await run('ps')).stdout).toBe(`${HEADER}    1 root      0:00 sleep 3600\n    6 root      0:00 sh\n    7 root      0:00 ps\n`)
+    await run('sleep 100 &')
+    // the job's sleep leads its own process group (job control); the terminal is /dev/pts/0
+    expect((await run('ps -o pid,ppid,pgid,tty,stat,args')).stdout).toBe([
+      'PID   PPID  PGID  TT     STAT COMMAND',
+      '    1     0     1 ?      S    sleep 3600',
+      '    6     0     6 136,0  S    sh',
+      '    8     6     8 136,0  S    sleep 100',
+      '    9     6     9 136,0  R    ps -o pid,ppid,pgid,tty,stat,args', ''].join('\n'))
+    // on the terminal (80 columns) ps cuts its lines at 79; into a pipe it does not
+    const wide = 'ps -o user,group,comm,pid,ppid,pgid,nice,rgroup,ruser,time,tty,vsz'
+    expect((await run(wide)).stdout.split('\n')[0]).toBe('USER     GROUP    COMMAND          PID   PPID  PGID  NI    RGROUP   RUSER    TI')
+    expect((await run(`${wide} | head -1`)).stdout).toBe('USER     GROUP    COMMAND          PID   PPID  PGID  NI    RGROUP   RUSER    TIME  TT     VSZ\n')
+    await run('exit')
+    // the next exec goes on from the session's PIDs (in the lab only ps and background jobs take
+    // one inside a shell: head above took none, where a real shell's fork would have)
+    expect((await run('kubectl -n sa-demo exec procs -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 sleep 3600\n   12 root      0:00 ps\n`)
+  })
+
+  it('the agnhost image: PID 1 from its entrypoint and cmd; nginx (Debian) has no ps', async () => {
+    await run('kubectl -n sa-demo run plain --image=registry.k8s.io/e2e-test-images/agnhost:2.45')
+    await run('kubectl -n sa-demo run web --image=nginx:1.27')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/plain pod/web')
+    expect((await run('kubectl -n sa-demo exec plain -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 /agnhost pause\n    2 root      0:00 ps\n`)
+    expect((await run('kubectl -n sa-demo exec web -- ps')).stderr).toMatch(/exec: "ps": executable file not found in \$PATH: unknown\n$/)
+    expect(await run(`kubectl -n sa-demo exec web -- sh -c 'ps; echo $?'`)).toEqual({ stdout: '127\n', stderr: 'sh: ps: not found\n', exitCode: 0 })
+  })
+
+  it('an unknown option: the message and busybox usage, status 1', async () => {
+    const r = await run('kubectl -n sa-demo exec plain -- ps aux -x')
+    expect(r.stderr).toMatch(/^ps: unrecognized option: x\nBusyBox v1\.35\.0 .*\n\nUsage: ps \[-o COL1,COL2=HEADER\] \[-T\]\n[\s\S]*command terminated with exit code 1\n$/)
+  })
+})

@@ -14,7 +14,7 @@ import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
 import { podCurl } from './containerCurl'
 import { containerSleep } from './containerSleep'
-import { containerPs } from './containerPs'
+import { containerPs, execsPs } from './containerPs'
 import { ContainerSession, ashMessages, busyboxMessages } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
@@ -97,18 +97,19 @@ function commandsFor(p: ContainerProcess, personality: 'sh' | 'bash', lab: LabSe
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: 'sh' | 'bash' } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: 'sh' | 'bash'; execd: { tail: boolean } } {
   const personality = prog === 'bash' ? 'bash' : 'sh'
   const fs = new MemoryFs(flatten(p.root), '/', '/root')
   const env = new MemoryEnv()
   for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
   const commands = commandsFor(p, personality, lab)
   const notFound = notFoundFor(personality)
-  commands.push(found(p, 'ps') ? containerPs(p, () => shell.jobs()) : notFound('ps'))
+  const execd = { tail: false }
+  commands.push(found(p, 'ps') ? containerPs(p, () => shell.jobs(), execd) : notFound('ps'))
   // `/bin/cat`: a path to a program of the image runs that program
   const fallback = (name: string) => (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ?? notFound(name)
   const shell: Shell = new Shell({ fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn })
-  return { shell, fs, personality }
+  return { shell, fs, personality, execd }
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
@@ -121,7 +122,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const { shell, fs, personality } = shellIn(p, prog, lab())
+      const { shell, fs, personality, execd } = shellIn(p, prog, lab())
       let script: string
       if (SHELLS.has(prog)) {
         const c = argv.indexOf('-c')
@@ -131,6 +132,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
           return { stdout: '', stderr: '', exitCode: 0 }
         }
         script = c > 0 ? argv[c + 1] : p.stdin
+        execd.tail = c > 0 && execsPs(script)
       } else {
         if (p.stdin) fs.writeFile(STDIN_PATH, p.stdin)
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
