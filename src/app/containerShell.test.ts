@@ -3,6 +3,7 @@
 // sh does (differential: all lines in one batch of `busybox sh -c`).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
+import { checkSnapshot } from './schema'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -152,6 +153,14 @@ describe('ps in the container', () => {
     expect((await run('kubectl -n sa-demo exec plain -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 /agnhost pause\n    2 root      0:00 ps\n`)
     expect((await run('kubectl -n sa-demo exec web -- ps')).stderr).toMatch(/exec: "ps": executable file not found in \$PATH: unknown\n$/)
     expect(await run(`kubectl -n sa-demo exec web -- sh -c 'ps; echo $?'`)).toEqual({ stdout: '127\n', stderr: 'sh: ps: not found\n', exitCode: 0 })
+  })
+
+  it('a saved lab (through JSON and the schema check) goes on with the PIDs where they were', async () => {
+    await run('kubectl -n sa-demo exec plain -- ps')
+    const checked = checkSnapshot(JSON.parse(JSON.stringify(lab.snapshot())))
+    if (!checked.ok) throw new Error(checked.reason)
+    const again = await createLab({ state: checked.snapshot })
+    expect((await again.run('kubectl -n sa-demo exec plain -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 /agnhost pause\n    4 root      0:00 ps\n`)
   })
 
   it('an unknown option: the message and busybox usage, status 1', async () => {
