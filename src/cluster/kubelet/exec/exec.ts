@@ -12,7 +12,7 @@ import { buildRootfs } from './rootfs'
 import type { ContainerShell } from './containerShell'
 import { resolveInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
-import { execPids } from './procs'
+import { execPids, initCmdline } from './procs'
 import { containerArgv } from '../program'
 import { newBadRequest, newFailure, newInternalError, newNotFound } from '../../../common/apiErrors'
 
@@ -109,7 +109,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
       `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown`)
   }
   const cspec = spec.containers?.find((x) => x.name === container)
-  proc.pids = execPids(c, policy, ctx.clock.now(), containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args }), i.command)
+  proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command)
   proc.tty = i.tty === true
   if (i.shell && !(found.applet && DIRECT.has(found.applet) && !(found.applet === 'cat' && args.some((a) => a.startsWith('/dev/'))))) {
     const ns = pod.metadata.namespace ?? ''

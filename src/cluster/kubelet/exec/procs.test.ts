@@ -9,7 +9,7 @@ import { T0, makeContext, podObject, seedCluster, nodeClient } from '../testing'
 import type { ExecResult, Status } from '../../apiserver/types'
 import type { KubeletState } from '../state'
 import { requireTools, runBatch } from '../../../shell/testing/realTools'
-import { execPids, processTable } from './procs'
+import { execPids, initCmdline, processTable } from './procs'
 import { runStartAt } from '../timeline'
 
 async function setup() {
@@ -67,6 +67,12 @@ describe('processes of a container', () => {
       [1, 0, 1, 1, undefined, 'S', 65], [7, 0, 7, 7, '136,0', 'S', 0], [8, 7, 8, 7, '136,0', 'S', 3], [9, 7, 9, 7, '136,0', 'R', 0],
     ])
     expect(processTable(pids, false, [{ pid: 9, argv: ['ps'], running: true }], false)[2].pgid).toBe(7)
+  })
+
+  it("PID 1's command line: entrypoint scripts exec their command, nginx's master retitles itself", () => {
+    expect(initCmdline(['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'])).toEqual(['nginx: master process nginx -g daemon off;'])
+    expect(initCmdline(['/entrypoint.sh', 'curl', '-s', 'http://x'])).toEqual(['curl', '-s', 'http://x'])
+    expect(initCmdline(['/agnhost', 'pause'])).toEqual(['/agnhost', 'pause'])
   })
 
   it('nginx (Debian, no procps) has no ps: the runtime cannot find it', async () => {

@@ -21,6 +21,17 @@ export interface ContainerPids {
   spawn(): number
 }
 
+/**
+ * PID 1's /proc/1/cmdline from the argv the runtime started: the images' entrypoint scripts exec
+ * their command line (as program.ts reads them), and nginx's master process retitles itself
+ * (ngx_setproctitle: `nginx: master process` and its argv). Its workers are not shown.
+ */
+export function initCmdline(argv: string[]): string[] {
+  const a = argv[0] === '/docker-entrypoint.sh' || argv[0] === '/entrypoint.sh' ? argv.slice(1) : argv
+  if (a.length && a[0].slice(a[0].lastIndexOf('/') + 1) === 'nginx') return [`nginx: master process ${a.join(' ')}`]
+  return a
+}
+
 /** A process started by the exec'd one (a shell's command or background job). */
 export interface Child {
   pid: number
