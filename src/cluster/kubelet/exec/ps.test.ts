@@ -13,9 +13,13 @@ const HEADERS = [
 ]
 const COLS = 'pid,ppid,pgid,sid,user,group,comm,nice,rgroup,ruser,tty,vsz,stat,rss,args'
 
-/** A sleep of the batch and its row as busybox ps prints it, then its /proc/PID/stat. */
+/**
+ * A sleep of the batch and its row as busybox ps prints it, then its /proc/PID/stat (the same
+ * before and after ps: a sleep still starting up on a busy machine may change its state or RSS).
+ */
 const ROW = `sleep 1000 & P=$!; while [ "$(cat /proc/$P/comm)" != sleep ]; do :; done
-busybox ps -o ${COLS} | awk -v p=$P '$1==p'; cat /proc/$P/stat; busybox ps -o pid,args=CMD | awk -v p=$P '$1==p'; kill $P`
+for i in 1 2 3 4 5 6 7 8 9 10; do sleep 0.1; A=$(cat /proc/$P/stat); R=$(busybox ps -o ${COLS} | awk -v p=$P '$1==p'); [ "$A" = "$(cat /proc/$P/stat)" ] && break; done
+echo "$R"; echo "$A"; busybox ps -o pid,args=CMD | awk -v p=$P '$1==p'; kill $P`
 
 function fromStat(stat: string): PsProcess {
   const pid = Number(stat.slice(0, stat.indexOf(' ')))
