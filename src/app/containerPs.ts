@@ -55,7 +55,7 @@ export function jobArgv(text: string, shellArgv: string[]): string[] {
  */
 export function containerPs(p: ContainerProcess, jobs: () => readonly Job[], execd: { tail: boolean } = { tail: false }): CommandSpec {
   return {
-    name: 'ps', summary: 'ps', usage: 'ps [-o COL1,COL2=HEADER] [-T]',
+    name: 'ps', summary: 'ps', usage: 'ps [-o COL1,COL2=HEADER]',
     async run(ctx) {
       const pids: ContainerPids = p.pids ?? { init: ['sh'], initElapsed: 0, pid: 1, argv: ['sh'], spawn: () => 2 }
       const width = p.tty && ctx.stdoutIsTTY ? TERMINAL_COLUMNS : undefined

@@ -1,5 +1,5 @@
-// busybox ps as Alpine builds it (CONFIG_DESKTOP, FEATURE_PS_TIME, FEATURE_PS_ADDITIONAL_COLUMNS,
-// FEATURE_SHOW_THREADS; no SELinux): the -o columns, their widths and headers, the process lines,
+// busybox ps as Alpine builds it (aports main/busybox/busyboxconfig: CONFIG_DESKTOP,
+// FEATURE_PS_TIME, FEATURE_PS_ADDITIONAL_COLUMNS; no SELinux, no FEATURE_SHOW_THREADS): the -o columns, their widths and headers, the process lines,
 // and the option errors of getopt32 as musl's getopt_long words them.
 // Imitates: busybox procps/ps.c (ps_main's DESKTOP branch, parse_o, format_header, format_process,
 // func_*, format_time), libbb/procps.c (read_cmdline, the state letters), libbb/human_readable.c
@@ -29,15 +29,17 @@ export interface PsProcess {
   rss: number
 }
 
-/** busybox's usage of ps (DESKTOP with SHOW_THREADS), as `busybox ps --help` prints it on this machine (busybox 1.35.0). */
+/**
+ * busybox's usage of ps with DESKTOP and without SHOW_THREADS (ps.c's ps_trivial_usage and
+ * ps_full_usage), under the version line busybox prints on this machine (as SLEEP_USAGE does).
+ */
 export const PS_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
 
-Usage: ps [-o COL1,COL2=HEADER] [-T]
+Usage: ps [-o COL1,COL2=HEADER]
 
 Show list of processes
 
 	-o COL1,COL2=HEADER	Select columns for display
-	-T			Show threads
 `
 
 /**
@@ -191,7 +193,7 @@ function parseO(opt: string, out: Column[]): void {
   }
 }
 
-/** getopt32 "Zo:*aAdeflT" over getopt_long (arguments permuted, `--` ends the options). */
+/** getopt32 "Zo:*aAdefl" over getopt_long (arguments permuted, `--` ends the options). */
 function parseArgs(prog: string, args: string[]): { o: string[] } | Output {
   const o: string[] = []
   const usage = (line: string): Output => ({ stdout: '', stderr: `${prog}: ${line}\n${PS_USAGE}`, exitCode: 1 })
@@ -209,7 +211,7 @@ function parseArgs(prog: string, args: string[]): { o: string[] } | Output {
         else return usage('option requires an argument: o')
         break
       }
-      if (!'ZaAdeflT'.includes(ch)) return usage(`unrecognized option: ${ch}`)
+      if (!'ZaAdefl'.includes(ch)) return usage(`unrecognized option: ${ch}`)
     }
   }
   return { o }
