@@ -163,6 +163,34 @@ describe('ps in the container', () => {
     expect((await again.run('kubectl -n sa-demo exec plain -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 /agnhost pause\n    4 root      0:00 ps\n`)
   })
 
+  it("an interactive shell's process table agrees with busybox sh on a terminal (PIDs relative to the shell's)", async () => {
+    requireTools('/usr/bin/busybox', 'script')
+    // busybox sh, sleep and ps by the names Alpine links them under, in a pseudo-terminal (script)
+    const real = (await runBatch([{ shell: [
+      'D=$(mktemp -d); for a in sh ps sleep; do ln -s /usr/bin/busybox $D/$a; done',
+      `printf 'sleep 3 &\\nps -o pid,ppid,pgid,sid,tty,stat,args > %s/out\\nexit\\n' $D | PATH=$D:$PATH script -qc 'exec sh' /dev/null >/dev/null 2>&1`,
+      'cat $D/out; rm -r $D',
+    ].join('\n') }]))[0].stdout
+    const rows = (text: string) => text.trim().split('\n').slice(1).map((l) => l.trim().split(/ +/))
+    const relative = (text: string) => {
+      const all = rows(text)
+      const shell = Number(all.find((r) => r[6] === 'ps')![1])
+      return all.filter((r) => Number(r[0]) === shell || Number(r[1]) === shell).map(([pid, ppid, pgid, sid, tty, ...rest]) => [
+        Number(pid) - shell, Number(pid) === shell ? 'parent' : Number(ppid) - shell, Number(pgid) - shell, Number(sid) - shell, tty.replace(/,\d+$/, ',N'), ...rest,
+      ])
+    }
+    await run('kubectl -n sa-demo run term --image=alpine --command -- sleep 3600')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/term')
+    await run('kubectl -n sa-demo exec -it term -- sh')
+    await run('sleep 3 &')
+    const lab = (await run('ps -o pid,ppid,pgid,sid,tty,stat,args')).stdout
+    await run('exit')
+    expect(relative(lab)).toEqual(relative(real))
+    expect(relative(lab)).toEqual([
+      [0, 'parent', 0, 0, '136,N', 'S', 'sh'], [1, 0, 1, 0, '136,N', 'S', 'sleep', '3'], [2, 0, 2, 0, '136,N', 'R', 'ps', '-o', 'pid,ppid,pgid,sid,tty,stat,args'],
+    ])
+  })
+
   it('an unknown option: the message and busybox usage, status 1', async () => {
     const r = await run('kubectl -n sa-demo exec plain -- ps aux -x')
     expect(r.stderr).toMatch(/^ps: unrecognized option: x\nBusyBox v1\.35\.0 .*\n\nUsage: ps \[-o COL1,COL2=HEADER\]\n[\s\S]*command terminated with exit code 1\n$/)
