@@ -191,6 +191,23 @@ describe('ps in the container', () => {
     ])
   })
 
+  it('sh -c ending in ps: busybox sh exec\'s it, so ps has the PID $$ named (as in the lab)', async () => {
+    requireTools('/usr/bin/busybox')
+    const script = 'echo $$; ps -o pid,args; true'
+    const [exec, fork] = await runBatch([`echo $$; ps -o pid,args`, script].map((line) => ({ shell: [
+      'D=$(mktemp -d); for a in sh ps; do ln -s /usr/bin/busybox $D/$a; done',
+      `PATH=$D:$PATH sh -c ${q(line)}; rm -r $D`,
+    ].join('\n') })))
+    const own = (out: string) => {
+      const [dollar, ...lines] = out.trim().split('\n')
+      return lines.map((l) => l.trim().split(' ')).filter(([pid, ...args]) => pid === dollar || args.join(' ').startsWith('ps -o')).map(([pid, ...args]) => [pid === dollar ? '$$' : 'other', args.join(' ')])
+    }
+    expect(own(exec.stdout)).toEqual([['$$', 'ps -o pid,args']])
+    expect(own(fork.stdout)).toEqual([['$$', `sh -c ${script}`], ['other', 'ps -o pid,args']])
+    expect(own((await run(`kubectl -n sa-demo exec term -- sh -c 'echo $$; ps -o pid,args'`)).stdout)).toEqual(own(exec.stdout))
+    expect(own((await run(`kubectl -n sa-demo exec term -- sh -c ${q(script)}`)).stdout)).toEqual(own(fork.stdout))
+  })
+
   it('an unknown option: the message and busybox usage, status 1', async () => {
     const r = await run('kubectl -n sa-demo exec plain -- ps aux -x')
     expect(r.stderr).toMatch(/^ps: unrecognized option: x\nBusyBox v1\.35\.0 .*\n\nUsage: ps \[-o COL1,COL2=HEADER\]\n[\s\S]*command terminated with exit code 1\n$/)
