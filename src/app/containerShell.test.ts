@@ -3,6 +3,7 @@
 // sh does (differential: all lines in one batch of `busybox sh -c`).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
+import { checkSnapshot } from './schema'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -108,5 +109,107 @@ describe('which in the container', () => {
       const ours = { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
       expect({ line, ...ours }).toEqual({ line, ...real[i], stdout: real[i].stdout.replaceAll(root, '') })
     }
+  })
+})
+
+describe('ps in the container', () => {
+  const HEADER = 'PID   USER     TIME  COMMAND\n'
+  it('PID 1 is the pod command; each exec, and each process a shell starts, takes the next PID; $$ is the shell PID ps shows', async () => {
+    await run('kubectl -n sa-demo run procs --image=busybox:1.36 --command -- sleep 3600')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/procs')
+    expect(await run('kubectl -n sa-demo exec procs -- ps')).toEqual({ stdout: `${HEADER}    1 root      0:00 sleep 3600\n    2 root      0:00 ps\n`, stderr: '', exitCode: 0 })
+    // ash exec's the last command of a -c string (as busybox sh and bash 5.2 do on this machine): ps is the shell's process
+    expect((await run(`kubectl -n sa-demo exec procs -- sh -c 'echo $$; ps -o pid,ppid,args'`)).stdout)
+      .toBe('3\nPID   PPID  COMMAND\n    1     0 sleep 3600\n    3     0 ps -o pid,ppid,args\n')
+    // otherwise the shell forks it
+    expect((await run(`kubectl -n sa-demo exec procs -- sh -c 'ps -o pid,ppid,args; true'`)).stdout)
+      .toBe("PID   PPID  COMMAND\n    1     0 sleep 3600\n    4     0 sh -c ps -o pid,ppid,args; true\n    5     4 ps -o pid,ppid,args\n")
+
+    await run('kubectl -n sa-demo exec -it procs -- sh')
+    expect((await run('echo $$')).stdout).toBe('6\n')
+    expect((await run('ps')).stdout).toBe(`${HEADER}    1 root      0:00 sleep 3600\n    6 root      0:00 sh\n    7 root      0:00 ps\n`)
+    await run('sleep 100 &')
+    // the job's sleep leads its own process group (job control); the terminal is /dev/pts/0
+    expect((await run('ps -o pid,ppid,pgid,tty,stat,args')).stdout).toBe([
+      'PID   PPID  PGID  TT     STAT COMMAND',
+      '    1     0     1 ?      S    sleep 3600',
+      '    6     0     6 136,0  S    sh',
+      '    8     6     8 136,0  S    sleep 100',
+      '    9     6     9 136,0  R    ps -o pid,ppid,pgid,tty,stat,args', ''].join('\n'))
+    // on the terminal (80 columns) ps cuts its lines at 79; into a pipe it does not
+    const wide = 'ps -o user,group,comm,pid,ppid,pgid,nice,rgroup,ruser,time,tty,vsz'
+    expect((await run(wide)).stdout.split('\n')[0]).toBe('USER     GROUP    COMMAND          PID   PPID  PGID  NI    RGROUP   RUSER    TI')
+    expect((await run(`${wide} | head -1`)).stdout).toBe('USER     GROUP    COMMAND          PID   PPID  PGID  NI    RGROUP   RUSER    TIME  TT     VSZ\n')
+    await run('exit')
+    // the next exec goes on from the session's PIDs (in the lab only ps and background jobs take
+    // one inside a shell: head above took none, where a real shell's fork would have)
+    expect((await run('kubectl -n sa-demo exec procs -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 sleep 3600\n   12 root      0:00 ps\n`)
+  })
+
+  it('the agnhost image: PID 1 from its entrypoint and cmd; nginx (Debian) has no ps', async () => {
+    await run('kubectl -n sa-demo run plain --image=registry.k8s.io/e2e-test-images/agnhost:2.45')
+    await run('kubectl -n sa-demo run web --image=nginx:1.27')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/plain pod/web')
+    expect((await run('kubectl -n sa-demo exec plain -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 /agnhost pause\n    2 root      0:00 ps\n`)
+    expect((await run('kubectl -n sa-demo exec web -- ps')).stderr).toMatch(/exec: "ps": executable file not found in \$PATH: unknown\n$/)
+    expect(await run(`kubectl -n sa-demo exec web -- sh -c 'ps; echo $?'`)).toEqual({ stdout: '127\n', stderr: 'sh: 1: ps: not found\n', exitCode: 0 })
+  })
+
+  it('a saved lab (through JSON and the schema check) goes on with the PIDs where they were', async () => {
+    await run('kubectl -n sa-demo exec plain -- ps')
+    const checked = checkSnapshot(JSON.parse(JSON.stringify(lab.snapshot())))
+    if (!checked.ok) throw new Error(checked.reason)
+    const again = await createLab({ state: checked.snapshot })
+    expect((await again.run('kubectl -n sa-demo exec plain -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 /agnhost pause\n    4 root      0:00 ps\n`)
+  })
+
+  it("an interactive shell's process table agrees with busybox sh on a terminal (PIDs relative to the shell's)", async () => {
+    requireTools('/usr/bin/busybox', 'script')
+    // busybox sh, sleep and ps by the names Alpine links them under, in a pseudo-terminal (script)
+    const real = (await runBatch([{ shell: [
+      'D=$(mktemp -d); for a in sh ps sleep; do ln -s /usr/bin/busybox $D/$a; done',
+      `printf 'sleep 3 &\\nps -o pid,ppid,pgid,sid,tty,stat,args > %s/out\\nexit\\n' $D | PATH=$D:$PATH script -qc 'exec sh' /dev/null >/dev/null 2>&1`,
+      'cat $D/out; rm -r $D',
+    ].join('\n') }]))[0].stdout
+    const rows = (text: string) => text.trim().split('\n').slice(1).map((l) => l.trim().split(/ +/))
+    const relative = (text: string) => {
+      const all = rows(text)
+      const shell = Number(all.find((r) => r[6] === 'ps')![1])
+      return all.filter((r) => Number(r[0]) === shell || Number(r[1]) === shell).map(([pid, ppid, pgid, sid, tty, ...rest]) => [
+        Number(pid) - shell, Number(pid) === shell ? 'parent' : Number(ppid) - shell, Number(pgid) - shell, Number(sid) - shell, tty.replace(/,\d+$/, ',N'), ...rest,
+      ])
+    }
+    await run('kubectl -n sa-demo run term --image=alpine --command -- sleep 3600')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/term')
+    await run('kubectl -n sa-demo exec -it term -- sh')
+    await run('sleep 3 &')
+    const lab = (await run('ps -o pid,ppid,pgid,sid,tty,stat,args')).stdout
+    await run('exit')
+    expect(relative(lab)).toEqual(relative(real))
+    expect(relative(lab)).toEqual([
+      [0, 'parent', 0, 0, '136,N', 'S', 'sh'], [1, 0, 1, 0, '136,N', 'S', 'sleep', '3'], [2, 0, 2, 0, '136,N', 'R', 'ps', '-o', 'pid,ppid,pgid,sid,tty,stat,args'],
+    ])
+  })
+
+  it('sh -c ending in ps: busybox sh exec\'s it, so ps has the PID $$ named (as in the lab)', async () => {
+    requireTools('/usr/bin/busybox')
+    const script = 'echo $$; ps -o pid,args; true'
+    const [exec, fork] = await runBatch([`echo $$; ps -o pid,args`, script].map((line) => ({ shell: [
+      'D=$(mktemp -d); for a in sh ps; do ln -s /usr/bin/busybox $D/$a; done',
+      `PATH=$D:$PATH sh -c ${q(line)}; rm -r $D`,
+    ].join('\n') })))
+    const own = (out: string) => {
+      const [dollar, ...lines] = out.trim().split('\n')
+      return lines.map((l) => l.trim().split(' ')).filter(([pid, ...args]) => pid === dollar || args.join(' ').startsWith('ps -o')).map(([pid, ...args]) => [pid === dollar ? '$$' : 'other', args.join(' ')])
+    }
+    expect(own(exec.stdout)).toEqual([['$$', 'ps -o pid,args']])
+    expect(own(fork.stdout)).toEqual([['$$', `sh -c ${script}`], ['other', 'ps -o pid,args']])
+    expect(own((await run(`kubectl -n sa-demo exec term -- sh -c 'echo $$; ps -o pid,args'`)).stdout)).toEqual(own(exec.stdout))
+    expect(own((await run(`kubectl -n sa-demo exec term -- sh -c ${q(script)}`)).stdout)).toEqual(own(fork.stdout))
+  })
+
+  it('an unknown option: the message and busybox usage, status 1', async () => {
+    const r = await run('kubectl -n sa-demo exec plain -- ps aux -x')
+    expect(r.stderr).toMatch(/^ps: unrecognized option: x\nBusyBox v1\.35\.0 .*\n\nUsage: ps \[-o COL1,COL2=HEADER\]\n[\s\S]*command terminated with exit code 1\n$/)
   })
 })

@@ -16,6 +16,7 @@ import { podCurl } from './containerCurl'
 import { containerSleep } from './containerSleep'
 import { containerNslookup } from './containerNslookup'
 import { containerWget } from './containerWget'
+import { containerPs, execsPs } from './containerPs'
 import { ContainerSession, containerMessages, type Personality } from './containerSession'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
@@ -120,7 +121,7 @@ function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServ
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: Personality; gnu: boolean } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: Personality; gnu: boolean; execd: { tail: boolean } } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   const fs = new MemoryFs(flatten(p.root), '/', '/root')
@@ -128,11 +129,14 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
   for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
   const commands = commandsFor(p, personality, lab)
   const notFound = notFoundFor(personality)
+  const execd = { tail: false }
+  commands.push(found(p, 'ps') ? containerPs(p, () => shell.jobs(), execd) : notFound('ps'))
   // `/bin/cat`: a path to a program of the image runs that program
   const fallback = (name: string) =>
     (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
     (found(p, name) ? notSimulated(name) : notFound(name))
-  return { shell: new Shell({ fs, env, lab, commands, fallback, exitEnds: true }), fs, personality, gnu }
+  const shell: Shell = new Shell({ fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn })
+  return { shell, fs, personality, gnu, execd }
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
@@ -145,7 +149,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const { shell, fs, personality, gnu } = shellIn(p, prog, lab())
+      const { shell, fs, personality, gnu, execd } = shellIn(p, prog, lab())
       let script: string
       if (SHELLS.has(prog)) {
         const c = argv.indexOf('-c')
@@ -155,6 +159,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
           return { stdout: '', stderr: '', exitCode: 0 }
         }
         script = c > 0 ? argv[c + 1] : p.stdin
+        execd.tail = c > 0 && execsPs(script)
       } else {
         if (p.stdin) fs.writeFile(STDIN_PATH, p.stdin)
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
 import { parseWgetArgs, size5, statusBar, WGET_USAGE } from './wgetOptions'
-import { netPrograms } from '../cluster/kubelet/exec/rootfs'
+import { toolOf } from '../cluster/kubelet/exec/rootfs'
 
 describe('wget command line and status bar (busybox 1.35 wget)', () => {
   it('sizes in five columns and the bar, as recorded for bodies of 19 B to 1.5 MB', () => {
@@ -52,10 +52,11 @@ beforeAll(async () => {
 
 describe('which images have wget and nslookup', () => {
   it('busybox links where busybox is the userland, BIND in agnhost, nothing in Debian-based images', () => {
-    expect(netPrograms('registry.k8s.io/e2e-test-images/agnhost:2.45')).toEqual({ wget: ['/usr/bin', true], nslookup: ['/usr/bin', false] })
-    expect(netPrograms('busybox:1.36')).toEqual({ wget: ['/bin', true], nslookup: ['/bin', true] })
-    for (const image of ['alpine:3.20', 'nginx:1.27-alpine', 'curlimages/curl:8.11.1', 'python:3.12-alpine']) expect(netPrograms(image)).toEqual({ wget: ['/usr/bin', true], nslookup: ['/usr/bin', true] })
-    for (const image of ['nginx:1.27', 'ubuntu:24.04', 'debian:12', 'python:3.12-slim', 'registry.k8s.io/pause:3.10']) expect(netPrograms(image)).toEqual({})
+    const net = (image: string) => ({ wget: toolOf(image, 'wget'), nslookup: toolOf(image, 'nslookup') })
+    expect(net('registry.k8s.io/e2e-test-images/agnhost:2.45')).toEqual({ wget: { dir: '/usr/bin', busybox: true }, nslookup: { dir: '/usr/bin', busybox: false } })
+    expect(net('busybox:1.36')).toEqual({ wget: { dir: '/bin', busybox: true }, nslookup: { dir: '/bin', busybox: true } })
+    for (const image of ['alpine:3.20', 'nginx:1.27-alpine', 'curlimages/curl:8.11.1', 'python:3.12-alpine']) expect(net(image)).toEqual({ wget: { dir: '/usr/bin', busybox: true }, nslookup: { dir: '/usr/bin', busybox: true } })
+    for (const image of ['nginx:1.27', 'ubuntu:24.04', 'debian:12', 'python:3.12-slim', 'registry.k8s.io/pause:3.10']) expect(net(image)).toEqual({ wget: undefined, nslookup: undefined })
   })
 })
 

@@ -169,6 +169,7 @@ const podRecord = v.object({
     name: short, image: short, containerID: short, imageID: short, pulled: v.boolean(), startedAt: v.optional(num),
     pullFrom: v.optional(num), exit: v.optional(v.object({ exitMs: num, code: int })),
     pullAlways: v.optional(v.boolean()), neverPull: v.optional(v.boolean()),
+    lastPid: v.optional(v.object({ run: int, pid: int })),
   })),
   volumes: rec(v.object({ medium: v.picklist(['tmpfs', 'dir']), tsSuffix: short, writtenAt: num, mode: int, files: rec(volumeFile) })),
   mountFailures: int,

@@ -45,6 +45,8 @@ export interface ExecHost {
   pause?(): Promise<void>
   /** `$$` of this shell. */
   pid?: number
+  /** A new pid for a process the shell starts (absent: `$$` + 100 on). */
+  spawnPid?: () => number
   /** An interactive shell with job control (the workstation): `[1] PID` and notices of ended jobs. */
   jobControl?: boolean
 }
@@ -66,7 +68,7 @@ export class Executor implements CompoundHost {
 
   constructor(private host: ExecHost) {
     this.budget = new LineBudget(host.limits)
-    this.rt = new Runtime(host.pid)
+    this.rt = new Runtime(host.pid, undefined, host.spawnPid)
     this.bg = new Background(host, this.rt)
   }
 

@@ -3,7 +3,7 @@
 
 import { joinBytes } from '../common/bytes'
 import type { HomeFs } from './types'
-import { Devices, DEVICES } from './devices'
+import { charDevice, Devices, DEVICES } from './devices'
 import { DEFAULT_LIMITS, FsWriteError, type ShellLimits } from './limits'
 
 /** A HomeFs that can also change directory and be restored from a snapshot. */
@@ -85,7 +85,7 @@ export class MemoryFs implements WorkingFs {
    */
   writeFile(path: string, data: string, append = false): void {
     const p = this.resolve(path)
-    if (p === '/dev/null' || this.dirs.has(p)) return
+    if (charDevice(p) || this.dirs.has(p)) return
     this.mkdir(dirname(p))
     const old = this.files.get(p) ?? ''
     const base = append ? old : ''
@@ -121,7 +121,7 @@ export class MemoryFs implements WorkingFs {
         if (name) names.add(name)
       }
     }
-    if (p === '/dev') names.add('null')
+    if (p === '/dev') for (const d of ['/dev/null', ...DEVICES]) names.add(d.slice(5))
     return [...names].sort(lsOrder)
   }
 

@@ -52,8 +52,12 @@ export class Runtime {
   /** How deep in command substitutions (`set -x` repeats the `+` once per level). */
   substDepth = 0
 
-  constructor(pid = 2187, seed = 0x2f6b) {
+  /** Where new pids come from when the host keeps them (a container's PID counter); else pid + 100 on. */
+  private spawn?: () => number
+
+  constructor(pid = 2187, seed = 0x2f6b, spawn?: () => number) {
     this.pid = pid
+    this.spawn = spawn
     this.nextPid = pid + 100
     this.seed = seed
   }
@@ -71,7 +75,7 @@ export class Runtime {
 
   /** A pid for a new background process. */
   spawnPid(): number {
-    return this.nextPid++
+    return this.spawn ? this.spawn() : this.nextPid++
   }
 
   /** `$RANDOM`: 0..32767 from a fixed seed (deterministic labs replay the same values). */

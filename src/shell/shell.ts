@@ -11,6 +11,7 @@ import { OverlayEnv, type EnvSnapshot } from './env'
 import type { IO } from './redirect'
 import { DEFAULT_LIMITS, ShellStop, type ShellLimits } from './limits'
 import { ExitShell } from './runtime'
+import type { Job } from './jobs'
 
 const aliasKey = (m: Map<string, string>) => JSON.stringify([...m])
 
@@ -45,6 +46,9 @@ export interface ShellOptions {
   exitEnds?: boolean
   /** The command for a name no spec has (a container's shell answers `sh: x: not found` this way). */
   fallback?: (name: string) => CommandSpec | undefined
+  /** `$$`, and where the pids of the processes it starts come from (a container's shell: its PID counter). */
+  pid?: number
+  spawnPid?: () => number
 }
 
 interface Restorable {
@@ -107,6 +111,8 @@ export class Shell {
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
       pause: opts.pause,
       jobControl: !this.exitEnds,
+      pid: opts.pid,
+      spawnPid: opts.spawnPid,
     })
   }
 
@@ -135,6 +141,11 @@ export class Shell {
   variables(): Record<string, string> {
     const env = this.env as Partial<Restorable>
     return env.snapshot ? { ...env.snapshot().vars } : this.env.exported()
+  }
+
+  /** The background jobs of this shell (a container's ps lists those still running). */
+  jobs(): readonly Job[] {
+    return this.executor.bg.table.all()
   }
 
   get lastStatus(): number {

@@ -34,6 +34,8 @@ export interface ContainerRecord {
   neverPull?: boolean
   /** How the main process ends (absent: it runs until stopped). */
   exit?: { exitMs: number; code: number }
+  /** The last PID taken in the container (exec/procs.ts), in its run of that index. */
+  lastPid?: { run: number; pid: number }
 }
 
 /** An Event the kubelet has sent and may count up (the recorder's correlator cache). */

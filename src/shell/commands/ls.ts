@@ -1,8 +1,10 @@
 // ls (coreutils src/ls.c), for the home filesystem: -a, -A, -l, -1, -d; one name per line when
-// stdout is not a terminal, columns (80 wide, down then across) when it is.
+// stdout is not a terminal, columns (80 wide, down then across) when it is; -l shows /dev's
+// character devices as `crw-rw-rw- ... MAJOR, MINOR`.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { lsOrder } from '../fs'
+import { charDevice } from '../devices'
 import { byteLength, getopt, has, helpText, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
@@ -70,16 +72,21 @@ function longFormat(ctx: CommandContext, names: string[], pathOf: (n: string) =>
   const rows = names.map((n) => {
     const path = pathOf(n)
     const dir = ctx.fs.isDir(path)
-    const size = dir ? 4096 : byteLength(ctx.fs.readFile(path) ?? '')
-    return { n, dir, size, links: dir ? 2 : 1 }
+    const dev = dir ? undefined : charDevice(path)
+    const size = dir ? 4096 : dev ? 0 : byteLength(ctx.fs.readFile(path) ?? '')
+    return { n, dir, dev, size, links: dir ? 2 : 1 }
   })
   const total = rows.reduce((t, r) => t + Math.ceil(r.size / 4096) * 4, 0)
-  const width = Math.max(1, ...rows.map((r) => String(r.size).length))
+  // gobble_file: a device's `MAJOR, MINOR` widens the size column as a size does
+  const majorW = Math.max(0, ...rows.map((r) => (r.dev ? String(r.dev[0]).length : 0)))
+  const minorW = Math.max(0, ...rows.map((r) => (r.dev ? String(r.dev[1]).length : 0)))
+  const width = Math.max(1, ...rows.map((r) => (r.dev ? majorW + 2 + minorW : String(r.size).length)))
   const date = formatDate(ctx.lab.now())
   let out = isDirListing ? `total ${total}\n` : ''
   for (const r of rows) {
-    const mode = r.dir ? 'drwxr-xr-x' : r.n.endsWith('.pem') || r.n === 'config' ? '-rw-------' : '-rw-r--r--'
-    out += `${mode} ${r.links} root root ${String(r.size).padStart(width)} ${date} ${r.n}\n`
+    const mode = r.dir ? 'drwxr-xr-x' : r.dev ? 'crw-rw-rw-' : r.n.endsWith('.pem') || r.n === 'config' ? '-rw-------' : '-rw-r--r--'
+    const size = r.dev ? `${String(r.dev[0]).padStart(majorW)}, ${String(r.dev[1]).padStart(minorW)}` : String(r.size)
+    out += `${mode} ${r.links} root root ${size.padStart(width)} ${date} ${r.n}\n`
   }
   return out
 }

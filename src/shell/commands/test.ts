@@ -2,6 +2,7 @@
 // then the general grammar with ! ( ) -a -o; string, integer and file tests on the home fs.
 
 import type { CommandContext, CommandSpec } from '../types'
+import { charDevice } from '../devices'
 
 class TestError {
   constructor(readonly message: string) {}
@@ -129,12 +130,14 @@ function unary(op: string, arg: string, ctx: CommandContext): boolean {
     case '-w':
       return arg !== '' && fs.exists(path())
     case '-f':
-      return arg !== '' && fs.exists(path()) && !fs.isDir(path())
+      return arg !== '' && fs.exists(path()) && !fs.isDir(path()) && !charDevice(path())
+    case '-c':
+      return arg !== '' && charDevice(path()) !== undefined
     case '-d':
     case '-x':
       return arg !== '' && fs.isDir(path())
     case '-s':
-      return arg !== '' && (fs.isDir(path()) || (fs.readFile(path()) ?? '') !== '')
+      return arg !== '' && !charDevice(path()) && (fs.isDir(path()) || (fs.readFile(path()) ?? '') !== '')
     case '-v':
       return ctx.env.get(arg) !== undefined
     default:

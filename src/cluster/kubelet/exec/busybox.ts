@@ -5,6 +5,8 @@
 import { ls, type Output } from './ls'
 import { resolve, type FsDir } from './vfs'
 import { APPLETS } from './rootfs'
+import { ps } from './ps'
+import { processTable, type ContainerPids } from './procs'
 
 export interface Proc {
   root: FsDir
@@ -12,6 +14,9 @@ export interface Proc {
   hostname: string
   now: number
   stdin: string
+  /** The process's PID and its container's (ps); `tty`: kubectl exec -t. */
+  pids?: ContainerPids
+  tty?: boolean
 }
 
 const ok = (stdout = ''): Output => ({ stdout, stderr: '', exitCode: 0 })
@@ -30,6 +35,11 @@ function cat(p: Proc, args: string[]): Output {
       err += 'cat: read error: Is a directory\n'
       code = 1
     } else if (r.node.kind === 'file') out += r.node.read()
+    else if (r.node.kind === 'dev' && r.node.minor !== 3) {
+      // the lab's container shell reads devices (exec.ts sends cat /dev/... there); alone, only /dev/null reads
+      err += `cat: ${a}: reading this device is not simulated here\n`
+      code = 1
+    }
   }
   return { stdout: out, stderr: err, exitCode: code }
 }
@@ -113,6 +123,8 @@ export function runApplet(p: Proc, name: string, args: string[]): Output | undef
       const r = busyboxSleep(args)
       return 'seconds' in r ? ok() : r
     }
+    // a terminal 80 columns wide (as the lab's ls assumes): ps cuts its lines at 79
+    case 'ps': return p.pids ? ps(p.pids.argv[0] ?? 'ps', args, processTable(p.pids, p.tty === true), p.tty ? 80 : undefined) : undefined
     case 'sh': {
       const i = args.indexOf('-c')
       if (i === -1 || i + 1 >= args.length) return ok()

@@ -4,6 +4,7 @@
 
 import type { FsDir } from './vfs'
 import type { Output } from './ls'
+import type { ContainerPids } from './procs'
 
 /** One process started in a container: its files, environment, standard input and network view. */
 export interface ContainerProcess {
@@ -23,6 +24,8 @@ export interface ContainerProcess {
   reverse?(ip: string): string | undefined
   /** The `kubernetes` Service's ClusterIP (port 443 there reaches the API server). */
   apiServiceIP: string
+  /** Its PID, PID 1's command line and the container's PID counter (ps, `$$`). */
+  pids?: ContainerPids
 }
 
 /** Runs argv (a program found on the container's PATH) in the container, to completion. */

@@ -93,11 +93,11 @@ describe('exec in a container', () => {
 
   it('an unknown binary is the runtime error kubectl prints as error: Internal error occurred ...', async () => {
     const { run } = await setup()
-    const s = (await run('ps')) as unknown as Status
+    const s = (await run('python3')) as unknown as Status
     expect(s.kind).toBe('Status')
     expect(s.code).toBe(500)
     expect(s.reason).toBe('InternalError')
-    expect(s.message).toMatch(/^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "ps": executable file not found in \$PATH: unknown$/)
+    expect(s.message).toMatch(/^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "python3": executable file not found in \$PATH: unknown$/)
     expect(execErrorLine(s)).toBe(`error: ${s.message}`)
     const zsh = (await run('/bin/zsh')) as unknown as Status
     expect(zsh.message).toContain('exec: "/bin/zsh": stat /bin/zsh: no such file or directory: unknown')
@@ -145,9 +145,9 @@ describe('exec in a container', () => {
 })
 
 describe('what the images hold', () => {
-  it('agnhost has bash and curl; Debian nginx bash, curl and nginx; alpine and busybox neither; nginx:alpine curl', async () => {
+  it('agnhost has bash, curl and BIND nslookup; Debian nginx bash, curl and nginx; alpine and busybox neither; nginx:alpine curl', async () => {
     const { imagePrograms } = await import('./rootfs')
-    expect(Object.keys(imagePrograms('registry.k8s.io/e2e-test-images/agnhost:2.45')).sort()).toEqual(['bash', 'curl'])
+    expect(Object.keys(imagePrograms('registry.k8s.io/e2e-test-images/agnhost:2.45')).sort()).toEqual(['bash', 'curl', 'nslookup'])
     expect(Object.keys(imagePrograms('nginx:1.27')).sort()).toEqual(['bash', 'curl', 'nginx'])
     expect(imagePrograms('busybox:1.36')).toEqual({})
     expect(imagePrograms('docker.io/library/alpine:3.21')).toEqual({})

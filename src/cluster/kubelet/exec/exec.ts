@@ -12,6 +12,8 @@ import { buildRootfs } from './rootfs'
 import type { ContainerShell } from './containerShell'
 import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
+import { execPids, initCmdline } from './procs'
+import { containerArgv } from '../program'
 import { newBadRequest, newFailure, newInternalError, newNotFound } from '../../../common/apiErrors'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
@@ -38,7 +40,7 @@ export interface ExecInput {
  * Applets the small built-in runner answers itself (ls shows the volume's symlinks); the rest go
  * to the container shell (sleep too: there it moves the lab clock, as on the workstation).
  */
-const DIRECT = new Set(['ls', 'cat', 'echo', 'env', 'hostname', 'id', 'pwd', 'true', 'false'])
+const DIRECT = new Set(['ls', 'cat', 'echo', 'env', 'hostname', 'id', 'pwd', 'true', 'false', 'ps'])
 
 /**
  * How kubectl prints a Status returned by exec: errors of the exec stream (the upgrade failing,
@@ -72,7 +74,7 @@ function serviceEnv(ctx: ClusterContext): [string, string][] {
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   const { ctx, pod, rec } = i
   if (!pod) return newNotFound({ group: '', resource: 'pods' }, i.podName)
-  const spec = pod.spec as { containers?: { name: string; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+  const spec = pod.spec as { containers?: { name: string; image?: string; command?: string[]; args?: string[]; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
   const names = (spec.containers ?? []).map((c) => c.name)
   let container = i.container
   if (!container) {
@@ -106,11 +108,14 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
       `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execId)}: ` +
       `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown`)
   }
-  if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
+  const cspec = spec.containers?.find((x) => x.name === container)
+  proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command)
+  proc.tty = i.tty === true
+  if (i.shell && !(found.applet && DIRECT.has(found.applet) && !(found.applet === 'cat' && args.some((a) => a.startsWith('/dev/'))))) {
     const ns = pod.metadata.namespace ?? ''
     const svcIP = apiServiceIP(ctx)
     const out = await i.shell.run(i.command, {
-      root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP,
+      root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP, pids: proc.pids,
       resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
       reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
     })

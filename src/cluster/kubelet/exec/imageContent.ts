@@ -70,8 +70,9 @@ export function imageContent(image: string): ImageContent {
     case 'docker.io/library/ubuntu':
       return { base: 'debian', programs: { bash: '/usr/bin' }, rootFiles: [], release: name === 'debian' ? DEBIAN_RELEASE : {} }
     default:
-      // agnhost (and anything else the lab runs): Alpine with bash and curl added, /agnhost at the root.
-      return { base: 'alpine', programs: { bash: '/bin', curl: '/usr/bin' }, rootFiles: ['agnhost'], release: ALPINE_RELEASE('3.18.4') }
+      // agnhost (and anything else the lab runs): Alpine with bash, curl and bind-tools (BIND's
+      // nslookup in place of busybox's link) added, /agnhost at the root.
+      return { base: 'alpine', programs: { bash: '/bin', curl: '/usr/bin', nslookup: '/usr/bin' }, rootFiles: ['agnhost'], release: ALPINE_RELEASE('3.18.4') }
   }
 }
 

@@ -10,7 +10,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 function modeString(n: FsNode): string {
   if (n.kind === 'link') return 'lrwxrwxrwx'
   const m = n.mode
-  const t = n.kind === 'dir' ? 'd' : '-'
+  const t = n.kind === 'dir' ? 'd' : n.kind === 'dev' ? 'c' : '-'
   const rwx = (v: number, special: boolean, ch: string) =>
     `${v & 4 ? 'r' : '-'}${v & 2 ? 'w' : '-'}${special ? (v & 1 ? ch : ch.toUpperCase()) : v & 1 ? 'x' : '-'}`
   return t + rwx((m >> 6) & 7, !!(m & 0o4000), 's') + rwx((m >> 3) & 7, !!(m & 0o2000), 's') + rwx(m & 7, !!(m & 0o1000), 't')
@@ -29,7 +29,9 @@ function timeString(ms: number, now: number): string {
 
 function longLine(name: string, n: FsNode, now: number): string {
   const target = n.kind === 'link' ? ` -> ${n.target}` : ''
-  return `${modeString(n).padEnd(10)} ${String(nlinkOf(n)).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${String(sizeOf(n)).padStart(9)} ${timeString(n.mtime, now)} ${name}${target}`
+  // display_single: `%4u, %3u ` for a device's numbers where a size is `%9u `
+  const size = n.kind === 'dev' ? `${String(n.major).padStart(4)}, ${String(n.minor).padStart(3)}` : String(sizeOf(n)).padStart(9)
+  return `${modeString(n).padEnd(10)} ${String(nlinkOf(n)).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${size} ${timeString(n.mtime, now)} ${name}${target}`
 }
 
 const strcmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,10 +1,10 @@
-// The file tree a container sees: agnhost's Alpine base (busybox in /bin), the kubelet-managed
-// /etc/hosts, /etc/hostname and /etc/resolv.conf, and the pod's volume mounts.
+// The file tree a container sees: its image's tools (imageContent.ts), the runtime's /dev, the
+// kubelet-managed /etc/hosts, /etc/hostname and /etc/resolv.conf, and the pod's volume mounts.
 // Imitates: pkg/kubelet/kubelet_pods.go (makeMounts, managedHostsFileContent) and the AtomicWriter layout.
 
 import type { KObject } from '../../api/meta'
 import type { PodRecord, VolumeRecord } from '../state'
-import { dir, file, link, mkdirp, type FsDir } from './vfs'
+import { chardev, CONTAINER_DEVICES, dir, file, link, mkdirp, resolve, type FsDir } from './vfs'
 import { tsDirName } from '../volumes'
 import { DEBIAN_TOOLS, imageContent, type ImageContent } from './imageContent'
 
@@ -19,6 +19,7 @@ export const APPLETS: Record<string, string> = {
   mkdir: '/bin', rm: '/bin', touch: '/bin', grep: '/bin', printf: '/usr/bin', ash: '/bin',
   wc: '/usr/bin', head: '/usr/bin', tail: '/usr/bin', cut: '/usr/bin', tr: '/usr/bin', sort: '/usr/bin', base64: '/bin',
   test: '/usr/bin', '[': '/usr/bin', yes: '/usr/bin', whoami: '/usr/bin',
+  ps: '/bin', wget: '/usr/bin', nslookup: '/usr/bin',
   // more applets the workstation's modules answer for (busybox --list-full gives the links)
   awk: '/usr/bin', sed: '/bin', date: '/bin', seq: '/usr/bin', uniq: '/usr/bin', xargs: '/usr/bin', which: '/usr/bin',
   od: '/usr/bin', xxd: '/usr/bin', md5sum: '/usr/bin', sha1sum: '/usr/bin', sha256sum: '/usr/bin', sha512sum: '/usr/bin',
@@ -31,21 +32,6 @@ const DEBIAN_PASSWD = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr
 /** What an image holds beside its base's tools (imageContent.ts): the programs, by name. */
 export function imagePrograms(image: string): Record<string, string> {
   return imageContent(image).programs
-}
-
-/**
- * wget and nslookup as each image has them: busybox's links (Alpine puts them in /usr/bin, the
- * busybox image in /bin), except agnhost's nslookup, which is BIND's from bind-tools. Debian and
- * Ubuntu based images (nginx, python, ubuntu, debian) and pause have neither (python's full
- * image has GNU wget, which the lab does not imitate). The value: directory, is busybox.
- */
-export function netPrograms(image: string): Record<string, [string, boolean]> {
-  const repo = image.replace(/[:@].*$/, '').split('/').pop() ?? ''
-  const alpineTag = /:.*alpine/.test(image)
-  if (repo === 'agnhost') return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', false] }
-  if (repo === 'busybox') return { wget: ['/bin', true], nslookup: ['/bin', true] }
-  if (repo === 'alpine' || repo === 'curl' || ((repo === 'nginx' || repo === 'python') && alpineTag)) return { wget: ['/usr/bin', true], nslookup: ['/usr/bin', true] }
-  return {}
 }
 
 /** The hosts file the kubelet writes for a pod (managedHostsFileContent). */
@@ -106,6 +92,20 @@ function placeTools(root: FsDir, content: ImageContent): void {
   for (const [name, where] of Object.entries(content.programs)) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
 }
 
+/** The default PATH's directories, in order. */
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
+
+/** Where an image holds `name` on the default PATH, and whether it is busybox's; undefined when it has none. */
+export function toolOf(image: string, name: string): { dir: string; busybox: boolean } | undefined {
+  const root = dir(IMAGE_TIME)
+  placeTools(root, imageContent(image))
+  for (const d of PATH_DIRS) {
+    const r = resolve(root, `${d}/${name}`)
+    if (typeof r !== 'string' && r.node.kind === 'file') return { dir: d, busybox: r.path === '/bin/busybox' }
+  }
+  return undefined
+}
+
 export function buildRootfs(i: RootfsInput): FsDir {
   const { pod, rec } = i
   const start = rec.seenAt
@@ -116,7 +116,8 @@ export function buildRootfs(i: RootfsInput): FsDir {
   const image = spec0.containers?.find((x) => x.name === i.container)?.image ?? ''
   const content = imageContent(image)
   placeTools(root, content)
-  for (const [name, [where, bb]] of Object.entries(netPrograms(image))) mkdirp(root, where, IMAGE_TIME).children.set(name, bb ? link('/bin/busybox', IMAGE_TIME) : file('', IMAGE_TIME, 0o755))
+  // the runtime's /dev (a tmpfs made when the container starts): its character devices
+  for (const [name, [major, minor]] of Object.entries(CONTAINER_DEVICES)) (root.children.get('dev') as FsDir).children.set(name, chardev(major, minor, start))
   const hostname = String((pod.spec as { hostname?: string }).hostname ?? pod.metadata.name)
   const etc = root.children.get('etc') as FsDir
   const ns = pod.metadata.namespace ?? ''

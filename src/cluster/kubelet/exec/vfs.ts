@@ -6,7 +6,9 @@ import { byteLength } from '../../../common/bytes'
 export interface FsDir { kind: 'dir'; mode: number; mtime: number; tmpfs?: boolean; children: Map<string, FsNode> }
 export interface FsFile { kind: 'file'; mode: number; mtime: number; read: () => string }
 export interface FsLink { kind: 'link'; mtime: number; target: string }
-export type FsNode = FsDir | FsFile | FsLink
+/** A character device (/dev/null, /dev/zero, ...): its numbers; what reading it gives is the shell's business. */
+export interface FsDev { kind: 'dev'; mode: number; mtime: number; major: number; minor: number }
+export type FsNode = FsDir | FsFile | FsLink | FsDev
 
 export type FsError = 'ENOENT' | 'ENOTDIR' | 'ELOOP'
 
@@ -20,6 +22,13 @@ export function file(text: string | (() => string), mtime: number, mode = 0o644)
 
 export function link(target: string, mtime: number): FsLink {
   return { kind: 'link', mtime, target }
+}
+
+/** The character devices runc makes in a container's /dev, with their numbers (major, minor). */
+export const CONTAINER_DEVICES: Record<string, [number, number]> = { null: [1, 3], zero: [1, 5], random: [1, 8], urandom: [1, 9], tty: [5, 0] }
+
+export function chardev(major: number, minor: number, mtime: number, mode = 0o666): FsDev {
+  return { kind: 'dev', mode, mtime, major, minor }
 }
 
 const parts = (p: string) => p.split('/').filter((s) => s !== '' && s !== '.')
@@ -94,10 +103,11 @@ export function mkdirp(root: FsDir, path: string, mtime: number): FsDir {
   return cur
 }
 
-/** Size as stat reports it: text length, symlink target length, 4096 for disk dirs, 20 per entry (+2) on tmpfs. */
+/** Size as stat reports it: text length, symlink target length, 0 for a device, 4096 for disk dirs, 20 per entry (+2) on tmpfs. */
 export function sizeOf(n: FsNode): number {
   if (n.kind === 'file') return byteLength(n.read())
   if (n.kind === 'link') return n.target.length
+  if (n.kind === 'dev') return 0
   return n.tmpfs ? 20 * (n.children.size + 2) : 4096
 }
 
