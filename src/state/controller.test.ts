@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CommandLost } from './controller'
+import { CommandLost, ECHO_WAIT_MS } from './controller'
 import { PS1, PS2 } from './slices/terminal'
 import { setupPage } from './testing'
 
@@ -218,5 +218,52 @@ describe('TerminalController tasks', () => {
     expect(screen()).toEqual([`${PS1}echo 'a`, `${PS2}b'`, 'a', 'b'])
     expect(store.getState().prompt).toBe(PS1)
     expect(store.getState().busy).toBe(false)
+  })
+
+  it('a typed line is echoed with its first output, and the input is told then', async () => {
+    const { ctl, lab, attach, screen, store } = setup()
+    let release: () => void = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    lab.enter = async (text, _owed, onChunk) => {
+      await gate
+      return { more: false, result: await lab.run(text, onChunk) }
+    }
+    attach()
+    await settle()
+    const taken: string[] = []
+    expect(ctl.submit('echo hi', () => taken.push(screen().join('|')))).toBe(true)
+    await settle()
+    // nothing on the page yet: no echo, not busy, the input not told
+    expect(screen()).toEqual([])
+    expect(store.getState().busy).toBe(false)
+    expect(taken).toEqual([])
+    // typed meanwhile: it waits its turn and the input is cleared at once (no callback taken)
+    expect(ctl.submit('echo two', () => taken.push('never'))).toBe(false)
+    expect(store.getState().queued).toBe(1)
+    release()
+    await settle()
+    await settle()
+    expect(taken).toEqual([`${PS1}echo hi`])
+    expect(screen()).toEqual([`${PS1}echo hi`, 'hi', `${PS1}echo two`, 'two'])
+  })
+
+  it('a command with no output for a while is echoed alone after ECHO_WAIT_MS', async () => {
+    const { ctl, lab, attach, screen, store } = setup()
+    let release: () => void = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    lab.enter = async (text, _owed, onChunk) => {
+      await gate
+      return { more: false, result: await lab.run(text, onChunk) }
+    }
+    attach()
+    await settle()
+    ctl.submit('echo slow')
+    await new Promise((r) => setTimeout(r, ECHO_WAIT_MS + 20))
+    expect(screen()).toEqual([`${PS1}echo slow`])
+    expect(store.getState().busy).toBe(true)
+    release()
+    await settle()
+    await settle()
+    expect(screen()).toEqual([`${PS1}echo slow`, 'slow'])
   })
 })

@@ -10,7 +10,7 @@ import { PS2, promptFor } from './slices/terminal'
 import type { AppStore } from './store'
 
 type Item =
-  | { kind: 'typed'; text: string }
+  | { kind: 'typed'; text: string; taken?: () => void }
   | {
       kind: 'api'
       text: string
@@ -32,6 +32,9 @@ export interface ControllerOptions {
   /** Called after each command or restore has changed the lab (saving hooks in here). */
   onLabChanged?: () => void
 }
+
+/** How long a typed line waits for its command's first output before it is echoed alone. */
+export const ECHO_WAIT_MS = 50
 
 /** A command that ended without its answer (the lab was restarted under it): shown as a notice. */
 export class CommandLost extends Error {}
@@ -77,12 +80,19 @@ export class TerminalController implements CommandQueue {
     void this.pump()
   }
 
-  /** A line entered at the prompt (Enter). */
-  submit(text: string): void {
+  /**
+   * A line entered at the prompt (Enter). When it runs at once, `taken` is called as it is echoed
+   * (with its first output, see enter()) and the result is true: the input may keep showing the line
+   * until then, so that the key changes nothing on the page before the answer comes.
+   */
+  submit(text: string, taken?: () => void): boolean {
     this.history.reset()
-    this.queue.push({ kind: 'typed', text })
-    this.updateQueued()
+    const atOnce = !this.pumping && this.lab?.enter !== undefined && this.queue.length === 0
+    this.queue.push({ kind: 'typed', text, taken: atOnce ? taken : undefined })
+    // Typed ahead of a running command (or of the lab's start): the terminal shows it waits.
+    if (!atOnce) this.updateQueued()
     void this.pump()
+    return atOnce && taken !== undefined
   }
 
   /**
@@ -181,7 +191,8 @@ export class TerminalController implements CommandQueue {
   }
 
   private updateQueued(): void {
-    this.term().set({ queued: this.queue.filter((i) => i.kind === 'typed').length })
+    const queued = this.queue.filter((i) => i.kind === 'typed').length
+    if (queued !== this.term().queued) this.term().set({ queued })
   }
 
   private async pump(): Promise<void> {
@@ -194,12 +205,17 @@ export class TerminalController implements CommandQueue {
         const item = this.queue.shift()!
         this.updateQueued()
         if (item.kind === 'typed') {
-          st().echo(st().prompt, item.text)
+          const prompt = st().prompt
           const text = this.pending === undefined ? item.text : `${this.pending}\n${item.text}`
           if (this.lab.enter) {
-            await this.enter(text)
+            await this.enter(text, () => {
+              st().echo(prompt, item.text)
+              item.taken?.()
+            })
             continue
           }
+          st().echo(prompt, item.text)
+          item.taken?.()
           if (await this.needsMore(text)) {
             this.pending = text
             st().set({ prompt: PS2 })
@@ -247,17 +263,32 @@ export class TerminalController implements CommandQueue {
     }
   }
 
-  /** A typed line in one round trip to the lab (LabClient.enter). */
-  private async enter(text: string): Promise<void> {
+  /**
+   * A typed line in one round trip to the lab (LabClient.enter). The line is echoed with its first
+   * output, or its answer, or after ECHO_WAIT_MS for a command that takes its time: the page then
+   * draws the echo and the output in one go, and the worker's answer does not wait behind a frame
+   * drawn for the echo alone.
+   */
+  private async enter(text: string, echo: () => void): Promise<void> {
     const lab = this.lab!
     const st = this.term()
-    st.set({ busy: true })
+    let echoed = false
+    const show = () => {
+      if (echoed) return
+      echoed = true
+      clearTimeout(timer)
+      echo()
+      st.set({ busy: true })
+    }
+    const timer = setTimeout(show, ECHO_WAIT_MS)
     let ran = false
     try {
       const answer = await lab.enter!(text, this.gate?.owed?.() ?? 0, (c) => {
+        show()
         ran = true
         st.write(c.stream === 'stderr' ? 'err' : 'out', c.text)
       })
+      show()
       if (answer.more) {
         this.pending = text
         st.set({ prompt: PS2 })
@@ -266,6 +297,7 @@ export class TerminalController implements CommandQueue {
       ran = answer.result !== undefined
       this.pending = undefined
     } catch (e) {
+      show()
       ran = true
       this.pending = undefined
       if (e instanceof CommandLost) {

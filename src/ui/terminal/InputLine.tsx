@@ -4,7 +4,7 @@
 // Ctrl+A/E/U/K move and cut as in bash; a paste with newlines runs its lines in order.
 
 import { memo, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react'
-import type { TerminalController } from '../../state/controller'
+import { ECHO_WAIT_MS, type TerminalController } from '../../state/controller'
 import { useTerminal, type AppStore } from '../../state/store'
 import { SegmentsWithDecode } from './OutputLog'
 
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export const InputLine = memo(function InputLine({ store, controller, inputRef, onEnter, helpId, initialValue = '' }: Props) {
-  const [value, setValue] = useState(initialValue)
+  const [typed, setValue] = useState(initialValue)
   const cursor = useRef<number | undefined>(initialValue ? initialValue.length : undefined)
   const escArmed = useRef(false)
   const partial = useTerminal(store, (s) => s.partial)
@@ -51,18 +51,37 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
     setValue(v)
   }
 
+  // A line entered that the terminal has not echoed yet (it echoes it with its first output): it
+  // stays in the input until then, so the Enter key changes nothing on the page and the answer is
+  // drawn in the next frame instead of waiting behind one. Any other key, an edit, or ECHO_WAIT_MS
+  // takes it out at once.
+  const entered = useRef<{ text: string; timer: ReturnType<typeof setTimeout> } | undefined>(undefined)
+  const takeEntered = (next = '') => {
+    const e = entered.current
+    if (!e) return false
+    entered.current = undefined
+    clearTimeout(e.timer)
+    replace(next)
+    onEnter()
+    return true
+  }
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const el = e.currentTarget
-    const start = el.selectionStart ?? value.length
-    const end = el.selectionEnd ?? value.length
+    const taken = takeEntered()
+    const value = taken ? '' : typed
+    const start = taken ? 0 : (el.selectionStart ?? value.length)
+    const end = taken ? 0 : (el.selectionEnd ?? value.length)
     const armed = escArmed.current
     escArmed.current = e.key === 'Escape'
     const ctrl = e.ctrlKey && !e.metaKey && !e.altKey
     if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
       e.preventDefault()
-      controller.submit(value)
-      replace('')
-      onEnter()
+      if (controller.submit(value, () => takeEntered())) entered.current = { text: value, timer: setTimeout(() => takeEntered(), ECHO_WAIT_MS) }
+      else {
+        replace('')
+        onEnter()
+      }
     } else if (e.key === 'ArrowUp') {
       e.preventDefault()
       const v = controller.historyUp(value)
@@ -112,8 +131,10 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
     if (!/[\r\n]/.test(text)) return
     e.preventDefault()
     const el = e.currentTarget
-    const start = el.selectionStart ?? value.length
-    const end = el.selectionEnd ?? value.length
+    const taken = takeEntered()
+    const value = taken ? '' : typed
+    const start = taken ? 0 : (el.selectionStart ?? value.length)
+    const end = taken ? 0 : (el.selectionEnd ?? value.length)
     const rest = controller.paste(value.slice(0, start), text, value.slice(end))
     replace(rest.value, rest.cursor)
     onEnter()
@@ -137,8 +158,14 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
         autoCorrect="off"
         spellCheck={false}
         enterKeyHint="send"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
+        value={typed}
+        onChange={(e) => {
+          // An edit (a virtual keyboard, an input method) while an entered line still shows: it goes,
+          // and what was added to it stays.
+          const shown = entered.current?.text
+          const v = e.target.value
+          if (shown === undefined || !takeEntered(v.startsWith(shown) ? v.slice(shown.length) : v)) setValue(v)
+        }}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         autoFocus
