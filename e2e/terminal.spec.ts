@@ -30,6 +30,37 @@ test('history with ArrowUp and ArrowDown', async ({ page }) => {
   await expect(input).toHaveValue('draft')
 })
 
+test('Enter changes nothing until the answer: the echo and the output come together, then the input is empty', async ({ page }) => {
+  await openLab(page)
+  await waitIdle(page)
+  // Every batch of lines the page adds, as the page's MutationObserver sees them (one batch: one drawing).
+  await page.evaluate(() => {
+    const w = window as unknown as { batches: string[][] }
+    w.batches = []
+    new MutationObserver((records) => {
+      const added: string[] = []
+      for (const r of records)
+        for (const n of r.addedNodes) {
+          const line = (n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest('.t-line')
+          if (line && !added.includes(line.textContent ?? '')) added.push(line.textContent ?? '')
+        }
+      if (added.length) w.batches.push(added)
+    }).observe(document.querySelector('[role="log"]')!, { childList: true, subtree: true, characterData: true })
+  })
+  const input = commandLine(page)
+  await input.fill('echo together')
+  await input.press('Enter')
+  await expect(input).toHaveValue('')
+  await waitIdle(page)
+  const batches = await page.evaluate(() => (window as unknown as { batches: string[][] }).batches)
+  expect(batches[0]).toEqual([`${PS1}echo together`, 'together'])
+  // typing the next key right after Enter starts a fresh line
+  await input.fill('echo one')
+  await input.press('Enter')
+  await input.press('x')
+  await expect(input).toHaveValue('x')
+})
+
 test('Tab completes kub to kubectl, and lists candidates when ambiguous', async ({ page }) => {
   await openLab(page)
   const input = commandLine(page)
