@@ -317,9 +317,12 @@ async function main() {
     const bi = median(ty.blank.input)
     rows.push(['vs a blank React page (same Vite, React), in the page, alternating rounds', '', '', ''])
     rows.push(['  input ready: lab / blank (median)', `${ms(li)} / ${ms(bi)} = ${ratio(li, bi)}`, `≤ ${TARGET.ratio}x`, mark(li <= TARGET.ratio * bi)])
+    // The typing floor of a line typed at once is the moment Enter can go down on the blank page
+    // after the same keys: its echo of the line (issue 8 measured 738 ms as 2.1x of it, with the
+    // blank page's input ready at about 240 ms, so the floor includes the typing).
     const lf = median(ty.lab.first)
-    rows.push(["  first command typed at once: lab's answer / blank's typing floor", `${ms(lf)} / ${ms(bi)} = ${ratio(lf, bi)}`, `≤ ${TARGET.ratio}x`, mark(lf <= TARGET.ratio * bi)])
-    rows.push(['  blank page: the typed line echoed (median)', ms(median(ty.blank.first)), '(info)', ''])
+    const bf = median(ty.blank.first)
+    rows.push(["  first command typed at once: lab's answer / blank's typing floor (its echo)", `${ms(lf)} / ${ms(bf)} = ${ratio(lf, bf)}`, `≤ ${TARGET.ratio}x`, mark(lf <= TARGET.ratio * bf)])
     const lk = median(ty.lab.keys)
     const bk = median(ty.blank.keys)
     rows.push(['  key -> next frame while starting: lab / blank (median)', `${ms(lk)} / ${ms(bk)} = ${ratio(lk, bk)}`, `≤ ${TARGET.ratio}x`, mark(lk <= TARGET.ratio * bk)])

@@ -2,9 +2,10 @@
 // the same Vite and React (scripts/bench/blank), in alternating rounds (blank, lab, blank, ...):
 //
 //  * input:   navigation -> the command line takes input (lab: index.html's boot input; blank:
-//             its input mounted and focused, the "typing floor": the moment Enter can go down)
+//             its input mounted and focused)
 //  * first:   a command typed at once, as soon as the command line takes input: navigation ->
-//             its answer in the DOM (lab: `kubectl get ns`'s header line; blank: the echo)
+//             its answer in the DOM (lab: `kubectl get ns`'s header line; blank: the echo, the
+//             "typing floor": the moment Enter can go down after the same keys)
 //  * keys:    while that line is typed during start-up, each key's keydown -> the next frame
 //  * enter:   on a started lab (seed 1), each article command typed: the Enter key -> its output
 //             in the DOM (or, without output, the command line idle again)
