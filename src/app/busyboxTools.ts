@@ -263,7 +263,11 @@ export function busyboxTouch(fs: TrackedFs): CommandSpec {
   })
 }
 
-/** ls: busybox's, over the container's tree with this shell's changes; columns on the terminal. */
+/**
+ * ls: busybox's, over the container's tree with this shell's changes; columns on the terminal.
+ * Alpine's busybox would also colour the names there (FEATURE_LS_COLOR_IS_DEFAULT, TERM set by
+ * the runtime for a tty); the lab's terminal shows no ANSI colours, so the names stay plain.
+ */
 export function containerLs(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs): CommandSpec {
   return spec('ls', async (ctx) => {
     const now = ctx.lab.now()
