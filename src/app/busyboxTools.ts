@@ -25,7 +25,11 @@ export function reworded(gnu: CommandSpec): CommandSpec {
   return spec(gnu.name, async (ctx) => {
     let err = ''
     const argv = gnu.name === 'grep' ? recursiveGrep(ctx) : ctx.argv
-    const status = await gnu.run.call(gnu, { ...ctx, argv, stderr: (t: string) => { err += t } })
+    // the command's context, getters kept (reading stdin notes that the pipe was read: sigpipe.ts)
+    const inner = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as CommandContext
+    inner.argv = argv
+    inner.stderr = (t: string) => { err += t }
+    const status = await gnu.run.call(gnu, inner)
     const r = busyboxWording(gnu.name, err, status, ctx.argv.slice(1))
     // busybox tail with no file it could open says so
     if (gnu.name === 'tail' && r.stderr && /^(tail: can't open '.+': .+\n)+$/.test(r.stderr) && r.status === 1 && !ctx.argv.slice(1).some((a) => !a.startsWith('-') && ctx.fs.exists(a))) r.stderr += 'tail: no files\n'

@@ -99,7 +99,8 @@ export function overlayTree(root: FsDir, flat: Record<string, string>, fs: Track
       }
       continue
     }
-    const at = parentOf(out, path)
+    // an entry of the image missing here was removed through another path to it (/var/run -> /run)
+    const at = key in flat ? undefined : parentOf(out, path)
     if (!at || at.dir.children.has(at.name)) continue
     at.dir.children.set(at.name, isDir ? dir(when(path)) : file(text, when(path)))
   }
