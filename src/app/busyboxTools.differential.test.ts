@@ -33,9 +33,20 @@ const LINES = [
   'date -u -d @0', 'date -u -d @1779578851 +%Y-%m-%dT%H:%M:%S', 'date -d nonsense', 'od -c n', 'od -An -tx1 n', 'xxd n', 'xxd -p n', 'base64 n', 'echo YWJj | base64 -d',
   'echo "!!" | base64 -d', 'base64 nope', 'md5sum n', 'sha1sum n', 'sha256sum n f', 'sha512sum n', 'md5sum nope', 'md5sum -c nope',
   // env, mkdir, rm, touch, cat, yes, id
-  'env | grep -c HOME=', 'mkdir d', 'mkdir -p d/e/f && echo ok', 'mkdir x/y', 'rm d', 'rm -r d && echo gone', 'rm nope', 'rm -f nope; echo $?', 'rm',
+  'env | grep -c HOME=', 'env -i A=1 B=2 env', 'env - A=1 env', 'env -u HOME | grep -c HOME=', 'env A=1 wc -l f', 'env nope', 'env -x', 'mkdir d', 'mkdir -p d/e/f && echo ok', 'mkdir x/y', 'rm d', 'rm -r d && echo gone', 'rm nope', 'rm -f nope; echo $?', 'rm',
   'touch g && cat g && echo made', 'touch x/y', 'touch', 'cat f n', 'cat nope f', 'cat d', 'cat -n f', 'yes | head -n 2', 'yes ab | head -n 1', 'whoami', 'id -u', 'id -un',
   'which sh', 'sleep x', 'sleep', 'mkdir', 'cut', 'head -x', 'sort -y', 'uniq -z',
+  // ls in the shell (times left out: the lab's clock is not this machine's)
+  'ls', 'ls -a', 'ls -A', 'ls -F', 'ls -p', 'ls d nope', 'ls -1 | wc -l', 'ls -d d f', 'ls -s', 'ls -S', 'ls -r', 'ls -x', 'ls -C', 'ls -w 20 -C', 'ls -R', 'ls -y',
+  'touch z && ls', 'rm f && ls', 'mkdir -p e/f && ls -R e',
+  // more common uses
+  'sort -n csv', 'sort -t: -k3n csv', 'uniq -u f', 'sort f | uniq -u', 'tr -c a-z _ < t', 'tr -dc a-z < t', 'cut -s -d: -f1 t', 'head -c 3 f',
+  'tail -c +3 n', 'grep -w one t', 'grep -x b f', 'grep -e a -e b f', 'grep -F . f', 'grep -h a f t', 'grep -C1 c f', 'grep -B1 c f',
+  "sed -E 's/(a|b)/<\\1>/' f", 'sed y/abc/xyz/ f', "sed '1!d' f", "sed -n '/a/=' f", "sed '$a end' f", "awk '{printf \"%s;\", $1} END {print \"\"}' f", "awk '{print length($0)}' t",
+  "awk -F: '$2>1{print $1}' csv", "awk 'BEGIN{print substr(\"hello\",2,3), toupper(\"x\"), index(\"abc\",\"c\")}'", 'seq 3 -1 1', 'seq 0.5 1 2', 'seq -s " " 3',
+  'printf "a b\n" | xargs -n1 echo x', 'printf "1\n2\n" | xargs -I{} echo "<{}>"', 'date -u -d @5 +%s', "date -u -d '2026-05-23 10:00:00' +%s", 'date -u -d @86400 -R', 'date -u -d @86400 -I',
+  'od -x n', 'od -b n', 'xxd -l 2 n', 'md5sum n > s && md5sum -c s', 'printf "%c|%5s|%-5s|\n" xyz ab cd', "printf '%03d %+d %e\\n' 7 5 1234.5", 'printf "%s\n"', 'test abc \\> abd; echo $?',
+  '[ -n "" ]; echo $?', '[ 3 -lt 10 ] && echo lt', 'test -e nope || echo none', 'cat -A f', 'cat -e f', 'head -n 1 f t', 'tail -n 1 f t',
 ]
 
 let lab: Lab
@@ -55,7 +66,7 @@ describe('busybox applets in an Alpine container agree with busybox', () => {
     requireTools('/usr/bin/busybox')
     const bin = join(base, 'bin')
     mkdirSync(bin)
-    const applets = ['sh', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64', 'md5sum', 'sha1sum',
+    const applets = ['sh', 'ls', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64', 'md5sum', 'sha1sum',
       'sha256sum', 'sha512sum', 'printf', 'test', '[', 'env', 'mkdir', 'rm', 'touch', 'cat', 'echo', 'yes', 'whoami', 'id', 'hostname', 'which', 'sleep']
     for (const a of applets) symlinkSync('/usr/bin/busybox', join(bin, a))
     const calls = LINES.map((l, i) => {

@@ -10,13 +10,15 @@ import { bytesOf, stringOfBytes } from '../common/bytes'
 import { BUSYBOX_USAGE } from './busyboxUsage'
 import { busyboxWording } from './busyboxWords'
 import { overlayTree, type TrackedFs } from './containerTree'
+import { busyboxEnv } from './busyboxEnv'
+import { lookPath } from '../cluster/kubelet/exec/busybox'
 
 /** The lab's terminal is 80 columns wide (as ps in the container assumes). */
 const TERMINAL_COLUMNS = 80
 
 /** Applets whose GNU module answers with busybox's words. */
 const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64',
-  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'env', 'mkdir', 'rm', 'cat']
+  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'mkdir', 'rm', 'cat']
 
 const spec = (name: string, run: (ctx: CommandContext) => Promise<number>): CommandSpec => ({ name, summary: name, usage: name, run })
 
@@ -287,7 +289,8 @@ export const ALPINE_ROOT_GROUPS: [number, string][] = [[0, 'root'], [1, 'bin'], 
 
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
-  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs)]
+  const isProgram = (name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
+  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram)]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(g))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))
