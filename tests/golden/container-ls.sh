@@ -12,6 +12,8 @@ kubectl -n sa-demo wait --for=condition=Ready pod/app
 kubectl -n sa-demo exec app -- ls /var/run/secrets/kubernetes.io/serviceaccount
 kubectl -n sa-demo exec app -- ls -la /var/run/secrets/kubernetes.io/serviceaccount
 kubectl -n sa-demo exec app -- sh -c 'cd /var/run/secrets/kubernetes.io/serviceaccount && ls -lL && ls -F ..data/'
+kubectl -n sa-demo exec -it app -- ls /
+kubectl -n sa-demo exec app -- ls / | head -n 3
 kubectl -n sa-demo exec -it app -- sh
 cd /var/run/secrets/kubernetes.io/serviceaccount
 ls -a
