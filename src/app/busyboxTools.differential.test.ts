@@ -31,7 +31,7 @@ const LINES = [
   'test 1 -eq 2; echo $?', '[ a = a ]; echo $?', 'test -z ""; echo $?',
   // date, od, xxd, base64, sums
   'date -u -d @0', 'date -u -d @1779578851 +%Y-%m-%dT%H:%M:%S', 'date -d nonsense', 'od -c n', 'od -An -tx1 n', 'xxd n', 'xxd -p n', 'base64 n', 'echo YWJj | base64 -d',
-  'echo "!!" | base64 -d', 'base64 nope', 'md5sum n', 'sha1sum n', 'sha256sum n f', 'sha512sum n', 'md5sum nope', 'md5sum -c nope',
+  'echo "!!" | base64 -d', 'printf YWJjYWJ | base64 -d', 'printf "YWI=YWJj" | base64 -d', 'printf "YW=JjYWJj\\n" | base64 -d', 'base64 -d nope', 'base64 -d d', 'base64 nope', 'md5sum n', 'sha1sum n', 'sha256sum n f', 'sha512sum n', 'md5sum nope', 'md5sum -c nope',
   // env, mkdir, rm, touch, cat, yes, id
   'env | grep -c HOME=', 'env -i A=1 B=2 env', 'env - A=1 env', 'env -u HOME | grep -c HOME=', 'env A=1 wc -l f', 'env nope', 'env -x', 'mkdir d', 'mkdir -p d/e/f && echo ok', 'mkdir x/y', 'rm d', 'rm -r d && echo gone', 'rm nope', 'rm -f nope; echo $?', 'rm',
   'touch g && cat g && echo made', 'touch x/y', 'touch', 'cat f n', 'cat nope f', 'cat d', 'cat -n f', 'yes | head -n 2', 'yes ab | head -n 1', 'whoami', 'id -u', 'id -un',
@@ -90,3 +90,14 @@ describe('busybox applets in an Alpine container agree with busybox', () => {
 function alpine(o: { stdout: string; stderr: string; exitCode: number }) {
   return { ...o, stderr: o.stderr.replace(/^(\w+): invalid option -- '(.)'$/gm, '$1: unrecognized option: $2') }
 }
+
+describe('a Debian image keeps the GNU tools', () => {
+  it('wc, ls and an unknown option answer as coreutils do', async () => {
+    await lab.run('kubectl -n sa-demo run deb --image=debian:12 --command -- sleep 100000')
+    await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/deb')
+    const r = await lab.run(`kubectl -n sa-demo exec deb -- sh -c 'cd /tmp && printf "a b\\n" > f && wc f && wc -l < f && ls && wc -z f'`)
+    // coreutils: widths from the file's size, `invalid option -- 'z'` and its Try line
+    expect(r.stdout).toBe('1 2 4 f\n1\nf\n')
+    expect(r.stderr).toBe("wc: invalid option -- 'z'\nTry 'wc --help' for more information.\ncommand terminated with exit code 1\n")
+  })
+})

@@ -6,7 +6,8 @@
 import type { CommandContext, CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { ls } from '../cluster/kubelet/exec/ls'
-import { bytesOf, stringOfBytes } from '../common/bytes'
+import { bytesOf } from '../common/bytes'
+import { busyboxBase64 } from './busyboxBase64'
 import { BUSYBOX_USAGE } from './busyboxUsage'
 import { busyboxWording } from './busyboxWords'
 import { overlayTree, type TrackedFs } from './containerTree'
@@ -162,75 +163,6 @@ export const busyboxWc = spec('wc', async (ctx) => {
   return status
 })
 
-/** read_base64: 80-byte chunks split at control characters and spaces, other garbage skipped; a partial quad at the end is `truncated input`. */
-export function busyboxDecode64(input: Uint8Array): { bytes: number[]; truncated: boolean } {
-  const out: number[] = []
-  let pending: number[] = []
-  let pos = 0
-  for (;;) {
-    let ended = false
-    const buf = [...pending]
-    while (buf.length < 80) {
-      if (pos >= input.length) { ended = true; break }
-      const c = input[pos++]
-      if (c <= 0x20) break
-      buf.push(c)
-    }
-    pending = decodeChunk(buf, out)
-    if (ended) return { bytes: out, truncated: pending.length > 0 }
-  }
-}
-
-const value = (t: number) => (t >= 0x30 && t <= 0x39 ? t - 0x30 + 52 : t >= 0x41 && t <= 0x5a ? t - 0x41 : t >= 0x61 && t <= 0x7a ? t - 0x61 + 26 : t === 0x2b ? 62 : t === 0x2f ? 63 : -1)
-
-/** decode_base64: what it writes, and the characters left undecoded (a partial quad, or what follows a padded one). */
-function decodeChunk(src: number[], out: number[]): number[] {
-  let ch = 0
-  let i = 0
-  let k = 0
-  while (k < src.length) {
-    const c = src[k++]
-    let t = value(c)
-    if (t < 0) {
-      if (c === 0x3d && (i === 3 || (i === 2 && src[k] === 0x3d))) t = 0x1000000
-      else continue
-    }
-    ch = ch * 64 + t
-    i = (i + 1) & 3
-    if (i === 0) {
-      const pad = ch >= 0x1000000 * 64 ? 2 : ch >= 0x1000000 ? 1 : 0
-      const v = ch % 0x1000000
-      out.push((v >> 16) & 255, (v >> 8) & 255, v & 255)
-      if (pad) {
-        out.length -= pad
-        return src.slice(k)
-      }
-      ch = 0
-    }
-  }
-  return src.slice(k - i)
-}
-
-/** base64: decoding as busybox does (garbage skipped, `truncated input`); encoding and errors from the GNU module, reworded. */
-export function busyboxBase64(gnu: CommandSpec): CommandSpec {
-  const other = reworded(gnu)
-  return spec('base64', async (ctx) => {
-    const p = flagsOf(ctx.argv.slice(1), 'dw')
-    if ('bad' in p || !p.flags.has('d') || p.operands.length > 1) return other.run(ctx)
-    const name = p.operands[0] ?? '-'
-    const text = name === '-' ? ctx.stdin : ctx.fs.isDir(name) ? undefined : ctx.fs.readFile(name)
-    if (text === undefined) {
-      ctx.stderr(`base64: can't open '${name}': ${ctx.fs.isDir(name) ? 'Is a directory' : 'No such file or directory'}\n`)
-      return 1
-    }
-    const r = busyboxDecode64(bytesOf(text))
-    ctx.stdout(stringOfBytes(Uint8Array.from(r.bytes)))
-    if (!r.truncated) return 0
-    ctx.stderr('base64: truncated input\n')
-    return 1
-  })
-}
-
 /** id [-u|-g|-G] [-n] [-r] for root (groups as the image's /etc/group gives them). */
 export function busyboxId(groups: [number, string][]): CommandSpec {
   return spec('id', async (ctx) => {
@@ -254,6 +186,10 @@ export function busyboxId(groups: [number, string][]): CommandSpec {
 export function busyboxTouch(fs: TrackedFs): CommandSpec {
   return spec('touch', async (ctx) => {
     const p = flagsOf(ctx.argv.slice(1), 'cham')
+    if ('bad' in p && 'dtr'.includes(p.bad)) {
+      ctx.stderr(`touch: -${p.bad} (a given time) is not simulated in the lab\n`)
+      return 1
+    }
     if ('bad' in p) return usageFail(ctx, 'touch', p.bad)
     if (p.operands.length === 0) return usageFail(ctx, 'touch')
     let status = 0
@@ -292,7 +228,7 @@ export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, 
   const isProgram = (name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
   const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram)]
   for (const g of gnu) {
-    if (g.name === 'base64') out.push(busyboxBase64(g))
+    if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))
   }
   return out

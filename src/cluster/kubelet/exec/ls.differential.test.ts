@@ -97,3 +97,9 @@ describe('ls against busybox ls', () => {
     }
   })
 })
+
+describe('what the lab does not simulate', () => {
+  it('-i: the lab\'s files have no inode numbers, and ls says so rather than leave the column out', () => {
+    expect(ls(vfsTree(), ['-i', 'tmp'], NOW)).toEqual({ stdout: '', stderr: 'ls: -i (inode numbers) is not simulated in the lab\n', exitCode: 1 })
+  })
+})

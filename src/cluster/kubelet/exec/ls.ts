@@ -133,6 +133,8 @@ export function ls(root: FsDir, args: string[], now: number, lo: LsOptions = {})
   if (p.error === 'help') return { stdout: '', stderr: LS_USAGE, exitCode: 0 }
   if (p.error) return { stdout: '', stderr: `ls: ${p.error}\n${p.width === -1 ? '' : LS_USAGE}`, exitCode: 1 }
   const o = p.opts
+  // the lab's files have no inode numbers
+  if (o.has('i')) return { stdout: '', stderr: 'ls: -i (inode numbers) is not simulated in the lab\n', exitCode: 1 }
   const cwd = lo.cwd ?? '/'
   const style: Style = {
     long: o.has('l'), numeric: o.has('n'), groupOnly: o.has('g'), human: o.has('h'), blocks: o.has('s'),
