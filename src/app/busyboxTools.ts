@@ -23,21 +23,50 @@ const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'a
 
 const spec = (name: string, run: (ctx: CommandContext) => Promise<number>): CommandSpec => ({ name, summary: name, usage: name, run })
 
-/** A GNU module whose standard error (and status) is reworded as the busybox applet's. */
+/** The first line of a GNU complaint that goes on over the next (its `Try '... --help'` line). */
+const SPANS_LINES = /invalid option -- |unrecognized option '|missing (?:file )?operand|^Usage: grep|invalid floating point argument|you must specify a list/m
+
+/**
+ * A GNU module whose standard error (and status) is reworded as the busybox applet's. Its
+ * complaints pass line by line as it writes them (between its output, as on a terminal), but
+ * a usage complaint is kept to the end, where it becomes the applet's usage.
+ */
 export function reworded(gnu: CommandSpec): CommandSpec {
   return spec(gnu.name, async (ctx) => {
-    let err = ''
-    const argv = gnu.name === 'grep' ? recursiveGrep(ctx) : ctx.argv
+    const args = ctx.argv.slice(1)
+    let pending = ''
+    let held: string | undefined
+    let shown = ''
+    let changed = false
+    const show = (lines: string) => {
+      const r = busyboxWording(gnu.name, lines, 0, args)
+      changed ||= r.stderr !== lines
+      shown += r.stderr
+      if (r.stderr) ctx.stderr(r.stderr)
+    }
     // the command's context, getters kept (reading stdin notes that the pipe was read: sigpipe.ts)
     const inner = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as CommandContext
-    inner.argv = argv
-    inner.stderr = (t: string) => { err += t }
+    inner.argv = gnu.name === 'grep' ? recursiveGrep(ctx) : ctx.argv
+    inner.stderr = (t: string) => {
+      if (held !== undefined) { held += t; return }
+      pending += t
+      const cut = pending.lastIndexOf('\n') + 1
+      if (cut === 0) return
+      const lines = pending.slice(0, cut)
+      pending = pending.slice(cut)
+      if (SPANS_LINES.test(lines)) held = lines
+      else show(lines)
+    }
     const status = await gnu.run.call(gnu, inner)
-    const r = busyboxWording(gnu.name, err, status, ctx.argv.slice(1))
+    const rest = (held ?? '') + pending
+    const r = busyboxWording(gnu.name, rest, status, args)
+    let stderr = r.stderr
     // busybox tail with no file it could open says so
-    if (gnu.name === 'tail' && r.stderr && /^(tail: can't open '.+': .+\n)+$/.test(r.stderr) && r.status === 1 && !ctx.argv.slice(1).some((a) => !a.startsWith('-') && ctx.fs.exists(a))) r.stderr += 'tail: no files\n'
-    ctx.stderr(r.stderr)
-    return r.status
+    const all = shown + stderr
+    if (gnu.name === 'tail' && /^(tail: can't open '.+': .+\n)+$/.test(all) && r.status === 1 && !args.some((a) => !a.startsWith('-') && ctx.fs.exists(a))) stderr += 'tail: no files\n'
+    if (stderr) ctx.stderr(stderr)
+    // sed and awk stop at a file they cannot open with status 1 where GNU's go on with 2
+    return changed && status === 2 && (gnu.name === 'sed' || gnu.name === 'awk') ? 1 : r.status
   })
 }
 
