@@ -38,6 +38,8 @@ const SPEC: Spec[] = [
   { path: 'tmp/sub/deep/x', kind: 'file', text: '1', mode: 0o644, mtime: OLD },
   { path: 'tmp/dangling', kind: 'link', target: 'nowhere', mtime: NOW - HOUR },
   { path: 'tmp/up', kind: 'link', target: '../bin', mtime: NOW - HOUR },
+  { path: 'ver', kind: 'dir', mode: 0o755, mtime: OLD },
+  ...['a1', 'a10', 'a2', 'a02', 'a002', 'a1.10', 'a1.9', 'b', 'a', 'v1.2.10', 'v1.2.9', 'x0', 'x00', 'x01'].map((n): Spec => ({ path: `ver/${n}`, kind: 'file', text: '', mode: 0o644, mtime: OLD })),
 ]
 
 function vfsTree(): FsDir {
@@ -57,7 +59,7 @@ const CASES = [
   '-C bin', '-Cx bin', '-C1 bin', '-lh tmp', '-sh tmp', '-s tmp', '-ls tmp', '-n -l tmp', '-g tmp', '-lt tmp', '-ltr tmp', '-lS tmp', '-lSr tmp',
   '-R tmp', '-lR tmp', '-aR tmp/sub', '-d tmp sa', '-ld tmp sa bin/cat', '-dF tmp sa bin/cat bin/busybox', 'tmp sa', 'tmp/note.txt tmp/sub nope',
   'nope', '-l nope tmp/note.txt', 'tmp/dangling', '-l tmp/dangling', '-L tmp', '-lL tmp/up', '-H tmp/up', '-lH tmp/up', '-Q tmp', '-lQ tmp',
-  '-t tmp', '-X bin', '--group-directories-first -A tmp', '-C -w 40 bin', '-w 30 -C tmp', '--full-time tmp/note.txt', 'tmp -l',
+  '-t tmp', '-X bin', '-v ver', '-vr ver', '--group-directories-first -A tmp', '-C -w 40 bin', '-w 30 -C tmp', '--full-time tmp/note.txt', 'tmp -l',
   '-- -l', '-z', '--nope', 'tmp/sub/..', '-a tmp/sub/deep/..',
 ]
 

@@ -115,12 +115,38 @@ function sorter(o: Set<string>): (a: Entry, b: Entry) => number {
     if (dif === 0) {
       if (o.has('S')) dif = sizeOf(b.node) - sizeOf(a.node)
       else if (o.has('t')) dif = seconds(b.node) - seconds(a.node)
+      else if (o.has('v')) dif = strverscmp(a.name, b.name)
       else if (o.has('X')) dif = strcmp(ext(a.name), ext(b.name))
-      // -v (strverscmp) sorts by name here
       if (dif === 0) dif = strcmp(a.name, b.name)
     }
     return o.has('r') ? -dif : dif
   }
+}
+
+const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39
+
+/** musl's strverscmp (Alpine's libc): digit runs compare as numbers, leading zeros as fractions. */
+export function strverscmp(l0: string, r0: string): number {
+  const l = [...l0].map((c) => c.charCodeAt(0))
+  const r = [...r0].map((c) => c.charCodeAt(0))
+  const at = (a: number[], i: number) => a[i] ?? 0
+  let i = 0
+  let dp = 0
+  let z = true
+  for (; at(l, i) === at(r, i); i++) {
+    const c = at(l, i)
+    if (!c) return 0
+    if (!isDigit(c)) { dp = i + 1; z = true } else if (c !== 0x30) z = false
+  }
+  const nonzero = (c: number) => c >= 0x31 && c <= 0x39
+  if (nonzero(at(l, dp)) && nonzero(at(r, dp))) {
+    let j = i
+    for (; isDigit(l[j]); j++) if (!isDigit(r[j])) return 1
+    if (isDigit(r[j])) return -1
+  } else if (z && dp < i && (isDigit(l[i]) || isDigit(r[i]))) {
+    return ((at(l, i) - 0x30) & 255) - ((at(r, i) - 0x30) & 255)
+  }
+  return at(l, i) - at(r, i)
 }
 
 /** concat_path_file: `dir/name`, without doubling a trailing slash. */
