@@ -46,6 +46,8 @@ const LINES = [
   "awk -F: '$2>1{print $1}' csv", "awk 'BEGIN{print substr(\"hello\",2,3), toupper(\"x\"), index(\"abc\",\"c\")}'", 'seq 3 -1 1', 'seq 0.5 1 2', 'seq -s " " 3',
   'printf "a b\n" | xargs -n1 echo x', 'printf "1\n2\n" | xargs -I{} echo "<{}>"', 'date -u -d @5 +%s', "date -u -d '2026-05-23 10:00:00' +%s", 'date -u -d @86400 -R', 'date -u -d @86400 -I',
   'od -x n', 'od -b n', 'xxd -l 2 n', 'md5sum n > s && md5sum -c s', 'printf "%c|%5s|%-5s|\n" xyz ab cd', "printf '%03d %+d %e\\n' 7 5 1234.5", 'printf "%s\n"', 'test abc \\> abd; echo $?',
+  'tail d', 'md5sum d', 'cat f d n', 'tail -n 1 nope f', 'tail -n 1 f nope', 'tail -n 1 f t nope', 'head -n 1 f nope t', 'od nope f',
+  'head -n 1 nope f', 'grep a nope f', 'sort f nope', 'cut -c1 nope f', 'xxd nope', 'od nope', 'date -d @x', 'date +%Q', 'seq 1 0', 'xargs -n', 'mkdir d d2', 'rm -r nope d',
   '[ -n "" ]; echo $?', '[ 3 -lt 10 ] && echo lt', 'test -e nope || echo none', 'cat -A f', 'cat -e f', 'head -n 1 f t', 'tail -n 1 f t',
 ]
 
@@ -85,10 +87,11 @@ describe('busybox applets in an Alpine container agree with busybox', () => {
 
 /**
  * Where Debian's busybox (glibc) words a message otherwise than Alpine's (musl), Alpine's: getopt's
- * `unrecognized option: x` for `invalid option -- 'x'`.
+ * `unrecognized option: x` for `invalid option -- 'x'`, `option requires an argument: n` for
+ * `option requires an argument -- 'n'`.
  */
 function alpine(o: { stdout: string; stderr: string; exitCode: number }) {
-  return { ...o, stderr: o.stderr.replace(/^(\w+): invalid option -- '(.)'$/gm, '$1: unrecognized option: $2') }
+  return { ...o, stderr: o.stderr.replace(/^(\w+): invalid option -- '(.)'$/gm, '$1: unrecognized option: $2').replace(/^(\w+): option requires an argument -- '(.)'$/gm, '$1: option requires an argument: $2') }
 }
 
 describe('a Debian image keeps the GNU tools', () => {

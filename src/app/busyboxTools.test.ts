@@ -1,7 +1,7 @@
 // The rewording wrapper keeps a command's complaints between its output, as a terminal shows them.
 import { describe, expect, it } from 'vitest'
 import type { CommandContext, CommandSpec } from '../shell/types'
-import { reworded } from './busyboxTools'
+import { reworded } from './busyboxReworded'
 
 function fakeCtx(argv: string[], log: string[]): CommandContext {
   return { argv, stdin: '', stdinIsTTY: true, stdoutIsTTY: true, stdout: (t: string) => { log.push(`out:${t}`) }, stderr: (t: string) => { log.push(`err:${t}`) } } as unknown as CommandContext

@@ -1,7 +1,7 @@
 // The applets of a busybox-based image's shell (Alpine, busybox, agnhost ...): ls over the
 // container's own tree with the shell's changes, wc, base64 -d, id, touch as busybox has them,
-// and the workstation's GNU modules for the rest with busybox's wording (busyboxWords.ts).
-// Imitates: busybox coreutils/wc.c, coreutils/id.c, coreutils/touch.c and libbb/uuencode.c (read_base64).
+// and the workstation's GNU modules for the rest with busybox's wording (busyboxReworded.ts).
+// Imitates: busybox coreutils/wc.c, coreutils/id.c and coreutils/touch.c.
 
 import type { CommandContext, CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
@@ -9,7 +9,7 @@ import { ls } from '../cluster/kubelet/exec/ls'
 import { bytesOf } from '../common/bytes'
 import { busyboxBase64 } from './busyboxBase64'
 import { BUSYBOX_USAGE } from './busyboxUsage'
-import { busyboxWording } from './busyboxWords'
+import { reworded } from './busyboxReworded'
 import { overlayTree, type TrackedFs } from './containerTree'
 import { busyboxEnv } from './busyboxEnv'
 import { lookPath } from '../cluster/kubelet/exec/busybox'
@@ -22,92 +22,6 @@ const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'a
   'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'mkdir', 'rm', 'cat']
 
 const spec = (name: string, run: (ctx: CommandContext) => Promise<number>): CommandSpec => ({ name, summary: name, usage: name, run })
-
-/** The first line of a GNU complaint that goes on over the next (its `Try '... --help'` line). */
-const SPANS_LINES = /invalid option -- |unrecognized option '|missing (?:file )?operand|^Usage: grep|invalid floating point argument|you must specify a list/m
-
-/**
- * A GNU module whose standard error (and status) is reworded as the busybox applet's. Its
- * complaints pass line by line as it writes them (between its output, as on a terminal), but
- * a usage complaint is kept to the end, where it becomes the applet's usage.
- */
-export function reworded(gnu: CommandSpec): CommandSpec {
-  return spec(gnu.name, async (ctx) => {
-    const args = ctx.argv.slice(1)
-    let pending = ''
-    let held: string | undefined
-    let shown = ''
-    let changed = false
-    const show = (lines: string) => {
-      const r = busyboxWording(gnu.name, lines, 0, args)
-      changed ||= r.stderr !== lines
-      shown += r.stderr
-      if (r.stderr) ctx.stderr(r.stderr)
-    }
-    // the command's context, getters kept (reading stdin notes that the pipe was read: sigpipe.ts)
-    const inner = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as CommandContext
-    inner.argv = gnu.name === 'grep' ? recursiveGrep(ctx) : ctx.argv
-    inner.stderr = (t: string) => {
-      if (held !== undefined) { held += t; return }
-      pending += t
-      const cut = pending.lastIndexOf('\n') + 1
-      if (cut === 0) return
-      const lines = pending.slice(0, cut)
-      pending = pending.slice(cut)
-      if (SPANS_LINES.test(lines)) held = lines
-      else show(lines)
-    }
-    const status = await gnu.run.call(gnu, inner)
-    const rest = (held ?? '') + pending
-    const r = busyboxWording(gnu.name, rest, status, args)
-    let stderr = r.stderr
-    // busybox tail with no file it could open says so
-    const all = shown + stderr
-    if (gnu.name === 'tail' && /^(tail: can't open '.+': .+\n)+$/.test(all) && r.status === 1 && !args.some((a) => !a.startsWith('-') && ctx.fs.exists(a))) stderr += 'tail: no files\n'
-    if (stderr) ctx.stderr(stderr)
-    // sed and awk stop at a file they cannot open with status 1 where GNU's go on with 2
-    return changed && status === 2 && (gnu.name === 'sed' || gnu.name === 'awk') ? 1 : r.status
-  })
-}
-
-/**
- * grep -r/-R: the GNU module reads the files under each directory operand (`.` without one),
- * named `DIR/NAME` and prefixed with their name, as busybox's recursive_action walks them.
- */
-function recursiveGrep(ctx: CommandContext): string[] {
-  const args = ctx.argv.slice(1)
-  const opts: string[] = []
-  const operands: string[] = []
-  let recurse = false
-  let patternGiven = false
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]
-    if (a === '--') { operands.push(...args.slice(i + 1)); break }
-    if (!a.startsWith('-') || a === '-' || a.startsWith('--')) { (a.startsWith('--') ? opts : operands).push(a); continue }
-    let kept = '-'
-    for (let j = 1; j < a.length; j++) {
-      const ch = a[j]
-      if (ch === 'r' || ch === 'R') { recurse = true; continue }
-      kept += ch
-      if ('efmABC'.includes(ch)) {
-        if (ch === 'e' || ch === 'f') patternGiven = true
-        if (j + 1 < a.length) kept += a.slice(j + 1)
-        else if (i + 1 < args.length) { opts.push(kept, args[++i]); kept = '' }
-        break
-      }
-    }
-    if (kept.length > 1) opts.push(kept)
-  }
-  if (!recurse) return ctx.argv
-  const pattern = patternGiven ? [] : operands.splice(0, 1)
-  const files: string[] = []
-  const walk = (path: string) => {
-    if (!ctx.fs.isDir(path)) { files.push(path); return }
-    for (const name of ctx.fs.list(path) ?? []) walk(path.endsWith('/') ? path + name : `${path}/${name}`)
-  }
-  for (const o of operands.length ? operands : ['.']) walk(o)
-  return [ctx.argv[0], ...(opts.includes('-h') ? [] : ['-H']), ...opts, '--', ...pattern, ...files]
-}
 
 /** musl getopt over single-letter flags: the set seen, the operands, or the bad letter. */
 function flagsOf(args: string[], letters: string): { flags: Set<string>; operands: string[] } | { bad: string } {

@@ -38,15 +38,19 @@ export function busyboxWording(applet: string, stderr: string, status: number, a
   const usage = BUSYBOX_USAGE[applet]
   if (usage) {
     // musl's getopt: `unrecognized option: x` (glibc: `invalid option -- 'x'`), then the usage
-    const bad = /^\w+: (?:invalid option -- '(.)'|unrecognized option '--([^']*)')\n(?:Usage: .*\n)?Try '\w+ --help' for more information\.\n/m.exec(stderr)
-    if (bad) return { stderr: `${applet}: unrecognized option: ${bad[1] ?? bad[2]}\n${usage}`, status: USAGE_STATUS[applet] ?? 1 }
+    const bad = /^\w+: (?:invalid option -- '(.)'|unrecognized option '--([^']*)'|option requires an argument -- '(.)')\n(?:Usage: .*\n)?Try '\w+ --help' for more information\.\n/m.exec(stderr)
+    if (bad) {
+      const what = bad[3] !== undefined ? `option requires an argument: ${bad[3]}` : `unrecognized option: ${bad[1] ?? bad[2]}`
+      return { stderr: `${applet}: ${what}\n${usage}`, status: USAGE_STATUS[applet] ?? 1 }
+    }
     if (USAGE_ONLY.some((re) => re.test(stderr))) return { stderr: usage, status: USAGE_STATUS[applet] ?? 1 }
   }
   let out = stderr
   // md5sum -c names a list it cannot open plainly
   const rules = applet.endsWith('sum') && args.includes('-c') ? [] : WORDING[applet] ?? []
   for (const [re, to] of rules) out = out.replace(re, to as string)
-  // sed and awk stop at a file they cannot open with status 1 where GNU's go on with 2
+  // sed and awk stop at a file they cannot open with status 1 where GNU's go on with 2; xxd says 1
   if ((applet === 'sed' || applet === 'awk') && status === 2 && out !== stderr) status = 1
+  if (applet === 'xxd' && status === 2) status = 1
   return { stderr: out, status }
 }
