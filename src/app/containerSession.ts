@@ -20,6 +20,9 @@ export function busyboxMessages(text: string): string {
 /** Busybox ash says `sh: x: not found` where bash says `bash: x: command not found`. */
 export function ashMessages(text: string): string {
   return busyboxMessages(text).replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
+    // ash's printf builtin
+    .replace(/^sh: printf: (.*): invalid number$/gm, "sh: invalid number '$1'")
+    .replace(/^printf: usage: printf \[-v var\] format \[arguments\]$/gm, 'sh: usage: printf FORMAT [ARGUMENT...]')
 }
 
 /** dash (Debian's sh) names the script's line: `sh: 1: x: not found`; the GNU tools speak for themselves. */

@@ -18,6 +18,8 @@ import { containerNslookup } from './containerNslookup'
 import { containerWget } from './containerWget'
 import { containerPs, execsPs } from './containerPs'
 import { ContainerSession, containerMessages, type Personality } from './containerSession'
+import { busyboxTools } from './busyboxTools'
+import { TrackedFs } from './containerTree'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
 export const STDIN_PATH = '/proc/self/fd/0'
@@ -25,8 +27,11 @@ export const STDIN_PATH = '/proc/self/fd/0'
 /** Shell builtins of ash (present whatever the image holds). */
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
 
-/** Copy the container's tree into a plain file record (symlinks followed, as reading them does). */
-export function flatten(root: FsDir): Record<string, string> {
+/**
+ * Copy the container's tree into a plain file record (symlinks followed, as reading them does).
+ * The AtomicWriter's `..data` and `..<timestamp>` entries are left out unless `dotted`.
+ */
+export function flatten(root: FsDir, dotted = false): Record<string, string> {
   const out: Record<string, string> = {}
   const walk = (path: string, depth: number) => {
     const r = resolvePath(root, path || '/')
@@ -34,7 +39,7 @@ export function flatten(root: FsDir): Record<string, string> {
     if (r.node.kind === 'file') { out[path] = r.node.read(); return }
     if (r.node.kind !== 'dir') return
     out[`${path}/`] = ''
-    for (const name of r.node.children.keys()) if (name !== '..data' && !name.startsWith('..20')) walk(`${path}/${name}`, depth + 1)
+    for (const name of r.node.children.keys()) if (dotted || (name !== '..data' && !name.startsWith('..20'))) walk(`${path}/${name}`, depth + 1)
   }
   walk('', 0)
   delete out['/']
@@ -97,11 +102,12 @@ function whichIn(p: ContainerProcess): CommandSpec {
 }
 
 /** The commands of this container: the workstation's modules for programs on the image's PATH, `not found` for the rest. */
-function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServices): CommandSpec[] {
+function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServices, busybox: CommandSpec[]): CommandSpec[] {
   const onPath = (name: string) => BUILTINS.has(name) || found(p, name)
   const specs: CommandSpec[] = []
   const notFound = notFoundFor(personality)
   const own = [
+    ...busybox,
     small('whoami', () => 'root\n', p),
     small('hostname', () => `${p.hostname}\n`, p),
     // root's groups as the image's /etc/group gives them (Alpine's root is in several)
@@ -124,10 +130,12 @@ function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServ
 export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: Personality; gnu: boolean; execd: { tail: boolean } } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
-  const fs = new MemoryFs(flatten(p.root), '/', '/root')
+  // busybox images: its applets (busyboxTools.ts), ls over the container's own tree; Debian's keep the GNU modules
+  const flat = flatten(p.root, !gnu)
+  const fs = gnu ? new MemoryFs(flat, '/', '/root') : new TrackedFs(flat, '/', '/root', () => lab.now())
   const env = new MemoryEnv()
   for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
-  const commands = commandsFor(p, personality, lab)
+  const commands = commandsFor(p, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommands()) : [])
   const notFound = notFoundFor(personality)
   const execd = { tail: false }
   commands.push(found(p, 'ps') ? containerPs(p, () => shell.jobs(), execd) : notFound('ps'))

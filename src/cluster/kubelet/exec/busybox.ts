@@ -109,7 +109,8 @@ const ID = 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm
 /** Run one applet by name; undefined when the name is not an applet the lab knows. */
 export function runApplet(p: Proc, name: string, args: string[]): Output | undefined {
   switch (name) {
-    case 'ls': return ls(p.root, args, p.now)
+    // on a terminal (kubectl exec -t) 80 columns wide: ls lays its names out in columns
+    case 'ls': return ls(p.root, args, p.now, { width: p.tty ? 80 : undefined })
     case 'cat': return cat(p, args)
     case 'echo': return echo(args)
     case 'env': return args.length ? runCommand({ ...p, env: [...p.env] }, args) : ok(p.env.map(([k, v]) => `${k}=${v}\n`).join(''))

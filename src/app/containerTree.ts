@@ -1,0 +1,114 @@
+// A container shell's files as its ls sees them: the container's own tree (modes, mtimes, the
+// volume's symlinks) with what the shell changed laid over it. The shell itself works on a plain
+// copy (MemoryFs); TrackedFs notes when it changes a path, on the lab clock.
+
+import { MemoryFs, dirname } from '../shell/fs'
+import { dir, file, resolve, type FsDir } from '../cluster/kubelet/exec/vfs'
+
+/** A MemoryFs that remembers when each path was written, created or had an entry removed (ms, lab clock). */
+export class TrackedFs extends MemoryFs {
+  /** Set after the constructor (MemoryFs's constructor already calls mkdir and writeFile). */
+  times: Map<string, number> | undefined
+  private clock: (() => number) | undefined
+
+  constructor(files: Record<string, string>, cwd: string, home: string, now: () => number) {
+    super(files, cwd, home)
+    this.clock = now
+    this.times = new Map()
+  }
+
+  private mark(paths: string[]): void {
+    if (!this.times || !this.clock) return
+    const t = this.clock()
+    for (const p of paths) this.times.set(p, t)
+  }
+
+  writeFile(path: string, data: string, append = false): void {
+    const p = this.resolve(path)
+    const fresh = !this.exists(p)
+    try {
+      super.writeFile(path, data, append)
+    } finally {
+      this.mark(fresh ? [p, dirname(p)] : [p])
+    }
+  }
+
+  mkdir(path: string): void {
+    const made: string[] = []
+    for (let p = this.resolve(path); p !== '/' && !this.isDir(p); p = dirname(p)) made.push(p, dirname(p))
+    super.mkdir(path)
+    this.mark(made)
+  }
+
+  remove(path: string): boolean {
+    const p = this.resolve(path)
+    const done = super.remove(path)
+    if (done) {
+      this.times?.delete(p)
+      this.mark([dirname(p)])
+    }
+    return done
+  }
+
+  /** touch on an existing path: a new mtime, nothing else. */
+  touch(path: string): void {
+    this.mark([this.resolve(path)])
+  }
+}
+
+/** A copy of the tree's directories (files, links and devices are shared: the overlay replaces, never edits them). */
+function copyDir(d: FsDir): FsDir {
+  const out: FsDir = { ...d, children: new Map() }
+  for (const [name, n] of d.children) out.children.set(name, n.kind === 'dir' ? copyDir(n) : n)
+  return out
+}
+
+function parentOf(root: FsDir, path: string): { dir: FsDir; name: string } | undefined {
+  const i = path.lastIndexOf('/')
+  const r = resolve(root, path.slice(0, i) || '/')
+  if (typeof r === 'string' || r.node.kind !== 'dir') return undefined
+  return { dir: r.node, name: path.slice(i + 1) }
+}
+
+/**
+ * The container's tree as the shell left it: entries the shell removed are gone, files it wrote
+ * have their new content and time (keeping their mode), new files and directories appear with
+ * the time they were made. `flat` is the copy the shell started from (flatten).
+ */
+export function overlayTree(root: FsDir, flat: Record<string, string>, fs: TrackedFs, now: number): FsDir {
+  const out = copyDir(root)
+  const times = fs.times ?? new Map<string, number>()
+  const when = (p: string) => times.get(p) ?? now
+  for (const key of Object.keys(flat)) {
+    const path = key.replace(/\/$/, '')
+    if (!path || fs.exists(path)) continue
+    const r = resolve(out, path, false)
+    if (typeof r === 'string') continue
+    const at = parentOf(out, r.path)
+    at?.dir.children.delete(at.name)
+  }
+  const snap = fs.snapshot()
+  for (const [key, text] of Object.entries(snap)) {
+    const isDir = key.endsWith('/')
+    const path = isDir ? key.slice(0, -1) : key
+    const r = resolve(out, path, true)
+    if (typeof r !== 'string') {
+      if (!isDir && r.node.kind === 'file' && (flat[key] !== text || times.has(path))) {
+        const at = parentOf(out, r.path)
+        at?.dir.children.set(at.name, file(text, when(path), r.node.mode))
+      }
+      continue
+    }
+    // an entry of the image missing here was removed through another path to it (/var/run -> /run)
+    const at = key in flat ? undefined : parentOf(out, path)
+    if (!at || at.dir.children.has(at.name)) continue
+    at.dir.children.set(at.name, isDir ? dir(when(path)) : file(text, when(path)))
+  }
+  // directories whose entries changed: their new mtime
+  for (const [path, t] of times) {
+    const r = resolve(out, path, true)
+    if (typeof r !== 'string' && r.node.kind === 'dir') r.node.mtime = t
+  }
+  return out
+}
+
