@@ -64,7 +64,8 @@ export function shownLines(page: Page): Promise<ShownLine[]> {
 function screenWhenIdle(arg: { command?: string; before?: number }): { count: number; lines: ShownLine[] } | false {
   const inputLine = document.querySelector('.t-inputline')
   const prompt = document.querySelector('[data-testid="prompt"]')
-  if (!inputLine || inputLine.getAttribute('data-busy') !== 'false' || !prompt) return false
+  // data-entered: a line was entered and is not echoed yet (it is, with its first output)
+  if (!inputLine || inputLine.getAttribute('data-busy') !== 'false' || !prompt || inputLine.querySelector('input[data-entered]')) return false
   const r = prompt.getBoundingClientRect()
   if (r.width === 0 || r.height === 0 || getComputedStyle(prompt).visibility === 'hidden') return false
   const log = document.querySelector('[role="log"][aria-label="Terminal output"]')

@@ -1,5 +1,6 @@
 // Tab completion as bash shows it: complete the common prefix, or list the candidates.
 
+import type { TerminalSlice } from './slices/terminal'
 export interface CompletionEdit {
   value: string
   cursor: number
@@ -64,4 +65,26 @@ export function formatColumns(items: string[], width = 80): string[] {
     out.push(line)
   }
   return out
+}
+
+/**
+ * The lab's answer to Tab: the new input line, or undefined after listing the candidates in the
+ * terminal under the line (at most 500, then how many more).
+ */
+export function finishCompletion(
+  term: Pick<TerminalSlice, 'echo' | 'write' | 'prompt'>,
+  value: string,
+  cursor: number,
+  result: { from: number; candidates: string[] },
+  columns: number,
+): CompletionEdit | undefined {
+  const outcome = applyCompletion(value, cursor, result)
+  if (outcome.kind === 'edit') return outcome.edit
+  if (outcome.kind === 'list') {
+    term.echo(term.prompt, value)
+    const shown = outcome.candidates.slice(0, 500)
+    const more = outcome.candidates.length - shown.length
+    term.write('out', formatColumns(shown, columns).join('\n') + '\n' + (more > 0 ? `… and ${more} more\n` : ''))
+  }
+  return undefined
 }

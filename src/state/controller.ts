@@ -143,7 +143,8 @@ export class TerminalController implements CommandQueue {
     const st = this.term()
     this.queue = this.queue.filter((i) => i.kind !== 'typed')
     this.updateQueued()
-    if (st.busy) {
+    // (a line entered and not echoed yet is running too)
+    if (st.busy || this.pumping) {
       this.lab?.interrupt()
       return
     }
@@ -170,29 +171,17 @@ export class TerminalController implements CommandQueue {
     if (!this.lab) return undefined
     const text = this.pending === undefined ? value : `${this.pending}\n${value}`
     const offset = text.length - value.length
-    let result: { from: number; candidates: string[] }
     try {
-      result = await this.lab.complete(text, cursor + offset)
+      // completion.ts is loaded on the first Tab: the page's first bundle does without it.
+      const [result, m] = await Promise.all([this.lab.complete(text, cursor + offset), import('./completion')])
+      return m.finishCompletion(this.term(), value, cursor, { from: result.from - offset, candidates: result.candidates }, this.columns)
     } catch {
       return undefined
     }
-    // Loaded on the first Tab: the page's first bundle does without it.
-    const { applyCompletion, formatColumns } = await import('./completion')
-    const outcome = applyCompletion(value, cursor, { from: result.from - offset, candidates: result.candidates })
-    if (outcome.kind === 'edit') return outcome.edit
-    if (outcome.kind === 'list') {
-      const st = this.term()
-      st.echo(st.prompt, value)
-      const shown = outcome.candidates.slice(0, 500)
-      const more = outcome.candidates.length - shown.length
-      st.write('out', formatColumns(shown, this.columns).join('\n') + '\n' + (more > 0 ? `… and ${more} more\n` : ''))
-    }
-    return undefined
   }
 
   private updateQueued(): void {
-    const queued = this.queue.filter((i) => i.kind === 'typed').length
-    if (queued !== this.term().queued) this.term().set({ queued })
+    this.term().set({ queued: this.queue.filter((i) => i.kind === 'typed').length })
   }
 
   private async pump(): Promise<void> {

@@ -2,6 +2,7 @@
 // that another tab owns (with "Take over"), and labs set aside (with a download button each).
 
 import { useSyncExternalStore } from 'react'
+import './saveNotice.css'
 
 export interface SaveView {
   /** "Not saved since 10:42:07 UTC: ..." while saves fail; undefined when all is well. */

@@ -4,7 +4,7 @@
 // Ctrl+A/E/U/K move and cut as in bash; a paste with newlines runs its lines in order.
 
 import { memo, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react'
-import { ECHO_WAIT_MS, type TerminalController } from '../../state/controller'
+import type { TerminalController } from '../../state/controller'
 import { useTerminal, type AppStore } from '../../state/store'
 import { SegmentsWithDecode } from './OutputLog'
 
@@ -51,17 +51,15 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
     setValue(v)
   }
 
-  // A line entered that the terminal has not echoed yet (it echoes it with its first output): it
-  // stays in the input until then, so the Enter key changes nothing on the page and the answer is
-  // drawn in the next frame instead of waiting behind one. Any other key, an edit, or ECHO_WAIT_MS
-  // takes it out at once.
-  const entered = useRef<{ text: string; timer: ReturnType<typeof setTimeout> } | undefined>(undefined)
-  const takeEntered = (next = '') => {
-    const e = entered.current
-    if (!e) return false
-    entered.current = undefined
-    clearTimeout(e.timer)
-    replace(next)
+  // A line entered and not echoed yet stays in the input (and in its data-entered, which a script
+  // may read and no style does) until the terminal echoes it with its first output: the Enter key
+  // changes nothing on the page, so the answer is drawn in the next frame instead of waiting behind
+  // one. Any other key (or a paste) takes it out at once; the answer comes within a frame or two.
+  const takeEntered = () => {
+    const el = inputRef.current
+    if (el?.dataset.entered === undefined) return false
+    delete el.dataset.entered
+    replace('')
     onEnter()
     return true
   }
@@ -77,7 +75,7 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
     const ctrl = e.ctrlKey && !e.metaKey && !e.altKey
     if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
       e.preventDefault()
-      if (controller.submit(value, () => takeEntered())) entered.current = { text: value, timer: setTimeout(() => takeEntered(), ECHO_WAIT_MS) }
+      if (controller.submit(value, () => takeEntered())) el.dataset.entered = value
       else {
         replace('')
         onEnter()
@@ -159,13 +157,7 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
         spellCheck={false}
         enterKeyHint="send"
         value={typed}
-        onChange={(e) => {
-          // An edit (a virtual keyboard, an input method) while an entered line still shows: it goes,
-          // and what was added to it stays.
-          const shown = entered.current?.text
-          const v = e.target.value
-          if (shown === undefined || !takeEntered(v.startsWith(shown) ? v.slice(shown.length) : v)) setValue(v)
-        }}
+        onChange={(e) => setValue(e.target.value)}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         autoFocus
