@@ -5,6 +5,17 @@ import { setupPage } from './testing'
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
+/** The lab answers `enter` only once `release()` is called (the worker's answer on its way). */
+function holdAnswers(lab: ReturnType<typeof setupPage>['lab']): () => void {
+  let release: () => void = () => {}
+  const gate = new Promise<void>((r) => (release = r))
+  lab.enter = async (text, _owed, onChunk) => {
+    await gate
+    return { more: false, result: await lab.run(text, onChunk) }
+  }
+  return () => release()
+}
+
 function setup(mode: 'realtime' | 'still' = 'still', wall = { t: 1_000_000 }) {
   const page = setupPage(mode, wall)
   // The terminal slice, as `store` in these tests.
@@ -222,12 +233,7 @@ describe('TerminalController tasks', () => {
 
   it('a typed line is echoed with its first output, and the input is told then', async () => {
     const { ctl, lab, attach, screen, store } = setup()
-    let release: () => void = () => {}
-    const gate = new Promise<void>((r) => (release = r))
-    lab.enter = async (text, _owed, onChunk) => {
-      await gate
-      return { more: false, result: await lab.run(text, onChunk) }
-    }
+    const release = holdAnswers(lab)
     attach()
     await settle()
     const taken: string[] = []
@@ -249,12 +255,7 @@ describe('TerminalController tasks', () => {
 
   it('a command with no output for a while is echoed alone after ECHO_WAIT_MS', async () => {
     const { ctl, lab, attach, screen, store } = setup()
-    let release: () => void = () => {}
-    const gate = new Promise<void>((r) => (release = r))
-    lab.enter = async (text, _owed, onChunk) => {
-      await gate
-      return { more: false, result: await lab.run(text, onChunk) }
-    }
+    const release = holdAnswers(lab)
     attach()
     await settle()
     ctl.submit('echo slow')
