@@ -2,12 +2,13 @@
 // whose members run one after another with the previous stdout buffered as the next stdin,
 // subshells and command substitutions in a child scope, prefix assignments for one command.
 // Every command, pipeline stage and expansion spends a step of the line's budget (budget.ts).
+// A program (a command module) runs through runProgram.ts.
 
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
-import type { CommandContext, CommandSpec, HomeFs, LabServices, OutputChunk, ShellEnv, ShellHandle } from './types'
+import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellEnv, ShellHandle } from './types'
 import { ExpansionError, expandString, expandWords, substitutionOutput, type ExpandContext } from './expand'
-import { applyRedirects, isTerminal, remainingInput, type IO, type Sink } from './redirect'
+import { applyRedirects, type IO, type Sink } from './redirect'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
 import { builtinHost, PrefixEnv } from './builtins/bind'
@@ -18,13 +19,12 @@ import { parseScript } from './parser/parser'
 import { globField } from './glob'
 import { utf8Locale } from './locale'
 import { isWorkingFs } from './fs'
-import { CommandOutput, LineBudget } from './budget'
-import { FsWriteError, OutputStop, ShellStop, STATUS_OUTPUT, fsLimitHint, type ShellLimits } from './limits'
-import { PipeEnd, settlePipes, StdinUse } from './sigpipe'
+import { LineBudget } from './budget'
+import type { ShellLimits } from './limits'
+import { PipeEnd, settlePipes } from './sigpipe'
 import { Background } from './background'
+import { runProgram } from './runProgram'
 
-/** Commands that are bash builtins: their write errors read `bash: echo: write error: ...`. */
-const BUILTINS = new Set(['echo', 'printf', 'pwd', 'cd', 'export', 'unset', 'history', 'help', 'test', '[', 'true', 'false'])
 /** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
 const PAUSE_EVERY = 1000
 
@@ -354,49 +354,8 @@ export class Executor implements CompoundHost {
       }
       cenv = overlay
     }
-    const out = new CommandOutput(name, this.budget, this.host.fs, (c) => this.bg.emit(c))
-    const ctx: CommandContext = {
-      argv,
-      stdin: remainingInput(cio),
-      stdinIsTTY: cio.stdinIsTTY,
-      stdoutIsTTY: isTerminal(cio.out),
-      stdout: (t) => out.write(cio.out, t),
-      stderr: (t) => out.write(cio.err, t),
-      env: cenv,
-      fs: this.host.fs,
-      lab: this.bg.lab(),
-      shell: this.host.shell,
-      signal: this.budget.signal(),
-    }
-    // Reading a pipe: note whether the command reads it, and whether to its end (sigpipe.ts).
-    const use = cio.stdinPipe ? StdinUse.watch(ctx, cio.stdin) : undefined
-    let status: number
-    let error: unknown
-    try {
-      const s = await spec.run(ctx)
-      status = Number.isInteger(s) ? s & 0xff : 1
-    } catch (e) {
-      if (e instanceof ShellStop) throw e
-      error = e
-      status = 1
-    }
-    // A command that caught a stop itself is stopped all the same.
-    this.budget.check()
-    use?.settle(cio.stdinPipe)
-    const ended = out.ended ?? (error instanceof FsWriteError ? error : undefined)
-    if (ended instanceof OutputStop) {
-      const pipe = ended.where === 'pipe' && cio.out.kind === 'buffer' ? cio.out.pipe : undefined
-      // Into a pipe: held until the pipeline ends, and dropped if its reader stopped early.
-      if (pipe) pipe.held = () => this.write(cio.err, ended.message)
-      else this.write(cio.err, ended.message)
-      return STATUS_OUTPUT
-    }
-    if (ended instanceof FsWriteError) {
-      const who = BUILTINS.has(name) ? `bash: ${name}` : name
-      this.write(cio.err, `${who}: write error: ${ended.message}\n${fsLimitHint(this.host.limits)}`)
-      return 1
-    }
-    if (error !== undefined) this.write(cio.err, `${name}: ${error instanceof Error ? error.message : String(error)}\n`)
-    return status
+    const { fs, limits, shell } = this.host
+    const program = { budget: this.budget, fs, limits, shell, lab: this.bg.lab(), emit: (c: OutputChunk) => this.bg.emit(c), write: (sink: Sink, t: string) => this.write(sink, t) }
+    return runProgram(program, spec, argv, cio, cenv)
   }
 }
