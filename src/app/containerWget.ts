@@ -14,7 +14,8 @@
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import type { ApiRequest } from '../cluster/apiserver/types'
 import { renderResponseBody } from '../shell/curl/render'
-import { STATUS_TEXT } from '../shell/kubectl/verbose'
+import { STATUS_TEXT, canonicalHeader, httpDate } from '../shell/kubectl/verbose'
+import { byteLength } from '../common/bytes'
 import { API_SERVER } from '../shell/workstation'
 import type { CommandContext, CommandSpec } from '../shell/types'
 import { defaultOutputName, parseWgetArgs, statusBar, type WgetOptions } from './wgetOptions'
@@ -60,9 +61,6 @@ const sslClientFailed = (sni: string) =>
 
 interface Reply { statusLine: string; headers: [string, string][]; body: string }
 
-/** HTTP/1.1 header names as Go writes them (canonical case). */
-const canonical = (k: string) => k.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase())
-
 async function askApiServer(ctx: CommandContext, o: WgetOptions, t: Target, post: string | undefined): Promise<Reply> {
   if (t.scheme === 'http') {
     // Go's TLS server answers plain HTTP on its port with this fixed response.
@@ -81,12 +79,12 @@ async function askApiServer(ctx: CommandContext, o: WgetOptions, t: Target, post
   const req: ApiRequest = { method: post !== undefined ? 'POST' : 'GET', path: `/${t.path}`, headers, body }
   const res = await ctx.lab.api(req)
   const text = renderResponseBody(res, req)
-  const length = new TextEncoder().encode(text).length
+  const length = byteLength(text)
   // Go's net/http (kubernetes-next.md §6.2; server.go chunkWriter.writeHeader and extraHeader.Write):
   // the handler's headers sorted, then Date, Content-Length (bodies up to 2 KiB, else chunked),
   // Connection: close (wget asked for it: closeAfterReply), Transfer-Encoding.
-  const own = Object.entries(res.headers).filter(([k]) => k !== 'content-length' && k !== 'date').map(([k, v]) => [canonical(k), v] as [string, string]).sort(([a], [b]) => (a < b ? -1 : 1))
-  const extra: [string, string][] = [['Date', new Date(ctx.lab.now()).toUTCString()]]
+  const own = Object.entries(res.headers).filter(([k]) => k !== 'content-length' && k !== 'date').map(([k, v]) => [canonicalHeader(k), v] as [string, string]).sort(([a], [b]) => (a < b ? -1 : 1))
+  const extra: [string, string][] = [['Date', httpDate(ctx.lab.now())]]
   if (length <= 2048) extra.push(['Content-Length', String(length)])
   extra.push(['Connection', 'close'])
   if (length > 2048) extra.push(['Transfer-Encoding', 'chunked'])
@@ -133,7 +131,7 @@ async function downloadOne(ctx: CommandContext, p: ContainerProcess, tls: WgetTl
   if (!o.quiet) log(toStdout ? 'writing to stdout\n' : `saving to '${file}'\n`)
   if (toStdout) ctx.stdout(reply.body)
   else ctx.fs.writeFile(out.fd ?? ctx.fs.resolve(file), reply.body, true)
-  if (!o.quiet) log(statusBar(toStdout ? '-' : file, new TextEncoder().encode(reply.body).length) + (toStdout ? 'written to stdout\n' : `'${file}' saved\n`))
+  if (!o.quiet) log(statusBar(toStdout ? '-' : file, byteLength(reply.body)) + (toStdout ? 'written to stdout\n' : `'${file}' saved\n`))
 }
 
 /** busybox wget in this container (`tls`: which wget the image has). */
