@@ -4,6 +4,7 @@
 
 import type { CommandSpec } from '../shell/types'
 import { bytesOf, stringOfBytes } from '../common/bytes'
+import { base64Value } from '../common/base64'
 
 /** read_base64: 80-byte chunks split at control characters and spaces, other garbage skipped; a partial quad at the end is `truncated input`. */
 export function busyboxDecode64(input: Uint8Array): { bytes: number[]; truncated: boolean } {
@@ -24,8 +25,6 @@ export function busyboxDecode64(input: Uint8Array): { bytes: number[]; truncated
   }
 }
 
-const value = (t: number) => (t >= 0x30 && t <= 0x39 ? t - 0x30 + 52 : t >= 0x41 && t <= 0x5a ? t - 0x41 : t >= 0x61 && t <= 0x7a ? t - 0x61 + 26 : t === 0x2b ? 62 : t === 0x2f ? 63 : -1)
-
 /** decode_base64: what it writes, and the characters left undecoded (a partial quad, or what follows a padded one). */
 function decodeChunk(src: number[], out: number[]): number[] {
   let ch = 0
@@ -33,7 +32,7 @@ function decodeChunk(src: number[], out: number[]): number[] {
   let k = 0
   while (k < src.length) {
     const c = src[k++]
-    let t = value(c)
+    let t = base64Value(c)
     if (t < 0) {
       if (c === 0x3d && (i === 3 || (i === 2 && src[k] === 0x3d))) t = 0x1000000
       else continue
