@@ -13,7 +13,8 @@ import { APIServer } from '../apiserver/server'
 import { GIT_COMMIT } from '../apiserver/handlers/discovery'
 import { kubeletClient, type ComponentClient } from '../client/inProcess'
 import { createTokenRequest } from '../serviceaccount/tokenrequest'
-import type { TokenSigner } from '../serviceaccount/signer'
+import { createSigner, type TokenSigner } from '../serviceaccount/signer'
+import { Kubelet } from './kubelet'
 
 export const T0 = Date.UTC(2026, 10, 29, 15, 31, 57)
 
@@ -116,4 +117,13 @@ export function nodeClient(ctx: ClusterContext, signer: TokenSigner, node: strin
   }
   const server = api
   return kubeletClient((req) => server.handle(req), node, ctx.config.kubernetesVersion, GIT_COMMIT)
+}
+
+/** A seeded test cluster (sa-demo) and its first node's kubelet, which talks to the API server as that node. */
+export async function firstNodeKubelet(seed: string): Promise<{ ctx: TestContext; signer: TokenSigner; kubelet: Kubelet }> {
+  const ctx = makeContext(seed)
+  seedCluster(ctx)
+  const signer = await createSigner({ deterministic: true })
+  const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
+  return { ctx, signer, kubelet }
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Kubelet } from '../kubelet'
-import { createSigner } from '../../serviceaccount/signer'
-import { T0, makeContext, podObject, seedCluster, nodeClient } from '../testing'
+import { T0, podObject, firstNodeKubelet } from '../testing'
 import type { ExecResult, Status } from '../../apiserver/types'
 import { execErrorLine } from './exec'
 import type { ContainerProcess } from './containerShell'
@@ -10,10 +8,7 @@ import { resolve } from './vfs'
 const DIR = '/var/run/secrets/kubernetes.io/serviceaccount'
 
 async function setup() {
-  const ctx = makeContext('exec')
-  seedCluster(ctx)
-  const signer = await createSigner({ deterministic: true })
-  const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
+  const { ctx, signer, kubelet } = await firstNodeKubelet('exec')
   ctx.store.create('pods', podObject(ctx))
   ctx.store.create('pods', podObject(ctx, { name: 'app-notoken', token: false }))
   await ctx.runDue(T0 + 5000)

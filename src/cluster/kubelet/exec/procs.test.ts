@@ -3,9 +3,7 @@
 // where it was), busybox ps only where the image has it, and the runtime's /dev as busybox ls
 // shows it (against the real busybox on this machine, dates aside).
 import { describe, expect, it } from 'vitest'
-import { Kubelet } from '../kubelet'
-import { createSigner } from '../../serviceaccount/signer'
-import { T0, makeContext, podObject, seedCluster, nodeClient } from '../testing'
+import { T0, podObject, firstNodeKubelet } from '../testing'
 import type { ExecResult, Status } from '../../apiserver/types'
 import type { KubeletState } from '../state'
 import { requireTools, runBatch } from '../../../shell/testing/realTools'
@@ -13,10 +11,7 @@ import { execPids, initCmdline, processTable } from './procs'
 import { runStartAt } from '../timeline'
 
 async function setup() {
-  const ctx = makeContext('exec')
-  seedCluster(ctx)
-  const signer = await createSigner({ deterministic: true })
-  const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
+  const { ctx, kubelet } = await firstNodeKubelet('exec')
   ctx.store.create('pods', podObject(ctx))
   ctx.store.create('pods', podObject(ctx, { name: 'web', image: 'nginx:1.27' }))
   await ctx.runDue(T0 + 5000)

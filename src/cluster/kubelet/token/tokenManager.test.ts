@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { chainJitter, keyFunc, refreshThreshold, requiresRefresh } from './tokenManager'
 import type { KubeletState } from '../state'
-import { Kubelet } from '../kubelet'
-import { createSigner } from '../../serviceaccount/signer'
-import { T0, makeContext, podObject, seedCluster, nodeClient } from '../testing'
+import { T0, podObject, firstNodeKubelet } from '../testing'
 import type { ExecResult } from '../../apiserver/types'
 
 const tr = (iat: number, expirationSeconds: number) => ({ expirationSeconds, expirationTime: iat + expirationSeconds * 1000 })
@@ -31,10 +29,7 @@ describe('requiresRefresh', () => {
 })
 
 async function running(seed = 'tm', opts: { expirationSeconds?: number } = {}) {
-  const ctx = makeContext(seed)
-  seedCluster(ctx)
-  const signer = await createSigner({ deterministic: true })
-  const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
+  const { ctx, kubelet } = await firstNodeKubelet(seed)
   ctx.store.create('pods', podObject(ctx, opts))
   await ctx.runDue(T0 + 5000)
   const cat = async (path: string) => ((await kubelet.exec('sa-demo', 'app', 'app', ['cat', path])) as ExecResult).stdout
@@ -92,10 +87,7 @@ describe('token manager in the kubelet', () => {
   })
 
   it('a year with 50 pods schedules and signs no refresh; a read gets the latest token', async () => {
-    const ctx = makeContext('year')
-    seedCluster(ctx)
-    const signer = await createSigner({ deterministic: true })
-    const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
+    const { ctx, kubelet } = await firstNodeKubelet('year')
     for (let i = 0; i < 50; i++) ctx.store.create('pods', podObject(ctx, { name: `p${i}` }))
     await ctx.runDue(T0 + 10_000)
     const year = 365 * 24 * 3600_000
@@ -128,10 +120,7 @@ describe('token manager in the kubelet', () => {
 
 describe('refresh times for the timeline', () => {
   it('are the same whether walked from the mount or from the current token', async () => {
-    const ctx = makeContext('times')
-    seedCluster(ctx)
-    const signer = await createSigner({ deterministic: true })
-    const kubelet = new Kubelet(ctx, nodeClient(ctx, signer, ctx.config.nodes[0].name), ctx.config.nodes[0])
+    const { ctx, kubelet } = await firstNodeKubelet('times')
     ctx.store.create('pods', podObject(ctx))
     await ctx.runDue(T0 + 5000)
     const all = kubelet.tokenSchedules(T0, T0 + 10 * 3600_000)[0].refreshes
