@@ -168,7 +168,7 @@ export const ALPINE_ROOT_GROUPS: [number, string][] = [[0, 'root'], [1, 'bin'], 
 
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
-  const isProgram = (name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
+  const isProgram = (name: string) => lookPath(p, name).found
   const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram)]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))

@@ -82,7 +82,7 @@ const gnuTools = (p: ContainerProcess) => {
 }
 
 const firstOnPath = (p: ContainerProcess, name: string) => onPath(p, name)[0]
-const found = (p: ContainerProcess, name: string) => lookPath({ root: p.root, env: p.env, hostname: p.hostname, now: 0, stdin: '' }, name).found
+const found = (p: ContainerProcess, name: string) => lookPath(p, name).found
 
 /** busybox which [-a] NAME...: the first (or every) match on PATH; status 1 when one is missing. */
 function whichIn(p: ContainerProcess): CommandSpec {
@@ -110,8 +110,8 @@ function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServ
     ...busybox,
     small('whoami', () => 'root\n', p),
     small('hostname', () => `${p.hostname}\n`, p),
-    // root's groups as the image's /etc/group gives them (Alpine's root is in several)
-    small('id', () => (gnuTools(p) ? 'uid=0(root) gid=0(root) groups=0(root)\n' : 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n'), p),
+    // Debian's root is in its own group alone (a busybox image's id, with Alpine's groups, is busyboxTools')
+    small('id', () => 'uid=0(root) gid=0(root) groups=0(root)\n', p),
     whichIn(p),
     podCurl(curl, p, API_SERVER, lab),
     containerSleep,

@@ -136,7 +136,7 @@ export function runApplet(p: Proc, name: string, args: string[]): Output | undef
 }
 
 /** Find a command on PATH (or by path) in the container; the applet name it runs, if any. */
-export function lookPath(p: Proc, cmd: string): { found: false } | { found: true; applet?: string } {
+export function lookPath(p: Pick<Proc, 'root' | 'env'>, cmd: string): { found: false } | { found: true; applet?: string } {
   const first = onPath(p, cmd, false)[0]
   if (!first) return { found: false }
   const base = cmd.slice(cmd.lastIndexOf('/') + 1)
