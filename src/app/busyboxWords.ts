@@ -16,8 +16,10 @@ const WORDING: Record<string, Rule[]> = {
   uniq: [[/^uniq: (.+): (No such file or directory|Is a directory)$/gm, "uniq: can't open '$1': $2"]],
   sed: [[/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2']],
   awk: [[/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2']],
-  cat: [[/^cat: .+: Is a directory$/gm, 'cat: read error: Is a directory']],
-  rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"]],
+  cat: [[/^cat: .+: Is a directory$/gm, 'cat: read error: Is a directory'], [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"]],
+  rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"]],
+  mkdir: [[/^mkdir: cannot create directory '(.+)': (.+)$/gm, "mkdir: can't create directory '$1': $2"]],
+  head: [[/^head: cannot open '(.+)' for reading: (.+)$/gm, 'head: $1: $2']],
   cut: [[/^cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information\.\n/m, 'cut: expected a list of bytes, characters, or fields\n']],
 }
 for (const sum of ['md5sum', 'sha1sum', 'sha256sum', 'sha512sum']) {

@@ -5,21 +5,12 @@
 import type { Shell } from '../shell/shell'
 import type { OutputChunk, RunResult } from '../shell/types'
 
-/** Busybox's applets word their errors their own way (the workstation's modules speak as coreutils). */
-const BUSYBOX_WORDING: [RegExp, string][] = [
-  [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"],
-  [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"],
-  [/^mkdir: cannot create directory '(.+)': (.+)$/gm, "mkdir: can't create directory '$1': $2"],
-  [/^head: cannot open '(.+)' for reading: (.+)$/gm, 'head: $1: $2'],
-]
-
-export function busyboxMessages(text: string): string {
-  return BUSYBOX_WORDING.reduce((t, [re, to]) => t.replace(re, to), text)
-}
-
-/** Busybox ash says `sh: x: not found` where bash says `bash: x: command not found`. */
+/**
+ * Busybox ash says `sh: x: not found` where bash says `bash: x: command not found`. (The applets'
+ * own messages are busybox's already: busyboxWords.ts rewords each as it writes.)
+ */
 export function ashMessages(text: string): string {
-  return busyboxMessages(text).replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
+  return text.replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
     // ash's printf builtin
     .replace(/^sh: printf: (.*): invalid number$/gm, "sh: invalid number '$1'")
     .replace(/^printf: usage: printf \[-v var\] format \[arguments\]$/gm, 'sh: usage: printf FORMAT [ARGUMENT...]')
@@ -30,14 +21,14 @@ export function dashMessages(text: string): string {
   return text.replace(/^bash: (.*): command not found$/gm, 'sh: 1: $1: not found').replace(/^bash: /gm, 'sh: 1: ')
 }
 
-/** Who speaks in a container's shell: busybox ash, dash, or bash over busybox's or GNU's tools. */
+/** Who speaks in a container's shell: busybox ash, dash, or bash. */
 export type Personality = 'sh' | 'dash' | 'bash'
 
-/** The stderr rewording for a shell of this personality over these tools. */
-export function containerMessages(personality: Personality, gnu: boolean): (text: string) => string {
+/** The stderr rewording for a shell of this personality (bash's own messages stay as they are). */
+export function containerMessages(personality: Personality): (text: string) => string {
   if (personality === 'sh') return ashMessages
   if (personality === 'dash') return dashMessages
-  return gnu ? (t) => t : busyboxMessages
+  return (t) => t
 }
 
 const EXIT = /^\s*exit(?:\s+(-?\d+))?\s*;?\s*$/
@@ -48,8 +39,8 @@ export class ContainerSession {
 
   private readonly reword: (text: string) => string
 
-  constructor(readonly shell: Shell, private personality: Personality, gnu = false) {
-    this.reword = containerMessages(personality, gnu)
+  constructor(readonly shell: Shell, private personality: Personality) {
+    this.reword = containerMessages(personality)
   }
 
   /** busybox ash's default PS1 `\w \$ ` for root; dash's `# `; bash in a Debian image: `root@HOST:\w# `. */

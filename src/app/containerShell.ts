@@ -127,7 +127,7 @@ function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServ
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: Personality; gnu: boolean; execd: { tail: boolean } } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: Personality; execd: { tail: boolean } } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   // busybox images: its applets (busyboxTools.ts), ls over the container's own tree; Debian's keep the GNU modules
@@ -144,7 +144,7 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
     (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
     (found(p, name) ? notSimulated(name) : notFound(name))
   const shell: Shell = new Shell({ fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn })
-  return { shell, fs, personality, gnu, execd }
+  return { shell, fs, personality, execd }
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
@@ -157,13 +157,13 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const { shell, fs, personality, gnu, execd } = shellIn(p, prog, lab())
+      const { shell, fs, personality, execd } = shellIn(p, prog, lab())
       let script: string
       if (SHELLS.has(prog)) {
         const c = argv.indexOf('-c')
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
         if (c < 0 && p.tty && onSession) {
-          onSession(new ContainerSession(shell, personality, gnu))
+          onSession(new ContainerSession(shell, personality))
           return { stdout: '', stderr: '', exitCode: 0 }
         }
         script = c > 0 ? argv[c + 1] : p.stdin
@@ -173,7 +173,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
       }
       const r = await shell.run(script)
-      return { stdout: r.stdout, stderr: containerMessages(personality, gnu)(r.stderr), exitCode: r.exitCode }
+      return { stdout: r.stdout, stderr: containerMessages(personality)(r.stderr), exitCode: r.exitCode }
     },
   }
 }
