@@ -4,7 +4,7 @@
 // Imitates: busybox coreutils/wc.c, coreutils/id.c and coreutils/touch.c.
 
 import type { CommandContext, CommandSpec } from '../shell/types'
-import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
+import { TTY_COLUMNS, type ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { ls } from '../cluster/kubelet/exec/ls'
 import { bytesOf } from '../common/bytes'
 import { busyboxBase64 } from './busyboxBase64'
@@ -13,9 +13,6 @@ import { reworded } from './busyboxReworded'
 import { overlayTree, type TrackedFs } from './containerTree'
 import { busyboxEnv } from './busyboxEnv'
 import { lookPath } from '../cluster/kubelet/exec/busybox'
-
-/** The lab's terminal is 80 columns wide (as ps in the container assumes). */
-const TERMINAL_COLUMNS = 80
 
 /** Applets whose GNU module answers with busybox's words. */
 const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64',
@@ -156,7 +153,7 @@ export function busyboxTouch(fs: TrackedFs): CommandSpec {
 export function containerLs(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs): CommandSpec {
   return spec('ls', async (ctx) => {
     const now = ctx.lab.now()
-    const out = ls(overlayTree(p.root, flat, fs, now), ctx.argv.slice(1), now, { cwd: fs.cwd(), width: p.tty && ctx.stdoutIsTTY ? TERMINAL_COLUMNS : undefined })
+    const out = ls(overlayTree(p.root, flat, fs, now), ctx.argv.slice(1), now, { cwd: fs.cwd(), width: p.tty && ctx.stdoutIsTTY ? TTY_COLUMNS : undefined })
     ctx.stdout(out.stdout)
     ctx.stderr(out.stderr)
     return out.exitCode

@@ -4,7 +4,7 @@
 
 import type { CommandSpec } from '../shell/types'
 import type { Job } from '../shell/jobs'
-import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
+import { TTY_COLUMNS, type ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import type { ContainerPids } from '../cluster/kubelet/exec/procs'
 import { processTable, type Child } from '../cluster/kubelet/exec/procs'
 import { ps } from '../cluster/kubelet/exec/ps'
@@ -33,9 +33,6 @@ export function execsPs(script: string): boolean {
 
 const literal = (w: Word | undefined) => (w && w.parts.every((p) => p.kind === 'lit') ? w.parts.map((p) => (p as { text: string }).text).join('') : undefined)
 
-/** The lab's terminal is 80 columns wide (as its ls assumes); ps cuts its lines at 79 there. */
-const TERMINAL_COLUMNS = 80
-
 const SHELL_BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'true', 'false', 'read', 'wait', 'kill', 'exit', 'export', 'set', 'eval', ':', '.', 'source'])
 
 /**
@@ -58,7 +55,8 @@ export function containerPs(p: ContainerProcess, jobs: () => readonly Job[], exe
     name: 'ps', summary: 'ps', usage: 'ps [-o COL1,COL2=HEADER]',
     async run(ctx) {
       const pids: ContainerPids = p.pids ?? { init: ['sh'], initElapsed: 0, pid: 1, argv: ['sh'], spawn: () => 2 }
-      const width = p.tty && ctx.stdoutIsTTY ? TERMINAL_COLUMNS : undefined
+      // on the terminal ps cuts its lines at one column short of its width
+      const width = p.tty && ctx.stdoutIsTTY ? TTY_COLUMNS : undefined
       if (execd.tail) {
         // the shell's process became ps: same PID, ps's command line
         const out = ps(ctx.argv[0], ctx.argv.slice(1), processTable({ ...pids, argv: ctx.argv }, p.tty), width)

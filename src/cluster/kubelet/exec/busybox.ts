@@ -7,6 +7,7 @@ import { resolve, type FsDir } from './vfs'
 import { APPLETS } from './rootfs'
 import { ps } from './ps'
 import { processTable, type ContainerPids } from './procs'
+import { TTY_COLUMNS } from './containerShell'
 
 export interface Proc {
   root: FsDir
@@ -109,8 +110,8 @@ const ID = 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm
 /** Run one applet by name; undefined when the name is not an applet the lab knows. */
 export function runApplet(p: Proc, name: string, args: string[]): Output | undefined {
   switch (name) {
-    // on a terminal (kubectl exec -t) 80 columns wide: ls lays its names out in columns
-    case 'ls': return ls(p.root, args, p.now, { width: p.tty ? 80 : undefined })
+    // on a terminal (kubectl exec -t): ls lays its names out in columns
+    case 'ls': return ls(p.root, args, p.now, { width: p.tty ? TTY_COLUMNS : undefined })
     case 'cat': return cat(p, args)
     case 'echo': return echo(args)
     case 'env': return args.length ? runCommand({ ...p, env: [...p.env] }, args) : ok(p.env.map(([k, v]) => `${k}=${v}\n`).join(''))
@@ -124,8 +125,8 @@ export function runApplet(p: Proc, name: string, args: string[]): Output | undef
       const r = busyboxSleep(args)
       return 'seconds' in r ? ok() : r
     }
-    // a terminal 80 columns wide (as the lab's ls assumes): ps cuts its lines at 79
-    case 'ps': return p.pids ? ps(p.pids.argv[0] ?? 'ps', args, processTable(p.pids, p.tty === true), p.tty ? 80 : undefined) : undefined
+    // on a terminal ps cuts its lines one column short of its width
+    case 'ps': return p.pids ? ps(p.pids.argv[0] ?? 'ps', args, processTable(p.pids, p.tty === true), p.tty ? TTY_COLUMNS : undefined) : undefined
     case 'sh': {
       const i = args.indexOf('-c')
       if (i === -1 || i + 1 >= args.length) return ok()

@@ -6,6 +6,9 @@ import type { FsDir } from './vfs'
 import type { Output } from './ls'
 import type { ContainerPids } from './procs'
 
+/** The width of the terminal a process gets with `kubectl exec -t`: the lab's terminal is 80 columns. */
+export const TTY_COLUMNS = 80
+
 /** One process started in a container: its files, environment, standard input and network view. */
 export interface ContainerProcess {
   /** The container's root filesystem (built for this exec, so a token file reads the current token). */
