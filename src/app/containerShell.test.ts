@@ -172,20 +172,27 @@ describe('ps in the container', () => {
       'cat $D/out; rm -r $D',
     ].join('\n') }]))[0].stdout
     const rows = (text: string) => text.trim().split('\n').slice(1).map((l) => l.trim().split(/ +/))
-    const relative = (text: string) => {
+    // `at` numbers a PID of the shell's family: its offset from the shell's (the lab's PIDs, exact), or
+    // its rank among the family's (the machine's: other processes started meanwhile take PIDs between)
+    const family = (text: string, at: (pid: number, pids: number[], shell: number) => number) => {
       const all = rows(text)
       const shell = Number(all.find((r) => r[6] === 'ps')![1])
-      return all.filter((r) => Number(r[0]) === shell || Number(r[1]) === shell).map(([pid, ppid, pgid, sid, tty, ...rest]) => [
-        Number(pid) - shell, Number(pid) === shell ? 'parent' : Number(ppid) - shell, Number(pgid) - shell, Number(sid) - shell, tty.replace(/,\d+$/, ',N'), ...rest,
+      const mine = all.filter((r) => Number(r[0]) === shell || Number(r[1]) === shell)
+      const pids = mine.map((r) => Number(r[0])).sort((a, b) => a - b)
+      const n = (v: string) => at(Number(v), pids, shell)
+      return mine.map(([pid, ppid, pgid, sid, tty, ...rest]) => [
+        n(pid), Number(pid) === shell ? 'parent' : n(ppid), n(pgid), n(sid), tty.replace(/,\d+$/, ',N'), ...rest,
       ])
     }
+    const relative = (text: string) => family(text, (pid, _, shell) => pid - shell)
+    const ranked = (text: string) => family(text, (pid, pids) => pids.indexOf(pid))
     await run('kubectl -n sa-demo run term --image=alpine --command -- sleep 3600')
     await run('kubectl -n sa-demo wait --for=condition=Ready pod/term')
     await run('kubectl -n sa-demo exec -it term -- sh')
     await run('sleep 3 &')
     const lab = (await run('ps -o pid,ppid,pgid,sid,tty,stat,args')).stdout
     await run('exit')
-    expect(relative(lab)).toEqual(relative(real))
+    expect(ranked(lab)).toEqual(ranked(real))
     expect(relative(lab)).toEqual([
       [0, 'parent', 0, 0, '136,N', 'S', 'sh'], [1, 0, 1, 0, '136,N', 'S', 'sleep', '3'], [2, 0, 2, 0, '136,N', 'R', 'ps', '-o', 'pid,ppid,pgid,sid,tty,stat,args'],
     ])
