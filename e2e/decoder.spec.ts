@@ -1,11 +1,11 @@
 // The token decoder: a pod token picked from $TOK (claims, times, verdict through time and pod
 // deletion), pasted tokens (markup stays text; a megabyte is refused), the terminal's Decode
 // action from the keyboard, and comparing a token before and after the kubelet refreshed it.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, runLines, TOKEN_FILE, TOK_SET as SETUP } from './support/article'
 import { commandLine, openLab, selectedText, terminalLog, typeCommand } from './support/terminal'
 import { holdEditorPreload } from './support/editor'
+import { axeViolations, describeViolations } from './support/axe'
 
 const XSS = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiI8aW1nIHNyYz14IG9uZXJyb3I9YWxlcnQoMSk-In0.'
 
@@ -49,8 +49,7 @@ test('$TOK: claims, times, and the verdict from valid to stale to rejected', asy
   // Fits the right-hand column: nothing wider than the panel.
   const overflow = await decoder(page).evaluate((el) => el.scrollWidth - el.clientWidth)
   expect(overflow).toBeLessThanOrEqual(1)
-  const axe = await new AxeBuilder({ page }).include('#token-decoder').analyze()
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+  expect(describeViolations(await axeViolations(page, '#token-decoder'))).toEqual([])
 
   await typeCommand(page, 'lab advance 61m')
   await expect(verdict(page).getByTestId('verdict-badge')).toHaveText(/Stale/)

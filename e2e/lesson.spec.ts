@@ -1,12 +1,12 @@
 // The lesson panel (a region named "Lesson", beside the terminal): a first visit shows the
 // welcome and the list; a lesson done with the mouse only, with the keyboard only, and in
 // presenter mode with its keys; checks tick as they come true; axe finds nothing on the panel.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { commandLine, openLab, PS1, shownLines, waitIdle } from './support/terminal'
 import { currentLesson, expectAllTicked, lessonPanel, outline, stepHeading, tabTo, waitEchoed } from './support/lesson'
 import { clearStorageOnce } from './support/article'
 import { holdEditorPreload } from './support/editor'
+import { axeViolations, describeViolations } from './support/axe'
 
 test.beforeEach(async ({ page, context }) => {
   await holdEditorPreload(context)
@@ -146,8 +146,7 @@ test('axe: no violation on the lesson panel, with the welcome and with a step op
   const panel = lessonPanel(page)
   await expect(panel.getByRole('heading', { name: 'Welcome' })).toBeVisible({ timeout: 30_000 })
   const check = async () => {
-    const r = await new AxeBuilder({ page }).include('#pane-lesson').analyze()
-    expect(r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(describeViolations(await axeViolations(page, '#pane-lesson'))).toEqual([])
   }
   await check()
   await panel.getByRole('button', { name: await articleTitle(page) }).click()

@@ -2,12 +2,12 @@
 // Decode button on the token's own output, the prompt in view through resizes, a clock jump in
 // the transcript, readable type (18 px on a projector), phone tabs with a key bar, the editor
 // opening at once after idle, axe in every layout, and screenshots of every layout, unmasked.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, CURL_PODS, POD_UP as SETUP, PRINT_TOKEN, runLines, SET_TOK } from './support/article'
 import { box, inside, type Box } from './support/geometry'
 import { commandLine, openLab, terminalLog, typeCommand } from './support/terminal'
 import { editorPreloaded, holdEditorPreload } from './support/editor'
+import { axeViolations, describeViolations } from './support/axe'
 
 const ARTICLE = [...SETUP, PRINT_TOKEN, SET_TOK, CURL_PODS, 'lab advance 49m', 'lab audit']
 
@@ -206,8 +206,7 @@ for (const l of LAYOUTS) {
     test(`axe and an unmasked screenshot (${l.name})`, async ({ page }) => {
       test.setTimeout(180_000)
       await article(page, l.path)
-      const results = await new AxeBuilder({ page }).analyze()
-      expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      expect(describeViolations(await axeViolations(page))).toEqual([])
       await commandLine(page).evaluate((el) => (el as HTMLInputElement).blur())
       await expect(page).toHaveScreenshot(`panels-${l.name}.png`, { maxDiffPixelRatio: 0.01, timeout: 30_000 })
     })

@@ -1,11 +1,11 @@
 // The terminal itself: keys, paste, error output, text-only rendering, local-only requests,
 // saved state that cannot be read, accessibility.
-import AxeBuilder from '@axe-core/playwright'
 import { asideRaw } from './support/saves'
 import { expect, test } from '@playwright/test'
 import { commandLine, openLab, PS1, selectedText, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
 import { clearStorageOnce } from './support/article'
 import { holdEditorPreload } from './support/editor'
+import { axeViolations, describeViolations } from './support/axe'
 
 test.beforeEach(async ({ page, context }, testInfo) => {
   // The editor's preload stays where the test is about it.
@@ -223,8 +223,7 @@ test('keyboard only: focus starts in the command line, Esc then Tab leaves it; n
   await expect(input).not.toBeFocused()
   await page.keyboard.press('Shift+Tab')
   await expect(input).toBeFocused()
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+  expect(describeViolations(await axeViolations(page))).toEqual([])
 })
 
 test('without a seed the lab clock runs at real speed; commands see the time that passed', async ({ page }) => {

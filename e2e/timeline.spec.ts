@@ -2,11 +2,11 @@
 // warnafter and (zoomed out) exp; the 403 and 401 requests on the token's lane with their reasons
 // on focus; keyboard zoom and pan; the jump to the next warnafter; selection both ways; the whole
 // view (All, Home) with exp a year away as an edge marker.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { CURL_PODS, FIRST_403, runLines } from './support/article'
 import { openLab, typeCommand } from './support/terminal'
 import { holdEditorPreload } from './support/editor'
+import { axeViolations, describeViolations } from './support/axe'
 
 const ARTICLE = [...FIRST_403, 'kubectl -n sa-demo delete pod app', CURL_PODS]
 // the article's token: iat 1779578851 (23:27:31 UTC), warnafter iat + 3607 s, exp iat + 1 year
@@ -149,8 +149,7 @@ test('All shows the whole story: iat, refresh and warnafter apart, exp a year aw
   expect(eb.x + eb.width).toBeLessThanOrEqual(track.x + track.width)
   expect(eb.y + eb.height).toBeLessThanOrEqual(track.y + track.height)
   expect(await edge.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12)
-  const axe = await new AxeBuilder({ page }).include('section.tl').analyze()
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(describeViolations(await axeViolations(page, 'section.tl'))).toEqual([])
   // activating it shows exp, focused, with its tooltip
   await edge.click()
   const exp = row.getByRole('button', { name: /^exp of .* at 23:27:31 on 2027-05-23/ })
@@ -179,8 +178,7 @@ test('has no accessibility violations (axe), with a token selected and a mark fo
   await tokenRow(page).getByRole('button', { name: /^warnafter of/ }).focus()
   await expect(timeline(page).getByRole('tooltip')).toBeVisible()
   await timeline(page).getByText('Legend').click()
-  const axe = await new AxeBuilder({ page }).include('section.tl').analyze()
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(describeViolations(await axeViolations(page, 'section.tl'))).toEqual([])
 })
 
 test('a token kubectl create token printed opens in the decoder from its lane', async ({ page }) => {
