@@ -107,9 +107,8 @@ test('a multi-line paste runs each line in order, joining continued lines', asyn
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
   })
   await expect(input).toHaveValue('ech')
-  await waitIdle(page)
-  const lines = (await shownLines(page)).map((l) => l.text)
-  expect(lines).toEqual([
+  // the pasted lines run one after another, idle for a moment between them: wait for the whole of it
+  await expect.poll(async () => (await shownLines(page)).map((l) => l.text)).toEqual([
     `${PS1}echo first`,
     'first',
     `${PS1}echo 'two`,
