@@ -39,7 +39,8 @@ export class ContainerSession {
 
   private readonly reword: (text: string) => string
 
-  constructor(readonly shell: Shell, private personality: Personality) {
+  /** `beforeLine`: brings the shell's copy of the container's files up to date (containerShell.ts). */
+  constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<void>) {
     this.reword = containerMessages(personality)
   }
 
@@ -58,6 +59,7 @@ export class ContainerSession {
       this.exitCode = m[1] !== undefined ? Number(m[1]) & 255 : this.shell.lastStatus
       return { stdout: '', stderr: '', exitCode: this.exitCode }
     }
+    await this.beforeLine?.()
     const fix = (c: OutputChunk): OutputChunk => (c.stream !== 'stderr' ? c : { ...c, text: this.reword(c.text) })
     const r = await this.shell.run(line, onChunk ? (c) => onChunk(fix(c)) : undefined)
     if (this.shell.exited !== undefined) this.exitCode = this.shell.exited

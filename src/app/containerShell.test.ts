@@ -47,6 +47,26 @@ describe('kubectl exec -it POD -- sh', () => {
     expect((await run('pwd')).stdout).toBe('/root\n')
   })
 
+  it('a token the kubelet refreshes while the shell is open reads new there too; what the shell wrote stays', async () => {
+    const DIR = '/var/run/secrets/kubernetes.io/serviceaccount'
+    await run('kubectl -n sa-demo exec -it app -- sh')
+    const before = (await run(`cat ${DIR}/token`)).stdout
+    await run('echo mine > /tmp/kept')
+    // past the kubelet's refresh at about 80 % of the token's hour
+    await lab.advance('50m')
+    const after = (await run(`cat ${DIR}/token`)).stdout
+    const listing = (await run(`ls -la ${DIR}/`)).stdout
+    expect((await run('cat /tmp/kept')).stdout).toBe('mine\n')
+    await run('exit')
+    expect(after).not.toBe(before)
+    expect(after).toBe((await run(`kubectl -n sa-demo exec app -- cat ${DIR}/token`)).stdout)
+    // the AtomicWriter's new directory is named for the moment the kubelet wrote the token (its iat)
+    const iat = new Date(JSON.parse(Buffer.from(after.split('.')[1], 'base64url').toString()).iat * 1000).toISOString()
+    const stamp = `..${iat.slice(0, 19).replace(/[-T:]/g, '_')}`
+    expect(listing).toMatch(new RegExp(` ${iat.slice(11, 16)} \\.\\.data -> ${stamp.replace(/\./g, '\\.')}\\.\\d+\n`))
+    expect(listing.match(/ \.\.20\d\d_/g)).toHaveLength(2)
+  })
+
   it('Ctrl+D ends it; bash in the image gives bash prompt and messages', async () => {
     await run('kubectl -n sa-demo exec -it app -- bash')
     expect(lab.prompt()).toBe('root@app:/# ')

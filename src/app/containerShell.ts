@@ -19,7 +19,7 @@ import { containerWget } from './containerWget'
 import { containerPs, execsPs } from './containerPs'
 import { ContainerSession, containerMessages, type Personality } from './containerSession'
 import { busyboxTools } from './busyboxTools'
-import { TrackedFs } from './containerTree'
+import { syncUnderneath, TrackedFs } from './containerTree'
 
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
 export const STDIN_PATH = '/proc/self/fd/0'
@@ -127,7 +127,7 @@ function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServ
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; personality: Personality; execd: { tail: boolean } } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   // busybox images: its applets (busyboxTools.ts), ls over the container's own tree; Debian's keep the GNU modules
@@ -144,7 +144,17 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
     (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
     (found(p, name) ? notSimulated(name) : notFound(name))
   const shell: Shell = new Shell({ fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn })
-  return { shell, fs, personality, execd }
+  return { shell, fs, flat, personality, execd }
+}
+
+/**
+ * Before each line of a shell that stays open: the container's files as they are now laid under
+ * the shell's copy (a token the kubelet refreshed meanwhile reads new, as in the real pod).
+ */
+const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string, string>) => async () => {
+  if (!p.current) return
+  p.root = await p.current()
+  syncUnderneath(fs, flat, flatten(p.root, fs instanceof TrackedFs))
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
@@ -157,13 +167,13 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const { shell, fs, personality, execd } = shellIn(p, prog, lab())
+      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab())
       let script: string
       if (SHELLS.has(prog)) {
         const c = argv.indexOf('-c')
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
         if (c < 0 && p.tty && onSession) {
-          onSession(new ContainerSession(shell, personality))
+          onSession(new ContainerSession(shell, personality, followContainer(p, fs, flat)))
           return { stdout: '', stderr: '', exitCode: 0 }
         }
         script = c > 0 ? argv[c + 1] : p.stdin

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { dir, file, link, type FsDir } from '../cluster/kubelet/exec/vfs'
 import { ls } from '../cluster/kubelet/exec/ls'
 import { flatten } from './containerShell'
-import { overlayTree, TrackedFs } from './containerTree'
+import { overlayTree, syncUnderneath, TrackedFs } from './containerTree'
 
 const T0 = Date.UTC(2026, 4, 23, 10, 0, 0)
 const MIN = 60_000
@@ -86,5 +86,33 @@ describe('overlayTree', () => {
   it('the flattened copy holds the volume\'s dotted entries for a busybox image only', () => {
     expect(Object.keys(flatten(tree(), true))).toContain('/run/sa/..data/token')
     expect(Object.keys(flatten(tree()))).not.toContain('/run/sa/..data/token')
+  })
+})
+
+describe('syncUnderneath: the container changes under the shell\'s copy', () => {
+  it('brings in what the shell left as it was, keeps what the shell changed, and notes no time of its own', () => {
+    let now = T0
+    const flat = { '/a': '1', '/b': 'b', '/d/': '', '/d/x': 'x', '/k/': '', '/k/y': 'y', '/gone': 'g' }
+    const fs = new TrackedFs(flat, '/', '/root', () => now)
+    const copy = { ...flat }
+    now += MIN
+    fs.writeFile('/b', 'mine')
+    fs.writeFile('/k/own', 'o')
+    fs.remove('/gone')
+    // the container: /a and /b change, /d and /k/y go, /n comes, /gone comes back
+    const next = { '/a': '2', '/b': 'theirs', '/k/': '', '/n/': '', '/n/z': 'z', '/gone': 'again' }
+    syncUnderneath(fs, copy, next)
+    expect(copy).toEqual(next)
+    expect(fs.snapshot()).toEqual({ '/k/': '', '/n/': '', '/a': '2', '/b': 'mine', '/k/own': 'o', '/n/z': 'z' })
+    expect([...(fs.times?.keys() ?? [])].sort()).toEqual(['/', '/b', '/k', '/k/own'])
+  })
+
+  it('a directory the shell added to stays, without the container\'s files', () => {
+    const flat = { '/d/': '', '/d/x': 'x' }
+    const fs = new TrackedFs(flat, '/', '/root', () => T0)
+    const copy = { ...flat }
+    fs.writeFile('/d/mine', 'm')
+    syncUnderneath(fs, copy, {})
+    expect(fs.snapshot()).toEqual({ '/d/': '', '/d/mine': 'm' })
   })
 })

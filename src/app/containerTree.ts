@@ -10,6 +10,8 @@ export class TrackedFs extends MemoryFs {
   /** Set after the constructor (MemoryFs's constructor already calls mkdir and writeFile). */
   times: Map<string, number> | undefined
   private clock: (() => number) | undefined
+  /** While set, changes are the container's own (syncUnderneath), not the shell's: no time noted. */
+  private quiet = false
 
   constructor(files: Record<string, string>, cwd: string, home: string, now: () => number) {
     super(files, cwd, home)
@@ -17,8 +19,18 @@ export class TrackedFs extends MemoryFs {
     this.times = new Map()
   }
 
+  /** Run `f` without noting times: what it changes keeps the time the container's tree gives. */
+  untracked<T>(f: () => T): T {
+    this.quiet = true
+    try {
+      return f()
+    } finally {
+      this.quiet = false
+    }
+  }
+
   private mark(paths: string[]): void {
-    if (!this.times || !this.clock) return
+    if (!this.times || !this.clock || this.quiet) return
     const t = this.clock()
     for (const p of paths) this.times.set(p, t)
   }
@@ -54,6 +66,37 @@ export class TrackedFs extends MemoryFs {
   touch(path: string): void {
     this.mark([this.resolve(path)])
   }
+}
+
+/**
+ * What changed in the container underneath a shell that works on a copy of its files (the
+ * kubelet refreshing a projected token: new content behind `token`, a new `..<timestamp>`
+ * directory for the old one), applied to the copy wherever the shell left the old version as it
+ * was; what the shell itself changed stays. `flat`, the copy the shell started from, becomes `next`.
+ */
+export function syncUnderneath(fs: MemoryFs, flat: Record<string, string>, next: Record<string, string>): void {
+  const own = (path: string) => fs instanceof TrackedFs && fs.times?.has(path) === true
+  const apply = () => {
+    // what went, deepest first (a directory's key is a prefix of its entries'): a directory only once empty
+    for (const key of Object.keys(flat).filter((k) => !(k in next)).sort().reverse()) {
+      const path = key.replace(/\/$/, '')
+      if (key.endsWith('/')) {
+        if (fs.isDir(path) && fs.list(path)?.length === 0 && !own(path)) fs.remove(path)
+      } else if (!fs.isDir(path) && fs.readFile(path) === flat[key] && !own(path)) fs.remove(path)
+      delete flat[key]
+    }
+    // what came or changed, parents first
+    for (const key of Object.keys(next).sort()) {
+      if (flat[key] === next[key]) continue
+      const path = key.replace(/\/$/, '')
+      if (key.endsWith('/')) {
+        if (!fs.exists(path)) fs.mkdir(path)
+      } else if (key in flat ? fs.readFile(path) === flat[key] && !own(path) : !fs.exists(path)) fs.writeFile(path, next[key])
+      flat[key] = next[key]
+    }
+  }
+  if (fs instanceof TrackedFs) fs.untracked(apply)
+  else apply()
 }
 
 /** A copy of the tree's directories (files, links and devices are shared: the overlay replaces, never edits them). */

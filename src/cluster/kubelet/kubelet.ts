@@ -144,7 +144,12 @@ export class Kubelet {
     const obj = this.cache.pod(namespace, pod)
     const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
     if (rec) await this.refreshPodTokens(rec.uid)
-    return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key), ...io })
+    const uid = rec?.uid
+    const refresh = uid === undefined ? undefined : async () => {
+      await this.refreshPodTokens(uid)
+      return this.state.pods[uid]
+    }
+    return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key), refresh, ...io })
   }
 
   snapshot(): unknown {

@@ -29,6 +29,11 @@ export interface ContainerProcess {
   apiServiceIP: string
   /** Its PID, PID 1's command line and the container's PID counter (ps, `$$`). */
   pids?: ContainerPids
+  /**
+   * The container's root as it is now, for a shell that stays open (`kubectl exec -it`): the
+   * kubelet first writes the tokens that fell due since, as it would have meanwhile.
+   */
+  current?(): Promise<FsDir>
 }
 
 /** Runs argv (a program found on the container's PATH) in the container, to completion. */

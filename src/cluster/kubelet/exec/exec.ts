@@ -28,6 +28,8 @@ export interface ExecInput {
   container: string | undefined
   command: string[]
   token: (key: string) => string | undefined
+  /** The pod's record as it is now, after the kubelet has written what fell due (for a shell that stays open). */
+  refresh?: () => Promise<PodRecord | undefined>
   /** What `kubectl exec -i` sends to the process's standard input. */
   stdin?: string
   /** `kubectl exec -t`: the process's input and output are a terminal. */
@@ -116,6 +118,10 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     const svcIP = apiServiceIP(ctx)
     const out = await i.shell.run(i.command, {
       root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP, pids: proc.pids,
+      current: async () => {
+        const now = await i.refresh?.()
+        return now ? buildRootfs({ pod, rec: now, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS }) : root
+      },
       resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
       reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
     })
