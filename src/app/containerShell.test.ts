@@ -27,6 +27,13 @@ describe('kubectl exec -i', () => {
     expect((await run('echo hello | kubectl -n sa-demo exec app -- cat')).stdout).toBe('')
   })
 
+  it('without -i, sh gets no input: it ends at once with status 0, printing nothing (-t alone changes nothing)', async () => {
+    for (const line of ['kubectl -n sa-demo exec app -- sh', 'kubectl -n sa-demo exec -t app -- sh']) {
+      expect(await run(line), line).toEqual({ stdout: '', stderr: '', exitCode: 0 })
+      expect(lab.prompt()).toBeUndefined()
+    }
+  })
+
   it('without -t, sh reads its script from stdin', async () => {
     const r = await run(`printf 'echo $HOSTNAME\\nnosuch\\n' | kubectl -n sa-demo exec -i app -- sh`)
     expect(r).toEqual({ stdout: 'app\n', stderr: 'sh: nosuch: not found\ncommand terminated with exit code 127\n', exitCode: 127 })
