@@ -34,6 +34,23 @@ describe('kubectl exec -i', () => {
     }
   })
 
+  it('a program exec\'d without a shell takes its options (busybox env, cat, id), and gets no PWD a shell would export', async () => {
+    requireTools('/usr/bin/busybox')
+    const [env, cat] = await runBatch([
+      { argv: ['/usr/bin/busybox', 'env', '-i', 'A=1', '/usr/bin/busybox', 'env'] },
+      { shell: 'D=$(mktemp -d); echo app > $D/hostname; /usr/bin/busybox cat -n $D/hostname; rm -r $D' },
+    ])
+    expect((await run('kubectl -n sa-demo exec app -- env -i A=1 env')).stdout).toBe(env.stdout)
+    expect((await run('kubectl -n sa-demo exec app -- cat -n /etc/hostname')).stdout).toBe(cat.stdout)
+    expect((await run('kubectl -n sa-demo exec app -- id -u')).stdout).toBe('0\n')
+    const plain = (await run('kubectl -n sa-demo exec app -- env')).stdout
+    expect(plain).toMatch(/^PATH=.*\nHOME=\/root\n$/s)
+    expect(plain).not.toContain('PWD=')
+    expect((await run('kubectl -n sa-demo exec app -- env -u HOME env')).stdout).toBe(plain.replace('HOME=/root\n', ''))
+    // a shell exports it
+    expect((await run(`kubectl -n sa-demo exec app -- sh -c 'echo $PWD; env | grep -c PWD='`)).stdout).toBe('/\n1\n')
+  })
+
   it('without -t, sh reads its script from stdin', async () => {
     const r = await run(`printf 'echo $HOSTNAME\\nnosuch\\n' | kubectl -n sa-demo exec -i app -- sh`)
     expect(r).toEqual({ stdout: 'app\n', stderr: 'sh: nosuch: not found\ncommand terminated with exit code 127\n', exitCode: 127 })

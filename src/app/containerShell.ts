@@ -21,6 +21,8 @@ import { ContainerSession, containerMessages, type Personality } from './contain
 import { busyboxTools } from './busyboxTools'
 import { syncUnderneath, TrackedFs } from './containerTree'
 
+const SHELLS = new Set(['sh', 'ash', 'bash'])
+
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
 export const STDIN_PATH = '/proc/self/fd/0'
 
@@ -134,7 +136,8 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
   const flat = flatten(p.root, !gnu)
   const fs = gnu ? new MemoryFs(flat, '/', '/root') : new TrackedFs(flat, '/', '/root', () => lab.now())
   const env = new MemoryEnv()
-  for (const [k, v] of [...p.env, ['PWD', '/'] as [string, string]]) { env.set(k, v); env.export(k) }
+  // a shell exports PWD; a program the runtime starts itself gets the container's environment only
+  for (const [k, v] of [...p.env, ...(SHELLS.has(prog) ? [['PWD', '/'] as [string, string]] : [])]) { env.set(k, v); env.export(k) }
   const commands = commandsFor(p, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommands()) : [])
   const notFound = notFoundFor(personality)
   const execd = { tail: false }
@@ -156,8 +159,6 @@ const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string,
   p.root = await p.current()
   syncUnderneath(fs, flat, flatten(p.root, fs instanceof TrackedFs))
 }
-
-const SHELLS = new Set(['sh', 'ash', 'bash'])
 
 /**
  * The container shell the lab hands its clusters. `onSession` receives the interactive shell of

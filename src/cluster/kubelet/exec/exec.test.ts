@@ -114,8 +114,10 @@ describe('exec in a container', () => {
     expect(out).toEqual({ kind: 'ExecResult', stdout: 'ran\n', stderr: '', exitCode: 3 })
     // the pod is in sa-demo: `kubernetes` alone would need default in the search path
     expect(seen).toEqual([{ argv: ['curl', '-s', 'https://kubernetes.default.svc/'], stdin: 'x', resolved: ['10.32.0.1', '10.32.0.1', undefined, '10.32.0.1', undefined], token: true }])
-    // ls stays with the built-in applet (it shows the volume's symlinks)
-    expect(((await kubelet.exec('sa-demo', 'app', undefined, ['ls', '/'], { shell })) as ExecResult).stdout).toContain('agnhost\n')
+    // ls goes there too (options and all); ps stays with the built-in applet (the exec's own PID)
+    expect(((await kubelet.exec('sa-demo', 'app', undefined, ['ls', '-l', '/'], { shell })) as ExecResult).stdout).toBe('ran\n')
+    expect(seen.at(-1)?.argv).toEqual(['ls', '-l', '/'])
+    expect(((await kubelet.exec('sa-demo', 'app', undefined, ['ps'], { shell })) as ExecResult).stdout).toMatch(/^PID {3}USER {5}TIME {2}COMMAND\n/)
   })
 
   it('container checks: not running yet, wrong name, missing pod', async () => {

@@ -39,10 +39,11 @@ export interface ExecInput {
 }
 
 /**
- * Applets the small built-in runner answers itself (ls shows the volume's symlinks); the rest go
- * to the container shell (sleep too: there it moves the lab clock, as on the workstation).
+ * Applets the small built-in runner answers itself, where a container shell is wired: ps (it is the
+ * exec's own process, with the exec's PID). The rest go to the container shell, whose busybox
+ * applets take every option (ls there shows the container's own tree, sleep moves the lab clock).
  */
-const DIRECT = new Set(['ls', 'cat', 'echo', 'env', 'hostname', 'id', 'pwd', 'true', 'false', 'ps'])
+const DIRECT = new Set(['ps'])
 
 /**
  * How kubectl prints a Status returned by exec: errors of the exec stream (the upgrade failing,
@@ -113,7 +114,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   const cspec = spec.containers?.find((x) => x.name === container)
   proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command)
   proc.tty = i.tty === true
-  if (i.shell && !(found.applet && DIRECT.has(found.applet) && !(found.applet === 'cat' && args.some((a) => a.startsWith('/dev/'))))) {
+  if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
     const ns = pod.metadata.namespace ?? ''
     const svcIP = apiServiceIP(ctx)
     const out = await i.shell.run(i.command, {
