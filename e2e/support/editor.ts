@@ -12,7 +12,8 @@ export async function editAndSave(page: Page, command: string, text: string): Pr
   await expect(dialog).toBeVisible()
   // The first opening loads Monaco (a few megabytes to parse).
   await expect(page.getByRole('textbox', { name: /^Editor content/ })).toBeFocused({ timeout: 20_000 })
-  await page.locator('.view-lines').click()
+  // in the dialog: the editor's background warm-up keeps a hidden editor of its own for a moment
+  await dialog.locator('.view-lines').click()
   await page.keyboard.type(text)
   await page.keyboard.press('Control+s')
   await expect(dialog).toBeHidden()
