@@ -77,7 +77,7 @@ async function typeAtOnce(browser, url, { answer, readyMark, line }) {
   }
 }
 
-/** Type each command at the lab's prompt: the Enter key -> its output in the DOM (or the prompt idle). */
+/** Type each command at the lab's prompt: the Enter key -> its output in the DOM (a line, or text before the prompt's place), or the prompt idle. */
 async function typedCommands(browser, url, commands) {
   const ctx = await browser.newContext()
   try {
@@ -106,19 +106,26 @@ async function typedCommands(browser, url, commands) {
               resolve(performance.now() - t0)
             }
             let echoed = false
+            // output without a final newline stands before the prompt's place (.t-before), not in a line of its own
+            const before = inputLine.querySelector('.t-before')
+            const unfinished = () => [...before.childNodes].some((n) => !(n instanceof HTMLElement && n.dataset.testid === 'prompt') && n.textContent !== '')
             const obs = new MutationObserver((records) => {
               if (t0 === undefined) return
               for (const r of records) {
                 if (r.type === 'attributes' && r.target === inputLine && inputLine.getAttribute('data-busy') === 'false' && echoed) return done()
+                if (echoed && r.target !== log && r.target !== inputLine && unfinished()) return done()
                 for (const n of r.addedNodes) {
                   if (!(n instanceof HTMLElement) || !n.classList.contains('t-line')) continue
-                  if (!echoed && n.textContent.startsWith('root@workstation:')) echoed = true
-                  else return done()
+                  if (!echoed && n.textContent.startsWith('root@workstation:')) {
+                    echoed = true
+                    if (unfinished()) return done()
+                  } else return done()
                 }
               }
             })
             obs.observe(log, { childList: true })
             obs.observe(inputLine, { attributes: true, attributeFilter: ['data-busy'] })
+            obs.observe(before, { childList: true, subtree: true, characterData: true })
           }),
       )
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
