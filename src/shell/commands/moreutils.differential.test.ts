@@ -1,5 +1,6 @@
-// tee, tac, rev, nl, paste, fold, comm and expand against coreutils 9.1 and util-linux's rev on
-// this machine, all cases in one bash process.
+// tee, tac, rev, nl, paste, fold, comm and expand against coreutils 9.1 and util-linux's rev, and
+// grep's -m -L -b -z and sort's -c -C -h -V, against the tools on this machine, all cases in one
+// bash process.
 
 import { describe } from 'vitest'
 import { agreesWithRealTools } from './diffSupport'
@@ -16,6 +17,12 @@ const FILES: Record<string, string> = {
   'utf.txt': 'h\u00e9llo w\u00f6rld\n',
   'sect.txt': 'head\n\\:\\:\\:\nh1\n\\:\\:\nb1\n\nb2\n\\:\nf1\n',
   'dir/keep.txt': 'k\n',
+  'g.txt': 'a\na\nb\na\nc\nd\n',
+  'log.txt': 'INFO start\nERROR disk full\nINFO retry\nERROR disk full again\nWARN slow\nERROR net\n',
+  'sizes.txt': '1K\n2M\n3\n-1G\n1.5K\n0\n10K\n512\n',
+  'versions.txt': 'v1.10\nv1.2\nv1.2~rc1\nfoo-1.0.tar.gz\nfoo-1.0a.tar.gz\n.hidden\nv1.9.1\nkube-1.35.0\nkube-1.4.2\n',
+  'sorted.txt': 'a\nb\nb\nc\n',
+  'du.txt': '4.0K\t./a\n1.2M\t./b\n512K\t./c\n8.0K\t./d\n',
 }
 
 const CASES: string[] = [
@@ -151,8 +158,65 @@ const CASES: string[] = [
   'expand nofile; echo "rc=$?"',
   'expand -Q; echo "rc=$?"',
   'expand utf.txt | od -c',
+  // grep -m, -L, -b, -z
+  'grep -m1 a g.txt',
+  'grep -m 2 ERROR log.txt',
+  'grep --max-count=1 -n ERROR log.txt',
+  'grep -m1 -A3 a g.txt',
+  'grep -m1 -n -A2 ERROR log.txt',
+  'grep -m1 -B1 b g.txt',
+  'grep -m2 -c a g.txt',
+  'grep -m1 -v a g.txt',
+  'grep -m2 -v -n INFO log.txt',
+  'grep -m 0 a g.txt; echo "rc=$?"',
+  'grep -m -1 a g.txt; echo "rc=$?"',
+  'grep -m x a g.txt; echo "rc=$?"',
+  'grep -m1 a g.txt log.txt',
+  'grep -m1 -o disk log.txt',
+  'grep -L a g.txt log.txt b.txt; echo "rc=$?"',
+  'grep -L zzz g.txt; echo "rc=$?"',
+  'grep -L a g.txt; echo "rc=$?"',
+  'grep --files-without-match ERROR log.txt a.txt nofile; echo "rc=$?"',
+  'grep -b a g.txt',
+  'grep -bo disk log.txt',
+  'grep -nb -A1 b g.txt',
+  'grep -b -H l utf.txt',
+  'grep -bo rld utf.txt',
+  'printf "a\\nb\\0c\\nd\\0" | grep -z c | od -c',
+  'printf "a\\0b\\0" | grep -zc b',
+  'printf "x\\0a\\n" | grep -z -n a | od -c',
+  'printf "one\\0two\\0three" | grep -z -v two | od -c',
+  // sort -c, -C, -h, -V
+  'sort -c sorted.txt; echo "rc=$?"',
+  'sort -c unsorted.txt; echo "rc=$?"',
+  'sort -C unsorted.txt; echo "rc=$?"',
+  'sort -C sorted.txt; echo "rc=$?"',
+  'sort -cu sorted.txt; echo "rc=$?"',
+  'sort -c -r sorted.txt; echo "rc=$?"',
+  'sort -c -n sizes.txt; echo "rc=$?"',
+  'printf "b\\na\\n" | sort -c; echo "rc=$?"',
+  'sort -c sorted.txt unsorted.txt; echo "rc=$?"',
+  'sort -cC sorted.txt; echo "rc=$?"',
+  'sort -c nofile; echo "rc=$?"',
+  'sort --check=silent unsorted.txt; echo "rc=$?"',
+  'sort --check=quiet sorted.txt; echo "rc=$?"',
+  'sort --check=diagnose-first unsorted.txt; echo "rc=$?"',
+  'sort --check=x unsorted.txt; echo "rc=$?"',
+  'sort -k1.2,1.2 -c unsorted.txt; echo "rc=$?"',
+  'sort -t/ -k2 -c du.txt; echo "rc=$?"',
+  'sort -h sizes.txt',
+  'sort -hr sizes.txt',
+  'sort -h du.txt',
+  'sort -k1,1h du.txt',
+  'sort -rh du.txt | head -n 2',
+  'sort -V versions.txt',
+  'sort -rV versions.txt',
+  'sort -t- -k2V versions.txt',
+  'sort -hn sizes.txt; echo "rc=$?"',
+  'sort -Vn sizes.txt; echo "rc=$?"',
+  'sort -c -h sizes.txt; echo "rc=$?"',
 ]
 
-describe('tee, tac, rev, nl, paste, fold, comm and expand agree with the real tools', () => {
-  agreesWithRealTools(['tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'comm', 'expand', 'cat', 'od', 'ls', 'sort'], CASES, FILES, 180_000)
+describe('tee, tac, rev, nl, paste, fold, comm, expand and the new grep and sort options agree with the real tools', () => {
+  agreesWithRealTools(['tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'comm', 'expand', 'cat', 'od', 'sort', 'grep', 'head'], CASES, FILES, 180_000)
 })
