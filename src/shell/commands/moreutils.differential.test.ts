@@ -85,6 +85,13 @@ const CASES: string[] = [
   'nl nofile b.txt; echo "rc=$?"',
   'nl dir; echo "rc=$?"',
   'nl -Q; echo "rc=$?"',
+  'printf "a\\n@@\\nb\\n" | nl -d @',
+  'printf "a\\n@:@:\\nb\\n@:\\nc\\n" | nl -d "@:"',
+  'printf "ab\\nxy\\nac\\n" | nl -b "p^a"',
+  'nl -b "p[" a.txt; echo "rc=$?"',
+  'nl -b "pa\\(" a.txt; echo "rc=$?"',
+  'rev -0 a.txt; echo "rc=$?"',
+  'printf "caf\\303\\251\\n" | tee t.txt | od -c; od -c t.txt',
   // paste
   'paste a.txt b.txt',
   'paste b.txt a.txt',

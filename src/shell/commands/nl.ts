@@ -1,14 +1,18 @@
 // nl (coreutils src/nl.c): number the lines of FILEs (or stdin), numbering going on across files.
 // -b/-h/-f STYLE (a all, t nonempty, n none) for body, header and footer; the lines `\:\:\:`,
 // `\:\:` and `\:` start those sections (printed as empty lines, numbering starts again unless -p);
-// -n ln|rn|rz, -w N, -s SEP, -v N, -i N.
+// -n ln|rn|rz, -w N, -s SEP, -v N, -i N, -d CC (the delimiter characters instead of `\:`), and the
+// style pBRE: the lines matching the basic regular expression BRE.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { byteLength } from '../../common/bytes'
+import { compileMatcher, type LineMatcher } from './matcher'
+import { patternSource } from './regex'
 import { getopt, has, helpText, inputs, lastValue, readOperand, splitLines, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
-  { name: 'body-numbering', short: 'b', takesValue: true, help: 'which body lines get a number: a (all), t (nonempty), n (none)' },
+  { name: 'body-numbering', short: 'b', takesValue: true, help: 'which body lines get a number: a (all), t (nonempty), n (none), pBRE (matching BRE)' },
+  { name: 'section-delimiter', short: 'd', takesValue: true, help: 'two characters that mark the sections instead of \\:' },
   { name: 'header-numbering', short: 'h', takesValue: true, help: 'the same for header lines (default n)' },
   { name: 'footer-numbering', short: 'f', takesValue: true, help: 'the same for footer lines (default n)' },
   { name: 'line-increment', short: 'i', takesValue: true, help: 'add NUMBER to the number at each line' },
@@ -20,7 +24,8 @@ const flags: FlagSpec[] = [
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
-type Style = 'a' | 't' | 'n'
+/** a (all), t (nonempty), n (none), or the lines a pBRE style's expression matches. */
+type Style = 'a' | 't' | 'n' | LineMatcher
 
 function fail(ctx: CommandContext, message: string): number {
   ctx.stderr(`nl: ${message}\n`)
@@ -48,8 +53,13 @@ export const nl: CommandSpec = {
       const v = o.value ?? ''
       const section = /^(header|body|footer)-numbering$/.exec(o.key)?.[1]
       if (section) {
-        if (!/^[atn]$/.test(v)) return usageError(ctx, 'nl', `invalid ${section} numbering style: '${v}'`)
-        styles[section] = v as Style
+        if (v.startsWith('p')) {
+          const src = patternSource([v.slice(1)], { extended: false, fixed: false, ignoreCase: false, word: false, line: false })
+          // nl's old regex interface names an open bracket expression more plainly than grep
+          if (typeof src !== 'string') return fail(ctx, src.error.startsWith('Unmatched [') ? 'Invalid regular expression' : src.error)
+          styles[section] = await compileMatcher(src, false)
+        } else if (!/^[atn]$/.test(v)) return usageError(ctx, 'nl', `invalid ${section} numbering style: '${v}'`)
+        else styles[section] = v as Style
       } else if (o.key === 'number-format') {
         if (!/^(ln|rn|rz)$/.test(v)) return usageError(ctx, 'nl', `invalid line numbering format: '${v}'`)
         format = v
@@ -66,6 +76,9 @@ export const nl: CommandSpec = {
     const sep = lastValue(p, 'number-separator') ?? '\t'
     const renumber = !has(p, 'no-renumber')
     const blank = ' '.repeat(width + byteLength(sep))
+    const cc = lastValue(p, 'section-delimiter') ?? '\\:'
+    const d = cc.length === 1 ? cc + ':' : cc
+    const delimiters = [d + d + d, d + d, d]
     const number = (n: number) => {
       const s = String(n)
       if (format === 'ln') return s.padEnd(width)
@@ -84,7 +97,7 @@ export const nl: CommandSpec = {
       }
       let out = ''
       for (const line of splitLines(r.text).lines) {
-        const delim = ['\\:\\:\\:', '\\:\\:', '\\:'].indexOf(line)
+        const delim = d === '' ? -1 : delimiters.indexOf(line)
         if (delim >= 0) {
           section = ['header', 'body', 'footer'][delim]
           if (renumber) lineNo = start
@@ -92,7 +105,7 @@ export const nl: CommandSpec = {
           continue
         }
         const style = styles[section]
-        if (style === 'a' || (style === 't' && line !== '')) {
+        if (style === 'a' || (style === 't' && line !== '') || (typeof style !== 'string' && style.test(line))) {
           out += number(lineNo) + sep + line + '\n'
           lineNo += incr
         } else out += blank + line + '\n'

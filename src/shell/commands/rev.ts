@@ -5,10 +5,7 @@
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, tableFromFlags, usageError, utf8Locale } from './util'
 
-const flags: FlagSpec[] = [
-  { name: 'zero', short: '0', takesValue: false, help: 'lines end with a NUL byte instead of a newline' },
-  { name: 'help', short: 'h', takesValue: false, help: 'display this help' },
-]
+const flags: FlagSpec[] = [{ name: 'help', short: 'h', takesValue: false, help: 'display this help' }]
 
 // oxlint-disable-next-line no-control-regex -- every ASCII character
 const ASCII = /^[\u0000-\u007f]*$/
@@ -25,7 +22,7 @@ export const rev: CommandSpec = {
       ctx.stdout(helpText(this.usage, 'Reverse lines characterwise.', flags))
       return 0
     }
-    const eol = has(p, 'zero') ? '\0' : '\n'
+    const eol = '\n'
     const utf8 = utf8Locale(ctx.env)
     let status = 0
     const files = p.operands.length ? p.operands : [undefined]

@@ -1,6 +1,7 @@
 // tee (coreutils src/tee.c): copy standard input to standard output and to each FILE (-a appends).
 // A FILE it cannot open is reported and skipped (status 1); `-` is a file named "-" (coreutils 9.1).
 
+import { canonical } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { dirname } from '../fs'
 import { getopt, has, helpText, tableFromFlags, usageError } from './util'
@@ -27,7 +28,8 @@ export const tee: CommandSpec = {
       return 0
     }
     const append = has(p, 'append')
-    const text = ctx.stdin
+    // A pipe joins its writes (see readOperand).
+    const text = canonical(ctx.stdin)
     let status = 0
     const open: string[] = []
     for (const name of p.operands) {
