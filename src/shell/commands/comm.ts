@@ -5,7 +5,8 @@
 
 import { canonical, compareBytes } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
-import { getopt, has, helpText, lastValue, readOperand, splitLines, tableFromFlags, usageError } from './util'
+import { getopt, has, helpText, lastValue, readOperand, tableFromFlags, usageError } from './util'
+import { records } from './records'
 
 const flags: FlagSpec[] = [
   { name: '1', short: '1', takesValue: false, help: 'hide the lines only in FILE1' },
@@ -15,6 +16,7 @@ const flags: FlagSpec[] = [
   { name: 'nocheck-order', takesValue: false, help: 'do not check the order' },
   { name: 'output-delimiter', takesValue: true, help: 'put STR between the columns (default a tab)' },
   { name: 'total', takesValue: false, help: 'end with a line of the three counts' },
+  { name: 'zero-terminated', short: 'z', takesValue: false, help: 'lines end with a NUL byte, not a newline' },
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
@@ -24,7 +26,7 @@ export const comm: CommandSpec = {
   usage: 'comm [OPTION]... FILE1 FILE2',
   flags,
   async run(ctx) {
-    const p = getopt(ctx.argv.slice(1), { ...tableFromFlags(flags, 'z'), immediate: ['help'] })
+    const p = getopt(ctx.argv.slice(1), { ...tableFromFlags(flags), immediate: ['help'] })
     if ('error' in p) return usageError(ctx, 'comm', p.error)
     if (has(p, 'help')) {
       ctx.stdout(helpText(this.usage, 'Compare sorted files FILE1 and FILE2 line by line.', flags))
@@ -40,6 +42,7 @@ export const comm: CommandSpec = {
     }
     const sep = lastValue(p, 'output-delimiter') ?? '\t'
     const show = [!has(p, '1'), !has(p, '2'), !has(p, '3')]
+    const eol = has(p, 'zero-terminated') ? '\0' : '\n'
     const files: string[][] = []
     const stdin = canonical(ctx.stdin)
     for (const name of ops) {
@@ -48,7 +51,7 @@ export const comm: CommandSpec = {
         ctx.stderr(`comm: ${r.message}\n`)
         return 1
       }
-      files.push(splitLines(r.text).lines)
+      files.push(records(r.text, eol))
     }
     const [a, b] = files
     let i = 0
@@ -63,7 +66,7 @@ export const comm: CommandSpec = {
       let prefix = ''
       if (col >= 1 && show[0]) prefix += sep
       if (col === 2 && show[1]) prefix += sep
-      out += prefix + line + '\n'
+      out += prefix + line + eol
     }
     /** The order check after file f stepped to its line at index k; false: stop (--check-order). */
     const checkOrder = (f: number, lines: string[], k: number): boolean => {
@@ -92,7 +95,7 @@ export const comm: CommandSpec = {
       if (order <= 0 && !checkOrder(0, a, ++i)) return 1
       if (order >= 0 && !checkOrder(1, b, ++j)) return 1
     }
-    if (has(p, 'total')) out += `${totals[0]}${sep}${totals[1]}${sep}${totals[2]}${sep}total\n`
+    if (has(p, 'total')) out += `${totals[0]}${sep}${totals[1]}${sep}${totals[2]}${sep}total${eol}`
     ctx.stdout(out)
     if (warned[0] || warned[1]) {
       ctx.stderr('comm: input is not in sorted order\n')

@@ -170,7 +170,11 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
       const line = lines[i]
       if (count >= maxCount) {
         // -m reached: the trailing context still prints, matching or not (grep 3.8), then done.
-        if (!plain || due === 0 || binary) break
+        if (!plain || due === 0 || binary) {
+          // Standard input not read to its end: its writer stops as by SIGPIPE (sigpipe.ts).
+          if (name === '-') ctx.closeStdin?.()
+          break
+        }
         line1(i, '-')
         due--
         continue

@@ -112,6 +112,8 @@ const CASES: string[] = [
   'paste -d "x\\\\" b.txt; echo "rc=$?"',
   'paste dir; echo "rc=$?"',
   'paste -x; echo "rc=$?"',
+  'printf "a\\0b\\0c" | paste -z - - | od -c',
+  'printf "a\\0b\\0" | paste -z -s -d , | od -c',
   // fold
   'fold -w 20 long.txt',
   'fold -w 20 -s long.txt',
@@ -150,6 +152,7 @@ const CASES: string[] = [
   'comm s1.txt s2.txt a.txt; echo "rc=$?"',
   'comm nofile s1.txt; echo "rc=$?"',
   'comm -4 s1.txt s2.txt; echo "rc=$?"',
+  'printf "a\\0b\\0" > z1; printf "b\\0c\\0" > z2; comm -z z1 z2 | od -c; comm -z --total z1 z2 | od -c',
   // expand
   'expand tabs.txt | cat -A',
   'expand -t 4 tabs.txt | cat -A',

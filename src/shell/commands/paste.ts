@@ -4,11 +4,13 @@
 
 import { canonical } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
-import { getopt, has, helpText, inputs, lastValue, readOperand, splitLines, tableFromFlags, usageError } from './util'
+import { getopt, has, helpText, inputs, lastValue, readOperand, tableFromFlags, usageError } from './util'
+import { records } from './records'
 
 const flags: FlagSpec[] = [
   { name: 'delimiters', short: 'd', takesValue: true, help: 'part the columns with the characters of LIST in turn' },
   { name: 'serial', short: 's', takesValue: false, help: 'one file at a time: its lines joined into one' },
+  { name: 'zero-terminated', short: 'z', takesValue: false, help: 'lines end with a NUL byte, not a newline' },
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
@@ -33,7 +35,7 @@ export const paste: CommandSpec = {
   usage: 'paste [OPTION]... [FILE]...',
   flags,
   async run(ctx) {
-    const p = getopt(ctx.argv.slice(1), { ...tableFromFlags(flags, 'z'), immediate: ['help'] })
+    const p = getopt(ctx.argv.slice(1), { ...tableFromFlags(flags), immediate: ['help'] })
     if ('error' in p) return usageError(ctx, 'paste', p.error)
     if (has(p, 'help')) {
       ctx.stdout(helpText(this.usage, 'Write lines made of the matching lines of each FILE, parted by TABs.', flags))
@@ -47,7 +49,8 @@ export const paste: CommandSpec = {
     }
     if (delims.length === 0) delims.push('')
     const names = inputs(p.operands)
-    const stdin = splitLines(canonical(ctx.stdin)).lines
+    const eol = has(p, 'zero-terminated') ? '\0' : '\n'
+    const stdin = records(canonical(ctx.stdin), eol)
     let stdinAt = 0
     if (has(p, 'serial')) {
       let status = 0
@@ -59,10 +62,10 @@ export const paste: CommandSpec = {
           status = 1
           continue
         }
-        const lines = name === '-' ? stdin.slice(stdinAt) : splitLines(r.text).lines
+        const lines = name === '-' ? stdin.slice(stdinAt) : records(r.text, eol)
         if (name === '-') stdinAt = stdin.length
         if (lines.length === 0) continue
-        out += lines.map((l, i) => (i === 0 ? '' : delims[(i - 1) % delims.length]) + l).join('') + '\n'
+        out += lines.map((l, i) => (i === 0 ? '' : delims[(i - 1) % delims.length]) + l).join('') + eol
       }
       ctx.stdout(out)
       return status
@@ -79,7 +82,7 @@ export const paste: CommandSpec = {
         ctx.stderr(`paste: ${r.message}\n`)
         return 1
       }
-      files.push(splitLines(r.text).lines)
+      files.push(records(r.text, eol))
     }
     const at = files.map(() => 0)
     const done = files.map(() => false)
@@ -104,7 +107,7 @@ export const paste: CommandSpec = {
         if (f < files.length - 1) pendingDelims += delims[f % delims.length]
       }
       if (!any) break
-      out += line + pendingDelims + '\n'
+      out += line + pendingDelims + eol
     }
     ctx.stdout(out)
     return 0

@@ -25,3 +25,9 @@ test('a student who pipes a token through tee keeps both copies', async () => {
   expect(await sh.run('echo eyJhbGciOi | tee tok.txt | wc -c')).toEqual({ stdout: '11\n', stderr: '', exitCode: 0 })
   expect(await sh.run('echo second | tee -a tok.txt >/dev/null; cat tok.txt')).toEqual({ stdout: 'eyJhbGciOi\nsecond\n', stderr: '', exitCode: 0 })
 })
+
+test('grep -m stops reading a pipe, as a real grep does: the endless writer ends quietly (SIGPIPE)', async () => {
+  const sh = newShell()
+  expect(await sh.run('yes | grep -m2 y')).toEqual({ stdout: 'y\ny\n', stderr: '', exitCode: 0 })
+  expect(await sh.run('yes | tee /dev/null | head -n 1')).toEqual({ stdout: 'y\n', stderr: '', exitCode: 0 })
+})
