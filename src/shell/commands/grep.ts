@@ -132,6 +132,8 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
   const eol = has(p, 'null-data') ? '\0' : '\n'
   const listed = has(p, 'files-with-matches') || has(p, 'files-without-match')
   let selectedAny = false
+  // Context groups are parted by `--` across files too: whether an earlier file printed lines.
+  let linesBefore = false
   let error = false
   for (const name of files) {
     const r = readOperand(ctx, name)
@@ -161,7 +163,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     let printed = -1
     let due = 0
     const line1 = (i: number, sep: string) => {
-      if (printed >= 0 && i > printed + 1 && (before > 0 || after > 0)) out += '--\n'
+      if ((printed >= 0 ? i > printed + 1 : linesBefore) && (before > 0 || after > 0)) out += '--\n'
       out += `${withName ? label + sep : ''}${has(p, 'line-number') ? `${i + 1}${sep}` : ''}${offset(i, sep)}${lines[i]}${eol}`
       printed = i
     }
@@ -220,6 +222,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
       if (count === 0) out = `${label}\n`
     } else if (has(p, 'count')) out = `${prefix}${count}\n`
     ctx.stdout(bytes ? fromBytes(out) : out)
+    linesBefore ||= printed >= 0
   }
   if (error && !(quiet && selectedAny)) return 2
   return selectedAny ? 0 : 1
