@@ -12,7 +12,8 @@ type Rule = [RegExp, string | ((...m: string[]) => string)]
 /** Per applet: GNU's wording -> busybox's (`$1`... from the match). */
 const WORDING: Record<string, Rule[]> = {
   tail: [[/^tail: cannot open '(.+)' for reading: (.+)$/gm, "tail: can't open '$1': $2"], [/^tail: error reading '.+': Is a directory$/gm, 'tail: read error: Is a directory']],
-  sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2']],
+  // sort -c: busybox names the line before the first one out of order, in its own words
+  sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2'], [/^sort: .*:([0-9]+): disorder: .*$/gm, (_m: string, n: string) => `Check line ${Number(n) - 1}`]],
   uniq: [[/^uniq: (.+): (No such file or directory|Is a directory)$/gm, "uniq: can't open '$1': $2"]],
   sed: [[/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2']],
   awk: [[/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2']],

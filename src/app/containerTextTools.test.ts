@@ -18,7 +18,7 @@ beforeAll(async () => {
   await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
 }, 60_000)
 
-const APPLETS = ['cat', 'echo', 'printf', 'mkdir', 'tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'expand']
+const APPLETS = ['cat', 'echo', 'printf', 'mkdir', 'sort', 'tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'expand']
 
 describe('the text applets in the agnhost container agree with busybox', () => {
   const lines = [
@@ -45,6 +45,9 @@ describe('the text applets in the agnhost container agree with busybox', () => {
     'expand /nope; echo $?',
     'echo x | expand -t 0; echo $?',
     'echo x | expand -t x; echo $?',
+    'printf "b\\na\\nc\\n" | sort -c; echo $?',
+    'printf "a\\nb\\nb\\na\\n" > f; sort -c f; echo $?; sort -c -u f; echo $?; sort -c -r f; echo $?',
+    'printf "a\\nb\\n" | sort -c; echo $?',
   ]
   it('stdout, stderr and status of each line', async () => {
     requireTools('/usr/bin/busybox')
