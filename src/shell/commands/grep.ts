@@ -9,7 +9,8 @@ import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { patternSource } from './regex'
 import { BacktrackLimit, backtrackLimitMessage, compileMatcher, type LineMatcher } from './matcher'
 import { asBytes, byteWise, fromBytes, utf8Locale } from '../locale'
-import { byteLength, getopt, has, lastValue, type ParsedOptions, helpText, readOperand, splitLines, tableFromFlags } from './util'
+import { byteLength, getopt, has, lastValue, type ParsedOptions, helpText, readOperand, tableFromFlags } from './util'
+import { records } from './records'
 
 const flags: FlagSpec[] = [
   { name: 'extended-regexp', short: 'E', takesValue: false, help: 'PATTERNS are extended regular expressions' },
@@ -150,7 +151,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     let count = 0
     let out = ''
     re.willSearch(text.length)
-    const { lines } = eol === '\n' ? splitLines(text) : splitNul(text)
+    const lines = records(text, eol)
     const plain = !has(p, 'count') && !listed && !has(p, 'only-matching')
     const binary = !has(p, 'text') && eol === '\n' && text.includes('\0')
     const lineOutput = !has(p, 'count') && !listed
@@ -226,12 +227,4 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
   }
   if (error && !(quiet && selectedAny)) return 2
   return selectedAny ? 0 : 1
-}
-
-/** -z: records end with a NUL byte (the last one may lack it). */
-function splitNul(text: string): { lines: string[] } {
-  if (text === '') return { lines: [] }
-  const lines = text.split('\0')
-  if (lines[lines.length - 1] === '') lines.pop()
-  return { lines }
 }
