@@ -1,6 +1,6 @@
 // expand (coreutils src/expand.c, expand-common.c): tabs to spaces, stops every 8 columns, or
 // every N with -t N, or at the listed columns with -t LIST (past the last one a tab is one space;
-// `/N` after the list: every N on); -i only the tabs before a line's first non-blank; `-N` is
+// `/N` after the list: every N on, `+N`: every N after the last stop); -i only the tabs before a line's first non-blank; `-N` is
 // `-t N`. Backspace moves one column back. Columns are bytes (coreutils 9.1's expand).
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
@@ -17,33 +17,42 @@ interface Stops {
   list: number[]
   /** `/N`: every N after the list. */
   extend: number
+  /** `+N`: every N after the list's last stop. */
+  increment: number
 }
 
 function parseStops(specs: string[]): Stops | string {
   const list: number[] = []
   let extend = 0
+  let increment = 0
   for (const spec of specs) {
     for (const item of spec.split(/[,\s]/)) {
       if (item === '') continue
-      const m = /^(\/?)([0-9]*)(.*)$/.exec(item)!
+      const m = /^([/+]?)([0-9]*)(.*)$/.exec(item)!
       if (m[3] !== '' || m[2] === '') return `tab size contains invalid character(s): '${m[3] || item}'`
+      if (extend || increment) return `'${extend ? '/' : '+'}' specifier only allowed with the last value`
       const n = Number(m[2])
       if (n === 0) return 'tab size cannot be 0'
-      if (m[1]) extend = n
+      if (m[1] === '/') extend = n
+      else if (m[1] === '+') increment = n
       else {
         if (list.length && n <= list[list.length - 1]) return 'tab sizes must be ascending'
         list.push(n)
       }
     }
   }
-  return { list, extend }
+  return { list, extend, increment }
 }
 
 /** The column a tab at `column` moves to; undefined past the last stop of a list. */
 function nextStop(column: number, s: Stops): number | undefined {
-  if (s.list.length === 1 && !s.extend) return column - (column % s.list[0]) + s.list[0]
+  if (s.list.length === 1 && !s.extend && !s.increment) return column - (column % s.list[0]) + s.list[0]
   for (const stop of s.list) if (stop > column) return stop
   if (s.extend) return column - (column % s.extend) + s.extend
+  if (s.increment) {
+    const last = s.list[s.list.length - 1] ?? 0
+    return last + (Math.floor((column - last) / s.increment) + 1) * s.increment
+  }
   return undefined
 }
 
@@ -93,7 +102,7 @@ export const expand: CommandSpec = {
     const specs = p.opts.filter((o) => o.key === 'tabs').map((o) => o.value!)
     const stops = parseStops(specs)
     if (typeof stops === 'string') return fail(ctx, stops)
-    if (stops.list.length === 0 && !stops.extend) stops.list.push(8)
+    if (stops.list.length === 0 && !stops.extend && !stops.increment) stops.list.push(8)
     let status = 0
     for (const name of inputs(p.operands)) {
       const r = readOperand(ctx, name)
