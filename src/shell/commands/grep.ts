@@ -159,6 +159,11 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     const size = bytes ? (l: string) => l.length : byteLength
     const offsets: number[] = []
     if (has(p, 'byte-offset')) lines.reduce((at, l, i) => ((offsets[i] = at), at + size(l) + 1), 0)
+    // -q: done at the first selected line; a pipe's writer stops as by SIGPIPE (sigpipe.ts).
+    const stop = () => {
+      if (name === '-') ctx.closeStdin?.()
+      return 0
+    }
     const offset = (i: number, sep: string, within = 0) => (has(p, 'byte-offset') ? `${offsets[i] + within}${sep}` : '')
     // Context: the last line printed, and how many trailing context lines are still due.
     let printed = -1
@@ -193,7 +198,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
       if (binary && lineOutput) {
         // The first selected line of a binary file: the notice instead of any line, and done.
         selectedAny = true
-        if (quiet) return 0
+        if (quiet) return stop()
         ctx.stderr(`grep: ${bytes ? fromBytes(label) : label}: binary file matches\n`)
         out = ''
         break
@@ -204,13 +209,18 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
         due = after
         count++
         selectedAny = true
-        if (quiet) return 0
+        if (quiet) return stop()
         continue
       }
       count++
       selectedAny = true
-      if (quiet) return 0
-      if (has(p, 'count') || listed) continue
+      if (quiet) return stop()
+      if (listed) {
+        // -l and -L know the answer at the first selected line: grep reads no further.
+        if (name === '-') ctx.closeStdin?.()
+        break
+      }
+      if (has(p, 'count')) continue
       const num = has(p, 'line-number') ? `${i + 1}:` : ''
       if (has(p, 'only-matching')) {
         if (invert) continue

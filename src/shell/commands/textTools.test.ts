@@ -31,3 +31,10 @@ test('grep -m stops reading a pipe, as a real grep does: the endless writer ends
   expect(await sh.run('yes | grep -m2 y')).toEqual({ stdout: 'y\ny\n', stderr: '', exitCode: 0 })
   expect(await sh.run('yes | tee /dev/null | head -n 1')).toEqual({ stdout: 'y\n', stderr: '', exitCode: 0 })
 })
+
+test('grep -q, -l and -L stop reading a pipe at the first selected line (bash: the writer dies of SIGPIPE)', async () => {
+  const sh = newShell()
+  expect(await sh.run('yes | grep -q y; echo $?')).toEqual({ stdout: '0\n', stderr: '', exitCode: 0 })
+  expect(await sh.run('yes | grep -l y')).toEqual({ stdout: '(standard input)\n', stderr: '', exitCode: 0 })
+  expect(await sh.run('yes | grep -L y; echo $?')).toEqual({ stdout: '0\n', stderr: '', exitCode: 0 })
+})
