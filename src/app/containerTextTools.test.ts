@@ -16,6 +16,8 @@ beforeAll(async () => {
   await run('kubectl create namespace sa-demo')
   await run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
   await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
+  await run('kubectl -n sa-demo run deb --image=debian:12 -- sleep 100000')
+  await run('kubectl -n sa-demo wait --for=condition=Ready pod/deb')
 }, 60_000)
 
 const APPLETS = ['cat', 'echo', 'printf', 'mkdir', 'sort', 'tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'expand']
@@ -72,5 +74,17 @@ describe('the text applets in the agnhost container agree with busybox', () => {
       const r = await run(`kubectl -n sa-demo exec app -- ${a} -Q`)
       expect(r.stderr).toBe(`${a}: unrecognized option: Q\n${usages[i].stdout + usages[i].stderr}command terminated with exit code 1\n`)
     }
+  })
+})
+
+describe('the text tools in a Debian image', () => {
+  it("are coreutils' (GNU words), and rev is missing as in debian:12 (it lives in bsdextrautils there)", async () => {
+    const line = (l: string) => run(`kubectl -n sa-demo exec deb -- sh -c ${q(l)}`)
+    expect(await line('cd /tmp && echo a | tee f; tac f; printf "1\\n2\\n" | paste -s -d,; tac /nope')).toEqual({
+      stdout: 'a\na\n1,2\n',
+      stderr: "tac: failed to open '/nope' for reading: No such file or directory\ncommand terminated with exit code 1\n",
+      exitCode: 1,
+    })
+    expect((await line('rev /etc/hostname')).stderr).toBe('sh: 1: rev: not found\ncommand terminated with exit code 127\n')
   })
 })
