@@ -5,6 +5,7 @@
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { asBytes, fromBytes } from '../locale'
+import { gnuQuote } from './gnuQuote'
 import { getopt, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
@@ -29,7 +30,7 @@ function parseStops(specs: string[]): Stops | string {
     for (const item of spec.split(/[,\s]/)) {
       if (item === '') continue
       const m = /^([/+]?)([0-9]*)(.*)$/.exec(item)!
-      if (m[3] !== '' || m[2] === '') return `tab size contains invalid character(s): '${m[3] || item}'`
+      if (m[3] !== '' || m[2] === '') return `tab size contains invalid character(s): ${gnuQuote(m[3] || item)}`
       if (extend || increment) return `'${extend ? '/' : '+'}' specifier only allowed with the last value`
       const n = Number(m[2])
       if (n === 0) return 'tab size cannot be 0'

@@ -5,6 +5,7 @@
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { asBytes, fromBytes } from '../locale'
+import { gnuQuote } from './gnuQuote'
 import { getopt, has, helpText, inputs, lastValue, readOperand, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
@@ -79,12 +80,12 @@ export const fold: CommandSpec = {
     const w = lastValue(p, 'width')
     if (w !== undefined) {
       if (!/^\s*\+?[0-9]+$/.test(w)) {
-        ctx.stderr(`fold: invalid number of columns: '${w}'\n`)
+        ctx.stderr(`fold: invalid number of columns: ${gnuQuote(w)}\n`)
         return 1
       }
       width = Number(w)
       if (width < 1) {
-        ctx.stderr(`fold: invalid number of columns: '${w}': Numerical result out of range\n`)
+        ctx.stderr(`fold: invalid number of columns: ${gnuQuote(w)}: Numerical result out of range\n`)
         return 1
       }
     }

@@ -273,6 +273,19 @@ const CASES: string[] = [
   'printf "b\\na\\n" | sort -C -r; echo "rc=$?"',
   'printf "a\\nA\\n" | sort -c -f; echo "rc=$?"',
   'printf "1\\n1\\n" | sort -c -u -n; echo "rc=$?"',
+  // bytes and locales
+  'LC_ALL=C.UTF-8 grep -bo rld utf.txt',
+  'LC_ALL=C.UTF-8 grep -b -o "w.r" utf.txt',
+  'nl -s "\u00e9" b.txt | od -c',
+  'LC_ALL=C.UTF-8 fold -w 4 utf.txt | od -c',
+  'paste -d "\u00e9," s1.txt b.txt a.txt | od -c | head -n 4',
+  'paste -s -d "\u00e9" b.txt | od -c',
+  'printf "\\303\\251\\nz\\n" > m1; printf "a\\n\\303\\251\\n" > m2; comm m1 m2; echo "rc=$?"',
+  'printf "x\\303\\251y\\303\\251z" | tac -s "\u00e9" | od -c',
+  'printf "\\377\\376a\\000b\\n" | tee f | od -c; od -c f',
+  'printf "a\\tb\\n" | expand -t "\u00e9"; echo "rc=$?"',
+  'paste -d "\u00e9" b.txt b.txt b.txt | od -c',
+  'fold -w "\u00e9" b.txt; nl -b "\u00e9" b.txt; nl -w "a\\tb" b.txt; echo "rc=$?"',
 ]
 
 describe('tee, tac, rev, nl, paste, fold, comm, expand and the new grep and sort options agree with the real tools', () => {

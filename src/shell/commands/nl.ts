@@ -6,6 +6,7 @@
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { byteLength } from '../../common/bytes'
+import { gnuQuote } from './gnuQuote'
 import { compileMatcher, type LineMatcher } from './matcher'
 import { patternSource } from './regex'
 import { getopt, has, helpText, inputs, lastValue, readOperand, splitLines, tableFromFlags, usageError } from './util'
@@ -58,17 +59,17 @@ export const nl: CommandSpec = {
           // nl's old regex interface names an open bracket expression more plainly than grep
           if (typeof src !== 'string') return fail(ctx, src.error.startsWith('Unmatched [') ? 'Invalid regular expression' : src.error)
           styles[section] = await compileMatcher(src, false)
-        } else if (!/^[atn]$/.test(v)) return usageError(ctx, 'nl', `invalid ${section} numbering style: '${v}'`)
+        } else if (!/^[atn]$/.test(v)) return usageError(ctx, 'nl', `invalid ${section} numbering style: ${gnuQuote(v)}`)
         else styles[section] = v as Style
       } else if (o.key === 'number-format') {
-        if (!/^(ln|rn|rz)$/.test(v)) return usageError(ctx, 'nl', `invalid line numbering format: '${v}'`)
+        if (!/^(ln|rn|rz)$/.test(v)) return usageError(ctx, 'nl', `invalid line numbering format: ${gnuQuote(v)}`)
         format = v
       } else if (o.key === 'number-width') {
-        if (!/^\s*\+?[0-9]+$/.test(v)) return fail(ctx, `invalid line number field width: '${v}'`)
+        if (!/^\s*\+?[0-9]+$/.test(v)) return fail(ctx, `invalid line number field width: ${gnuQuote(v)}`)
         width = Number(v)
-        if (width < 1 || width > 2147483647) return fail(ctx, `invalid line number field width: '${v}': Numerical result out of range`)
+        if (width < 1 || width > 2147483647) return fail(ctx, `invalid line number field width: ${gnuQuote(v)}: Numerical result out of range`)
       } else if (o.key === 'starting-line-number' || o.key === 'line-increment') {
-        if (!/^\s*[-+]?[0-9]+$/.test(v)) return fail(ctx, `invalid ${o.key === 'line-increment' ? 'line number increment' : 'starting line number'}: '${v}'`)
+        if (!/^\s*[-+]?[0-9]+$/.test(v)) return fail(ctx, `invalid ${o.key === 'line-increment' ? 'line number increment' : 'starting line number'}: ${gnuQuote(v)}`)
         if (o.key === 'line-increment') incr = Number(v)
         else start = Number(v)
       }

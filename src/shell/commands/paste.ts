@@ -1,8 +1,10 @@
 // paste (coreutils src/paste.c): join the lines of FILEs side by side (or, with -s, each file's
 // lines into one), parted by TAB or by the -d LIST's characters in turn (\n \t \\ \0 escapes;
-// \0 is no delimiter). Each `-` takes the next line of the one standard input.
+// \0 is no delimiter; a character beyond ASCII is its bytes, each a delimiter of its own, as
+// coreutils 9.1 takes them). Each `-` takes the next line of the one standard input.
 
 import { canonical } from '../../common/bytes'
+import { asBytes, fromBytes } from '../locale'
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, inputs, lastValue, readOperand, tableFromFlags, usageError } from './util'
 import { records } from './records'
@@ -14,12 +16,13 @@ const flags: FlagSpec[] = [
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
-/** The -d LIST's delimiters ('' for \0), or undefined if it ends with a lone backslash. */
-function delimiters(list: string): string[] | undefined {
+/** The -d LIST's delimiters, one byte each ('' for \0), or undefined if it ends with a lone backslash. */
+function delimiters(text: string): string[] | undefined {
   const out: string[] = []
+  const list = asBytes(text)
   for (let i = 0; i < list.length; i++) {
     if (list[i] !== '\\') {
-      out.push(list[i])
+      out.push(fromBytes(list[i]))
       continue
     }
     if (++i >= list.length) return undefined
