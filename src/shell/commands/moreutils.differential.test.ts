@@ -41,6 +41,7 @@ const CASES: string[] = [
   'echo hi | tee --output-error=warn f; cat f',
   'tee </dev/null; echo "rc=$?"',
   'echo hi | tee /dev/null',
+  'echo hi | tee f f ./f >/dev/null; cat f; echo x | tee -a g g >/dev/null; cat g',
   // tac
   'tac a.txt',
   'tac nonl.txt | od -c',

@@ -47,7 +47,8 @@ export const tee: CommandSpec = {
       }
     }
     ctx.stdout(text)
-    for (const path of open) ctx.fs.writeFile(path, text, true)
+    // A file named twice without -a: both opens write the same bytes at the same offsets.
+    for (const path of append ? open : [...new Set(open)]) ctx.fs.writeFile(path, text, true)
     return status
   },
 }
