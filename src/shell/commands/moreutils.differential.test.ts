@@ -39,6 +39,8 @@ const CASES: string[] = [
   'echo hi | tee --bogus; echo "rc=$?"',
   'echo hi | tee -i -p f; cat f',
   'echo hi | tee --output-error=warn f; cat f',
+  'echo hi | tee --output-e=exit --out f; cat f',
+  'echo hi | tee --output-error=x f; echo "rc=$?"',
   'tee </dev/null; echo "rc=$?"',
   'echo hi | tee /dev/null',
   'echo hi | tee f f ./f >/dev/null; cat f; echo x | tee -a g g >/dev/null; cat g',

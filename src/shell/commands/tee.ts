@@ -4,6 +4,7 @@
 import { canonical } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { dirname } from '../fs'
+import { gnuQuote } from './gnuQuote'
 import { getopt, has, helpText, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
@@ -12,14 +13,25 @@ const flags: FlagSpec[] = [
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
+const MODES = ['warn', 'warn-nopipe', 'exit', 'exit-nopipe']
+
 export const tee: CommandSpec = {
   name: 'tee',
   summary: 'Pass standard input on to standard output and also write it to files.',
   usage: 'tee [OPTION]... [FILE]...',
   flags,
   async run(ctx) {
-    // --output-error[=MODE] takes an optional value, which getopt here cannot express.
-    const args = ctx.argv.slice(1).filter((a) => !/^--output-error(=(warn|warn-nopipe|exit|exit-nopipe))?$/.test(a))
+    // --output-error[=MODE] (abbreviated down to --o) takes an optional value, which getopt here
+    // cannot express; in the lab no write fails, so a valid MODE changes nothing.
+    const args: string[] = []
+    for (const a of ctx.argv.slice(1)) {
+      const m = /^--(o[a-z-]*)(?:=(.*))?$/.exec(a)
+      if (!m || !'output-error'.startsWith(m[1])) args.push(a)
+      else if (m[2] !== undefined && !MODES.includes(m[2])) {
+        const valid = MODES.map((x) => `\n  - '${x}'`).join('')
+        return usageError(ctx, 'tee', `invalid argument ${gnuQuote(m[2])} for '--output-error'\nValid arguments are:${valid}`)
+      }
+    }
     const table = tableFromFlags(flags, 'p')
     const p = getopt(args, { ...table, immediate: ['help'] })
     if ('error' in p) return usageError(ctx, 'tee', p.error)
