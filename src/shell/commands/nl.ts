@@ -1,7 +1,7 @@
 // nl (coreutils src/nl.c): number the lines of FILEs (or stdin), numbering going on across files.
 // -b/-h/-f STYLE (a all, t nonempty, n none) for body, header and footer; the lines `\:\:\:`,
 // `\:\:` and `\:` start those sections (printed as empty lines, numbering starts again unless -p);
-// -n ln|rn|rz, -w N, -s SEP, -v N, -i N, -d CC (the delimiter characters instead of `\:`), and the
+// -n ln|rn|rz, -w N, -s SEP, -v N, -i N, -l N, -d CC (the delimiter characters instead of `\:`), and the
 // style pBRE: the lines matching the basic regular expression BRE.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
@@ -16,6 +16,7 @@ const flags: FlagSpec[] = [
   { name: 'section-delimiter', short: 'd', takesValue: true, help: 'two characters that mark the sections instead of \\:' },
   { name: 'header-numbering', short: 'h', takesValue: true, help: 'the same for header lines (default n)' },
   { name: 'footer-numbering', short: 'f', takesValue: true, help: 'the same for footer lines (default n)' },
+  { name: 'join-blank-lines', short: 'l', takesValue: true, help: 'with style a, number only each NUMBER-th of consecutive empty lines' },
   { name: 'line-increment', short: 'i', takesValue: true, help: 'add NUMBER to the number at each line' },
   { name: 'number-format', short: 'n', takesValue: true, help: 'ln (left), rn (right) or rz (right, zeros in front)' },
   { name: 'no-renumber', short: 'p', takesValue: false, help: 'keep counting over section starts' },
@@ -50,6 +51,7 @@ export const nl: CommandSpec = {
     let width = 6
     let start = 1
     let incr = 1
+    let join = 1
     for (const o of p.opts) {
       const v = o.value ?? ''
       const section = /^(header|body|footer)-numbering$/.exec(o.key)?.[1]
@@ -68,6 +70,10 @@ export const nl: CommandSpec = {
         if (!/^\s*\+?[0-9]+$/.test(v)) return fail(ctx, `invalid line number field width: ${gnuQuote(v)}`)
         width = Number(v)
         if (width < 1 || width > 2147483647) return fail(ctx, `invalid line number field width: ${gnuQuote(v)}: Numerical result out of range`)
+      } else if (o.key === 'join-blank-lines') {
+        if (!/^\s*\+?[0-9]+$/.test(v)) return fail(ctx, `invalid line number of blank lines: ${gnuQuote(v)}`)
+        join = Number(v)
+        if (join < 1) return fail(ctx, `invalid line number of blank lines: ${gnuQuote(v)}: Numerical result out of range`)
       } else if (o.key === 'starting-line-number' || o.key === 'line-increment') {
         if (!/^\s*[-+]?[0-9]+$/.test(v)) return fail(ctx, `invalid ${o.key === 'line-increment' ? 'line number increment' : 'starting line number'}: ${gnuQuote(v)}`)
         if (o.key === 'line-increment') incr = Number(v)
@@ -88,6 +94,7 @@ export const nl: CommandSpec = {
     }
     let lineNo = start
     let section = 'body'
+    let blanks = 0
     let status = 0
     for (const name of inputs(p.operands)) {
       const r = readOperand(ctx, name)
@@ -106,7 +113,10 @@ export const nl: CommandSpec = {
           continue
         }
         const style = styles[section]
-        if (style === 'a' || (style === 't' && line !== '') || (typeof style !== 'string' && style.test(line))) {
+        // -l N: of a run of empty lines, only each N-th is numbered (style a)
+        const joined = style === 'a' && join > 1 && line === '' && ++blanks !== join
+        if (style === 'a' && !joined) blanks = 0
+        if (!joined && (style === 'a' || (style === 't' && line !== '') || (typeof style !== 'string' && style.test(line)))) {
           out += number(lineNo) + sep + line + '\n'
           lineNo += incr
         } else out += blank + line + '\n'
