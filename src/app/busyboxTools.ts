@@ -16,7 +16,7 @@ import { lookPath } from '../cluster/kubelet/exec/busybox'
 
 /** Applets whose GNU module answers with busybox's words. */
 const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64',
-  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'mkdir', 'rm', 'cat']
+  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'mkdir', 'rm', 'cat', 'tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'expand']
 
 const spec = (name: string, run: (ctx: CommandContext) => Promise<number>): CommandSpec => ({ name, summary: name, usage: name, run })
 

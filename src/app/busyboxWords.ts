@@ -12,7 +12,8 @@ type Rule = [RegExp, string | ((...m: string[]) => string)]
 /** Per applet: GNU's wording -> busybox's (`$1`... from the match). */
 const WORDING: Record<string, Rule[]> = {
   tail: [[/^tail: cannot open '(.+)' for reading: (.+)$/gm, "tail: can't open '$1': $2"], [/^tail: error reading '.+': Is a directory$/gm, 'tail: read error: Is a directory']],
-  sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2']],
+  // sort -c: busybox names the line before the first one out of order, in its own words
+  sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2'], [/^sort: .*:([0-9]+): disorder: .*$/gm, (_m: string, n: string) => `Check line ${Number(n) - 1}`]],
   uniq: [[/^uniq: (.+): (No such file or directory|Is a directory)$/gm, "uniq: can't open '$1': $2"]],
   sed: [[/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2']],
   awk: [[/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2']],
@@ -20,6 +21,10 @@ const WORDING: Record<string, Rule[]> = {
   rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"]],
   mkdir: [[/^mkdir: cannot create directory '(.+)': (.+)$/gm, "mkdir: can't create directory '$1': $2"]],
   head: [[/^head: cannot open '(.+)' for reading: (.+)$/gm, 'head: $1: $2']],
+  tac: [[/^tac: failed to open '(.+)' for reading: (.+)$/gm, 'tac: $1: $2'], [/^tac: (.+): read error: Invalid argument$/gm, 'tac: $1: Is a directory']],
+  rev: [[/^rev: cannot open (.+): (.+)$/gm, 'rev: $1: $2']],
+  fold: [[/^fold: invalid number of columns: '(.*)': Numerical result out of range$/gm, 'fold: number $1 is not in 1..10000 range'], [/^fold: invalid number of columns: '(.*)'$/gm, "fold: invalid number '$1'"]],
+  expand: [[/^expand: tab size cannot be 0$/gm, 'expand: number 0 is not in 1..4294967295 range'], [/^expand: tab size contains invalid character\(s\): '(.*)'$/gm, "expand: invalid number '$1'"]],
   cut: [[/^cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information\.\n/m, 'cut: expected a list of bytes, characters, or fields\n']],
 }
 for (const sum of ['md5sum', 'sha1sum', 'sha256sum', 'sha512sum']) {
@@ -33,11 +38,24 @@ const USAGE_ONLY = [
   /^Usage: grep .*\nTry 'grep --help' for more information\.\n/m,
 ]
 
+const HEAD = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n'
+
+/** Usage texts of the applets added after busyboxUsage.ts (as `busybox APPLET --help` prints them here). */
+const MORE_USAGE: Record<string, string> = {
+  tee: HEAD + "Usage: tee [-ai] [FILE]...\n\nCopy stdin to each FILE, and also to stdout\n\n\t-a\tAppend to the given FILEs, don't overwrite\n\t-i\tIgnore interrupt signals (SIGINT)\n",
+  tac: HEAD + 'Usage: tac [FILE]...\n\nConcatenate FILEs and print them in reverse\n',
+  rev: HEAD + 'Usage: rev [FILE]...\n\nReverse lines of FILE\n',
+  nl: HEAD + 'Usage: nl [OPTIONS] [FILE]...\n\nWrite FILEs to standard output with line numbers added\n\n\t-b STYLE\tWhich lines to number - a: all, t: nonempty, n: none\n\t-i N\t\tLine number increment\n\t-s STRING\tUse STRING as line number separator\n\t-v N\t\tStart from N\n\t-w N\t\tWidth of line numbers\n',
+  paste: HEAD + 'Usage: paste [-d LIST] [-s] [FILE]...\n\nPaste lines from each input file, separated with tab\n\n\t-d LIST\tUse delimiters from LIST, not tab\n\t-s      Serial: one file at a time\n',
+  fold: HEAD + 'Usage: fold [-bs] [-w WIDTH] [FILE]...\n\nWrap input lines in FILEs (or stdin), writing to stdout\n\n\t-b\tCount bytes rather than columns\n\t-s\tBreak at spaces\n\t-w\tUse WIDTH columns instead of 80\n',
+  expand: HEAD + "Usage: expand [-i] [-t N] [FILE]...\n\nConvert tabs to spaces, writing to stdout\n\n\t-i\tDon't convert tabs after non blanks\n\t-t\tTabstops every N chars\n",
+}
+
 export interface Reworded { stderr: string; status: number }
 
 /** One applet's standard error (and status) as busybox would give them. */
 export function busyboxWording(applet: string, stderr: string, status: number, args: readonly string[] = []): Reworded {
-  const usage = BUSYBOX_USAGE[applet]
+  const usage = BUSYBOX_USAGE[applet] ?? MORE_USAGE[applet]
   if (usage) {
     // musl's getopt: `unrecognized option: x` (glibc: `invalid option -- 'x'`), then the usage
     const bad = /^\w+: (?:invalid option -- '(.)'|unrecognized option '--([^']*)'|option requires an argument -- '(.)')\n(?:Usage: .*\n)?Try '\w+ --help' for more information\.\n/m.exec(stderr)

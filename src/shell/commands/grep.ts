@@ -1,5 +1,6 @@
 // grep (GNU grep): basic (default), extended (-E) and fixed (-F) patterns; -i -v -c -n -o -q -w
-// -x -l -h -H -e, and context lines (-A -B -C, groups parted by `--`). Exit status 0 when a line is selected, 1 when none, 2 on errors.
+// -x -l -L -h -H -e -b -z, -m NUM (then the trailing context still prints), and context lines
+// (-A -B -C, groups parted by `--`). Exit status 0 when a line is selected, 1 when none, 2 on errors.
 // Input holding a NUL byte is binary (the C locale's rule): a match prints `grep: FILE: binary file
 // matches` on stderr instead of lines (grep 3.8), unless -a. In the C locale (the lab's) patterns
 // and lines are bytes: `.` matches one byte of "é"; in a UTF-8 locale, one character.
@@ -8,7 +9,8 @@ import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { patternSource } from './regex'
 import { BacktrackLimit, backtrackLimitMessage, compileMatcher, type LineMatcher } from './matcher'
 import { asBytes, byteWise, fromBytes, utf8Locale } from '../locale'
-import { getopt, has, type ParsedOptions, helpText, readOperand, splitLines, tableFromFlags } from './util'
+import { byteLength, getopt, has, lastValue, type ParsedOptions, helpText, readOperand, tableFromFlags } from './util'
+import { records } from './records'
 
 const flags: FlagSpec[] = [
   { name: 'extended-regexp', short: 'E', takesValue: false, help: 'PATTERNS are extended regular expressions' },
@@ -31,6 +33,10 @@ const flags: FlagSpec[] = [
   { name: 'before-context', short: 'B', takesValue: true, help: 'print NUM lines of leading context' },
   { name: 'context', short: 'C', takesValue: true, help: 'print NUM lines of output context' },
   { name: 'text', short: 'a', takesValue: false, help: 'process a binary file as if it were text' },
+  { name: 'max-count', short: 'm', takesValue: true, help: 'stop after NUM selected lines' },
+  { name: 'files-without-match', short: 'L', takesValue: false, help: 'print only names of FILEs with no selected lines' },
+  { name: 'byte-offset', short: 'b', takesValue: false, help: 'print the byte offset with output lines' },
+  { name: 'null-data', short: 'z', takesValue: false, help: 'a data line ends in 0 byte, not newline' },
   { name: 'help', takesValue: false, help: 'display this help text and exit' },
 ]
 
@@ -86,9 +92,17 @@ export const grep: CommandSpec = {
       ctx.stderr(`grep: ${context}: invalid context length argument\n`)
       return 2
     }
+    const max = lastValue(p, 'max-count')
+    if (max !== undefined && !/^\s*[-+]?[0-9]+$/.test(max)) {
+      ctx.stderr('grep: invalid max count\n')
+      return 2
+    }
+    // A negative NUM is no limit (grep 3.8); 0 reads nothing.
+    const maxCount = max === undefined || Number(max) < 0 ? Infinity : Number(max)
+    if (maxCount === 0) return 1
     const re = await compileMatcher(src, has(p, 'ignore-case'))
     try {
-      return search(ctx, p, re, operands, context)
+      return search(ctx, p, re, operands, context, maxCount)
     } catch (e) {
       if (!(e instanceof BacktrackLimit)) throw e
       ctx.stderr(`grep: ${backtrackLimitMessage()}\n`)
@@ -111,12 +125,16 @@ function contextOf(p: ParsedOptions): [number, number] | string {
   return [before, after]
 }
 
-function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands: string[], [before, after]: [number, number]): number {
+function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands: string[], [before, after]: [number, number], maxCount: number): number {
   const quiet = has(p, 'quiet') || has(p, 'silent')
   const invert = has(p, 'invert-match')
   const files = operands.length ? operands : ['-']
   const withName = has(p, 'no-filename') ? false : has(p, 'with-filename') || files.length > 1
+  const eol = has(p, 'null-data') ? '\0' : '\n'
+  const listed = has(p, 'files-with-matches') || has(p, 'files-without-match')
   let selectedAny = false
+  // Context groups are parted by `--` across files too: whether an earlier file printed lines.
+  let linesBefore = false
   let error = false
   for (const name of files) {
     const r = readOperand(ctx, name)
@@ -133,21 +151,42 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
     let count = 0
     let out = ''
     re.willSearch(text.length)
-    const { lines } = splitLines(text)
-    const plain = !has(p, 'count') && !has(p, 'files-with-matches') && !has(p, 'only-matching')
-    const binary = !has(p, 'text') && text.includes('\0')
-    const lineOutput = !has(p, 'count') && !has(p, 'files-with-matches')
+    const lines = records(text, eol)
+    const plain = !has(p, 'count') && !listed && !has(p, 'only-matching')
+    const binary = !has(p, 'text') && eol === '\n' && text.includes('\0')
+    const lineOutput = !has(p, 'count') && !listed
+    // -b: the byte offset where each line starts (the text is one character a byte when `bytes`).
+    const size = bytes ? (l: string) => l.length : byteLength
+    const offsets: number[] = []
+    if (has(p, 'byte-offset')) lines.reduce((at, l, i) => ((offsets[i] = at), at + size(l) + 1), 0)
+    // -q: done at the first selected line; a pipe's writer stops as by SIGPIPE (sigpipe.ts).
+    const stop = () => {
+      if (name === '-') ctx.closeStdin?.()
+      return 0
+    }
+    const offset = (i: number, sep: string, within = 0) => (has(p, 'byte-offset') ? `${offsets[i] + within}${sep}` : '')
     // Context: the last line printed, and how many trailing context lines are still due.
     let printed = -1
     let due = 0
     const line1 = (i: number, sep: string) => {
-      if (printed >= 0 && i > printed + 1 && (before > 0 || after > 0)) out += '--\n'
-      out += `${withName ? label + sep : ''}${has(p, 'line-number') ? `${i + 1}${sep}` : ''}${lines[i]}\n`
+      if ((printed >= 0 ? i > printed + 1 : linesBefore) && (before > 0 || after > 0)) out += '--\n'
+      out += `${withName ? label + sep : ''}${has(p, 'line-number') ? `${i + 1}${sep}` : ''}${offset(i, sep)}${lines[i]}${eol}`
       printed = i
     }
     for (let i = 0; i < lines.length; i++) {
       if (i % 4096 === 0) ctx.signal?.throwIfAborted()
       const line = lines[i]
+      if (count >= maxCount) {
+        // -m reached: the trailing context still prints, matching or not (grep 3.8), then done.
+        if (!plain || due === 0 || binary) {
+          // Standard input not read to its end: its writer stops as by SIGPIPE (sigpipe.ts).
+          if (name === '-') ctx.closeStdin?.()
+          break
+        }
+        line1(i, '-')
+        due--
+        continue
+      }
       const matches = re.test(line)
       if (matches === invert) {
         if (plain && due > 0 && !binary) {
@@ -159,7 +198,7 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
       if (binary && lineOutput) {
         // The first selected line of a binary file: the notice instead of any line, and done.
         selectedAny = true
-        if (quiet) return 0
+        if (quiet) return stop()
         ctx.stderr(`grep: ${bytes ? fromBytes(label) : label}: binary file matches\n`)
         out = ''
         break
@@ -170,23 +209,31 @@ function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands
         due = after
         count++
         selectedAny = true
-        if (quiet) return 0
+        if (quiet) return stop()
         continue
       }
       count++
       selectedAny = true
-      if (quiet) return 0
-      if (has(p, 'count') || has(p, 'files-with-matches')) continue
+      if (quiet) return stop()
+      if (listed) {
+        // -l and -L know the answer at the first selected line: grep reads no further.
+        if (name === '-') ctx.closeStdin?.()
+        break
+      }
+      if (has(p, 'count')) continue
       const num = has(p, 'line-number') ? `${i + 1}:` : ''
       if (has(p, 'only-matching')) {
         if (invert) continue
-        for (const [a, b] of re.matches(line)) out += `${prefix}${num}${line.slice(a, b)}\n`
-      } else out += `${prefix}${num}${line}\n`
+        for (const [a, b] of re.matches(line)) out += `${prefix}${num}${offset(i, ':', size(line.slice(0, a)))}${line.slice(a, b)}${eol}`
+      } else out += `${prefix}${num}${offset(i, ':')}${line}${eol}`
     }
     if (has(p, 'files-with-matches')) {
       if (count > 0) out = `${label}\n`
+    } else if (has(p, 'files-without-match')) {
+      if (count === 0) out = `${label}\n`
     } else if (has(p, 'count')) out = `${prefix}${count}\n`
     ctx.stdout(bytes ? fromBytes(out) : out)
+    linesBefore ||= printed >= 0
   }
   if (error && !(quiet && selectedAny)) return 2
   return selectedAny ? 0 : 1

@@ -43,11 +43,20 @@ import { which } from './which'
 import { xargs } from './xargs'
 import { xxd } from './xxd'
 import { yes } from './yes'
+import { comm } from './comm'
+import { expand } from './expand'
+import { fold } from './fold'
+import { nl } from './nl'
+import { paste } from './paste'
+import { rev } from './rev'
+import { tac } from './tac'
+import { tee } from './tee'
 
 export function builtinCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
     ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
+    comm, expand, fold, nl, paste, rev, tac, tee,
   ]
 }

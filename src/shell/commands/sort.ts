@@ -1,14 +1,19 @@
-// sort (coreutils src/sort.c), C locale: -r -n -u -f -s, several -k F[.C][OPTS][,F[.C][OPTS]] keys
-// (options n r f b per key), -t SEP; ties are broken by
+// sort (coreutils src/sort.c), C locale: -r -n -h -V -u -f -s, -c/-C (sortOrder.ts), several -k F[.C][OPTS][,F[.C][OPTS]] keys
+// (options n h V r f b per key), -t SEP; ties are broken by
 // comparing whole lines byte by byte, as GNU sort does without -s.
 
 import { compareBytes } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, inputs, lastValue, readOperand, splitLines, tableFromFlags, usageError } from './util'
+import { checkOrder, humanCompare, versionCompare } from './sortOrder'
 
 const flags: FlagSpec[] = [
   { name: 'reverse', short: 'r', takesValue: false, help: 'reverse the result of comparisons' },
   { name: 'numeric-sort', short: 'n', takesValue: false, help: 'compare according to string numerical value' },
+  { name: 'human-numeric-sort', short: 'h', takesValue: false, help: 'compare sizes such as 2K and 1G' },
+  { name: 'version-sort', short: 'V', takesValue: false, help: 'natural sort of version numbers within text' },
+  { name: 'check', short: 'c', takesValue: false, help: 'check for sorted input; do not sort' },
+  { name: 'check-silent', short: 'C', takesValue: false, help: 'like -c, but do not report the first bad line' },
   { name: 'unique', short: 'u', takesValue: false, help: 'output only the first of an equal run' },
   { name: 'ignore-case', short: 'f', takesValue: false, help: 'fold lower case to upper case characters' },
   { name: 'key', short: 'k', takesValue: true, help: 'sort via a key; KEYDEF gives location and type' },
@@ -26,7 +31,18 @@ export const sort: CommandSpec = {
   usage: 'sort [OPTION]... [FILE]...',
   flags,
   async run(ctx) {
-    const p = getopt(ctx.argv.slice(1), tableFromFlags(flags, 'bz'))
+    const args: string[] = []
+    for (const a of ctx.argv.slice(1)) {
+      const m = /^--check=(.*)$/.exec(a)
+      if (!m) args.push(a)
+      else if (m[1] === 'quiet' || m[1] === 'silent') args.push('-C')
+      else if (m[1] === 'diagnose-first') args.push('-c')
+      else {
+        const valid = "Valid arguments are:\n  - 'quiet', 'silent'\n  - 'diagnose-first'"
+        return usageError(ctx, 'sort', `invalid argument '${m[1]}' for '--check'\n${valid}`, 1)
+      }
+    }
+    const p = getopt(args, tableFromFlags(flags, 'bz'))
     if ('error' in p) return usageError(ctx, 'sort', p.error, 2)
     if (has(p, 'help')) {
       ctx.stdout(helpText(this.usage, 'Write sorted concatenation of all FILE(s) to standard output.', flags))
@@ -47,17 +63,32 @@ export const sort: CommandSpec = {
       }
       keys.push(k)
     }
+    const checking = has(p, 'check') || has(p, 'check-silent')
+    if (has(p, 'check') && has(p, 'check-silent')) {
+      ctx.stderr("sort: options '-cC' are incompatible\n")
+      return 2
+    }
+    const kinds = ['human-numeric-sort', 'numeric-sort', 'version-sort'].filter((k) => has(p, k))
+    if (kinds.length > 1) {
+      const letters = [['ignore-case', 'f'], ['human-numeric-sort', 'h'], ['numeric-sort', 'n'], ['reverse', 'r'], ['version-sort', 'V']]
+      ctx.stderr(`sort: options '-${letters.filter(([k]) => has(p, k)).map(([, l]) => l).join('')}' are incompatible\n`)
+      return 2
+    }
+    if (checking && p.operands.length > 1) {
+      ctx.stderr(`sort: extra operand '${p.operands[1]}' not allowed with -${has(p, 'check') ? 'c' : 'C'}\n`)
+      return 2
+    }
     const lines: string[] = []
     for (const name of inputs(p.operands)) {
       const r = readOperand(ctx, name)
       if (!r.ok) {
-        ctx.stderr(`sort: cannot read: ${r.message}\n`)
+        ctx.stderr(`sort: ${checking ? 'open failed' : 'cannot read'}: ${r.message}\n`)
         return 2
       }
       lines.push(...splitLines(r.text).lines)
     }
-    const global: KeyOpts = { n: has(p, 'numeric-sort'), r: has(p, 'reverse'), f: has(p, 'ignore-case'), b: false }
-    for (const k of keys) if (!k.own) Object.assign(k.opts, { n: global.n, f: global.f, r: global.r })
+    const global: KeyOpts = { n: has(p, 'numeric-sort'), h: has(p, 'human-numeric-sort'), V: has(p, 'version-sort'), r: has(p, 'reverse'), f: has(p, 'ignore-case'), b: false }
+    for (const k of keys) if (!k.own) Object.assign(k.opts, { n: global.n, h: global.h, V: global.V, f: global.f, r: global.r })
     const effective = keys.length ? keys : [{ sf: 1, sc: 1, ef: Infinity, ec: 0, opts: global, own: false }]
     const compareKeys = (a: string, b: string) => {
       for (const k of effective) {
@@ -65,6 +96,8 @@ export const sort: CommandSpec = {
         const kb = extractKey(b, k, sep)
         let c: number
         if (k.opts.n) c = Math.sign(numValue(ka) - numValue(kb))
+        else if (k.opts.h) c = humanCompare(ka, kb, numValue)
+        else if (k.opts.V) c = versionCompare(ka, kb)
         else c = k.opts.f ? cmp(ka.toUpperCase(), kb.toUpperCase()) : cmp(ka, kb)
         if (c) return k.opts.r ? -c : c
       }
@@ -72,6 +105,10 @@ export const sort: CommandSpec = {
     }
     const lastResort = !has(p, 'stable') && !has(p, 'unique')
     const reverse = global.r ? -1 : 1
+    if (checking) {
+      const compare = (a: string, b: string) => compareKeys(a, b) || (lastResort ? reverse * cmp(a, b) : 0)
+      return checkOrder(ctx, p.operands[0] ?? '-', lines, compare, has(p, 'unique'), has(p, 'check-silent'))
+    }
     const sorted = [...lines].sort((a, b) => compareKeys(a, b) || (lastResort ? reverse * cmp(a, b) : 0))
     const out = has(p, 'unique') ? sorted.filter((l, i) => i === 0 || compareKeys(sorted[i - 1], l) !== 0) : sorted
     ctx.stdout(out.map((l) => l + '\n').join(''))
@@ -81,6 +118,8 @@ export const sort: CommandSpec = {
 
 interface KeyOpts {
   n: boolean
+  h: boolean
+  V: boolean
   r: boolean
   f: boolean
   b: boolean
@@ -110,7 +149,7 @@ function parseKey(spec: string): KeyDef | string {
   const o1 = m[3] ?? ''
   const o2 = m[6] ?? ''
   const all = o1 + o2
-  const opts: KeyOpts = { n: all.includes('n'), r: all.includes('r'), f: all.includes('f'), b: o1.includes('b') }
+  const opts: KeyOpts = { n: all.includes('n'), h: all.includes('h'), V: all.includes('V'), r: all.includes('r'), f: all.includes('f'), b: o1.includes('b') }
   return { sf: Number(m[1]), sc: Number(m[2] ?? 1), ef: m[4] ? Number(m[4]) : Infinity, ec: Number(m[5] ?? 0), opts, own: /[nrfdgMhRV]/.test(all), bEnd: o2.includes('b') }
 }
 

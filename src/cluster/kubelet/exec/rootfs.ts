@@ -23,6 +23,7 @@ export const APPLETS: Record<string, string> = {
   // more applets the workstation's modules answer for (busybox --list-full gives the links)
   awk: '/usr/bin', sed: '/bin', date: '/bin', seq: '/usr/bin', uniq: '/usr/bin', xargs: '/usr/bin', which: '/usr/bin',
   od: '/usr/bin', xxd: '/usr/bin', md5sum: '/usr/bin', sha1sum: '/usr/bin', sha256sum: '/usr/bin', sha512sum: '/usr/bin',
+  tee: '/usr/bin', tac: '/usr/bin', rev: '/bin', nl: '/usr/bin', paste: '/usr/bin', fold: '/usr/bin', expand: '/usr/bin',
 }
 
 const ALPINE_PASSWD = 'root:x:0:0:root:/root:/bin/sh\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n'
