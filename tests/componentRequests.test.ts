@@ -4,18 +4,15 @@
 // messages come from the Kubernetes reference (kubernetes-next.md: controller roles, system:node
 // rules; kubernetes-objects.md: namespace deletion; NamespaceLifecycle's message), not from a run.
 import { describe, expect, it } from 'vitest'
-import { createLab } from '../src/app/lab'
+import { labWithApp as seededLabWithApp } from '../src/app/testing'
 import type { AuditEntry } from '../src/cluster/audit/audit'
 
 const NS_CONTROLLER = 'system:serviceaccount:kube-system:namespace-controller'
 const line = (e: AuditEntry) => `${e.code} ${e.verb} ${e.requestURI}`
 
 async function labWithApp() {
-  const lab = await createLab({ seed: 'components' })
+  const lab = await seededLabWithApp('components')
   const run = (l: string) => lab.run(l)
-  await run('kubectl create namespace sa-demo')
-  await run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
   return { lab, run, audit: () => lab.snapshot().cluster.audit! }
 }
 

@@ -3,17 +3,14 @@
 // record keeps the kubelet's requests (shown by `lab audit --all`). Expected texts come from
 // the Kubernetes reference (kubernetes-next.md §1.1, §1.3), not from running the lab.
 import { describe, expect, it } from 'vitest'
-import { createLab } from '../src/app/lab'
+import { labWithApp as seededLabWithApp } from '../src/app/testing'
 
 const TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token'
 const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'))
 
 async function labWithApp() {
-  const lab = await createLab({ seed: 'node-identity' })
+  const lab = await seededLabWithApp('node-identity')
   const run = (l: string) => lab.run(l)
-  await run('kubectl create namespace sa-demo')
-  await run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
   return { lab, run }
 }
 

@@ -4,15 +4,12 @@
 // from kubernetes-next.md (kubeadm identities, system:kube-scheduler) and
 // pkg/registry/core/pod/storage/storage.go (setPodNodeAndMetadata, assignPod), not from a run.
 import { describe, expect, it } from 'vitest'
-import { createLab } from '../src/app/lab'
+import { labWithApp } from '../src/app/testing'
 import { asAdmin, labWithPod } from '../src/cluster/apiserver/testing'
 
 describe('the scheduler', () => {
   it('binds the pod through the API server as system:kube-scheduler; a second binding is a Conflict', async () => {
-    const lab = await createLab({ seed: 'scheduler' })
-    await lab.run('kubectl create namespace sa-demo')
-    await lab.run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-    await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
+    const lab = await labWithApp('scheduler')
     const bindings = lab.snapshot().cluster.audit!.filter((e) => e.objectRef?.subresource === 'binding')
     expect(bindings.map((e) => `${e.code} ${e.method} ${e.requestURI} ${e.user?.username} ${e.source}`)).toEqual([
       '201 POST /api/v1/namespaces/sa-demo/pods/app/binding system:kube-scheduler kube-scheduler',

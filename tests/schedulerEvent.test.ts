@@ -17,17 +17,14 @@
 //   events.k8s.io, then rbac.authorization.k8s.io).
 import { describe, expect, it } from 'vitest'
 import { createLab } from '../src/app/lab'
+import { labWithApp } from '../src/app/testing'
 import { asAdmin, labWithPod } from '../src/cluster/apiserver/testing'
 
 type Obj = Record<string, unknown> & { metadata: { name: string; uid: string } }
 const CREATE_V1 = '/apis/events.k8s.io/v1/namespaces/sa-demo/events'
 
 async function startedLab() {
-  const lab = await createLab({ seed: 'scheduler-event' })
-  await lab.run('kubectl create namespace sa-demo')
-  await lab.run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
-  return lab
+  return labWithApp('scheduler-event')
 }
 
 describe('the scheduler\'s Scheduled event', () => {

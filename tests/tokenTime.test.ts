@@ -1,18 +1,15 @@
 // A pod token through lab time (issue: tokens on trial): the refresh at about 80% of 3607 s, the old
 // token still accepted, stale after warnafter (audit annotation), refused once past exp + leeway.
 import { describe, expect, it } from 'vitest'
-import { createLab } from '../src/app/lab'
+import { labWithApp } from '../src/app/testing'
 
 const TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token'
 const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'))
 
 describe('a pod token through time', () => {
   it('is refreshed, stays valid, turns stale, then expires', async () => {
-    const lab = await createLab({ seed: 'time' })
+    const lab = await labWithApp('time')
     const run = (l: string) => lab.run(l)
-    await run('kubectl create namespace sa-demo')
-    await run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-    await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
     const old = (await run(`kubectl -n sa-demo exec app -- cat ${TOKEN}`)).stdout
     const call = (tok: string) => run(`curl -s -o /dev/null -w "%{http_code}" --cacert ca.pem -H "Authorization: Bearer ${tok}" https://$APISERVER/version`)
 

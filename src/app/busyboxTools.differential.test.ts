@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createLab, type Lab } from './lab'
+import type { Lab } from './lab'
+import { labWithApp } from './testing'
 import { q, requireTools, runBatch } from '../shell/testing/realTools'
 
 /** The files every line starts from. */
@@ -55,10 +56,7 @@ let lab: Lab
 let base = ''
 
 beforeAll(async () => {
-  lab = await createLab({ seed: '1' })
-  await lab.run('kubectl create namespace sa-demo')
-  await lab.run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
+  lab = await labWithApp()
   base = mkdtempSync(join(tmpdir(), 'bbtools-'))
 }, 60_000)
 afterAll(() => rmSync(base, { recursive: true, force: true }))

@@ -3,6 +3,7 @@
 // sh does (differential: all lines in one batch of `busybox sh -c`).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
+import { labWithApp } from './testing'
 import { checkSnapshot } from './schema'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,10 +14,7 @@ let lab: Lab
 const run = (line: string) => lab.run(line)
 
 beforeAll(async () => {
-  lab = await createLab({ seed: '1' })
-  await run('kubectl create namespace sa-demo')
-  await run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
+  lab = await labWithApp()
 }, 60_000)
 
 describe('kubectl exec -i', () => {

@@ -1,7 +1,8 @@
 // busybox sleep in a pod: it takes its time on the lab clock (kubectl exec and the pod's sh), and
 // its messages for bad operands are those of the machine's real `busybox sleep` (one batch).
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createLab, type Lab } from './lab'
+import type { Lab } from './lab'
+import { labWithApp } from './testing'
 import { q, requireTools, runBatch, type Outcome } from '../shell/testing/realTools'
 
 let lab: Lab
@@ -14,10 +15,7 @@ let real: Outcome[] = []
 beforeAll(async () => {
   requireTools('busybox')
   real = await runBatch(BAD.map((args) => ({ shell: `busybox sleep ${args.map(q).join(' ')}` })))
-  lab = await createLab({ seed: '1' })
-  await run('kubectl create namespace sa-demo')
-  await run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
+  lab = await labWithApp()
 }, 60_000)
 
 describe('sleep inside a container', () => {

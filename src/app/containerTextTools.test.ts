@@ -5,19 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createLab, type Lab } from './lab'
+import type { Lab } from './lab'
+import { labWithApp } from './testing'
 import { q, requireTools, runBatch } from '../shell/testing/realTools'
 
 let lab: Lab
 const run = (line: string) => lab.run(line)
 
 beforeAll(async () => {
-  lab = await createLab({ seed: '1' })
-  await run('kubectl create namespace sa-demo')
-  await run('kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
-  await run('kubectl -n sa-demo wait --for=condition=Ready pod/app')
-  await run('kubectl -n sa-demo run deb --image=debian:12 -- sleep 100000')
-  await run('kubectl -n sa-demo wait --for=condition=Ready pod/deb')
+  lab = await labWithApp('1', ['kubectl -n sa-demo run deb --image=debian:12 -- sleep 100000', 'kubectl -n sa-demo wait --for=condition=Ready pod/deb'])
 }, 60_000)
 
 const APPLETS = ['cat', 'echo', 'printf', 'mkdir', 'sort', 'tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'expand']

@@ -3,7 +3,8 @@
 // watch showing kubectl's output once under its header.
 
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createLab, type Lab } from '../../app/lab'
+import type { Lab } from '../../app/lab'
+import { labWithApp } from '../../app/testing'
 import { CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import type { RunResult } from '../types'
 import { missingTools, runReal } from './diffSupport'
@@ -13,12 +14,7 @@ const SA = '/var/run/secrets/kubernetes.io/serviceaccount'
 describe('the tools in a lab', () => {
   let lab: Lab
   beforeAll(async () => {
-    lab = await createLab({ seed: '1' })
-    for (const line of [
-      'kubectl create namespace sa-demo',
-      'kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000',
-      'kubectl -n sa-demo wait --for=condition=Ready pod/app',
-    ]) expect((await lab.run(line)).exitCode, line).toBe(0)
+    lab = await labWithApp()
   }, 120_000)
 
   test("openssl x509 -text on the pod's ca.crt is what OpenSSL 3.0 prints for the cluster CA", async () => {
