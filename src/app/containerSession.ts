@@ -39,8 +39,11 @@ export class ContainerSession {
 
   private readonly reword: (text: string) => string
 
-  /** `beforeLine`: brings the shell's copy of the container's files up to date (containerShell.ts). */
-  constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<void>) {
+  /**
+   * `beforeLine`: brings the shell's copy of the container's files up to date (containerShell.ts);
+   * false when the container has stopped meanwhile.
+   */
+  constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<boolean>) {
     this.reword = containerMessages(personality)
   }
 
@@ -59,7 +62,12 @@ export class ContainerSession {
       this.exitCode = m[1] !== undefined ? Number(m[1]) & 255 : this.shell.lastStatus
       return { stdout: '', stderr: '', exitCode: this.exitCode }
     }
-    await this.beforeLine?.()
+    // the container stopped (its command ended, or it was deleted): its processes were killed
+    // with SIGKILL, so the shell is gone with status 137 and the line never reached it
+    if ((await this.beforeLine?.()) === false) {
+      this.exitCode = 137
+      return { stdout: '', stderr: '', exitCode: 137 }
+    }
     const fix = (c: OutputChunk): OutputChunk => (c.stream !== 'stderr' ? c : { ...c, text: this.reword(c.text) })
     const r = await this.shell.run(line, onChunk ? (c) => onChunk(fix(c)) : undefined)
     if (this.shell.exited !== undefined) this.exitCode = this.shell.exited

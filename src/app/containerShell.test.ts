@@ -89,6 +89,18 @@ describe('kubectl exec -it POD -- sh', () => {
     expect(listing.match(/ \.\.20\d\d_/g)).toHaveLength(2)
   })
 
+  it('the container stopping kills the shell: the next line ends it with status 137, back at the workstation', async () => {
+    await run('kubectl -n sa-demo run brief --image=alpine --command -- sleep 5')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/brief')
+    await run('kubectl -n sa-demo exec -it brief -- sh')
+    expect((await run('echo alive')).stdout).toBe('alive\n')
+    // sleep 5 ends: the container stops (and restarts, as another container)
+    await lab.advance('30s')
+    expect(await run('echo too late')).toEqual({ stdout: '', stderr: 'command terminated with exit code 137\n', exitCode: 137 })
+    expect(lab.prompt()).toBeUndefined()
+    expect((await run('pwd')).stdout).toBe('/root\n')
+  })
+
   it('Ctrl+D ends it; bash in the image gives bash prompt and messages', async () => {
     await run('kubectl -n sa-demo exec -it app -- bash')
     expect(lab.prompt()).toBe('root@app:/# ')

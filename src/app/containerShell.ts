@@ -153,11 +153,15 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
 /**
  * Before each line of a shell that stays open: the container's files as they are now laid under
  * the shell's copy (a token the kubelet refreshed meanwhile reads new, as in the real pod).
+ * False once the container has stopped: the shell was killed with it.
  */
-const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string, string>) => async () => {
-  if (!p.current) return
-  p.root = await p.current()
-  syncUnderneath(fs, flat, flatten(p.root, fs instanceof TrackedFs))
+const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string, string>) => async (): Promise<boolean> => {
+  if (!p.current) return true
+  const root = await p.current()
+  if (!root) return false
+  p.root = root
+  syncUnderneath(fs, flat, flatten(root, fs instanceof TrackedFs))
+  return true
 }
 
 /**

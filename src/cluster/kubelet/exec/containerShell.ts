@@ -31,9 +31,10 @@ export interface ContainerProcess {
   pids?: ContainerPids
   /**
    * The container's root as it is now, for a shell that stays open (`kubectl exec -it`): the
-   * kubelet first writes the tokens that fell due since, as it would have meanwhile.
+   * kubelet first writes the tokens that fell due since, as it would have meanwhile. Undefined
+   * once the container this process runs in has stopped (its processes were killed with it).
    */
-  current?(): Promise<FsDir>
+  current?(): Promise<FsDir | undefined>
 }
 
 /** Runs argv (a program found on the container's PATH) in the container, to completion. */

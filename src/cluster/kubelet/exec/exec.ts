@@ -117,11 +117,16 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
     const ns = pod.metadata.namespace ?? ''
     const svcIP = apiServiceIP(ctx)
+    const containerID = c.containerID
     const out = await i.shell.run(i.command, {
       root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP, pids: proc.pids,
       current: async () => {
-        const now = await i.refresh?.()
-        return now ? buildRootfs({ pod, rec: now, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS }) : root
+        if (!i.refresh) return root
+        const now = await i.refresh()
+        // the same container (a restart is another one, with another ID), still running
+        const same = now?.containers.find((x) => x.name === container)
+        if (!now || !same || same.containerID !== containerID || !runningAt(same, policy, ctx.clock.now())) return undefined
+        return buildRootfs({ pod, rec: now, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
       },
       resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
       reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
