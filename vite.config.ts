@@ -33,6 +33,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 20_000,
+    // set-up hooks too (vitest's default is 10 s): npm test may start the unit suite at nice 19
+    // beside the @timing browser tests (scripts/testAll.mjs), where a hook can wait for a core
+    hookTimeout: 60_000,
     // Threads, and one module graph per worker for the files that allow it: most of the unit
     // suite's time was importing the same modules again for each of its ~140 files. A file that
     // replaces a module with vi.mock needs a graph of its own (a mock would leak into, or miss,
