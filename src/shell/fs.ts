@@ -28,6 +28,17 @@ export function dirname(path: string): string {
   return i <= 0 ? '/' : path.slice(0, i)
 }
 
+/**
+ * Why a resolved `path` cannot be opened for writing, as open(2)'s error reads (a directory, or a
+ * parent that is missing or not a directory); undefined when it can.
+ */
+export function cannotWrite(fs: { isDir(p: string): boolean; exists(p: string): boolean }, path: string): string | undefined {
+  if (fs.isDir(path)) return 'Is a directory'
+  const parent = dirname(path)
+  if (!fs.isDir(parent)) return fs.exists(parent) ? 'Not a directory' : 'No such file or directory'
+  return undefined
+}
+
 export function basename(path: string): string {
   if (path === '/') return '/'
   const trimmed = path.replace(/\/+$/, '')

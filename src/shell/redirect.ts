@@ -5,7 +5,7 @@
 import type { Redirect } from './parser/ast'
 import type { HomeFs } from './types'
 import { ExpansionError, expandFields, expandString, type ExpandContext } from './expand'
-import { dirname } from './fs'
+import { cannotWrite } from './fs'
 import type { PipeEnd } from './sigpipe'
 
 export type Sink =
@@ -115,11 +115,8 @@ function openOutput(target: string, append: boolean, fs: HomeFs, io: IO): Sink {
   if (target === '/dev/stdout') return io.out
   if (target === '/dev/stderr') return io.err
   const path = fs.resolve(target)
-  if (fs.isDir(path)) throw new ExpansionError(`${target}: Is a directory`)
-  const parent = dirname(path)
-  if (!fs.isDir(parent)) {
-    throw new ExpansionError(`${target}: ${fs.exists(parent) ? 'Not a directory' : 'No such file or directory'}`)
-  }
+  const why = cannotWrite(fs, path)
+  if (why) throw new ExpansionError(`${target}: ${why}`)
   if (!append || !fs.exists(path)) fs.writeFile(path, '')
   return { kind: 'file', path }
 }

@@ -3,7 +3,7 @@
 // character: rev says so (naming the 0-based line) and leaves the rest of that file.
 
 import type { CommandSpec, FlagSpec } from '../types'
-import { getopt, has, helpText, tableFromFlags, usageError, utf8Locale } from './util'
+import { getopt, has, helpText, splitLines, tableFromFlags, usageError, utf8Locale } from './util'
 
 const flags: FlagSpec[] = [{ name: 'help', short: 'h', takesValue: false, help: 'display this help' }]
 
@@ -22,7 +22,6 @@ export const rev: CommandSpec = {
       ctx.stdout(helpText(this.usage, 'Reverse lines characterwise.', flags))
       return 0
     }
-    const eol = '\n'
     const utf8 = utf8Locale(ctx.env)
     let status = 0
     const files = p.operands.length ? p.operands : [undefined]
@@ -43,9 +42,7 @@ export const rev: CommandSpec = {
           continue
         }
       }
-      const lines = text.split(eol)
-      const last = lines.pop()!
-      if (last !== '') lines.push(last)
+      const { lines, finalNewline } = splitLines(text)
       let out = ''
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]
@@ -56,7 +53,7 @@ export const rev: CommandSpec = {
           out = ''
           break
         }
-        out += [...line].reverse().join('') + (i < lines.length - 1 || last === '' ? eol : '')
+        out += [...line].reverse().join('') + (i < lines.length - 1 || finalNewline ? '\n' : '')
       }
       ctx.stdout(out)
     }

@@ -3,7 +3,7 @@
 
 import { canonical } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
-import { dirname } from '../fs'
+import { cannotWrite } from '../fs'
 import { gnuQuote } from './gnuQuote'
 import { getopt, has, helpText, tableFromFlags, usageError } from './util'
 
@@ -46,11 +46,9 @@ export const tee: CommandSpec = {
     const open: string[] = []
     for (const name of p.operands) {
       const path = ctx.fs.resolve(name)
-      if (ctx.fs.isDir(path)) {
-        ctx.stderr(`tee: ${name}: Is a directory\n`)
-        status = 1
-      } else if (!ctx.fs.isDir(dirname(path))) {
-        ctx.stderr(`tee: ${name}: ${ctx.fs.exists(dirname(path)) ? 'Not a directory' : 'No such file or directory'}\n`)
+      const why = cannotWrite(ctx.fs, path)
+      if (why) {
+        ctx.stderr(`tee: ${name}: ${why}\n`)
         status = 1
       } else {
         // Opened (and truncated unless -a) before anything is read, as the real tee does.
