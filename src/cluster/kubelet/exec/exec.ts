@@ -98,7 +98,8 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     ...(spec.enableServiceLinks === false ? [] : serviceEnv(ctx)),
     ['HOME', '/root'],
   ]
-  const root = buildRootfs({ pod, rec, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
+  const rootOf = (r: PodRecord) => buildRootfs({ pod, rec: r, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
+  const root = rootOf(rec)
   const stdin = i.stdin ?? ''
   const proc: Proc = { root, env, hostname, now: ctx.clock.now(), stdin }
   const [cmd, ...args] = i.command
@@ -126,7 +127,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
         // the same container (a restart is another one, with another ID), still running
         const same = now?.containers.find((x) => x.name === container)
         if (!now || !same || same.containerID !== containerID || !runningAt(same, policy, ctx.clock.now())) return undefined
-        return buildRootfs({ pod, rec: now, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
+        return rootOf(now)
       },
       resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
       reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
