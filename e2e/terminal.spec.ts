@@ -6,6 +6,7 @@ import { commandLine, openLab, PS1, selectedText, shownLines, terminalLog, typeC
 import { clearStorageOnce } from './support/article'
 import { holdEditorPreload } from './support/editor'
 import { axeViolations, describeViolations } from './support/axe'
+import { box, inside } from './support/geometry'
 
 test.beforeEach(async ({ page, context }, testInfo) => {
   // The editor's preload stays where the test is about it.
@@ -348,4 +349,27 @@ test('the prompt shows the working directory as bash does', async ({ page }) => 
   await expect(page.getByTestId('prompt')).toHaveText('root@workstation:/tmp#')
   await typeCommand(page, 'cd')
   await expect(page.getByTestId('prompt')).toHaveText('root@workstation:~#')
+})
+
+test('long output keeps the prompt in view; a reader who scrolled up stays there until Enter', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openLab(page)
+  const scroller = page.locator('.term-scroll')
+  const promptInView = async () => {
+    const [term, pr] = [await box(page, '.term-scroll'), await box(page, '[data-testid="prompt"]')]
+    return inside(pr, term)
+  }
+  await typeCommand(page, 'seq 200')
+  await expect.poll(promptInView).toBe(true)
+  // scrolled to the top to read: output that comes meanwhile does not move the view
+  await scroller.evaluate((el) => (el.scrollTop = 0))
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(0)
+  await page.evaluate(() => window.lab!.run('seq 300'))
+  await waitIdle(page)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0)
+  expect(await promptInView()).toBe(false)
+  // Enter brings the prompt back, with the answer
+  await typeCommand(page, 'echo back')
+  await expect.poll(promptInView).toBe(true)
 })

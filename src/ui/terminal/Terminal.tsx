@@ -23,15 +23,16 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
   const scrollRef = useRef<HTMLDivElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const stick = useRef(true)
-  const lines = useTerminal(store, (s) => s.lines)
-  const partial = useTerminal(store, (s) => s.partial)
-  const busy = useTerminal(store, (s) => s.busy)
 
   // The scroller's size and content height when it was last followed or scrolled by the reader.
   const layout = useRef({ width: 0, height: 0, content: 0 })
   const remember = (el: HTMLElement) => {
     layout.current = { width: el.clientWidth, height: el.clientHeight, content: el.scrollHeight }
   }
+
+  const lines = useTerminal(store, (s) => s.lines)
+  const partial = useTerminal(store, (s) => s.partial)
+  const busy = useTerminal(store, (s) => s.busy)
 
   /** Follow the output (the prompt in view), unless the reader scrolled up to read. */
   const followOutput = useCallback(() => {
@@ -40,11 +41,26 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
     if (stick.current) el.scrollTop = el.scrollHeight
     remember(el)
   }, [])
-  useLayoutEffect(followOutput, [followOutput, lines, partial, busy])
+  // After each change of the output, in the next frame, before it is drawn: reading scrollHeight
+  // right in the commit would force a layout of its own (about 3 ms of every answer, before the
+  // new lines even reach the DOM's observers), and the panels' update after it would lay the page
+  // out again. In the frame, the browser lays the page out once for all of it.
+  const frame = useRef(0)
+  const followInFrame = useCallback(() => {
+    if (frame.current) return
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0
+      followOutput()
+    })
+  }, [followOutput])
+  useLayoutEffect(followInFrame, [followInFrame, lines, partial, busy])
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
   const onScroll = () => {
     const el = scrollRef.current
-    if (!el) return
+    // A scroll between a change of the output and the frame that follows it is the browser's (scroll
+    // anchoring as the oldest lines leave, the command line kept in view), not the reader's.
+    if (!el || frame.current) return
     // A scroll that comes with a new size or new content (a resize re-wraps the lines and the
     // browser moves the scroll position) is not the reader's: it does not stop the following.
     // Browsers order it before or after the ResizeObserver callback (headless Chromium before).
@@ -55,7 +71,8 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
 
   const follow = useCallback(() => {
     stick.current = true
-  }, [])
+    followInFrame()
+  }, [followInFrame])
 
   // Width in characters, for listing completions in columns.
   useEffect(() => {
