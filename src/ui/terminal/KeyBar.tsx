@@ -41,3 +41,6 @@ export function KeyBar({ inputRef }: { inputRef: RefObject<HTMLInputElement | nu
     </div>
   )
 }
+
+/** The terminal's line of help on a touch screen (here, with the key bar: not in the first screen's download). */
+export const TouchHelp = () => 'Type a command and tap Enter (Go) to run it. The keys above complete (Tab), recall (↑ ↓) and cancel (Ctrl+C).'

@@ -1,14 +1,15 @@
 // The terminal pane: the output log, the input line, a line of key help. A plain React
 // component rendering text: every line stays in the DOM, selects and copies exactly.
 
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react'
 import type { TerminalController } from '../../state/controller'
-import { useTerminal, type AppStore } from '../../state/store'
+import { eagerTerminal, type AppStore } from '../../state/store'
 import { InputLine } from './InputLine'
 import { OutputLog } from './OutputLog'
 
 /** Touch screens only: loaded when needed, not with the first screen. */
 const KeyBar = lazy(() => import('./KeyBar').then((m) => ({ default: m.KeyBar })))
+const TouchHelp = lazy(() => import('./KeyBar').then((m) => ({ default: m.TouchHelp })))
 
 interface Props {
   store: AppStore
@@ -26,35 +27,28 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
 
   // The scroller's size and content height when it was last followed or scrolled by the reader.
   const layout = useRef({ width: 0, height: 0, content: 0 })
-  const remember = (el: HTMLElement) => {
-    layout.current = { width: el.clientWidth, height: el.clientHeight, content: el.scrollHeight }
-  }
-
-  const lines = useTerminal(store, (s) => s.lines)
-  const partial = useTerminal(store, (s) => s.partial)
-  const busy = useTerminal(store, (s) => s.busy)
 
   /** Follow the output (the prompt in view), unless the reader scrolled up to read. */
   const followOutput = useCallback(() => {
     const el = scrollRef.current
     if (!el) return
     if (stick.current) el.scrollTop = el.scrollHeight
-    remember(el)
+    layout.current = { width: el.clientWidth, height: el.clientHeight, content: el.scrollHeight }
   }, [])
   // After each change of the output, in the next frame, before it is drawn: reading scrollHeight
-  // right in the commit would force a layout of its own (about 3 ms of every answer, before the
+  // in the commit (a layout effect) would force a layout of its own (about 3 ms of every answer, before the
   // new lines even reach the DOM's observers), and the panels' update after it would lay the page
   // out again. In the frame, the browser lays the page out once for all of it.
   const frame = useRef(0)
   const followInFrame = useCallback(() => {
-    if (frame.current) return
-    frame.current = requestAnimationFrame(() => {
+    frame.current ||= requestAnimationFrame(() => {
       frame.current = 0
       followOutput()
     })
   }, [followOutput])
-  useLayoutEffect(followInFrame, [followInFrame, lines, partial, busy])
-  useEffect(() => () => cancelAnimationFrame(frame.current), [])
+  // On every change of the terminal's slice (without rendering this component again); a frame after
+  // an unmount finds no scroller and does nothing.
+  useEffect(() => eagerTerminal(store).subscribe(followInFrame), [store, followInFrame])
 
   const onScroll = () => {
     const el = scrollRef.current
@@ -125,9 +119,13 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
         </Suspense>
       )}
       <p id="term-help" className="term-help">
-        {touch
-          ? 'Type a command and tap Enter (Go) to run it. The keys above complete (Tab), recall (↑ ↓) and cancel (Ctrl+C).'
-          : 'Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the terminal'}
+        {touch ? (
+          <Suspense fallback={null}>
+            <TouchHelp />
+          </Suspense>
+        ) : (
+          'Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the terminal'
+        )}
       </p>
     </div>
   )
