@@ -15,6 +15,10 @@ export async function benchTimeline(browser, url, { steps = 60, warmup = 5 } = {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: Number(process.env.BENCH_VIEWPORT_H ?? 900) } })
   const page = await ctx.newPage()
   try {
+    // the timeline measures its redraws only where asked (src/ui/timeline/redrawTiming.ts)
+    await page.addInitScript(() => {
+      window.__tokenlabRedrawTiming = true
+    })
     await page.goto(`${url}/?seed=1`)
     await page.waitForFunction(() => window.lab !== undefined)
     await page.evaluate(() => window.lab.ready)

@@ -20,7 +20,36 @@ const loadMonaco = () =>
   })
 const LazyPane = lazy(loadMonaco)
 
-/** Load Monaco in the background once the page is idle after start-up, so the first edit opens at once. */
+/**
+ * How long the student leaves keyboard and mouse alone before Monaco loads: its load and set-up are
+ * long tasks (300 to 600 ms on a slow machine), and a command typed during them waits. Loaded at
+ * the first pause instead of right after start-up, they no longer land among the first commands.
+ */
+const QUIET_MS = 2000
+
+/** Load Monaco in the background at the first pause of the keyboard and mouse after start-up (then when idle), so the first edit opens at once. */
+function preloadEditorWhenQuiet(): void {
+  let last = performance.now()
+  const onInput = () => {
+    last = performance.now()
+  }
+  const opts = { capture: true, passive: true }
+  addEventListener('keydown', onInput, opts)
+  addEventListener('pointerdown', onInput, opts)
+  const check = () => {
+    const wait = last + QUIET_MS - performance.now()
+    if (wait > 0) {
+      setTimeout(check, wait)
+      return
+    }
+    removeEventListener('keydown', onInput, opts)
+    removeEventListener('pointerdown', onInput, opts)
+    preloadEditorWhenIdle()
+  }
+  setTimeout(check, QUIET_MS)
+}
+
+/** Load Monaco in the background when the page is idle. */
 function preloadEditorWhenIdle(win: Pick<Window, 'setTimeout'> & { requestIdleCallback?: Window['requestIdleCallback'] } = window): void {
   const load = () =>
     void loadMonaco()
@@ -58,7 +87,7 @@ function setPageInert(inert: boolean): void {
 
 export function EditorHost() {
   // Not while the lab starts: Monaco's load and set-up would hold the page's thread (startupGate.ts).
-  useEffect(() => whenStartupSettled(() => preloadEditorWhenIdle()), [])
+  useEffect(() => whenStartupSettled(() => preloadEditorWhenQuiet()), [])
   const [pending, setPending] = useState<Pending>()
   const current = useRef<Pending | undefined>(undefined)
   const text = useRef('')

@@ -5,6 +5,7 @@
 // clock-following view, a token's points beyond the window are edge markers (state/timeline/edges.ts).
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useLaidOut } from './useLaidOut'
 import { EDGE_EMS, edgeMarks, edgeSize, type EdgeSize } from '../../state/timeline/edges'
 import type { Lane } from '../../state/timeline/lanes'
 import { laneRow, rowSlots } from '../../state/timeline/marks'
@@ -88,45 +89,41 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
   const lanesRef = useRef<HTMLDivElement>(null)
   const [scroll, setScroll] = useState({ top: 0, height: 320, rowH: 30 })
 
-  useLayoutEffect(() => {
-    const el = plotRef.current
-    if (!el) return
-    const measure = () => {
+  useLaidOut(
+    plotRef,
+    (el) => {
       const style = getComputedStyle(el)
       const label = parseFloat(style.getPropertyValue('--tl-label')) || LABEL_PX
-      const w = Math.max(120, el.clientWidth - label)
-      const em = parseFloat(style.fontSize) || 12
+      return { label, w: Math.max(120, el.clientWidth - label), em: parseFloat(style.fontSize) || 12 }
+    },
+    ({ label, w, em }) => {
       const size = edgeSize(w / em)
       setLabelPx(label)
       setWidth(w)
       setEdgeWords(size)
       onGeometry?.({ width: w, edgeRoom: Math.round(em * EDGE_EMS[size]) })
-    }
-    measure()
-    const ro = new ResizeObserver(measure)
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [onGeometry])
+    },
+    [onGeometry],
+  )
 
   // Vertical virtualization: only the rows scrolled into view (and a few more) are in the DOM.
-  const readScroll = useCallback(() => {
-    const el = lanesRef.current
+  const scrollOf = useCallback((el: HTMLElement) => {
     const box = plotRef.current
-    if (!el || !box) return
-    const rowH = parseFloat(getComputedStyle(box).getPropertyValue('--tl-row')) || 30
-    setScroll((s) => (s.top === el.scrollTop && s.height === el.clientHeight && s.rowH === rowH ? s : { top: el.scrollTop, height: el.clientHeight, rowH }))
+    const rowH = (box && parseFloat(getComputedStyle(box).getPropertyValue('--tl-row'))) || 30
+    return { top: el.scrollTop, height: el.clientHeight, rowH }
   }, [])
+  const showScroll = useCallback(
+    (m: { top: number; height: number; rowH: number }) => setScroll((s) => (s.top === m.top && s.height === m.height && s.rowH === m.rowH ? s : m)),
+    [],
+  )
+  useLaidOut(lanesRef, scrollOf, showScroll, [scrollOf, showScroll])
   useLayoutEffect(() => {
     const el = lanesRef.current
     if (!el) return
-    el.addEventListener('scroll', readScroll, { passive: true })
-    const ro = new ResizeObserver(readScroll)
-    ro.observe(el)
-    return () => {
-      el.removeEventListener('scroll', readScroll)
-      ro.disconnect()
-    }
-  }, [readScroll])
+    const onScroll = () => showScroll(scrollOf(el))
+    el.addEventListener('scroll', onScroll, { passive: true })
+    return () => el.removeEventListener('scroll', onScroll)
+  }, [scrollOf, showScroll])
 
   useEffect(() => {
     const el = plotRef.current
@@ -147,7 +144,7 @@ export function TimelinePlot({ lanes, view, now, selectedKey, decoderJti, select
   }, [actions, view, width, labelPx])
 
   const slots = useMemo(() => rowSlots(lanes), [lanes])
-  useLayoutEffect(readScroll, [readScroll, slots.length])
+  // (More or fewer rows: the lanes' size changes, or their scroll position, which the two above hear.)
   const first = Math.max(0, Math.floor(scroll.top / scroll.rowH) - OVERSCAN)
   const last = Math.min(slots.length, Math.ceil((scroll.top + scroll.height) / scroll.rowH) + OVERSCAN)
   const rows = useMemo(

@@ -4,10 +4,11 @@
 // and the now line drawn behind the marks. The token is the one selected in the timeline, else
 // the decoder's, else the newest one issued (rulerPick.ts). Pure layout in src/state/timeline/ruler.ts.
 
-import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { Lane } from '../../state/timeline/lanes'
 import { rulerMarks, rulerNow, rulerScale, rulerSpans, rulerTicks } from '../../state/timeline/ruler'
 import { pickRulerToken } from '../../state/timeline/rulerPick'
+import { useLaidOut } from './useLaidOut'
 
 interface Props {
   lanes: readonly Lane[]
@@ -21,18 +22,12 @@ const FONT = { normal: 12, presenter: 18 }
 export function TokenRuler({ lanes, now, selectedKey, decoderJti }: Props) {
   const ref = useRef<HTMLDivElement>(null)
   const [size, setSize] = useState({ width: 600, font: FONT.normal })
-  useLayoutEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const measure = () => {
-      const font = parseFloat(getComputedStyle(el).fontSize) || FONT.normal
-      setSize((s) => (s.width === el.clientWidth && s.font === font ? s : { width: Math.max(160, el.clientWidth), font }))
-    }
-    measure()
-    const ro = new ResizeObserver(measure)
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [])
+  useLaidOut(
+    ref,
+    (el) => ({ width: Math.max(160, el.clientWidth), font: parseFloat(getComputedStyle(el).fontSize) || FONT.normal }),
+    (m) => setSize((s) => (s.width === m.width && s.font === m.font ? s : m)),
+    [],
+  )
 
   const chosen = useMemo(() => pickRulerToken(lanes, now, selectedKey, decoderJti), [lanes, now, selectedKey, decoderJti])
   if (!chosen) return <div ref={ref} className="tl-ruler" hidden />

@@ -3,7 +3,10 @@
 //  * "timeline-redraw": from this panel starting to render a new version to its committed,
 //    laid-out DOM (the timeline's own work: model update, rows, React, style and layout);
 //  * "timeline-redraw-page": from the lab view's bump, so also the other panels rendering first.
-// Kept outside the components: render code stays pure, this only notes times.
+// Kept outside the components: render code stays pure, this only notes times. Measured only where
+// a page asks for it (window.__tokenlabRedrawTiming = true before the lab's script runs, as the
+// bench does): the measure lays the page out at once, in the commit, which in a student's page
+// would only hold up the next command's answer (up to 40 ms over the article's commands).
 
 export const MEASURE = 'timeline-redraw'
 export const MEASURE_PAGE = 'timeline-redraw-page'
@@ -26,7 +29,7 @@ export function noteCommit(el: HTMLElement, version: number): void {
   el.setAttribute('data-rendered-version', String(version))
   const bumped = bumpedAt
   bumpedAt = undefined
-  if (bumped === undefined || render?.version !== version) return
+  if (bumped === undefined || render?.version !== version || !(globalThis as { __tokenlabRedrawTiming?: boolean }).__tokenlabRedrawTiming) return
   void el.offsetHeight // style and layout now, so the measure includes them
   const end = performance.now()
   if (performance.getEntriesByName(MEASURE).length > 500) {
