@@ -4,6 +4,7 @@
 // keyboard, where they were.
 
 import type { RefObject } from 'react'
+import './keybar.css'
 
 const KEYS: { label: string; name: string; key: string; ctrl?: boolean }[] = [
   { label: 'Tab', name: 'Tab (complete)', key: 'Tab' },
@@ -42,5 +43,14 @@ export function KeyBar({ inputRef }: { inputRef: RefObject<HTMLInputElement | nu
   )
 }
 
-/** The terminal's line of help on a touch screen (here, with the key bar: not in the first screen's download). */
-export const TouchHelp = () => 'Type a command and tap Enter (Go) to run it. The keys above complete (Tab), recall (↑ ↓) and cancel (Ctrl+C).'
+/** On a touch screen, under the terminal: the key bar and a line of help about it (not in the first screen's download). */
+export function TouchKeys({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+  return (
+    <>
+      <KeyBar inputRef={inputRef} />
+      <p id="term-help" className="term-help">
+        Type a command and tap Enter (Go) to run it. The keys above complete (Tab), recall (↑ ↓) and cancel (Ctrl+C).
+      </p>
+    </>
+  )
+}

@@ -8,8 +8,7 @@ import { InputLine } from './InputLine'
 import { OutputLog } from './OutputLog'
 
 /** Touch screens only: loaded when needed, not with the first screen. */
-const KeyBar = lazy(() => import('./KeyBar').then((m) => ({ default: m.KeyBar })))
-const TouchHelp = lazy(() => import('./KeyBar').then((m) => ({ default: m.TouchHelp })))
+const TouchKeys = lazy(() => import('./KeyBar').then((m) => ({ default: m.TouchKeys })))
 
 interface Props {
   store: AppStore
@@ -40,31 +39,43 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
   // new lines even reach the DOM's observers), and the panels' update after it would lay the page
   // out again. In the frame, the browser lays the page out once for all of it.
   const frame = useRef(0)
+  const entered = useRef(false)
   const followInFrame = useCallback(() => {
     frame.current ||= requestAnimationFrame(() => {
       frame.current = 0
       followOutput()
+      entered.current = false
     })
   }, [followOutput])
   // On every change of the terminal's slice (without rendering this component again); a frame after
   // an unmount finds no scroller and does nothing.
   useEffect(() => eagerTerminal(store).subscribe(followInFrame), [store, followInFrame])
 
+  // When the reader last turned the wheel, touched or pressed on the scrollbar (the scroller itself).
+  const readerAt = useRef(0)
+  const reader = () => {
+    readerAt.current = performance.now()
+  }
   const onScroll = () => {
     const el = scrollRef.current
-    // A scroll between a change of the output and the frame that follows it is the browser's (scroll
-    // anchoring as the oldest lines leave, the command line kept in view), not the reader's.
-    if (!el || frame.current) return
-    // A scroll that comes with a new size or new content (a resize re-wraps the lines and the
-    // browser moves the scroll position) is not the reader's: it does not stop the following.
-    // Browsers order it before or after the ResizeObserver callback (headless Chromium before).
-    const l = layout.current
-    if (el.clientWidth !== l.width || el.clientHeight !== l.height || el.scrollHeight !== l.content) return followOutput()
+    if (!el) return
+    // The reader's own scroll counts as it is, even while output streams in. Otherwise:
+    if (performance.now() - readerAt.current > 500) {
+      // a scroll between Enter and the frame that follows the answer is the browser's (scroll
+      // anchoring as the oldest lines leave, the command line kept in view);
+      if (entered.current) return
+      // a scroll that comes with a new size or new content (a resize re-wraps the lines and the
+      // browser moves the scroll position) does not stop the following either. Browsers order it
+      // before or after the ResizeObserver callback (headless Chromium before).
+      const l = layout.current
+      if (el.clientWidth !== l.width || el.clientHeight !== l.height || el.scrollHeight !== l.content) return followOutput()
+    }
     stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 24
   }
 
   const follow = useCallback(() => {
     stick.current = true
+    entered.current = true
     followInFrame()
   }, [followInFrame])
 
@@ -102,7 +113,14 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
 
   return (
     <div className="term" onMouseUp={onMouseUp}>
-      <div className="term-scroll" ref={scrollRef} onScroll={onScroll}>
+      <div
+        className="term-scroll"
+        ref={scrollRef}
+        onScroll={onScroll}
+        onWheel={reader}
+        onTouchMove={reader}
+        onPointerDown={(e) => e.target === e.currentTarget && reader()}
+      >
         <OutputLog store={store} />
         <InputLine
           store={store}
@@ -113,20 +131,15 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
           initialValue={initialInput}
         />
       </div>
-      {touch && (
+      {touch ? (
         <Suspense fallback={null}>
-          <KeyBar inputRef={inputRef} />
+          <TouchKeys inputRef={inputRef} />
         </Suspense>
+      ) : (
+        <p id="term-help" className="term-help">
+          Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the terminal
+        </p>
       )}
-      <p id="term-help" className="term-help">
-        {touch ? (
-          <Suspense fallback={null}>
-            <TouchHelp />
-          </Suspense>
-        ) : (
-          'Enter runs · ↑ ↓ history · Tab completes · Ctrl+C cancels the line · Ctrl+L clears · Esc then Tab leaves the terminal'
-        )}
-      </p>
     </div>
   )
 }
