@@ -34,10 +34,10 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
     if (stick.current) el.scrollTop = el.scrollHeight
     layout.current = { width: el.clientWidth, height: el.clientHeight, content: el.scrollHeight }
   }, [])
-  // After each change of the output, in the next frame, before it is drawn: reading scrollHeight
-  // in the commit (a layout effect) would force a layout of its own (about 3 ms of every answer, before the
-  // new lines even reach the DOM's observers), and the panels' update after it would lay the page
-  // out again. In the frame, the browser lays the page out once for all of it.
+  // After each change of the output, in the next frame, before it is drawn: reading scrollHeight in
+  // the commit (a layout effect) would force a layout of its own (about 3 ms of every answer, before
+  // the new lines even reach the DOM's observers), and the panels' update after it would lay the
+  // page out again. In the frame, the browser lays the page out once for all of it.
   const frame = useRef(0)
   const entered = useRef(false)
   const followInFrame = useCallback(() => {
