@@ -1,9 +1,8 @@
 // tac (coreutils src/tac.c): each FILE (or stdin) with its records in reverse order; records end
 // with a newline, or with -s SEP's string; -b puts the separator before its record instead.
 
-import { canonical } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
-import { getopt, has, helpText, inputs, lastValue, tableFromFlags, usageError } from './util'
+import { getopt, has, helpText, inputs, lastValue, readOperand, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
   { name: 'before', short: 'b', takesValue: false, help: 'the separator starts a record rather than ending it' },
@@ -44,23 +43,17 @@ export const tac: CommandSpec = {
     const sep = lastValue(p, 'separator') ?? '\n'
     let status = 0
     for (const name of inputs(p.operands)) {
-      let text: string | undefined
-      if (name === '-') text = canonical(ctx.stdin)
-      else {
-        const path = ctx.fs.resolve(name)
-        if (ctx.fs.isDir(path)) {
-          ctx.stderr(`tac: ${name}: read error: Invalid argument\n`)
-          status = 1
-          continue
-        }
-        text = ctx.fs.readFile(path)
-      }
-      if (text === undefined) {
-        ctx.stderr(`tac: failed to open '${name}' for reading: No such file or directory\n`)
+      const r = readOperand(ctx, name)
+      if (!r.ok) {
+        ctx.stderr(
+          r.reason === 'directory'
+            ? `tac: ${name}: read error: Invalid argument\n`
+            : `tac: failed to open '${name}' for reading: No such file or directory\n`,
+        )
         status = 1
         continue
       }
-      ctx.stdout(reversedRecords(text, sep, has(p, 'before')))
+      ctx.stdout(reversedRecords(r.text, sep, has(p, 'before')))
     }
     return status
   },

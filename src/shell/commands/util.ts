@@ -114,16 +114,17 @@ export function lastValue(p: ParsedOptions, key: string): string | undefined {
   return v
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; message: string }
+/** A failed read says why (`reason`, for a tool that words it its own way) and how coreutils words it. */
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: 'directory' | 'missing'; message: string }
 
 /** Read an operand as coreutils does: `-` is stdin, errors are `No such file or directory` etc. */
 export function readOperand(ctx: CommandContext, name: string): ReadResult {
   // A pipe joins its writes: escaped bytes written apart that spell UTF-8 become the character.
   if (name === '-') return { ok: true, text: canonical(ctx.stdin) }
   const path = ctx.fs.resolve(name)
-  if (ctx.fs.isDir(path)) return { ok: false, message: `${name}: Is a directory` }
+  if (ctx.fs.isDir(path)) return { ok: false, reason: 'directory', message: `${name}: Is a directory` }
   const text = ctx.fs.readFile(path)
-  if (text === undefined) return { ok: false, message: `${name}: No such file or directory` }
+  if (text === undefined) return { ok: false, reason: 'missing', message: `${name}: No such file or directory` }
   return { ok: true, text }
 }
 
