@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry } from './labPort'
 import { FIRST_SPAN } from './slices/timelineView'
-import { batched, createAppStore } from './store'
+import { batched, createAppStore, eagerTerminal } from './store'
 import { DEFAULT_SPAN } from './timeline/view'
 
 const entry = (at: number): AuditEntry =>
@@ -24,6 +24,23 @@ describe('the one UI store', () => {
     expect(store.getState().selection).toMatchObject({ token: 'a.b.c', compareWith: 'x.y.z' })
     expect(store.getState().timeline).toMatchObject({ mode: 'follow', followSpan: DEFAULT_SPAN })
     expect(FIRST_SPAN).toBe(DEFAULT_SPAN)
+  })
+
+  it('a patch that changes nothing is not a change: nobody hears of it (the terminal asks for no frame on Enter)', () => {
+    const store = createAppStore()
+    let heard = 0
+    let terminalHeard = 0
+    store.subscribe(() => heard++)
+    eagerTerminal(store).subscribe(() => terminalHeard++)
+    const before = store.getState()
+    before.terminal.set({ queued: 0, busy: false })
+    before.clock.set({ started: before.clock.started })
+    expect(store.getState()).toBe(before)
+    expect(heard).toBe(0)
+    before.terminal.set({ queued: 1 })
+    expect(store.getState().terminal.queued).toBe(1)
+    expect(heard).toBe(1)
+    return Promise.resolve().then(() => expect(terminalHeard).toBe(1))
   })
 
   it('folds the lab updates into the projection: appended, dropped at the start, replaced on a new epoch', () => {
