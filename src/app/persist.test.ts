@@ -12,6 +12,16 @@ const record = (over: Partial<StoredLab> = {}): StoredLab => ({
 })
 
 describe('persist: the version-1 record', () => {
+  it('keeps stored lines of every segment kind, and drops the lines when a kind is unknown', () => {
+    const all = [['out', 'a'], ['err', 'b'], ['prompt', '# '], ['input', 'c'], ['note', 'd'], ['warn', 'e']]
+    const r = parseStored(JSON.stringify(record({ lines: [all] as StoredLab['lines'] })))
+    expect(r.ok && r.stored.lines).toEqual([all])
+    for (const kind of ['bogus', 'toString', '__proto__', 'constructor', 5]) {
+      const bad = parseStored(JSON.stringify(record({ lines: [[[kind, 'x']]] as unknown as StoredLab['lines'] })))
+      expect(bad.ok && bad.stored.lines, String(kind)).toEqual([])
+    }
+  })
+
   it('reads a record and its lines', () => {
     const r = parseStored(JSON.stringify(record()))
     expect(r.ok && r.stored.lines).toHaveLength(2)

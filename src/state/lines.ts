@@ -3,8 +3,6 @@
 
 export type SegmentKind = 'out' | 'err' | 'prompt' | 'input' | 'note' | 'warn'
 
-export const SEGMENT_KINDS: readonly SegmentKind[] = ['out', 'err', 'prompt', 'input', 'note', 'warn']
-
 export interface Segment {
   kind: SegmentKind
   text: string

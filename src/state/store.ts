@@ -38,8 +38,8 @@ export function createAppStore(): AppStore {
         set((s) => {
           const now = s[key]
           const p = typeof patch === 'function' ? patch(now) : patch
-          const changed = (Object.keys(p) as (keyof AppState[K])[]).some((k) => !Object.is(p[k], now[k]))
-          return changed ? ({ [key]: { ...now, ...p } } as unknown as Partial<AppState>) : s
+          for (const k in p) if (p[k] !== now[k]) return { [key]: { ...now, ...p } } as unknown as Partial<AppState>
+          return s
         })
       return make(setSlice, () => get()[key])
     }
