@@ -11,6 +11,8 @@
 //             in the DOM (or, without output, the command line idle again)
 //  * settled: the same for light commands (LIGHT) typed in a page that has finished starting (its
 //             panels loaded), after a first pass over them: the answer's own path, warm
+//  * hops:    for both, where the time went: the line sent to the lab's worker, there, its first
+//             output (or result) leaving the worker, back in the page; then the DOM
 //
 // Every time is the page's own clock (performance.now() / event timestamps), read after the fact.
 
@@ -79,6 +81,53 @@ async function typeAtOnce(browser, url, { answer, readyMark, line }) {
   }
 }
 
+/** The lab's worker (scripts/vite/earlyWorker.ts), not Monaco's. */
+const LAB_WORKER = /\/worker-[\w-]+\.js$/
+
+/**
+ * Init script: the page's side of a command's round trip to the worker, as absolute times
+ * (timeOrigin + now, comparable with the worker's): when the line was sent (`sent`), and when its
+ * first output or its result came back (`back`). window.__hops is reset before each command.
+ */
+function pageHops() {
+  window.__hops = {}
+  const now = () => performance.timeOrigin + performance.now()
+  const post = Worker.prototype.postMessage
+  Worker.prototype.postMessage = function (m, ...rest) {
+    if (m?.kind === 'call' && window.__hops.sent === undefined) window.__hops.sent = now()
+    return post.call(this, m, ...rest)
+  }
+  const on = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')
+  Object.defineProperty(Worker.prototype, 'onmessage', {
+    get() {
+      return on.get.call(this)
+    },
+    set(handler) {
+      on.set.call(this, (e) => {
+        const h = window.__hops
+        if ((e.data?.kind === 'chunk' || e.data?.kind === 'result') && h.sent !== undefined && h.back === undefined) h.back = now()
+        return handler(e)
+      })
+    },
+  })
+}
+
+/** In the lab's worker: when the line arrived (`in`) and when its first output or result left (`out`). */
+function workerHops() {
+  self.__hops = {}
+  const now = () => performance.timeOrigin + performance.now()
+  const post = self.postMessage.bind(self)
+  self.postMessage = (m, ...rest) => {
+    if ((m?.kind === 'chunk' || m?.kind === 'result') && self.__hops.in !== undefined && self.__hops.out === undefined) self.__hops.out = now()
+    return post(m, ...rest)
+  }
+  const handler = self.onmessage
+  self.onmessage = (e) => {
+    if (e.data?.kind === 'call' && self.__hops.in === undefined) self.__hops.in = now()
+    return handler(e)
+  }
+}
+
 /** Light commands for the settled measure: each answers at once, with a line or more. */
 const LIGHT = ['echo hi', 'kubectl get ns', 'kubectl get sa -A', 'kubectl -n default get pods', 'ls', 'kubectl get cm -n kube-system']
 
@@ -91,6 +140,7 @@ async function typedCommands(browser, url, commands, { settled = false } = {}) {
   const ctx = await browser.newContext()
   try {
     const page = await ctx.newPage()
+    await page.addInitScript(pageHops)
     await page.goto(url)
     await page.waitForFunction(() => window.lab !== undefined)
     await page.evaluate(() => window.lab.ready)
@@ -98,11 +148,15 @@ async function typedCommands(browser, url, commands, { settled = false } = {}) {
       await page.waitForSelector('html[data-startup="settled"]', { state: 'attached' })
       await page.waitForTimeout(1000)
     }
+    const worker = page.workers().find((w) => LAB_WORKER.test(w.url()))
+    await worker?.evaluate(workerHops)
     const input = page.locator('input[aria-label="Command line"]')
     const out = []
     for (const c of commands) {
       await page.waitForSelector('.t-inputline[data-busy="false"]')
       await input.fill(c)
+      await page.evaluate(() => (window.__hops = {}))
+      await worker?.evaluate(() => (self.__hops = {}))
       const timing = page.evaluate(
         () =>
           new Promise((resolve) => {
@@ -116,7 +170,7 @@ async function typedCommands(browser, url, commands, { settled = false } = {}) {
             const done = () => {
               obs.disconnect()
               removeEventListener('keydown', onKey, { capture: true })
-              resolve(performance.now() - t0)
+              resolve({ ms: performance.now() - t0, key: performance.timeOrigin + t0 })
             }
             let echoed = false
             // output without a final newline stands before the prompt's place (.t-before), not in a line of its own
@@ -143,7 +197,11 @@ async function typedCommands(browser, url, commands, { settled = false } = {}) {
       )
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
       await input.press('Enter')
-      out.push(await timing)
+      const { ms, key } = await timing
+      const page_ = await page.evaluate(() => window.__hops)
+      const w = (await worker?.evaluate(() => self.__hops)) ?? {}
+      const at = (t) => (t === undefined ? undefined : t - key)
+      out.push({ ms, sent: at(page_.sent), workerIn: at(w.in), workerOut: at(w.out), back: at(page_.back) })
     }
     return out
   } finally {
@@ -173,5 +231,6 @@ export async function benchTyping(browser, { labUrl, blankUrl, runs, commands })
       settled.push(...(await typedCommands(browser, `${labUrl}/?seed=1`, [...LIGHT, ...LIGHT, ...LIGHT], { settled: true })).slice(LIGHT.length))
     }
   }
+  // enter, settled: per command, Enter -> DOM (ms) and where the time went (ms after the key)
   return { lab, blank, enter, settled }
 }
