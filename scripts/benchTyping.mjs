@@ -198,10 +198,10 @@ async function typedCommands(browser, url, commands, { settled = false } = {}) {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
       await input.press('Enter')
       const { ms, key } = await timing
-      const page_ = await page.evaluate(() => window.__hops)
-      const w = (await worker?.evaluate(() => self.__hops)) ?? {}
+      const inPage = await page.evaluate(() => window.__hops)
+      const inWorker = (await worker?.evaluate(() => self.__hops)) ?? {}
       const at = (t) => (t === undefined ? undefined : t - key)
-      out.push({ ms, sent: at(page_.sent), workerIn: at(w.in), workerOut: at(w.out), back: at(page_.back) })
+      out.push({ ms, sent: at(inPage.sent), workerIn: at(inWorker.in), workerOut: at(inWorker.out), back: at(inPage.back) })
     }
     return out
   } finally {
