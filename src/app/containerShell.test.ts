@@ -222,9 +222,10 @@ describe('ps in the container', () => {
     // busybox sh, sleep and ps by the names Alpine links them under, in a pseudo-terminal (script)
     const real = (await runBatch([{ shell: [
       'D=$(mktemp -d); for a in sh ps sleep; do ln -s /usr/bin/busybox $D/$a; done',
-      // until the child has exec'd sleep (a busy machine may run ps first, while it is still a forked sh):
-      // read and [ are builtins of busybox sh, so the wait starts no process of its own
-      `printf 'sleep 3 &\\nwhile read c < /proc/$!/comm; [ "$c" != sleep ]; do :; done\\nps -o pid,ppid,pgid,sid,tty,stat,args > %s/out\\nexit\\n' $D | PATH=$D:$PATH script -qc 'exec sh' /dev/null >/dev/null 2>&1`,
+      // until the child has exec'd sleep and is asleep in it (a busy machine may run ps first, while it is
+      // still a forked sh, or while sleep is still runnable, R, on its way to its first nanosleep): read
+      // and [ are builtins of busybox sh, so the wait starts no process of its own
+      `printf 'sleep 3 &\\nwhile read p c s r < /proc/$!/stat; [ "$c $s" != "(sleep) S" ]; do :; done\\nps -o pid,ppid,pgid,sid,tty,stat,args > %s/out\\nexit\\n' $D | PATH=$D:$PATH script -qc 'exec sh' /dev/null >/dev/null 2>&1`,
       'cat $D/out; rm -r $D',
     ].join('\n') }]))[0].stdout
       // STAT's N says a process runs at a lower priority (npm test may start the unit suite at nice 19):
