@@ -5,11 +5,25 @@ import { ADMIN_CERT_PEM, ADMIN_KEY_PEM, CLUSTER_CA_PEM } from '../cluster/pki/fi
 import { MemoryEnv } from './env'
 import { MemoryFs } from './fs'
 import { encodeBase64Text } from '../common/base64'
+import { knownKubeconfig, type KubeconfigFile } from './kubectl/client'
 
 export const HOME = '/root'
 export const API_SERVER = '10.0.1.10:6443'
 
 const b64 = encodeBase64Text
+
+/** What adminKubeconfig's text parses to (workstation.test.ts holds the two together). */
+export function adminKubeconfigDoc(): KubeconfigFile & Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    clusters: [{ cluster: { 'certificate-authority-data': b64(CLUSTER_CA_PEM), server: `https://${API_SERVER}` }, name: 'kubernetes' }],
+    contexts: [{ context: { cluster: 'kubernetes', user: 'admin' }, name: 'admin@kubernetes' }],
+    'current-context': 'admin@kubernetes',
+    kind: 'Config',
+    preferences: {},
+    users: [{ name: 'admin', user: { 'client-certificate-data': b64(ADMIN_CERT_PEM), 'client-key-data': b64(ADMIN_KEY_PEM) } }],
+  }
+}
 
 /** ~/.kube/config: keys in the order kubectl writes them (alphabetical, as the YAML marshaller does). */
 export function adminKubeconfig(): string {
@@ -36,7 +50,10 @@ users:
 }
 
 export function createWorkstation(): { fs: MemoryFs; env: MemoryEnv } {
-  const fs = new MemoryFs({ [`${HOME}/ca.pem`]: CLUSTER_CA_PEM, [`${HOME}/.kube/config`]: adminKubeconfig() }, HOME, HOME)
+  const kubeconfig = adminKubeconfig()
+  // kubectl finds its parsed form without the yaml parser (the same text always parses to it: workstation.test.ts)
+  knownKubeconfig(kubeconfig, adminKubeconfigDoc())
+  const fs = new MemoryFs({ [`${HOME}/ca.pem`]: CLUSTER_CA_PEM, [`${HOME}/.kube/config`]: kubeconfig }, HOME, HOME)
   const env = new MemoryEnv()
   const vars: [string, string][] = [
     ['HOME', HOME],
