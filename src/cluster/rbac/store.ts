@@ -7,6 +7,7 @@ import type { KObject } from '../api/meta'
 import { RBAC_GROUP } from '../api/groups'
 import type { ObjectStore } from '../store/store'
 import type { RbacSource } from './authorizer'
+import { deepFreeze } from '../../common/freeze'
 
 export { RBAC_GROUP }
 export const ROLES = `roles.${RBAC_GROUP}` as const
@@ -16,15 +17,6 @@ export const CLUSTER_ROLE_BINDINGS = `clusterrolebindings.${RBAC_GROUP}` as cons
 
 const RBAC_RESOURCES: ReadonlySet<string> = new Set([ROLES, CLUSTER_ROLES, ROLE_BINDINGS, CLUSTER_ROLE_BINDINGS])
 
-/** Shared, read-only copies: frozen so that a reader that changed one would fail at once. */
-function freeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    for (const v of Object.values(o)) freeze(v)
-    Object.freeze(o)
-  }
-  return o
-}
-
 const sources = new WeakMap<ObjectStore, RbacSource>()
 
 export function storeRbacSource(store: ObjectStore): RbacSource {
@@ -33,7 +25,7 @@ export function storeRbacSource(store: ObjectStore): RbacSource {
   const cache = new Map<string, unknown>()
   store.watch((e) => { if (RBAC_RESOURCES.has(e.resource)) cache.clear() })
   const cached = <T>(key: string, read: () => T): T => {
-    if (!cache.has(key)) cache.set(key, freeze(read()))
+    if (!cache.has(key)) cache.set(key, deepFreeze(read()))
     return cache.get(key) as T
   }
   const byName = <T extends KObject>(key: string, objects: () => T[]) =>

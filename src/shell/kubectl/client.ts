@@ -9,6 +9,7 @@ import { newGenericServerResponse } from '../../common/apiErrors'
 import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFailure, type TransportConfig } from './transport'
 import { parseCertificate, pemToDer, signedBy } from './x509'
 import { decodeBase64Binary } from '../../common/base64'
+import { deepFreeze } from '../../common/freeze'
 import { Klog, httpDate, logRoundTrip } from './verbose'
 import { WarningWriter } from './warnings'
 
@@ -74,13 +75,16 @@ function readKubeconfig(ctx: CommandContext, opts: GlobalOptions): KubeconfigFil
     return {}
   }
   try {
-    return structuredClone(parseKubeconfigText(text))
+    return parseKubeconfigText(text)
   } catch (e) {
     throw new KubectlError(`error: error loading config file "${path}": ${(e as Error).message.split('\n')[0]}`)
   }
 }
 
-/** The last kubeconfig parsed: the yaml parser takes over a millisecond on the certificate data, every command. */
+/**
+ * The last kubeconfig parsed (the yaml parser takes over a millisecond on the certificate data, every
+ * command), shared by the commands that read the same text: frozen, as every reader only reads it.
+ */
 let lastKubeconfig: { text: string; doc: KubeconfigFile } | undefined
 
 /**
@@ -89,34 +93,55 @@ let lastKubeconfig: { text: string; doc: KubeconfigFile } | undefined
  * yaml parser for the first time (15 ms of its 21 in Node, more in a fresh page's worker).
  */
 export function knownKubeconfig(text: string, doc: KubeconfigFile): void {
-  lastKubeconfig = { text, doc }
+  lastKubeconfig = { text, doc: deepFreeze(doc) }
 }
 
 function parseKubeconfigText(text: string): KubeconfigFile {
   if (lastKubeconfig?.text === text) return lastKubeconfig.doc
   const parsed = parseYaml(text) as unknown
-  const doc = parsed && typeof parsed === 'object' ? (parsed as KubeconfigFile) : {}
+  const doc = parsed && typeof parsed === 'object' ? deepFreeze(parsed as KubeconfigFile) : {}
   lastKubeconfig = { text, doc }
   return doc
 }
 
+/** Certificate data already decoded (the CA's and the user's, every command). */
+const decoded = new Map<string, string | undefined>()
+
 function decodeB64(s: unknown): string | undefined {
   if (typeof s !== 'string') return undefined
-  return decodeBase64Binary(s.replace(/\s+/g, ''))
+  if (decoded.has(s)) return decoded.get(s)
+  const text = decodeBase64Binary(s.replace(/\s+/g, ''))
+  if (decoded.size >= 16) decoded.clear()
+  decoded.set(s, text)
+  return text
 }
+
+/** Client certificates already read, by their PEM text: decoding and parsing one took a tenth of a warm command. */
+const certificates = new Map<string, Promise<ClientCertificate | undefined>>()
 
 /**
  * The client certificate kubectl presents: CN and O read from the embedded (or referenced) certificate,
  * signedByClusterCA checked against the lab's cluster CA with WebCrypto.
  */
-async function clientCertificate(ctx: CommandContext, user: Record<string, unknown>): Promise<ClientCertificate | undefined> {
-  let pem = decodeB64(user['client-certificate-data'])
-  if (pem === undefined && typeof user['client-certificate'] === 'string') pem = ctx.fs.readFile(ctx.fs.resolve(user['client-certificate']))
-  if (pem === undefined) return undefined
-  const der = pemToDer(pem)
+function clientCertificate(ctx: CommandContext, user: Record<string, unknown>): Promise<ClientCertificate | undefined> {
+  const data = user['client-certificate-data']
+  const pem = typeof data === 'string' ? data : typeof user['client-certificate'] === 'string' ? ctx.fs.readFile(ctx.fs.resolve(user['client-certificate'])) : undefined
+  if (pem === undefined) return Promise.resolve(undefined)
+  const key = `${typeof data === 'string' ? 'data' : 'file'}:${pem}`
+  let known = certificates.get(key)
+  if (!known) {
+    known = readCertificate(typeof data === 'string' ? decodeB64(data) : pem)
+    if (certificates.size >= 16) certificates.clear()
+    certificates.set(key, known)
+  }
+  return known
+}
+
+async function readCertificate(pem: string | undefined): Promise<ClientCertificate | undefined> {
+  const der = pem === undefined ? undefined : pemToDer(pem)
   const cert = der && parseCertificate(der)
   if (!cert) return undefined
-  return { commonName: cert.subjectCN, organizations: cert.subjectO, signedByClusterCA: await signedBy(cert, CLUSTER_CA_PEM) }
+  return deepFreeze({ commonName: cert.subjectCN, organizations: cert.subjectO, signedByClusterCA: await signedBy(cert, CLUSTER_CA_PEM) })
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
