@@ -3,8 +3,8 @@
 // view. Handed to the cluster's kubelets (src/cluster may not import src/shell).
 
 import type { ContainerProcess, ContainerShell } from '../cluster/kubelet/exec/containerShell'
-import { resolve as resolvePath, type FsDir } from '../cluster/kubelet/exec/vfs'
-import { lookPath, onPath } from '../cluster/kubelet/exec/busybox'
+import { resolve as resolvePath, type FsDir, type FsNode } from '../cluster/kubelet/exec/vfs'
+import { lookPath, onPath, pathLookup } from '../cluster/kubelet/exec/busybox'
 import { Shell } from '../shell/shell'
 import { MemoryFs } from '../shell/fs'
 import { MemoryEnv } from '../shell/env'
@@ -35,15 +35,20 @@ const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 
  */
 export function flatten(root: FsDir, dotted = false): Record<string, string> {
   const out: Record<string, string> = {}
-  const walk = (path: string, depth: number) => {
-    const r = resolvePath(root, path || '/')
-    if (typeof r === 'string' || depth > 12) return
-    if (r.node.kind === 'file') { out[path] = r.node.read(); return }
-    if (r.node.kind !== 'dir') return
+  // `node` is what `path` names in its (resolved) directory: a symlink is resolved from the root
+  const walk = (path: string, node: FsNode, depth: number) => {
+    if (depth > 12) return
+    if (node.kind === 'link') {
+      const r = resolvePath(root, path)
+      if (typeof r === 'string') return
+      node = r.node
+    }
+    if (node.kind === 'file') { out[path] = node.read(); return }
+    if (node.kind !== 'dir') return
     out[`${path}/`] = ''
-    for (const name of r.node.children.keys()) if (dotted || (name !== '..data' && !name.startsWith('..20'))) walk(`${path}/${name}`, depth + 1)
+    for (const [name, child] of node.children) if (dotted || (name !== '..data' && !name.startsWith('..20'))) walk(`${path}/${name}`, child, depth + 1)
   }
-  walk('', 0)
+  walk('', root, 0)
   delete out['/']
   return out
 }
@@ -84,7 +89,6 @@ const gnuTools = (p: ContainerProcess) => {
 }
 
 const firstOnPath = (p: ContainerProcess, name: string) => onPath(p, name)[0]
-const found = (p: ContainerProcess, name: string) => lookPath(p, name).found
 
 /** busybox which [-a] NAME...: the first (or every) match on PATH; status 1 when one is missing. */
 function whichIn(p: ContainerProcess): CommandSpec {
@@ -104,8 +108,8 @@ function whichIn(p: ContainerProcess): CommandSpec {
 }
 
 /** The commands of this container: the workstation's modules for programs on the image's PATH, `not found` for the rest. */
-function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServices, busybox: CommandSpec[]): CommandSpec[] {
-  const onPath = (name: string) => BUILTINS.has(name) || found(p, name)
+function commandsFor(p: ContainerProcess, found: (name: string) => boolean, personality: Personality, lab: LabServices, busybox: CommandSpec[]): CommandSpec[] {
+  const onPath = (name: string) => BUILTINS.has(name) || found(name)
   const specs: CommandSpec[] = []
   const notFound = notFoundFor(personality)
   const own = [
@@ -120,9 +124,14 @@ function commandsFor(p: ContainerProcess, personality: Personality, lab: LabServ
     containerNslookup(p, firstOnPath(p, 'nslookup')?.target === '/bin/busybox' ? 'busybox' : 'bind'),
     containerWget(p, firstOnPath(p, 'wget')?.path === '/bin/wget' ? 'busybox' : 'alpine'),
   ]
+  // the first of a name (busybox's applets come before the lab's plain ones)
+  const ownByName = new Map<string, CommandSpec>()
+  for (const o of own) if (!ownByName.has(o.name)) ownByName.set(o.name, o)
+  const named = new Set<string>()
   for (const spec of [...builtinCommands(), ...own, curl]) {
-    if (specs.some((s) => s.name === spec.name)) continue
-    specs.push(onPath(spec.name) ? (own.find((o) => o.name === spec.name) ?? spec) : notFound(spec.name))
+    if (named.has(spec.name)) continue
+    named.add(spec.name)
+    specs.push(onPath(spec.name) ? (ownByName.get(spec.name) ?? spec) : notFound(spec.name))
   }
   return specs
 }
@@ -138,14 +147,19 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
   const env = new MemoryEnv()
   // a shell exports PWD; a program the runtime starts itself gets the container's environment only
   for (const [k, v] of [...p.env, ...(SHELLS.has(prog) ? [['PWD', '/'] as [string, string]] : [])]) { env.set(k, v); env.export(k) }
-  const commands = commandsFor(p, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommands()) : [])
+  // the command table is made once, against the tree as it is now (every name the lab knows: pathLookup)
+  const lookup = pathLookup(p)
+  const found = (name: string) => lookup(name).found
+  const commands = commandsFor(p, found, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommands()) : [])
   const notFound = notFoundFor(personality)
   const execd = { tail: false }
-  commands.push(found(p, 'ps') ? containerPs(p, () => shell.jobs(), execd) : notFound('ps'))
-  // `/bin/cat`: a path to a program of the image runs that program
+  commands.push(found('ps') ? containerPs(p, () => shell.jobs(), execd) : notFound('ps'))
+  // `/bin/cat`: a path to a program of the image runs that program (looked up in the tree as it is then:
+  // an open shell follows the container's, and a volume may bring programs)
+  const foundNow = (name: string) => lookPath(p, name).found
   const fallback = (name: string) =>
-    (name.includes('/') && found(p, name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
-    (found(p, name) ? notSimulated(name) : notFound(name))
+    (name.includes('/') && foundNow(name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
+    (foundNow(name) ? notSimulated(name) : notFound(name))
   const shell: Shell = new Shell({ fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn })
   return { shell, fs, flat, personality, execd }
 }

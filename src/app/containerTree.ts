@@ -46,6 +46,8 @@ export class TrackedFs extends MemoryFs {
   }
 
   mkdir(path: string): void {
+    // (nothing to note while the constructor restores the copy, or the container's own changes are laid under it)
+    if (!this.times || !this.clock || this.quiet) return super.mkdir(path)
     const made: string[] = []
     for (let p = this.resolve(path); p !== '/' && !this.isDir(p); p = dirname(p)) made.push(p, dirname(p))
     super.mkdir(path)

@@ -64,6 +64,8 @@ export class MemoryFs implements WorkingFs {
   }
 
   resolve(path: string): string {
+    // already absolute and normal: no empty, `.` or `..` segment (none starts with a dot), no trailing slash
+    if (path.charCodeAt(0) === 47 && !path.includes('//') && !path.includes('/.') && path.charCodeAt(path.length - 1) !== 47) return path
     let p = path
     if (p === '~' || p.startsWith('~/')) p = this.home + p.slice(1)
     if (!p.startsWith('/')) p = (this.current === '/' ? '' : this.current) + '/' + p

@@ -145,6 +145,18 @@ export function lookPath(p: Pick<Proc, 'root' | 'env'>, cmd: string): { found: f
 }
 
 /**
+ * lookPath for many names in one tree (a shell's command table asks for every command the lab
+ * knows): the PATH's directories are resolved once, and a bare name that none of them lists is not
+ * found without resolving it in each. Names they do list, paths and the dot names go to lookPath.
+ */
+export function pathLookup(p: Pick<Proc, 'root' | 'env'>): (cmd: string) => ReturnType<typeof lookPath> {
+  const dirs = (p.env.find(([k]) => k === 'PATH')?.[1] ?? '').split(':').map((d) => resolve(p.root, d || '/'))
+  const listed = dirs.map((r) => (typeof r !== 'string' && r.node.kind === 'dir' ? r.node.children : undefined))
+  const direct = (cmd: string) => cmd.includes('/') || cmd === '' || cmd === '.' || cmd === '..'
+  return (cmd) => (direct(cmd) || listed.some((c) => c?.has(cmd)) ? lookPath(p, cmd) : { found: false })
+}
+
+/**
  * The files `cmd` names on the container's PATH (or the path itself), in PATH order: the path and
  * where it leads; with `all` false, the first only.
  */
