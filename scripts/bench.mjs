@@ -8,8 +8,7 @@
 //             through window.lab.run (terminal rendering included) and headless in Node;
 //             the page runs the article once cold (fresh context) then, once Monaco's background
 //             load is over, twice warm from the same snapshot; median and p95 are over the warm runs
-//             (Node: one process, all runs after a first
-//             one that warms the JIT);
+//             (Node: one process, all runs after a first one that warms the JIT);
 //             virtual time the lab skips (kubectl wait) is not wall time and does not count.
 //  * timeline: redraw after a clock step with 50 pods and a year of lab time, median and p95
 //             (scripts/benchTimeline.mjs): from the timeline starting to render the new lab

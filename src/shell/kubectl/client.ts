@@ -116,7 +116,7 @@ function decodeB64(s: unknown): string | undefined {
   return text
 }
 
-/** Client certificates already read, by their PEM text: decoding and parsing one took a tenth of a warm command. */
+/** Client certificates already read, by their PEM text: decoding and parsing one took about a twelfth of a warm kubectl command. */
 const certificates = new Map<string, Promise<ClientCertificate | undefined>>()
 
 /**
