@@ -12,6 +12,7 @@ import { decodeBase64Binary } from '../../common/base64'
 import { deepFreeze } from '../../common/freeze'
 import { Klog, httpDate, logRoundTrip } from './verbose'
 import { WarningWriter } from './warnings'
+import { confirmUsable } from './kubeconfigCheck'
 
 export { LAB_API_HOST }
 
@@ -197,6 +198,7 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
     scheme = m?.[1]?.toLowerCase() ?? 'https'
     host = m?.[2]
   }
+  confirmUsable(ctx, opts, { user: userName, cluster: clusterName }, user, cluster)
   const caPem = caBundle(ctx, opts, cluster, clusterName)
   const insecure = opts.insecureSkipTlsVerify ?? cluster['insecure-skip-tls-verify'] === true
   const token = opts.token ?? str(user.token) ?? (str(user.tokenFile) && ctx.fs.readFile(ctx.fs.resolve(str(user.tokenFile) ?? ''))?.trim())

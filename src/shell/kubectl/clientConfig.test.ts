@@ -20,6 +20,7 @@ users:
 - name: u
   user:
     client-certificate: /root/u.crt
+    client-key: /root/u.key
 `
 
 describe("kubectl's client configuration, read again when it changes", () => {
@@ -27,6 +28,7 @@ describe("kubectl's client configuration, read again when it changes", () => {
     const lab = await createLab({ seed: '1' })
     await lab.run(`cat > /root/kc <<'EOF'\n${KUBECONFIG}EOF`)
     await lab.run("kubectl config view --raw -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d > /root/u.crt")
+    await lab.run("kubectl config view --raw -o jsonpath='{.users[0].user.client-key-data}' | base64 -d > /root/u.key")
     const who = await lab.run('kubectl --kubeconfig /root/kc auth whoami')
     expect(who.stdout).toMatch(/^ATTRIBUTE +VALUE\nUsername +admin\nGroups +\[system:masters system:authenticated\]\n/)
     await lab.run('echo no certificate > /root/u.crt')

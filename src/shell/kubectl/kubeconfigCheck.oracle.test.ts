@@ -1,0 +1,67 @@
+// Differential test: a kubeconfig user or cluster that client-go's validation refuses, against the real kubectl
+// (one bash process): kubectl stops before any request, with one problem as `error: …` and several as a list.
+import { describe, expect, it } from 'vitest'
+import { FakeLab, fakeFs, runKubectl } from './testing/fake'
+import { REAL_KUBECTL, batchKubectl } from './testing/batch'
+import { requireTools } from '../testing/realTools'
+
+/** A kubeconfig whose context `c` uses cluster `k` and user `u`, with these lines under each. */
+const kubeconfig = (cluster: string[], user: string[]) => `apiVersion: v1
+clusters:
+- cluster:
+    server: https://127.0.0.1:1
+${cluster.map((l) => `    ${l}\n`).join('')}  name: k
+contexts:
+- context:
+    cluster: k
+    user: u
+  name: c
+current-context: c
+kind: Config
+users:
+- name: u
+  user:
+${user.map((l) => `    ${l}\n`).join('') || '    {}\n'}`
+
+const CERT = 'client-certificate-data: QUJD'
+const KEY = 'client-key-data: QUJD'
+const FILES: Record<string, string> = {
+  'no-key': kubeconfig(['insecure-skip-tls-verify: true'], ['client-certificate: /dev/null']),
+  'no-key-no-cert': kubeconfig(['insecure-skip-tls-verify: true'], ['client-certificate: /nonexistent/u.crt']),
+  'no-key-file': kubeconfig(['insecure-skip-tls-verify: true'], [CERT, 'client-key: /nonexistent/u.key']),
+  'cert-twice': kubeconfig(['insecure-skip-tls-verify: true'], [CERT, 'client-certificate: /dev/null', KEY]),
+  'key-twice': kubeconfig(['insecure-skip-tls-verify: true'], [CERT, KEY, 'client-key: /dev/null']),
+  'token-and-user': kubeconfig(['insecure-skip-tls-verify: true'], ['token: abc', 'username: x']),
+  'groups-alone': kubeconfig(['insecure-skip-tls-verify: true'], ['token: abc', 'as-groups: [g]']),
+  'ca-twice': kubeconfig(['certificate-authority: /dev/null', 'certificate-authority-data: QUJD'], ['token: abc']),
+  'all-wrong': kubeconfig(['certificate-authority: /nonexistent/ca.crt'], ['client-certificate: /nonexistent/u.crt', 'token: abc', 'password: p']),
+}
+const CASES: string[][] = [
+  ...Object.keys(FILES).flatMap((f) => [['--kubeconfig', f, 'get', 'ns'], ['--kubeconfig', f, 'auth', 'whoami']]),
+  // the flags count as the file's values would
+  ['--kubeconfig', 'token-and-user', '--insecure-skip-tls-verify', 'get', 'ns'],
+  ['--kubeconfig', 'groups-alone', '--as', 'someone', '--as-group', 'h', 'get', 'ns', '--request-timeout=1s'],
+  ['--kubeconfig', 'ca-twice', '--certificate-authority', '/nonexistent/ca.crt', 'get', 'ns'],
+  ['--kubeconfig', 'no-key', '--as-group', 'g', 'get', 'ns'],
+  ['--kubeconfig', 'no-key', '--as-uid', '1', 'get', 'ns'],
+]
+
+describe("kubectl refuses a kubeconfig that client-go's validation refuses", () => {
+  it('says what the real kubectl says, before any request', async () => {
+    requireTools(REAL_KUBECTL ?? 'kubectl')
+    const real = batchKubectl(CASES, FILES)
+    const lab = new FakeLab({}, '2026-12-05T10:00:00Z')
+    const fs = fakeFs({ ...Object.fromEntries(Object.entries(FILES).map(([k, v]) => [`/root/${k}`, v])), '/dev/null': '' })
+    for (const [i, argv] of CASES.entries()) {
+      // (the one case the validation lets through reaches for 127.0.0.1:1 in both: only its first line is compared)
+      const ours = await runKubectl(lab, argv, { fs })
+      const theirs = real[i]
+      if (argv.includes('--request-timeout=1s')) {
+        expect(theirs.stderr, 'the real kubectl went on to the server').not.toMatch(/without impersonating/)
+        expect(ours.stderr, 'the lab went on to the server').not.toMatch(/without impersonating/)
+        continue
+      }
+      expect({ case: argv.join(' '), ...ours }).toEqual({ case: argv.join(' '), ...theirs })
+    }
+  }, 120_000)
+})
