@@ -7,12 +7,13 @@ import type { CommandContext } from '../types'
 import { KubectlError, StatusError, isStatus } from './errors'
 import { newGenericServerResponse } from '../../common/apiErrors'
 import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFailure, type TransportConfig } from './transport'
-import { parseCertificate, pemToDer, signedBy } from './x509'
+import { parseCertificate, signedBy } from './x509'
 import { decodeBase64Binary } from '../../common/base64'
 import { deepFreeze } from '../../common/freeze'
 import { Klog, httpDate, logRoundTrip } from './verbose'
 import { WarningWriter } from './warnings'
 import { confirmUsable } from './kubeconfigCheck'
+import { keyPairProblem, presentedCertificate } from './keyPair'
 
 export { LAB_API_HOST }
 
@@ -139,7 +140,7 @@ function clientCertificate(ctx: CommandContext, user: Record<string, unknown>): 
 }
 
 async function readCertificate(pem: string | undefined): Promise<ClientCertificate | undefined> {
-  const der = pem === undefined ? undefined : pemToDer(pem)
+  const der = pem === undefined ? undefined : presentedCertificate(pem)
   const cert = der && parseCertificate(der)
   if (!cert) return undefined
   return deepFreeze({ commonName: cert.subjectCN, organizations: cert.subjectO, signedByClusterCA: await signedBy(cert, CLUSTER_CA_PEM) })
@@ -200,6 +201,11 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
   }
   confirmUsable(ctx, opts, { user: userName, cluster: clusterName }, user, cluster)
   const caPem = caBundle(ctx, opts, cluster, clusterName)
+  // a certificate and key given as data are checked when the transport is built (files: at the handshake)
+  const certData = decodeB64(user['client-certificate-data'])
+  const keyData = decodeB64(user['client-key-data'])
+  const pairProblem = certData !== undefined && keyData !== undefined ? keyPairProblem(certData, keyData) : undefined
+  if (pairProblem) throw new KubectlError(`error: ${pairProblem}`)
   const insecure = opts.insecureSkipTlsVerify ?? cluster['insecure-skip-tls-verify'] === true
   const token = opts.token ?? str(user.token) ?? (str(user.tokenFile) && ctx.fs.readFile(ctx.fs.resolve(str(user.tokenFile) ?? ''))?.trim())
   const clientCert = await clientCertificate(ctx, user)

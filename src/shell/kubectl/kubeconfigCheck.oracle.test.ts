@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { FakeLab, fakeFs, runKubectl } from './testing/fake'
 import { REAL_KUBECTL, batchKubectl } from './testing/batch'
 import { requireTools } from '../testing/realTools'
+import { ADMIN_CERT_PEM, ADMIN_KEY_PEM } from '../../cluster/pki/fixed'
 
 /** A kubeconfig whose context `c` uses cluster `k` and user `u`, with these lines under each. */
 const kubeconfig = (cluster: string[], user: string[]) => `apiVersion: v1
@@ -46,6 +47,26 @@ const CASES: string[][] = [
   ['--kubeconfig', 'no-key', '--as-uid', '1', 'get', 'ns'],
 ]
 
+const b64 = (s: string) => Buffer.from(s).toString('base64')
+const block = (type: string, body = 'QUJD') => `-----BEGIN ${type}-----\n${body}\n-----END ${type}-----\n`
+/** Certificate and key data (PEM text), as kubectl checks them before any request (Go's tls.X509KeyPair). */
+const PAIRS: Record<string, [string, string]> = {
+  'pair-ok': [ADMIN_CERT_PEM, ADMIN_KEY_PEM],
+  'pair-junk-cert': ['ABC', ADMIN_KEY_PEM],
+  'pair-switched': [ADMIN_KEY_PEM, ADMIN_CERT_PEM],
+  'pair-key-as-cert': [ADMIN_KEY_PEM, ADMIN_KEY_PEM],
+  'pair-foo-cert': [block('FOO') + block('BAR'), ADMIN_KEY_PEM],
+  'pair-junk-key': [ADMIN_CERT_PEM, 'ABC'],
+  'pair-cert-as-key': [ADMIN_CERT_PEM, ADMIN_CERT_PEM],
+  'pair-foo-key': [ADMIN_CERT_PEM, block('FOO') + block('CERTIFICATE')],
+  'pair-bad-cert': [block('CERTIFICATE'), ADMIN_KEY_PEM],
+  'pair-bad-base64': [block('CERTIFICATE', 'QU!D') + ADMIN_CERT_PEM, ADMIN_KEY_PEM],
+}
+for (const [name, [cert, key]] of Object.entries(PAIRS)) {
+  FILES[name] = kubeconfig(['insecure-skip-tls-verify: true'], [`client-certificate-data: ${b64(cert)}`, `client-key-data: ${b64(key)}`])
+}
+const PAIR_CASES = Object.keys(PAIRS).map((f) => ['--kubeconfig', f, 'get', 'ns'])
+
 describe("kubectl refuses a kubeconfig that client-go's validation refuses", () => {
   it('says what the real kubectl says, before any request', async () => {
     requireTools(REAL_KUBECTL ?? 'kubectl')
@@ -62,6 +83,23 @@ describe("kubectl refuses a kubeconfig that client-go's validation refuses", () 
         continue
       }
       expect({ case: argv.join(' '), ...ours }).toEqual({ case: argv.join(' '), ...theirs })
+    }
+  }, 120_000)
+
+  it('checks a certificate and key given as data as Go\'s tls.X509KeyPair does (a good pair goes on to the server)', async () => {
+    requireTools(REAL_KUBECTL ?? 'kubectl')
+    const real = batchKubectl(PAIR_CASES, FILES)
+    const lab = new FakeLab({}, '2026-12-05T10:00:00Z')
+    const fs = fakeFs(Object.fromEntries(Object.entries(FILES).map(([k, v]) => [`/root/${k}`, v])))
+    for (const [i, argv] of PAIR_CASES.entries()) {
+      const ours = await runKubectl(lab, argv, { fs })
+      const last = (s: string) => s.trimEnd().split('\n').pop()
+      // (a pair that passes goes on to 127.0.0.1:1, where the log lines before the last carry times and PIDs)
+      expect({ case: argv.join(' '), exitCode: ours.exitCode, stdout: ours.stdout, last: last(ours.stderr) })
+        .toEqual({ case: argv.join(' '), exitCode: real[i].exitCode, stdout: real[i].stdout, last: last(real[i].stderr) })
+      const reached = /connection to the server 127\.0\.0\.1:1 was refused/.test(real[i].stderr)
+      expect(reached, argv[1]).toBe(argv[1] === 'pair-ok' || argv[1] === 'pair-bad-base64')
+      if (!reached) expect(ours.stderr).toBe(real[i].stderr)
     }
   }, 120_000)
 })
