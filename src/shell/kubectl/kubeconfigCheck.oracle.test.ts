@@ -1,5 +1,6 @@
 // Differential test: a kubeconfig user or cluster that client-go's validation refuses, against the real kubectl
 // (one bash process): kubectl stops before any request, with one problem as `error: …` and several as a list.
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { FakeLab, fakeFs, runKubectl } from './testing/fake'
 import { REAL_KUBECTL, batchKubectl } from './testing/batch'
@@ -48,6 +49,10 @@ const CASES: string[][] = [
 ]
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')
+const pem = (k: string | Buffer) => k.toString()
+const OTHER_RSA = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
+const EC = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
+const ED = generateKeyPairSync('ed25519').privateKey
 const block = (type: string, body = 'QUJD') => `-----BEGIN ${type}-----\n${body}\n-----END ${type}-----\n`
 /** Certificate and key data (PEM text), as kubectl checks them before any request (Go's tls.X509KeyPair). */
 const PAIRS: Record<string, [string, string]> = {
@@ -61,6 +66,14 @@ const PAIRS: Record<string, [string, string]> = {
   'pair-foo-key': [ADMIN_CERT_PEM, block('FOO') + block('CERTIFICATE')],
   'pair-bad-cert': [block('CERTIFICATE'), ADMIN_KEY_PEM],
   'pair-bad-base64': [block('CERTIFICATE', 'QU!D') + ADMIN_CERT_PEM, ADMIN_KEY_PEM],
+  'pair-pkcs1': [ADMIN_CERT_PEM, pem(createPrivateKey(ADMIN_KEY_PEM).export({ type: 'pkcs1', format: 'pem' }))],
+  'pair-other-rsa': [ADMIN_CERT_PEM, pem(OTHER_RSA.export({ type: 'pkcs8', format: 'pem' }))],
+  'pair-other-rsa-pkcs1': [ADMIN_CERT_PEM, pem(OTHER_RSA.export({ type: 'pkcs1', format: 'pem' }))],
+  'pair-ec-pkcs8': [ADMIN_CERT_PEM, pem(EC.export({ type: 'pkcs8', format: 'pem' }))],
+  'pair-ec-sec1': [ADMIN_CERT_PEM, pem(EC.export({ type: 'sec1', format: 'pem' }))],
+  'pair-ed25519': [ADMIN_CERT_PEM, pem(ED.export({ type: 'pkcs8', format: 'pem' }))],
+  'pair-junk-key-block': [ADMIN_CERT_PEM, block('PRIVATE KEY')],
+  'pair-junk-rsa-block': [ADMIN_CERT_PEM, block('RSA PRIVATE KEY', 'MAMCAQA=')],
 }
 for (const [name, [cert, key]] of Object.entries(PAIRS)) {
   FILES[name] = kubeconfig(['insecure-skip-tls-verify: true'], [`client-certificate-data: ${b64(cert)}`, `client-key-data: ${b64(key)}`])
@@ -98,7 +111,7 @@ describe("kubectl refuses a kubeconfig that client-go's validation refuses", () 
       expect({ case: argv.join(' '), exitCode: ours.exitCode, stdout: ours.stdout, last: last(ours.stderr) })
         .toEqual({ case: argv.join(' '), exitCode: real[i].exitCode, stdout: real[i].stdout, last: last(real[i].stderr) })
       const reached = /connection to the server 127\.0\.0\.1:1 was refused/.test(real[i].stderr)
-      expect(reached, argv[1]).toBe(argv[1] === 'pair-ok' || argv[1] === 'pair-bad-base64')
+      expect(reached, argv[1]).toBe(['pair-ok', 'pair-bad-base64', 'pair-pkcs1'].includes(argv[1]))
       if (!reached) expect(ours.stderr).toBe(real[i].stderr)
     }
   }, 120_000)
