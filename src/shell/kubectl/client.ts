@@ -122,25 +122,22 @@ function decodeB64(s: unknown): string | undefined {
 const certificates = new Map<string, Promise<ClientCertificate | undefined>>()
 
 /**
- * The client certificate kubectl presents: CN and O read from the embedded (or referenced) certificate,
- * signedByClusterCA checked against the lab's cluster CA with WebCrypto.
+ * The client certificate kubectl presents from this PEM text (the user's data, else its file): CN and O
+ * read from it, signedByClusterCA checked against the lab's cluster CA with WebCrypto.
  */
-function clientCertificate(ctx: CommandContext, user: Record<string, unknown>): Promise<ClientCertificate | undefined> {
-  const data = user['client-certificate-data']
-  const pem = typeof data === 'string' ? data : typeof user['client-certificate'] === 'string' ? ctx.fs.readFile(ctx.fs.resolve(user['client-certificate'])) : undefined
+function clientCertificate(pem: string | undefined): Promise<ClientCertificate | undefined> {
   if (pem === undefined) return Promise.resolve(undefined)
-  const key = `${typeof data === 'string' ? 'data' : 'file'}:${pem}`
-  let known = certificates.get(key)
+  let known = certificates.get(pem)
   if (!known) {
-    known = readCertificate(typeof data === 'string' ? decodeB64(data) : pem)
+    known = readCertificate(pem)
     if (certificates.size >= 16) certificates.clear()
-    certificates.set(key, known)
+    certificates.set(pem, known)
   }
   return known
 }
 
-async function readCertificate(pem: string | undefined): Promise<ClientCertificate | undefined> {
-  const der = pem === undefined ? undefined : presentedCertificate(pem)
+async function readCertificate(pem: string): Promise<ClientCertificate | undefined> {
+  const der = presentedCertificate(pem)
   const cert = der && parseCertificate(der)
   if (!cert) return undefined
   return deepFreeze({ commonName: cert.subjectCN, organizations: cert.subjectO, signedByClusterCA: await signedBy(cert, CLUSTER_CA_PEM) })
@@ -208,7 +205,8 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
   if (pairProblem) throw new KubectlError(`error: ${pairProblem}`)
   const insecure = opts.insecureSkipTlsVerify ?? cluster['insecure-skip-tls-verify'] === true
   const token = opts.token ?? str(user.token) ?? (str(user.tokenFile) && ctx.fs.readFile(ctx.fs.resolve(str(user.tokenFile) ?? ''))?.trim())
-  const clientCert = await clientCertificate(ctx, user)
+  const certFile = user['client-certificate']
+  const clientCert = await clientCertificate(certData ?? (typeof certFile === 'string' ? ctx.fs.readFile(ctx.fs.resolve(certFile)) : undefined))
   if (host && scheme === 'https' && !token && !clientCert && !str(user.username)) {
     // clientcmd's PromptingAuthLoader reads a user name from stdin, which has nothing for it.
     ctx.stdout('Please enter Username: ')
