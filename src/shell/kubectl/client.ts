@@ -10,6 +10,7 @@ import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFai
 import { parseCertificate, signedBy } from './x509'
 import { decodeBase64Binary } from '../../common/base64'
 import { deepFreeze } from '../../common/freeze'
+import { memo } from '../../common/memo'
 import { Klog, httpDate, logRoundTrip } from './verbose'
 import { WarningWriter } from './warnings'
 import { confirmUsable } from './kubeconfigCheck'
@@ -107,34 +108,17 @@ function parseKubeconfigText(text: string): KubeconfigFile {
 }
 
 /** Certificate data already decoded (the CA's and the user's, every command). */
-const decoded = new Map<string, string | undefined>()
-
-function decodeB64(s: unknown): string | undefined {
-  if (typeof s !== 'string') return undefined
-  if (decoded.has(s)) return decoded.get(s)
-  const text = decodeBase64Binary(s.replace(/\s+/g, ''))
-  if (decoded.size >= 16) decoded.clear()
-  decoded.set(s, text)
-  return text
-}
-
-/** Client certificates already read, by their PEM text: decoding and parsing one took about a twelfth of a warm kubectl command. */
-const certificates = new Map<string, Promise<ClientCertificate | undefined>>()
+const decodeData = memo((s: string) => decodeBase64Binary(s.replace(/\s+/g, '')))
+const decodeB64 = (s: unknown): string | undefined => (typeof s === 'string' ? decodeData(s) : undefined)
 
 /**
  * The client certificate kubectl presents from this PEM text (the user's data, else its file): CN and O
- * read from it, signedByClusterCA checked against the lab's cluster CA with WebCrypto.
+ * read from it, signedByClusterCA checked against the lab's cluster CA with WebCrypto. Kept by the
+ * text: decoding and parsing one took about a twelfth of a warm kubectl command.
  */
-function clientCertificate(pem: string | undefined): Promise<ClientCertificate | undefined> {
-  if (pem === undefined) return Promise.resolve(undefined)
-  let known = certificates.get(pem)
-  if (!known) {
-    known = readCertificate(pem)
-    if (certificates.size >= 16) certificates.clear()
-    certificates.set(pem, known)
-  }
-  return known
-}
+const certificateOf = memo((pem: string) => readCertificate(pem))
+const clientCertificate = (pem: string | undefined): Promise<ClientCertificate | undefined> =>
+  pem === undefined ? Promise.resolve(undefined) : certificateOf(pem)
 
 async function readCertificate(pem: string): Promise<ClientCertificate | undefined> {
   const der = presentedCertificate(pem)

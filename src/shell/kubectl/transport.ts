@@ -6,6 +6,7 @@ import { CLUSTER_CA_PEM } from '../../cluster/pki/fixed'
 import type { CommandContext } from '../types'
 import { KubectlError } from './errors'
 import { TransportError } from './transportError'
+import { memo } from '../../common/memo'
 
 export { TransportError }
 
@@ -14,18 +15,13 @@ export const LAB_API_HOST = '10.0.1.10:6443'
 /** Hosts of the lab's network that exist (a connection to a port nobody listens on is refused). */
 const KNOWN_IPS = /^(10\.0\.1\.\d{1,3}|127\.\d+\.\d+\.\d+|localhost|\[::1\])$/
 
-/** The last PEM read (the client's CA bundle, twice or more in every command). */
-let lastBlocks: { pem: string; blocks: readonly string[] } | undefined
-
-/** The PEM certificate blocks of a CA bundle, as base64 DER bodies (whitespace removed). */
-export function pemBlocks(pem: string): readonly string[] {
-  if (lastBlocks?.pem === pem) return lastBlocks.blocks
+/** The PEM certificate blocks of a CA bundle, as base64 DER bodies (whitespace removed); kept by the text (read twice or more in every command). */
+export const pemBlocks: (pem: string) => readonly string[] = memo((pem) => {
   const out: string[] = []
   const re = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g
   for (let m = re.exec(pem); m; m = re.exec(pem)) out.push(m[1].replace(/\s+/g, ''))
-  lastBlocks = { pem, blocks: Object.freeze(out) }
-  return lastBlocks.blocks
-}
+  return Object.freeze(out)
+}, 4)
 
 const CLUSTER_CA_BODY = pemBlocks(CLUSTER_CA_PEM)[0]
 
