@@ -2,26 +2,9 @@
 // a file that changed is read again, never answered from what an earlier command read.
 import { describe, expect, it } from 'vitest'
 import { createLab } from '../../app/lab'
+import { kubeconfigOf } from './testing/kubeconfigs'
 
-const KUBECONFIG = `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority: /root/ca.pem
-    server: https://10.0.1.10:6443
-  name: k
-contexts:
-- context:
-    cluster: k
-    user: u
-  name: c
-current-context: c
-kind: Config
-users:
-- name: u
-  user:
-    client-certificate: /root/u.crt
-    client-key: /root/u.key
-`
+const KUBECONFIG = kubeconfigOf('https://10.0.1.10:6443', ['certificate-authority: /root/ca.pem'], ['client-certificate: /root/u.crt', 'client-key: /root/u.key'])
 
 describe("kubectl's client configuration, read again when it changes", () => {
   it('a client certificate file: its new contents count at the next command', async () => {

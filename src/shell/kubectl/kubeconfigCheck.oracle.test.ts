@@ -4,26 +4,12 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { FakeLab, fakeFs, runKubectl } from './testing/fake'
 import { REAL_KUBECTL, batchKubectl } from './testing/batch'
+import { kubeconfigOf } from './testing/kubeconfigs'
 import { requireTools } from '../testing/realTools'
 import { ADMIN_CERT_PEM, ADMIN_KEY_PEM } from '../../cluster/pki/fixed'
 
-/** A kubeconfig whose context `c` uses cluster `k` and user `u`, with these lines under each. */
-const kubeconfig = (cluster: string[], user: string[]) => `apiVersion: v1
-clusters:
-- cluster:
-    server: https://127.0.0.1:1
-${cluster.map((l) => `    ${l}\n`).join('')}  name: k
-contexts:
-- context:
-    cluster: k
-    user: u
-  name: c
-current-context: c
-kind: Config
-users:
-- name: u
-  user:
-${user.map((l) => `    ${l}\n`).join('') || '    {}\n'}`
+/** A kubeconfig whose context `c` uses cluster `k` (nobody listens at its server) and user `u`, with these lines under each. */
+const kubeconfig = (cluster: string[], user: string[]) => kubeconfigOf('https://127.0.0.1:1', cluster, user)
 
 const CERT = 'client-certificate-data: QUJD'
 const KEY = 'client-key-data: QUJD'
