@@ -9,10 +9,10 @@ export type { RoleRef, Subject } from '../api/rbac'
 
 /** What the authorizer needs to read: roles and bindings (from the store). */
 export interface RbacSource {
-  getRole(namespace: string, name: string): Role | undefined
-  getClusterRole(name: string): ClusterRole | undefined
-  listRoleBindings(namespace: string): RoleBinding[]
-  listClusterRoleBindings(): ClusterRoleBinding[]
+  getRole(namespace: string, name: string): Readonly<Role> | undefined
+  getClusterRole(name: string): Readonly<ClusterRole> | undefined
+  listRoleBindings(namespace: string): readonly Readonly<RoleBinding>[]
+  listClusterRoleBindings(): readonly Readonly<ClusterRoleBinding>[]
 }
 
 export interface RbacDecision {

@@ -34,3 +34,50 @@ describe('ObjectStore.view', () => {
     expect(store.names('namespaces').sort()).toEqual(['a', 'b'])
   })
 })
+
+describe('ObjectStore.read and watch events: the stored objects themselves, frozen', () => {
+  it('read gives the stored objects in list order without copying; get and list give copies a caller may change', () => {
+    const store = new ObjectStore()
+    store.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'b', namespace: 'x' } } as unknown as KObject)
+    store.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'a', namespace: 'y' } } as unknown as KObject)
+    store.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'a', namespace: 'x' } } as unknown as KObject)
+    const read = store.read('serviceaccounts')
+    expect(read.map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['x/a', 'x/b', 'y/a'])
+    expect(store.list('serviceaccounts')).toEqual(read)
+    expect(store.read('serviceaccounts', 'x').map((o) => o.metadata.name)).toEqual(['a', 'b'])
+    // the same objects at every read, frozen all the way down
+    expect(store.read('serviceaccounts')[0]).toBe(read[0])
+    expect(Object.isFrozen(read[0]) && Object.isFrozen(read[0].metadata)).toBe(true)
+    expect(() => {
+      ;(read[0].metadata as { name: string }).name = 'changed'
+    }).toThrow(TypeError)
+    // copies: changing them changes nothing stored
+    const copy = store.get('serviceaccounts', 'x', 'a')!
+    copy.metadata.labels = { changed: 'yes' }
+    store.list('serviceaccounts')[0].metadata.name = 'changed'
+    expect(store.read('serviceaccounts', 'x')[0].metadata).toEqual(read[0].metadata)
+    expect(read[0].metadata.labels).toBeUndefined()
+  })
+
+  it('a watcher gets the stored object (frozen); a deleted one is frozen too', () => {
+    const store = new ObjectStore()
+    const seen: { type: string; object: KObject }[] = []
+    store.watch((e) => seen.push({ type: e.type, object: e.object }))
+    store.create('namespaces', ns('a'))
+    const a = store.get('namespaces', undefined, 'a')!
+    store.update('namespaces', { ...a, metadata: { ...a.metadata, labels: { x: 'y' } } })
+    store.delete('namespaces', undefined, 'a')
+    expect(seen.map((e) => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED'])
+    for (const e of seen) expect(Object.isFrozen(e.object.metadata)).toBe(true)
+    expect(seen[1].object.metadata.labels).toEqual({ x: 'y' })
+    expect(Number(seen[2].object.metadata.resourceVersion)).toBeGreaterThan(Number(seen[1].object.metadata.resourceVersion))
+  })
+
+  it('a store made from a saved state freezes what it holds', () => {
+    const store = new ObjectStore()
+    store.create('namespaces', ns('a', { k: 'v' }))
+    const restored = new ObjectStore(store.snapshot())
+    const [a] = restored.read('namespaces')
+    expect(Object.isFrozen(a.metadata.labels)).toBe(true)
+  })
+})

@@ -3,6 +3,7 @@
 
 import type { KObject } from '../api/meta'
 import type { ObjectOf, ResourceTypes, TypedResource } from '../api/resourceTypes'
+import { deepFreeze } from '../../common/freeze'
 
 export type { ObjectOf, ResourceTypes, TypedResource } from '../api/resourceTypes'
 
@@ -41,6 +42,7 @@ export class ObjectStore {
 
   constructor(state?: StoreState) {
     this.state = state ? clone(state) : { resourceVersion: 1000, objects: {} }
+    for (const bucket of Object.values(this.state.objects)) for (const o of Object.values(bucket)) deepFreeze(o)
   }
 
   private bucket(resource: Resource): Record<string, KObject> {
@@ -72,6 +74,18 @@ export class ObjectStore {
       .map((o) => copyAs<R>(o))
   }
 
+  /**
+   * The stored objects themselves, in list's order, without copying them: for readers that only
+   * read (an informer's cache, a controller comparing rules). They are frozen: the store never
+   * changes a stored object (an update stores a new one), and no reader may.
+   */
+  read<R extends Resource>(resource: R, namespace?: string): readonly Readonly<ObjectOf<R>>[] {
+    const all = Object.values(this.state.objects[resource] ?? {}) as ObjectOf<R>[]
+    return all
+      .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
+      .sort((a, b) => byString(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byString(a.metadata.name, b.metadata.name))
+  }
+
   /** Names of the stored objects of a resource in one namespace (or cluster-scoped), without copying them. */
   names(resource: Resource, namespace?: string): string[] {
     const out: string[] = []
@@ -88,7 +102,7 @@ export class ObjectStore {
     if (b[k]) return { code: 'AlreadyExists' }
     const stored = clone(obj)
     stored.metadata.resourceVersion = this.nextRV()
-    b[k] = stored
+    b[k] = deepFreeze(stored)
     this.emit('ADDED', resource, stored)
     return copyAs<R>(stored)
   }
@@ -109,7 +123,7 @@ export class ObjectStore {
     stored.metadata.uid = cur.metadata.uid
     stored.metadata.creationTimestamp = cur.metadata.creationTimestamp
     stored.metadata.resourceVersion = this.nextRV()
-    b[k] = stored
+    b[k] = deepFreeze(stored)
     this.emit('MODIFIED', resource, stored)
     return copyAs<R>(stored)
   }
@@ -123,7 +137,7 @@ export class ObjectStore {
     delete b[k]
     const gone = clone(cur)
     gone.metadata.resourceVersion = this.nextRV()
-    this.emit('DELETED', resource, gone)
+    this.emit('DELETED', resource, deepFreeze(gone))
     return copyAs<R>(gone)
   }
 
@@ -148,11 +162,11 @@ export class ObjectStore {
     return { resourceVersion: this.state.resourceVersion, objects }
   }
 
-  /** One copy per change, shared by every watcher: watchers read it and must not change it. */
+  /** The stored (frozen) object itself, shared by every watcher, as an informer's cache shares it. */
   private emit(type: WatchEventType, resource: Resource, object: KObject) {
     if (this.listeners.size === 0) return
     // the object is of its key's type (see copyAs); WatchEvent pairs each key with that type
-    const event = { type, resource, object: clone(object) } as WatchEvent
+    const event = { type, resource, object } as WatchEvent
     for (const l of this.listeners) l(event)
   }
 }

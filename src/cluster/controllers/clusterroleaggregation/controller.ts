@@ -15,7 +15,7 @@ export const CLUSTER_ROLE_AGGREGATION_SYNC = 'clusterrole-aggregation-controller
 type Role = RoleView & { aggregationRule?: AggregationRule }
 
 function roles(ctx: ClusterContext): Role[] {
-  return ctx.store.list(CLUSTER_ROLES).map((o) => {
+  return ctx.store.read(CLUSTER_ROLES).map((o) => {
     const r = o as unknown as { metadata: { name: string; labels?: Record<string, string> }; rules?: PolicyRule[] | null; aggregationRule?: AggregationRule }
     return { name: r.metadata.name, labels: r.metadata.labels, rules: r.rules, aggregationRule: r.aggregationRule }
   })
