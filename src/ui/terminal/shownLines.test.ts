@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { echoInput, emptyScreen, write, type Screen } from '../../state/lines'
+import { echoInput, emptyScreen, MAX_LINES, write, type Screen } from '../../state/lines'
 import { EARLIER_STEP, firstShown, SHOWN_LINES } from './shownLines'
 
 const run = (s: Screen, cmd: string, out: string) => write(echoInput(s, '$ ', cmd), 'out', out)
@@ -25,6 +25,17 @@ describe('the lines the terminal puts in the page', () => {
     const first = firstShown(s.lines)
     expect(s.lines[first].segs.map((g) => g.text).join('')).toBe('$ seq 2000')
     expect(s.lines.length - first).toBe(2001)
+  })
+
+  it("all the kept lines once the latest command's output has pushed its echo out of them", () => {
+    let s = emptyScreen()
+    for (let i = 0; i < 100; i++) s = run(s, `echo ${i}`, `${i}\n`)
+    s = echoInput(s, '$ ', 'seq 20000')
+    // streamed in chunks, as a long command's output arrives
+    for (let c = 0; c < 20; c++) s = write(s, 'out', Array.from({ length: 1000 }, (_, i) => `${c * 1000 + i + 1}\n`).join(''))
+    expect(s.lines.length).toBe(MAX_LINES)
+    expect(s.lines.some((l) => l.segs.some((g) => g.kind === 'prompt'))).toBe(false)
+    expect(firstShown(s.lines)).toBe(0)
   })
 
   it('earlier lines on request, from a line id', () => {

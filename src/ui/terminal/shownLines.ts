@@ -10,21 +10,27 @@ export const SHOWN_LINES = 300
 /** How many more lines each "Show earlier lines" brings back. */
 export const EARLIER_STEP = 1000
 
-/** Index of the latest echoed command line (a prompt and typed text), searching back from the end. */
+/**
+ * Index of the latest echoed command line (a prompt and typed text), searching back from the end;
+ * 0 when no kept line is one: the latest command's echo has scrolled away (its output passed
+ * MAX_LINES), so every kept line is that command's output.
+ */
 function lastEcho(lines: readonly TermLine[]): number {
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].segs.some((s) => s.kind === 'prompt')) return i
-  return -1
+  return 0
 }
 
 /**
  * The index of the first line to show: the last `SHOWN_LINES`, extended back to the latest
- * command's echo, and to the line with id `fromId` when the reader asked for earlier lines.
+ * command's echo (or to the first kept line, once that echo has scrolled away), and to the line
+ * with id `fromId` when the reader asked for earlier lines. So a reader scrolled up in an output
+ * that goes on past MAX_LINES keeps what they read until it scrolls away for good.
  */
 export function firstShown(lines: readonly TermLine[], fromId?: number): number {
   let first = Math.max(0, lines.length - SHOWN_LINES)
   if (first === 0) return 0
   const echo = lastEcho(lines)
-  if (echo >= 0 && echo < first) first = echo
+  if (echo < first) first = echo
   if (fromId !== undefined) {
     const i = lines.findIndex((l) => l.id >= fromId)
     if (i >= 0 && i < first) first = i
