@@ -51,7 +51,8 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
   // an unmount finds no scroller and does nothing.
   useEffect(() => eagerTerminal(store).subscribe(followInFrame), [store, followInFrame])
 
-  // When the reader last turned the wheel, touched or pressed on the scrollbar (the scroller itself).
+  // When the reader last turned the wheel, touched or pressed on the scrollbar (the scroller itself),
+  // or pressed Page Up or Page Down (the command line leaves them to the scroller).
   const readerAt = useRef(0)
   const reader = () => {
     readerAt.current = performance.now()
@@ -64,6 +65,10 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
       // a scroll between Enter and the frame that follows the answer is the browser's (scroll
       // anchoring as the oldest lines leave, the command line kept in view);
       if (entered.current) return
+      // so is one while new output waits for the frame that follows it: past the lines the
+      // terminal keeps, the oldest leave the top as new ones come, often with no change of height,
+      // and the browser's anchoring moves the view up;
+      if (frame.current) return
       // a scroll that comes with a new size or new content (a resize re-wraps the lines and the
       // browser moves the scroll position) does not stop the following either. Browsers order it
       // before or after the ResizeObserver callback (headless Chromium before).
@@ -120,6 +125,7 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
         onWheel={reader}
         onTouchMove={reader}
         onPointerDown={(e) => e.target === e.currentTarget && reader()}
+        onKeyDown={(e) => (e.key === 'PageUp' || e.key === 'PageDown') && reader()}
       >
         <OutputLog store={store} />
         <InputLine
