@@ -67,11 +67,7 @@ export class ObjectStore {
 
   /** Copies of the objects of a resource, in one namespace or all, sorted by namespace then name. */
   list<R extends Resource>(resource: R, namespace?: string): ObjectOf<R>[] {
-    const all = Object.values(this.state.objects[resource] ?? {})
-    return all
-      .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
-      .sort((a, b) => byString(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byString(a.metadata.name, b.metadata.name))
-      .map((o) => copyAs<R>(o))
+    return this.read(resource, namespace).map((o) => clone(o) as ObjectOf<R>)
   }
 
   /**
