@@ -1,5 +1,6 @@
-// The kubelet's watch cache of pods (what its pod workers read between requests). Watchers share
-// the watch event's object: read it, never change it.
+// The kubelet's watch cache of pods (what its pod workers read between requests). It holds the
+// store's own frozen objects (its first list through ObjectStore.read, then the watch events'):
+// read them, never change them.
 // Imitates: client-go informers (a local cache kept current by watch events).
 
 import type { Pod } from '../api/core'
@@ -11,7 +12,7 @@ export class WatchCache {
   private pods = new Map<string, Pod>()
 
   constructor(store: ObjectStore) {
-    for (const o of store.list('pods')) this.pods.set(key(o.metadata.namespace, o.metadata.name), o)
+    for (const o of store.read('pods')) this.pods.set(key(o.metadata.namespace, o.metadata.name), o)
   }
 
   apply(e: WatchEvent): void {
