@@ -1,11 +1,13 @@
 // A live watch in the page: the lab's worker paces it (a timer per interval), so it refreshes
-// the screen every interval with the lab clock moved on, until Ctrl+C ends it and the prompt
-// comes back.
+// the screen every interval with the lab clock moved on, until Ctrl+C ends it. It draws on the
+// terminal's alternate screen, as the real one does through ncurses: when it ends, the screen from
+// before it comes back (its own line included) and its refreshes are gone.
 import { expect, test } from '@playwright/test'
-import { commandLine, openLab, shownLines, typeCommand, waitIdle } from './support/terminal'
+import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle } from './support/terminal'
 
 test('watch refreshes live against the lab clock, and Ctrl+C ends it', async ({ page }) => {
   await openLab(page, '/?seed=1')
+  await typeCommand(page, 'echo before')
   const input = commandLine(page)
   await input.fill('watch -n 1 lab now')
   await input.press('Enter')
@@ -30,5 +32,6 @@ test('watch refreshes live against the lab clock, and Ctrl+C ends it', async ({ 
 
   await input.press('Control+c')
   await waitIdle(page)
+  expect((await shownLines(page)).map((l) => l.text)).toEqual([`${PS1}echo before`, 'before', `${PS1}watch -n 1 lab now`])
   expect((await typeCommand(page, 'echo "back $?"')).map((l) => l.text)).toEqual(['back 0'])
 })

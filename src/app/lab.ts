@@ -42,6 +42,7 @@ class LabImpl implements Lab {
   }
   private shell!: Shell
   private clearListeners: (() => void)[] = []
+  private screenListeners: ((alternate: boolean) => void)[] = []
   private resetListeners: (() => void)[] = []
   private changeListeners = new Set<() => void>()
   private ledger = new TokenLedger()
@@ -98,6 +99,7 @@ class LabImpl implements Lab {
       history,
       pause: this.pause,
       onClear: () => this.clearListeners.forEach((cb) => cb()),
+      onScreen: (alternate) => this.screenListeners.forEach((cb) => cb(alternate)),
     })
     if (state) shell.restore(state)
     return shell
@@ -300,6 +302,10 @@ class LabImpl implements Lab {
 
   onReset(cb: () => void): void {
     this.resetListeners.push(cb)
+  }
+
+  onScreen(cb: (alternate: boolean) => void): void {
+    this.screenListeners.push(cb)
   }
 
   facts(): readonly Fact[] {

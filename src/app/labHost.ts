@@ -68,6 +68,7 @@ export class LabHost {
       else this.publish()
     })
     lab.onClear(() => emit({ type: 'clear' }))
+    lab.onScreen((alternate) => emit({ type: 'screen', alternate }))
     lab.onReset(() => {
       this.replaced = true
       emit({ type: 'reset' })

@@ -59,6 +59,8 @@ export interface Lab {
   complete(text: string, cursor: number): { from: number; candidates: string[] }
   history(): string[]
   onClear(cb: () => void): void
+  /** Called when a full-screen command (watch) takes the alternate screen (true) and gives it back (false). */
+  onScreen(cb: (alternate: boolean) => void): void
   /** Called after `lab reset`, `lab undo` or a lesson's fresh lab has replaced the lab's state. */
   onReset(cb: () => void): void
   readonly seed?: string

@@ -5,6 +5,7 @@
 import type { TerminalController } from '../state/controller'
 import type { LabClient } from '../state/labPort'
 import type { LessonPageActions } from '../state/slices/lesson'
+import { normalLines } from '../state/slices/terminal'
 import type { AppStore } from '../state/store'
 import type { LabSnapshot } from './lab'
 import { lessonFromUrl } from './lessonUrl'
@@ -52,7 +53,7 @@ export function lessonPageActions(d: LessonPageDeps): LessonPageActions {
         savedAt: new Date().toISOString(),
         ...(snap.seed !== undefined ? { seed: snap.seed } : {}),
         snapshot: snap,
-        lines: linesToStore(d.store.getState().terminal.lines),
+        lines: linesToStore(normalLines(d.store.getState().terminal)),
       }
       const url = URL.createObjectURL(new Blob([JSON.stringify(record)], { type: 'application/json' }))
       const a = document.createElement('a')

@@ -11,6 +11,7 @@ import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import type { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
+import { normalLines } from '../state/slices/terminal'
 import { appStore } from '../state/store'
 import { installPresenterStyles, installStyles } from '../ui/styles'
 import { App } from './App'
@@ -57,9 +58,9 @@ const say = (n: Notice) => term().notice(n.text, n.kind)
 // the terminal's last lines after each change, and gets the save status back.
 const lock = import('./tabLock').then((m) => m.claimLab())
 
-/** The lab changed (`afterRun`: a command, which the worker saved already): send the screen's lines. */
+/** The lab changed (`afterRun`: a command, which the worker saved already): send the screen's lines (while watch holds the alternate screen, the screen that comes back). */
 function labChanged(afterRun: boolean): void {
-  if (client && persist) client.tellSaves({ kind: 'saveNow', lines: persist.linesToStore(term().lines), afterRun })
+  if (client && persist) client.tellSaves({ kind: 'saveNow', lines: persist.linesToStore(normalLines(term())), afterRun })
 }
 
 const controller = new TerminalController(store, { onLabChanged: () => labChanged(true) })

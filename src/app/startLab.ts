@@ -118,6 +118,8 @@ async function start(d: StartDeps): Promise<void> {
   const term = () => store.getState().terminal
   let client: WorkerLab | undefined
   const onLabEvent = (ev: LabEvent): void => {
+    // a full-screen command's line is echoed on the screen that comes back after it
+    if (ev.type === 'screen' && ev.alternate) controller.echoEntered()
     applyLabEvent(store, ev, clock)
     if (ev.type === 'clear') windowLab.cleared()
     if (ev.type === 'reset') clock.labReplaced() // the worker forgets the saved lab itself

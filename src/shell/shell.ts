@@ -32,6 +32,8 @@ export interface ShellOptions {
   history?: string[]
   /** Called when `clear` runs. */
   onClear?: () => void
+  /** Called when a full-screen command (watch) takes the terminal's alternate screen (true) and gives it back (false). */
+  onScreen?: (alternate: boolean) => void
   /** Budgets for one command line (DEFAULT_LIMITS where absent; the filesystem keeps its own). */
   limits?: Partial<ShellLimits>
   /**
@@ -69,6 +71,7 @@ export class Shell {
   private executor: Executor
   private queue: Promise<unknown> = Promise.resolve()
   private onClear?: () => void
+  private onScreen?: (alternate: boolean) => void
   private sink: ((c: OutputChunk) => void) | undefined
 
   constructor(opts: ShellOptions) {
@@ -76,6 +79,7 @@ export class Shell {
     this.env = opts.env
     this.hist = [...(opts.history ?? [])]
     this.onClear = opts.onClear
+    this.onScreen = opts.onScreen
     this.exitEnds = opts.exitEnds ?? false
     for (const spec of builtinCommands()) this.register(spec)
     for (const spec of opts.commands ?? []) this.register(spec)
@@ -85,6 +89,7 @@ export class Shell {
         this.clearRequested = true
         this.onClear?.()
       },
+      alternateScreen: (on) => this.onScreen?.(on),
       commands: () => this.commands(),
       runCaptured: async (text, env) => {
         const buf = { text: '' }

@@ -120,6 +120,12 @@ export interface CommandContext {
 export interface ShellHandle {
   history(): string[]
   clearScreen(): void
+  /**
+   * A full-screen program's screen, as ncurses' initscr() and endwin() switch xterm's alternate
+   * screen: what is shown after `alternateScreen(true)` goes at `alternateScreen(false)`, and the
+   * screen from before comes back. A host without a screen ignores it.
+   */
+  alternateScreen(on: boolean): void
   commands(): CommandSpec[]
   /**
    * Run `text` as `sh -c` would, in a subshell of this shell with `env`, stdout and stderr

@@ -267,4 +267,30 @@ describe('TerminalController tasks', () => {
     await settle()
     expect(screen()).toEqual([`${PS1}echo slow`, 'slow'])
   })
+
+  it("echoEntered: the running line is echoed at once (before a full-screen command takes the screen), once", async () => {
+    const { ctl, lab, attach, screen, store } = setup()
+    const release = holdAnswers(lab)
+    attach()
+    await settle()
+    ctl.submit('echo held')
+    await settle()
+    expect(screen()).toEqual([])
+    ctl.echoEntered()
+    expect(screen()).toEqual([`${PS1}echo held`])
+    // a screen taken and given back meanwhile leaves the line above
+    store.getState().alternate(true)
+    store.getState().write('out', 'full screen\n')
+    ctl.echoEntered()
+    expect(screen()).toEqual(['full screen'])
+    release()
+    await settle()
+    await settle()
+    // its output went to the screen it held; the answer gives the screen back if the command did
+    // not (a command lost with its worker), and the line stays
+    expect(screen()).toEqual([`${PS1}echo held`])
+    expect(store.getState().normal).toBeUndefined()
+    ctl.echoEntered() // nothing runs: nothing to echo
+    expect(screen()).toEqual([`${PS1}echo held`])
+  })
 })

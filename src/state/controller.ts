@@ -43,6 +43,8 @@ export class TerminalController implements CommandQueue {
   private lab: LabClient | undefined
   private queue: Item[] = []
   private pumping = false
+  /** Echoes the line being run (enter), until it has been. */
+  private showEcho: (() => void) | undefined
   /** Lines typed so far of a command that needs more input (shown with PS2). */
   private pending: string | undefined
   private readonly history: HistoryNav
@@ -270,6 +272,7 @@ export class TerminalController implements CommandQueue {
       st.set({ busy: true })
     }
     const timer = setTimeout(show, ECHO_WAIT_MS)
+    this.showEcho = show
     let ran = false
     try {
       const answer = await lab.enter!(text, this.gate?.owed?.() ?? 0, (c) => {
@@ -277,6 +280,8 @@ export class TerminalController implements CommandQueue {
         ran = true
         st.write(c.stream === 'stderr' ? 'err' : 'out', c.text)
       })
+      this.showEcho = undefined
+      st.alternate(false) // a full-screen command gives the screen back as it ends (a no-op then)
       show()
       if (answer.more) {
         this.pending = text
@@ -286,6 +291,8 @@ export class TerminalController implements CommandQueue {
       ran = answer.result !== undefined
       this.pending = undefined
     } catch (e) {
+      this.showEcho = undefined
+      st.alternate(false)
       show()
       ran = true
       this.pending = undefined
@@ -308,14 +315,24 @@ export class TerminalController implements CommandQueue {
         onChunk?.(c)
       })
     } catch (e) {
+      st.alternate(false)
       if (e instanceof CommandLost) {
         if (this.term().partial.length > 0) st.write('out', '\n')
         st.notice(e.message, 'warn')
       } else st.write('err', `lab: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
       throw e
     } finally {
+      st.alternate(false)
       st.set({ prompt: this.ps1() })
       this.opts.onLabChanged?.()
     }
+  }
+
+  /**
+   * Echo the line being run now if it is not yet: a full-screen command (watch) is about to take
+   * the alternate screen, and its line stays above it on the screen that comes back.
+   */
+  echoEntered(): void {
+    this.showEcho?.()
   }
 }

@@ -1,5 +1,5 @@
 // The lab's events into the page's store: an update of the projection (and the lab time, which
-// the clock slice keeps), a cleared screen.
+// the clock slice keeps), a cleared screen, the alternate screen taken or given back.
 
 import type { LabEvent } from './labPort'
 import type { AppStore } from './store'
@@ -17,4 +17,5 @@ export function applyLabEvent(store: AppStore, ev: LabEvent, clock?: LabTimeSink
     if (clock) clock.labTime(ev.update.nowMs)
     else if (ev.update.nowMs !== s.clock.labMs) s.clock.set({ labMs: ev.update.nowMs })
   } else if (ev.type === 'clear') s.terminal.clear()
+  else if (ev.type === 'screen') s.terminal.alternate(ev.alternate)
 }

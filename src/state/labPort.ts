@@ -96,6 +96,8 @@ export type LabEvent =
   | { type: 'update'; update: LabUpdate }
   /** `clear` (or Ctrl+L inside the shell): empty the screen. */
   | { type: 'clear' }
+  /** A full-screen command (watch) took the alternate screen (true) or gave it back (false). */
+  | { type: 'screen'; alternate: boolean }
   /** `lab reset` replaced the lab's state. */
   | { type: 'reset' }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry } from './labPort'
+import { normalLines } from './slices/terminal'
 import { FIRST_SPAN } from './slices/timelineView'
 import { batched, createAppStore, eagerTerminal } from './store'
 import { DEFAULT_SPAN } from './timeline/view'
@@ -24,6 +25,41 @@ describe('the one UI store', () => {
     expect(store.getState().selection).toMatchObject({ token: 'a.b.c', compareWith: 'x.y.z' })
     expect(store.getState().timeline).toMatchObject({ mode: 'follow', followSpan: DEFAULT_SPAN })
     expect(FIRST_SPAN).toBe(DEFAULT_SPAN)
+  })
+
+  it("the alternate screen: what a full-screen command shows goes when it gives the screen back, and the screen from before comes back", () => {
+    const store = createAppStore()
+    const t = () => store.getState().terminal
+    const text = () => t().lines.map((l) => l.segs.map((g) => g.text).join(''))
+    t().echo('$ ', 'echo before')
+    t().write('out', 'before\n')
+    t().echo('$ ', 'watch date')
+    t().write('out', 'unfinished')
+    t().alternate(true)
+    expect(text()).toEqual([])
+    expect(t().partial).toEqual([])
+    t().write('out', 'Every 2.0s: date\n')
+    // a refresh clears the alternate screen only
+    t().clear()
+    t().write('out', 'Every 2.0s: date\nlater\n')
+    // taken again while held: nothing changes (the screen from before is kept once)
+    t().alternate(true)
+    expect(text()).toEqual(['Every 2.0s: date', 'later'])
+    // what a save stores meanwhile is the screen that will come back
+    expect(normalLines(t()).map((l) => l.segs.map((g) => g.text).join(''))).toEqual(['$ echo before', 'before', '$ watch date'])
+    t().alternate(false)
+    expect(text()).toEqual(['$ echo before', 'before', '$ watch date'])
+    expect(t().partial.map((g) => g.text)).toEqual(['unfinished'])
+    expect(t().normal).toBeUndefined()
+    expect(normalLines(t())).toBe(t().lines)
+    // given back when not held: nothing changes
+    const before = store.getState()
+    t().alternate(false)
+    expect(store.getState()).toBe(before)
+    // new lines go on with new ids after the ones that came back
+    t().write('out', 'x\n')
+    const ids = t().lines.map((l) => l.id)
+    expect(new Set(ids).size).toBe(ids.length)
   })
 
   it('a patch that changes nothing is not a change: nobody hears of it (the terminal asks for no frame on Enter)', () => {

@@ -70,16 +70,20 @@ describe('a live watch where the host paces it', () => {
       return left-- > 0
     }
     let clears = 0
+    // the screen's changes in order: the alternate screen taken and given back, each clear
+    const screen: string[] = []
     const { fs, env } = createWorkstation()
-    const shell = new Shell({ fs, env, lab, onClear: () => clears++ })
-    return { shell, lab, clears: () => clears }
+    const shell = new Shell({ fs, env, lab, onClear: () => (clears++, screen.push('clear')), onScreen: (alternate) => screen.push(alternate ? 'alternate' : 'normal') })
+    return { shell, lab, clears: () => clears, screen }
   }
 
   test('refreshes every interval, moving the lab clock, until Ctrl+C ends it with status 0 and the line goes on', async () => {
-    const { shell, lab, clears } = paced(2)
+    const { shell, lab, clears, screen } = paced(2)
     const r = await shell.run('watch -t -n 5 date +%s; echo "after $?"')
     expect(r).toEqual({ stdout: '0\n5\n10\nafter 0\n', stderr: '', exitCode: 0 })
     expect(clears()).toBe(3)
+    // on the alternate screen, as ncurses draws it: the screen from before comes back at the end
+    expect(screen).toEqual(['alternate', 'clear', 'clear', 'clear', 'normal'])
     expect(lab.paced).toEqual([5000, 5000, 5000])
     expect(lab.now()).toBe(10_000)
   })
@@ -88,7 +92,13 @@ describe('a live watch where the host paces it', () => {
     const a = paced(10)
     expect(await a.shell.run('watch -t -g -n 1 date +%s')).toEqual({ stdout: '0\n1\n', stderr: '', exitCode: 0 })
     const b = paced(10)
-    expect(await b.shell.run('watch -t -e false')).toEqual({ stdout: 'command exit with a non-zero status, press a key to exit\n', stderr: '', exitCode: 8 })
+    // the lab does not wait for the key: the reason stays on the screen that comes back
+    expect(await b.shell.run('watch -t -e false')).toEqual({
+      stdout: 'command exit with a non-zero status, press a key to exit\ncommand exit with a non-zero status\n',
+      stderr: '',
+      exitCode: 8,
+    })
+    expect(b.screen).toEqual(['alternate', 'clear', 'normal'])
     const c = paced(10)
     expect(await c.shell.run('watch -t -q 2 echo same')).toEqual({ stdout: 'same\n'.repeat(3), stderr: '', exitCode: 0 })
   })

@@ -1,10 +1,12 @@
 // watch (procps-ng 4.0.2 src/watch.c): runs a command line through the shell and shows its output
 // (stdout and stderr together) under a header line, `Every 2.0s: CMD` on the left and
 // `HOST: DATE` (ctime of the lab clock) right-aligned to the terminal width, clipped by watch's
-// own rules. Where the host paces commands (LabServices.pace: the page's worker) it is live:
-// every interval it clears the screen and shows the command's output again, the lab clock moving
-// by the interval each round, until Ctrl+C (status 0, as watch's SIGINT handler exits) or -g, -q
-// or -e end it. Without pacing (Node, transcripts, a background job) it shows one refresh and says
+// own rules. Where the host paces commands (LabServices.pace: the page's worker) it is live, on
+// the terminal's alternate screen as ncurses gives it: every interval it clears that screen and
+// shows the command's output again, the lab clock moving by the interval each round, until Ctrl+C
+// (status 0, as watch's SIGINT handler exits) or -g, -q or -e end it; then the screen from before
+// comes back. (-e's message, which the real watch shows until a key is pressed, is said again
+// there, since the lab does not wait for the key.) Without pacing (Node, transcripts, a background job) it shows one refresh and says
 // so. Options are read with the shared getopt up to the first operand, as watch's "+..." does.
 
 import type { CommandContext, CommandSpec } from '../types'
@@ -151,29 +153,43 @@ export const watch: CommandSpec = {
     const pace = ctx.lab.pace
     let previous: string | undefined
     let unchanged = 0
-    for (;;) {
-      const { output, exitCode } = await ctx.shell.runCaptured(command, ctx.env)
-      const ms = ctx.lab.now()
-      const date = formatTime('%a %b %e %H:%M:%S %Y', { sec: Math.floor(ms / 1000), nsec: 0 })
-      if (pace) ctx.shell.clearScreen()
-      ctx.stdout((title ? `${watchHeader(interval, shown, host, date, width)}\n\n` : '') + output)
-      if (stop.error && exitCode !== 0) {
-        // The real watch waits for a key here; the lab ends at once with watch's status.
-        ctx.stdout(`${output.endsWith('\n') || output === '' ? '' : '\n'}command exit with a non-zero status, press a key to exit\n`)
-        return 8
+    // Live, watch draws on the terminal's alternate screen (ncurses' initscr): when it ends
+    // (endwin, also on Ctrl+C), the screen from before it comes back and its refreshes go.
+    if (pace) ctx.shell.alternateScreen(true)
+    let failed = ''
+    try {
+      for (;;) {
+        const { output, exitCode } = await ctx.shell.runCaptured(command, ctx.env)
+        const ms = ctx.lab.now()
+        const date = formatTime('%a %b %e %H:%M:%S %Y', { sec: Math.floor(ms / 1000), nsec: 0 })
+        if (pace) ctx.shell.clearScreen()
+        ctx.stdout((title ? `${watchHeader(interval, shown, host, date, width)}\n\n` : '') + output)
+        if (stop.error && exitCode !== 0) {
+          // The real watch shows this and waits for a key before it ends; the lab ends at once, with
+          // watch's status, and says it again on the screen that stays (see below).
+          failed = 'command exit with a non-zero status, press a key to exit\n'
+          ctx.stdout(`${output.endsWith('\n') || output === '' ? '' : '\n'}${failed}`)
+          return 8
+        }
+        if (stop.change && previous !== undefined && output !== previous) return 0
+        unchanged = previous === output ? unchanged + 1 : 0
+        if (stop.same > 0 && unchanged >= stop.same) return 0
+        previous = output
+        if (!pace) {
+          ctx.stderr(`watch: the lab shows one refresh here (nothing paces it: a transcript or a job started with &); move the clock ('sleep ${Math.ceil(interval)}', 'lab advance 5m') and run it again to see what changed\n`)
+          return 0
+        }
+        // Ctrl+C while waiting ends watch as its SIGINT handler does: status 0, the line goes on.
+        if (!(await pace(Math.round(interval * 1000)))) return 0
+        await ctx.lab.advance(Math.round(interval * 1000))
+        ctx.signal?.throwIfAborted()
       }
-      if (stop.change && previous !== undefined && output !== previous) return 0
-      unchanged = previous === output ? unchanged + 1 : 0
-      if (stop.same > 0 && unchanged >= stop.same) return 0
-      previous = output
-      if (!pace) {
-        ctx.stderr(`watch: the lab shows one refresh here (nothing paces it: a transcript or a job started with &); move the clock ('sleep ${Math.ceil(interval)}', 'lab advance 5m') and run it again to see what changed\n`)
-        return 0
+    } finally {
+      if (pace) {
+        ctx.shell.alternateScreen(false)
+        // with no key to wait for, the reason watch stopped stays in view
+        if (failed) ctx.stdout(failed.replace(', press a key to exit', ''))
       }
-      // Ctrl+C while waiting ends watch as its SIGINT handler does: status 0, the line goes on.
-      if (!(await pace(Math.round(interval * 1000)))) return 0
-      await ctx.lab.advance(Math.round(interval * 1000))
-      ctx.signal?.throwIfAborted()
     }
   },
 }

@@ -1,7 +1,7 @@
 // The store's terminal slice: the screen (finished lines and the unfinished one), the prompt,
 // whether a command runs, lines typed ahead, and the status sentence.
 
-import { echoInput, emptyScreen, notice, write, type Screen, type Segment, type SegmentKind } from '../lines'
+import { echoInput, emptyScreen, notice, write, type Screen, type Segment, type SegmentKind, type TermLine } from '../lines'
 import type { SliceMaker } from './types'
 
 export const PS1 = 'root@workstation:~# '
@@ -25,13 +25,23 @@ export interface TerminalFields extends Screen {
   queued: number
   /** One short sentence about the lab's state, for the status region. */
   status: string
+  /**
+   * While a full-screen command (watch) holds the alternate screen: the screen from before it,
+   * which comes back when the command gives the screen back (what the command showed goes).
+   */
+  normal?: { lines: TermLine[]; partial: Segment[] }
 }
+
+/** The lines of the screen that stays: the one from before a full-screen command while one runs. */
+export const normalLines = (t: TerminalFields): TermLine[] => t.normal?.lines ?? t.lines
 
 export interface TerminalSlice extends TerminalFields {
   write(kind: SegmentKind, text: string): void
   echo(prompt: string, input: string, suffix?: string): void
   notice(text: string, kind?: 'note' | 'warn'): void
   clear(): void
+  /** A full-screen command takes the alternate screen (true, empty) or gives it back (false). */
+  alternate(on: boolean): void
   setLines(lines: Segment[][], partial?: Segment[]): void
   set(patch: Partial<Pick<TerminalFields, 'prompt' | 'busy' | 'ready' | 'queued' | 'status'>>): void
 }
@@ -47,6 +57,11 @@ export const terminalSlice: SliceMaker<'terminal'> = (set) => ({
   echo: (prompt, input, suffix) => set((s) => echoInput(s, prompt, input, suffix)),
   notice: (text, kind) => set((s) => notice(s, text, kind)),
   clear: () => set({ lines: [], partial: [] }),
+  alternate: (on) =>
+    set((s) => {
+      if (on) return s.normal ? {} : { normal: { lines: s.lines, partial: s.partial }, lines: [], partial: [] }
+      return s.normal ? { lines: s.normal.lines, partial: s.normal.partial, normal: undefined } : {}
+    }),
   setLines: (lines, partial = []) =>
     set((s) => ({
       lines: lines.map((segs, i) => ({ id: s.nextId + i, segs })),

@@ -134,7 +134,7 @@ export async function runKubectl(
     env: fakeEnv(opts.env ?? {}),
     fs: opts.fs ?? fakeFs(opts.files ?? { '/root/.kube/config': ADMIN_KUBECONFIG }),
     lab,
-    shell: { history: () => [], clearScreen: () => {}, commands: () => [] },
+    shell: { history: () => [], clearScreen: () => {}, alternateScreen: () => {}, commands: () => [] },
   }
   const exitCode = await kubectl.run(ctx)
   return { stdout, stderr, exitCode }

@@ -61,7 +61,7 @@ async function run(lab: FakeLab, fs: HomeFs, line: string) {
     env: { get: (n) => vars[n], set: (n, v) => void (vars[n] = v), unset: () => {}, export: () => {}, isExported: () => true, exported: () => ({}) },
     fs,
     lab,
-    shell: { history: () => [], clearScreen: () => {}, commands: () => [] },
+    shell: { history: () => [], clearScreen: () => {}, alternateScreen: () => {}, commands: () => [] },
   }
   const exitCode = await kubectl.run(ctx)
   return { stdout, stderr, exitCode }
