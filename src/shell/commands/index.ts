@@ -51,6 +51,7 @@ import { paste } from './paste'
 import { rev } from './rev'
 import { tac } from './tac'
 import { tee } from './tee'
+import { id, whoami } from './identity'
 
 export function builtinCommands(): CommandSpec[] {
   return [
@@ -58,5 +59,6 @@ export function builtinCommands(): CommandSpec[] {
     ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
     comm, expand, fold, nl, paste, rev, tac, tee,
+    id, whoami,
   ]
 }
