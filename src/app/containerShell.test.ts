@@ -146,6 +146,18 @@ describe('sh -c in the agnhost container agrees with busybox sh', () => {
   })
 })
 
+describe('command -v and type in the container', () => {
+  it('do not take a name no program has for a program (it was /usr/bin/nosuch, status 0)', async () => {
+    const r = await run(`kubectl -n sa-demo exec app -- sh -c ${q('command -v nosuch; echo "rc=$?"; type nosuch; echo "rc=$?"')}`)
+    expect(r.stdout).not.toMatch(/nosuch is|\/nosuch/)
+    // busybox sh says `nosuch: not found` on stdout with status 127; the lab's type and command
+    // still answer as bash's do (status 1, the message on stderr)
+    expect(r.stdout.match(/rc=(\d+)/g)?.every((s) => s !== 'rc=0')).toBe(true)
+    // a program the image has is still found
+    expect((await run(`kubectl -n sa-demo exec app -- sh -c ${q('command -v sh >/dev/null; echo $?')}`)).stdout).toBe('0\n')
+  })
+})
+
 describe('which in the container', () => {
   it('finds the first match on the image PATH, as busybox which does over the same layout', async () => {
     requireTools('/usr/bin/busybox')

@@ -61,7 +61,7 @@ function small(name: string, text: (p: ContainerProcess) => string, p: Container
 
 function notFoundFor(personality: Personality): (name: string) => CommandSpec {
   return (name) => ({
-    name, summary: name, usage: name,
+    name, summary: name, usage: name, missing: true,
     async run(ctx) {
       const what = name.includes('/') ? `${name}: No such file or directory` : personality === 'bash' ? `${name}: command not found` : `${name}: not found`
       // dash names the line of the script (a command line: 1)

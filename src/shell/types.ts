@@ -158,4 +158,9 @@ export interface CommandSpec {
   subcommands?: string[]
   /** Runs the command; resolves to its exit status. */
   run(ctx: CommandContext): Promise<number>
+  /**
+   * Set on a stand-in for a name no program has, which only says so when run (a container's
+   * `sh: x: not found`): `type` and `command -v` do not take it for a program.
+   */
+  missing?: true
 }

@@ -14,7 +14,11 @@ export function builtinHost(ex: Executor, host: ExecHost): BuiltinHost {
     functions: ex.functions,
     runText: (text, io, env) => ex.runText(text, io, env),
     runArgv: (argv, io, env) => ex.dispatch(argv, io, env, [], true),
-    lookup: (name) => host.lookup(name),
+    // a stand-in for a missing program (CommandSpec.missing) is no program to type or command -v
+    lookup: (name) => {
+      const spec = host.lookup(name)
+      return spec?.missing ? undefined : spec
+    },
     readFile: (path) => host.fs.readFile(path),
     isDir: (path) => host.fs.isDir(path),
     stdout: (io, text) => ex.write(io.out, text),
