@@ -3,20 +3,11 @@
 // coreutils' in the C locale; a user other than root is "no such user", as getpwnam finds none.
 
 import type { CommandContext, CommandSpec } from '../types'
-import { getopt, has, usageError } from './util'
+import { coreutilsVersion, getopt, has, usageError } from './util'
 
 const FOOTER = `
 GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
 Full documentation <https://www.gnu.org/software/coreutils/PROG>
-`
-
-const version = (prog: string, authors: string) => `${prog} (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by ${authors}.
 `
 
 /** The workstation's one user: root, in group root only. */
@@ -37,7 +28,7 @@ export const whoami: CommandSpec = {
     const p = getopt(ctx.argv.slice(1), { short: '', long: { help: false, version: false }, immediate: ['help', 'version'] })
     if ('error' in p) return usageError(ctx, 'whoami', p.error)
     if (has(p, 'help') || has(p, 'version')) {
-      ctx.stdout(has(p, 'help') ? WHOAMI_HELP : version('whoami', 'Richard Mlynarik'))
+      ctx.stdout(has(p, 'help') ? WHOAMI_HELP : coreutilsVersion('whoami', 'Richard Mlynarik'))
       return 0
     }
     if (p.operands.length) return usageError(ctx, 'whoami', `extra operand '${p.operands[0]}'`)
@@ -75,7 +66,7 @@ export const id: CommandSpec = {
     const p = getopt(ctx.argv.slice(1), { short: 'aZgGnruz', long: ID_LONG, alias: ID_ALIAS, immediate: ['help', 'version'] })
     if ('error' in p) return usageError(ctx, 'id', p.error)
     if (has(p, 'help') || has(p, 'version')) {
-      ctx.stdout(has(p, 'help') ? ID_HELP : version('id', 'Arnold Robbins and David MacKenzie'))
+      ctx.stdout(has(p, 'help') ? ID_HELP : coreutilsVersion('id', 'Arnold Robbins and David MacKenzie'))
       return 0
     }
     const fail = (message: string) => {

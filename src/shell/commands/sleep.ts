@@ -4,7 +4,7 @@
 // (running the work that falls due, as `lab advance` and `kubectl wait` do) and returns at once.
 
 import type { CommandContext, CommandSpec } from '../types'
-import { getopt } from './util'
+import { coreutilsVersion, getopt } from './util'
 
 const HELP = `Usage: sleep NUMBER[SUFFIX]...
   or:  sleep OPTION
@@ -19,14 +19,7 @@ without its report. 'sleep infinity' and waits of more than 36500d are refused.
       --version     output version information and exit
 `
 
-const VERSION = `sleep (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Jim Meyering and Paul Eggert.
-`
+const VERSION = coreutilsVersion('sleep', 'Jim Meyering and Paul Eggert')
 
 const MAX_MS = 100 * 365 * 86_400_000
 const SUFFIX: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }

@@ -157,6 +157,16 @@ export function inputs(operands: string[]): string[] {
   return operands.length ? operands : ['-']
 }
 
+/** What a coreutils 9.1 program prints for --version. */
+export const coreutilsVersion = (prog: string, authors: string): string => `${prog} (GNU coreutils) 9.1
+Copyright (C) 2022 Free Software Foundation, Inc.
+License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
+This is free software: you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law.
+
+Written by ${authors}.
+`
+
 /** Define a command spec tersely. */
 export function helpText(usage: string, summary: string, flags: FlagSpec[] = []): string {
   const lines = [`Usage: ${usage}`, summary, '']
