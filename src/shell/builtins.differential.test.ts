@@ -58,6 +58,8 @@ const CASES: string[] = [
   '( trap "echo t1" EXIT; trap "echo t2" 0; trap "" INT; trap ); x=$(trap "echo in-subst" EXIT; echo out); echo "$x"',
   'type cd ls nosuch if; echo $?; type -t cd ls if nosuch; echo $?',
   'f() { :; }; type -t f; type -P ls; type -p cd; echo $?; command -v ls cd f nosuch; echo $?',
+  // names every JavaScript object has: no builtin, no command (one ran Object's constructor as a builtin)
+  'constructor; echo $?; toString; echo $?; __proto__; echo $?; hasOwnProperty x; echo $?; type -t constructor valueOf; echo $?; command -v toString; echo $?',
   'command -V cd; command echo via-command; f() { echo func; }; command f; echo $?',
   'declare -p X; X=1; declare -p X; declare -x Y=2; declare -p Y; declare -i I=2+3; echo $I; I=4*5; echo $I',
   'declare -r R=3; R=4; echo $? $R; declare -p R; unset R; echo $?',

@@ -108,7 +108,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
     if (review) return review
   }
   const key = info.apiPrefix === 'api' ? info.resource : `${info.resource}.${info.apiGroup}`
-  const reg = d.registries[key]
+  const reg = Object.hasOwn(d.registries, key) ? d.registries[key] : undefined
   if (!reg || (info.apiPrefix === 'apis') !== (reg.strategy.resource.group !== '')) return respondStatus(newPathNotFound())
   const s = reg.strategy
   const isNamespaces = s.resource.resource === 'namespaces' && !s.resource.group

@@ -34,7 +34,7 @@ const TABLE: Record<string, Builtin> = {
 
 /** The builtin for a name, if the shell itself implements it. */
 export function shellBuiltin(name: string): ((c: BuiltinCall) => Promise<number>) | undefined {
-  const b = TABLE[name]
+  const b = Object.hasOwn(TABLE, name) ? TABLE[name] : undefined
   return b && (async (c) => b(c))
 }
 

@@ -9,6 +9,10 @@ const FILES: Record<string, string> = { 'dates.txt': '@0\n2026-05-23 10:00\nbogu
 
 const CASES: string[] = [
   'date -u -d @1779578851',
+  // words every JavaScript object has as keys (one failed with "unitOf is not a function")
+  'date -u -d "2026-01-01 constructor"',
+  'date -u -d "2026-01-01 3 toString ago"',
+  'date -u -d "next valueOf"',
   'date -d @1779578851',
   'date -d @0 -u',
   'date -d @-1',

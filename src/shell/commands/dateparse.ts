@@ -20,7 +20,8 @@ const ORDINALS: Record<string, number> = {
 
 function unitOf(word: string): [field: 'year' | 'month' | 'sec', n: number] | undefined {
   const w = word.toLowerCase()
-  return UNITS[w] ?? (w.endsWith('s') ? UNITS[w.slice(0, -1)] : undefined)
+  const unit = (u: string) => (Object.hasOwn(UNITS, u) ? UNITS[u] : undefined)
+  return unit(w) ?? (w.endsWith('s') ? unit(w.slice(0, -1)) : undefined)
 }
 
 function monthOf(word: string): number | undefined {
@@ -110,7 +111,7 @@ export function parseDate(input: string, now: Instant): Instant | undefined {
         i++
       }
       rel[field] += k
-    } else if (tok in ORDINALS && next && (unitOf(next) || WDAYS.includes(next.slice(0, 3)))) {
+    } else if (Object.hasOwn(ORDINALS, tok) && next && (unitOf(next) || WDAYS.includes(next.slice(0, 3)))) {
       const ord = ORDINALS[tok]
       if (unitOf(next)) {
         const [field, n] = unitOf(next)!

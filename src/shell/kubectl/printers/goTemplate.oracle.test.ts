@@ -57,6 +57,33 @@ describe('go-template printer', () => {
   }, 120_000)
 })
 
+// Names a template may hold that JavaScript objects carry too (constructor, toString, __proto__), and
+// a name that is no function: what kubectl prints, on stdout and stderr, with its status.
+const ODD_TEMPLATES = [
+  '{{.constructor}}',
+  '{{.metadata.toString}}',
+  '{{.data.__proto__}}',
+  '{{index .metadata "constructor"}}',
+  '{{foo}}',
+  '{{constructor}}',
+  '{{.metadata.name | toString}}',
+  '{{if .metadata.name}}{{hasOwnProperty}}{{end}}',
+  '{{range .data}}{{valueOf .}}{{end}}',
+  '{{$x := nosuch}}{{$x}}',
+]
+
+describe('go-template printer, names JavaScript objects have too and names that are no function', () => {
+  it('matches the real kubectl', async () => {
+    requireTools(REAL_KUBECTL ?? 'kubectl')
+    const cases = ODD_TEMPLATES.map((t) => ['label', '--local', '-f', 's.json', '--overwrite', 'a=b', '-o', `go-template=${t}`])
+    const real = batchKubectl(cases, { 's.json': SECRET })
+    for (const [i, argv] of cases.entries()) {
+      const ours = await runKubectl(new FakeLab({}, '2026-12-05T10:00:00Z'), argv, { files: { '/root/s.json': SECRET } })
+      expect({ t: ODD_TEMPLATES[i], ...ours }).toEqual({ t: ODD_TEMPLATES[i], ...real[i] })
+    }
+  }, 120_000)
+})
+
 describe('go-template over lists', () => {
   it.each(LIST_TEMPLATES)('%s', (t, want) => {
     expect(goTemplate(t, JSON.parse(LIST))).toBe(want)

@@ -148,7 +148,7 @@ function field(base: any, chain: string): any {
   for (const name of chain.split('.').filter((p) => p !== '')) {
     if (v === MISSING || v === undefined || v === null) return MISSING
     if (typeof v !== 'object' || Array.isArray(v)) throw new TemplateError(`can't evaluate field ${name} in type ${Array.isArray(v) ? '[]interface {}' : typeof v === 'string' ? 'string' : 'interface {}'}`)
-    v = name in v ? v[name] : MISSING
+    v = Object.hasOwn(v, name) ? v[name] : MISSING
   }
   return v
 }
@@ -173,7 +173,7 @@ function printf(format: string, args: any[]): string {
 const FUNCS: Record<string, (args: any[]) => any> = {
   base64decode: ([s]) => b64decode(String(s)),
   base64encode: ([s]) => encodeBase64Text(String(s)),
-  index: ([v, ...keys]) => keys.reduce((acc, k) => (acc === MISSING || acc === null || acc === undefined ? MISSING : k in Object(acc) ? acc[k] : Array.isArray(acc) ? (() => { throw new TemplateError(`error calling index: index out of range: ${k}`) })() : MISSING), v),
+  index: ([v, ...keys]) => keys.reduce((acc, k) => (acc === MISSING || acc === null || acc === undefined ? MISSING : Object.hasOwn(Object(acc), k) ? acc[k] : Array.isArray(acc) ? (() => { throw new TemplateError(`error calling index: index out of range: ${k}`) })() : MISSING), v),
   len: ([v]) => (typeof v === 'string' || Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0),
   printf: ([f, ...rest]) => printf(String(f), rest),
   print: (args) => args.map(goPrint).join(' '),
@@ -201,7 +201,7 @@ function evalArg(tok: string, s: Scope): any {
     if (!s.vars.has(name)) throw new TemplateError(`undefined variable "${name}"`)
     return dot < 0 ? s.vars.get(name) : field(s.vars.get(name), tok.slice(dot))
   }
-  if (tok in FUNCS) return FUNCS[tok]([])
+  if (Object.hasOwn(FUNCS, tok)) return FUNCS[tok]([])
   throw new TemplateError(`function "${tok}" not defined`)
 }
 
@@ -213,7 +213,7 @@ function evalPipe(pipe: string, s: Scope): any {
     const extra = first ? [] : [value]
     first = false
     const head = toks[0]
-    if (head in FUNCS) value = FUNCS[head]([...toks.slice(1).map((t) => evalArg(t, s)), ...extra])
+    if (Object.hasOwn(FUNCS, head)) value = FUNCS[head]([...toks.slice(1).map((t) => evalArg(t, s)), ...extra])
     else if (toks.length === 1 && extra.length === 0) value = evalArg(head, s)
     else throw new TemplateError(`can't give argument to non-function ${head}`)
   }
@@ -247,11 +247,30 @@ function run(nodes: Node[], s: Scope, out: string[]): void {
   }
 }
 
+/**
+ * text/template's parser refuses a name that is no function before anything runs: every bare
+ * identifier in a pipe (not a field, a variable or a literal) must be a defined function.
+ */
+function checkFunctions(nodes: Node[]): void {
+  for (const n of nodes) {
+    if (n.kind === 'text') continue
+    const pipe = n.pipe.replace(/^(\$\w*)(?:\s*,\s*(\$\w*))?\s*:=\s*/s, '')
+    for (const cmd of splitPipe(pipe))
+      for (const tok of splitArgs(cmd))
+        if (/^[A-Za-z_]\w*$/.test(tok) && tok !== 'true' && tok !== 'false' && tok !== 'nil' && !Object.hasOwn(FUNCS, tok)) throw new TemplateError(`function "${tok}" not defined`)
+    if (n.kind !== 'action') {
+      checkFunctions(n.body)
+      checkFunctions(n.alt)
+    }
+  }
+}
+
 /** Runs a Go template over the object as kubectl's template printer does; errors in kubectl's words. */
 export function goTemplate(template: string, data: unknown): string {
   let nodes: Node[]
   try {
     nodes = parse(template)
+    checkFunctions(nodes)
   } catch (e) {
     throw new KubectlError(`error: error parsing template ${template}, template: output:1: ${(e as Error).message}`)
   }

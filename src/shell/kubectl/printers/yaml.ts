@@ -108,9 +108,8 @@ function toJsonValue(obj: unknown): Json {
     if (typeof v === 'string') return throughYamlParser(v)
     if (Array.isArray(v)) return v.map(fix)
     if (v !== null && typeof v === 'object') {
-      const o: { [k: string]: Json } = {}
-      for (const [k, x] of Object.entries(v)) o[throughYamlParser(k)] = fix(x)
-      return o
+      // fromEntries: a key such as __proto__ stays a key (an assignment would set the prototype)
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [throughYamlParser(k), fix(x)]))
     }
     return v
   }

@@ -10,6 +10,8 @@ const DRY = ['--dry-run=client']
 
 const CASES: string[][] = [
   ['create', 'role', 'pod-reader', '--verb=get', '--verb=list', '--verb=watch', '--resource=pods', ...DRY, '-o', 'yaml'],
+  // verbs every JavaScript object has as keys (one failed with "special.some is not a function")
+  ['create', 'role', 'r', '--verb=constructor', '--verb=toString', '--resource=pods', ...DRY, '-o', 'yaml'],
   ['create', 'role', 'r', '--verb=get', '--resource=po,pods/exec,pod/log', ...DRY, '-o', 'yaml'],
   ['create', 'role', 'r', '--verb=get,list', '--resource=roles.rbac,sa', '--resource-name=a', '--resource-name=b', '--resource-name=a', '-n', 'sa-demo', ...DRY, '-o', 'yaml'],
   ['create', 'role', 'r', '--verb=get,*', '--resource=*,pods', ...DRY, '-o', 'yaml'],

@@ -57,7 +57,7 @@ function validateResources(resources: ResourceOption[], verbs: string[]): void {
     const m = mapped(r)
     let err = m.err
     for (const v of verbs) {
-      const special = SPECIAL_VERBS[v]
+      const special = Object.hasOwn(SPECIAL_VERBS, v) ? SPECIAL_VERBS[v] : undefined
       if (!special) continue
       if (!special.some(([g, res]) => g === m.group && res === m.resource)) throw new KubectlError(`error: can not perform '${v}' on '${m.resource}' in group '${m.group}'`)
       err = undefined

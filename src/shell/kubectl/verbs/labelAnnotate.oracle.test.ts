@@ -13,6 +13,9 @@ const POD = JSON.stringify({
 const L = ['--local', '-f', 'p.json']
 const CASES: string[][] = [
   ['label', ...L, 'run=x'],
+  // keys every JavaScript object has (one was taken for a label already set)
+  ['label', ...L, 'constructor=1', 'toString=2', '-o', 'yaml'],
+  ['annotate', ...L, '__proto__=x', 'valueOf=y', '-o', 'yaml'],
   ['label', ...L, 'run=x', '--overwrite'],
   ['label', ...L, 'run=x', '--overwrite', '-o', 'name'],
   ['label', ...L, 'run=app'],

@@ -83,7 +83,7 @@ function parseAnnotations(spec: string[]): { set: Map<string, string>; remove: s
 function update(kind: Kind, current: Record<string, string> | undefined, set: Map<string, string>, remove: string[], overwrite: boolean): Record<string, string> {
   const cur = current ?? {}
   if (!overwrite) {
-    const clashes = [...set].filter(([key, v]) => key in cur && cur[key] !== v)
+    const clashes = [...set].filter(([key, v]) => Object.hasOwn(cur, key) && cur[key] !== v)
     if (kind === 'label' && clashes.length) {
       const msgs = clashes.map(([key]) => `'${key}' already has a value (${cur[key]}), and --overwrite is false`)
       throw new KubectlError(`error: ${msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`}`)
@@ -92,19 +92,21 @@ function update(kind: Kind, current: Record<string, string> | undefined, set: Ma
       throw new KubectlError(`error: --overwrite is false but found the following declared annotation(s): ${clashes.map(([key]) => `'${key}' already has a value (${cur[key]})`).join('; ')}`)
     }
   }
-  const out = { ...cur }
-  for (const [key, v] of set) out[key] = v
-  for (const key of remove) delete out[key]
-  return out
+  // through a Map: a key such as __proto__ or constructor is a key like any other
+  const out = new Map(Object.entries(cur))
+  for (const [key, v] of set) out.set(key, v)
+  for (const key of remove) out.delete(key)
+  return Object.fromEntries(out)
 }
 
 /** jsonpatch.CreateMergePatch restricted to one metadata map. */
 function mergePatchFor(field: string, before: Record<string, string> | undefined, after: Record<string, string>): Obj {
-  const b = before ?? {}
-  const diff: Record<string, string | null> = {}
-  for (const [key, v] of Object.entries(after)) if (b[key] !== v) diff[key] = v
-  for (const key of Object.keys(b)) if (!(key in after)) diff[key] = null
-  return Object.keys(diff).length ? { metadata: { [field]: diff } } : {}
+  const b = new Map(Object.entries(before ?? {}))
+  const a = new Map(Object.entries(after))
+  const diff = new Map<string, string | null>()
+  for (const [key, v] of a) if (b.get(key) !== v) diff.set(key, v)
+  for (const key of b.keys()) if (!a.has(key)) diff.set(key, null)
+  return diff.size ? { metadata: { [field]: Object.fromEntries(diff) } } : {}
 }
 
 const sameMap = (a: Record<string, string> | undefined, b: Record<string, string>) => JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b).sort())
