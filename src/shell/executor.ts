@@ -24,6 +24,7 @@ import type { ShellLimits } from './limits'
 import { PipeEnd, settlePipes } from './sigpipe'
 import { Background } from './background'
 import { runProgram } from './runProgram'
+import { missingHint } from './missingHints'
 
 /** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
 const PAUSE_EVERY = 1000
@@ -342,7 +343,7 @@ export class Executor implements CompoundHost {
     const spec = this.host.lookup(name)
     if (!spec) {
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
-      this.write(cio.err, `bash: ${msg}\n`)
+      this.write(cio.err, `bash: ${msg}\n${name.includes('/') ? '' : (missingHint(name) ?? '')}`)
       return 127
     }
     let cenv = env
