@@ -13,7 +13,7 @@ import { deepFreeze } from '../../common/freeze'
 import { memo } from '../../common/memo'
 import { Klog, httpDate, logRoundTrip } from './verbose'
 import { WarningWriter } from './warnings'
-import { confirmUsable } from './kubeconfigCheck'
+import { caFileInForce, confirmUsable } from './kubeconfigCheck'
 import { keyPairProblem, presentedCertificate } from './keyPair'
 
 export { LAB_API_HOST }
@@ -131,14 +131,12 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
 
 /** The CA bundle the client trusts: --certificate-authority (file), else the cluster's data or file. */
 function caBundle(ctx: CommandContext, opts: GlobalOptions, cluster: Record<string, unknown>, clusterName: string): string | undefined {
-  const file = opts.certificateAuthority ?? (opts.insecureSkipTlsVerify ? undefined : str(cluster['certificate-authority']))
+  const file = opts.certificateAuthority ?? str(caFileInForce(opts, cluster))
   let pem: string | undefined
   if (file !== undefined) {
     pem = ctx.fs.readFile(ctx.fs.resolve(file))
-    if (pem === undefined) {
-      const why = ctx.fs.isDir(ctx.fs.resolve(file)) ? 'is a directory' : 'no such file or directory'
-      throw new KubectlError(`error: unable to read certificate-authority ${file} for ${clusterName} due to open ${file}: ${why}`)
-    }
+    // a file that does not open was refused already (confirmUsable); a directory opens, and reading it fails
+    if (pem === undefined) throw new KubectlError(`error: unable to read certificate-authority ${file} for ${clusterName} due to open ${file}: is a directory`)
   } else if (!opts.insecureSkipTlsVerify) {
     pem = decodeB64(cluster['certificate-authority-data'])
   }

@@ -39,11 +39,17 @@ function userProblems(ctx: CommandContext, opts: GlobalOptions, name: string, us
   return out
 }
 
-/** validateClusterInfo, its checks of the CA (a flag's CA, or --insecure-skip-tls-verify, replaces the file's). */
+/** Whether the flags set the CA: a flag's CA, or --insecure-skip-tls-verify, replaces the file's. */
+const caFromFlags = (opts: GlobalOptions) => opts.certificateAuthority !== undefined || opts.insecureSkipTlsVerify === true
+
+/** The CA file in force (as the kubeconfig holds it: not necessarily a string), once the flags are laid over the cluster entry. */
+export const caFileInForce = (opts: GlobalOptions, cluster: Record<string, unknown>): unknown =>
+  caFromFlags(opts) ? opts.certificateAuthority : cluster['certificate-authority']
+
+/** validateClusterInfo, its checks of the CA. */
 function clusterProblems(ctx: CommandContext, opts: GlobalOptions, name: string, cluster: Record<string, unknown>): string[] {
-  const fromFlags = opts.certificateAuthority !== undefined || opts.insecureSkipTlsVerify === true
-  const file = fromFlags ? opts.certificateAuthority : cluster['certificate-authority']
-  const data = fromFlags ? undefined : cluster['certificate-authority-data']
+  const file = caFileInForce(opts, cluster)
+  const data = caFromFlags(opts) ? undefined : cluster['certificate-authority-data']
   const out: string[] = []
   if (set(file) && set(data)) out.push(`certificate-authority-data and certificate-authority are both specified for ${name}. certificate-authority-data will override.`)
   const why = typeof file === 'string' && file !== '' ? cannotOpen(ctx, file) : undefined
