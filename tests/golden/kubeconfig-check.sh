@@ -35,3 +35,5 @@ kubectl config --kubeconfig /root/me.conf set-context me@lab --cluster=lab --use
 kubectl --kubeconfig /root/me.conf --context me@lab get pods
 kubectl config --kubeconfig /root/me.conf set-credentials me --client-certificate=/root/me.crt --client-key=/root/me.key --embed-certs
 kubectl --kubeconfig /root/me.conf --context me@lab auth whoami
+# a directory for the CA: it opens, so the validation lets it through; reading it fails (real kubectl: "error: read /tmp: is a directory")
+kubectl get ns --certificate-authority=/root

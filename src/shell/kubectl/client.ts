@@ -130,13 +130,14 @@ async function readCertificate(pem: string): Promise<ClientCertificate | undefin
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
 
 /** The CA bundle the client trusts: --certificate-authority (file), else the cluster's data or file. */
-function caBundle(ctx: CommandContext, opts: GlobalOptions, cluster: Record<string, unknown>, clusterName: string): string | undefined {
+function caBundle(ctx: CommandContext, opts: GlobalOptions, cluster: Record<string, unknown>): string | undefined {
   const file = opts.certificateAuthority ?? str(caFileInForce(opts, cluster))
   let pem: string | undefined
   if (file !== undefined) {
     pem = ctx.fs.readFile(ctx.fs.resolve(file))
-    // a file that does not open was refused already (confirmUsable); a directory opens, and reading it fails
-    if (pem === undefined) throw new KubectlError(`error: unable to read certificate-authority ${file} for ${clusterName} due to open ${file}: is a directory`)
+    // a file that does not open was refused already (confirmUsable); a directory opens, and reading it
+    // fails when the transport is built (os.ReadFile's error, as kubectl prints it)
+    if (pem === undefined) throw new KubectlError(`error: read ${file}: is a directory`)
   } else if (!opts.insecureSkipTlsVerify) {
     pem = decodeB64(cluster['certificate-authority-data'])
   }
@@ -179,7 +180,7 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
     host = m?.[2]
   }
   confirmUsable(ctx, opts, { user: userName, cluster: clusterName }, user, cluster)
-  const caPem = caBundle(ctx, opts, cluster, clusterName)
+  const caPem = caBundle(ctx, opts, cluster)
   // a certificate and key given as data are checked when the transport is built (files: at the handshake)
   const certData = decodeB64(user['client-certificate-data'])
   const keyData = decodeB64(user['client-key-data'])

@@ -6,6 +6,7 @@ import { FakeLab, fakeFs, runKubectl } from './testing/fake'
 import { REAL_KUBECTL, batchKubectl } from './testing/batch'
 import { kubeconfigOf } from './testing/kubeconfigs'
 import { requireTools } from '../testing/realTools'
+import { MemoryFs } from '../fs'
 import { ADMIN_CERT_PEM, ADMIN_KEY_PEM } from '../../cluster/pki/fixed'
 
 /** A kubeconfig whose context `c` uses cluster `k` (nobody listens at its server) and user `u`, with these lines under each. */
@@ -22,6 +23,8 @@ const FILES: Record<string, string> = {
   'token-and-user': kubeconfig(['insecure-skip-tls-verify: true'], ['token: abc', 'username: x']),
   'groups-alone': kubeconfig(['insecure-skip-tls-verify: true'], ['token: abc', 'as-groups: [g]']),
   'ca-twice': kubeconfig(['certificate-authority: /dev/null', 'certificate-authority-data: QUJD'], ['token: abc']),
+  // a directory opens, so the validation lets it through; reading it fails when the transport is built
+  'ca-dir': kubeconfig(['certificate-authority: /root'], ['token: abc']),
   'all-wrong': kubeconfig(['certificate-authority: /nonexistent/ca.crt'], ['client-certificate: /nonexistent/u.crt', 'token: abc', 'password: p']),
 }
 const CASES: string[][] = [
@@ -32,6 +35,8 @@ const CASES: string[][] = [
   ['--kubeconfig', 'ca-twice', '--certificate-authority', '/nonexistent/ca.crt', 'get', 'ns'],
   ['--kubeconfig', 'no-key', '--as-group', 'g', 'get', 'ns'],
   ['--kubeconfig', 'no-key', '--as-uid', '1', 'get', 'ns'],
+  ['--kubeconfig', 'ca-twice', '--certificate-authority', '/root', 'get', 'ns'],
+  ['--kubeconfig', 'groups-alone', '--certificate-authority', '/root', '--as', 'someone', 'get', 'ns'],
 ]
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')
@@ -71,7 +76,8 @@ describe("kubectl refuses a kubeconfig that client-go's validation refuses", () 
     requireTools(REAL_KUBECTL ?? 'kubectl')
     const real = batchKubectl(CASES, FILES)
     const lab = new FakeLab({}, '2026-12-05T10:00:00Z')
-    const fs = fakeFs({ ...Object.fromEntries(Object.entries(FILES).map(([k, v]) => [`/root/${k}`, v])), '/dev/null': '' })
+    // the lab's own filesystem (its directories and /dev/null too)
+    const fs = new MemoryFs(Object.fromEntries(Object.entries(FILES).map(([k, v]) => [`/root/${k}`, v])))
     for (const [i, argv] of CASES.entries()) {
       // (the one case the validation lets through reaches for 127.0.0.1:1 in both: only its first line is compared)
       const ours = await runKubectl(lab, argv, { fs })
