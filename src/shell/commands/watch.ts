@@ -156,7 +156,8 @@ export const watch: CommandSpec = {
     // Live, watch draws on the terminal's alternate screen (ncurses' initscr): when it ends
     // (endwin, also on Ctrl+C), the screen from before it comes back and its refreshes go.
     if (pace) ctx.shell.alternateScreen(true)
-    let failed = ''
+    const FAILED = 'command exit with a non-zero status'
+    let failed = false
     try {
       for (;;) {
         const { output, exitCode } = await ctx.shell.runCaptured(command, ctx.env)
@@ -167,8 +168,8 @@ export const watch: CommandSpec = {
         if (stop.error && exitCode !== 0) {
           // The real watch shows this and waits for a key before it ends; the lab ends at once, with
           // watch's status, and says it again on the screen that stays (see below).
-          failed = 'command exit with a non-zero status, press a key to exit\n'
-          ctx.stdout(`${output.endsWith('\n') || output === '' ? '' : '\n'}${failed}`)
+          failed = true
+          ctx.stdout(`${output.endsWith('\n') || output === '' ? '' : '\n'}${FAILED}, press a key to exit\n`)
           return 8
         }
         if (stop.change && previous !== undefined && output !== previous) return 0
@@ -188,7 +189,7 @@ export const watch: CommandSpec = {
       if (pace) {
         ctx.shell.alternateScreen(false)
         // with no key to wait for, the reason watch stopped stays in view
-        if (failed) ctx.stdout(failed.replace(', press a key to exit', ''))
+        if (failed) ctx.stdout(`${FAILED}\n`)
       }
     }
   },
