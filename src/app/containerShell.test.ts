@@ -146,15 +146,62 @@ describe('sh -c in the agnhost container agrees with busybox sh', () => {
   })
 })
 
-describe('command -v and type in the container', () => {
-  it('do not take a name no program has for a program (it was /usr/bin/nosuch, status 0)', async () => {
-    const r = await run(`kubectl -n sa-demo exec app -- sh -c ${q('command -v nosuch; echo "rc=$?"; type nosuch; echo "rc=$?"')}`)
-    expect(r.stdout).not.toMatch(/nosuch is|\/nosuch/)
-    // busybox sh says `nosuch: not found` on stdout with status 127; the lab's type and command
-    // still answer as bash's do (status 1, the message on stderr)
-    expect(r.stdout.match(/rc=(\d+)/g)?.every((s) => s !== 'rc=0')).toBe(true)
-    // a program the image has is still found
-    expect((await run(`kubectl -n sa-demo exec app -- sh -c ${q('command -v sh >/dev/null; echo $?')}`)).stdout).toBe('0\n')
+describe('type, command -v and hash in the container agree with busybox sh and dash', () => {
+  // Each line in the lab's agnhost container (busybox ash) and Debian container (dash), and in the
+  // real shell over a root that has the image's programs where the image has them, on its PATH.
+  const BOTH = [
+    'type ls nosuch cd; echo $?',
+    'command -v nosuch; echo $?; command -V nosuch; echo $?; command -v ls cat; command -V cd',
+    'alias ll="ls -l"; type ll; command -v ll; command -V ll',
+    'f(){ :; }; type f; command -v f; command -V f',
+    'type if . echo hash export; command -v if exit',
+    'type /bin/nosuch; echo $?; command -v /bin/nosuch; echo $?',
+    'ls >/dev/null; cat </dev/null; hash; type ls; command -V ls; command -v ls; hash -r; hash; type ls',
+    'type -p ls; echo $?',
+    'hash ls cd; hash; wc </dev/null; hash; type; echo $?',
+    'ls | cat >/dev/null; x=$(wc </dev/null); hash; echo end',
+  ]
+  // (busybox names the line of its -c script, `sh: hash: line 0: ...`, where the lab's ash does not yet)
+  const DASH_ONLY = ['hash nosuch; echo $?', 'hash -x; echo $?']
+  const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
+
+  /** A root holding links to `target` at the given paths; the image's PATH under it. */
+  function rootWith(links: [path: string, target: string][], symlinks: [path: string, to: string][] = []) {
+    const root = mkdtempSync(join(tmpdir(), 'typeroot-'))
+    for (const d of ['usr/bin', 'usr/sbin', 'usr/local/bin', 'usr/local/sbin']) mkdirSync(join(root, d), { recursive: true })
+    for (const [path, to] of symlinks) symlinkSync(to, join(root, path))
+    for (const d of ['bin', 'sbin']) if (!symlinks.some(([p]) => p === d)) mkdirSync(join(root, d))
+    for (const [path, target] of links) symlinkSync(target, join(root, path))
+    return { root, PATH: PATH_DIRS.map((d) => root + d).join(':') }
+  }
+
+  async function compare(pod: string, lines: string[], real: { stdout: string; stderr: string; exitCode: number }[], root: string) {
+    for (const [i, line] of lines.entries()) {
+      const r = await run(`kubectl -n sa-demo exec ${pod} -- sh -c ${q(line)}`)
+      const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
+      const ours = { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
+      const theirs = { stdout: real[i].stdout.replaceAll(root, ''), stderr: real[i].stderr.replace(/^\/usr\/bin\/dash: /gm, 'sh: '), exitCode: real[i].exitCode }
+      expect({ line, ...ours }).toEqual({ line, ...theirs })
+    }
+  }
+
+  it('busybox sh (the agnhost image: ls and cat in /bin, wc in /usr/bin)', async () => {
+    requireTools('/usr/bin/busybox')
+    const { root, PATH } = rootWith([['bin/sh', '/usr/bin/busybox'], ['bin/ls', '/usr/bin/busybox'], ['bin/cat', '/usr/bin/busybox'], ['usr/bin/wc', '/usr/bin/busybox']])
+    const real = await runBatch(BOTH.map((l) => ({ argv: ['/usr/bin/busybox', 'sh', '-c', l], env: { PATH } })))
+    rmSync(root, { recursive: true })
+    await compare('app', BOTH, real, root)
+  })
+
+  it('dash (a Debian image: its programs in /usr/bin, /bin a link to it)', async () => {
+    requireTools('/usr/bin/dash', '/usr/bin/ls', '/usr/bin/cat', '/usr/bin/wc')
+    await run('kubectl -n sa-demo run deb --image=debian:12 --command -- sleep 100000')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/deb')
+    const { root, PATH } = rootWith([['usr/bin/sh', '/usr/bin/dash'], ['usr/bin/ls', '/usr/bin/ls'], ['usr/bin/cat', '/usr/bin/cat'], ['usr/bin/wc', '/usr/bin/wc']], [['bin', 'usr/bin'], ['sbin', 'usr/sbin']])
+    const lines = [...BOTH, ...DASH_ONLY]
+    const real = await runBatch(lines.map((l) => ({ argv: ['/usr/bin/dash', '-c', l], env: { PATH } })))
+    rmSync(root, { recursive: true })
+    await compare('deb', lines, real, root)
   })
 })
 

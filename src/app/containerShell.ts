@@ -160,7 +160,12 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
   const fallback = (name: string) =>
     (name.includes('/') && foundNow(name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
     (foundNow(name) ? notSimulated(name) : notFound(name))
-  const shell: Shell = new Shell({ fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn })
+  const shell: Shell = new Shell({
+    fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn,
+    dialect: personality === 'sh' ? 'ash' : personality,
+    // type, command -v and hash look in the image as it is then
+    pathsOf: (name) => onPath(p, name).map((f) => f.path),
+  })
   return { shell, fs, flat, personality, execd }
 }
 

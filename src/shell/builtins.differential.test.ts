@@ -5,7 +5,7 @@
 
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Outcome } from './testing/realTools'
-import { requireTools } from './testing/realTools'
+import { requireTools, runBatch } from './testing/realTools'
 import { realBashLines } from './testing/bashOracle'
 import { newShell } from './testSupport'
 
@@ -61,6 +61,23 @@ const CASES: string[] = [
   // names every JavaScript object has: no builtin, no command (one ran Object's constructor as a builtin)
   'constructor; echo $?; toString; echo $?; __proto__; echo $?; hasOwnProperty x; echo $?; type -t constructor valueOf; echo $?; command -v toString; echo $?',
   'command -V cd; command echo via-command; f() { echo func; }; command f; echo $?',
+  // hash: the programs run from PATH, with their hits; type and command -V say "hashed"
+  'hash; ls >/dev/null; type ls; hash; ls >/dev/null; hash; type -t ls; type -P ls; command -v ls; command -V ls; hash',
+  'ls >/dev/null; type -a ls; hash; hash -t ls; hash -l; hash -d ls; hash; echo $?; hash -l; echo $?',
+  'ls | cat >/dev/null; x=$(wc </dev/null); (sort </dev/null); { head </dev/null; }; type ls wc sort head; hash',
+  'cat </dev/null; wc </dev/null; sort </dev/null; ls >/dev/null; head </dev/null; tail </dev/null; grep x </dev/null; od </dev/null; cut -c1 </dev/null; hash; hash -l',
+  'hash ls nosuch cd; echo $?; hash; hash -t ls cat; echo $?; hash -d cat; echo $?; f() { :; }; hash f echo; echo $?; hash',
+  'hash -x; echo $?; hash -t; echo $?; hash -d; echo $?; hash -p; echo $?',
+  'hash -p /usr/bin/ls x; hash; hash -p /tmp y; echo $?; hash /bin/ls; echo $?; hash -r ls; hash; hash -r; hash; echo $?',
+  'set +h; ls >/dev/null; hash; echo $?; type ls; set -h; ls >/dev/null; hash',
+  'ls >/dev/null; PATH=/nowhere:$PATH; hash; type -t ls',
+  // every builtin that type names runs (none is "command not found")
+  'hash; umask >/dev/null; echo $?; builtin echo via-builtin; let x=2+3; echo $? $x',
+  'umask; umask -S; umask -p; umask -p -S; umask 077; umask; umask -S; (umask 0); umask; umask 1777; umask; umask 0022 x; umask',
+  'umask u=rwx,g=,o=; umask; umask g+w,o+rx; umask; umask a-w; umask; umask =; umask; umask o=rwx -S; umask -S g-x',
+  'umask 8; echo $?; umask 17777; echo $?; umask abc; echo $?; umask u=q; echo $?; umask u+r,; echo $?; umask -x; echo $?; umask',
+  'let; echo $?; let 1+; echo $?; let x=0; echo $?; let x=1 y=0; echo $? $x $y; let "a = 3 * 4" b=a+1; echo $? $a $b',
+  'builtin; echo $?; builtin ls; echo $?; builtin nosuch; echo $?; f() { echo f; }; builtin type -t f; echo() { :; }; builtin echo past-function; builtin -x; echo $?; builtin cd /; pwd',
   'declare -p X; X=1; declare -p X; declare -x Y=2; declare -p Y; declare -i I=2+3; echo $I; I=4*5; echo $I',
   'declare -r R=3; R=4; echo $? $R; declare -p R; unset R; echo $?',
   'f() { declare L=inner; echo $L; }; L=outer; f; echo $L; declare -z',
@@ -94,5 +111,28 @@ describe('options, special parameters and builtins agree with GNU bash 5.2', () 
 describe('set -x traces as GNU bash 5.2 does', () => {
   test.each(XTRACE.map((line, i) => [line, i] as const))('%s', async (line, i) => {
     expect(await newShell().run(line)).toEqual(oneLevelLess(real[CASES.length + i]))
+  })
+})
+
+describe('what type calls a builtin is one in GNU bash 5.2, and runs', () => {
+  test('every builtin the lab names runs as one (none is "command not found")', async () => {
+    requireTools('bash')
+    const [real] = await runBatch([{ shell: 'compgen -b' }])
+    const bashBuiltins = new Set(real.stdout.split('\n').filter(Boolean))
+    const named: string[] = []
+    for (const name of bashBuiltins) {
+      const sh = newShell()
+      if ((await sh.run(`type -t ${name}`)).stdout === 'builtin\n') named.push(name)
+    }
+    // the lab knows most of them (the rest are "not found" to type, as to running them)
+    expect(named.length).toBeGreaterThan(40)
+    for (const name of named) {
+      const r = await newShell().run(`${name} </dev/null`)
+      expect({ name, stderr: r.stderr, exitCode: r.exitCode }).not.toMatchObject({ exitCode: 127 })
+      expect(r.stderr, name).not.toContain('command not found')
+    }
+    // and nothing else is one
+    const sh = newShell()
+    for (const name of ['ls', 'cat', 'kubectl', 'which', 'sudo', 'select', 'time']) expect((await sh.run(`type -t ${name}`)).stdout, name).not.toBe('builtin\n')
   })
 })

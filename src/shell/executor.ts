@@ -6,12 +6,13 @@
 
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
-import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellEnv, ShellHandle } from './types'
+import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { ExpansionError, expandString, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, type IO, type Sink } from './redirect'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
-import { builtinHost, PrefixEnv } from './builtins/bind'
+import { builtinHost, PrefixEnv, programPaths } from './builtins/bind'
+import { isBuiltinOf } from './builtins/describe'
 import { evalArithmetic } from './arith'
 import { OverlayEnv } from './env'
 import { ExitShell, Runtime } from './runtime'
@@ -50,6 +51,10 @@ export interface ExecHost {
   spawnPid?: () => number
   /** An interactive shell with job control (the workstation): `[1] PID` and notices of ended jobs. */
   jobControl?: boolean
+  /** Whose words `type`, `command -v` and `hash` speak. */
+  dialect: ShellDialect
+  /** Every file NAME is on PATH, in PATH order; the workstation's layout (which.ts) without it. */
+  pathsOf?: (name: string) => string[]
 }
 
 export class Executor implements CompoundHost {
@@ -131,10 +136,33 @@ export class Executor implements CompoundHost {
     }
   }
 
+  /**
+   * A program NAME found on PATH goes into the shell's table (hashTable.ts): `ran`, with a hit, as
+   * it runs; else without one. Builtins, functions and paths are never hashed.
+   */
+  private remember(name: string, env: ShellEnv, ran: boolean): void {
+    if (name.includes('/') || !this.rt.options.has('hashall') || isBuiltinOf(this.host.dialect, name)) return
+    if (!ran && this.functions.has(name)) return
+    const table = this.rt.hash.under(env.get('PATH'))
+    if (!ran && table.has(name)) return
+    const path = programPaths(this.host, name)[0]
+    if (path === undefined) return
+    if (ran) table.ran(name, path)
+    else table.put(name, path)
+  }
+
   private async runPipeline(p: Pipeline, io: IO, env: ShellEnv): Promise<number> {
     let status = 0
     if (p.commands.length === 1) status = await this.runCommand(p.commands[0], io, env)
     else {
+      // ash and dash look each command of a pipeline up before they fork (eval.c prehash), so the
+      // shell that runs the pipeline remembers them; bash looks them up in the subshells only
+      if (this.host.dialect !== 'bash') {
+        for (const c of p.commands) {
+          const first = c.kind === 'simple' ? c.words[0]?.raw : undefined
+          if (first !== undefined && /^[A-Za-z_]\w*$/.test(first)) this.remember(first, env, false)
+        }
+      }
       let failed = 0
       let stdin = io.stdin
       let stdinIsTTY = io.stdinIsTTY
@@ -341,6 +369,7 @@ export class Executor implements CompoundHost {
       return builtin({ h: this.builtinHost(), argv, io: cio, env: benv, out: (t) => this.write(cio.out, t), err: (t) => this.write(cio.err, t) })
     }
     const spec = this.host.lookup(name)
+    if (spec) this.remember(name, env, true)
     if (!spec) {
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
       this.write(cio.err, `bash: ${msg}\n${name.includes('/') ? '' : (missingHint(name) ?? '')}`)

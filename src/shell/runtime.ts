@@ -1,6 +1,9 @@
-// What a bash process keeps besides its variables (variables.c, flags.c, trap.c, alias.c): the
-// positional parameters, the `set` options, traps, aliases, `$RANDOM`'s generator and process ids.
-// A subshell gets a copy (fork) and the parent's state comes back when it ends.
+// What a bash process keeps besides its variables (variables.c, flags.c, trap.c, alias.c,
+// hashcmd.c): the positional parameters, the `set` options, traps, aliases, the programs it hashed,
+// `$RANDOM`'s generator and process ids. A subshell gets a copy (fork) and the parent's state comes
+// back when it ends.
+
+import { HashTable } from './hashTable'
 
 /** `set -o` names and their letters, in the order bash lists `$-` (flags.c shell_flags). */
 export const OPTION_LETTERS: [letter: string, name: string][] = [
@@ -33,6 +36,8 @@ export interface RuntimeState {
   options: Set<string>
   traps: Map<string, string>
   aliases: Map<string, string>
+  hash: HashTable
+  umask: number
 }
 
 export class Runtime {
@@ -40,6 +45,10 @@ export class Runtime {
   options = new Set<string>(['hashall', 'interactive', 'monitor', 'braceexpand', 'histexpand', 'emacs', 'history', 'interactive-comments'])
   traps = new Map<string, string>()
   aliases = new Map<string, string>()
+  /** Where the programs run from PATH were found (`hash`). */
+  hash = new HashTable()
+  /** The file mode creation mask (`umask`). */
+  umask = 0o022
   /** Names declared -r and -i. */
   readonly = new Set<string>()
   integer = new Set<string>()
@@ -63,7 +72,7 @@ export class Runtime {
   }
 
   save(): RuntimeState {
-    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases) }
+    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases), hash: new HashTable(this.hash), umask: this.umask }
   }
 
   restore(s: RuntimeState): void {
@@ -71,6 +80,8 @@ export class Runtime {
     this.options = s.options
     this.traps = s.traps
     this.aliases = s.aliases
+    this.hash = s.hash
+    this.umask = s.umask
   }
 
   /** A pid for a new background process. */

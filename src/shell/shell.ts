@@ -1,7 +1,7 @@
 // The interactive shell: parses each input, runs it, keeps variables, `$?`, history and the
 // working directory between inputs, and offers continuation and tab completion to the terminal.
 
-import type { CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellEnv, ShellHandle } from './types'
+import type { CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
 import { AbortLine, Executor } from './executor'
 import { isWorkingFs } from './fs'
@@ -51,6 +51,10 @@ export interface ShellOptions {
   /** `$$`, and where the pids of the processes it starts come from (a container's shell: its PID counter). */
   pid?: number
   spawnPid?: () => number
+  /** Whose words `type`, `command -v` and `hash` speak (a container's sh: busybox ash or dash); bash without it. */
+  dialect?: ShellDialect
+  /** Every file NAME is on PATH, in PATH order (a container's image); the workstation's layout (which.ts) without it. */
+  pathsOf?: (name: string) => string[]
 }
 
 interface Restorable {
@@ -118,6 +122,8 @@ export class Shell {
       jobControl: !this.exitEnds,
       pid: opts.pid,
       spawnPid: opts.spawnPid,
+      dialect: opts.dialect ?? 'bash',
+      pathsOf: opts.pathsOf,
     })
   }
 

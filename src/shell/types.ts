@@ -146,6 +146,9 @@ export interface FlagSpec {
   help: string
 }
 
+/** Whose builtins a shell has: GNU bash (the workstation), or a container's sh (busybox ash, or Debian's dash). */
+export type ShellDialect = 'bash' | 'ash' | 'dash'
+
 /** A command module: a declarative spec (help and tab completion come from it) and a run function. */
 export interface CommandSpec {
   name: string

@@ -4,6 +4,19 @@
 import type { Executor, ExecHost } from '../executor'
 import type { ShellEnv } from '../types'
 import type { BuiltinHost } from './host'
+import { commandPaths } from '../commands/which'
+
+/**
+ * Every file the program NAME is on PATH, in PATH order: the host's answer (a container's image),
+ * else the workstation's layout for a command the shell has (a stand-in for a missing one has none).
+ */
+export function programPaths(host: ExecHost, name: string): string[] {
+  if (host.pathsOf) return host.pathsOf(name)
+  const known = (n: string) => { const spec = host.lookup(n); return spec !== undefined && !spec.missing }
+  // a path names the program when the lab has one of that name (the layout is not checked)
+  if (name.includes('/')) return known(name.slice(name.lastIndexOf('/') + 1)) ? [name] : []
+  return commandPaths(name, known)
+}
 
 export function builtinHost(ex: Executor, host: ExecHost): BuiltinHost {
   return {
@@ -19,6 +32,8 @@ export function builtinHost(ex: Executor, host: ExecHost): BuiltinHost {
       const spec = host.lookup(name)
       return spec?.missing ? undefined : spec
     },
+    pathsOf: (name) => programPaths(host, name),
+    dialect: host.dialect,
     readFile: (path) => host.fs.readFile(path),
     isDir: (path) => host.fs.isDir(path),
     stdout: (io, text) => ex.write(io.out, text),

@@ -1,8 +1,10 @@
-// Imitates: bash/builtins/type.def and command.def. `type` says what a name is (alias, keyword,
-// function, builtin or the file on PATH); `command -v` prints it in a form to reuse;
+// Imitates: bash/builtins/type.def and command.def; for a container's sh, describe_command in
+// busybox's shell/ash.c and dash's src/exec.c. `type` says what a name is (alias, keyword,
+// function, builtin, or the file on PATH); `command -v` prints it in a form to reuse;
 // `command NAME ...` runs NAME skipping functions.
 
-import { SHELL_BUILTINS, commandPath } from '../commands/which'
+import { SHELL_BUILTINS } from '../commands/which'
+import type { ShellDialect } from '../types'
 import { singleQuote, type BuiltinCall } from './host'
 
 export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc'])
@@ -11,36 +13,116 @@ const ALSO_BUILTIN = new Set(['echo', 'printf', 'pwd', 'test', '[', 'true', 'fal
 
 export const isBuiltin = (name: string) => SHELL_BUILTINS.has(name) || ALSO_BUILTIN.has(name)
 
-type Kind = 'alias' | 'keyword' | 'function' | 'builtin' | 'file'
+/** What a POSIX sh (busybox ash, dash) has of its own: `type` calls the special builtins so. */
+interface PosixNames {
+  keywords: Set<string>
+  special: Set<string>
+  regular: Set<string>
+}
+const POSIX_KEYWORDS = ['!', '{', '}', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'if', 'in', 'then', 'until', 'while']
+const POSIX_SPECIAL = ['.', ':', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'local', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']
+const POSIX_REGULAR = ['[', 'alias', 'bg', 'cd', 'chdir', 'command', 'echo', 'false', 'fg', 'getopts', 'hash', 'jobs', 'kill', 'printf', 'pwd', 'read', 'test', 'true', 'type', 'ulimit', 'umask', 'unalias', 'wait']
+const POSIX: Record<Exclude<ShellDialect, 'bash'>, PosixNames> = {
+  // busybox 1.36 as Debian and Alpine build it (ASH_BASH_COMPAT: `[[`, `source`, `function`; `let`, `help`, `history`)
+  ash: { keywords: new Set([...POSIX_KEYWORDS, 'function']), special: new Set([...POSIX_SPECIAL, 'source']), regular: new Set([...POSIX_REGULAR, '[[', 'help', 'history', 'let']) },
+  dash: { keywords: new Set(POSIX_KEYWORDS), special: new Set(POSIX_SPECIAL), regular: new Set(POSIX_REGULAR) },
+}
 
-function describe(c: BuiltinCall, name: string): { kind: Kind; path?: string }[] {
-  const out: { kind: Kind; path?: string }[] = []
-  if (c.h.rt.aliases.has(name)) out.push({ kind: 'alias' })
-  if (KEYWORDS.has(name)) out.push({ kind: 'keyword' })
-  if (c.h.functions.has(name)) out.push({ kind: 'function' })
-  if (isBuiltin(name)) out.push({ kind: 'builtin' })
-  const path = name.includes('/') ? (c.h.lookup(name.slice(name.lastIndexOf('/') + 1)) ? name : undefined) : commandPath(name, (n) => c.h.lookup(n) !== undefined)
-  const fileToo = ALSO_BUILTIN.has(name) && !['[', ':', 'shopt', 'typeset', 'let'].includes(name) ? `/usr/bin/${name}` : undefined
-  if (path ?? fileToo) out.push({ kind: 'file', path: path ?? fileToo })
+/** Whether NAME is a builtin of this shell (it runs without a program, so it is never hashed). */
+export function isBuiltinOf(dialect: ShellDialect, name: string): boolean {
+  if (dialect === 'bash') return isBuiltin(name)
+  return POSIX[dialect].special.has(name) || POSIX[dialect].regular.has(name)
+}
+
+type Kind = 'alias' | 'keyword' | 'function' | 'builtin' | 'special' | 'file'
+interface Found {
+  kind: Kind
+  path?: string
+  /** Found in the shell's table of the programs it ran (bash: hashed; dash: a tracked alias). */
+  hashed?: boolean
+}
+
+/**
+ * What NAME is, in the order the shell looks (bash: alias, keyword; ash and dash: keyword, alias;
+ * then function, builtin, file), the first only unless `all`. `all`: also every file on PATH,
+ * none of them from the table. `pathOnly` (bash's type -P): the file alone.
+ */
+function describe(c: BuiltinCall, name: string, { all = false, pathOnly = false } = {}): Found[] {
+  const out: Found[] = []
+  const { dialect } = c.h
+  const alias = !pathOnly && c.h.rt.aliases.has(name)
+  const posix = dialect === 'bash' ? undefined : POSIX[dialect]
+  if (!pathOnly) {
+    if (alias && !posix) out.push({ kind: 'alias' })
+    if ((posix?.keywords ?? KEYWORDS).has(name)) out.push({ kind: 'keyword' })
+    if (alias && posix) out.push({ kind: 'alias' })
+    if (c.h.functions.has(name)) out.push({ kind: 'function' })
+    if (posix?.special.has(name)) out.push({ kind: 'special' })
+    else if (posix ? posix.regular.has(name) : isBuiltin(name)) out.push({ kind: 'builtin' })
+  }
+  // the shell stops at the first answer: the table is not looked at (no hit counted) after one
+  if (!all && out.length > 0) return out.slice(0, 1)
+  const hashed = all || name.includes('/') ? undefined : c.h.rt.hash.under(c.env.get('PATH')).find(name)
+  if (hashed !== undefined) return [...out, { kind: 'file', path: hashed, hashed: true }]
+  const paths = c.h.pathsOf(name)
+  for (const path of all ? paths : paths.slice(0, 1)) out.push({ kind: 'file', path })
+  // bash's echo, printf, ... are builtins with a program file too
+  if (!posix && paths.length === 0 && ALSO_BUILTIN.has(name) && !['[', ':', 'shopt', 'typeset', 'let'].includes(name)) out.push({ kind: 'file', path: `/usr/bin/${name}` })
   return out
 }
 
-function sentence(c: BuiltinCall, name: string, d: { kind: Kind; path?: string }): string {
+/** `type NAME` and `command -V NAME`: one line saying what NAME is. */
+function sentence(c: BuiltinCall, name: string, d: Found): string {
+  const bash = c.h.dialect === 'bash'
   switch (d.kind) {
     case 'alias':
-      return `${name} is aliased to \`${c.h.rt.aliases.get(name)}'\n`
+      return bash ? `${name} is aliased to \`${c.h.rt.aliases.get(name)}'\n` : `${name} is an alias for ${c.h.rt.aliases.get(name)}\n`
     case 'keyword':
       return `${name} is a shell keyword\n`
     case 'function':
-      return `${name} is a function\n`
+      return c.h.dialect === 'dash' ? `${name} is a shell function\n` : `${name} is a function\n`
     case 'builtin':
       return `${name} is a shell builtin\n`
+    case 'special':
+      return `${name} is a special shell builtin\n`
     case 'file':
+      // busybox's ash does not say the path came from its table
+      if (d.hashed && bash) return `${name} is hashed (${d.path})\n`
+      if (d.hashed && c.h.dialect === 'dash') return `${name} is a tracked alias for ${d.path}\n`
       return `${name} is ${d.path}\n`
   }
 }
 
+/** `command -v NAME`: the name again for what is no file, an alias as the line that defines it. */
+function reusable(c: BuiltinCall, name: string, d: Found): string {
+  if (d.kind === 'alias') return `alias ${name}=${singleQuote(c.h.rt.aliases.get(name)!)}\n`
+  return d.kind === 'file' ? `${d.path}\n` : `${name}\n`
+}
+
 export function typeBuiltin(c: BuiltinCall): number {
+  return c.h.dialect === 'bash' ? bashType(c) : posixType(c)
+}
+
+/**
+ * dash's type takes every word for a name; busybox's takes a first word starting with `-` for
+ * `command -v`'s brevity. A name not found: `NAME: not found` on standard output, status 127.
+ */
+function posixType(c: BuiltinCall): number {
+  let names = c.argv.slice(1)
+  const brief = c.h.dialect === 'ash' && names[0]?.startsWith('-')
+  if (brief) names = names.slice(1)
+  let status = 0
+  for (const name of names) {
+    const d = describe(c, name)[0]
+    if (!d) {
+      if (!brief) c.out(`${name}: not found\n`)
+      status = 127
+    } else c.out(brief ? reusable(c, name, d) : sentence(c, name, d))
+  }
+  return status
+}
+
+function bashType(c: BuiltinCall): number {
   let mode: 't' | 'p' | 'P' | undefined
   let all = false
   const names: string[] = []
@@ -54,14 +136,10 @@ export function typeBuiltin(c: BuiltinCall): number {
   }
   let status = 0
   for (const name of names) {
-    let found = describe(c, name)
-    if (mode === 'P' || mode === 'p') found = found.filter((d) => d.kind === 'file' || (mode === 'p' && false))
+    // -P looks on PATH whatever else the name is (the table first, unless -a)
+    let found = describe(c, name, { all, pathOnly: mode === 'P' })
+    if (mode === 'p' && found[0] && found[0].kind !== 'file') continue // a builtin or function: nothing printed, no failure
     if (!all) found = found.slice(0, 1)
-    if (mode === 'p' && describe(c, name)[0]?.kind !== 'file') {
-      // A builtin or function: `type -p` prints nothing, and that is no failure.
-      if (describe(c, name).length === 0) status = 1
-      continue
-    }
     if (found.length === 0) {
       if (!mode) c.err(`bash: type: ${name}: not found\n`)
       status = 1
@@ -83,6 +161,13 @@ export async function commandBuiltin(c: BuiltinCall): Promise<number> {
   if (args[0] === '--') args = args.slice(1)
   if (args.length === 0) return 0
   if (!mode) return c.h.runArgv(args, c.io, c.env)
+  if (c.h.dialect !== 'bash') {
+    // ash and dash describe the first name only; one not found is 127 (-V says so on standard output)
+    const d = describe(c, args[0])[0]
+    if (d) c.out(mode === 'V' ? sentence(c, args[0], d) : reusable(c, args[0], d))
+    else if (mode === 'V') c.out(`${args[0]}: not found\n`)
+    return d ? 0 : 127
+  }
   let status = 1
   for (const name of args) {
     const d = describe(c, name)[0]
@@ -91,8 +176,7 @@ export async function commandBuiltin(c: BuiltinCall): Promise<number> {
       continue
     }
     status = 0
-    if (mode === 'V') c.out(sentence(c, name, d))
-    else c.out(d.kind === 'alias' ? `alias ${name}=${singleQuote(c.h.rt.aliases.get(name)!)}\n` : d.kind === 'file' ? `${d.path}\n` : `${name}\n`)
+    c.out(mode === 'V' ? sentence(c, name, d) : reusable(c, name, d))
   }
   return status
 }

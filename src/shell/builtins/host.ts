@@ -3,7 +3,7 @@
 import type { Command } from '../parser/ast'
 import type { IO } from '../redirect'
 import type { Runtime } from '../runtime'
-import type { CommandSpec, LabServices, ShellEnv } from '../types'
+import type { CommandSpec, LabServices, ShellDialect, ShellEnv } from '../types'
 import type { JobTable } from '../jobs'
 
 export interface BuiltinHost {
@@ -15,6 +15,10 @@ export interface BuiltinHost {
   /** Run argv as a command, skipping functions (the `command` builtin). */
   runArgv(argv: string[], io: IO, env: ShellEnv): Promise<number>
   lookup(name: string): CommandSpec | undefined
+  /** Every file the program NAME is on PATH, in PATH order (none for a stand-in for a missing one). */
+  pathsOf(name: string): string[]
+  /** Whose words `type`, `command -v` and `hash` speak. */
+  dialect: ShellDialect
   readFile(path: string): string | undefined
   isDir(path: string): boolean
   stdout(io: IO, text: string): void

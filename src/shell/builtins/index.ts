@@ -6,6 +6,8 @@ import { readBuiltin } from './read'
 import { setBuiltin, shiftBuiltin, shoptBuiltin } from './set'
 import { aliasBuiltin, evalBuiltin, exitBuiltin, sourceBuiltin, trapBuiltin, unaliasBuiltin } from './meta'
 import { commandBuiltin, typeBuiltin } from './describe'
+import { hashBuiltin } from './hash'
+import { builtinBuiltin, letBuiltin, umaskBuiltin } from './more'
 import { declareBuiltin } from './declare'
 import { bgBuiltin, fgBuiltin, jobsBuiltin, killBuiltin, waitBuiltin } from './jobs'
 
@@ -23,6 +25,10 @@ const TABLE: Record<string, Builtin> = {
   unalias: unaliasBuiltin,
   type: typeBuiltin,
   command: commandBuiltin,
+  hash: hashBuiltin,
+  umask: umaskBuiltin,
+  let: letBuiltin,
+  builtin: builtinBuiltin,
   declare: declareBuiltin,
   typeset: declareBuiltin,
   jobs: jobsBuiltin,

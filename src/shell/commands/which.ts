@@ -18,6 +18,12 @@ export function commandPath(name: string, known: (n: string) => boolean): string
   return LOCAL_BIN.has(name) ? `/usr/local/bin/${name}` : `/usr/bin/${name}`
 }
 
+/** Every path of a registered command on the workstation's PATH: a program in /usr/bin is in /bin too (merged /usr). */
+export function commandPaths(name: string, known: (n: string) => boolean): string[] {
+  const path = commandPath(name, known)
+  return path === undefined ? [] : path.startsWith('/usr/bin/') ? [path, `/bin/${name}`] : [path]
+}
+
 export const which: CommandSpec = {
   name: 'which',
   summary: 'Locate a command (kubectl is in /usr/local/bin, other programs in /usr/bin).',
@@ -52,7 +58,7 @@ export const which: CommandSpec = {
       }
       if (!silent) {
         ctx.stdout(path + '\n')
-        if (all && path.startsWith('/usr/bin/') && !name.includes('/')) ctx.stdout(`/bin/${name}\n`)
+        if (all && !name.includes('/')) for (const more of commandPaths(name, (n) => specs.has(n)).slice(1)) ctx.stdout(`${more}\n`)
       }
     }
     return status
