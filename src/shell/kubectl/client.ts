@@ -15,6 +15,7 @@ import { Klog, httpDate, logRoundTrip } from './verbose'
 import { WarningWriter } from './warnings'
 import { caFileInForce, confirmUsable } from './kubeconfigCheck'
 import { keyPairProblem, presentedCertificate } from './keyPair'
+import { folderOf, resolvedEntry } from './kubeconfigPaths'
 
 export { LAB_API_HOST }
 
@@ -68,17 +69,18 @@ export interface KubeconfigFile {
   contexts?: Named<{ context?: Record<string, string> }>[]
 }
 
-function readKubeconfig(ctx: CommandContext, opts: GlobalOptions): KubeconfigFile {
+/** The kubeconfig kubectl loads (none: empty), and the file's path. */
+function readKubeconfig(ctx: CommandContext, opts: GlobalOptions): { kc: KubeconfigFile; path: string } {
   const explicit = opts.kubeconfig ?? ctx.env.get('KUBECONFIG')?.split(':').find((p) => p !== '')
   const path = ctx.fs.resolve(explicit ?? '~/.kube/config')
-  if (path === '/dev/null') return {}
+  if (path === '/dev/null') return { kc: {}, path }
   const text = ctx.fs.readFile(path)
   if (text === undefined) {
     if (opts.kubeconfig !== undefined) throw new KubectlError(`error: stat ${opts.kubeconfig}: no such file or directory`)
-    return {}
+    return { kc: {}, path }
   }
   try {
-    return parseKubeconfigText(text)
+    return { kc: parseKubeconfigText(text), path }
   } catch (e) {
     throw new KubectlError(`error: error loading config file "${path}": ${(e as Error).message.split('\n')[0]}`)
   }
@@ -148,12 +150,9 @@ function caBundle(ctx: CommandContext, opts: GlobalOptions, cluster: Record<stri
 }
 
 export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions): Promise<ClientConfig> {
-  const kc = readKubeconfig(ctx, opts)
+  const { kc, path } = readKubeconfig(ctx, opts)
   const klog = new Klog(() => ctx.lab.now(), (t) => ctx.stderr(t), opts.verbosity ?? 0)
-  if (klog.level >= 6) {
-    const explicit = opts.kubeconfig ?? ctx.env.get('KUBECONFIG')?.split(':').find((p) => p !== '')
-    klog.line('loader.go:402', `Config loaded from file:  ${ctx.fs.resolve(explicit ?? '~/.kube/config')}`)
-  }
+  if (klog.level >= 6) klog.line('loader.go:402', `Config loaded from file:  ${path}`)
   const restFirst = opts.loader === 'rest'
   const contextName = opts.context ?? kc['current-context']
   const contextEntry = kc.contexts?.find((c) => c.name === contextName)
@@ -169,8 +168,9 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
   if (opts.cluster !== undefined && !clusterEntry) {
     throw new KubectlError(restFirst ? `error: cluster "${opts.cluster}" does not exist` : `error: no server found for cluster "${opts.cluster}"`)
   }
-  const cluster = clusterEntry?.cluster ?? {}
-  const user = userEntry?.user ?? {}
+  // the files the entries name, relative to the kubeconfig's folder (the flags' stay relative to the working directory)
+  const cluster = resolvedEntry(clusterEntry?.cluster ?? {}, 'cluster', folderOf(path))
+  const user = resolvedEntry(userEntry?.user ?? {}, 'user', folderOf(path))
   const serverUrl = opts.server ?? str(cluster.server)
   let host: string | undefined
   let scheme = 'https'

@@ -5,6 +5,8 @@ import { parse as parseYaml } from 'yaml'
 import type { CommandContext } from '../types'
 import { KubectlError } from './errors'
 import { toYaml } from './format'
+import { folderOf, relativizedEntry, resolvedPath } from './kubeconfigPaths'
+import { encodeBase64Text } from '../../common/base64'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -56,7 +58,11 @@ const FIELD_ORDER: Record<string, string[]> = {
   context: ['cluster', 'user', 'namespace', 'extensions'],
 }
 
-function ordered(o: Obj, field: string): Obj {
+/** Fields of clientcmd/api/v1 without omitempty: Cluster's server, Context's cluster and user (an empty string when unset). */
+const ALWAYS: Record<string, string[]> = { cluster: ['server'], user: [], context: ['cluster', 'user'] }
+
+function ordered(entry: Obj, field: string): Obj {
+  const o: Obj = { ...Object.fromEntries(ALWAYS[field].map((k) => [k, ''])), ...entry }
   const order = FIELD_ORDER[field]
   const keys = Object.keys(o).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
   return Object.fromEntries(keys.map((k) => [k, o[k]]))
@@ -78,10 +84,47 @@ export function toV1(c: KubeConfig): Obj {
   }
 }
 
+/**
+ * clientcmd.ModifyConfig: writes the kubeconfig, each cluster and user entry that changed with the
+ * files it names relative to the kubeconfig's folder (kubeconfigPaths.ts).
+ */
 export function saveKubeconfig(ctx: CommandContext, path: string, c: KubeConfig): void {
   const dir = path.slice(0, path.lastIndexOf('/'))
   if (dir && !ctx.fs.isDir(dir)) ctx.fs.mkdir(dir)
-  ctx.fs.writeFile(path, toYaml(toV1(c)))
+  const before = loadKubeconfig(ctx, path)
+  const base = folderOf(path)
+  const relativized = (m: Map<string, Obj>, was: Map<string, Obj>, kind: 'cluster' | 'user') =>
+    new Map([...m].map(([name, e]) => [name, JSON.stringify(e) === JSON.stringify(was.get(name)) ? e : relativizedEntry(e, kind, base)]))
+  const written = { ...c, clusters: relativized(c.clusters, before.clusters, 'cluster'), users: relativized(c.users, before.users, 'user') }
+  ctx.fs.writeFile(path, toYaml(toV1(written)))
+}
+
+/** The file fields `config view --flatten` reads into data, with their data fields (users' first, then clusters'). */
+const FLATTENED: [kind: 'users' | 'clusters', file: string, data: string][] = [
+  ['users', 'client-certificate', 'client-certificate-data'],
+  ['users', 'client-key', 'client-key-data'],
+  ['clusters', 'certificate-authority', 'certificate-authority-data'],
+]
+
+/**
+ * api.FlattenConfig as `config view --flatten` runs it on the kubeconfig at `path`: each file an entry
+ * names (relative to the kubeconfig's folder) read into its data field, and the path dropped.
+ */
+export function flattened(ctx: CommandContext, path: string, c: KubeConfig): KubeConfig {
+  const out: KubeConfig = { ...c, clusters: new Map(c.clusters), users: new Map(c.users) }
+  for (const [kind, fileField, dataField] of FLATTENED) {
+    for (const [name, entry] of out[kind]) {
+      const file = entry[fileField]
+      if (typeof file !== 'string' || file === '') continue
+      if (typeof entry[dataField] === 'string' && entry[dataField] !== '') throw new KubectlError('error: cannot have values for both path and contents')
+      const abs = resolvedPath(file, folderOf(path))
+      const text = ctx.fs.readFile(abs)
+      if (text === undefined) throw new KubectlError(`error: ${ctx.fs.isDir(abs) ? `read ${abs}: is a directory` : `open ${abs}: no such file or directory`}`)
+      const { [fileField]: _, ...rest } = entry
+      out[kind].set(name, { ...rest, [dataField]: encodeBase64Text(text) })
+    }
+  }
+  return out
 }
 
 const SECRET_DATA = ['certificate-authority-data', 'client-certificate-data', 'client-key-data']

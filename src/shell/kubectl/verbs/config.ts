@@ -3,7 +3,7 @@
 import { type Kubectl, type Verb } from '../command'
 import { KubectlError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
-import { kubeconfigPath, loadKubeconfig, minified, redacted, toV1, type KubeConfig } from '../kubeconfig'
+import { flattened, kubeconfigPath, loadKubeconfig, minified, redacted, toV1, type KubeConfig } from '../kubeconfig'
 import { outputFormat, printGeneric } from '../output'
 
 export function readConfig(k: Kubectl): { path: string; config: KubeConfig } {
@@ -45,9 +45,10 @@ export const configView: Verb = {
     { name: 'template', kind: 'string', help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.' },
   ],
   async run(k) {
-    let { config } = readConfig(k)
+    let { path, config } = readConfig(k)
     if (k.flags.bool('minify')) config = minified(config, k.flags.has('context') ? k.flags.str('context') : undefined)
-    if (!k.flags.bool('raw')) config = redacted(config)
+    if (k.flags.bool('flatten')) config = flattened(k.ctx, path, config)
+    else if (!k.flags.bool('raw')) config = redacted(config)
     k.out(printGeneric(toV1(config), outputFormat(k.flags.str('output'), false), { typed: true, allowMissingKeys: k.flags.bool('allow-missing-template-keys') }))
     return 0
   },

@@ -7,6 +7,7 @@ import { KubectlError } from '../errors'
 import type { FlagDef } from '../flags'
 import { saveKubeconfig } from '../kubeconfig'
 import { readConfig } from './config'
+import { absPath } from '../kubeconfigPaths'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -34,9 +35,12 @@ export const configUseContext: Verb = {
   },
 }
 
+/** A path given on the command line, absolute (filepath.Abs: from the working directory; `~` is the shell's to expand). */
+const fromFlag = (k: Kubectl, file: string) => absPath(k.ctx.fs.cwd(), file)
+
 /** Reads a file for --embed-certs, base64 as the kubeconfig stores it. */
 function embed(k: Kubectl, file: string): string {
-  const text = k.ctx.fs.readFile(k.ctx.fs.resolve(file))
+  const text = k.ctx.fs.readFile(fromFlag(k, file))
   if (text === undefined) throw new KubectlError(`error: could not read ${file} data from ${file}: open ${file}: no such file or directory`)
   return encodeBase64Text(text)
 }
@@ -71,7 +75,7 @@ export const configSetCredentials: Verb = {
         user[`${field}-data`] = embed(k, v)
         delete user[field]
       } else {
-        user[field] = k.ctx.fs.resolve(v)
+        user[field] = fromFlag(k, v)
         delete user[`${field}-data`]
       }
     }
@@ -145,7 +149,7 @@ export const configSetCluster: Verb = {
         c['certificate-authority-data'] = embed(k, ca)
         delete c['certificate-authority']
       } else {
-        c['certificate-authority'] = k.ctx.fs.resolve(ca)
+        c['certificate-authority'] = fromFlag(k, ca)
         delete c['certificate-authority-data']
       }
     }
