@@ -155,7 +155,8 @@ export const forbiddenField = (field: string, detail: string): FieldError => ({ 
 /** NewInvalid: `<Kind> "<name>" is invalid: <aggregate>`, with one cause per field error. */
 export function newInvalid(kind: { group: string; kind: string }, name: string, errs: FieldError[]): Status {
   const qualified = kind.group ? `${kind.kind}.${kind.group}` : kind.kind
-  const texts = errs.map((e) => `${e.field}: ${fieldErrorBody(e)}`)
+  // ErrorList.ToAggregate: each text once (an update validates the metadata more than once); every error stays a cause
+  const texts = [...new Set(errs.map((e) => `${e.field}: ${fieldErrorBody(e)}`))]
   // utilerrors.NewAggregate: one error prints bare, several print as [a, b]
   const agg = texts.length === 0 ? '' : texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`
   const message = agg ? `${qualified} "${name}" is invalid: ${agg}` : `${qualified} "${name}" is invalid`

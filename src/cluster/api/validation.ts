@@ -1,5 +1,6 @@
 // Name validation with the real messages, and the object-metadata checks every registry runs.
-// Imitates: k8s.io/apimachinery/pkg/util/validation/validation.go and pkg/api/validation/objectmeta.go
+// Imitates: k8s.io/apimachinery/pkg/api/validate/content (kube.go, dns.go; v0.35), pkg/util/validation,
+// pkg/api/validation/objectmeta.go and pkg/apis/meta/v1/validation (ValidateLabels)
 
 import { forbiddenField, invalid, required, type FieldError } from '../../common/apiErrors'
 
@@ -37,6 +38,65 @@ export function isDNS1123Subdomain(value: string): string[] {
   return errs
 }
 
+const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]'
+const LABEL_KEY_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+const labelKeyRe = new RegExp(`^${LABEL_KEY_FMT}$`)
+const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`
+const LABEL_VALUE_ERR = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+const labelValueRe = new RegExp(`^${LABEL_VALUE_FMT}$`)
+
+/** content.IsLabelKey (util/validation's IsQualifiedName): `[prefix/]name`, the prefix a DNS subdomain, the name at most 63 characters. */
+export function isLabelKey(value: string): string[] {
+  const errs: string[] = []
+  const parts = value.split('/')
+  let name = parts[0]
+  if (parts.length === 2) {
+    const prefix = parts[0]
+    name = parts[1]
+    if (prefix.length === 0) errs.push('prefix part must be non-empty')
+    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`))
+  } else if (parts.length > 2) {
+    return [`a valid label key ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`]
+  }
+  if (name.length === 0) errs.push('name part must be non-empty')
+  else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`)
+  if (!labelKeyRe.test(name)) errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`)
+  return errs
+}
+
+/** content.IsLabelValue: empty, or at most 63 characters of a label key's name part. */
+export function isLabelValue(value: string): string[] {
+  const errs: string[] = []
+  if (value.length > 63) errs.push(maxLenError(63))
+  if (!labelValueRe.test(value)) errs.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'))
+  return errs
+}
+
+/** TotalAnnotationSizeLimitB: every annotation's key and value together, in bytes. */
+const ANNOTATIONS_SIZE_LIMIT = 256 * 1024
+
+const entriesOf = (m: unknown): [string, unknown][] => (m && typeof m === 'object' ? Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [])
+
+/**
+ * ValidateLabels and ValidateAnnotations (an annotation's key is a label key in lower case; their size
+ * together at most 256 KiB). Go walks the maps in no fixed order: here, by key.
+ */
+export function validateLabelsAndAnnotations(meta: { labels?: unknown; annotations?: unknown }): FieldError[] {
+  const errs: FieldError[] = []
+  for (const [k, v] of entriesOf(meta.labels)) {
+    for (const m of isLabelKey(k)) errs.push(invalid('metadata.labels', k, m))
+    if (typeof v === 'string') for (const m of isLabelValue(v)) errs.push(invalid('metadata.labels', v, m))
+  }
+  let size = 0
+  const bytes = (s: string) => new TextEncoder().encode(s).length
+  for (const [k, v] of entriesOf(meta.annotations)) {
+    for (const m of isLabelKey(k.toLowerCase())) errs.push(invalid('metadata.annotations', k, m))
+    size += bytes(k) + (typeof v === 'string' ? bytes(v) : 0)
+  }
+  if (size > ANNOTATIONS_SIZE_LIMIT) errs.push({ type: 'FieldValueTooLong', field: 'metadata.annotations', detail: `may not be more than ${ANNOTATIONS_SIZE_LIMIT} bytes` })
+  return errs
+}
+
 export type NameFn = (name: string, prefix: boolean) => string[]
 
 /** generateName prefixes may end in '-' (maskTrailingDash). */
@@ -46,9 +106,9 @@ const withPrefix = (fn: (v: string) => string[]): NameFn => (name, prefix) =>
 export const nameIsDNSLabel: NameFn = withPrefix(isDNS1123Label)
 export const nameIsDNSSubdomain: NameFn = withPrefix(isDNS1123Subdomain)
 
-export interface MetaLike { name?: string; generateName?: string; namespace?: string }
+export interface MetaLike { name?: string; generateName?: string; namespace?: string; labels?: unknown; annotations?: unknown }
 
-/** ValidateObjectMeta: name (or generateName), namespace presence, and their formats. */
+/** ValidateObjectMeta: name (or generateName), namespace presence, and their formats; the labels and annotations. */
 export function validateObjectMeta(meta: MetaLike, requiresNamespace: boolean, nameFn: NameFn): FieldError[] {
   const errs: FieldError[] = []
   if (meta.generateName) {
@@ -62,5 +122,6 @@ export function validateObjectMeta(meta: MetaLike, requiresNamespace: boolean, n
   } else if (meta.namespace) {
     errs.push(forbiddenField('metadata.namespace', 'not allowed on this type'))
   }
+  errs.push(...validateLabelsAndAnnotations(meta))
   return errs
 }

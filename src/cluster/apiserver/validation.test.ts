@@ -142,3 +142,51 @@ describe('health checks', () => {
     expect((await asAdmin(c, 'GET', '/readyz/etcd')).body).toBe('ok')
   })
 })
+
+describe('labels and annotations (apimachinery v0.35 content.IsLabelKey and IsLabelValue, ValidateAnnotations)', () => {
+  // The regex and messages as apimachinery v0.35 pkg/api/validate/content/kube.go writes them
+  const KEY_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+  const VALUE_ERR = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+  const NS = '/api/v1/namespaces/sa-demo'
+  const MERGE = { 'content-type': 'application/merge-patch+json' }
+  type Invalid = { code: number; reason: string; message: string; details: { causes: { field: string; message: string }[] } }
+
+  it('a bad label key or value is a 422 naming each; an update lists each cause three times and says it once', async () => {
+    const c = await labWithPod()
+    const res = await asAdmin(c, 'PATCH', NS, { metadata: { labels: { _bad: 'x', ok: '_y', 'a/b/c': '1', '/x': '1', [`${'n'.repeat(64)}`]: '1' } } }, MERGE)
+    const body = res.body as Invalid
+    expect(res.status).toBe(422)
+    const texts = [
+      `metadata.labels: Invalid value: "/x": prefix part must be non-empty`,
+      `metadata.labels: Invalid value: "_bad": name part ${KEY_ERR}`,
+      `metadata.labels: Invalid value: "a/b/c": a valid label key ${KEY_ERR} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      `metadata.labels: Invalid value: "${'n'.repeat(64)}": name part must be no more than 63 characters`,
+      `metadata.labels: Invalid value: "_y": ${VALUE_ERR}`,
+    ]
+    expect(body.message).toBe(`Namespace "sa-demo" is invalid: [${texts.join(', ')}]`)
+    // BeforeUpdate's two common checks and the strategy's ValidateUpdate each find them
+    expect(body.details.causes.map((k) => `${k.field}: ${k.message}`)).toEqual([...texts, ...texts, ...texts])
+    expect((await asAdmin(c, 'GET', NS)).body).not.toHaveProperty('metadata.labels._bad')
+  })
+
+  it('a create names a bad label once; a prefix must be a lowercase DNS subdomain', async () => {
+    const c = await labWithPod()
+    const res = await asAdmin(c, 'POST', `${NS}/serviceaccounts`, { metadata: { name: 'robot', labels: { 'Example.com/x': 'y' } } })
+    const body = res.body as Invalid
+    const text = `metadata.labels: Invalid value: "Example.com/x": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`
+    expect(body.message).toBe(`ServiceAccount "robot" is invalid: ${text}`)
+    expect(body.details.causes).toHaveLength(1)
+  })
+
+  it('an annotation key is checked in lower case; __proto__ is a key like any other (refused), and all of them together are at most 256 KiB', async () => {
+    const c = await labWithPod()
+    expect((await asAdmin(c, 'PATCH', NS, { metadata: { annotations: { 'Example.COM/Upper': 'fine' } } }, MERGE)).status).toBe(200)
+    const proto = await asAdmin(c, 'PATCH', NS, JSON.parse('{"metadata":{"annotations":{"__proto__":"1"}}}'), MERGE)
+    expect((proto.body as Invalid).message).toBe(`Namespace "sa-demo" is invalid: metadata.annotations: Invalid value: "__proto__": name part ${KEY_ERR}`)
+    const big = await asAdmin(c, 'PATCH', NS, { metadata: { annotations: { big: 'x'.repeat(256 * 1024) } } }, MERGE)
+    expect((big.body as Invalid).message).toBe('Namespace "sa-demo" is invalid: metadata.annotations: Too long: may not be more than 262144 bytes')
+    // exactly the limit: 'big' and its value, and 'Example.COM/Upper': 'fine' (21 bytes)
+    expect((await asAdmin(c, 'PATCH', NS, { metadata: { annotations: { big: 'x'.repeat(256 * 1024 - 3 - 21) } } }, MERGE)).status).toBe(200)
+    expect((await asAdmin(c, 'PATCH', NS, { metadata: { annotations: { big: 'x'.repeat(256 * 1024 - 3 - 20) } } }, MERGE)).status).toBe(422)
+  })
+})

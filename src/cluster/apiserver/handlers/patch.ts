@@ -2,13 +2,17 @@
 // and JSON patch (RFC 6902: add, remove, replace, test).
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/patch.go (the patcher per content type)
 
+/** A key of the object itself (`__proto__` and `constructor` are keys like any other in JSON). */
+const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined)
+const setOwn = (o: Record<string, unknown>, k: string, v: unknown) => Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true })
+
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return structuredClone(patch)
   const out: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target)
     ? { ...(target as Record<string, unknown>) } : {}
   for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
     if (v === null) delete out[k]
-    else out[k] = mergePatch(out[k], v)
+    else setOwn(out, k, mergePatch(own(out, k), v))
   }
   return out
 }
@@ -25,7 +29,7 @@ export function jsonPatch(target: unknown, ops: Op[]): unknown | Error {
     if (last === undefined) return new Error(`invalid path ${o.path}`)
     let parent: unknown = doc
     for (const p of parts) {
-      parent = (parent as Record<string, unknown>)?.[p]
+      parent = typeof parent === 'object' && parent !== null ? own(parent as Record<string, unknown>, p) : undefined
       if (typeof parent !== 'object' || parent === null) return new Error(`doc is missing path: "${o.path}": missing value`)
     }
     const arr = Array.isArray(parent) ? parent : undefined
@@ -34,20 +38,20 @@ export function jsonPatch(target: unknown, ops: Op[]): unknown | Error {
     switch (o.op) {
       case 'add':
         if (arr) arr.splice(idx, 0, o.value)
-        else obj[last] = o.value
+        else setOwn(obj, last, o.value)
         break
       case 'replace':
-        if (arr ? idx >= arr.length : !(last in obj)) return new Error(`doc is missing key: ${o.path}: missing value`)
+        if (arr ? idx >= arr.length : !Object.hasOwn(obj, last)) return new Error(`doc is missing key: ${o.path}: missing value`)
         if (arr) arr[idx] = o.value
-        else obj[last] = o.value
+        else setOwn(obj, last, o.value)
         break
       case 'remove':
-        if (arr ? idx >= arr.length : !(last in obj)) return new Error(`Unable to remove nonexistent key: ${last}: missing value`)
+        if (arr ? idx >= arr.length : !Object.hasOwn(obj, last)) return new Error(`Unable to remove nonexistent key: ${last}: missing value`)
         if (arr) arr.splice(idx, 1)
         else delete obj[last]
         break
       case 'test':
-        if (JSON.stringify(arr ? arr[idx] : obj[last]) !== JSON.stringify(o.value)) return new Error('testing value failed')
+        if (JSON.stringify(arr ? arr[idx] : own(obj, last)) !== JSON.stringify(o.value)) return new Error('testing value failed')
         break
       default:
         return new Error(`Unexpected kind: ${o.op}`)

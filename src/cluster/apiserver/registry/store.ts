@@ -4,7 +4,7 @@
 import { newAlreadyExists, newConflict, newInvalid, newNotFound, OPTIMISTIC_LOCK_ERROR_MSG, isStatus } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import { rfc3339 } from '../../../common/time'
-import { validateObjectMeta } from '../../api/validation'
+import { validateLabelsAndAnnotations, validateObjectMeta } from '../../api/validation'
 import type { ClusterContext } from '../../context'
 import { isStoreError, type ResourceTypes, type TypedResource } from '../../store/store'
 import type { Status } from '../types'
@@ -95,7 +95,11 @@ export class RegistryStore<T extends KObject = KObject> {
     if (old.metadata.generation !== undefined) meta.generation = old.metadata.generation
     s.prepareForUpdate?.(obj, old)
     const kind = { group: s.invalidKindGroup ?? s.resource.group, kind: s.kind }
-    const errs = [...validateObjectMeta(meta, s.namespaced, s.nameFn), ...(s.validateUpdate?.(obj, old) ?? [])]
+    // BeforeUpdate's common checks (ValidateObjectMetaAccessor, then ValidateObjectMetaAccessorUpdate), then the
+    // strategy's (each resource's ValidateUpdate starts with ValidateObjectMetaUpdate): the labels and annotations
+    // are checked three times, and a bad one is a cause three times (the message names it once)
+    const again = validateLabelsAndAnnotations(meta)
+    const errs = [...validateObjectMeta(meta, s.namespaced, s.nameFn), ...again, ...again, ...(s.validateUpdate?.(obj, old) ?? [])]
     if (errs.length) return newInvalid(kind, meta.name, errs)
     s.canonicalize?.(obj)
     const denied = updateValidation?.(structuredClone(obj))

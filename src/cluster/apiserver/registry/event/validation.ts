@@ -2,39 +2,16 @@
 // legacy rules always, the strict ones only for requests through events.k8s.io/v1. Field paths are
 // those of the internal type as upstream prints them.
 // Imitates: pkg/apis/core/validation/events.go (ValidateEventCreate, legacyValidateEvent,
-// validateV1EventSeries) and k8s.io/apimachinery/pkg/util/validation (IsQualifiedName)
+// validateV1EventSeries) and k8s.io/apimachinery/pkg/util/validation (IsQualifiedName, in v0.35 content.IsLabelKey)
 
 import { invalid, required, type FieldError } from '../../../../common/apiErrors'
 import type { Event } from '../../../api/event'
-import { isDNS1123Subdomain, maxLenError, nameIsDNSSubdomain, regexError, validateObjectMeta } from '../../../api/validation'
+import { isLabelKey, nameIsDNSSubdomain, validateObjectMeta } from '../../../api/validation'
 
 const REPORTING_INSTANCE_LENGTH_LIMIT = 128
 const ACTION_LENGTH_LIMIT = 128
 const REASON_LENGTH_LIMIT = 128
 const NOTE_LENGTH_LIMIT = 1024
-
-const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]'
-const qualifiedNameRe = new RegExp(`^${QUALIFIED_NAME_FMT}$`)
-const QUALIFIED_NAME_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
-
-/** IsQualifiedName: `[prefix/]name`, the prefix a DNS subdomain, the name at most 63 characters. */
-export function isQualifiedName(value: string): string[] {
-  const errs: string[] = []
-  const parts = value.split('/')
-  let name = parts[0]
-  if (parts.length === 2) {
-    const prefix = parts[0]
-    name = parts[1]
-    if (prefix.length === 0) errs.push('prefix part must be non-empty')
-    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`))
-  } else if (parts.length > 2) {
-    return [`a qualified name ${regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`]
-  }
-  if (name.length === 0) errs.push('name part must be non-empty')
-  else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`)
-  if (!qualifiedNameRe.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`)
-  return errs
-}
 
 const len = (s: string | undefined) => (s ?? '').length
 
@@ -50,7 +27,7 @@ function legacyValidateEvent(e: Event): FieldError[] {
     if (objNs === '' && ns !== 'default' && ns !== 'kube-system') errs.push(mismatch())
     // core/v1's JSON name of ReportingController (kubernetes PR 111506)
     if (len(e.reportingComponent) === 0) errs.push(required('reportingComponent'))
-    for (const m of isQualifiedName(e.reportingComponent ?? '')) errs.push(invalid('reportingComponent', e.reportingComponent ?? '', m))
+    for (const m of isLabelKey(e.reportingComponent ?? '')) errs.push(invalid('reportingComponent', e.reportingComponent ?? '', m))
     if (len(e.reportingInstance) === 0) errs.push(required('reportingInstance'))
     if (len(e.reportingInstance) > REPORTING_INSTANCE_LENGTH_LIMIT) errs.push(invalid('reportingInstance', '', `can have at most ${REPORTING_INSTANCE_LENGTH_LIMIT} characters`))
     if (len(e.action) === 0) errs.push(required('action'))
