@@ -50,6 +50,11 @@ export interface Verb {
   discoveryAttempts?: number
   /** Which kubeconfig path client-go takes first (see GlobalOptions.loader). */
   loader?: 'namespace' | 'rest'
+  /**
+   * A group's answer for a sub-command kubectl has and the lab does not (undefined for any other word):
+   * said before the flags are read, so that its flags are not taken for unknown ones of the group.
+   */
+  unavailable?(sub: string): string | undefined
   run(k: Kubectl): Promise<number>
 }
 

@@ -77,10 +77,26 @@ export function topHelp(verbs: Verb[]): string {
   )
 }
 
+/**
+ * The sub-commands kubectl 1.33 has under each group, the lab's or not: cobra pads every name to the
+ * longest of them (at least 11), so the lab's shorter list lines up as the real one does.
+ */
+const REAL_SUBCOMMANDS: Record<string, string[]> = {
+  create: ['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace', 'poddisruptionbudget',
+    'priorityclass', 'quota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token'],
+  config: ['current-context', 'delete-cluster', 'delete-context', 'delete-user', 'get-clusters', 'get-contexts', 'get-users', 'rename-context',
+    'set', 'set-cluster', 'set-context', 'set-credentials', 'unset', 'use-context', 'view'],
+  auth: ['can-i', 'reconcile', 'whoami'],
+  'create secret': ['docker-registry', 'generic', 'tls'],
+}
+
 /** `kubectl VERB --help`. */
 export function verbHelp(v: Verb, subVerbs: Verb[] = []): string {
+  const names = subVerbs.map((s) => s.path.slice(v.path.length + 1))
+  // cobra's `{{rpad .Name .NamePadding}}` (minNamePadding 11), then three spaces before the summary
+  const pad = Math.max(11, ...(REAL_SUBCOMMANDS[v.path] ?? names).map((n) => n.length)) + 3
   const subs = subVerbs.length
-    ? `Available Commands:\n${subVerbs.map((s) => `  ${s.path.split(' ').slice(1).join(' ').padEnd(16)}${s.summary}\n`).join('')}\n`
+    ? `Available Commands:\n${subVerbs.map((s, i) => `  ${names[i].padEnd(pad)}${s.summary}\n`).join('')}\n`
     : ''
   const flags = v.flags.length ? `Options:\n${flagLines(v.flags)}\n` : ''
   return `${v.summary}.\n\n${subs}${flags}Usage:\n  ${v.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`

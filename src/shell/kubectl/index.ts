@@ -107,6 +107,9 @@ async function main(ctx: CommandContext): Promise<number> {
     if (index > 0) throw new KubectlError(`Error: flags cannot be placed before plugin name: ${argv[0]}`)
     throw new KubectlError(unknownCommand(word ?? ''))
   }
+  const next = nextWord(argv, used[used.length - 1] + 1)
+  const missing = next >= 0 ? verb.unavailable?.(argv[next]) : undefined
+  if (missing) throw new KubectlError(missing)
   // The words naming the verb are removed; flags before them stay (they are global flags).
   const rest = argv.filter((_, i) => !used.includes(i))
   const defs = [...GLOBAL_FLAGS, ...verb.flags]

@@ -21,12 +21,10 @@ export const authParent: Verb = {
   summary: 'Inspect authorization',
   usage: 'kubectl auth [flags] [options]',
   flags: [],
+  unavailable: (sub) => (sub === 'reconcile' ? 'error: "kubectl auth reconcile" is not available in this lab; use kubectl apply -f with the RBAC objects instead' : undefined),
   async run(k) {
     const sub = k.args[0]
     if (sub === undefined) throw new KubectlError(HELP)
-    if (sub === 'reconcile') {
-      throw new KubectlError('error: "kubectl auth reconcile" is not available in this lab; use kubectl apply -f with the RBAC objects instead')
-    }
     throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl auth -h' for help and examples`)
   },
 }

@@ -25,6 +25,10 @@ export const configParent: Verb = {
   summary: 'Modify kubeconfig files',
   usage: 'kubectl config SUBCOMMAND [options]',
   flags: [],
+  unavailable: (sub) =>
+    sub === 'set' || sub === 'unset'
+      ? `error: "kubectl config ${sub}" is not available in this lab; kubectl config set-cluster, set-credentials, set-context and use-context change the same entries, and the editor changes any of them: edit ~/.kube/config`
+      : undefined,
   async run(k) {
     k.err(`${CONFIG_HELP}\nUsage:\n  kubectl config SUBCOMMAND [options]\n\nUse "kubectl config <command> --help" for more information about a given command.\n`)
     return 1

@@ -114,13 +114,12 @@ export const createParent: Verb = {
   summary: 'Create a resource from a file or from stdin',
   usage: 'kubectl create -f FILENAME [options]',
   flags: [...CREATE_FLAGS, { name: 'filename', short: 'f', kind: 'stringArray', help: 'Filename, directory, or URL to files to use to create the resource' }],
+  unavailable: (sub) =>
+    LAB_MISSING.includes(sub)
+      ? `error: "kubectl create ${sub}" is not available in this lab; it can create namespace, serviceaccount, token, secret generic, role, clusterrole, rolebinding, clusterrolebinding, and anything from a file with kubectl create -f`
+      : undefined,
   async run(k) {
     const sub = k.args[0]
-    if (sub !== undefined && LAB_MISSING.includes(sub)) {
-      throw new KubectlError(
-        `error: "kubectl create ${sub}" is not available in this lab; it can create namespace, serviceaccount, token, secret generic, role, clusterrole, rolebinding, clusterrolebinding, and anything from a file with kubectl create -f`,
-      )
-    }
     if (sub !== undefined) throw usageError('kubectl create', `Unexpected args: [${k.args.join(' ')}]`)
     if (!k.flags.has('filename')) throw new KubectlError('error: must specify one of -f and -k')
     return createFromFiles(k)

@@ -36,12 +36,13 @@ export const createSecretParent: Verb = {
   summary: 'Create a secret using a specified subcommand',
   usage: 'kubectl create secret (docker-registry | generic | tls) [options]',
   flags: [],
+  unavailable: (sub) =>
+    sub === 'docker-registry' || sub === 'tls'
+      ? `error: "kubectl create secret ${sub}" is not available in this lab; use kubectl create secret generic NAME --from-literal=KEY=VALUE or --from-file=[KEY=]PATH (and --type=TYPE)`
+      : undefined,
   async run(k) {
     const sub = k.args[0]
     if (sub === undefined) throw new KubectlError(HELP)
-    if (sub === 'docker-registry' || sub === 'tls') {
-      throw new KubectlError(`error: "kubectl create secret ${sub}" is not available in this lab; use kubectl create secret generic NAME --from-literal=KEY=VALUE or --from-file=[KEY=]PATH (and --type=TYPE)`)
-    }
     throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl create secret -h' for help and examples`)
   },
 }
