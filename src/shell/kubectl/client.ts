@@ -8,7 +8,7 @@ import { KubectlError, StatusError, isStatus } from './errors'
 import { newGenericServerResponse } from '../../common/apiErrors'
 import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFailure, type TransportConfig } from './transport'
 import { parseCertificate, signedBy } from './x509'
-import { decodeBase64Binary } from '../../common/base64'
+import { decodeBase64Binary, encodeBase64Text } from '../../common/base64'
 import { deepFreeze } from '../../common/freeze'
 import { memo } from '../../common/memo'
 import { Klog, httpDate, logRoundTrip } from './verbose'
@@ -31,6 +31,10 @@ export interface GlobalOptions {
   user?: string
   server?: string
   token?: string
+  clientCertificate?: string
+  clientKey?: string
+  username?: string
+  password?: string
   certificateAuthority?: string
   insecureSkipTlsVerify?: boolean
   as?: string
@@ -52,6 +56,8 @@ export interface ClientConfig extends TransportConfig {
   /** Whether -n/--namespace was given (EnforceNamespace). */
   enforceNamespace: boolean
   token?: string
+  /** Basic authentication (a user name or password set, and no token): sent, and ignored by a v1.35 API server. */
+  basicAuth?: { username: string; password: string }
   clientCert?: ClientCertificate
   impersonateUser?: string
   impersonateGroups: string[]
@@ -170,7 +176,10 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
   }
   // the files the entries name, relative to the kubeconfig's folder (the flags' stay relative to the working directory)
   const cluster = resolvedEntry(clusterEntry?.cluster ?? {}, 'cluster', folderOf(path))
-  const user = resolvedEntry(userEntry?.user ?? {}, 'user', folderOf(path))
+  // the flags laid over the user (mergo.Merge WithOverride: a flag given empty changes nothing)
+  const flagged = { token: opts.token, 'client-certificate': opts.clientCertificate, 'client-key': opts.clientKey, username: opts.username, password: opts.password }
+  const user: Record<string, unknown> = { ...resolvedEntry(userEntry?.user ?? {}, 'user', folderOf(path)) }
+  for (const [k, v] of Object.entries(flagged)) if (v) user[k] = v
   const serverUrl = opts.server ?? str(cluster.server)
   let host: string | undefined
   let scheme = 'https'
@@ -181,15 +190,19 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
   }
   confirmUsable(ctx, opts, { user: userName, cluster: clusterName }, user, cluster)
   const caPem = caBundle(ctx, opts, cluster)
-  // a certificate and key given as data are checked when the transport is built (files: at the handshake)
+  // transport.loadTLSFiles: each of certificate and key from its data, else its file; the pair is checked
+  // when the transport is built, unless both come from files (they are loaded at the handshake then)
   const certData = decodeB64(user['client-certificate-data'])
   const keyData = decodeB64(user['client-key-data'])
-  const pairProblem = certData !== undefined && keyData !== undefined ? keyPairProblem(certData, keyData) : undefined
+  const readFile = (f: unknown) => (typeof f === 'string' && f !== '' ? ctx.fs.readFile(ctx.fs.resolve(f)) : undefined)
+  const certPem = certData ?? readFile(user['client-certificate'])
+  const keyPem = keyData ?? readFile(user['client-key'])
+  const fromFilesOnly = certData === undefined && keyData === undefined
+  const pairProblem = !fromFilesOnly && certPem !== undefined && keyPem !== undefined ? keyPairProblem(certPem, keyPem) : undefined
   if (pairProblem) throw new KubectlError(`error: ${pairProblem}`)
   const insecure = opts.insecureSkipTlsVerify ?? cluster['insecure-skip-tls-verify'] === true
-  const token = opts.token ?? str(user.token) ?? (str(user.tokenFile) && ctx.fs.readFile(ctx.fs.resolve(str(user.tokenFile) ?? ''))?.trim())
-  const certFile = user['client-certificate']
-  const clientCert = await clientCertificate(certData ?? (typeof certFile === 'string' ? ctx.fs.readFile(ctx.fs.resolve(certFile)) : undefined))
+  const token = str(user.token) ?? (str(user.tokenFile) && ctx.fs.readFile(ctx.fs.resolve(str(user.tokenFile) ?? ''))?.trim())
+  const clientCert = await clientCertificate(certPem)
   if (host && scheme === 'https' && !token && !clientCert && !str(user.username)) {
     // clientcmd's PromptingAuthLoader reads a user name from stdin, which has nothing for it.
     ctx.stdout('Please enter Username: ')
@@ -204,6 +217,7 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
     namespace: opts.namespace ?? context.namespace ?? 'default',
     enforceNamespace: opts.namespace !== undefined,
     token,
+    ...(!token && (str(user.username) || str(user.password)) ? { basicAuth: { username: str(user.username) ?? '', password: str(user.password) ?? '' } } : {}),
     clientCert,
     impersonateUser: opts.as ?? str(user.as),
     impersonateGroups: asGroups,
@@ -251,6 +265,7 @@ export class RestClient {
     }
     if (body !== undefined) headers['content-type'] = contentType
     if (this.config.token) headers.authorization = `Bearer ${this.config.token}`
+    else if (this.config.basicAuth) headers.authorization = `Basic ${encodeBase64Text(`${this.config.basicAuth.username}:${this.config.basicAuth.password}`)}`
     if (this.config.impersonateUser) headers['impersonate-user'] = this.config.impersonateUser
     // Several Impersonate-Group headers, as net/http joins repeated header values.
     if (this.config.impersonateGroups.length) headers['impersonate-group'] = this.config.impersonateGroups.join(', ')

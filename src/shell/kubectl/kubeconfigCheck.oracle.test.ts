@@ -25,10 +25,12 @@ const FILES: Record<string, string> = {
   'ca-twice': kubeconfig(['certificate-authority: /dev/null', 'certificate-authority-data: QUJD'], ['token: abc']),
   // a directory opens, so the validation lets it through; reading it fails when the transport is built
   'ca-dir': kubeconfig(['certificate-authority: /root'], ['token: abc']),
+  'token-only': kubeconfig(['insecure-skip-tls-verify: true'], ['token: abc']),
   'all-wrong': kubeconfig(['certificate-authority: /nonexistent/ca.crt'], ['client-certificate: /nonexistent/u.crt', 'token: abc', 'password: p']),
 }
 const CASES: string[][] = [
-  ...Object.keys(FILES).flatMap((f) => [['--kubeconfig', f, 'get', 'ns'], ['--kubeconfig', f, 'auth', 'whoami']]),
+  // (token-only passes: it is here for the flags below)
+  ...Object.keys(FILES).filter((f) => f !== 'token-only').flatMap((f) => [['--kubeconfig', f, 'get', 'ns'], ['--kubeconfig', f, 'auth', 'whoami']]),
   // the flags count as the file's values would
   ['--kubeconfig', 'token-and-user', '--insecure-skip-tls-verify', 'get', 'ns'],
   ['--kubeconfig', 'groups-alone', '--as', 'someone', '--as-group', 'h', 'get', 'ns', '--request-timeout=1s'],
@@ -37,6 +39,13 @@ const CASES: string[][] = [
   ['--kubeconfig', 'no-key', '--as-uid', '1', 'get', 'ns'],
   ['--kubeconfig', 'ca-twice', '--certificate-authority', '/root', 'get', 'ns'],
   ['--kubeconfig', 'groups-alone', '--certificate-authority', '/root', '--as', 'someone', 'get', 'ns'],
+  // the user's flags are laid over the kubeconfig's user before it is checked
+  ['--kubeconfig', 'token-only', '--username', 'bob', 'get', 'ns'],
+  ['--kubeconfig', 'token-only', '--password=pw', 'get', 'ns'],
+  ['--kubeconfig', 'no-key', '--token', 'x', '--username', 'bob', 'get', 'ns'],
+  ['--kubeconfig', 'token-only', '--client-certificate', '/nonexistent/c.crt', 'get', 'ns'],
+  ['--kubeconfig', 'key-twice', '--client-certificate', '/nonexistent/c.crt', '--client-key', '/nonexistent/c.key', 'get', 'ns'],
+  ['--kubeconfig', 'no-key-file', '--client-key', '/dev/null', 'auth', 'whoami'],
 ]
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')

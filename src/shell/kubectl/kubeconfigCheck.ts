@@ -28,7 +28,7 @@ function userProblems(ctx: CommandContext, opts: GlobalOptions, name: string, us
     if (keyWhy) out.push(`unable to read client-key ${String(key)} for ${name} due to ${keyWhy}`)
   }
   const methods = [
-    ...(set(opts.token ?? user.token) ? ['token'] : []),
+    ...(set(user.token) ? ['token'] : []),
     ...(set(user.username) || set(user.password) ? ['basicAuth'] : []),
   ]
   if (methods.length > 1) out.push(`more than one authentication method found for ${name}; found [${methods.join(' ')}], only one is allowed`)

@@ -34,10 +34,19 @@ export class Klog {
 /** http.CanonicalHeaderKey. */
 export const canonicalHeader = (h: string) => h.split('-').map((p) => (p ? p[0].toUpperCase() + p.slice(1).toLowerCase() : p)).join('-')
 
-/** Request headers as the debugging round tripper prints them: sorted, canonical, the bearer token masked. */
+/** client-go's maskValue: a known scheme (Bearer, Basic, Negotiate) keeps its name, the rest is masked. */
+function maskAuthorization(v: string): string {
+  if (v === '') return ''
+  const i = v.indexOf(' ')
+  const scheme = i > 0 ? v.slice(0, i) : v
+  if (!['bearer', 'basic', 'negotiate'].includes(scheme.toLowerCase())) return '<masked>'
+  return v.length > scheme.length + 1 ? `${scheme} <masked>` : scheme
+}
+
+/** Request headers as the debugging round tripper prints them: sorted, canonical, the credentials masked. */
 function requestHeaders(req: ApiRequest): [string, string][] {
   return Object.entries(req.headers)
-    .map(([k, v]): [string, string] => [canonicalHeader(k), k === 'authorization' && v.startsWith('Bearer ') ? 'Bearer <masked>' : v])
+    .map(([k, v]): [string, string] => [canonicalHeader(k), k === 'authorization' ? maskAuthorization(v) : v])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
