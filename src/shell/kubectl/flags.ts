@@ -11,6 +11,8 @@ export interface FlagDef {
   help: string
   /** Value kubectl shows as the default in help (and uses when unset). */
   default?: string
+  /** The default as help shows it, where kubectl's flag type shows it otherwise than the kind's way (a map: empty). */
+  shownDefault?: string
   /** Value of a bare `--flag` for non-bool flags that allow it (pflag NoOptDefVal), e.g. --dry-run. */
   noOptDefault?: string
 }

@@ -39,13 +39,27 @@ export function unknownCommand(typed: string): string {
   return `error: unknown command "${typed}" for "kubectl"${tail}`
 }
 
+/** A flag's default as kubectl's help prints it: a string quoted, other types as pflag shows them. */
+function shownDefault(f: FlagDef): string {
+  if (f.shownDefault !== undefined) return f.shownDefault
+  switch (f.kind) {
+    case 'string':
+      return `'${f.default ?? ''}'`
+    case 'bool':
+      return f.default ?? 'false'
+    case 'stringArray':
+      return f.default ?? '[]'
+    default:
+      return f.default ?? '0'
+  }
+}
+
+/** kubectl's flag list (templates.flagsUsages): by name, each `    [-s, ]--name=default:` and its usage; --help is not listed. */
 function flagLines(flags: FlagDef[]): string {
   return flags
-    .map((f) => {
-      const name = f.short ? `-${f.short}, --${f.name}` : `    --${f.name}`
-      const value = f.kind === 'bool' ? `=${f.default ?? 'false'}` : `=${f.default ?? "''"}`
-      return `    ${name}${value}:\n\t${f.help}\n`
-    })
+    .filter((f) => f.name !== 'help')
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${shownDefault(f)}:\n\t${f.help}\n`)
     .join('\n')
 }
 

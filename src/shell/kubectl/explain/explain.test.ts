@@ -1,5 +1,5 @@
 // kubectl explain without the oracle: go-wordwrap's documented behaviour, the v1.35 flags (-o is a shorthand of
-// --output since v1.32, pkg/cmd/explain/explain.go at v0.35.0), and the requests explain makes.
+// --output since v1.34, pkg/cmd/explain/explain.go at v0.35.0), and the requests explain makes.
 
 import { describe, expect, it } from 'vitest'
 import { createLab } from '../../../app/lab'

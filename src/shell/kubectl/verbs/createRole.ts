@@ -154,7 +154,7 @@ export const createClusterRole: Verb = {
   flags: [
     ...RULE_FLAGS,
     { name: 'non-resource-url', kind: 'stringArray', help: 'A partial url that user should have access to.' },
-    { name: 'aggregation-rule', kind: 'string', help: 'An aggregation label selector for combining ClusterRoles.' },
+    { name: 'aggregation-rule', kind: 'string', shownDefault: '', help: 'An aggregation label selector for combining ClusterRoles.' },
   ],
   run: (k) => createRoleLike(k, true),
 }

@@ -191,9 +191,11 @@ const COMMON_FLAGS: FlagDef[] = [
   { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If true, check the specified action in all namespaces.' },
   { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on, supports =, ==, !=, in, notin.' },
   { name: 'local', kind: 'bool', help: 'If true, the command will not contact api-server but run locally.' },
-  { name: 'field-manager', kind: 'string', help: 'Name of the manager used to track field ownership.' },
   { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively.' },
 ]
+
+/** --field-manager, named after the command as kubectl names it (the lab keeps no managed fields). */
+const fieldManager = (name: string): FlagDef => ({ name: 'field-manager', kind: 'string', default: name, help: 'Name of the manager used to track field ownership.' })
 
 export const label: Verb = {
   path: 'label',
@@ -202,6 +204,7 @@ export const label: Verb = {
   discoveryAttempts: 5,
   flags: [
     ...COMMON_FLAGS,
+    fieldManager('kubectl-label'),
     { name: 'overwrite', kind: 'bool', help: 'If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.' },
     { name: 'list', kind: 'bool', help: 'If true, display the labels for a given resource.' },
   ],
@@ -213,6 +216,6 @@ export const annotate: Verb = {
   summary: 'Update the annotations on a resource',
   usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
   discoveryAttempts: 5,
-  flags: [...COMMON_FLAGS, { name: 'overwrite', kind: 'bool', help: 'If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.' }],
+  flags: [...COMMON_FLAGS, fieldManager('kubectl-annotate'), { name: 'overwrite', kind: 'bool', help: 'If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.' }],
   run: makeRun('annotation'),
 }
