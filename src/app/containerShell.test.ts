@@ -160,6 +160,10 @@ describe('type, command -v and hash in the container agree with busybox sh and d
     'type -p ls; echo $?',
     'hash ls cd; hash; wc </dev/null; hash; type; echo $?',
     'ls | cat >/dev/null; x=$(wc </dev/null); hash; echo end',
+    // bash's own builtins are no commands in ash or dash
+    'declare -p X; echo $?', 'typeset x=1; echo $?', 'shopt -s nullglob; echo $?', 'builtin echo hi; echo $?',
+    'let x=1; echo $? $x', 'source /dev/null; echo $?', 'help >/dev/null; echo $?', 'history; echo $?',
+    'umask; umask 077; umask; umask -S',
   ]
   // (busybox names the line of its -c script, `sh: hash: line 0: ...`, where the lab's ash does not yet)
   const DASH_ONLY = ['hash nosuch; echo $?', 'hash -x; echo $?']

@@ -26,8 +26,9 @@ const SHELLS = new Set(['sh', 'ash', 'bash'])
 /** Where a process's standard input is kept while the shell runs the command (as Linux names it). */
 export const STDIN_PATH = '/proc/self/fd/0'
 
-/** Shell builtins of ash (present whatever the image holds). */
+/** Shell builtins the lab has as commands, present whatever the image holds (dash has no help and no history). */
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
+const DASH_LACKS = new Set(['help', 'history'])
 
 /**
  * Copy the container's tree into a plain file record (symlinks followed, as reading them does).
@@ -109,7 +110,7 @@ function whichIn(p: ContainerProcess): CommandSpec {
 
 /** The commands of this container: the workstation's modules for programs on the image's PATH, `not found` for the rest. */
 function commandsFor(p: ContainerProcess, found: (name: string) => boolean, personality: Personality, lab: LabServices, busybox: CommandSpec[]): CommandSpec[] {
-  const onPath = (name: string) => BUILTINS.has(name) || found(name)
+  const onPath = (name: string) => (BUILTINS.has(name) && !(personality === 'dash' && DASH_LACKS.has(name))) || found(name)
   const specs: CommandSpec[] = []
   const notFound = notFoundFor(personality)
   const own = [
@@ -206,6 +207,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
         if (p.stdin) fs.writeFile(STDIN_PATH, p.stdin)
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
       }
+      shell.keepsHistory = false
       const r = await shell.run(script)
       return { stdout: r.stdout, stderr: containerMessages(personality)(r.stderr), exitCode: r.exitCode }
     },

@@ -363,7 +363,8 @@ export class Executor implements CompoundHost {
     if (control !== undefined) return control
     const fn = skipFunctions ? undefined : this.functions.get(name)
     if (fn) return callFunction(this, fn, argv, cio, env)
-    const builtin = shellBuiltin(name)
+    // (a container's ash or dash has fewer: declare, shopt or builtin are no command there)
+    const builtin = this.host.dialect === 'bash' || isBuiltinOf(this.host.dialect, name) ? shellBuiltin(name) : undefined
     if (builtin) {
       const benv = values.length ? new PrefixEnv(env, values) : env
       return builtin({ h: this.builtinHost(), argv, io: cio, env: benv, out: (t) => this.write(cio.out, t), err: (t) => this.write(cio.err, t) })

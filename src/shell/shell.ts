@@ -67,6 +67,8 @@ export class Shell {
   readonly env: ShellEnv
   /** Set by `clear`; the terminal resets it after clearing the screen. */
   clearRequested = false
+  /** Whether the inputs go into the history (a shell reading a script, as `sh -c`, keeps none). */
+  keepsHistory = true
   /** The status `exit` ended this shell with (only with the exitEnds option). */
   exited: number | undefined
   private exitEnds: boolean
@@ -178,7 +180,7 @@ export class Shell {
       onChunk?.(c)
     }
     const entry = line.replace(/\n+$/, '')
-    if (entry.trim() !== '') this.hist.push(entry)
+    if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
     const terminal = { stdin: '', stdinIsTTY: true, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
     const rt = this.executor.rt
     let script = parseScript(line, rt.aliases)
