@@ -97,6 +97,34 @@ export function validateLabelsAndAnnotations(meta: { labels?: unknown; annotatio
   return errs
 }
 
+/** hasChDirPrefix */
+function chDirErrors(value: string): string[] {
+  if (value === '.') return ["must not be '.'"]
+  if (value === '..') return ["must not be '..'"]
+  if (value.startsWith('..')) return ["must not start with '..'"]
+  return []
+}
+
+const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+'
+const configMapKeyRe = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`)
+
+/** IsConfigMapKey: the keys of ConfigMap and Secret data. */
+export function isConfigMapKey(key: string): string[] {
+  const errs: string[] = []
+  if (key.length > 253) errs.push(maxLenError(253))
+  if (!configMapKeyRe.test(key)) errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
+  return [...errs, ...chDirErrors(key)]
+}
+
+const ENV_VAR_NAME_FMT = '[-._a-zA-Z][-._a-zA-Z0-9]*'
+const envVarNameRe = new RegExp(`^${ENV_VAR_NAME_FMT}$`)
+
+/** IsEnvVarName */
+export function isEnvVarName(key: string): string[] {
+  const errs = envVarNameRe.test(key) ? [] : [regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1')]
+  return [...errs, ...chDirErrors(key)]
+}
+
 export type NameFn = (name: string, prefix: boolean) => string[]
 
 /** generateName prefixes may end in '-' (maskTrailingDash). */

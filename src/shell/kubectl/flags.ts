@@ -183,3 +183,6 @@ export function goDurationError(orig: string): string {
   }
   return invalid
 }
+
+/** pflag StringSlice: values split on commas (encoding/csv), every occurrence appended. */
+export const stringSlice = (values: string[]): string[] => values.flatMap((v) => (v === '' ? [] : v.split(',')))

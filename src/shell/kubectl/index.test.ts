@@ -96,10 +96,10 @@ describe('global flags, pflag syntax and top-level errors', () => {
     expect(r.stderr).toMatch(/^error: "kubectl top" is not available in this lab \(the lab runs no metrics-server/)
   })
   it("says a group's sub-command is not in the lab before it reads that sub-command's flags (they are not unknown flags)", async () => {
-    for (const line of ['create deployment d --image=x', '-n x create --dry-run=client cm c --from-literal=a=b', 'create secret tls t --cert=a --key=b', 'auth reconcile -f x.yaml', 'config set clusters.k.server https://x', 'config unset users.u']) {
+    for (const line of ['create deployment d --image=x', '-n x create --dry-run=client cj c --image=x --schedule=1', 'create secret tls t --cert=a --key=b', 'auth reconcile -f x.yaml', 'config set clusters.k.server https://x', 'config unset users.u']) {
       const r = await run(line)
       expect(r.exitCode, line).toBe(1)
-      expect(r.stderr, line).toMatch(/^error: "kubectl (create deployment|create cm|create secret tls|auth reconcile|config set|config unset)" is not available in this lab[;(]/)
+      expect(r.stderr, line).toMatch(/^error: "kubectl (create deployment|create cj|create secret tls|auth reconcile|config set|config unset)" is not available in this lab[;(]/)
       expect(r.stderr, line).not.toContain('flag')
     }
     // a word that is no sub-command of kubectl's either is still kubectl's own error

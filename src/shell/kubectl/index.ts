@@ -31,8 +31,9 @@ import { configDeleteCluster, configDeleteContext, configDeleteUser, configRenam
 import { runVerb } from './verbs/run'
 import { version } from './verbs/version'
 import { wait } from './verbs/wait'
+import { createConfigMap } from './verbs/createConfigMap'
 
-const CREATE_SUBS = [createClusterRole, createClusterRoleBinding, createNamespace, createRole, createRoleBinding, createSecretParent, createServiceAccount, createToken]
+const CREATE_SUBS = [createClusterRole, createClusterRoleBinding, createConfigMap, createNamespace, createRole, createRoleBinding, createSecretParent, createServiceAccount, createToken]
 const AUTH_SUBS = [authCanI, authWhoami]
 const CONFIG_SUBS = [
   configCurrentContext, configDeleteCluster, configDeleteContext, configDeleteUser, configGetClusters, configGetContexts, configGetUsers,

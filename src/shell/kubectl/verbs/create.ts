@@ -107,7 +107,7 @@ export const createServiceAccount: Verb = {
 }
 
 /** `kubectl create` itself: -f creates from manifests; sub-commands the lab lacks say so. */
-const LAB_MISSING = ['configmap', 'cm', 'cronjob', 'cj', 'deployment', 'deploy', 'ingress', 'ing', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'service', 'svc']
+const LAB_MISSING = ['cronjob', 'cj', 'deployment', 'deploy', 'ingress', 'ing', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'service', 'svc']
 
 export const createParent: Verb = {
   path: 'create',
@@ -116,7 +116,7 @@ export const createParent: Verb = {
   flags: [...CREATE_FLAGS, { name: 'filename', short: 'f', kind: 'stringArray', help: 'Filename, directory, or URL to files to use to create the resource' }],
   unavailable: (sub) =>
     LAB_MISSING.includes(sub)
-      ? `error: "kubectl create ${sub}" is not available in this lab; it can create namespace, serviceaccount, token, secret generic, role, clusterrole, rolebinding, clusterrolebinding, and anything from a file with kubectl create -f`
+      ? `error: "kubectl create ${sub}" is not available in this lab; it can create namespace, serviceaccount, token, configmap, secret generic, role, clusterrole, rolebinding, clusterrolebinding, and anything from a file with kubectl create -f`
       : undefined,
   async run(k) {
     const sub = k.args[0]

@@ -7,7 +7,7 @@ import { dryRunStrategy, outputFormat } from '../output'
 import type { PolicyRule } from '../rbacRules'
 import { resourceFor } from '../resources'
 import { CREATE_FLAGS, createQuery, oneName, printCreated, withApplyAnnotation } from './create'
-import { stringSlice } from './createSecret'
+import { stringSlice } from '../flags'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>

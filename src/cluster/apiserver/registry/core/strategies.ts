@@ -4,7 +4,7 @@
 
 import { invalid, required, type FieldError } from '../../../../common/apiErrors'
 import type { ConfigMap, Node, Secret, ServiceAccount } from '../../../api/core'
-import { maxLenError, nameIsDNSSubdomain, regexError } from '../../../api/validation'
+import { isConfigMapKey, nameIsDNSSubdomain } from '../../../api/validation'
 import type { RESTStrategy } from '../strategy'
 import { encodeBase64Text as base64 } from '../../../../common/base64'
 
@@ -21,20 +21,6 @@ export const configMapStrategy: RESTStrategy<ConfigMap> = {
 
 export const SERVICE_ACCOUNT_TOKEN_SECRET_TYPE = 'kubernetes.io/service-account-token'
 export const SERVICE_ACCOUNT_NAME_ANNOTATION = 'kubernetes.io/service-account.name'
-
-const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+'
-const configMapKeyRe = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`)
-
-/** IsConfigMapKey (apimachinery pkg/util/validation): the keys of Secret and ConfigMap data. */
-export function isConfigMapKey(key: string): string[] {
-  const errs: string[] = []
-  if (key.length > 253) errs.push(maxLenError(253))
-  if (!configMapKeyRe.test(key)) errs.push(regexError('a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'', CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
-  if (key === '.') errs.push('must not be \'.\'')
-  else if (key === '..') errs.push('must not be \'..\'')
-  else if (key.startsWith('..')) errs.push('must not start with \'..\'')
-  return errs
-}
 
 function validateSecret(obj: Secret): FieldError[] {
   const errs: FieldError[] = []
