@@ -7,10 +7,16 @@ import type { OutputChunk, RunResult } from '../shell/types'
 
 /**
  * Busybox ash says `sh: x: not found` where bash says `bash: x: command not found`. (The applets'
- * own messages are busybox's already: busyboxWords.ts rewords each as it writes.)
+ * own messages are busybox's already: busyboxWords.ts rewords each as it writes.) A builtin's
+ * error names the line of a script (`-c`'s is line 0); an interactive shell's does not.
  */
-export function ashMessages(text: string): string {
-  return text.replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
+export function ashMessages(text: string, script = true): string {
+  const line = script ? 'line 0: ' : ''
+  return posixWords(text)
+    .replace(/^bash: cd: (.*): (No such file or directory|Not a directory)$/gm, `sh: cd: ${line}can't cd to $1: $2`)
+    .replace(/^bash: exit: (.*): numeric argument required$/gm, `sh: exit: ${line}Illegal number: $1`)
+    .replace(/^bash: .*: division by 0 \(error token is ".*"\)$/gm, 'sh: divide by zero')
+    .replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
     // ash's printf builtin
     .replace(/^sh: printf: (.*): invalid number$/gm, "sh: invalid number '$1'")
     .replace(/^printf: usage: printf \[-v var\] format \[arguments\]$/gm, 'sh: usage: printf FORMAT [ARGUMENT...]')
@@ -18,15 +24,22 @@ export function ashMessages(text: string): string {
 
 /** dash (Debian's sh) names the script's line: `sh: 1: x: not found`; the GNU tools speak for themselves. */
 export function dashMessages(text: string): string {
-  return text.replace(/^bash: (.*): command not found$/gm, 'sh: 1: $1: not found').replace(/^bash: /gm, 'sh: 1: ')
+  return posixWords(text)
+    .replace(/^bash: cd: (.*): (No such file or directory|Not a directory)$/gm, "sh: 1: cd: can't cd to $1")
+    .replace(/^bash: exit: (.*): numeric argument required$/gm, 'sh: 1: exit: Illegal number: $1')
+    .replace(/^bash: (.*): division by 0 \(error token is ".*"\)$/gm, 'sh: 1: arithmetic expression: division by zero: "$1"')
+    .replace(/^bash: (.*): command not found$/gm, 'sh: 1: $1: not found').replace(/^bash: /gm, 'sh: 1: ')
 }
+
+/** What ash and dash both say otherwise than bash. */
+const posixWords = (text: string) => text.replace(/^(bash: .*): parameter null or not set$/gm, '$1: parameter not set or null')
 
 /** Who speaks in a container's shell: busybox ash, dash, or bash. */
 export type Personality = 'sh' | 'dash' | 'bash'
 
-/** The stderr rewording for a shell of this personality (bash's own messages stay as they are). */
-export function containerMessages(personality: Personality): (text: string) => string {
-  if (personality === 'sh') return ashMessages
+/** The stderr rewording for a shell of this personality (bash's own messages stay as they are); `script`: not interactive. */
+export function containerMessages(personality: Personality, script = true): (text: string) => string {
+  if (personality === 'sh') return (t) => ashMessages(t, script)
   if (personality === 'dash') return dashMessages
   return (t) => t
 }
@@ -44,7 +57,7 @@ export class ContainerSession {
    * false when the container has stopped meanwhile.
    */
   constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<boolean>) {
-    this.reword = containerMessages(personality)
+    this.reword = containerMessages(personality, false)
   }
 
   /** busybox ash's default PS1 `\w \$ ` for root; dash's `# `; bash in a Debian image: `root@HOST:\w# `. */

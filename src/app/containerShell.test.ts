@@ -61,6 +61,8 @@ describe('kubectl exec -it POD -- sh', () => {
     expect(lab.prompt()).toBe('/ # ')
     await run('cd /tmp')
     expect(lab.prompt()).toBe('/tmp # ')
+    // an interactive ash names no line (busybox 1.35 `sh -i` on a terminal says the same)
+    expect((await run('cd /nope')).stderr).toBe("sh: cd: can't cd to /nope: No such file or directory\n")
     expect((await run('echo hi > note; cat note; hostname; kubectl version')).stdout).toBe('hi\napp\n')
     expect((await run('kubectl get pods')).stderr).toBe('sh: kubectl: not found\n')
     expect(lab.needsMoreInput('echo "open')).toBe(true)
@@ -164,6 +166,11 @@ describe('type, command -v and hash in the container agree with busybox sh and d
     'declare -p X; echo $?', 'typeset x=1; echo $?', 'shopt -s nullglob; echo $?', 'builtin echo hi; echo $?',
     'let x=1; echo $? $x', 'source /dev/null; echo $?', 'help >/dev/null; echo $?', 'history; echo $?',
     'umask; umask 077; umask; umask -S',
+    // their own words for what fails, and their statuses
+    'cd /nope; echo $?', 'cd /etc/hostname; echo $?', 'cat < /nope; echo $?', 'echo hi > /nope/x; echo $?', 'echo x > /etc; echo $?',
+    'exit abc', 'echo ${x?}; echo no', 'echo ${x:?}; echo no', 'echo ${x:?gone}; echo no', 'echo $((1/0)); echo no', 'echo $((1%0)); echo no',
+    // without kubectl exec -i, standard input ends at once
+    'read v; echo $?',
   ]
   // (busybox names the line of its -c script, `sh: hash: line 0: ...`, where the lab's ash does not yet)
   const DASH_ONLY = ['hash nosuch; echo $?', 'hash -x; echo $?']

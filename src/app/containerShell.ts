@@ -208,7 +208,10 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
       }
       shell.keepsHistory = false
-      const r = await shell.run(script)
+      // `sh -c`'s commands read what kubectl exec -i sends (nothing without -i: end of input at once);
+      // a shell that reads its script from standard input has read all of it
+      const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false }
+      const r = await shell.run(script, undefined, input)
       return { stdout: r.stdout, stderr: containerMessages(personality)(r.stderr), exitCode: r.exitCode }
     },
   }

@@ -196,6 +196,7 @@ export class Executor implements CompoundHost {
   expandContext(env: ShellEnv, io: IO): ExpandContext {
     return {
       env,
+      dialect: this.host.dialect,
       maxValue: this.host.limits.maxValue,
       step: () => this.budget.step(),
       lastStatus: () => this.status,
@@ -318,8 +319,9 @@ export class Executor implements CompoundHost {
     } catch (e) {
       if (e instanceof ExpansionError) {
         this.write(io.err, `bash: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`)
-        if (e.fatal) throw new AbortLine(1)
-        return 1
+        // a POSIX sh ends with 2 on an expansion error (bash, not interactive: 1); dash's failed redirection is 2 too
+        if (e.fatal) throw new AbortLine(this.host.dialect === 'bash' ? 1 : 2)
+        return this.host.dialect === 'dash' ? 2 : 1
       }
       throw e
     }

@@ -7,7 +7,7 @@ import { byteLength, canonical } from '../common/bytes'
 import { asBytes, bytePattern, byteWise, fromBytes } from './locale'
 import type { List, ParamOp, Word, WordPart } from './parser/ast'
 import { matchPattern, removePrefix, removeSuffix, replacePattern, type PatternPiece } from './pattern'
-import type { ShellEnv } from './types'
+import type { ShellDialect, ShellEnv } from './types'
 import { evalArithmetic } from './arith'
 import { parseArithmeticText } from './parser/parser'
 import { DEFAULT_LIMITS, expansionTooLong } from './limits'
@@ -26,6 +26,8 @@ const fatal = (message: string) => new ExpansionError(message, undefined, true)
 
 export interface ExpandContext {
   env: ShellEnv
+  /** Whose words the shell's own errors use (a container's ash or dash words a failed redirection otherwise). */
+  dialect?: ShellDialect
   lastStatus(): number
   /** Run a command substitution in a subshell; resolves to its standard output and status. */
   substitute(list: List): Promise<{ stdout: string; status: number }>

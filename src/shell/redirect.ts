@@ -3,7 +3,7 @@
 // replace stdin. Paths `/dev/null`, `/dev/stdout`, `/dev/stderr` and `/dev/stdin` are special.
 
 import type { Redirect } from './parser/ast'
-import type { HomeFs } from './types'
+import type { HomeFs, ShellDialect } from './types'
 import { ExpansionError, expandFields, expandString, type ExpandContext } from './expand'
 import { cannotWrite } from './fs'
 import type { PipeEnd } from './sigpipe'
@@ -61,13 +61,13 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
     }
     if (r.op === '<') {
       if (r.fd !== 0) continue
-      next.stdin = readInput(target, fs, next)
+      next.stdin = readInput(target, fs, next, ctx.dialect)
       next.stdinIsTTY = false
       delete next.stdinPipe
       next.cursor = { pos: 0 }
       continue
     }
-    const sink = openOutput(target, r.op === '>>' || r.op === '&>>', fs, next)
+    const sink = openOutput(target, r.op === '>>' || r.op === '&>>', fs, next, ctx.dialect)
     if (r.op === '&>' || r.op === '&>>') {
       next.out = sink
       next.err = sink
@@ -101,22 +101,34 @@ export function placeholderHint(target: string): string | undefined {
   return `hint: <${target}> in the article is a placeholder for the API server's address; in the lab it is in $APISERVER, so write https://$APISERVER/...`
 }
 
-function readInput(target: string, fs: HomeFs, io: IO): string {
+/**
+ * A redirection that fails, as each shell words it: bash `X: No such file or directory`; busybox ash
+ * `can't open X: no such file` and `can't create X: nonexistent directory`; dash `cannot open X: No
+ * such file` and `cannot create X: Directory nonexistent` (other reasons: strerror's, in each).
+ */
+function redirectError(dialect: ShellDialect | undefined, target: string, output: boolean, why: string): ExpansionError {
+  const missing = why === 'No such file or directory'
+  if (dialect === 'ash') return new ExpansionError(`can't ${output ? 'create' : 'open'} ${target}: ${missing ? (output ? 'nonexistent directory' : 'no such file') : why}`)
+  if (dialect === 'dash') return new ExpansionError(`cannot ${output ? 'create' : 'open'} ${target}: ${missing ? (output ? 'Directory nonexistent' : 'No such file') : why}`)
+  return new ExpansionError(`${target}: ${why}`, output ? undefined : placeholderHint(target))
+}
+
+function readInput(target: string, fs: HomeFs, io: IO, dialect?: ShellDialect): string {
   if (target === '/dev/stdin') return io.stdin
   const path = fs.resolve(target)
   if (fs.isDir(path)) return ''
   const text = fs.readFile(path)
-  if (text === undefined) throw new ExpansionError(`${target}: No such file or directory`, placeholderHint(target))
+  if (text === undefined) throw redirectError(dialect, target, false, 'No such file or directory')
   return text
 }
 
-function openOutput(target: string, append: boolean, fs: HomeFs, io: IO): Sink {
+function openOutput(target: string, append: boolean, fs: HomeFs, io: IO, dialect?: ShellDialect): Sink {
   if (target === '/dev/null') return { kind: 'null' }
   if (target === '/dev/stdout') return io.out
   if (target === '/dev/stderr') return io.err
   const path = fs.resolve(target)
   const why = cannotWrite(fs, path)
-  if (why) throw new ExpansionError(`${target}: ${why}`)
+  if (why) throw redirectError(dialect, target, true, why)
   if (!append || !fs.exists(path)) fs.writeFile(path, '')
   return { kind: 'file', path }
 }

@@ -90,6 +90,7 @@ export class Shell {
     for (const spec of builtinCommands()) this.register(spec)
     for (const spec of opts.commands ?? []) this.register(spec)
     const handle: ShellHandle = {
+      dialect: opts.dialect ?? 'bash',
       history: () => this.history(),
       clearScreen: () => {
         this.clearRequested = true
@@ -165,14 +166,17 @@ export class Shell {
     return this.executor.status
   }
 
-  /** Run a whole input (it may hold several lines and here-documents). Inputs run one at a time. */
-  run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
-    const next = this.queue.then(() => this.runNow(line, onChunk))
+  /**
+   * Run a whole input (it may hold several lines and here-documents). Inputs run one at a time.
+   * `input`: the standard input its commands read (default: the terminal, which holds nothing typed ahead).
+   */
+  run(line: string, onChunk?: (c: OutputChunk) => void, input?: { stdin: string; tty: boolean }): Promise<RunResult> {
+    const next = this.queue.then(() => this.runNow(line, onChunk, input))
     this.queue = next.catch(() => undefined)
     return next
   }
 
-  private async runNow(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
+  private async runNow(line: string, onChunk?: (c: OutputChunk) => void, input = { stdin: '', tty: true }): Promise<RunResult> {
     const result: RunResult = { stdout: '', stderr: '', exitCode: 0 }
     this.sink = (c) => {
       if (c.stream === 'stdout') result.stdout += c.text
@@ -181,7 +185,7 @@ export class Shell {
     }
     const entry = line.replace(/\n+$/, '')
     if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
-    const terminal = { stdin: '', stdinIsTTY: true, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
+    const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
     const rt = this.executor.rt
     let script = parseScript(line, rt.aliases)
     this.executor.beginLine()

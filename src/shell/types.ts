@@ -127,6 +127,8 @@ export interface ShellHandle {
    */
   alternateScreen(on: boolean): void
   commands(): CommandSpec[]
+  /** Whose builtins the shell has (a container's ash or dash: their statuses differ from bash's); bash when absent. */
+  dialect?: ShellDialect
   /**
    * Run `text` as `sh -c` would, in a subshell of this shell with `env`, stdout and stderr
    * captured together in the order written (watch). Absent in hosts that do not offer it.

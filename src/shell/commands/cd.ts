@@ -36,7 +36,8 @@ export const cd: CommandSpec = {
     const path = ctx.fs.resolve(target)
     if (!ctx.fs.isDir(path)) {
       ctx.stderr(`bash: cd: ${args[0] ?? target}: ${ctx.fs.exists(path) ? 'Not a directory' : 'No such file or directory'}\n`)
-      return 1
+      // ash and dash fail with 2 (a container's shell rewords the message: containerSession.ts)
+      return (ctx.shell.dialect ?? 'bash') === 'bash' ? 1 : 2
     }
     const old = ctx.fs.cwd()
     if (isWorkingFs(ctx.fs)) ctx.fs.chdir(path)
