@@ -169,9 +169,21 @@ describe('type, command -v and hash in the container agree with busybox sh and d
     // their own words for what fails, and their statuses
     'cd /nope; echo $?', 'cd /etc/hostname; echo $?', 'cat < /nope; echo $?', 'echo hi > /nope/x; echo $?', 'echo x > /etc; echo $?',
     'exit abc', 'echo ${x?}; echo no', 'echo ${x:?}; echo no', 'echo ${x:?gone}; echo no', 'echo $((1/0)); echo no', 'echo $((1%0)); echo no',
+    'test 1 -eq a; echo $?', '[ x -gt 1 ]; echo $?',
     // without kubectl exec -i, standard input ends at once
     'read v; echo $?',
   ]
+
+  it('$0 is the shell as kubectl exec names it, as busybox and dash started under that name say', async () => {
+    requireTools('/usr/bin/busybox', '/usr/bin/dash')
+    const names = ['sh', '/bin/sh']
+    const real = await runBatch([
+      ...names.map((n) => ({ shell: `exec -a ${n} /usr/bin/busybox -c 'echo $0'` })),
+      ...names.map((n) => ({ shell: `exec -a ${n} /usr/bin/dash -c 'echo $0'` })),
+    ])
+    expect(real.map((r) => r.stdout)).toEqual(['sh\n', '/bin/sh\n', 'sh\n', '/bin/sh\n'])
+    for (const [i, n] of names.entries()) expect((await run(`kubectl -n sa-demo exec app -- ${n} -c 'echo $0'`)).stdout).toBe(real[i].stdout)
+  })
   // (busybox names the line of its -c script, `sh: hash: line 0: ...`, where the lab's ash does not yet)
   const DASH_ONLY = ['hash nosuch; echo $?', 'hash -x; echo $?']
   const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']

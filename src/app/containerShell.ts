@@ -139,7 +139,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   // busybox images: its applets (busyboxTools.ts), ls over the container's own tree; Debian's keep the GNU modules
@@ -164,6 +164,8 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices): { 
   const shell: Shell = new Shell({
     fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn,
     dialect: personality === 'sh' ? 'ash' : personality,
+    // `$0`: the shell's argv[0] as kubectl exec gave it (`/bin/sh -c` says /bin/sh)
+    arg0: SHELLS.has(prog) ? argv0 : 'sh',
     // type, command -v and hash look in the image as it is then
     pathsOf: (name) => onPath(p, name).map((f) => f.path),
   })
@@ -192,7 +194,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab())
+      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab(), argv[0])
       let script: string
       if (SHELLS.has(prog)) {
         const c = argv.indexOf('-c')

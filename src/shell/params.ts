@@ -30,7 +30,7 @@ export function specialParameter(name: string, ctx: ExpandContext): string | und
     case '#':
       return String(rt.positional.length)
     case '0':
-      return 'bash'
+      return rt.arg0
     case '-':
       return rt.flags()
     case '!':

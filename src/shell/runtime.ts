@@ -49,6 +49,8 @@ export class Runtime {
   hash = new HashTable()
   /** The file mode creation mask (`umask`). */
   umask = 0o022
+  /** `$0`: the name the shell was started as (a container's `sh -c`: sh). */
+  arg0 = 'bash'
   /** Names declared -r and -i. */
   readonly = new Set<string>()
   integer = new Set<string>()

@@ -55,6 +55,8 @@ export interface ShellOptions {
   dialect?: ShellDialect
   /** Every file NAME is on PATH, in PATH order (a container's image); the workstation's layout (which.ts) without it. */
   pathsOf?: (name: string) => string[]
+  /** `$0`: the name the shell was started as (bash without it). */
+  arg0?: string
 }
 
 interface Restorable {
@@ -128,6 +130,7 @@ export class Shell {
       dialect: opts.dialect ?? 'bash',
       pathsOf: opts.pathsOf,
     })
+    if (opts.arg0 !== undefined) this.executor.rt.arg0 = opts.arg0
   }
 
   /**
