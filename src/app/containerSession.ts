@@ -15,6 +15,7 @@ export function ashMessages(text: string, script = true): string {
   return posixWords(text)
     .replace(/^bash: cd: (.*): (No such file or directory|Not a directory)$/gm, `sh: cd: ${line}can't cd to $1: $2`)
     .replace(/^bash: exit: (.*): numeric argument required$/gm, `sh: exit: ${line}Illegal number: $1`)
+    .replace(/^bash: (export|readonly|unset|set|local|trap): /gm, `sh: $1: ${line}`)
     .replace(/^bash: .*: division by 0 \(error token is ".*"\)$/gm, 'sh: divide by zero')
     .replace(/^bash: (?:test|\[): (.*): integer expression expected$/gm, 'sh: $1: bad number')
     .replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')

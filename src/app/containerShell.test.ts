@@ -170,6 +170,9 @@ describe('type, command -v and hash in the container agree with busybox sh and d
     'cd /nope; echo $?', 'cd /etc/hostname; echo $?', 'cat < /nope; echo $?', 'echo hi > /nope/x; echo $?', 'echo x > /etc; echo $?',
     'exit abc', 'echo ${x?}; echo no', 'echo ${x:?}; echo no', 'echo ${x:?gone}; echo no', 'echo $((1/0)); echo no', 'echo $((1%0)); echo no',
     'test 1 -eq a; echo $?', '[ x -gt 1 ]; echo $?',
+    // a special builtin's error ends the shell with 2 (a subshell: that subshell); $- in their own order
+    'export 1a=2; echo no', 'readonly 2b; echo no', 'unset -x a; echo no', 'set -Q; echo no', 'local y=1; echo no', 'f() { local x=1; echo $x; }; f',
+    'shift 5; echo $?', '(export 1a=2); echo "after $?"', 'echo "[$-]"; set -e; echo "[$-]"; set -u; echo "[$-]"; set -f; echo "[$-]"',
     // without kubectl exec -i, standard input ends at once
     'read v; echo $?',
   ]
@@ -186,6 +189,7 @@ describe('type, command -v and hash in the container agree with busybox sh and d
   })
   // (busybox names the line of its -c script, `sh: hash: line 0: ...`, where the lab's ash does not yet)
   const DASH_ONLY = ['hash nosuch; echo $?', 'hash -x; echo $?']
+  const ASH_ONLY = ['trap "x" NOSIG; echo $?']
   const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
 
   /** A root holding links to `target` at the given paths; the image's PATH under it. */
@@ -211,9 +215,10 @@ describe('type, command -v and hash in the container agree with busybox sh and d
   it('busybox sh (the agnhost image: ls and cat in /bin, wc in /usr/bin)', async () => {
     requireTools('/usr/bin/busybox')
     const { root, PATH } = rootWith([['bin/sh', '/usr/bin/busybox'], ['bin/ls', '/usr/bin/busybox'], ['bin/cat', '/usr/bin/busybox'], ['usr/bin/wc', '/usr/bin/busybox']])
-    const real = await runBatch(BOTH.map((l) => ({ argv: ['/usr/bin/busybox', 'sh', '-c', l], env: { PATH } })))
+    const lines = [...BOTH, ...ASH_ONLY]
+    const real = await runBatch(lines.map((l) => ({ argv: ['/usr/bin/busybox', 'sh', '-c', l], env: { PATH } })))
     rmSync(root, { recursive: true })
-    await compare('app', BOTH, real, root)
+    await compare('app', lines, real, root)
   })
 
   it('dash (a Debian image: its programs in /usr/bin, /bin a link to it)', async () => {

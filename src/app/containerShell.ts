@@ -209,7 +209,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
         if (p.stdin) fs.writeFile(STDIN_PATH, p.stdin)
         script = argv.map(quote).join(' ') + (p.stdin ? ` < ${STDIN_PATH}` : '')
       }
-      shell.keepsHistory = false
+      shell.startedAs(SHELLS.has(prog) && !argv.includes('-c') ? 'stdin' : 'c')
       // `sh -c`'s commands read what kubectl exec -i sends (nothing without -i: end of input at once);
       // a shell that reads its script from standard input has read all of it
       const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false }

@@ -13,6 +13,7 @@ import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
 import { builtinHost, PrefixEnv, programPaths } from './builtins/bind'
 import { isBuiltinOf } from './builtins/describe'
+import { posixSpecialError } from './builtins/posix'
 import { evalArithmetic } from './arith'
 import { OverlayEnv } from './env'
 import { ExitShell, Runtime } from './runtime'
@@ -361,6 +362,15 @@ export class Executor implements CompoundHost {
   /** Run an expanded command: control builtins, functions, the shell's builtins, then commands. */
   async dispatch(argv: string[], cio: IO, env: ShellEnv, values: [string, string][], skipFunctions: boolean): Promise<number> {
     const name = argv[0]
+    if (this.host.dialect !== 'bash') {
+      const err = posixSpecialError(this.host.dialect, argv, this.callDepth > 0, this.rt.positional.length)
+      if (err !== undefined) {
+        this.write(cio.err, `bash: ${err}\n`)
+        // a special builtin's error ends a shell that is not interactive
+        if (!this.rt.has('interactive')) throw new ExitShell(2, false)
+        return 2
+      }
+    }
     const control = controlBuiltin(this, argv, env, (t) => this.write(cio.err, t))
     if (control !== undefined) return control
     const fn = skipFunctions ? undefined : this.functions.get(name)

@@ -4,6 +4,7 @@
 // back when it ends.
 
 import { HashTable } from './hashTable'
+import type { ShellDialect } from './types'
 
 /** `set -o` names and their letters, in the order bash lists `$-` (flags.c shell_flags). */
 export const OPTION_LETTERS: [letter: string, name: string][] = [
@@ -119,10 +120,34 @@ export class Runtime {
   }
 
   /** `$-` */
+  /** How the shell was started: on the terminal, with a -c string, or reading a script on its standard input. */
+  invocation: 'interactive' | 'c' | 'stdin' = 'interactive'
+  /** Whose shell this is: `$-` lists its letters in its own order. */
+  dialect: ShellDialect = 'bash'
+
+  /** A shell started with -c or on a script: not interactive, no job control, no history expansion. */
+  startedAs(invocation: 'c' | 'stdin'): void {
+    this.invocation = invocation
+    for (const o of ['interactive', 'monitor', 'histexpand']) this.options.delete(o)
+  }
+
+  /**
+   * `$-`. bash: its letters, then s (c for -c). ash and dash keep their option list (e f I i m n s, ash's
+   * c, x v V E C a b u) and print it backwards: an interactive one says smi, `sh -c` says c (dash: nothing).
+   */
   flags(): string {
-    let out = ''
-    for (const [letter, name] of OPTION_LETTERS) if (this.options.has(name)) out += letter
-    return this.options.has('interactive') ? out + 's' : out
+    if (this.dialect === 'bash') {
+      let out = ''
+      for (const [letter, name] of OPTION_LETTERS) if (this.options.has(name)) out += letter
+      return out + (this.invocation === 'c' ? 'c' : 's')
+    }
+    const on = (name: string) => this.options.has(name)
+    const forward: [string, boolean][] = [
+      ['e', on('errexit')], ['f', on('noglob')], ['i', on('interactive')], ['m', on('monitor')], ['n', on('noexec')],
+      ['s', this.invocation !== 'c'], ['c', this.dialect === 'ash' && this.invocation === 'c'], ['x', on('xtrace')], ['v', on('verbose')],
+      ['C', on('noclobber')], ['a', on('allexport')], ['b', on('notify')], ['u', on('nounset')],
+    ]
+    return forward.filter(([, set]) => set).map(([letter]) => letter).reverse().join('')
   }
 
   has(name: 'errexit' | 'nounset' | 'xtrace' | 'pipefail' | 'noglob' | 'allexport' | 'interactive'): boolean {

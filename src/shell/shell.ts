@@ -70,7 +70,13 @@ export class Shell {
   /** Set by `clear`; the terminal resets it after clearing the screen. */
   clearRequested = false
   /** Whether the inputs go into the history (a shell reading a script, as `sh -c`, keeps none). */
-  keepsHistory = true
+  private keepsHistory = true
+
+  /** A shell started with -c, or on a script on its standard input: not interactive, and it keeps no history. */
+  startedAs(invocation: 'c' | 'stdin'): void {
+    this.keepsHistory = false
+    this.executor.rt.startedAs(invocation)
+  }
   /** The status `exit` ended this shell with (only with the exitEnds option). */
   exited: number | undefined
   private exitEnds: boolean
@@ -131,6 +137,7 @@ export class Shell {
       pathsOf: opts.pathsOf,
     })
     if (opts.arg0 !== undefined) this.executor.rt.arg0 = opts.arg0
+    this.executor.rt.dialect = opts.dialect ?? 'bash'
   }
 
   /**
