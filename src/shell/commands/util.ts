@@ -57,7 +57,7 @@ export function getopt(args: string[], table: OptionTable): ParsedOptions | { er
     if (a.startsWith('--')) {
       const eq = a.indexOf('=')
       const name = a.slice(2, eq < 0 ? undefined : eq)
-      const exact = name in long ? [name] : Object.keys(long).filter((l) => l.startsWith(name))
+      const exact = Object.hasOwn(long, name) ? [name] : Object.keys(long).filter((l) => l.startsWith(name))
       if (exact.length === 0) return { error: `unrecognized option '${a}'` }
       if (exact.length > 1) {
         return { error: `option '${a.slice(0, eq < 0 ? undefined : eq)}' is ambiguous; possibilities:${exact.map((e) => ` '--${e}'`).join('')}` }
