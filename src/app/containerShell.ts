@@ -29,6 +29,8 @@ export const STDIN_PATH = '/proc/self/fd/0'
 /** Shell builtins the lab has as commands, present whatever the image holds (dash has no help and no history). */
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
 const DASH_LACKS = new Set(['help', 'history'])
+/** The workstation's coreutils modules that do not speak busybox's words (busyboxReworded.ts has none for them). */
+const GNU_WORDED = new Set(['cp', 'mv', 'basename', 'dirname', 'printenv'])
 
 /**
  * Copy the container's tree into a plain file record (symlinks followed, as reading them does).
@@ -132,6 +134,11 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
   for (const spec of [...builtinCommands(), ...own, curl]) {
     if (named.has(spec.name)) continue
     named.add(spec.name)
+    // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's): not simulated there
+    if (busybox.length > 0 && GNU_WORDED.has(spec.name)) {
+      specs.push(onPath(spec.name) ? notSimulated(spec.name) : notFound(spec.name))
+      continue
+    }
     specs.push(onPath(spec.name) ? (ownByName.get(spec.name) ?? spec) : notFound(spec.name))
   }
   return specs

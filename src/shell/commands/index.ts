@@ -52,6 +52,8 @@ import { rev } from './rev'
 import { tac } from './tac'
 import { tee } from './tee'
 import { id, whoami } from './identity'
+import { cp, mv } from './cpmv'
+import { basename, dirname, printenv } from './names'
 
 export function builtinCommands(): CommandSpec[] {
   return [
@@ -60,5 +62,6 @@ export function builtinCommands(): CommandSpec[] {
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
+    cp, mv, basename, dirname, printenv,
   ]
 }

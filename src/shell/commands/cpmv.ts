@@ -1,0 +1,143 @@
+// cp and mv (coreutils 9.1): copy or move files and directory trees in the home filesystem. The lab
+// keeps no file times, owners or modes of its own, so -p, -a's preserving and -x change nothing; -i is
+// not offered (the lab cannot wait for the answer to its question).
+
+import type { CommandContext, CommandSpec, FlagSpec, HomeFs } from '../types'
+import { dirname } from '../fs'
+import { getopt, has, tableFromFlags, usageError } from './util'
+
+/** file_name_concat: DIR and NAME joined with one slash. */
+const join = (dir: string, name: string) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`)
+const base = (name: string) => name.replace(/\/+$/, '').split('/').pop() || '/'
+const inside = (path: string, dir: string) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`)
+
+/** Copy the tree at `from` to `to` (both resolved), each entry said with -v as `'SHOWN' -> 'SHOWN'`. */
+function copyTree(fs: HomeFs, from: string, to: string, shown: [string, string], say?: (line: string) => void): void {
+  say?.(`'${shown[0]}' -> '${shown[1]}'\n`)
+  if (!fs.isDir(from)) {
+    fs.writeFile(to, fs.readFile(from) ?? '')
+    return
+  }
+  if (!fs.isDir(to)) fs.mkdir(to)
+  for (const name of fs.list(from) ?? []) copyTree(fs, `${from}/${name}`, `${to}/${name}`, [join(shown[0], name), join(shown[1], name)], say)
+}
+
+interface Plan {
+  /** Each source as typed, and where it goes: the name as shown and the resolved path. */
+  moves: { src: string; dest: string }[]
+}
+
+/** The operands as cp and mv read them: the last is the target; with several sources it must be a directory. */
+function plan(ctx: CommandContext, prog: string, operands: string[]): Plan | number {
+  if (operands.length === 0) return usageError(ctx, prog, 'missing file operand')
+  if (operands.length === 1) return usageError(ctx, prog, `missing destination file operand after '${operands[0]}'`)
+  const target = operands[operands.length - 1]
+  const sources = operands.slice(0, -1)
+  const targetPath = ctx.fs.resolve(target)
+  if (sources.length > 1 && !ctx.fs.isDir(targetPath)) {
+    ctx.stderr(`${prog}: target '${target}'${ctx.fs.exists(targetPath) ? ' is not a directory' : ': No such file or directory'}\n`)
+    return 1
+  }
+  const intoDir = ctx.fs.isDir(targetPath)
+  return { moves: sources.map((src) => ({ src, dest: intoDir ? join(target, base(src)) : target })) }
+}
+
+const cpFlags: FlagSpec[] = [
+  { name: 'archive', short: 'a', takesValue: false, help: 'same as -dR --preserve=all' },
+  { name: 'force', short: 'f', takesValue: false, help: 'if an existing destination file cannot be opened, remove it and try again' },
+  { name: 'no-clobber', short: 'n', takesValue: false, help: 'do not overwrite an existing file' },
+  { name: 'recursive', short: 'r', takesValue: false, help: 'copy directories recursively' },
+  { name: 'verbose', short: 'v', takesValue: false, help: 'explain what is being done' },
+  { name: 'help', takesValue: false, help: 'display this help and exit' },
+]
+
+export const cp: CommandSpec = {
+  name: 'cp',
+  summary: 'Copy files and directories.',
+  usage: 'cp [OPTION]... SOURCE... DIRECTORY',
+  flags: cpFlags,
+  async run(ctx) {
+    // -R is -r; -d, -L, -P, -p and -x are taken and change nothing here
+    const table = tableFromFlags(cpFlags, 'RdLPpx')
+    table.alias = { ...table.alias, R: 'recursive' }
+    const p = getopt(ctx.argv.slice(1), table)
+    if ('error' in p) return usageError(ctx, 'cp', p.error)
+    const recursive = has(p, 'recursive') || has(p, 'archive')
+    const say = has(p, 'verbose') ? (t: string) => ctx.stdout(t) : undefined
+    const planned = plan(ctx, 'cp', p.operands)
+    if (typeof planned === 'number') return planned
+    let status = 0
+    const fail = (msg: string) => {
+      ctx.stderr(`cp: ${msg}\n`)
+      status = 1
+    }
+    for (const { src, dest } of planned.moves) {
+      const from = ctx.fs.resolve(src)
+      const to = ctx.fs.resolve(dest)
+      if (!ctx.fs.exists(from)) { fail(`cannot stat '${src}': No such file or directory`); continue }
+      if (ctx.fs.isDir(from)) {
+        if (!recursive) { fail(`-r not specified; omitting directory '${src}'`); continue }
+        if (inside(to, from)) {
+          // (the copy's directory is made before cp finds it is inside what it copies)
+          if (!ctx.fs.exists(to) && ctx.fs.isDir(dirname(to))) ctx.fs.mkdir(to)
+          fail(`cannot copy a directory, '${src}', into itself, '${dest}'`)
+          continue
+        }
+        if (ctx.fs.exists(to) && !ctx.fs.isDir(to)) { fail(`cannot overwrite non-directory '${dest}' with directory '${src}'`); continue }
+        copyTree(ctx.fs, from, to, [src, dest], say)
+        continue
+      }
+      if (from === to) { fail(`'${src}' and '${dest}' are the same file`); continue }
+      if (ctx.fs.isDir(to)) { fail(`cannot overwrite directory '${dest}' with non-directory`); continue }
+      if (!ctx.fs.isDir(dirname(to))) { fail(`cannot create regular file '${dest}': No such file or directory`); continue }
+      if (ctx.fs.exists(to) && has(p, 'no-clobber')) continue
+      copyTree(ctx.fs, from, to, [src, dest], say)
+    }
+    return status
+  },
+}
+
+const mvFlags: FlagSpec[] = [
+  { name: 'force', short: 'f', takesValue: false, help: 'do not prompt before overwriting' },
+  { name: 'no-clobber', short: 'n', takesValue: false, help: 'do not overwrite an existing file' },
+  { name: 'verbose', short: 'v', takesValue: false, help: 'explain what is being done' },
+  { name: 'help', takesValue: false, help: 'display this help and exit' },
+]
+
+export const mv: CommandSpec = {
+  name: 'mv',
+  summary: 'Move (rename) files.',
+  usage: 'mv [OPTION]... SOURCE... DIRECTORY',
+  flags: mvFlags,
+  async run(ctx) {
+    const p = getopt(ctx.argv.slice(1), tableFromFlags(mvFlags))
+    if ('error' in p) return usageError(ctx, 'mv', p.error)
+    const planned = plan(ctx, 'mv', p.operands)
+    if (typeof planned === 'number') return planned
+    let status = 0
+    const fail = (msg: string) => {
+      ctx.stderr(`mv: ${msg}\n`)
+      status = 1
+    }
+    for (const { src, dest } of planned.moves) {
+      const from = ctx.fs.resolve(src)
+      const to = ctx.fs.resolve(dest)
+      if (!ctx.fs.exists(from)) { fail(`cannot stat '${src}': No such file or directory`); continue }
+      if (from === to) { fail(`'${src}' and '${dest}' are the same file`); continue }
+      const dir = ctx.fs.isDir(from)
+      if (dir && inside(to, from)) { fail(`cannot move '${src}' to a subdirectory of itself, '${dest}'`); continue }
+      if (ctx.fs.exists(to)) {
+        if (has(p, 'no-clobber')) continue
+        if (dir && !ctx.fs.isDir(to)) { fail(`cannot overwrite non-directory '${dest}' with directory '${src}'`); continue }
+        if (!dir && ctx.fs.isDir(to)) { fail(`cannot overwrite directory '${dest}' with non-directory`); continue }
+        if (dir && (ctx.fs.list(to) ?? []).length > 0) { fail(`cannot move '${src}' to '${dest}': Directory not empty`); continue }
+        ctx.fs.remove(to)
+      }
+      if (!ctx.fs.isDir(dirname(to))) { fail(`cannot move '${src}' to '${dest}': No such file or directory`); continue }
+      copyTree(ctx.fs, from, to, [src, dest])
+      ctx.fs.remove(from)
+      if (has(p, 'verbose')) ctx.stdout(`renamed '${src}' -> '${dest}'\n`)
+    }
+    return status
+  },
+}
