@@ -30,7 +30,7 @@ export const STDIN_PATH = '/proc/self/fd/0'
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
 const DASH_LACKS = new Set(['help', 'history'])
 /** The workstation's coreutils modules that do not speak busybox's words (busyboxReworded.ts has none for them). */
-const GNU_WORDED = new Set(['cp', 'mv', 'basename', 'dirname', 'printenv'])
+const GNU_WORDED = new Set(['cp', 'mv', 'basename', 'dirname', 'printenv', 'find'])
 
 /**
  * Copy the container's tree into a plain file record (symlinks followed, as reading them does).

@@ -54,6 +54,7 @@ import { tee } from './tee'
 import { id, whoami } from './identity'
 import { cp, mv } from './cpmv'
 import { basename, dirname, printenv } from './names'
+import { find } from './find'
 
 export function builtinCommands(): CommandSpec[] {
   return [
@@ -62,6 +63,6 @@ export function builtinCommands(): CommandSpec[] {
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
-    cp, mv, basename, dirname, printenv,
+    cp, mv, basename, dirname, printenv, find,
   ]
 }

@@ -84,5 +84,5 @@ export const DEBIAN_TOOLS = [
   'awk', 'base64', '[', 'cat', 'cut', 'date', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ls', 'mawk',
   'md5sum', 'mkdir', 'od', 'printf', 'pwd', 'rm', 'sed', 'seq', 'sh', 'dash', 'sha1sum', 'sha256sum', 'sha384sum',
   'sha512sum', 'sleep', 'sort', 'tail', 'test', 'touch', 'tr', 'true', 'uniq', 'wc', 'which', 'whoami', 'xargs', 'yes',
-  'tee', 'tac', 'nl', 'paste', 'fold', 'comm', 'expand', 'rev', 'cp', 'mv', 'basename', 'dirname', 'printenv',
+  'tee', 'tac', 'nl', 'paste', 'fold', 'comm', 'expand', 'rev', 'cp', 'mv', 'basename', 'dirname', 'printenv', 'find',
 ]
