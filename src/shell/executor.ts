@@ -152,7 +152,22 @@ export class Executor implements CompoundHost {
     else table.put(name, path)
   }
 
+  /**
+   * A pipeline; `time` before it reports its times on the shell's standard error when it ends, in
+   * bash's TIMEFORMAT (or -p's POSIX form). Real time is the lab clock's (sleep and kubectl wait move
+   * it); the lab spends no CPU time a shell could measure, so user and sys are 0.
+   */
   private async runPipeline(p: Pipeline, io: IO, env: ShellEnv): Promise<number> {
+    if (!p.timed) return this.runPipelineNow(p, io, env)
+    const t0 = this.bg.lab().now()
+    const status = p.commands.length ? await this.runPipelineNow(p, io, env) : 0
+    const s = Math.max(0, this.bg.lab().now() - t0) / 1000
+    const bash = (x: number) => `${Math.floor(x / 60)}m${(x % 60).toFixed(3)}s`
+    this.write(io.err, p.timed === 'posix' ? `real ${s.toFixed(2)}\nuser 0.00\nsys 0.00\n` : `\nreal\t${bash(s)}\nuser\t${bash(0)}\nsys\t${bash(0)}\n`)
+    return status
+  }
+
+  private async runPipelineNow(p: Pipeline, io: IO, env: ShellEnv): Promise<number> {
     let status = 0
     if (p.commands.length === 1) status = await this.runCommand(p.commands[0], io, env)
     else {

@@ -127,6 +127,8 @@ export type Command =
 export interface Pipeline {
   negated: boolean
   commands: Command[]
+  /** `time` (or `time -p`) before it: its times are reported on standard error when it ends. */
+  timed?: 'bash' | 'posix'
 }
 
 export interface AndOr {

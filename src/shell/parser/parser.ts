@@ -135,6 +135,22 @@ class Parser extends Scanner implements GrammarHost {
 
   private parsePipeline(): Pipeline {
     this.skipBlanks()
+    // the reserved word `time` (and its -p), only where a pipeline starts
+    let timed: Pipeline['timed']
+    const reserved = (w: string) => this.src.startsWith(w, this.pos) && (this.pos + w.length >= this.src.length || /[\s;&|)]/.test(this.src[this.pos + w.length]))
+    if (reserved('time')) {
+      this.pos += 4
+      this.skipBlanks()
+      timed = 'bash'
+      if (reserved('-p')) {
+        this.pos += 2
+        this.skipBlanks()
+        timed = 'posix'
+      }
+      // `time` alone times nothing
+      const c = this.src[this.pos] ?? ''
+      if (this.pos >= this.src.length || /[\n;&)#]/.test(c) || (c === '|' && this.src[this.pos + 1] === '|')) return { negated: false, commands: [], timed }
+    }
     let negated = false
     while (this.ch === '!' && isMeta(this.src[this.pos + 1])) {
       negated = !negated
@@ -150,7 +166,7 @@ class Parser extends Scanner implements GrammarHost {
       this.skipNewlines()
       commands.push(this.parseCommand())
     }
-    return { negated, commands }
+    return timed ? { negated, commands, timed } : { negated, commands }
   }
 
   command(): Command {
