@@ -1,6 +1,7 @@
 # seed: 1
 # One step further past the article, as this session left it. The workstation's bash keeps the
-# programs it ran in its table (hash; type says "hashed"), and has umask, let and builtin (bash 5.2).
+# programs it ran in its table (hash; type says "hashed"), has umask, let, builtin and time (bash 5.2),
+# and cp, find, ls -F/-h, basename and dirname (coreutils 9.1, findutils 4.9).
 # kubectl resolves a kubeconfig's relative files in the kubeconfig's folder, lays --client-certificate
 # and --username over the kubeconfig's user, lists a group's sub-commands at kubectl's width, says a
 # sub-command the lab lacks is not here before reading its flags, and creates ConfigMaps (kubectl
@@ -9,6 +10,9 @@
 ls >/dev/null; type ls; hash
 type -a ls kubectl
 umask; umask -S; let x=2+3; echo $x; builtin echo via builtin
+mkdir -p tok/sub && printf abc > tok/a.txt && cp -r tok tok2 && find tok2 | sort
+ls -F tok2; ls -lh tok2/a.txt; basename ~/.kube/config; dirname ~/.kube/config
+time sleep 2
 mkdir -p kc/sub
 kubectl config view --raw > kc/config
 sed -i 's/certificate-authority-data: .*/certificate-authority: sub\/ca.pem/' kc/config
