@@ -1,6 +1,6 @@
 // Differential test: cp, mv, basename, dirname and printenv against GNU coreutils 9.1, in one bash
 // process, each line in a folder of its own holding the same files.
-import { describe } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { agreesWithRealTools } from './diffSupport'
 
 const FILES: Record<string, string> = { 'w/a': 'alpha\n', 'w/b': 'beta\n', 'w/d/x': 'x\n', 'w/d/sub/y': 'y\n', 'w/e/keep': 'k\n' }
@@ -32,4 +32,19 @@ describe('cp and mv agree with GNU coreutils 9.1', () => {
 
 describe('basename, dirname and printenv agree with GNU coreutils 9.1', () => {
   agreesWithRealTools(['basename', 'dirname', 'printenv', 'od'], NAMES)
+})
+
+describe('--help', () => {
+  test('cp, mv, basename, dirname, printenv, touch and find print their usage, status 0', async () => {
+    const { newShell } = await import('../testSupport')
+    const usage: Record<string, string> = {
+      cp: 'Usage: cp [OPTION]... SOURCE... DIRECTORY\n', mv: 'Usage: mv [OPTION]... SOURCE... DIRECTORY\n', basename: 'Usage: basename NAME [SUFFIX]\n',
+      dirname: 'Usage: dirname [OPTION] NAME...\n', printenv: 'Usage: printenv [OPTION]... [VARIABLE]...\n', touch: 'Usage: touch [OPTION]... FILE...\n',
+      find: 'Usage: find [starting-point...] [expression]\n',
+    }
+    for (const [cmd, first] of Object.entries(usage)) {
+      const r = await newShell().run(`${cmd} --help`)
+      expect({ cmd, exitCode: r.exitCode, stderr: r.stderr, first: r.stdout.slice(0, r.stdout.indexOf('\n') + 1) }).toEqual({ cmd, exitCode: 0, stderr: '', first })
+    }
+  })
 })

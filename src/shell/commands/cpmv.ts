@@ -4,7 +4,13 @@
 
 import type { CommandContext, CommandSpec, FlagSpec, HomeFs } from '../types'
 import { dirname } from '../fs'
-import { getopt, has, tableFromFlags, usageError } from './util'
+import { getopt, has, helpText, tableFromFlags, usageError } from './util'
+
+/** --help: the lab's own words for what the command does here, and its options. */
+export function help(ctx: CommandContext, spec: CommandSpec): number {
+  ctx.stdout(helpText(spec.usage, spec.summary, spec.flags))
+  return 0
+}
 
 /** file_name_concat: DIR and NAME joined with one slash. */
 const join = (dir: string, name: string) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`)
@@ -62,6 +68,7 @@ export const cp: CommandSpec = {
     table.alias = { ...table.alias, R: 'recursive' }
     const p = getopt(ctx.argv.slice(1), table)
     if ('error' in p) return usageError(ctx, 'cp', p.error)
+    if (has(p, 'help')) return help(ctx, cp)
     const recursive = has(p, 'recursive') || has(p, 'archive')
     const say = has(p, 'verbose') ? (t: string) => ctx.stdout(t) : undefined
     const planned = plan(ctx, 'cp', p.operands)
@@ -112,6 +119,7 @@ export const mv: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(mvFlags))
     if ('error' in p) return usageError(ctx, 'mv', p.error)
+    if (has(p, 'help')) return help(ctx, mv)
     const planned = plan(ctx, 'mv', p.operands)
     if (typeof planned === 'number') return planned
     let status = 0

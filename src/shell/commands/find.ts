@@ -140,6 +140,10 @@ export const find: CommandSpec = {
   usage: 'find [starting-point...] [expression]',
   async run(ctx: CommandContext) {
     const args = ctx.argv.slice(1)
+    if (args[0] === '--help') {
+      ctx.stdout(`Usage: ${this.usage}\n${this.summary}\n\nTests: -name, -iname, -path, -type [fdc], -empty, -true, -false; options: -maxdepth, -mindepth;\nactions: -print, -print0; operators: ! (-not), -a (-and), -o (-or), ( ).\n`)
+      return 0
+    }
     const firstExpr = args.findIndex((a) => (a.startsWith('-') && a !== '-') || a === '(' || a === '!')
     const paths = firstExpr < 0 ? args : args.slice(0, firstExpr)
     const options: { maxdepth?: number; mindepth?: number; printed: boolean } = { printed: false }

@@ -2,6 +2,7 @@
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, tableFromFlags, usageError } from './util'
+import { help } from './cpmv'
 
 /** base_name: the last name in PATH, trailing slashes dropped; `/` for nothing but slashes. */
 function baseOf(path: string): string {
@@ -34,6 +35,7 @@ export const basename: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(basenameFlags))
     if ('error' in p) return usageError(ctx, 'basename', p.error)
+    if (has(p, 'help')) return help(ctx, basename)
     const suffixOpt = p.opts.filter((o) => o.key === 'suffix').pop()?.value
     const multiple = has(p, 'multiple') || suffixOpt !== undefined
     const names = p.operands
@@ -63,6 +65,7 @@ export const dirname: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(zeroFlag))
     if ('error' in p) return usageError(ctx, 'dirname', p.error)
+    if (has(p, 'help')) return help(ctx, dirname)
     if (p.operands.length === 0) return usageError(ctx, 'dirname', 'missing operand')
     const end = has(p, 'zero') ? '\0' : '\n'
     for (const name of p.operands) ctx.stdout(dirOf(name) + end)
@@ -83,6 +86,7 @@ export const printenv: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(printenvFlags))
     if ('error' in p) return usageError(ctx, 'printenv', p.error, 2)
+    if (has(p, 'help')) return help(ctx, printenv)
     const end = has(p, 'null') ? '\0' : '\n'
     const env = ctx.env.exported()
     if (p.operands.length === 0) {

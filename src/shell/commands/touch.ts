@@ -6,6 +6,7 @@ import type { CommandSpec, FlagSpec } from '../types'
 import { dirname } from '../fs'
 import { parseDate } from './dateparse'
 import { getopt, has, tableFromFlags, usageError } from './util'
+import { help } from './cpmv'
 
 const flags: FlagSpec[] = [
   { name: 'a', short: 'a', takesValue: false, help: 'change only the access time' },
@@ -40,6 +41,7 @@ export const touch: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(flags))
     if ('error' in p) return usageError(ctx, 'touch', p.error)
+    if (has(p, 'help')) return help(ctx, touch)
     const value = (key: string) => p.opts.find((o) => o.key === key)?.value
     const date = value('date')
     const now = { sec: Math.floor(ctx.lab.now() / 1000), nsec: 0 }
