@@ -11,9 +11,10 @@ import { ExpansionError, expandString, expandWords, substitutionOutput, type Exp
 import { applyRedirects, type IO, type Sink } from './redirect'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
-import { builtinHost, PrefixEnv, programPaths } from './builtins/bind'
+import { builtinHost, PrefixEnv } from './builtins/bind'
 import { isBuiltinOf } from './builtins/describe'
 import { posixSpecialError } from './builtins/posix'
+import { prehash, remember, timeReport, type TableHost } from './programTable'
 import { evalArithmetic } from './arith'
 import { OverlayEnv } from './env'
 import { ExitShell, Runtime } from './runtime'
@@ -137,33 +138,16 @@ export class Executor implements CompoundHost {
     }
   }
 
-  /**
-   * A program NAME found on PATH goes into the shell's table (hashTable.ts): `ran`, with a hit, as
-   * it runs; else without one. Builtins, functions and paths are never hashed.
-   */
-  private remember(name: string, env: ShellEnv, ran: boolean): void {
-    if (name.includes('/') || !this.rt.options.has('hashall') || isBuiltinOf(this.host.dialect, name)) return
-    if (!ran && this.functions.has(name)) return
-    const table = this.rt.hash.under(env.get('PATH'))
-    if (!ran && table.has(name)) return
-    const path = programPaths(this.host, name)[0]
-    if (path === undefined) return
-    if (ran) table.ran(name, path)
-    else table.put(name, path)
+  private tableHost(): TableHost {
+    return { rt: this.rt, functions: this.functions, host: this.host }
   }
 
-  /**
-   * A pipeline; `time` before it reports its times on the shell's standard error when it ends, in
-   * bash's TIMEFORMAT (or -p's POSIX form). Real time is the lab clock's (sleep and kubectl wait move
-   * it); the lab spends no CPU time a shell could measure, so user and sys are 0.
-   */
+  /** A pipeline; `time` before it reports its times on the shell's standard error when it ends (real time: the lab clock's). */
   private async runPipeline(p: Pipeline, io: IO, env: ShellEnv): Promise<number> {
     if (!p.timed) return this.runPipelineNow(p, io, env)
     const t0 = this.bg.lab().now()
     const status = p.commands.length ? await this.runPipelineNow(p, io, env) : 0
-    const s = Math.max(0, this.bg.lab().now() - t0) / 1000
-    const bash = (x: number) => `${Math.floor(x / 60)}m${(x % 60).toFixed(3)}s`
-    this.write(io.err, p.timed === 'posix' ? `real ${s.toFixed(2)}\nuser 0.00\nsys 0.00\n` : `\nreal\t${bash(s)}\nuser\t${bash(0)}\nsys\t${bash(0)}\n`)
+    this.write(io.err, timeReport(p.timed, Math.max(0, this.bg.lab().now() - t0) / 1000))
     return status
   }
 
@@ -171,14 +155,7 @@ export class Executor implements CompoundHost {
     let status = 0
     if (p.commands.length === 1) status = await this.runCommand(p.commands[0], io, env)
     else {
-      // ash and dash look each command of a pipeline up before they fork (eval.c prehash), so the
-      // shell that runs the pipeline remembers them; bash looks them up in the subshells only
-      if (this.host.dialect !== 'bash') {
-        for (const c of p.commands) {
-          const first = c.kind === 'simple' ? c.words[0]?.raw : undefined
-          if (first !== undefined && /^[A-Za-z_]\w*$/.test(first)) this.remember(first, env, false)
-        }
-      }
+      prehash(this.tableHost(), p, env)
       let failed = 0
       let stdin = io.stdin
       let stdinIsTTY = io.stdinIsTTY
@@ -397,7 +374,7 @@ export class Executor implements CompoundHost {
       return builtin({ h: this.builtinHost(), argv, io: cio, env: benv, out: (t) => this.write(cio.out, t), err: (t) => this.write(cio.err, t) })
     }
     const spec = this.host.lookup(name)
-    if (spec) this.remember(name, env, true)
+    if (spec) remember(this.tableHost(), name, env, true)
     if (!spec) {
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
       this.write(cio.err, `bash: ${msg}\n${name.includes('/') ? '' : (missingHint(name) ?? '')}`)

@@ -11,6 +11,7 @@ import { readHeredoc, type PendingHeredoc } from './heredoc'
 import { parseRedirect } from './redirection'
 import { AliasState } from './alias'
 import { addRedirect, asAssignment, scanDoubleParen, isRedirectOp, lit, plainText, unexpected } from './syntax'
+import { readTime } from './timeWord'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
 const RESERVED_UNSUPPORTED = new Set(['select', '[['])
@@ -135,22 +136,9 @@ class Parser extends Scanner implements GrammarHost {
 
   private parsePipeline(): Pipeline {
     this.skipBlanks()
-    // the reserved word `time` (and its -p), only where a pipeline starts
-    let timed: Pipeline['timed']
-    const reserved = (w: string) => this.src.startsWith(w, this.pos) && (this.pos + w.length >= this.src.length || /[\s;&|)]/.test(this.src[this.pos + w.length]))
-    if (reserved('time')) {
-      this.pos += 4
-      this.skipBlanks()
-      timed = 'bash'
-      if (reserved('-p')) {
-        this.pos += 2
-        this.skipBlanks()
-        timed = 'posix'
-      }
-      // `time` alone times nothing
-      const c = this.src[this.pos] ?? ''
-      if (this.pos >= this.src.length || /[\n;&)#]/.test(c) || (c === '|' && this.src[this.pos + 1] === '|')) return { negated: false, commands: [], timed }
-    }
+    const time = readTime(this)
+    const timed = time?.timed
+    if (time?.alone) return { negated: false, commands: [], timed }
     let negated = false
     while (this.ch === '!' && isMeta(this.src[this.pos + 1])) {
       negated = !negated
