@@ -23,6 +23,12 @@ export function lsOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** The last name in PATH, trailing slashes dropped (coreutils' base_name): `/` for nothing but slashes. */
+export function baseName(path: string): string {
+  if (/^\/+$/.test(path)) return '/'
+  return path.replace(/\/+$/, '').split('/').pop() ?? ''
+}
+
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/')
   return i <= 0 ? '/' : path.slice(0, i)

@@ -3,18 +3,11 @@
 // not offered (the lab cannot wait for the answer to its question).
 
 import type { CommandContext, CommandSpec, FlagSpec, HomeFs } from '../types'
-import { dirname } from '../fs'
-import { getopt, has, helpText, tableFromFlags, usageError } from './util'
-
-/** --help: the lab's own words for what the command does here, and its options. */
-export function help(ctx: CommandContext, spec: CommandSpec): number {
-  ctx.stdout(helpText(spec.usage, spec.summary, spec.flags))
-  return 0
-}
+import { baseName, dirname } from '../fs'
+import { getopt, has, printHelp, tableFromFlags, usageError } from './util'
 
 /** file_name_concat: DIR and NAME joined with one slash. */
 const join = (dir: string, name: string) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`)
-const base = (name: string) => name.replace(/\/+$/, '').split('/').pop() || '/'
 const inside = (path: string, dir: string) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`)
 
 /** Copy the tree at `from` to `to` (both resolved), each entry said with -v as `'SHOWN' -> 'SHOWN'`. */
@@ -45,7 +38,7 @@ function plan(ctx: CommandContext, prog: string, operands: string[]): Plan | num
     return 1
   }
   const intoDir = ctx.fs.isDir(targetPath)
-  return { moves: sources.map((src) => ({ src, dest: intoDir ? join(target, base(src)) : target })) }
+  return { moves: sources.map((src) => ({ src, dest: intoDir ? join(target, baseName(src)) : target })) }
 }
 
 const cpFlags: FlagSpec[] = [
@@ -68,7 +61,7 @@ export const cp: CommandSpec = {
     table.alias = { ...table.alias, R: 'recursive' }
     const p = getopt(ctx.argv.slice(1), table)
     if ('error' in p) return usageError(ctx, 'cp', p.error)
-    if (has(p, 'help')) return help(ctx, cp)
+    if (has(p, 'help')) return printHelp(ctx, cp)
     const recursive = has(p, 'recursive') || has(p, 'archive')
     const say = has(p, 'verbose') ? (t: string) => ctx.stdout(t) : undefined
     const planned = plan(ctx, 'cp', p.operands)
@@ -119,7 +112,7 @@ export const mv: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(mvFlags))
     if ('error' in p) return usageError(ctx, 'mv', p.error)
-    if (has(p, 'help')) return help(ctx, mv)
+    if (has(p, 'help')) return printHelp(ctx, mv)
     const planned = plan(ctx, 'mv', p.operands)
     if (typeof planned === 'number') return planned
     let status = 0

@@ -6,6 +6,7 @@
 import type { CommandContext, CommandSpec, HomeFs } from '../types'
 import { matchPattern } from '../pattern'
 import { charDevice } from '../devices'
+import { baseName } from '../fs'
 
 interface Node {
   path: string
@@ -24,7 +25,6 @@ class FindError extends Error {}
 const ACTIONS_NOT_HERE = new Set(['-exec', '-execdir', '-ok', '-okdir', '-delete', '-fprint', '-fprintf', '-printf', '-ls', '-fls', '-quit', '-prune'])
 const glob = (pattern: string, s: string, fold = false) =>
   matchPattern([{ text: fold ? pattern.toLowerCase() : pattern, quoted: false }], fold ? s.toLowerCase() : s)
-const base = (path: string) => (path === '/' ? '/' : path.replace(/\/+$/, '').split('/').pop() ?? path)
 
 /** The expression's words parsed: or of ands of (possibly negated) primaries. */
 function parse(words: string[], fs: HomeFs, options: { maxdepth?: number; mindepth?: number; printed: boolean }): Expr | undefined {
@@ -55,7 +55,7 @@ function parse(words: string[], fs: HomeFs, options: { maxdepth?: number; mindep
       case '-name':
       case '-iname': {
         const pattern = arg(w)
-        return { kind: 'test', test: (n) => glob(pattern, base(n.path), w === '-iname') }
+        return { kind: 'test', test: (n) => glob(pattern, baseName(n.path), w === '-iname') }
       }
       case '-path':
       case '-wholename': {

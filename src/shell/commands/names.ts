@@ -1,14 +1,8 @@
 // basename, dirname and printenv (coreutils 9.1).
 
 import type { CommandSpec, FlagSpec } from '../types'
-import { getopt, has, tableFromFlags, usageError } from './util'
-import { help } from './cpmv'
-
-/** base_name: the last name in PATH, trailing slashes dropped; `/` for nothing but slashes. */
-function baseOf(path: string): string {
-  if (/^\/+$/.test(path)) return '/'
-  return path.replace(/\/+$/, '').split('/').pop() ?? ''
-}
+import { baseName } from '../fs'
+import { getopt, has, printHelp, tableFromFlags, usageError } from './util'
 
 /** dir_name: PATH without its last name and the slashes before it; `.` without a slash, `/` for the root. */
 function dirOf(path: string): string {
@@ -35,7 +29,7 @@ export const basename: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(basenameFlags))
     if ('error' in p) return usageError(ctx, 'basename', p.error)
-    if (has(p, 'help')) return help(ctx, basename)
+    if (has(p, 'help')) return printHelp(ctx, basename)
     const suffixOpt = p.opts.filter((o) => o.key === 'suffix').pop()?.value
     const multiple = has(p, 'multiple') || suffixOpt !== undefined
     const names = p.operands
@@ -44,7 +38,7 @@ export const basename: CommandSpec = {
     const suffix = multiple ? suffixOpt : names[1]
     const end = has(p, 'zero') ? '\0' : '\n'
     for (const name of multiple ? names : [names[0]]) {
-      let b = baseOf(name)
+      let b = baseName(name)
       if (suffix && b !== suffix && b.endsWith(suffix)) b = b.slice(0, -suffix.length)
       ctx.stdout(b + end)
     }
@@ -65,7 +59,7 @@ export const dirname: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(zeroFlag))
     if ('error' in p) return usageError(ctx, 'dirname', p.error)
-    if (has(p, 'help')) return help(ctx, dirname)
+    if (has(p, 'help')) return printHelp(ctx, dirname)
     if (p.operands.length === 0) return usageError(ctx, 'dirname', 'missing operand')
     const end = has(p, 'zero') ? '\0' : '\n'
     for (const name of p.operands) ctx.stdout(dirOf(name) + end)
@@ -86,7 +80,7 @@ export const printenv: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(printenvFlags))
     if ('error' in p) return usageError(ctx, 'printenv', p.error, 2)
-    if (has(p, 'help')) return help(ctx, printenv)
+    if (has(p, 'help')) return printHelp(ctx, printenv)
     const end = has(p, 'null') ? '\0' : '\n'
     const env = ctx.env.exported()
     if (p.operands.length === 0) {

@@ -5,8 +5,7 @@
 import type { CommandSpec, FlagSpec } from '../types'
 import { dirname } from '../fs'
 import { parseDate } from './dateparse'
-import { getopt, has, tableFromFlags, usageError } from './util'
-import { help } from './cpmv'
+import { getopt, has, printHelp, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
   { name: 'a', short: 'a', takesValue: false, help: 'change only the access time' },
@@ -41,7 +40,7 @@ export const touch: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(flags))
     if ('error' in p) return usageError(ctx, 'touch', p.error)
-    if (has(p, 'help')) return help(ctx, touch)
+    if (has(p, 'help')) return printHelp(ctx, touch)
     const value = (key: string) => p.opts.find((o) => o.key === key)?.value
     const date = value('date')
     const now = { sec: Math.floor(ctx.lab.now() / 1000), nsec: 0 }

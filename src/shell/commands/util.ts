@@ -2,7 +2,7 @@
 // error messages), reading operands or stdin, and UTF-8 byte handling.
 
 import { byteLength, bytesOf, canonical, stringOfBytes } from '../../common/bytes'
-import type { CommandContext, FlagSpec, ShellEnv } from '../types'
+import type { CommandContext, CommandSpec, FlagSpec, ShellEnv } from '../types'
 import { utf8Locale } from '../locale'
 
 export interface ParsedOptions {
@@ -168,6 +168,12 @@ Written by ${authors}.
 `
 
 /** Define a command spec tersely. */
+/** --help for a command whose spec says it all: its usage, summary and options; status 0. */
+export function printHelp(ctx: CommandContext, spec: CommandSpec): number {
+  ctx.stdout(helpText(spec.usage, spec.summary, spec.flags))
+  return 0
+}
+
 export function helpText(usage: string, summary: string, flags: FlagSpec[] = []): string {
   const lines = [`Usage: ${usage}`, summary, '']
   for (const f of flags) {

@@ -6,6 +6,7 @@
 import { isEnvVarName } from '../../../cluster/api/validation'
 import { bytesOf, hasRawBytes } from '../../../common/bytes'
 import type { HomeFs, ShellEnv } from '../../types'
+import { baseName } from '../../fs'
 import type { Kubectl } from '../command'
 import { KubectlError, errorText, usageError } from '../errors'
 import { dryRunStrategy, outputFormat } from '../output'
@@ -36,7 +37,7 @@ export function fileSource(fs: HomeFs, source: string, add: AddKey): void {
   const seps = source.split('=').length - 1
   let key: string
   let path: string
-  if (seps === 0) [key, path] = [source.replace(/\/+$/, '').split('/').pop() || '/', source]
+  if (seps === 0) [key, path] = [baseName(source), source]
   else if (seps === 1 && source.startsWith('=')) return fail(`key name for file path ${source.slice(1)} missing`)
   else if (seps === 1 && source.endsWith('=')) return fail(`file path for key name ${source.slice(0, -1)} missing`)
   else if (seps > 1) return fail("key names or file paths cannot contain '='")
