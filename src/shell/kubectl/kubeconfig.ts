@@ -19,6 +19,8 @@ export interface KubeConfig {
   users: Map<string, Obj>
   preferences: Obj
   extensions?: unknown
+  /** The cluster and user entries as the file held them (JSON), for telling the changed ones when writing. */
+  loaded?: { clusters: Map<string, string>; users: Map<string, string> }
 }
 
 /** The file `kubectl config` reads and writes. */
@@ -42,12 +44,16 @@ export function loadKubeconfig(ctx: CommandContext, path: string): KubeConfig {
   } catch (e) {
     throw new KubectlError(`error: error loading config file "${path}": ${(e as Error).message.split('\n')[0]}`)
   }
+  const clusters = named(doc.clusters, 'cluster')
+  const users = named(doc.users, 'user')
+  const json = (m: Map<string, Obj>) => new Map([...m].map(([name, e]) => [name, JSON.stringify(e)]))
   return {
     currentContext: typeof doc['current-context'] === 'string' ? doc['current-context'] : '',
-    clusters: named(doc.clusters, 'cluster'),
+    clusters,
     contexts: named(doc.contexts, 'context'),
-    users: named(doc.users, 'user'),
+    users,
     preferences: doc.preferences && typeof doc.preferences === 'object' ? doc.preferences : {},
+    loaded: { clusters: json(clusters), users: json(users) },
   }
 }
 
@@ -91,11 +97,11 @@ export function toV1(c: KubeConfig): Obj {
 export function saveKubeconfig(ctx: CommandContext, path: string, c: KubeConfig): void {
   const dir = path.slice(0, path.lastIndexOf('/'))
   if (dir && !ctx.fs.isDir(dir)) ctx.fs.mkdir(dir)
-  const before = loadKubeconfig(ctx, path)
   const base = folderOf(path)
-  const relativized = (m: Map<string, Obj>, was: Map<string, Obj>, kind: 'cluster' | 'user') =>
-    new Map([...m].map(([name, e]) => [name, JSON.stringify(e) === JSON.stringify(was.get(name)) ? e : relativizedEntry(e, kind, base)]))
-  const written = { ...c, clusters: relativized(c.clusters, before.clusters, 'cluster'), users: relativized(c.users, before.users, 'user') }
+  // an entry as it was read is written as it was (a config not read from a file: every entry is new)
+  const relativized = (m: Map<string, Obj>, was: Map<string, string> | undefined, kind: 'cluster' | 'user') =>
+    new Map([...m].map(([name, e]) => [name, JSON.stringify(e) === was?.get(name) ? e : relativizedEntry(e, kind, base)]))
+  const written = { ...c, clusters: relativized(c.clusters, c.loaded?.clusters, 'cluster'), users: relativized(c.users, c.loaded?.users, 'user') }
   ctx.fs.writeFile(path, toYaml(toV1(written)))
 }
 
