@@ -86,8 +86,8 @@ export class HashTable {
    * and within a bucket the newest first (hash_insert puts an entry at its bucket's head).
    */
   listed(): [name: string, entry: Hashed][] {
-    const all = this.entered()
-    const inserted = new Map(all.map(([name], i) => [name, i]))
-    return all.sort(([a], [b]) => (fnv1(a) % BUCKETS) - (fnv1(b) % BUCKETS) || inserted.get(b)! - inserted.get(a)!)
+    // each name's bucket once, and its place in the order entered (later first within a bucket)
+    const keyed = this.entered().map((entry, i) => ({ entry, bucket: fnv1(entry[0]) % BUCKETS, i }))
+    return keyed.sort((a, b) => a.bucket - b.bucket || b.i - a.i).map((k) => k.entry)
   }
 }
