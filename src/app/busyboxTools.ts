@@ -13,28 +13,14 @@ import { reworded } from './busyboxReworded'
 import { overlayTree, type TrackedFs } from './containerTree'
 import { busyboxEnv } from './busyboxEnv'
 import { lookPath } from '../cluster/kubelet/exec/busybox'
+import { flagsOf } from './busyboxGetopt'
+import { busyboxLinks } from './busyboxLinks'
 
 /** Applets whose GNU module answers with busybox's words. */
 const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64',
   'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'mkdir', 'rm', 'cat', 'tee', 'tac', 'rev', 'nl', 'paste', 'fold', 'expand']
 
 const spec = (name: string, run: (ctx: CommandContext) => Promise<number>): CommandSpec => ({ name, summary: name, usage: name, run })
-
-/** musl getopt over single-letter flags: the set seen, the operands, or the bad letter. */
-function flagsOf(args: string[], letters: string): { flags: Set<string>; operands: string[] } | { bad: string } {
-  const flags = new Set<string>()
-  const operands: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]
-    if (a === '--') { operands.push(...args.slice(i + 1)); break }
-    if (!a.startsWith('-') || a === '-') { operands.push(a); continue }
-    for (const ch of a.slice(1)) {
-      if (!letters.includes(ch)) return { bad: ch }
-      flags.add(ch)
-    }
-  }
-  return { flags, operands }
-}
 
 const usageFail = (ctx: CommandContext, applet: string, bad?: string) => {
   ctx.stderr(`${bad !== undefined ? `${applet}: unrecognized option: ${bad}\n` : ''}${BUSYBOX_USAGE[applet] ?? ''}`)
@@ -166,7 +152,7 @@ export const ALPINE_ROOT_GROUPS: [number, string][] = [[0, 'root'], [1, 'bin'], 
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
   const isProgram = (name: string) => lookPath(p, name).found
-  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram)]
+  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram), ...busyboxLinks(p, flat, fs)]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))

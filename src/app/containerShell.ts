@@ -38,11 +38,18 @@ const GNU_WORDED = new Set(['cp', 'mv', 'basename', 'dirname', 'printenv', 'find
  */
 export function flatten(root: FsDir, dotted = false): Record<string, string> {
   const out: Record<string, string> = {}
+  // an absolute target resolves alike from every link to it (an Alpine image's ~300 applets name /bin/busybox)
+  const absolute = new Map<string, ReturnType<typeof resolvePath>>()
   // `node` is what `path` names in its (resolved) directory: a symlink is resolved from the root
   const walk = (path: string, node: FsNode, depth: number) => {
     if (depth > 12) return
     if (node.kind === 'link') {
-      const r = resolvePath(root, path)
+      const t = node.target
+      let r = t.startsWith('/') ? absolute.get(t) : undefined
+      if (r === undefined) {
+        r = resolvePath(root, path)
+        if (t.startsWith('/')) absolute.set(t, r)
+      }
       if (typeof r === 'string') return
       node = r.node
     }

@@ -136,6 +136,8 @@ export function overlayTree(root: FsDir, flat: Record<string, string>, fs: Track
   for (const [key, text] of Object.entries(snap)) {
     const isDir = key.endsWith('/')
     const path = isDir ? key.slice(0, -1) : key
+    // as the image has it: nothing to lay over (most of the tree; resolving each would cost the most here)
+    if (flat[key] === text && !times.has(path)) continue
     const r = resolve(out, path, true)
     if (typeof r !== 'string') {
       if (!isDir && r.node.kind === 'file' && (flat[key] !== text || times.has(path))) {

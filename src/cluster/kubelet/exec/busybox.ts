@@ -141,7 +141,7 @@ export function lookPath(p: Pick<Proc, 'root' | 'env'>, cmd: string): { found: f
   const first = onPath(p, cmd, false)[0]
   if (!first) return { found: false }
   const base = cmd.slice(cmd.lastIndexOf('/') + 1)
-  return { found: true, applet: first.target === '/bin/busybox' && base in APPLETS ? base : undefined }
+  return { found: true, applet: first.target === '/bin/busybox' && APPLETS.has(base) ? base : undefined }
 }
 
 /**

@@ -7,24 +7,19 @@ import type { PodRecord, VolumeRecord } from '../state'
 import { chardev, CONTAINER_DEVICES, dir, file, link, mkdirp, resolve, type FsDir } from './vfs'
 import { tsDirName } from '../volumes'
 import { DEBIAN_TOOLS, imageContent, type ImageContent } from './imageContent'
+import { ALPINE_APPLETS } from './alpineApplets'
 
 /** When the image's files were built (shown by ls -l); agnhost:2.45 dates from 2023. */
 const IMAGE_TIME = Date.UTC(2023, 5, 14, 9, 0, 0)
 
-/** Busybox applets the lab runs, and where Alpine installs their links. */
-export const APPLETS: Record<string, string> = {
-  ls: '/bin', cat: '/bin', echo: '/bin', hostname: '/bin', pwd: '/bin', sleep: '/bin', true: '/bin', false: '/bin', sh: '/bin',
-  env: '/usr/bin', id: '/usr/bin',
-  // run by the container shell (wired from the lab): busybox's links as Alpine installs them
-  mkdir: '/bin', rm: '/bin', touch: '/bin', grep: '/bin', printf: '/usr/bin', ash: '/bin',
-  wc: '/usr/bin', head: '/usr/bin', tail: '/usr/bin', cut: '/usr/bin', tr: '/usr/bin', sort: '/usr/bin', base64: '/bin',
-  test: '/usr/bin', '[': '/usr/bin', yes: '/usr/bin', whoami: '/usr/bin',
-  ps: '/bin', wget: '/usr/bin', nslookup: '/usr/bin',
-  // more applets the workstation's modules answer for (busybox --list-full gives the links)
-  awk: '/usr/bin', sed: '/bin', date: '/bin', seq: '/usr/bin', uniq: '/usr/bin', xargs: '/usr/bin', which: '/usr/bin',
-  od: '/usr/bin', xxd: '/usr/bin', md5sum: '/usr/bin', sha1sum: '/usr/bin', sha256sum: '/usr/bin', sha512sum: '/usr/bin',
-  tee: '/usr/bin', tac: '/usr/bin', rev: '/bin', nl: '/usr/bin', paste: '/usr/bin', fold: '/usr/bin', expand: '/usr/bin',
-}
+/** The busybox applets the lab runs (an Alpine image has them where ALPINE_APPLETS says, the busybox image in /bin). */
+export const APPLETS: ReadonlySet<string> = new Set([
+  'ls', 'cat', 'echo', 'hostname', 'pwd', 'sleep', 'true', 'false', 'sh', 'env', 'id', 'mkdir', 'rm',
+  'touch', 'grep', 'printf', 'ash', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'base64', 'test', '[',
+  'yes', 'whoami', 'ps', 'wget', 'nslookup', 'awk', 'sed', 'date', 'seq', 'uniq', 'xargs', 'which',
+  'od', 'xxd', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'tee', 'tac', 'rev', 'nl', 'paste',
+  'fold', 'expand',
+])
 
 const ALPINE_PASSWD = 'root:x:0:0:root:/root:/bin/sh\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n'
 /** The first lines of Debian 12's /etc/passwd (base-passwd). */
@@ -86,9 +81,9 @@ function placeTools(root: FsDir, content: ImageContent): void {
   } else {
     const bin = mkdirp(root, '/bin', IMAGE_TIME)
     bin.children.set('busybox', file('', IMAGE_TIME, 0o755))
-    for (const [name, where] of Object.entries(APPLETS)) {
-      mkdirp(root, content.base === 'busybox' ? '/bin' : where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
-    }
+    // Alpine links every applet of its busybox (the lab runs some: APPLETS); the busybox image, the lab's ones in /bin
+    const applets = content.base === 'busybox' ? [...APPLETS].map((name) => [name, '/bin'] as const) : ALPINE_APPLETS
+    for (const [name, where] of applets) mkdirp(root, where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
   }
   for (const [name, where] of Object.entries(content.programs)) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
 }
