@@ -9,8 +9,7 @@ import type { IO } from './redirect'
 import type { ExpandContext } from './expand'
 import { ExpansionError, expandString, expandWords } from './expand'
 import { evalArithmetic } from './arith'
-import { matchPattern, type PatternPiece } from './pattern'
-import { asBytes, bytePattern, byteWise } from './locale'
+import { patternMatches, patternPieces, runCond, type CondRunner } from './condExec'
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
@@ -63,7 +62,7 @@ export class FunctionScope implements ShellEnv {
 }
 
 /** What the compound commands need of the executor. */
-export interface CompoundHost {
+export interface CompoundHost extends CondRunner {
   runList(list: List, io: IO, env: ShellEnv): Promise<number>
   runCommand(cmd: Command, io: IO, env: ShellEnv): Promise<number>
   expandContext(env: ShellEnv, io: IO): ExpandContext
@@ -181,15 +180,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
         let hit = fallthrough
         for (const p of item.patterns) {
           if (hit) break
-          const pieces: PatternPiece[] = []
-          for (const part of p.parts) {
-            const text = await expandString([part], ctx)
-            pieces.push({ text, quoted: part.kind === 'lit' || part.kind === 'var' || part.kind === 'cmdsub' || part.kind === 'arith' ? part.quoted : true })
-          }
-          // The C locale matches bytes (`?` is one byte of "é"), a UTF-8 one characters.
-          hit = byteWise(ctx.env, subject, ...pieces.map((x) => x.text))
-            ? matchPattern(bytePattern(pieces), asBytes(subject))
-            : matchPattern(pieces, subject)
+          hit = patternMatches(ctx.env, subject, await patternPieces(p, ctx))
         }
         if (!hit) continue
         status = await h.runList(item.body, io, env)
@@ -198,6 +189,8 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
       }
       return status
     }
+    case 'cond':
+      return runCond(h, cmd, io, env)
     case 'arith': {
       const v = await arith(h, cmd.expr, env, io)
       return v === 0n ? 1 : 0

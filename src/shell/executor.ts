@@ -80,6 +80,8 @@ export class Executor implements CompoundHost {
     this.bg = new Background(host, this.rt)
   }
 
+  get fs() { return this.host.fs }
+
   async runList(list: List, io: IO, env: ShellEnv): Promise<number> {
     for (const item of list.items) await this.runAndOr(item, io, env)
     return this.status
@@ -281,7 +283,8 @@ export class Executor implements CompoundHost {
       this.rt.substDepth--
     }
     if (parsed.error) {
-      this.write(io.err, `bash: ${parsed.error.message}\n`)
+      // (eval returns 2 after any syntax error, one of `[[ ]]` too, whose message may be empty)
+      if (parsed.error.message) this.write(io.err, `bash: ${parsed.error.message}\n`)
       this.status = 2
     }
     return this.status

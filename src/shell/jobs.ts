@@ -148,6 +148,8 @@ function commandText(c: Command): string {
       return `{ ${listText(c.body)}; }${redirs}`
     case 'arith':
       return `(( ${c.expr.trim()} ))${redirs}`
+    case 'cond':
+      return `[[ ${c.raw} ]]${redirs}`
     default:
       return `${c.kind === 'arithfor' ? 'for' : c.kind === 'funcdef' ? c.name : c.kind} ...${redirs}`
   }

@@ -123,6 +123,19 @@ const CASES: string[] = [
   'echo "{a,b}" \'{1..3}\' $\'{a,b}\' x{a,b', 
   '{ echo {a,b}; }; echo {',
   'X=1; Xa=2; echo $X{a,b} "$X"{a,b} ${X}{a,b}',
+  // the conditional command [[ ]]
+  '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
+  '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',
+  'x="a b"; [[ $x == "a b" ]] && echo eq; [[ $x == a\\ b ]] && echo esc; [[ $x == a* ]] && echo glob; [[ -n $x && -z $nope ]] && echo set',
+  'cd g; [[ * == *.pem ]]; echo $?; x=*; [[ $x == "*" ]] && echo nosplit-noglob; [[ ~ == /root ]] && echo tilde',
+  '[[ 1 -lt 2 && 3 -gt 2 ]]; echo $?; [[ 2+3 -eq 5 ]]; echo $?; [[ x -eq 0 ]]; echo $?; [[ 1 -ge 2 || 2 -le 2 ]]; echo $?; [[ 10 -ne 010 ]]; echo $?',
+  '[[ ( a == b ) || c ]]; echo $?; [[ ! ( a == a ) ]]; echo $?; [[ a < b ]]; echo $?; [[ b > a ]]; echo $?; [[ B < a ]]; echo $?',
+  '[[ x ]]; echo $?; [[ "" ]]; echo $?; [[ $nope ]]; echo $?; [[ -v HOME ]] && echo home; [[ -v nope ]]; echo $?',
+  '[[ abc =~ ^a(b|x)c$ ]]; echo $? $BASH_REMATCH; [[ abc =~ "a.c" ]]; echo $?; [[ a.c =~ "a.c" ]]; echo $? $BASH_REMATCH; [[ xabcx =~ b+ ]] && echo $BASH_REMATCH',
+  're="^[0-9]+$"; [[ 123 =~ $re ]]; echo $?; [[ 12a =~ $re ]]; echo $?; [[ ab =~ ( a|x )b ]]; echo $?; [[ a =~ [ ]]; echo $?',
+  '[[ 08 -eq 8 ]]; echo $?; [[ a -eq 1x ]]; echo $?',
+  'f() { [[ $1 == y* ]]; }; f yes; echo $?; f no; echo $?; if [[ $HOME == /r* ]]; then echo root; fi; while [[ $i != xxx ]]; do i=x$i; done; echo $i',
+  '[[ a ]] > out; cat out; echo [[; [[ a ]] ]]',
 ]
 
 let real: Outcome[] = []

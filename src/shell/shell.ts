@@ -211,8 +211,8 @@ export class Shell {
         }
       }
       if (script.error) {
-        this.executor.write(terminal.err, `bash: ${script.error.message}\n`)
-        this.executor.status = 2
+        if (script.error.message) this.executor.write(terminal.err, `bash: ${script.error.message}\n`)
+        if (!script.error.keepStatus) this.executor.status = 2
       }
     } catch (e) {
       if (e instanceof AbortLine) {

@@ -49,7 +49,7 @@ function evaluate(args: string[], ctx: CommandContext): boolean {
       return args[0] !== ''
     case 2:
       if (args[0] === '!') return args[1] === ''
-      if (UNARY.has(args[0])) return unary(args[0], args[1], ctx)
+      if (UNARY.has(args[0])) return unaryTest(args[0], args[1], ctx)
       throw new TestError(`${args[0]}: unary operator expected`)
     case 3:
       if (BINARY.has(args[1])) return binary(args[0], args[1], args[2])
@@ -106,7 +106,7 @@ function general(args: string[], ctx: CommandContext): boolean {
     }
     if (UNARY.has(a) && args[i + 1] !== undefined) {
       i += 2
-      return unary(a, args[i - 1], ctx)
+      return unaryTest(a, args[i - 1], ctx)
     }
     i++
     return a !== ''
@@ -116,7 +116,8 @@ function general(args: string[], ctx: CommandContext): boolean {
   return v
 }
 
-function unary(op: string, arg: string, ctx: CommandContext): boolean {
+/** A unary test (`-f FILE`, `-z STRING` ...) on the home file system; also `[[ ]]`'s. */
+export function unaryTest(op: string, arg: string, ctx: Pick<CommandContext, 'fs' | 'env'>): boolean {
   const fs = ctx.fs
   const path = () => fs.resolve(arg)
   switch (op) {

@@ -114,6 +114,24 @@ export interface ArithCommand {
   redirects: Redirect[]
 }
 
+/** An expression of `[[ ... ]]`: words are expanded without splitting or globbing. */
+export type CondExpr =
+  | { kind: 'not'; expr: CondExpr }
+  | { kind: 'and' | 'or'; left: CondExpr; right: CondExpr }
+  /** `-f FILE`, `-z STRING`, ...; a word alone is `-n WORD` */
+  | { kind: 'unary'; op: string; arg: Word }
+  /** `==` `!=` (the right side a pattern), `=~` (an extended regular expression), `<` `>`, `-eq` ... `-ef` */
+  | { kind: 'binary'; op: string; left: Word; right: Word }
+
+/** `[[ expression ]]` */
+export interface CondCommand {
+  kind: 'cond'
+  expr: CondExpr
+  /** The text between `[[` and `]]`, for a job's listing. */
+  raw: string
+  redirects: Redirect[]
+}
+
 export interface FunctionDef {
   kind: 'funcdef'
   name: string
@@ -122,7 +140,7 @@ export interface FunctionDef {
 }
 
 export type Command =
-  | SimpleCommand | Subshell | IfCommand | ForCommand | ArithForCommand | WhileCommand | CaseCommand | GroupCommand | ArithCommand | FunctionDef
+  | SimpleCommand | Subshell | IfCommand | ForCommand | ArithForCommand | WhileCommand | CaseCommand | GroupCommand | ArithCommand | CondCommand | FunctionDef
 
 export interface Pipeline {
   negated: boolean
@@ -161,7 +179,7 @@ export type ParseResult =
 export interface Script {
   /** Top-level commands in input order; those before a syntax error are still run, as bash does. */
   chunks: List[]
-  error?: { message: string; incomplete: boolean }
+  error?: { message: string; incomplete: boolean; keepStatus?: boolean }
   warnings: string[]
   continues: boolean
   /** The source as given, and where each chunk ends in it. */

@@ -5,8 +5,9 @@
 import type { Command, List, Redirect, Word } from './ast'
 import { ParseError } from './scanner'
 import { plainText, unexpected } from './syntax'
+import { parseCond, type CondHost } from './cond'
 
-export interface GrammarHost {
+export interface GrammarHost extends CondHost {
   /** A list of commands up to (not including) one of the reserved words `stops` at command position. */
   listUntil(stops: string[]): List
   /** The next token: an operator, 'word', 'newline' or 'eof'. */
@@ -28,7 +29,7 @@ function nextWord(h: GrammarHost): Word {
   return h.readWord()
 }
 
-export const COMPOUND_START = new Set(['if', 'while', 'until', 'for', 'case', '{', 'function'])
+export const COMPOUND_START = new Set(['if', 'while', 'until', 'for', 'case', '{', 'function', '[['])
 
 function expect(h: GrammarHost, wanted: string): void {
   const w = h.peekReserved()
@@ -50,6 +51,10 @@ function separator(h: GrammarHost): void {
 export function parseCompound(h: GrammarHost, reserved: string): Command {
   nextWord(h)
   switch (reserved) {
+    case '[[': {
+      const { expr, raw } = parseCond(h)
+      return { kind: 'cond', expr, raw, redirects: h.redirects() }
+    }
     case 'if': {
       const clauses: { cond: List; body: List }[] = []
       let elseBody: List | undefined

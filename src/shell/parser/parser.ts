@@ -14,7 +14,7 @@ import { addRedirect, asAssignment, scanDoubleParen, isRedirectOp, lit, plainTex
 import { readTime } from './timeWord'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
-const RESERVED_UNSUPPORTED = new Set(['select', '[['])
+const RESERVED_UNSUPPORTED = new Set(['select'])
 const MAX_DEPTH = 64
 const MAX_SUBSHELLS = 1000
 
@@ -72,7 +72,7 @@ class Parser extends Scanner implements GrammarHost {
           break
         }
         if (next === 'eof') break
-        throw unexpected(next)
+        throw unexpected(next === 'word' ? this.peekWordText() : next)
       }
       this.chunks.push({ items })
       this.chunkEnds.push(this.pos - this.aliasing.grown)
@@ -116,7 +116,7 @@ class Parser extends Scanner implements GrammarHost {
         continue
       }
       if (next === 'eof' || next === ')') continue
-      throw unexpected(next)
+      throw unexpected(next === 'word' ? this.peekWordText() : next)
     }
     return { items }
   }
@@ -257,7 +257,7 @@ class Parser extends Scanner implements GrammarHost {
         if (next === '&') items[items.length - 1].background = true
         this.pos++
       } else if (next === 'newline') this.consumeNewline()
-      else if (next !== 'eof' && next !== ';;' && next !== ';&' && next !== ';;&') throw unexpected(next)
+      else if (next !== 'eof' && next !== ';;' && next !== ';&' && next !== ';;&') throw unexpected(next === 'word' ? this.peekWordText() : next)
     }
     return { items }
   }
@@ -384,7 +384,7 @@ export function parseScript(src: string, aliases?: ReadonlyMap<string, string>):
     parser.parseChunks()
   } catch (e) {
     // Stack exhaustion on absurd nesting is reported like bash's too-deep expression.
-    error = e instanceof ParseError ? { message: e.message, incomplete: e.incomplete } : { message: 'expression nesting level exceeded', incomplete: false }
+    error = e instanceof ParseError ? { message: e.message, incomplete: e.incomplete, ...(e.keepStatus ? { keepStatus: true } : {}) } : { message: 'expression nesting level exceeded', incomplete: false }
   }
   return { chunks: parser.chunks, error, warnings: parser.warnings, continues: parser.heredocAtEof || parser.trailingBackslash, source: original, chunkEnds: parser.chunkEnds }
 }

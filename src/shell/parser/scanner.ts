@@ -10,6 +10,8 @@ export class ParseError {
   constructor(
     readonly message: string,
     readonly incomplete = false,
+    /** bash leaves `$?` as it was after this error (those of `[[ ]]`); the message may be empty. */
+    readonly keepStatus = false,
   ) {}
 }
 
@@ -18,7 +20,7 @@ const NAME_START = /[A-Za-z_]/
 const NAME_CHAR = /[A-Za-z0-9_]/
 const SPECIAL_PARAMS = new Set(['?', '$', '#', '!', '-', '@', '*', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
 
-export type ScanMode = 'word' | 'dquote' | 'brace' | 'bracepat' | 'heredoc'
+export type ScanMode = 'word' | 'dquote' | 'brace' | 'bracepat' | 'heredoc' | 'regex'
 
 export function isMeta(ch: string | undefined): boolean {
   return ch === undefined || META.has(ch)
@@ -47,6 +49,21 @@ export abstract class Scanner {
     return { parts, raw: this.src.slice(start, this.pos) }
   }
 
+  /** `=~`'s right side in `[[ ]]`: parentheses, `|` and blanks inside parentheses belong to it. */
+  readRegexWord(): Word {
+    const start = this.pos
+    const parts = this.readParts('regex', false)
+    return { parts, raw: this.src.slice(start, this.pos) }
+  }
+
+  position(): number {
+    return this.pos
+  }
+
+  slice(from: number, to: number): string {
+    return this.src.slice(from, to)
+  }
+
   readParts(mode: ScanMode, quoted: boolean): WordPart[] {
     const parts: WordPart[] = []
     let lit = ''
@@ -61,6 +78,8 @@ export abstract class Scanner {
       lit += text
     }
     const wordStart = this.pos
+    // `[[ x =~ RE ]]`: parentheses and `|` belong to the expression, blanks too inside parentheses
+    let parens = 0
     for (;;) {
       const c = this.ch
       if (c === undefined) {
@@ -69,6 +88,16 @@ export abstract class Scanner {
         break
       }
       if (mode === 'word' && META.has(c)) break
+      if (mode === 'regex' && META.has(c) && c !== '|') {
+        if (c === '(') parens++
+        else if (c === ')' && parens > 0) parens--
+        else if (parens === 0 || c === '\n') break
+        if (c !== ' ' && c !== '\t') {
+          addLit(c, quoted)
+          this.pos++
+          continue
+        }
+      }
       if (mode === 'dquote' && c === '"') break
       if (mode === 'brace' && c === '}') break
       if (mode === 'bracepat' && (c === '}' || c === '/')) break
@@ -92,7 +121,7 @@ export abstract class Scanner {
         this.pos += 2
         continue
       }
-      if (c === "'" && (mode === 'word' || mode === 'brace' || mode === 'bracepat')) {
+      if (c === "'" && (mode === 'word' || mode === 'brace' || mode === 'bracepat' || mode === 'regex')) {
         const end = this.src.indexOf("'", this.pos + 1)
         if (end < 0) throw new ParseError("unexpected EOF while looking for matching `''", true)
         if (end === this.pos + 1) {
@@ -102,7 +131,7 @@ export abstract class Scanner {
         this.pos = end + 1
         continue
       }
-      if (c === '"' && (mode === 'word' || mode === 'brace' || mode === 'bracepat')) {
+      if (c === '"' && (mode === 'word' || mode === 'brace' || mode === 'bracepat' || mode === 'regex')) {
         this.pos++
         flush()
         const inner = this.readParts('dquote', true)
