@@ -187,6 +187,19 @@ describe('type, command -v and hash in the container agree with busybox sh and d
     expect(real.map((r) => r.stdout)).toEqual(['sh\n', '/bin/sh\n', 'sh\n', '/bin/sh\n'])
     for (const [i, n] of names.entries()) expect((await run(`kubectl -n sa-demo exec app -- ${n} -c 'echo $0'`)).stdout).toBe(real[i].stdout)
   })
+  it('sh -c SCRIPT NAME ARGS: NAME is $0 and names the shell in its messages, ARGS are $1 ...', async () => {
+    requireTools('/usr/bin/busybox', '/usr/bin/dash')
+    const script = 'echo "$0|$1|$#|$*"; nosuch; cd /nope; echo $?'
+    const args = ['x', 'y', 'z w']
+    const [ash, dash] = await runBatch([{ argv: ['/usr/bin/busybox', 'sh', '-c', script, ...args] }, { argv: ['/usr/bin/dash', '-c', script, ...args] }])
+    const line = `-c ${q(script)} ${args.map(q).join(' ')}`
+    await run('kubectl -n sa-demo run named --image=debian:12 --command -- sleep 100000')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/named')
+    for (const [pod, real] of [['app', ash], ['named', dash]] as const) {
+      const r = await run(`kubectl -n sa-demo exec ${pod} -- sh ${line}`)
+      expect({ pod, stdout: r.stdout, stderr: r.stderr.replace(/command terminated with exit code \d+\n$/, '') }).toEqual({ pod, stdout: real.stdout, stderr: real.stderr })
+    }
+  })
   // (busybox names the line of its -c script, `sh: hash: line 0: ...`, where the lab's ash does not yet)
   const DASH_ONLY = ['hash nosuch; echo $?', 'hash -x; echo $?']
   const ASH_ONLY = ['trap "x" NOSIG; echo $?']

@@ -153,7 +153,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog, positional: string[] = []): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   // busybox images: its applets (busyboxTools.ts), ls over the container's own tree; Debian's keep the GNU modules
@@ -180,6 +180,7 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
     dialect: personality === 'sh' ? 'ash' : personality,
     // `$0`: the shell's argv[0] as kubectl exec gave it (`/bin/sh -c` says /bin/sh)
     arg0: SHELLS.has(prog) ? argv0 : 'sh',
+    positional,
     // type, command -v and hash look in the image as it is then
     pathsOf: (name) => onPath(p, name).map((f) => f.path),
   })
@@ -201,6 +202,16 @@ const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string,
 }
 
 /**
+ * ash and dash name themselves by `$0` in their messages: `sh -c SCRIPT NAME` says `NAME:` where
+ * it said `sh:` (ash then names line 0 for a command it did not find, as it does in a script).
+ */
+function byName(personality: Personality, name: string, text: string): string {
+  if (personality === 'dash') return text.replace(/^sh: /gm, () => `${name}: `)
+  if (personality === 'sh') return text.replace(/^sh: (.*: not found)$/gm, (_, rest: string) => `sh: line 0: ${rest}`).replace(/^sh: /gm, () => `${name}: `)
+  return text
+}
+
+/**
  * The container shell the lab hands its clusters. `onSession` receives the interactive shell of
  * `kubectl exec -it POD -- sh` (the lab then sends the student's lines to it until `exit`).
  */
@@ -208,10 +219,12 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
   return {
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
-      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab(), argv[0])
+      const c = SHELLS.has(prog) ? argv.indexOf('-c') : -1
+      // `sh -c SCRIPT NAME ARGS...`: NAME is $0, ARGS the positional parameters
+      const named = c > 0 && argv.length > c + 2
+      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab(), named ? argv[c + 2] : argv[0], named ? argv.slice(c + 3) : [])
       let script: string
       if (SHELLS.has(prog)) {
-        const c = argv.indexOf('-c')
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
         if (c < 0 && p.tty && onSession) {
           onSession(new ContainerSession(shell, personality, followContainer(p, fs, flat)))
@@ -228,7 +241,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       // a shell that reads its script from standard input has read all of it
       const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false }
       const r = await shell.run(script, undefined, input)
-      return { stdout: r.stdout, stderr: containerMessages(personality)(r.stderr), exitCode: r.exitCode }
+      return { stdout: r.stdout, stderr: named ? byName(personality, argv[c + 2], containerMessages(personality)(r.stderr)) : containerMessages(personality)(r.stderr), exitCode: r.exitCode }
     },
   }
 }

@@ -57,6 +57,8 @@ export interface ShellOptions {
   pathsOf?: (name: string) => string[]
   /** `$0`: the name the shell was started as (bash without it). */
   arg0?: string
+  /** The positional parameters it starts with (`sh -c SCRIPT NAME ARGS...`: ARGS). */
+  positional?: string[]
 }
 
 interface Restorable {
@@ -137,6 +139,7 @@ export class Shell {
       pathsOf: opts.pathsOf,
     })
     if (opts.arg0 !== undefined) this.executor.rt.arg0 = opts.arg0
+    if (opts.positional) this.executor.rt.positional = [...opts.positional]
     this.executor.rt.dialect = opts.dialect ?? 'bash'
   }
 
