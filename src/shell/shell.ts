@@ -1,13 +1,13 @@
 // The interactive shell: parses each input, runs it, keeps variables, `$?`, history and the
 // working directory between inputs, and offers continuation and tab completion to the terminal.
 
-import type { CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellDialect, ShellEnv, ShellHandle } from './types'
+import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
 import { AbortLine, Executor } from './executor'
 import { isWorkingFs } from './fs'
 import { completeLine, type Completion } from './complete'
 import { builtinCommands } from './commands'
-import { OverlayEnv, type EnvSnapshot } from './env'
+import { MemoryEnv, OverlayEnv, type EnvSnapshot } from './env'
 import type { IO } from './redirect'
 import { DEFAULT_LIMITS, ShellStop, type ShellLimits } from './limits'
 import { ExitShell } from './runtime'
@@ -66,6 +66,9 @@ interface Restorable {
   restore(s: EnvSnapshot): void
 }
 
+/** bash programs started one inside the other stop this deep (each is a Shell on the page's thread). */
+const MAX_NESTED_SHELLS = 32
+
 export class Shell {
   readonly fs: HomeFs
   readonly env: ShellEnv
@@ -123,6 +126,7 @@ export class Shell {
         const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
         return { stdout: out.text, stderr: err.text, exitCode }
       },
+      runChild: (child) => this.runChild(opts, child),
     }
     this.executor = new Executor({
       fs: opts.fs,
@@ -149,6 +153,44 @@ export class Shell {
    */
   interrupt(): void {
     this.executor.budget.interrupt()
+  }
+
+  /** How many bash programs started this one, one inside the other (bash -c 'bash -c ...'). */
+  private nesting = 0
+
+  private async runChild(opts: ShellOptions, c: ChildShell): Promise<number> {
+    if (this.nesting >= MAX_NESTED_SHELLS) {
+      c.write('stderr', `lab: stopped: bash started bash more than ${MAX_NESTED_SHELLS} deep\n`)
+      return 1
+    }
+    const env = new MemoryEnv()
+    for (const [k, v] of Object.entries(this.env.exported())) {
+      env.set(k, v)
+      env.export(k)
+    }
+    // Ctrl+C reaches the parent's command line: the child looks at its pauses (every thousand steps)
+    const pause = async () => {
+      await opts.pause?.()
+      if (c.signal?.aborted) child.interrupt()
+    }
+    const child: Shell = new Shell({ ...opts, env, history: [], exitEnds: true, arg0: c.arg0, positional: c.positional, pause, onClear: undefined, onScreen: undefined })
+    child.nesting = this.nesting + 1
+    child.startedAs(c.invocation)
+    const cwd = this.fs.cwd()
+    // the pieces read one standard input, each where the one before stopped
+    const input = { stdin: c.stdin, tty: false, cursor: { pos: 0 } }
+    let status = 0
+    try {
+      if (c.options.length > 0) await child.run(`set ${c.options.join(' ')}`, undefined, input)
+      for (const piece of c.pieces) {
+        const r = await child.run(piece.text, (o) => c.write(o.stream, o.stream === 'stderr' && piece.reword ? piece.reword(o.text) : o.text), input)
+        status = r.exitCode
+        if (child.exited !== undefined) return child.exited
+      }
+      return status
+    } finally {
+      if (isWorkingFs(this.fs) && this.fs.cwd() !== cwd) this.fs.chdir(cwd)
+    }
   }
 
   /** Add or replace a command. */
@@ -183,13 +225,13 @@ export class Shell {
    * Run a whole input (it may hold several lines and here-documents). Inputs run one at a time.
    * `input`: the standard input its commands read (default: the terminal, which holds nothing typed ahead).
    */
-  run(line: string, onChunk?: (c: OutputChunk) => void, input?: { stdin: string; tty: boolean }): Promise<RunResult> {
+  run(line: string, onChunk?: (c: OutputChunk) => void, input?: { stdin: string; tty: boolean; cursor?: { pos: number } }): Promise<RunResult> {
     const next = this.queue.then(() => this.runNow(line, onChunk, input))
     this.queue = next.catch(() => undefined)
     return next
   }
 
-  private async runNow(line: string, onChunk?: (c: OutputChunk) => void, input = { stdin: '', tty: true }): Promise<RunResult> {
+  private async runNow(line: string, onChunk?: (c: OutputChunk) => void, input: { stdin: string; tty: boolean; cursor?: { pos: number } } = { stdin: '', tty: true }): Promise<RunResult> {
     const result: RunResult = { stdout: '', stderr: '', exitCode: 0 }
     this.sink = (c) => {
       if (c.stream === 'stdout') result.stdout += c.text
@@ -198,7 +240,7 @@ export class Shell {
     }
     const entry = line.replace(/\n+$/, '')
     if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
-    const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
+    const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, cursor: input.cursor, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
     const rt = this.executor.rt
     let script = parseScript(line, rt.aliases)
     this.executor.beginLine()

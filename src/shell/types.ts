@@ -136,6 +136,28 @@ export interface ShellHandle {
   runCaptured?(text: string, env: ShellEnv): Promise<{ output: string; exitCode: number }>
   /** The same with stdout and stderr apart (awk's `"cmd" | getline` and system()). */
   runSplit?(text: string, env: ShellEnv): Promise<{ stdout: string; stderr: string; exitCode: number }>
+  /** Start a new bash as a program of this one (`bash -c`, `bash FILE`); resolves to its status. */
+  runChild?(child: ChildShell): Promise<number>
+}
+
+/**
+ * A bash started by the shell's `bash` program: it gets the exported variables only (no functions,
+ * aliases or options), its own `$0` and positional parameters, the same files and working directory
+ * (a `cd` there stays its own), and reads `stdin`. Its script's pieces run in turn, each piece's
+ * error lines through `reword` (a script file's messages name the file and line).
+ */
+export interface ChildShell {
+  pieces: { text: string; reword?: (stderr: string) => string }[]
+  arg0: string
+  positional: string[]
+  /** `-c` (the script is an argument) or a script read from a file or standard input. */
+  invocation: 'c' | 'stdin'
+  /** Options as `set` takes them (`-e`, `-x`, `-o pipefail`), set before the script runs. */
+  options: string[]
+  stdin: string
+  write(stream: 'stdout' | 'stderr', text: string): void
+  /** Ctrl+C of the command line that started it. */
+  signal?: { readonly aborted: boolean }
 }
 
 export interface FlagSpec {

@@ -1,0 +1,55 @@
+// bash as a program of the workstation against the machine's real bash 5.2 starting real bash:
+// what the new shell inherits (exported variables only), its $0, arguments and options, a script
+// file's messages (file and line), and the errors of its own options.
+
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Outcome } from '../testing/realTools'
+import { requireTools } from '../testing/realTools'
+import { realBashLines } from '../testing/bashOracle'
+import { newShell } from '../testSupport'
+
+const FILES: Record<string, string> = {
+  's.sh': 'echo one\nnosuch\necho "$0|$1|$#"\ncd /\nexit 4\n',
+  'vars.sh': 'echo "[$X][$Y]"\nread a b\necho "got $a"\n',
+  'bad.sh': 'echo before\nfi\necho after\n',
+}
+
+const CASES: string[] = [
+  "bash -c 'echo $0 $1 $#' a b c",
+  "bash -c 'echo \"$0|$*\"'",
+  "X=1; export Y=2; f() { echo f; }; bash -c 'echo \"[$X][$Y]\"; f; echo $?'",
+  "bash -c 'cd /; pwd'; pwd | grep -c /",
+  "bash -c 'exit 3'; echo $?",
+  "bash -c 'nosuch'; echo $?",
+  'bash s.sh x y; echo $?; pwd | grep -c /',
+  'X=1; export Y=2; printf "p q\\n" | bash vars.sh',
+  'bash bad.sh; echo $?',
+  'bash nofile; echo $?',
+  'mkdir -p d; bash d; echo $?',
+  'bash -c; echo $?',
+  'bash -q; echo $?',
+  "bash -e -c 'false; echo no'; echo $?",
+  "bash -x -c 'echo hi'",
+  "bash -o pipefail -c 'false | true'; echo $?",
+  "bash -eu -c 'echo $nope; echo no'; echo $?",
+  "echo 'echo from-stdin $0 $#' | bash",
+  "echo 'echo from-s $0 $1' | bash -s a b",
+  "echo data | bash -c 'read v; echo got $v'",
+  "bash -c 'bash -c \"echo nested \\$0\" inner'",
+  'bash --version',
+]
+
+let real: Outcome[] = []
+beforeAll(async () => {
+  requireTools('bash')
+  real = await realBashLines(CASES, FILES)
+}, 60_000)
+
+describe('bash started from the workstation agrees with GNU bash 5.2', () => {
+  test.each(CASES.map((line, i) => [line, i] as const))('%s', async (line, i) => {
+    const files: Record<string, string> = {}
+    for (const [name, text] of Object.entries(FILES)) files[`/root/${name}`] = text
+    const sh = newShell(files)
+    expect(await sh.run(line)).toEqual(real[i])
+  })
+})

@@ -1,0 +1,119 @@
+// bash as a program of the workstation: `bash -c SCRIPT [NAME [ARGS...]]`, `bash FILE [ARGS...]`
+// and a script on standard input (`... | bash`, `bash -s ARGS`), each in a new shell (Shell.runChild)
+// with the set options it is given. Messages of a script file name the file and the line of the
+// command, as bash's do; an interactive bash inside the terminal is not offered.
+// Imitates: bash 5.2 shell.c (parse_shell_options, run_one_command, open_shell_script).
+
+import type { CommandSpec } from '../types'
+import { parseScript } from '../parser/parser'
+
+/** `bash --version` of Debian 12's bash, the workstation's. */
+const VERSION = `GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)
+Copyright (C) 2022 Free Software Foundation, Inc.
+License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>
+
+This is free software; you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law.
+`
+
+const USAGE = `Usage:\tbash [GNU long option] [option] ...
+\tbash [GNU long option] [option] script-file ...
+GNU long options:
+${['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting', 'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'].map((o) => `\t--${o}\n`).join('')}Shell options:
+\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)
+\t-abefhkmnptuvxBCEHPT or -o option
+`
+
+/** The set options the lab's `set` has, as bash takes them when it starts. */
+const SET_LETTERS = 'eux'
+
+/** The pieces of a script file, each with the line its first command is on. */
+function pieces(file: string, text: string): { text: string; reword: (stderr: string) => string }[] {
+  const script = parseScript(text)
+  const ends = script.chunkEnds.length > 0 ? script.chunkEnds : [text.length]
+  const out: { text: string; reword: (stderr: string) => string }[] = []
+  let start = 0
+  for (const end of [...ends, ...(ends.at(-1)! < text.length ? [text.length] : [])]) {
+    const piece = text.slice(start, end)
+    const lead = piece.length - piece.trimStart().length
+    const line = text.slice(0, start + lead).split('\n').length
+    const source = text.split('\n')[line - 1]
+    // a syntax error is followed by the line it is on, quoted
+    const reword = (stderr: string) =>
+      stderr.replace(/^bash: (.*)$/gm, (_, m: string) => `${file}: line ${line}: ${m}${m.startsWith('syntax error') ? `\n${file}: line ${line}: \`${source}'` : ''}`)
+    if (piece.trim() !== '') out.push({ text: piece, reword })
+    start = end
+  }
+  return out
+}
+
+export const bash: CommandSpec = {
+  name: 'bash',
+  summary: 'Run a script in a new bash: bash -c SCRIPT [NAME ARGS...], bash FILE [ARGS...], or a script on standard input.',
+  usage: 'bash [-eux] [-o option] [-c SCRIPT [NAME [ARGS...]] | -s [ARGS...] | FILE [ARGS...]]',
+  async run(ctx) {
+    const args = ctx.argv.slice(1)
+    const options: string[] = []
+    let command: 'c' | 's' | undefined
+    let i = 0
+    for (; i < args.length; i++) {
+      const a = args[i]
+      if (a === '--version') {
+        ctx.stdout(VERSION)
+        return 0
+      }
+      if (a === '--' || a === '-') {
+        i++
+        break
+      }
+      if (a === '--norc' || a === '--noprofile' || a === '--noediting') continue
+      if (a === '-o' || a === '+o') {
+        if (args[i + 1] === undefined) {
+          ctx.stderr(`bash: ${a}: option requires an argument\n`)
+          return 2
+        }
+        options.push(a, args[++i])
+        continue
+      }
+      if (!/^[-+][a-zA-Z]+$/.test(a)) break
+      for (const letter of a.slice(1)) {
+        if (letter === 'c' || letter === 's') command = letter
+        else if (SET_LETTERS.includes(letter)) options.push(`${a[0]}${letter}`)
+        else {
+          ctx.stderr(`bash: ${a[0]}${letter}: invalid option\n${USAGE}`)
+          return 2
+        }
+      }
+    }
+    const rest = args.slice(i)
+    const start = (p: { text: string; reword?: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
+      if (!ctx.shell.runChild) throw new Error('bash: no shell to start here')
+      return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })
+    }
+    if (command === 'c') {
+      if (rest.length === 0) {
+        ctx.stderr('bash: -c: option requires an argument\n')
+        return 2
+      }
+      return start([{ text: rest[0] }], rest[1] ?? 'bash', rest.slice(2), 'c', ctx.stdin)
+    }
+    if (command === 's' || rest.length === 0) {
+      if (ctx.stdinIsTTY) {
+        ctx.stderr("lab: the terminal already runs bash: type the commands here, or run a script with bash -c 'SCRIPT' or bash FILE\n")
+        return 1
+      }
+      return start([{ text: ctx.stdin }], 'bash', rest, 'stdin', '')
+    }
+    const file = rest[0]
+    if (ctx.fs.isDir(ctx.fs.resolve(file))) {
+      ctx.stderr(`${file}: ${file}: Is a directory\n`)
+      return 126
+    }
+    const text = ctx.fs.readFile(ctx.fs.resolve(file))
+    if (text === undefined) {
+      ctx.stderr(`bash: ${file}: No such file or directory\n`)
+      return 127
+    }
+    return start(pieces(file, text), file, rest.slice(1), 'stdin', ctx.stdin)
+  },
+}
