@@ -141,8 +141,8 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
   for (const spec of [...builtinCommands(), ...own, curl]) {
     if (named.has(spec.name)) continue
     named.add(spec.name)
-    // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's): not simulated there
-    if (busybox.length > 0 && GNU_WORDED.has(spec.name)) {
+    // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's), or a program the lab does not run: not simulated there
+    if ((busybox.length > 0 && GNU_WORDED.has(spec.name)) || (spec.unsimulated && !ownByName.has(spec.name))) {
       specs.push(onPath(spec.name) ? notSimulated(spec.name) : notFound(spec.name))
       continue
     }
@@ -239,7 +239,8 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       shell.startedAs(SHELLS.has(prog) && !argv.includes('-c') ? 'stdin' : 'c')
       // `sh -c`'s commands read what kubectl exec -i sends (nothing without -i: end of input at once);
       // a shell that reads its script from standard input has read all of it
-      const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false }
+      // (its output is the terminal with -t)
+      const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false, outTTY: p.tty }
       const r = await shell.run(script, undefined, input)
       return { stdout: r.stdout, stderr: named ? byName(personality, argv[c + 2], containerMessages(personality)(r.stderr)) : containerMessages(personality)(r.stderr), exitCode: r.exitCode }
     },

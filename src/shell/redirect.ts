@@ -9,7 +9,8 @@ import { cannotWrite } from './fs'
 import type { PipeEnd } from './sigpipe'
 
 export type Sink =
-  | { kind: 'terminal'; stream: 'stdout' | 'stderr' }
+  /** `tty: false`: the shell's output is not a terminal (kubectl exec without -t, a bash started with its output in a pipe). */
+  | { kind: 'terminal'; stream: 'stdout' | 'stderr'; tty?: false }
   | { kind: 'buffer'; buf: { text: string }; pipe?: PipeEnd }
   | { kind: 'file'; path: string }
   | { kind: 'null' }
@@ -31,7 +32,7 @@ export function remainingInput(io: IO): string {
 }
 
 export function isTerminal(s: Sink): boolean {
-  return s.kind === 'terminal'
+  return s.kind === 'terminal' && s.tty !== false
 }
 
 /** Apply redirections; returns the new IO or throws ExpansionError with bash's message. */

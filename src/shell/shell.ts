@@ -66,6 +66,15 @@ interface Restorable {
   restore(s: EnvSnapshot): void
 }
 
+/** What a line reads and whether its input and output are the terminal (`outTTY`: as `tty` when absent). */
+interface RunInput {
+  stdin: string
+  tty: boolean
+  outTTY?: boolean
+  /** How much of `stdin` the lines before took (a script's lines share one input). */
+  cursor?: { pos: number }
+}
+
 /** bash programs started one inside the other stop this deep (each is a Shell on the page's thread). */
 const MAX_NESTED_SHELLS = 32
 
@@ -178,7 +187,7 @@ export class Shell {
     child.startedAs(c.invocation)
     const cwd = this.fs.cwd()
     // the pieces read one standard input, each where the one before stopped
-    const input = { stdin: c.stdin, tty: false, cursor: { pos: 0 } }
+    const input = { stdin: c.stdin, tty: false, outTTY: c.stdoutIsTTY, cursor: { pos: 0 } }
     let status = 0
     try {
       if (c.options.length > 0) await child.run(`set ${c.options.join(' ')}`, undefined, input)
@@ -225,13 +234,13 @@ export class Shell {
    * Run a whole input (it may hold several lines and here-documents). Inputs run one at a time.
    * `input`: the standard input its commands read (default: the terminal, which holds nothing typed ahead).
    */
-  run(line: string, onChunk?: (c: OutputChunk) => void, input?: { stdin: string; tty: boolean; cursor?: { pos: number } }): Promise<RunResult> {
+  run(line: string, onChunk?: (c: OutputChunk) => void, input?: RunInput): Promise<RunResult> {
     const next = this.queue.then(() => this.runNow(line, onChunk, input))
     this.queue = next.catch(() => undefined)
     return next
   }
 
-  private async runNow(line: string, onChunk?: (c: OutputChunk) => void, input: { stdin: string; tty: boolean; cursor?: { pos: number } } = { stdin: '', tty: true }): Promise<RunResult> {
+  private async runNow(line: string, onChunk?: (c: OutputChunk) => void, input: RunInput = { stdin: '', tty: true }): Promise<RunResult> {
     const result: RunResult = { stdout: '', stderr: '', exitCode: 0 }
     this.sink = (c) => {
       if (c.stream === 'stdout') result.stdout += c.text
@@ -240,7 +249,8 @@ export class Shell {
     }
     const entry = line.replace(/\n+$/, '')
     if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
-    const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, cursor: input.cursor, out: { kind: 'terminal', stream: 'stdout' }, err: { kind: 'terminal', stream: 'stderr' } } as const
+    const tty = (input.outTTY ?? input.tty) ? {} : ({ tty: false } as const)
+    const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, cursor: input.cursor, out: { kind: 'terminal', stream: 'stdout', ...tty }, err: { kind: 'terminal', stream: 'stderr', ...tty } } as const
     const rt = this.executor.rt
     let script = parseScript(line, rt.aliases)
     this.executor.beginLine()

@@ -155,6 +155,8 @@ export interface ChildShell {
   /** Options as `set` takes them (`-e`, `-x`, `-o pipefail`), set before the script runs. */
   options: string[]
   stdin: string
+  /** Whether what it writes goes to the terminal (ls prints columns there). */
+  stdoutIsTTY: boolean
   write(stream: 'stdout' | 'stderr', text: string): void
   /** Ctrl+C of the command line that started it. */
   signal?: { readonly aborted: boolean }
@@ -190,4 +192,6 @@ export interface CommandSpec {
    * `sh: x: not found`): `type` and `command -v` do not take it for a program.
    */
   missing?: true
+  /** Set on a program of the system that the lab does not run (commands/unsimulated.ts): `help` leaves it out. */
+  unsimulated?: true
 }

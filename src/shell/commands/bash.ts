@@ -88,7 +88,7 @@ export const bash: CommandSpec = {
     const rest = args.slice(i)
     const start = (p: { text: string; reword?: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('bash: no shell to start here')
-      return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })
+      return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })
     }
     if (command === 'c') {
       if (rest.length === 0) {

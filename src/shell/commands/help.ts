@@ -7,7 +7,7 @@ export const help: CommandSpec = {
   summary: 'Display information about the available commands.',
   usage: 'help [NAME]',
   async run(ctx) {
-    const specs = ctx.shell.commands()
+    const specs = ctx.shell.commands().filter((s) => !s.unsimulated)
     const names = ctx.argv.slice(1)
     if (names.length === 0) {
       const width = Math.max(...specs.map((s) => s.name.length)) + 2

@@ -56,8 +56,18 @@ import { id, whoami } from './identity'
 import { cp, mv } from './cpmv'
 import { basename, dirname, printenv } from './names'
 import { find } from './find'
+import { unsimulated } from './unsimulated'
+import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
+import { missingHint } from '../missingHints'
 
 export function builtinCommands(): CommandSpec[] {
+  const own = ownCommands()
+  const have = new Set(own.map((c) => c.name))
+  // the system's other programs (a name with a hint of its own, such as more, keeps bash's `command not found` and the hint)
+  return [...DEBIAN_PROGRAMS.filter((n) => !have.has(n) && missingHint(n) === undefined).map(unsimulated), ...own]
+}
+
+function ownCommands(): CommandSpec[] {
   return [
     awk, base64, bash, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
     ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,

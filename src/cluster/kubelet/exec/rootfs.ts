@@ -8,6 +8,7 @@ import { chardev, CONTAINER_DEVICES, dir, file, link, mkdirp, resolve, type FsDi
 import { tsDirName } from '../volumes'
 import { DEBIAN_TOOLS, imageContent, type ImageContent } from './imageContent'
 import { ALPINE_APPLETS } from './alpineApplets'
+import { DEBIAN_PROGRAMS } from './debianPrograms'
 
 /** When the image's files were built (shown by ls -l); agnhost:2.45 dates from 2023. */
 const IMAGE_TIME = Date.UTC(2023, 5, 14, 9, 0, 0)
@@ -77,7 +78,7 @@ function placeTools(root: FsDir, content: ImageContent): void {
     // Debian's merged /usr: /bin is a link to usr/bin; sh is dash.
     root.children.set('bin', link('usr/bin', IMAGE_TIME))
     const bin = mkdirp(root, '/usr/bin', IMAGE_TIME)
-    for (const name of DEBIAN_TOOLS) bin.children.set(name, name === 'sh' ? link('dash', IMAGE_TIME) : file('', IMAGE_TIME, 0o755))
+    for (const name of new Set([...DEBIAN_PROGRAMS, ...DEBIAN_TOOLS])) bin.children.set(name, name === 'sh' ? link('dash', IMAGE_TIME) : file('', IMAGE_TIME, 0o755))
   } else {
     const bin = mkdirp(root, '/bin', IMAGE_TIME)
     bin.children.set('busybox', file('', IMAGE_TIME, 0o755))
