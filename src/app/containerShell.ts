@@ -17,7 +17,8 @@ import { containerSleep } from './containerSleep'
 import { containerNslookup } from './containerNslookup'
 import { containerWget } from './containerWget'
 import { containerPs, execsPs } from './containerPs'
-import { ContainerSession, containerMessages, type Personality } from './containerSession'
+import { ContainerSession } from './containerSession'
+import { byName, containerMessages, type Personality } from '../shell/dialectWords'
 import { busyboxTools } from './busyboxTools'
 import { syncUnderneath, TrackedFs } from './containerTree'
 
@@ -199,16 +200,6 @@ const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string,
   p.root = root
   syncUnderneath(fs, flat, flatten(root, fs instanceof TrackedFs))
   return true
-}
-
-/**
- * ash and dash name themselves by `$0` in their messages: `sh -c SCRIPT NAME` says `NAME:` where
- * it said `sh:` (ash then names line 0 for a command it did not find, as it does in a script).
- */
-function byName(personality: Personality, name: string, text: string): string {
-  if (personality === 'dash') return text.replace(/^sh: /gm, () => `${name}: `)
-  if (personality === 'sh') return text.replace(/^sh: (.*: not found)$/gm, (_, rest: string) => `sh: line 0: ${rest}`).replace(/^sh: /gm, () => `${name}: `)
-  return text
 }
 
 /**

@@ -182,7 +182,7 @@ export class Shell {
       await opts.pause?.()
       if (c.signal?.aborted) child.interrupt()
     }
-    const child: Shell = new Shell({ ...opts, env, history: [], exitEnds: true, arg0: c.arg0, positional: c.positional, pause, onClear: undefined, onScreen: undefined })
+    const child: Shell = new Shell({ ...opts, env, history: [], exitEnds: true, arg0: c.arg0, positional: c.positional, pause, dialect: c.dialect ?? 'bash', onClear: undefined, onScreen: undefined })
     child.nesting = this.nesting + 1
     child.startedAs(c.invocation)
     const cwd = this.fs.cwd()

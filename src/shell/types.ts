@@ -152,6 +152,8 @@ export interface ChildShell {
   positional: string[]
   /** `-c` (the script is an argument) or a script read from a file or standard input. */
   invocation: 'c' | 'stdin'
+  /** dash for the workstation's sh; bash when absent. */
+  dialect?: ShellDialect
   /** Options as `set` takes them (`-e`, `-x`, `-o pipefail`), set before the script runs. */
   options: string[]
   stdin: string

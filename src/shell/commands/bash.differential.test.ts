@@ -1,6 +1,6 @@
-// bash as a program of the workstation against the machine's real bash 5.2 starting real bash:
-// what the new shell inherits (exported variables only), its $0, arguments and options, a script
-// file's messages (file and line), and the errors of its own options.
+// bash and sh (dash) as programs of the workstation, against the machine's real bash 5.2 starting
+// the real bash and dash: what the new shell inherits (exported variables only), its $0, arguments
+// and options, a script file's messages (file and line), and the errors of its own options.
 
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Outcome } from '../testing/realTools'
@@ -37,6 +37,18 @@ const CASES: string[] = [
   "echo data | bash -c 'read v; echo got $v'",
   "bash -c 'bash -c \"echo nested \\$0\" inner'",
   'bash --version',
+  // sh is dash
+  "sh -c 'echo \"$0|$1|$#|$-\"; nosuch; cd /nope; echo $?' nm a b",
+  "sh -c 'declare x; [[ a ]]; type cd; echo ${x:?}'; echo $?",
+  'X=1; export Y=2; printf "p q\\n" | sh vars.sh',
+  'sh s.sh x y; echo $?',
+  'sh nofile; echo $?',
+  'mkdir -p d; sh d; echo $?',
+  'sh -c; echo $?',
+  'sh -q; echo $?',
+  "sh -e -c 'false; echo no'; echo $?",
+  "sh -x -c 'echo hi'",
+  "echo 'echo in $0 $#' | sh -s a b",
 ]
 
 let real: Outcome[] = []
@@ -45,7 +57,7 @@ beforeAll(async () => {
   real = await realBashLines(CASES, FILES)
 }, 60_000)
 
-describe('bash started from the workstation agrees with GNU bash 5.2', () => {
+describe('bash and sh started from the workstation agree with bash 5.2 and dash', () => {
   test.each(CASES.map((line, i) => [line, i] as const))('%s', async (line, i) => {
     const files: Record<string, string> = {}
     for (const [name, text] of Object.entries(FILES)) files[`/root/${name}`] = text

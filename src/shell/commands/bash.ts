@@ -27,8 +27,11 @@ ${['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 
 /** The set options the lab's `set` has, as bash takes them when it starts. */
 const SET_LETTERS = 'eux'
 
-/** The pieces of a script file, each with the line its first command is on. */
-function pieces(file: string, text: string): { text: string; reword: (stderr: string) => string }[] {
+/**
+ * The pieces of a script file, each run with its error lines passed through `reword(line, source)`:
+ * `line` is the line its first command is on, `source` that line's text.
+ */
+export function scriptPieces(text: string, reword: (line: number, source: string) => (stderr: string) => string): { text: string; reword: (stderr: string) => string }[] {
   const script = parseScript(text)
   const ends = script.chunkEnds.length > 0 ? script.chunkEnds : [text.length]
   const out: { text: string; reword: (stderr: string) => string }[] = []
@@ -37,15 +40,15 @@ function pieces(file: string, text: string): { text: string; reword: (stderr: st
     const piece = text.slice(start, end)
     const lead = piece.length - piece.trimStart().length
     const line = text.slice(0, start + lead).split('\n').length
-    const source = text.split('\n')[line - 1]
-    // a syntax error is followed by the line it is on, quoted
-    const reword = (stderr: string) =>
-      stderr.replace(/^bash: (.*)$/gm, (_, m: string) => `${file}: line ${line}: ${m}${m.startsWith('syntax error') ? `\n${file}: line ${line}: \`${source}'` : ''}`)
-    if (piece.trim() !== '') out.push({ text: piece, reword })
+    if (piece.trim() !== '') out.push({ text: piece, reword: reword(line, text.split('\n')[line - 1]) })
     start = end
   }
   return out
 }
+
+/** bash names a script's file and line; a syntax error is followed by the line it is on, quoted. */
+const bashReword = (file: string) => (line: number, source: string) => (stderr: string) =>
+  stderr.replace(/^bash: (.*)$/gm, (_, m: string) => `${file}: line ${line}: ${m}${m.startsWith('syntax error') ? `\n${file}: line ${line}: \`${source}'` : ''}`)
 
 export const bash: CommandSpec = {
   name: 'bash',
@@ -114,6 +117,6 @@ export const bash: CommandSpec = {
       ctx.stderr(`bash: ${file}: No such file or directory\n`)
       return 127
     }
-    return start(pieces(file, text), file, rest.slice(1), 'stdin', ctx.stdin)
+    return start(scriptPieces(text, bashReword(file)), file, rest.slice(1), 'stdin', ctx.stdin)
   },
 }

@@ -1,0 +1,79 @@
+// sh on the workstation is Debian's dash: `sh -c SCRIPT [NAME [ARGS...]]`, `sh FILE [ARGS...]` and
+// a script on standard input, each in a new shell (Shell.runChild) that speaks as dash does: its
+// builtins, `$-`, and its messages (`sh: 1: x: not found`; a script's name its file and line).
+// Imitates: dash 0.5.12 (options.c procargs, main.c), as Debian 12 has it as /bin/sh.
+
+import type { CommandSpec } from '../types'
+import { scriptPieces } from './bash'
+import { byName, dashMessages } from '../dialectWords'
+
+/** The set options the lab's `set` has, as dash takes them when it starts. */
+const SET_LETTERS = 'eux'
+
+export const sh: CommandSpec = {
+  name: 'sh',
+  summary: 'Run a script in a new sh (dash, as on Debian): sh -c SCRIPT [NAME ARGS...], sh FILE [ARGS...], or a script on standard input.',
+  usage: 'sh [-eux] [-o option] [-c SCRIPT [NAME [ARGS...]] | -s [ARGS...] | FILE [ARGS...]]',
+  async run(ctx) {
+    const args = ctx.argv.slice(1)
+    const options: string[] = []
+    let command: 'c' | 's' | undefined
+    let i = 0
+    for (; i < args.length; i++) {
+      const a = args[i]
+      if (a === '--' || a === '-') {
+        i++
+        break
+      }
+      if (a === '-o' || a === '+o') {
+        if (args[i + 1] === undefined) {
+          ctx.stderr(`sh: 0: ${a} requires an argument\n`)
+          return 2
+        }
+        options.push(a, args[++i])
+        continue
+      }
+      if (!/^[-+]./.test(a)) break
+      for (const letter of a.slice(1)) {
+        if (letter === 'c' || letter === 's') command = letter
+        else if (SET_LETTERS.includes(letter)) options.push(`${a[0]}${letter}`)
+        else {
+          ctx.stderr(`sh: 0: Illegal option ${a[0]}${letter}\n`)
+          return 2
+        }
+      }
+    }
+    const rest = args.slice(i)
+    const start = (pieces: { text: string; reword: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
+      if (!ctx.shell.runChild) throw new Error('sh: no shell to start here')
+      return ctx.shell.runChild({
+        pieces, arg0, positional, invocation, options, stdin, dialect: 'dash', stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal,
+        write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)),
+      })
+    }
+    if (command === 'c') {
+      if (rest.length === 0) {
+        ctx.stderr('sh: 0: -c requires an argument\n')
+        return 2
+      }
+      const name = rest[1]
+      return start([{ text: rest[0], reword: (t) => (name === undefined ? dashMessages(t) : byName('dash', name, dashMessages(t))) }], name ?? 'sh', rest.slice(2), 'c', ctx.stdin)
+    }
+    if (command === 's' || rest.length === 0) {
+      if (ctx.stdinIsTTY) {
+        ctx.stderr("lab: the terminal runs bash, and an interactive sh is not offered: run a script with sh -c 'SCRIPT' or sh FILE\n")
+        return 1
+      }
+      return start([{ text: ctx.stdin, reword: dashMessages }], 'sh', rest, 'stdin', '')
+    }
+    const file = rest[0]
+    // dash reads a directory as an empty script
+    if (ctx.fs.isDir(ctx.fs.resolve(file))) return 0
+    const text = ctx.fs.readFile(ctx.fs.resolve(file))
+    if (text === undefined) {
+      ctx.stderr(`sh: 0: cannot open ${file}: No such file\n`)
+      return 2
+    }
+    return start(scriptPieces(text, (line) => (t) => dashMessages(t).replace(/^sh: 1: /gm, () => `${file}: ${line}: `)), file, rest.slice(1), 'stdin', ctx.stdin)
+  },
+}
