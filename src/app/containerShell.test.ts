@@ -173,6 +173,9 @@ describe('type, command -v and hash in the container agree with busybox sh and d
     // a special builtin's error ends the shell with 2 (a subshell: that subshell); $- in their own order
     'export 1a=2; echo no', 'readonly 2b; echo no', 'unset -x a; echo no', 'set -Q; echo no', 'local y=1; echo no', 'f() { local x=1; echo $x; }; f',
     'shift 5; echo $?', '(export 1a=2); echo "after $?"', 'echo "[$-]"; set -e; echo "[$-]"; set -u; echo "[$-]"; set -f; echo "[$-]"',
+    // a readonly variable: its assignment, unset, export and readonly end the shell with 2
+    'readonly R=1; R=2; echo no', 'readonly R=1; unset R; echo no', 'readonly R=1; export R=3; echo no', 'readonly R=1; readonly R=2; echo no',
+    'readonly R=1; (unset R); echo "after $? $R"',
     // without kubectl exec -i, standard input ends at once
     'read v; echo $?',
   ]

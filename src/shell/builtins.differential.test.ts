@@ -78,6 +78,10 @@ const CASES: string[] = [
   'time=3; echo $time; echo time; { time ! false; } 2>/dev/null; echo $?; { time echo hi 2>/dev/null; } 2>&1 | sed -E "s/[0-9]+\\.[0-9]+/N/g"; type time',
   'umask; umask -S; umask -p; umask -p -S; umask 077; umask; umask -S; (umask 0); umask; umask 1777; umask; umask 0022 x; umask',
   'umask u=rwx,g=,o=; umask; umask g+w,o+rx; umask; umask a-w; umask; umask =; umask; umask o=rwx -S; umask -S g-x',
+  // readonly (bash's own readonly variables, such as PPID, are not in the lab: the listings are cut to the test's)
+  'readonly R=1 S; readonly -p | grep -E " (R|S)(=|$)"; readonly | grep -c " R="; unset R; echo "u=$?"; export R=5; echo "e=$?"; export -n R; echo "en=$?"; echo $R',
+  'readonly R=1; read R <<< x; echo "r=$?"; read -r a R <<< "x y"; echo "r2=$? $a"; for R in a b; do echo in; done; echo "f=$?"; for R in; do :; done; echo "f0=$?"',
+  'readonly -q; echo "q=$?"; readonly 1x=2; echo "n=$?"; readonly -f; echo "f=$?"; X=1; readonly X; readonly X=2; echo "x=$?"; readonly -p X; echo "p=$?"; declare X=3; echo "d=$?"; type readonly',
   'umask 8; echo $?; umask 17777; echo $?; umask abc; echo $?; umask u=q; echo $?; umask u+r,; echo $?; umask -x; echo $?; umask',
   'let; echo $?; let 1+; echo $?; let x=0; echo $?; let x=1 y=0; echo $? $x $y; let "a = 3 * 4" b=a+1; echo $? $a $b',
   'builtin; echo $?; builtin ls; echo $?; builtin nosuch; echo $?; f() { echo f; }; builtin type -t f; echo() { :; }; builtin echo past-function; builtin -x; echo $?; builtin cd /; pwd',

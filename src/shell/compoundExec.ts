@@ -136,6 +136,10 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
     case 'for': {
       const ctx = h.expandContext(env, io)
       const items = cmd.words ? await expandWords(cmd.words, ctx) : [...h.rt.positional]
+      if (items.length > 0 && h.rt.readonly.has(cmd.name)) {
+        h.write(io.err, `bash: ${cmd.name}: readonly variable\n`)
+        return 1
+      }
       let status = 0
       h.loopDepth++
       try {

@@ -14,6 +14,7 @@ export function ashMessages(text: string, script = true): string {
     .replace(/^bash: (export|readonly|unset|set|local|trap): /gm, `sh: $1: ${line}`)
     .replace(/^bash: .*: division by 0 \(error token is ".*"\)$/gm, 'sh: divide by zero')
     .replace(/^bash: (?:test|\[): (.*): integer expression expected$/gm, 'sh: $1: bad number')
+    .replace(/^bash: (\S+): readonly variable$/gm, 'sh: $1: is read only')
     .replace(/^bash: (.*): command not found$/gm, 'sh: $1: not found').replace(/^bash: /gm, 'sh: ')
     // ash's printf builtin
     .replace(/^sh: printf: (.*): invalid number$/gm, "sh: invalid number '$1'")
@@ -27,6 +28,7 @@ export function dashMessages(text: string): string {
     .replace(/^bash: exit: (.*): numeric argument required$/gm, 'sh: 1: exit: Illegal number: $1')
     .replace(/^bash: (.*): division by 0 \(error token is ".*"\)$/gm, 'sh: 1: arithmetic expression: division by zero: "$1"')
     .replace(/^bash: (test|\[): (.*): integer expression expected$/gm, 'sh: 1: $1: Illegal number: $2')
+    .replace(/^bash: (\S+): readonly variable$/gm, 'sh: 1: $1: is read only')
     .replace(/^bash: (.*): command not found$/gm, 'sh: 1: $1: not found').replace(/^bash: /gm, 'sh: 1: ')
 }
 

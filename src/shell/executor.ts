@@ -358,7 +358,7 @@ export class Executor implements CompoundHost {
   async dispatch(argv: string[], cio: IO, env: ShellEnv, values: [string, string][], skipFunctions: boolean): Promise<number> {
     const name = argv[0]
     if (this.host.dialect !== 'bash') {
-      const err = posixSpecialError(this.host.dialect, argv, this.callDepth > 0, this.rt.positional.length)
+      const err = posixSpecialError(this.host.dialect, argv, this.callDepth > 0, this.rt.positional.length, (n) => this.rt.readonly.has(n))
       if (err !== undefined) {
         this.write(cio.err, `bash: ${err}\n`)
         // a special builtin's error ends a shell that is not interactive

@@ -136,6 +136,7 @@ export class Shell {
         return { stdout: out.text, stderr: err.text, exitCode }
       },
       runChild: (child) => this.runChild(opts, child),
+      isReadonly: (name) => this.executor.rt.readonly.has(name),
     }
     this.executor = new Executor({
       fs: opts.fs,

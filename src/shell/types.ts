@@ -136,6 +136,8 @@ export interface ShellHandle {
   runCaptured?(text: string, env: ShellEnv): Promise<{ output: string; exitCode: number }>
   /** The same with stdout and stderr apart (awk's `"cmd" | getline` and system()). */
   runSplit?(text: string, env: ShellEnv): Promise<{ stdout: string; stderr: string; exitCode: number }>
+  /** Whether `readonly` (or `declare -r`) marked this variable: unset and export then refuse it. */
+  isReadonly?(name: string): boolean
   /** Start a new bash as a program of this one (`bash -c`, `bash FILE`); resolves to its status. */
   runChild?(child: ChildShell): Promise<number>
 }

@@ -9,6 +9,7 @@ import { commandBuiltin, typeBuiltin } from './describe'
 import { hashBuiltin } from './hash'
 import { builtinBuiltin, letBuiltin, umaskBuiltin } from './more'
 import { declareBuiltin } from './declare'
+import { readonlyBuiltin } from './readonly'
 import { bgBuiltin, fgBuiltin, jobsBuiltin, killBuiltin, waitBuiltin } from './jobs'
 
 const TABLE: Record<string, Builtin> = {
@@ -31,6 +32,7 @@ const TABLE: Record<string, Builtin> = {
   builtin: builtinBuiltin,
   declare: declareBuiltin,
   typeset: declareBuiltin,
+  readonly: readonlyBuiltin,
   jobs: jobsBuiltin,
   wait: waitBuiltin,
   kill: killBuiltin,

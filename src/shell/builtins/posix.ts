@@ -12,7 +12,7 @@ const SET_LETTERS = new Set('efIimnsxvVECabuo'.split(''))
  * The error (bash-form, `bash: export: ...`, which containerSession.ts words as the container's sh)
  * that a special builtin of ash or dash stops at before it does anything; undefined when there is none.
  */
-export function posixSpecialError(dialect: Exclude<ShellDialect, 'bash'>, argv: string[], inFunction: boolean, positional: number): string | undefined {
+export function posixSpecialError(dialect: Exclude<ShellDialect, 'bash'>, argv: string[], inFunction: boolean, positional: number, readonly: (name: string) => boolean = () => false): string | undefined {
   const [name, ...args] = argv
   const illegal = (opt: string) => `${name}: ${dialect === 'dash' ? 'Illegal' : 'illegal'} option -${opt}`
   switch (name) {
@@ -22,17 +22,21 @@ export function posixSpecialError(dialect: Exclude<ShellDialect, 'bash'>, argv: 
         if (a === '-p' || a === '--') continue
         const v = a.includes('=') ? a.slice(0, a.indexOf('=')) : a
         if (!NAME.test(v)) return `${name}: ${v}: bad variable name`
+        if (a.includes('=') && readonly(v)) return `${name}: ${v}: is read only`
       }
       return undefined
     }
     case 'unset':
     case 'set': {
-      for (const a of args) {
+      let i = 0
+      for (; i < args.length; i++) {
+        const a = args[i]
         if (a === '--' || a === '-' || !/^[-+]/.test(a)) break
         for (const l of a.slice(1)) if (name === 'unset' ? l !== 'f' && l !== 'v' : !SET_LETTERS.has(l)) return illegal(l)
         if (name === 'set' && a.includes('o')) break
       }
-      return undefined
+      const locked = name === 'unset' ? args.slice(i).find((a) => a !== '--' && readonly(a)) : undefined
+      return locked === undefined ? undefined : `unset: ${locked}: is read only`
     }
     case 'local':
       return inFunction ? undefined : `local: not in a function`

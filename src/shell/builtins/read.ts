@@ -8,7 +8,7 @@ import type { BuiltinCall } from './host'
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n'
 
-export async function readBuiltin({ argv, io, env, err }: BuiltinCall): Promise<number> {
+export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promise<number> {
   let raw = false
   let delim = '\n'
   let count: number | undefined
@@ -79,18 +79,24 @@ export async function readBuiltin({ argv, io, env, err }: BuiltinCall): Promise<
   if (count !== undefined && !found && k < input.length) found = true
   cursor.pos += k
   const ended = !found && k >= input.length
-  assign(line, names, env)
-  return ended ? 1 : 0
+  // a readonly name keeps its value (the others are assigned) and read fails
+  let locked = false
+  assign(line, names, env.get('IFS'), (name, value) => {
+    if (!h.rt.readonly.has(name)) return env.set(name, value)
+    err(`bash: ${name}: readonly variable\n`)
+    locked = true
+  })
+  return ended || locked ? 1 : 0
 }
 
 /** Split on IFS as read does; `\0` marks an escaped character (never a separator). */
-function assign(line: string, names: string[], env: BuiltinCall['env']): void {
+function assign(line: string, names: string[], ifsOf: string | undefined, set: (name: string, value: string) => void): void {
   const unescape = (s: string) => s.replace(/\uE000([\s\S])/g, '$1')
   if (names.length === 0) {
-    env.set('REPLY', unescape(line))
+    set('REPLY', unescape(line))
     return
   }
-  const ifs = env.get('IFS') ?? ' \t\n'
+  const ifs = ifsOf ?? ' \t\n'
   const isWs = (c: string) => ifs.includes(c) && (c === ' ' || c === '\t' || c === '\n')
   const isSep = (c: string) => ifs.includes(c)
   let pos = 0
@@ -103,13 +109,13 @@ function assign(line: string, names: string[], env: BuiltinCall['env']): void {
     if (idx === names.length - 1) {
       let end = chars.length
       while (end > pos && isWs(chars[end - 1]) && chars[end - 2] !== '\uE000') end--
-      env.set(name, unescape(chars.slice(pos, end).join('')))
+      set(name, unescape(chars.slice(pos, end).join('')))
       return
     }
     let field = ''
     while (pos < chars.length && !(isSep(chars[pos]) && chars[pos - 1] !== '\uE000')) field += chars[pos++]
     if (pos < chars.length && !isWs(chars[pos])) pos++
     skipWs()
-    env.set(name, unescape(field))
+    set(name, unescape(field))
   })
 }

@@ -37,6 +37,11 @@ export const exportCommand: CommandSpec = {
         status = 1
         continue
       }
+      if (eq >= 0 && ctx.shell.isReadonly?.(name)) {
+        ctx.stderr(`bash: ${name}: readonly variable\n`)
+        status = 1
+        continue
+      }
       if (eq >= 0) ctx.env.set(name, a.slice(eq + 1))
       if (unexport) {
         const v = ctx.env.get(name)
@@ -69,6 +74,11 @@ export const unset: CommandSpec = {
       }
       if (!NAME.test(a)) {
         ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`)
+        status = 1
+        continue
+      }
+      if (ctx.shell.isReadonly?.(a)) {
+        ctx.stderr(`bash: unset: ${a}: cannot unset: readonly variable\n`)
         status = 1
         continue
       }

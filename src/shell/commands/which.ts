@@ -8,7 +8,7 @@ import type { CommandSpec } from '../types'
 /** Commands that are only bash builtins (no program file). */
 export const SHELL_BUILTINS = new Set([
   'cd', 'export', 'unset', 'history', 'help', 'alias', 'unalias', 'source', '.', 'type', 'read', 'set', 'exit', 'declare', 'local',
-  'shift', 'eval', 'trap', 'return', 'break', 'continue', 'let', 'command', 'builtin', 'jobs', 'fg', 'bg', 'wait', 'umask', 'hash',
+  'shift', 'eval', 'trap', 'return', 'break', 'continue', 'let', 'command', 'builtin', 'jobs', 'fg', 'bg', 'wait', 'umask', 'hash', 'readonly',
 ])
 const LOCAL_BIN = new Set(['kubectl', 'lab', 'edit'])
 

@@ -1,0 +1,61 @@
+// Imitates: bash/builtins/setattr.def (readonly): `readonly NAME[=VALUE]...` marks variables that no
+// assignment, unset, export, read or for may change afterwards; `readonly` and `readonly -p` list
+// them as `declare -r` commands (bash's own readonly variables, such as PPID, are not in the lab).
+
+import type { BuiltinCall } from './host'
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const quote = (v: string) => `"${v.replace(/(["\\$`])/g, '\\$1')}"`
+
+export function readonlyBuiltin(c: BuiltinCall): number {
+  const { h, argv, env, err, out } = c
+  let print = false
+  let i = 1
+  for (; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--') {
+      i++
+      break
+    }
+    if (!/^-[a-zA-Z]+$/.test(a)) break
+    for (const f of a.slice(1)) {
+      if (f === 'p') print = true
+      // -f (functions): the lab marks no function readonly, so there is none to list or mark
+      else if (f !== 'f') {
+        err(`bash: readonly: -${f}: invalid option\nreadonly: usage: readonly [-aAf] [name[=value] ...] or readonly -p\n`)
+        return 2
+      }
+    }
+    if (a.includes('f')) return 0
+  }
+  const names = argv.slice(i)
+  if (names.length === 0) {
+    for (const n of [...h.rt.readonly].sort()) {
+      const v = env.get(n)
+      out(`declare -r ${n}${v === undefined ? '' : `=${quote(v)}`}\n`)
+    }
+    return 0
+  }
+  // (bash 5.2 prints nothing for `readonly -p NAME`)
+  if (print) return 0
+  let status = 0
+  for (const a of names) {
+    const eq = a.indexOf('=')
+    const name = eq < 0 ? a : a.slice(0, eq)
+    if (!NAME.test(name)) {
+      err(`bash: readonly: \`${a}': not a valid identifier\n`)
+      status = 1
+      continue
+    }
+    if (eq >= 0) {
+      if (h.rt.readonly.has(name)) {
+        err(`bash: ${name}: readonly variable\n`)
+        status = 1
+        continue
+      }
+      env.set(name, a.slice(eq + 1))
+    }
+    h.rt.readonly.add(name)
+  }
+  return status
+}
