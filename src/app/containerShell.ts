@@ -31,6 +31,7 @@ export const STDIN_PATH = '/proc/self/fd/0'
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
 const DASH_LACKS = new Set(['help', 'history'])
 /** The workstation's coreutils modules that do not speak busybox's words (busyboxReworded.ts has none for them). */
+const WORKSTATION_SHELLS = new Set(['bash', 'sh'])
 const GNU_WORDED = new Set(['cp', 'mv', 'basename', 'dirname', 'printenv', 'find'])
 
 /**
@@ -140,10 +141,12 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
   for (const o of own) if (!ownByName.has(o.name)) ownByName.set(o.name, o)
   const named = new Set<string>()
   for (const spec of [...builtinCommands(), ...own, curl]) {
-    if (named.has(spec.name)) continue
+    // a program of the system the lab does not run (~190): the shell's fallback answers for it, not simulated or not found
+    // (the workstation's bash and sh start the workstation's shells: a container's are not those)
+    if (named.has(spec.name) || (spec.unsimulated && !ownByName.has(spec.name)) || WORKSTATION_SHELLS.has(spec.name)) continue
     named.add(spec.name)
-    // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's), or a program the lab does not run: not simulated there
-    if ((busybox.length > 0 && GNU_WORDED.has(spec.name)) || (spec.unsimulated && !ownByName.has(spec.name))) {
+    // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's): not simulated there
+    if (busybox.length > 0 && GNU_WORDED.has(spec.name)) {
       specs.push(onPath(spec.name) ? notSimulated(spec.name) : notFound(spec.name))
       continue
     }
@@ -177,7 +180,7 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
     (name.includes('/') && foundNow(name) ? commands.find((c) => c.name === name.slice(name.lastIndexOf('/') + 1)) : undefined) ??
     (foundNow(name) ? notSimulated(name) : notFound(name))
   const shell: Shell = new Shell({
-    fs, env, lab, commands, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn,
+    fs, env, lab, commands, onlyCommands: true, fallback, exitEnds: true, pid: p.pids?.pid, spawnPid: p.pids?.spawn,
     dialect: personality === 'sh' ? 'ash' : personality,
     // `$0`: the shell's argv[0] as kubectl exec gave it (`/bin/sh -c` says /bin/sh)
     arg0: SHELLS.has(prog) ? argv0 : 'sh',

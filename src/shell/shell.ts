@@ -29,6 +29,8 @@ export interface ShellOptions {
   lab: LabServices
   /** Extra commands (kubectl, curl, lab, ...); they replace built-in ones of the same name. */
   commands?: CommandSpec[]
+  /** `commands` is the whole table, built-in ones included (a container's: its programs; `fallback` answers the rest). */
+  onlyCommands?: boolean
   history?: string[]
   /** Called when `clear` runs. */
   onClear?: () => void
@@ -109,7 +111,7 @@ export class Shell {
     this.onClear = opts.onClear
     this.onScreen = opts.onScreen
     this.exitEnds = opts.exitEnds ?? false
-    for (const spec of builtinCommands()) this.register(spec)
+    if (!opts.onlyCommands) for (const spec of builtinCommands()) this.register(spec)
     for (const spec of opts.commands ?? []) this.register(spec)
     const handle: ShellHandle = {
       dialect: opts.dialect ?? 'bash',

@@ -61,11 +61,17 @@ import { unsimulated } from './unsimulated'
 import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
 import { missingHint } from '../missingHints'
 
+/** The system's programs the lab does not run, made once (every shell, a container's on each exec, takes the list). */
+let others: CommandSpec[] | undefined
+
 export function builtinCommands(): CommandSpec[] {
   const own = ownCommands()
-  const have = new Set(own.map((c) => c.name))
-  // the system's other programs (a name with a hint of its own, such as more, keeps bash's `command not found` and the hint)
-  return [...DEBIAN_PROGRAMS.filter((n) => !have.has(n) && missingHint(n) === undefined).map(unsimulated), ...own]
+  if (!others) {
+    const have = new Set(own.map((c) => c.name))
+    // (a name with a hint of its own, such as more, keeps bash's `command not found` and the hint)
+    others = DEBIAN_PROGRAMS.filter((n) => !have.has(n) && missingHint(n) === undefined).map(unsimulated)
+  }
+  return [...others, ...own]
 }
 
 function ownCommands(): CommandSpec[] {
