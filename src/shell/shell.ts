@@ -77,7 +77,7 @@ interface RunInput {
   cursor?: { pos: number }
 }
 
-/** bash programs started one inside the other stop this deep (each is a Shell on the page's thread). */
+/** bash programs started one inside the other stop this deep (each is one more Shell in the lab's worker). */
 const MAX_NESTED_SHELLS = 32
 
 export class Shell {
