@@ -7,8 +7,9 @@
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
-import { ExpansionError, expandString, expandWords, substitutionOutput, type ExpandContext } from './expand'
+import { ExpansionError, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, type IO, type Sink } from './redirect'
+import { assignWords } from './assignWords'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
 import { builtinHost, PrefixEnv } from './builtins/bind'
@@ -325,13 +326,10 @@ export class Executor implements CompoundHost {
 
   private async runSimple(cmd: SimpleCommand, io: IO, env: ShellEnv, ectx: ExpandContext): Promise<number> {
     const argv = await expandWords(cmd.words, ectx)
-    const values: [string, string][] = []
-    for (const a of cmd.assignments) {
-      values.push([a.name, await expandString(a.value.parts, ectx)])
-      // Assignments alone change the shell at once, left to right (`A=1 B=$A`).
-      if (argv.length === 0 && !this.assign(env, a.name, values[values.length - 1][1])) return 1
-    }
-    if (this.rt.has('xtrace')) this.write(io.err, xtraceLines(this.rt.substDepth, values, argv))
+    const words = await assignWords(cmd.assignments, ectx, env, argv.length === 0, (n) => this.rt.integer.has(n), (n, v) => this.assign(env, n, v))
+    if (!words) return 1
+    const { values, shown } = words
+    if (this.rt.has('xtrace')) this.write(io.err, xtraceLines(this.rt.substDepth, shown, argv))
     if (argv.length === 0) {
       await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
       return ectx.substStatus ?? 0

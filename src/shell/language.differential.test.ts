@@ -123,6 +123,9 @@ const CASES: string[] = [
   'echo "{a,b}" \'{1..3}\' $\'{a,b}\' x{a,b', 
   '{ echo {a,b}; }; echo {',
   'X=1; Xa=2; echo $X{a,b} "$X"{a,b} ${X}{a,b}',
+  // += appends (adds, for an integer variable)
+  'x=a; x+=b; echo $x; declare -i n=5; n+=3; echo $n; n+=x; echo $n; y+=new; echo $y; P=/a; P+=:/b; echo $P; x+=$x; echo $x',
+  'A=1; A+=2 printenv A; echo $A; f() { local L=a; L+=b; echo $L; }; f; readonly R=1; (R+=2); echo "after $?"',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
   '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',

@@ -34,6 +34,8 @@ export interface Word {
 export interface Assignment {
   name: string
   value: Word
+  /** `NAME+=VALUE`: appended to the value (added, for an integer variable). */
+  append?: true
 }
 
 export type RedirOp = '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<<'
