@@ -1,7 +1,7 @@
 // Imitates: kubectl pkg/cmd/get/sorter.go (--sort-by: a JSONPath per object, numbers by value, others as text).
 
 import { relaxedJsonPath } from '../printers/customColumns'
-import { runJsonPath } from '../printers/jsonpath'
+import { jsonPathAsJson, runJsonPath } from '../printers/jsonpath'
 import { KubectlError } from '../errors'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -10,11 +10,18 @@ type Found = { obj: Record<string, any> }
 /** Sorts what get found by the field; kubectl's error when no object has it. */
 export function sortFound<T extends Found>(found: T[], spec: string): T[] {
   const path = relaxedJsonPath(spec)
-  const keys = found.map((f) => {
+  // a field that is there but null (an event's lastTimestamp when the scheduler wrote it) sorts first,
+  // as kubectl's isLess puts a nil value before any other; so does a missing one
+  const values = found.map((f) => {
+    const r = jsonPathAsJson(path, f.obj, { allowMissingKeys: true })
+    return r.ok ? (JSON.parse(r.text) as unknown[]) : []
+  })
+  const keys = found.map((f, i) => {
+    if (values[i].length === 0 || values[i][0] === null) return ''
     const r = runJsonPath(path, f.obj, { allowMissingKeys: true })
     return r.ok ? r.text : ''
   })
-  if (found.length > 1 && keys.every((k) => k === '')) {
+  if (found.length > 1 && values.every((v) => v.length === 0)) {
     throw new KubectlError(`error: couldn't find any field with path "${path}" in the list of objects`)
   }
   const numeric = keys.every((k) => k === '' || /^-?\d+(\.\d+)?$/.test(k))
