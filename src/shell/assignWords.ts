@@ -4,15 +4,17 @@
 // shows `NAME+=VALUE` for an assignment alone, and the whole new value before a command.
 
 import type { Assignment } from './parser/ast'
-import { expandString, type ExpandContext } from './expand'
+import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
+import { parseArithmeticText } from './parser/parser'
+import { arrayOf, elementsOf, resolveIndex, setArray } from './arrays'
 import { evalArithmetic } from './arith'
 import type { ShellEnv } from './types'
 
 export interface AssignedWords {
   /** Each name and its new value. */
   values: [string, string][]
-  /** What `set -x` prints for them. */
-  shown: [string, string][]
+  /** What `set -x` prints for them (xtraceLines). */
+  shown: [string, string, true?][]
 }
 
 /**
@@ -21,11 +23,19 @@ export interface AssignedWords {
  */
 export async function assignWords(
   assignments: Assignment[], ctx: ExpandContext, env: ShellEnv, alone: boolean, integer: (name: string) => boolean,
-  assign: (name: string, value: string) => boolean,
+  assign: (name: string, value: string) => boolean, locked: (name: string) => boolean = () => false,
 ): Promise<AssignedWords | undefined> {
   const values: [string, string][] = []
-  const shown: [string, string][] = []
+  const shown: [string, string, true?][] = []
   for (const a of assignments) {
+    if (a.array || a.index !== undefined) {
+      // an array, or one of its elements: set at once (before a command too, where bash would keep it for the command)
+      if (locked(a.name)) throw new ExpansionError(`${a.name}: readonly variable`, undefined, true)
+      const shownAs = await assignArray(a, ctx, env)
+      if (shownAs === undefined) return undefined
+      shown.push(shownAs)
+      continue
+    }
     const word = await expandString(a.value.parts, ctx)
     let value = word
     if (a.append) {
@@ -36,6 +46,31 @@ export async function assignWords(
     values.push([a.name, value])
     shown.push(a.append && alone ? [`${a.name}+`, word] : [a.name, value])
     if (alone && !assign(a.name, value)) return undefined
+    // a plain assignment to an array sets its element 0
+    const arr = alone ? arrayOf(env, a.name) : undefined
+    if (arr) setArray(env, a.name, arr.set(0, env.get(a.name) ?? value))
   }
   return { values, shown }
+}
+
+/** `NAME=(...)`, `NAME+=(...)`, `NAME[I]=V`, `NAME[I]+=V`; what `set -x` shows, or undefined after an error. */
+async function assignArray(a: Assignment, ctx: ExpandContext, env: ShellEnv): Promise<[string, string, true?] | undefined> {
+  if (a.array) {
+    const words = await expandWords(a.array, ctx)
+    const els = a.append ? arrayOf(env, a.name) ?? elementsOf(env, a.name) : new Map<number, string>()
+    let next = els.size === 0 ? 0 : Math.max(...els.keys()) + 1
+    for (const w of words) els.set(next++, w)
+    setArray(env, a.name, els)
+    // (set -x shows the words as typed)
+    return [`${a.name}${a.append ? '+' : ''}`, `(${a.array.map((w) => w.raw).join(' ')})`, true]
+  }
+  const els = elementsOf(env, a.name)
+  const sub = evalArithmetic(await expandString(parseArithmeticText(a.index ?? '0'), ctx), env)
+  if (typeof sub === 'string') throw new ExpansionError(sub, undefined, true)
+  const index = resolveIndex(els, sub)
+  if (index === undefined) throw new ExpansionError(`${a.name}[${a.index}]: bad array subscript`, undefined, true)
+  const word = await expandString(a.value.parts, ctx)
+  els.set(index, a.append ? (els.get(index) ?? '') + word : word)
+  setArray(env, a.name, els)
+  return [`${a.name}[${a.index}]${a.append ? '+' : ''}`, word]
 }

@@ -98,6 +98,7 @@ const XTRACE: string[] = [
   'set -x; A=1 B="x y" echo hi "a b" "" "it\'s" \'$x\' "*" a=b; C=$(echo sub); echo a; set +x',
   'set -x; for i in 1; do [ $i = 1 ] && echo "$i"; done; f() { echo f "$@"; }; f a; eval "echo e"; set +x',
   'set -x; z=1; z+=2; B+=3 echo "$z"; set +x',
+  'set -x; a=(1 "2 3"); a[1]=x; a+=(y); b[2]+=z; echo "${a[@]}"; set +x',
 ]
 const oneLevelLess = (o: Outcome): Outcome => ({ ...o, stderr: o.stderr.replace(/^\+(\++ )/gm, '$1') })
 

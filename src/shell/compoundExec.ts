@@ -13,6 +13,7 @@ import { patternMatches, patternPieces, runCond, type CondRunner } from './condE
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
+import { isArrayKey } from './arrays'
 
 /** `break n` / `continue n` unwinding through loops. */
 export class LoopControl {
@@ -55,7 +56,7 @@ export class FunctionScope implements ShellEnv {
     const out = { ...(this.parent.all?.() ?? this.parent.exported()) }
     for (const [k, v] of this.locals) {
       if (v === null) delete out[k]
-      else out[k] = v
+      else if (!isArrayKey(k)) out[k] = v
     }
     return out
   }

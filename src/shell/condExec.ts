@@ -15,6 +15,7 @@ import { compileMatcher } from './commands/matcher'
 import type { IO, Sink } from './redirect'
 import type { HomeFs, ShellEnv } from './types'
 import type { Runtime } from './runtime'
+import { setArray } from './arrays'
 
 /** What `[[ ]]` needs of the executor. */
 export interface CondRunner {
@@ -91,8 +92,10 @@ export async function runCond(h: CondRunner, cmd: CondCommand, io: IO, env: Shel
           if (!re.ok) throw new CondFailure(2)
           const m = await compileMatcher(re.source, false)
           const hit = m.test(left)
+          // BASH_REMATCH: the match and its groups (a pattern with back-references: the match only)
           const first = hit ? m.matches(left)[0] : undefined
-          env.set('BASH_REMATCH', first ? left.slice(first[0], first[1]) : '')
+          const groups = hit ? (m.groups?.(left) ?? [first ? left.slice(first[0], first[1]) : '']) : []
+          setArray(env, 'BASH_REMATCH', new Map(groups.map((g, i) => [i, g])))
           return hit
         }
         const right = await text(e.right)

@@ -2,6 +2,7 @@
 // subshells and `A=1 cmd` prefix assignments, so that neither leaks into the interactive shell.
 
 import type { ShellEnv } from './types'
+import { isArrayKey } from './arrays'
 
 export interface EnvSnapshot {
   vars: Record<string, string>
@@ -43,9 +44,9 @@ export class MemoryEnv implements ShellEnv {
     return out
   }
 
-  /** All variables, exported or not (for `set`-like listings). */
+  /** All variables, exported or not (for `set`-like listings; the arrays' own keys left out). */
   all(): Record<string, string> {
-    return Object.fromEntries(this.vars)
+    return Object.fromEntries([...this.vars].filter(([k]) => !isArrayKey(k)))
   }
 
   snapshot(): EnvSnapshot {
@@ -93,7 +94,7 @@ export class OverlayEnv implements ShellEnv {
     const out = { ...(this.parent.all?.() ?? this.parent.exported()) }
     for (const [k, v] of this.local) {
       if (v === null) delete out[k]
-      else out[k] = v
+      else if (!isArrayKey(k)) out[k] = v
     }
     return out
   }

@@ -326,7 +326,7 @@ export class Executor implements CompoundHost {
 
   private async runSimple(cmd: SimpleCommand, io: IO, env: ShellEnv, ectx: ExpandContext): Promise<number> {
     const argv = await expandWords(cmd.words, ectx)
-    const words = await assignWords(cmd.assignments, ectx, env, argv.length === 0, (n) => this.rt.integer.has(n), (n, v) => this.assign(env, n, v))
+    const words = await assignWords(cmd.assignments, ectx, env, argv.length === 0, (n) => this.rt.integer.has(n), (n, v) => this.assign(env, n, v), (n) => this.rt.readonly.has(n))
     if (!words) return 1
     const { values, shown } = words
     if (this.rt.has('xtrace')) this.write(io.err, xtraceLines(this.rt.substDepth, shown, argv))

@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, expansionTooLong } from './limits'
 import { BraceLimit, braceExpand, mayBrace } from './braces'
 import type { Runtime } from './runtime'
 import { positionalFields, specialParameter, unbound } from './params'
+import { elementsOf, resolveIndex } from './arrays'
 
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
@@ -154,6 +155,10 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
         break
       }
       case 'var': {
+        if (part.index !== undefined) {
+          await expandElement(part, ctx, pieces)
+          break
+        }
         const fields = part.quoted && !part.op ? positionalFields(part.name, ctx) : undefined
         if (fields) {
           // "$@": one field per parameter (none at all when there are none).
@@ -193,6 +198,50 @@ async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandConte
   if (value === undefined && ctx.runtime?.has('nounset') && !(op && DEFAULTING.has(op.op)) && name !== '@' && name !== '*') {
     throw fatal(unbound(name))
   }
+  return applyOp(name, value, op, ctx)
+}
+
+/** `${a[i]}`, `${a[@]}`, `${#a[@]}`, `${!a[@]}` and their operators (arrays.ts): pieces as for a variable, "${a[@]}" one field each. */
+async function expandElement(part: Extract<WordPart, { kind: 'var' }>, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
+  const els = elementsOf(ctx.env, part.name)
+  if (part.index !== '@' && part.index !== '*') {
+    const index = resolveIndex(els, await arith(part.index ?? '0', ctx))
+    if (index === undefined) throw fatal(`${part.name}: bad array subscript`)
+    const value = els.get(index)
+    if (value === undefined && ctx.runtime?.has('nounset') && !(part.op && DEFAULTING.has(part.op.op))) throw fatal(unbound(`${part.name}[${part.index}]`))
+    pieces.push({ text: await applyOp(part.name, value, part.op, ctx), split: !part.quoted, glob: !part.quoted })
+    return
+  }
+  const sorted = [...els].sort((a, b) => a[0] - b[0])
+  let values = part.keys ? sorted.map(([i]) => String(i)) : sorted.map(([, v]) => v)
+  if (part.op?.op === '#len') {
+    pieces.push({ text: String(values.length), split: false })
+    return
+  }
+  if (part.op?.op === 'substr') {
+    let from = await arith(part.op.offset ?? '0', ctx)
+    if (from < 0n) from += BigInt(values.length)
+    const length = part.op.length === undefined ? undefined : await arith(part.op.length, ctx)
+    if (length !== undefined && length < 0n) throw fatal(`${part.op.length}: substring expression < 0`)
+    values = from < 0n ? [] : values.slice(Number(from), length === undefined ? undefined : Number(from + length))
+  } else if (part.op) {
+    const op = part.op
+    values = await Promise.all(values.map((v) => applyOp(part.name, v, op, ctx)))
+  }
+  if (part.quoted && part.index === '@') {
+    values.forEach((f, i) => {
+      if (i > 0) pieces.push({ text: ' ', split: false, boundary: true })
+      pieces.push({ text: f, split: false })
+    })
+    return
+  }
+  const ifs = ctx.env.get('IFS')
+  const sep = part.quoted ? (ifs === undefined ? ' ' : ifs.slice(0, 1)) : ' '
+  pieces.push({ text: values.join(sep), split: !part.quoted, glob: !part.quoted })
+}
+
+/** A parameter's operator (`:-`, `#`, `/`, `^^`, `:offset` ...) on its value. */
+async function applyOp(name: string, value: string | undefined, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {
   if (!op) return value ?? ''
   const v = value ?? ''
   switch (op.op) {

@@ -126,6 +126,17 @@ const CASES: string[] = [
   // += appends (adds, for an integer variable)
   'x=a; x+=b; echo $x; declare -i n=5; n+=3; echo $n; n+=x; echo $n; y+=new; echo $y; P=/a; P+=:/b; echo $P; x+=$x; echo $x',
   'A=1; A+=2 printenv A; echo $A; f() { local L=a; L+=b; echo $L; }; f; readonly R=1; (R+=2); echo "after $?"',
+  // indexed arrays
+  'a=(one two "three four"); echo ${a[1]} ${#a[@]} "${a[2]}"; for x in "${a[@]}"; do echo "[$x]"; done; printf "<%s>" ${a[@]} "${a[*]}"; echo',
+  'a=(one two "three four"); echo $a ${a[0]} ${a[-1]} ${!a[@]} "${a[@]:1}" ${a[@]:1:1} ${a[*]}; IFS=,; echo "${a[*]}"',
+  'a=(x); a+=(y z); a[7]=seven; echo ${#a[@]} ${!a[@]}; a[1]+=Y; echo ${a[1]} ${#a[1]}; a=new; declare -p a',
+  'TOK=eyJh.eyJp.c2ln; IFS=. read -ra parts <<< "$TOK"; echo ${#parts[@]} ${parts[1]}; for s in "a..b" "a.b." ".a" ""; do IFS=. read -ra p <<< "$s"; declare -p p; done',
+  'read -ra q <<< "  x  y "; declare -p q; a=(one two three); echo ${a[@]^^} ${a[@]/o/0} ${a[@]#t}',
+  'a=(1 2 3); unset "a[1]"; declare -p a; echo "[$a]"; unset a; echo "${a[1]}x"; b[2]=x; echo "${b[@]}" ${#b[@]} "[$b]"; declare -a d; declare -p d; c=(); declare -p c',
+  'cd g; f=(*.pem "no match*"); echo ${#f[@]} "${f[@]}"; i=1; echo ${f[i]} ${f[$i]} ${f[i-1]}; f[i+1]=z; echo ${f[2]}',
+  'r=(1 2); readonly r; r[1]=x; echo "no $?"',
+  'readonly r=x; (r[1]=y); (r=(1)); declare -p r; set -u; echo ${nope[1]-dflt}; echo ${nope[1]}; echo no',
+  '[[ ab =~ (a)(b) ]]; declare -p BASH_REMATCH; echo ${BASH_REMATCH[2]} ${#BASH_REMATCH[@]}; [[ abc =~ ^a(x)?(b|c)+ ]]; declare -p BASH_REMATCH; [[ zz =~ a ]]; declare -p BASH_REMATCH',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
   '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',

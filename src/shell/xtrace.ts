@@ -5,10 +5,11 @@
 
 import { shellQuote } from './builtins/host'
 
-export function xtraceLines(depth: number, assignments: [string, string][], argv: string[]): string {
+/** `assignments`: each name and value; a third `true` shows the value as it is (an array's words as typed). */
+export function xtraceLines(depth: number, assignments: [string, string, true?][], argv: string[]): string {
   const prefix = '+'.repeat(depth + 1) + ' '
   let out = ''
-  for (const [n, v] of assignments) out += `${prefix}${n}=${shellQuote(v)}\n`
+  for (const [n, v, verbatim] of assignments) out += `${prefix}${n}=${verbatim ? v : shellQuote(v)}\n`
   if (argv.length) out += prefix + argv.map(quoteWord).join(' ') + '\n'
   return out
 }

@@ -5,18 +5,23 @@
 import { FunctionScope } from '../compoundExec'
 import { evalArithmetic } from '../arith'
 import type { BuiltinCall } from './host'
+import { arrayOf, declareArray, declareEmptyArray, declaredOnly, setArray } from '../arrays'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** `declare -p` text of one variable. */
 export function declaration(c: BuiltinCall, name: string): string | undefined {
+  const arr = arrayOf(c.env, name)
+  const flags = c.h.rt.readonly.has(name) ? 'r' : ''
+  if (arr && declaredOnly(c.env, name)) return `declare -a${flags} ${name}\n`
+  if (arr) return declareArray(name, arr, flags)
   const v = c.env.get(name)
   if (v === undefined) return undefined
-  let flags = ''
-  if (c.h.rt.integer.has(name)) flags += 'i'
-  if (c.h.rt.readonly.has(name)) flags += 'r'
-  if (c.env.isExported(name)) flags += 'x'
-  return `declare -${flags || '-'} ${name}="${v.replace(/(["\\$`])/g, '\\$1')}"\n`
+  let scalar = ''
+  if (c.h.rt.integer.has(name)) scalar += 'i'
+  scalar += flags
+  if (c.env.isExported(name)) scalar += 'x'
+  return `declare -${scalar || '-'} ${name}="${v.replace(/(["\\$`])/g, '\\$1')}"\n`
 }
 
 export function declareBuiltin(c: BuiltinCall): number {
@@ -32,7 +37,7 @@ export function declareBuiltin(c: BuiltinCall): number {
     }
     if (!/^[-+][a-zA-Z]+$/.test(a)) break
     for (const f of a.slice(1)) {
-      if (!'xrigpfF'.includes(f)) {
+      if (!'xrigpfFa'.includes(f)) {
         err(`bash: ${argv[0]}: ${a[0]}${f}: invalid option\n${argv[0]}: usage: ${argv[0]} [-aAfFgiIlnrtux] [name[=value] ...] or ${argv[0]} -p [-aAfFilnrtux] [name ...]\n`)
         return 2
       }
@@ -79,7 +84,12 @@ export function declareBuiltin(c: BuiltinCall): number {
       }
       value = String(r)
     }
-    if (local) (env as FunctionScope).declare(name, value)
+    // -a: an (indexed) array, empty unless the name had a value
+    const had = value ?? env.get(name)
+    if (on.has('a') && !arrayOf(env, name)) {
+      if (had === undefined) declareEmptyArray(env, name)
+      else setArray(env, name, new Map([[0, had]]))
+    } else if (local) (env as FunctionScope).declare(name, value)
     else if (value !== undefined) env.set(name, value)
     if (on.has('x')) env.export(name)
     if (on.has('r')) h.rt.readonly.add(name)

@@ -4,6 +4,7 @@
 // `echo x | read v` sets nothing in the shell, as in bash.
 
 import type { BuiltinCall } from './host'
+import { setArray } from '../arrays'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n'
@@ -12,6 +13,7 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
   let raw = false
   let delim = '\n'
   let count: number | undefined
+  let array: string | undefined
   let i = 1
   for (; i < argv.length; i++) {
     const a = argv[i]
@@ -32,6 +34,7 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
         }
         if (f === 'd') delim = value === '' ? '\0' : value[0]
         if (f === 'n' || f === 'N') count = Number(value)
+        if (f === 'a') array = value
         // -p: bash shows the prompt only when reading from a terminal.
         break
       } else {
@@ -41,7 +44,7 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
     }
   }
   const names = argv.slice(i)
-  for (const n of names) {
+  for (const n of array === undefined ? names : [array]) {
     if (!NAME.test(n)) {
       err(`bash: read: \`${n}': not a valid identifier\n`)
       return 1
@@ -79,6 +82,14 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
   if (count !== undefined && !found && k < input.length) found = true
   cursor.pos += k
   const ended = !found && k >= input.length
+  if (array !== undefined) {
+    if (h.rt.readonly.has(array)) {
+      err(`bash: ${array}: readonly variable\n`)
+      return 1
+    }
+    setArray(env, array, new Map(splitFields(line, env.get('IFS')).map((f, n) => [n, f])))
+    return ended ? 1 : 0
+  }
   // a readonly name keeps its value (the others are assigned) and read fails
   let locked = false
   assign(line, names, env.get('IFS'), (name, value) => {
@@ -118,4 +129,31 @@ function assign(line: string, names: string[], ifsOf: string | undefined, set: (
     skipWs()
     set(name, unescape(field))
   })
+}
+
+/** `read -a`: every field of the line, split on IFS as read does; a separator at the end makes no empty field. */
+function splitFields(line: string, ifsOf: string | undefined): string[] {
+  const ifs = ifsOf ?? ' \t\n'
+  const chars = [...line]
+  const escaped = (k: number) => chars[k - 1] === '\uE000'
+  const isWs = (k: number) => ifs.includes(chars[k]) && /[ \t\n]/.test(chars[k]) && !escaped(k)
+  const isSep = (k: number) => ifs.includes(chars[k]) && !escaped(k)
+  const fields: string[] = []
+  let k = 0
+  while (k < chars.length && isWs(k)) k++
+  while (k < chars.length) {
+    let field = ''
+    while (k < chars.length && !isSep(k)) field += chars[k++]
+    fields.push(field.replace(/\uE000([\s\S])/g, '$1'))
+    if (k >= chars.length) break
+    // one separator: a run of IFS whitespace, with at most one other IFS character in it
+    const hard = !isWs(k)
+    k++
+    while (k < chars.length && isWs(k)) k++
+    if (!hard && k < chars.length && isSep(k)) {
+      k++
+      while (k < chars.length && isWs(k)) k++
+    }
+  }
+  return fields
 }

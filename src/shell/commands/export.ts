@@ -1,6 +1,8 @@
 // The bash builtins export and unset (builtins/setattr.def, set.def).
 
 import type { CommandContext, CommandSpec } from '../types'
+import { arrayOf, resolveIndex, setArray, unsetArray } from '../arrays'
+import { evalArithmetic } from '../arith'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -72,6 +74,18 @@ export const unset: CommandSpec = {
         ctx.stderr(`bash: unset: ${a.slice(0, 2)}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n`)
         return 2
       }
+      // `unset 'a[1]'`: one element of an array
+      const el = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]+)\]$/.exec(a)
+      if (el && !ctx.shell.isReadonly?.(el[1])) {
+        const els = arrayOf(ctx.env, el[1])
+        const r = evalArithmetic(el[2], ctx.env)
+        const index = els && typeof r !== 'string' ? resolveIndex(els, r) : undefined
+        if (els && index !== undefined) {
+          els.delete(index)
+          setArray(ctx.env, el[1], els)
+        } else if (!els && r === 0n) ctx.env.unset(el[1])
+        continue
+      }
       if (!NAME.test(a)) {
         ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`)
         status = 1
@@ -83,6 +97,7 @@ export const unset: CommandSpec = {
         continue
       }
       ctx.env.unset(a)
+      unsetArray(ctx.env, a)
     }
     return status
   },

@@ -10,6 +10,8 @@ export interface LineMatcher {
   matches(line: string): [number, number][]
   /** Tell the matcher how much text comes: the back-reference fallback's budget grows with it. */
   willSearch(chars: number): void
+  /** The first match and its groups' texts (`[[ =~ ]]`'s BASH_REMATCH; an unmatched group is ''); RE2 only. */
+  groups?(line: string): string[] | undefined
 }
 
 /** Steps the back-reference fallback may take in one command, plus STEPS_PER_CHAR per character searched. */
@@ -51,13 +53,19 @@ export async function compileMatcher(source: string, ignoreCase: boolean): Promi
     const flags = RE2JS.LONGEST_MATCH | lookbehinds | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)
     try {
       const re = RE2JS.compile(source, flags)
-      return lineMatcher(
+      const matcher = lineMatcher(
         (line, from) => {
           const m = re.matcher(line)
           return m.find(from) ? [m.start(), m.end()] : undefined
         },
         (line) => re.test(line),
       )
+      matcher.groups = (line) => {
+        const m = re.matcher(line)
+        if (!m.find(0)) return undefined
+        return Array.from({ length: m.groupCount() + 1 }, (_, g) => m.group(g) ?? '')
+      }
+      return matcher
     } catch {
       // Beyond RE2 (a repeat count over 1000): the bounded backtracker below.
     }

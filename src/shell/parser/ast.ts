@@ -4,7 +4,13 @@
 /** One piece of a word. `quoted` parts are never split into fields. */
 export type WordPart =
   | { kind: 'lit'; text: string; quoted: boolean }
-  | { kind: 'var'; name: string; quoted: boolean; op?: ParamOp; /** written `$NAME`, without braces */ bare?: boolean }
+  | {
+      kind: 'var'; name: string; quoted: boolean; op?: ParamOp; /** written `$NAME`, without braces */ bare?: boolean
+      /** `${NAME[SUBSCRIPT]}`: an array's element (`@` or `*`: all of them), the subscript as typed */
+      index?: string
+      /** `${!NAME[@]}`: the array's indices */
+      keys?: true
+    }
   | { kind: 'cmdsub'; body: List; quoted: boolean }
   | { kind: 'arith'; expr: string; quoted: boolean }
   | { kind: 'tilde'; user: string }
@@ -36,6 +42,10 @@ export interface Assignment {
   value: Word
   /** `NAME+=VALUE`: appended to the value (added, for an integer variable). */
   append?: true
+  /** `NAME=(WORD...)`: an array of the words (expanded as a command's are). */
+  array?: Word[]
+  /** `NAME[SUBSCRIPT]=VALUE`: one element of an array (the subscript as typed, arithmetic). */
+  index?: string
 }
 
 export type RedirOp = '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<<'

@@ -7,6 +7,7 @@ import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, Script, Wor
 export type { Script } from './ast'
 import { ParseError, Scanner, isMeta } from './scanner'
 import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
+import { readArrayWords } from './arrayWords'
 import { readHeredoc, type PendingHeredoc } from './heredoc'
 import { parseRedirect } from './redirection'
 import { AliasState } from './alias'
@@ -14,7 +15,6 @@ import { addRedirect, asAssignment, scanDoubleParen, isRedirectOp, lit, plainTex
 import { readTime } from './timeWord'
 
 const RESERVED_UNEXPECTED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in'])
-const RESERVED_UNSUPPORTED = new Set(['select'])
 const MAX_DEPTH = 64
 const MAX_SUBSHELLS = 1000
 
@@ -214,14 +214,14 @@ class Parser extends Scanner implements GrammarHost {
       if (cmd.words.length === 0) {
         const assignment = asAssignment(word)
         if (assignment) {
+          if (assignment.value.raw === '' && assignment.index === undefined && this.ch === '(') assignment.array = readArrayWords(this)
           cmd.assignments.push(assignment)
           continue
         }
         const plain = plainText(word)
         if (cmd.assignments.length === 0 && cmd.redirects.length === 0 && plain !== undefined) {
           if (RESERVED_UNEXPECTED.has(plain)) throw unexpected(plain)
-          if (RESERVED_UNSUPPORTED.has(plain))
-            throw new ParseError(`${plain}: compound commands are not supported by the lab shell`)
+          if (plain === 'select') throw new ParseError('select: compound commands are not supported by the lab shell')
         }
       }
       cmd.words.push(word)

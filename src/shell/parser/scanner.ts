@@ -246,6 +246,21 @@ export abstract class Scanner {
   private readBraced(quoted: boolean): WordPart {
     const start = this.pos
     this.pos += 2
+    // an array's element, `${a[1]}`, `${a[@]}`, `${#a[@]}`, `${!a[@]}` (then an operator, as for a variable)
+    const el = /^([#!]?)([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\]/.exec(this.src.slice(this.pos, this.pos + 512))
+    if (el) {
+      const after = this.src.slice(this.pos + el[0].length)
+      const base = { kind: 'var' as const, name: el[2], quoted, index: el[3], ...(el[1] === '!' ? { keys: true as const } : {}) }
+      if (after.startsWith('}')) {
+        this.pos += el[0].length + 1
+        return el[1] === '#' ? { ...base, op: { op: '#len', word: [] } } : base
+      }
+      const op = el[1] ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
+      if (op) {
+        this.pos += el[0].length + op[0].length
+        return { ...base, op: this.readParamOp(op[0], quoted) }
+      }
+    }
     const m = /^(#?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])/.exec(this.src.slice(this.pos, this.pos + 256))
     if (m) {
       const name = m[2]

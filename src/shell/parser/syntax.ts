@@ -30,11 +30,12 @@ export function plainText(word: Word): string | undefined {
 export function asAssignment(word: Word): Assignment | undefined {
   const first = word.parts[0]
   if (!first || first.kind !== 'lit' || first.quoted) return undefined
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(first.text)
+  // NAME=, NAME+=, NAME[SUBSCRIPT]= and NAME[SUBSCRIPT]+= (a subscript typed as it is, without expansions)
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/.exec(first.text)
   if (!m) return undefined
   const restText = first.text.slice(m[0].length)
   const parts: WordPart[] = restText ? [{ kind: 'lit', text: restText, quoted: false }, ...word.parts.slice(1)] : word.parts.slice(1)
-  return { name: m[1], value: { parts, raw: word.raw.slice(m[0].length) }, ...(m[2] ? { append: true as const } : {}) }
+  return { name: m[1], value: { parts, raw: word.raw.slice(m[0].length) }, ...(m[3] ? { append: true as const } : {}), ...(m[2] !== undefined ? { index: m[2] } : {}) }
 }
 
 export function heredocDelimiter(word: Word): { text: string; quoted: boolean } {
