@@ -57,11 +57,17 @@ export function elementsOf(env: ShellEnv, name: string): Map<number, string> {
   return v === undefined ? new Map() : new Map([[0, v]])
 }
 
+/** One past the highest index (0 for no elements): where `a+=(x)` puts x. */
+export function nextIndex(elements: Map<number, string>): number {
+  let top = -1
+  for (const i of elements.keys()) if (i > top) top = i
+  return top + 1
+}
+
 /** An element's index from its subscript's value: negative counts back from the end (bash's max index + 1). */
 export function resolveIndex(elements: Map<number, string>, index: bigint): number | undefined {
-  if (index >= 0n) return Number(index)
-  const top = elements.size === 0 ? 0 : Math.max(...elements.keys()) + 1
-  const i = top + Number(index)
+  if (index >= 0n) return index > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(index)
+  const i = nextIndex(elements) + Number(index)
   return i < 0 ? undefined : i
 }
 

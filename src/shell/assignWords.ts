@@ -6,7 +6,7 @@
 import type { Assignment } from './parser/ast'
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
 import { parseArithmeticText } from './parser/parser'
-import { arrayOf, elementsOf, resolveIndex, setArray } from './arrays'
+import { arrayOf, elementsOf, nextIndex, resolveIndex, setArray } from './arrays'
 import { evalArithmetic } from './arith'
 import type { ShellEnv } from './types'
 
@@ -58,7 +58,7 @@ async function assignArray(a: Assignment, ctx: ExpandContext, env: ShellEnv): Pr
   if (a.array) {
     const words = await expandWords(a.array, ctx)
     const els = a.append ? arrayOf(env, a.name) ?? elementsOf(env, a.name) : new Map<number, string>()
-    let next = els.size === 0 ? 0 : Math.max(...els.keys()) + 1
+    let next = nextIndex(els)
     for (const w of words) els.set(next++, w)
     setArray(env, a.name, els)
     // (set -x shows the words as typed)

@@ -256,3 +256,17 @@ describe('Ctrl+C', () => {
     expect(await sh.run('echo hi')).toEqual({ stdout: 'hi\n', stderr: '', exitCode: 0 })
   })
 })
+
+describe('a long list of words', () => {
+  // 165,000 words from $(seq ...) made `for` build its `set -x` line on every pass (minutes, quadratic),
+  // and spreading them into one call overflowed the stack ("internal error"); an array takes them all
+  test('a for loop over them stops at the step budget, and an array holds them', async () => {
+    const sh = newShell()
+    const loop = await sh.run('for x in $(seq 200000); do :; done; echo done')
+    expect(loop.stdout).toBe('')
+    expect(loop.stderr).toMatch(/^lab: seq stopped after writing 1 MiB into a pipe[^\n]*\nbash: stopped after 100000 steps/)
+    const arr = await sh.run('a=($(seq 200000)); echo ${#a[@]} ${a[-1]}')
+    // (the pipe stops at 1 MiB, in the middle of 165669)
+    expect(arr.stdout).toBe('165669 16566\n')
+  }, 60_000)
+})

@@ -142,11 +142,13 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
         return 1
       }
       let status = 0
+      let listText: string | undefined
       h.loopDepth++
       try {
         for (const item of items) {
           await h.tick()
-          h.trace(io, `for ${cmd.name} in ${items.map(quoteWord).join(' ')}`)
+          // (the list's text is made once, and only under set -x: a long list made it quadratic)
+          if (h.rt.has('xtrace')) h.trace(io, `for ${cmd.name} in ${(listText ??= items.map(quoteWord).join(' '))}`)
           env.set(cmd.name, item)
           const r = await body(h, cmd.body, io, env)
           status = h.status

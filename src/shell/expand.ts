@@ -74,7 +74,7 @@ export async function expandWords(words: Word[], ctx: ExpandContext): Promise<st
   const out: string[] = []
   for (const w of words) {
     if (!mayBrace(w.parts)) {
-      out.push(...(await expandFields(w, ctx)))
+      append(out, await expandFields(w, ctx))
       continue
     }
     let variants: WordPart[][]
@@ -84,12 +84,17 @@ export async function expandWords(words: Word[], ctx: ExpandContext): Promise<st
       if (e instanceof BraceLimit) throw fatal(`brace expansion: ${e.count} words is more than the lab allows`)
       throw e
     }
-    for (const parts of variants) out.push(...(await expandFields({ parts, raw: w.raw }, ctx)))
+    for (const parts of variants) append(out, await expandFields({ parts, raw: w.raw }, ctx))
   }
   return out
 }
 
 const DEFAULT_MAX_FIELDS = 100_000
+
+/** `out.push(...more)` without spreading: a word may give more fields than a call takes arguments (`$(seq 200000)`). */
+function append(out: string[], more: readonly string[]): void {
+  for (const m of more) out.push(m)
+}
 
 export async function expandFields(word: Word, ctx: ExpandContext): Promise<string[]> {
   const pieces = await expandParts(word.parts, ctx)
@@ -127,7 +132,7 @@ export async function expandFields(word: Word, ctx: ExpandContext): Promise<stri
   const out: string[] = []
   for (const f of fields) {
     const paths = ctx.glob?.(f)
-    if (paths) out.push(...paths)
+    if (paths) append(out, paths)
     else out.push(f.map((p) => p.text).join(''))
   }
   return out
