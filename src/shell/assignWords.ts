@@ -7,6 +7,7 @@ import type { Assignment } from './parser/ast'
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
 import { parseArithmeticText } from './parser/parser'
 import { arrayOf, elementsOf, nextIndex, resolveIndex, setArray } from './arrays'
+import { FunctionScope } from './compoundExec'
 import { evalArithmetic } from './arith'
 import type { ShellEnv } from './types'
 
@@ -73,4 +74,25 @@ async function assignArray(a: Assignment, ctx: ExpandContext, env: ShellEnv): Pr
   els.set(index, a.append ? (els.get(index) ?? '') + word : word)
   setArray(env, a.name, els)
   return [`${a.name}[${a.index}]${a.append ? '+' : ''}`, word]
+}
+
+/**
+ * A declaration builtin with array arguments (`declare -a a=(1 2)`, `local b=(x)`, `readonly c=(y)`):
+ * the arrays are assigned before the builtin runs, except where it makes the names local (local, or
+ * declare in a function), where they are assigned after it, in the new local variables.
+ */
+export async function declareWithArrays(
+  arrays: Assignment[], argv: string[], env: ShellEnv, ctx: ExpandContext, run: () => Promise<number>, locked: (name: string) => boolean,
+): Promise<number> {
+  const makesLocal = argv[0] === 'local' || ((argv[0] === 'declare' || argv[0] === 'typeset') && env instanceof FunctionScope && !argv.includes('-g'))
+  const assignAll = async () => {
+    for (const a of arrays) {
+      if (locked(a.name)) throw new ExpansionError(`${a.name}: readonly variable`, undefined, true)
+      await assignArray(a, ctx, env)
+    }
+  }
+  if (!makesLocal) await assignAll()
+  const status = await run()
+  if (makesLocal && status === 0) await assignAll()
+  return status
 }

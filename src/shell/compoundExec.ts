@@ -13,7 +13,7 @@ import { patternMatches, patternPieces, runCond, type CondRunner } from './condE
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
-import { isArrayKey } from './arrays'
+import { ARRAY_KEY, isArrayKey } from './arrays'
 
 /** `break n` / `continue n` unwinding through loops. */
 export class LoopControl {
@@ -31,6 +31,8 @@ export class FunctionScope implements ShellEnv {
   constructor(private parent: ShellEnv) {}
   declare(name: string, value: string | undefined): void {
     this.locals.set(name, value ?? this.locals.get(name) ?? null)
+    // an array of that name is the function's own too
+    this.locals.set(ARRAY_KEY + name, this.locals.get(ARRAY_KEY + name) ?? null)
   }
   get(name: string): string | undefined {
     return this.locals.has(name) ? (this.locals.get(name) ?? undefined) : this.parent.get(name)

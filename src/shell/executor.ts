@@ -9,7 +9,7 @@ import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { ExpansionError, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, type IO, type Sink } from './redirect'
-import { assignWords } from './assignWords'
+import { assignWords, declareWithArrays } from './assignWords'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
 import { builtinHost, PrefixEnv } from './builtins/bind'
@@ -335,7 +335,8 @@ export class Executor implements CompoundHost {
       return ectx.substStatus ?? 0
     }
     const cio = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
-    return this.dispatch(argv, cio, env, values, false)
+    const run = () => this.dispatch(argv, cio, env, values, false)
+    return cmd.arrays ? declareWithArrays(cmd.arrays, argv, env, ectx, run, (n) => this.rt.readonly.has(n)) : run()
   }
 
   /** Set a variable as an assignment does: readonly names refuse, -i names evaluate, RANDOM seeds. */

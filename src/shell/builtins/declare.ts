@@ -12,7 +12,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** `declare -p` text of one variable. */
 export function declaration(c: BuiltinCall, name: string): string | undefined {
   const arr = arrayOf(c.env, name)
-  const flags = c.h.rt.readonly.has(name) ? 'r' : ''
+  const flags = `${c.h.rt.readonly.has(name) ? 'r' : ''}${c.env.isExported(name) ? 'x' : ''}`
   if (arr && declaredOnly(c.env, name)) return `declare -a${flags} ${name}\n`
   if (arr) return declareArray(name, arr, flags)
   const v = c.env.get(name)
@@ -20,7 +20,6 @@ export function declaration(c: BuiltinCall, name: string): string | undefined {
   let scalar = ''
   if (c.h.rt.integer.has(name)) scalar += 'i'
   scalar += flags
-  if (c.env.isExported(name)) scalar += 'x'
   return `declare -${scalar || '-'} ${name}="${v.replace(/(["\\$`])/g, '\\$1')}"\n`
 }
 
@@ -84,13 +83,14 @@ export function declareBuiltin(c: BuiltinCall): number {
       }
       value = String(r)
     }
-    // -a: an (indexed) array, empty unless the name had a value
+    if (local) (env as FunctionScope).declare(name, value)
+    else if (value !== undefined && !on.has('a')) env.set(name, value)
+    // -a: an (indexed) array (the function's own, after local), empty unless the name had a value
     const had = value ?? env.get(name)
     if (on.has('a') && !arrayOf(env, name)) {
       if (had === undefined) declareEmptyArray(env, name)
       else setArray(env, name, new Map([[0, had]]))
-    } else if (local) (env as FunctionScope).declare(name, value)
-    else if (value !== undefined) env.set(name, value)
+    }
     if (on.has('x')) env.export(name)
     if (on.has('r')) h.rt.readonly.add(name)
   }

@@ -65,6 +65,8 @@ export interface SimpleCommand {
   assignments: Assignment[]
   words: Word[]
   redirects: Redirect[]
+  /** A declaration builtin's array arguments (`declare -a a=(1 2)`): their names are among `words`. */
+  arrays?: Assignment[]
 }
 
 export interface Subshell {

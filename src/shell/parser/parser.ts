@@ -7,7 +7,7 @@ import type { AndOr, Command, List, ParseResult, Pipeline, Redirect, Script, Wor
 export type { Script } from './ast'
 import { ParseError, Scanner, isMeta } from './scanner'
 import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
-import { readArrayWords } from './arrayWords'
+import { arrayAssignment, declarationArray } from './arrayWords'
 import { readHeredoc, type PendingHeredoc } from './heredoc'
 import { parseRedirect } from './redirection'
 import { AliasState } from './alias'
@@ -211,10 +211,11 @@ class Parser extends Scanner implements GrammarHost {
       }
       if (next !== 'word') break
       const word = this.readWord()
+      if (declarationArray(this, cmd, word)) continue
       if (cmd.words.length === 0) {
         const assignment = asAssignment(word)
         if (assignment) {
-          if (assignment.value.raw === '' && assignment.index === undefined && this.ch === '(') assignment.array = readArrayWords(this)
+          arrayAssignment(this, assignment)
           cmd.assignments.push(assignment)
           continue
         }
