@@ -28,6 +28,7 @@ const CASES: string[] = [
   'mkdir -p d; bash d; echo $?',
   'bash -c; echo $?',
   'bash -q; echo $?',
+  'bash --foo; echo $?; bash -1; echo $?; bash --norc -c "echo norc"',
   "bash -e -c 'false; echo no'; echo $?",
   "bash -x -c 'echo hi'",
   "bash -o pipefail -c 'false | true'; echo $?",

@@ -24,8 +24,48 @@ ${['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 
 \t-abefhkmnptuvxBCEHPT or -o option
 `
 
-/** The set options the lab's `set` has, as bash takes them when it starts. */
+/** The set options the lab's `set` has, as bash and dash take them when they start. */
 const SET_LETTERS = 'eux'
+
+/** The long options bash takes and the lab ignores (--version prints the version). */
+const BASH_LONG = ['--version', '--norc', '--noprofile', '--noediting']
+
+export type Invocation = { options: string[]; command?: 'c' | 's'; rest: string[] } | { error: string } | { version: true }
+
+/**
+ * The options bash and dash read before their script: set's letters and -o OPTION (for `set`),
+ * -c, -s; `--` or `-` ends them. `longs`: the long options taken (bash's); any other word of two
+ * dashes is bash's `invalid option` of the whole word, and dash's of `--`.
+ */
+export function readInvocation(args: string[], longs: readonly string[], words: { missing: (opt: string) => string; illegal: (opt: string) => string }): Invocation {
+  const options: string[] = []
+  let command: 'c' | 's' | undefined
+  let i = 0
+  for (; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--' || a === '-') {
+      i++
+      break
+    }
+    if (longs.includes(a)) {
+      if (a === '--version') return { version: true }
+      continue
+    }
+    if (longs.length > 0 && a.startsWith('--')) return { error: words.illegal(a) }
+    if (a === '-o' || a === '+o') {
+      if (args[i + 1] === undefined) return { error: words.missing(a) }
+      options.push(a, args[++i])
+      continue
+    }
+    if (!/^[-+]./.test(a)) break
+    for (const letter of a.slice(1)) {
+      if (letter === 'c' || letter === 's') command = letter
+      else if (SET_LETTERS.includes(letter)) options.push(`${a[0]}${letter}`)
+      else return { error: words.illegal(`${a[0]}${letter}`) }
+    }
+  }
+  return { options, command, rest: args.slice(i) }
+}
 
 /**
  * The pieces of a script file, each run with its error lines passed through `reword(line, source)`:
@@ -55,40 +95,19 @@ export const bash: CommandSpec = {
   summary: 'Run a script in a new bash: bash -c SCRIPT [NAME ARGS...], bash FILE [ARGS...], or a script on standard input.',
   usage: 'bash [-eux] [-o option] [-c SCRIPT [NAME [ARGS...]] | -s [ARGS...] | FILE [ARGS...]]',
   async run(ctx) {
-    const args = ctx.argv.slice(1)
-    const options: string[] = []
-    let command: 'c' | 's' | undefined
-    let i = 0
-    for (; i < args.length; i++) {
-      const a = args[i]
-      if (a === '--version') {
-        ctx.stdout(VERSION)
-        return 0
-      }
-      if (a === '--' || a === '-') {
-        i++
-        break
-      }
-      if (a === '--norc' || a === '--noprofile' || a === '--noediting') continue
-      if (a === '-o' || a === '+o') {
-        if (args[i + 1] === undefined) {
-          ctx.stderr(`bash: ${a}: option requires an argument\n`)
-          return 2
-        }
-        options.push(a, args[++i])
-        continue
-      }
-      if (!/^[-+][a-zA-Z]+$/.test(a)) break
-      for (const letter of a.slice(1)) {
-        if (letter === 'c' || letter === 's') command = letter
-        else if (SET_LETTERS.includes(letter)) options.push(`${a[0]}${letter}`)
-        else {
-          ctx.stderr(`bash: ${a[0]}${letter}: invalid option\n${USAGE}`)
-          return 2
-        }
-      }
+    const inv = readInvocation(ctx.argv.slice(1), BASH_LONG, {
+      missing: (o) => `bash: ${o}: option requires an argument\n`,
+      illegal: (o) => `bash: ${o}: invalid option\n${USAGE}`,
+    })
+    if ('version' in inv) {
+      ctx.stdout(VERSION)
+      return 0
     }
-    const rest = args.slice(i)
+    if ('error' in inv) {
+      ctx.stderr(inv.error)
+      return 2
+    }
+    const { options, command, rest } = inv
     const start = (p: { text: string; reword?: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('bash: no shell to start here')
       return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })

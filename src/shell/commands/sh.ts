@@ -4,46 +4,23 @@
 // Imitates: dash 0.5.12 (options.c procargs, main.c), as Debian 12 has it as /bin/sh.
 
 import type { CommandSpec } from '../types'
-import { scriptPieces } from './bash'
+import { readInvocation, scriptPieces } from './bash'
 import { byName, dashMessages } from '../dialectWords'
-
-/** The set options the lab's `set` has, as dash takes them when it starts. */
-const SET_LETTERS = 'eux'
 
 export const sh: CommandSpec = {
   name: 'sh',
   summary: 'Run a script in a new sh (dash, as on Debian): sh -c SCRIPT [NAME ARGS...], sh FILE [ARGS...], or a script on standard input.',
   usage: 'sh [-eux] [-o option] [-c SCRIPT [NAME [ARGS...]] | -s [ARGS...] | FILE [ARGS...]]',
   async run(ctx) {
-    const args = ctx.argv.slice(1)
-    const options: string[] = []
-    let command: 'c' | 's' | undefined
-    let i = 0
-    for (; i < args.length; i++) {
-      const a = args[i]
-      if (a === '--' || a === '-') {
-        i++
-        break
-      }
-      if (a === '-o' || a === '+o') {
-        if (args[i + 1] === undefined) {
-          ctx.stderr(`sh: 0: ${a} requires an argument\n`)
-          return 2
-        }
-        options.push(a, args[++i])
-        continue
-      }
-      if (!/^[-+]./.test(a)) break
-      for (const letter of a.slice(1)) {
-        if (letter === 'c' || letter === 's') command = letter
-        else if (SET_LETTERS.includes(letter)) options.push(`${a[0]}${letter}`)
-        else {
-          ctx.stderr(`sh: 0: Illegal option ${a[0]}${letter}\n`)
-          return 2
-        }
-      }
+    const inv = readInvocation(ctx.argv.slice(1), [], {
+      missing: (o) => `sh: 0: ${o} requires an argument\n`,
+      illegal: (o) => `sh: 0: Illegal option ${o}\n`,
+    })
+    if ('error' in inv || 'version' in inv) {
+      ctx.stderr('error' in inv ? inv.error : '')
+      return 2
     }
-    const rest = args.slice(i)
+    const { options, command, rest } = inv
     const start = (pieces: { text: string; reword: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('sh: no shell to start here')
       return ctx.shell.runChild({
