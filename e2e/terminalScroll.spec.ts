@@ -51,7 +51,9 @@ for (const how of ['the wheel', 'Page Up'] as const) {
     await openLab(page)
     const scroller = page.locator('.term-scroll')
     const input = commandLine(page)
-    await input.fill('for i in $(seq 1 20000); do echo line $i; done')
+    // Each pass asks the API server, so that the output streams for a while: a loop of echo alone
+    // ends in about a second now (its speed once came from building its set -x line on every pass).
+    await input.fill('for i in $(seq 1 20000); do echo line $i; kubectl get clusterroles >/dev/null; done')
     await input.press('Enter')
     // the output follows while it streams in: measured in an animation frame, after the terminal's
     // own (between two frames the lines of the latest chunk stand below the view until it follows)
