@@ -135,6 +135,7 @@ const CASES: string[] = [
   'a=(1 2 3); unset "a[1]"; declare -p a; echo "[$a]"; unset a; echo "${a[1]}x"; b[2]=x; echo "${b[@]}" ${#b[@]} "[$b]"; declare -a d; declare -p d; c=(); declare -p c',
   'cd g; f=(*.pem "no match*"); echo ${#f[@]} "${f[@]}"; i=1; echo ${f[i]} ${f[$i]} ${f[i-1]}; f[i+1]=z; echo ${f[2]}',
   'r=(1 2); readonly r; r[1]=x; echo "no $?"',
+  'i=2; a[$i]=x; a[$((i+1))]="y z"; b=$i; a[${b}0]+=w; declare -p a; for i in 1 2 3; do sq[$i]=$((i*i)); done; echo ${sq[@]} ${!sq[@]}; echo a[$i]=x',
   'declare -a a=(1 "2 3"); declare -p a; export e=(1 2); declare -p e; declare x=(a b c); echo ${x[2]}; typeset -a t; declare -p t; t+=(1); declare -p t',
   'f() { local l=(p q); declare -a m=(u); echo ${l[1]} ${#m[@]}; g=(global); }; f; echo "[${l[1]}][${m[0]}][${g[0]}]"; readonly r=(x y); declare -p r; r[1]=z; echo no',
   'readonly r=x; (r[1]=y); (r=(1)); declare -p r; set -u; echo ${nope[1]-dflt}; echo ${nope[1]}; echo no',

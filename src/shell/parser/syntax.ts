@@ -32,10 +32,26 @@ export function asAssignment(word: Word): Assignment | undefined {
   if (!first || first.kind !== 'lit' || first.quoted) return undefined
   // NAME=, NAME+=, NAME[SUBSCRIPT]= and NAME[SUBSCRIPT]+= (a subscript typed as it is, without expansions)
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/.exec(first.text)
-  if (!m) return undefined
+  if (!m) return elementAssignment(word)
   const restText = first.text.slice(m[0].length)
   const parts: WordPart[] = restText ? [{ kind: 'lit', text: restText, quoted: false }, ...word.parts.slice(1)] : word.parts.slice(1)
   return { name: m[1], value: { parts, raw: word.raw.slice(m[0].length) }, ...(m[3] ? { append: true as const } : {}), ...(m[2] !== undefined ? { index: m[2] } : {}) }
+}
+
+/**
+ * `NAME[SUBSCRIPT]=VALUE` with an expansion in the subscript (`a[$i]=x`): the subscript's text as
+ * typed (it is arithmetic, expanded when assigned), the value the parts after `]=`.
+ */
+function elementAssignment(word: Word): Assignment | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\](\+?)=/.exec(word.raw)
+  if (!m || !(word.parts[0].kind === 'lit' && word.parts[0].text.startsWith(`${m[1]}[`))) return undefined
+  // the unquoted literal part where the subscript's `]=` is
+  const at = word.parts.findIndex((p, i) => i > 0 && p.kind === 'lit' && !p.quoted && /^[^\]]*\]\+?=/.test(p.text))
+  if (at < 0) return undefined
+  const end = word.parts[at] as { kind: 'lit'; text: string; quoted: boolean }
+  const rest = end.text.slice(end.text.indexOf('=') + 1)
+  const parts: WordPart[] = [...(rest ? [{ kind: 'lit' as const, text: rest, quoted: false }] : []), ...word.parts.slice(at + 1)]
+  return { name: m[1], index: m[2], value: { parts, raw: word.raw.slice(m[0].length) }, ...(m[3] ? { append: true as const } : {}) }
 }
 
 export function heredocDelimiter(word: Word): { text: string; quoted: boolean } {
