@@ -6,6 +6,7 @@
 // Imitates: bash/arrayfunc.c and variables.c (indexed arrays only: no associative ones).
 
 import type { ShellEnv } from './types'
+import { declareQuote } from './builtins/host'
 
 /** Where an array's elements are kept: no variable name starts with NUL. */
 export const ARRAY_KEY = '\u0000['
@@ -73,7 +74,6 @@ export function resolveIndex(elements: Map<number, string>, index: bigint): numb
 
 /** `declare -p` of an array: `declare -a a=([0]="x" [1]="y")`. */
 export function declareArray(name: string, elements: Map<number, string>, flags: string): string {
-  const quote = (v: string) => `"${v.replace(/(["\\$`])/g, '\\$1')}"`
-  const body = [...elements].sort((a, b) => a[0] - b[0]).map(([i, v]) => `[${i}]=${quote(v)}`).join(' ')
+  const body = [...elements].sort((a, b) => a[0] - b[0]).map(([i, v]) => `[${i}]=${declareQuote(v)}`).join(' ')
   return `declare -a${flags} ${name}=(${body})\n`
 }

@@ -7,9 +7,9 @@ import type { Command, List } from './parser/ast'
 import type { ShellEnv } from './types'
 import type { IO } from './redirect'
 import type { ExpandContext } from './expand'
-import { ExpansionError, expandString, expandWords } from './expand'
+import { ExpansionError, expandPattern, expandString, expandWords } from './expand'
 import { evalArithmetic } from './arith'
-import { patternMatches, patternPieces, runCond, type CondRunner } from './condExec'
+import { patternMatches, runCond, type CondRunner } from './condExec'
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
@@ -189,7 +189,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
         let hit = fallthrough
         for (const p of item.patterns) {
           if (hit) break
-          hit = patternMatches(ctx.env, subject, await patternPieces(p, ctx))
+          hit = patternMatches(ctx.env, subject, await expandPattern(p.parts, ctx))
         }
         if (!hit) continue
         status = await h.runList(item.body, io, env)

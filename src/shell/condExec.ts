@@ -4,8 +4,8 @@
 // match in BASH_REMATCH), `-eq` and the other integer operators evaluate both sides as arithmetic;
 // `&&` and `||` stop early. Under `set -x` each test is shown as it runs.
 
-import type { CondCommand, CondExpr, Word, WordPart } from './parser/ast'
-import { expandString, type ExpandContext } from './expand'
+import type { CondCommand, CondExpr, Word } from './parser/ast'
+import { expandPattern, expandString, type ExpandContext } from './expand'
 import { matchPattern, type PatternPiece } from './pattern'
 import { asBytes, bytePattern, byteWise } from './locale'
 import { evalArithmetic } from './arith'
@@ -24,16 +24,6 @@ export interface CondRunner {
   write(sink: Sink, text: string): void
   fs: HomeFs
   rt: Runtime
-}
-
-/** Did a part come from quoted text (matched literally in a pattern or a regular expression)? */
-const quotedPart = (part: WordPart) => (part.kind === 'lit' || part.kind === 'var' || part.kind === 'cmdsub' || part.kind === 'arith' ? part.quoted : true)
-
-/** A word as pattern pieces, each expanded, with whether it was quoted (also `case`'s patterns). */
-export async function patternPieces(word: Word, ctx: ExpandContext): Promise<PatternPiece[]> {
-  const pieces: PatternPiece[] = []
-  for (const part of word.parts) pieces.push({ text: await expandString([part], ctx), quoted: quotedPart(part) })
-  return pieces
 }
 
 /** Does `subject` match the pattern? The C locale matches bytes (`?` is one byte of "é"), a UTF-8 one characters. */
@@ -80,12 +70,12 @@ export async function runCond(h: CondRunner, cmd: CondCommand, io: IO, env: Shel
       case 'binary': {
         const left = await text(e.left)
         if (e.op === '==' || e.op === '=' || e.op === '!=') {
-          const pieces = await patternPieces(e.right, ctx)
+          const pieces = await expandPattern(e.right.parts, ctx)
           h.trace(io, `[[ ${left} ${e.op} ${pieces.map((p) => (p.quoted ? p.text.replace(/./gsu, '\\$&') : p.text)).join('')} ]]`)
           return patternMatches(env, left, pieces) === (e.op !== '!=')
         }
         if (e.op === '=~') {
-          const pieces = await patternPieces(e.right, ctx)
+          const pieces = await expandPattern(e.right.parts, ctx)
           const source = pieces.map((p) => (p.quoted ? p.text.replace(ERE_SPECIAL, '\\$&') : p.text)).join('')
           h.trace(io, `[[ ${left} =~ ${source} ]]`)
           const re = translate(source, true)

@@ -347,8 +347,8 @@ function changeCase(v: string, op: '^^' | '^' | ',,' | ',', pattern: PatternPiec
   return all ? chars.map(conv).join('') : chars.length ? conv(chars[0]) + chars.slice(1).join('') : ''
 }
 
-/** A pattern word: quoted text matches itself, unquoted text and unquoted expansions are patterns. */
-async function expandPattern(parts: WordPart[], ctx: ExpandContext): Promise<PatternPiece[]> {
+/** A pattern word: quoted text matches itself, unquoted text and unquoted expansions are patterns (also `case` and `[[ == ]]`). */
+export async function expandPattern(parts: WordPart[], ctx: ExpandContext): Promise<PatternPiece[]> {
   const out: PatternPiece[] = []
   for (const p of parts) {
     const pieces = await expandParts([p], ctx)

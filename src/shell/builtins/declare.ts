@@ -4,7 +4,7 @@
 
 import { FunctionScope } from '../compoundExec'
 import { evalArithmetic } from '../arith'
-import type { BuiltinCall } from './host'
+import { declareQuote, type BuiltinCall } from './host'
 import { arrayOf, declareArray, declareEmptyArray, declaredOnly, setArray } from '../arrays'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -20,7 +20,7 @@ export function declaration(c: BuiltinCall, name: string): string | undefined {
   let scalar = ''
   if (c.h.rt.integer.has(name)) scalar += 'i'
   scalar += flags
-  return `declare -${scalar || '-'} ${name}="${v.replace(/(["\\$`])/g, '\\$1')}"\n`
+  return `declare -${scalar || '-'} ${name}=${declareQuote(v)}\n`
 }
 
 export function declareBuiltin(c: BuiltinCall): number {

@@ -56,6 +56,9 @@ export function shellQuote(s: string): string {
   return `'${s.replaceAll("'", "'\\''")}'`
 }
 
+/** A value in "..." as `declare -p`, `export -p` and `readonly` print it. */
+export const declareQuote = (v: string) => `"${v.replace(/(["\\$`])/g, '\\$1')}"`
+
 /** Always in '...' (alias and trap listings). */
 export function singleQuote(s: string): string {
   return `'${s.replaceAll("'", "'\\''")}'`

@@ -2,10 +2,9 @@
 // assignment, unset, export, read or for may change afterwards; `readonly` and `readonly -p` list
 // them as `declare -r` commands (bash's own readonly variables, such as PPID, are not in the lab).
 
-import type { BuiltinCall } from './host'
+import { declareQuote, type BuiltinCall } from './host'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-const quote = (v: string) => `"${v.replace(/(["\\$`])/g, '\\$1')}"`
 
 export function readonlyBuiltin(c: BuiltinCall): number {
   const { h, argv, env, err, out } = c
@@ -32,7 +31,7 @@ export function readonlyBuiltin(c: BuiltinCall): number {
   if (names.length === 0) {
     for (const n of [...h.rt.readonly].sort()) {
       const v = env.get(n)
-      out(`declare -r ${n}${v === undefined ? '' : `=${quote(v)}`}\n`)
+      out(`declare -r ${n}${v === undefined ? '' : `=${declareQuote(v)}`}\n`)
     }
     return 0
   }

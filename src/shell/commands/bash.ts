@@ -75,16 +75,22 @@ export function scriptPieces(text: string, reword: (line: number, source: string
   const script = parseScript(text)
   const ends = script.chunkEnds.length > 0 ? script.chunkEnds : [text.length]
   const out: { text: string; reword: (stderr: string) => string }[] = []
+  const lines = text.split('\n')
+  // the line each piece's first command is on, counted as the pieces go (not from the start each time)
+  let line = 1
   let start = 0
   for (const end of [...ends, ...(ends.at(-1)! < text.length ? [text.length] : [])]) {
     const piece = text.slice(start, end)
     const lead = piece.length - piece.trimStart().length
-    const line = text.slice(0, start + lead).split('\n').length
-    if (piece.trim() !== '') out.push({ text: piece, reword: reword(line, text.split('\n')[line - 1]) })
+    const at = line + newlines(piece.slice(0, lead))
+    if (piece.trim() !== '') out.push({ text: piece, reword: reword(at, lines[at - 1]) })
+    line += newlines(piece)
     start = end
   }
   return out
 }
+
+const newlines = (s: string) => s.split('\n').length - 1
 
 /** bash names a script's file and line; a syntax error is followed by the line it is on, quoted. */
 const bashReword = (file: string) => (line: number, source: string) => (stderr: string) =>

@@ -3,6 +3,7 @@
 import type { CommandContext, CommandSpec } from '../types'
 import { arrayOf, resolveIndex, setArray, unsetArray } from '../arrays'
 import { evalArithmetic } from '../arith'
+import { declareQuote } from '../builtins/host'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -58,7 +59,7 @@ export const exportCommand: CommandSpec = {
 function printExports(ctx: CommandContext): void {
   const vars = ctx.env.exported()
   let out = ''
-  for (const k of Object.keys(vars).sort()) out += `declare -x ${k}="${vars[k].replace(/(["\\$`])/g, '\\$1')}"\n`
+  for (const k of Object.keys(vars).sort()) out += `declare -x ${k}=${declareQuote(vars[k])}\n`
   ctx.stdout(out)
 }
 
