@@ -2,8 +2,11 @@
 // numbers in bases 8, 10, 16 and BASE#DIGITS, variables (whose values are evaluated in turn),
 // assignments (= += -= ...), ++/--, unary and binary operators, ?: and the comma. Errors come
 // back as bash's message text, quoting the expression and the text from the offending token on.
+// An array element (`a[i]`, `a[i]+=2`) is a variable too; a subscript out of range is reported
+// through `warn` and reads as 0, as bash does.
 
 import type { ShellEnv } from './types'
+import { elementsOf, firstToVariable, resolveIndex, writableArray } from './arrays'
 
 const BINARY: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6,
@@ -24,17 +27,28 @@ interface Tok {
   index: number
 }
 
-/** Evaluate; returns the value or an error message (without the `bash: ` prefix). */
-export function evalArithmetic(expr: string, env: ShellEnv): bigint | string {
+/** A variable or one element of an array (`index` is the subscript's value). */
+interface Ref {
+  name: string
+  index?: bigint
+  /** The subscript as written, for messages. */
+  subscript?: string
+}
+
+/**
+ * Evaluate; returns the value or an error message (without the `bash: ` prefix). `warn` gets the
+ * messages of errors that do not stop the evaluation (a bad array subscript), also without it.
+ */
+export function evalArithmetic(expr: string, env: ShellEnv, warn: (message: string) => void = () => {}): bigint | string {
   try {
-    return evaluate(expr, env, 0)
+    return evaluate(expr, env, 0, warn)
   } catch (e) {
     if (e instanceof ArithError) return e.message
     return `${expr.trim()}: expression recursion level exceeded (error token is "${expr.trim()}")`
   }
 }
 
-function evaluate(expr: string, env: ShellEnv, depth: number): bigint {
+function evaluate(expr: string, env: ShellEnv, depth: number, warn: (message: string) => void): bigint {
   if (depth > MAX_RECURSION) throw new ArithError(`${expr}: expression recursion level exceeded (error token is "${expr}")`)
   const toks: Tok[] = []
   TOKEN.lastIndex = 0
@@ -48,10 +62,47 @@ function evaluate(expr: string, env: ShellEnv, depth: number): bigint {
     const rest = at ? expr.slice(at.index) : ''
     throw new ArithError(`${expr.replace(/^\s+/, '')}: ${msg} (error token is "${rest}")`)
   }
-  const variable = (name: string): bigint => {
-    const raw = (env.get(name) ?? '').trim()
+  /** NAME, or NAME[SUBSCRIPT] when a `[` follows the name at once (the name's token just read). */
+  const reference = (name: string): Ref => {
+    const open = toks[i]
+    if (open?.text !== '[' || open.index !== toks[i - 1]!.index + name.length) return { name }
+    let nest = 0
+    let close = -1
+    for (let k = open.index; k < expr.length && close < 0; k++) {
+      if (expr[k] === '[') nest++
+      else if (expr[k] === ']' && --nest === 0) close = k
+    }
+    if (close < 0) {
+      const from = expr.slice(toks[i - 1]!.index)
+      throw new ArithError(`${expr.replace(/^\s+/, '')}: bad array subscript (error token is "${from}")`)
+    }
+    const subscript = expr.slice(open.index + 1, close)
+    while (i < toks.length && toks[i]!.index <= close) i++
+    // (an empty subscript is bash's bad subscript, reported where the element is used)
+    const index = subscript.trim() === '' ? -(2n ** 63n) : evaluate(subscript, env, depth + 1, warn)
+    return { name, index, subscript }
+  }
+  /** Where the element is (undefined: a bad subscript); reading a plain variable has no negative subscripts. */
+  const element = (ref: Ref, reading: boolean) => {
+    const els = elementsOf(env, ref.name)
+    return { els, at: ref.index === undefined ? undefined : resolveIndex(els, ref.index, reading && !env.array(ref.name)) }
+  }
+  const variable = (ref: Ref): bigint => {
+    let raw: string
+    if (ref.index === undefined) raw = env.get(ref.name) ?? ''
+    else {
+      const { els, at } = element(ref, true)
+      if (at === undefined) {
+        const empty = ref.subscript?.trim() === ''
+        // (bash reports an empty subscript twice)
+        for (let n = empty ? 2 : 1; n > 0; n--) warn(`${empty ? `${ref.name}[]` : ref.name}: bad array subscript`)
+        return 0n
+      }
+      raw = els.get(at) ?? ''
+    }
+    raw = raw.trim()
     if (raw === '') return 0n
-    return evaluate(raw, env, depth + 1)
+    return evaluate(raw, env, depth + 1, warn)
   }
   const number = (t: string): bigint => {
     let base = 10
@@ -80,8 +131,20 @@ function evaluate(expr: string, env: ShellEnv, depth: number): bigint {
     }
     return v
   }
-  const assign = (name: string, v: bigint): bigint => {
-    if (noeval === 0) env.set(name, String(v))
+  const assign = (ref: Ref, v: bigint): bigint => {
+    if (noeval !== 0) return v
+    if (ref.index === undefined) {
+      env.set(ref.name, String(v))
+      return v
+    }
+    const { at } = element(ref, false)
+    if (at === undefined) {
+      warn(ref.subscript?.trim() === '' ? `\`${ref.name}[]': not a valid identifier` : `${ref.name}[${ref.subscript}]: bad array subscript`)
+      return v
+    }
+    const els = writableArray(env, ref.name)
+    els.set(at, String(v))
+    if (at === 0) firstToVariable(env, ref.name, els)
     return v
   }
   const primary = (): bigint => {
@@ -99,7 +162,8 @@ function evaluate(expr: string, env: ShellEnv, depth: number): bigint {
       const name = peek()
       if (name === undefined || !/^[A-Za-z_]/.test(name)) return fail('syntax error: operand expected')
       i++
-      return assign(name, wrap(variable(name) + (t === '++' ? 1n : -1n)))
+      const ref = reference(name)
+      return assign(ref, wrap(variable(ref) + (t === '++' ? 1n : -1n)))
     }
     if (t === '-' || t === '+' || t === '!' || t === '~') {
       i++
@@ -113,20 +177,21 @@ function evaluate(expr: string, env: ShellEnv, depth: number): bigint {
     }
     if (/^[A-Za-z_]/.test(t)) {
       i++
+      const ref = reference(t)
       const next = peek()
       if (next !== undefined && ASSIGN.has(next)) {
         i++
         const right = assignment()
-        if (next === '=') return assign(t, right)
-        return assign(t, apply(next.slice(0, -1), variable(t), right))
+        if (next === '=') return assign(ref, right)
+        return assign(ref, apply(next.slice(0, -1), variable(ref), right))
       }
       if (next === '++' || next === '--') {
         i++
-        const old = variable(t)
-        assign(t, wrap(old + (next === '++' ? 1n : -1n)))
+        const old = variable(ref)
+        assign(ref, wrap(old + (next === '++' ? 1n : -1n)))
         return old
       }
-      return variable(t)
+      return variable(ref)
     }
     return fail('syntax error: operand expected')
   }
@@ -227,6 +292,7 @@ function evaluate(expr: string, env: ShellEnv, depth: number): bigint {
   }
   if (toks.length === 0) return 0n
   const v = comma()
-  if (i < toks.length) fail('syntax error in expression')
+  // (a character that is no operator at all is bash's invalid operator)
+  if (i < toks.length) fail(/^[^-+*/%()<>!~&|^=?:,\w]$/.test(toks[i]!.text) ? 'syntax error: invalid arithmetic operator' : 'syntax error in expression')
   return v
 }

@@ -1,79 +1,116 @@
 // bash's indexed arrays (`a=(x y)`, `a[3]=z`, `${a[1]}`, `"${a[@]}"`, `${#a[@]}`, `${!a[@]}`,
-// `read -a`, `declare -a`/`-p`, `unset 'a[1]'`). An array keeps its elements under a key of its own
-// in the shell's variables (a name no variable can have), so that functions, subshells, prefix
-// assignments and saved labs carry it as they carry any variable; the variable of the same name
-// holds element 0, which is what `$a` gives in bash.
+// `read -a`, `declare -a`/`-p`, `unset 'a[1]'`). Each of the shell's variable scopes keeps an array
+// as an IndexedArray under a key of its own (a name no variable can have), so that functions,
+// subshells and prefix assignments see it as they see any variable; a saved lab holds it as JSON
+// under that key. The variable of the same name holds element 0, which is what `$a` gives in bash.
 // Imitates: bash/arrayfunc.c and variables.c (indexed arrays only: no associative ones).
 
 import type { ShellEnv } from './types'
 import { declareQuote } from './builtins/host'
+import { IndexedArray } from './indexedArray'
+
+export { IndexedArray }
 
 /** Where an array's elements are kept: no variable name starts with NUL. */
 export const ARRAY_KEY = '\u0000['
-const keyOf = (name: string) => ARRAY_KEY + name
 
 /** Is this one of the keys arrays are kept under (left out of listings)? */
 export const isArrayKey = (key: string) => key.startsWith(ARRAY_KEY)
 
-/** The array's elements by index, or undefined when `name` is no array. */
-export function arrayOf(env: ShellEnv, name: string): Map<number, string> | undefined {
-  const text = env.get(keyOf(name))
-  if (text === undefined) return undefined
-  try {
-    const pairs = JSON.parse(text) as unknown
-    if (!Array.isArray(pairs)) return new Map()
-    return new Map(pairs.filter((p): p is [number, string] => Array.isArray(p) && Number.isSafeInteger(p[0]) && p[0] >= 0 && typeof p[1] === 'string'))
-  } catch {
-    // (a saved lab is untrusted input: a broken array reads as an empty one)
-    return new Map()
-  }
-}
+/** The array's elements by index (not to be changed), or undefined when `name` is no array. */
+export const arrayOf = (env: ShellEnv, name: string): IndexedArray | undefined => env.array(name)
 
 /** Keep `elements` as the array `name`; its element 0 becomes the variable's value (unset without one). */
-export function setArray(env: ShellEnv, name: string, elements: Map<number, string>): void {
-  env.set(keyOf(name), JSON.stringify([...elements].sort((a, b) => a[0] - b[0])))
-  const first = elements.get(0)
+export function setArray(env: ShellEnv, name: string, elements: ReadonlyMap<number, string>): void {
+  const a = elements instanceof IndexedArray ? elements : IndexedArray.of(elements)
+  env.putArray(name, a)
+  firstToVariable(env, name, a)
+}
+
+/**
+ * The array `name` to change in place: this scope's own, copied into it first when it is inherited
+ * (a subshell's changes stay its own), or a new one made from the variable (`v[1]=x` keeps `$v` as
+ * element 0). Call firstToVariable after changing element 0.
+ */
+export function writableArray(env: ShellEnv, name: string): IndexedArray {
+  const own = env.ownArray(name)
+  if (own) return own
+  const a = new IndexedArray()
+  const v = env.get(name)
+  if (v !== undefined) a.set(0, v)
+  env.putArray(name, a)
+  return a
+}
+
+/** The variable `name` follows the array's element 0. */
+export function firstToVariable(env: ShellEnv, name: string, a: IndexedArray): void {
+  const first = a.get(0)
   if (first !== undefined) env.set(name, first)
   else if (env.get(name) !== undefined) env.unset(name)
 }
 
 /** `declare -a NAME` of a name with no value: an array with no elements, which declare -p shows without `=()`. */
 export function declareEmptyArray(env: ShellEnv, name: string): void {
-  env.set(keyOf(name), 'null')
+  const a = new IndexedArray()
+  a.bare = true
+  env.putArray(name, a)
 }
-
-/** Declared with -a and never given an element? */
-export const declaredOnly = (env: ShellEnv, name: string) => env.get(keyOf(name)) === 'null'
 
 /** `unset a`: the array goes with the variable. */
 export function unsetArray(env: ShellEnv, name: string): void {
-  if (env.get(keyOf(name)) !== undefined) env.unset(keyOf(name))
+  if (env.array(name)) env.unset(ARRAY_KEY + name)
 }
 
-/** The array's elements, or the variable as an array of one (bash: `${v[0]}` and `${v[@]}` of a plain variable). */
-export function elementsOf(env: ShellEnv, name: string): Map<number, string> {
-  const arr = arrayOf(env, name)
+/** The array's elements, or the variable as an array of one (bash: `${v[0]}` and `${v[@]}` of a plain variable). Not to be changed. */
+export function elementsOf(env: ShellEnv, name: string): IndexedArray {
+  const arr = env.array(name)
   if (arr) return arr
   const v = env.get(name)
-  return v === undefined ? new Map() : new Map([[0, v]])
+  return v === undefined ? new IndexedArray() : IndexedArray.list([v])
 }
 
-/** One past the highest index (0 for no elements): where `a+=(x)` puts x. */
-export function nextIndex(elements: Map<number, string>): number {
-  let top = -1
-  for (const i of elements.keys()) if (i > top) top = i
-  return top + 1
-}
-
-/** An element's index from its subscript's value: negative counts back from the end (bash's max index + 1). */
-export function resolveIndex(elements: Map<number, string>, index: bigint): number | undefined {
+/**
+ * An element's index from its subscript's value: negative counts back from the end (bash's max
+ * index + 1). Undefined for a bad subscript, which a negative one always is in a read of a plain
+ * variable (`plain`).
+ */
+export function resolveIndex(elements: IndexedArray, index: bigint, plain = false): number | undefined {
   if (index >= 0n) return index > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(index)
-  const i = nextIndex(elements) + Number(index)
+  if (plain) return undefined
+  const i = elements.next + Number(index)
   return i < 0 ? undefined : i
 }
 
+/** An array's value as `set` and `declare -p` show it: `([0]="x" [1]="y")`. */
+export const arrayValue = (elements: IndexedArray): string =>
+  `(${elements.sorted().map(([i, v]) => `[${i}]=${declareQuote(v)}`).join(' ')})`
+
 /** `declare -p` of an array: `declare -a a=([0]="x" [1]="y")`. */
-export function declareArray(name: string, elements: Map<number, string>, flags: string): string {
-  const body = [...elements].sort((a, b) => a[0] - b[0]).map(([i, v]) => `[${i}]=${declareQuote(v)}`).join(' ')
-  return `declare -a${flags} ${name}=(${body})\n`
+export function declareArray(name: string, elements: IndexedArray, flags: string): string {
+  if (elements.bare) return `declare -a${flags} ${name}\n`
+  return `declare -a${flags} ${name}=${arrayValue(elements)}\n`
+}
+
+/** Every variable's and array's name the scope sees, sorted (the listings of `set` and `declare -p`). */
+export const variableNames = (env: ShellEnv): string[] =>
+  [...new Set([...Object.keys(env.all?.() ?? env.exported()), ...(env.arrayNames?.() ?? [])])].sort()
+
+/** How a saved lab holds an array: `[[index, value], ...]` in index order, `null` for a bare declaration. */
+export const arrayText = (a: IndexedArray): string => (a.bare ? 'null' : JSON.stringify(a.sorted()))
+
+/** An array from a saved lab's text (untrusted: what is not an element is left out, a broken one reads as empty). */
+export function arrayFromText(text: string): IndexedArray {
+  let pairs: unknown
+  try {
+    pairs = JSON.parse(text)
+  } catch {
+    return new IndexedArray()
+  }
+  if (pairs === null) {
+    const a = new IndexedArray()
+    a.bare = true
+    return a
+  }
+  if (!Array.isArray(pairs)) return new IndexedArray()
+  return IndexedArray.of(pairs.filter((p): p is [number, string] => Array.isArray(p) && Number.isSafeInteger(p[0]) && p[0] >= 0 && typeof p[1] === 'string'))
 }

@@ -6,7 +6,7 @@
 import type { Assignment } from './parser/ast'
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
 import { parseArithmeticText } from './parser/parser'
-import { arrayOf, elementsOf, nextIndex, resolveIndex, setArray } from './arrays'
+import { IndexedArray, elementsOf, firstToVariable, resolveIndex, setArray, writableArray } from './arrays'
 import { FunctionScope } from './compoundExec'
 import { evalArithmetic } from './arith'
 import type { ShellEnv } from './types'
@@ -48,8 +48,7 @@ export async function assignWords(
     shown.push(a.append && alone ? [`${a.name}+`, word] : [a.name, value])
     if (alone && !assign(a.name, value)) return undefined
     // a plain assignment to an array sets its element 0
-    const arr = alone ? arrayOf(env, a.name) : undefined
-    if (arr) setArray(env, a.name, arr.set(0, env.get(a.name) ?? value))
+    if (alone && env.array(a.name)) writableArray(env, a.name).set(0, env.get(a.name) ?? value)
   }
   return { values, shown }
 }
@@ -58,21 +57,22 @@ export async function assignWords(
 async function assignArray(a: Assignment, ctx: ExpandContext, env: ShellEnv): Promise<[string, string, true?] | undefined> {
   if (a.array) {
     const words = await expandWords(a.array, ctx)
-    const els = a.append ? arrayOf(env, a.name) ?? elementsOf(env, a.name) : new Map<number, string>()
-    let next = nextIndex(els)
-    for (const w of words) els.set(next++, w)
-    setArray(env, a.name, els)
+    if (a.append) {
+      const els = writableArray(env, a.name)
+      for (const w of words) els.set(els.next, w)
+      firstToVariable(env, a.name, els)
+    } else setArray(env, a.name, IndexedArray.list(words))
     // (set -x shows the words as typed)
     return [`${a.name}${a.append ? '+' : ''}`, `(${a.array.map((w) => w.raw).join(' ')})`, true]
   }
-  const els = elementsOf(env, a.name)
   const sub = evalArithmetic(await expandString(parseArithmeticText(a.index ?? '0'), ctx), env)
   if (typeof sub === 'string') throw new ExpansionError(sub, undefined, true)
-  const index = resolveIndex(els, sub)
+  const index = resolveIndex(elementsOf(env, a.name), sub)
   if (index === undefined) throw new ExpansionError(`${a.name}[${a.index}]: bad array subscript`, undefined, true)
   const word = await expandString(a.value.parts, ctx)
+  const els = writableArray(env, a.name)
   els.set(index, a.append ? (els.get(index) ?? '') + word : word)
-  setArray(env, a.name, els)
+  if (index === 0) firstToVariable(env, a.name, els)
   return [`${a.name}[${a.index}]${a.append ? '+' : ''}`, word]
 }
 

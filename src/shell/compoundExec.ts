@@ -13,7 +13,8 @@ import { patternMatches, runCond, type CondRunner } from './condExec'
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
-import { ARRAY_KEY, isArrayKey } from './arrays'
+import { ARRAY_KEY, type IndexedArray } from './arrays'
+import { namesSeen } from './env'
 
 /** `break n` / `continue n` unwinding through loops. */
 export class LoopControl {
@@ -25,9 +26,9 @@ export class ReturnControl {
   constructor(readonly status: number) {}
 }
 
-/** A function's variables: names declared `local` live here, the rest go to the caller's scope. */
+/** A function's variables: names declared `local` live here (their arrays too), the rest go to the caller's scope. */
 export class FunctionScope implements ShellEnv {
-  private locals = new Map<string, string | null>()
+  private locals = new Map<string, string | IndexedArray | null>()
   constructor(private parent: ShellEnv) {}
   declare(name: string, value: string | undefined): void {
     this.locals.set(name, value ?? this.locals.get(name) ?? null)
@@ -35,7 +36,9 @@ export class FunctionScope implements ShellEnv {
     this.locals.set(ARRAY_KEY + name, this.locals.get(ARRAY_KEY + name) ?? null)
   }
   get(name: string): string | undefined {
-    return this.locals.has(name) ? (this.locals.get(name) ?? undefined) : this.parent.get(name)
+    if (!this.locals.has(name)) return this.parent.get(name)
+    const v = this.locals.get(name)
+    return typeof v === 'string' ? v : undefined
   }
   set(name: string, value: string): void {
     if (this.locals.has(name)) this.locals.set(name, value)
@@ -58,9 +61,25 @@ export class FunctionScope implements ShellEnv {
     const out = { ...(this.parent.all?.() ?? this.parent.exported()) }
     for (const [k, v] of this.locals) {
       if (v === null) delete out[k]
-      else if (!isArrayKey(k)) out[k] = v
+      else if (typeof v === 'string') out[k] = v
     }
     return out
+  }
+  array(name: string): IndexedArray | undefined {
+    const key = ARRAY_KEY + name
+    if (!this.locals.has(key)) return this.parent.array(name)
+    const v = this.locals.get(key)
+    return v !== null && typeof v === 'object' ? v : undefined
+  }
+  putArray(name: string, value: IndexedArray): void {
+    if (this.locals.has(ARRAY_KEY + name)) this.locals.set(ARRAY_KEY + name, value)
+    else this.parent.putArray(name, value)
+  }
+  ownArray(name: string): IndexedArray | undefined {
+    return this.locals.has(ARRAY_KEY + name) ? this.array(name) : this.parent.ownArray(name)
+  }
+  arrayNames(): string[] {
+    return namesSeen(this.parent, this.locals)
   }
 }
 
@@ -88,7 +107,7 @@ async function arith(h: CompoundHost, text: string, env: ShellEnv, io: IO): Prom
   const ctx = h.expandContext(env, io)
   const expr = await expandString(parseArithmeticText(text), ctx)
   h.trace(io, `(( ${expr.trim()} ))`)
-  const r = evalArithmetic(expr, env)
+  const r = evalArithmetic(expr, env, (m) => h.write(io.err, `bash: ${m}\n`))
   if (typeof r === 'string') throw new ExpansionError(r, undefined, true)
   return r
 }

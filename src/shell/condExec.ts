@@ -15,7 +15,7 @@ import { compileMatcher } from './commands/matcher'
 import type { IO, Sink } from './redirect'
 import type { HomeFs, ShellEnv } from './types'
 import type { Runtime } from './runtime'
-import { setArray } from './arrays'
+import { IndexedArray, setArray } from './arrays'
 
 /** What `[[ ]]` needs of the executor. */
 export interface CondRunner {
@@ -85,7 +85,7 @@ export async function runCond(h: CondRunner, cmd: CondCommand, io: IO, env: Shel
           // BASH_REMATCH: the match and its groups (a pattern with back-references: the match only)
           const first = hit ? m.matches(left)[0] : undefined
           const groups = hit ? (m.groups?.(left) ?? [first ? left.slice(first[0], first[1]) : '']) : []
-          setArray(env, 'BASH_REMATCH', new Map(groups.map((g, i) => [i, g])))
+          setArray(env, 'BASH_REMATCH', IndexedArray.list(groups))
           return hit
         }
         const right = await text(e.right)

@@ -1,16 +1,24 @@
 // The shell's variables (a ShellEnv): plain data with snapshot/restore, plus an overlay used for
 // subshells and `A=1 cmd` prefix assignments, so that neither leaks into the interactive shell.
+// Arrays live beside the variables under keys of their own (arrays.ts); a snapshot holds them as text.
 
 import type { ShellEnv } from './types'
-import { isArrayKey } from './arrays'
+import { ARRAY_KEY, arrayFromText, arrayText, isArrayKey, type IndexedArray } from './arrays'
 
 export interface EnvSnapshot {
   vars: Record<string, string>
   exported: string[]
 }
 
+type Kept = string | IndexedArray
+
+/** A variable's value from a kept entry (an array's own key has none). */
+const text = (v: Kept | null | undefined): string | undefined => (typeof v === 'string' ? v : undefined)
+/** An array from a kept entry. */
+const arrayIn = (v: Kept | null | undefined): IndexedArray | undefined => (v !== null && typeof v === 'object' ? v : undefined)
+
 export class MemoryEnv implements ShellEnv {
-  private vars = new Map<string, string>()
+  private vars = new Map<string, Kept>()
   private exportedNames = new Set<string>()
 
   constructor(snapshot?: EnvSnapshot) {
@@ -18,7 +26,7 @@ export class MemoryEnv implements ShellEnv {
   }
 
   get(name: string): string | undefined {
-    return this.vars.get(name)
+    return text(this.vars.get(name))
   }
 
   set(name: string, value: string): void {
@@ -40,34 +48,54 @@ export class MemoryEnv implements ShellEnv {
 
   exported(): Record<string, string> {
     const out: Record<string, string> = {}
-    for (const [k, v] of this.vars) if (this.exportedNames.has(k)) out[k] = v
+    for (const [k, v] of this.vars) if (this.exportedNames.has(k) && typeof v === 'string') out[k] = v
     return out
   }
 
   /** All variables, exported or not (for `set`-like listings; the arrays' own keys left out). */
   all(): Record<string, string> {
-    return Object.fromEntries([...this.vars].filter(([k]) => !isArrayKey(k)))
+    const out: Record<string, string> = {}
+    for (const [k, v] of this.vars) if (typeof v === 'string') out[k] = v
+    return out
+  }
+
+  array(name: string): IndexedArray | undefined {
+    return arrayIn(this.vars.get(ARRAY_KEY + name))
+  }
+
+  putArray(name: string, value: IndexedArray): void {
+    this.vars.set(ARRAY_KEY + name, value)
+  }
+
+  ownArray(name: string): IndexedArray | undefined {
+    return this.array(name)
+  }
+
+  arrayNames(): string[] {
+    return [...this.vars].filter(([k, v]) => typeof v === 'object' && isArrayKey(k)).map(([k]) => k.slice(ARRAY_KEY.length))
   }
 
   snapshot(): EnvSnapshot {
-    return { vars: Object.fromEntries(this.vars), exported: [...this.exportedNames] }
+    const vars: Record<string, string> = {}
+    for (const [k, v] of this.vars) vars[k] = typeof v === 'string' ? v : arrayText(v)
+    return { vars, exported: [...this.exportedNames] }
   }
 
   restore(s: EnvSnapshot): void {
-    this.vars = new Map(Object.entries(s.vars))
+    this.vars = new Map(Object.entries(s.vars).map(([k, v]) => [k, isArrayKey(k) ? arrayFromText(v) : v]))
     this.exportedNames = new Set(s.exported)
   }
 }
 
-/** Reads fall through to the parent; writes stay local. */
+/** Reads fall through to the parent; writes stay local (an inherited array is copied before it changes). */
 export class OverlayEnv implements ShellEnv {
-  private local = new Map<string, string | null>()
+  private local = new Map<string, Kept | null>()
   private localExported = new Set<string>()
 
   constructor(private parent: ShellEnv) {}
 
   get(name: string): string | undefined {
-    if (this.local.has(name)) return this.local.get(name) ?? undefined
+    if (this.local.has(name)) return text(this.local.get(name))
     return this.parent.get(name)
   }
 
@@ -94,7 +122,7 @@ export class OverlayEnv implements ShellEnv {
     const out = { ...(this.parent.all?.() ?? this.parent.exported()) }
     for (const [k, v] of this.local) {
       if (v === null) delete out[k]
-      else if (!isArrayKey(k)) out[k] = v
+      else if (typeof v === 'string') out[k] = v
     }
     return out
   }
@@ -103,7 +131,7 @@ export class OverlayEnv implements ShellEnv {
     const out = { ...this.parent.exported() }
     for (const [k, v] of this.local) {
       if (v === null) delete out[k]
-      else if (this.isExported(k)) out[k] = v
+      else if (typeof v === 'string' && this.isExported(k)) out[k] = v
     }
     for (const k of this.localExported) {
       const v = this.get(k)
@@ -111,4 +139,37 @@ export class OverlayEnv implements ShellEnv {
     }
     return out
   }
+
+  array(name: string): IndexedArray | undefined {
+    const key = ARRAY_KEY + name
+    return this.local.has(key) ? arrayIn(this.local.get(key)) : this.parent.array(name)
+  }
+
+  putArray(name: string, value: IndexedArray): void {
+    this.local.set(ARRAY_KEY + name, value)
+  }
+
+  ownArray(name: string): IndexedArray | undefined {
+    const key = ARRAY_KEY + name
+    if (this.local.has(key)) return arrayIn(this.local.get(key))
+    const copy = this.parent.array(name)?.clone()
+    if (copy) this.local.set(key, copy)
+    return copy
+  }
+
+  arrayNames(): string[] {
+    return namesSeen(this.parent, this.local)
+  }
+}
+
+/** The arrays a scope sees: its parent's, and its own keys' (an own key with no array hides the parent's). */
+export function namesSeen(parent: ShellEnv, own: ReadonlyMap<string, unknown>): string[] {
+  const names = new Set(parent.arrayNames?.() ?? [])
+  for (const [k, v] of own) {
+    if (!isArrayKey(k)) continue
+    const name = k.slice(ARRAY_KEY.length)
+    if (v !== null && typeof v === 'object') names.add(name)
+    else names.delete(name)
+  }
+  return [...names]
 }

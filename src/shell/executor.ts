@@ -195,6 +195,7 @@ export class Executor implements CompoundHost {
       dialect: this.host.dialect,
       maxValue: this.host.limits.maxValue,
       step: () => this.budget.step(),
+      warn: (text) => this.write(io.err, text),
       lastStatus: () => this.status,
       glob: (field) => (this.rt.has('noglob') ? undefined : globField(this.host.fs, field, () => this.budget.step(), !utf8Locale(env))),
       runtime: this.rt,

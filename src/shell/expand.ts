@@ -36,6 +36,8 @@ export interface ExpandContext {
   substStatus?: number
   /** Longest word an expansion may produce (the lab's limit; DEFAULT_LIMITS.maxValue if absent). */
   maxValue?: number
+  /** Print a message of an error that does not stop the expansion (already prefixed, as `bash: a: bad array subscript`). */
+  warn?(text: string): void
   /** Spend one step of the command line's budget (throws when it is spent or Ctrl+C came). */
   step?(): void
   /** Pathname expansion of one field (glob.ts); absent: no globbing. Undefined when nothing matches. */
@@ -210,19 +212,20 @@ async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandConte
 async function expandElement(part: Extract<WordPart, { kind: 'var' }>, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
   const els = elementsOf(ctx.env, part.name)
   if (part.index !== '@' && part.index !== '*') {
-    const index = resolveIndex(els, await arith(part.index ?? '0', ctx))
-    if (index === undefined) throw fatal(`${part.name}: bad array subscript`)
-    const value = els.get(index)
+    const index = resolveIndex(els, await arith(part.index ?? '0', ctx), !ctx.env.array(part.name))
+    // (bash reports a bad subscript and goes on with no value)
+    if (index === undefined) ctx.warn?.(`bash: ${part.name}: bad array subscript\n`)
+    const value = index === undefined ? undefined : els.get(index)
     if (value === undefined && ctx.runtime?.has('nounset') && !(part.op && DEFAULTING.has(part.op.op))) throw fatal(unbound(`${part.name}[${part.index}]`))
     pieces.push({ text: await applyOp(part.name, value, part.op, ctx), split: !part.quoted, glob: !part.quoted })
     return
   }
-  const sorted = [...els].sort((a, b) => a[0] - b[0])
-  let values = part.keys ? sorted.map(([i]) => String(i)) : sorted.map(([, v]) => v)
   if (part.op?.op === '#len') {
-    pieces.push({ text: String(values.length), split: false })
+    pieces.push({ text: String(els.size), split: false })
     return
   }
+  const sorted = els.sorted()
+  let values = part.keys ? sorted.map(([i]) => String(i)) : sorted.map(([, v]) => v)
   if (part.op?.op === 'substr') {
     let from = await arith(part.op.offset ?? '0', ctx)
     if (from < 0n) from += BigInt(values.length)
@@ -315,7 +318,7 @@ async function applyOp(name: string, value: string | undefined, op: ParamOp | un
 
 async function arith(text: string, ctx: ExpandContext): Promise<bigint> {
   const expr = await expandString(parseArithmeticText(text), ctx)
-  const r = evalArithmetic(expr, ctx.env)
+  const r = evalArithmetic(expr, ctx.env, (m) => ctx.warn?.(`bash: ${m}\n`))
   if (typeof r === 'string') throw fatal(r)
   return r
 }

@@ -139,6 +139,17 @@ const CASES: string[] = [
   'declare -a a=(1 "2 3"); declare -p a; export e=(1 2); declare -p e; declare x=(a b c); echo ${x[2]}; typeset -a t; declare -p t; t+=(1); declare -p t',
   'f() { local l=(p q); declare -a m=(u); echo ${l[1]} ${#m[@]}; g=(global); }; f; echo "[${l[1]}][${m[0]}][${g[0]}]"; readonly r=(x y); declare -p r; r[1]=z; echo no',
   'readonly r=x; (r[1]=y); (r=(1)); declare -p r; set -u; echo ${nope[1]-dflt}; echo ${nope[1]}; echo no',
+  // elements out of order, copies in subshells and functions, unset at the end, elements in arithmetic
+  'a[5]=f; a[2]=c; a[9]=j; a[0]=z; declare -p a; echo ${a[@]} ${!a[@]} ${#a[@]}; unset "a[9]"; a+=(k); declare -p a; unset "a[0]"; echo "[$a]"',
+  'a=(1 2 3); (a[1]=x; a+=(y); echo ${a[@]}); echo ${a[@]}; f() { a[2]=fn; local -a b=(l); b+=(m); echo ${b[@]}; }; f; echo ${a[@]} "[${b[@]}]"; b=$(a[0]=s; echo ${a[0]}); echo $b $a',
+  'a=(1 2 3); echo $((a[1]+a[2])) $((a[-1])) $((a[5])); ((a[3]=7)); ((a[0]+=5)); ((a[1]++)); ((++a[1])); declare -p a; echo $a; i=1; echo $((a[i]*a[i-1])) $((a[a[0]-5]))',
+  'x=4; echo $((x[0]+1)) $((x[1])); ((x[2]=3)); declare -p x; echo $((b[1+1]=3)); declare -p b; for ((i=0; i<3; i++)); do sq[i]=$((i*i)); done; echo ${sq[@]}',
+  'a=(1 2); echo $((a[-5])); echo "[${a[-5]}]"; x=1; echo "[${x[-1]}]" $((x[-1])); ((a[-5]=1)); echo $?; ((a[-5]++)); echo $?; echo $((a[]))',
+  'a=(1 "2 3"); b[3]=x; declare -a e; set | grep -E "^(a|b|e)="; declare -p | grep -E "^declare -a (a|b|e)"; f() { local -a l=(q); set | grep ^l=; }; f; (c=(s); set | grep ^c=); set | grep ^c=',
+  'echo $((1+a[1))',
+  'echo $((a [1]))',
+  'echo $((1 @ 2))',
+  'echo $((2 { 1)); echo $((a[1]]))',
   '[[ ab =~ (a)(b) ]]; declare -p BASH_REMATCH; echo ${BASH_REMATCH[2]} ${#BASH_REMATCH[@]}; [[ abc =~ ^a(x)?(b|c)+ ]]; declare -p BASH_REMATCH; [[ zz =~ a ]]; declare -p BASH_REMATCH',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',

@@ -3,6 +3,7 @@
 import type { ApiRequest, ApiResponse } from '../cluster/apiserver/types'
 import type { AuditEntry } from '../cluster/audit/audit'
 import type { CommandSignal } from './limits'
+import type { IndexedArray } from './indexedArray'
 
 /** What one command line (or one command) produced. */
 export interface RunResult {
@@ -87,6 +88,14 @@ export interface ShellEnv {
   exported(): Record<string, string>
   /** Every variable, exported or not (`set`, `declare -p`); absent: only the exported ones are known. */
   all?(): Record<string, string>
+  /** The indexed array NAME as this scope sees it (arrays.ts), not to be changed; undefined when NAME is no array. */
+  array(name: string): IndexedArray | undefined
+  /** Keep `value` as the array NAME where an assignment to NAME would go. */
+  putArray(name: string, value: IndexedArray): void
+  /** The array NAME where an assignment would go, to change in place: copied there first when only inherited. */
+  ownArray(name: string): IndexedArray | undefined
+  /** The names of the arrays this scope sees (`set`, `declare -p`); absent: none. */
+  arrayNames?(): string[]
 }
 
 export interface CommandContext {

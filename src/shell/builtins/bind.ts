@@ -3,6 +3,7 @@
 
 import type { Executor, ExecHost } from '../executor'
 import type { ShellEnv } from '../types'
+import type { IndexedArray } from '../indexedArray'
 import type { BuiltinHost } from './host'
 import { commandPaths } from '../commands/which'
 
@@ -76,5 +77,17 @@ export class PrefixEnv implements ShellEnv {
   }
   all(): Record<string, string> {
     return { ...(this.parent.all?.() ?? this.parent.exported()), ...Object.fromEntries(this.temp) }
+  }
+  array(name: string): IndexedArray | undefined {
+    return this.parent.array(name)
+  }
+  putArray(name: string, value: IndexedArray): void {
+    this.parent.putArray(name, value)
+  }
+  ownArray(name: string): IndexedArray | undefined {
+    return this.parent.ownArray(name)
+  }
+  arrayNames(): string[] {
+    return this.parent.arrayNames?.() ?? []
   }
 }

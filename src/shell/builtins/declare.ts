@@ -5,7 +5,7 @@
 import { FunctionScope } from '../compoundExec'
 import { evalArithmetic } from '../arith'
 import { declareQuote, type BuiltinCall } from './host'
-import { arrayOf, declareArray, declareEmptyArray, declaredOnly, setArray } from '../arrays'
+import { IndexedArray, arrayOf, declareArray, declareEmptyArray, setArray, variableNames } from '../arrays'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -13,7 +13,6 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 export function declaration(c: BuiltinCall, name: string): string | undefined {
   const arr = arrayOf(c.env, name)
   const flags = `${c.h.rt.readonly.has(name) ? 'r' : ''}${c.env.isExported(name) ? 'x' : ''}`
-  if (arr && declaredOnly(c.env, name)) return `declare -a${flags} ${name}\n`
   if (arr) return declareArray(name, arr, flags)
   const v = c.env.get(name)
   if (v === undefined) return undefined
@@ -45,7 +44,7 @@ export function declareBuiltin(c: BuiltinCall): number {
   }
   const names = argv.slice(i)
   if (on.has('p') || names.length === 0) {
-    const list = names.length ? names : Object.keys(env.all?.() ?? env.exported()).sort()
+    const list = names.length ? names : variableNames(env)
     let status = 0
     for (const n of list) {
       const text = declaration(c, n)
@@ -89,7 +88,7 @@ export function declareBuiltin(c: BuiltinCall): number {
     const had = value ?? env.get(name)
     if (on.has('a') && !arrayOf(env, name)) {
       if (had === undefined) declareEmptyArray(env, name)
-      else setArray(env, name, new Map([[0, had]]))
+      else setArray(env, name, IndexedArray.list([had]))
     }
     if (on.has('x')) env.export(name)
     if (on.has('r')) h.rt.readonly.add(name)

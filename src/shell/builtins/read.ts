@@ -4,7 +4,7 @@
 // `echo x | read v` sets nothing in the shell, as in bash.
 
 import type { BuiltinCall } from './host'
-import { setArray } from '../arrays'
+import { IndexedArray, setArray } from '../arrays'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n'
@@ -87,7 +87,7 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
       err(`bash: ${array}: readonly variable\n`)
       return 1
     }
-    setArray(env, array, new Map(splitFields(line, env.get('IFS')).map((f, n) => [n, f])))
+    setArray(env, array, IndexedArray.list(splitFields(line, env.get('IFS'))))
     return ended ? 1 : 0
   }
   // a readonly name keeps its value (the others are assigned) and read fails

@@ -4,6 +4,7 @@
 
 import { LONG_ONLY, OPTION_LETTERS, allOptionNames } from '../runtime'
 import type { BuiltinCall } from './host'
+import { arrayValue, variableNames } from '../arrays'
 
 const SET_USAGE = 'set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n'
 const LETTER = new Map(OPTION_LETTERS)
@@ -11,9 +12,14 @@ const SETTABLE = new Set([...OPTION_LETTERS.map(([, n]) => n).filter((n) => n !=
 
 export function setBuiltin({ h, argv, env, out, err }: BuiltinCall): number {
   if (argv.length === 1) {
-    const vars = env.all?.() ?? env.exported()
     let text = ''
-    for (const k of Object.keys(vars).sort()) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) text += `${k}=${quoteValue(vars[k])}\n`
+    for (const k of variableNames(env)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) continue
+      const arr = env.array(k)
+      // (a bare `declare -a` is not listed)
+      if (arr) text += arr.bare ? '' : `${k}=${arrayValue(arr)}\n`
+      else text += `${k}=${quoteValue(env.get(k) ?? '')}\n`
+    }
     out(text)
     return 0
   }

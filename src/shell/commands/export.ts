@@ -1,7 +1,7 @@
 // The bash builtins export and unset (builtins/setattr.def, set.def).
 
 import type { CommandContext, CommandSpec } from '../types'
-import { arrayOf, resolveIndex, setArray, unsetArray } from '../arrays'
+import { arrayOf, firstToVariable, resolveIndex, unsetArray, writableArray } from '../arrays'
 import { evalArithmetic } from '../arith'
 import { declareQuote } from '../builtins/host'
 
@@ -78,13 +78,14 @@ export const unset: CommandSpec = {
       // `unset 'a[1]'`: one element of an array
       const el = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]+)\]$/.exec(a)
       if (el && !ctx.shell.isReadonly?.(el[1])) {
-        const els = arrayOf(ctx.env, el[1])
+        const arr = arrayOf(ctx.env, el[1])
         const r = evalArithmetic(el[2], ctx.env)
-        const index = els && typeof r !== 'string' ? resolveIndex(els, r) : undefined
-        if (els && index !== undefined) {
+        const index = arr && typeof r !== 'string' ? resolveIndex(arr, r) : undefined
+        if (arr && index !== undefined) {
+          const els = writableArray(ctx.env, el[1])
           els.delete(index)
-          setArray(ctx.env, el[1], els)
-        } else if (!els && r === 0n) ctx.env.unset(el[1])
+          if (index === 0) firstToVariable(ctx.env, el[1], els)
+        } else if (!arr && r === 0n) ctx.env.unset(el[1])
         continue
       }
       if (!NAME.test(a)) {

@@ -107,6 +107,10 @@ function fakeEnv(vars: Record<string, string>): ShellEnv {
     export: () => {},
     isExported: () => true,
     exported: () => ({ ...v }),
+    // (kubectl never reads the shell's arrays)
+    array: () => undefined,
+    putArray: () => {},
+    ownArray: () => undefined,
   }
 }
 

@@ -58,7 +58,7 @@ async function run(lab: FakeLab, fs: HomeFs, line: string) {
     stdoutIsTTY: true,
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: { get: (n) => vars[n], set: (n, v) => void (vars[n] = v), unset: () => {}, export: () => {}, isExported: () => true, exported: () => ({}) },
+    env: { get: (n) => vars[n], set: (n, v) => void (vars[n] = v), unset: () => {}, export: () => {}, isExported: () => true, exported: () => ({}), array: () => undefined, putArray: () => {}, ownArray: () => undefined },
     fs,
     lab,
     shell: { history: () => [], clearScreen: () => {}, alternateScreen: () => {}, commands: () => [] },
