@@ -4,7 +4,7 @@
 import { createCluster, restoreCluster, type Cluster } from '../cluster/cluster'
 import { Random } from '../cluster/random'
 import { Shell, type ShellState } from '../shell/shell'
-import { createWorkstation } from '../shell/workstation'
+import { createWorkstation, WORKSTATION_BASH } from '../shell/workstation'
 import { labCommand } from '../shell/commands/lab'
 import { curl } from '../shell/curl/curl'
 import { createContainerShell } from './containerShell'
@@ -98,6 +98,7 @@ class LabImpl implements Lab {
       commands: [kubectl, curl, labCommand],
       history,
       pause: this.pause,
+      bash: WORKSTATION_BASH,
       onClear: () => this.clearListeners.forEach((cb) => cb()),
       onScreen: (alternate) => this.screenListeners.forEach((cb) => cb(alternate)),
     })

@@ -27,6 +27,15 @@ const CASES: string[] = [
   'set +m; echo $0; (exit 7); echo $?; echo $!; true & [ -n "$!" ] && echo bg-pid',
   '[ "$$" -gt 0 ] && echo pid; [ "$(echo $$)" = "$$" ] && echo same-in-subst; (echo $$) | grep -qx "$$" && echo same-in-sub',
   'RANDOM=1; echo $RANDOM $RANDOM $RANDOM; RANDOM=42; echo $RANDOM $RANDOM',
+  // bash's own variables (bashVariables.ts), `$_`, and what a bash started from this one gets
+  'echo "$BASH_VERSION|${BASH_VERSINFO[*]}|$HOSTTYPE|$MACHTYPE|$OSTYPE|$UID|$EUID|$GROUPS|$PS4|$OPTIND|$OPTERR"; declare -p BASH_VERSINFO UID EUID OPTIND BASH_VERSION',
+  'readonly -p | grep -v -e SHELLOPTS -e BASHOPTS -e PPID; UID=5; echo no',
+  'unset EUID; echo $?; (PPID=1); echo $?; [ "$PPID" -gt 0 ] && echo ppid',
+  '[ "$BASHPID" -gt 0 ] && echo pid; (echo $BASHPID) | grep -vqx "$$" && echo own-in-subshell; [ "$(echo $BASHPID)" != "$$" ] && echo own-in-subst',
+  'true a; echo b $_; f() { echo "[$_]"; }; f zz; echo "[$_]"; x=1; echo "[$_]"; echo; echo "[$_]"; (echo q); echo "[$_]"; true one | true two; echo "[$_]"; unset _; echo "[$_]"',
+  'printenv _; env | grep -c "^_=/usr/bin/env$"; bash -c "echo \\$_"; sh -c "echo \\$_"; /usr/bin/printenv _; ../../../../usr/bin/true && echo by-path',
+  'A=1 bash -c "echo [\\$A]"; f() { local B=2; export B; bash -c "echo [\\$B]"; sh -c "echo [\\$B]"; }; f; (export C=3; bash -c "echo [\\$C]"); echo "[$B]"',
+  '[ "$SECONDS" -ge 0 ] && echo seconds; [ "$EPOCHSECONDS" -gt 1700000000 ] && echo epoch; [[ $EPOCHREALTIME =~ ^[0-9]+\\.[0-9]{6}$ ]] && echo real; [ "$SRANDOM" != "$SRANDOM" ] && echo srandom',
   // set -e, -u, -x, -o pipefail
   '( set -e; false; echo not-reached ); echo status $?',
   '( set -e; false || true; ! true; if false; then :; fi; while false; do :; done; false && true; echo reached ); echo $?',

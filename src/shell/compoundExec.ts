@@ -55,7 +55,13 @@ export class FunctionScope implements ShellEnv {
     return this.parent.isExported(name)
   }
   exported(): Record<string, string> {
-    return this.parent.exported()
+    // (a local exported is what a command run in the function gets)
+    const out = this.parent.exported()
+    for (const [k, v] of this.locals) {
+      if (v === null) delete out[k]
+      else if (typeof v === 'string' && this.parent.isExported(k)) out[k] = v
+    }
+    return out
   }
   all(): Record<string, string> {
     const out = { ...(this.parent.all?.() ?? this.parent.exported()) }

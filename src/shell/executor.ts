@@ -7,12 +7,13 @@
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
+import { commandPaths, SHELL_BUILTINS } from './commands/which'
 import { ExpansionError, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, type IO, type Sink } from './redirect'
 import { assignWords, declareWithArrays } from './assignWords'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
-import { builtinHost, PrefixEnv } from './builtins/bind'
+import { builtinHost, PrefixEnv, programPaths } from './builtins/bind'
 import { isBuiltinOf } from './builtins/describe'
 import { posixSpecialError } from './builtins/posix'
 import { prehash, remember, timeReport, type TableHost } from './programTable'
@@ -224,6 +225,7 @@ export class Executor implements CompoundHost {
     const saved = this.rt.save()
     const depth = { loop: this.loopDepth, cond: this.conditionDepth, subst: this.rt.substDepth }
     this.rt.traps = new Map()
+    this.rt.ownPid = 0
     let status: number
     this.bg.depth++
     try {
@@ -333,11 +335,24 @@ export class Executor implements CompoundHost {
     if (this.rt.has('xtrace')) this.write(io.err, xtraceLines(this.rt.substDepth, shown, argv))
     if (argv.length === 0) {
       await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
+      this.rt.lastArg = ''
       return ectx.substStatus ?? 0
     }
     const cio = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
     const run = () => this.dispatch(argv, cio, env, values, false)
-    return cmd.arrays ? declareWithArrays(cmd.arrays, argv, env, ectx, run, (n) => this.rt.readonly.has(n)) : run()
+    const status = await (cmd.arrays ? declareWithArrays(cmd.arrays, argv, env, ectx, run, (n) => this.rt.readonly.has(n)) : run())
+    // `$_` (as the command ends: a function sees the one before)
+    this.rt.lastArg = argv[argv.length - 1]!
+    return status
+  }
+
+  /** The workstation's program a path names (`/usr/local/bin/kubectl`, `../../bin/ls`), where its layout has it (which.ts). */
+  private programAt(path: string): CommandSpec | undefined {
+    if (!path.includes('/') || this.host.pathsOf) return undefined
+    const name = path.slice(path.lastIndexOf('/') + 1)
+    const spec = name ? this.host.lookup(name) : undefined
+    if (!spec || spec.missing) return undefined
+    return commandPaths(name, () => true).includes(this.host.fs.resolve(path)) ? spec : undefined
   }
 
   /** Set a variable as an assignment does: readonly names refuse, -i names evaluate, RANDOM seeds. */
@@ -376,7 +391,9 @@ export class Executor implements CompoundHost {
       const benv = values.length ? new PrefixEnv(env, values) : env
       return builtin({ h: this.builtinHost(), argv, io: cio, env: benv, out: (t) => this.write(cio.out, t), err: (t) => this.write(cio.err, t) })
     }
-    const spec = this.host.lookup(name)
+    // (the workstation's bash-only commands, help or history, are no program for its dash)
+    const bashOnly = this.host.dialect !== 'bash' && !this.host.pathsOf && SHELL_BUILTINS.has(name) && !isBuiltinOf(this.host.dialect, name)
+    const spec = bashOnly ? undefined : (this.host.lookup(name) ?? this.programAt(name))
     if (spec) remember(this.tableHost(), name, env, true)
     if (!spec) {
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
@@ -384,11 +401,17 @@ export class Executor implements CompoundHost {
       return 127
     }
     let cenv = env
-    if (values.length > 0) {
+    // bash gives a program its own path as `_` in its environment (a builtin such as printf runs in the shell's)
+    const path = this.host.dialect === 'bash' && (name.includes('/') || !isBuiltinOf('bash', name)) ? (name.includes('/') ? name : programPaths(this.host, name)[0]) : undefined
+    if (values.length > 0 || path !== undefined) {
       const overlay = new OverlayEnv(env)
       for (const [n, v] of values) {
         overlay.set(n, v)
         overlay.export(n)
+      }
+      if (path !== undefined) {
+        overlay.set('_', path)
+        overlay.export('_')
       }
       cenv = overlay
     }

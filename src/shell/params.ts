@@ -1,8 +1,10 @@
 // Imitates: bash/subst.c param_expand and variables.c dynamic variables. The special parameters
 // (`$?`, `$$`, `$!`, `$-`, `$0`, `$#`, `$1`... `${10}`, `$@`, `$*`) and `$RANDOM`, read from the
-// shell's runtime state; "$@" gives one field per positional parameter.
+// shell's runtime state; "$@" gives one field per positional parameter. bash's own: `$_`, `$BASHPID`
+// and the dynamic variables of bashVariables.ts.
 
 import type { ExpandContext } from './expand'
+import { dynamicVariable } from './bashVariables'
 
 /** bash's message for an unset name under `set -u` (positional parameters are shown as `$1`). */
 export function unbound(name: string): string {
@@ -44,7 +46,15 @@ export function specialParameter(name: string, ctx: ExpandContext): string | und
     case 'RANDOM':
       return String(rt.random())
   }
-  return undefined
+  if (rt.dialect !== 'bash') return undefined
+  if (name === '_') return rt.lastArg
+  if (!rt.dynamic) return undefined
+  if (name === 'BASHPID') {
+    // a subshell's own pid is given when it is first asked for
+    if (rt.ownPid === 0) rt.ownPid = rt.spawnPid()
+    return String(rt.ownPid ?? rt.pid)
+  }
+  return dynamicVariable(name, rt.dynamic)
 }
 
 /** Without a runtime (tests of expansion alone): a shell with no parameters. */

@@ -3,6 +3,7 @@
 // `$RANDOM`'s generator and process ids. A subshell gets a copy (fork) and the parent's state comes
 // back when it ends.
 
+import type { DynamicSource } from './bashVariables'
 import { HashTable } from './hashTable'
 import type { ShellDialect } from './types'
 
@@ -39,6 +40,8 @@ export interface RuntimeState {
   aliases: Map<string, string>
   hash: HashTable
   umask: number
+  lastArg: string
+  ownPid: number | undefined
 }
 
 export class Runtime {
@@ -55,6 +58,12 @@ export class Runtime {
   /** Names declared -r and -i. */
   readonly = new Set<string>()
   integer = new Set<string>()
+  /** `$_`: the last word of the previous simple command (bash keeps it apart from the variables, so no command changes them by it). */
+  lastArg = ''
+  /** `$BASHPID` where it differs from `$$`: 0 in a subshell that has not been given its pid yet (bashVariables.ts). */
+  ownPid: number | undefined
+  /** Where the dynamic variables ($SECONDS, $SRANDOM...) come from; absent: none (a container's shell). */
+  dynamic?: DynamicSource
   /** `$!`: the pid of the last command run with `&` (none yet: empty). */
   lastBackground = ''
   /** `$$` */
@@ -75,7 +84,7 @@ export class Runtime {
   }
 
   save(): RuntimeState {
-    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases), hash: new HashTable(this.hash), umask: this.umask }
+    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases), hash: new HashTable(this.hash), umask: this.umask, lastArg: this.lastArg, ownPid: this.ownPid }
   }
 
   restore(s: RuntimeState): void {
@@ -85,6 +94,8 @@ export class Runtime {
     this.aliases = s.aliases
     this.hash = s.hash
     this.umask = s.umask
+    this.lastArg = s.lastArg
+    this.ownPid = s.ownPid
   }
 
   /** A pid for a new background process. */

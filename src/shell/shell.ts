@@ -1,6 +1,7 @@
 // The interactive shell: parses each input, runs it, keeps variables, `$?`, history and the
 // working directory between inputs, and offers continuation and tab completion to the terminal.
 
+import { dynamicSource, startBash, type BashStart } from './bashVariables'
 import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
 import { AbortLine, Executor } from './executor'
@@ -61,6 +62,8 @@ export interface ShellOptions {
   arg0?: string
   /** The positional parameters it starts with (`sh -c SCRIPT NAME ARGS...`: ARGS). */
   positional?: string[]
+  /** A bash program as it starts (bashVariables.ts): its own variables; absent: none (a container's sh, a helper shell). */
+  bash?: BashStart
 }
 
 interface Restorable {
@@ -157,7 +160,15 @@ export class Shell {
     if (opts.arg0 !== undefined) this.executor.rt.arg0 = opts.arg0
     if (opts.positional) this.executor.rt.positional = [...opts.positional]
     this.executor.rt.dialect = opts.dialect ?? 'bash'
+    this.bash = opts.dialect === undefined || opts.dialect === 'bash' ? opts.bash : undefined
+    if (this.bash) {
+      startBash(this.env, this.executor.rt, this.bash)
+      this.executor.rt.dynamic = dynamicSource(() => opts.lab.now())
+    }
   }
+
+  /** How this bash started (its own variables are given back after a restore). */
+  private readonly bash: BashStart | undefined
 
   /**
    * Ctrl+C: stop the command line that is running (it prints `^C` and `$?` becomes 130). It
@@ -176,17 +187,26 @@ export class Shell {
       return 1
     }
     const env = new MemoryEnv()
-    for (const [k, v] of Object.entries(this.env.exported())) {
+    for (const [k, v] of Object.entries(c.environment)) {
       env.set(k, v)
       env.export(k)
     }
+    // (a new process: its own pid, this shell's as its parent's)
+    const rt = this.executor.rt
+    const ppid = rt.ownPid || rt.pid
+    const pid = rt.spawnPid()
+    const bash: BashStart | undefined = c.dialect === undefined || c.dialect === 'bash' ? { path: c.path ?? '/usr/bin/bash', ppid, interactive: false, raiseLevel: true } : undefined
+    // (dash sets only PPID of these)
+    if (!bash) env.set('PPID', String(ppid))
     // Ctrl+C reaches the parent's command line: the child looks at its pauses (every thousand steps)
     const pause = async () => {
       await opts.pause?.()
       if (c.signal?.aborted) child.interrupt()
     }
-    const child: Shell = new Shell({ ...opts, env, history: [], exitEnds: true, arg0: c.arg0, positional: c.positional, pause, dialect: c.dialect ?? 'bash', onClear: undefined, onScreen: undefined })
+    const child: Shell = new Shell({ ...opts, env, history: [], exitEnds: true, arg0: c.arg0, positional: c.positional, pause, dialect: c.dialect ?? 'bash', onClear: undefined, onScreen: undefined, pid, spawnPid: undefined, bash })
     child.nesting = this.nesting + 1
+    // (bash starts with `$_` as its environment's: its own path, which the starting bash put there)
+    if (bash) child.executor.rt.lastArg = c.environment._ ?? ''
     child.startedAs(c.invocation)
     const cwd = this.fs.cwd()
     // the pieces read one standard input, each where the one before stopped
@@ -332,6 +352,8 @@ export class Shell {
   restore(state: ShellState): void {
     const env = this.env as Partial<Restorable>
     env.restore?.(state.env)
+    // (a lab saved before bash's own variables were kept gets them)
+    if (this.bash) startBash(this.env, this.executor.rt, this.bash)
     this.executor.status = state.lastStatus
     this.hist = [...state.history]
     if (isWorkingFs(this.fs)) {

@@ -2,7 +2,7 @@
 
 import type { LabServices } from './types'
 import { Shell } from './shell'
-import { createWorkstation } from './workstation'
+import { createWorkstation, WORKSTATION_BASH } from './workstation'
 
 export function fakeLab(start = Date.UTC(2026, 4, 24, 10, 0, 0)): LabServices {
   let now = start
@@ -23,5 +23,5 @@ export function fakeLab(start = Date.UTC(2026, 4, 24, 10, 0, 0)): LabServices {
 export function newShell(files: Record<string, string> = {}): Shell {
   const { fs, env } = createWorkstation()
   for (const [k, v] of Object.entries(files)) fs.writeFile(k, v)
-  return new Shell({ fs, env, lab: fakeLab() })
+  return new Shell({ fs, env, lab: fakeLab(), bash: WORKSTATION_BASH })
 }

@@ -165,6 +165,10 @@ export interface ChildShell {
   invocation: 'c' | 'stdin'
   /** dash for the workstation's sh; bash when absent. */
   dialect?: ShellDialect
+  /** The program's path as bash takes it for $BASH (the word typed when it has a slash, else where PATH found it). */
+  path?: string
+  /** Its environment: the variables exported to the command that started it. */
+  environment: Record<string, string>
   /** Options as `set` takes them (`-e`, `-x`, `-o pipefail`), set before the script runs. */
   options: string[]
   stdin: string

@@ -1,6 +1,7 @@
 // The student's workstation as the article sets it up: /root with the cluster CA (ca.pem) and an
 // admin kubeconfig laid out as kubeadm/kubectl write one, and APISERVER in the environment.
 
+import type { BashStart } from './bashVariables'
 import { ADMIN_CERT_PEM, ADMIN_KEY_PEM, CLUSTER_CA_PEM } from '../cluster/pki/fixed'
 import { MemoryEnv } from './env'
 import { MemoryFs } from './fs'
@@ -48,6 +49,12 @@ users:
     client-key-data: ${b64(ADMIN_KEY_PEM)}
 `
 }
+
+/**
+ * The terminal's bash: a login shell started by name (so $BASH is where PATH finds bash, as on
+ * Debian 12), its parent the terminal's session process, the pid before its own.
+ */
+export const WORKSTATION_BASH: BashStart = { path: '/usr/bin/bash', ppid: 2186, interactive: true, raiseLevel: false }
 
 export function createWorkstation(): { fs: MemoryFs; env: MemoryEnv } {
   const kubeconfig = adminKubeconfig()

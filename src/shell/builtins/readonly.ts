@@ -1,8 +1,9 @@
 // Imitates: bash/builtins/setattr.def (readonly): `readonly NAME[=VALUE]...` marks variables that no
 // assignment, unset, export, read or for may change afterwards; `readonly` and `readonly -p` list
-// them as `declare -r` commands (bash's own readonly variables, such as PPID, are not in the lab).
+// them as `declare` commands with -r (bash's own readonly variables among them: bashVariables.ts).
 
-import { declareQuote, type BuiltinCall } from './host'
+import type { BuiltinCall } from './host'
+import { declaration } from './declare'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -29,10 +30,7 @@ export function readonlyBuiltin(c: BuiltinCall): number {
   }
   const names = argv.slice(i)
   if (names.length === 0) {
-    for (const n of [...h.rt.readonly].sort()) {
-      const v = env.get(n)
-      out(`declare -r ${n}${v === undefined ? '' : `=${declareQuote(v)}`}\n`)
-    }
+    for (const n of [...h.rt.readonly].sort()) out(declaration(c, n) ?? `declare -r ${n}\n`)
     return 0
   }
   // (bash 5.2 prints nothing for `readonly -p NAME`)

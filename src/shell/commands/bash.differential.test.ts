@@ -50,6 +50,10 @@ const CASES: string[] = [
   "sh -e -c 'false; echo no'; echo $?",
   "sh -x -c 'echo hi'",
   "echo 'echo in $0 $#' | sh -s a b",
+  "sh -c 'help; echo $?; history; echo $?; source x; let x=1; cd / && echo cd; type help; echo $_'",
+  // what the started shell is given: the command's own exported variables, a pid of its own, one more level
+  "A=1 bash -c 'echo [$A]'; f() { local B=2; export B; sh -c 'echo [$B]'; }; f; (export C=3; bash -c 'echo [$C]')",
+  "[ \"$(bash -c 'echo $$')\" != \"$$\" ] && echo own-pid; [ \"$(sh -c 'echo $PPID')\" = \"$BASHPID\" ] && echo parent; bash -c 'echo $_ $BASH'; bash -c 'echo $SHLVL' > b; sh -c 'echo $SHLVL' > s; echo $(( $(cat b) - SHLVL )) $(( $(cat s) - SHLVL ))",
 ]
 
 let real: Outcome[] = []

@@ -116,7 +116,8 @@ export const bash: CommandSpec = {
     const { options, command, rest } = inv
     const start = (p: { text: string; reword?: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('bash: no shell to start here')
-      return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })
+      const path = ctx.argv[0]!.includes('/') ? ctx.argv[0] : '/usr/bin/bash'
+      return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, path, environment: ctx.env.exported(), stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })
     }
     if (command === 'c') {
       if (rest.length === 0) {

@@ -24,7 +24,7 @@ export const sh: CommandSpec = {
     const start = (pieces: { text: string; reword: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('sh: no shell to start here')
       return ctx.shell.runChild({
-        pieces, arg0, positional, invocation, options, stdin, dialect: 'dash', stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal,
+        pieces, arg0, positional, invocation, options, stdin, dialect: 'dash', stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, environment: ctx.env.exported(),
         write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)),
       })
     }
