@@ -277,7 +277,8 @@ export class Executor implements CompoundHost {
 
   /** Parse text with the current aliases and run it in this shell (eval, source, traps). */
   async runText(text: string, io: IO, env: ShellEnv): Promise<number> {
-    const parsed = parseScript(text, this.rt.aliases)
+    // (eval's text starts on the line of the eval)
+    const parsed = parseScript(text, this.rt.aliases, Math.max(1, this.rt.line))
     for (const w of parsed.warnings) this.write(io.err, `bash: ${w}\n`)
     // Text run this way is one more level for `set -x` (bash's parse_and_execute).
     this.rt.substDepth++
@@ -328,6 +329,7 @@ export class Executor implements CompoundHost {
   }
 
   private async runSimple(cmd: SimpleCommand, io: IO, env: ShellEnv, ectx: ExpandContext): Promise<number> {
+    if (cmd.line !== undefined) this.rt.line = cmd.line
     const argv = await expandWords(cmd.words, ectx)
     const words = await assignWords(cmd.assignments, ectx, env, argv.length === 0, (n) => this.rt.integer.has(n), (n, v) => this.assign(env, n, v), (n) => this.rt.readonly.has(n))
     if (!words) return 1

@@ -48,6 +48,7 @@ export function specialParameter(name: string, ctx: ExpandContext): string | und
   }
   if (rt.dialect !== 'bash') return undefined
   if (name === '_') return rt.lastArg
+  if (name === 'LINENO') return String(rt.line)
   if (!rt.dynamic) return undefined
   if (name === 'BASHPID') {
     // a subshell's own pid is given when it is first asked for

@@ -58,6 +58,8 @@ export class Runtime {
   /** Names declared -r and -i. */
   readonly = new Set<string>()
   integer = new Set<string>()
+  /** The line of the simple command running (`$LINENO`; a script's messages name it). */
+  line = 0
   /** `$_`: the last word of the previous simple command (bash keeps it apart from the variables, so no command changes them by it). */
   lastArg = ''
   /** `$BASHPID` where it differs from `$$`: 0 in a subshell that has not been given its pid yet (bashVariables.ts). */

@@ -78,6 +78,8 @@ interface RunInput {
   outTTY?: boolean
   /** How much of `stdin` the lines before took (a script's lines share one input). */
   cursor?: { pos: number }
+  /** The line of its script the input starts on (the terminal: the lines typed so far, plus one). */
+  firstLine?: number
 }
 
 /** bash programs started one inside the other stop this deep (each is one more Shell in the lab's worker). */
@@ -90,6 +92,8 @@ export class Shell {
   clearRequested = false
   /** Whether the inputs go into the history (a shell reading a script, as `sh -c`, keeps none). */
   private keepsHistory = true
+  /** Lines the terminal has read ($LINENO counts on from them, as an interactive bash's does). */
+  private linesRead = 0
 
   /** A shell started with -c, or on a script on its standard input: not interactive, and it keeps no history. */
   startedAs(invocation: 'c' | 'stdin'): void {
@@ -215,7 +219,10 @@ export class Shell {
     try {
       if (c.options.length > 0) await child.run(`set ${c.options.join(' ')}`, undefined, input)
       for (const piece of c.pieces) {
-        const r = await child.run(piece.text, (o) => c.write(o.stream, o.stream === 'stderr' && piece.reword ? piece.reword(o.text) : o.text), input)
+        const crt = child.executor.rt
+        crt.line = 0
+        const reword = (text: string) => (piece.reword ? piece.reword(text, crt.line) : text)
+        const r = await child.run(piece.text, (o) => c.write(o.stream, o.stream === 'stderr' ? reword(o.text) : o.text), { ...input, firstLine: piece.line })
         status = r.exitCode
         if (child.exited !== undefined) return child.exited
       }
@@ -275,7 +282,10 @@ export class Shell {
     const tty = (input.outTTY ?? input.tty) ? {} : ({ tty: false } as const)
     const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, cursor: input.cursor, out: { kind: 'terminal', stream: 'stdout', ...tty }, err: { kind: 'terminal', stream: 'stderr', ...tty } } as const
     const rt = this.executor.rt
-    let script = parseScript(line, rt.aliases)
+    const firstLine = input.firstLine ?? this.linesRead + 1
+    this.linesRead = firstLine - 1 + entry.split('\n').length
+    let base = firstLine
+    let script = parseScript(line, rt.aliases, base)
     this.executor.beginLine()
     try {
       for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
@@ -284,7 +294,8 @@ export class Shell {
         await this.executor.runList(script.chunks[i], { ...terminal }, this.env)
         // A line read after `alias` sees the new alias, as bash reads one line at a time.
         if (aliasKey(rt.aliases) !== aliases && i + 1 < script.chunks.length) {
-          script = parseScript(script.source.slice(script.chunkEnds[i]), rt.aliases)
+          base += script.source.slice(0, script.chunkEnds[i]).split('\n').length - 1
+          script = parseScript(script.source.slice(script.chunkEnds[i]), rt.aliases, base)
           i = -1
         }
       }

@@ -157,8 +157,18 @@ export interface ShellHandle {
  * (a `cd` there stays its own), and reads `stdin`. Its script's pieces run in turn, each piece's
  * error lines through `reword` (a script file's messages name the file and line).
  */
+export interface ScriptPiece {
+  text: string
+  line?: number
+  reword?: (stderr: string, line: number) => string
+}
+
 export interface ChildShell {
-  pieces: { text: string; reword?: (stderr: string) => string }[]
+  /**
+   * What it runs, piece by piece: each from its `line` of the script, its error lines passed
+   * through `reword` with the line of the command that wrote them (0 when none has run yet).
+   */
+  pieces: ScriptPiece[]
   arg0: string
   positional: string[]
   /** `-c` (the script is an argument) or a script read from a file or standard input. */

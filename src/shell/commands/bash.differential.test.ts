@@ -12,6 +12,8 @@ const FILES: Record<string, string> = {
   's.sh': 'echo one\nnosuch\necho "$0|$1|$#"\ncd /\nexit 4\n',
   'vars.sh': 'echo "[$X][$Y]"\nread a b\necho "got $a"\n',
   'bad.sh': 'echo before\nfi\necho after\n',
+  // errors inside compound commands and functions name their own line; so does $LINENO
+  'lines.sh': 'echo one\nfor i in 1 2; do\n  nosuch$i\ndone\nif true; then\n  echo $LINENO\n  bad\nfi\nf() {\n  echo in f $LINENO\n  missing\n}\n\nf\necho $LINENO; eval "echo \\$LINENO"\n',
 }
 
 const CASES: string[] = [
@@ -38,11 +40,13 @@ const CASES: string[] = [
   "echo data | bash -c 'read v; echo got $v'",
   "bash -c 'bash -c \"echo nested \\$0\" inner'",
   'bash --version',
+  'bash lines.sh; bash -c \'echo $LINENO\necho $LINENO\'',
   // sh is dash
   "sh -c 'echo \"$0|$1|$#|$-\"; nosuch; cd /nope; echo $?' nm a b",
   "sh -c 'declare x; [[ a ]]; type cd; echo ${x:?}'; echo $?",
   'X=1; export Y=2; printf "p q\\n" | sh vars.sh',
   'sh s.sh x y; echo $?',
+  'sh lines.sh; sh -c \'echo a\nnosuch\nfor i in 1; do\n nosuch2\ndone\'; printf "\\n\\nnosuch3\\n" | sh',
   'sh nofile; echo $?',
   'mkdir -p d; sh d; echo $?',
   'sh -c; echo $?',

@@ -4,7 +4,7 @@
 // command, as bash's do; an interactive bash inside the terminal is not offered.
 // Imitates: bash 5.2 shell.c (parse_shell_options, run_one_command, open_shell_script).
 
-import type { CommandSpec } from '../types'
+import type { CommandSpec, ScriptPiece } from '../types'
 import { parseScript } from '../parser/parser'
 
 /** `bash --version` of Debian 12's bash, the workstation's. */
@@ -68,13 +68,14 @@ export function readInvocation(args: string[], longs: readonly string[], words: 
 }
 
 /**
- * The pieces of a script file, each run with its error lines passed through `reword(line, source)`:
- * `line` is the line its first command is on, `source` that line's text.
+ * The pieces of a script file, each run from its own line, its error lines passed through
+ * `reword(line, source)`: `line` is the line of the command that wrote them (the piece's first
+ * command's when none has run: a syntax error), `source` that line's text.
  */
-export function scriptPieces(text: string, reword: (line: number, source: string) => (stderr: string) => string): { text: string; reword: (stderr: string) => string }[] {
+export function scriptPieces(text: string, reword: (line: number, source: string) => (stderr: string) => string): ScriptPiece[] {
   const script = parseScript(text)
   const ends = script.chunkEnds.length > 0 ? script.chunkEnds : [text.length]
-  const out: { text: string; reword: (stderr: string) => string }[] = []
+  const out: ScriptPiece[] = []
   const lines = text.split('\n')
   // the line each piece's first command is on, counted as the pieces go (not from the start each time)
   let line = 1
@@ -83,7 +84,7 @@ export function scriptPieces(text: string, reword: (line: number, source: string
     const piece = text.slice(start, end)
     const lead = piece.length - piece.trimStart().length
     const at = line + newlines(piece.slice(0, lead))
-    if (piece.trim() !== '') out.push({ text: piece, reword: reword(at, lines[at - 1]) })
+    if (piece.trim() !== '') out.push({ text: piece, line, reword: (stderr, now) => reword(now || at, lines[(now || at) - 1] ?? '')(stderr) })
     line += newlines(piece)
     start = end
   }
@@ -114,7 +115,7 @@ export const bash: CommandSpec = {
       return 2
     }
     const { options, command, rest } = inv
-    const start = (p: { text: string; reword?: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
+    const start = (p: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('bash: no shell to start here')
       const path = ctx.argv[0]!.includes('/') ? ctx.argv[0] : '/usr/bin/bash'
       return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, path, environment: ctx.env.exported(), stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })

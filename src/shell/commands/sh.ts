@@ -3,9 +3,12 @@
 // builtins, `$-`, and its messages (`sh: 1: x: not found`; a script's name its file and line).
 // Imitates: dash 0.5.12 (options.c procargs, main.c), as Debian 12 has it as /bin/sh.
 
-import type { CommandSpec } from '../types'
+import type { CommandSpec, ScriptPiece } from '../types'
 import { readInvocation, scriptPieces } from './bash'
 import { byName, dashMessages } from '../dialectWords'
+
+/** dash names the line of the command that failed (its messages here say 1, the first). */
+const atLine = (line: number, text: string) => (line > 1 ? text.replace(/^([^\n:]*): 1: /gm, `$1: ${line}: `) : text)
 
 export const sh: CommandSpec = {
   name: 'sh',
@@ -21,7 +24,7 @@ export const sh: CommandSpec = {
       return 2
     }
     const { options, command, rest } = inv
-    const start = (pieces: { text: string; reword: (stderr: string) => string }[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
+    const start = (pieces: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('sh: no shell to start here')
       return ctx.shell.runChild({
         pieces, arg0, positional, invocation, options, stdin, dialect: 'dash', stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, environment: ctx.env.exported(),
@@ -34,14 +37,14 @@ export const sh: CommandSpec = {
         return 2
       }
       const name = rest[1]
-      return start([{ text: rest[0], reword: (t) => (name === undefined ? dashMessages(t) : byName('dash', name, dashMessages(t))) }], name ?? 'sh', rest.slice(2), 'c', ctx.stdin)
+      return start([{ text: rest[0], reword: (t, line) => atLine(line, name === undefined ? dashMessages(t) : byName('dash', name, dashMessages(t))) }], name ?? 'sh', rest.slice(2), 'c', ctx.stdin)
     }
     if (command === 's' || rest.length === 0) {
       if (ctx.stdinIsTTY) {
         ctx.stderr("lab: the terminal runs bash, and an interactive sh is not offered: run a script with sh -c 'SCRIPT' or sh FILE\n")
         return 1
       }
-      return start([{ text: ctx.stdin, reword: dashMessages }], 'sh', rest, 'stdin', '')
+      return start([{ text: ctx.stdin, reword: (t, line) => atLine(line, dashMessages(t)) }], 'sh', rest, 'stdin', '')
     }
     const file = rest[0]
     // dash reads a directory as an empty script

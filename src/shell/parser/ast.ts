@@ -67,6 +67,8 @@ export interface SimpleCommand {
   redirects: Redirect[]
   /** A declaration builtin's array arguments (`declare -a a=(1 2)`): their names are among `words`. */
   arrays?: Assignment[]
+  /** The line it starts on, counted from 1 in the text parsed ($LINENO, a script's messages). */
+  line?: number
 }
 
 export interface Subshell {

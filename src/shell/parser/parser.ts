@@ -32,8 +32,9 @@ class Parser extends Scanner implements GrammarHost {
     src: string,
     private depth = 0,
     aliases?: ReadonlyMap<string, string>,
+    firstLine = 1,
   ) {
-    super(src)
+    super(src, firstLine)
     this.aliasing = new AliasState(aliases)
     if (depth > MAX_DEPTH) throw new ParseError('expression nesting level exceeded')
   }
@@ -91,7 +92,7 @@ class Parser extends Scanner implements GrammarHost {
   }
 
   protected parseNested(text: string): List {
-    const p = new Parser(text, this.depth + 1, this.aliasing.aliases)
+    const p = new Parser(text, this.depth + 1, this.aliasing.aliases, this.lineAt(this.pos))
     const list = p.parseProgram()
     this.warnings.push(...p.warnings)
     return list
@@ -193,7 +194,7 @@ class Parser extends Scanner implements GrammarHost {
       }
       return { kind: 'subshell', body, redirects }
     }
-    const cmd: Command = { kind: 'simple', assignments: [], words: [], redirects: [] }
+    const cmd: Command = { kind: 'simple', assignments: [], words: [], redirects: [], line: this.lineAt(this.pos) }
     for (;;) {
       const next = this.peekOp()
       if (isRedirectOp(next)) {
@@ -376,9 +377,9 @@ export function parse(src: string): ParseResult {
   return { ok: true, list: { items: script.chunks.flatMap((c) => c.items) }, warnings: script.warnings, continues: script.continues }
 }
 
-/** Parse an input into top-level chunks (one per line, as bash reads them). Never throws. */
-export function parseScript(src: string, aliases?: ReadonlyMap<string, string>): Script {
-  const parser = new Parser(src, 0, aliases)
+/** Parse an input into top-level chunks (one per line, as bash reads them), its first line `firstLine`. Never throws. */
+export function parseScript(src: string, aliases?: ReadonlyMap<string, string>, firstLine = 1): Script {
+  const parser = new Parser(src, 0, aliases, firstLine)
   const original = src
   let error: Script['error']
   try {

@@ -28,10 +28,24 @@ export function isMeta(ch: string | undefined): boolean {
 
 export abstract class Scanner {
   pos = 0
+  /** The line of `pos` last asked for (lineAt counts on from there). */
+  private lineMark: { pos: number; line: number }
   /** Set when the input ends with an unquoted `\` (bash -c keeps it literally). */
   trailingBackslash = false
 
-  constructor(public src: string) {}
+  /** `firstLine`: the line the source starts on (a script's piece, the terminal's next line). */
+  constructor(public src: string, readonly firstLine = 1) {
+    this.lineMark = { pos: 0, line: firstLine }
+  }
+
+  /** The line (from 1) that `at` is on in the source. */
+  lineAt(at: number): number {
+    let { pos, line } = this.lineMark
+    if (at < pos) ({ pos, line } = { pos: 0, line: this.firstLine })
+    for (let i = this.src.indexOf('\n', pos); i >= 0 && i < at; i = this.src.indexOf('\n', i + 1)) line++
+    this.lineMark = { pos: at, line }
+    return line
+  }
 
   /** Parse `$( ... )` starting after `$(`; must consume the closing `)`. */
   protected abstract parseCommandSubstitution(): List
