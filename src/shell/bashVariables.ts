@@ -53,6 +53,9 @@ export function startBash(env: ShellEnv, rt: Runtime, start: BashStart): void {
   if (!env.array('BASH_VERSINFO')) setArray(env, 'BASH_VERSINFO', IndexedArray.list(VERSINFO))
   if (!env.array('GROUPS')) setArray(env, 'GROUPS', IndexedArray.list(['0']))
   if (start.interactive) {
+    // (the terminal's login shell expands aliases; a script does not unless it says so)
+    rt.shopts.add('expand_aliases')
+    rt.shopts.add('login_shell')
     fill('HISTFILE', `${env.get('HOME') ?? '/root'}/.bash_history`)
     fill('HISTFILESIZE', '500')
     fill('HISTSIZE', '500')

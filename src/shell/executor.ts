@@ -198,7 +198,11 @@ export class Executor implements CompoundHost {
       step: () => this.budget.step(),
       warn: (text) => this.write(io.err, text),
       lastStatus: () => this.status,
-      glob: (field) => (this.rt.has('noglob') ? undefined : globField(this.host.fs, field, () => this.budget.step(), !utf8Locale(env))),
+      glob: (field) => {
+        if (this.rt.has('noglob')) return undefined
+        const on = this.rt.shopts
+        return globField(this.host.fs, field, () => this.budget.step(), !utf8Locale(env), { dotglob: on.has('dotglob'), nocaseglob: on.has('nocaseglob'), globstar: on.has('globstar') })
+      },
       runtime: this.rt,
       substitute: async (body) => {
         const buf = { text: '' }
@@ -278,7 +282,7 @@ export class Executor implements CompoundHost {
   /** Parse text with the current aliases and run it in this shell (eval, source, traps). */
   async runText(text: string, io: IO, env: ShellEnv): Promise<number> {
     // (eval's text starts on the line of the eval)
-    const parsed = parseScript(text, this.rt.aliases, Math.max(1, this.rt.line))
+    const parsed = parseScript(text, this.rt.activeAliases, Math.max(1, this.rt.line))
     for (const w of parsed.warnings) this.write(io.err, `bash: ${w}\n`)
     // Text run this way is one more level for `set -x` (bash's parse_and_execute).
     this.rt.substDepth++

@@ -40,7 +40,7 @@ export interface ExpandContext {
   warn?(text: string): void
   /** Spend one step of the command line's budget (throws when it is spent or Ctrl+C came). */
   step?(): void
-  /** Pathname expansion of one field (glob.ts); absent: no globbing. Undefined when nothing matches. */
+  /** Pathname expansion of one field (glob.ts); absent: no globbing. Undefined for no pattern, [] when nothing matches. */
   glob?(field: PatternPiece[]): string[] | undefined
   /** Most words one brace expansion may produce. */
   maxFields?: number
@@ -134,8 +134,11 @@ export async function expandFields(word: Word, ctx: ExpandContext): Promise<stri
   const out: string[] = []
   for (const f of fields) {
     const paths = ctx.glob?.(f)
-    if (paths) append(out, paths)
-    else out.push(f.map((p) => p.text).join(''))
+    const word = () => f.map((p) => p.text).join('')
+    if (paths?.length) append(out, paths)
+    // no match: the word as it is, unless shopt's nullglob drops it or failglob fails the command
+    else if (paths && ctx.runtime?.shopts.has('failglob')) throw fatal(`no match: ${word()}`)
+    else if (!paths || !ctx.runtime?.shopts.has('nullglob')) out.push(word())
   }
   return out
 }

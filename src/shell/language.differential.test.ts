@@ -151,6 +151,13 @@ const CASES: string[] = [
   'echo $((1 @ 2))',
   'echo $((2 { 1)); echo $((a[1]]))',
   '[[ ab =~ (a)(b) ]]; declare -p BASH_REMATCH; echo ${BASH_REMATCH[2]} ${#BASH_REMATCH[@]}; [[ abc =~ ^a(x)?(b|c)+ ]]; declare -p BASH_REMATCH; [[ zz =~ a ]]; declare -p BASH_REMATCH',
+  // shopt: the options and the ones that change globbing
+  'shopt | grep -v -e expand_aliases -e login_shell; shopt -p nullglob extglob; shopt -s nullglob nosuch extglob; echo $?; shopt -p nullglob extglob; shopt -s -u x; echo $?',
+  'shopt -x; echo $?; shopt -q nullglob; echo $?; shopt nullglob dotglob; echo $?; shopt -o nosuch; echo $?; shopt -os nosuch; echo $?; shopt -po errexit; shopt -s | grep -v -e expand_aliases -e login_shell | grep -c on; (shopt -s nullglob); shopt -p nullglob',
+  'cd g; shopt -s nullglob; echo *.none x; a=(*.none); echo ${#a[@]}; for f in *.none; do echo in; done; shopt -u nullglob; echo *.none',
+  'cd g; shopt -s dotglob; echo *; shopt -u dotglob; shopt -s nocaseglob; echo b.* A.P*; echo [a-b]*',
+  'cd g; shopt -s globstar; echo **/*.txt; echo **; echo sub/**; echo **/; shopt -s dotglob; echo **/config',
+  'shopt -s failglob; echo nope*; echo after',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
   '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',

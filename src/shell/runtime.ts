@@ -19,6 +19,23 @@ export const OPTION_LETTERS: [letter: string, name: string][] = [
 export const LONG_ONLY = ['emacs', 'history', 'ignoreeof', 'interactive-comments', 'pipefail', 'posix', 'vi']
 
 /** The `set -o` listing's names, sorted as bash prints them. */
+/** bash 5.2's shopt options, in its order, and those on by default. */
+export const SHOPT_NAMES = [
+  'autocd', 'assoc_expand_once', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist',
+  'compat31', 'compat32', 'compat40', 'compat41', 'compat42', 'compat43', 'compat44', 'complete_fullquote',
+  'direxpand', 'dirspell', 'dotglob', 'execfail', 'expand_aliases', 'extdebug', 'extglob', 'extquote', 'failglob',
+  'force_fignore', 'globasciiranges', 'globskipdots', 'globstar', 'gnu_errfmt', 'histappend', 'histreedit',
+  'histverify', 'hostcomplete', 'huponexit', 'inherit_errexit', 'interactive_comments', 'lastpipe', 'lithist',
+  'localvar_inherit', 'localvar_unset', 'login_shell', 'mailwarn', 'no_empty_cmd_completion', 'nocaseglob',
+  'nocasematch', 'noexpand_translation', 'nullglob', 'patsub_replacement', 'progcomp', 'progcomp_alias',
+  'promptvars', 'restricted_shell', 'shift_verbose', 'sourcepath', 'varredir_close', 'xpg_echo',
+] as const
+
+export const SHOPT_DEFAULTS: readonly string[] = [
+  'checkwinsize', 'cmdhist', 'complete_fullquote', 'extquote', 'force_fignore', 'globasciiranges', 'globskipdots',
+  'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath',
+]
+
 export function allOptionNames(): string[] {
   const names = [...OPTION_LETTERS.map(([, n]) => n).filter((n) => n !== 'interactive'), ...LONG_ONLY]
   return names.sort()
@@ -42,6 +59,7 @@ export interface RuntimeState {
   umask: number
   lastArg: string
   ownPid: number | undefined
+  shopts: Set<string>
 }
 
 export class Runtime {
@@ -60,12 +78,18 @@ export class Runtime {
   integer = new Set<string>()
   /** The line of the simple command running (`$LINENO`; a script's messages name it). */
   line = 0
+  /** bash's `shopt` options that are on (builtins/shopt.ts). */
+  shopts = new Set<string>(SHOPT_DEFAULTS)
   /** `$_`: the last word of the previous simple command (bash keeps it apart from the variables, so no command changes them by it). */
   lastArg = ''
   /** `$BASHPID` where it differs from `$$`: 0 in a subshell that has not been given its pid yet (bashVariables.ts). */
   ownPid: number | undefined
   /** Where the dynamic variables ($SECONDS, $SRANDOM...) come from; absent: none (a container's shell). */
   dynamic?: DynamicSource
+  /** The aliases a line is read with: bash expands them only with shopt's expand_aliases (ash and dash always). */
+  get activeAliases(): ReadonlyMap<string, string> | undefined {
+    return this.dialect !== 'bash' || this.shopts.has('expand_aliases') ? this.aliases : undefined
+  }
   /** `$!`: the pid of the last command run with `&` (none yet: empty). */
   lastBackground = ''
   /** `$$` */
@@ -86,7 +110,7 @@ export class Runtime {
   }
 
   save(): RuntimeState {
-    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases), hash: new HashTable(this.hash), umask: this.umask, lastArg: this.lastArg, ownPid: this.ownPid }
+    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases), hash: new HashTable(this.hash), umask: this.umask, lastArg: this.lastArg, ownPid: this.ownPid, shopts: new Set(this.shopts) }
   }
 
   restore(s: RuntimeState): void {
@@ -98,6 +122,7 @@ export class Runtime {
     this.umask = s.umask
     this.lastArg = s.lastArg
     this.ownPid = s.ownPid
+    this.shopts = s.shopts
   }
 
   /** A pid for a new background process. */

@@ -285,7 +285,7 @@ export class Shell {
     const firstLine = input.firstLine ?? this.linesRead + 1
     this.linesRead = firstLine - 1 + entry.split('\n').length
     let base = firstLine
-    let script = parseScript(line, rt.aliases, base)
+    let script = parseScript(line, rt.activeAliases, base)
     this.executor.beginLine()
     try {
       for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
@@ -295,7 +295,7 @@ export class Shell {
         // A line read after `alias` sees the new alias, as bash reads one line at a time.
         if (aliasKey(rt.aliases) !== aliases && i + 1 < script.chunks.length) {
           base += script.source.slice(0, script.chunkEnds[i]).split('\n').length - 1
-          script = parseScript(script.source.slice(script.chunkEnds[i]), rt.aliases, base)
+          script = parseScript(script.source.slice(script.chunkEnds[i]), rt.activeAliases, base)
           i = -1
         }
       }

@@ -3,7 +3,8 @@
 
 import type { Builtin, BuiltinCall } from './host'
 import { readBuiltin } from './read'
-import { setBuiltin, shiftBuiltin, shoptBuiltin } from './set'
+import { setBuiltin, shiftBuiltin } from './set'
+import { shoptBuiltin } from './shopt'
 import { aliasBuiltin, evalBuiltin, exitBuiltin, sourceBuiltin, trapBuiltin, unaliasBuiltin } from './meta'
 import { commandBuiltin, typeBuiltin } from './describe'
 import { hashBuiltin } from './hash'

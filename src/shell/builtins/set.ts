@@ -108,16 +108,3 @@ export function shiftBuiltin({ h, argv, err }: BuiltinCall): number {
   h.rt.positional = h.rt.positional.slice(n)
   return 0
 }
-
-/** `shopt`: the lab keeps no shell options beyond `set`'s; it accepts and ignores the common ones. */
-export function shoptBuiltin({ argv, err }: BuiltinCall): number {
-  const names = argv.slice(1).filter((a) => !a.startsWith('-'))
-  const known = new Set(['expand_aliases', 'extglob', 'nullglob', 'dotglob', 'globstar', 'failglob', 'nocaseglob', 'inherit_errexit', 'lastpipe'])
-  for (const n of names) {
-    if (!known.has(n)) {
-      err(`bash: shopt: ${n}: invalid shell option name\n`)
-      return 1
-    }
-  }
-  return 0
-}
