@@ -27,6 +27,11 @@ const CASES: string[] = [
   'set +m; echo $0; (exit 7); echo $?; echo $!; true & [ -n "$!" ] && echo bg-pid',
   '[ "$$" -gt 0 ] && echo pid; [ "$(echo $$)" = "$$" ] && echo same-in-subst; (echo $$) | grep -qx "$$" && echo same-in-sub',
   'RANDOM=1; echo $RANDOM $RANDOM $RANDOM; RANDOM=42; echo $RANDOM $RANDOM',
+  // getopts
+  'f() { local o OPTIND; while getopts "ab:c" o; do case $o in b) echo "b=$OPTARG";; \\?) echo "bad [$OPTARG]";; *) echo $o;; esac; done; shift $((OPTIND-1)); echo "rest: $* $OPTIND $o"; }; f -a -b x -ac -bval -d -- y z; f -b; f x -a',
+  'while getopts ":ab:" o -a -z -b; do echo "$o [$OPTARG]"; done; echo $OPTIND; getopts a o -q; echo $? "$o"; getopts; echo $?',
+  'OPTERR=0; getopts a o -z; echo "$? $o [${OPTARG-unset}]"; OPTIND=1; getopts ab o x -a; echo $? "$o" $OPTIND; set -- -a -b; getopts ab o; echo $o; getopts ab o; echo $o; getopts ab o; echo $? "$o" $OPTIND',
+  'getopts ab: 1x; echo $?; readonly r; getopts a r -a; echo $?; type getopts; which getopts; echo $?',
   // bash's own variables (bashVariables.ts), `$_`, and what a bash started from this one gets
   'echo "$BASH_VERSION|${BASH_VERSINFO[*]}|$HOSTTYPE|$MACHTYPE|$OSTYPE|$UID|$EUID|$GROUPS|$PS4|$OPTIND|$OPTERR"; declare -p BASH_VERSINFO UID EUID OPTIND BASH_VERSION',
   'readonly -p | grep -v -e SHELLOPTS -e BASHOPTS -e PPID; UID=5; echo no',

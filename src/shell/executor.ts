@@ -4,6 +4,7 @@
 // Every command, pipeline stage and expansion spends a step of the line's budget (budget.ts).
 // A program (a command module) runs through runProgram.ts.
 
+import { ProcSubs } from './procsub'
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
@@ -75,11 +76,22 @@ export class Executor implements CompoundHost {
   conditionDepth = 0
   /** Jobs started with `&` (background.ts, jobs.ts). */
   readonly bg: Background
+  /** The files of `<(LIST)` and `>(LIST)` open while their command runs. */
+  private readonly procsubs: ProcSubs
 
   constructor(private host: ExecHost) {
     this.budget = new LineBudget(host.limits)
     this.rt = new Runtime(host.pid, undefined, host.spawnPid)
     this.bg = new Background(host, this.rt)
+    this.procsubs = new ProcSubs({
+      fs: host.fs,
+      capture: async (body, env, io, stdin) => (await this.captured(body, env, io, stdin)).text,
+      feed: async (body, env, io, stdin) => {
+        const senv = new OverlayEnv(env)
+        const sio: IO = { ...io, stdin, stdinIsTTY: false, cursor: undefined }
+        await this.inSubshell(() => this.runList(body, sio, senv), sio, senv)
+      },
+    })
   }
 
   get fs() { return this.host.fs }
@@ -205,18 +217,25 @@ export class Executor implements CompoundHost {
       },
       runtime: this.rt,
       substitute: async (body) => {
-        const buf = { text: '' }
-        const senv = new OverlayEnv(env)
-        const sio: IO = { stdin: '', stdinIsTTY: io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
-        const status = await this.inSubshell(() => {
-          // bash leaves errexit off in command substitutions (no inherit_errexit).
-          this.rt.options.delete('errexit')
-          this.rt.substDepth++
-          return this.runList(body, sio, senv)
-        }, sio, senv)
-        return { stdout: substitutionOutput(buf.text, (t) => this.write(io.err, t)), status }
+        const { text, status } = await this.captured(body, env, io, '')
+        return { stdout: substitutionOutput(text, (t) => this.write(io.err, t)), status }
       },
+      ...(this.host.dialect !== 'dash' ? { procsub: (dir: '<' | '>', body: List) => this.procsubs.start(dir, body, env, io) } : {}),
     }
+  }
+
+  /** Run a list in a subshell, as a command substitution does: its output kept, errexit off. */
+  async captured(body: List, env: ShellEnv, io: IO, stdin: string): Promise<{ text: string; status: number }> {
+    const buf = { text: '' }
+    const senv = new OverlayEnv(env)
+    const sio: IO = { stdin, stdinIsTTY: stdin === '' && io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
+    const status = await this.inSubshell(() => {
+      // bash leaves errexit off in command substitutions (no inherit_errexit).
+      this.rt.options.delete('errexit')
+      this.rt.substDepth++
+      return this.runList(body, sio, senv)
+    }, sio, senv)
+    return { text: buf.text, status }
   }
 
   /**
@@ -312,6 +331,7 @@ export class Executor implements CompoundHost {
   async runCommand(cmd: Command, io: IO, env: ShellEnv): Promise<number> {
     await this.step()
     const ectx = this.expandContext(env, io)
+    const opened = this.procsubs.mark
     try {
       if (cmd.kind === 'subshell') {
         const sub = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
@@ -329,6 +349,8 @@ export class Executor implements CompoundHost {
         return this.host.dialect === 'dash' ? 2 : 1
       }
       throw e
+    } finally {
+      if (this.procsubs.mark > opened) await this.procsubs.settle(opened)
     }
   }
 

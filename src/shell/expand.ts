@@ -32,6 +32,8 @@ export interface ExpandContext {
   lastStatus(): number
   /** Run a command substitution in a subshell; resolves to its standard output and status. */
   substitute(list: List): Promise<{ stdout: string; status: number }>
+  /** `<(LIST)` / `>(LIST)`: the name of the file that stands for the list's output or input (absent: none, as in dash). */
+  procsub?(dir: '<' | '>', body: List): Promise<string>
   /** Status of the last command substitution, for `A=$(false)` and commands made only of assignments. */
   substStatus?: number
   /** Longest word an expansion may produce (the lab's limit; DEFAULT_LIMITS.maxValue if absent). */
@@ -190,6 +192,12 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
       }
       case 'arith': {
         pieces.push({ text: String(await arith(part.expr, ctx)), split: !part.quoted, glob: !part.quoted })
+        break
+      }
+      case 'procsub': {
+        // (dash has none: its parser stops there)
+        if (!ctx.procsub) throw fatal('Syntax error: "(" unexpected')
+        pieces.push({ text: await ctx.procsub(part.dir, part.body), split: false, glob: false })
         break
       }
       case 'badsub':
@@ -358,7 +366,7 @@ export async function expandPattern(parts: WordPart[], ctx: ExpandContext): Prom
   const out: PatternPiece[] = []
   for (const p of parts) {
     const pieces = await expandParts([p], ctx)
-    const quoted = p.kind === 'tilde' ? true : p.kind === 'badsub' ? false : p.quoted
+    const quoted = p.kind === 'tilde' || p.kind === 'procsub' ? true : p.kind === 'badsub' ? false : p.quoted
     for (const piece of pieces) out.push({ text: piece.text, quoted })
   }
   return out

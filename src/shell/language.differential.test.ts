@@ -158,6 +158,11 @@ const CASES: string[] = [
   'cd g; shopt -s dotglob; echo *; shopt -u dotglob; shopt -s nocaseglob; echo b.* A.P*; echo [a-b]*',
   'cd g; shopt -s globstar; echo **/*.txt; echo **; echo sub/**; echo **/; shopt -s dotglob; echo **/config',
   'shopt -s failglob; echo nope*; echo after',
+  // process substitution, mapfile / readarray, $'...' in declare -p
+  'cat <(echo hi) <(echo there); echo <(true) <(true); while read -r l; do echo "got $l"; done < <(printf "a\nb\n"); wc -l < <(seq 5); cat < <(echo in) | tr a-z A-Z',
+  'printf "a\nb\n\nc" > m.txt; mapfile -t x < m.txt; declare -p x; mapfile y < m.txt; declare -p y; readarray -n 2 -s 1 -O 5 -t z < m.txt; declare -p z; mapfile < m.txt; echo ${#MAPFILE[@]}; z2=(k k k k k k k k); mapfile -t -O 1 z2 < m.txt; declare -p z2',
+  'mapfile -q; echo $?; mapfile -n x; echo $?; mapfile -u 3 q; echo $?; mapfile 1bad < /dev/null; echo $?; mapfile -d "" -t w < <(printf "p\\0q\\0"); declare -p w; mapfile -C echo -c 1 cb < <(printf "a\nb\n"); type mapfile readarray',
+  'x=$' + "'a\\nb'" + '; declare -p x; export e=$' + "'a\\tb'" + '; export -p | grep " e="; set | grep ^x=',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
   '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',

@@ -45,3 +45,20 @@ describe('loops under the step budget', () => {
     },
   )
 })
+
+// bash runs `>(LIST)` beside the command, so when its output comes is a race there; the lab runs it
+// as the command ends, before the next one. The files stand only while their command runs.
+describe('process substitution', () => {
+  test('>(LIST) reads what the command wrote, as the command ends', async () => {
+    const sh = newShell()
+    expect(await sh.run('echo data > >(tr a-z A-Z); echo after')).toEqual({ stdout: 'DATA\nafter\n', stderr: '', exitCode: 0 })
+    expect((await sh.run('printf "a\\nb\\n" | tee >(wc -l) >/dev/null')).stdout).toBe('2\n')
+  })
+
+  test('the files go when their command has ended, and the lab keeps none of them', async () => {
+    const sh = newShell()
+    expect((await sh.run('cat <(echo x) /dev/fd/63; echo <(true)')).stdout).toBe('x\nx\n/dev/fd/63\n')
+    expect(await sh.run('ls /dev/fd')).toMatchObject({ stderr: "ls: cannot access '/dev/fd': No such file or directory\n", exitCode: 2 })
+    expect(Object.keys(sh.fs.snapshot()).filter((p) => p.startsWith('/dev'))).toEqual([])
+  })
+})

@@ -78,6 +78,8 @@ export class Runtime {
   integer = new Set<string>()
   /** The line of the simple command running (`$LINENO`; a script's messages name it). */
   line = 0
+  /** Where `getopts` is: the OPTIND it last set, and the letter it reads next in that word (0: a new word). */
+  getopts = { optind: 1, char: 0 }
   /** bash's `shopt` options that are on (builtins/shopt.ts). */
   shopts = new Set<string>(SHOPT_DEFAULTS)
   /** `$_`: the last word of the previous simple command (bash keeps it apart from the variables, so no command changes them by it). */

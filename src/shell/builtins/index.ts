@@ -5,6 +5,8 @@ import type { Builtin, BuiltinCall } from './host'
 import { readBuiltin } from './read'
 import { setBuiltin, shiftBuiltin } from './set'
 import { shoptBuiltin } from './shopt'
+import { getoptsBuiltin } from './getopts'
+import { mapfileBuiltin } from './mapfile'
 import { aliasBuiltin, evalBuiltin, exitBuiltin, sourceBuiltin, trapBuiltin, unaliasBuiltin } from './meta'
 import { commandBuiltin, typeBuiltin } from './describe'
 import { hashBuiltin } from './hash'
@@ -18,6 +20,9 @@ const TABLE: Record<string, Builtin> = {
   set: setBuiltin,
   shift: shiftBuiltin,
   shopt: shoptBuiltin,
+  getopts: getoptsBuiltin,
+  mapfile: mapfileBuiltin,
+  readarray: mapfileBuiltin,
   eval: evalBuiltin,
   source: sourceBuiltin,
   '.': sourceBuiltin,

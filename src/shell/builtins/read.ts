@@ -3,7 +3,7 @@
 // (the last gets the rest) or stores it whole in REPLY. In a pipeline it runs in a subshell, so
 // `echo x | read v` sets nothing in the shell, as in bash.
 
-import type { BuiltinCall } from './host'
+import { builtinOptions, type BuiltinCall } from './host'
 import { IndexedArray, setArray } from '../arrays'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -14,36 +14,19 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
   let delim = '\n'
   let count: number | undefined
   let array: string | undefined
-  let i = 1
-  for (; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--') {
-      i++
-      break
-    }
-    if (!a.startsWith('-') || a === '-') break
-    for (let j = 1; j < a.length; j++) {
-      const f = a[j]
-      if (f === 'r') raw = true
-      else if (f === 's' || f === 'e') continue
-      else if ('pdntaiuN'.includes(f)) {
-        const value = j + 1 < a.length ? a.slice(j + 1) : argv[++i]
-        if (value === undefined) {
-          err(`bash: read: -${f}: option requires an argument\n${USAGE}`)
-          return 2
-        }
-        if (f === 'd') delim = value === '' ? '\0' : value[0]
-        if (f === 'n' || f === 'N') count = Number(value)
-        if (f === 'a') array = value
-        // -p: bash shows the prompt only when reading from a terminal.
-        break
-      } else {
-        err(`bash: read: -${f}: invalid option\n${USAGE}`)
-        return 2
-      }
-    }
+  const opts = builtinOptions(argv, 'rse', 'pdntaiuN')
+  if ('bad' in opts) {
+    err(`bash: read: -${opts.bad}: ${opts.missing ? 'option requires an argument' : 'invalid option'}\n${USAGE}`)
+    return 2
   }
-  const names = argv.slice(i)
+  // (-s and -e change only how a terminal reads; -p's prompt shows only on a terminal)
+  for (const [f, value = ''] of opts.options) {
+    if (f === 'r') raw = true
+    else if (f === 'd') delim = value === '' ? '\0' : value[0]!
+    else if (f === 'n' || f === 'N') count = Number(value)
+    else if (f === 'a') array = value
+  }
+  const names = argv.slice(opts.operands)
   for (const n of array === undefined ? names : [array]) {
     if (!NAME.test(n)) {
       err(`bash: read: \`${n}': not a valid identifier\n`)

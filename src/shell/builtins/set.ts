@@ -3,7 +3,7 @@
 // `set a b` replace the positional parameters; `shift [n]` drops the first n of them.
 
 import { LONG_ONLY, OPTION_LETTERS, allOptionNames } from '../runtime'
-import type { BuiltinCall } from './host'
+import { ansiCQuote, hasControl, type BuiltinCall } from './host'
 import { arrayValue, variableNames } from '../arrays'
 
 const SET_USAGE = 'set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n'
@@ -81,15 +81,7 @@ function listOptions(opts: Set<string>, dashO: boolean, out: (t: string) => void
 /** A value as `set` prints it: bare when safe, else in single quotes ($'...' for control characters). */
 function quoteValue(v: string): string {
   if (/^[A-Za-z0-9_./:,@%+=-]*$/.test(v)) return v
-  const control = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f
-  if ([...v].some(control)) {
-    const esc = [...v].map((c) => {
-      if (c !== '\\' && c !== "'" && !control(c)) return c
-      const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\\': '\\\\', "'": "\\'", '\x1b': '\\E' }
-      return named[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`
-    }).join('')
-    return `$'${esc}'`
-  }
+  if (hasControl(v)) return ansiCQuote(v)
   return `'${v.replaceAll("'", "'\\''")}'`
 }
 

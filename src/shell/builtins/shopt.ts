@@ -5,7 +5,7 @@
 // change what a command line does here: nullglob, failglob, dotglob, nocaseglob and globstar
 // (glob.ts), and expand_aliases (a script expands aliases only with it).
 
-import type { BuiltinCall } from './host'
+import { builtinOptions, type BuiltinCall } from './host'
 import { allOptionNames, SHOPT_NAMES } from '../runtime'
 
 const KNOWN = new Set<string>(SHOPT_NAMES)
@@ -16,23 +16,13 @@ const USAGE = 'shopt: usage: shopt [-pqsu] [-o] [optname ...]\n'
 const line = (name: string, on: boolean) => `${name.padEnd(15)}\t${on ? 'on' : 'off'}\n`
 
 export function shoptBuiltin({ h, argv, out, err }: BuiltinCall): number {
-  const flags = new Set<string>()
-  let i = 1
-  for (; i < argv.length; i++) {
-    const a = argv[i]!
-    if (a === '--') {
-      i++
-      break
-    }
-    if (!/^-./.test(a)) break
-    for (const f of a.slice(1)) {
-      if (!'pqsuo'.includes(f)) {
-        err(`bash: shopt: -${f}: invalid option\n${USAGE}`)
-        return 2
-      }
-      flags.add(f)
-    }
+  const read = builtinOptions(argv, 'pqsuo')
+  if ('bad' in read) {
+    err(`bash: shopt: -${read.bad}: invalid option\n${USAGE}`)
+    return 2
   }
+  const flags = new Set(read.options.map(([f]) => f))
+  const i = read.operands
   if (flags.has('s') && flags.has('u')) {
     err('bash: shopt: cannot set and unset shell options simultaneously\n')
     return 1

@@ -55,6 +55,7 @@ const CASES: string[] = [
   "sh -e -c 'false; echo no'; echo $?",
   "sh -x -c 'echo hi'",
   "echo 'echo in $0 $#' | sh -s a b",
+  "sh -c 'getopts ab: o -d; echo \"$? $o [$OPTARG]\"; getopts ab: o -b; echo \"$? $o [$OPTARG]\"; OPTIND=1; getopts ab: o -b; echo \"$? $o\"; getopts :ab: o -b; echo \"$o $OPTARG\"; getopts; echo $?'",
   "sh -c 'help; echo $?; history; echo $?; source x; let x=1; cd / && echo cd; type help; echo $_'",
   // what the started shell is given: the command's own exported variables, a pid of its own, one more level
   "A=1 bash -c 'echo [$A]'; f() { local B=2; export B; sh -c 'echo [$B]'; }; f; (export C=3; bash -c 'echo [$C]')",

@@ -12,6 +12,8 @@ export type WordPart =
       keys?: true
     }
   | { kind: 'cmdsub'; body: List; quoted: boolean }
+  /** `<(LIST)` and `>(LIST)`: process substitution, a file name for the list's output or input. */
+  | { kind: 'procsub'; dir: '<' | '>'; body: List }
   | { kind: 'arith'; expr: string; quoted: boolean }
   | { kind: 'tilde'; user: string }
   /** `${...}` that bash rejects when it expands it ("bad substitution"). */

@@ -326,6 +326,8 @@ class Parser extends Scanner implements GrammarHost {
     const rest = this.src.slice(this.pos, this.pos + 16)
     if (rest === '') return 'eof'
     if (rest[0] === '\n') return 'newline'
+    // (`<(` and `>(` begin a word: process substitution)
+    if (/^[<>]\(/.test(rest)) return 'word'
     const redir = /^[0-9]*(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(rest)
     if (redir) return redir[1]
     const m = /^(&&|\|\||\|&|;;&|;;|;&|\||;|&|\(|\))/.exec(rest)

@@ -101,6 +101,12 @@ export abstract class Scanner {
         if (mode === 'brace' || mode === 'bracepat') throw new ParseError("unexpected EOF while looking for matching `}'", true)
         break
       }
+      if (mode === 'word' && (c === '<' || c === '>') && this.src[this.pos + 1] === '(') {
+        flush()
+        this.pos += 2
+        parts.push({ kind: 'procsub', dir: c, body: this.parseCommandSubstitution() })
+        continue
+      }
       if (mode === 'word' && META.has(c)) break
       if (mode === 'regex' && META.has(c) && c !== '|') {
         if (c === '(') parens++
