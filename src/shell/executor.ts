@@ -4,17 +4,17 @@
 // Every command, pipeline stage and expansion spends a step of the line's budget (budget.ts).
 // A program (a command module) runs through runProgram.ts.
 
-import { ProcSubs } from './procsub'
+import { captureList, ProcSubs } from './procsub'
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
-import { commandPaths, SHELL_BUILTINS } from './commands/which'
+import { findProgram, programEnv } from './findProgram'
 import { ExpansionError, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, type IO, type Sink } from './redirect'
 import { assignWords, declareWithArrays } from './assignWords'
 import { xtraceLines } from './xtrace'
 import { shellBuiltin } from './builtins'
-import { builtinHost, PrefixEnv, programPaths } from './builtins/bind'
+import { builtinHost, PrefixEnv } from './builtins/bind'
 import { isBuiltinOf } from './builtins/describe'
 import { posixSpecialError } from './builtins/posix'
 import { prehash, remember, timeReport, type TableHost } from './programTable'
@@ -83,15 +83,7 @@ export class Executor implements CompoundHost {
     this.budget = new LineBudget(host.limits)
     this.rt = new Runtime(host.pid, undefined, host.spawnPid)
     this.bg = new Background(host, this.rt)
-    this.procsubs = new ProcSubs({
-      fs: host.fs,
-      capture: async (body, env, io, stdin) => (await this.captured(body, env, io, stdin)).text,
-      feed: async (body, env, io, stdin) => {
-        const senv = new OverlayEnv(env)
-        const sio: IO = { ...io, stdin, stdinIsTTY: false, cursor: undefined }
-        await this.inSubshell(() => this.runList(body, sio, senv), sio, senv)
-      },
-    })
+    this.procsubs = new ProcSubs(this)
   }
 
   get fs() { return this.host.fs }
@@ -217,25 +209,11 @@ export class Executor implements CompoundHost {
       },
       runtime: this.rt,
       substitute: async (body) => {
-        const { text, status } = await this.captured(body, env, io, '')
+        const { text, status } = await captureList(this, body, env, io, '')
         return { stdout: substitutionOutput(text, (t) => this.write(io.err, t)), status }
       },
       ...(this.host.dialect !== 'dash' ? { procsub: (dir: '<' | '>', body: List) => this.procsubs.start(dir, body, env, io) } : {}),
     }
-  }
-
-  /** Run a list in a subshell, as a command substitution does: its output kept, errexit off. */
-  async captured(body: List, env: ShellEnv, io: IO, stdin: string): Promise<{ text: string; status: number }> {
-    const buf = { text: '' }
-    const senv = new OverlayEnv(env)
-    const sio: IO = { stdin, stdinIsTTY: stdin === '' && io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
-    const status = await this.inSubshell(() => {
-      // bash leaves errexit off in command substitutions (no inherit_errexit).
-      this.rt.options.delete('errexit')
-      this.rt.substDepth++
-      return this.runList(body, sio, senv)
-    }, sio, senv)
-    return { text: buf.text, status }
   }
 
   /**
@@ -374,15 +352,6 @@ export class Executor implements CompoundHost {
     return status
   }
 
-  /** The workstation's program a path names (`/usr/local/bin/kubectl`, `../../bin/ls`), where its layout has it (which.ts). */
-  private programAt(path: string): CommandSpec | undefined {
-    if (!path.includes('/') || this.host.pathsOf) return undefined
-    const name = path.slice(path.lastIndexOf('/') + 1)
-    const spec = name ? this.host.lookup(name) : undefined
-    if (!spec || spec.missing) return undefined
-    return commandPaths(name, () => true).includes(this.host.fs.resolve(path)) ? spec : undefined
-  }
-
   /** Set a variable as an assignment does: readonly names refuse, -i names evaluate, RANDOM seeds. */
   assign(env: ShellEnv, name: string, value: string): boolean {
     // An interactive bash drops the rest of the line after this error, as after a bad substitution.
@@ -419,32 +388,15 @@ export class Executor implements CompoundHost {
       const benv = values.length ? new PrefixEnv(env, values) : env
       return builtin({ h: this.builtinHost(), argv, io: cio, env: benv, out: (t) => this.write(cio.out, t), err: (t) => this.write(cio.err, t) })
     }
-    // (the workstation's bash-only commands, help or history, are no program for its dash)
-    const bashOnly = this.host.dialect !== 'bash' && !this.host.pathsOf && SHELL_BUILTINS.has(name) && !isBuiltinOf(this.host.dialect, name)
-    const spec = bashOnly ? undefined : (this.host.lookup(name) ?? this.programAt(name))
+    const spec = findProgram(this.host, name)
     if (spec) remember(this.tableHost(), name, env, true)
     if (!spec) {
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
       this.write(cio.err, `bash: ${msg}\n${name.includes('/') ? '' : (missingHint(name) ?? '')}`)
       return 127
     }
-    let cenv = env
-    // bash gives a program its own path as `_` in its environment (a builtin such as printf runs in the shell's)
-    const path = this.host.dialect === 'bash' && (name.includes('/') || !isBuiltinOf('bash', name)) ? (name.includes('/') ? name : programPaths(this.host, name)[0]) : undefined
-    if (values.length > 0 || path !== undefined) {
-      const overlay = new OverlayEnv(env)
-      for (const [n, v] of values) {
-        overlay.set(n, v)
-        overlay.export(n)
-      }
-      if (path !== undefined) {
-        overlay.set('_', path)
-        overlay.export('_')
-      }
-      cenv = overlay
-    }
     const { fs, limits, shell } = this.host
     const program = { budget: this.budget, fs, limits, shell, lab: this.bg.lab(), emit: (c: OutputChunk) => this.bg.emit(c), write: (sink: Sink, t: string) => this.write(sink, t) }
-    return runProgram(program, spec, argv, cio, cenv)
+    return runProgram(program, spec, argv, cio, programEnv(this.host, name, env, values))
   }
 }

@@ -6,6 +6,8 @@
 import type { List } from './parser/ast'
 import type { IO } from './redirect'
 import type { HomeFs, ShellEnv } from './types'
+import type { Runtime } from './runtime'
+import { OverlayEnv } from './env'
 
 interface Open {
   path: string
@@ -15,13 +17,33 @@ interface Open {
   io: IO
 }
 
-/** What process substitution needs of the executor. */
-export interface ProcSubHost {
-  fs: HomeFs
-  /** Run LIST in a subshell with this standard input, its output kept; resolves to that output. */
-  capture(body: List, env: ShellEnv, io: IO, stdin: string): Promise<string>
-  /** Run LIST in a subshell reading `stdin`, writing where `io` writes. */
-  feed(body: List, env: ShellEnv, io: IO, stdin: string): Promise<void>
+/** What running a list in a subshell needs of the executor. */
+export interface SubshellRunner {
+  readonly fs: HomeFs
+  readonly rt: Runtime
+  inSubshell(fn: () => Promise<number>, io?: IO, env?: ShellEnv): Promise<number>
+  runList(list: List, io: IO, env: ShellEnv): Promise<number>
+}
+
+/** Run a list in a subshell as a command substitution does (errexit off), reading `stdin`: its output and status. */
+export async function captureList(ex: SubshellRunner, body: List, env: ShellEnv, io: IO, stdin: string): Promise<{ text: string; status: number }> {
+  const buf = { text: '' }
+  const senv = new OverlayEnv(env)
+  const sio: IO = { stdin, stdinIsTTY: stdin === '' && io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
+  const status = await ex.inSubshell(() => {
+    // bash leaves errexit off in command substitutions (no inherit_errexit).
+    ex.rt.options.delete('errexit')
+    ex.rt.substDepth++
+    return ex.runList(body, sio, senv)
+  }, sio, senv)
+  return { text: buf.text, status }
+}
+
+/** Run a list in a subshell reading `stdin`, writing where `io` writes (`>(LIST)`). */
+async function feedList(ex: SubshellRunner, body: List, env: ShellEnv, io: IO, stdin: string): Promise<void> {
+  const senv = new OverlayEnv(env)
+  const sio: IO = { ...io, stdin, stdinIsTTY: false, cursor: undefined }
+  await ex.inSubshell(() => ex.runList(body, sio, senv), sio, senv)
 }
 
 const DIR = '/dev/fd'
@@ -30,7 +52,7 @@ export class ProcSubs {
   private open: Open[] = []
   private madeDir = false
 
-  constructor(private readonly host: ProcSubHost) {}
+  constructor(private readonly ex: SubshellRunner) {}
 
   /** How many are open: a command closes those it opened (`settle(mark)`). */
   get mark(): number {
@@ -38,23 +60,23 @@ export class ProcSubs {
   }
 
   async start(dir: '<' | '>', body: List, env: ShellEnv, io: IO): Promise<string> {
-    const { fs } = this.host
+    const { fs } = this.ex
     if (!fs.isDir(DIR)) {
       fs.mkdir(DIR)
       this.madeDir = true
     }
     const path = `${DIR}/${63 - this.open.length}`
     this.open.push({ path, dir, body, env, io })
-    fs.writeFile(path, dir === '<' ? await this.host.capture(body, env, io, '') : '')
+    fs.writeFile(path, dir === '<' ? (await captureList(this.ex, body, env, io, '')).text : '')
     return path
   }
 
   /** The command that opened the ones past `mark` has ended: `>(LIST)` reads what was written, the files go. */
   async settle(mark: number): Promise<void> {
     const done = this.open.splice(mark)
-    const { fs } = this.host
+    const { fs } = this.ex
     try {
-      for (const p of done) if (p.dir === '>') await this.host.feed(p.body, p.env, p.io, fs.readFile(p.path) ?? '')
+      for (const p of done) if (p.dir === '>') await feedList(this.ex, p.body, p.env, p.io, fs.readFile(p.path) ?? '')
     } finally {
       for (const p of done) fs.remove(p.path)
       if (this.open.length === 0 && this.madeDir) {
