@@ -30,6 +30,10 @@ export class ReturnControl {
 export class FunctionScope implements ShellEnv {
   private locals = new Map<string, string | IndexedArray | null>()
   constructor(private parent: ShellEnv) {}
+  /** The names declared local here, in the order they were. */
+  localNames(): string[] {
+    return [...this.locals.keys()].filter((k) => !k.startsWith(ARRAY_KEY))
+  }
   declare(name: string, value: string | undefined): void {
     this.locals.set(name, value ?? this.locals.get(name) ?? null)
     // an array of that name is the function's own too
@@ -289,6 +293,8 @@ export function controlBuiltin(h: CompoundHost, argv: string[], env: ShellEnv, w
         write('bash: local: can only be used in a function\n')
         return 1
       }
+      // with options (local -a, -i, -r...) or none at all (a listing) it is declare in the function
+      if (argv.length === 1 || /^[-+]./.test(argv[1]!)) return undefined
       for (const a of argv.slice(1)) {
         const eq = a.indexOf('=')
         if (eq < 0) env.declare(a, undefined)

@@ -163,6 +163,9 @@ const CASES: string[] = [
   'printf "a\nb\n\nc" > m.txt; mapfile -t x < m.txt; declare -p x; mapfile y < m.txt; declare -p y; readarray -n 2 -s 1 -O 5 -t z < m.txt; declare -p z; mapfile < m.txt; echo ${#MAPFILE[@]}; z2=(k k k k k k k k); mapfile -t -O 1 z2 < m.txt; declare -p z2',
   'mapfile -q; echo $?; mapfile -n x; echo $?; mapfile -u 3 q; echo $?; mapfile 1bad < /dev/null; echo $?; mapfile -d "" -t w < <(printf "p\\0q\\0"); declare -p w; mapfile -C echo -c 1 cb < <(printf "a\nb\n"); type mapfile readarray',
   'x=$' + "'a\\nb'" + '; declare -p x; export e=$' + "'a\\tb'" + '; export -p | grep " e="; set | grep ^x=',
+  // declare and local: listings by attribute, a function's locals, local with options
+  'export E=1; declare -i I=3; declare -r R=2; a=(1); declare -x | grep -c "^declare -x E="; declare -r | grep -v -e BASHOPTS -e SHELLOPTS -e PPID; declare -a | grep " a="; declare -i | grep -e " I=" -e OPTIND',
+  'f() { local a=1 b; local -i c=2+3; local -r r=x; local; echo --; local -x; local -a arr=(p q); declare -p arr; }; f; echo "[$a][$c][${arr[1]}]"; local x; echo $?',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
   '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',

@@ -9,6 +9,16 @@ import { IndexedArray, arrayOf, declareArray, declareEmptyArray, setArray, varia
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
+/** bash's attributes the lab does not keep: said so, with what works instead. */
+const UNSIMULATED: Record<string, string> = {
+  A: 'associative arrays are not simulated in the lab; indexed arrays are (declare -a NAME; NAME[0]=x; NAME+=(y))',
+  n: 'name references are not simulated in the lab',
+  l: 'the lowercase attribute is not simulated in the lab; ${NAME,,} gives the value in lowercase',
+  u: 'the uppercase attribute is not simulated in the lab; ${NAME^^} gives the value in uppercase',
+  t: 'the trace attribute is not simulated in the lab',
+  I: 'inheriting attributes is not simulated in the lab',
+}
+
 /** `declare -p` text of one variable. */
 export function declaration(c: BuiltinCall, name: string): string | undefined {
   const arr = arrayOf(c.env, name)
@@ -35,6 +45,11 @@ export function declareBuiltin(c: BuiltinCall): number {
     }
     if (!/^[-+][a-zA-Z]+$/.test(a)) break
     for (const f of a.slice(1)) {
+      const missing = UNSIMULATED[f]
+      if (missing) {
+        err(`bash: ${argv[0]}: ${a[0]}${f}: ${missing}\n`)
+        return 2
+      }
       if (!'xrigpfFa'.includes(f)) {
         err(`bash: ${argv[0]}: ${a[0]}${f}: invalid option\n${argv[0]}: usage: ${argv[0]} [-aAfFgiIlnrtux] [name[=value] ...] or ${argv[0]} -p [-aAfFilnrtux] [name ...]\n`)
         return 2
@@ -43,10 +58,22 @@ export function declareBuiltin(c: BuiltinCall): number {
     }
   }
   const names = argv.slice(i)
-  if (on.has('p') || names.length === 0) {
-    const list = names.length ? names : variableNames(env)
+  if (names.length === 0) {
+    // all of them, those with the attributes asked for, or `local`'s: the function's own (declared and unset too)
+    if (argv[0] === 'local' && env instanceof FunctionScope) {
+      for (const n of env.localNames()) c.out(declaration(c, n) ?? `declare -- ${n}\n`)
+      return 0
+    }
+    const has: Record<string, (n: string) => boolean> = {
+      x: (n) => env.isExported(n), r: (n) => h.rt.readonly.has(n), i: (n) => h.rt.integer.has(n), a: (n) => env.array(n) !== undefined,
+    }
+    const wanted = [...on].filter((f) => has[f])
+    for (const n of variableNames(env)) if (wanted.every((f) => has[f]!(n))) c.out(declaration(c, n) ?? '')
+    return 0
+  }
+  if (on.has('p')) {
     let status = 0
-    for (const n of list) {
+    for (const n of names) {
       const text = declaration(c, n)
       if (text === undefined) {
         err(`bash: ${argv[0]}: ${n}: not found\n`)

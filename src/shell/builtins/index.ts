@@ -38,6 +38,7 @@ const TABLE: Record<string, Builtin> = {
   builtin: builtinBuiltin,
   declare: declareBuiltin,
   typeset: declareBuiltin,
+  local: declareBuiltin,
   readonly: readonlyBuiltin,
   jobs: jobsBuiltin,
   wait: waitBuiltin,
