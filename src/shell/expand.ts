@@ -3,6 +3,7 @@
 // expansion of fields with unquoted pattern characters (glob.ts, through the context) and quote
 // removal.
 
+import { transform, transformArray } from './transform'
 import { byteLength, canonical } from '../common/bytes'
 import { asBytes, bytePattern, byteWise, fromBytes } from './locale'
 import type { List, ParamOp, Word, WordPart } from './parser/ast'
@@ -235,6 +236,16 @@ async function expandElement(part: Extract<WordPart, { kind: 'var' }>, ctx: Expa
     pieces.push({ text: String(els.size), split: false })
     return
   }
+  const letter = part.op?.op === '@' ? part.op.letter : undefined
+  if ((letter === 'A' || letter === 'K' || letter === 'k') && ctx.env.array(part.name)) {
+    // the whole array at once: one word (A, K), or a word for each key and each value (k)
+    const words = transformArray(letter, part.name, els, ctx)
+    words.forEach((w, i) => {
+      if (i > 0) pieces.push({ text: ' ', split: !part.quoted, boundary: part.quoted })
+      pieces.push({ text: w, split: !part.quoted && letter === 'k', glob: !part.quoted })
+    })
+    return
+  }
   const sorted = els.sorted()
   let values = part.keys ? sorted.map(([i]) => String(i)) : sorted.map(([, v]) => v)
   if (part.op?.op === 'substr') {
@@ -321,6 +332,8 @@ async function applyOp(name: string, value: string | undefined, op: ParamOp | un
         ? fromBytes(changeCase(asBytes(v), op.op, pattern && bytePattern(pattern), true))
         : changeCase(v, op.op, pattern, false)
     }
+    case '@':
+      return transform(op.letter ?? 'Q', name, value, ctx)
     case 'substr':
       return byteWise(ctx.env, v) ? fromBytes(await substring(asBytes(v), op, ctx)) : substring(v, op, ctx)
   }

@@ -166,6 +166,11 @@ const CASES: string[] = [
   // declare and local: listings by attribute, a function's locals, local with options
   'export E=1; declare -i I=3; declare -r R=2; a=(1); declare -x | grep -c "^declare -x E="; declare -r | grep -v -e BASHOPTS -e SHELLOPTS -e PPID; declare -a | grep " a="; declare -i | grep -e " I=" -e OPTIND',
   'f() { local a=1 b; local -i c=2+3; local -r r=x; local; echo --; local -x; local -a arr=(p q); declare -p arr; }; f; echo "[$a][$c][${arr[1]}]"; local x; echo $?',
+  // ${NAME@OP}
+  'x="a b"; y="it' + "'" + 's"; z=$' + "'t\\tn'" + '; e=""; echo ${x@Q} ${y@Q} ${z@Q} ${e@Q} [${u@Q}]; echo ${x@A}; declare -i n=5; echo ${n@A} ${n@a}; declare -rx R=1; echo ${R@a} ${R@A}',
+  'a=(p "q r"); echo ${a@a} ${a[@]@Q} ${a[@]@K} ${a[@]@A}; echo "${a[@]@k}"; w="hello World"; echo ${w@U} ${w@u} ${w@L} ${a[@]@U}; s="a\\tb\\x41"; echo ${s@E}',
+  'declare -a b=(1); declare -i i=1; declare -ix ix=1; declare -ar ar=(1); echo ${b@a} ${i@a} ${ix@a} ${ar@a}; echo ${x@K} ${u@A}.; c=(1 2); echo ${c@A}; echo ${c@K}; printf "<%s>" "${c[@]@k}" ${c[@]@Q}; echo',
+  'x=1; echo ${x@Z}; echo after',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
   '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',

@@ -72,3 +72,11 @@ describe("bash's attributes the lab does not keep", () => {
     expect(await newShell().run(line)).toEqual({ stdout: '', stderr, exitCode: 2 })
   })
 })
+
+// (the differential tests compare @P with no real machine: its user, host and directory differ)
+describe('${NAME@P}: the value expanded as a prompt', () => {
+  test("the terminal's own prompt, and its other escapes", async () => {
+    const sh = newShell()
+    expect((await sh.run(`PS='\\u@\\h:\\w\\$ '; echo "\${PS@P}"; P='\\s \\v \\V \\W \\[x\\] \\q'; echo "\${P@P}"`)).stdout).toBe('root@workstation:~# \nbash 5.2 5.2.15 ~ x \\q\n')
+  })
+})

@@ -26,7 +26,11 @@ export interface ParamOp {
     | '#' | '##' | '%' | '%%' | '/' | '//' | '/#' | '/%' | '^^' | '^' | ',,' | ','
     /** `${V:offset:length}`: `word` is unused, `offset` and `length` are arithmetic text. */
     | 'substr'
+    /** `${V@Q}` and the other transformations (transform.ts): `letter` says which. */
+    | '@'
   word: WordPart[]
+  /** The transformation of `@` (Q, E, P, A, K, a, U, u, L, k). */
+  letter?: string
   /** The replacement of `/` operators. */
   replacement?: WordPart[]
   offset?: string

@@ -26,6 +26,9 @@ export function isMeta(ch: string | undefined): boolean {
   return ch === undefined || META.has(ch)
 }
 
+/** `@Q}` and the other transformations bash 5.2 knows (transform.ts); any other letter is a bad substitution. */
+const TRANSFORM = /^@([QEPAKaULuk])\}/
+
 export abstract class Scanner {
   pos = 0
   /** The line of `pos` last asked for (lineAt counts on from there). */
@@ -275,6 +278,11 @@ export abstract class Scanner {
         this.pos += el[0].length + 1
         return el[1] === '#' ? { ...base, op: { op: '#len', word: [] } } : base
       }
+      const at = el[1] ? null : TRANSFORM.exec(after)
+      if (at) {
+        this.pos += el[0].length + 3
+        return { ...base, op: { op: '@', word: [], letter: at[1] } }
+      }
       const op = el[1] ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
       if (op) {
         this.pos += el[0].length + op[0].length
@@ -288,6 +296,11 @@ export abstract class Scanner {
       if (after.startsWith('}')) {
         this.pos += m[0].length + 1
         return m[1] ? { kind: 'var', name, quoted, op: { op: '#len', word: [] } } : { kind: 'var', name, quoted }
+      }
+      const at = m[1] ? null : TRANSFORM.exec(after)
+      if (at) {
+        this.pos += m[0].length + 3
+        return { kind: 'var', name, quoted, op: { op: '@', word: [], letter: at[1] } }
       }
       const op = m[1] ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
       if (op) {
