@@ -27,6 +27,8 @@ const CASES: string[] = [
   'set +m; echo $0; (exit 7); echo $?; echo $!; true & [ -n "$!" ] && echo bg-pid',
   '[ "$$" -gt 0 ] && echo pid; [ "$(echo $$)" = "$$" ] && echo same-in-subst; (echo $$) | grep -qx "$$" && echo same-in-sub',
   'RANDOM=1; echo $RANDOM $RANDOM $RANDOM; RANDOM=42; echo $RANDOM $RANDOM',
+  // printf's %(FORMAT)T (bash: local time; here and in CI the zone is UTC)
+  "printf '%(%Y-%m-%d %H:%M:%S)T|%(%s)T|%10(%H)T|%.2(%Y)T|\\n' 0 1700000000 3600 0; printf '%(%Y)T\\n' | wc -c; printf '%(x)d|\\n' 1; echo $?; printf '%(x)\\n'; printf '%T\\n' 1; echo $?",
   // getopts
   'f() { local o OPTIND; while getopts "ab:c" o; do case $o in b) echo "b=$OPTARG";; \\?) echo "bad [$OPTARG]";; *) echo $o;; esac; done; shift $((OPTIND-1)); echo "rest: $* $OPTIND $o"; }; f -a -b x -ac -bval -d -- y z; f -b; f x -a',
   'while getopts ":ab:" o -a -z -b; do echo "$o [$OPTARG]"; done; echo $OPTIND; getopts a o -q; echo $? "$o"; getopts; echo $?',

@@ -1,12 +1,14 @@
 // The bash builtin printf (builtins/printf.def): the format is reused while arguments remain;
-// %s %b %c %d %i %u %o %x %X %e %f %g %q %%; `-v VAR` assigns instead of printing.
+// %s %b %c %d %i %u %o %x %X %e %f %g %q %% and bash's %(FORMAT)T (strftime.ts); `-v VAR` assigns instead
+// of printing.
 
+import { formatTime } from './strftime'
 import { byteLength, canonical, sliceBytes } from '../../common/bytes'
 import type { CommandContext, CommandSpec } from '../types'
 import { expandEscapes } from './escapes'
 import { charValue } from './util'
 
-const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([a-zA-Z%])?/y
+const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?(?:\(([^)]*)\))?([a-zA-Z%])?/y
 
 export const printf: CommandSpec = {
   name: 'printf',
@@ -64,7 +66,13 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
       CONVERSION.lastIndex = i
       const m = CONVERSION.exec(format)!
       i = CONVERSION.lastIndex
-      const [, flags, widthSpec, precSpec, conv] = m
+      const [, flags, widthSpec, precSpec, timeFormat, conv] = m
+      if (timeFormat !== undefined && conv !== 'T') {
+        // bash warns, prints the conversion as it is, and goes on
+        ctx.stderr(`bash: printf: warning: \`${conv ?? format[i] ?? ''}': invalid time format specification\n`)
+        state.out += m[0]
+        continue
+      }
       if (conv === undefined) {
         ctx.stderr("bash: printf: `%': missing format character\n")
         return 1
@@ -79,6 +87,18 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
       const arg = next()
       let body: string
       switch (conv) {
+        case 'T': {
+          if (timeFormat === undefined) {
+            ctx.stderr("bash: printf: `T': invalid format character\n")
+            return 1
+          }
+          // %(FORMAT)T: seconds since the epoch, -1 (or none) now, -2 when the shell started (here: now too)
+          const n = arg === undefined || arg === '' ? -1 : toInt(arg, ctx, state)
+          const sec = n === -1 || n === -2 ? Math.floor(ctx.lab.now() / 1000) : n
+          body = formatTime(timeFormat, { sec, nsec: 0 })
+          if (prec !== undefined) body = sliceBytes(body, 0, prec)
+          break
+        }
         case 's':
           body = arg ?? ''
           // C's printf counts bytes (the lab's locale is C).
