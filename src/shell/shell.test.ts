@@ -101,6 +101,15 @@ describe('Shell', () => {
     expect((await sh.run('help cut')).stdout).toContain('--delimiter')
   })
 
+  test("help lists the builtins the shell runs itself, with bash's synopsis", async () => {
+    const sh = newShell()
+    const listing = (await sh.run('help')).stdout
+    for (const name of ['declare', 'getopts', 'mapfile', 'read', 'shopt', 'local', 'return']) expect(listing).toMatch(new RegExp(`^  ${name} +\\S`, 'm'))
+    // (bash 5.2's `help -s getopts`)
+    expect((await sh.run('help getopts')).stdout).toMatch(/^getopts: getopts optstring name \[arg \.\.\.\]\n/)
+    expect((await sh.run('help nosuch')).exitCode).toBe(1)
+  })
+
   test('register adds and replaces commands', async () => {
     const sh = newShell()
     expect((await sh.run('probe')).exitCode).toBe(127)

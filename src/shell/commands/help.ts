@@ -1,13 +1,23 @@
-// help: lists the lab shell's commands from their specs; `help NAME` shows one command's usage.
+// help: lists the lab shell's commands from their specs, and in bash the builtins the shell runs
+// itself (helpTexts.ts); `help NAME` shows one's usage.
 
 import type { CommandSpec } from '../types'
+import { BUILTIN_HELP } from '../builtins/helpTexts'
+
+/** The builtins as specs of their own, for the listing (those that have a spec keep it). */
+const builtinSpecs = (have: Set<string>): CommandSpec[] =>
+  Object.entries(BUILTIN_HELP)
+    .filter(([name]) => !have.has(name))
+    .map(([name, [usage, summary]]) => ({ name, usage, summary, async run() { return 0 } }))
 
 export const help: CommandSpec = {
   name: 'help',
   summary: 'Display information about the available commands.',
   usage: 'help [NAME]',
   async run(ctx) {
-    const specs = ctx.shell.commands().filter((s) => !s.unsimulated)
+    const commands = ctx.shell.commands().filter((s) => !s.unsimulated)
+    const builtins = ctx.shell.dialect === 'bash' ? builtinSpecs(new Set(commands.map((s) => s.name))) : []
+    const specs = [...commands, ...builtins].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     const names = ctx.argv.slice(1)
     if (names.length === 0) {
       const width = Math.max(...specs.map((s) => s.name.length)) + 2
