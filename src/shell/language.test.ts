@@ -80,3 +80,13 @@ describe('${NAME@P}: the value expanded as a prompt', () => {
     expect((await sh.run(`PS='\\u@\\h:\\w\\$ '; echo "\${PS@P}"; P='\\s \\v \\V \\W \\[x\\] \\q'; echo "\${P@P}"`)).stdout).toBe('root@workstation:~# \nbash 5.2 5.2.15 ~ x \\q\n')
   })
 })
+
+describe("bash's builtins the lab does not run", () => {
+  test.each(['pushd /tmp', 'dirs', 'ulimit -n', 'caller', 'compgen -c', 'disown'])('%s says so (it was "command not found")', async (line) => {
+    const name = line.split(' ')[0]
+    expect(await newShell().run(line)).toEqual({ stdout: '', stderr: `bash: ${name}: this builtin is not simulated in the lab; 'help' lists the ones it has\n`, exitCode: 1 })
+  })
+  test("exec with only a redirection would change the shell's own output: it says so", async () => {
+    expect(await newShell().run('exec >log; echo still')).toEqual({ stdout: 'still\n', stderr: "bash: exec: redirecting the shell's own input or output is not simulated in the lab; redirect each command instead\n", exitCode: 0 })
+  })
+})

@@ -24,6 +24,8 @@ export interface IO {
   stdinPipe?: PipeEnd
   /** How much of stdin `read` has taken (shared by the commands reading the same input). */
   cursor?: { pos: number }
+  /** The command itself has redirections (`exec >log` would keep them for the shell). */
+  redirected?: boolean
 }
 
 /** What is left of a command's standard input after earlier `read`s. */
@@ -37,7 +39,7 @@ export function isTerminal(s: Sink): boolean {
 
 /** Apply redirections; returns the new IO or throws ExpansionError with bash's message. */
 export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, ctx: ExpandContext): Promise<IO> {
-  const next: IO = { ...io }
+  const next: IO = { ...io, redirected: redirects.length > 0 }
   for (const r of redirects) {
     if (r.op === '<<') {
       next.stdin = await expandString(r.heredoc!.body, ctx)

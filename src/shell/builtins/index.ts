@@ -7,6 +7,7 @@ import { setBuiltin, shiftBuiltin } from './set'
 import { shoptBuiltin } from './shopt'
 import { getoptsBuiltin } from './getopts'
 import { mapfileBuiltin } from './mapfile'
+import { execBuiltin, timesBuiltin, unsimulatedBuiltin, UNSIMULATED_BUILTINS } from './exec'
 import { aliasBuiltin, evalBuiltin, exitBuiltin, sourceBuiltin, trapBuiltin, unaliasBuiltin } from './meta'
 import { commandBuiltin, typeBuiltin } from './describe'
 import { hashBuiltin } from './hash'
@@ -45,6 +46,9 @@ const TABLE: Record<string, Builtin> = {
   kill: killBuiltin,
   fg: fgBuiltin,
   bg: bgBuiltin,
+  exec: execBuiltin,
+  times: timesBuiltin,
+  ...Object.fromEntries([...UNSIMULATED_BUILTINS].map((n) => [n, unsimulatedBuiltin])),
 }
 
 /** The builtin for a name, if the shell itself implements it. */

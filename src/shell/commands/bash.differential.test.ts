@@ -41,6 +41,7 @@ const CASES: string[] = [
   "bash -c 'bash -c \"echo nested \\$0\" inner'",
   'bash --version',
   'bash lines.sh; bash -c \'echo $LINENO\necho $LINENO\'',
+  'bash -c "exec echo in-child; echo not"; echo $?; bash -c "exec nosuch; echo after"; echo $?; bash -c "exec -z; echo $?"; bash -c "exec; echo empty $?"; times | wc -l; type caller exec; which exec; echo $?',
   'bash -c "alias q=echo; q hi"; bash -c "shopt -s expand_aliases; alias q=echo\nq hi"; bash -c "shopt expand_aliases login_shell"',
   // sh is dash
   "sh -c 'echo \"$0|$1|$#|$-\"; nosuch; cd /nope; echo $?' nm a b",

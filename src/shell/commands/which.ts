@@ -9,7 +9,8 @@ import type { CommandSpec } from '../types'
 export const SHELL_BUILTINS = new Set([
   'cd', 'export', 'unset', 'history', 'help', 'alias', 'unalias', 'source', '.', 'type', 'read', 'set', 'exit', 'declare', 'local',
   'shift', 'eval', 'trap', 'return', 'break', 'continue', 'let', 'command', 'builtin', 'jobs', 'fg', 'bg', 'wait', 'umask', 'hash', 'readonly',
-  'getopts', 'mapfile', 'readarray',
+  'getopts', 'mapfile', 'readarray', 'exec', 'times',
+  'bind', 'caller', 'compgen', 'complete', 'compopt', 'dirs', 'disown', 'enable', 'fc', 'logout', 'popd', 'pushd', 'suspend', 'ulimit',
 ])
 const LOCAL_BIN = new Set(['kubectl', 'lab', 'edit'])
 
