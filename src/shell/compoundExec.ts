@@ -218,7 +218,7 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
         let hit = fallthrough
         for (const p of item.patterns) {
           if (hit) break
-          hit = patternMatches(ctx.env, subject, await expandPattern(p.parts, ctx))
+          hit = patternMatches(ctx.env, subject, await expandPattern(p.parts, ctx), h.rt.shopts.has('nocasematch'))
         }
         if (!hit) continue
         status = await h.runList(item.body, io, env)

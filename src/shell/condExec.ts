@@ -26,8 +26,12 @@ export interface CondRunner {
   rt: Runtime
 }
 
-/** Does `subject` match the pattern? The C locale matches bytes (`?` is one byte of "é"), a UTF-8 one characters. */
-export function patternMatches(env: ShellEnv, subject: string, pieces: PatternPiece[]): boolean {
+/**
+ * Does `subject` match the pattern? The C locale matches bytes (`?` is one byte of "é"), a UTF-8 one
+ * characters. With shopt's nocasematch (`nocase`) letters match either case.
+ */
+export function patternMatches(env: ShellEnv, subject: string, pieces: PatternPiece[], nocase = false): boolean {
+  if (nocase) return patternMatches(env, subject.toLowerCase(), pieces.map((p) => ({ ...p, text: p.text.toLowerCase() })))
   return byteWise(env, subject, ...pieces.map((x) => x.text))
     ? matchPattern(bytePattern(pieces), asBytes(subject))
     : matchPattern(pieces, subject)
@@ -72,7 +76,7 @@ export async function runCond(h: CondRunner, cmd: CondCommand, io: IO, env: Shel
         if (e.op === '==' || e.op === '=' || e.op === '!=') {
           const pieces = await expandPattern(e.right.parts, ctx)
           h.trace(io, `[[ ${left} ${e.op} ${pieces.map((p) => (p.quoted ? p.text.replace(/./gsu, '\\$&') : p.text)).join('')} ]]`)
-          return patternMatches(env, left, pieces) === (e.op !== '!=')
+          return patternMatches(env, left, pieces, h.rt.shopts.has('nocasematch')) === (e.op !== '!=')
         }
         if (e.op === '=~') {
           const pieces = await expandPattern(e.right.parts, ctx)
@@ -80,7 +84,7 @@ export async function runCond(h: CondRunner, cmd: CondCommand, io: IO, env: Shel
           h.trace(io, `[[ ${left} =~ ${source} ]]`)
           const re = translate(source, true)
           if (!re.ok) throw new CondFailure(2)
-          const m = await compileMatcher(re.source, false)
+          const m = await compileMatcher(re.source, h.rt.shopts.has('nocasematch'))
           const hit = m.test(left)
           // BASH_REMATCH: the match and its groups (a pattern with back-references: the match only)
           const first = hit ? m.matches(left)[0] : undefined

@@ -158,6 +158,7 @@ const CASES: string[] = [
   'cd g; shopt -s dotglob; echo *; shopt -u dotglob; shopt -s nocaseglob; echo b.* A.P*; echo [a-b]*',
   'cd g; shopt -s globstar; echo **/*.txt; echo **; echo sub/**; echo **/; shopt -s dotglob; echo **/config',
   'shopt -s failglob; echo nope*; echo after',
+  'shopt -s nocasematch; [[ ABC == a* ]] && echo eq; [[ Abc != abc ]]; echo $?; [[ XyZ =~ ^xy(z)$ ]] && echo re ${BASH_REMATCH[1]}; case HELLO in hel*) echo case;; esac; shopt -u nocasematch; [[ ABC == a* ]]; echo $?',
   // process substitution, mapfile / readarray, $'...' in declare -p
   'cat <(echo hi) <(echo there); echo <(true) <(true); while read -r l; do echo "got $l"; done < <(printf "a\nb\n"); wc -l < <(seq 5); cat < <(echo in) | tr a-z A-Z',
   'printf "a\nb\n\nc" > m.txt; mapfile -t x < m.txt; declare -p x; mapfile y < m.txt; declare -p y; readarray -n 2 -s 1 -O 5 -t z < m.txt; declare -p z; mapfile < m.txt; echo ${#MAPFILE[@]}; z2=(k k k k k k k k); mapfile -t -O 1 z2 < m.txt; declare -p z2',

@@ -28,7 +28,7 @@ export const BUILTIN_HELP: Record<string, [usage: string, summary: string]> = {
   return: ['return [n]', 'Leave the function with status N.'],
   set: ['set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]', 'Change shell options (-e, -u, -x, -o pipefail) or the positional parameters; alone, list the variables.'],
   shift: ['shift [n]', 'Drop the first N positional parameters.'],
-  shopt: ['shopt [-pqsu] [-o] [optname ...]', "Show or change bash's own options; nullglob, failglob, dotglob, nocaseglob and globstar change globbing here."],
+  shopt: ['shopt [-pqsu] [-o] [optname ...]', "Show or change bash's own options; here nullglob, failglob, dotglob, nocaseglob, globstar, nocasematch and expand_aliases take effect."],
   source: ['source filename [arguments]', "Run a file's commands in this shell."],
   times: ['times', 'Print the CPU time the shell and its children used.'],
   trap: ['trap [-lp] [[arg] signal_spec ...]', 'Run a command when the shell exits (EXIT) or gets a signal.'],

@@ -3,7 +3,8 @@
 // off), -p prints them as shopt commands, -q only answers by the status, -o works on `set -o`'s
 // options instead. Every option of bash 5.2 is kept with its default; the lab acts on those that
 // change what a command line does here: nullglob, failglob, dotglob, nocaseglob and globstar
-// (glob.ts), and expand_aliases (a script expands aliases only with it).
+// (glob.ts), nocasematch (case, [[ == ]] and [[ =~ ]]), and expand_aliases (a script expands
+// aliases only with it).
 
 import { builtinOptions, type BuiltinCall } from './host'
 import { allOptionNames, SHOPT_NAMES } from '../runtime'
