@@ -3,7 +3,7 @@
 // the line they change the shell at once, left to right. Also what `set -x` shows of them: bash
 // shows `NAME+=VALUE` for an assignment alone, and the whole new value before a command.
 
-import type { Assignment } from './parser/ast'
+import type { Assignment, Word, WordPart } from './parser/ast'
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
 import { parseArithmeticText } from './parser/parser'
 import { IndexedArray, elementsOf, firstToVariable, resolveIndex, setArray, writableArray } from './arrays'
@@ -56,12 +56,27 @@ export async function assignWords(
 /** `NAME=(...)`, `NAME+=(...)`, `NAME[I]=V`, `NAME[I]+=V`; what `set -x` shows, or undefined after an error. */
 async function assignArray(a: Assignment, ctx: ExpandContext, env: ShellEnv): Promise<[string, string, true?] | undefined> {
   if (a.array) {
-    const words = await expandWords(a.array, ctx)
-    if (a.append) {
-      const els = writableArray(env, a.name)
-      for (const w of words) els.set(els.next, w)
-      firstToVariable(env, a.name, els)
-    } else setArray(env, a.name, IndexedArray.list(words))
+    const els = a.append ? writableArray(env, a.name) : new IndexedArray()
+    // each word goes at the index after the one before; `[SUBSCRIPT]=VALUE` says where (and is not split)
+    let next = els.next
+    for (const w of a.array) {
+      const keyed = keyedElement(w)
+      if (!keyed) {
+        for (const field of await expandWords([w], ctx)) els.set(next++, field)
+        continue
+      }
+      const sub = evalArithmetic(await expandString(keyed.key, ctx), env)
+      if (typeof sub === 'string') throw new ExpansionError(sub, undefined, true)
+      const index = resolveIndex(els, sub)
+      if (index === undefined) {
+        ctx.warn?.(`bash: ${w.raw}: bad array subscript\n`)
+        continue
+      }
+      els.set(index, await expandString(keyed.value, ctx))
+      next = index + 1
+    }
+    if (a.append) firstToVariable(env, a.name, els)
+    else setArray(env, a.name, els)
     // (set -x shows the words as typed)
     return [`${a.name}${a.append ? '+' : ''}`, `(${a.array.map((w) => w.raw).join(' ')})`, true]
   }
@@ -95,4 +110,22 @@ export async function declareWithArrays(
   const status = await run()
   if (makesLocal && status === 0) await assignAll()
   return status
+}
+
+/** A word `[SUBSCRIPT]=VALUE` of `NAME=(...)` (its `[` unquoted): the subscript's parts and the value's. */
+function keyedElement(word: Word): { key: WordPart[]; value: WordPart[] } | undefined {
+  const [first, ...rest] = word.parts
+  if (first?.kind !== 'lit' || first.quoted || !first.text.startsWith('[')) return undefined
+  for (let i = 0; i < word.parts.length; i++) {
+    const p = word.parts[i]!
+    if (p.kind !== 'lit' || p.quoted) continue
+    const at = p.text.indexOf(']=', i === 0 ? 1 : 0)
+    if (at < 0) continue
+    if (i === 0) return { key: [{ ...first, text: first.text.slice(1, at) }], value: [{ ...first, text: first.text.slice(at + 2) }, ...rest] }
+    return {
+      key: [{ ...first, text: first.text.slice(1) }, ...word.parts.slice(1, i), { ...p, text: p.text.slice(0, at) }],
+      value: [{ ...p, text: p.text.slice(at + 2) }, ...word.parts.slice(i + 1)],
+    }
+  }
+  return undefined
 }

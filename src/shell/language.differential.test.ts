@@ -139,6 +139,9 @@ const CASES: string[] = [
   'declare -a a=(1 "2 3"); declare -p a; export e=(1 2); declare -p e; declare x=(a b c); echo ${x[2]}; typeset -a t; declare -p t; t+=(1); declare -p t',
   'f() { local l=(p q); declare -a m=(u); echo ${l[1]} ${#m[@]}; g=(global); }; f; echo "[${l[1]}][${m[0]}][${g[0]}]"; readonly r=(x y); declare -p r; r[1]=z; echo no',
   'readonly r=x; (r[1]=y); (r=(1)); declare -p r; set -u; echo ${nope[1]-dflt}; echo ${nope[1]}; echo no',
+  // [SUBSCRIPT]=VALUE in a compound assignment
+  'a=([-1]=x); declare -p a; i=2; a=([i+1]=x [$i]=y z [0]=w); declare -p a; a+=([1]=n m); declare -p a; a=([x]=1); declare -p a',
+  'a=([1]=); declare -p a; a=([2]="a b" "[3]=q" \\[4]=r); declare -p a; cd g; a=([1]=* *.pem); declare -p a; a=([0]=a [1]=$HOME/x); declare -p a',
   // elements out of order, copies in subshells and functions, unset at the end, elements in arithmetic
   'a[5]=f; a[2]=c; a[9]=j; a[0]=z; declare -p a; echo ${a[@]} ${!a[@]} ${#a[@]}; unset "a[9]"; a+=(k); declare -p a; unset "a[0]"; echo "[$a]"',
   'a=(1 2 3); (a[1]=x; a+=(y); echo ${a[@]}); echo ${a[@]}; f() { a[2]=fn; local -a b=(l); b+=(m); echo ${b[@]}; }; f; echo ${a[@]} "[${b[@]}]"; b=$(a[0]=s; echo ${a[0]}); echo $b $a',
