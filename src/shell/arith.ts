@@ -6,7 +6,7 @@
 // through `warn` and reads as 0, as bash does.
 
 import type { ShellEnv } from './types'
-import { elementsOf, firstToVariable, resolveIndex, writableArray } from './arrays'
+import { assocToVariable, elementsOf, firstToVariable, resolveIndex, writableArray, writableAssoc } from './arrays'
 
 const BINARY: Record<string, number> = {
   '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6,
@@ -79,7 +79,8 @@ function evaluate(expr: string, env: ShellEnv, depth: number, warn: (message: st
     const subscript = expr.slice(open.index + 1, close)
     while (i < toks.length && toks[i]!.index <= close) i++
     // (an empty subscript is bash's bad subscript, reported where the element is used)
-    const index = subscript.trim() === '' ? -(2n ** 63n) : evaluate(subscript, env, depth + 1, warn)
+    // (an associative array's subscript is its key, not arithmetic)
+    const index = env.assoc(name) ? 0n : subscript.trim() === '' ? -(2n ** 63n) : evaluate(subscript, env, depth + 1, warn)
     return { name, index, subscript }
   }
   /** Where the element is (undefined: a bad subscript); reading a plain variable has no negative subscripts. */
@@ -89,7 +90,9 @@ function evaluate(expr: string, env: ShellEnv, depth: number, warn: (message: st
   }
   const variable = (ref: Ref): bigint => {
     let raw: string
-    if (ref.index === undefined) raw = env.get(ref.name) ?? ''
+    const assoc = ref.subscript !== undefined ? env.assoc(ref.name) : undefined
+    if (assoc) raw = assoc.get(ref.subscript!.trim()) ?? ''
+    else if (ref.index === undefined) raw = env.get(ref.name) ?? ''
     else {
       const { els, at } = element(ref, true)
       if (at === undefined) {
@@ -135,6 +138,14 @@ function evaluate(expr: string, env: ShellEnv, depth: number, warn: (message: st
     if (noeval !== 0) return v
     if (ref.index === undefined) {
       env.set(ref.name, String(v))
+      return v
+    }
+    if (env.assoc(ref.name)) {
+      // (an associative array's key is the subscript's text)
+      const m = writableAssoc(env, ref.name)
+      const key = ref.subscript!.trim()
+      m.set(key, String(v))
+      if (key === '0') assocToVariable(env, ref.name, m)
       return v
     }
     const { at } = element(ref, false)

@@ -8,6 +8,7 @@
 import type { ShellEnv } from './types'
 import { declareQuote } from './builtins/host'
 import { IndexedArray } from './indexedArray'
+import { AssocArray } from './assocArray'
 
 export { IndexedArray }
 
@@ -58,7 +59,7 @@ export function declareEmptyArray(env: ShellEnv, name: string): void {
 
 /** `unset a`: the array goes with the variable. */
 export function unsetArray(env: ShellEnv, name: string): void {
-  if (env.array(name)) env.unset(ARRAY_KEY + name)
+  if (env.array(name) || env.assoc(name)) env.unset(ARRAY_KEY + name)
 }
 
 /** The array's elements, or the variable as an array of one (bash: `${v[0]}` and `${v[@]}` of a plain variable). Not to be changed. */
@@ -85,21 +86,28 @@ export function resolveIndex(elements: IndexedArray, index: bigint, plain = fals
 export const arrayValue = (elements: IndexedArray): string =>
   `(${elements.sorted().map(([i, v]) => `[${i}]=${declareQuote(v)}`).join(' ')})`
 
-/** `declare -p` of an array: `declare -a a=([0]="x" [1]="y")`. */
-export function declareArray(name: string, elements: IndexedArray, flags: string): string {
-  if (elements.bare) return `declare -a${flags} ${name}\n`
-  return `declare -a${flags} ${name}=${arrayValue(elements)}\n`
+/** `declare -p` of an array: `declare -a a=([0]="x" [1]="y")`, `declare -A m=([k]="v" )`. */
+export function declareArray(name: string, elements: IndexedArray | AssocArray, flags: string): string {
+  const kind = elements instanceof AssocArray ? 'A' : 'a'
+  if (elements.bare) return `declare -${kind}${flags} ${name}\n`
+  return `declare -${kind}${flags} ${name}=${elements instanceof AssocArray ? assocValue(elements) : arrayValue(elements)}\n`
 }
 
 /** Every variable's and array's name the scope sees, sorted (the listings of `set` and `declare -p`). */
 export const variableNames = (env: ShellEnv): string[] =>
   [...new Set([...Object.keys(env.all?.() ?? env.exported()), ...(env.arrayNames?.() ?? [])])].sort()
 
-/** How a saved lab holds an array: `[[index, value], ...]` in index order, `null` for a bare declaration. */
-export const arrayText = (a: IndexedArray): string => (a.bare ? 'null' : JSON.stringify(a.sorted()))
+/**
+ * How a saved lab holds an array: `[[index, value], ...]` in index order, `null` for a bare
+ * declaration; an associative one as `{"assoc": [[key, value], ...]}` in the order its keys went in.
+ */
+export function arrayText(a: IndexedArray | AssocArray): string {
+  if (a instanceof AssocArray) return JSON.stringify({ assoc: a.bare ? null : a.inserted() })
+  return a.bare ? 'null' : JSON.stringify(a.sorted())
+}
 
 /** An array from a saved lab's text (untrusted: what is not an element is left out, a broken one reads as empty). */
-export function arrayFromText(text: string): IndexedArray {
+export function arrayFromText(text: string): IndexedArray | AssocArray {
   let pairs: unknown
   try {
     pairs = JSON.parse(text)
@@ -111,6 +119,35 @@ export function arrayFromText(text: string): IndexedArray {
     a.bare = true
     return a
   }
+  if (typeof pairs === 'object' && !Array.isArray(pairs) && 'assoc' in pairs) {
+    const { assoc } = pairs as { assoc: unknown }
+    const a = AssocArray.of(Array.isArray(assoc) ? assoc.filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string') : [])
+    a.bare = assoc === null
+    return a
+  }
   if (!Array.isArray(pairs)) return new IndexedArray()
   return IndexedArray.of(pairs.filter((p): p is [number, string] => Array.isArray(p) && Number.isSafeInteger(p[0]) && p[0] >= 0 && typeof p[1] === 'string'))
 }
+
+/** The associative array `name` to change in place (this scope's own, copied into it when inherited). */
+export function writableAssoc(env: ShellEnv, name: string): AssocArray {
+  return env.ownAssoc(name) ?? (() => {
+    const a = new AssocArray()
+    env.putArray(name, a)
+    return a
+  })()
+}
+
+/** The variable `name` follows the associative array's key "0" (`$m` is `${m[0]}` in bash). */
+export function assocToVariable(env: ShellEnv, name: string, a: AssocArray): void {
+  const zero = a.get('0')
+  if (zero !== undefined) env.set(name, zero)
+  else if (env.get(name) !== undefined) env.unset(name)
+}
+
+/** A key as declare -p and ${m[@]@K} print it: bare when plain, else in double quotes. */
+export const keyText = (key: string): string => (/^[A-Za-z0-9_.,:+@%^/-]+$/.test(key) ? key : declareQuote(key))
+
+/** An associative array's value as `set` and `declare -p` show it: `([k]="v" [k2]="v2" )`, `()` when empty. */
+export const assocValue = (a: AssocArray): string =>
+  a.size === 0 ? '()' : `(${a.ordered().map(([k, v]) => `[${keyText(k)}]=${declareQuote(v)} `).join('')})`

@@ -6,7 +6,9 @@
 import type { Assignment, Word, WordPart } from './parser/ast'
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand'
 import { parseArithmeticText } from './parser/parser'
-import { IndexedArray, elementsOf, firstToVariable, resolveIndex, setArray, writableArray } from './arrays'
+import { IndexedArray, assocToVariable, elementsOf, firstToVariable, resolveIndex, setArray, writableArray, writableAssoc } from './arrays'
+import { AssocArray } from './assocArray'
+import { singleQuote } from './builtins/host'
 import { FunctionScope } from './compoundExec'
 import { evalArithmetic } from './arith'
 import type { ShellEnv } from './types'
@@ -55,6 +57,7 @@ export async function assignWords(
 
 /** `NAME=(...)`, `NAME+=(...)`, `NAME[I]=V`, `NAME[I]+=V`; what `set -x` shows, or undefined after an error. */
 async function assignArray(a: Assignment, ctx: ExpandContext, env: ShellEnv): Promise<[string, string, true?] | undefined> {
+  if (env.assoc(a.name)) return assignAssoc(a, ctx, env)
   if (a.array) {
     const els = a.append ? writableArray(env, a.name) : new IndexedArray()
     // each word goes at the index after the one before; `[SUBSCRIPT]=VALUE` says where (and is not split)
@@ -100,6 +103,8 @@ export async function declareWithArrays(
   arrays: Assignment[], argv: string[], env: ShellEnv, ctx: ExpandContext, run: () => Promise<number>, locked: (name: string) => boolean,
 ): Promise<number> {
   const makesLocal = argv[0] === 'local' || ((argv[0] === 'declare' || argv[0] === 'typeset') && env instanceof FunctionScope && !argv.includes('-g'))
+  // (declare -A m=(...): m is associative before its elements go in)
+  if (!makesLocal && argv.some((w) => /^-[a-zA-Z]*A/.test(w))) for (const a of arrays) if (!env.array(a.name) && !env.assoc(a.name)) env.putArray(a.name, new AssocArray())
   const assignAll = async () => {
     for (const a of arrays) {
       if (locked(a.name)) throw new ExpansionError(`${a.name}: readonly variable`, undefined, true)
@@ -128,4 +133,43 @@ function keyedElement(word: Word): { key: WordPart[]; value: WordPart[] } | unde
     }
   }
   return undefined
+}
+
+/** `m=([k]=v ...)`, `m=(k v ...)`, `m+=(...)`, `m[k]=v`, `m[k]+=v` of an associative array: keys are text, not arithmetic. */
+async function assignAssoc(a: Assignment, ctx: ExpandContext, env: ShellEnv): Promise<[string, string, true?] | undefined> {
+  if (a.array) {
+    const m = a.append ? writableAssoc(env, a.name) : new AssocArray()
+    const keyed = a.array.map(keyedElement)
+    if (keyed.some((k) => k !== undefined)) {
+      for (const [i, w] of a.array.entries()) {
+        const k = keyed[i]
+        if (!k) {
+          ctx.warn?.(`bash: ${a.name}: ${w.raw}: must use subscript when assigning associative array\n`)
+          continue
+        }
+        const key = await expandString(k.key, ctx)
+        const value = await expandString(k.value, ctx)
+        if (key === '') {
+          // (bash shows the element as it re-quoted it)
+          ctx.warn?.(`bash: [${singleQuote(key)}]=${singleQuote(value)}: bad array subscript\n`)
+          continue
+        }
+        m.set(key, value)
+      }
+    } else {
+      // bash 5.1's key value key value ... (a last key without a value gets '')
+      const words = await expandWords(a.array, ctx)
+      for (let i = 0; i < words.length; i += 2) m.set(words[i]!, words[i + 1] ?? '')
+    }
+    if (!a.append) env.putArray(a.name, m)
+    assocToVariable(env, a.name, m)
+    return [`${a.name}${a.append ? '+' : ''}`, `(${a.array.map((w) => w.raw).join(' ')})`, true]
+  }
+  const key = await expandString(parseArithmeticText(a.index ?? '0'), ctx)
+  if (key === '') throw new ExpansionError(`${a.name}[${a.index}]: bad array subscript`, undefined, true)
+  const word = await expandString(a.value.parts, ctx)
+  const m = writableAssoc(env, a.name)
+  m.set(key, a.append ? (m.get(key) ?? '') + word : word)
+  if (key === '0') assocToVariable(env, a.name, m)
+  return [`${a.name}[${a.index}]${a.append ? '+' : ''}`, word]
 }

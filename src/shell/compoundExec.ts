@@ -13,7 +13,8 @@ import { patternMatches, runCond, type CondRunner } from './condExec'
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
-import { ARRAY_KEY, type IndexedArray } from './arrays'
+import { ARRAY_KEY, IndexedArray } from './arrays'
+import { AssocArray } from './assocArray'
 import { namesSeen } from './env'
 
 /** `break n` / `continue n` unwinding through loops. */
@@ -28,7 +29,7 @@ export class ReturnControl {
 
 /** A function's variables: names declared `local` live here (their arrays too), the rest go to the caller's scope. */
 export class FunctionScope implements ShellEnv {
-  private locals = new Map<string, string | IndexedArray | null>()
+  private locals = new Map<string, string | IndexedArray | AssocArray | null>()
   constructor(private parent: ShellEnv) {}
   /** The names declared local here, in the order they were. */
   localNames(): string[] {
@@ -79,14 +80,23 @@ export class FunctionScope implements ShellEnv {
     const key = ARRAY_KEY + name
     if (!this.locals.has(key)) return this.parent.array(name)
     const v = this.locals.get(key)
-    return v !== null && typeof v === 'object' ? v : undefined
+    return v instanceof IndexedArray ? v : undefined
   }
-  putArray(name: string, value: IndexedArray): void {
+  assoc(name: string): AssocArray | undefined {
+    const key = ARRAY_KEY + name
+    if (!this.locals.has(key)) return this.parent.assoc(name)
+    const v = this.locals.get(key)
+    return v instanceof AssocArray ? v : undefined
+  }
+  putArray(name: string, value: IndexedArray | AssocArray): void {
     if (this.locals.has(ARRAY_KEY + name)) this.locals.set(ARRAY_KEY + name, value)
     else this.parent.putArray(name, value)
   }
   ownArray(name: string): IndexedArray | undefined {
     return this.locals.has(ARRAY_KEY + name) ? this.array(name) : this.parent.ownArray(name)
+  }
+  ownAssoc(name: string): AssocArray | undefined {
+    return this.locals.has(ARRAY_KEY + name) ? this.assoc(name) : this.parent.ownAssoc(name)
   }
   arrayNames(): string[] {
     return namesSeen(this.parent, this.locals)

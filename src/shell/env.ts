@@ -3,19 +3,23 @@
 // Arrays live beside the variables under keys of their own (arrays.ts); a snapshot holds them as text.
 
 import type { ShellEnv } from './types'
-import { ARRAY_KEY, arrayFromText, arrayText, isArrayKey, type IndexedArray } from './arrays'
+import { ARRAY_KEY, arrayFromText, arrayText, isArrayKey } from './arrays'
+import { IndexedArray } from './indexedArray'
+import { AssocArray } from './assocArray'
 
 export interface EnvSnapshot {
   vars: Record<string, string>
   exported: string[]
 }
 
-type Kept = string | IndexedArray
+type Kept = string | IndexedArray | AssocArray
 
 /** A variable's value from a kept entry (an array's own key has none). */
 const text = (v: Kept | null | undefined): string | undefined => (typeof v === 'string' ? v : undefined)
-/** An array from a kept entry. */
-const arrayIn = (v: Kept | null | undefined): IndexedArray | undefined => (v !== null && typeof v === 'object' ? v : undefined)
+/** An indexed array from a kept entry. */
+const arrayIn = (v: Kept | null | undefined): IndexedArray | undefined => (v instanceof IndexedArray ? v : undefined)
+/** An associative array from a kept entry. */
+const assocIn = (v: Kept | null | undefined): AssocArray | undefined => (v instanceof AssocArray ? v : undefined)
 
 export class MemoryEnv implements ShellEnv {
   private vars = new Map<string, Kept>()
@@ -63,12 +67,20 @@ export class MemoryEnv implements ShellEnv {
     return arrayIn(this.vars.get(ARRAY_KEY + name))
   }
 
-  putArray(name: string, value: IndexedArray): void {
+  assoc(name: string): AssocArray | undefined {
+    return assocIn(this.vars.get(ARRAY_KEY + name))
+  }
+
+  putArray(name: string, value: IndexedArray | AssocArray): void {
     this.vars.set(ARRAY_KEY + name, value)
   }
 
   ownArray(name: string): IndexedArray | undefined {
     return this.array(name)
+  }
+
+  ownAssoc(name: string): AssocArray | undefined {
+    return this.assoc(name)
   }
 
   arrayNames(): string[] {
@@ -145,7 +157,12 @@ export class OverlayEnv implements ShellEnv {
     return this.local.has(key) ? arrayIn(this.local.get(key)) : this.parent.array(name)
   }
 
-  putArray(name: string, value: IndexedArray): void {
+  assoc(name: string): AssocArray | undefined {
+    const key = ARRAY_KEY + name
+    return this.local.has(key) ? assocIn(this.local.get(key)) : this.parent.assoc(name)
+  }
+
+  putArray(name: string, value: IndexedArray | AssocArray): void {
     this.local.set(ARRAY_KEY + name, value)
   }
 
@@ -153,6 +170,14 @@ export class OverlayEnv implements ShellEnv {
     const key = ARRAY_KEY + name
     if (this.local.has(key)) return arrayIn(this.local.get(key))
     const copy = this.parent.array(name)?.clone()
+    if (copy) this.local.set(key, copy)
+    return copy
+  }
+
+  ownAssoc(name: string): AssocArray | undefined {
+    const key = ARRAY_KEY + name
+    if (this.local.has(key)) return assocIn(this.local.get(key))
+    const copy = this.parent.assoc(name)?.clone()
     if (copy) this.local.set(key, copy)
     return copy
   }

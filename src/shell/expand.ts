@@ -3,7 +3,8 @@
 // expansion of fields with unquoted pattern characters (glob.ts, through the context) and quote
 // removal.
 
-import { transform, transformArray } from './transform'
+import { transform, transformArray, transformAssoc } from './transform'
+import type { AssocArray } from './assocArray'
 import { byteLength, canonical } from '../common/bytes'
 import { asBytes, bytePattern, byteWise, fromBytes } from './locale'
 import type { List, ParamOp, Word, WordPart } from './parser/ast'
@@ -222,15 +223,14 @@ async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandConte
 
 /** `${a[i]}`, `${a[@]}`, `${#a[@]}`, `${!a[@]}` and their operators (arrays.ts): pieces as for a variable, "${a[@]}" one field each. */
 async function expandElement(part: Extract<WordPart, { kind: 'var' }>, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
+  const assoc = ctx.env.assoc(part.name)
+  if (assoc) return expandAssocElement(part, assoc, ctx, pieces)
   const els = elementsOf(ctx.env, part.name)
   if (part.index !== '@' && part.index !== '*') {
     const index = resolveIndex(els, await arith(part.index ?? '0', ctx), !ctx.env.array(part.name))
     // (bash reports a bad subscript and goes on with no value)
     if (index === undefined) ctx.warn?.(`bash: ${part.name}: bad array subscript\n`)
-    const value = index === undefined ? undefined : els.get(index)
-    if (value === undefined && ctx.runtime?.has('nounset') && !(part.op && DEFAULTING.has(part.op.op))) throw fatal(unbound(`${part.name}[${part.index}]`))
-    pieces.push({ text: await applyOp(part.name, value, part.op, ctx), split: !part.quoted, glob: !part.quoted })
-    return
+    return pushElement(part, index === undefined ? undefined : els.get(index), ctx, pieces)
   }
   if (part.op?.op === '#len') {
     pieces.push({ text: String(els.size), split: false })
@@ -238,16 +238,48 @@ async function expandElement(part: Extract<WordPart, { kind: 'var' }>, ctx: Expa
   }
   const letter = part.op?.op === '@' ? part.op.letter : undefined
   if ((letter === 'A' || letter === 'K' || letter === 'k') && ctx.env.array(part.name)) {
-    // the whole array at once: one word (A, K), or a word for each key and each value (k)
-    const words = transformArray(letter, part.name, els, ctx)
-    words.forEach((w, i) => {
-      if (i > 0) pieces.push({ text: ' ', split: !part.quoted, boundary: part.quoted })
-      pieces.push({ text: w, split: !part.quoted && letter === 'k', glob: !part.quoted })
-    })
+    pushWholeArray(part, letter, transformArray(letter, part.name, els, ctx), pieces)
     return
   }
   const sorted = els.sorted()
-  let values = part.keys ? sorted.map(([i]) => String(i)) : sorted.map(([, v]) => v)
+  await pushValues(part, part.keys ? sorted.map(([i]) => String(i)) : sorted.map(([, v]) => v), ctx, pieces)
+}
+
+/** `${m[KEY]}`, `${m[@]}`, `${!m[@]}`, `${#m[@]}` of an associative array (keys are text, in bash's order). */
+async function expandAssocElement(part: Extract<WordPart, { kind: 'var' }>, m: AssocArray, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
+  if (part.index !== '@' && part.index !== '*') {
+    return pushElement(part, m.get(await expandString(parseArithmeticText(part.index ?? '0'), ctx)), ctx, pieces)
+  }
+  if (part.op?.op === '#len') {
+    pieces.push({ text: String(m.size), split: false })
+    return
+  }
+  const letter = part.op?.op === '@' ? part.op.letter : undefined
+  if (letter === 'A' || letter === 'K' || letter === 'k') {
+    pushWholeArray(part, letter, transformAssoc(letter, part.name, m, ctx), pieces)
+    return
+  }
+  const ordered = m.ordered()
+  await pushValues(part, part.keys ? ordered.map(([k]) => k) : ordered.map(([, v]) => v), ctx, pieces)
+}
+
+/** One element's value (undefined: unset, an error under set -u) through the part's operator. */
+async function pushElement(part: Extract<WordPart, { kind: 'var' }>, value: string | undefined, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
+  if (value === undefined && ctx.runtime?.has('nounset') && !(part.op && DEFAULTING.has(part.op.op))) throw fatal(unbound(`${part.name}[${part.index}]`))
+  pieces.push({ text: await applyOp(part.name, value, part.op, ctx), split: !part.quoted, glob: !part.quoted })
+}
+
+/** `${a[@]@A}`, `@K` (one word) and `@k` (a word for each key and each value): the whole array at once. */
+function pushWholeArray(part: Extract<WordPart, { kind: 'var' }>, letter: string, words: string[], pieces: Piece[]): void {
+  words.forEach((w, i) => {
+    if (i > 0) pieces.push({ text: ' ', split: !part.quoted, boundary: part.quoted })
+    pieces.push({ text: w, split: !part.quoted && letter === 'k', glob: !part.quoted })
+  })
+}
+
+/** An array's values (or keys) as `${a[@]}` gives them: one field each when quoted with @, else joined. */
+async function pushValues(part: Extract<WordPart, { kind: 'var' }>, all: string[], ctx: ExpandContext, pieces: Piece[]): Promise<void> {
+  let values = all
   if (part.op?.op === 'substr') {
     let from = await arith(part.op.offset ?? '0', ctx)
     if (from < 0n) from += BigInt(values.length)

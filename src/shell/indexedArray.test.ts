@@ -7,6 +7,7 @@ import { IndexedArray } from './indexedArray'
 import { MemoryEnv, OverlayEnv } from './env'
 import { ARRAY_KEY, arrayFromText, declareArray, setArray, writableArray } from './arrays'
 import { FunctionScope } from './compoundExec'
+import { AssocArray } from './assocArray'
 
 describe('IndexedArray', () => {
   test('lists its elements in index order and knows where the next one goes', () => {
@@ -67,6 +68,28 @@ describe('arrays in the shell scopes', () => {
     expect(arrayFromText('null').bare).toBe(true)
     expect(arrayFromText('{').size).toBe(0)
     expect(arrayFromText('"x"').size).toBe(0)
-    expect(arrayFromText('[[1,"a"],[-1,"b"],["2","c"],[3,4],[4.5,"d"]]').sorted()).toEqual([[1, 'a']])
+    expect((arrayFromText('[[1,"a"],[-1,"b"],["2","c"],[3,4],[4.5,"d"]]') as IndexedArray).sorted()).toEqual([[1, 'a']])
+  })
+})
+
+describe('associative arrays', () => {
+  test("list their keys in bash's order: by hash bucket, the newest first in a bucket", () => {
+    // (bash 5.2 here: declare -A m; for k in a b c; do m[$k]=1; done; echo ${!m[@]})
+    const m = AssocArray.of([['a', '1'], ['b', '1'], ['c', '1']])
+    expect(m.ordered().map(([k]) => k)).toEqual(['c', 'b', 'a'])
+    m.set('a', 'again')
+    expect(m.ordered().map(([k]) => k)).toEqual(['c', 'b', 'a'])
+  })
+
+  test('a snapshot keeps the order the keys went in, so the listing comes back the same', () => {
+    const env = new MemoryEnv()
+    const m = new AssocArray()
+    for (const k of ['one', 'two', 'three', 'four', 'five']) m.set(k, k.toUpperCase())
+    env.putArray('m', m)
+    const back = new MemoryEnv(JSON.parse(JSON.stringify(env.snapshot())))
+    expect(back.assoc('m')?.ordered()).toEqual(m.ordered())
+    expect(back.array('m')).toBeUndefined()
+    expect(arrayFromText('{"assoc":[["k","v"],["x",1],[2,"y"]]}')).toEqual(AssocArray.of([['k', 'v']]))
+    expect((arrayFromText('{"assoc":null}') as AssocArray).bare).toBe(true)
   })
 })

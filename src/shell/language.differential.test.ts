@@ -142,6 +142,12 @@ const CASES: string[] = [
   // [SUBSCRIPT]=VALUE in a compound assignment
   'a=([-1]=x); declare -p a; i=2; a=([i+1]=x [$i]=y z [0]=w); declare -p a; a+=([1]=n m); declare -p a; a=([x]=1); declare -p a',
   'a=([1]=); declare -p a; a=([2]="a b" "[3]=q" \\[4]=r); declare -p a; cd g; a=([1]=* *.pem); declare -p a; a=([0]=a [1]=$HOME/x); declare -p a',
+  // associative arrays: bash's order (its hash table's), keys as text, the forms of assignment
+  'declare -A m; declare -p m; m[a]=1; m[b]=; declare -p m; unset "m[a]"; declare -p m; echo ${#m[@]}; m+=([c]=3 [d]=4); echo ${!m[@]}; m[c]+=x; echo ${m[c]}; declare -A n=(k1 v1 k2 v2); declare -p n; echo "${m[@]@K}"; echo ${m[zz]-unset} ${m}',
+  'declare -A m; k="a b"; m[$k]=sp; echo "${m[a b]}" "${m[$k]}"; m[1+1]=two; echo ${!m[@]}; (( m[x]++ )); echo ${m[x]}; declare -A o; o=(); declare -p o; declare -a q; declare -A q; echo $?; x=1; declare -A x; echo $?; declare -p x',
+  'declare -A m2=(["a b"]=1 [x]=2 ["q\\"r"]=3 [\\$d]=4 [""]=5); declare -p m2; set | grep ^m2=; echo "${m2[@]@A}"; echo "${m2[@]@K}"; echo ${m2[@]@k}; m2=(x); declare -p m2',
+  'declare -A c; for w in to be or not to be; do c[$w]=$(( ${c[$w]:-0} + 1 )); done; for k in "${!c[@]}"; do echo "$k ${c[$k]}"; done; echo ${c[@]@a} ${#c[to]}; declare -A claims=([alg]=RS256 [kid]=k [typ]=JWT [iss]=i [sub]=s [aud]=a [exp]=1 [iat]=2 [nbf]=3 [jti]=j); echo ${!claims[@]}',
+  'f() { local -A l=([p]=1); l[q]=2; declare -p l; }; f; declare -p l; declare -A m=([s]=0); (m[sub]=1; echo ${#m[@]}); echo ${#m[@]}; m=([y]=1 z); declare -p m; unset m; declare -p m',
   // elements out of order, copies in subshells and functions, unset at the end, elements in arithmetic
   'a[5]=f; a[2]=c; a[9]=j; a[0]=z; declare -p a; echo ${a[@]} ${!a[@]} ${#a[@]}; unset "a[9]"; a+=(k); declare -p a; unset "a[0]"; echo "[$a]"',
   'a=(1 2 3); (a[1]=x; a+=(y); echo ${a[@]}); echo ${a[@]}; f() { a[2]=fn; local -a b=(l); b+=(m); echo ${b[@]}; }; f; echo ${a[@]} "[${b[@]}]"; b=$(a[0]=s; echo ${a[0]}); echo $b $a',

@@ -65,7 +65,6 @@ describe('process substitution', () => {
 
 describe("bash's attributes the lab does not keep", () => {
   test.each([
-    ['declare -A m', 'bash: declare: -A: associative arrays are not simulated in the lab; indexed arrays are (declare -a NAME; NAME[0]=x; NAME+=(y))\n'],
     ['f() { local -n r=x; }; f', 'bash: local: -n: name references are not simulated in the lab\n'],
     ['typeset -u v=x', 'bash: typeset: -u: the uppercase attribute is not simulated in the lab; ${NAME^^} gives the value in uppercase\n'],
   ])('%s says so, and what works', async (line, stderr) => {

@@ -5,7 +5,8 @@
 
 import type { ExpandContext } from './expand'
 import { ansiCQuote, declareQuote, hasControl, singleQuote } from './builtins/host'
-import { arrayValue } from './arrays'
+import { arrayValue, assocValue, keyText } from './arrays'
+import type { AssocArray } from './assocArray'
 import { ansiEscape } from './parser/scanner'
 import type { IndexedArray } from './indexedArray'
 
@@ -20,6 +21,7 @@ export function attributes(name: string, ctx: ExpandContext): string {
   const rt = ctx.runtime
   return [
     ctx.env.array(name) ? 'a' : '',
+    ctx.env.assoc(name) ? 'A' : '',
     rt?.integer.has(name) ? 'i' : '',
     rt?.readonly.has(name) ? 'r' : '',
     ctx.env.isExported(name) ? 'x' : '',
@@ -111,4 +113,12 @@ function promptString(v: string, ctx: ExpandContext): string {
     d: () => `${DAYS[now.getUTCDay()]} ${MONTHS[now.getUTCMonth()]} ${two(now.getUTCDate())}`,
   }
   return v.replace(/\\(.)/g, (all, c: string) => escapes[c]?.() ?? all)
+}
+
+/** `${m[@]@A}`, `${m[@]@K}` (one word each) and `${m[@]@k}` (words apart) of an associative array. */
+export function transformAssoc(letter: 'A' | 'K' | 'k', name: string, m: AssocArray, ctx: ExpandContext): string[] {
+  const ordered = m.ordered()
+  if (letter === 'k') return ordered.flatMap(([k, v]) => [k, v])
+  if (letter === 'K') return [ordered.map(([k, v]) => `${keyText(k)} ${declareQuote(v)} `).join('')]
+  return [`declare -${attributes(name, ctx)} ${name}=${assocValue(m)}`]
 }

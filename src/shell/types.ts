@@ -4,6 +4,7 @@ import type { ApiRequest, ApiResponse } from '../cluster/apiserver/types'
 import type { AuditEntry } from '../cluster/audit/audit'
 import type { CommandSignal } from './limits'
 import type { IndexedArray } from './indexedArray'
+import type { AssocArray } from './assocArray'
 
 /** What one command line (or one command) produced. */
 export interface RunResult {
@@ -90,10 +91,14 @@ export interface ShellEnv {
   all?(): Record<string, string>
   /** The indexed array NAME as this scope sees it (arrays.ts), not to be changed; undefined when NAME is no array. */
   array(name: string): IndexedArray | undefined
+  /** The associative array NAME as this scope sees it, not to be changed; undefined when NAME is none. */
+  assoc(name: string): AssocArray | undefined
   /** Keep `value` as the array NAME where an assignment to NAME would go. */
-  putArray(name: string, value: IndexedArray): void
+  putArray(name: string, value: IndexedArray | AssocArray): void
   /** The array NAME where an assignment would go, to change in place: copied there first when only inherited. */
   ownArray(name: string): IndexedArray | undefined
+  /** The same for an associative array. */
+  ownAssoc(name: string): AssocArray | undefined
   /** The names of the arrays this scope sees (`set`, `declare -p`); absent: none. */
   arrayNames?(): string[]
 }

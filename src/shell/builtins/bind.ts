@@ -4,6 +4,7 @@
 import type { Executor, ExecHost } from '../executor'
 import type { ShellEnv } from '../types'
 import type { IndexedArray } from '../indexedArray'
+import type { AssocArray } from '../assocArray'
 import type { BuiltinHost } from './host'
 import { commandPaths } from '../commands/which'
 
@@ -81,11 +82,17 @@ export class PrefixEnv implements ShellEnv {
   array(name: string): IndexedArray | undefined {
     return this.parent.array(name)
   }
-  putArray(name: string, value: IndexedArray): void {
+  assoc(name: string): AssocArray | undefined {
+    return this.parent.assoc(name)
+  }
+  putArray(name: string, value: IndexedArray | AssocArray): void {
     this.parent.putArray(name, value)
   }
   ownArray(name: string): IndexedArray | undefined {
     return this.parent.ownArray(name)
+  }
+  ownAssoc(name: string): AssocArray | undefined {
+    return this.parent.ownAssoc(name)
   }
   arrayNames(): string[] {
     return this.parent.arrayNames?.() ?? []

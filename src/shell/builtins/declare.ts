@@ -1,17 +1,17 @@
 // Imitates: bash/builtins/declare.def. `declare`/`typeset` with -x (export), -r (readonly), -i
-// (integer: values are evaluated as arithmetic), -p (print as a declare command), -g; inside a
-// function it declares locals, as `local` does.
+// (integer: values are evaluated as arithmetic), -a and -A (indexed and associative arrays), -p
+// (print as a declare command), -g; inside a function it declares locals, as `local` does.
 
 import { FunctionScope } from '../compoundExec'
 import { evalArithmetic } from '../arith'
 import { declareQuote, type BuiltinCall } from './host'
+import { AssocArray } from '../assocArray'
 import { IndexedArray, arrayOf, declareArray, declareEmptyArray, setArray, variableNames } from '../arrays'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** bash's attributes the lab does not keep: said so, with what works instead. */
 const UNSIMULATED: Record<string, string> = {
-  A: 'associative arrays are not simulated in the lab; indexed arrays are (declare -a NAME; NAME[0]=x; NAME+=(y))',
   n: 'name references are not simulated in the lab',
   l: 'the lowercase attribute is not simulated in the lab; ${NAME,,} gives the value in lowercase',
   u: 'the uppercase attribute is not simulated in the lab; ${NAME^^} gives the value in uppercase',
@@ -21,7 +21,7 @@ const UNSIMULATED: Record<string, string> = {
 
 /** `declare -p` text of one variable. */
 export function declaration(c: BuiltinCall, name: string): string | undefined {
-  const arr = arrayOf(c.env, name)
+  const arr = arrayOf(c.env, name) ?? c.env.assoc(name)
   const flags = `${c.h.rt.readonly.has(name) ? 'r' : ''}${c.env.isExported(name) ? 'x' : ''}`
   if (arr) return declareArray(name, arr, flags)
   const v = c.env.get(name)
@@ -50,7 +50,7 @@ export function declareBuiltin(c: BuiltinCall): number {
         err(`bash: ${argv[0]}: ${a[0]}${f}: ${missing}\n`)
         return 2
       }
-      if (!'xrigpfFa'.includes(f)) {
+      if (!'xrigpfFaA'.includes(f)) {
         err(`bash: ${argv[0]}: ${a[0]}${f}: invalid option\n${argv[0]}: usage: ${argv[0]} [-aAfFgiIlnrtux] [name[=value] ...] or ${argv[0]} -p [-aAfFilnrtux] [name ...]\n`)
         return 2
       }
@@ -66,6 +66,7 @@ export function declareBuiltin(c: BuiltinCall): number {
     }
     const has: Record<string, (n: string) => boolean> = {
       x: (n) => env.isExported(n), r: (n) => h.rt.readonly.has(n), i: (n) => h.rt.integer.has(n), a: (n) => env.array(n) !== undefined,
+      A: (n) => env.assoc(n) !== undefined,
     }
     const wanted = [...on].filter((f) => has[f])
     for (const n of variableNames(env)) if (wanted.every((f) => has[f]!(n))) c.out(declaration(c, n) ?? '')
@@ -109,11 +110,22 @@ export function declareBuiltin(c: BuiltinCall): number {
       }
       value = String(r)
     }
+    if (on.has('A') && arrayOf(env, name)) {
+      err(`bash: ${argv[0]}: ${name}: cannot convert indexed to associative array\n`)
+      status = 1
+      continue
+    }
     if (local) (env as FunctionScope).declare(name, value)
-    else if (value !== undefined && !on.has('a')) env.set(name, value)
-    // -a: an (indexed) array (the function's own, after local), empty unless the name had a value
+    else if (value !== undefined && !on.has('a') && !on.has('A')) env.set(name, value)
+    // -a: an (indexed) array (the function's own, after local), empty unless the name had a value; -A: an associative one
     const had = value ?? env.get(name)
-    if (on.has('a') && !arrayOf(env, name)) {
+    if (on.has('A') && !env.assoc(name)) {
+      const m = new AssocArray()
+      if (had === undefined) m.bare = true
+      else m.set('0', had)
+      env.putArray(name, m)
+    }
+    if (on.has('a') && !arrayOf(env, name) && !env.assoc(name)) {
       if (had === undefined) declareEmptyArray(env, name)
       else setArray(env, name, IndexedArray.list([had]))
     }

@@ -10,7 +10,7 @@ export const BUILTIN_HELP: Record<string, [usage: string, summary: string]> = {
   builtin: ['builtin [shell-builtin [arg ...]]', 'Run a shell builtin, not a function of the same name.'],
   command: ['command [-pVv] command [arg ...]', 'Run a command, not a function of the same name; -v and -V say what it is.'],
   continue: ['continue [n]', 'Go on with the next round of the innermost loop (or of the Nth).'],
-  declare: ['declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]', "Give variables attributes (-a array, -i integer, -r read-only, -x exported) or print them (-p); in a function they are its own."],
+  declare: ['declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]', "Give variables attributes (-a indexed array, -A associative array, -i integer, -r read-only, -x exported) or print them (-p); in a function they are its own."],
   eval: ['eval [arg ...]', 'Run the arguments, joined, as a command line.'],
   exec: ['exec [-cl] [-a name] [command [argument ...]] [redirection ...]', 'Run a command in place of the shell: the shell ends with its status.'],
   exit: ['exit [n]', "Leave the shell with status N (the lab's terminal stays open)."],

@@ -4,7 +4,7 @@
 
 import { LONG_ONLY, OPTION_LETTERS, allOptionNames } from '../runtime'
 import { ansiCQuote, hasControl, type BuiltinCall } from './host'
-import { arrayValue, variableNames } from '../arrays'
+import { arrayValue, assocValue, variableNames } from '../arrays'
 
 const SET_USAGE = 'set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n'
 const LETTER = new Map(OPTION_LETTERS)
@@ -16,8 +16,10 @@ export function setBuiltin({ h, argv, env, out, err }: BuiltinCall): number {
     for (const k of variableNames(env)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) continue
       const arr = env.array(k)
-      // (a bare `declare -a` is not listed)
+      const assoc = env.assoc(k)
+      // (a bare `declare -a` or `-A` is not listed)
       if (arr) text += arr.bare ? '' : `${k}=${arrayValue(arr)}\n`
+      else if (assoc) text += assoc.bare ? '' : `${k}=${assocValue(assoc)}\n`
       else text += `${k}=${quoteValue(env.get(k) ?? '')}\n`
     }
     out(text)

@@ -1,7 +1,7 @@
 // The bash builtins export and unset (builtins/setattr.def, set.def).
 
 import type { CommandContext, CommandSpec } from '../types'
-import { arrayOf, firstToVariable, resolveIndex, unsetArray, writableArray } from '../arrays'
+import { arrayOf, assocToVariable, firstToVariable, resolveIndex, unsetArray, writableArray, writableAssoc } from '../arrays'
 import { evalArithmetic } from '../arith'
 import { declareQuote } from '../builtins/host'
 
@@ -77,6 +77,13 @@ export const unset: CommandSpec = {
       }
       // `unset 'a[1]'`: one element of an array
       const el = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]+)\]$/.exec(a)
+      if (el && !ctx.shell.isReadonly?.(el[1]) && ctx.env.assoc(el[1])) {
+        // an associative array's element: the key as it is
+        const m = writableAssoc(ctx.env, el[1])
+        m.delete(el[2])
+        if (el[2] === '0') assocToVariable(ctx.env, el[1], m)
+        continue
+      }
       if (el && !ctx.shell.isReadonly?.(el[1])) {
         const arr = arrayOf(ctx.env, el[1])
         const r = evalArithmetic(el[2], ctx.env)

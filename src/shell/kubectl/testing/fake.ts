@@ -109,8 +109,10 @@ function fakeEnv(vars: Record<string, string>): ShellEnv {
     exported: () => ({ ...v }),
     // (kubectl never reads the shell's arrays)
     array: () => undefined,
+    assoc: () => undefined,
     putArray: () => {},
     ownArray: () => undefined,
+    ownAssoc: () => undefined,
   }
 }
 

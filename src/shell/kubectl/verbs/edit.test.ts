@@ -58,7 +58,7 @@ async function run(lab: FakeLab, fs: HomeFs, line: string) {
     stdoutIsTTY: true,
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: { get: (n) => vars[n], set: (n, v) => void (vars[n] = v), unset: () => {}, export: () => {}, isExported: () => true, exported: () => ({}), array: () => undefined, putArray: () => {}, ownArray: () => undefined },
+    env: { get: (n) => vars[n], set: (n, v) => void (vars[n] = v), unset: () => {}, export: () => {}, isExported: () => true, exported: () => ({}), array: () => undefined, assoc: () => undefined, putArray: () => {}, ownArray: () => undefined, ownAssoc: () => undefined },
     fs,
     lab,
     shell: { history: () => [], clearScreen: () => {}, alternateScreen: () => {}, commands: () => [] },
