@@ -16,7 +16,7 @@ const MACHTYPE = 'x86_64-pc-linux-gnu'
 const VERSINFO = ['5', '2', '15', '1', 'release', MACHTYPE]
 
 export interface BashStart {
-  /** How bash was started: /bin/bash for the terminal's login shell, /usr/bin/bash when found on PATH. */
+  /** $BASH: the path it was started by (the word typed when it had a slash, else where PATH finds bash). */
   path: string
   /** The process that started it ($PPID). */
   ppid: number

@@ -209,7 +209,7 @@ export class Executor implements CompoundHost {
       },
       runtime: this.rt,
       substitute: async (body) => {
-        const { text, status } = await captureList(this, body, env, io, '')
+        const { text, status } = await captureList(this, body, env, io)
         return { stdout: substitutionOutput(text, (t) => this.write(io.err, t)), status }
       },
       ...(this.host.dialect !== 'dash' ? { procsub: (dir: '<' | '>', body: List) => this.procsubs.start(dir, body, env, io) } : {}),

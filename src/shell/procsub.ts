@@ -25,11 +25,11 @@ export interface SubshellRunner {
   runList(list: List, io: IO, env: ShellEnv): Promise<number>
 }
 
-/** Run a list in a subshell as a command substitution does (errexit off), reading `stdin`: its output and status. */
-export async function captureList(ex: SubshellRunner, body: List, env: ShellEnv, io: IO, stdin: string): Promise<{ text: string; status: number }> {
+/** Run a list in a subshell as a command substitution does (errexit off): its output and status. */
+export async function captureList(ex: SubshellRunner, body: List, env: ShellEnv, io: IO): Promise<{ text: string; status: number }> {
   const buf = { text: '' }
   const senv = new OverlayEnv(env)
-  const sio: IO = { stdin, stdinIsTTY: stdin === '' && io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
+  const sio: IO = { stdin: '', stdinIsTTY: io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
   const status = await ex.inSubshell(() => {
     // bash leaves errexit off in command substitutions (no inherit_errexit).
     ex.rt.options.delete('errexit')
@@ -67,7 +67,7 @@ export class ProcSubs {
     }
     const path = `${DIR}/${63 - this.open.length}`
     this.open.push({ path, dir, body, env, io })
-    fs.writeFile(path, dir === '<' ? (await captureList(this.ex, body, env, io, '')).text : '')
+    fs.writeFile(path, dir === '<' ? (await captureList(this.ex, body, env, io)).text : '')
     return path
   }
 

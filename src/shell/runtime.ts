@@ -18,7 +18,6 @@ export const OPTION_LETTERS: [letter: string, name: string][] = [
 /** Long options without a letter that `set -o` knows. */
 export const LONG_ONLY = ['emacs', 'history', 'ignoreeof', 'interactive-comments', 'pipefail', 'posix', 'vi']
 
-/** The `set -o` listing's names, sorted as bash prints them. */
 /** bash 5.2's shopt options, in its order, and those on by default. */
 export const SHOPT_NAMES = [
   'autocd', 'assoc_expand_once', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist',
@@ -36,6 +35,7 @@ export const SHOPT_DEFAULTS: readonly string[] = [
   'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath',
 ]
 
+/** The `set -o` listing's names, sorted as bash prints them. */
 export function allOptionNames(): string[] {
   const names = [...OPTION_LETTERS.map(([, n]) => n).filter((n) => n !== 'interactive'), ...LONG_ONLY]
   return names.sort()
