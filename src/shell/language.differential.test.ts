@@ -181,6 +181,9 @@ const CASES: string[] = [
   'a=(p "q r"); echo ${a@a} ${a[@]@Q} ${a[@]@K} ${a[@]@A}; echo "${a[@]@k}"; w="hello World"; echo ${w@U} ${w@u} ${w@L} ${a[@]@U}; s="a\\tb\\x41"; echo ${s@E}',
   'declare -a b=(1); declare -i i=1; declare -ix ix=1; declare -ar ar=(1); echo ${b@a} ${i@a} ${ix@a} ${ar@a}; echo ${x@K} ${u@A}.; c=(1 2); echo ${c@A}; echo ${c@K}; printf "<%s>" "${c[@]@k}" ${c[@]@Q}; echo',
   'x=1; echo ${x@Z}; echo after',
+  // the directory stack
+  'HOME=$PWD; cd g; pushd sub >/dev/null; pushd /; dirs -v; dirs -p; dirs -l | grep -c "^/"; pushd; pwd | sed "s|^$HOME|~|"; pushd +1; pushd -n /; dirs; popd; popd +1; dirs; popd; popd; echo $?; pushd; echo $?; pushd /nope; echo $?; pushd +9; echo $?; dirs +1; dirs -c; dirs | wc -l',
+  'cd g; pushd sub > /dev/null; (pushd / > /dev/null; dirs | wc -w); dirs | wc -w; pushd -3; echo $?; dirs +0 | grep -c sub; popd -0 | wc -w; popd x; echo $?',
   // the conditional command [[ ]]
   '[[ -f a.pem ]] && echo file; [[ -d a.pem ]]; echo $?; [[ -d g && -e g/a.pem ]] && echo dir; [[ ! -e nope ]] && echo none',
   '[[ abc == a* ]]; echo $?; [[ abc == "a*" ]]; echo $?; [[ abc != *c ]]; echo $?; [[ a = a ]] && echo eq; [[ a == [ab] ]] && echo cls',

@@ -60,6 +60,7 @@ export interface RuntimeState {
   lastArg: string
   ownPid: number | undefined
   shopts: Set<string>
+  dirStack: string[]
 }
 
 export class Runtime {
@@ -80,6 +81,8 @@ export class Runtime {
   line = 0
   /** Where `getopts` is: the OPTIND it last set, and the letter it reads next in that word (0: a new word). */
   getopts = { optind: 1, char: 0 }
+  /** The directory stack below the working directory, top first (pushd, popd, dirs). */
+  dirStack: string[] = []
   /** bash's `shopt` options that are on (builtins/shopt.ts). */
   shopts = new Set<string>(SHOPT_DEFAULTS)
   /** `$_`: the last word of the previous simple command (bash keeps it apart from the variables, so no command changes them by it). */
@@ -112,7 +115,7 @@ export class Runtime {
   }
 
   save(): RuntimeState {
-    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases), hash: new HashTable(this.hash), umask: this.umask, lastArg: this.lastArg, ownPid: this.ownPid, shopts: new Set(this.shopts) }
+    return { positional: [...this.positional], options: new Set(this.options), traps: new Map(this.traps), aliases: new Map(this.aliases), hash: new HashTable(this.hash), umask: this.umask, lastArg: this.lastArg, ownPid: this.ownPid, shopts: new Set(this.shopts), dirStack: [...this.dirStack] }
   }
 
   restore(s: RuntimeState): void {
@@ -125,6 +128,7 @@ export class Runtime {
     this.lastArg = s.lastArg
     this.ownPid = s.ownPid
     this.shopts = s.shopts
+    this.dirStack = s.dirStack
   }
 
   /** A pid for a new background process. */

@@ -3,10 +3,10 @@
 # part in arithmetic; associative ones list their keys in bash's order; bash's own variables and
 # $_ are there; a script's error names its own line; shopt's globbing options act; mapfile reads a
 # command's output through <(...); getopts reads options; ${NAME@OP} and printf's %(FORMAT)T
-# format; help knows the builtins, and those the lab does not run say so. Checked by hand: every
-# line but the kubectl ones against bash 5.2 on this machine (its PPID, host and token differ, so
-# those lines print none of them); kubectl get ns lists the four namespaces of a new cluster; the
-# help summary and the 'not simulated' lines are the lab's own.
+# format; pushd and popd keep a directory stack; help knows the builtins, and those the lab does
+# not run say so. Checked by hand: every line but the kubectl ones against bash 5.2 on this machine
+# (its PPID, host and token differ, so those lines print none of them); kubectl get ns lists the
+# four namespaces of a new cluster; the help summary and the 'not simulated' line are the lab's own.
 a=(); for ((i=0; i<5; i++)); do a[i]=$((i*i)); done; echo ${a[@]} $((a[2]+a[3])) ${#a[@]}; a[9]=x; echo ${!a[@]}
 echo "$BASH_VERSION ${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]} $HOSTTYPE $OSTYPE $UID $EUID"; true last word; echo $_
 bash -c 'echo $((SHLVL - $1)) $BASH' level $SHLVL; UID=1
@@ -18,4 +18,5 @@ f() { local OPTIND o; while getopts ":n:v" o; do echo "$o [${OPTARG-}]"; done; s
 TOK=$(kubectl create token default); echo ${TOK:0:3}; x="it's here"; echo ${x@Q} ${x@U} ${x@A}
 printf '%(%Y-%m-%d %H:%M)T|%s\n' 86400 end
 help getopts
-declare -A claims; for c in sub aud exp iat nbf; do claims[$c]=${#c}; done; echo ${!claims[@]}; declare -p claims; pushd /tmp
+declare -A claims; for c in sub aud exp iat nbf; do claims[$c]=${#c}; done; echo ${!claims[@]}; declare -p claims
+cd ~; pushd /tmp; pushd /; dirs -v; popd; popd; ulimit -n

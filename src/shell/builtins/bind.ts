@@ -38,6 +38,7 @@ export function builtinHost(ex: Executor, host: ExecHost): BuiltinHost {
     dialect: host.dialect,
     readFile: (path) => host.fs.readFile(path),
     isDir: (path) => host.fs.isDir(path),
+    resolve: (path) => host.fs.resolve(path),
     stdout: (io, text) => ex.write(io.out, text),
     stderr: (io, text) => ex.write(io.err, text),
     jobs: {

@@ -10,7 +10,7 @@ import { ExitShell } from '../runtime'
 
 /** bash 5.2's builtins the lab does not run; each says so rather than "command not found". */
 export const UNSIMULATED_BUILTINS = new Set([
-  'bind', 'caller', 'compgen', 'complete', 'compopt', 'dirs', 'disown', 'enable', 'fc', 'logout', 'popd', 'pushd', 'suspend', 'ulimit',
+  'bind', 'caller', 'compgen', 'complete', 'compopt', 'disown', 'enable', 'fc', 'logout', 'suspend', 'ulimit',
 ])
 
 export function unsimulatedBuiltin({ argv, err }: BuiltinCall): number {

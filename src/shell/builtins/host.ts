@@ -21,6 +21,8 @@ export interface BuiltinHost {
   dialect: ShellDialect
   readFile(path: string): string | undefined
   isDir(path: string): boolean
+  /** A path made absolute from the working directory. */
+  resolve(path: string): string
   stdout(io: IO, text: string): void
   stderr(io: IO, text: string): void
   jobs: JobControl

@@ -7,6 +7,7 @@ import { setBuiltin, shiftBuiltin } from './set'
 import { shoptBuiltin } from './shopt'
 import { getoptsBuiltin } from './getopts'
 import { mapfileBuiltin } from './mapfile'
+import { dirsBuiltin, popdBuiltin, pushdBuiltin } from './dirs'
 import { execBuiltin, timesBuiltin, unsimulatedBuiltin, UNSIMULATED_BUILTINS } from './exec'
 import { aliasBuiltin, evalBuiltin, exitBuiltin, sourceBuiltin, trapBuiltin, unaliasBuiltin } from './meta'
 import { commandBuiltin, typeBuiltin } from './describe'
@@ -47,6 +48,9 @@ const TABLE: Record<string, Builtin> = {
   fg: fgBuiltin,
   bg: bgBuiltin,
   exec: execBuiltin,
+  dirs: dirsBuiltin,
+  pushd: pushdBuiltin,
+  popd: popdBuiltin,
   times: timesBuiltin,
   ...Object.fromEntries([...UNSIMULATED_BUILTINS].map((n) => [n, unsimulatedBuiltin])),
 }
