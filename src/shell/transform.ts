@@ -7,7 +7,7 @@ import type { ExpandContext } from './expand'
 import { ansiCQuote, declareQuote, hasControl, singleQuote } from './builtins/host'
 import { arrayValue, assocValue, keyText } from './arrays'
 import type { AssocArray } from './assocArray'
-import { ansiEscape } from './parser/scanner'
+import { expandAnsiC } from './parser/ansiC'
 import type { IndexedArray } from './indexedArray'
 
 /** The letters bash 5.2 knows after `@`. */
@@ -38,7 +38,7 @@ export function transform(letter: string, name: string, value: string | undefine
     case 'k':
       return reusable(value)
     case 'E':
-      return expandBackslashes(value)
+      return expandAnsiC(value)
     case 'P':
       return promptString(value, ctx)
     case 'A': {
@@ -61,19 +61,6 @@ export function transformArray(letter: 'A' | 'K' | 'k', name: string, elements: 
   if (letter === 'k') return sorted.flatMap(([i, v]) => [String(i), v])
   if (letter === 'K') return [sorted.map(([i, v]) => `${i} ${declareQuote(v)}`).join(' ')]
   return [`declare -${attributes(name, ctx) || 'a'} ${name}=${arrayValue(elements)}`]
-}
-
-/** The escapes $'...' knows, expanded. */
-function expandBackslashes(v: string): string {
-  let out = ''
-  for (let i = 0; i < v.length; i++) {
-    if (v[i] === '\\' && i + 1 < v.length) {
-      const [s, len] = ansiEscape(v, i + 1)
-      out += s
-      i += len
-    } else out += v[i]
-  }
-  return out
 }
 
 /** bash's prompt escapes (PROMPTING in the manual), those that do not need a terminal. */

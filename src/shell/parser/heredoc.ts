@@ -40,10 +40,3 @@ export function readHeredoc(s: HeredocSource, h: PendingHeredoc): void {
   }
   h.redirect.heredoc!.body = h.expand ? s.bodyParts(body) : [{ kind: 'lit', text: body, quoted: true }]
 }
-
-/** The line number (1-based) of a position, for the end-of-file warning. */
-export function lineAt(src: string, pos: number): number {
-  let n = 1
-  for (let i = 0; i < pos && i < src.length; i++) if (src[i] === '\n') n++
-  return n
-}

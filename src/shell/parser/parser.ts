@@ -9,7 +9,7 @@ import { ParseError, Scanner, isMeta } from './scanner'
 import { COMPOUND_START, parseCompound, type GrammarHost } from './compound'
 import { arrayAssignment, declarationArray } from './arrayWords'
 import { readHeredoc, type PendingHeredoc } from './heredoc'
-import { parseRedirect } from './redirection'
+import { operatorAt, parseRedirect } from './redirection'
 import { AliasState } from './alias'
 import { addRedirect, asAssignment, scanDoubleParen, isRedirectOp, lit, plainText, unexpected } from './syntax'
 import { readTime } from './timeWord'
@@ -326,12 +326,7 @@ class Parser extends Scanner implements GrammarHost {
     const rest = this.src.slice(this.pos, this.pos + 16)
     if (rest === '') return 'eof'
     if (rest[0] === '\n') return 'newline'
-    // (`<(` and `>(` begin a word: process substitution)
-    if (/^[<>]\(/.test(rest)) return 'word'
-    const redir = /^[0-9]*(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(rest)
-    if (redir) return redir[1]
-    const m = /^(&&|\|\||\|&|;;&|;;|;&|\||;|&|\(|\))/.exec(rest)
-    return m ? m[1] : 'word'
+    return operatorAt(rest)
   }
 
   private peekWordText(): string {

@@ -2,7 +2,7 @@
 // its word. `<<` and `<<-` only register a pending here-document (heredoc.ts reads the body).
 
 import type { RedirOp, Redirect, Word } from './ast'
-import { lineAt, type PendingHeredoc } from './heredoc'
+import type { PendingHeredoc } from './heredoc'
 import { heredocDelimiter, unexpected } from './syntax'
 
 export interface RedirectSource {
@@ -12,6 +12,24 @@ export interface RedirectSource {
   skipBlanks(): void
   peekOp(): string
   readWord(): Word
+  /** The line of a position (Scanner.lineAt), and the line the source starts on. */
+  lineAt(pos: number): number
+  readonly firstLine: number
+}
+
+/** A redirection operator at the start of the text (after its fd digits). */
+const REDIRECT_OP = /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/
+
+/**
+ * The operator the text starts with: a redirection (`2>` gives `>`), `&&`, `|`, `;;`, `(`... or
+ * `word` (`<(` and `>(` begin a word: process substitution).
+ */
+export function operatorAt(text: string): string {
+  if (/^[<>]\(/.test(text)) return 'word'
+  const redir = REDIRECT_OP.exec(text.replace(/^[0-9]+/, ''))
+  if (redir) return redir[1]!
+  const m = /^(&&|\|\||\|&|;;&|;;|;&|\||;|&|\(|\))/.exec(text)
+  return m ? m[1]! : 'word'
 }
 
 export function parseRedirect(p: RedirectSource): Redirect {
@@ -21,7 +39,7 @@ export function parseRedirect(p: RedirectSource): Redirect {
     fd = Number(digits[0])
     p.pos += digits[0].length
   }
-  const m = /^(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(p.src.slice(p.pos, p.pos + 3))!
+  const m = REDIRECT_OP.exec(p.src.slice(p.pos, p.pos + 3))!
   p.pos += m[0].length
   let op = m[1] as RedirOp | '>|' | '<<-' | '<>'
   p.skipBlanks()
@@ -34,7 +52,8 @@ export function parseRedirect(p: RedirectSource): Redirect {
     const redirect: Redirect = { fd: fd ?? 0, op: '<<', heredoc: { body: [], delimiter: '' } }
     const { text, quoted } = heredocDelimiter(target)
     redirect.heredoc!.delimiter = text
-    p.pending.push({ redirect, delimiter: text, expand: !quoted, stripTabs: op === '<<-', line: lineAt(p.src, p.pos) })
+    // (the end-of-file warning counts lines within this input)
+    p.pending.push({ redirect, delimiter: text, expand: !quoted, stripTabs: op === '<<-', line: p.lineAt(p.pos) - p.firstLine + 1 })
     return redirect
   }
   if (op === '>&' && fd === undefined && !/^([0-9]+|-)$/.test(target.raw)) return { fd: 1, op: '&>', target }

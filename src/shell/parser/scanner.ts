@@ -2,7 +2,8 @@
 // backticks and `$(...)`. The grammar (parser.ts) builds on it. `*`, `?` and `[` stay in unquoted
 // literal parts: brace and pathname expansion happen later (braces.ts, glob.ts).
 
-import { byteChar, canonical } from '../../common/bytes'
+import { canonical } from '../../common/bytes'
+import { ansiEscape } from './ansiC'
 import type { List, ParamOp, Word, WordPart } from './ast'
 
 /** Thrown inside the parser only; `parse()` turns it into a value. */
@@ -386,30 +387,4 @@ export abstract class Scanner {
     // \xHH and \NNN are bytes: escaped bytes that spell UTF-8 join into their character.
     return { kind: 'lit', text: canonical(text), quoted: true }
   }
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = {
-  n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v',
-  '\\': '\\', "'": "'", '"': '"', '?': '?',
-}
-
-/** One `$'...'` escape starting at `src[i]` (after the backslash): [text, characters consumed]. */
-export function ansiEscape(src: string, i: number): [string, number] {
-  const c = src[i]
-  if (c in SIMPLE_ESCAPES) return [SIMPLE_ESCAPES[c], 1]
-  if (/[0-7]/.test(c)) {
-    const m = /^[0-7]{1,3}/.exec(src.slice(i))!
-    return [byteChar(parseInt(m[0], 8) & 0xff), m[0].length]
-  }
-  if (c === 'x') {
-    const m = /^[0-9A-Fa-f]{1,2}/.exec(src.slice(i + 1))
-    return m ? [byteChar(parseInt(m[0], 16)), 1 + m[0].length] : ['\\x', 1]
-  }
-  if (c === 'u' || c === 'U') {
-    const m = (c === 'u' ? /^[0-9A-Fa-f]{1,4}/ : /^[0-9A-Fa-f]{1,8}/).exec(src.slice(i + 1))
-    if (!m) return ['\\' + c, 1]
-    const cp = parseInt(m[0], 16)
-    return [cp <= 0x10ffff ? String.fromCodePoint(cp) : '', 1 + m[0].length]
-  }
-  return ['\\' + c, 1]
 }
