@@ -3,8 +3,8 @@
 // expansion of fields with unquoted pattern characters (glob.ts, through the context) and quote
 // removal.
 
-import { transform, transformArray, transformAssoc } from './transform'
-import type { AssocArray } from './assocArray'
+import { transform } from './transform'
+import { DEFAULTING, expandElement, type ElementOps } from './expandArrays'
 import { byteLength, canonical } from '../common/bytes'
 import { asBytes, bytePattern, byteWise, fromBytes } from './locale'
 import type { List, ParamOp, Word, WordPart } from './parser/ast'
@@ -16,7 +16,6 @@ import { DEFAULT_LIMITS, expansionTooLong } from './limits'
 import { BraceLimit, braceExpand, mayBrace } from './braces'
 import type { Runtime } from './runtime'
 import { positionalFields, specialParameter, unbound } from './params'
-import { elementsOf, resolveIndex } from './arrays'
 
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
@@ -65,7 +64,7 @@ export function substitutionOutput(out: string, stderr: (text: string) => void):
 
 const IFS_WHITESPACE = new Set([' ', '\t', '\n'])
 
-interface Piece {
+export interface Piece {
   text: string
   /** Unquoted expansion results are split into fields. */
   split: boolean
@@ -170,7 +169,7 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
       }
       case 'var': {
         if (part.index !== undefined) {
-          await expandElement(part, ctx, pieces)
+          await expandElement(part, ctx, pieces, ELEMENT_OPS)
           break
         }
         const fields = part.quoted && !part.op ? positionalFields(part.name, ctx) : undefined
@@ -211,8 +210,6 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
   return pieces
 }
 
-const DEFAULTING = new Set([':-', '-', ':+', '+', ':=', '=', ':?', '?'])
-
 async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {
   const value = specialParameter(name, ctx) ?? ctx.env.get(name)
   if (value === undefined && ctx.runtime?.has('nounset') && !(op && DEFAULTING.has(op.op)) && name !== '@' && name !== '*') {
@@ -221,85 +218,12 @@ async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandConte
   return applyOp(name, value, op, ctx)
 }
 
-/** `${a[i]}`, `${a[@]}`, `${#a[@]}`, `${!a[@]}` and their operators (arrays.ts): pieces as for a variable, "${a[@]}" one field each. */
-async function expandElement(part: Extract<WordPart, { kind: 'var' }>, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
-  const assoc = ctx.env.assoc(part.name)
-  if (assoc) return expandAssocElement(part, assoc, ctx, pieces)
-  const els = elementsOf(ctx.env, part.name)
-  if (part.index !== '@' && part.index !== '*') {
-    const index = resolveIndex(els, await arith(part.index ?? '0', ctx), !ctx.env.array(part.name))
-    // (bash reports a bad subscript and goes on with no value)
-    if (index === undefined) ctx.warn?.(`bash: ${part.name}: bad array subscript\n`)
-    return pushElement(part, index === undefined ? undefined : els.get(index), ctx, pieces)
-  }
-  if (part.op?.op === '#len') {
-    pieces.push({ text: String(els.size), split: false })
-    return
-  }
-  const letter = part.op?.op === '@' ? part.op.letter : undefined
-  if ((letter === 'A' || letter === 'K' || letter === 'k') && ctx.env.array(part.name)) {
-    pushWholeArray(part, letter, transformArray(letter, part.name, els, ctx), pieces)
-    return
-  }
-  const sorted = els.sorted()
-  await pushValues(part, part.keys ? sorted.map(([i]) => String(i)) : sorted.map(([, v]) => v), ctx, pieces)
-}
-
-/** `${m[KEY]}`, `${m[@]}`, `${!m[@]}`, `${#m[@]}` of an associative array (keys are text, in bash's order). */
-async function expandAssocElement(part: Extract<WordPart, { kind: 'var' }>, m: AssocArray, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
-  if (part.index !== '@' && part.index !== '*') {
-    return pushElement(part, m.get(await expandString(parseArithmeticText(part.index ?? '0'), ctx)), ctx, pieces)
-  }
-  if (part.op?.op === '#len') {
-    pieces.push({ text: String(m.size), split: false })
-    return
-  }
-  const letter = part.op?.op === '@' ? part.op.letter : undefined
-  if (letter === 'A' || letter === 'K' || letter === 'k') {
-    pushWholeArray(part, letter, transformAssoc(letter, part.name, m, ctx), pieces)
-    return
-  }
-  const ordered = m.ordered()
-  await pushValues(part, part.keys ? ordered.map(([k]) => k) : ordered.map(([, v]) => v), ctx, pieces)
-}
-
-/** One element's value (undefined: unset, an error under set -u) through the part's operator. */
-async function pushElement(part: Extract<WordPart, { kind: 'var' }>, value: string | undefined, ctx: ExpandContext, pieces: Piece[]): Promise<void> {
-  if (value === undefined && ctx.runtime?.has('nounset') && !(part.op && DEFAULTING.has(part.op.op))) throw fatal(unbound(`${part.name}[${part.index}]`))
-  pieces.push({ text: await applyOp(part.name, value, part.op, ctx), split: !part.quoted, glob: !part.quoted })
-}
-
-/** `${a[@]@A}`, `@K` (one word) and `@k` (a word for each key and each value): the whole array at once. */
-function pushWholeArray(part: Extract<WordPart, { kind: 'var' }>, letter: string, words: string[], pieces: Piece[]): void {
-  words.forEach((w, i) => {
-    if (i > 0) pieces.push({ text: ' ', split: !part.quoted, boundary: part.quoted })
-    pieces.push({ text: w, split: !part.quoted && letter === 'k', glob: !part.quoted })
-  })
-}
-
-/** An array's values (or keys) as `${a[@]}` gives them: one field each when quoted with @, else joined. */
-async function pushValues(part: Extract<WordPart, { kind: 'var' }>, all: string[], ctx: ExpandContext, pieces: Piece[]): Promise<void> {
-  let values = all
-  if (part.op?.op === 'substr') {
-    let from = await arith(part.op.offset ?? '0', ctx)
-    if (from < 0n) from += BigInt(values.length)
-    const length = part.op.length === undefined ? undefined : await arith(part.op.length, ctx)
-    if (length !== undefined && length < 0n) throw fatal(`${part.op.length}: substring expression < 0`)
-    values = from < 0n ? [] : values.slice(Number(from), length === undefined ? undefined : Number(from + length))
-  } else if (part.op) {
-    const op = part.op
-    values = await Promise.all(values.map((v) => applyOp(part.name, v, op, ctx)))
-  }
-  if (part.quoted && part.index === '@') {
-    values.forEach((f, i) => {
-      if (i > 0) pieces.push({ text: ' ', split: false, boundary: true })
-      pieces.push({ text: f, split: false })
-    })
-    return
-  }
-  const ifs = ctx.env.get('IFS')
-  const sep = part.quoted ? (ifs === undefined ? ' ' : ifs.slice(0, 1)) : ' '
-  pieces.push({ text: values.join(sep), split: !part.quoted, glob: !part.quoted })
+/** What expandArrays.ts uses of this module. */
+const ELEMENT_OPS: ElementOps = {
+  applyOp,
+  arith,
+  fail: fatal,
+  subscriptText: (text, ctx) => expandString(parseArithmeticText(text), ctx),
 }
 
 /** A parameter's operator (`:-`, `#`, `/`, `^^`, `:offset` ...) on its value. */
