@@ -22,7 +22,7 @@ import { evalArithmetic } from './arith'
 import { OverlayEnv } from './env'
 import { ExitShell, Runtime } from './runtime'
 import { parseScript } from './parser/parser'
-import { globField } from './glob'
+import { globField, globOptions } from './glob'
 import { utf8Locale } from './locale'
 import { isWorkingFs } from './fs'
 import { LineBudget } from './budget'
@@ -202,11 +202,7 @@ export class Executor implements CompoundHost {
       step: () => this.budget.step(),
       warn: (text) => this.write(io.err, text),
       lastStatus: () => this.status,
-      glob: (field) => {
-        if (this.rt.has('noglob')) return undefined
-        const on = this.rt.shopts
-        return globField(this.host.fs, field, () => this.budget.step(), !utf8Locale(env), { dotglob: on.has('dotglob'), nocaseglob: on.has('nocaseglob'), globstar: on.has('globstar') })
-      },
+      glob: (field) => (this.rt.has('noglob') ? undefined : globField(this.host.fs, field, () => this.budget.step(), !utf8Locale(env), globOptions(this.rt.shopts))),
       runtime: this.rt,
       substitute: async (body) => {
         const { text, status } = await captureList(this, body, env, io)

@@ -45,6 +45,9 @@ export interface GlobOptions {
   globstar?: boolean
 }
 
+/** The glob options that shopt's options on (`shopts`) turn on. */
+export const globOptions = (shopts: ReadonlySet<string>): GlobOptions => ({ dotglob: shopts.has('dotglob'), nocaseglob: shopts.has('nocaseglob'), globstar: shopts.has('globstar') })
+
 /**
  * The paths a field names, sorted; undefined when it has no glob character, [] when it matches
  * nothing. `bytes` (the C locale): `?` and brackets match one byte of a name, not one character.
