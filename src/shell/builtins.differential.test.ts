@@ -29,6 +29,7 @@ const CASES: string[] = [
   'RANDOM=1; echo $RANDOM $RANDOM $RANDOM; RANDOM=42; echo $RANDOM $RANDOM',
   // printf's %(FORMAT)T (bash: local time; here and in CI the zone is UTC)
   "printf '%(%Y-%m-%d %H:%M:%S)T|%(%s)T|%10(%H)T|%.2(%Y)T|\\n' 0 1700000000 3600 0; printf '%(%Y)T\\n' | wc -c; printf '%(x)d|\\n' 1; echo $?; printf '%(x)\\n'; printf '%T\\n' 1; echo $?",
+  'readonly -1; echo $?; readonly -pz; echo $?',
   // getopts
   'f() { local o OPTIND; while getopts "ab:c" o; do case $o in b) echo "b=$OPTARG";; \\?) echo "bad [$OPTARG]";; *) echo $o;; esac; done; shift $((OPTIND-1)); echo "rest: $* $OPTIND $o"; }; f -a -b x -ac -bval -d -- y z; f -b; f x -a',
   'while getopts ":ab:" o -a -z -b; do echo "$o [$OPTARG]"; done; echo $OPTIND; getopts a o -q; echo $? "$o"; getopts; echo $?',

@@ -2,33 +2,22 @@
 // assignment, unset, export, read or for may change afterwards; `readonly` and `readonly -p` list
 // them as `declare` commands with -r (bash's own readonly variables among them: bashVariables.ts).
 
-import type { BuiltinCall } from './host'
+import { builtinOptions, type BuiltinCall } from './host'
 import { declaration } from './declare'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 export function readonlyBuiltin(c: BuiltinCall): number {
   const { h, argv, env, err, out } = c
-  let print = false
-  let i = 1
-  for (; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--') {
-      i++
-      break
-    }
-    if (!/^-[a-zA-Z]+$/.test(a)) break
-    for (const f of a.slice(1)) {
-      if (f === 'p') print = true
-      // -f (functions): the lab marks no function readonly, so there is none to list or mark
-      else if (f !== 'f') {
-        err(`bash: readonly: -${f}: invalid option\nreadonly: usage: readonly [-aAf] [name[=value] ...] or readonly -p\n`)
-        return 2
-      }
-    }
-    if (a.includes('f')) return 0
+  const opts = builtinOptions(argv, 'pf')
+  if ('bad' in opts) {
+    err(`bash: readonly: -${opts.bad}: invalid option\nreadonly: usage: readonly [-aAf] [name[=value] ...] or readonly -p\n`)
+    return 2
   }
-  const names = argv.slice(i)
+  const print = opts.options.some(([f]) => f === 'p')
+  // -f (functions): the lab marks no function readonly, so there is none to list or mark
+  if (opts.options.some(([f]) => f === 'f')) return 0
+  const names = argv.slice(opts.operands)
   if (names.length === 0) {
     for (const n of [...h.rt.readonly].sort()) out(declaration(c, n) ?? `declare -r ${n}\n`)
     return 0
