@@ -167,17 +167,18 @@ export class OverlayEnv implements ShellEnv {
   }
 
   ownArray(name: string): IndexedArray | undefined {
-    const key = ARRAY_KEY + name
-    if (this.local.has(key)) return arrayIn(this.local.get(key))
-    const copy = this.parent.array(name)?.clone()
-    if (copy) this.local.set(key, copy)
-    return copy
+    return this.own(name, arrayIn, () => this.parent.array(name))
   }
 
   ownAssoc(name: string): AssocArray | undefined {
+    return this.own(name, assocIn, () => this.parent.assoc(name))
+  }
+
+  /** This overlay's own array NAME of one kind (`pick`), copied from the parent's (`inherited`) on first use. */
+  private own<A extends IndexedArray | AssocArray>(name: string, pick: (v: Kept | null | undefined) => A | undefined, inherited: () => A | undefined): A | undefined {
     const key = ARRAY_KEY + name
-    if (this.local.has(key)) return assocIn(this.local.get(key))
-    const copy = this.parent.assoc(name)?.clone()
+    if (this.local.has(key)) return pick(this.local.get(key))
+    const copy = inherited()?.clone() as A | undefined
     if (copy) this.local.set(key, copy)
     return copy
   }
