@@ -1,7 +1,8 @@
 # seed: 1
 # The workstation's bash as a script writer meets it. Arrays grow one element at a time and take
 # part in arithmetic; associative ones list their keys in bash's order; bash's own variables and
-# $_ are there; a script's error names its own line; shopt's globbing options act; mapfile reads a
+# $_ are there; a script's error names its own line; shopt's globbing options and nocasematch act;
+# local lists a function's variables; exec runs a command in place of the shell; mapfile reads a
 # command's output through <(...); getopts reads options; ${NAME@OP} and printf's %(FORMAT)T
 # format; pushd and popd keep a directory stack; help knows the builtins, and those the lab does
 # not run say so. Checked by hand: every line but the kubectl ones against bash 5.2 on this machine
@@ -17,6 +18,7 @@ mapfile -t nss < <(kubectl get ns -o name); echo ${#nss[@]} ${nss[0]} ${nss[-1]}
 f() { local OPTIND o; while getopts ":n:v" o; do echo "$o [${OPTARG-}]"; done; shift $((OPTIND-1)); echo "rest: $*"; }; f -v -n sa-demo -x pod
 TOK=$(kubectl create token default); echo ${TOK:0:3}; x="it's here"; echo ${x@Q} ${x@U} ${x@A}
 printf '%(%Y-%m-%d %H:%M)T|%s\n' 86400 end
+shopt -s nocasematch; [[ JWT == jwt ]] && echo same; shopt -u nocasematch; f() { local -i n=2+3; local s; local; }; f; bash -c 'exec echo exec-ed; echo not-here'
 help getopts
 declare -A claims; for c in sub aud exp iat nbf; do claims[$c]=${#c}; done; echo ${!claims[@]}; declare -p claims
 cd ~; pushd /tmp; pushd /; dirs -v; popd; popd; ulimit -n
