@@ -72,11 +72,13 @@ test('Tab completes kub to kubectl, and lists candidates when ambiguous', async 
   await input.press('Tab')
   await expect(input).toHaveValue('lab ')
   // bash prints the prompt and the line, then the candidates in columns (as many rows as they need).
-  const lines = (await shownLines(page)).map((l) => l.text)
-  const at = lines.lastIndexOf(`${PS1}lab `)
-  expect(at).toBeGreaterThanOrEqual(0)
-  const listed = lines.slice(at + 1).join(' ').split(/\s+/)
-  for (const word of ['advance', 'help', 'now', 'reset', 'lessons', 'undo']) expect(listed).toContain(word)
+  // (the input shows 'lab ' before the listing arrives from the lab's worker: wait for the listing)
+  const listed = async () => {
+    const lines = (await shownLines(page)).map((l) => l.text)
+    const at = lines.lastIndexOf(`${PS1}lab `)
+    return at < 0 ? undefined : lines.slice(at + 1).join(' ').split(/\s+/)
+  }
+  await expect.poll(listed).toEqual(expect.arrayContaining(['advance', 'help', 'now', 'reset', 'lessons', 'undo']))
 })
 
 test('Ctrl+C abandons the line, Ctrl+L clears the screen', async ({ page }) => {
