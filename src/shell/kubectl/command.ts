@@ -148,7 +148,7 @@ export const DRY_RUN_FLAG: FlagDef = {
 
 export const PRINT_FLAGS: FlagDef[] = [
   OUTPUT_FLAG,
-  { name: 'allow-missing-template-keys', kind: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template.' },
+  { name: 'allow-missing-template-keys', kind: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
   { name: 'show-managed-fields', kind: 'bool', help: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
-  { name: 'template', kind: 'string', help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.' },
+  { name: 'template', kind: 'string', help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
 ]

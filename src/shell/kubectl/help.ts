@@ -2,6 +2,7 @@
 
 import { GLOBAL_FLAGS, type Verb } from './command'
 import type { FlagDef } from './flags'
+import type { HelpPage } from './helpPages'
 
 /** Every top-level kubectl command, in the order kubectl registers them (cobra suggests in this order). */
 export const ALL_KUBECTL_COMMANDS = [
@@ -104,16 +105,27 @@ const REAL_SUBCOMMANDS: Record<string, string[]> = {
   'create secret': ['docker-registry', 'generic', 'tls'],
 }
 
-/** `kubectl VERB --help`. */
-export function verbHelp(v: Verb, subVerbs: Verb[] = []): string {
+/**
+ * `kubectl VERB --help`, laid out as kubectl's usage template lays it out: the description, the
+ * aliases, the examples (`page`, from helpPages.ts), the lab's sub-commands and options, the usage.
+ */
+export function verbHelp(v: Verb, subVerbs: Verb[] = [], page?: HelpPage): string {
   const names = subVerbs.map((s) => s.path.slice(v.path.length + 1))
   // cobra's `{{rpad .Name .NamePadding}}` (minNamePadding 11), then three spaces before the summary
   const pad = Math.max(11, ...(REAL_SUBCOMMANDS[v.path] ?? names).map((n) => n.length)) + 3
   const subs = subVerbs.length
     ? `Available Commands:\n${subVerbs.map((s, i) => `  ${names[i].padEnd(pad)}${s.summary}\n`).join('')}\n`
     : ''
+  const name = v.path.split(' ').pop() ?? v.path
+  const aliases = v.aliases?.length ? `Aliases:\n${[name, ...v.aliases].join(', ')}\n\n` : ''
+  const examples = page?.examples ? `Examples:\n${page.examples}\n\n` : ''
   const flags = v.flags.length ? `Options:\n${flagLines(v.flags)}\n` : ''
-  return `${v.summary}.\n\n${subs}${flags}Usage:\n  ${v.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`
+  // kubectl points to the sub-commands' help where a command has some (the lab's: the groups above)
+  const more = subVerbs.length ? `Use "kubectl ${v.path} <command> --help" for more information about a given command.\n` : ''
+  return (
+    `${page?.long ?? `${v.summary}.`}\n\n${aliases}${examples}${subs}${flags}Usage:\n  ${v.usage}\n\n` +
+    `${more}Use "kubectl options" for a list of global command-line options (applies to all commands).\n`
+  )
 }
 
 export function optionsHelp(): string {

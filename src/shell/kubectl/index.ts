@@ -79,9 +79,10 @@ function findVerb(argv: string[]): { verb?: Verb; index: number; word?: string; 
   return { verb, index: i, word, used }
 }
 
-function helpFor(verb: Verb): string {
-  const group = GROUPS[verb.path]
-  return group ? verbHelp(verb, group.subs) : verbHelp(verb)
+/** `kubectl VERB --help`: its description and examples load with the first help asked for. */
+async function helpFor(verb: Verb): Promise<string> {
+  const page = (await import('./helpPages')).HELP_PAGES[verb.path]
+  return verbHelp(verb, GROUPS[verb.path]?.subs ?? [], page)
 }
 
 async function main(ctx: CommandContext): Promise<number> {
@@ -90,7 +91,7 @@ async function main(ctx: CommandContext): Promise<number> {
   if (index < 0 || word === 'help') {
     const rest = index < 0 ? [] : argv.slice(index + 1)
     const target = rest[0] && [...VERBS, ...Object.values(GROUPS).map((g) => g.parent)].find((v) => v.path === rest[0] || v.path === `${rest[0]} ${rest[1] ?? ''}`.trim())
-    if (target) ctx.stdout(helpFor(target))
+    if (target) ctx.stdout(await helpFor(target))
     else {
       parseFlags(argv, GLOBAL_FLAGS, "See 'kubectl --help' for usage.")
       ctx.stdout(topHelp([...Object.values(GROUPS).map((g) => g.parent), ...VERBS]))
@@ -117,7 +118,7 @@ async function main(ctx: CommandContext): Promise<number> {
   const parsed = parseFlags(rest, defs, `See '${`kubectl ${verb.path}`} --help' for usage.`)
   const flags = new Flags(parsed, defs)
   if (flags.bool('help')) {
-    ctx.stdout(helpFor(verb))
+    ctx.stdout(await helpFor(verb))
     return 0
   }
   return verb.run(new Kubectl(ctx, flags, verb))

@@ -116,11 +116,11 @@ export const apply: Verb = {
     DRY_RUN_FLAG,
     FILENAME_FLAG,
     { name: 'field-manager', kind: 'string', default: 'kubectl-client-side-apply', help: 'Name of the manager used to track field ownership.' },
-    { name: 'validate', kind: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
+    { name: 'validate', kind: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.' },
     { name: 'server-side', kind: 'bool', help: 'If true, apply runs in the server instead of the client.' },
     { name: 'force-conflicts', kind: 'bool', help: 'If true, server-side apply will force the changes against conflicts.' },
-    { name: 'prune', kind: 'bool', help: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config.' },
-    { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively.' },
+    { name: 'prune', kind: 'bool', help: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.' },
+    { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   ],
   async run(k) {
     if (k.flags.bool('server-side') || k.flags.bool('prune')) throw new KubectlError('error: --server-side and --prune are not available in this lab; kubectl apply here is client-side apply')

@@ -45,8 +45,8 @@ export const configView: Verb = {
     { name: 'raw', kind: 'bool', help: 'Display raw byte data and sensitive data' },
     { name: 'flatten', kind: 'bool', help: 'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)' },
     { name: 'merge', kind: 'bool', default: 'true', help: 'Merge the full hierarchy of kubeconfig files' },
-    { name: 'allow-missing-template-keys', kind: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template.' },
-    { name: 'template', kind: 'string', help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.' },
+    { name: 'allow-missing-template-keys', kind: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
+    { name: 'template', kind: 'string', help: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
   ],
   async run(k) {
     let { path, config } = readConfig(k)
@@ -61,7 +61,7 @@ export const configView: Verb = {
 export const configCurrentContext: Verb = {
   path: 'config current-context',
   summary: 'Display the current-context',
-  usage: 'kubectl config current-context [options]',
+  usage: 'kubectl config current-context [flags] [options]',
   flags: [],
   async run(k) {
     const { config } = readConfig(k)
@@ -105,7 +105,7 @@ function nameList(path: string, what: 'clusters' | 'users'): Verb {
   return {
     path,
     summary: what === 'clusters' ? 'Display clusters defined in the kubeconfig' : 'Display users defined in the kubeconfig',
-    usage: `kubectl ${path} [options]`,
+    usage: `kubectl ${path} [flags] [options]`,
     flags: [],
     async run(k) {
       const { config } = readConfig(k)

@@ -50,7 +50,7 @@ const str = (k: Kubectl, name: string) => (k.flags.has(name) ? k.flags.str(name)
 export const configSetCredentials: Verb = {
   path: 'config set-credentials',
   summary: 'Set a user entry in kubeconfig',
-  usage: 'kubectl config set-credentials NAME [--client-certificate=path/to/certfile] [--client-key=path/to/keyfile] [--token=bearer_token] [--username=basic_user] [--password=basic_password] [options]',
+  usage: 'kubectl config set-credentials NAME [--client-certificate=path/to/certfile] [--client-key=path/to/keyfile] [--token=bearer_token] [--username=basic_user] [--password=basic_password] [--auth-provider=provider_name] [--auth-provider-arg=key=value] [--exec-command=exec_command] [--exec-api-version=exec_api_version] [--exec-arg=arg] [--exec-env=key=value] [options]',
   flags: [
     { name: 'token', kind: 'string', help: 'token for the user entry in kubeconfig' },
     { name: 'client-certificate', kind: 'string', help: 'Path to client-certificate file for the user entry in kubeconfig' },
@@ -96,7 +96,7 @@ export const configSetContext: Verb = {
     { name: 'current', kind: 'bool', help: 'Modify the current context' },
     { name: 'cluster', kind: 'string', help: 'cluster for the context entry in kubeconfig' },
     { name: 'user', kind: 'string', help: 'user for the context entry in kubeconfig' },
-    { name: 'namespace', kind: 'string', help: 'namespace for the context entry in kubeconfig' },
+    { name: 'namespace', short: 'n', kind: 'string', help: 'namespace for the context entry in kubeconfig' },
   ],
   async run(k) {
     const { path, config } = readConfig(k)
@@ -165,7 +165,7 @@ function deleter(what: 'context' | 'user' | 'cluster'): Verb {
   return {
     path: `config delete-${what}`,
     summary: `Delete the specified ${what} from the kubeconfig`,
-    usage: `kubectl config delete-${what} ${what.toUpperCase()}_NAME [options]`,
+    usage: `kubectl config delete-${what} NAME [options]`,
     flags: [],
     async run(k) {
       const name = oneName(k)

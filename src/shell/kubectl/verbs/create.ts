@@ -11,8 +11,8 @@ export const CREATE_FLAGS: FlagDef[] = [
   ...PRINT_FLAGS,
   DRY_RUN_FLAG,
   { name: 'field-manager', kind: 'string', default: 'kubectl-create', help: 'Name of the manager used to track field ownership.' },
-  { name: 'save-config', kind: 'bool', help: 'If true, the configuration of current object will be saved in its annotation.' },
-  { name: 'validate', kind: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
+  { name: 'save-config', kind: 'bool', help: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.' },
+  { name: 'validate', kind: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.' },
 ]
 
 /** `?dryRun=All&fieldManager=kubectl-create&fieldValidation=Strict`, keys sorted as url.Values encodes them. */

@@ -121,10 +121,10 @@ export const describe: Verb = {
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   discoveryAttempts: 5,
   flags: [
-    { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces.' },
-    { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on.' },
+    { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
+    { name: 'selector', short: 'l', kind: 'string', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
     { name: 'show-events', kind: 'bool', default: 'true', help: 'If true, display events related to the described object.' },
-    { name: 'chunk-size', kind: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
+    { name: 'chunk-size', kind: 'int', default: '500', help: 'Return large lists in chunks rather than all at once. Pass 0 to disable.' },
   ],
   run,
 }

@@ -248,10 +248,10 @@ export const edit: Verb = {
   flags: [
     ...PRINT_FLAGS,
     { name: 'filename', short: 'f', kind: 'stringArray', help: 'Filename, directory, or URL to files to use to edit the resource' },
-    { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively.' },
+    { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
     { name: 'output-patch', kind: 'bool', help: 'Output the patch if the resource is edited.' },
     { name: 'field-manager', kind: 'string', default: 'kubectl-edit', help: 'Name of the manager used to track field ownership.' },
-    { name: 'validate', kind: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false).' },
+    { name: 'validate', kind: 'string', default: 'strict', noOptDefault: 'strict', help: 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.' },
     { name: 'windows-line-endings', kind: 'bool', help: 'Defaults to the line ending native to your platform.' },
   ],
   run,

@@ -75,7 +75,7 @@ export const events: Verb = {
     { name: 'types', kind: 'stringArray', help: 'Output only events of given types.' },
     { name: 'no-headers', kind: 'bool', help: "When using the default output format, don't print headers." },
     { name: 'watch', short: 'w', kind: 'bool', help: 'After listing the requested events, watch for more events.' },
-    { name: 'allow-missing-template-keys', kind: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template.' },
+    { name: 'allow-missing-template-keys', kind: 'bool', default: 'true', help: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
     { name: 'show-managed-fields', kind: 'bool', help: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
   ],
   run,

@@ -63,7 +63,7 @@ async function explainRun(k: Kubectl): Promise<number> {
 export const explain: Verb = {
   path: 'explain',
   summary: 'Get documentation for a resource',
-  usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2]',
+  usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
   discoveryAttempts: 5,
   flags: [
     { name: 'api-version', kind: 'string', help: 'Get different explanations for particular API version (API group/version)' },

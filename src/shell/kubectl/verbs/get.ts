@@ -2,7 +2,7 @@
 
 import { resourceArgs } from '../builder'
 import type { RestClient } from '../client'
-import { PRINT_FLAGS, type Kubectl, type Verb } from '../command'
+import { OUTPUT_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
 import { toServerJson } from '../printers/json'
@@ -139,22 +139,27 @@ async function run(k: Kubectl): Promise<number> {
 export const get: Verb = {
   path: 'get',
   summary: 'Display one or many resources',
-  usage: 'kubectl get [(-o|--output=)json|yaml|name|wide|jsonpath=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  usage: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   discoveryAttempts: 5,
   flags: [
-    ...PRINT_FLAGS,
-    { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces.' },
-    { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on, supports =, ==, != and in/notin.' },
-    { name: 'field-selector', kind: 'string', help: 'Selector (field query) to filter on, supports =, ==, and !=.' },
-    { name: 'show-labels', kind: 'bool', help: 'When printing, show all labels as the last column (default hide labels column).' },
+    // get's --output also takes the table formats (kubectl get.go's own PrintFlags)
+    ...PRINT_FLAGS.map((f) =>
+      f === OUTPUT_FLAG
+        ? { ...f, help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].' }
+        : f,
+    ),
+    { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
+    { name: 'selector', short: 'l', kind: 'string', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: 'field-selector', kind: 'string', help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
+    { name: 'show-labels', kind: 'bool', help: 'When printing, show all labels as the last column (default hide labels column)' },
     { name: 'show-kind', kind: 'bool', help: 'If present, list the resource type for the requested object(s).' },
     { name: 'no-headers', kind: 'bool', help: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
-    { name: 'ignore-not-found', kind: 'bool', help: 'If set to true, suppresses NotFound error for specific objects that do not exist.' },
+    { name: 'ignore-not-found', kind: 'bool', help: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.' },
     { name: 'watch', short: 'w', kind: 'bool', help: 'After listing/getting the requested object, watch for changes.' },
     { name: 'watch-only', kind: 'bool', help: 'Watch for changes to the requested object(s), without listing/getting first.' },
-    { name: 'chunk-size', kind: 'int', default: '500', help: 'Return large lists in chunks rather than all at once.' },
-    { name: 'raw', kind: 'string', help: 'Raw URI to request from the server.' },
-    { name: 'sort-by', kind: 'string', help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}')." },
+    { name: 'chunk-size', kind: 'int', default: '500', help: 'Return large lists in chunks rather than all at once. Pass 0 to disable.' },
+    { name: 'raw', kind: 'string', help: 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.' },
+    { name: 'sort-by', kind: 'string', help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
   ],
   run,
 }

@@ -183,15 +183,16 @@ function makeRun(kind: Kind) {
   }
 }
 
-const COMMON_FLAGS: FlagDef[] = [
+/** The flags label and annotate share; kubectl words three of them for each (`labels` or `annotation`). */
+const commonFlags = (what: 'label' | 'annotation'): FlagDef[] => [
   ...PRINT_FLAGS,
   DRY_RUN_FLAG,
-  FILENAME_FLAG,
-  { name: 'all', kind: 'bool', help: 'Select all resources, in the namespace of the specified resource types' },
+  { ...FILENAME_FLAG, help: `Filename, directory, or URL to files identifying the resource to update the ${what === 'label' ? 'labels' : 'annotation'}` },
+  { name: 'all', kind: 'bool', help: `Select all resources, in the namespace of the specified resource types${what === 'label' ? '' : '.'}` },
   { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If true, check the specified action in all namespaces.' },
-  { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on, supports =, ==, !=, in, notin.' },
-  { name: 'local', kind: 'bool', help: 'If true, the command will not contact api-server but run locally.' },
-  { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively.' },
+  { name: 'selector', short: 'l', kind: 'string', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+  { name: 'local', kind: 'bool', help: `If true, ${what} will NOT contact api-server but run locally.` },
+  { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
 ]
 
 /** --field-manager, named after the command as kubectl names it (the lab keeps no managed fields). */
@@ -203,7 +204,7 @@ export const label: Verb = {
   usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
   discoveryAttempts: 5,
   flags: [
-    ...COMMON_FLAGS,
+    ...commonFlags('label'),
     fieldManager('kubectl-label'),
     { name: 'overwrite', kind: 'bool', help: 'If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.' },
     { name: 'list', kind: 'bool', help: 'If true, display the labels for a given resource.' },
@@ -216,6 +217,6 @@ export const annotate: Verb = {
   summary: 'Update the annotations on a resource',
   usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
   discoveryAttempts: 5,
-  flags: [...COMMON_FLAGS, fieldManager('kubectl-annotate'), { name: 'overwrite', kind: 'bool', help: 'If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.' }],
+  flags: [...commonFlags('annotation'), fieldManager('kubectl-annotate'), { name: 'overwrite', kind: 'bool', help: 'If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.' }],
   run: makeRun('annotation'),
 }

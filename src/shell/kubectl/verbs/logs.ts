@@ -74,7 +74,7 @@ export const logs: Verb = {
     { name: 'limit-bytes', kind: 'int', default: '0', help: 'Maximum bytes of logs to return. Defaults to no limit.' },
     { name: 'all-containers', kind: 'bool', help: 'Get all containers\' logs in the pod(s).' },
     { name: 'prefix', kind: 'bool', help: 'Prefix each log line with the log source (pod name and container name)' },
-    { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.' },
+    { name: 'selector', short: 'l', kind: 'string', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
   ],
   run,
 }

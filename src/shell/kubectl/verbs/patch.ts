@@ -128,14 +128,14 @@ export const patchVerb: Verb = {
   flags: [
     ...PRINT_FLAGS,
     DRY_RUN_FLAG,
-    FILENAME_FLAG,
+    { ...FILENAME_FLAG, help: 'Filename, directory, or URL to files identifying the resource to update' },
     { name: 'patch', short: 'p', kind: 'string', help: 'The patch to be applied to the resource JSON file.' },
     { name: 'patch-file', kind: 'string', help: 'A file containing a patch to be applied to the resource.' },
     { name: 'type', kind: 'string', default: 'strategic', help: 'The type of patch being provided; one of [json merge strategic]' },
     { name: 'local', kind: 'bool', help: 'If true, patch will operate on the content of the file, not the server-side resource.' },
     { name: 'subresource', kind: 'string', help: 'If specified, patch will operate on the subresource of the requested object.' },
     { name: 'field-manager', kind: 'string', default: 'kubectl-patch', help: 'Name of the manager used to track field ownership.' },
-    { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively.' },
+    { name: 'recursive', short: 'R', kind: 'bool', help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   ],
   run,
 }

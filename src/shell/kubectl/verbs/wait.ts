@@ -121,11 +121,11 @@ export const wait: Verb = {
   usage: "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   discoveryAttempts: 4,
   flags: [
-    { name: 'for', kind: 'string', help: 'The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath=\'{JSONPath expression}\'=[JSONPath value]].' },
+    { name: 'for', kind: 'string', help: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
     { name: 'timeout', kind: 'duration', default: '30s', help: 'The length of time to wait before giving up. Zero means check once and don\'t wait, negative means wait for a week.' },
     { name: 'all', kind: 'bool', help: 'Select all resources in the namespace of the specified resource types' },
-    { name: 'selector', short: 'l', kind: 'string', help: 'Selector (label query) to filter on.' },
-    { name: 'output', short: 'o', kind: 'string', help: 'Output format.' },
+    { name: 'selector', short: 'l', kind: 'string', help: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)" },
+    { name: 'output', short: 'o', kind: 'string', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
   ],
   run,
 }
