@@ -41,6 +41,17 @@ describe('kubectl GROUP --help', () => {
     }
   }, 60_000)
 
+  it("kubectl --help: each of the lab's commands on kubectl's line, in kubectl's group and order", async () => {
+    requireTools(REAL_KUBECTL ?? 'kubectl')
+    const [real] = batchKubectl([['--help']])
+    const lines = (text: string) => text.split('\n').filter((l) => /^ {2}[\w-]+ {2,}\S/.test(l) || /^[A-Z][\w ()]+:$/.test(l))
+    const ours = lines((await runKubectl(new FakeLab({}, '2026-12-05T10:00:00Z'), ['--help'])).stdout)
+    // v1.35's wait is no longer "Experimental" (pkg/cmd/wait/wait.go)
+    const theirs = lines(real.stdout.replace('Experimental: Wait for a specific', 'Wait for a specific'))
+    expect(ours.filter((l) => l.startsWith('  ')).length).toBeGreaterThan(15)
+    expect(ours).toEqual(theirs.filter((l) => ours.includes(l)))
+  })
+
   it("kubectl options: each of the lab's global flags as kubectl prints it, in kubectl's order", async () => {
     requireTools(REAL_KUBECTL ?? 'kubectl')
     // (HOME is the batch's directory, read as /root: the cache directory's default names it)

@@ -117,7 +117,7 @@ async function run(k: Kubectl): Promise<number> {
 
 export const wait: Verb = {
   path: 'wait',
-  summary: 'Experimental: Wait for a specific condition on one or many resources',
+  summary: 'Wait for a specific condition on one or many resources',
   usage: "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   discoveryAttempts: 4,
   flags: [
