@@ -24,6 +24,8 @@ const V1_35: [string, string, string][] = [
   // pkg/cmd/config/set_context.go and pkg/cmd/explain/explain.go: the shorthands -n and -o
   ['config set-context', "    --namespace='':", "    -n, --namespace='':"],
   ['explain', "    --output='plaintext':", "    -o, --output='plaintext':"],
+  // pkg/cmd/apiresources/print_flags.go: -o takes json and yaml too
+  ['api-resources', 'Output format. One of: (wide, name).', 'Output format. One of: (json, yaml, name, wide).'],
 ]
 const commands = (help: string) => help.slice(help.indexOf('Available Commands:\n')).split('\n\n')[0].split('\n').slice(1)
 
