@@ -20,6 +20,8 @@ port.onmessage = (e) => {
 }
 
 void import('./labServer').then(({ serveLab }) => {
+  // For scripts/bench.mjs: the lab's code has loaded (its start-up, broken down)
+  performance.mark('lab-code')
   serveLab(port)
   for (const e of early.splice(0)) port.onmessage?.(e)
 })

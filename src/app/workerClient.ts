@@ -83,6 +83,7 @@ export class WorkerLab implements LabClient {
       }
     })
     const saves = this.opts.saves
+    performance.mark('lab-start-asked')
     if (saves) this.worker.postMessage({ kind: 'startSaved', opts: this.startOpts, saves: { ...saves.start, resume: this.restarts > 0 } })
     else this.worker.postMessage({ kind: 'start', opts: this.startOpts })
     this.ready = this.ready.then(async () => {
