@@ -1,17 +1,31 @@
 // How busybox's applets read their options here: musl's getopt over single-letter flags.
 
-/** musl getopt over single-letter flags: the set seen, the operands, or the bad letter. */
-export function flagsOf(args: string[], letters: string): { flags: Set<string>; operands: string[] } | { bad: string } {
+/**
+ * musl getopt over single-letter flags (`letters`; one followed by `:` takes a value, attached or the
+ * next word): the set seen, each value, the operands; or the bad letter (`missing`: its value).
+ */
+export function flagsOf(
+  args: string[],
+  letters: string,
+): { flags: Set<string>; values: Map<string, string>; operands: string[] } | { bad: string; missing?: boolean } {
   const flags = new Set<string>()
+  const values = new Map<string, string>()
   const operands: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
     if (a === '--') { operands.push(...args.slice(i + 1)); break }
     if (!a.startsWith('-') || a === '-') { operands.push(a); continue }
-    for (const ch of a.slice(1)) {
-      if (!letters.includes(ch)) return { bad: ch }
+    for (let k = 1; k < a.length; k++) {
+      const ch = a[k]
+      const at = letters.indexOf(ch)
+      if (ch === ':' || at < 0) return { bad: ch }
       flags.add(ch)
+      if (letters[at + 1] === ':') {
+        if (k + 1 === a.length && i + 1 >= args.length) return { bad: ch, missing: true }
+        values.set(ch, k + 1 < a.length ? a.slice(k + 1) : args[++i])
+        break
+      }
     }
   }
-  return { flags, operands }
+  return { flags, values, operands }
 }

@@ -15,6 +15,7 @@ import { busyboxEnv } from './busyboxEnv'
 import { lookPath } from '../cluster/kubelet/exec/busybox'
 import { flagsOf } from './busyboxGetopt'
 import { busyboxLinks } from './busyboxLinks'
+import { busyboxStat } from './busyboxStat'
 
 /** Applets whose GNU module answers with busybox's words. */
 const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64',
@@ -152,7 +153,7 @@ export const ALPINE_ROOT_GROUPS: [number, string][] = [[0, 'root'], [1, 'bin'], 
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
   const isProgram = (name: string) => lookPath(p, name).found
-  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram), ...busyboxLinks(p, flat, fs)]
+  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram), ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs)]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))

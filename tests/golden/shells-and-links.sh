@@ -3,11 +3,12 @@
 # arithmetic, its own syntax errors) and readonly, starts bash and sh (dash) as programs, and knows
 # every program of a Debian 12 system, saying which ones the lab does not run. In the agnhost
 # container, every applet of Alpine's busybox is there; readlink and realpath follow the projected
-# volume's links to the file the kubelet last wrote, and sh -c takes a name and arguments. The shell
+# volume's links to the file the kubelet last wrote, stat shows a file (its device and inode
+# numbers are the lab's own), and sh -c takes a name and arguments. The shell
 # has += and indexed arrays; kubectl's --sort-by puts the scheduler's event (lastTimestamp null) first.
 # Checked by hand: the workstation's lines against bash 5.2 and dash (an interactive bash for the
 # error of [[ -f ]] and the readonly lines), the container's against busybox 1.35 over the same
-# layout; the 'not simulated' lines are the lab's own.
+# layout (stat's display by src/app/busyboxStat.differential.test.ts); the 'not simulated' lines are the lab's own.
 x="a b"; [[ $x == a* && -f ca.pem ]] && echo match; [[ $x == "a*" ]]; echo $?
 [[ 0x10 -eq 16 ]] && echo sixteen; [[ 2026-05-23 =~ ^([0-9]{4})- ]] && echo year $BASH_REMATCH
 [[ -f ]]

@@ -37,11 +37,12 @@ export interface Resolved { node: FsNode; path: string }
 
 /**
  * Resolve a path from `/` (relative paths from `cwd`). Symlinks in the middle are always followed;
- * the last component only when `followLast` (or the path ends in `/`).
+ * the last component only when `followLast` (or the path ends in `/` or `/.`).
  */
 export function resolve(root: FsDir, path: string, followLast = true, cwd = '/'): Resolved | FsError {
   const abs = path.startsWith('/') ? path : `${cwd}/${path}`
-  const follow = followLast || path.endsWith('/')
+  // a link named last is followed when the path goes on past it: `link/`, `link/.`
+  const follow = followLast || /\/\.?\/*$/.test(path)
   let stack: string[] = []
   let todo = parts(abs)
   let hops = 0

@@ -1,0 +1,236 @@
+// busybox stat in a busybox-based image, over the container's own tree (with the shell's changes):
+// what a student runs to see a projected token's mode, size and times, and the kubelet's swap of
+// `..data` on a refresh (`stat -L token` names a new file, with a new inode, once it has written one).
+// Imitates: busybox coreutils/stat.c (1.36; without SELinux) with musl's strerror texts.
+// The numbers a tree in memory does not have are made up, steadily: a device for the image's
+// overlay and one for each tmpfs volume, an inode from the file's path.
+
+import type { CommandSpec } from '../shell/types'
+import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
+import { blocksOf, nlinkOf, resolve, sizeOf, type FsDir, type FsError, type FsNode } from '../cluster/kubelet/exec/vfs'
+import { modeString } from '../cluster/kubelet/exec/lsFormat'
+import { overlayTree, type TrackedFs } from './containerTree'
+import { flagsOf } from './busyboxGetopt'
+
+const BANNER = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n'
+const USAGE = `${BANNER}Usage: stat [-ltf] [-c FMT] FILE...
+
+Display file (default) or filesystem status
+
+\t-c FMT\tUse the specified format
+\t-f\tDisplay filesystem status
+\t-L\tFollow links
+\t-t\tTerse display
+
+FMT sequences for files:
+ %a\tAccess rights in octal
+ %A\tAccess rights in human readable form
+ %b\tNumber of blocks allocated (see %B)
+ %B\tSize in bytes of each block reported by %b
+ %d\tDevice number in decimal
+ %D\tDevice number in hex
+ %f\tRaw mode in hex
+ %F\tFile type
+ %g\tGroup ID
+ %G\tGroup name
+ %h\tNumber of hard links
+ %i\tInode number
+ %n\tFile name
+ %N\tFile name, with -> TARGET if symlink
+ %o\tI/O block size
+ %s\tTotal size in bytes
+ %t\tMajor device type in hex
+ %T\tMinor device type in hex
+ %u\tUser ID
+ %U\tUser name
+ %x\tTime of last access
+ %X\tTime of last access as seconds since Epoch
+ %y\tTime of last modification
+ %Y\tTime of last modification as seconds since Epoch
+ %z\tTime of last change
+ %Z\tTime of last change as seconds since Epoch
+
+FMT sequences for file systems:
+ %a\tFree blocks available to non-superuser
+ %b\tTotal data blocks
+ %c\tTotal file nodes
+ %d\tFree file nodes
+ %f\tFree blocks
+ %i\tFile System ID in hex
+ %l\tMaximum length of filenames
+ %n\tFile name
+ %s\tBlock size (for faster transfer)
+ %S\tFundamental block size (for block counts)
+ %t\tType in hex
+ %T\tType in human readable form
+`
+
+const STRERROR: Record<FsError, string> = { ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', ELOOP: 'Symbolic link loop' }
+/** The file-type bits of st_mode (S_IFREG, S_IFDIR, S_IFLNK, S_IFCHR). */
+const TYPE_BITS: Record<FsNode['kind'], number> = { file: 0o100000, dir: 0o040000, link: 0o120000, dev: 0o020000 }
+const FILE_TYPE: Record<FsNode['kind'], string> = { file: 'regular file', dir: 'directory', link: 'symbolic link', dev: 'character special file' }
+/** Anonymous devices (major 0) as the kernel numbers them: the image's overlay, then each tmpfs. */
+const OVERLAY_DEV = 0x3c
+
+interface Stat { node: FsNode; path: string; dev: number; ino: number }
+
+/** An inode number from the path (FNV-1a), in the range an overlay's files get. */
+function inodeOf(path: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193) >>> 0
+  return 1_000_000 + (h % 8_000_000)
+}
+
+/** The device of the file system a path is on: a tmpfs volume's, else the overlay's. */
+function deviceOf(root: FsDir, path: string): number {
+  const names = path.split('/').filter(Boolean)
+  let n: FsNode = root
+  for (let i = 0; i < names.length && n.kind === 'dir'; i++) {
+    const c: FsNode | undefined = n.children.get(names[i])
+    if (!c) break
+    // the outermost tmpfs directory is the mount
+    if (c.kind === 'dir' && c.tmpfs) return 0x20 + (inodeOf(names.slice(0, i + 1).join('/')) % 16)
+    n = c
+  }
+  return OVERLAY_DEV
+}
+
+/** lstat(2), or stat(2) with `follow`: the node and its made-up numbers, or the error. */
+function statOf(root: FsDir, name: string, cwd: string, follow: boolean): Stat | FsError {
+  if (name === '') return 'ENOENT'
+  const r = resolve(root, name, follow, cwd)
+  if (typeof r === 'string') return r
+  return { node: r.node, path: r.path, dev: deviceOf(root, r.path), ino: r.path === '/' ? 2 : inodeOf(r.path) }
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+/** human_time: the lab's milliseconds as nanoseconds, in UTC (a container's TZ). */
+function humanTime(ms: number): string {
+  const d = new Date(ms)
+  const date = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
+  return `${date} ${time}.${String((((ms % 1000) + 1000) % 1000) * 1_000_000).padStart(9, '0')} +0000`
+}
+
+/** printf(3) of one conversion: `mods` are what followed `%` ("#-+.I 0123456789"). */
+function printfOne(mods: string, value: string | number, conv: 's' | 'u' | 'x' | 'o' | 'd'): string {
+  const m = /^([#\-+ 0I]*)(\d*)(?:\.(\d*))?$/.exec(mods)
+  if (!m) return `%${mods}${conv}`
+  const flags = m[1]
+  const width = m[2] === '' ? 0 : Number(m[2])
+  const precision = m[3] === undefined ? undefined : m[3] === '' ? 0 : Number(m[3])
+  let body: string
+  let sign = ''
+  if (conv === 's') body = precision === undefined ? String(value) : String(value).slice(0, precision)
+  else {
+    const n = Number(value)
+    body = conv === 'x' ? n.toString(16) : conv === 'o' ? n.toString(8) : String(Math.abs(n))
+    if (conv === 'd' && n < 0) sign = '-'
+    else if (conv === 'd' && flags.includes('+')) sign = '+'
+    else if (conv === 'd' && flags.includes(' ')) sign = ' '
+    if (precision !== undefined) body = body.padStart(precision, '0')
+    if (flags.includes('#') && conv === 'o' && !body.startsWith('0')) body = `0${body}`
+    if (flags.includes('#') && conv === 'x' && n !== 0) body = `0x${body}`
+  }
+  const text = sign + body
+  if (text.length >= width) return text
+  if (flags.includes('-')) return text.padEnd(width)
+  if (flags.includes('0') && conv !== 's' && precision === undefined) return sign + body.padStart(width - sign.length, '0')
+  return text.padStart(width)
+}
+
+/** print_stat: one %-sequence of a file's stat. */
+function statField(mods: string, c: string, name: string, s: Stat): string {
+  const n = s.node
+  const mode = n.kind === 'link' ? 0o777 : n.mode & 0o7777
+  const seconds = Math.floor(n.mtime / 1000)
+  switch (c) {
+    case 'n': return printfOne(mods, name, 's')
+    case 'N': return n.kind === 'link' ? `'${name}' -> '${n.target}'` : printfOne(mods, name, 's')
+    case 'd': return printfOne(mods, s.dev, 'u')
+    case 'D': return printfOne(mods, s.dev, 'x')
+    case 'i': return printfOne(mods, s.ino, 'u')
+    case 'a': return printfOne(mods, mode, 'o')
+    case 'A': return printfOne(mods, modeString(n), 's')
+    case 'f': return printfOne(mods, TYPE_BITS[n.kind] | mode, 'x')
+    case 'F': return printfOne(mods, n.kind === 'file' && sizeOf(n) === 0 ? 'regular empty file' : FILE_TYPE[n.kind], 's')
+    case 'h': return printfOne(mods, nlinkOf(n), 'u')
+    case 'u': case 'g': return printfOne(mods, 0, 'u')
+    case 'U': case 'G': return printfOne(mods, 'root', 's')
+    case 't': return printfOne(mods, n.kind === 'dev' ? n.major : 0, 'x')
+    case 'T': return printfOne(mods, n.kind === 'dev' ? n.minor : 0, 'x')
+    case 's': return printfOne(mods, sizeOf(n), 'u')
+    case 'B': return printfOne(mods, 512, 'u')
+    case 'b': return printfOne(mods, blocksOf(n) * 2, 'u')
+    case 'o': return printfOne(mods, 4096, 'u')
+    case 'x': case 'y': case 'z': return printfOne(mods, humanTime(n.mtime), 's')
+    case 'X': case 'Y': case 'Z': return printfOne(mods, seconds, 'd')
+    // (another letter is printed as itself, through %c with the modifiers)
+    default: return printfOne(mods, c, 's')
+  }
+}
+
+/** print_it: the format with every %-sequence replaced, and the newline puts(3) adds. */
+function printIt(format: string, field: (mods: string, c: string) => string): string {
+  let out = ''
+  for (let i = 0; i < format.length; ) {
+    const p = format.indexOf('%', i)
+    if (p < 0) {
+      out += format.slice(i)
+      break
+    }
+    out += format.slice(i, p)
+    let j = p + 1
+    while (j < format.length && '#-+.I 0123456789'.includes(format[j])) j++
+    // a lone % at the end is printed as it is, and then no newline follows (print_it's case '\0')
+    if (j >= format.length) return `${out}%`
+    out += format[j] === '%' ? '%' : field(format.slice(p + 1, j), format[j])
+    i = j + 1
+  }
+  return `${out}\n`
+}
+
+const TERSE = '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %o'
+const DEFAULT =
+  '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: %Dh/%dd\tInode: %-10i  Links: %h\n' +
+  'Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z'
+const DEFAULT_DEVICE =
+  '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: %Dh/%dd\tInode: %-10i  Links: %-5h Device type: %t,%T\n' +
+  'Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z'
+
+/** The applet over the container's tree as this shell has it. */
+export function busyboxStat(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs): CommandSpec {
+  return {
+    name: 'stat', summary: 'stat', usage: 'stat [-ltf] [-c FMT] FILE...',
+    async run(ctx) {
+      if (ctx.argv[1] === '--help') {
+        ctx.stderr(USAGE)
+        return 0
+      }
+      // getopt32 "tLfc:", at least one file
+      const o = flagsOf(ctx.argv.slice(1), 'tLfc:')
+      if ('bad' in o || o.operands.length === 0) {
+        const why = 'bad' in o ? (o.missing ? `stat: option requires an argument: ${o.bad}\n` : `stat: unrecognized option: ${o.bad}\n`) : ''
+        ctx.stderr(`${why}${USAGE}`)
+        return 1
+      }
+      if (o.flags.has('f')) {
+        ctx.stderr('stat: -f (file system status) is not simulated in the lab; stat FILE shows the file\n')
+        return 1
+      }
+      const root = overlayTree(p.root, flat, fs, ctx.lab.now())
+      let status = 0
+      for (const name of o.operands) {
+        const s = statOf(root, name, fs.cwd(), o.flags.has('L'))
+        if (typeof s === 'string') {
+          ctx.stderr(`stat: can't stat '${name}': ${STRERROR[s]}\n`)
+          status = 1
+          continue
+        }
+        const format = o.values.get('c') ?? (o.flags.has('t') ? TERSE : s.node.kind === 'dev' ? DEFAULT_DEVICE : DEFAULT)
+        ctx.stdout(printIt(format, (mods, c) => statField(mods, c, name, s)))
+      }
+      return status
+    },
+  }
+}
