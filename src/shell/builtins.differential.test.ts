@@ -41,6 +41,8 @@ const CASES: string[] = [
   'unset EUID; echo $?; (PPID=1); echo $?; [ "$PPID" -gt 0 ] && echo ppid',
   '[ "$BASHPID" -gt 0 ] && echo pid; (echo $BASHPID) | grep -vqx "$$" && echo own-in-subshell; [ "$(echo $BASHPID)" != "$$" ] && echo own-in-subst',
   'true a; echo b $_; f() { echo "[$_]"; }; f zz; echo "[$_]"; x=1; echo "[$_]"; echo; echo "[$_]"; (echo q); echo "[$_]"; true one | true two; echo "[$_]"; unset _; echo "[$_]"',
+  // a path that names no program: a script (no file here is executable), a directory, a path through a file, nothing
+  'printf "echo hi\\n" > s.sh; mkdir -p d; ./s.sh; echo $?; ./d; echo $?; ./s.sh/x; echo $?; ./nope; echo $?; ./d/../s.sh; echo $?; sh -c "./s.sh; ./d; echo \\$?"',
   'printenv _; env | grep -c "^_=/usr/bin/env$"; bash -c "echo \\$_"; sh -c "echo \\$_"; /usr/bin/printenv _; ../../../../usr/bin/true && echo by-path',
   'A=1 bash -c "echo [\\$A]"; f() { local B=2; export B; bash -c "echo [\\$B]"; sh -c "echo [\\$B]"; }; f; (export C=3; bash -c "echo [\\$C]"); echo "[$B]"',
   '[ "$SECONDS" -ge 0 ] && echo seconds; [ "$EPOCHSECONDS" -gt 1700000000 ] && echo epoch; [[ $EPOCHREALTIME =~ ^[0-9]+\\.[0-9]{6}$ ]] && echo real; [ "$SRANDOM" != "$SRANDOM" ] && echo srandom',

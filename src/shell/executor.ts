@@ -8,7 +8,7 @@ import { captureList, ProcSubs } from './procsub'
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
-import { findProgram, programEnv } from './findProgram'
+import { findProgram, notExecutable, programEnv } from './findProgram'
 import { ExpansionError, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, type IO, type Sink } from './redirect'
 import { assignWords, declareWithArrays } from './assignWords'
@@ -387,6 +387,11 @@ export class Executor implements CompoundHost {
     const spec = findProgram(this.host, name)
     if (spec) remember(this.tableHost(), name, env, true)
     if (!spec) {
+      const denied = name.includes('/') ? notExecutable(this.host, name) : undefined
+      if (denied) {
+        this.write(cio.err, `bash: ${name}: ${denied}\n`)
+        return 126
+      }
       const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
       this.write(cio.err, `bash: ${msg}\n${name.includes('/') ? '' : (missingHint(name) ?? '')}`)
       return 127

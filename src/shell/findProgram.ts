@@ -26,6 +26,22 @@ function programAt(host: ExecHost, path: string): CommandSpec | undefined {
   return commandPaths(name, () => true).includes(host.fs.resolve(path)) ? spec : undefined
 }
 
+/**
+ * Why a path that names no program cannot be run, where it names something: none of the
+ * workstation's own files is executable (the lab has no chmod), so a script is `Permission denied`
+ * (run it with `bash FILE`), a directory bash's `Is a directory` (dash's `Permission denied`), a path
+ * through a file `Not a directory`. Undefined where nothing is there (`No such file or directory`),
+ * and in a container, whose image has programs the lab does not run.
+ */
+export function notExecutable(host: ExecHost, path: string): string | undefined {
+  if (host.pathsOf) return undefined
+  const p = host.fs.resolve(path)
+  if (host.fs.isDir(p)) return host.dialect === 'bash' ? 'Is a directory' : 'Permission denied'
+  if (host.fs.exists(p)) return 'Permission denied'
+  for (let up = p.slice(0, p.lastIndexOf('/')); up; up = up.slice(0, up.lastIndexOf('/'))) if (host.fs.exists(up) && !host.fs.isDir(up)) return 'Not a directory'
+  return undefined
+}
+
 /** The environment program NAME runs with: `values` (prefix assignments) exported, and bash's `_`. */
 export function programEnv(host: ExecHost, name: string, env: ShellEnv, values: [string, string][]): ShellEnv {
   // (a builtin that is also a program here, such as printf, runs in the shell's own: it sets variables)
