@@ -225,6 +225,7 @@ export const ShellStateSchema = v.object({
   lastStatus: v.pipe(int, v.minValue(0), v.maxValue(255)),
   history: arr(str),
   files: v.pipe(strMap, v.check((f) => Object.keys(f).every((k) => k.startsWith('/') && k.length < 4096), 'a file path is not absolute')),
+  modes: v.optional(v.pipe(v.record(str, v.pipe(int, v.minValue(0), v.maxValue(0o7777))), v.check((m) => Object.keys(m).every((k) => k.startsWith('/') && k.length < 4096), 'a mode\'s path is not absolute'))),
 })
 
 export const LabSnapshotSchema = v.object({

@@ -41,6 +41,15 @@ const CASES: string[] = [
   'unset EUID; echo $?; (PPID=1); echo $?; [ "$PPID" -gt 0 ] && echo ppid',
   '[ "$BASHPID" -gt 0 ] && echo pid; (echo $BASHPID) | grep -vqx "$$" && echo own-in-subshell; [ "$(echo $BASHPID)" != "$$" ] && echo own-in-subst',
   'true a; echo b $_; f() { echo "[$_]"; }; f zz; echo "[$_]"; x=1; echo "[$_]"; echo; echo "[$_]"; (echo q); echo "[$_]"; true one | true two; echo "[$_]"; unset _; echo "[$_]"',
+  // chmod, and a script run by its path: its #! line's program (bash without one), $0 as typed
+  'printf "#!/bin/bash\\necho hi \\$0 \\$1\\n" > s.sh; ./s.sh; chmod +x s.sh; ./s.sh x; ls -l s.sh | cut -c1-10; [ -x s.sh ] && echo x; [ -x /dev/null ] || echo not-x',
+  'printf "echo plain \\$0\\n" > p.sh; chmod 755 p.sh; ./p.sh; printf "#!/bin/sh\\necho \\$0 in sh\\n" > d.sh; chmod u+x d.sh; ./d.sh; printf "#!/usr/bin/env bash\\necho env \\$1\\n" > e.sh; chmod +x e.sh; ./e.sh yes',
+  'printf "#!/usr/bin/nope\\n" > n.sh; chmod +x n.sh; ./n.sh; echo $?; chmod -v 600 n.sh; ./n.sh; echo $?; chmod -c a+x n.sh; chmod -c a+x n.sh; chmod -v a+x n.sh; ls -l n.sh | cut -c1-10',
+  'touch f; for m in 755 0 4755 u+x,g=u,o-r =r a+X +t 7777 go-w u=rwx,go= g+s,o=u 644 00600; do chmod $m f; ls -l f | cut -c1-10; done; mkdir -p d; chmod a+X,+t d; ls -ld d | cut -c1-10; chmod 2755 d; chmod 755 d; ls -ld d | cut -c1-10',
+  'touch f; chmod 666 f; chmod -w f; echo $?; ls -l f | cut -c1-10; chmod -x f; echo $?; chmod -R go-rwx .; ls -l f | cut -c1-10',
+  // what cp and mv do with a mode: mv keeps it, cp gives a new file its source's less the umask and set-id bits, cp -p all of it
+  'touch s; chmod 750 s; mv s t; ls -l t | cut -c1-10; cp t u; ls -l u | cut -c1-10; touch v; cp t v; ls -l v | cut -c1-10; chmod 4777 t; cp t w; ls -l w | cut -c1-10; cp -p t x; ls -l x | cut -c1-10; mkdir -p dd; chmod 700 dd; cp -r dd ee; ls -ld ee | cut -c1-10; mv dd ff; ls -ld ff | cut -c1-10',
+  'chmod; chmod 7; chmod abc f; chmod 644 nope; echo $?; chmod -f 644 nope; echo $?; touch f; chmod 88 f; chmod u+q f; chmod -Z f',
   // a path that names no program: a script (no file here is executable), a directory, a path through a file, nothing
   'printf "echo hi\\n" > s.sh; mkdir -p d; ./s.sh; echo $?; ./d; echo $?; ./s.sh/x; echo $?; ./nope; echo $?; ./d/../s.sh; echo $?; sh -c "./s.sh; ./d; echo \\$?"',
   'printenv _; env | grep -c "^_=/usr/bin/env$"; bash -c "echo \\$_"; sh -c "echo \\$_"; /usr/bin/printenv _; ../../../../usr/bin/true && echo by-path',

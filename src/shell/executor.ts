@@ -8,7 +8,7 @@ import { captureList, ProcSubs } from './procsub'
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
 import { callFunction, controlBuiltin, runCompound, type CompoundHost } from './compoundExec'
 import type { CommandSpec, HomeFs, LabServices, OutputChunk, ShellDialect, ShellEnv, ShellHandle } from './types'
-import { findProgram, notExecutable, programEnv } from './findProgram'
+import { findProgram, notRunnable, programEnv, scriptAt } from './findProgram'
 import { ExpansionError, expandWords, substitutionOutput, type ExpandContext } from './expand'
 import { applyRedirects, type IO, type Sink } from './redirect'
 import { assignWords, declareWithArrays } from './assignWords'
@@ -30,7 +30,6 @@ import type { ShellLimits } from './limits'
 import { PipeEnd, settlePipes } from './sigpipe'
 import { Background } from './background'
 import { runProgram } from './runProgram'
-import { missingHint } from './missingHints'
 
 /** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
 const PAUSE_EVERY = 1000
@@ -386,18 +385,16 @@ export class Executor implements CompoundHost {
     }
     const spec = findProgram(this.host, name)
     if (spec) remember(this.tableHost(), name, env, true)
-    if (!spec) {
-      const denied = name.includes('/') ? notExecutable(this.host, name) : undefined
-      if (denied) {
-        this.write(cio.err, `bash: ${name}: ${denied}\n`)
-        return 126
-      }
-      const msg = name.includes('/') ? `${name}: No such file or directory` : `${name}: command not found`
-      this.write(cio.err, `bash: ${msg}\n${name.includes('/') ? '' : (missingHint(name) ?? '')}`)
-      return 127
+    const script = spec || !name.includes('/') ? undefined : scriptAt(this.host, name)
+    if (!spec && (!script || 'error' in script)) {
+      const failed = notRunnable(this.host, name, script)
+      this.write(cio.err, failed.text)
+      return failed.status
     }
     const { fs, limits, shell } = this.host
     const program = { budget: this.budget, fs, limits, shell, lab: this.bg.lab(), emit: (c: OutputChunk) => this.bg.emit(c), write: (sink: Sink, t: string) => this.write(sink, t) }
-    return runProgram(program, spec, argv, cio, programEnv(this.host, name, env, values))
+    // an executable script: its interpreter runs it, with the script's path as typed
+    if (script && !('error' in script)) return runProgram(program, script.spec, [...script.words, name, ...argv.slice(1)], cio, programEnv(this.host, name, env, values))
+    return runProgram(program, spec!, argv, cio, programEnv(this.host, name, env, values))
   }
 }

@@ -5,6 +5,7 @@ import { joinBytes } from '../common/bytes'
 import type { HomeFs } from './types'
 import { charDevice, Devices, DEVICES } from './devices'
 import { DEFAULT_LIMITS, FsWriteError, type ShellLimits } from './limits'
+import { defaultMode } from './modes'
 
 /** A HomeFs that can also change directory and be restored from a snapshot. */
 export interface WorkingFs extends HomeFs {
@@ -53,6 +54,8 @@ export function basename(path: string): string {
 
 export class MemoryFs implements WorkingFs {
   private files = new Map<string, string>()
+  /** Modes that differ from what a new file or directory gets (modes.ts), by path. */
+  private modes = new Map<string, number>()
   private dirs = new Set<string>(BUILTIN_DIRS)
   private current: string
   /** Characters held by all files together (the ENOSPC budget). */
@@ -150,10 +153,12 @@ export class MemoryFs implements WorkingFs {
     if (text !== undefined) {
       this.used -= text.length
       this.files.delete(p)
+      this.modes.delete(p)
       return true
     }
     if (!this.dirs.has(p) || p === '/') return false
     const prefix = p + '/'
+    for (const k of this.modes.keys()) if (k === p || k.startsWith(prefix)) this.modes.delete(k)
     for (const [k, v] of this.files) {
       if (!k.startsWith(prefix)) continue
       this.used -= v.length
@@ -171,6 +176,31 @@ export class MemoryFs implements WorkingFs {
     }
   }
 
+  mode(path: string): number | undefined {
+    const p = this.resolve(path)
+    if (p === '/dev/null' || (DEVICES as readonly string[]).includes(p)) return 0o666
+    if (!this.files.has(p) && !this.dirs.has(p)) return undefined
+    return this.modes.get(p) ?? defaultMode(p, this.dirs.has(p))
+  }
+
+  chmod(path: string, mode: number): void {
+    const p = this.resolve(path)
+    if (!this.files.has(p) && !this.dirs.has(p)) return
+    const m = mode & 0o7777
+    if (m === defaultMode(p, this.dirs.has(p))) this.modes.delete(p)
+    else this.modes.set(p, m)
+  }
+
+  /** The modes that differ from the defaults, by path (a snapshot's `modes`). */
+  modesSnapshot(): Record<string, number> {
+    return Object.fromEntries([...this.modes].sort((a, b) => lsOrder(a[0], b[0])))
+  }
+
+  /** After restore: set the modes a snapshot kept (where their paths are). */
+  restoreModes(modes: Record<string, number>): void {
+    for (const [k, m] of Object.entries(modes)) this.chmod(k, m)
+  }
+
   snapshot(): Record<string, string> {
     const out: Record<string, string> = {}
     for (const d of [...this.dirs].sort(lsOrder)) if (!BUILTIN_DIRS.includes(d)) out[d + '/'] = ''
@@ -180,6 +210,7 @@ export class MemoryFs implements WorkingFs {
 
   restore(snapshot: Record<string, string>): void {
     this.files.clear()
+    this.modes.clear()
     this.used = 0
     this.dirs = new Set(BUILTIN_DIRS)
     for (const [k, v] of Object.entries(snapshot)) {

@@ -129,6 +129,17 @@ describe('Shell', () => {
     expect(other.history()).toEqual(sh.history().concat('echo $? $K $L; pwd; cat e/f; env | grep ^K='))
   })
 
+  test("a file's mode (chmod) is kept in the snapshot, and only where it is not the default", async () => {
+    const sh = newShell()
+    await sh.run('printf "echo ran\\n" > s.sh; chmod 750 s.sh; touch plain; mkdir -p d; chmod +t d; touch d/x; chmod 600 d/x; rm d/x')
+    const state = JSON.parse(JSON.stringify(sh.snapshot()))
+    expect(state.modes).toEqual({ '/root/d': 0o1755, '/root/s.sh': 0o750 })
+    const other = newShell()
+    other.restore(state)
+    expect((await other.run('./s.sh; ls -ld s.sh plain d | cut -c1-10')).stdout).toBe('ran\ndrwxr-xr-t\n-rw-r--r--\n-rwxr-x---\n')
+    expect(newShell().snapshot().modes).toBeUndefined()
+  })
+
   test('inputs run one at a time even when called concurrently', async () => {
     const sh = newShell()
     const [a, b] = await Promise.all([sh.run('A=1; echo first'), sh.run('echo second $A')])

@@ -5,7 +5,7 @@ import { dynamicSource, startBash, type BashStart } from './bashVariables'
 import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
 import { AbortLine, Executor } from './executor'
-import { isWorkingFs } from './fs'
+import { isWorkingFs, MemoryFs } from './fs'
 import { completeLine, type Completion } from './complete'
 import { builtinCommands } from './commands'
 import { MemoryEnv, OverlayEnv, type EnvSnapshot } from './env'
@@ -22,6 +22,8 @@ export interface ShellState {
   lastStatus: number
   history: string[]
   files: Record<string, string>
+  /** Modes that differ from a new file's (chmod), by path; absent when none does. */
+  modes?: Record<string, number>
 }
 
 export interface ShellOptions {
@@ -357,6 +359,7 @@ export class Shell {
       lastStatus: this.executor.status,
       history: this.history(),
       files: this.fs.snapshot(),
+      ...(this.fs instanceof MemoryFs && Object.keys(this.fs.modesSnapshot()).length ? { modes: this.fs.modesSnapshot() } : {}),
     }
   }
 
@@ -369,6 +372,7 @@ export class Shell {
     this.hist = [...state.history]
     if (isWorkingFs(this.fs)) {
       this.fs.restore(state.files)
+      if (state.modes && this.fs instanceof MemoryFs) this.fs.restoreModes(state.modes)
       const pwd = state.env.vars.PWD
       if (pwd && this.fs.isDir(pwd)) this.fs.chdir(pwd)
     }

@@ -33,6 +33,10 @@ export interface HomeFs {
   resolve(path: string): string
   cwd(): string
   snapshot(): Record<string, string>
+  /** The permission bits (and set-id, sticky) of what `path` names; undefined if nothing. */
+  mode?(path: string): number | undefined
+  /** Set them (chmod). */
+  chmod?(path: string, mode: number): void
 }
 
 /** What the lab offers the shell's commands (kubectl, curl, lab). */

@@ -1,24 +1,35 @@
-// cp and mv (coreutils 9.1): copy or move files and directory trees in the home filesystem. The lab
-// keeps no file times, owners or modes of its own, so -p, -a's preserving and -x change nothing; -i is
-// not offered (the lab cannot wait for the answer to its question).
+// cp and mv (coreutils 9.1): copy or move files and directory trees in the home filesystem. mv keeps a
+// file's mode; cp gives a new file its source's, less the umask and the set-id and sticky bits (-p
+// and -a: all of it). The lab keeps no file times or owners, so -p's and -a's other preserving and -x
+// change nothing; -i is not offered (the lab cannot wait for the answer to its question).
 
 import type { CommandContext, CommandSpec, FlagSpec, HomeFs } from '../types'
 import { baseName, dirname } from '../fs'
 import { getopt, has, printHelp, tableFromFlags, usageError } from './util'
+import { UMASK } from '../modes'
 
 /** file_name_concat: DIR and NAME joined with one slash. */
 const join = (dir: string, name: string) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`)
 const inside = (path: string, dir: string) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`)
 
+/** How a copy's mode is set: mv and cp -p keep the source's on every entry, cp gives new ones the source's less the umask. */
+type ModeRule = 'keep' | 'new'
+
 /** Copy the tree at `from` to `to` (both resolved), each entry said with -v as `'SHOWN' -> 'SHOWN'`. */
-function copyTree(fs: HomeFs, from: string, to: string, shown: [string, string], say?: (line: string) => void): void {
+function copyTree(fs: HomeFs, from: string, to: string, shown: [string, string], rule: ModeRule, say?: (line: string) => void): void {
   say?.(`'${shown[0]}' -> '${shown[1]}'\n`)
+  const fresh = !fs.exists(to)
+  const source = fs.mode?.(from)
+  const setMode = () => {
+    if (source !== undefined && (rule === 'keep' || fresh)) fs.chmod?.(to, rule === 'keep' ? source : source & 0o777 & ~UMASK)
+  }
   if (!fs.isDir(from)) {
     fs.writeFile(to, fs.readFile(from) ?? '')
-    return
+    return setMode()
   }
   if (!fs.isDir(to)) fs.mkdir(to)
-  for (const name of fs.list(from) ?? []) copyTree(fs, `${from}/${name}`, `${to}/${name}`, [join(shown[0], name), join(shown[1], name)], say)
+  setMode()
+  for (const name of fs.list(from) ?? []) copyTree(fs, `${from}/${name}`, `${to}/${name}`, [join(shown[0], name), join(shown[1], name)], rule, say)
 }
 
 interface Plan {
@@ -63,6 +74,7 @@ export const cp: CommandSpec = {
     if ('error' in p) return usageError(ctx, 'cp', p.error)
     if (has(p, 'help')) return printHelp(ctx, cp)
     const recursive = has(p, 'recursive') || has(p, 'archive')
+    const preserve: ModeRule = has(p, 'p') || has(p, 'preserve') || has(p, 'archive') ? 'keep' : 'new'
     const say = has(p, 'verbose') ? (t: string) => ctx.stdout(t) : undefined
     const planned = plan(ctx, 'cp', p.operands)
     if (typeof planned === 'number') return planned
@@ -84,14 +96,14 @@ export const cp: CommandSpec = {
           continue
         }
         if (ctx.fs.exists(to) && !ctx.fs.isDir(to)) { fail(`cannot overwrite non-directory '${dest}' with directory '${src}'`); continue }
-        copyTree(ctx.fs, from, to, [src, dest], say)
+        copyTree(ctx.fs, from, to, [src, dest], preserve, say)
         continue
       }
       if (from === to) { fail(`'${src}' and '${dest}' are the same file`); continue }
       if (ctx.fs.isDir(to)) { fail(`cannot overwrite directory '${dest}' with non-directory`); continue }
       if (!ctx.fs.isDir(dirname(to))) { fail(`cannot create regular file '${dest}': No such file or directory`); continue }
       if (ctx.fs.exists(to) && has(p, 'no-clobber')) continue
-      copyTree(ctx.fs, from, to, [src, dest], say)
+      copyTree(ctx.fs, from, to, [src, dest], preserve, say)
     }
     return status
   },
@@ -135,7 +147,7 @@ export const mv: CommandSpec = {
         ctx.fs.remove(to)
       }
       if (!ctx.fs.isDir(dirname(to))) { fail(`cannot move '${src}' to '${dest}': No such file or directory`); continue }
-      copyTree(ctx.fs, from, to, [src, dest])
+      copyTree(ctx.fs, from, to, [src, dest], 'keep')
       ctx.fs.remove(from)
       if (has(p, 'verbose')) ctx.stdout(`renamed '${src}' -> '${dest}'\n`)
     }

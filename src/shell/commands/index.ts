@@ -8,6 +8,7 @@ import { bash } from './bash'
 import { sh } from './sh'
 import { cat } from './cat'
 import { cd } from './cd'
+import { chmod } from './chmod'
 import { md5sum, sha1sum, sha256sum, sha384sum, sha512sum } from './checksum'
 import { clear } from './clear'
 import { cut } from './cut'
@@ -76,7 +77,7 @@ export function builtinCommands(): CommandSpec[] {
 
 function ownCommands(): CommandSpec[] {
   return [
-    awk, base64, bracket, cat, cd, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
+    awk, base64, bracket, cat, cd, chmod, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
     ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
     comm, expand, fold, nl, paste, rev, tac, tee,

@@ -4,6 +4,7 @@
 // times of their own: -l shows the lab's current time, and -t keeps the order by name.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
+import { defaultMode, permLetters } from '../modes'
 import { lsOrder } from '../fs'
 import { charDevice } from '../devices'
 import { byteLength, getopt, has, helpText, tableFromFlags, usageError } from './util'
@@ -159,7 +160,7 @@ function longFormat(ctx: CommandContext, entries: Entry[], opt: Opt, isDirListin
   const date = formatDate(ctx.lab.now())
   let out = isDirListing ? `total ${opt.human ? humanSize(blocks * 1024) : blocks}\n` : ''
   for (const e of entries) {
-    const mode = e.dir ? 'drwxr-xr-x' : e.dev ? 'crw-rw-rw-' : e.name.endsWith('.pem') || e.name === 'config' ? '-rw-------' : '-rw-r--r--'
+    const mode = (e.dir ? 'd' : e.dev ? 'c' : '-') + permLetters(ctx.fs.mode?.(e.path) ?? defaultMode(e.path, e.dir))
     const size = e.dev ? `${String(e.dev[0]).padStart(majorW)}, ${String(e.dev[1]).padStart(minorW)}` : sizeText(e)
     out += `${mode} ${String(e.links).padStart(linksW)} ${owner} ${opt.context ? '? ' : ''}${size.padStart(width)} ${date} ${shownName(e, opt)}\n`
   }

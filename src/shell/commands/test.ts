@@ -135,8 +135,10 @@ export function unaryTest(op: string, arg: string, ctx: Pick<CommandContext, 'fs
     case '-c':
       return arg !== '' && charDevice(path()) !== undefined
     case '-d':
-    case '-x':
       return arg !== '' && fs.isDir(path())
+    case '-x':
+      // root may search any directory and run any file with an execute bit
+      return arg !== '' && (fs.isDir(path()) || ((fs.mode?.(path()) ?? 0) & 0o111) !== 0)
     case '-s':
       return arg !== '' && !charDevice(path()) && (fs.isDir(path()) || (fs.readFile(path()) ?? '') !== '')
     case '-v':

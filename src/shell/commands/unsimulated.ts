@@ -3,18 +3,11 @@
 
 import type { CommandSpec } from '../types'
 
-/** What to do instead, for a few a student reaches for (our own words). */
-const INSTEAD: Readonly<Record<string, string>> = {
-  // no file of the workstation is executable: ./script.sh says Permission denied
-  chmod: "run a script with 'bash FILE'",
-}
-
 export function unsimulated(name: string): CommandSpec {
-  const instead = Object.hasOwn(INSTEAD, name) ? `${INSTEAD[name]}; ` : ''
   return {
     name, summary: '', usage: name, unsimulated: true,
     async run(ctx) {
-      ctx.stderr(`${name}: this program is not simulated in the lab; ${instead}'help' lists the commands it has\n`)
+      ctx.stderr(`${name}: this program is not simulated in the lab; 'help' lists the commands it has\n`)
       return 126
     },
   }
