@@ -75,7 +75,7 @@ export function notExecutable(host: ExecHost, path: string): string | undefined 
   return undefined
 }
 
-/** What bash says when NAME runs nothing (a script's `bad interpreter`, `script`), and its status. */
+/** What bash says when NAME runs nothing (`script`: a script whose #! program is not there), and its status. */
 export function notRunnable(host: ExecHost, name: string, script?: { error: string }): { text: string; status: number } {
   if (script) return { text: `bash: ${name}: ${script.error}\n`, status: 127 }
   const denied = name.includes('/') ? notExecutable(host, name) : undefined
