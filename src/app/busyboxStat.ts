@@ -11,6 +11,7 @@ import { blocksOf, nlinkOf, resolve, sizeOf, type FsDir, type FsError, type FsNo
 import { modeString } from '../cluster/kubelet/exec/lsFormat'
 import { overlayTree, type TrackedFs } from './containerTree'
 import { flagsOf } from './busyboxGetopt'
+import { humanTime, inodeOf, printfOne, printIt } from '../shell/commands/statFormat'
 
 const BANNER = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n'
 const USAGE = `${BANNER}Usage: stat [-ltf] [-c FMT] FILE...
@@ -74,12 +75,6 @@ const OVERLAY_DEV = 0x3c
 
 interface Stat { node: FsNode; path: string; dev: number; ino: number }
 
-/** An inode number from the path (FNV-1a), in the range an overlay's files get. */
-function inodeOf(path: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193) >>> 0
-  return 1_000_000 + (h % 8_000_000)
-}
 
 /** The device of the file system a path is on: a tmpfs volume's, else the overlay's. */
 function deviceOf(root: FsDir, path: string): number {
@@ -101,42 +96,6 @@ function statOf(root: FsDir, name: string, cwd: string, follow: boolean): Stat |
   const r = resolve(root, name, follow, cwd)
   if (typeof r === 'string') return r
   return { node: r.node, path: r.path, dev: deviceOf(root, r.path), ino: r.path === '/' ? 2 : inodeOf(r.path) }
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0')
-/** human_time: the lab's milliseconds as nanoseconds, in UTC (a container's TZ). */
-function humanTime(ms: number): string {
-  const d = new Date(ms)
-  const date = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
-  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
-  return `${date} ${time}.${String((((ms % 1000) + 1000) % 1000) * 1_000_000).padStart(9, '0')} +0000`
-}
-
-/** printf(3) of one conversion: `mods` are what followed `%` ("#-+.I 0123456789"). */
-function printfOne(mods: string, value: string | number, conv: 's' | 'u' | 'x' | 'o' | 'd'): string {
-  const m = /^([#\-+ 0I]*)(\d*)(?:\.(\d*))?$/.exec(mods)
-  if (!m) return `%${mods}${conv}`
-  const flags = m[1]
-  const width = m[2] === '' ? 0 : Number(m[2])
-  const precision = m[3] === undefined ? undefined : m[3] === '' ? 0 : Number(m[3])
-  let body: string
-  let sign = ''
-  if (conv === 's') body = precision === undefined ? String(value) : String(value).slice(0, precision)
-  else {
-    const n = Number(value)
-    body = conv === 'x' ? n.toString(16) : conv === 'o' ? n.toString(8) : String(Math.abs(n))
-    if (conv === 'd' && n < 0) sign = '-'
-    else if (conv === 'd' && flags.includes('+')) sign = '+'
-    else if (conv === 'd' && flags.includes(' ')) sign = ' '
-    if (precision !== undefined) body = body.padStart(precision, '0')
-    if (flags.includes('#') && conv === 'o' && !body.startsWith('0')) body = `0${body}`
-    if (flags.includes('#') && conv === 'x' && n !== 0) body = `0x${body}`
-  }
-  const text = sign + body
-  if (text.length >= width) return text
-  if (flags.includes('-')) return text.padEnd(width)
-  if (flags.includes('0') && conv !== 's' && precision === undefined) return sign + body.padStart(width - sign.length, '0')
-  return text.padStart(width)
 }
 
 /** print_stat: one %-sequence of a file's stat. */
@@ -168,26 +127,6 @@ function statField(mods: string, c: string, name: string, s: Stat): string {
     // (another letter is printed as itself, through %c with the modifiers)
     default: return printfOne(mods, c, 's')
   }
-}
-
-/** print_it: the format with every %-sequence replaced, and the newline puts(3) adds. */
-function printIt(format: string, field: (mods: string, c: string) => string): string {
-  let out = ''
-  for (let i = 0; i < format.length; ) {
-    const p = format.indexOf('%', i)
-    if (p < 0) {
-      out += format.slice(i)
-      break
-    }
-    out += format.slice(i, p)
-    let j = p + 1
-    while (j < format.length && '#-+.I 0123456789'.includes(format[j])) j++
-    // a lone % at the end is printed as it is, and then no newline follows (print_it's case '\0')
-    if (j >= format.length) return `${out}%`
-    out += format[j] === '%' ? '%' : field(format.slice(p + 1, j), format[j])
-    i = j + 1
-  }
-  return `${out}\n`
 }
 
 const TERSE = '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %o'
@@ -228,7 +167,9 @@ export function busyboxStat(p: ContainerProcess, flat: Record<string, string>, f
           continue
         }
         const format = o.values.get('c') ?? (o.flags.has('t') ? TERSE : s.node.kind === 'dev' ? DEFAULT_DEVICE : DEFAULT)
-        ctx.stdout(printIt(format, (mods, c) => statField(mods, c, name, s)))
+        // (a lone % at the end: no newline after it, print_it's case '\0')
+        const { text, loneEnd } = printIt(format, (mods, c) => statField(mods, c, name, s))
+        ctx.stdout(loneEnd ? text : `${text}\n`)
       }
       return status
     },

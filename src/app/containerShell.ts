@@ -30,9 +30,14 @@ export const STDIN_PATH = '/proc/self/fd/0'
 /** Shell builtins the lab has as commands, present whatever the image holds (dash has no help and no history). */
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
 const DASH_LACKS = new Set(['help', 'history'])
-/** The workstation's coreutils modules that do not speak busybox's words (busyboxReworded.ts has none for them). */
 const WORKSTATION_SHELLS = new Set(['bash', 'sh'])
+/** The workstation's coreutils modules that do not speak busybox's words (busyboxReworded.ts has none for them). */
 const GNU_WORDED = new Set(['cp', 'mv', 'basename', 'dirname', 'printenv', 'find'])
+/**
+ * The workstation's programs that read what a container's copy of its files does not hold (modes,
+ * devices, inodes): not simulated in an image that has them, unless the image's own (busybox's stat) stands in.
+ */
+const WORKSTATION_ONLY = new Set(['stat', 'chmod'])
 
 /**
  * Copy the container's tree into a plain file record (symlinks followed, as reading them does).
@@ -146,7 +151,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
     if (named.has(spec.name) || (spec.unsimulated && !ownByName.has(spec.name)) || WORKSTATION_SHELLS.has(spec.name)) continue
     named.add(spec.name)
     // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's): not simulated there
-    if (busybox.length > 0 && GNU_WORDED.has(spec.name)) {
+    if ((busybox.length > 0 && GNU_WORDED.has(spec.name)) || (WORKSTATION_ONLY.has(spec.name) && !ownByName.has(spec.name))) {
       specs.push(onPath(spec.name) ? notSimulated(spec.name) : notFound(spec.name))
       continue
     }

@@ -49,6 +49,10 @@ const CASES: string[] = [
   'touch f; chmod 666 f; chmod -w f; echo $?; ls -l f | cut -c1-10; chmod -x f; echo $?; chmod -R go-rwx .; ls -l f | cut -c1-10',
   // what cp and mv do with a mode: mv keeps it, cp gives a new file its source's less the umask and set-id bits, cp -p all of it
   'touch s; chmod 750 s; mv s t; ls -l t | cut -c1-10; cp t u; ls -l u | cut -c1-10; touch v; cp t v; ls -l v | cut -c1-10; chmod 4777 t; cp t w; ls -l w | cut -c1-10; cp -p t x; ls -l x | cut -c1-10; mkdir -p dd; chmod 700 dd; cp -r dd ee; ls -ld ee | cut -c1-10; mv dd ff; ls -ld ff | cut -c1-10',
+  // stat: every field that does not depend on a disk, the display less its numbers and times, -t, --printf, errors
+  "touch f; chmod 0 f; mkdir -p d; chmod 1755 d; printf 'hello\\n' > g; stat -c '%n|%s|%b|%B|%a|%A|%f|%F|%h|%u|%U|%g|%G|%o|%t|%T|%N|%Hd|%Ld|%Hr|%Lr|%r|%R|%D|%d' f d g /dev/null",
+  "touch f; printf 'hello\\n' > g; stat -c '[%q][%5q]|end %' f; stat -c '%-8n|%8s|%.3n|%05a|%#a' f g; stat --printf='%n\\t%s\\n' g; stat --printf='%n|' f g; echo; stat -t g | cut -d' ' -f1-6,9-11,16",
+  "printf 'hello\\n' > g; stat g | grep -v -e Device -e Access: -e Modify -e Change -e Birth; stat /dev/null | grep -v -e Inode -e Access: -e Modify -e Change -e Birth; stat nope g | head -1; stat; stat -x g; stat -c; echo $?",
   'chmod; chmod 7; chmod abc f; chmod 644 nope; echo $?; chmod -f 644 nope; echo $?; touch f; chmod 88 f; chmod u+q f; chmod -Z f',
   // a path that names no program: a script (no file here is executable), a directory, a path through a file, nothing
   'printf "echo hi\\n" > s.sh; mkdir -p d; ./s.sh; echo $?; ./d; echo $?; ./s.sh/x; echo $?; ./nope; echo $?; ./d/../s.sh; echo $?; sh -c "./s.sh; ./d; echo \\$?"',

@@ -17,7 +17,7 @@ readonly -p | grep R=
 bash -c 'echo "[$0|$1|$#]"' name one two
 printf 'echo in $0 $1\nnosuch\n' > s.sh; bash s.sh arg; sh s.sh arg
 sh -c 'declare x; [[ a ]]'
-stat ca.pem; which stat
+shred ca.pem; which shred
 P=/a; P+=:/b; echo $P; TOK=eyJh.eyJp.c2ln; IFS=. read -ra parts <<< "$TOK"; echo ${#parts[@]} ${parts[1]} ${!parts[@]}
 a=(one "two three"); a+=(four); for i in 5 6; do a[$i]=x$i; done; declare -p a; printf '[%s]' "${a[@]}"; echo
 kubectl create namespace sa-demo

@@ -34,6 +34,7 @@ import { sed } from './sed'
 import { seq } from './seq'
 import { sleep } from './sleep'
 import { sort } from './sort'
+import { stat } from './stat'
 import { tail } from './tail'
 import { bracket, test } from './test'
 import { touch } from './touch'
@@ -78,7 +79,7 @@ export function builtinCommands(): CommandSpec[] {
 function ownCommands(): CommandSpec[] {
   return [
     awk, base64, bracket, cat, cd, chmod, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
-    ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
+    ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, stat, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,

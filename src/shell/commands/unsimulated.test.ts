@@ -17,9 +17,9 @@ describe("a Debian 12 system's programs", () => {
 
   it('on the workstation, one the lab does not run says so; which and type find it; help leaves it out', async () => {
     const sh = newShell()
-    expect(await sh.run('stat /root')).toEqual({ stdout: '', stderr: "stat: this program is not simulated in the lab; 'help' lists the commands it has\n", exitCode: 126 })
-    expect((await sh.run('which diff stat; type -t tar')).stdout).toBe('/usr/bin/diff\n/usr/bin/stat\nfile\n')
-    expect((await sh.run('help')).stdout).not.toMatch(/^ {2}stat /m)
+    expect(await sh.run('shred /root/x')).toEqual({ stdout: '', stderr: "shred: this program is not simulated in the lab; 'help' lists the commands it has\n", exitCode: 126 })
+    expect((await sh.run('which diff shred; type -t tar')).stdout).toBe('/usr/bin/diff\n/usr/bin/shred\nfile\n')
+    expect((await sh.run('help')).stdout).not.toMatch(/^ {2}shred /m)
     // a name with a hint of its own keeps bash's line and the hint
     expect((await sh.run('more notes')).stderr).toMatch(/^bash: more: command not found\nlab: there is no pager/)
   })
