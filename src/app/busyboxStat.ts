@@ -8,10 +8,9 @@
 import type { CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { blocksOf, nlinkOf, resolve, sizeOf, type FsDir, type FsError, type FsNode } from '../cluster/kubelet/exec/vfs'
-import { modeString } from '../cluster/kubelet/exec/lsFormat'
 import { overlayTree, type TrackedFs } from './containerTree'
 import { flagsOf } from './busyboxGetopt'
-import { humanTime, inodeOf, printfOne, printIt } from '../shell/commands/statFormat'
+import { fileField, inodeOf, printfOne, printIt, type StatInfo } from '../shell/commands/statFormat'
 
 const BANNER = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n'
 const USAGE = `${BANNER}Usage: stat [-ltf] [-c FMT] FILE...
@@ -67,14 +66,8 @@ FMT sequences for file systems:
 `
 
 const STRERROR: Record<FsError, string> = { ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', ELOOP: 'Symbolic link loop' }
-/** The file-type bits of st_mode (S_IFREG, S_IFDIR, S_IFLNK, S_IFCHR). */
-const TYPE_BITS: Record<FsNode['kind'], number> = { file: 0o100000, dir: 0o040000, link: 0o120000, dev: 0o020000 }
-const FILE_TYPE: Record<FsNode['kind'], string> = { file: 'regular file', dir: 'directory', link: 'symbolic link', dev: 'character special file' }
 /** Anonymous devices (major 0) as the kernel numbers them: the image's overlay, then each tmpfs. */
 const OVERLAY_DEV = 0x3c
-
-interface Stat { node: FsNode; path: string; dev: number; ino: number }
-
 
 /** The device of the file system a path is on: a tmpfs volume's, else the overlay's. */
 function deviceOf(root: FsDir, path: string): number {
@@ -90,43 +83,31 @@ function deviceOf(root: FsDir, path: string): number {
   return OVERLAY_DEV
 }
 
-/** lstat(2), or stat(2) with `follow`: the node and its made-up numbers, or the error. */
-function statOf(root: FsDir, name: string, cwd: string, follow: boolean): Stat | FsError {
+/** lstat(2), or stat(2) with `follow`: the node (for a link's target) and its stat, or the error. */
+function statOf(root: FsDir, name: string, cwd: string, follow: boolean): { node: FsNode; info: StatInfo } | FsError {
   if (name === '') return 'ENOENT'
   const r = resolve(root, name, follow, cwd)
   if (typeof r === 'string') return r
-  return { node: r.node, path: r.path, dev: deviceOf(root, r.path), ino: r.path === '/' ? 2 : inodeOf(r.path) }
+  const n = r.node
+  const info: StatInfo = {
+    kind: n.kind,
+    perm: n.kind === 'link' ? 0o777 : n.mode & 0o7777,
+    size: sizeOf(n),
+    blocks: blocksOf(n) * 2,
+    links: nlinkOf(n),
+    dev: deviceOf(root, r.path),
+    ino: inodeOf(r.path),
+    rdev: n.kind === 'dev' ? [n.major, n.minor] : [0, 0],
+    time: n.mtime,
+  }
+  return { node: n, info }
 }
 
 /** print_stat: one %-sequence of a file's stat. */
-function statField(mods: string, c: string, name: string, s: Stat): string {
-  const n = s.node
-  const mode = n.kind === 'link' ? 0o777 : n.mode & 0o7777
-  const seconds = Math.floor(n.mtime / 1000)
-  switch (c) {
-    case 'n': return printfOne(mods, name, 's')
-    case 'N': return n.kind === 'link' ? `'${name}' -> '${n.target}'` : printfOne(mods, name, 's')
-    case 'd': return printfOne(mods, s.dev, 'u')
-    case 'D': return printfOne(mods, s.dev, 'x')
-    case 'i': return printfOne(mods, s.ino, 'u')
-    case 'a': return printfOne(mods, mode, 'o')
-    case 'A': return printfOne(mods, modeString(n), 's')
-    case 'f': return printfOne(mods, TYPE_BITS[n.kind] | mode, 'x')
-    case 'F': return printfOne(mods, n.kind === 'file' && sizeOf(n) === 0 ? 'regular empty file' : FILE_TYPE[n.kind], 's')
-    case 'h': return printfOne(mods, nlinkOf(n), 'u')
-    case 'u': case 'g': return printfOne(mods, 0, 'u')
-    case 'U': case 'G': return printfOne(mods, 'root', 's')
-    case 't': return printfOne(mods, n.kind === 'dev' ? n.major : 0, 'x')
-    case 'T': return printfOne(mods, n.kind === 'dev' ? n.minor : 0, 'x')
-    case 's': return printfOne(mods, sizeOf(n), 'u')
-    case 'B': return printfOne(mods, 512, 'u')
-    case 'b': return printfOne(mods, blocksOf(n) * 2, 'u')
-    case 'o': return printfOne(mods, 4096, 'u')
-    case 'x': case 'y': case 'z': return printfOne(mods, humanTime(n.mtime), 's')
-    case 'X': case 'Y': case 'Z': return printfOne(mods, seconds, 'd')
-    // (another letter is printed as itself, through %c with the modifiers)
-    default: return printfOne(mods, c, 's')
-  }
+function statField(mods: string, c: string, name: string, node: FsNode, s: StatInfo): string {
+  if (c === 'N' && node.kind === 'link') return `'${name}' -> '${node.target}'`
+  // (another letter is printed as itself, through %c with the modifiers)
+  return fileField(mods, c === 'N' ? 'n' : c, name, s) ?? printfOne(mods, c, 's')
 }
 
 const TERSE = '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %o'
@@ -166,9 +147,9 @@ export function busyboxStat(p: ContainerProcess, flat: Record<string, string>, f
           status = 1
           continue
         }
-        const format = o.values.get('c') ?? (o.flags.has('t') ? TERSE : s.node.kind === 'dev' ? DEFAULT_DEVICE : DEFAULT)
+        const format = o.values.get('c') ?? (o.flags.has('t') ? TERSE : s.info.kind === 'dev' ? DEFAULT_DEVICE : DEFAULT)
         // (a lone % at the end: no newline after it, print_it's case '\0')
-        const { text, loneEnd } = printIt(format, (mods, c) => statField(mods, c, name, s))
+        const { text, loneEnd } = printIt(format, (mods, c) => statField(mods, c, name, s.node, s.info))
         ctx.stdout(loneEnd ? text : `${text}\n`)
       }
       return status

@@ -55,7 +55,7 @@ export type Builtin = (c: BuiltinCall) => Promise<number> | number
 /** Quote a value as `alias`, `trap -p` and `set -x` print it: bare if safe, else in '...'. */
 export function shellQuote(s: string): string {
   if (s !== '' && /^[A-Za-z0-9_./,:@%+=^-]+$/.test(s)) return s
-  return `'${s.replaceAll("'", "'\\''")}'`
+  return singleQuote(s)
 }
 
 const isControl = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f

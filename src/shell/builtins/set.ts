@@ -3,7 +3,7 @@
 // `set a b` replace the positional parameters; `shift [n]` drops the first n of them.
 
 import { LONG_ONLY, OPTION_LETTERS, allOptionNames } from '../runtime'
-import { ansiCQuote, hasControl, type BuiltinCall } from './host'
+import { ansiCQuote, hasControl, singleQuote, type BuiltinCall } from './host'
 import { arrayValue, assocValue, variableNames } from '../arrays'
 
 const SET_USAGE = 'set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n'
@@ -84,7 +84,7 @@ function listOptions(opts: Set<string>, dashO: boolean, out: (t: string) => void
 function quoteValue(v: string): string {
   if (/^[A-Za-z0-9_./:,@%+=-]*$/.test(v)) return v
   if (hasControl(v)) return ansiCQuote(v)
-  return `'${v.replaceAll("'", "'\\''")}'`
+  return singleQuote(v)
 }
 
 export function shiftBuiltin({ h, argv, err }: BuiltinCall): number {

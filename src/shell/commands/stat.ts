@@ -7,10 +7,10 @@
 import type { CommandSpec, FlagSpec, HomeFs } from '../types'
 import { charDevice } from '../devices'
 import { byteLength } from '../../common/bytes'
-import { permLetters } from '../modes'
 import { expandEscapes } from './escapes'
+import { singleQuote } from '../builtins/host'
 import { gnuQuote } from './gnuQuote'
-import { humanTime, inodeOf, printfOne, printIt } from './statFormat'
+import { fileField, inodeOf, printfOne, printIt, type StatInfo } from './statFormat'
 import { getopt, has, lastValue, printHelp, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
@@ -29,60 +29,45 @@ const DEFAULT = `${DEFAULT_HEAD}Device: %Hd,%Ld\tInode: %-10i  Links: %h\n${DEFA
 const DEFAULT_DEVICE = `${DEFAULT_HEAD}Device: %Hd,%Ld\tInode: %-10i  Links: %-5h Device type: %Hr,%Lr\n${DEFAULT_TAIL}`
 const TERSE = '%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o'
 
-interface Info { kind: 'file' | 'dir' | 'dev'; mode: number; size: number; links: number; dev: [number, number]; ino: number; rdev: [number, number] }
+/** The workstation's root file system: a first disk's device (254,0), as a Debian machine's. */
+const DISK = 254 * 256
 
-
-function infoOf(fs: HomeFs, path: string): Info | undefined {
+/** The file's stat; `now` is every time of it (the workstation's files keep none). */
+function infoOf(fs: HomeFs, path: string, now: number): StatInfo | undefined {
   if (!fs.exists(path)) return undefined
   const device = charDevice(path)
-  if (device) return { kind: 'dev', mode: fs.mode?.(path) ?? 0o666, size: 0, links: 1, dev: [0, 6], ino: 3 + device[1], rdev: device }
+  // /dev's devices: a devtmpfs (0,6) with small inodes
+  if (device) return { kind: 'dev', perm: fs.mode?.(path) ?? 0o666, size: 0, blocks: 0, links: 1, dev: 6, ino: 3 + device[1], rdev: device, time: now }
   const dir = fs.isDir(path)
   const subdirs = dir ? (fs.list(path) ?? []).filter((n) => fs.isDir(`${path === '/' ? '' : path}/${n}`)).length : 0
+  const size = dir ? 4096 : byteLength(fs.readFile(path) ?? '')
   return {
     kind: dir ? 'dir' : 'file',
-    mode: fs.mode?.(path) ?? (dir ? 0o755 : 0o644),
-    size: dir ? 4096 : byteLength(fs.readFile(path) ?? ''),
+    perm: fs.mode?.(path) ?? (dir ? 0o755 : 0o644),
+    size,
+    blocks: Math.ceil(size / 4096) * 8,
     links: dir ? 2 + subdirs : 1,
-    dev: [254, 0],
-    ino: path === '/' ? 2 : inodeOf(path),
+    dev: DISK,
+    ino: inodeOf(path),
     rdev: [0, 0],
+    time: now,
   }
 }
 
-const TYPE_BITS = { file: 0o100000, dir: 0o040000, dev: 0o020000 }
-const shellQuote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`
-
-/** One %-sequence of a file's stat (coreutils print_stat; H and L take a device number's major and minor). */
-function field(mods: string, c: string, name: string, f: Info, now: number, quoteName: boolean): string {
+/** One %-sequence of a file's stat: coreutils' own letters (H and L take a device number's major and minor), then both stats'. */
+function field(mods: string, c: string, name: string, s: StatInfo, quoteName: boolean): string {
   const part = mods.endsWith('H') ? 0 : mods.endsWith('L') ? 1 : undefined
   const m = part === undefined ? mods : mods.slice(0, -1)
-  const devNum = (d: [number, number]) => d[0] * 256 + d[1]
-  const seconds = Math.floor(now / 1000)
+  const rdev = s.rdev[0] * 256 + s.rdev[1]
   switch (c) {
-    case 'n': return printfOne(m, name, 's')
-    case 'N': return printfOne(m, quoteName ? shellQuote(name) : name, 's')
-    case 'd': return printfOne(m, part === undefined ? devNum(f.dev) : f.dev[part], 'u')
-    case 'D': return printfOne(m, devNum(f.dev), 'x')
-    case 'r': return printfOne(m, part === undefined ? devNum(f.rdev) : f.rdev[part], 'u')
-    case 'R': return printfOne(m, devNum(f.rdev), 'x')
-    case 'i': return printfOne(m, f.ino, 'u')
-    case 'a': return printfOne(m, f.mode & 0o7777, 'o')
-    case 'A': return printfOne(m, (f.kind === 'dir' ? 'd' : f.kind === 'dev' ? 'c' : '-') + permLetters(f.mode), 's')
-    case 'f': return printfOne(m, TYPE_BITS[f.kind] | (f.mode & 0o7777), 'x')
-    case 'F': return printfOne(m, f.kind === 'dir' ? 'directory' : f.kind === 'dev' ? 'character special file' : f.size === 0 ? 'regular empty file' : 'regular file', 's')
-    case 'h': return printfOne(m, f.links, 'u')
-    case 'u': case 'g': return printfOne(m, 0, 'u')
-    case 'U': case 'G': return printfOne(m, 'root', 's')
-    case 't': return printfOne(m, f.rdev[0], 'x')
-    case 'T': return printfOne(m, f.rdev[1], 'x')
-    case 's': return printfOne(m, f.size, 'u')
-    case 'B': return printfOne(m, 512, 'u')
-    case 'b': return printfOne(m, f.kind === 'file' ? Math.ceil(f.size / 4096) * 8 : f.kind === 'dir' ? 8 : 0, 'u')
-    case 'o': return printfOne(m, 4096, 'u')
-    case 'x': case 'y': case 'z': case 'w': return printfOne(m, humanTime(now), 's')
-    case 'X': case 'Y': case 'Z': case 'W': return printfOne(m, seconds, 'd')
-    case 'm': return printfOne(m, f.kind === 'dev' ? '/dev' : '/', 's')
-    default: return '?'
+    case 'N': return printfOne(m, quoteName ? singleQuote(name) : name, 's')
+    case 'd': return printfOne(m, part === undefined ? s.dev : part === 0 ? s.dev >> 8 : s.dev & 0xff, 'u')
+    case 'r': return printfOne(m, part === undefined ? rdev : s.rdev[part], 'u')
+    case 'R': return printfOne(m, rdev, 'x')
+    case 'w': return fileField(m, 'x', name, s) ?? ''
+    case 'W': return fileField(m, 'X', name, s) ?? ''
+    case 'm': return printfOne(m, s.kind === 'dev' ? '/dev' : '/', 's')
+    default: return fileField(m, c, name, s) ?? '?'
   }
 }
 
@@ -105,14 +90,14 @@ export const stat: CommandSpec = {
     const now = ctx.lab.now()
     let status = 0
     for (const name of p.operands) {
-      const f = infoOf(ctx.fs, ctx.fs.resolve(name))
+      const f = infoOf(ctx.fs, ctx.fs.resolve(name), now)
       if (!f) {
         ctx.stderr(`stat: cannot statx ${gnuQuote(name)}: No such file or directory\n`)
         status = 1
         continue
       }
       const chosen = format ?? (has(p, 'terse') ? TERSE : f.kind === 'dev' ? DEFAULT_DEVICE : DEFAULT)
-      const text = printIt(printf !== undefined ? expandEscapes(chosen, 'format').text : chosen, (mods, c) => field(mods, c, name, f, now, format !== undefined), '#-+.I 0123456789HL').text
+      const text = printIt(printf !== undefined ? expandEscapes(chosen, 'format').text : chosen, (mods, c) => field(mods, c, name, f, format !== undefined), '#-+.I 0123456789HL').text
       ctx.stdout(printf !== undefined ? text : `${text}\n`)
     }
     return status
