@@ -5,16 +5,16 @@
 import type { CommandSpec, FlagSpec } from '../types'
 import { applyMode, describeMode, permLetters } from '../modes'
 import { gnuQuote } from './gnuQuote'
-import { printHelp, usageError } from './util'
+import { getopt, has, printHelp, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
   { name: 'changes', short: 'c', takesValue: false, help: 'like verbose but report only when a change is made' },
   { name: 'silent', short: 'f', takesValue: false, help: 'suppress most error messages' },
+  { name: 'quiet', takesValue: false, help: 'same as --silent' },
   { name: 'verbose', short: 'v', takesValue: false, help: 'output a diagnostic for every file processed' },
   { name: 'recursive', short: 'R', takesValue: false, help: 'change files and directories recursively' },
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
-const LONG: Record<string, string> = { changes: 'c', silent: 'f', quiet: 'f', verbose: 'v', recursive: 'R' }
 /** The letters after `-` that make a mode, not options (chmod.c's getopt loop). */
 const MODE_LIKE = /^-[rwxXstugoa,+=0-7-]*$/
 
@@ -24,31 +24,17 @@ export const chmod: CommandSpec = {
   usage: 'chmod [OPTION]... MODE[,MODE]... FILE...',
   flags,
   async run(ctx) {
-    const opts = new Set<string>()
-    const words: string[] = []
-    let optionLikeMode = false
-    let mode: string | undefined
     const args = ctx.argv.slice(1)
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]
-      if (a === '--') {
-        words.push(...args.slice(i + 1))
-        break
-      }
-      if (a.startsWith('--') && a.length > 2) {
-        const name = a.slice(2)
-        if (name === 'help') return printHelp(ctx, chmod)
-        const key = LONG[name] ?? Object.entries(LONG).find(([l]) => l.startsWith(name))?.[1]
-        if (!key) return usageError(ctx, 'chmod', `unrecognized option ${gnuQuote(a)}`)
-        opts.add(key)
-      } else if (a.startsWith('-') && a.length > 1 && /^-[cfvR]+$/.test(a)) for (const c of a.slice(1)) opts.add(c)
-      else if (a.startsWith('-') && a.length > 1 && mode === undefined && MODE_LIKE.test(a)) {
-        mode = a
-        optionLikeMode = true
-      } else if (a.startsWith('-') && a.length > 1) return usageError(ctx, 'chmod', `invalid option -- '${Array.from(a.slice(1)).find((c) => !'cfvR'.includes(c))}'`)
-      else words.push(a)
-    }
-    if (mode === undefined) mode = words.shift()
+    // a mode that looks like an option (`-x`, `-w`) is the mode, as chmod's own getopt loop takes it
+    const end = args.indexOf('--')
+    const at = args.findIndex((a, i) => (end < 0 || i < end) && a.length > 1 && a !== '--' && MODE_LIKE.test(a) && !/^-[cfvR]+$/.test(a))
+    const optionLikeMode = at >= 0
+    const p = getopt(optionLikeMode ? args.filter((_, i) => i !== at) : args, tableFromFlags(flags))
+    if ('error' in p) return usageError(ctx, 'chmod', p.error)
+    if (has(p, 'help')) return printHelp(ctx, chmod)
+    const opt = (key: string) => has(p, key)
+    const words = [...p.operands]
+    const mode = optionLikeMode ? args[at] : words.shift()
     if (mode === undefined) return usageError(ctx, 'chmod', 'missing operand')
     if (words.length === 0) return usageError(ctx, 'chmod', `missing operand after ${gnuQuote(mode)}`)
     const fs = ctx.fs
@@ -59,7 +45,7 @@ export const chmod: CommandSpec = {
       const old = fs.mode?.(path) ?? 0o644
       const next = applyMode(mode!, old, dir) ?? old
       fs.chmod?.(path, next)
-      if (opts.has('v') || (opts.has('c') && next !== old)) {
+      if (opt('verbose') || (opt('changes') && next !== old)) {
         ctx.stdout(next === old ? `mode of ${gnuQuote(name)} retained as ${describeMode(next)}\n` : `mode of ${gnuQuote(name)} changed from ${describeMode(old)} to ${describeMode(next)}\n`)
       }
       // `chmod -w f`: what the umask kept from changing is a surprise worth saying
@@ -70,12 +56,12 @@ export const chmod: CommandSpec = {
           status = 1
         }
       }
-      if (opts.has('R') && dir) for (const entry of fs.list(path) ?? []) change(`${name.replace(/\/+$/, '')}/${entry}`, `${path === '/' ? '' : path}/${entry}`)
+      if (opt('recursive') && dir) for (const entry of fs.list(path) ?? []) change(`${name.replace(/\/+$/, '')}/${entry}`, `${path === '/' ? '' : path}/${entry}`)
     }
     for (const name of words) {
       const path = fs.resolve(name)
       if (!fs.exists(path)) {
-        if (!opts.has('f')) ctx.stderr(`chmod: cannot access ${gnuQuote(name)}: No such file or directory\n`)
+        if (!opt('silent') && !opt('quiet')) ctx.stderr(`chmod: cannot access ${gnuQuote(name)}: No such file or directory\n`)
         status = 1
         continue
       }
