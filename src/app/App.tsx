@@ -29,7 +29,7 @@ interface Props {
   clock: Promise<ClockController>
   presenter?: boolean
   /** Text typed before the page's script ran. */
-  initialInput?: string
+  takeInitialInput?: () => string
   /** What the page says about saving (save failures, another tab, set-aside labs). */
   saves?: Promise<SaveViewSource>
 }
@@ -52,7 +52,7 @@ function SaveNoticeOf({ saves }: { saves: Promise<SaveViewSource> }) {
   return <SaveNotice source={use(saves)} />
 }
 
-export function App({ store, controller, clock, presenter, initialInput, saves }: Props) {
+export function App({ store, controller, clock, presenter, takeInitialInput, saves }: Props) {
   // The ticker moves a playing clock; nothing plays before the lab has started, so it loads after the first render.
   useEffect(() => {
     let stop: (() => void) | undefined
@@ -94,7 +94,7 @@ export function App({ store, controller, clock, presenter, initialInput, saves }
         )}
       </header>
       <ErrorBoundary name="workspace">
-        <Workspace store={store} controller={controller} initialInput={initialInput} presenter={presenter} />
+        <Workspace store={store} controller={controller} takeInitialInput={takeInitialInput} presenter={presenter} />
       </ErrorBoundary>
       <ErrorBoundary name="editor">
         <Suspense fallback={null}>

@@ -1,13 +1,13 @@
 // Entry point: spawn the lab's Web Worker (its script loads on its own thread), parse the URL,
-// show the terminal at once, then start (or restore) the lab in that worker after the first
-// render, so neither its bundle nor the RSA key generation of a seedless lab delays the first
-// paint or the input; lines typed meanwhile are queued. The page holds the
+// render the terminal in slices (index.html's command line takes keys meanwhile and hands them
+// over), and start (or restore) the lab in that worker, so neither its bundle nor the RSA key
+// generation of a seedless lab delays the first paint or the input; lines typed meanwhile are
+// queued. The page holds the
 // store (a projection of the lab, updated by the worker's messages). The worker saves the lab in
 // IndexedDB after each change (savesServer.ts); the page sends it the screen's last lines, holds
 // the tab's claim on the lab and shows the save status it gets back (saveView.ts).
 
-import { StrictMode } from 'react'
-import { flushSync } from 'react-dom'
+import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
@@ -139,27 +139,38 @@ store.getState().lesson.setPresenter(params.presenter)
 
 for (const p of params.problems) say({ kind: 'warn', text: p })
 
-// What was typed into index.html's command line before this script ran (see its inline script).
+// What was entered into index.html's command line before this script ran (see its inline script).
+// It keeps taking input while the terminal renders (below); the terminal takes the rest from it
+// when it appears (takeBootInput).
 const bootInput = document.getElementById('boot-input') as HTMLInputElement | null
-const early = { value: bootInput?.value ?? '', lines: window.__tokenlabEarly ?? [] }
-early.lines.forEach((l) => controller.submit(l))
+const earlyLines = window.__tokenlabEarly ?? []
+earlyLines.splice(0).forEach((l) => controller.submit(l))
+let bootTaken = false
+/** The lines entered into index.html's command line since, and what is typed there now, once. */
+function takeBootInput(): string {
+  if (bootTaken) return ''
+  bootTaken = true
+  earlyLines.splice(0).forEach((l) => controller.submit(l))
+  return bootInput?.value ?? ''
+}
 
-// The start-up code downloads while the terminal renders; it runs after.
+// The start-up code downloads while the terminal renders; it runs once it is there.
 starter = import('./startLab')
 installStyles()
 if (params.presenter) void installPresenterStyles()
 
-// Render synchronously: the command line takes input as soon as this script has run.
+// Render in slices (a transition): index.html's command line keeps taking keys meanwhile, and the
+// terminal takes over what was typed there when it appears.
 const root = createRoot(document.getElementById('root')!)
-flushSync(() =>
+startTransition(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} initialInput={early.value} saves={savesReady} />
+      <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} takeInitialInput={takeBootInput} saves={savesReady} />
     </StrictMode>,
   ),
 )
 // Then start the lab: startLab.ts (asked for before the render, so it downloads meanwhile)
-// connects to the worker spawned above.
+// connects to the worker spawned above; it runs between the render's slices.
 
 async function start(): Promise<void> {
   const m = await starter

@@ -21,7 +21,7 @@ export interface ExtraPanel {
 interface Props {
   store: AppStore
   controller: TerminalController
-  initialInput?: string
+  takeInitialInput?: () => string
   /** Panels beyond the four (the lesson panel), shown as the first tabs. */
   extra?: ExtraPanel[]
 }
@@ -30,7 +30,7 @@ interface Props {
 const isTouch = () =>
   typeof window !== 'undefined' && ((typeof navigator !== 'undefined' && navigator.maxTouchPoints > 0) || (typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches))
 
-export function PhoneTabs({ store, controller, initialInput, extra = [] }: Props) {
+export function PhoneTabs({ store, controller, takeInitialInput, extra = [] }: Props) {
   const tabs = [
     ...extra.map((e) => ({ id: e.id, label: e.label })),
     { id: 'terminal', label: 'Terminal' },
@@ -79,7 +79,7 @@ export function PhoneTabs({ store, controller, initialInput, extra = [] }: Props
         </Pane>
       ))}
       <section id="pane-terminal" className="pane-terminal" role="tabpanel" aria-labelledby="tab-terminal" hidden={current !== 'terminal'}>
-        <Terminal store={store} controller={controller} initialInput={initialInput} touch={touch} />
+        <Terminal store={store} controller={controller} takeInitialInput={takeInitialInput} touch={touch} />
       </section>
       <Pane id="pane-why" name="why-this-answer panel" tab={tab('why')}>
         <WhyPanel />

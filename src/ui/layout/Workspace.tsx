@@ -15,7 +15,7 @@ import { PhoneTabs } from './PhoneTabs'
 interface Props {
   store: AppStore
   controller: TerminalController
-  initialInput?: string
+  takeInitialInput?: () => string
   /** Presenter mode: the terminal takes more of the height (14 lines or more at 1280x720). */
   presenter?: boolean
 }
@@ -58,10 +58,10 @@ export function Workspace(props: Props) {
     }
   }, [store])
   const lesson = { id: 'lesson', label: 'Lesson', node: <LessonPanel store={store} controller={props.controller} /> }
-  return narrow ? <PhoneTabs store={store} controller={props.controller} initialInput={props.initialInput} extra={[lesson]} /> : <Columns {...props} />
+  return narrow ? <PhoneTabs store={store} controller={props.controller} takeInitialInput={props.takeInitialInput} extra={[lesson]} /> : <Columns {...props} />
 }
 
-function Columns({ store, controller, initialInput, presenter }: Props) {
+function Columns({ store, controller, takeInitialInput, presenter }: Props) {
   const [left, setLeft] = useState(56)
   const [term, setTerm] = useState(presenter ? 78 : 56)
   const [decoder, setDecoder] = useState(55)
@@ -76,7 +76,7 @@ function Columns({ store, controller, initialInput, presenter }: Props) {
       <div className="col col-left">
         <section id="pane-terminal" className="pane-terminal" aria-label="Terminal">
           <ErrorBoundary name="terminal">
-            <Terminal store={store} controller={controller} initialInput={initialInput} />
+            <Terminal store={store} controller={controller} takeInitialInput={takeInitialInput} />
           </ErrorBoundary>
         </section>
         <Splitter

@@ -15,12 +15,13 @@ interface Props {
   /** Called when the user entered something (the view then follows the output). */
   onEnter(): void
   helpId: string
-  initialValue?: string
+  /** What is typed already (in index.html's command line), taken as the line appears. */
+  takeInitialValue?: () => string
 }
 
-export const InputLine = memo(function InputLine({ store, controller, inputRef, onEnter, helpId, initialValue = '' }: Props) {
-  const [typed, setValue] = useState(initialValue)
-  const cursor = useRef<number | undefined>(initialValue ? initialValue.length : undefined)
+export const InputLine = memo(function InputLine({ store, controller, inputRef, onEnter, helpId, takeInitialValue }: Props) {
+  const [typed, setValue] = useState('')
+  const cursor = useRef<number | undefined>(undefined)
   const escArmed = useRef(false)
   const partial = useTerminal(store, (s) => s.partial)
   const prompt = useTerminal(store, (s) => s.prompt)
@@ -50,6 +51,13 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
     cursor.current = c
     setValue(v)
   }
+
+  // What was typed before this line appeared (read as it does: keys go on arriving there until then).
+  useLayoutEffect(() => {
+    const v = takeInitialValue?.()
+    if (v) replace(v)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the line appears
+  }, [])
 
   // A line entered and not echoed yet stays in the input (and in its data-entered, which a script
   // may read and no style does) until the terminal echoes it with its first output: the Enter key

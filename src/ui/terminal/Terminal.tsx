@@ -14,12 +14,12 @@ interface Props {
   store: AppStore
   controller: TerminalController
   /** Text already typed (into the page's first, static command line). */
-  initialInput?: string
+  takeInitialInput?: () => string
   /** A touch screen: a key bar for Tab, Up, Down, Ctrl+C and Esc, and hints for fingers. */
   touch?: boolean
 }
 
-export function Terminal({ store, controller, initialInput = '', touch = false }: Props) {
+export function Terminal({ store, controller, takeInitialInput, touch = false }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const stick = useRef(true)
@@ -134,7 +134,7 @@ export function Terminal({ store, controller, initialInput = '', touch = false }
           inputRef={inputRef}
           onEnter={follow}
           helpId="term-help"
-          initialValue={initialInput}
+          takeInitialValue={takeInitialInput}
         />
       </div>
       {touch ? (
