@@ -1,7 +1,7 @@
 // The terminal itself: keys, paste, error output, text-only rendering, local-only requests,
 // saved state that cannot be read, accessibility.
 import { asideRaw } from './support/saves'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { commandLine, openLab, PS1, selectedText, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
 import { clearStorageOnce } from './support/article'
 import { holdEditorPreload } from './support/editor'
@@ -290,7 +290,8 @@ test('window.lab is there from the entry script on; until its code arrives, call
   expect(await ran).toEqual({ stdout: 'through-the-stand-in\n', stderr: '', exitCode: 0 })
 })
 
-test('the command line takes input before the page script has loaded', async ({ page }) => {
+/** Open the lab with the page's script held back (index.html's command line only); returns what lets it load. */
+async function openHoldingScript(page: Page): Promise<() => void> {
   let release!: () => void
   const gate = new Promise<void>((r) => (release = r))
   await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
@@ -298,6 +299,11 @@ test('the command line takes input before the page script has loaded', async ({ 
     await route.continue()
   })
   await page.goto('/?seed=1', { waitUntil: 'commit' })
+  return release
+}
+
+test('the command line takes input before the page script has loaded', async ({ page }) => {
+  const release = await openHoldingScript(page)
   // index.html's own command line (the page's script is held back above)
   await expect(page.locator('#boot-input')).toBeFocused()
   expect(await page.evaluate(() => window.lab)).toBeUndefined()
@@ -317,13 +323,7 @@ test('the command line takes input before the page script has loaded', async ({ 
 test('the command line keeps taking keys while the terminal renders, and the terminal takes them over', async ({ page, context }) => {
   // The page's script renders the terminal in slices (a transition), so a key typed meanwhile is
   // not held behind one long task. A slowed processor stretches that render out for the test.
-  let release!: () => void
-  const gate = new Promise<void>((r) => (release = r))
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await gate
-    await route.continue()
-  })
-  await page.goto('/?seed=1', { waitUntil: 'commit' })
+  const release = await openHoldingScript(page)
   await expect(page.locator('#boot-input')).toBeFocused()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 12 })
