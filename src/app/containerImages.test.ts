@@ -15,7 +15,7 @@ function real(argv: string[]): { stderr: string; exitCode: number } {
   return { stderr: r.stderr, exitCode: r.status ?? -1 }
 }
 
-const NOT_IN_PATH = (cmd: string) => new RegExp(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in \\$PATH: unknown\\n$`)
+const NOT_IN_PATH = (cmd: string) => new RegExp(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in \\$PATH: unknown\\ncommand terminated with exit code 126\\n$`)
 
 beforeAll(async () => {
   lab = await createLab({ seed: '1' })

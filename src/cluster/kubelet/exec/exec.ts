@@ -14,7 +14,7 @@ import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
 import { execPids, initCmdline } from './procs'
 import { containerArgv } from '../program'
-import { newBadRequest, newFailure, newInternalError, newNotFound } from '../../../common/apiErrors'
+import { newBadRequest, newFailure, newNotFound } from '../../../common/apiErrors'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
 export const DEFAULT_SERVICE_IP = '10.32.0.1'
@@ -44,15 +44,6 @@ export interface ExecInput {
  * applets take every option (ls there shows the container's own tree, sleep moves the lab clock).
  */
 const DIRECT = new Set(['ps'])
-
-/**
- * How kubectl prints a Status returned by exec: errors of the exec stream (the upgrade failing,
- * the runtime refusing) as `error: <message>`, API errors as `Error from server (<Reason>): <message>`.
- */
-export function execErrorLine(s: Status): string {
-  if (s.message?.startsWith('unable to upgrade connection') || s.message?.startsWith('Internal error occurred: error executing command')) return `error: ${s.message}`
-  return `Error from server (${s.reason}): ${s.message}`
-}
 
 /** The `kubernetes` Service's ClusterIP (the default when the lab has no such object). */
 export function apiServiceIP(ctx: ClusterContext): string {
@@ -106,11 +97,10 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   if (cmd === undefined) return newBadRequest('you must specify at least one command for the container')
   const found = lookPath(proc, cmd)
   if (!found.found) {
-    const execId = ctx.random.hex(64)
+    // containerd 2 with runc: the process never starts; the runtime's message comes on the exec's
+    // stderr and the exec ends with 126 (kubectl: `command terminated with exit code 126`).
     const why = cmd.includes('/') ? `stat ${cmd}: no such file or directory` : 'executable file not found in $PATH'
-    return newInternalError(
-      `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execId)}: ` +
-      `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown`)
+    return { kind: 'ExecResult', stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown\n`, exitCode: 126 }
   }
   const cspec = spec.containers?.find((x) => x.name === container)
   proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command)

@@ -4,7 +4,7 @@
 // shows it (against the real busybox on this machine, dates aside).
 import { describe, expect, it } from 'vitest'
 import { T0, podObject, firstNodeKubelet } from '../testing'
-import type { ExecResult, Status } from '../../apiserver/types'
+import type { ExecResult } from '../../apiserver/types'
 import type { KubeletState } from '../state'
 import { requireTools, runBatch } from '../../../shell/testing/realTools'
 import { execPids, initCmdline, processTable } from './procs'
@@ -72,8 +72,8 @@ describe('processes of a container', () => {
 
   it('nginx (Debian, no procps) has no ps: the runtime cannot find it', async () => {
     const { kubelet } = await setup()
-    const s = (await kubelet.exec('sa-demo', 'web', undefined, ['ps'])) as Status
-    expect(s.message).toContain('exec: "ps": executable file not found in $PATH: unknown')
+    const r = (await kubelet.exec('sa-demo', 'web', undefined, ['ps'])) as ExecResult
+    expect(r).toMatchObject({ stderr: expect.stringContaining('exec: "ps": executable file not found in $PATH: unknown\n'), exitCode: 126 })
   })
 })
 
