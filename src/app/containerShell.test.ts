@@ -308,7 +308,7 @@ describe('ps in the container', () => {
     await run('kubectl -n sa-demo run web --image=nginx:1.27')
     await run('kubectl -n sa-demo wait --for=condition=Ready pod/plain pod/web')
     expect((await run('kubectl -n sa-demo exec plain -- ps')).stdout).toBe(`${HEADER}    1 root      0:00 /agnhost pause\n    2 root      0:00 ps\n`)
-    expect((await run('kubectl -n sa-demo exec web -- ps')).stderr).toMatch(/exec: "ps": executable file not found in \$PATH: unknown\n$/)
+    expect((await run('kubectl -n sa-demo exec web -- ps')).stderr).toMatch(/exec: "ps": executable file not found in \$PATH: unknown\ncommand terminated with exit code 126\n$/)
     expect(await run(`kubectl -n sa-demo exec web -- sh -c 'ps; echo $?'`)).toEqual({ stdout: '127\n', stderr: 'sh: 1: ps: not found\n', exitCode: 0 })
   })
 
