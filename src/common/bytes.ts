@@ -209,3 +209,10 @@ export function compareBytes(a: string, b: string): number {
   for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1
   return x.length === y.length ? 0 : x.length < y.length ? -1 : 1
 }
+
+/** Lower-case hex, two digits a byte (Go's hex.EncodeToString). */
+export function hexOf(bytes: Uint8Array): string {
+  let s = ''
+  for (const b of bytes) s += b.toString(16).padStart(2, '0')
+  return s
+}

@@ -12,6 +12,8 @@ export interface ClientCertificate {
   organizations: string[]
   /** Whether the certificate was signed by the cluster CA. */
   signedByClusterCA: boolean
+  /** `X509SHA256=<hex of the SHA-256 of its DER>`, where the lab has the certificate itself (a user's, from a kubeconfig). */
+  credentialId?: string
 }
 
 export interface ApiRequest {

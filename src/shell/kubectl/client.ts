@@ -10,6 +10,7 @@ import { LAB_API_HOST, TransportError, discoveryFailure, pemBlocks, transportFai
 import { parseCertificate, signedBy } from './x509'
 import { decodeBase64Binary, encodeBase64Text } from '../../common/base64'
 import { deepFreeze } from '../../common/freeze'
+import { hexOf } from '../../common/bytes'
 import { memo } from '../../common/memo'
 import { Klog, httpDate, logRoundTrip } from './verbose'
 import { WarningWriter } from './warnings'
@@ -121,8 +122,9 @@ const decodeB64 = (s: unknown): string | undefined => (typeof s === 'string' ? d
 
 /**
  * The client certificate kubectl presents from this PEM text (the user's data, else its file): CN and O
- * read from it, signedByClusterCA checked against the lab's cluster CA with WebCrypto. Kept by the
- * text: decoding and parsing one took about a twelfth of a warm kubectl command.
+ * read from it, signedByClusterCA checked against the lab's cluster CA with WebCrypto, its SHA-256 as
+ * the credential ID the API server gives the user. Kept by the text: decoding and parsing one took
+ * about a twelfth of a warm kubectl command.
  */
 const certificateOf = memo((pem: string) => readCertificate(pem))
 const clientCertificate = (pem: string | undefined): Promise<ClientCertificate | undefined> =>
@@ -132,7 +134,13 @@ async function readCertificate(pem: string): Promise<ClientCertificate | undefin
   const der = presentedCertificate(pem)
   const cert = der && parseCertificate(der)
   if (!cert) return undefined
-  return deepFreeze({ commonName: cert.subjectCN, organizations: cert.subjectO, signedByClusterCA: await signedBy(cert, CLUSTER_CA_PEM) })
+  const sha256 = new Uint8Array(await crypto.subtle.digest('SHA-256', der as Uint8Array<ArrayBuffer>))
+  return deepFreeze({
+    commonName: cert.subjectCN,
+    organizations: cert.subjectO,
+    signedByClusterCA: await signedBy(cert, CLUSTER_CA_PEM),
+    credentialId: `X509SHA256=${hexOf(sha256)}`,
+  })
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)

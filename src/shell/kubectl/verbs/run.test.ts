@@ -27,7 +27,13 @@ describe('kubectl run', () => {
     expect(r).toEqual({ stdout: 'pod/app created\n', stderr: '', exitCode: 0 })
     const req = l.requests[0]
     expect(req.path).toBe('/api/v1/namespaces/sa-demo/pods?fieldManager=kubectl-run&fieldValidation=Strict')
-    expect(req.clientCert).toEqual({ commonName: 'admin', organizations: ['system:masters'], signedByClusterCA: true })
+    // the admin certificate's SHA-256 (sha256sum of its DER, as openssl x509 -outform der writes it)
+    expect(req.clientCert).toEqual({
+      commonName: 'admin',
+      organizations: ['system:masters'],
+      signedByClusterCA: true,
+      credentialId: 'X509SHA256=7b10505d78cddc38d85b687242fc7d4a928ed1324be3ae4341747859f2814bd5',
+    })
     expect(JSON.stringify(req.body)).toBe(
       '{"kind":"Pod","apiVersion":"v1","metadata":{"name":"app","namespace":"sa-demo","labels":{"run":"app"}},"spec":{"containers":[{"name":"app","image":"registry.k8s.io/e2e-test-images/agnhost:2.45","command":["sleep","100000"],"resources":{}}],"restartPolicy":"Always","dnsPolicy":"ClusterFirst"},"status":{}}',
     )
