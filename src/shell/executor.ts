@@ -1,8 +1,8 @@
 // Runs parsed command lists the way bash's execute_cmd.c does: and-or lists with `$?`, pipelines
 // whose members run one after another with the previous stdout buffered as the next stdin,
-// subshells and command substitutions in a child scope, prefix assignments for one command.
-// Every command, pipeline stage and expansion spends a step of the line's budget (budget.ts).
-// A program (a command module) runs through runProgram.ts.
+// subshells and command substitutions in a child scope (`$(< file)` is the file), prefix assignments
+// for one command. Every command, pipeline stage and expansion spends a step of the line's budget
+// (budget.ts). A program (a command module) runs through runProgram.ts.
 
 import { captureList, ProcSubs } from './procsub'
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './parser/ast'
@@ -164,9 +164,7 @@ export class Executor implements CompoundHost {
     else {
       prehash(this.tableHost(), p, env)
       let failed = 0
-      let stdin = io.stdin
-      let stdinIsTTY = io.stdinIsTTY
-      let stdinPipe = io.stdinPipe
+      let { stdin, stdinIsTTY, stdinPipe } = io
       const pipes: PipeEnd[] = []
       for (let i = 0; i < p.commands.length; i++) {
         await this.step()
@@ -335,7 +333,8 @@ export class Executor implements CompoundHost {
     const { values, shown } = words
     if (this.rt.has('xtrace')) this.write(io.err, xtraceLines(this.rt.substDepth, shown, argv))
     if (argv.length === 0) {
-      await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
+      const { stdin } = await applyRedirects(cmd.redirects, io, this.host.fs, ectx)
+      if (io.substituteFile && this.host.dialect === 'bash') this.write(io.out, stdin)
       this.rt.lastArg = ''
       return ectx.substStatus ?? 0
     }

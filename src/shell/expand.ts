@@ -106,30 +106,43 @@ export async function expandFields(word: Word, ctx: ExpandContext): Promise<stri
   const fields: PatternPiece[][] = []
   let cur: PatternPiece[] = []
   let have = false
+  // Field splitting (POSIX 2.6.5, bash's list_string): IFS unset splits at space, tab and newline;
+  // IFS empty does not split. Runs of IFS white space delimit, and are dropped at either end; any
+  // other IFS character delimits one field, with the white space around it.
+  const ifs = ctx.env.get('IFS') ?? ' \t\n'
+  let endedByWhite = false
   for (const p of pieces) {
     if (p.boundary) {
       fields.push(cur)
       cur = []
       have = true
+      endedByWhite = false
       continue
     }
     if (!p.split) {
       cur.push({ text: p.text, quoted: !p.glob })
       have = true
+      endedByWhite = false
       continue
     }
     let run = ''
     for (const ch of p.text) {
-      if (IFS_WHITESPACE.has(ch)) {
-        if (run) cur.push({ text: run, quoted: false })
-        run = ''
-        if (have) fields.push(cur)
-        cur = []
-        have = false
-      } else {
+      if (!ifs.includes(ch)) {
         run += ch
         have = true
+        endedByWhite = false
+        continue
       }
+      if (run) cur.push({ text: run, quoted: false })
+      run = ''
+      const white = IFS_WHITESPACE.has(ch)
+      // a field ends here; a delimiter with none before it (`a,,b`, a leading `,`) makes an empty one,
+      // except the IFS character that follows the white space which ended a field (`a , b`)
+      if (have || (!white && !endedByWhite)) fields.push(cur)
+      if (have && white) endedByWhite = true
+      else if (!white) endedByWhite = false
+      cur = []
+      have = false
     }
     if (run) cur.push({ text: run, quoted: false })
   }

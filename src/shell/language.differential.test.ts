@@ -197,6 +197,17 @@ const CASES: string[] = [
   '[[ 08 -eq 8 ]]; echo $?; [[ a -eq 1x ]]; echo $?',
   'f() { [[ $1 == y* ]]; }; f yes; echo $?; f no; echo $?; if [[ $HOME == /r* ]]; then echo root; fi; while [[ $i != xxx ]]; do i=x$i; done; echo $i',
   '[[ a ]] > out; cat out; echo [[; [[ a ]] ]]',
+  // field splitting by IFS (POSIX 2.6.5): white space runs, other characters one field each
+  "IFS=$'\\n'; for l in $(printf 'a b\\nc d\\n'); do echo \"[$l]\"; done",
+  'IFS=.; TOK=aa.bb.cc; parts=($TOK); echo ${#parts[@]} ${parts[1]}; set -- $TOK; echo $#',
+  'IFS=,; v=a,,b,; set -- $v; echo $#; printf "[%s]" "$@"; echo; v=,a; set -- $v; echo $#',
+  'IFS=" ,"; v=" a , b ,, c "; set -- $v; echo $#; printf "[%s]" "$@"; echo; v="x  y"; set -- pre${v}post; printf "[%s]" "$@"; echo',
+  'IFS=; v="a b"; set -- $v; echo $#; unset IFS; set -- $v; echo $#; IFS=:; x=""; set -- $x ""$x; echo $#',
+  'f() { local IFS=.; set -- $1; echo $#; }; f a.b.c; IFS=:; a=(x y); echo "${a[*]}" ${a[*]}',
+  // $(< file) is the file; quotes inside $(( ))
+  'x=$(<notes.txt); echo "${#x}[$x]"; y=$(< nope); echo "$?[$y]"; z=$(<notes.txt cat); echo "[$z]"',
+  'E=10; N=4; echo $(( "$E" - "$N" )) $(( "1 + 2" * 3 )) $(( "" + 2 )); echo $(( \\"1\\" ))',
+  "echo 'a+b/c' | tr '+/' '-_'; echo abc | tr a -x",
 ]
 
 let real: Outcome[] = []

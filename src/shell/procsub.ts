@@ -25,11 +25,21 @@ export interface SubshellRunner {
   runList(list: List, io: IO, env: ShellEnv): Promise<number>
 }
 
+/** `$(< file)`: one simple command with no words or assignments and one redirection, `<` (bash's cat_file). */
+function loneInputRedirect(body: List): boolean {
+  const [item, ...more] = body.items
+  if (!item || more.length > 0 || item.rest.length > 0 || item.background) return false
+  const p = item.first
+  const c = p.commands[0]
+  return !p.negated && !p.timed && p.commands.length === 1 && c.kind === 'simple' && c.words.length === 0 && c.assignments.length === 0 &&
+    c.redirects.length === 1 && c.redirects[0].op === '<' && c.redirects[0].fd === 0
+}
+
 /** Run a list in a subshell as a command substitution does (errexit off): its output and status. */
 export async function captureList(ex: SubshellRunner, body: List, env: ShellEnv, io: IO): Promise<{ text: string; status: number }> {
   const buf = { text: '' }
   const senv = new OverlayEnv(env)
-  const sio: IO = { stdin: '', stdinIsTTY: io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err }
+  const sio: IO = { stdin: '', stdinIsTTY: io.stdinIsTTY, out: { kind: 'buffer', buf }, err: io.err, ...(loneInputRedirect(body) ? { substituteFile: true } : {}) }
   const status = await ex.inSubshell(() => {
     // bash leaves errexit off in command substitutions (no inherit_errexit).
     ex.rt.options.delete('errexit')

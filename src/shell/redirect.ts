@@ -26,6 +26,8 @@ export interface IO {
   cursor?: { pos: number }
   /** The command itself has redirections (`exec >log` would keep them for the shell). */
   redirected?: boolean
+  /** A command substitution that is only `< file` (`$(< file)`): bash substitutes the file's contents. */
+  substituteFile?: true
 }
 
 /** What is left of a command's standard input after earlier `read`s. */

@@ -44,6 +44,8 @@ export const tr: CommandSpec = {
   async run(ctx) {
     const table = tableFromFlags(flags, 'C')
     table.alias = { ...table.alias, C: 'complement' }
+    // getopt_long's "+AcCdst": options end at the first operand (`tr '+/' '-_'` translates to - and _)
+    table.stopAtOperand = true
     const p = getopt(ctx.argv.slice(1), table)
     if ('error' in p) return usageError(ctx, 'tr', p.error)
     if (has(p, 'help')) {

@@ -391,7 +391,8 @@ export function parseScript(src: string, aliases?: ReadonlyMap<string, string>, 
 /** The text of `$(( ))` or `${V:o:l}` as parts: `$NAME`, `${...}` and `$(...)` inside it expand first. */
 export function parseArithmeticText(text: string): WordPart[] {
   try {
-    return new Parser(text, 1).heredocParts()
+    // as in double quotes, and the double quotes themselves go (`$(( "$a" + 1 ))`); `\"` is a quote
+    return new Parser(text, 1).heredocParts().map((p) => (p.kind === 'lit' ? { ...p, text: p.text.replace(/\\"|"/g, (m) => (m === '"' ? '' : '"')) } : p))
   } catch {
     return [{ kind: 'lit', text, quoted: true }]
   }
