@@ -4,6 +4,7 @@
 
 import type { Cluster } from '../cluster/cluster'
 import type { Shell } from '../shell/shell'
+import { ARRAY_KEY } from '../shell/arrays'
 import type { LabSnapshot } from './lab'
 
 export const UNDO_LIMIT = 50
@@ -83,5 +84,7 @@ export class UndoHistory {
 
 /** What changes when objects, the clock, files or variables change (not the audit record alone). */
 export function fingerprintOf(cluster: Cluster, shell: Shell): string {
-  return JSON.stringify([cluster.now(), cluster.context.store.resourceVersion(), shell.fs.cwd(), shell.fs.snapshot(), shell.variables()])
+  // (PIPESTATUS changes with every command: bash keeps it, nobody set it)
+  const vars = Object.entries(shell.variables()).filter(([k]) => k !== 'PIPESTATUS' && k !== `${ARRAY_KEY}PIPESTATUS`)
+  return JSON.stringify([cluster.now(), cluster.context.store.resourceVersion(), shell.fs.cwd(), shell.fs.snapshot(), vars])
 }

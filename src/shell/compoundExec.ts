@@ -13,7 +13,7 @@ import { patternMatches, runCond, type CondRunner } from './condExec'
 import { parseArithmeticText } from './parser/parser'
 import type { Runtime } from './runtime'
 import { quoteWord } from './xtrace'
-import { ARRAY_KEY, IndexedArray } from './arrays'
+import { ARRAY_KEY, IndexedArray, setArray, unsetArray } from './arrays'
 import { AssocArray } from './assocArray'
 import { namesSeen } from './env'
 
@@ -256,6 +256,9 @@ export async function callFunction(h: CompoundHost, body: Command, argv: string[
   const scope = new FunctionScope(env)
   const saved = h.rt.positional
   h.rt.positional = argv.slice(1)
+  // FUNCNAME: the functions being run, innermost first (a script file's bottom entry is `main`)
+  const callers = env.array('FUNCNAME')
+  setArray(env, 'FUNCNAME', IndexedArray.list([argv[0], ...(callers ? callers.sorted().map(([, v]) => v) : h.rt.invocation === 'file' ? ['main'] : [])]))
   const depth = h.loopDepth
   h.loopDepth = 0
   h.callDepth++
@@ -268,6 +271,11 @@ export async function callFunction(h: CompoundHost, body: Command, argv: string[
     h.rt.positional = saved
     h.loopDepth = depth
     h.callDepth--
+    if (callers) setArray(env, 'FUNCNAME', IndexedArray.of(callers.sorted()))
+    else {
+      unsetArray(env, 'FUNCNAME')
+      env.unset('FUNCNAME')
+    }
   }
 }
 

@@ -28,6 +28,7 @@ import { isWorkingFs } from './fs'
 import { LineBudget } from './budget'
 import type { ShellLimits } from './limits'
 import { PipeEnd, settlePipes } from './sigpipe'
+import { IndexedArray, setArray } from './arrays'
 import { Background } from './background'
 import { runProgram } from './runProgram'
 
@@ -160,7 +161,12 @@ export class Executor implements CompoundHost {
 
   private async runPipelineNow(p: Pipeline, io: IO, env: ShellEnv): Promise<number> {
     let status = 0
-    if (p.commands.length === 1) status = await this.runCommand(p.commands[0], io, env)
+    const statuses: string[] = []
+    const one = p.commands.length === 1 ? p.commands[0] : undefined
+    // (a compound command leaves PIPESTATUS to the pipelines in it)
+    if (one) status = await this.runCommand(one, io, env)
+    if (one && !['simple', 'subshell', 'arith', 'cond'].includes(one.kind)) return p.negated ? Number(status === 0) : status
+    if (one) statuses.push(String(status))
     else {
       prehash(this.tableHost(), p, env)
       let failed = 0
@@ -178,6 +184,7 @@ export class Executor implements CompoundHost {
         const mio: IO = { stdin, stdinIsTTY, out, err: io.err, ...(stdinPipe ? { stdinPipe } : {}) }
         const menv = new OverlayEnv(env)
         status = await this.inSubshell(() => this.runCommand(member, mio, menv), mio, menv)
+        statuses.push(String(status))
         this.status = status
         if (status !== 0) failed = status
         stdin = buf.text
@@ -188,6 +195,8 @@ export class Executor implements CompoundHost {
       settlePipes(pipes)
       if (this.rt.has('pipefail')) status = failed
     }
+    // each member's status, before `!` (bash's only)
+    if (this.host.dialect === 'bash') setArray(env, 'PIPESTATUS', IndexedArray.list(statuses))
     return p.negated ? Number(status === 0) : status
   }
 

@@ -180,12 +180,23 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
         pieces.push({ text: home ?? '~' + part.user, split: false })
         break
       }
+      case 'names': {
+        // `${!PREFIX@}` quoted: a field each; `${!PREFIX*}` quoted: one, joined by IFS's first character
+        const names = variableNames(ctx.env).filter((n) => n.startsWith(part.prefix))
+        if (part.quoted && !part.at) pieces.push({ text: names.join((ctx.env.get('IFS') ?? ' ').slice(0, 1)), split: false })
+        else names.forEach((n, i) => {
+          if (i > 0) pieces.push({ text: ' ', split: false, boundary: true })
+          pieces.push({ text: n, split: !part.quoted, glob: !part.quoted })
+        })
+        break
+      }
       case 'var': {
-        if (part.index !== undefined) {
-          await expandElement(part, ctx, pieces, ELEMENT_OPS)
+        const v = part.indirect ? indirectPart(part, ctx) : part
+        if (v.index !== undefined) {
+          await expandElement(v, ctx, pieces, ELEMENT_OPS)
           break
         }
-        const fields = part.quoted && !part.op ? positionalFields(part.name, ctx) : undefined
+        const fields = v.quoted && !v.op ? positionalFields(v.name, ctx) : undefined
         if (fields) {
           // "$@": one field per parameter (none at all when there are none).
           fields.forEach((f, i) => {
@@ -194,8 +205,8 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
           })
           break
         }
-        const value = await expandVar(part.name, part.op, ctx)
-        pieces.push({ text: value, split: !part.quoted, glob: !part.quoted })
+        const value = await expandVar(v.name, v.op, ctx)
+        pieces.push({ text: value, split: !v.quoted, glob: !v.quoted })
         break
       }
       case 'cmdsub': {
@@ -221,6 +232,23 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
     if (size > max) throw new ExpansionError(expansionTooLong(max))
   }
   return pieces
+}
+
+type VarPart = Extract<WordPart, { kind: 'var' }>
+
+/** `${!NAME}`: NAME's value names the parameter (`x`, `1`, `a[2]`) expanded in its place, with the operator. */
+function indirectPart(part: VarPart, ctx: ExpandContext): VarPart {
+  const ref = specialParameter(part.name, ctx) ?? ctx.env.get(part.name)
+  if (ref === undefined) throw fatal(`${part.name}: invalid indirect expansion`)
+  const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?|([0-9]+|[?$#!@*-]))$/.exec(ref)
+  if (!m) throw fatal(`${ref}: invalid variable name`)
+  return { kind: 'var', name: m[1] ?? m[3], quoted: part.quoted, ...(part.op ? { op: part.op } : {}), ...(m[2] !== undefined ? { index: m[2] } : {}) }
+}
+
+/** Every variable's name, arrays too, in C order (bash's `${!PREFIX*}`). */
+function variableNames(env: ShellEnv): string[] {
+  const names = new Set([...Object.keys(env.all?.() ?? env.exported()), ...(env.arrayNames?.() ?? [])])
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {

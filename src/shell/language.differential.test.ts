@@ -208,6 +208,16 @@ const CASES: string[] = [
   'x=$(<notes.txt); echo "${#x}[$x]"; y=$(< nope); echo "$?[$y]"; z=$(<notes.txt cat); echo "[$z]"',
   'E=10; N=4; echo $(( "$E" - "$N" )) $(( "1 + 2" * 3 )) $(( "" + 2 )); echo $(( \\"1\\" ))',
   "echo 'a+b/c' | tr '+/' '-_'; echo abc | tr a -x",
+  // indirect expansion, names by prefix
+  'v=HOME; echo ${!v} "${!v}"; x=5; v=x; echo ${!v:+set} ${!v/5/6} ${#v}; v=9; echo "[${!v}]"; a=(1 2 3); v="a[1]"; echo ${!v}; v="a[@]"; echo ${!v}',
+  'set -- p q; v=1; echo ${!v} ${!#}; Zb=1; Za=2; declare -a Zc=(1); echo ${!Z*}; IFS=:; echo "${!Z*}"; echo "${!Z@}"; set -- "${!Z@}"; echo $#',
+  'echo ${!nope}; echo not reached',
+  'v="a b"; echo ${!v}; echo not reached',
+  // PIPESTATUS (simple commands, subshells, (( )) and [[ ]] set it; other compound commands leave it) and FUNCNAME
+  'true | false | true; echo ${PIPESTATUS[@]} ${#PIPESTATUS[@]}; ! false; echo ${PIPESTATUS[@]}; (exit 3); echo $PIPESTATUS; if false; then :; fi; echo ${PIPESTATUS[@]}',
+  'true; { false; }; echo ${PIPESTATUS[@]}; f(){ return 4; }; f; echo ${PIPESTATUS[@]}; false; x=1; echo ${PIPESTATUS[@]}; false; (( 0 )); echo $PIPESTATUS; false; case x in y) ;; esac; echo $PIPESTATUS; { false; } | true; echo ${PIPESTATUS[@]}',
+  'f(){ echo "f[${FUNCNAME[@]}] ${#FUNCNAME[@]}"; g; }; g(){ echo "g[${FUNCNAME[*]}] $FUNCNAME"; }; f; echo "after[${FUNCNAME[@]}]"',
+  `printf 'f(){ echo "[\${FUNCNAME[@]}]"; }\nf\necho "$-"\n' > fn.sh; bash fn.sh; bash < fn.sh`,
 ]
 
 let real: Outcome[] = []

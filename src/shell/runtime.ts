@@ -163,32 +163,31 @@ export class Runtime {
     this.seed = n >>> 0
   }
 
-  /** `$-` */
-  /** How the shell was started: on the terminal, with a -c string, or reading a script on its standard input. */
-  invocation: 'interactive' | 'c' | 'stdin' = 'interactive'
+  /** How the shell was started: on the terminal, with a -c string, reading a script on its standard input, or a script file. */
+  invocation: 'interactive' | 'c' | 'stdin' | 'file' = 'interactive'
   /** Whose shell this is: `$-` lists its letters in its own order. */
   dialect: ShellDialect = 'bash'
 
   /** A shell started with -c or on a script: not interactive, no job control, no history expansion. */
-  startedAs(invocation: 'c' | 'stdin'): void {
+  startedAs(invocation: 'c' | 'stdin' | 'file'): void {
     this.invocation = invocation
     for (const o of ['interactive', 'monitor', 'histexpand']) this.options.delete(o)
   }
 
   /**
-   * `$-`. bash: its letters, then s (c for -c). ash and dash keep their option list (e f I i m n s, ash's
+   * `$-`. bash: its letters, then s (c for -c, nothing for a script file). ash and dash keep their option list (e f I i m n s, ash's
    * c, x v V E C a b u) and print it backwards: an interactive one says smi, `sh -c` says c (dash: nothing).
    */
   flags(): string {
     if (this.dialect === 'bash') {
       let out = ''
       for (const [letter, name] of OPTION_LETTERS) if (this.options.has(name)) out += letter
-      return out + (this.invocation === 'c' ? 'c' : 's')
+      return out + (this.invocation === 'c' ? 'c' : this.invocation === 'file' ? '' : 's')
     }
     const on = (name: string) => this.options.has(name)
     const forward: [string, boolean][] = [
       ['e', on('errexit')], ['f', on('noglob')], ['i', on('interactive')], ['m', on('monitor')], ['n', on('noexec')],
-      ['s', this.invocation !== 'c'], ['c', this.dialect === 'ash' && this.invocation === 'c'], ['x', on('xtrace')], ['v', on('verbose')],
+      ['s', this.invocation !== 'c' && this.invocation !== 'file'], ['c', this.dialect === 'ash' && this.invocation === 'c'], ['x', on('xtrace')], ['v', on('verbose')],
       ['C', on('noclobber')], ['a', on('allexport')], ['b', on('notify')], ['u', on('nounset')],
     ]
     return forward.filter(([, set]) => set).map(([letter]) => letter).reverse().join('')

@@ -98,7 +98,7 @@ export class Shell {
   private linesRead = 0
 
   /** A shell started with -c, or on a script on its standard input: not interactive, and it keeps no history. */
-  startedAs(invocation: 'c' | 'stdin'): void {
+  startedAs(invocation: 'c' | 'stdin' | 'file'): void {
     this.keepsHistory = false
     this.executor.rt.startedAs(invocation)
   }

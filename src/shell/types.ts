@@ -181,7 +181,7 @@ export interface ChildShell {
   arg0: string
   positional: string[]
   /** `-c` (the script is an argument) or a script read from a file or standard input. */
-  invocation: 'c' | 'stdin'
+  invocation: 'c' | 'stdin' | 'file'
   /** dash for the workstation's sh; bash when absent. */
   dialect?: ShellDialect
   /** The program's path as bash takes it for $BASH (the word typed when it has a slash, else where PATH found it). */

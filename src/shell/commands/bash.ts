@@ -115,7 +115,7 @@ export const bash: CommandSpec = {
       return 2
     }
     const { options, command, rest } = inv
-    const start = (p: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
+    const start = (p: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin' | 'file', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('bash: no shell to start here')
       const path = ctx.argv[0]!.includes('/') ? ctx.argv[0] : '/usr/bin/bash'
       return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, path, environment: ctx.env.exported(), stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })
@@ -144,6 +144,6 @@ export const bash: CommandSpec = {
       ctx.stderr(`bash: ${file}: No such file or directory\n`)
       return 127
     }
-    return start(scriptPieces(text, bashReword(file)), file, rest.slice(1), 'stdin', ctx.stdin)
+    return start(scriptPieces(text, bashReword(file)), file, rest.slice(1), 'file', ctx.stdin)
   },
 }

@@ -24,7 +24,7 @@ export const sh: CommandSpec = {
       return 2
     }
     const { options, command, rest } = inv
-    const start = (pieces: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin', stdin: string) => {
+    const start = (pieces: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin' | 'file', stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('sh: no shell to start here')
       return ctx.shell.runChild({
         pieces, arg0, positional, invocation, options, stdin, dialect: 'dash', stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, environment: ctx.env.exported(),
@@ -54,6 +54,6 @@ export const sh: CommandSpec = {
       ctx.stderr(`sh: 0: cannot open ${file}: No such file\n`)
       return 2
     }
-    return start(scriptPieces(text, (line) => (t) => dashMessages(t).replace(/^sh: 1: /gm, () => `${file}: ${line}: `)), file, rest.slice(1), 'stdin', ctx.stdin)
+    return start(scriptPieces(text, (line) => (t) => dashMessages(t).replace(/^sh: 1: /gm, () => `${file}: ${line}: `)), file, rest.slice(1), 'file', ctx.stdin)
   },
 }

@@ -10,12 +10,16 @@ export type WordPart =
       index?: string
       /** `${!NAME[@]}`: the array's indices */
       keys?: true
+      /** `${!NAME}`: the parameter NAME's value names (bash's indirect expansion) */
+      indirect?: true
     }
   | { kind: 'cmdsub'; body: List; quoted: boolean }
   /** `<(LIST)` and `>(LIST)`: process substitution, a file name for the list's output or input. */
   | { kind: 'procsub'; dir: '<' | '>'; body: List }
   | { kind: 'arith'; expr: string; quoted: boolean }
   | { kind: 'tilde'; user: string }
+  /** `${!PREFIX*}` and `${!PREFIX@}`: the names of the variables set that begin with PREFIX. */
+  | { kind: 'names'; prefix: string; at: boolean; quoted: boolean }
   /** `${...}` that bash rejects when it expands it ("bad substitution"). */
   | { kind: 'badsub'; text: string }
 

@@ -290,23 +290,30 @@ export abstract class Scanner {
         return { ...base, op: this.readParamOp(op[0], quoted) }
       }
     }
-    const m = /^(#?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])/.exec(this.src.slice(this.pos, this.pos + 256))
+    // `${!PREFIX*}`, `${!PREFIX@}`: variable names
+    const names = /^!([A-Za-z_][A-Za-z0-9_]*)([*@])\}/.exec(this.src.slice(this.pos, this.pos + 256))
+    if (names) {
+      this.pos += names[0].length
+      return { kind: 'names', prefix: names[1], at: names[2] === '@', quoted }
+    }
+    const m = /^([#!]?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])/.exec(this.src.slice(this.pos, this.pos + 256))
     if (m) {
       const name = m[2]
       const after = this.src.slice(this.pos + m[0].length)
+      const indirect = m[1] === '!' ? { indirect: true as const } : {}
       if (after.startsWith('}')) {
         this.pos += m[0].length + 1
-        return m[1] ? { kind: 'var', name, quoted, op: { op: '#len', word: [] } } : { kind: 'var', name, quoted }
+        return m[1] === '#' ? { kind: 'var', name, quoted, op: { op: '#len', word: [] } } : { kind: 'var', name, quoted, ...indirect }
       }
-      const at = m[1] ? null : TRANSFORM.exec(after)
+      const at = m[1] === '#' ? null : TRANSFORM.exec(after)
       if (at) {
         this.pos += m[0].length + 3
-        return { kind: 'var', name, quoted, op: { op: '@', word: [], letter: at[1] } }
+        return { kind: 'var', name, quoted, op: { op: '@', word: [], letter: at[1] }, ...indirect }
       }
-      const op = m[1] ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
+      const op = m[1] === '#' ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
       if (op) {
         this.pos += m[0].length + op[0].length
-        return { kind: 'var', name, quoted, op: this.readParamOp(op[0], quoted) }
+        return { kind: 'var', name, quoted, op: this.readParamOp(op[0], quoted), ...indirect }
       }
     }
     // Anything else is a "bad substitution" when expanded; find the closing brace first.
