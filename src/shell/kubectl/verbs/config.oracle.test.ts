@@ -28,6 +28,8 @@ users:
 const CAT = ['config', 'view', '--raw']
 const CASES: string[][] = [
   ['config', 'view'],
+  ['config', 'foo'],
+  ['config', 'foo', 'bar'],
   ['config', 'view', '--minify'],
   ['config', 'view', '--raw'],
   ['config', 'view', '-o', 'json'],

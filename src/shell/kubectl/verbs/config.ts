@@ -1,7 +1,7 @@
 // Imitates: kubectl pkg/cmd/config (config.go, view.go, current_context.go, get_contexts.go, get_clusters.go, get_users.go).
 
 import { type Kubectl, type Verb } from '../command'
-import { KubectlError } from '../errors'
+import { KubectlError, usageError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
 import { flattened, kubeconfigPath, loadKubeconfig, minified, redacted, toV1, type KubeConfig } from '../kubeconfig'
 import { outputFormat, printGeneric } from '../output'
@@ -30,6 +30,8 @@ export const configParent: Verb = {
       ? `error: "kubectl config ${sub}" is not available in this lab; kubectl config set-cluster, set-credentials, set-context and use-context change the same entries, and the editor changes any of them: edit ~/.kube/config`
       : undefined,
   async run(k) {
+    // cmdutil.DefaultSubCommandRun: RequireNoArguments, then the help
+    if (k.args.length) throw usageError('kubectl config', `unknown command ${JSON.stringify(k.args.join(' '))}`)
     k.err(`${CONFIG_HELP}\nUsage:\n  kubectl config SUBCOMMAND [options]\n\nUse "kubectl config <command> --help" for more information about a given command.\n`)
     return 1
   },

@@ -28,7 +28,10 @@ async function run(k: Kubectl): Promise<number> {
   const forObj = k.flags.str('for')
   const q: string[] = []
   if (forObj) {
-    const [kind, name] = forObj.includes('/') ? forObj.split('/', 2) : ['pod', forObj]
+    // decodeResourceTypeName
+    if (!forObj.includes('/')) throw new KubectlError('error: --for must be in resource/name form')
+    if (forObj.split('/').length !== 2) throw new KubectlError('error: arguments in resource/name form may not have more than one slash')
+    const [kind, name] = forObj.split('/', 2)
     const KINDS: Record<string, string> = { pod: 'Pod', pods: 'Pod', po: 'Pod', sa: 'ServiceAccount', serviceaccount: 'ServiceAccount', serviceaccounts: 'ServiceAccount', node: 'Node', nodes: 'Node', no: 'Node' }
     const k8sKind = KINDS[kind.toLowerCase()]
     if (!k8sKind) throw new KubectlError(`error: the server doesn't have a resource type "${kind}"`)
@@ -39,7 +42,7 @@ async function run(k: Kubectl): Promise<number> {
   const list = await client.request<Obj>('GET', path)
   let items: Obj[] = list.items ?? []
   if (forObj) {
-    const name = forObj.includes('/') ? forObj.split('/', 2)[1] : forObj
+    const name = forObj.split('/', 2)[1]
     items = items.filter((e) => e.involvedObject?.name === name)
   }
   if (types.length) items = items.filter((e) => types.some((t) => t.toLowerCase() === String(e.type).toLowerCase()))

@@ -16,6 +16,10 @@ const lab = () =>
   )
 
 describe('small kubectl behaviours', () => {
+  it('events --for takes resource/name only (events.go decodeResourceTypeName; as the real kubectl prints it)', async () => {
+    expect(await runKubectl(lab(), ['events', '--for', 'pod'])).toMatchObject({ stderr: 'error: --for must be in resource/name form\n', exitCode: 1 })
+    expect(await runKubectl(lab(), ['events', '--for', 'pod/a/b'])).toMatchObject({ stderr: 'error: arguments in resource/name form may not have more than one slash\n', exitCode: 1 })
+  })
   it('create token --duration=10 fails with time.ParseDuration wording', async () => {
     const r = await runKubectl(lab(), ['create', 'token', 'robot', '--duration=10'])
     expect(r.stderr).toBe('error: invalid argument "10" for "--duration" flag: time: missing unit in duration "10"\nSee \'kubectl create token --help\' for usage.\n')
