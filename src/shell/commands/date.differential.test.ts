@@ -68,10 +68,16 @@ const CASES: string[] = [
   'date -x',
   'date --bogus',
   'date -d @1779578851 "+%Y" | cut -c1-2',
+  'date -u -d @67768036191676800; echo $?; date -u -d @99999999999999999999; echo $?',
 ]
 
 describe('date agrees with coreutils date', () => {
   agreesWithRealTools(['date', 'cut'], CASES, FILES)
+})
+
+test('a time past what JavaScript can show is refused plainly (GNU date would show the year 318857)', async () => {
+  const r = await newShell().run('date -u -d @9999999999999')
+  expect(r).toEqual({ stdout: '', stderr: "date: '@9999999999999' is after the times the lab can show (years 275760 and beyond are not simulated)\n", exitCode: 1 })
 })
 
 test('date reads the lab clock', async () => {

@@ -161,20 +161,38 @@ export const date: CommandSpec = {
       const lines = r.text.endsWith('\n') ? r.text.slice(0, -1).split('\n') : r.text === '' ? [] : r.text.split('\n')
       for (const line of lines) {
         const t = parseDate(line, now)
-        if (t === undefined) {
-          ctx.stderr(`date: invalid date '${line}'\n`)
+        const why = t === undefined ? `invalid date '${line}'` : outOfRange(t, line)
+        if (why !== undefined) {
+          ctx.stderr(`date: ${why}\n`)
           status = 1
-        } else ctx.stdout(formatTime(fmt, t) + '\n')
+        } else ctx.stdout(formatTime(fmt, t!) + '\n')
       }
       return status
     }
     const when = dates.length ? dates[dates.length - 1] : undefined
     const t = when === undefined ? now : parseDate(when, now)
-    if (t === undefined) {
-      ctx.stderr(`date: invalid date '${when}'\n`)
+    const why = t === undefined ? `invalid date '${when}'` : outOfRange(t, when ?? '')
+    if (why !== undefined) {
+      ctx.stderr(`date: ${why}\n`)
       return 1
     }
-    ctx.stdout(formatTime(fmt, t) + '\n')
+    ctx.stdout(formatTime(fmt, t!) + '\n')
     return 0
   },
+}
+
+/**
+ * A time GNU date cannot show (its year past a C int: `time 'N' is out of range`), or one it shows
+ * and the lab cannot (past JavaScript's dates, about the year 275760, which the lab says plainly).
+ */
+function outOfRange(t: Instant, text: string): string | undefined {
+  const seconds = /^\s*@([-+]?\d+)\s*$/.exec(text)
+  // (the first second of the year 2^31 + 1900; the other end, far below JavaScript's, is not checked)
+  const n = seconds ? BigInt(seconds[1]) : undefined
+  // past a time_t the number is no date at all
+  if (n !== undefined && (n > 2n ** 63n - 1n || n < -(2n ** 63n))) return `invalid date '${text}'`
+  const huge = n !== undefined ? n >= 67768036191676800n : t.sec >= 67768036191676800
+  if (huge) return `time '${seconds ? seconds[1] : text}' is out of range`
+  if (Math.abs(t.sec) > 8.64e12) return `'${text}' is ${t.sec < 0 ? 'before' : 'after'} the times the lab can show (years ${t.sec < 0 ? '-271821' : '275760'} and beyond are not simulated)`
+  return undefined
 }
