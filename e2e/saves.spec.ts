@@ -34,6 +34,17 @@ test('a tab closed right after a command loses nothing', async ({ page, context 
   expect(await saLine(next, 'before-crash')).toEqual(['serviceaccount/before-crash'])
 })
 
+test('a tab closed as the prompt comes back loses nothing, even after a command that saved megabytes', async ({ page, context }) => {
+  await openLab(page, '/?seed=1')
+  // five files of about 1 MB in one command: a save that takes IndexedDB a while to write
+  await typeCommand(page, 'for i in 1 2 3 4 5; do seq 1 140000 > f$i; done; kubectl create serviceaccount after-megabytes')
+  await page.close({ runBeforeUnload: false })
+  const next = await context.newPage()
+  await openLab(next, '/?seed=1')
+  expect((await texts(next)).filter((l) => l.startsWith('Restored your lab'))).toEqual([expect.stringMatching(/^Restored your lab as you left it/)])
+  expect(await saLine(next, 'after-megabytes')).toEqual(['serviceaccount/after-megabytes'])
+})
+
 test('a corrupt save gives a notice and a download, not a blank page', async ({ page }) => {
   await openLab(page, '/?seed=1')
   await typeCommand(page, 'kubectl create serviceaccount doomed')

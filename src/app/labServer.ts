@@ -75,15 +75,16 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
         }
       }
       const value = await h.handle(c, running ? (chunk) => post({ kind: 'chunk', id, chunk }) : undefined)
+      const ran = c.op === 'run' ? c.line : c.op === 'enter' && (value as { more: boolean }).more === false ? c.text : undefined
+      // Saved from here before the answer goes back (its output went already): once the prompt is
+      // back, a tab that dies loses nothing. The page gets only the save's status.
+      if (ran !== undefined) await saves.afterRun(ran)
       post({ kind: 'result', id, ok: true, value })
-      // Saved at once, from here (the page gets only the save's status).
-      if (c.op === 'run') saves.afterRun(c.line)
-      else if (c.op === 'enter' && (value as { more: boolean }).more === false) saves.afterRun(c.text)
-      else if (c.op === 'restore') saves.restored()
+      if (c.op === 'restore') saves.restored()
     } catch (e) {
+      const ran = c.op === 'run' ? c.line : c.op === 'enter' ? c.text : undefined
+      if (ran !== undefined) await saves.afterRun(ran)
       post({ kind: 'result', id, ok: false, message: e instanceof Error ? e.message : String(e) })
-      if (c.op === 'run') saves.afterRun(c.line)
-      else if (c.op === 'enter') saves.afterRun(c.text)
     }
   }
 

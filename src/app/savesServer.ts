@@ -38,6 +38,9 @@ function pageLock(initial: Role): TabLock & { set(r: Role): void } {
   }
 }
 
+/** How long a command's answer waits for its save at most (a stuck store must not hold the prompt). */
+const SAVE_WAIT_MS = 1000
+
 export class WorkerSaves {
   private persistence: LabPersistence | undefined
   private lock: ReturnType<typeof pageLock> | undefined
@@ -118,9 +121,21 @@ export class WorkerSaves {
     )
   }
 
-  /** A typed or sent command completed: save at once, from the lab's own snapshot. */
-  afterRun(line: string): void {
+  /**
+   * A typed or sent command completed: save at once, from the lab's own snapshot. Resolves when the
+   * save is in IndexedDB (or failed), or after SAVE_WAIT_MS if the browser's store holds it longer.
+   */
+  afterRun(line: string): Promise<void> {
     this.save(line.trim() === '' ? undefined : line)
+    const p = this.persistence
+    if (!p) return Promise.resolve()
+    return new Promise((resolve) => {
+      const late = setTimeout(resolve, SAVE_WAIT_MS)
+      void p.flush().then(() => {
+        clearTimeout(late)
+        resolve()
+      })
+    })
   }
 
   /** window.lab.restore replaced the lab: it is no longer a shared link's lab. */
