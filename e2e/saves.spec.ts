@@ -1,7 +1,7 @@
 // Durable saves in IndexedDB: the last command survives a reload and a crashed tab; a corrupt save
 // gives a notice and a download, never a blank page; two tabs never overwrite each other.
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { putPart } from './support/saves'
 import { openLab, shownLines, typeCommand } from './support/terminal'
 import { holdEditorPreload } from './support/editor'
@@ -11,6 +11,13 @@ test.beforeEach(async ({ context }) => {
 })
 
 const texts = async (page: Page) => (await shownLines(page)).map((l) => l.text)
+/** The tab dies (closed without unload handlers), and the lab is opened again in a new one. */
+async function crashAndReopen(page: Page, context: BrowserContext): Promise<Page> {
+  await page.close({ runBeforeUnload: false })
+  const next = await context.newPage()
+  await openLab(next, '/?seed=1')
+  return next
+}
 const saLine = async (page: Page, name: string) => (await typeCommand(page, `kubectl get sa ${name} -o name`)).map((l) => l.text)
 
 test('a reload right after a command restores that command, and says so', async ({ page }) => {
@@ -27,9 +34,7 @@ test('a reload right after a command restores that command, and says so', async 
 test('a tab closed right after a command loses nothing', async ({ page, context }) => {
   await openLab(page, '/?seed=1')
   await typeCommand(page, 'kubectl create serviceaccount before-crash')
-  await page.close({ runBeforeUnload: false })
-  const next = await context.newPage()
-  await openLab(next, '/?seed=1')
+  const next = await crashAndReopen(page, context)
   expect((await texts(next)).some((l) => l.startsWith('Restored your lab as you left it'))).toBe(true)
   expect(await saLine(next, 'before-crash')).toEqual(['serviceaccount/before-crash'])
 })
@@ -38,9 +43,7 @@ test('a tab closed as the prompt comes back loses nothing, even after a command 
   await openLab(page, '/?seed=1')
   // five files of about 1 MB in one command: a save that takes IndexedDB a while to write
   await typeCommand(page, 'for i in 1 2 3 4 5; do seq 1 140000 > f$i; done; kubectl create serviceaccount after-megabytes')
-  await page.close({ runBeforeUnload: false })
-  const next = await context.newPage()
-  await openLab(next, '/?seed=1')
+  const next = await crashAndReopen(page, context)
   expect((await texts(next)).filter((l) => l.startsWith('Restored your lab'))).toEqual([expect.stringMatching(/^Restored your lab as you left it/)])
   expect(await saLine(next, 'after-megabytes')).toEqual(['serviceaccount/after-megabytes'])
 })
