@@ -7,7 +7,7 @@
 // IndexedDB after each change (savesServer.ts); the page sends it the screen's last lines, holds
 // the tab's claim on the lab and shows the save status it gets back (saveView.ts).
 
-import { StrictMode, startTransition } from 'react'
+import { StrictMode, startTransition, use, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
@@ -31,6 +31,8 @@ declare global {
     __tokenlabWorker?: Worker
     /** Test hooks (Playwright): make the next command hold the lab's thread for `ms`. */
     __labTest?: { holdNextRun(ms: number): void; fullDisk(): void }
+    /** Test hook (Playwright, set before this script runs): the first render waits for it. */
+    __labHoldRender?: Promise<void>
   }
 }
 
@@ -146,34 +148,46 @@ const bootInput = document.getElementById('boot-input') as HTMLInputElement | nu
 const earlyLines = window.__tokenlabEarly ?? []
 earlyLines.splice(0).forEach((l) => controller.submit(l))
 let bootTaken = false
-/** The lines entered into index.html's command line since, and what is typed there now, once. */
+let terminalShown!: () => void
+const shown = new Promise<void>((resolve) => (terminalShown = resolve))
+/** The lines entered into index.html's command line since, and what is typed there now, once (as the terminal appears). */
 function takeBootInput(): string {
   if (bootTaken) return ''
   bootTaken = true
   earlyLines.splice(0).forEach((l) => controller.submit(l))
+  terminalShown()
   return bootInput?.value ?? ''
 }
 
-// The start-up code downloads while the terminal renders; it runs once it is there.
+// The start-up code downloads while the terminal renders; it runs after.
 starter = import('./startLab')
 installStyles()
 if (params.presenter) void installPresenterStyles()
 
 // Render in slices (a transition): index.html's command line keeps taking keys meanwhile, and the
 // terminal takes over what was typed there when it appears.
+/** Holds the render while window.__labHoldRender is pending (a transition keeps index.html's page meanwhile). */
+function HeldFor({ hold, children }: { hold?: Promise<void>; children: ReactNode }) {
+  if (hold) use(hold)
+  return children
+}
 const root = createRoot(document.getElementById('root')!)
 startTransition(() =>
   root.render(
     <StrictMode>
-      <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} takeInitialInput={takeBootInput} saves={savesReady} />
+      <HeldFor hold={window.__labHoldRender}>
+        <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} takeInitialInput={takeBootInput} saves={savesReady} />
+      </HeldFor>
     </StrictMode>,
   ),
 )
-// Then start the lab: startLab.ts (asked for before the render, so it downloads meanwhile)
-// connects to the worker spawned above; it runs between the render's slices.
+// Then start the lab once the terminal is there: startLab.ts (asked for before the render, so it
+// downloads meanwhile) connects to the worker spawned above (which has made the lab meanwhile:
+// `prepare`). Started earlier, its changes to the store would make React finish the render in one go.
 
 async function start(): Promise<void> {
   const m = await starter
+  await shown
   persist = m
   await m.startLab({
     store,
