@@ -7,7 +7,7 @@
 // IndexedDB after each change (savesServer.ts); the page sends it the screen's last lines, holds
 // the tab's claim on the lab and shows the save status it gets back (saveView.ts).
 
-import { StrictMode, startTransition, use, type ReactNode } from 'react'
+import { StrictMode, startTransition, use, useLayoutEffect, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { ClockController } from '../state/clockController'
 import { TerminalController } from '../state/controller'
@@ -155,7 +155,6 @@ function takeBootInput(): string {
   if (bootTaken) return ''
   bootTaken = true
   earlyLines.splice(0).forEach((l) => controller.submit(l))
-  terminalShown()
   return bootInput?.value ?? ''
 }
 
@@ -166,18 +165,23 @@ if (params.presenter) void installPresenterStyles()
 
 // Render in slices (a transition): index.html's command line keeps taking keys meanwhile, and the
 // terminal takes over what was typed there when it appears.
-/** Holds the render while window.__labHoldRender is pending (a transition keeps index.html's page meanwhile). */
-function HeldFor({ hold, children }: { hold?: Promise<void>; children: ReactNode }) {
+/**
+ * The first render: held while window.__labHoldRender is pending (a transition keeps index.html's
+ * page meanwhile); says when it is on the page (after the terminal took index.html's input, even if a
+ * part of the page failed).
+ */
+function FirstRender({ hold, children }: { hold?: Promise<void>; children: ReactNode }) {
   if (hold) use(hold)
+  useLayoutEffect(() => terminalShown(), [])
   return children
 }
 const root = createRoot(document.getElementById('root')!)
 startTransition(() =>
   root.render(
     <StrictMode>
-      <HeldFor hold={window.__labHoldRender}>
+      <FirstRender hold={window.__labHoldRender}>
         <App store={store} controller={controller} clock={clockReady} presenter={params.presenter} takeInitialInput={takeBootInput} saves={savesReady} />
-      </HeldFor>
+      </FirstRender>
     </StrictMode>,
   ),
 )
