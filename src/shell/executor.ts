@@ -1,5 +1,5 @@
 // Runs parsed command lists the way bash's execute_cmd.c does: and-or lists with `$?`, pipelines
-// whose members run one after another with the previous stdout buffered as the next stdin,
+// (pipeline.ts: members one after another, the previous stdout buffered as the next stdin),
 // subshells and command substitutions in a child scope (`$(< file)` is the file), prefix assignments
 // for one command. Every command, pipeline stage and expansion spends a step of the line's budget
 // (budget.ts). A program (a command module) runs through runProgram.ts.
@@ -17,7 +17,7 @@ import { shellBuiltin } from './builtins'
 import { builtinHost, PrefixEnv } from './builtins/bind'
 import { isBuiltinOf } from './builtins/describe'
 import { posixSpecialError } from './builtins/posix'
-import { prehash, remember, timeReport, type TableHost } from './programTable'
+import { remember, type TableHost } from './programTable'
 import { evalArithmetic } from './arith'
 import { OverlayEnv } from './env'
 import { ExitShell, Runtime } from './runtime'
@@ -27,8 +27,7 @@ import { utf8Locale } from './locale'
 import { isWorkingFs } from './fs'
 import { LineBudget } from './budget'
 import type { ShellLimits } from './limits'
-import { PipeEnd, settlePipes } from './sigpipe'
-import { IndexedArray, setArray } from './arrays'
+import { runPipeline } from './pipeline'
 import { Background } from './background'
 import { runProgram } from './runProgram'
 
@@ -88,6 +87,8 @@ export class Executor implements CompoundHost {
 
   get fs() { return this.host.fs }
 
+  get dialect(): ShellDialect { return this.host.dialect }
+
   async runList(list: List, io: IO, env: ShellEnv): Promise<number> {
     for (const item of list.items) await this.runAndOr(item, io, env)
     return this.status
@@ -120,7 +121,7 @@ export class Executor implements CompoundHost {
 
   async runAndOr(item: AndOr, io: IO, env: ShellEnv): Promise<void> {
     if (item.background) return this.bg.run(this, item, io, env)
-    const guarded = (p: Pipeline, last: boolean) => (last ? this.runPipeline(p, io, env) : this.condition(() => this.runPipeline(p, io, env)))
+    const guarded = (p: Pipeline, last: boolean) => (last ? runPipeline(this, p, io, env) : this.condition(() => runPipeline(this, p, io, env)))
     this.status = await guarded(item.first, item.rest.length === 0)
     let lastRan = item.rest.length === 0 ? item.first : undefined
     for (let i = 0; i < item.rest.length; i++) {
@@ -146,58 +147,8 @@ export class Executor implements CompoundHost {
     }
   }
 
-  private tableHost(): TableHost {
+  tableHost(): TableHost {
     return { rt: this.rt, functions: this.functions, host: this.host }
-  }
-
-  /** A pipeline; `time` before it reports its times on the shell's standard error when it ends (real time: the lab clock's). */
-  private async runPipeline(p: Pipeline, io: IO, env: ShellEnv): Promise<number> {
-    if (!p.timed) return this.runPipelineNow(p, io, env)
-    const t0 = this.bg.lab().now()
-    const status = p.commands.length ? await this.runPipelineNow(p, io, env) : 0
-    this.write(io.err, timeReport(p.timed, Math.max(0, this.bg.lab().now() - t0) / 1000))
-    return status
-  }
-
-  private async runPipelineNow(p: Pipeline, io: IO, env: ShellEnv): Promise<number> {
-    let status = 0
-    const statuses: string[] = []
-    const one = p.commands.length === 1 ? p.commands[0] : undefined
-    // (a compound command leaves PIPESTATUS to the pipelines in it)
-    if (one) status = await this.runCommand(one, io, env)
-    if (one && !['simple', 'subshell', 'arith', 'cond'].includes(one.kind)) return p.negated ? Number(status === 0) : status
-    if (one) statuses.push(String(status))
-    else {
-      prehash(this.tableHost(), p, env)
-      let failed = 0
-      let { stdin, stdinIsTTY, stdinPipe } = io
-      const pipes: PipeEnd[] = []
-      for (let i = 0; i < p.commands.length; i++) {
-        await this.step()
-        const last = i === p.commands.length - 1
-        const buf = { text: '' }
-        const pipe = new PipeEnd()
-        if (!last) pipes.push(pipe)
-        const out: Sink = last ? io.out : { kind: 'buffer', buf, pipe }
-        // Every member of a pipeline runs in a subshell: its assignments do not persist.
-        const member = p.commands[i]
-        const mio: IO = { stdin, stdinIsTTY, out, err: io.err, ...(stdinPipe ? { stdinPipe } : {}) }
-        const menv = new OverlayEnv(env)
-        status = await this.inSubshell(() => this.runCommand(member, mio, menv), mio, menv)
-        statuses.push(String(status))
-        this.status = status
-        if (status !== 0) failed = status
-        stdin = buf.text
-        stdinIsTTY = false
-        stdinPipe = pipe
-      }
-      // Writers whose reader ended early were stopped as by SIGPIPE: no notice (sigpipe.ts).
-      settlePipes(pipes)
-      if (this.rt.has('pipefail')) status = failed
-    }
-    // each member's status, before `!` (bash's only)
-    if (this.host.dialect === 'bash') setArray(env, 'PIPESTATUS', IndexedArray.list(statuses))
-    return p.negated ? Number(status === 0) : status
   }
 
   expandContext(env: ShellEnv, io: IO): ExpandContext {
