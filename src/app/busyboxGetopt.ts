@@ -1,13 +1,12 @@
 // How busybox's applets read their options here: musl's getopt over single-letter flags.
 
+import type { CommandContext } from '../shell/types'
+
 /**
  * musl getopt over single-letter flags (`letters`; one followed by `:` takes a value, attached or the
  * next word): the set seen, each value, the operands; or the bad letter (`missing`: its value).
  */
-export function flagsOf(
-  args: string[],
-  letters: string,
-): { flags: Set<string>; values: Map<string, string>; operands: string[] } | { bad: string; missing?: boolean } {
+export function flagsOf(args: string[], letters: string): AppletOptions | { bad: string; missing?: boolean } {
   const flags = new Set<string>()
   const values = new Map<string, string>()
   const operands: string[] = []
@@ -28,4 +27,28 @@ export function flagsOf(
     }
   }
   return { flags, values, operands }
+}
+
+export interface AppletOptions {
+  flags: Set<string>
+  values: Map<string, string>
+  operands: string[]
+}
+
+/**
+ * An applet's options as busybox takes them: `--help` prints its usage on standard error (status 0);
+ * a bad option, or operands that `enough` refuses, print the option's message and the usage (status 1).
+ */
+export function appletOptions(ctx: CommandContext, applet: string, letters: string, usage: string, enough: (operands: number) => boolean): AppletOptions | number {
+  if (ctx.argv[1] === '--help') {
+    ctx.stderr(usage)
+    return 0
+  }
+  const o = flagsOf(ctx.argv.slice(1), letters)
+  if ('bad' in o || !enough(o.operands.length)) {
+    const why = 'bad' in o ? `${applet}: ${o.missing ? 'option requires an argument' : 'unrecognized option'}: ${o.bad}\n` : ''
+    ctx.stderr(`${why}${usage}`)
+    return 1
+  }
+  return o
 }

@@ -8,7 +8,7 @@ import type { CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { resolve, type FsDir, type FsError } from '../cluster/kubelet/exec/vfs'
 import { overlayTree, type TrackedFs } from './containerTree'
-import { flagsOf } from './busyboxGetopt'
+import { appletOptions } from './busyboxGetopt'
 
 const BANNER = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n'
 const READLINK_USAGE = `${BANNER}Usage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n`
@@ -64,16 +64,8 @@ export function busyboxLinks(p: ContainerProcess, flat: Record<string, string>, 
   const readlinkSpec: CommandSpec = {
     name: 'readlink', summary: 'readlink', usage: 'readlink [-fnv] FILE',
     async run(ctx) {
-      // busybox's usage goes to standard error: asked for with --help (status 0), or after a mistake
-      if (ctx.argv[1] === '--help') {
-        ctx.stderr(READLINK_USAGE)
-        return 0
-      }
-      const o = flagsOf(ctx.argv.slice(1), 'fnvsq')
-      if ('bad' in o || o.operands.length !== 1) {
-        ctx.stderr(`${'bad' in o ? `readlink: unrecognized option: ${o.bad}\n` : ''}${READLINK_USAGE}`)
-        return 1
-      }
+      const o = appletOptions(ctx, 'readlink', 'fnvsq', READLINK_USAGE, (n) => n === 1)
+      if (typeof o === 'number') return o
       const name = o.operands[0]
       const root = tree(ctx.lab.now())
       let out: string

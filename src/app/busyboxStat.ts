@@ -9,7 +9,7 @@ import type { CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { blocksOf, nlinkOf, resolve, sizeOf, type FsDir, type FsError, type FsNode } from '../cluster/kubelet/exec/vfs'
 import { overlayTree, type TrackedFs } from './containerTree'
-import { flagsOf } from './busyboxGetopt'
+import { appletOptions } from './busyboxGetopt'
 import { fileField, inodeOf, printfOne, printIt, type StatInfo } from '../shell/commands/statFormat'
 
 const BANNER = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n'
@@ -123,17 +123,9 @@ export function busyboxStat(p: ContainerProcess, flat: Record<string, string>, f
   return {
     name: 'stat', summary: 'stat', usage: 'stat [-ltf] [-c FMT] FILE...',
     async run(ctx) {
-      if (ctx.argv[1] === '--help') {
-        ctx.stderr(USAGE)
-        return 0
-      }
       // getopt32 "tLfc:", at least one file
-      const o = flagsOf(ctx.argv.slice(1), 'tLfc:')
-      if ('bad' in o || o.operands.length === 0) {
-        const why = 'bad' in o ? (o.missing ? `stat: option requires an argument: ${o.bad}\n` : `stat: unrecognized option: ${o.bad}\n`) : ''
-        ctx.stderr(`${why}${USAGE}`)
-        return 1
-      }
+      const o = appletOptions(ctx, 'stat', 'tLfc:', USAGE, (n) => n > 0)
+      if (typeof o === 'number') return o
       if (o.flags.has('f')) {
         ctx.stderr('stat: -f (file system status) is not simulated in the lab; stat FILE shows the file\n')
         return 1
