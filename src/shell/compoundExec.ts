@@ -271,7 +271,7 @@ export async function callFunction(h: CompoundHost, body: Command, argv: string[
     h.rt.positional = saved
     h.loopDepth = depth
     h.callDepth--
-    if (callers) setArray(env, 'FUNCNAME', IndexedArray.of(callers.sorted()))
+    if (callers) setArray(env, 'FUNCNAME', callers)
     else {
       unsetArray(env, 'FUNCNAME')
       env.unset('FUNCNAME')
