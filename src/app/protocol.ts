@@ -40,6 +40,8 @@ export type ToWorker =
   | { kind: 'call'; id: number; call: LabCall }
   | { kind: 'interrupt' }
   | { kind: 'editDone'; id: number; text?: string }
+  /** Start-up has settled in the page: the worker may warm its code up (warmUp.ts). */
+  | { kind: 'warmUp' }
   /** Test hook: the next `run` first holds the worker's thread this long (wall ms). */
   | { kind: 'testHold'; ms: number }
 

@@ -168,9 +168,13 @@ async function start(d: StartDeps): Promise<void> {
   clock.attach(modeOf({ seed: connected.seed }))
   windowLab.attach()
   performance.mark('lab-ready')
-  // The panels, the editor's preload and the offline cache once the lines typed meanwhile have
-  // their answers and the keyboard is quiet.
-  settleWhenQuiet({ ready: Promise.resolve(), idle: () => controller.idle() }, settled)
+  // The panels, the editor's preload, the offline cache and the worker's warm-up once the lines
+  // typed meanwhile have their answers and the keyboard is quiet.
+  const warmed = client
+  settleWhenQuiet({ ready: Promise.resolve(), idle: () => controller.idle() }, () => {
+    settled()
+    warmed.warmUp()
+  })
   if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   if (replay) void replaySession(d.lessonDeps, replay)
   else openLessonFromUrl(d.lessonDeps, params, restoring)

@@ -57,9 +57,10 @@ export class WorkerLab implements LabClient {
   private budgetTimer: ReturnType<typeof setTimeout> | undefined
   private graceTimer: ReturnType<typeof setTimeout> | undefined
   private editsOpen = 0
-  /** What the page asked to be kept in its updates (sent again to a restarted worker). */
+  /** What the page asked to be kept in its updates, and the warm-up (sent again to a restarted worker). */
   private focus: string | undefined
   private want: number | undefined
+  private warm = false
   private readonly budget: number
   private readonly grace: number
 
@@ -90,6 +91,7 @@ export class WorkerLab implements LabClient {
       this.everStarted = true
       if (this.focus !== undefined) void this.send({ op: 'focusToken', token: this.focus }, undefined, true)
       if (this.want !== undefined) void this.send({ op: 'wantSchedules', toMs: this.want }, undefined, true)
+      if (this.warm) this.worker.postMessage({ kind: 'warmUp' })
       // Without saves in the worker, keep a state to come back to (with them, a restart resumes from the last save).
       if (!saves) this.lastGood = (await this.send({ op: 'snapshot' }, undefined, true)) as LabSnapshot
     })
@@ -262,6 +264,12 @@ export class WorkerLab implements LabClient {
   }
   lessons() {
     return this.send({ op: 'lessons' })
+  }
+  /** Start-up has settled: the worker warms its code up while nobody waits on it (warmUp.ts). */
+  warmUp(): void {
+    if (this.warm) return
+    this.warm = true
+    void this.ready.then(() => this.worker.postMessage({ kind: 'warmUp' })).catch(() => {})
   }
   /** End the worker (a lab that could not start). */
   stop(): void {
