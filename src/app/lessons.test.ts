@@ -168,6 +168,24 @@ describe('lab undo', () => {
     expect(lab.history()).toContain('kubectl create namespace sa-demo')
   })
 
+  it('files: a write, a mode, a removal are each undone; writing what a file holds changes nothing', async () => {
+    const lab = await createLab({ seed: 1 })
+    await lab.run('echo a > f')
+    await lab.run('echo a > f') // the same content: not an undo point
+    await lab.run('chmod 600 f')
+    await lab.run('chmod 600 f') // the same mode: not one either
+    await lab.run('mkdir -p d/e')
+    await lab.run('rm f')
+    expect((await lab.run('lab undo')).stdout).toMatch(/^Undid: rm f\n/)
+    expect((await lab.run('stat -c %a f')).stdout).toBe('600\n')
+    expect((await lab.run('lab undo')).stdout).toMatch(/^Undid: mkdir -p d\/e\n/)
+    expect((await lab.run('ls -d d')).exitCode).toBe(2)
+    expect((await lab.run('lab undo')).stdout).toMatch(/^Undid: chmod 600 f\n/)
+    expect((await lab.run('stat -c %a f')).stdout).toBe('644\n')
+    expect((await lab.run('lab undo')).stdout).toMatch(/^Undid: echo a > f\n.* Nothing more to undo\.\n$/)
+    expect((await lab.run('cat f')).stderr).toBe('cat: f: No such file or directory\n')
+  })
+
   it('a held state is the lab as it was: later commands (objects, facts, audit) do not leak into it', async () => {
     const lab = await createLab({ seed: 1 })
     await lab.run('kubectl create namespace one')

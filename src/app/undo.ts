@@ -5,6 +5,7 @@
 import type { Cluster } from '../cluster/cluster'
 import type { Shell } from '../shell/shell'
 import { ARRAY_KEY } from '../shell/arrays'
+import { MemoryFs } from '../shell/fs'
 import type { LabSnapshot } from './lab'
 
 export const UNDO_LIMIT = 50
@@ -86,5 +87,6 @@ export class UndoHistory {
 export function fingerprintOf(cluster: Cluster, shell: Shell): string {
   // (PIPESTATUS changes with every command: bash keeps it, nobody set it)
   const vars = Object.entries(shell.variables()).filter(([k]) => k !== 'PIPESTATUS' && k !== `${ARRAY_KEY}PIPESTATUS`)
-  return JSON.stringify([cluster.now(), cluster.context.store.resourceVersion(), shell.fs.cwd(), shell.fs.snapshot(), vars])
+  const files = shell.fs instanceof MemoryFs ? shell.fs.contentDigest() : shell.fs.snapshot()
+  return JSON.stringify([cluster.now(), cluster.context.store.resourceVersion(), shell.fs.cwd(), files, vars])
 }

@@ -26,3 +26,45 @@ describe('MemoryFs.resolve', () => {
     }
   })
 })
+
+describe('MemoryFs.contentDigest', () => {
+  // (not /tmp itself: a snapshot leaves out the folders every lab has, so it cannot say one is gone)
+  const path = fc.constantFrom('/root/a', '/root/b', '/root/d/a', '/root/d/e/f', '/tmp/x')
+  const op = fc.oneof(
+    fc.record({ k: fc.constant('write' as const), path, text: fc.constantFrom('', 'x', 'y\n', 'x'), append: fc.boolean() }),
+    fc.record({ k: fc.constant('mkdir' as const), path }),
+    fc.record({ k: fc.constant('rm' as const), path }),
+    fc.record({ k: fc.constant('chmod' as const), path, mode: fc.constantFrom(0o600, 0o644, 0o755, 0o700) }),
+  )
+  // (a path and its folders are never files, as the shell's commands keep them: MemoryFs's own calls assume it)
+  const blocked = (fs: MemoryFs, p: string, self: boolean) => {
+    for (let q = self ? p : p.slice(0, p.lastIndexOf('/')); q.length > 1; q = q.slice(0, q.lastIndexOf('/'))) if (fs.readFile(q) !== undefined) return true
+    return false
+  }
+  const apply = (fs: MemoryFs, o: { k: string; path: string; text?: string; append?: boolean; mode?: number }) => {
+    if ((o.k === 'write' || o.k === 'mkdir') && blocked(fs, o.path, o.k === 'mkdir')) return
+    if (o.k === 'write') fs.writeFile(o.path, o.text!, o.append)
+    else if (o.k === 'mkdir') fs.mkdir(o.path)
+    else if (o.k === 'rm') fs.remove(o.path)
+    else fs.chmod(o.path, o.mode!)
+  }
+  const state = (fs: MemoryFs) => JSON.stringify([fs.snapshot(), fs.modesSnapshot()])
+
+  it('is the same exactly when the files, folders and modes are, however they came about', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), fc.array(op, { maxLength: 25 }), (xs, ys) => {
+        const a = new MemoryFs()
+        const b = new MemoryFs()
+        a.contentDigest() // kept up to date from here on, b's made from scratch at the end
+        xs.forEach((o) => apply(a, o))
+        ys.forEach((o) => apply(b, o))
+        // the same state rebuilt from a snapshot has the same digest
+        const c = new MemoryFs(a.snapshot())
+        c.restoreModes(a.modesSnapshot())
+        expect(c.contentDigest()).toBe(a.contentDigest())
+        expect(a.contentDigest() === b.contentDigest()).toBe(state(a) === state(b))
+      }),
+      { numRuns: 400 },
+    )
+  })
+})

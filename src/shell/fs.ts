@@ -52,6 +52,46 @@ export function basename(path: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1)
 }
 
+/** cyrb53's two 32-bit halves of a string (a quick hash; not for security). */
+function hash53(text: string): [number, number] {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return [h1 >>> 0, h2 >>> 0]
+}
+
+/**
+ * What a folder holds, as one value kept up to date with each change: the XOR of a hash of each
+ * file (path and content), mode, and folder that differs from those every folder has
+ * (BUILTIN_DIRS). Toggling an entry in and out again gives the value back, so the same files give
+ * the same value however they came about (a file written twice with the same text, a folder made
+ * and removed).
+ */
+class ContentDigest {
+  private a = 0
+  private b = 0
+
+  toggle(entry: string): void {
+    const [x, y] = hash53(entry)
+    this.a ^= x
+    this.b ^= y
+  }
+
+  get value(): string {
+    return `${(this.a >>> 0).toString(36)}.${(this.b >>> 0).toString(36)}`
+  }
+}
+
+const fileEntry = (p: string, text: string) => `f${p}\0${text}`
+const dirEntry = (p: string) => `d${p}`
+const modeEntry = (p: string, m: number) => `m${p}\0${m}`
+
 export class MemoryFs implements WorkingFs {
   private files = new Map<string, string>()
   /** Modes that differ from what a new file or directory gets (modes.ts), by path. */
@@ -63,6 +103,8 @@ export class MemoryFs implements WorkingFs {
   private limits: Pick<ShellLimits, 'maxFile' | 'maxFsTotal' | 'maxOutput'>
   /** /dev/zero and /dev/urandom (devices.ts). */
   private devices: Devices
+  /** Made on the first contentDigest() (a container's copy never needs one), then kept up to date. */
+  private digest: ContentDigest | undefined
 
   constructor(files: Record<string, string> = {}, cwd = '/root', private home = '/root', limits: Partial<ShellLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
@@ -119,8 +161,34 @@ export class MemoryFs implements WorkingFs {
 
   /** Set a file's content without limits (restoring a snapshot must never fail). */
   private put(p: string, text: string): void {
-    this.used += text.length - (this.files.get(p)?.length ?? 0)
+    const old = this.files.get(p)
+    if (old === text) return
+    if (old !== undefined) this.digest?.toggle(fileEntry(p, old))
+    this.digest?.toggle(fileEntry(p, text))
+    this.used += text.length - (old?.length ?? 0)
     this.files.set(p, text)
+  }
+
+  /**
+   * A short value that is the same whenever the files, folders and modes are (however they came
+   * about), kept as they change: what `lab undo` compares instead of the whole snapshot.
+   */
+  contentDigest(): string {
+    if (!this.digest) {
+      const d = (this.digest = new ContentDigest())
+      for (const [p, text] of this.files) d.toggle(fileEntry(p, text))
+      for (const [p, m] of this.modes) d.toggle(modeEntry(p, m))
+      for (const p of this.dirs) if (!BUILTIN_DIRS.includes(p)) d.toggle(dirEntry(p))
+      for (const p of BUILTIN_DIRS) if (!this.dirs.has(p)) d.toggle(dirEntry(p))
+    }
+    return this.digest.value
+  }
+
+  private dropMode(p: string): void {
+    const m = this.modes.get(p)
+    if (m === undefined) return
+    this.digest?.toggle(modeEntry(p, m))
+    this.modes.delete(p)
   }
 
   exists(path: string): boolean {
@@ -153,18 +221,24 @@ export class MemoryFs implements WorkingFs {
     if (text !== undefined) {
       this.used -= text.length
       this.files.delete(p)
-      this.modes.delete(p)
+      this.digest?.toggle(fileEntry(p, text))
+      this.dropMode(p)
       return true
     }
     if (!this.dirs.has(p) || p === '/') return false
     const prefix = p + '/'
-    for (const k of this.modes.keys()) if (k === p || k.startsWith(prefix)) this.modes.delete(k)
+    for (const k of this.modes.keys()) if (k === p || k.startsWith(prefix)) this.dropMode(k)
     for (const [k, v] of this.files) {
       if (!k.startsWith(prefix)) continue
       this.used -= v.length
       this.files.delete(k)
+      this.digest?.toggle(fileEntry(k, v))
     }
-    for (const d of this.dirs) if (d === p || d.startsWith(prefix)) this.dirs.delete(d)
+    for (const d of this.dirs) {
+      if (d !== p && !d.startsWith(prefix)) continue
+      this.dirs.delete(d)
+      this.digest?.toggle(dirEntry(d))
+    }
     return true
   }
 
@@ -172,6 +246,7 @@ export class MemoryFs implements WorkingFs {
     let p = this.resolve(path)
     while (p !== '/' && !this.dirs.has(p)) {
       this.dirs.add(p)
+      this.digest?.toggle(dirEntry(p))
       p = dirname(p)
     }
   }
@@ -187,8 +262,10 @@ export class MemoryFs implements WorkingFs {
     const p = this.resolve(path)
     if (!this.files.has(p) && !this.dirs.has(p)) return
     const m = mode & 0o7777
-    if (m === defaultMode(p, this.dirs.has(p))) this.modes.delete(p)
-    else this.modes.set(p, m)
+    this.dropMode(p)
+    if (m === defaultMode(p, this.dirs.has(p))) return
+    this.modes.set(p, m)
+    this.digest?.toggle(modeEntry(p, m))
   }
 
   /** The modes that differ from the defaults, by path (a snapshot's `modes`). */
@@ -213,6 +290,7 @@ export class MemoryFs implements WorkingFs {
     this.modes.clear()
     this.used = 0
     this.dirs = new Set(BUILTIN_DIRS)
+    this.digest = undefined
     for (const [k, v] of Object.entries(snapshot)) {
       if (k.endsWith('/')) this.mkdir(k.slice(0, -1) || '/')
       else {
