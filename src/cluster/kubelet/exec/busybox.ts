@@ -146,14 +146,26 @@ export function lookPath(p: Pick<Proc, 'root' | 'env'>, cmd: string): { found: f
 
 /**
  * lookPath for many names in one tree (a shell's command table asks for every command the lab
- * knows): the PATH's directories are resolved once, and a bare name that none of them lists is not
- * found without resolving it in each. Names they do list, paths and the dot names go to lookPath.
+ * knows): the PATH's directories are resolved once, and a bare name is resolved only in those
+ * that list it (in PATH order, as lookPath tries them: a directory that does not list it cannot
+ * hold it). Paths and the dot names go to lookPath.
  */
 export function pathLookup(p: Pick<Proc, 'root' | 'env'>): (cmd: string) => ReturnType<typeof lookPath> {
-  const dirs = (p.env.find(([k]) => k === 'PATH')?.[1] ?? '').split(':').map((d) => resolve(p.root, d || '/'))
-  const listed = dirs.map((r) => (typeof r !== 'string' && r.node.kind === 'dir' ? r.node.children : undefined))
+  const path = (p.env.find(([k]) => k === 'PATH')?.[1] ?? '').split(':')
+  const listed = path.map((d) => {
+    const r = resolve(p.root, d || '/')
+    return typeof r !== 'string' && r.node.kind === 'dir' ? r.node.children : undefined
+  })
   const direct = (cmd: string) => cmd.includes('/') || cmd === '' || cmd === '.' || cmd === '..'
-  return (cmd) => (direct(cmd) || listed.some((c) => c?.has(cmd)) ? lookPath(p, cmd) : { found: false })
+  return (cmd) => {
+    if (direct(cmd)) return lookPath(p, cmd)
+    for (let i = 0; i < path.length; i++) {
+      if (!listed[i]?.has(cmd)) continue
+      const r = resolve(p.root, `${path[i]}/${cmd}`)
+      if (typeof r !== 'string' && r.node.kind === 'file') return { found: true, applet: r.path === '/bin/busybox' && APPLETS.has(cmd) ? cmd : undefined }
+    }
+    return { found: false }
+  }
 }
 
 /**
