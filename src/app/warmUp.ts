@@ -10,8 +10,13 @@
 import { article } from '../lessons/article'
 import type { Lab } from './lab'
 
-/** The lines the warm-up runs, in order: the article lesson's solution, step by step. */
-export const WARM_UP_LINES: readonly string[] = article.steps.flatMap((s) => s.solution)
+const SOLUTION = article.steps.flatMap((s) => s.solution)
+
+/**
+ * The lines the warm-up runs, in order: the article lesson's solution, step by step, twice (the
+ * second time runs code the engine has begun to optimise; a third gained little for its cost).
+ */
+export const WARM_UP_LINES: readonly string[] = [...SOLUTION, 'lab reset', ...SOLUTION]
 
 /** The throwaway lab's seed (a seeded lab signs with the fixed key: no key is generated for it). */
 export const WARM_UP_SEED = 'warm-up'
