@@ -7,9 +7,10 @@
 //             its answer in the DOM (lab: `kubectl get ns`'s header line; blank: the echo, the
 //             "typing floor": the moment Enter can go down after the same keys)
 //  * keys:    while that line is typed during start-up, each key's keydown -> the next frame
-//  * warm:    on a started lab (seed 1) in a page that has finished starting (its panels loaded,
-//             the worker's warm-up over: src/app/warmUp.ts), each article command typed: the Enter
-//             key -> its output in the DOM (or, without output, the command line idle again)
+//  * warm:    on a started lab (seed 1) in a page that has finished loading (start-up settled, the
+//             worker's warm-up over: src/app/warmUp.ts, the editor preloaded, the offline cache
+//             installed), each article command typed: the Enter key -> its output in the DOM (or,
+//             without output, the command line idle again)
 //  * enter:   the same at once when the lab is ready, before any of that (the code still cold)
 //  * settled: the same for light commands (LIGHT) typed in a page that has finished starting,
 //             after a first pass over them: the answer's own path, warm
@@ -136,7 +137,8 @@ const LIGHT = ['echo hi', 'kubectl get ns', 'kubectl get sa -A', 'kubectl -n def
 /**
  * Type each command at the lab's prompt: the Enter key -> its output in the DOM (a line, or text
  * before the prompt's place), or the prompt idle. `settled`: first wait until the page has
- * finished starting and the worker has warmed up, and a second more.
+ * finished loading (start-up settled, the worker warmed up, the editor preloaded at the first
+ * pause of the keyboard, the offline cache installed), and a second more.
  */
 async function typedCommands(browser, url, commands, { settled = false } = {}) {
   const ctx = await browser.newContext()
@@ -153,6 +155,8 @@ async function typedCommands(browser, url, commands, { settled = false } = {}) {
         if (i > 600) throw new Error("the worker's warm-up did not end within 30 s")
         await page.waitForTimeout(50)
       }
+      await page.waitForFunction(() => performance.getEntriesByName('editor-preloaded').length > 0, undefined, { timeout: 30_000 })
+      await page.evaluate(() => navigator.serviceWorker.ready)
       await page.waitForTimeout(1000)
     }
     await worker?.evaluate(workerHops)
