@@ -39,3 +39,14 @@ export function resourceArgs(args: string[]): ResourceRequest[] {
   for (const resource of resources) for (const name of names) out.push({ resource, name })
   return out
 }
+
+/**
+ * What the builder says when a selector (-l, --field-selector, or delete's --all) meets the
+ * arguments (resource.Builder visitBySelector): names given as `TYPE NAME...`, then `TYPE/NAME`.
+ * Call once resourceArgs has accepted the arguments (its own errors come first).
+ */
+export function checkSelectorArgs(args: string[], selecting: boolean): void {
+  if (!selecting || args.length === 0) return
+  if (args.length > 1 && !args.some((a) => a.includes('/'))) throw new KubectlError('error: name cannot be provided when a selector is specified')
+  if (args.some((a) => a.includes('/'))) throw new KubectlError('error: selectors and the all flag cannot be used when passing resource/name arguments')
+}

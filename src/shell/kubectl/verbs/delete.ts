@@ -1,13 +1,13 @@
 // Imitates: kubectl pkg/cmd/delete/delete.go (DeleteResult, PrintObj) and its wait through pkg/cmd/wait IsDeleted.
 
-import { resourceArgs, type ResourceRequest } from '../builder'
+import { checkSelectorArgs, resourceArgs, type ResourceRequest } from '../builder'
 import type { RestClient } from '../client'
 import { DRY_RUN_FLAG, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { parseGoDuration } from '../flags'
 import { dryRunStrategy } from '../output'
 import { groupResource, kindString, resourcePath } from '../resources'
-import { matchesLabels, parseLabelSelector } from '../selectors'
+import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
 import { loadInfos } from '../manifest'
 import { FILENAME_FLAG, withSource } from './apply'
 
@@ -32,8 +32,9 @@ export async function waitDeleted(k: Kubectl, client: RestClient, path: string, 
 
 async function expand(k: Kubectl, client: RestClient, reqs: ResourceRequest[]): Promise<ResourceRequest[]> {
   const out: ResourceRequest[] = []
-  const all = k.flags.bool('all') || k.flags.has('selector')
+  const all = k.flags.bool('all') || k.flags.has('selector') || k.flags.has('field-selector')
   const sel = parseLabelSelector(k.flags.str('selector'))
+  const fieldSel = k.flags.str('field-selector')
   for (const r of reqs) {
     if (r.name !== undefined) {
       out.push(r)
@@ -43,7 +44,7 @@ async function expand(k: Kubectl, client: RestClient, reqs: ResourceRequest[]): 
     const ns = k.flags.bool('all-namespaces') ? undefined : client.config.namespace
     const list = await client.request<Obj>('GET', `${resourcePath(r.resource, ns)}?limit=500`)
     for (const item of list.items ?? []) {
-      if (matchesLabels(sel, item.metadata?.labels)) out.push({ resource: r.resource, name: item.metadata?.name, namespace: item.metadata?.namespace })
+      if (matchesLabels(sel, item.metadata?.labels) && (!fieldSel || matchesFields(fieldSel, item))) out.push({ resource: r.resource, name: item.metadata?.name, namespace: item.metadata?.namespace })
     }
   }
   return out
@@ -67,13 +68,20 @@ async function run(k: Kubectl): Promise<number> {
   if (k.args.length > 0 && filenames.length > 0) {
     throw new KubectlError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
   }
+  // the builder (resource.Builder SelectAllParam, then visitBySelector)
+  const selector = f.str('selector').trim() !== '' || f.str('field-selector').trim() !== ''
+  if (f.bool('all') && selector) throw new KubectlError("error: setting 'all' parameter but found a non empty selector. ")
+  if (filenames.length === 0) {
+    resourceArgs(k.args)
+    checkSelectorArgs(k.args, selector || f.bool('all'))
+  }
   if (grace === 0 && f.bool('force')) {
     k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
   } else if (grace > 0 && f.bool('force')) {
     throw new KubectlError('error: --force and --grace-period greater than 0 cannot be specified together')
   }
   const client = await k.client()
-  const ignoreNotFound = f.has('ignore-not-found') ? f.bool('ignore-not-found') : f.bool('all') || f.has('selector')
+  const ignoreNotFound = f.has('ignore-not-found') ? f.bool('ignore-not-found') : f.bool('all') || f.has('selector') || f.has('field-selector')
   const targets: (ResourceRequest & { source?: string })[] = filenames.length
     ? loadInfos(k, filenames, client.config.namespace, client.config.enforceNamespace, false, 'delete')
       .map((i) => ({ resource: i.resource, name: i.name, namespace: i.namespace || undefined, source: i.source }))
@@ -138,6 +146,7 @@ export const deleteVerb: Verb = {
     { name: 'all', kind: 'bool', help: 'Delete all resources, in the namespace of the specified resource types.' },
     { name: 'all-namespaces', short: 'A', kind: 'bool', help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { name: 'selector', short: 'l', kind: 'string', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { name: 'field-selector', kind: 'string', help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     { name: 'force', kind: 'bool', help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'grace-period', kind: 'int', default: '-1', help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
     { name: 'now', kind: 'bool', help: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).' },

@@ -98,6 +98,17 @@ describe('kubectl get tables', () => {
     expect((await get('get pods -n sa-demo -l run=other')).stderr).toBe('No resources found in sa-demo namespace.\n')
     expect((await get('get pods -n sa-demo --no-headers')).stdout).toBe('app   1/1   Running   0     7m2s\n')
   })
+  // printers' formatLabelHeaders and labelValues: a column per key, headed by its last segment in
+  // capitals, after the table's own columns and before LABELS; an empty cell where a label is missing
+  it('-L adds a column per label key', async () => {
+    expect((await get('get pods -n sa-demo -L run,tier')).stdout).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE    RUN   TIER\napp    1/1     Running   0          7m2s   app   \n',
+    )
+    expect((await get('get pods -n sa-demo -L example.com/tier -L run --show-labels')).stdout).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE    TIER   RUN   LABELS\napp    1/1     Running   0          7m2s          app   run=app\n',
+    )
+    expect((await get('get pods -n sa-demo -L run -o name')).stdout).toBe('pod/app\n')
+  })
 })
 
 describe('kubectl get states', () => {
