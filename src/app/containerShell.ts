@@ -9,6 +9,7 @@ import { Shell } from '../shell/shell'
 import { MemoryFs } from '../shell/fs'
 import { MemoryEnv } from '../shell/env'
 import { builtinCommands } from '../shell/commands'
+import { withoutVersion } from '../shell/commands/coreutilsVersion'
 import { curl } from '../shell/curl/curl'
 import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
@@ -145,7 +146,9 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
   const ownByName = new Map<string, CommandSpec>()
   for (const o of own) if (!ownByName.has(o.name)) ownByName.set(o.name, o)
   const named = new Set<string>()
-  for (const spec of [...builtinCommands(), ...own, curl]) {
+  // (busybox's programs have no --version: a busybox image's stand on the workstation's modules without it)
+  const system = busybox.length > 0 ? builtinCommands().map(withoutVersion) : builtinCommands()
+  for (const spec of [...system, ...own, curl]) {
     // a program of the system the lab does not run (~190): the shell's fallback answers for it, not simulated or not found
     // (the workstation's bash and sh start the workstation's shells: a container's are not those)
     if (named.has(spec.name) || (spec.unsimulated && !ownByName.has(spec.name)) || WORKSTATION_SHELLS.has(spec.name)) continue
@@ -174,7 +177,7 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
   // the command table is made once, against the tree as it is now (every name the lab knows: pathLookup)
   const lookup = pathLookup(p)
   const found = (name: string) => lookup(name).found
-  const commands = commandsFor(p, found, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommands()) : [])
+  const commands = commandsFor(p, found, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommands().map(withoutVersion)) : [])
   const notFound = notFoundFor(personality)
   const execd = { tail: false }
   commands.push(found('ps') ? containerPs(p, () => shell.jobs(), execd) : notFound('ps'))

@@ -62,6 +62,7 @@ import { find } from './find'
 import { unsimulated } from './unsimulated'
 import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
 import { missingHint } from '../missingHints'
+import { withVersion } from './coreutilsVersion'
 
 /** The system's programs the lab does not run, made once (every shell, a container's on each exec, takes the list). */
 let others: CommandSpec[] | undefined
@@ -76,13 +77,17 @@ export function builtinCommands(): CommandSpec[] {
   return [...others, ...own]
 }
 
+/** The workstation's own programs, made once (coreutils' with their `--version`). */
+let own: CommandSpec[] | undefined
+
 function ownCommands(): CommandSpec[] {
-  return [
+  own ??= [
     awk, base64, bracket, cat, cd, chmod, clear, cut, date, echo, edit, env, exportCommand, falseCommand, grep, head, help, history, jq,
     ls, mkdir, nano, od, openssl, printf, pwd, python3, rm, sed, seq, sleep, sort, stat, tail, test, touch, tr, trueCommand, uniq, unset, vi, vim, watch, wc, which, xargs, xxd, yes,
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
     cp, mv, basename, dirname, printenv, find, bash, sh,
-  ]
+  ].map(withVersion)
+  return own
 }
