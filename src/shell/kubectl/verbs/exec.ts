@@ -3,6 +3,7 @@
 import type { ExecResult } from '../../../cluster/apiserver/types'
 import type { Kubectl, Verb } from '../command'
 import { KubectlError, StatusError, usageError } from '../errors'
+import { defaultedNote } from './podcmd'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -22,10 +23,8 @@ function defaultContainer(k: Kubectl, pod: Obj): string {
   const containers: Obj[] = pod.spec?.containers ?? []
   const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
   if (annotated && containers.some((c) => c.name === annotated)) return annotated
-  if (containers.length > 1 && !k.flags.bool('quiet')) {
-    const all = [...containers, ...(pod.spec?.initContainers ?? [])].map((c) => c.name)
-    k.err(`Defaulted container "${containers[0].name}" out of: ${all.join(', ')}\n`)
-  }
+  const note = defaultedNote(pod)
+  if (note && !k.flags.bool('quiet')) k.err(note)
   return containers[0]?.name ?? ''
 }
 

@@ -1,14 +1,20 @@
 // Imitates: kubectl pkg/cmd/logs/logs.go and polymorphichelpers logsForObject (pods: default container, log options).
 
+import type { RestClient } from '../client'
 import type { Kubectl, Verb } from '../command'
 import { KubectlError, StatusError, usageError } from '../errors'
 import { parseGoDuration } from '../flags'
 import { resolveResource, resourcePath } from '../resources'
+import { matchesLabels, parseLabelSelector } from '../selectors'
+import { defaultedNote } from './podcmd'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
+
+/** LogsOptions.selectorTail: a selector's logs are the last 10 lines of each, unless --tail says otherwise. */
+const SELECTOR_TAIL = 10
 
 /** The query of GET .../pods/NAME/log (PodLogOptions). */
 export function logQuery(k: Kubectl, container: string): string {
@@ -16,17 +22,59 @@ export function logQuery(k: Kubectl, container: string): string {
   if (k.flags.bool('follow')) q.push('follow=true')
   if (k.flags.bool('previous')) q.push('previous=true')
   if (k.flags.has('since')) q.push(`sinceSeconds=${Math.ceil((parseGoDuration(k.flags.str('since')) ?? 0) / 1000)}`)
-  if (k.flags.int('tail') >= 0) q.push(`tailLines=${k.flags.int('tail')}`)
+  const tail = k.flags.int('tail')
+  if (tail >= 0) q.push(`tailLines=${tail}`)
+  else if (k.flags.str('selector') !== '' && !k.flags.has('tail')) q.push(`tailLines=${SELECTOR_TAIL}`)
   if (k.flags.bool('timestamps')) q.push('timestamps=true')
   if (k.flags.has('limit-bytes')) q.push(`limitBytes=${k.flags.str('limit-bytes')}`)
   return q.join('&')
 }
 
+const names = (cs: Obj[] | undefined) => (cs ?? []).map((c: Obj) => c.name as string)
+
+/**
+ * The containers whose logs are asked for, in the order logsForObject asks (init containers,
+ * containers, ephemeral ones with --all-containers; else the named, annotated or first one,
+ * saying so when the pod has others).
+ */
+function containersOf(k: Kubectl, pod: Obj, named: string): string[] {
+  const spec = pod.spec ?? {}
+  if (k.flags.bool('all-containers')) return [...names(spec.initContainers), ...names(spec.containers), ...names(spec.ephemeralContainers)]
+  let container = named
+  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
+  if (!container && annotated) {
+    if ([...names(spec.initContainers), ...names(spec.containers), ...names(spec.ephemeralContainers)].includes(annotated)) container = annotated
+    else k.err(`Default container name "${annotated}" not found in pod ${pod.metadata?.name}\n`)
+  }
+  if (!container) {
+    container = names(spec.containers)[0] ?? ''
+    const note = defaultedNote(pod)
+    if (note) k.err(note)
+  }
+  return [container]
+}
+
+async function logText(k: Kubectl, client: RestClient, podPath: string, container: string): Promise<string> {
+  try {
+    const text = await client.request<string>('GET', `${podPath}/log?${logQuery(k, container)}`)
+    return typeof text === 'string' ? text : ''
+  } catch (e) {
+    // An API server without the log subresource (NotFound for the path, not for the pod): the lab's containers
+    // print nothing, which is what a served log would say for them.
+    if (!(e instanceof StatusError && e.code === 404 && e.status.message === 'the server could not find the requested resource')) throw e
+    return ''
+  }
+}
+
 async function run(k: Kubectl): Promise<number> {
   const args = k.args
-  if (args.length === 0 || args.length > 2) throw usageError('kubectl logs', USAGE)
+  const selector = k.flags.str('selector')
+  // LogsOptions.Complete
+  if (args.length === 0 && selector === '') throw usageError('kubectl logs', USAGE)
+  if (args.length === 1 && selector !== '') throw usageError('kubectl logs', 'only a selector (-l) or a POD name is allowed')
+  if (args.length > 2) throw usageError('kubectl logs', USAGE)
   let name = args[0]
-  if (name.includes('/')) {
+  if (name?.includes('/')) {
     const [type, n] = [name.slice(0, name.indexOf('/')), name.slice(name.indexOf('/') + 1)]
     if (resolveResource(type).kind !== 'Pod') throw new KubectlError(`error: cannot get the logs from ${resolveResource(type).kind.toLowerCase()}: the lab's pods are not run by controllers`)
     name = n
@@ -37,25 +85,25 @@ async function run(k: Kubectl): Promise<number> {
     container = args[1]
   }
   const client = await k.client()
-  const podPath = resourcePath(resolveResource('pods'), client.config.namespace, name)
-  const pod = await client.request<Obj>('GET', podPath)
-  const containers: Obj[] = pod.spec?.containers ?? []
-  if (!container) {
-    const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
-    container = annotated ?? containers[0]?.name ?? ''
-    if (!annotated && containers.length > 1) {
-      k.err(`Defaulted container "${container}" out of: ${[...containers, ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c: Obj) => c.name).join(', ')}\n`)
+  const pods: Obj[] = []
+  if (selector !== '') {
+    const path = `${resourcePath(resolveResource('pods'), client.config.namespace)}?labelSelector=${encodeURIComponent(selector)}`
+    const list = await client.request<Obj>('GET', path)
+    pods.push(...((list.items ?? []) as Obj[]).filter((p) => matchesLabels(parseLabelSelector(selector), p.metadata?.labels)))
+    if (pods.length === 0) k.err(`No resources found in ${client.config.namespace} namespace.\n`)
+  } else pods.push(await client.request<Obj>('GET', resourcePath(resolveResource('pods'), client.config.namespace, name)))
+  // LogsOptions.Validate
+  if (k.flags.bool('all-containers') && container) throw new KubectlError(`error: --all-containers=true should not be specified with container name ${container}`)
+  const prefix = k.flags.bool('prefix')
+  for (const pod of pods) {
+    const podName = String(pod.metadata?.name ?? '')
+    const podPath = resourcePath(resolveResource('pods'), client.config.namespace, podName)
+    for (const c of containersOf(k, pod, container)) {
+      const text = await logText(k, client, podPath, c)
+      // --prefix: each line written with its source (prefixingWriter, one write per line)
+      k.out(prefix ? text.replace(/[^\n]*\n|[^\n]+$/g, (line) => `[pod/${podName}/${c}] ${line}`) : text)
     }
   }
-  let text = ''
-  try {
-    text = await client.request<string>('GET', `${podPath}/log?${logQuery(k, container)}`)
-  } catch (e) {
-    // An API server without the log subresource (NotFound for the path, not for the pod): the lab's containers
-    // print nothing, which is what a served log would say for them.
-    if (!(e instanceof StatusError && e.code === 404 && e.status.message === 'the server could not find the requested resource')) throw e
-  }
-  k.out(typeof text === 'string' ? text : '')
   return 0
 }
 
