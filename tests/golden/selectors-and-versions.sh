@@ -1,0 +1,17 @@
+# seed: 1
+# Selectors meeting names, label columns, and --version. The errors were compared with kubectl 1.33
+# (selectorArgs.oracle.test.ts) and kubectl 1.35's get.go and cli-runtime's builder; the -L columns
+# follow printers' formatLabelHeaders and labelValues; the --version texts are coreutils 9.1's.
+kubectl get pods --show-labels -o name
+kubectl get pods x -l app=y
+kubectl get pods/x -l app=y
+kubectl delete pods x --all
+kubectl delete pods --all -l app=x
+kubectl create ns demo
+kubectl -n demo run a --image=nginx --labels=app=web,tier=front
+kubectl -n demo run b --image=nginx --labels=app=db
+kubectl -n demo get pods -L app,tier
+kubectl -n demo get pods -L app -L example.com/tier --show-labels
+kubectl -n demo logs -l app=none
+sort --version | head -1
+rm --version | tail -2
