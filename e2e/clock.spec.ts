@@ -3,7 +3,7 @@
 // warnafter and exp, and `lab advance` typed in the terminal moves the same display.
 import { expect, test, type Page } from '@playwright/test'
 import { clearStorageOnce, RUN_APP, runLines, SET_TOK } from './support/article'
-import { openLab, terminalLog, typeCommand } from './support/terminal'
+import { openLab, terminalLog, typeCommand, waitWarmedUp } from './support/terminal'
 import { holdEditorPreload } from './support/editor'
 
 test.beforeEach(async ({ page, context }) => {
@@ -24,6 +24,7 @@ test('pause, play and speed: the lab moves by the wall time that passed times th
   await openLab(page, '/') // no seed: the clock plays at real speed
   await expect(clockState(page)).toHaveText('running at real speed')
   await page.clock.pauseAt(T0 + 30_000)
+  await waitWarmedUp(page)
 
   await page.getByRole('button', { name: 'Pause clock' }).click()
   await expect(clockState(page)).toHaveText('paused')

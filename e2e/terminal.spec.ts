@@ -2,7 +2,7 @@
 // saved state that cannot be read, accessibility.
 import { asideRaw } from './support/saves'
 import { expect, test, type Page } from '@playwright/test'
-import { commandLine, openLab, PS1, selectedText, shownLines, terminalLog, typeCommand, waitIdle } from './support/terminal'
+import { commandLine, openLab, PS1, selectedText, shownLines, terminalLog, typeCommand, waitIdle, waitWarmedUp } from './support/terminal'
 import { clearStorageOnce } from './support/article'
 import { holdEditorPreload } from './support/editor'
 import { axeViolations, describeViolations } from './support/axe'
@@ -233,6 +233,7 @@ test('without a seed the lab clock runs at real speed; commands see the time tha
   await openLab(page, '/')
   await page.clock.pauseAt(T0 + 60_000)
   await page.clock.runFor(1_000)
+  await waitWarmedUp(page)
   const clock = page.getByTestId('lab-clock')
   // the header draws the second the page clock reached in a task of its own: read it once it
   // has (two reads alike; the page clock is paused, so it stays)

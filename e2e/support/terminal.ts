@@ -33,6 +33,20 @@ export async function openLab(page: Page, path = '/?seed=1'): Promise<void> {
   await expect(page.locator('html[data-startup="settled"]')).toHaveCount(1)
 }
 
+/**
+ * Wait until the lab's worker has finished its warm-up (src/app/warmUp.ts), which begins once
+ * start-up has settled. A test that times the lab clock against a faked page clock needs a worker
+ * that answers at once: while the warm-up runs, a tick's answer can come after the test has read
+ * the header.
+ */
+export async function waitWarmedUp(page: Page): Promise<void> {
+  const warmed = async () => {
+    const worker = page.workers().find((w) => /\/worker-[\w-]+\.js$/.test(w.url()))
+    return (await worker?.evaluate(() => performance.getEntriesByName('lab-warm').length)) ?? 0
+  }
+  await expect.poll(warmed, { timeout: 30_000 }).toBeGreaterThan(0)
+}
+
 /** Wait in the page until window.lab exists and is ready (after a navigation or reload). */
 export const labReady = (page: Page) =>
   page.evaluate(async () => {

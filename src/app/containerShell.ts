@@ -146,7 +146,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
   const ownByName = new Map<string, CommandSpec>()
   for (const o of own) if (!ownByName.has(o.name)) ownByName.set(o.name, o)
   const named = new Set<string>()
-  // (busybox's programs have no --version: a busybox image's stand on the workstation's modules without it)
+  // (busybox has no --version: a busybox image's programs stand on the workstation's modules without it)
   const system = busybox.length > 0 ? builtinCommands().map(withoutVersion) : builtinCommands()
   for (const spec of [...system, ...own, curl]) {
     // a program of the system the lab does not run (~190): the shell's fallback answers for it, not simulated or not found
