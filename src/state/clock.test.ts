@@ -69,6 +69,31 @@ describe('ClockController', () => {
     expect(lab.nowMs()).toBe(start + 1_750)
   })
 
+  it('a pause while the last tick is still being applied: the time owed up to the pause is applied once it is done', async () => {
+    const { wall, clock, lab, start } = setup('realtime')
+    const plain = lab.advance.bind(lab)
+    let release = () => {}
+    lab.advance = async (d) => {
+      await new Promise<void>((r) => (release = r))
+      return plain(d)
+    }
+    wall.t += 250
+    clock.tick() // the lab is busy: this tick's advance waits
+    await settle()
+    wall.t += 1_000
+    clock.tick() // skipped: one is being applied
+    clock.set(false)
+    lab.advance = plain
+    release()
+    for (let i = 0; i < 5; i++) await settle()
+    expect(lab.advanced).toEqual([250, 1_000])
+    expect(lab.nowMs()).toBe(start + 1_250)
+    wall.t += 60_000 // paused: nothing more
+    clock.tick()
+    await settle()
+    expect(lab.nowMs()).toBe(start + 1_250)
+  })
+
   it('jumps through the lab, queued behind a running command; the lab time comes with the update', async () => {
     const { ctl, clock, lab, start, store } = setup('still')
     const running = ctl.runFromApi('sleepy 10')

@@ -47,6 +47,8 @@ export class ClockController {
   work: Promise<unknown> = Promise.resolve()
   private mode: ClockMode = 'still'
   private ticking = false
+  /** A tick was asked for while one was being applied: it runs once that one is done. */
+  private tickAgain = false
   private lastSave: number
   private readonly wallNow: () => number
 
@@ -103,13 +105,23 @@ export class ClockController {
 
   /** While playing: move the lab by the wall time owed, unless a command runs. */
   tick(): void {
-    if (!this.queue.client() || !this.queue.idle() || this.ticking) return
+    if (!this.queue.client() || !this.queue.idle()) return
+    // A pause or a change of speed while the lab is still applying the last tick (a busy worker):
+    // the time owed up to it is applied once that tick is done, not left owed until the clock plays.
+    if (this.ticking) {
+      this.tickAgain = true
+      return
+    }
     this.ticking = true
     this.work = this.work
       .then(() => this.sync())
       .catch(() => {})
       .finally(() => {
         this.ticking = false
+        if (this.tickAgain) {
+          this.tickAgain = false
+          this.tick()
+        }
         this.refresh()
         const now = this.wallNow()
         if (now - this.lastSave >= (this.opts.saveEveryMs ?? 5_000)) {
