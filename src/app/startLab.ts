@@ -17,7 +17,7 @@ import type { UrlParams } from './url'
 import type { createWindowLab } from './windowLab'
 import { connectLab, type WorkerLab } from './workerClient'
 import { settleWhenQuiet } from './settleStartup'
-import { settleStartup } from '../ui/layout/startupGate'
+import { afterInputQuiet, settleStartup } from '../ui/layout/startupGate'
 import { requestEdit } from '../state/editorBridge'
 
 export interface StartDeps {
@@ -88,6 +88,9 @@ export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
   navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The lab will not work offline:', e))
 }
+
+/** How long the keyboard and mouse stay quiet, after start-up has settled, before the worker warms up (ms). */
+export const WARM_UP_QUIET_MS = 2000
 
 export async function startLab(d: StartDeps): Promise<void> {
   try {
@@ -168,12 +171,13 @@ async function start(d: StartDeps): Promise<void> {
   clock.attach(modeOf({ seed: connected.seed }))
   windowLab.attach()
   performance.mark('lab-ready')
-  // The panels, the editor's preload, the offline cache and the worker's warm-up once the lines
-  // typed meanwhile have their answers and the keyboard is quiet.
+  // The panels, the editor's preload and the offline cache once the lines typed meanwhile have
+  // their answers and the keyboard is quiet; the worker's warm-up at the first longer pause after
+  // that (a student typing away meets no warm-up line: a command waits for the one in progress).
   const warmed = client
   settleWhenQuiet({ ready: Promise.resolve(), idle: () => controller.idle() }, () => {
     settled()
-    warmed.warmUp()
+    afterInputQuiet(WARM_UP_QUIET_MS, () => warmed.warmUp())
   })
   if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   if (replay) void replaySession(d.lessonDeps, replay)

@@ -9,7 +9,7 @@ import { createPortal } from 'react-dom'
 import { attachEditor } from '../../state/editorBridge'
 import type { EditRequest } from '../../state/labPort'
 import editorCss from './editor.css?inline'
-import { whenStartupSettled } from '../layout/startupGate'
+import { afterInputQuiet, whenStartupSettled } from '../layout/startupGate'
 
 /** The loaded pane, once its chunk is in: rendered directly then, without a Suspense round. */
 let LoadedPane: typeof import('./MonacoPane').default | undefined
@@ -28,26 +28,7 @@ const LazyPane = lazy(loadMonaco)
 const QUIET_MS = 2000
 
 /** Load Monaco in the background at the first pause of the keyboard and mouse after start-up (then when idle), so the first edit opens at once. */
-function preloadEditorWhenQuiet(): void {
-  let last = performance.now()
-  const onInput = () => {
-    last = performance.now()
-  }
-  const opts = { capture: true, passive: true }
-  addEventListener('keydown', onInput, opts)
-  addEventListener('pointerdown', onInput, opts)
-  const check = () => {
-    const wait = last + QUIET_MS - performance.now()
-    if (wait > 0) {
-      setTimeout(check, wait)
-      return
-    }
-    removeEventListener('keydown', onInput, opts)
-    removeEventListener('pointerdown', onInput, opts)
-    preloadEditorWhenIdle()
-  }
-  setTimeout(check, QUIET_MS)
-}
+const preloadEditorWhenQuiet = (): void => afterInputQuiet(QUIET_MS, () => preloadEditorWhenIdle())
 
 /** Load Monaco in the background when the page is idle. */
 function preloadEditorWhenIdle(win: Pick<Window, 'setTimeout'> & { requestIdleCallback?: Window['requestIdleCallback'] } = window): void {
