@@ -17,7 +17,8 @@ import type { UrlParams } from './url'
 import type { createWindowLab } from './windowLab'
 import { connectLab, type WorkerLab } from './workerClient'
 import { settleWhenQuiet } from './settleStartup'
-import { afterInputQuiet, settleStartup } from '../ui/layout/startupGate'
+import { settleStartup } from '../ui/layout/startupGate'
+import { afterInputQuiet } from '../ui/layout/inputQuiet'
 import { requestEdit } from '../state/editorBridge'
 
 export interface StartDeps {

@@ -9,7 +9,8 @@ import { createPortal } from 'react-dom'
 import { attachEditor } from '../../state/editorBridge'
 import type { EditRequest } from '../../state/labPort'
 import editorCss from './editor.css?inline'
-import { afterInputQuiet, whenStartupSettled } from '../layout/startupGate'
+import { whenStartupSettled } from '../layout/startupGate'
+import { afterInputQuiet } from '../layout/inputQuiet'
 
 /** The loaded pane, once its chunk is in: rendered directly then, without a Suspense round. */
 let LoadedPane: typeof import('./MonacoPane').default | undefined

@@ -31,24 +31,3 @@ export function whenStartupSettled(fn: () => void): () => void {
 /** A component's view of it: false until start-up has settled, then true. */
 export const useStartupSettled = (): boolean => useSyncExternalStore(whenStartupSettled, startupSettled, startupSettled)
 
-/** Run `fn` once the keyboard and the mouse have been left alone for `ms` (counted from now). */
-export function afterInputQuiet(ms: number, fn: () => void): void {
-  let last = performance.now()
-  const onInput = () => {
-    last = performance.now()
-  }
-  const opts = { capture: true, passive: true }
-  addEventListener('keydown', onInput, opts)
-  addEventListener('pointerdown', onInput, opts)
-  const check = () => {
-    const wait = last + ms - performance.now()
-    if (wait > 0) {
-      setTimeout(check, wait)
-      return
-    }
-    removeEventListener('keydown', onInput, opts)
-    removeEventListener('pointerdown', onInput, opts)
-    fn()
-  }
-  setTimeout(check, ms)
-}
