@@ -6,7 +6,7 @@ import { KubectlError, StatusError, usageError } from '../errors'
 import { parseGoDuration } from '../flags'
 import { resolveResource, resourcePath } from '../resources'
 import { matchesLabels, parseLabelSelector } from '../selectors'
-import { defaultedNote } from './podcmd'
+import { defaultedNote, everyContainer, names } from './podcmd'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -30,24 +30,21 @@ export function logQuery(k: Kubectl, container: string): string {
   return q.join('&')
 }
 
-const names = (cs: Obj[] | undefined) => (cs ?? []).map((c: Obj) => c.name as string)
-
 /**
  * The containers whose logs are asked for, in the order logsForObject asks (init containers,
  * containers, ephemeral ones with --all-containers; else the named, annotated or first one,
  * saying so when the pod has others).
  */
 function containersOf(k: Kubectl, pod: Obj, named: string): string[] {
-  const spec = pod.spec ?? {}
-  if (k.flags.bool('all-containers')) return [...names(spec.initContainers), ...names(spec.containers), ...names(spec.ephemeralContainers)]
+  if (k.flags.bool('all-containers')) return everyContainer(pod)
   let container = named
   const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
   if (!container && annotated) {
-    if ([...names(spec.initContainers), ...names(spec.containers), ...names(spec.ephemeralContainers)].includes(annotated)) container = annotated
+    if (everyContainer(pod).includes(annotated)) container = annotated
     else k.err(`Default container name "${annotated}" not found in pod ${pod.metadata?.name}\n`)
   }
   if (!container) {
-    container = names(spec.containers)[0] ?? ''
+    container = names(pod.spec?.containers)[0] ?? ''
     const note = defaultedNote(pod)
     if (note) k.err(note)
   }

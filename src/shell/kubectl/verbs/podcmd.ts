@@ -4,7 +4,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
 
-const names = (cs: Obj[] | undefined): string[] => (cs ?? []).map((c) => String(c.name))
+/** The names of a list of containers (none when the list is absent). */
+export const names = (cs: Obj[] | undefined): string[] => (cs ?? []).map((c) => String(c.name))
+
+/** Every container's name in the order logsForObject asks for them: init containers, containers, ephemeral ones. */
+export const everyContainer = (pod: Obj): string[] => [...names(pod.spec?.initContainers), ...names(pod.spec?.containers), ...names(pod.spec?.ephemeralContainers)]
 
 /** Every container of the pod: its containers, then the ephemeral ones, then the init ones, marked. */
 export function allContainerNames(pod: Obj): string {
