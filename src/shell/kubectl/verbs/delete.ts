@@ -30,9 +30,12 @@ export async function waitDeleted(k: Kubectl, client: RestClient, path: string, 
   }, timeoutMs)
 }
 
+/** Whether the command names its objects by --all or a selector (then a missing one is no error, by default). */
+const selecting = (k: Kubectl) => k.flags.bool('all') || k.flags.has('selector') || k.flags.has('field-selector')
+
 async function expand(k: Kubectl, client: RestClient, reqs: ResourceRequest[]): Promise<ResourceRequest[]> {
   const out: ResourceRequest[] = []
-  const all = k.flags.bool('all') || k.flags.has('selector') || k.flags.has('field-selector')
+  const all = selecting(k)
   const sel = parseLabelSelector(k.flags.str('selector'))
   const fieldSel = k.flags.str('field-selector')
   for (const r of reqs) {
@@ -71,21 +74,19 @@ async function run(k: Kubectl): Promise<number> {
   // the builder (resource.Builder SelectAllParam, then visitBySelector)
   const selector = f.str('selector').trim() !== '' || f.str('field-selector').trim() !== ''
   if (f.bool('all') && selector) throw new KubectlError("error: setting 'all' parameter but found a non empty selector. ")
-  if (filenames.length === 0) {
-    resourceArgs(k.args)
-    checkSelectorArgs(k.args, selector || f.bool('all'))
-  }
+  const reqs = filenames.length ? [] : resourceArgs(k.args)
+  if (filenames.length === 0) checkSelectorArgs(k.args, selector || f.bool('all'))
   if (grace === 0 && f.bool('force')) {
     k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
   } else if (grace > 0 && f.bool('force')) {
     throw new KubectlError('error: --force and --grace-period greater than 0 cannot be specified together')
   }
   const client = await k.client()
-  const ignoreNotFound = f.has('ignore-not-found') ? f.bool('ignore-not-found') : f.bool('all') || f.has('selector') || f.has('field-selector')
+  const ignoreNotFound = f.has('ignore-not-found') ? f.bool('ignore-not-found') : selecting(k)
   const targets: (ResourceRequest & { source?: string })[] = filenames.length
     ? loadInfos(k, filenames, client.config.namespace, client.config.enforceNamespace, false, 'delete')
       .map((i) => ({ resource: i.resource, name: i.name, namespace: i.namespace || undefined, source: i.source }))
-    : await expand(k, client, resourceArgs(k.args))
+    : await expand(k, client, reqs)
   const errors: unknown[] = []
   const deleted: { path: string; uid?: string; gr: string; name: string }[] = []
   let warnClusterScope = client.config.enforceNamespace && !f.bool('all-namespaces')
