@@ -136,12 +136,14 @@ export function runApplet(p: Proc, name: string, args: string[]): Output | undef
   }
 }
 
+/** A program found at `target` under the name `base`: the busybox applet it runs, if any. */
+const foundAt = (target: string, base: string) => ({ found: true as const, applet: target === '/bin/busybox' && APPLETS.has(base) ? base : undefined })
+
 /** Find a command on PATH (or by path) in the container; the applet name it runs, if any. */
 export function lookPath(p: Pick<Proc, 'root' | 'env'>, cmd: string): { found: false } | { found: true; applet?: string } {
   const first = onPath(p, cmd, false)[0]
   if (!first) return { found: false }
-  const base = cmd.slice(cmd.lastIndexOf('/') + 1)
-  return { found: true, applet: first.target === '/bin/busybox' && APPLETS.has(base) ? base : undefined }
+  return foundAt(first.target, cmd.slice(cmd.lastIndexOf('/') + 1))
 }
 
 /**
@@ -162,7 +164,7 @@ export function pathLookup(p: Pick<Proc, 'root' | 'env'>): (cmd: string) => Retu
     for (let i = 0; i < path.length; i++) {
       if (!listed[i]?.has(cmd)) continue
       const r = resolve(p.root, `${path[i]}/${cmd}`)
-      if (typeof r !== 'string' && r.node.kind === 'file') return { found: true, applet: r.path === '/bin/busybox' && APPLETS.has(cmd) ? cmd : undefined }
+      if (typeof r !== 'string' && r.node.kind === 'file') return foundAt(r.path, cmd)
     }
     return { found: false }
   }
