@@ -5,7 +5,7 @@
 
 import type { DynamicSource } from './bashVariables'
 import { HashTable } from './hashTable'
-import type { ShellDialect } from './types'
+import type { ScriptInvocation, ShellDialect } from './types'
 
 /** `set -o` names and their letters, in the order bash lists `$-` (flags.c shell_flags). */
 export const OPTION_LETTERS: [letter: string, name: string][] = [
@@ -164,12 +164,12 @@ export class Runtime {
   }
 
   /** How the shell was started: on the terminal, with a -c string, reading a script on its standard input, or a script file. */
-  invocation: 'interactive' | 'c' | 'stdin' | 'file' = 'interactive'
+  invocation: 'interactive' | ScriptInvocation = 'interactive'
   /** Whose shell this is: `$-` lists its letters in its own order. */
   dialect: ShellDialect = 'bash'
 
   /** A shell started with -c or on a script: not interactive, no job control, no history expansion. */
-  startedAs(invocation: 'c' | 'stdin' | 'file'): void {
+  startedAs(invocation: ScriptInvocation): void {
     this.invocation = invocation
     for (const o of ['interactive', 'monitor', 'histexpand']) this.options.delete(o)
   }

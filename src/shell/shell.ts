@@ -2,7 +2,7 @@
 // working directory between inputs, and offers continuation and tab completion to the terminal.
 
 import { dynamicSource, startBash, type BashStart } from './bashVariables'
-import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ShellDialect, ShellEnv, ShellHandle } from './types'
+import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ScriptInvocation, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
 import { AbortLine, Executor } from './executor'
 import { isWorkingFs, MemoryFs } from './fs'
@@ -98,7 +98,7 @@ export class Shell {
   private linesRead = 0
 
   /** A shell started with -c, or on a script on its standard input: not interactive, and it keeps no history. */
-  startedAs(invocation: 'c' | 'stdin' | 'file'): void {
+  startedAs(invocation: ScriptInvocation): void {
     this.keepsHistory = false
     this.executor.rt.startedAs(invocation)
   }

@@ -160,18 +160,21 @@ export interface ShellHandle {
   runChild?(child: ChildShell): Promise<number>
 }
 
-/**
- * A bash started by the shell's `bash` program: it gets the exported variables only (no functions,
- * aliases or options), its own `$0` and positional parameters, the same files and working directory
- * (a `cd` there stays its own), and reads `stdin`. Its script's pieces run in turn, each piece's
- * error lines through `reword` (a script file's messages name the file and line).
- */
 export interface ScriptPiece {
   text: string
   line?: number
   reword?: (stderr: string, line: number) => string
 }
 
+/** How a shell that is not interactive was started: `-c` (the script is an argument), a script on its standard input, or a script file. */
+export type ScriptInvocation = 'c' | 'stdin' | 'file'
+
+/**
+ * A bash started by the shell's `bash` program: it gets the exported variables only (no functions,
+ * aliases or options), its own `$0` and positional parameters, the same files and working directory
+ * (a `cd` there stays its own), and reads `stdin`. Its script's pieces run in turn, each piece's
+ * error lines through `reword` (a script file's messages name the file and line).
+ */
 export interface ChildShell {
   /**
    * What it runs, piece by piece: each from its `line` of the script, its error lines passed
@@ -180,8 +183,7 @@ export interface ChildShell {
   pieces: ScriptPiece[]
   arg0: string
   positional: string[]
-  /** `-c` (the script is an argument) or a script read from a file or standard input. */
-  invocation: 'c' | 'stdin' | 'file'
+  invocation: ScriptInvocation
   /** dash for the workstation's sh; bash when absent. */
   dialect?: ShellDialect
   /** The program's path as bash takes it for $BASH (the word typed when it has a slash, else where PATH found it). */

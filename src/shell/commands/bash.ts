@@ -4,7 +4,7 @@
 // command, as bash's do; an interactive bash inside the terminal is not offered.
 // Imitates: bash 5.2 shell.c (parse_shell_options, run_one_command, open_shell_script).
 
-import type { CommandSpec, ScriptPiece } from '../types'
+import type { CommandSpec, ScriptInvocation, ScriptPiece } from '../types'
 import { parseScript } from '../parser/parser'
 
 /** `bash --version` of Debian 12's bash, the workstation's. */
@@ -115,7 +115,7 @@ export const bash: CommandSpec = {
       return 2
     }
     const { options, command, rest } = inv
-    const start = (p: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin' | 'file', stdin: string) => {
+    const start = (p: ScriptPiece[], arg0: string, positional: string[], invocation: ScriptInvocation, stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('bash: no shell to start here')
       const path = ctx.argv[0]!.includes('/') ? ctx.argv[0] : '/usr/bin/bash'
       return ctx.shell.runChild({ pieces: p, arg0, positional, invocation, options, stdin, path, environment: ctx.env.exported(), stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, write: (stream, text) => (stream === 'stdout' ? ctx.stdout(text) : ctx.stderr(text)) })

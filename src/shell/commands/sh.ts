@@ -3,7 +3,7 @@
 // builtins, `$-`, and its messages (`sh: 1: x: not found`; a script's name its file and line).
 // Imitates: dash 0.5.12 (options.c procargs, main.c), as Debian 12 has it as /bin/sh.
 
-import type { CommandSpec, ScriptPiece } from '../types'
+import type { CommandSpec, ScriptInvocation, ScriptPiece } from '../types'
 import { readInvocation, scriptPieces } from './bash'
 import { byName, dashMessages } from '../dialectWords'
 
@@ -24,7 +24,7 @@ export const sh: CommandSpec = {
       return 2
     }
     const { options, command, rest } = inv
-    const start = (pieces: ScriptPiece[], arg0: string, positional: string[], invocation: 'c' | 'stdin' | 'file', stdin: string) => {
+    const start = (pieces: ScriptPiece[], arg0: string, positional: string[], invocation: ScriptInvocation, stdin: string) => {
       if (!ctx.shell.runChild) throw new Error('sh: no shell to start here')
       return ctx.shell.runChild({
         pieces, arg0, positional, invocation, options, stdin, dialect: 'dash', stdoutIsTTY: ctx.stdoutIsTTY, signal: ctx.signal, environment: ctx.env.exported(),
