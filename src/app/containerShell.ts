@@ -8,8 +8,7 @@ import { lookPath, onPath, pathLookup } from '../cluster/kubelet/exec/busybox'
 import { Shell } from '../shell/shell'
 import { MemoryFs } from '../shell/fs'
 import { MemoryEnv } from '../shell/env'
-import { builtinCommands } from '../shell/commands'
-import { withoutVersion } from '../shell/commands/coreutilsVersion'
+import { builtinCommands, builtinCommandsWithoutVersion } from '../shell/commands'
 import { curl } from '../shell/curl/curl'
 import { API_SERVER } from '../shell/workstation'
 import type { CommandSpec, LabServices } from '../shell/types'
@@ -147,7 +146,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
   for (const o of own) if (!ownByName.has(o.name)) ownByName.set(o.name, o)
   const named = new Set<string>()
   // (busybox has no --version: a busybox image's programs stand on the workstation's modules without it)
-  const system = busybox.length > 0 ? builtinCommands().map(withoutVersion) : builtinCommands()
+  const system = busybox.length > 0 ? builtinCommandsWithoutVersion() : builtinCommands()
   for (const spec of [...system, ...own, curl]) {
     // a program of the system the lab does not run (~190): the shell's fallback answers for it, not simulated or not found
     // (the workstation's bash and sh start the workstation's shells: a container's are not those)
@@ -177,7 +176,7 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
   // the command table is made once, against the tree as it is now (every name the lab knows: pathLookup)
   const lookup = pathLookup(p)
   const found = (name: string) => lookup(name).found
-  const commands = commandsFor(p, found, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommands().map(withoutVersion)) : [])
+  const commands = commandsFor(p, found, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommandsWithoutVersion()) : [])
   const notFound = notFoundFor(personality)
   const execd = { tail: false }
   commands.push(found('ps') ? containerPs(p, () => shell.jobs(), execd) : notFound('ps'))

@@ -62,7 +62,7 @@ import { find } from './find'
 import { unsimulated } from './unsimulated'
 import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
 import { missingHint } from '../missingHints'
-import { withVersion } from './coreutilsVersion'
+import { withoutVersion, withVersion } from './coreutilsVersion'
 
 /** The system's programs the lab does not run, made once (every shell, a container's on each exec, takes the list). */
 let others: CommandSpec[] | undefined
@@ -75,6 +75,14 @@ export function builtinCommands(): CommandSpec[] {
     others = DEBIAN_PROGRAMS.filter((n) => !have.has(n) && missingHint(n) === undefined).map(unsimulated)
   }
   return [...others, ...own]
+}
+
+let plain: CommandSpec[] | undefined
+
+/** builtinCommands as a busybox image's programs stand on them: without coreutils' `--version` (made once). */
+export function builtinCommandsWithoutVersion(): readonly CommandSpec[] {
+  plain ??= builtinCommands().map(withoutVersion)
+  return plain
 }
 
 /** The workstation's own programs, made once (coreutils' with their `--version`). */
