@@ -1,6 +1,7 @@
 // Waiting for a pause of the keyboard and the mouse: the editor's preload and the worker's warm-up
 // start at the first one after start-up, so they never land among a student's keystrokes. A module
 // of its own, outside the first screen's script (both users load later).
+
 /** Run `fn` once the keyboard and the mouse have been left alone for `ms` (counted from now). */
 export function afterInputQuiet(ms: number, fn: () => void): void {
   let last = performance.now()

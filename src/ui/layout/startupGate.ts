@@ -30,4 +30,3 @@ export function whenStartupSettled(fn: () => void): () => void {
 
 /** A component's view of it: false until start-up has settled, then true. */
 export const useStartupSettled = (): boolean => useSyncExternalStore(whenStartupSettled, startupSettled, startupSettled)
-
