@@ -27,24 +27,21 @@ async function run(k: Kubectl): Promise<number> {
   const ns = client.config.namespace
   const forObj = k.flags.str('for')
   const q: string[] = []
+  // decodeResourceTypeName: --for's kind and name
+  const [kind, forName, ...more] = forObj.split('/')
   if (forObj) {
-    // decodeResourceTypeName
-    if (!forObj.includes('/')) throw new KubectlError('error: --for must be in resource/name form')
-    if (forObj.split('/').length !== 2) throw new KubectlError('error: arguments in resource/name form may not have more than one slash')
-    const [kind, name] = forObj.split('/', 2)
+    if (forName === undefined) throw new KubectlError('error: --for must be in resource/name form')
+    if (more.length) throw new KubectlError('error: arguments in resource/name form may not have more than one slash')
     const KINDS: Record<string, string> = { pod: 'Pod', pods: 'Pod', po: 'Pod', sa: 'ServiceAccount', serviceaccount: 'ServiceAccount', serviceaccounts: 'ServiceAccount', node: 'Node', nodes: 'Node', no: 'Node' }
     const k8sKind = KINDS[kind.toLowerCase()]
     if (!k8sKind) throw new KubectlError(`error: the server doesn't have a resource type "${kind}"`)
-    q.push(`fieldSelector=${encodeURIComponent(`involvedObject.kind=${k8sKind},involvedObject.name=${name}`)}`)
+    q.push(`fieldSelector=${encodeURIComponent(`involvedObject.kind=${k8sKind},involvedObject.name=${forName}`)}`)
   }
   q.push('limit=500')
   const path = `${all ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(ns)}/events`}?${q.join('&')}`
   const list = await client.request<Obj>('GET', path)
   let items: Obj[] = list.items ?? []
-  if (forObj) {
-    const name = forObj.split('/', 2)[1]
-    items = items.filter((e) => e.involvedObject?.name === name)
-  }
+  if (forObj) items = items.filter((e) => e.involvedObject?.name === forName)
   if (types.length) items = items.filter((e) => types.some((t) => t.toLowerCase() === String(e.type).toLowerCase()))
   items = [...items].sort((a, b) => Date.parse(when(a)) - Date.parse(when(b)))
   if (k.flags.str('output')) {
