@@ -1,6 +1,6 @@
 // Imitates: kubectl pkg/cmd/get/get.go
 
-import { checkSelectorArgs, resourceArgs } from '../builder'
+import { checkSelectorArgs, resourceArgs, type ResourceRequest } from '../builder'
 import type { RestClient } from '../client'
 import { OUTPUT_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, renderError } from '../errors'
@@ -32,8 +32,7 @@ function listQuery(k: Kubectl): string {
 /** The `all` category (resource.MultipleTypesRequested): of its resources the lab serves pods only. */
 export const expandAll = (args: string[]) => (args.length > 0 && args[0].split(',').includes('all') ? [args[0].split(',').map((t) => (t === 'all' ? 'pods' : t)).join(','), ...args.slice(1)] : args)
 
-async function fetchAll(k: Kubectl, client: RestClient, allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean }> {
-  const reqs = resourceArgs(expandAll(k.args))
+async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceRequest[], allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean }> {
   const ns = client.config.namespace
   const found: Found[] = []
   const labelReqs = parseLabelSelector(k.flags.str('selector'))
@@ -125,7 +124,7 @@ async function run(k: Kubectl): Promise<number> {
   }
   const client = await k.client()
   const errors: unknown[] = []
-  const fetched = await fetchAll(k, client, allNamespaces, errors)
+  const fetched = await fetchAll(k, client, reqs, allNamespaces, errors)
   const single = fetched.single
   const found = k.flags.has('sort-by') ? sortFound(fetched.found, k.flags.str('sort-by')) : fetched.found
   let exit = 0
