@@ -70,6 +70,44 @@ export function flatten(root: FsDir, dotted = false): Record<string, string> {
   return out
 }
 
+// A container's tree is never changed once built (the kubelet keeps it for the next exec:
+// exec.ts), so what is made from it is made once too: its flat copy, a MemoryFs of that copy
+// (each shell works on a copy of that), and where its PATH finds each program.
+const flats = [new WeakMap<FsDir, Readonly<Record<string, string>>>(), new WeakMap<FsDir, Readonly<Record<string, string>>>()]
+const fsOfFlat = new WeakMap<Readonly<Record<string, string>>, MemoryFs>()
+const lookups = new WeakMap<FsDir, Map<string, Map<string, ReturnType<typeof lookPath>>>>()
+
+/** flatten, once per tree (frozen: a shell that follows its container changes a copy). */
+function flatOnce(root: FsDir, dotted: boolean): Readonly<Record<string, string>> {
+  const kept = flats[dotted ? 1 : 0]
+  let flat = kept.get(root)
+  if (!flat) kept.set(root, (flat = Object.freeze(flatten(root, dotted))))
+  return flat
+}
+
+/** A MemoryFs made once from `flat`, for the shells to copy. */
+function fsOnce(flat: Readonly<Record<string, string>>): MemoryFs {
+  let fs = fsOfFlat.get(flat)
+  if (!fs) fsOfFlat.set(flat, (fs = new MemoryFs(flat, '/', '/root')))
+  return fs
+}
+
+/** pathLookup, its answers kept per tree and PATH. */
+function lookupOnce(p: ContainerProcess): (cmd: string) => ReturnType<typeof lookPath> {
+  let byPath = lookups.get(p.root)
+  if (!byPath) lookups.set(p.root, (byPath = new Map()))
+  const PATH = p.env.find(([k]) => k === 'PATH')?.[1] ?? ''
+  let kept = byPath.get(PATH)
+  if (!kept) byPath.set(PATH, (kept = new Map()))
+  const answers = kept
+  let look: ReturnType<typeof pathLookup> | undefined
+  return (cmd) => {
+    let r = answers.get(cmd)
+    if (!r) answers.set(cmd, (r = (look ??= pathLookup(p))(cmd)))
+    return r
+  }
+}
+
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
 
 function small(name: string, text: (p: ContainerProcess) => string, p: ContainerProcess): CommandSpec {
@@ -164,17 +202,19 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog, positional: string[] = []): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog, positional: string[] = [], follows = false): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   // busybox images: its applets (busyboxTools.ts), ls over the container's own tree; Debian's keep the GNU modules
-  const flat = flatten(p.root, !gnu)
-  const fs = gnu ? new MemoryFs(flat, '/', '/root') : new TrackedFs(flat, '/', '/root', () => lab.now())
+  // (a shell that follows its container changes its own copy: followContainer)
+  const kept = flatOnce(p.root, !gnu)
+  const flat = follows ? { ...kept } : (kept as Record<string, string>)
+  const fs = gnu ? new MemoryFs(fsOnce(kept), '/', '/root') : new TrackedFs(fsOnce(kept), '/', '/root', () => lab.now())
   const env = new MemoryEnv()
   // a shell exports PWD; a program the runtime starts itself gets the container's environment only
   for (const [k, v] of [...p.env, ...(SHELLS.has(prog) ? [['PWD', '/'] as [string, string]] : [])]) { env.set(k, v); env.export(k) }
   // the command table is made once, against the tree as it is now (every name the lab knows: pathLookup)
-  const lookup = pathLookup(p)
+  const lookup = lookupOnce(p)
   const found = (name: string) => lookup(name).found
   const commands = commandsFor(p, found, personality, lab, fs instanceof TrackedFs ? busyboxTools(p, flat, fs, builtinCommandsWithoutVersion()) : [])
   const notFound = notFoundFor(personality)
@@ -223,11 +263,12 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       const c = SHELLS.has(prog) ? argv.indexOf('-c') : -1
       // `sh -c SCRIPT NAME ARGS...`: NAME is $0, ARGS the positional parameters
       const named = c > 0 && argv.length > c + 2
-      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab(), named ? argv[c + 2] : argv[0], named ? argv.slice(c + 3) : [])
+      const session = SHELLS.has(prog) && c < 0 && p.tty && onSession !== undefined
+      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab(), named ? argv[c + 2] : argv[0], named ? argv.slice(c + 3) : [], session)
       let script: string
       if (SHELLS.has(prog)) {
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
-        if (c < 0 && p.tty && onSession) {
+        if (session && onSession) {
           onSession(new ContainerSession(shell, personality, followContainer(p, fs, flat)))
           return { stdout: '', stderr: '', exitCode: 0 }
         }

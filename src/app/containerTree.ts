@@ -13,7 +13,7 @@ export class TrackedFs extends MemoryFs {
   /** While set, changes are the container's own (syncUnderneath), not the shell's: no time noted. */
   private quiet = false
 
-  constructor(files: Record<string, string>, cwd: string, home: string, now: () => number) {
+  constructor(files: Record<string, string> | MemoryFs, cwd: string, home: string, now: () => number) {
     super(files, cwd, home)
     this.clock = now
     this.times = new Map()
@@ -132,12 +132,11 @@ export function overlayTree(root: FsDir, flat: Record<string, string>, fs: Track
     const at = parentOf(out, r.path)
     at?.dir.children.delete(at.name)
   }
-  const snap = fs.snapshot()
-  for (const [key, text] of Object.entries(snap)) {
+  // what differs from the image: the rest is as the image has it, nothing to lay over (most of the tree)
+  const changed = fs.snapshotWhere((key, text) => flat[key] !== text || times.has(key.endsWith('/') ? key.slice(0, -1) : key))
+  for (const [key, text] of Object.entries(changed)) {
     const isDir = key.endsWith('/')
     const path = isDir ? key.slice(0, -1) : key
-    // as the image has it: nothing to lay over (most of the tree; resolving each would cost the most here)
-    if (flat[key] === text && !times.has(path)) continue
     const r = resolve(out, path, true)
     if (typeof r !== 'string') {
       if (!isDir && r.node.kind === 'file' && (flat[key] !== text || times.has(path))) {

@@ -106,10 +106,16 @@ export class MemoryFs implements WorkingFs {
   /** Made on the first contentDigest() (a container's copy never needs one), then kept up to date. */
   private digest: ContentDigest | undefined
 
-  constructor(files: Record<string, string> = {}, cwd = '/root', private home = '/root', limits: Partial<ShellLimits> = {}) {
+  /** `files`: a snapshot, or a MemoryFs to copy (its files, folders and modes; faster than its snapshot). */
+  constructor(files: Record<string, string> | MemoryFs = {}, cwd = '/root', private home = '/root', limits: Partial<ShellLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
     this.devices = new Devices(this.limits.maxOutput + 1)
-    this.restore(files)
+    if (files instanceof MemoryFs) {
+      this.files = new Map(files.files)
+      this.modes = new Map(files.modes)
+      this.dirs = new Set(files.dirs)
+      this.used = files.used
+    } else this.restore(files)
     this.current = cwd
     this.mkdir(cwd)
   }
@@ -279,9 +285,14 @@ export class MemoryFs implements WorkingFs {
   }
 
   snapshot(): Record<string, string> {
+    return this.snapshotWhere(() => true)
+  }
+
+  /** The snapshot's entries that `keep` keeps (`path/` and '' for a folder), in its order: the folders, then the files. */
+  snapshotWhere(keep: (key: string, text: string) => boolean): Record<string, string> {
     const out: Record<string, string> = {}
-    for (const d of [...this.dirs].sort(lsOrder)) if (!BUILTIN_DIRS.includes(d)) out[d + '/'] = ''
-    for (const [k, v] of [...this.files].sort((a, b) => lsOrder(a[0], b[0]))) out[k] = v
+    for (const d of [...this.dirs].filter((d) => !BUILTIN_DIRS.includes(d) && keep(d + '/', '')).sort(lsOrder)) out[d + '/'] = ''
+    for (const [k, v] of [...this.files].filter(([k, v]) => keep(k, v)).sort((a, b) => lsOrder(a[0], b[0]))) out[k] = v
     return out
   }
 

@@ -8,7 +8,8 @@ import type { ExecResult, Status } from '../../apiserver/types'
 import type { ClusterContext } from '../../context'
 import type { PodRecord } from '../state'
 import { lookPath, runApplet, type Proc } from './busybox'
-import { buildRootfs } from './rootfs'
+import { buildRootfs, rootfsKey, type RootfsInput } from './rootfs'
+import type { FsDir } from './vfs'
 import type { ContainerShell } from './containerShell'
 import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
@@ -65,6 +66,27 @@ function serviceEnv(ctx: ClusterContext): [string, string][] {
   ]
 }
 
+/** How many trees a cluster keeps (the containers execed into lately, one version each). */
+const KEPT_TREES = 16
+const trees = new WeakMap<ClusterContext, Map<string, FsDir>>()
+
+/**
+ * The container's tree, built once for what it is built from: each exec into a container (the
+ * article runs five in a row) finds it here until its files change (a refreshed token). A tree
+ * is never changed once built: the shells work on copies of it (src/app/containerShell.ts).
+ */
+function rootfsOf(ctx: ClusterContext, input: RootfsInput): FsDir {
+  let kept = trees.get(ctx)
+  if (!kept) trees.set(ctx, (kept = new Map()))
+  const key = rootfsKey(input)
+  let tree = kept.get(key)
+  if (tree) return tree
+  tree = buildRootfs(input)
+  kept.set(key, tree)
+  if (kept.size > KEPT_TREES) kept.delete(kept.keys().next().value!)
+  return tree
+}
+
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   const { ctx, pod, rec } = i
   if (!pod) return newNotFound({ group: '', resource: 'pods' }, i.podName)
@@ -89,7 +111,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     ...(spec.enableServiceLinks === false ? [] : serviceEnv(ctx)),
     ['HOME', '/root'],
   ]
-  const rootOf = (r: PodRecord) => buildRootfs({ pod, rec: r, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
+  const rootOf = (r: PodRecord) => rootfsOf(ctx, { pod, rec: r, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
   const root = rootOf(rec)
   const stdin = i.stdin ?? ''
   const proc: Proc = { root, env, hostname, now: ctx.clock.now(), stdin }

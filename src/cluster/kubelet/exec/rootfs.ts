@@ -103,6 +103,18 @@ export function toolOf(image: string, name: string): { dir: string; busybox: boo
   return undefined
 }
 
+/** Everything buildRootfs reads, as one string: the same key gives the same tree. */
+export function rootfsKey(i: RootfsInput): string {
+  const spec = i.pod.spec as { hostname?: string; containers?: { name: string; image?: string; volumeMounts?: { name: string; mountPath: string }[] }[] }
+  const c = spec.containers?.find((x) => x.name === i.container)
+  const mounts = (c?.volumeMounts ?? []).map((m) => {
+    const v = i.rec.volumes[m.name]
+    const files = v && Object.entries(v.files).map(([path, f]) => [path, 'text' in f ? f.text : (i.token(f.tokenId) ?? '')])
+    return [m.mountPath, v && [v.medium, v.mode, v.tsSuffix, v.writtenAt, files]]
+  })
+  return JSON.stringify([i.container, c?.image ?? '', spec.hostname ?? i.pod.metadata.name, i.pod.metadata.namespace ?? '', i.rec.seenAt, i.rec.ip, i.clusterDNS, mounts])
+}
+
 export function buildRootfs(i: RootfsInput): FsDir {
   const { pod, rec } = i
   const start = rec.seenAt
