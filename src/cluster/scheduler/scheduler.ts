@@ -38,10 +38,10 @@ function nodeIsReady(node: Node): boolean {
 
 /** Least pods first, then node name. */
 export function selectNode(ctx: ClusterContext): string | undefined {
-  const nodes = ctx.store.list('nodes').filter(nodeIsReady).map((n) => n.metadata.name)
+  const nodes = ctx.store.read('nodes').filter(nodeIsReady).map((n) => n.metadata.name)
   if (nodes.length === 0) return undefined
   const count = new Map(nodes.map((n) => [n, 0]))
-  for (const p of ctx.store.list('pods')) {
+  for (const p of ctx.store.read('pods')) {
     const n = p.spec.nodeName
     if (n && count.has(n)) count.set(n, (count.get(n) ?? 0) + 1)
   }

@@ -57,6 +57,10 @@ describe('ObjectStore.read and watch events: the stored objects themselves, froz
     store.list('serviceaccounts')[0].metadata.name = 'changed'
     expect(store.read('serviceaccounts', 'x')[0].metadata).toEqual(read[0].metadata)
     expect(read[0].metadata.labels).toBeUndefined()
+    // peek: one stored object itself (read's), or undefined
+    expect(store.peek('serviceaccounts', 'x', 'a')).toBe(read[0])
+    expect(store.peek('serviceaccounts', 'y', 'a')).toBe(read[2])
+    expect(store.peek('serviceaccounts', 'z', 'a')).toBeUndefined()
   })
 
   it('a watcher gets the stored object (frozen); a deleted one is frozen too', () => {

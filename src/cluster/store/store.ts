@@ -65,6 +65,11 @@ export class ObjectStore {
     return o ? copyAs<R>(o) : undefined
   }
 
+  /** The stored object itself, or undefined: for readers that only read (frozen, as read's). */
+  peek<R extends Resource>(resource: R, namespace: string | undefined, name: string): Readonly<ObjectOf<R>> | undefined {
+    return this.state.objects[resource]?.[keyOf(namespace, name)] as ObjectOf<R> | undefined
+  }
+
   /** Copies of the objects of a resource, in one namespace or all, sorted by namespace then name. */
   list<R extends Resource>(resource: R, namespace?: string): ObjectOf<R>[] {
     return this.read(resource, namespace).map((o) => clone(o) as ObjectOf<R>)

@@ -19,7 +19,7 @@ export const namespaceLifecycle: AdmissionPlugin = {
     if (isNamespace) return undefined
     // always allow deletion of other resources
     if (a.operation === 'DELETE') return undefined
-    const ns = ctx.store.get('namespaces', undefined, a.namespace)
+    const ns = ctx.store.peek('namespaces', undefined, a.namespace)
     if (!ns) return newNotFound({ group: '', resource: 'namespaces' }, a.namespace)
     if (a.operation === 'CREATE') {
       const phase = ns.status?.phase

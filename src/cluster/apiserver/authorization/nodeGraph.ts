@@ -45,7 +45,7 @@ export function podReferences(pod: Pod): Record<'serviceaccount' | 'secret' | 'c
 
 /** hasPathFrom: is there a pod bound to `node` that leads to the object (or is it)? */
 export function hasPathFrom(store: ObjectStore, node: string, type: VertexType, namespace: string, name: string): boolean {
-  for (const pod of store.list('pods', namespace)) {
+  for (const pod of store.read('pods', namespace)) {
     if (pod.spec?.nodeName !== node) continue
     if (type === 'pod') {
       if (pod.metadata.name === name) return true

@@ -78,7 +78,7 @@ export async function syncSecret(ctx: ClusterContext, signer: LegacySigner, clie
 export async function syncServiceAccount(ctx: ClusterContext, client: ComponentClient, key: string): Promise<void> {
   const [namespace, name, uid] = key.split('/')
   if (ctx.store.get('serviceaccounts', namespace, name)?.metadata.uid === uid) return
-  for (const s of ctx.store.list('secrets', namespace)) {
+  for (const s of ctx.store.read('secrets', namespace)) {
     const ann = s.metadata.annotations ?? {}
     if (!isTokenSecret(s) || ann[SA_NAME_ANNOTATION] !== name) continue
     if (ann[SA_UID_ANNOTATION] && ann[SA_UID_ANNOTATION] !== uid) continue

@@ -37,7 +37,7 @@ export function resolveInCluster(store: ObjectStore, namespace: string, name: st
 
 /** The PTR answer for a Service's ClusterIP: `<service>.<namespace>.svc.cluster.local`, or undefined. */
 export function reverseInCluster(store: ObjectStore, ip: string): string | undefined {
-  for (const svc of store.list('services')) {
+  for (const svc of store.read('services')) {
     if ((svc.spec as { clusterIP?: string } | undefined)?.clusterIP === ip) return `${svc.metadata.name}.${svc.metadata.namespace}.svc.${CLUSTER_DOMAIN}`
   }
   return undefined
