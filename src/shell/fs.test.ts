@@ -67,4 +67,31 @@ describe('MemoryFs.contentDigest', () => {
       { numRuns: 400 },
     )
   })
+
+  it('a copy (new MemoryFs(fs)) and its source change apart: neither sees the other\'s changes; digests follow', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 15 }), fc.array(op, { maxLength: 15 }), fc.array(op, { maxLength: 15 }), fc.array(op, { maxLength: 15 }), (base, xs, ys, zs) => {
+        const src = new MemoryFs()
+        base.forEach((o) => apply(src, o))
+        const before = state(src)
+        const copy = new MemoryFs(src)
+        expect(state(copy)).toBe(before)
+        xs.forEach((o) => apply(copy, o))
+        expect(state(src)).toBe(before)
+        // a second copy of the source, and the source changed after both were made
+        const other = new MemoryFs(src)
+        const copied = state(copy)
+        ys.forEach((o) => apply(src, o))
+        zs.forEach((o) => apply(other, o))
+        expect(state(copy)).toBe(copied)
+        const rebuilt = (fs: MemoryFs) => {
+          const r = new MemoryFs(fs.snapshot())
+          r.restoreModes(fs.modesSnapshot())
+          return r.contentDigest()
+        }
+        for (const fs of [src, copy, other]) expect(fs.contentDigest()).toBe(rebuilt(fs))
+      }),
+      { numRuns: 300 },
+    )
+  })
 })

@@ -105,16 +105,20 @@ export class MemoryFs implements WorkingFs {
   private devices: Devices
   /** Made on the first contentDigest() (a container's copy never needs one), then kept up to date. */
   private digest: ContentDigest | undefined
+  /** files, modes and dirs are another MemoryFs's until the first change (own()): most execs only read. */
+  private shared = false
 
   /** `files`: a snapshot, or a MemoryFs to copy (its files, folders and modes; faster than its snapshot). */
   constructor(files: Record<string, string> | MemoryFs = {}, cwd = '/root', private home = '/root', limits: Partial<ShellLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
     this.devices = new Devices(this.limits.maxOutput + 1)
     if (files instanceof MemoryFs) {
-      this.files = new Map(files.files)
-      this.modes = new Map(files.modes)
-      this.dirs = new Set(files.dirs)
+      this.files = files.files
+      this.modes = files.modes
+      this.dirs = files.dirs
       this.used = files.used
+      // the source is never changed through this copy, nor (once this one owns its maps) the copy through it
+      this.shared = files.shared = true
     } else this.restore(files)
     this.current = cwd
     this.mkdir(cwd)
@@ -165,10 +169,20 @@ export class MemoryFs implements WorkingFs {
     throw new FsWriteError(this.limits.maxFile - base.length <= room ? 'EFBIG' : 'ENOSPC')
   }
 
+  /** Before a change: maps of its own, if they are shared with a copy. */
+  private own(): void {
+    if (!this.shared) return
+    this.files = new Map(this.files)
+    this.modes = new Map(this.modes)
+    this.dirs = new Set(this.dirs)
+    this.shared = false
+  }
+
   /** Set a file's content without limits (restoring a snapshot must never fail). */
   private put(p: string, text: string): void {
     const old = this.files.get(p)
     if (old === text) return
+    this.own()
     if (old !== undefined) this.digest?.toggle(fileEntry(p, old))
     this.digest?.toggle(fileEntry(p, text))
     this.used += text.length - (old?.length ?? 0)
@@ -193,6 +207,7 @@ export class MemoryFs implements WorkingFs {
   private dropMode(p: string): void {
     const m = this.modes.get(p)
     if (m === undefined) return
+    this.own()
     this.digest?.toggle(modeEntry(p, m))
     this.modes.delete(p)
   }
@@ -225,6 +240,7 @@ export class MemoryFs implements WorkingFs {
     const p = this.resolve(path)
     const text = this.files.get(p)
     if (text !== undefined) {
+      this.own()
       this.used -= text.length
       this.files.delete(p)
       this.digest?.toggle(fileEntry(p, text))
@@ -232,6 +248,7 @@ export class MemoryFs implements WorkingFs {
       return true
     }
     if (!this.dirs.has(p) || p === '/') return false
+    this.own()
     const prefix = p + '/'
     for (const k of this.modes.keys()) if (k === p || k.startsWith(prefix)) this.dropMode(k)
     for (const [k, v] of this.files) {
@@ -251,6 +268,7 @@ export class MemoryFs implements WorkingFs {
   mkdir(path: string): void {
     let p = this.resolve(path)
     while (p !== '/' && !this.dirs.has(p)) {
+      this.own()
       this.dirs.add(p)
       this.digest?.toggle(dirEntry(p))
       p = dirname(p)
@@ -270,6 +288,7 @@ export class MemoryFs implements WorkingFs {
     const m = mode & 0o7777
     this.dropMode(p)
     if (m === defaultMode(p, this.dirs.has(p))) return
+    this.own()
     this.modes.set(p, m)
     this.digest?.toggle(modeEntry(p, m))
   }
@@ -297,10 +316,11 @@ export class MemoryFs implements WorkingFs {
   }
 
   restore(snapshot: Record<string, string>): void {
-    this.files.clear()
-    this.modes.clear()
+    this.files = new Map()
+    this.modes = new Map()
     this.used = 0
     this.dirs = new Set(BUILTIN_DIRS)
+    this.shared = false
     this.digest = undefined
     for (const [k, v] of Object.entries(snapshot)) {
       if (k.endsWith('/')) this.mkdir(k.slice(0, -1) || '/')
