@@ -7,6 +7,9 @@ export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 
 export type RandomState = [number, number, number, number]
 
+/** Each byte as two lowercase hex digits. */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
 /** cyrb128: hash a string into four 32-bit words (a seed for sfc32). */
 export function hashSeed(seed: string): RandomState {
   let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762
@@ -55,7 +58,8 @@ export class Random {
 
   /** Next 32-bit unsigned integer. */
   nextUint32(): number {
-    let [a, b, c, d] = this.s
+    const s = this.s
+    let a = s[0], b = s[1], c = s[2], d = s[3]
     a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0
     const t = (((a + b) | 0) + d) | 0
     d = (d + 1) | 0
@@ -63,7 +67,11 @@ export class Random {
     b = (c + (c << 3)) | 0
     c = (c << 21) | (c >>> 11)
     c = (c + t) | 0
-    this.s = [a >>> 0, b >>> 0, c >>> 0, d >>> 0]
+    // (in place: state() and the constructor copy, so no one else holds this array)
+    s[0] = a >>> 0
+    s[1] = b >>> 0
+    s[2] = c >>> 0
+    s[3] = d >>> 0
     return t >>> 0
   }
 
@@ -88,8 +96,9 @@ export class Random {
     const b = this.bytes(16)
     b[6] = (b[6] & 0x0f) | 0x40
     b[8] = (b[8] & 0x3f) | 0x80
-    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+    let out = ''
+    for (let i = 0; i < 16; i++) out += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX[b[i]]
+    return out
   }
 
   /** n characters of names.SimpleNameGenerator's alphabet (e.g. the 5 of kube-api-access-xxxxx). */
