@@ -152,7 +152,8 @@ function assemble(p: Parts, signer: TokenSigner) {
     audit: () => p.audit.list(),
     snapshot(opts?: { liveLogs?: boolean; shared?: boolean }): ClusterState {
       const k: Record<string, unknown> = {}
-      for (const [name, kl] of kubelets) k[name] = structuredClone(kl.snapshot())
+      // (a kubelet's snapshot is a copy already)
+      for (const [name, kl] of kubelets) k[name] = kl.snapshot()
       const live = opts?.liveLogs === true
       const shared = live || opts?.shared === true
       return {

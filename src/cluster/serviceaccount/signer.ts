@@ -6,6 +6,7 @@ import { FIXED_SA_SIGNING_JWK } from '../pki/fixed'
 import { generateSigningKey, takePrefetchedKey } from './keyPrefetch'
 import { encodeBase64url } from '../../common/base64'
 import { sortedJson } from './claims'
+import { deepFreeze } from '../../common/freeze'
 
 export interface TokenSigner {
   kid: string
@@ -44,7 +45,8 @@ export async function keyIdFromJwk(jwk: { n: string; e: string }): Promise<strin
 async function fromPrivateJwk(jwk: SignerState['privateJwk'], knownKid?: string): Promise<TokenSigner> {
   const kid = knownKid ?? (await keyIdFromJwk(jwk))
   const key = await importJWK({ ...jwk, alg: 'RS256' }, 'RS256')
-  const state: SignerState = { alg: 'RS256', kid, privateJwk: { ...jwk } }
+  // (never changed: every snapshot shares it)
+  const state: SignerState = deepFreeze({ alg: 'RS256', kid, privateJwk: { ...jwk } })
   return {
     kid,
     async sign(payload) {
@@ -55,7 +57,7 @@ async function fromPrivateJwk(jwk: SignerState['privateJwk'], knownKid?: string)
       return { use: 'sig', kty: 'RSA', kid, alg: 'RS256', n: jwk.n, e: jwk.e }
     },
     snapshot() {
-      return structuredClone(state)
+      return state
     },
   }
 }
