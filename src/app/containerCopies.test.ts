@@ -9,6 +9,8 @@ import { flatten } from './containerShell'
 import { buildRootfs, rootfsKey, type RootfsInput } from '../cluster/kubelet/exec/rootfs'
 import type { KObject } from '../cluster/api/meta'
 import type { PodRecord } from '../cluster/kubelet/state'
+import type { Cluster } from '../cluster/cluster'
+import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 
 let lab: Lab
 const run = (line: string) => lab.run(line)
@@ -96,5 +98,39 @@ describe('rootfsKey', () => {
       expect(seen(v), what).not.toBe(seen(base))
       expect(rootfsKey(v), what).not.toBe(rootfsKey(base))
     }
+  })
+})
+
+describe('Lab.prepareExecs: a first exec made ahead', () => {
+  const LOOK = [
+    `kubectl -n sa-demo exec app -- ls ${DIR}/`,
+    `kubectl -n sa-demo exec app -- cat ${DIR}/namespace`,
+    `kubectl -n sa-demo exec app -- cat ${DIR}/token`,
+    'kubectl -n sa-demo exec app -- ps',
+    'kubectl -n sa-demo exec -i app -- sh -c "cat; echo \\$\\$"',
+  ]
+
+  it('changes nothing a student sees: the same answers and the same lab as without it', async () => {
+    const [ahead, plain] = await Promise.all([labWithApp('7'), labWithApp('7')])
+    ahead.prepareExecs()
+    ahead.prepareExecs()
+    for (const line of LOOK) expect(await ahead.run(line), line).toEqual(await plain.run(line))
+    const state = (l: Lab) => JSON.stringify({ ...l.snapshot(), startMs: 0 })
+    expect(state(ahead)).toBe(state(plain))
+  })
+
+  it('hands the container shell each running container once, with the tree and environment its execs then get', async () => {
+    const l = await labWithApp('8')
+    const cluster = (l as unknown as { cluster: Cluster }).cluster
+    const prepared: Pick<ContainerProcess, 'root' | 'env'>[] = []
+    const ran: ContainerProcess[] = []
+    cluster.setContainerShell({ run: async (_argv, p) => (ran.push(p), { stdout: '', stderr: '', exitCode: 0 }), prepare: (p) => prepared.push(p) })
+    cluster.prepareExecs(4)
+    cluster.prepareExecs(4)
+    expect(prepared).toHaveLength(1)
+    expect((await l.run('kubectl -n sa-demo exec app -- sh -c true')).exitCode).toBe(0)
+    expect(ran).toHaveLength(1)
+    expect(ran[0].root).toBe(prepared[0].root)
+    expect(ran[0].env).toEqual(prepared[0].env)
   })
 })

@@ -93,7 +93,7 @@ function fsOnce(flat: Readonly<Record<string, string>>): MemoryFs {
 }
 
 /** pathLookup, its answers kept per tree and PATH. */
-function lookupOnce(p: ContainerProcess): (cmd: string) => ReturnType<typeof lookPath> {
+function lookupOnce(p: Pick<ContainerProcess, 'root' | 'env'>): (cmd: string) => ReturnType<typeof lookPath> {
   let byPath = lookups.get(p.root)
   if (!byPath) lookups.set(p.root, (byPath = new Map()))
   const PATH = p.env.find(([k]) => k === 'PATH')?.[1] ?? ''
@@ -138,7 +138,7 @@ function notSimulated(name: string): CommandSpec {
 }
 
 /** Whether the container's tools are Debian's GNU ones (its /bin/sh is dash) rather than busybox's. */
-const gnuTools = (p: ContainerProcess) => {
+const gnuTools = (p: Pick<ContainerProcess, 'root'>) => {
   const r = resolvePath(p.root, '/bin/sh')
   return typeof r !== 'string' && r.path.endsWith('/dash')
 }
@@ -258,6 +258,14 @@ const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string,
  */
 export function createContainerShell(lab: () => LabServices, onSession?: (s: ContainerSession) => void): ContainerShell {
   return {
+    // what shellIn makes once per tree: made ahead, the first exec into a container costs what the next ones do
+    prepare(p) {
+      const kept = flatOnce(p.root, !gnuTools(p))
+      fsOnce(kept)
+      const look = lookupOnce(p)
+      for (const spec of builtinCommands()) look(spec.name)
+      look('ps')
+    },
     async run(argv, p) {
       const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1)
       const c = SHELLS.has(prog) ? argv.indexOf('-c') : -1

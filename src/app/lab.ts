@@ -367,6 +367,7 @@ class LabImpl implements Lab {
     return this.lessonHost.status()
   }
 
+  prepareExecs(): void { this.cluster.prepareExecs(4) }
   interrupt(): void {
     this.shell.interrupt()
     this.session?.shell.interrupt()

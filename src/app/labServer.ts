@@ -26,6 +26,8 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
   const whenIdle: (() => void)[] = []
   const idle = (): Promise<void> => (calls === 0 ? Promise.resolve() : new Promise((resolve) => whenIdle.push(resolve)))
   let warming = false
+  /** After the page's last call: how long the worker waits before its idle work (Lab.prepareExecs). */
+  const PREPARE_AFTER_MS = 50
   const post = (m: FromWorker) => port.postMessage(m)
   const saves = new WorkerSaves(post, async (s: LabSnapshot) => {
     await host?.handle({ op: 'restore', snapshot: s })
@@ -72,7 +74,11 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
     try {
       await answer(id, c)
     } finally {
-      if (--calls === 0) whenIdle.splice(0).forEach((resolve) => resolve())
+      if (--calls === 0) {
+        whenIdle.splice(0).forEach((resolve) => resolve())
+        // a command or a clock step may have started containers: ready their first exec, once the page is quiet
+        setTimeout(() => calls === 0 && host?.lab.prepareExecs(), PREPARE_AFTER_MS)
+      }
     }
   }
 

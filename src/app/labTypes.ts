@@ -44,6 +44,8 @@ export interface Lab {
   run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult>
   /** Ctrl+C: stop the running command line (`^C`, status 130); nothing happens when none runs. */
   interrupt(): void
+  /** Idle work: make ahead what a first exec into a running container needs (a few containers at a time; nothing seen changes). */
+  prepareExecs(): void
   advance(duration: string | number): Promise<string>
   now(): string
   nowMs(): number

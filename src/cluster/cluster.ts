@@ -70,6 +70,11 @@ export interface Cluster {
   reviewToken(token: string): ReturnType<APIServer['reviewToken']>
   /** The shell and tools containers run (the lab hands the workstation's shell down; see kubelet/exec/containerShell.ts). */
   setContainerShell(shell: ContainerShell | undefined): void
+  /**
+   * Let the container shell prepare, ahead of a first exec, for up to `max` running containers it
+   * has not prepared for yet (ContainerShell.prepare). Reads only: the lab's state does not change.
+   */
+  prepareExecs(max: number): void
   /** The published verification keys, as /openid/v1/jwks serves them. */
   jwks(): { keys: (JsonWebKey & { kid: string })[] }
   /** Every kubelet's token refresh schedule within [from, to] (ms), at most `max` times per token. */
@@ -126,6 +131,11 @@ function assemble(p: Parts, signer: TokenSigner) {
     apiServer,
     context: ctx,
     setContainerShell(s) { containerShell = s },
+    prepareExecs(max) {
+      const shell = containerShell
+      if (!shell?.prepare) return
+      for (const kl of kubelets.values()) for (const t of kl.execTrees(max)) shell.prepare(t)
+    },
     async handle(req) {
       // what only the components' in-process clients may send or receive
       const { materialised: _m, ...request } = req

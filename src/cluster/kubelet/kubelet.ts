@@ -8,12 +8,14 @@ import type { WatchEvent } from '../store/store'
 import type { ComponentClient } from '../client/inProcess'
 import { WatchCache } from './informer'
 import { TokenManager } from './token/tokenManager'
-import { emptyState, type KubeletState } from './state'
+import { emptyState, type KubeletState, type PodRecord } from './state'
+import type { KObject } from '../api/meta'
 import { forgetPod, killPod, podReady, removePod, startContainers, startPod } from './podWorkers'
 import { schedule, type KubeletRuntime } from './runtime'
 import { KubeletWork } from './work'
 import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
-import { execInPod } from './exec/exec'
+import { execInPod, treesToPrepare } from './exec/exec'
+import type { FsDir } from './exec/vfs'
 import { fastForward, syncPod } from './podSync'
 import type { ContainerShell } from './exec/containerShell'
 
@@ -137,6 +139,19 @@ export class Kubelet {
   /** How many token refreshes fall due in (from, to] on this node. */
   refreshesBetween(from: number, to: number): number {
     return this.tokens.refreshesBetween(from, to)
+  }
+
+  /** Containers already handed to execTrees (by container ID). */
+  private prepared = new Set<string>()
+
+  /** The trees and environments of at most `max` running containers not handed out before (exec.ts treesToPrepare). */
+  execTrees(max: number): { root: FsDir; env: [string, string][] }[] {
+    const pods: { pod: KObject; rec: PodRecord }[] = []
+    for (const rec of Object.values(this.state.pods)) {
+      const pod = this.cache.pod(rec.namespace, rec.name)
+      if (pod?.metadata.uid === rec.uid) pods.push({ pod, rec })
+    }
+    return treesToPrepare(this.ctx, pods, (key) => this.tokens.token(key), this.prepared, max)
   }
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */

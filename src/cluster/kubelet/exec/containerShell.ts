@@ -40,4 +40,6 @@ export interface ContainerProcess {
 /** Runs argv (a program found on the container's PATH) in the container, to completion. */
 export interface ContainerShell {
   run(argv: string[], p: ContainerProcess): Promise<Output>
+  /** Make ahead what every exec into a container with this tree and environment needs (optional; changes nothing seen). */
+  prepare?(p: Pick<ContainerProcess, 'root' | 'env'>): void
 }

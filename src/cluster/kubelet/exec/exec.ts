@@ -87,10 +87,43 @@ function rootfsOf(ctx: ClusterContext, input: RootfsInput): FsDir {
   return tree
 }
 
+type ExecSpec = { containers?: { name: string; image?: string; command?: string[]; args?: string[]; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+
+/** The environment the runtime gives a process exec'd in `container`. */
+function execEnv(ctx: ClusterContext, pod: KObject, container: string): [string, string][] {
+  const spec = pod.spec as ExecSpec
+  return [
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['HOSTNAME', spec.hostname ?? pod.metadata.name],
+    ...(spec.containers?.find((x) => x.name === container)?.env ?? []).map((e) => [e.name, e.value ?? ''] as [string, string]),
+    ...(spec.enableServiceLinks === false ? [] : serviceEnv(ctx)),
+    ['HOME', '/root'],
+  ]
+}
+
+/**
+ * Ahead of a first exec (src/app/lab.ts calls it once a command or a clock step is over): the
+ * tree of each running container not prepared yet, and its environment, for the container shell
+ * to prepare its copies of (containerShell.ts). Reads only: no token is refreshed here.
+ */
+export function treesToPrepare(ctx: ClusterContext, pods: { pod: KObject; rec: PodRecord }[], token: ExecInput['token'], prepared: Set<string>, max: number): { root: FsDir; env: [string, string][] }[] {
+  const out: { root: FsDir; env: [string, string][] }[] = []
+  for (const { pod, rec } of pods) {
+    const policy = ((pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always') as RestartPolicy
+    for (const c of rec.containers) {
+      if (out.length >= max) return out
+      if (!c.containerID || prepared.has(c.containerID) || (rec.phase !== 'started' && rec.phase !== 'running') || !runningAt(c, policy, ctx.clock.now())) continue
+      prepared.add(c.containerID)
+      out.push({ root: rootfsOf(ctx, { pod, rec, container: c.name, token, clusterDNS: DEFAULT_CLUSTER_DNS }), env: execEnv(ctx, pod, c.name) })
+    }
+  }
+  return out
+}
+
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   const { ctx, pod, rec } = i
   if (!pod) return newNotFound({ group: '', resource: 'pods' }, i.podName)
-  const spec = pod.spec as { containers?: { name: string; image?: string; command?: string[]; args?: string[]; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+  const spec = pod.spec as ExecSpec
   const names = (spec.containers ?? []).map((c) => c.name)
   let container = i.container
   if (!container) {
@@ -104,13 +137,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     return newFailure(404, 'NotFound', `unable to upgrade connection: container not found (${JSON.stringify(container)})`)
   }
   const hostname = spec.hostname ?? pod.metadata.name
-  const env: [string, string][] = [
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-    ['HOSTNAME', hostname],
-    ...(spec.containers?.find((x) => x.name === container)?.env ?? []).map((e) => [e.name, e.value ?? ''] as [string, string]),
-    ...(spec.enableServiceLinks === false ? [] : serviceEnv(ctx)),
-    ['HOME', '/root'],
-  ]
+  const env = execEnv(ctx, pod, container)
   const rootOf = (r: PodRecord) => rootfsOf(ctx, { pod, rec: r, container, token: i.token, clusterDNS: DEFAULT_CLUSTER_DNS })
   const root = rootOf(rec)
   const stdin = i.stdin ?? ''
