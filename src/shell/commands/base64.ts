@@ -97,15 +97,17 @@ export function decode(input: Uint8Array): { bytes: Uint8Array; ok: boolean } {
   const ctxBuf: number[] = []
   let pos = 0
   let ok = true
+  // (one array for every quad of the fast path)
+  const four = [0, 0, 0, 0]
   // First call: the whole buffer.
   for (;;) {
     if (ctxBuf.length === 0) {
       // Fast path: whole quads with no newline.
       while (pos + 4 <= input.length) {
-        const quad = [...input.subarray(pos, pos + 4)]
-        if (quad.includes(NL)) break
+        for (let k = 0; k < 4; k++) four[k] = input[pos + k]
+        if (four.includes(NL)) break
         const mark = out.length
-        if (!decode4(quad, out)) {
+        if (!decode4(four, out)) {
           out.length = mark
           break
         }
