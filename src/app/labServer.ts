@@ -77,7 +77,13 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
       if (--calls === 0) {
         whenIdle.splice(0).forEach((resolve) => resolve())
         // a command or a clock step may have started containers: ready their first exec, once the page is quiet
-        setTimeout(() => calls === 0 && host?.lab.prepareExecs(), PREPARE_AFTER_MS)
+        setTimeout(() => {
+          try {
+            if (calls === 0) host?.lab.prepareExecs()
+          } catch {
+            // idle work only: an exec makes what it needs itself
+          }
+        }, PREPARE_AFTER_MS)
       }
     }
   }
