@@ -6,9 +6,9 @@
 import type { KObject } from '../../api/meta'
 import type { ExecResult, Status } from '../../apiserver/types'
 import type { ClusterContext } from '../../context'
-import type { PodRecord } from '../state'
+import type { ContainerRecord, PodRecord } from '../state'
 import { lookPath, runApplet, type Proc } from './busybox'
-import { buildRootfs, rootfsKey, type RootfsInput } from './rootfs'
+import { buildRootfs, PATH_DIRS, rootfsKey, type RootfsInput } from './rootfs'
 import type { FsDir } from './vfs'
 import type { ContainerShell } from './containerShell'
 import { resolveInCluster, reverseInCluster } from './dns'
@@ -93,12 +93,19 @@ type ExecSpec = { containers?: { name: string; image?: string; command?: string[
 function execEnv(ctx: ClusterContext, pod: KObject, container: string): [string, string][] {
   const spec = pod.spec as ExecSpec
   return [
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['PATH', PATH_DIRS.join(':')],
     ['HOSTNAME', spec.hostname ?? pod.metadata.name],
     ...(spec.containers?.find((x) => x.name === container)?.env ?? []).map((e) => [e.name, e.value ?? ''] as [string, string]),
     ...(spec.enableServiceLinks === false ? [] : serviceEnv(ctx)),
     ['HOME', '/root'],
   ]
+}
+
+const policyOf = (pod: KObject) => ((pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always') as RestartPolicy
+
+/** Whether a process can be exec'd in container `c` now: it has started and runs (in a terminating pod too). */
+function execable(ctx: ClusterContext, rec: PodRecord, c: ContainerRecord, policy: RestartPolicy): boolean {
+  return !!c.containerID && (rec.phase === 'started' || rec.phase === 'running' || rec.phase === 'terminating') && runningAt(c, policy, ctx.clock.now())
 }
 
 /**
@@ -109,10 +116,10 @@ function execEnv(ctx: ClusterContext, pod: KObject, container: string): [string,
 export function treesToPrepare(ctx: ClusterContext, pods: { pod: KObject; rec: PodRecord }[], token: ExecInput['token'], prepared: Set<string>, max: number): { root: FsDir; env: [string, string][] }[] {
   const out: { root: FsDir; env: [string, string][] }[] = []
   for (const { pod, rec } of pods) {
-    const policy = ((pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always') as RestartPolicy
+    const policy = policyOf(pod)
     for (const c of rec.containers) {
       if (out.length >= max) return out
-      if (!c.containerID || prepared.has(c.containerID) || (rec.phase !== 'started' && rec.phase !== 'running') || !runningAt(c, policy, ctx.clock.now())) continue
+      if (prepared.has(c.containerID) || !execable(ctx, rec, c, policy)) continue
       prepared.add(c.containerID)
       out.push({ root: rootfsOf(ctx, { pod, rec, container: c.name, token, clusterDNS: DEFAULT_CLUSTER_DNS }), env: execEnv(ctx, pod, c.name) })
     }
@@ -132,8 +139,8 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   }
   if (!names.includes(container)) return newBadRequest(`container ${container} is not valid for pod ${pod.metadata.name}`)
   const c = rec?.containers.find((x) => x.name === container)
-  const policy = ((pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always') as RestartPolicy
-  if (!rec || !c || !c.containerID || (rec.phase !== 'started' && rec.phase !== 'running' && rec.phase !== 'terminating') || !runningAt(c, policy, ctx.clock.now())) {
+  const policy = policyOf(pod)
+  if (!rec || !c || !execable(ctx, rec, c, policy)) {
     return newFailure(404, 'NotFound', `unable to upgrade connection: container not found (${JSON.stringify(container)})`)
   }
   const hostname = spec.hostname ?? pod.metadata.name

@@ -90,7 +90,7 @@ function placeTools(root: FsDir, content: ImageContent): void {
 }
 
 /** The default PATH's directories, in order. */
-const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
+export const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
 
 /** Where an image holds `name` on the default PATH, and whether it is busybox's; undefined when it has none. */
 export function toolOf(image: string, name: string): { dir: string; busybox: boolean } | undefined {

@@ -86,7 +86,8 @@ async function run(k: Kubectl): Promise<number> {
   if (selector !== '') {
     const path = `${resourcePath(resolveResource('pods'), client.config.namespace)}?labelSelector=${encodeURIComponent(selector)}`
     const list = await client.request<Obj>('GET', path)
-    pods.push(...((list.items ?? []) as Obj[]).filter((p) => matchesLabels(parseLabelSelector(selector), p.metadata?.labels)))
+    const wanted = parseLabelSelector(selector)
+    pods.push(...((list.items ?? []) as Obj[]).filter((p) => matchesLabels(wanted, p.metadata?.labels)))
     if (pods.length === 0) k.err(`No resources found in ${client.config.namespace} namespace.\n`)
   } else pods.push(await client.request<Obj>('GET', resourcePath(resolveResource('pods'), client.config.namespace, name)))
   // LogsOptions.Validate
