@@ -60,3 +60,24 @@ test('a command that holds the lab: frames keep coming, typing works, Ctrl+C res
   ])
   expect(await page.evaluate(() => window.lab!.run('echo still here').then((r) => r.stdout))).toBe('still here\n')
 })
+
+test('a seedless lab signs with the key the page began to generate as it spawned the lab worker', async ({ page }) => {
+  // Record the public key of every key pair the page generates (the built page's <head> makes one).
+  await page.addInitScript(() => {
+    const subtle = crypto.subtle
+    const generate = subtle.generateKey.bind(subtle) as (...a: unknown[]) => Promise<CryptoKeyPair>
+    const made: Promise<string | undefined>[] = []
+    ;(window as unknown as { __pageKeys: typeof made }).__pageKeys = made
+    subtle.generateKey = ((...a: unknown[]) => {
+      const pair = generate(...a)
+      made.push(pair.then((k) => subtle.exportKey('jwk', k.publicKey)).then((j) => j.n))
+      return pair
+    }) as typeof subtle.generateKey
+  })
+  await openLab(page, '/')
+  const lines = await typeCommand(page, 'kubectl get --raw /openid/v1/jwks')
+  const jwks = JSON.parse(lines.map((l) => l.text).filter((t) => !t.startsWith(PS1)).join('')) as { keys: { n: string }[] }
+  const pageKeys = await page.evaluate(() => Promise.all((window as unknown as { __pageKeys: Promise<string>[] }).__pageKeys))
+  expect(pageKeys).toHaveLength(1)
+  expect(jwks.keys.map((k) => k.n)).toEqual(pageKeys)
+})

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { generateSigningKey } from '../../src/cluster/serviceaccount/keyPrefetch'
 import { inlineScriptHashes, withPolicyMeta } from './csp'
 import { earlyWorkerScript, withEarlyWorker } from './earlyWorker'
 
@@ -32,9 +33,10 @@ describe('the page spawns the lab worker from its <head>', () => {
     expect(html).toContain(`'${hash}'`)
   })
 
-  it('the script runs: it spawns a module worker named lab, which starts a key unless the URL has a seed; a failure to spawn leaves the page running', () => {
+  it('the script runs: it spawns a module worker named lab and, unless the URL has a seed, generates the key and sends it; a failure to spawn leaves the page running', async () => {
     const body = /<script>([\s\S]*?)<\/script>/.exec(earlyWorkerScript('assets/worker-x.js'))![1]!
-    const run = (search: string, fail = false) => {
+    const asked: unknown[][] = []
+    const run = (search: string, { fail = false, key = Promise.resolve<unknown>('the pair'), subtle = true } = {}) => {
       const made: unknown[] = []
       const sent: unknown[] = []
       const win: Record<string, unknown> = {}
@@ -43,17 +45,37 @@ describe('the page spawns the lab worker from its <head>', () => {
         made.push([url, opts])
         this.postMessage = (m) => sent.push(m)
       }
-      new Function('window', 'Worker', 'location', body)(win, Worker, { search })
+      const crypto = subtle ? { subtle: { generateKey: (...a: unknown[]) => (asked.push(a), key) } } : {}
+      new Function('window', 'Worker', 'location', 'crypto', body)(win, Worker, { search }, crypto)
       return { made, sent, worker: win.__tokenlabWorker }
     }
     const fresh = run('')
     expect(fresh.made).toEqual([['./assets/worker-x.js', { type: 'module', name: 'lab' }]])
     expect(fresh.worker).toBeDefined()
-    expect(fresh.sent).toEqual([{ kind: 'prefetchKey' }])
-    expect(run('?lesson=article&now=2026-05-23T23:25:00Z').sent).toEqual([{ kind: 'prefetchKey' }])
+    // told at once that a key is coming, then given it
+    expect(fresh.sent).toEqual([{ kind: 'prefetchKey', fromPage: true }])
+    await Promise.resolve()
+    expect(fresh.sent).toEqual([{ kind: 'prefetchKey', fromPage: true }, { kind: 'signingKey', key: 'the pair' }])
+    // the same key as the worker would generate (keyPrefetch.ts)
+    const generate = vi.spyOn(globalThis.crypto.subtle, 'generateKey').mockResolvedValue(undefined as never)
+    await generateSigningKey()
+    expect(asked[0]).toEqual(generate.mock.calls[0])
+    generate.mockRestore()
+    const lessonNow = run('?lesson=article&now=2026-05-23T23:25:00Z')
+    await Promise.resolve()
+    expect(lessonNow.sent).toEqual([{ kind: 'prefetchKey', fromPage: true }, { kind: 'signingKey', key: 'the pair' }])
+    // a failed generation says so: the worker makes its own
+    const failed = run('', { key: Promise.reject(new Error('no')) })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(failed.sent).toEqual([{ kind: 'prefetchKey', fromPage: true }, { kind: 'signingKey' }])
+    // no WebCrypto here: nothing is promised, the worker makes the key when it builds the lab
+    expect(run('', { subtle: false }).sent).toEqual([])
+    expect(run('', { subtle: false }).worker).toBeDefined()
+    asked.length = 0
     expect(run('?seed=1').sent).toEqual([])
     expect(run('?lesson=a&seed=x').sent).toEqual([])
-    expect(() => run('', true)).not.toThrow()
-    expect(run('', true).worker).toBeUndefined()
+    expect(asked).toEqual([])
+    expect(() => run('', { fail: true })).not.toThrow()
+    expect(run('', { fail: true }).worker).toBeUndefined()
   })
 })

@@ -11,11 +11,19 @@ export const LAB_WORKER = /^assets\/worker-[\w-]+\.js$/
 
 /**
  * The inline script that spawns the worker at `file` (relative to the page, as every asset URL)
- * and, unless the URL asks for a seed, has it generate the seedless lab's signing key at once
- * (src/app/worker.ts), while the lab's code loads.
+ * and, unless the URL asks for a seed, generates the seedless lab's signing key: RSA-2048
+ * generation takes hundreds of milliseconds on a slow machine, and started here it runs (on the
+ * browser's own threads) before the worker's thread is even up. The worker hears at once that a
+ * key is coming (`prefetchKey` from the page), then gets it, or hears that it failed and makes its
+ * own (`signingKey`, src/app/worker.ts). If WebCrypto throws at once, the worker is told nothing
+ * and makes the key itself when the lab is built.
  */
 export function earlyWorkerScript(file: string): string {
-  return `<script>try{var w=window.__tokenlabWorker=new Worker(${JSON.stringify(`./${file}`)},{type:'module',name:'lab'});/[?&]seed=[^&]/.test(location.search)||w.postMessage({kind:'prefetchKey'})}catch(e){}</script>`
+  return (
+    `<script>try{var w=window.__tokenlabWorker=new Worker(${JSON.stringify(`./${file}`)},{type:'module',name:'lab'});` +
+    `if(!/[?&]seed=[^&]/.test(location.search)){var k=crypto.subtle.generateKey({name:'RSASSA-PKCS1-v1_5',modulusLength:2048,publicExponent:new Uint8Array([1,0,1]),hash:'SHA-256'},true,['sign','verify']);` +
+    `w.postMessage({kind:'prefetchKey',fromPage:true});k.then(function(key){w.postMessage({kind:'signingKey',key:key})},function(){w.postMessage({kind:'signingKey'})})}}catch(e){}</script>`
+  )
 }
 
 /** The page with that script at the end of its <head>; unchanged if the build has no lab worker. */

@@ -2,6 +2,7 @@
 // calls through a LabHost, streams output, forwards edit requests. Written against a plain
 // message port so that tests can run it without a worker; src/app/worker.ts hands it `self`.
 
+import { receiveSigningKey } from '../cluster/serviceaccount/keyPrefetch'
 import { createLab, type Lab, type LabOptions, type LabSnapshot } from './lab'
 import { LabHost } from './labHost'
 import { prepareLab, takePreparedLab } from './labPrepare'
@@ -132,5 +133,7 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
       warming = true
       void warmUp(() => createLab({ seed: WARM_UP_SEED }), idle).then(() => performance.mark('lab-warm')) // the mark: for scripts/bench.mjs
     } else if (m.kind === 'testHold') hold = m.ms
+    // the page's key, when it comes after the lab's code has loaded (worker.ts takes it before)
+    else if (m.kind === 'signingKey') receiveSigningKey(m.key)
   }
 }

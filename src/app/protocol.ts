@@ -10,6 +10,7 @@ import type { JumpKind } from '../state/timeline/clockTargets'
 import type { LabOptions } from './lab'
 import type { Notice, StoredSeg } from './persist'
 import type { Role } from './tabLock'
+import type { SigningKeyPair } from '../cluster/serviceaccount/keyPrefetch'
 
 /** A call the page makes; LabHost.handle answers it. */
 export type LabCall =
@@ -33,8 +34,14 @@ export type EnterAnswer = { more: true } | { more: false; result?: RunResult }
 export type ToWorker =
   | SavesToWorker
   | { kind: 'start'; opts: LabOptions }
-  /** Sent by the built page's <head> as it spawns the worker (no seed in the URL): generate a signing key now (worker.ts). */
-  | { kind: 'prefetchKey' }
+  /**
+   * Sent by the built page's <head> as it spawns the worker (no seed in the URL): the page is
+   * generating the seedless lab's signing key (`signingKey` brings it; worker.ts). Without
+   * `fromPage`: generate one here now.
+   */
+  | { kind: 'prefetchKey'; fromPage?: true }
+  /** The key the page generated (absent: its generation failed). */
+  | { kind: 'signingKey'; key?: SigningKeyPair }
   /** Sent as the worker is spawned: make the fresh lab with the URL's seed and now ahead of the start (labPrepare.ts). */
   | { kind: 'prepare'; opts: Pick<LabOptions, 'seed' | 'now'> }
   | { kind: 'call'; id: number; call: LabCall }

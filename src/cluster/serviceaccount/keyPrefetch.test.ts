@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createVerify, createPublicKey } from 'node:crypto'
-import { prefetchSigningKey, takePrefetchedKey, type SigningKeyPair } from './keyPrefetch'
+import { expectSigningKey, generateSigningKey, prefetchSigningKey, receiveSigningKey, takePrefetchedKey, type SigningKeyPair } from './keyPrefetch'
 import { createSigner } from './signer'
 
 afterEach(() => {
+  receiveSigningKey(undefined)
   takePrefetchedKey()
   vi.restoreAllMocks()
 })
+
+const nOf = async (k: CryptoKey) => ((await globalThis.crypto.subtle.exportKey('jwk', k)) as JsonWebKey).n
 
 describe('the signing key generated ahead', () => {
   it('is the key of the next seedless signer, given out once', async () => {
@@ -47,5 +50,37 @@ describe('the signing key generated ahead', () => {
     const signer = await createSigner({ deterministic: false })
     expect(generate).toHaveBeenCalledTimes(2)
     expect(signer.publicJwk().n).toMatch(/^[\w-]{342}$/)
+  })
+
+  it('promised by the page: the next seedless signer waits for the page\'s key and generates none', async () => {
+    const pair = await generateSigningKey()
+    const generate = vi.spyOn(globalThis.crypto.subtle, 'generateKey')
+    expectSigningKey()
+    prefetchSigningKey() // main.tsx's `prepare` comes after: the page's key stands
+    const signer = createSigner({ deterministic: false })
+    receiveSigningKey(pair)
+    expect((await signer).publicJwk().n).toBe(await nOf(pair.publicKey))
+    expect(generate).not.toHaveBeenCalled()
+  })
+
+  it('promised by the page, which could not make it (or sent something else): generated here', async () => {
+    const page = await generateSigningKey()
+    for (const sent of [undefined, { privateKey: 'x', publicKey: 'y' }, { privateKey: page.publicKey, publicKey: page.publicKey }]) {
+      const generate = vi.spyOn(globalThis.crypto.subtle, 'generateKey')
+      expectSigningKey()
+      receiveSigningKey(sent as never)
+      const signer = await createSigner({ deterministic: false })
+      expect(generate, JSON.stringify(sent)).toHaveBeenCalledTimes(1)
+      expect(signer.publicJwk().n).not.toBe(await nOf(page.publicKey))
+      generate.mockRestore()
+    }
+  })
+
+  it('a key nobody said was coming is dropped', async () => {
+    const stray = await generateSigningKey()
+    receiveSigningKey(stray)
+    expect(takePrefetchedKey()).toBeUndefined()
+    const signer = await createSigner({ deterministic: false })
+    expect(signer.publicJwk().n).not.toBe(await nOf(stray.publicKey))
   })
 })
