@@ -64,6 +64,16 @@ const chunkKey = (name: string, k: number) => `${name}#${String(k).padStart(9, '
 const allChunks = (name: string): [string, string] => [`${name}#`, `${name}#\uffff`]
 const json = (x: unknown) => JSON.stringify(x) ?? 'undefined'
 
+/** The prints of frozen parts (a kubelet's state, shared until it changes: kubelet.ts), made once per object. */
+const frozenPrints = new WeakMap<object, string>()
+/** json(x), once per frozen object: a frozen value never changes, so neither does its print. */
+function printOnce(x: unknown): string {
+  if (!x || typeof x !== 'object' || !Object.isFrozen(x)) return json(x)
+  let p = frozenPrints.get(x)
+  if (p === undefined) frozenPrints.set(x, (p = json(x)))
+  return p
+}
+
 function without<T extends object>(o: T, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(o)) if (!keys.includes(k)) out[k] = v
@@ -108,7 +118,7 @@ function singleParts(input: SaveInput): Map<string, { value: unknown; print: str
     for (const [key, o] of Object.entries(objects)) (parts[bucketOf(key)] ??= {})[key] = o
     parts.forEach((part, i) => part && add(`obj:${res}#${i}`, part, bucketPrint(part)))
   }
-  for (const [node, k] of Object.entries(c.kubelets)) add(`kubelet:${node}`, k)
+  for (const [node, k] of Object.entries(c.kubelets)) add(`kubelet:${node}`, k, printOnce(k))
   add('shell', without(s.shell, ['history', 'files']))
   // The screen slides (its last SAVED_LINES lines): small, and written whole when it changed.
   add('lines', input.lines.slice(-SAVED_LINES))

@@ -161,11 +161,11 @@ function assemble(p: Parts, signer: TokenSigner) {
     facts: () => p.facts,
     audit: () => p.audit.list(),
     snapshot(opts?: { liveLogs?: boolean; shared?: boolean }): ClusterState {
-      const k: Record<string, unknown> = {}
-      // (a kubelet's snapshot is a copy already)
-      for (const [name, kl] of kubelets) k[name] = kl.snapshot()
       const live = opts?.liveLogs === true
       const shared = live || opts?.shared === true
+      const k: Record<string, unknown> = {}
+      // (a kubelet's snapshot is a copy already: its own, or a frozen one that shared snapshots share)
+      for (const [name, kl] of kubelets) k[name] = kl.snapshot(shared)
       return {
         version: 1, deterministic: p.deterministic, config: structuredClone(p.config),
         store: shared ? p.store.view() : p.store.snapshot(), clock: p.clock.snapshot(), random: p.random.state(),

@@ -18,6 +18,7 @@ import { execInPod, treesToPrepare } from './exec/exec'
 import type { FsDir } from './exec/vfs'
 import { fastForward, syncPod } from './podSync'
 import type { ContainerShell } from './exec/containerShell'
+import { deepFreeze } from '../../common/freeze'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
 export interface TokenSchedule {
@@ -39,6 +40,13 @@ export class Kubelet {
   private rt: KubeletRuntime
   private unwatch: () => void
   private disposed = false
+  /**
+   * The state as shared snapshots hand it out (a frozen copy), kept until the state may have
+   * changed: a lab that only reads, or whose clock only moves, copies its kubelets once, not at
+   * every command. Every way into the state marks it changed (changed()): the watch, the work,
+   * token refreshes and exec, at their start and end, and each PID an open shell takes.
+   */
+  private shared: unknown
 
   /** `client`: the node's API client (user system:node:<name>, group system:nodes). */
   constructor(private ctx: ClusterContext, client: ComponentClient, private node: NodeConfig) {
@@ -71,12 +79,16 @@ export class Kubelet {
     const uid = pod.metadata.uid
     const rec = this.state.pods[uid]
     if (e.type === 'DELETED') {
-      if (rec) forgetPod(this.rt, uid)
+      if (rec) {
+        this.changed()
+        forgetPod(this.rt, uid)
+      }
       return
     }
     if (pod.spec?.nodeName !== this.node.name) return
     const now = this.ctx.clock.now()
     if (!rec) {
+      this.changed()
       this.state.pods[uid] = {
         uid, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, seenAt: now, seenRV: pod.metadata.resourceVersion,
         phase: 'pending', containers: [], volumes: {}, mountFailures: 0,
@@ -86,6 +98,7 @@ export class Kubelet {
       return
     }
     if (pod.metadata.deletionTimestamp && !rec.deletionSeen) {
+      this.changed()
       rec.deletionSeen = true
       schedule(this.rt, now, KubeletWork.killPod, uid)
     }
@@ -95,6 +108,13 @@ export class Kubelet {
   handleWork(type: KubeletWorkType, data: KubeletWorkData): void | Promise<void> {
     const rec = this.state.pods[data.uid]
     if (!rec) return
+    this.changed()
+    const done = this.work(type, rec)
+    if (done instanceof Promise) return done.finally(() => this.changed())
+    this.changed()
+  }
+
+  private work(type: KubeletWorkType, rec: PodRecord): void | Promise<void> {
     switch (type) {
       case KubeletWork.startPod: return startPod(this.rt, rec)
       case KubeletWork.startContainers: return startContainers(this.rt, rec)
@@ -103,6 +123,11 @@ export class Kubelet {
       case KubeletWork.removePod: return removePod(this.rt, rec)
       case KubeletWork.syncPod: return syncPod(this.rt, rec)
     }
+  }
+
+  /** The state changed, or work that may change it is under way: the next shared snapshot copies it again. */
+  private changed(): void {
+    this.shared = undefined
   }
 
   /**
@@ -122,7 +147,12 @@ export class Kubelet {
     const rec = this.state.pods[uid]
     if (!rec) return
     const now = this.ctx.clock.now()
-    for (const e of this.tokens.entriesOf(uid)) await this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
+    this.changed()
+    try {
+      for (const e of this.tokens.entriesOf(uid)) await this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
+    } finally {
+      this.changed()
+    }
   }
 
   /** The refresh schedule of every projected token on this node, within [from, to] (the timeline). */
@@ -164,14 +194,27 @@ export class Kubelet {
       await this.refreshPodTokens(uid)
       return this.state.pods[uid]
     }
-    return execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key), refresh, ...io })
+    const changed = () => this.changed()
+    try {
+      return await execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key), refresh, changed, ...io })
+    } finally {
+      this.changed()
+    }
   }
 
-  snapshot(): unknown {
-    return structuredClone(this.state)
+  /**
+   * A copy of the state. `shared`: the same frozen copy as the last shared snapshot while the
+   * state has not changed since (undo and saves keep it and never change it); otherwise a copy of
+   * its own.
+   */
+  snapshot(shared = false): unknown {
+    if (!shared) return structuredClone(this.state)
+    this.shared ??= deepFreeze(structuredClone(this.state))
+    return this.shared
   }
 
   restore(s: unknown): void {
+    this.changed()
     const next = structuredClone(s) as KubeletState
     if (!next || typeof next !== 'object' || next.node !== this.node.name) throw new Error(`kubelet state is not for node ${this.node.name}`)
     this.state = next

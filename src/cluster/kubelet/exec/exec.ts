@@ -37,6 +37,8 @@ export interface ExecInput {
   tty?: boolean
   /** The shell and tools the container's image holds (wired from the lab); without it, the busybox applets below. */
   shell?: ContainerShell
+  /** Called after the container's record changed (a process took a PID), also later, from a shell that stays open. */
+  changed?: () => void
 }
 
 /**
@@ -159,7 +161,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     return { kind: 'ExecResult', stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown\n`, exitCode: 126 }
   }
   const cspec = spec.containers?.find((x) => x.name === container)
-  proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command)
+  proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command, i.changed)
   proc.tty = i.tty === true
   if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
     const ns = pod.metadata.namespace ?? ''

@@ -7,7 +7,8 @@ import { T0, podObject, firstNodeKubelet } from '../testing'
 import type { ExecResult } from '../../apiserver/types'
 import type { KubeletState } from '../state'
 import { requireTools, runBatch } from '../../../shell/testing/realTools'
-import { execPids, initCmdline, processTable } from './procs'
+import { execPids, initCmdline, processTable, type ContainerPids } from './procs'
+import type { ContainerShell } from './containerShell'
 import { runStartAt } from '../timeline'
 
 async function setup() {
@@ -53,6 +54,21 @@ describe('processes of a container', () => {
     expect(second.pid).toBe(2)
     expect(second.initElapsed).toBe(2)
     expect(c).toMatchObject({ lastPid: { run: 1, pid: 2 } })
+  })
+
+  it('each PID taken is told, also by a shell that stays open: the kubelet copies its state again', async () => {
+    const { kubelet } = await setup()
+    let kept: ContainerPids | undefined
+    const shell = { run: async (_c: string[], p: { pids?: ContainerPids }) => ((kept = p.pids), { stdout: '', stderr: '', exitCode: 0 }) } as unknown as ContainerShell
+    await kubelet.exec('sa-demo', 'app', undefined, ['sh'], { shell, tty: true })
+    const shared = kubelet.snapshot(true)
+    expect(kubelet.snapshot(true)).toBe(shared)
+    // later, as an open shell starts a job
+    const pid = kept!.spawn()
+    const again = kubelet.snapshot(true)
+    expect(again).not.toBe(shared)
+    expect(again).toEqual(kubelet.snapshot())
+    expect(JSON.stringify(again)).toContain(`"lastPid":{"run":0,"pid":${pid}}`)
   })
 
   it('the shell kubectl exec -t starts leads its session on /dev/pts/0; with job control its children lead their groups', () => {

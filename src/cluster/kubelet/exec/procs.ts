@@ -81,12 +81,13 @@ export function processTable(pids: ContainerPids, tty: boolean, children: Child[
  * The PIDs of a process exec starts in a running container: the next of the container's counter
  * (kept in its record; a restarted container, a new PID namespace, counts from 1 again).
  */
-export function execPids(c: ContainerRecord, policy: RestartPolicy, now: number, init: string[], argv: string[]): ContainerPids {
+export function execPids(c: ContainerRecord, policy: RestartPolicy, now: number, init: string[], argv: string[], changed?: () => void): ContainerPids {
   const start = c.startedAt ?? now
   const run = c.exit ? runStateAt(start, c.exit, policy, now).current : { index: 0, startedAt: start }
   const spawn = () => {
     const last = c.lastPid && c.lastPid.run === run.index ? c.lastPid.pid : 1
     c.lastPid = { run: run.index, pid: last + 1 }
+    changed?.()
     return last + 1
   }
   return { init, initElapsed: Math.max(0, (now - run.startedAt) / 1000), pid: spawn(), argv, spawn }
