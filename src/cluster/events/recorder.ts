@@ -16,13 +16,59 @@ import type { ClusterContext } from '../context'
  */
 export function nowNanos(ctx: ClusterContext, namespace: string): bigint {
   let next = BigInt(ctx.clock.now()) * 1_000_000n + BigInt(ctx.random.int(1_000_000))
-  for (const name of ctx.store.names('events', namespace)) {
-    const hex = name.slice(name.lastIndexOf('.') + 1)
-    if (!/^[0-9a-f]+$/.test(hex)) continue
-    const seen = BigInt(`0x${hex}`)
-    if (seen >= next) next = seen + 1n + BigInt(ctx.random.int(1000))
-  }
+  const seen = seenIn(ctx.store, namespace)
+  // Events are named when they happen, so the namespace's are earlier almost always: then none
+  // needs looking at (the same moment and the same random draws as looking at them all).
+  if (seen.latest < next) return next
+  for (const at of seen.names.values()) if (at !== undefined && at >= next) next = at + 1n + BigInt(ctx.random.int(1000))
   return next
+}
+
+/** The moment an event's name ends with (`<name>.<hex>`), if it ends with one. */
+function nanosOf(name: string): bigint | undefined {
+  const hex = name.slice(name.lastIndexOf('.') + 1)
+  return /^[0-9a-f]+$/.test(hex) ? BigInt(`0x${hex}`) : undefined
+}
+
+/**
+ * A namespace's events as nowNanos reads them: each name's moment, in the store's order (a Map
+ * keeps it as the store's objects do: a new name last, a replaced one in its place), and a moment
+ * no name is later than (a name removed leaves it as it was).
+ */
+interface Seen {
+  names: Map<string, bigint | undefined>
+  latest: bigint
+}
+
+/** Per store, the namespaces read so far: read from the store once, then kept by watching it. */
+const seenByStore = new WeakMap<ClusterContext['store'], Map<string, Seen>>()
+
+function seenIn(store: ClusterContext['store'], namespace: string): Seen {
+  let byNs = seenByStore.get(store)
+  if (!byNs) {
+    const m = (byNs = new Map<string, Seen>())
+    seenByStore.set(store, m)
+    store.watch((e) => {
+      const s = e.resource === 'events' && e.object.metadata.namespace !== undefined ? m.get(e.object.metadata.namespace) : undefined
+      if (!s) return
+      const name = e.object.metadata.name
+      if (e.type === 'DELETED') s.names.delete(name)
+      else note(s, name)
+    })
+  }
+  let seen = byNs.get(namespace)
+  if (!seen) {
+    seen = { names: new Map(), latest: -1n }
+    for (const name of store.names('events', namespace)) note(seen, name)
+    byNs.set(namespace, seen)
+  }
+  return seen
+}
+
+function note(s: Seen, name: string): void {
+  const at = nanosOf(name)
+  s.names.set(name, at)
+  if (at !== undefined && at > s.latest) s.latest = at
 }
 
 /** `<name>.<hex of UnixNano>` (GenerateEventName: "%s.%x"). */
