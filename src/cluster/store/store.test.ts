@@ -25,6 +25,27 @@ describe('ObjectStore.view', () => {
     expect(later.resourceVersion).toBe(before.resourceVersion + 4)
   })
 
+  it('holds the store\'s own buckets: one no write has touched since is the same record, one written to is copied first', () => {
+    const store = new ObjectStore()
+    const sa = (name: string) => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'x' } }) as unknown as KObject
+    store.create('namespaces', ns('a'))
+    store.create('serviceaccounts', sa('s1'))
+    const first = store.view()
+    const second = store.view()
+    expect(second.objects.namespaces).toBe(first.objects.namespaces)
+    store.create('namespaces', ns('b'))
+    store.create('namespaces', ns('c'))
+    store.delete('namespaces', undefined, 'a')
+    store.create('namespaces', ns('a'))
+    const third = store.view()
+    expect(third.objects.serviceaccounts).toBe(first.objects.serviceaccounts)
+    expect(third.objects.namespaces).not.toBe(first.objects.namespaces)
+    expect(Object.keys(first.objects.namespaces)).toEqual(['/a'])
+    // the key order of the store's objects (a name created again comes last), as names() reads it
+    expect(Object.keys(third.objects.namespaces)).toEqual(['/b', '/c', '/a'])
+    expect(store.names('namespaces')).toEqual(['b', 'c', 'a'])
+  })
+
   it('restores to an independent store (a new store copies what it is given)', () => {
     const store = new ObjectStore()
     store.create('namespaces', ns('a'))

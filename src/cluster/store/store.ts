@@ -39,14 +39,20 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export class ObjectStore {
   private state: StoreState
   private listeners = new Set<(e: WatchEvent) => void>()
+  /** Resources whose bucket a view holds: the next write copies the bucket first (copy on write). */
+  private viewed = new Set<Resource>()
 
   constructor(state?: StoreState) {
     this.state = state ? clone(state) : { resourceVersion: 1000, objects: {} }
     for (const bucket of Object.values(this.state.objects)) for (const o of Object.values(bucket)) deepFreeze(o)
   }
 
+  /** A resource's bucket, to write to (never one a view holds). */
   private bucket(resource: Resource): Record<string, KObject> {
-    return (this.state.objects[resource] ??= {})
+    const b = this.state.objects[resource]
+    if (!b) return (this.state.objects[resource] = {})
+    if (!this.viewed.delete(resource)) return b
+    return (this.state.objects[resource] = { ...b })
   }
 
   private nextRV(): string {
@@ -153,13 +159,18 @@ export class ObjectStore {
   }
 
   /**
-   * The state without copying the objects: new bucket records holding the stored objects
-   * themselves. Stored objects are never changed in place (an update stores a new object), so
-   * this stays as it was while the store moves on; its readers must not change it either.
+   * The state without copying it: the store's own bucket records, holding the stored objects
+   * themselves. Stored objects are never changed in place (an update stores a new object), and a
+   * bucket a view holds is copied before the store next writes to it, so a view stays as it was
+   * while the store moves on (and undo and saves, which take one at every command, copy no more
+   * than what changed). Its readers must not change it either.
    */
   view(): StoreState {
     const objects: StoreState['objects'] = {}
-    for (const [res, bucket] of Object.entries(this.state.objects)) objects[res] = { ...bucket }
+    for (const [res, bucket] of Object.entries(this.state.objects)) {
+      objects[res] = bucket
+      this.viewed.add(res)
+    }
     return { resourceVersion: this.state.resourceVersion, objects }
   }
 
