@@ -41,3 +41,50 @@ describe('logs that slide (the audit record at its live bound)', () => {
     }
   })
 })
+
+describe("the store's parts", () => {
+  const ns = (name: string, rv: number) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, resourceVersion: String(rv) } })
+  const withObjects = (objects: Record<string, Record<string, unknown>>, rv: number): LabSnapshot => {
+    const s = snapshotWith([]) as unknown as { cluster: { store: unknown } }
+    s.cluster.store = { resourceVersion: rv, objects }
+    return s as unknown as LabSnapshot
+  }
+
+  it("are read again from a record that no store's view handed out, even the same record changed", () => {
+    const w = new PartWriter()
+    const parts = new Map<string, unknown>()
+    const namespaces: Record<string, unknown> = { '/a': ns('a', 2) }
+    const save = (n: number, rv: number) => {
+      const p = w.plan({ snapshot: withObjects({ namespaces }, rv), lines: [] }, { savedAt: 't', seq: n })
+      applyTo(parts, p.batch)
+      p.commit()
+    }
+    save(1, 2)
+    namespaces['/b'] = ns('b', 3)
+    save(2, 3)
+    const saved = [...parts.entries()].filter(([k]) => k.startsWith('obj:namespaces#')).map(([, v]) => Object.keys(v as object))
+    expect(saved.flat().sort()).toEqual(['/a', '/b'])
+  })
+
+  it("from a store's view are those of the store as it was, each resource as it changed", async () => {
+    const { ObjectStore } = await import('../cluster/store/store')
+    const store = new ObjectStore()
+    const w = new PartWriter()
+    const parts = new Map<string, unknown>()
+    const save = (n: number) => {
+      const s = snapshotWith([]) as unknown as { cluster: { store: unknown } }
+      s.cluster.store = store.view()
+      const p = w.plan({ snapshot: s as unknown as LabSnapshot, lines: [] }, { savedAt: 't', seq: n })
+      applyTo(parts, p.batch)
+      p.commit()
+    }
+    const kinds = () => [...parts.entries()].filter(([k]) => k.startsWith('obj:')).flatMap(([, v]) => Object.keys(v as object)).sort()
+    store.create('namespaces', ns('a', 0) as never)
+    save(1)
+    store.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 's', namespace: 'a' } } as never)
+    save(2)
+    store.delete('namespaces', undefined, 'a')
+    save(3)
+    expect(kinds()).toEqual(['a/s'])
+  })
+})

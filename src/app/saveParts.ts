@@ -7,6 +7,7 @@
 // this runs in a worker too.
 
 import { AUDIT_KEEP, FACTS_KEEP } from '../cluster/compact'
+import { isViewedRecord } from '../cluster/store/store'
 import { HISTORY_KEEP } from '../shell/compact'
 import type { Batch } from './idb'
 import type { LabSnapshot } from './lab'
@@ -91,6 +92,24 @@ function bucketOf(key: string): number {
   return (h >>> 0) % BUCKETS
 }
 
+/**
+ * A resource's objects in their parts, with their prints: made once per record of objects that a
+ * store's view handed out. The store never changes such a record (it writes to a copy: store.ts),
+ * so a resource unchanged since the last save costs nothing.
+ */
+const partsByRecord = new WeakMap<object, { i: number; part: Record<string, KObjectLike>; print: string }[]>()
+
+function partsOf(objects: Record<string, KObjectLike>): { i: number; part: Record<string, KObjectLike>; print: string }[] {
+  const known = partsByRecord.get(objects)
+  if (known) return known
+  const parts: Record<string, KObjectLike>[] = []
+  for (const [key, o] of Object.entries(objects)) (parts[bucketOf(key)] ??= {})[key] = o
+  const out: { i: number; part: Record<string, KObjectLike>; print: string }[] = []
+  parts.forEach((part, i) => part && out.push({ i, part, print: bucketPrint(part) }))
+  if (isViewedRecord(objects)) partsByRecord.set(objects, out)
+  return out
+}
+
 function bucketPrint(bucket: Record<string, KObjectLike>): string {
   let n = 0
   let max = 0
@@ -114,9 +133,7 @@ function singleParts(input: SaveInput): Map<string, { value: unknown; print: str
   add('store', { resourceVersion: c.store.resourceVersion, resources: Object.keys(c.store.objects) })
   // Each resource in BUCKETS parts by a hash of the object's key: a change rewrites one part.
   for (const [res, objects] of Object.entries(c.store.objects)) {
-    const parts: Record<string, KObjectLike>[] = []
-    for (const [key, o] of Object.entries(objects)) (parts[bucketOf(key)] ??= {})[key] = o
-    parts.forEach((part, i) => part && add(`obj:${res}#${i}`, part, bucketPrint(part)))
+    for (const { i, part, print } of partsOf(objects)) add(`obj:${res}#${i}`, part, print)
   }
   for (const [node, k] of Object.entries(c.kubelets)) add(`kubelet:${node}`, k, printOnce(k))
   add('shell', without(s.shell, ['history', 'files']))

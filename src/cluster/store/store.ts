@@ -36,6 +36,14 @@ const copyAs = <R extends Resource>(o: KObject): ObjectOf<R> => clone(o) as Obje
 /** Byte order, as Go sorts strings (and much cheaper than localeCompare). */
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** The bucket records views have handed out: never changed again (see ObjectStore.view). */
+const viewedRecords = new WeakSet<object>()
+
+/** Whether a record of objects is one a store's view handed out, which nothing changes any more. */
+export function isViewedRecord(record: object): boolean {
+  return viewedRecords.has(record)
+}
+
 export class ObjectStore {
   private state: StoreState
   private listeners = new Set<(e: WatchEvent) => void>()
@@ -170,6 +178,7 @@ export class ObjectStore {
     for (const [res, bucket] of Object.entries(this.state.objects)) {
       objects[res] = bucket
       this.viewed.add(res)
+      viewedRecords.add(bucket)
     }
     return { resourceVersion: this.state.resourceVersion, objects }
   }
