@@ -23,8 +23,7 @@ port.onmessage = (e) => {
     expectSigningKey()
     // a key that never comes must not hold the lab's start for ever: then this worker makes one
     setTimeout(() => receiveSigningKey(undefined), PAGE_KEY_WAIT_MS)
-  }
-  else if (m.kind === 'prefetchKey' || (m.kind === 'prepare' && (m.opts.seed === undefined || m.opts.seed === ''))) prefetchSigningKey()
+  } else if (m.kind === 'prefetchKey' || (m.kind === 'prepare' && (m.opts.seed === undefined || m.opts.seed === ''))) prefetchSigningKey()
   if (m.kind === 'signingKey') receiveSigningKey(m.key)
   else if (m.kind !== 'prefetchKey') early.push(e)
 }
