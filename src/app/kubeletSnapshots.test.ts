@@ -56,4 +56,26 @@ describe("the kubelets' shared copies", () => {
       expect(Object.isFrozen(own[node])).toBe(false)
     }
   })
+
+  it('are made again only for the pod that changed: its record and its tokens', async () => {
+    const more = ['o1', 'o2'].flatMap((n) => [`kubectl -n sa-demo run ${n} --image=busybox:1.36 -- sleep 100000`, `kubectl -n sa-demo wait --for=condition=Ready pod/${n}`])
+    const lab = await labWithApp('1', more)
+    type Node = { pods: Record<string, { name: string }>; tokens: Record<string, { podUID: string }> }
+    const first = kubelets(lab, true) as Record<string, Node>
+    // app and a pod beside it on the same node
+    const node = Object.keys(first).find((n) => Object.values(first[n]!.pods).some((p) => p.name === 'app'))!
+    const uid = (name: string) => Object.entries(first[node]!.pods).find(([, p]) => p.name === name)?.[0]
+    const app = uid('app')!
+    const beside = Object.keys(first[node]!.pods).find((u) => u !== app)!
+    expect(beside).toBeDefined()
+    await lab.run('kubectl -n sa-demo exec app -- ls /') // app's container takes a PID
+    const second = kubelets(lab, true) as Record<string, Node>
+    expect(second).toEqual(kubelets(lab, false))
+    expect(second[node]!.pods[app]).not.toBe(first[node]!.pods[app])
+    expect(second[node]!.pods[beside]).toBe(first[node]!.pods[beside])
+    const tokensOf = (k: Record<string, Node>, u: string) => Object.entries(k[node]!.tokens).filter(([, e]) => e.podUID === u)
+    expect(tokensOf(first, beside).length).toBeGreaterThan(0)
+    for (const [id, e] of tokensOf(second, beside)) expect(e).toBe(first[node]!.tokens[id])
+    for (const [id, e] of tokensOf(second, app)) expect(e).not.toBe(first[node]!.tokens[id])
+  }, 60_000)
 })

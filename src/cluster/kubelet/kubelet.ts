@@ -18,7 +18,7 @@ import { execInPod, treesToPrepare } from './exec/exec'
 import type { FsDir } from './exec/vfs'
 import { fastForward, syncPod } from './podSync'
 import type { ContainerShell } from './exec/containerShell'
-import { deepFreeze } from '../../common/freeze'
+import { SharedCopy } from './sharedCopy'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
 export interface TokenSchedule {
@@ -41,12 +41,12 @@ export class Kubelet {
   private unwatch: () => void
   private disposed = false
   /**
-   * The state as shared snapshots hand it out (a frozen copy), kept until the state may have
+   * The state as shared snapshots hand it out (a frozen copy), made again only for what may have
    * changed: a lab that only reads, or whose clock only moves, copies its kubelets once, not at
-   * every command. Every way into the state marks it changed (changed()): the watch, the work,
-   * token refreshes and exec, at their start and end, and each PID an open shell takes.
+   * every command. Every way into the state marks the pod it changes (changed(uid)): the watch,
+   * the work, token refreshes and exec, at their start and end, and each PID an open shell takes.
    */
-  private shared: unknown
+  private copies = new SharedCopy()
 
   /** `client`: the node's API client (user system:node:<name>, group system:nodes). */
   constructor(private ctx: ClusterContext, client: ComponentClient, private node: NodeConfig) {
@@ -80,7 +80,7 @@ export class Kubelet {
     const rec = this.state.pods[uid]
     if (e.type === 'DELETED') {
       if (rec) {
-        this.changed()
+        this.changed(uid)
         forgetPod(this.rt, uid)
       }
       return
@@ -88,7 +88,7 @@ export class Kubelet {
     if (pod.spec?.nodeName !== this.node.name) return
     const now = this.ctx.clock.now()
     if (!rec) {
-      this.changed()
+      this.changed(uid)
       this.state.pods[uid] = {
         uid, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, seenAt: now, seenRV: pod.metadata.resourceVersion,
         phase: 'pending', containers: [], volumes: {}, mountFailures: 0,
@@ -98,7 +98,7 @@ export class Kubelet {
       return
     }
     if (pod.metadata.deletionTimestamp && !rec.deletionSeen) {
-      this.changed()
+      this.changed(uid)
       rec.deletionSeen = true
       schedule(this.rt, now, KubeletWork.killPod, uid)
     }
@@ -108,10 +108,10 @@ export class Kubelet {
   handleWork(type: KubeletWorkType, data: KubeletWorkData): void | Promise<void> {
     const rec = this.state.pods[data.uid]
     if (!rec) return
-    this.changed()
+    this.changed(rec.uid)
     const done = this.work(type, rec)
-    if (done instanceof Promise) return done.finally(() => this.changed())
-    this.changed()
+    if (done instanceof Promise) return done.finally(() => this.changed(rec.uid))
+    this.changed(rec.uid)
   }
 
   private work(type: KubeletWorkType, rec: PodRecord): void | Promise<void> {
@@ -125,9 +125,9 @@ export class Kubelet {
     }
   }
 
-  /** The state changed, or work that may change it is under way: the next shared snapshot copies it again. */
-  private changed(): void {
-    this.shared = undefined
+  /** Pod `uid`'s part of the state changed, or work that may change it is under way (no pod: any part): the next shared snapshot copies it again. */
+  private changed(uid?: string): void {
+    this.copies.changed(uid)
   }
 
   /**
@@ -147,11 +147,11 @@ export class Kubelet {
     const rec = this.state.pods[uid]
     if (!rec) return
     const now = this.ctx.clock.now()
-    this.changed()
+    this.changed(uid)
     try {
       for (const e of this.tokens.entriesOf(uid)) await this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
     } finally {
-      this.changed()
+      this.changed(uid)
     }
   }
 
@@ -194,23 +194,21 @@ export class Kubelet {
       await this.refreshPodTokens(uid)
       return this.state.pods[uid]
     }
-    const changed = () => this.changed()
+    const changed = () => this.changed(uid)
     try {
       return await execInPod({ ctx: this.ctx, podName: pod, pod: obj, rec, container, command, token: (key) => this.tokens.token(key), refresh, changed, ...io })
     } finally {
-      this.changed()
+      this.changed(uid)
     }
   }
 
   /**
-   * A copy of the state. `shared`: the same frozen copy as the last shared snapshot while the
-   * state has not changed since (undo and saves keep it and never change it); otherwise a copy of
-   * its own.
+   * A copy of the state. `shared`: a frozen copy that shares what has not changed since the last
+   * shared snapshot (all of it, when nothing changed: the same object); undo and saves keep it and
+   * never change it. Otherwise a copy of its own.
    */
   snapshot(shared = false): unknown {
-    if (!shared) return structuredClone(this.state)
-    this.shared ??= deepFreeze(structuredClone(this.state))
-    return this.shared
+    return shared ? this.copies.of(this.state) : structuredClone(this.state)
   }
 
   restore(s: unknown): void {
