@@ -47,20 +47,17 @@ export function isViewedRecord(record: object): boolean {
 export class ObjectStore {
   private state: StoreState
   private listeners = new Set<(e: WatchEvent) => void>()
-  /** Resources whose bucket a view holds: the next write copies the bucket first (copy on write). */
-  private viewed = new Set<Resource>()
 
   constructor(state?: StoreState) {
     this.state = state ? clone(state) : { resourceVersion: 1000, objects: {} }
     for (const bucket of Object.values(this.state.objects)) for (const o of Object.values(bucket)) deepFreeze(o)
   }
 
-  /** A resource's bucket, to write to (never one a view holds). */
+  /** A resource's bucket, to write to: one a view holds is copied first (copy on write). */
   private bucket(resource: Resource): Record<string, KObject> {
     const b = this.state.objects[resource]
     if (!b) return (this.state.objects[resource] = {})
-    if (!this.viewed.delete(resource)) return b
-    return (this.state.objects[resource] = { ...b })
+    return viewedRecords.has(b) ? (this.state.objects[resource] = { ...b }) : b
   }
 
   private nextRV(): string {
@@ -177,7 +174,6 @@ export class ObjectStore {
     const objects: StoreState['objects'] = {}
     for (const [res, bucket] of Object.entries(this.state.objects)) {
       objects[res] = bucket
-      this.viewed.add(res)
       viewedRecords.add(bucket)
     }
     return { resourceVersion: this.state.resourceVersion, objects }
