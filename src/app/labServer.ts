@@ -29,8 +29,6 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
   let warming = false
   /** After the page's last call: how long the worker waits before its idle work (Lab.prepareExecs). */
   const PREPARE_AFTER_MS = 50
-  /** After the lab started: how long its first save waits for a first command (WorkerSaves.firstSave). */
-  const FIRST_SAVE_AFTER_MS = 300
   const post = (m: FromWorker) => port.postMessage(m)
   const saves = new WorkerSaves(post, async (s: LabSnapshot) => {
     await host?.handle({ op: 'restore', snapshot: s })
@@ -62,9 +60,9 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
       performance.mark('lab-started')
       post({ kind: 'started', ...(lab.seed !== undefined ? { seed: lab.seed } : {}), nowMs: lab.nowMs() })
       host.publishAll()
-      // The lab's first save (a fresh or restored lab from IndexedDB), once the page heard it
-      // started and a line typed meanwhile has run: it writes the whole lab, and nobody waits for it.
-      saves.firstSave(() => calls > 0, FIRST_SAVE_AFTER_MS)
+      // The lab's first save (a fresh or restored lab from IndexedDB), after the page heard it started:
+      // building the snapshot takes a while and nobody waits for it.
+      saves.save()
       return host
     } catch (e) {
       post({ kind: 'startFailed', message: e instanceof Error ? e.message : String(e) })

@@ -101,16 +101,12 @@ export class WorkerSaves {
     lab.onReset(() => void p.clear())
     if (!saves.resume) this.post({ kind: 'startPlan', ...(lines ? { lines } : {}), notices })
     this.post({ kind: 'asides', keys: p.savedStates() })
-    // (its first save comes after the page has been told it started, and after a line typed meanwhile: firstSave)
+    // (its first save comes once the page has been told it started: labServer.ts)
     return lab
   }
 
-  /** Saves asked for so far (firstSave's timer stands down when one came). */
-  private asked = 0
-
   /** Save the lab now (or right after the save in progress). */
   save(command?: string): void {
-    this.asked++
     const p = this.persistence
     const lab = this.lab
     if (!p || !lab) return
@@ -123,23 +119,6 @@ export class WorkerSaves {
       }),
       command,
     )
-  }
-
-  /**
-   * The lab's first save (a fresh lab, or one restored or shared), `afterMs` after it started, and
-   * no sooner than the page's calls have ended (`busy`), unless another save comes first. A line
-   * typed as the lab starts is sent as soon as the page hears it started: it then runs at once
-   * instead of waiting behind this save, which writes the whole lab; the save after it saves the
-   * lab with it. Nothing the student did is lost meanwhile: the lab is fresh, or as it was saved.
-   */
-  firstSave(busy: () => boolean, afterMs: number): void {
-    const asked = this.asked
-    const tick = () => {
-      if (this.asked !== asked) return
-      if (busy()) setTimeout(tick, afterMs)
-      else this.save()
-    }
-    setTimeout(tick, afterMs)
   }
 
   /**
