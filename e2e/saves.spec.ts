@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { putPart } from './support/saves'
-import { openLab, shownLines, typeCommand } from './support/terminal'
+import { commandLine, openLab, shownLines, typeCommand } from './support/terminal'
 import { holdEditorPreload } from './support/editor'
 
 test.beforeEach(async ({ context }) => {
@@ -89,6 +89,21 @@ test('two tabs: the second follows without saving until it takes over', async ({
   // now the first tab follows, and offers to take the lab back
   await expect(page.getByText('This lab is open in another tab, which saves it')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Take over' })).toBeVisible()
+})
+
+test('a tab that dies while a command runs: the reload says that command was lost', async ({ page, context }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl create serviceaccount kept')
+  const line = 'kubectl create serviceaccount gone; watch -n 1 kubectl get sa'
+  await commandLine(page).fill(line)
+  await commandLine(page).press('Enter')
+  await expect.poll(async () => (await texts(page)).some((l) => l.startsWith('Every 1.0s: kubectl get sa'))).toBe(true)
+  const next = await crashAndReopen(page, context)
+  const shown = (await texts(next)).join('\n')
+  expect(shown).not.toContain('as you left it')
+  expect(shown).toContain(`The last command was not saved and is lost: "${line}".`)
+  expect(await saLine(next, 'kept')).toEqual(['serviceaccount/kept'])
+  expect(await saLine(next, 'gone')).toEqual(['Error from server (NotFound): serviceaccounts "gone" not found'])
 })
 
 test('a full disk: the header says so until a save succeeds, and a reload says what was lost', async ({ page }) => {

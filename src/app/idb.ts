@@ -58,6 +58,9 @@ export async function openIdb(
           for (const [from, to] of batch.delRange ?? []) s.delete(keyRange.bound(from, to))
           for (const k of batch.del ?? []) s.delete(k)
           for (const [k, v] of batch.put ?? []) s.put(v, k)
+          // Committed now, not when this task ends: a command that runs on in this task (its awaits
+          // are microtasks) must not hold back the marker written as it started (saver.ts).
+          t.commit?.()
         } catch (e) {
           try {
             t?.abort()

@@ -82,10 +82,12 @@ export class LabHost {
     this.publish()
   }
 
-  async handle(call: LabCall, onChunk?: (c: OutputChunk) => void): Promise<unknown> {
+  /** `onRun`: a complete command line is about to run (for `enter`, before the clock's move it owes: that move is its own). */
+  async handle(call: LabCall, onChunk?: (c: OutputChunk) => void, onRun?: (line: string) => void): Promise<unknown> {
     const lab = this.lab
     switch (call.op) {
       case 'run':
+        onRun?.(call.line)
         return lab.run(call.line, onChunk)
       case 'advance':
         return lab.advance(call.duration)
@@ -101,6 +103,7 @@ export class LabHost {
         if (lab.needsMoreInput(call.text)) return { more: true } satisfies EnterAnswer
         // The clock's move is told with the command's own changes, after its output: one update, not two before it.
         this.quiet = call.text.trim() !== ''
+        if (this.quiet) onRun?.(call.text)
         try {
           if (call.owedMs > 0) await lab.advance(call.owedMs)
           this.quiet = false

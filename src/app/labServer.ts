@@ -102,7 +102,7 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
           // busy
         }
       }
-      const value = await h.handle(c, running ? (chunk) => post({ kind: 'chunk', id, chunk }) : undefined)
+      const value = await h.handle(c, running ? (chunk) => post({ kind: 'chunk', id, chunk }) : undefined, (line) => saves.beforeRun(line))
       const ran = c.op === 'run' ? c.line : c.op === 'enter' && (value as { more: boolean }).more === false ? c.text : undefined
       // Saved from here before the answer goes back (its output went already): once the prompt is
       // back, a tab that dies loses nothing. The page gets only the save's status.

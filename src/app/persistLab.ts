@@ -136,6 +136,11 @@ export class LabPersistence {
     this.saver.request(build, command)
   }
 
+  /** A command starts: its save's marker is written now (Saver.announce). */
+  announce(command: string): void {
+    this.saver.announce(command)
+  }
+
   /** Only the screen changed (the lab was saved already): write its lines part alone, if a save exists. */
   saveLines(lines: unknown[]): void {
     const st = this.saver.getStatus()

@@ -121,6 +121,11 @@ export class WorkerSaves {
     )
   }
 
+  /** A typed or sent command starts (its line is complete): the saved lab's marker names it from now on. */
+  beforeRun(line: string): void {
+    if (line.trim() !== '') this.persistence?.announce(line)
+  }
+
   /**
    * A typed or sent command completed: save at once, from the lab's own snapshot. Resolves when the
    * save is in IndexedDB (or failed), or after SAVE_WAIT_MS if the browser's store holds it longer.
