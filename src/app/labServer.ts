@@ -16,9 +16,6 @@ export interface Port {
   onmessage: ((e: { data: ToWorker }) => void) | null
 }
 
-/** How long the lab's first save waits for the page's `caughtUp` at most. */
-const FIRST_SAVE_WAIT_MS = 3000
-
 export function serveLab(port: Port, wallNow: () => number = () => Date.now()): void {
   let host: LabHost | undefined
   let started: Promise<LabHost | undefined> = Promise.resolve(undefined)
@@ -30,18 +27,6 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
   const whenIdle: (() => void)[] = []
   const idle = (): Promise<void> => (calls === 0 ? Promise.resolve() : new Promise((resolve) => whenIdle.push(resolve)))
   let warming = false
-  // The lab's first save waits for the page (`caughtUp`), and for the lines it held meanwhile: a
-  // line typed as the lab started runs before it, not behind its tens of milliseconds. Their own
-  // save is then the first (the whole lab). Without a word from the page, it comes after FIRST_SAVE_WAIT_MS.
-  let firstSaveDue = false
-  let runs = 0
-  const afterRuns: (() => void)[] = []
-  const whenNoRun = (fn: () => void) => (runs === 0 ? fn() : afterRuns.push(fn))
-  const saveFirst = () => {
-    if (!firstSaveDue) return
-    firstSaveDue = false
-    saves.save()
-  }
   /** After the page's last call: how long the worker waits before its idle work (Lab.prepareExecs). */
   const PREPARE_AFTER_MS = 50
   const post = (m: FromWorker) => port.postMessage(m)
@@ -75,9 +60,9 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
       performance.mark('lab-started')
       post({ kind: 'started', ...(lab.seed !== undefined ? { seed: lab.seed } : {}), nowMs: lab.nowMs() })
       host.publishAll()
-      // The lab's first save (a fresh or restored lab from IndexedDB), once the page has caught up.
-      firstSaveDue = true
-      setTimeout(() => whenNoRun(saveFirst), FIRST_SAVE_WAIT_MS)
+      // The lab's first save (a fresh or restored lab from IndexedDB), after the page heard it started:
+      // building the snapshot takes a while and nobody waits for it.
+      saves.save()
       return host
     } catch (e) {
       post({ kind: 'startFailed', message: e instanceof Error ? e.message : String(e) })
@@ -87,13 +72,9 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
 
   const call = async (id: number, c: LabCall): Promise<void> => {
     calls++
-    // a command holds the first save back until it has ended (counted as it arrives: `caughtUp` may follow at once)
-    const command = c.op === 'run' || c.op === 'enter'
-    if (command) runs++
     try {
       await answer(id, c)
     } finally {
-      if (command && --runs === 0) afterRuns.splice(0).forEach((fn) => fn())
       if (--calls === 0) {
         whenIdle.splice(0).forEach((resolve) => resolve())
         // a command or a clock step may have started containers: ready their first exec, once the page is quiet
@@ -125,13 +106,11 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
       const ran = c.op === 'run' ? c.line : c.op === 'enter' && (value as { more: boolean }).more === false ? c.text : undefined
       // Saved from here before the answer goes back (its output went already): once the prompt is
       // back, a tab that dies loses nothing. The page gets only the save's status.
-      if (ran !== undefined) firstSaveDue = false // this save is the first
       if (ran !== undefined) await saves.afterRun(ran)
       post({ kind: 'result', id, ok: true, value })
       if (c.op === 'restore') saves.restored()
     } catch (e) {
       const ran = c.op === 'run' ? c.line : c.op === 'enter' ? c.text : undefined
-      if (ran !== undefined) firstSaveDue = false
       if (ran !== undefined) await saves.afterRun(ran)
       post({ kind: 'result', id, ok: false, message: e instanceof Error ? e.message : String(e) })
     }
@@ -154,7 +133,6 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
       warming = true
       void warmUp(() => createLab({ seed: WARM_UP_SEED }), idle).then(() => performance.mark('lab-warm')) // the mark: for scripts/bench.mjs
     } else if (m.kind === 'testHold') hold = m.ms
-    else if (m.kind === 'caughtUp') whenNoRun(saveFirst)
     // the page's key, when it comes after the lab's code has loaded (worker.ts takes it before)
     else if (m.kind === 'signingKey') receiveSigningKey(m.key)
   }

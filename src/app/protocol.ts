@@ -49,11 +49,6 @@ export type ToWorker =
   | { kind: 'editDone'; id: number; text?: string }
   /** Start-up has settled in the page: the worker may warm its code up (warmUp.ts). */
   | { kind: 'warmUp' }
-  /**
-   * The page has heard `started` and sent what it held for the lab meanwhile (lines typed while
-   * the lab started): the worker's first save comes now, or after those lines (labServer.ts).
-   */
-  | { kind: 'caughtUp' }
   /** Test hook: the next `run` first holds the worker's thread this long (wall ms). */
   | { kind: 'testHold'; ms: number }
 

@@ -101,7 +101,7 @@ export class WorkerSaves {
     lab.onReset(() => void p.clear())
     if (!saves.resume) this.post({ kind: 'startPlan', ...(lines ? { lines } : {}), notices })
     this.post({ kind: 'asides', keys: p.savedStates() })
-    // (its first save comes once the page has caught up with the started lab: labServer.ts)
+    // (its first save comes once the page has been told it started: labServer.ts)
     return lab
   }
 

@@ -101,24 +101,3 @@ describe('the lab in a worker, seen from the page', () => {
     expect((await lab.run('cat notes.txt')).stdout).toBe('edited in the page\n')
   })
 })
-
-describe('the page catching up with a started lab', () => {
-  it('tells the worker once the lines it held for the lab went, in a later task', async () => {
-    const sent: string[] = []
-    const worker: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage: (m: ToWorker) => sent.push(m.kind === 'call' ? `call ${m.call.op}` : m.kind),
-      terminate: () => {},
-    }
-    const saves = { start: { request: { seed: '1' }, role: 'owner' as const }, onMessage: () => {} }
-    const lab = new WorkerLab({ spawn: () => worker, onEvent: () => {}, onEdit: async () => undefined, saves }, { seed: '1' })
-    const ready = lab.start()
-    worker.onmessage!({ data: { kind: 'started', seed: '1', nowMs: 0 } })
-    // what the terminal does as it takes the lab (TerminalController.attach): the line typed meanwhile goes
-    await ready.then(() => void lab.enter('kubectl get ns', 0).catch(() => {}))
-    expect(sent).toEqual(['startSaved', 'call enter'])
-    await new Promise((r) => setTimeout(r, 10))
-    expect(sent).toEqual(['startSaved', 'call enter', 'caughtUp'])
-  })
-})

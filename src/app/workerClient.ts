@@ -92,11 +92,6 @@ export class WorkerLab implements LabClient {
       if (this.focus !== undefined) void this.send({ op: 'focusToken', token: this.focus }, undefined, true)
       if (this.want !== undefined) void this.send({ op: 'wantSchedules', toMs: this.want }, undefined, true)
       if (this.warm) this.worker.postMessage({ kind: 'warmUp' })
-      // In a task of its own: after the lines the page held for the lab, which it sends as it takes
-      // the started lab (TerminalController.attach, in this task), so that they go before the
-      // worker's first save.
-      const worker = this.worker
-      setTimeout(() => worker.postMessage({ kind: 'caughtUp' }), 0)
       // Without saves in the worker, keep a state to come back to (with them, a restart resumes from the last save).
       if (!saves) this.lastGood = (await this.send({ op: 'snapshot' }, undefined, true)) as LabSnapshot
     })
