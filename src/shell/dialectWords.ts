@@ -32,8 +32,9 @@ export function dashMessages(text: string): string {
     .replace(/^bash: (.*): command not found$/gm, 'sh: 1: $1: not found').replace(/^bash: /gm, 'sh: 1: ')
 }
 
-/** What ash and dash both say otherwise than bash. */
-const posixWords = (text: string) => text.replace(/^(bash: .*): parameter null or not set$/gm, '$1: parameter not set or null')
+/** What ash and dash both say otherwise than bash (an unset variable under `set -u` among them). */
+const posixWords = (text: string) =>
+  text.replace(/^(bash: .*): parameter null or not set$/gm, '$1: parameter not set or null').replace(/^(bash: .*): unbound variable$/gm, '$1: parameter not set')
 
 /** Who speaks in a container's shell: busybox ash, dash, or bash. */
 export type Personality = 'sh' | 'dash' | 'bash'

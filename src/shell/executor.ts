@@ -34,9 +34,15 @@ import { runProgram } from './runProgram'
 /** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
 const PAUSE_EVERY = 1000
 
-/** An expansion error stops the rest of the command line (or of the subshell it happened in). */
+/**
+ * An expansion error stops the rest of the command line (or of the subshell it happened in);
+ * `ends`: one that ends a shell that is not interactive (ExpansionError.ends, any in dash and ash).
+ */
 export class AbortLine {
-  constructor(readonly status: number) {}
+  constructor(
+    readonly status: number,
+    readonly ends = false,
+  ) {}
 }
 
 export interface ExecHost {
@@ -276,7 +282,7 @@ export class Executor implements CompoundHost {
       if (e instanceof ExpansionError) {
         this.write(io.err, `bash: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`)
         // a POSIX sh ends with 2 on an expansion error (bash, not interactive: 1); dash's failed redirection is 2 too
-        if (e.fatal) throw new AbortLine(this.host.dialect === 'bash' ? 1 : 2)
+        if (e.fatal) throw new AbortLine(this.host.dialect === 'bash' ? 1 : 2, e.ends || this.host.dialect !== 'bash')
         return this.host.dialect === 'dash' ? 2 : 1
       }
       throw e

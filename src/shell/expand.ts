@@ -20,11 +20,22 @@ import { positionalFields, specialParameter, unbound } from './params'
 /** An expansion error: bash prints `bash: MESSAGE` and the command does not run (status 1). */
 export class ExpansionError {
   /** `hint` is a lab-only line printed after bash's message, for mistakes the lesson invites. */
-  /** `fatal` errors (bad substitutions, arithmetic, `${V:?}`) abort the whole command line, as in bash. */
-  constructor(readonly message: string, readonly hint?: string, readonly fatal = false) {}
+  /**
+   * `fatal` errors (bad substitutions, arithmetic, `${V:?}`) abort the whole command line, as in
+   * bash; a shell that is not interactive ends on one (dash and ash on each; bash on `ends`: an
+   * unset variable under `set -u`, and `${V:?}`).
+   */
+  constructor(
+    readonly message: string,
+    readonly hint?: string,
+    readonly fatal = false,
+    readonly ends = false,
+  ) {}
 }
 
 const fatal = (message: string) => new ExpansionError(message, undefined, true)
+/** A fatal error that also ends a bash that is not interactive. */
+export const endsScript = (message: string) => new ExpansionError(message, undefined, true, true)
 
 export interface ExpandContext {
   env: ShellEnv
@@ -254,7 +265,7 @@ function variableNames(env: ShellEnv): string[] {
 async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {
   const value = specialParameter(name, ctx) ?? ctx.env.get(name)
   if (value === undefined && ctx.runtime?.has('nounset') && !(op && DEFAULTING.has(op.op)) && name !== '@' && name !== '*') {
-    throw fatal(unbound(name))
+    throw endsScript(unbound(name))
   }
   return applyOp(name, value, op, ctx)
 }
@@ -264,6 +275,7 @@ const ELEMENT_OPS: ElementOps = {
   applyOp,
   arith,
   fail: fatal,
+  unset: endsScript,
   subscriptText: (text, ctx) => expandString(parseArithmeticText(text), ctx),
 }
 
@@ -294,7 +306,7 @@ async function applyOp(name: string, value: string | undefined, op: ParamOp | un
     case '?': {
       if (op.op === ':?' ? value : value !== undefined) return value!
       const msg = await expandString(op.word, ctx)
-      throw fatal(`${name}: ${msg || (op.op === ':?' ? 'parameter null or not set' : 'parameter not set')}`)
+      throw endsScript(`${name}: ${msg || (op.op === ':?' ? 'parameter null or not set' : 'parameter not set')}`)
     }
     case '#':
     case '##': {

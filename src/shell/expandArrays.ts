@@ -17,6 +17,8 @@ export interface ElementOps {
   applyOp(name: string, value: string | undefined, op: ParamOp | undefined, ctx: ExpandContext): Promise<string>
   arith(text: string, ctx: ExpandContext): Promise<bigint>
   fail(message: string): Error | object
+  /** An unset element under `set -u`: fatal, and it ends a bash that is not interactive. */
+  unset(message: string): Error | object
   /** A subscript expanded as text (an associative array's key). */
   subscriptText(text: string, ctx: ExpandContext): Promise<string>
 }
@@ -68,7 +70,7 @@ async function expandAssocElement(part: VarPart, m: AssocArray, ctx: ExpandConte
 
 /** One element's value (undefined: unset, an error under set -u) through the part's operator. */
 async function pushElement(part: VarPart, value: string | undefined, ctx: ExpandContext, pieces: Piece[], ops: ElementOps): Promise<void> {
-  if (value === undefined && ctx.runtime?.has('nounset') && !(part.op && DEFAULTING.has(part.op.op))) throw ops.fail(unbound(`${part.name}[${part.index}]`))
+  if (value === undefined && ctx.runtime?.has('nounset') && !(part.op && DEFAULTING.has(part.op.op))) throw ops.unset(unbound(`${part.name}[${part.index}]`))
   pieces.push({ text: await ops.applyOp(part.name, value, part.op, ctx), split: !part.quoted, glob: !part.quoted })
 }
 

@@ -223,7 +223,7 @@ export class Shell {
       for (const piece of c.pieces) {
         const crt = child.executor.rt
         crt.line = 0
-        const reword = (text: string) => (piece.reword ? piece.reword(text, crt.line) : text)
+        const reword = (text: string) => (piece.reword ? piece.reword(text, crt.line, child.executor.callDepth > 0) : text)
         const r = await child.run(piece.text, (o) => c.write(o.stream, o.stream === 'stderr' ? reword(o.text) : o.text), { ...input, firstLine: piece.line })
         status = r.exitCode
         if (child.exited !== undefined) return child.exited
@@ -308,6 +308,10 @@ export class Shell {
     } catch (e) {
       if (e instanceof AbortLine) {
         this.executor.status = e.status
+        // A shell that is not interactive ends there; bash 5.2 started with -c ends with 127
+        // (run_one_command's FORCE_EOF), unless set -e made it an ERREXIT (1).
+        const rt = this.executor.rt
+        if (e.ends && rt.invocation !== 'interactive') this.exited = this.bash && rt.invocation === 'c' && !rt.options.has('errexit') ? 127 : e.status
         return this.finish(result)
       }
       if (e instanceof ExitShell) {

@@ -163,7 +163,8 @@ export interface ShellHandle {
 export interface ScriptPiece {
   text: string
   line?: number
-  reword?: (stderr: string, line: number) => string
+  /** `inFunction`: a function of the script was running when the message was written. */
+  reword?: (stderr: string, line: number, inFunction: boolean) => string
 }
 
 /** How a shell that is not interactive was started: `-c` (the script is an argument), a script on its standard input, or a script file. */

@@ -1,7 +1,8 @@
 // bash as a program of the workstation: `bash -c SCRIPT [NAME [ARGS...]]`, `bash FILE [ARGS...]`
 // and a script on standard input (`... | bash`, `bash -s ARGS`), each in a new shell (Shell.runChild)
-// with the set options it is given. Messages of a script file name the file and the line of the
-// command, as bash's do; an interactive bash inside the terminal is not offered.
+// with the set options it is given. Its messages name where they come from and the line of the
+// command, as bash's do (a file, `-c`'s name, or a script read from standard input); an
+// interactive bash inside the terminal is not offered.
 // Imitates: bash 5.2 shell.c (parse_shell_options, run_one_command, open_shell_script).
 
 import type { CommandSpec, ScriptInvocation, ScriptPiece } from '../types'
@@ -67,12 +68,15 @@ export function readInvocation(args: string[], longs: readonly string[], words: 
   return { options, command, rest: args.slice(i) }
 }
 
+/** How a bash that is not interactive rewords one of its messages: from the line of the command that wrote it, that line's text, and whether a function was running. */
+export type Reword = (line: number, source: string, inFunction: boolean) => (stderr: string) => string
+
 /**
- * The pieces of a script file, each run from its own line, its error lines passed through
- * `reword(line, source)`: `line` is the line of the command that wrote them (the piece's first
- * command's when none has run: a syntax error), `source` that line's text.
+ * The pieces of a script, each run from its own line, its error lines passed through
+ * `reword(line, source, inFunction)`: `line` is the line of the command that wrote them (the
+ * piece's first command's when none has run: a syntax error), `source` that line's text.
  */
-export function scriptPieces(text: string, reword: (line: number, source: string) => (stderr: string) => string): ScriptPiece[] {
+export function scriptPieces(text: string, reword: Reword): ScriptPiece[] {
   const script = parseScript(text)
   const ends = script.chunkEnds.length > 0 ? script.chunkEnds : [text.length]
   const out: ScriptPiece[] = []
@@ -84,7 +88,7 @@ export function scriptPieces(text: string, reword: (line: number, source: string
     const piece = text.slice(start, end)
     const lead = piece.length - piece.trimStart().length
     const at = line + newlines(piece.slice(0, lead))
-    if (piece.trim() !== '') out.push({ text: piece, line, reword: (stderr, now) => reword(now || at, lines[(now || at) - 1] ?? '')(stderr) })
+    if (piece.trim() !== '') out.push({ text: piece, line, reword: (stderr, now, inFunction) => reword(now || at, lines[(now || at) - 1] ?? '', inFunction)(stderr) })
     line += newlines(piece)
     start = end
   }
@@ -93,9 +97,31 @@ export function scriptPieces(text: string, reword: (line: number, source: string
 
 const newlines = (s: string) => s.split('\n').length - 1
 
-/** bash names a script's file and line; a syntax error is followed by the line it is on, quoted. */
-const bashReword = (file: string) => (line: number, source: string) => (stderr: string) =>
-  stderr.replace(/^bash: (.*)$/gm, (_, m: string) => `${file}: line ${line}: ${m}${m.startsWith('syntax error') ? `\n${file}: line ${line}: \`${source}'` : ''}`)
+/** The parser's messages (the script's text is wrong), as opposed to a command's. */
+const fromParser = (m: string) => m.startsWith('syntax error') || m.startsWith('unexpected EOF')
+
+/**
+ * bash's messages, as a bash that is not interactive names them: `where: line N: ` before a
+ * command's (`inFunction`: one a function ran), `parser: line N: ` before the parser's, and a
+ * syntax error is followed by its line, quoted. A message worded so already (a bash it started in
+ * turn) is left as it is.
+ */
+const named =
+  (where: { command: string; parser: string; inFunction: string }): Reword =>
+  (line, source, inFunction) =>
+  (stderr) =>
+    stderr.replace(/^bash: (.*)$/gm, (whole, m: string) => {
+      if (/^(-c: )?line \d+: /.test(m)) return whole
+      if (!fromParser(m)) return `${inFunction ? where.inFunction : where.command}: line ${line}: ${m}`
+      return `${where.parser}: line ${line}: ${m}${m.startsWith('syntax error') ? `\n${where.parser}: line ${line}: \`${source}'` : ''}`
+    })
+
+/** A script file's messages name the file. */
+const bashReword = (file: string) => named({ command: file, parser: file, inFunction: file })
+/** `bash -c`'s name the script's name ($0) and, for the parser's, `-c`; a function's, bash 5.2's `environment`. */
+const commandReword = (name: string) => named({ command: name, parser: `${name}: -c`, inFunction: 'environment' })
+/** A script read from standard input: `bash`, and a function's `main`. */
+const stdinReword = named({ command: 'bash', parser: 'bash', inFunction: 'main' })
 
 export const bash: CommandSpec = {
   name: 'bash',
@@ -125,14 +151,15 @@ export const bash: CommandSpec = {
         ctx.stderr('bash: -c: option requires an argument\n')
         return 2
       }
-      return start([{ text: rest[0] }], rest[1] ?? 'bash', rest.slice(2), 'c', ctx.stdin)
+      const name = rest[1] ?? 'bash'
+      return start(scriptPieces(rest[0], commandReword(name)), name, rest.slice(2), 'c', ctx.stdin)
     }
     if (command === 's' || rest.length === 0) {
       if (ctx.stdinIsTTY) {
         ctx.stderr("lab: the terminal already runs bash: type the commands here, or run a script with bash -c 'SCRIPT' or bash FILE\n")
         return 1
       }
-      return start([{ text: ctx.stdin }], 'bash', rest, 'stdin', '')
+      return start(scriptPieces(ctx.stdin, stdinReword), 'bash', rest, 'stdin', '')
     }
     const file = rest[0]
     if (ctx.fs.isDir(ctx.fs.resolve(file))) {
