@@ -25,6 +25,8 @@ function subjects(k: Kubectl): Obj[] {
 }
 
 async function createBinding(k: Kubectl, cluster: boolean): Promise<number> {
+  // cobra's required flag (create_clusterrolebinding.go: MarkFlagRequired), checked before the command runs
+  if (cluster && !k.flags.has('clusterrole')) throw new KubectlError('error: required flag(s) "clusterrole" not set')
   const name = oneName(k)
   const f = k.flags
   const client = await k.client()

@@ -20,6 +20,13 @@ describe('small kubectl behaviours', () => {
     expect(await runKubectl(lab(), ['events', '--for', 'pod'])).toMatchObject({ stderr: 'error: --for must be in resource/name form\n', exitCode: 1 })
     expect(await runKubectl(lab(), ['events', '--for', 'pod/a/b'])).toMatchObject({ stderr: 'error: arguments in resource/name form may not have more than one slash\n', exitCode: 1 })
   })
+  it('create clusterrolebinding without --clusterrole: cobra\'s required flag, before the name is looked at', async () => {
+    for (const args of [['x'], [], ['x', '--user=u', '--dry-run=client']]) {
+      expect(await runKubectl(lab(), ['create', 'clusterrolebinding', ...args])).toMatchObject({ stdout: '', stderr: 'error: required flag(s) "clusterrole" not set\n', exitCode: 1 })
+    }
+    // set, even to nothing, it is there: the API server's validation then answers
+    expect((await runKubectl(lab(), ['create', 'clusterrolebinding', 'x', '--clusterrole=', '--dry-run=client', '-o', 'name'])).stdout).toBe('clusterrolebinding.rbac.authorization.k8s.io/x\n')
+  })
   it('create token --duration=10 fails with time.ParseDuration wording', async () => {
     const r = await runKubectl(lab(), ['create', 'token', 'robot', '--duration=10'])
     expect(r.stderr).toBe('error: invalid argument "10" for "--duration" flag: time: missing unit in duration "10"\nSee \'kubectl create token --help\' for usage.\n')
