@@ -37,6 +37,8 @@ const flags: FlagSpec[] = [
   { name: 'files-without-match', short: 'L', takesValue: false, help: 'print only names of FILEs with no selected lines' },
   { name: 'byte-offset', short: 'b', takesValue: false, help: 'print the byte offset with output lines' },
   { name: 'null-data', short: 'z', takesValue: false, help: 'a data line ends in 0 byte, not newline' },
+  { name: 'recursive', short: 'r', takesValue: false, help: 'search every file under each directory' },
+  { name: 'dereference-recursive', short: 'R', takesValue: false, help: 'likewise (the workstation has no symbolic links to follow)' },
   { name: 'help', takesValue: false, help: 'display this help text and exit' },
 ]
 
@@ -125,11 +127,40 @@ function contextOf(p: ParsedOptions): [number, number] | string {
   return [before, after]
 }
 
+/**
+ * The files -r searches, as grep names them: each operand, a directory's files below it (in the
+ * order `ls` lists them; grep takes the directory's own order), devices met on the way skipped.
+ * With no operand, the working directory, its files named without `./`.
+ */
+function recursiveFiles(ctx: CommandContext, operands: string[]): { names: string[]; dirs: boolean } {
+  const names: string[] = []
+  let dirs = false
+  const walk = (path: string, shown: string) => {
+    for (const child of ctx.fs.list(path) ?? []) {
+      const full = path === '/' ? `/${child}` : `${path}/${child}`
+      const name = shown === '' ? child : shown.endsWith('/') ? `${shown}${child}` : `${shown}/${child}`
+      if (ctx.fs.isDir(full)) walk(full, name)
+      else if (!full.startsWith('/dev/')) names.push(name)
+    }
+  }
+  for (const operand of operands.length ? operands : ['']) {
+    const path = ctx.fs.resolve(operand === '' ? '.' : operand)
+    if (operand !== '-' && ctx.fs.isDir(path)) {
+      dirs = true
+      walk(path, operand)
+    } else names.push(operand)
+  }
+  return { names, dirs }
+}
+
 function search(ctx: CommandContext, p: ParsedOptions, re: LineMatcher, operands: string[], [before, after]: [number, number], maxCount: number): number {
   const quiet = has(p, 'quiet') || has(p, 'silent')
   const invert = has(p, 'invert-match')
-  const files = operands.length ? operands : ['-']
-  const withName = has(p, 'no-filename') ? false : has(p, 'with-filename') || files.length > 1
+  const recursive = has(p, 'recursive') || has(p, 'dereference-recursive')
+  const found = recursive ? recursiveFiles(ctx, operands) : undefined
+  const files = found ? found.names : operands.length ? operands : ['-']
+  // (-r names the files it found below a directory operand, even below the only one)
+  const withName = has(p, 'no-filename') ? false : has(p, 'with-filename') || operands.length > 1 || (found?.dirs ?? false)
   const eol = has(p, 'null-data') ? '\0' : '\n'
   const listed = has(p, 'files-with-matches') || has(p, 'files-without-match')
   let selectedAny = false
