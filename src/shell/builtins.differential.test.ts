@@ -119,6 +119,11 @@ const CASES: string[] = [
   'builtin; echo $?; builtin ls; echo $?; builtin nosuch; echo $?; f() { echo f; }; builtin type -t f; echo() { :; }; builtin echo past-function; builtin -x; echo $?; builtin cd /; pwd',
   'declare -p X; X=1; declare -p X; declare -x Y=2; declare -p Y; declare -i I=2+3; echo $I; I=4*5; echo $I',
   'declare -r R=3; R=4; echo $? $R; declare -p R; unset R; echo $?',
+  // functions: a subshell's stay in it; unset -f, -v and a name no variable has
+  '(g() { echo in; }); g; echo $?; h() { echo h; }; (unset h; h); h; x=$(k() { :; }); type -t k; echo $?',
+  'f() { echo f; }; unset -f f; f; echo $?; f() { echo f; }; f=1; unset f; f; unset f; f; echo $?',
+  "unset -fv x; echo $?; unset 'a b'; echo $?; unset -v 'a b'; echo $?; unset -f 'a b'; echo $?; unset -- -x; echo $?; unset -q; echo $?",
+  'f() { :; }; unset -v f; type -t f; unset -n f; type -t f; unset f; type -t f; echo $?; a=(1 2); g() { :; }; unset a g; declare -p a; type -t g; echo $?',
   'f() { declare L=inner; echo $L; }; L=outer; f; echo $L; declare -z',
   "A='x y' B=$'a\\nb' C=plain D=\"it's\" E=; set | grep -E '^(A|B|C|D|E|IFS)='",
   'printf -v V "%05d" 42; echo $V; export -p | grep -c "declare -x HOME="',

@@ -183,6 +183,8 @@ export class Executor implements CompoundHost {
     const fs = this.host.fs
     const cwd = fs.cwd()
     const saved = this.rt.save()
+    // functions defined or unset in a subshell stay there
+    const functions = [...this.functions]
     const depth = { loop: this.loopDepth, cond: this.conditionDepth, subst: this.rt.substDepth }
     this.rt.traps = new Map()
     this.rt.ownPid = 0
@@ -205,6 +207,8 @@ export class Executor implements CompoundHost {
       }
     } finally {
       this.rt.restore(saved)
+      this.functions.clear()
+      for (const [name, body] of functions) this.functions.set(name, body)
       this.loopDepth = depth.loop
       this.conditionDepth = depth.cond
       this.rt.substDepth = depth.subst

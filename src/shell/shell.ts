@@ -148,6 +148,7 @@ export class Shell {
       },
       runChild: (child) => this.runChild(opts, child),
       isReadonly: (name) => this.executor.rt.readonly.has(name),
+      functions: { has: (name) => this.executor.functions.has(name), delete: (name) => this.executor.functions.delete(name) },
     }
     this.executor = new Executor({
       fs: opts.fs,

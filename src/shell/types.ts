@@ -156,6 +156,8 @@ export interface ShellHandle {
   runSplit?(text: string, env: ShellEnv): Promise<{ stdout: string; stderr: string; exitCode: number }>
   /** Whether `readonly` (or `declare -r`) marked this variable: unset and export then refuse it. */
   isReadonly?(name: string): boolean
+  /** The shell's functions, for `unset -f` (and `unset NAME` when no variable has the name). */
+  functions?: { has(name: string): boolean; delete(name: string): boolean }
   /** Start a new bash as a program of this one (`bash -c`, `bash FILE`); resolves to its status. */
   runChild?(child: ChildShell): Promise<number>
 }

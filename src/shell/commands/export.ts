@@ -65,15 +65,39 @@ function printExports(ctx: CommandContext): void {
 
 export const unset: CommandSpec = {
   name: 'unset',
-  summary: 'Unset values and attributes of shell variables.',
-  usage: 'unset [-v] [name ...]',
+  summary: 'Unset values and attributes of shell variables and functions.',
+  usage: 'unset [-f] [-v] [-n] [name ...]',
   async run(ctx) {
     let status = 0
-    for (const a of ctx.argv.slice(1)) {
-      if (a === '-v') continue
-      if (a.startsWith('-')) {
-        ctx.stderr(`bash: unset: ${a.slice(0, 2)}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n`)
-        return 2
+    // -f: functions only; -v: variables only; -n: the variable itself (the lab has no namerefs: as -v)
+    const only = { f: false, v: false }
+    let i = 1
+    for (; i < ctx.argv.length; i++) {
+      const a = ctx.argv[i]
+      if (a === '--') {
+        i++
+        break
+      }
+      if (!a.startsWith('-') || a === '-') break
+      for (const letter of a.slice(1)) {
+        if (letter !== 'f' && letter !== 'v' && letter !== 'n') {
+          ctx.stderr(`bash: unset: -${letter}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n`)
+          return 2
+        }
+        if (letter === 'f') only.f = true
+        else only.v = true
+      }
+    }
+    if (only.f && only.v) {
+      ctx.stderr('bash: unset: cannot simultaneously unset a function and a variable\n')
+      return 1
+    }
+    const functions = ctx.shell.functions
+    for (const a of ctx.argv.slice(i)) {
+      // (a function's name need not be an identifier outside POSIX mode: bash 5.2 looks it up as it is)
+      if (only.f) {
+        functions?.delete(a)
+        continue
       }
       // `unset 'a[1]'`: one element of an array
       const el = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]+)\]$/.exec(a)
@@ -96,13 +120,21 @@ export const unset: CommandSpec = {
         continue
       }
       if (!NAME.test(a)) {
-        ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`)
-        status = 1
+        // without -v, a name no variable can have may still be a function's (and is none: nothing to say)
+        if (only.v) {
+          ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`)
+          status = 1
+        } else functions?.delete(a)
         continue
       }
       if (ctx.shell.isReadonly?.(a)) {
         ctx.stderr(`bash: unset: ${a}: cannot unset: readonly variable\n`)
         status = 1
+        continue
+      }
+      // no variable by that name: the function by that name (POSIX: variables first, then functions)
+      if (!only.v && ctx.env.get(a) === undefined && !arrayOf(ctx.env, a) && !ctx.env.assoc(a) && functions?.has(a)) {
+        functions.delete(a)
         continue
       }
       ctx.env.unset(a)
