@@ -35,7 +35,7 @@ export class ExpansionError {
 
 const fatal = (message: string) => new ExpansionError(message, undefined, true)
 /** A fatal error that also ends a bash that is not interactive. */
-export const endsScript = (message: string) => new ExpansionError(message, undefined, true, true)
+const endsScript = (message: string) => new ExpansionError(message, undefined, true, true)
 
 export interface ExpandContext {
   env: ShellEnv
