@@ -19,9 +19,13 @@ const flags: FlagSpec[] = [
 
 type Algo = { cmd: string; tag: string; subtle?: string; hexLength: number }
 
+/** The digest of `data`: SHA by WebCrypto (`subtle`: its algorithm name), else MD5. */
+export async function digestBytes(subtle: string | undefined, data: Uint8Array): Promise<Uint8Array> {
+  return subtle ? new Uint8Array(await globalThis.crypto.subtle.digest(subtle, data as Uint8Array<ArrayBuffer>)) : md5(data)
+}
+
 async function digest(a: Algo, data: Uint8Array): Promise<string> {
-  const d = a.subtle ? new Uint8Array(await globalThis.crypto.subtle.digest(a.subtle, data as Uint8Array<ArrayBuffer>)) : md5(data)
-  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('')
+  return Array.from(await digestBytes(a.subtle, data), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 function plural(n: number, one: string, many: string): string {

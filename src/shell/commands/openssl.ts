@@ -7,6 +7,7 @@
 import type { CommandContext, CommandSpec } from '../types'
 import { encode as b64encode } from './base64'
 import { opensslDecode } from './opensslBase64'
+import { dgst } from './opensslDgst'
 import { pemToDer } from '../kubectl/x509'
 import { fromBytes, toBytes } from './util'
 import { certFields, content, dnText, extensionsText, modulus, timeMs, timeText, x509Text } from './x509Text'
@@ -145,13 +146,14 @@ function base64(ctx: CommandContext, args: string[]): number {
 
 export const openssl: CommandSpec = {
   name: 'openssl',
-  summary: 'Inspect the lab certificates (x509) and decode base64 (OpenSSL 3.0).',
-  usage: 'openssl x509 [-in FILE] [-noout] [-text] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey] [-modulus] [-ext NAMES] [-checkend SECS]\n  or:  openssl base64 [-d] [-A] [-in FILE]',
-  subcommands: ['x509', 'base64'],
+  summary: 'Inspect the lab certificates (x509), decode base64 and hash files (dgst) (OpenSSL 3.0).',
+  usage: 'openssl x509 [-in FILE] [-noout] [-text] [-subject] [-issuer] [-dates] [-serial] [-fingerprint [-sha256]] [-pubkey] [-modulus] [-ext NAMES] [-checkend SECS]\n  or:  openssl base64 [-d] [-A] [-in FILE]\n  or:  openssl dgst [-md5|-sha1|-sha256|-sha384|-sha512] [-r|-c|-hex|-binary] [FILE...]',
+  subcommands: ['x509', 'base64', 'dgst'],
   async run(ctx) {
     const [sub, ...args] = ctx.argv.slice(1)
     if (sub === 'x509') return x509(ctx, args)
     if (sub === 'base64' || sub === 'enc') return base64(ctx, sub === 'enc' ? args.filter((a) => a !== '-base64') : args)
+    if (sub === 'dgst') return dgst(ctx, args)
     if (sub === 'version') {
       ctx.stdout('OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)\n')
       return 0
