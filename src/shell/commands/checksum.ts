@@ -2,7 +2,7 @@
 // file's bytes (src/common/bytes.ts) as `HEX  NAME`, `HEX *NAME` with -b, `ALG (NAME) = HEX`
 // with --tag; -c checks a list of such lines. SHA digests by WebCrypto, MD5 by md5.ts.
 
-import { bytesOf } from '../../common/bytes'
+import { bytesOf, hexOf } from '../../common/bytes'
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
 import { md5 } from './md5'
 import { getopt, has, helpText, inputs, readOperand, tableFromFlags, usageError } from './util'
@@ -25,7 +25,7 @@ export async function digestBytes(subtle: string | undefined, data: Uint8Array):
 }
 
 async function digest(a: Algo, data: Uint8Array): Promise<string> {
-  return Array.from(await digestBytes(a.subtle, data), (b) => b.toString(16).padStart(2, '0')).join('')
+  return hexOf(await digestBytes(a.subtle, data))
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -4,7 +4,7 @@
 // names SHA256 where -sha256 names SHA2-256), -sha384, -sha512. OpenSSL's error stack lines
 // (a thread's address, then the library's file and line) are left out, as elsewhere in the lab.
 
-import { bytesOf } from '../../common/bytes'
+import { bytesOf, hexOf } from '../../common/bytes'
 import type { CommandContext } from '../types'
 import { digestBytes } from './checksum'
 import { fromBytes } from './util'
@@ -51,10 +51,10 @@ export async function dgst(ctx: CommandContext, args: string[]): Promise<number>
   let status = 0
   const show = async (label: string, data: Uint8Array) => {
     const d = await digestBytes(digest.subtle, data)
-    const hex = Array.from(d, (b) => b.toString(16).padStart(2, '0'))
+    const hex = hexOf(d)
     if (format === 'binary') ctx.stdout(fromBytes(d))
-    else if (format === 'coreutils') ctx.stdout(`${hex.join('')} *${label}\n`)
-    else ctx.stdout(`${digest.name}(${label})= ${hex.join(format === 'colons' ? ':' : '')}\n`)
+    else if (format === 'coreutils') ctx.stdout(`${hex} *${label}\n`)
+    else ctx.stdout(`${digest.name}(${label})= ${format === 'colons' ? hex.replace(/..(?!$)/g, '$&:') : hex}\n`)
   }
   if (files.length === 0) await show('stdin', bytesOf(ctx.stdin))
   for (const name of files) {
