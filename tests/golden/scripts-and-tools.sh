@@ -1,0 +1,23 @@
+# seed: 1
+# A bash started with -c or reading standard input names its messages and lines; an unset variable
+# ends a script that is not interactive (127 after -c, 2 in dash); grep -r; unset -f, and a
+# function defined in a subshell staying there; openssl dgst; kubectl's required --clusterrole.
+# Checked by hand: each shell line against bash 5.2, dash, GNU grep 3.8 and OpenSSL 3.0.19 run on
+# the same files; the kubectl line against create_clusterrolebinding.go (MarkFlagRequired) and
+# upstream kubectl's main (CheckErr).
+bash -c 'nosuch' myname
+bash -c $'echo ok\nif then'; echo "status $?"
+bash -c 'f() { nosuch; }; f'
+printf 'echo a\nnosuch\n' | bash
+bash -c $'set -u\necho $NOPE\necho after'; echo "status $?"
+sh -c $'echo ${y:?oops}\necho after'; echo "status $?"
+mkdir -p d/sub && echo 'hello a' > d/f1 && echo 'hello b' > d/sub/f2 && echo nope > d/sub/f3
+grep -r hello d/sub
+grep -rc hello d/sub
+grep hello d; echo "status $?"
+(g() { echo in; }); g
+f() { echo f; }; unset -f f; f
+openssl dgst -sha256 d/f1
+openssl dgst -r -md5 d/f1
+printf abc | openssl dgst -sha1
+kubectl create clusterrolebinding x
