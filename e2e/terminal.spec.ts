@@ -61,6 +61,33 @@ test('Enter changes nothing until the answer: the echo and the output come toget
   await expect(input).toHaveValue('x')
 })
 
+test('a line filled in before the last one is echoed runs after it: a script that does not wait loses nothing', async ({ page }) => {
+  await openLab(page)
+  // How often the next line's text came while the last line was still entered and not echoed
+  // (the case this test is about; Playwright's fill makes no keydown).
+  await page.evaluate(() => {
+    const w = window as unknown as { early: number }
+    w.early = 0
+    document.addEventListener('input', (e) => void ((e.target as HTMLElement).dataset.entered !== undefined && w.early++), { capture: true })
+  })
+  const input = commandLine(page)
+  const expected: string[] = []
+  for (let i = 1; i <= 3; i++) {
+    // the lab holds its thread a while on the first line: its echo waits (ECHO_WAIT_MS at most)
+    await page.evaluate(() => (window as unknown as { __labTest: { holdNextRun(ms: number): void } }).__labTest.holdNextRun(300))
+    await input.fill(`echo first ${i}`)
+    await input.press('Enter')
+    await input.fill(`echo second ${i}`)
+    await input.press('Enter')
+    expected.push(`${PS1}echo first ${i}`, `first ${i}`, `${PS1}echo second ${i}`, `second ${i}`)
+  }
+  await waitIdle(page)
+  const lines = (await shownLines(page)).map((l) => l.text)
+  expect(lines.slice(lines.indexOf(`${PS1}echo first 1`))).toEqual(expected)
+  await expect(input).toHaveValue('')
+  expect(await page.evaluate(() => (window as unknown as { early: number }).early)).toBeGreaterThan(0)
+})
+
 test('Tab completes kub to kubectl, and lists candidates when ambiguous', async ({ page }) => {
   await openLab(page)
   const input = commandLine(page)

@@ -62,7 +62,8 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
   // A line entered and not echoed yet stays in the input (and in its data-entered, which a script
   // may read and no style does) until the terminal echoes it with its first output: the Enter key
   // changes nothing on the page, so the answer is drawn in the next frame instead of waiting behind
-  // one. Any other key (or a paste) takes it out at once; the answer comes within a frame or two.
+  // one. Any other key, a paste, or an edit without a key (a script's fill, a drop, dictation)
+  // takes it out at once; the answer comes within a frame or two.
   const takeEntered = () => {
     const el = inputRef.current
     if (el?.dataset.entered === undefined) return false
@@ -146,6 +147,18 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
     onEnter()
   }
 
+  // An edit that came without a key while a line is entered and not echoed (a key took it out
+  // already): the line leaves the input, and the edit stands as made on an empty line (text added
+  // after the entered line; a fill, which replaces the whole line, as it is). Otherwise the echo
+  // would take the edit out with the entered line.
+  const onEdit = (el: HTMLInputElement) => {
+    const entered = el.dataset.entered
+    if (entered === undefined || !takeEntered()) return setValue(el.value)
+    const after = el.value.startsWith(entered)
+    const caret = el.selectionStart ?? el.value.length
+    replace(after ? el.value.slice(entered.length) : el.value, after ? Math.max(0, caret - entered.length) : caret)
+  }
+
   const waiting = !ready ? 'Starting the lab' : busy ? 'Running' : ''
   return (
     <div className="t-inputline" data-busy={busy ? 'true' : 'false'}>
@@ -165,7 +178,7 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
         spellCheck={false}
         enterKeyHint="send"
         value={typed}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => onEdit(e.currentTarget)}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         autoFocus
