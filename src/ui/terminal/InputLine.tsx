@@ -151,13 +151,8 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
   // already): the line leaves the input, and the edit stands as made on an empty line (text added
   // after the entered line; a fill, which replaces the whole line, as it is). Otherwise the echo
   // would take the edit out with the entered line.
-  const onEdit = (el: HTMLInputElement) => {
-    const entered = el.dataset.entered
-    if (entered === undefined || !takeEntered()) return setValue(el.value)
-    const after = el.value.startsWith(entered)
-    const caret = el.selectionStart ?? el.value.length
-    replace(after ? el.value.slice(entered.length) : el.value, after ? Math.max(0, caret - entered.length) : caret)
-  }
+  const onEdit = (v: string, entered?: string) =>
+    entered !== undefined && takeEntered() ? replace(v.startsWith(entered) ? v.slice(entered.length) : v) : setValue(v)
 
   const waiting = !ready ? 'Starting the lab' : busy ? 'Running' : ''
   return (
@@ -178,7 +173,7 @@ export const InputLine = memo(function InputLine({ store, controller, inputRef, 
         spellCheck={false}
         enterKeyHint="send"
         value={typed}
-        onChange={(e) => onEdit(e.currentTarget)}
+        onChange={(e) => onEdit(e.target.value, e.target.dataset.entered)}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         autoFocus
