@@ -167,7 +167,7 @@ const podRecord = v.object({
   ip: v.optional(short),
   containers: arr(v.object({
     name: short, image: short, containerID: short, imageID: short, pulled: v.boolean(), startedAt: v.optional(num),
-    pullFrom: v.optional(num), exit: v.optional(v.object({ exitMs: num, code: int })),
+    pullFrom: v.optional(num), exit: v.optional(v.object({ exitMs: num, code: int })), log: v.optional(str),
     pullAlways: v.optional(v.boolean()), neverPull: v.optional(v.boolean()),
     lastPid: v.optional(v.object({ run: int, pid: int })),
   })),

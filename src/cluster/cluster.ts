@@ -118,6 +118,7 @@ function assemble(p: Parts, signer: TokenSigner) {
     exec: async (node: string, ns: string, pod: string, container: string | undefined, command: string[], io?: { stdin?: string; tty?: boolean }): Promise<ExecResult | Status | undefined> =>
       kubelets.get(node)?.exec(ns, pod, container, command, { ...io, shell: containerShell }),
     tokenRequest: (args) => createTokenRequest(ctx, signer, args),
+    containerLog: (node, uid, container, previous) => kubelets.get(node)?.containerLog(uid, container, previous),
     verifyingKeys: () => {
       const k = signer.publicJwk() as { kid: string; n: string; e: string }
       return [{ kid: k.kid, n: k.n, e: k.e }]
@@ -125,7 +126,7 @@ function assemble(p: Parts, signer: TokenSigner) {
     audit: p.audit,
   })
   const startKubelets = () => {
-    for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, kubeletClient(handle, n.name, p.config.kubernetesVersion, GIT_COMMIT), n))
+    for (const n of p.config.nodes) kubelets.set(n.name, new Kubelet(ctx, kubeletClient(handle, n.name, p.config.kubernetesVersion, GIT_COMMIT), n, () => containerShell))
   }
   const cluster: Cluster = {
     apiServer,

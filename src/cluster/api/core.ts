@@ -29,6 +29,8 @@ export interface Container {
   terminationMessagePath?: string
   terminationMessagePolicy?: string
   imagePullPolicy?: string
+  /** The process's standard input stays open (`kubectl run -i`): a shell then waits for it. */
+  stdin?: boolean
   [k: string]: unknown
 }
 export interface Toleration { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }

@@ -39,6 +39,7 @@ export interface RouteDeps {
   tokenReview: TokenReviewDeps
   exec: SubresourceDeps['exec']
   tokenRequest: SubresourceDeps['tokenRequest']
+  containerLog?: SubresourceDeps['containerLog']
 }
 
 const methodNotAllowed = (): ApiResponse => ({ status: 405, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '405: Method Not Allowed' })
@@ -117,14 +118,14 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
   if (!s.namespaced && !isNamespaces && info.namespace) return respondStatus(newPathNotFound())
   if (info.parts.length > 3) return respondStatus(newPathNotFound())
   const r: ResourceRequest = { info, url, req, user, reg }
-  const sub: SubresourceDeps = { admission: d.admission, exec: d.exec, tokenRequest: d.tokenRequest }
+  const sub: SubresourceDeps = { admission: d.admission, exec: d.exec, tokenRequest: d.tokenRequest, containerLog: d.containerLog }
   if (info.subresource) {
     if (key === 'pods' && info.subresource === 'exec') return handleExec(r, sub)
     if (key === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, sub)
     if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
     if (key === 'pods' && info.subresource === 'binding') return handlePodBinding(r, d.ctx)
     if (key === 'namespaces' && (info.subresource === 'status' || info.subresource === 'finalize')) return handleNamespaceSubresource(r, d.admission, d.ctx)
-    if (key === 'pods' && info.subresource === 'log') return handlePodLog(r)
+    if (key === 'pods' && info.subresource === 'log') return handlePodLog(r, sub, d.ctx.clock.now())
     return respondStatus(newPathNotFound())
   }
   const res = handleResourceVerb(r, { ctx: d.ctx, registries: d.registries, admission: d.admission, resourceVersion: d.resourceVersion })

@@ -33,6 +33,7 @@ export interface APIServerOptions {
   ctx: ClusterContext
   exec: SubresourceDeps['exec']
   tokenRequest: SubresourceDeps['tokenRequest']
+  containerLog?: SubresourceDeps['containerLog']
   admissionPlugins?: AdmissionPlugin[]
   /** The service-account signer's public key(s): they verify tokens and make the JWKS. None: no SA authentication. */
   verifyingKeys?: () => VerifyingKey[]
@@ -150,7 +151,7 @@ export class APIServer {
       ctx: this.opts.ctx, registries: this.registries, admission, authorizer: this.authorizer,
       resourceVersion: () => this.lastRV,
       verifyingKeys: () => this.opts.verifyingKeys?.() ?? [],
-      exec: this.opts.exec, tokenRequest: this.opts.tokenRequest,
+      exec: this.opts.exec, tokenRequest: this.opts.tokenRequest, containerLog: this.opts.containerLog,
       tokenReview: {
         apiAudiences: this.opts.ctx.config.apiAudiences,
         authenticate: (token, audiences) =>

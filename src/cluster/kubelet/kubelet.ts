@@ -19,6 +19,7 @@ import type { FsDir } from './exec/vfs'
 import { fastForward, syncPod } from './podSync'
 import type { ContainerShell } from './exec/containerShell'
 import { SharedCopy } from './sharedCopy'
+import { runStateAt, type RestartPolicy } from './timeline'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
 export interface TokenSchedule {
@@ -49,11 +50,11 @@ export class Kubelet {
   private copies = new SharedCopy()
 
   /** `client`: the node's API client (user system:node:<name>, group system:nodes). */
-  constructor(private ctx: ClusterContext, client: ComponentClient, private node: NodeConfig) {
+  constructor(private ctx: ClusterContext, client: ComponentClient, private node: NodeConfig, shell: () => ContainerShell | undefined = () => undefined) {
     this.state = emptyState(node.name)
     this.cache = new WatchCache(ctx.store)
     this.tokens = new TokenManager(ctx, client, this.state.tokens)
-    this.rt = { ctx, node, state: this.state, tokens: this.tokens, client, cache: this.cache }
+    this.rt = { ctx, node, state: this.state, tokens: this.tokens, client, cache: this.cache, shell }
     this.unwatch = ctx.store.watch((e) => this.onWatch(e))
     // every kubelet hears each type of kubelet work and takes the items of its own node
     for (const type of Object.values(KubeletWork)) {
@@ -182,6 +183,21 @@ export class Kubelet {
       if (pod?.metadata.uid === rec.uid) pods.push({ pod, rec })
     }
     return treesToPrepare(this.ctx, pods, (key) => this.tokens.token(key), this.prepared, max)
+  }
+
+  /**
+   * What a container of a pod on this node printed, for its log: its main process's output (the lab
+   * runs it as the container starts: exec.ts runMainProcess) and when the asked run (the current
+   * one, or the one before) started and wrote it. Undefined when the container has not started.
+   */
+  containerLog(uid: string, container: string, previous: boolean): { text: string; writtenAt: number } | undefined {
+    const rec = this.state.pods[uid]
+    const c = rec?.containers.find((x) => x.name === container)
+    if (!rec || !c || c.startedAt === undefined) return undefined
+    if (!c.exit) return { text: c.log ?? '', writtenAt: c.startedAt }
+    const policy = ((this.cache.pod(rec.namespace, rec.name)?.spec as { restartPolicy?: RestartPolicy } | undefined)?.restartPolicy ?? 'Always')
+    const runs = runStateAt(c.startedAt, c.exit, policy, this.ctx.clock.now())
+    return { text: c.log ?? '', writtenAt: (previous ? runs.previous : runs.current)?.startedAt ?? c.startedAt }
   }
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */

@@ -7,11 +7,14 @@ import { alreadyPresentMessage, imageID, pulledMessage, pullingMessage } from '.
 import { allocateIP, releaseIP } from './ipam'
 import { creatingStatus, runningStatus } from './podstatus'
 import { cancelPodWork, currentPod, schedule, type KubeletRuntime } from './runtime'
-import type { PodRecord } from './state'
+import type { ContainerRecord, PodRecord } from './state'
 import { setUpVolume } from './volumes'
 import { writeStatus } from './statusPatch'
 import { catalogImage } from './imageCatalog'
-import { containerProgram } from './program'
+import { containerProgram, printsAtStart } from './program'
+import { runMainProcess } from './exec/exec'
+import type { KObject } from '../api/meta'
+import type { Pod } from '../api/core'
 import { recordFirstStart, scheduleSync } from './podSync'
 import { countPodEvent } from './events'
 import { PULL_FAIL_MS, runningAt, runStateAt, type RestartPolicy } from './timeline'
@@ -78,6 +81,23 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
   else if (rec.containers.some((c) => c.pullFrom !== undefined)) scheduleSync(rt, rec.uid, now + PULL_FAIL_MS)
 }
 
+/**
+ * A main process the lab runs as its container starts (program.ts printsAtStart): what it printed
+ * becomes the container's log, and its exit status the container's (the model's guess before).
+ */
+async function runMain(rt: KubeletRuntime, pod: Pod, rec: PodRecord, c: ContainerRecord): Promise<void> {
+  const shell = rt.shell()
+  const spec = pod.spec.containers?.find((s) => s.name === c.name)
+  if (!shell || !c.exit || !spec || !printsAtStart(spec)) return
+  try {
+    const r = await runMainProcess(rt.ctx, pod as unknown as KObject, rec, c, (key) => rt.tokens.token(key), shell)
+    c.exit = { ...c.exit, code: r.exitCode }
+    if (r.log !== '') c.log = r.log
+  } catch {
+    // the model's status stands, with an empty log
+  }
+}
+
 /** Pulled (or already present), Created, Started for each container. */
 export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promise<void> {
   const { ctx } = rt
@@ -92,6 +112,7 @@ export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promi
       c.containerID = `containerd://${ctx.random.hex(64)}`
       c.startedAt = now
       await recordFirstStart(rt, rec, c)
+      await runMain(rt, pod, rec, c)
       continue
     }
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Pulled', message)

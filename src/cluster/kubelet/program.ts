@@ -108,14 +108,25 @@ export function script(text: string): Exit | 'forever' | 'unknown' {
   return { exitMs: ms, code }
 }
 
-/** What the container's main process does (undefined: it keeps running). */
-export function containerProgram(c: Pick<Container, 'image' | 'command' | 'args'>): Program {
+/** The command line after the images' entrypoint scripts, which exec their command line. */
+function mainArgv(c: Pick<Container, 'image' | 'command' | 'args'>): string[] {
   const argv = containerArgv(c)
-  let i = 0
-  // the images' entrypoint scripts exec their command line
-  if (argv[0] === '/docker-entrypoint.sh' || argv[0] === '/entrypoint.sh') i = 1
-  const rest = argv.slice(i)
-  if (rest.length === 0) return undefined
+  return argv[0] === '/docker-entrypoint.sh' || argv[0] === '/entrypoint.sh' ? argv.slice(1) : argv
+}
+
+type MainSpec = Pick<Container, 'image' | 'command' | 'args' | 'stdin'>
+
+/** A program that reads its standard input when started this way: with the container's stdin open (`kubectl run -i`), it waits for it. */
+function readsStdin(argv: string[]): boolean {
+  const [name, ...args] = [base(argv[0] ?? ''), ...argv.slice(1)]
+  if (name === 'sh' || name === 'bash' || name === 'ash') return args.length === 0 || args[0] === '-i' || args[0] === '-s'
+  return (name === 'cat' || name === 'python3' || name === 'python') && args.length === 0
+}
+
+/** What the container's main process does (undefined: it keeps running). */
+export function containerProgram(c: MainSpec): Program {
+  const rest = mainArgv(c)
+  if (rest.length === 0 || (c.stdin && readsStdin(rest))) return undefined
   if (base(rest[0]) === 'agnhost') {
     const sub = rest[1]
     if (sub === undefined) return { exitMs: 0, code: 0 }
@@ -124,4 +135,16 @@ export function containerProgram(c: Pick<Container, 'image' | 'command' | 'args'
   if (base(rest[0]) === 'curl') return rest.length === 1 ? { exitMs: 0, code: 2 } : undefined
   const r = simple(rest)
   return r === 'forever' || r === 'unknown' ? undefined : r
+}
+
+/**
+ * Whether the lab runs the main process as the container starts (exec/exec.ts runMainProcess),
+ * so that its output is the container's log and its status the container's exit code: a program
+ * of the understood ones above that ends at once (echo, cat, env, `sh -c` of such commands).
+ */
+export function printsAtStart(c: MainSpec): boolean {
+  const rest = mainArgv(c)
+  if (rest.length === 0 || (c.stdin && readsStdin(rest)) || base(rest[0]) === 'agnhost' || base(rest[0]) === 'curl') return false
+  const r = simple(rest)
+  return r !== 'forever' && r !== 'unknown' && r.exitMs === 0
 }

@@ -8,6 +8,7 @@ import type { ClusterContext, NodeConfig } from '../context'
 import type { WatchCache } from './informer'
 import type { TokenManager } from './token/tokenManager'
 import type { KubeletState, PodRecord } from './state'
+import type { ContainerShell } from './exec/containerShell'
 
 export interface KubeletRuntime {
   ctx: ClusterContext
@@ -20,6 +21,8 @@ export interface KubeletRuntime {
   cache: WatchCache
   /** While the clock is moved to this time (Kubelet.fastForward), syncs jump to their last transition before it. Not saved. */
   horizon?: number
+  /** The shell and tools containers run (handed down by the lab; absent in a cluster without one). */
+  shell(): ContainerShell | undefined
 }
 
 /** The pod of a record as last seen, if it is still the same object (same uid). */

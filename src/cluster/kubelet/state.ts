@@ -34,6 +34,11 @@ export interface ContainerRecord {
   neverPull?: boolean
   /** How the main process ends (absent: it runs until stopped). */
   exit?: { exitMs: number; code: number }
+  /**
+   * What the main process printed (its standard output, then its standard error), when the lab ran
+   * it as the container started (exec/exec.ts runMainProcess); every run of the container prints it.
+   */
+  log?: string
   /** The last PID taken in the container (exec/procs.ts), in its run of that index. */
   lastPid?: { run: number; pid: number }
 }

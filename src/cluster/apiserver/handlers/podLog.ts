@@ -1,13 +1,20 @@
 // GET pods/NAME/log: the container's output as text. The API server checks the container name and
 // asks the pod's kubelet, which refuses a container that has not started (or has no previous instance).
-// The lab's containers print nothing, so a started container's log is empty.
-// Imitates: pkg/registry/core/pod/strategy.go (LogLocation, validateContainer) and
-// pkg/kubelet/kubelet_pods.go (validateContainerLogStatus)
+// A container's output is what its main process printed, when the lab ran it as the container
+// started (a program that ends at once: kubelet/exec/exec.ts runMainProcess); every other
+// container's log is empty. The kubelet reads it as its log files are read: the last tailLines
+// lines, those written since sinceSeconds or sinceTime, each with its time with timestamps, at
+// most limitBytes bytes.
+// Imitates: pkg/registry/core/pod/strategy.go (LogLocation, validateContainer),
+// pkg/kubelet/kubelet_pods.go (validateContainerLogStatus) and
+// pkg/kubelet/kuberuntime/logs/logs.go (ReadLogs)
 
 import { isStatus, newBadRequest, newMethodNotSupported } from '../../../common/apiErrors'
+import { sliceBytes } from '../../../common/bytes'
 import type { ApiResponse } from '../types'
 import { respondStatus } from './response'
 import type { ResourceRequest } from './rest'
+import type { SubresourceDeps } from './subresources'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -34,7 +41,34 @@ function kubeletCheck(pod: Obj, container: string, previous: boolean): string | 
   return `${where} is waiting to start - no logs yet`
 }
 
-export function handlePodLog(r: ResourceRequest): ApiResponse {
+/** Go's time.RFC3339Nano of a lab time (ms): trailing zeros of the fraction dropped, as Format does. */
+export function rfc3339Nano(ms: number): string {
+  const iso = new Date(Math.floor(ms)).toISOString()
+  return iso.replace(/\.(\d{3})Z$/, (_, f: string) => (f === '000' ? 'Z' : `.${f.replace(/0+$/, '')}Z`))
+}
+
+/** The query's positive integer `name`, if it has one. */
+function count(q: URLSearchParams, name: string): number | undefined {
+  const v = q.get(name)
+  return v !== null && /^\d+$/.test(v) ? Number(v) : undefined
+}
+
+/** ReadLogs over a log whose lines were all written at `writtenAt`. */
+export function readLog(log: { text: string; writtenAt: number }, q: URLSearchParams, now: number): string {
+  let lines: string[] = log.text.match(/[^\n]*\n|[^\n]+$/g) ?? []
+  const tail = count(q, 'tailLines')
+  if (tail !== undefined) lines = tail === 0 ? [] : lines.slice(-tail)
+  const sinceSeconds = count(q, 'sinceSeconds')
+  const sinceTime = q.get('sinceTime')
+  const since = sinceSeconds !== undefined ? now - sinceSeconds * 1000 : sinceTime !== null ? Date.parse(sinceTime) : undefined
+  if (since !== undefined && since > log.writtenAt) lines = []
+  const stamp = q.get('timestamps') === 'true' ? `${rfc3339Nano(log.writtenAt)} ` : ''
+  const out = lines.map((l) => stamp + l).join('')
+  const limit = count(q, 'limitBytes')
+  return limit === undefined ? out : sliceBytes(out, 0, limit)
+}
+
+export function handlePodLog(r: ResourceRequest, d: Pick<SubresourceDeps, 'containerLog'>, now: number): ApiResponse {
   const { info, url } = r
   if (info.verb !== 'get') return respondStatus(newMethodNotSupported(r.reg.strategy.resource, info.verb))
   const pod = r.reg.get(info.namespace, info.name) as unknown
@@ -52,6 +86,9 @@ export function handlePodLog(r: ResourceRequest): ApiResponse {
   }
   // no node yet: no location, an empty stream
   if (!p.spec?.nodeName) return text('')
-  const refused = kubeletCheck(p, container, url.query.get('previous') === 'true')
-  return refused ? respondStatus(newBadRequest(refused)) : text('')
+  const previous = url.query.get('previous') === 'true'
+  const refused = kubeletCheck(p, container, previous)
+  if (refused) return respondStatus(newBadRequest(refused))
+  const log = d.containerLog?.(p.spec.nodeName, p.metadata.uid, container, previous)
+  return text(log ? readLog(log, url.query, now) : '')
 }

@@ -19,6 +19,8 @@ export interface SubresourceDeps {
   /** The kubelet of a node, if that node runs one. */
   exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[], io?: { stdin?: string; tty?: boolean }): Promise<ExecResult | Status | undefined>
   tokenRequest(args: TokenRequestArgs): Promise<TokenRequestResult>
+  /** What a container printed, from the kubelet of its node (Kubelet.containerLog); absent: no kubelet answers. */
+  containerLog?(node: string, podUID: string, container: string, previous: boolean): { text: string; writtenAt: number } | undefined
 }
 
 function subAttrs(r: ResourceRequest, operation: 'CONNECT' | 'CREATE', kind: string, object?: KObject): AdmissionAttributes {

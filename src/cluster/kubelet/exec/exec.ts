@@ -129,6 +129,36 @@ export function treesToPrepare(ctx: ClusterContext, pods: { pod: KObject; rec: P
   return out
 }
 
+/** How much of what a main process prints the container's log keeps (the start of it). */
+export const MAIN_LOG_MAX = 64 * 1024
+
+/**
+ * The container's main process (PID 1), run once as the container starts: for a program that the
+ * lab's model says ends at once (program.ts printsAtStart), what it prints is the container's log
+ * (standard output, then standard error) and its exit status the container's. The process sees
+ * the container's files, environment and network as an exec'd one does.
+ */
+export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: PodRecord, c: ContainerRecord, token: ExecInput['token'], shell: ContainerShell): Promise<{ log: string; exitCode: number }> {
+  const spec = pod.spec as ExecSpec
+  const cspec = spec.containers?.find((x) => x.name === c.name)
+  const argv = containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })
+  const root = rootfsOf(ctx, { pod, rec, container: c.name, token, clusterDNS: DEFAULT_CLUSTER_DNS })
+  const ns = pod.metadata.namespace ?? ''
+  const svcIP = apiServiceIP(ctx)
+  const spawn = () => {
+    const pid = (c.lastPid?.run === 0 ? c.lastPid.pid : 1) + 1
+    c.lastPid = { run: 0, pid }
+    return pid
+  }
+  const out = await shell.run(argv, {
+    root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP,
+    pids: { init: initCmdline(argv), initElapsed: 0, pid: 1, argv, spawn },
+    resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
+    reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
+  })
+  return { log: `${out.stdout}${out.stderr}`.slice(0, MAIN_LOG_MAX), exitCode: out.exitCode }
+}
+
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   const { ctx, pod, rec } = i
   if (!pod) return newNotFound({ group: '', resource: 'pods' }, i.podName)

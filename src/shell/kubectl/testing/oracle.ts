@@ -37,24 +37,34 @@ const DISCOVERY: Record<string, unknown> = {
 
 export interface OracleServer {
   url: string
+  /** Every request's path with its query, in order. */
+  seen: string[]
   close(): void
 }
 
 /**
  * Starts the fake server; `mode` 401 answers every request with 401 Unauthorized. `objects` maps
- * more paths (e.g. `/apis/rbac.authorization.k8s.io/v1/namespaces/sa-demo/roles/r`) to their bodies.
+ * more paths (e.g. `/apis/rbac.authorization.k8s.io/v1/namespaces/sa-demo/roles/r`) to their bodies
+ * (a string is sent as text, as a pod's log is).
  */
 export async function startOracleServer(mode: 'ok' | '401' = 'ok', objects: Record<string, unknown> = {}): Promise<OracleServer> {
+  const seen: string[] = []
   const server = http.createServer((req, r) => {
     req.resume()
+    seen.push(req.url ?? '/')
     const path = new URL(req.url ?? '/', 'http://x').pathname
     const body = mode === '401' ? undefined : DISCOVERY[path] ?? objects[path]
-    const code = mode === '401' ? 401 : body ? 200 : 404
+    const code = mode === '401' ? 401 : body !== undefined ? 200 : 404
+    if (typeof body === 'string') {
+      r.writeHead(200, { 'content-type': 'text/plain' })
+      r.end(body)
+      return
+    }
     r.writeHead(code, { 'content-type': 'application/json' })
     r.end(JSON.stringify(body ?? { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: code === 401 ? 'Unauthorized' : 'not found', reason: code === 401 ? 'Unauthorized' : 'NotFound', code }))
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => server.close() }
 }
 
 /** A working directory with these files, for the real binary (the lab gets the same files under /root). */

@@ -1,0 +1,92 @@
+// A container's log: the lab runs a main process that ends at once (echo, cat, env, `sh -c` of
+// such commands) as its container starts. What it prints is what kubectl logs shows (with
+// --timestamps, --tail, --since, --since-time, --limit-bytes, -p), and its exit status is the
+// container's. A cat of a missing file says what the machine's real busybox says. The log stays
+// with the lab (snapshot and restore). A main process the lab does not run (sleep) logs nothing.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createLab, type Lab } from './lab'
+import { requireTools, runBatch, type Outcome } from '../shell/testing/realTools'
+
+let lab: Lab
+const run = (line: string) => lab.run(line)
+const out = async (line: string) => {
+  const r = await run(line)
+  expect(r.stderr).toBe('')
+  return r.stdout
+}
+const jsonpath = (pod: string, path: string) => out(`kubectl get pod ${pod} -o jsonpath='{${path}}'`)
+
+let realCat: Outcome
+
+beforeAll(async () => {
+  requireTools('busybox')
+  ;[realCat] = await runBatch([{ shell: 'busybox cat /nope' }])
+  lab = await createLab({ seed: 'logs' })
+  for (const line of [
+    'kubectl run tok --image=busybox --restart=Never -- cat /var/run/secrets/kubernetes.io/serviceaccount/token',
+    "kubectl run three --image=busybox --restart=Never -- sh -c 'echo hello; echo world; exit 3'",
+    'kubectl run bad --image=busybox --restart=Never -- cat /nope',
+    "kubectl run loop --image=busybox -- sh -c 'echo started'",
+    'kubectl run sleeper --image=busybox -- sleep 3600',
+  ])
+    await out(line)
+  await out("kubectl wait --for=jsonpath='{.status.containerStatuses[0].restartCount}'=2 pod/loop --timeout=2m")
+}, 60_000)
+
+describe('a container whose main process ends at once', () => {
+  it("prints the pod's own token: the one the kubelet put in its volume before the container started", async () => {
+    const token = await out('kubectl logs tok')
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())
+    expect(claims['kubernetes.io'].pod).toEqual({ name: 'tok', uid: await jsonpath('tok', '.metadata.uid') })
+    expect(claims.sub).toBe('system:serviceaccount:default:default')
+    expect(await jsonpath('tok', '.status.phase')).toBe('Succeeded')
+    const created = Date.parse(await jsonpath('tok', '.metadata.creationTimestamp'))
+    const started = Date.parse(await jsonpath('tok', '.status.containerStatuses[0].state.terminated.startedAt'))
+    expect(claims.iat * 1000).toBeGreaterThanOrEqual(created)
+    expect(claims.iat * 1000).toBeLessThan(started)
+  })
+
+  it('ends with its own exit status: the container is Error with exit code 3', async () => {
+    expect(await out('kubectl logs three')).toBe('hello\nworld\n')
+    expect(await jsonpath('three', '.status.containerStatuses[0].state.terminated.exitCode')).toBe('3')
+    expect(await jsonpath('three', '.status.containerStatuses[0].state.terminated.reason')).toBe('Error')
+  })
+
+  it("a cat of a missing file: busybox's message in the log, and its status", async () => {
+    expect(await out('kubectl logs bad')).toBe(realCat.stderr)
+    expect(await jsonpath('bad', '.status.containerStatuses[0].state.terminated.exitCode')).toBe(String(realCat.exitCode))
+  })
+
+  it('--tail, --limit-bytes, --timestamps, --since and --since-time read the log as the kubelet reads its files', async () => {
+    expect(await out('kubectl logs three --tail=1')).toBe('world\n')
+    expect(await out('kubectl logs three --tail=0')).toBe('')
+    expect(await out('kubectl logs three --limit-bytes=3')).toBe('hel')
+    const started = await jsonpath('three', '.status.containerStatuses[0].state.terminated.startedAt')
+    const stamped = await out('kubectl logs three --timestamps')
+    expect(stamped).toMatch(/^(\S+) hello\n\1 world\n$/)
+    expect(Date.parse(stamped.split(' ')[0])).toBe(Date.parse(started))
+    expect(await out('kubectl logs three --since=1h')).toBe('hello\nworld\n')
+    await out('lab advance 10m')
+    expect(await out('kubectl logs three --since=5m')).toBe('')
+    expect(await out(`kubectl logs three --since-time=${started}`)).toBe('hello\nworld\n')
+    expect(await out(`kubectl logs three --since-time=${new Date(Date.parse(started) + 1000).toISOString()}`)).toBe('')
+  })
+
+  it('restarted: every run prints the same; -p shows the run before, with its own time', async () => {
+    expect(await out('kubectl logs loop')).toBe('started\n')
+    const previous = await out('kubectl logs loop -p --timestamps')
+    const lastStart = await jsonpath('loop', '.status.containerStatuses[0].lastState.terminated.startedAt')
+    expect(previous).toMatch(/^\S+ started\n$/)
+    expect(Date.parse(previous.split(' ')[0])).toBe(Date.parse(lastStart))
+  })
+
+  it('a main process the lab does not run (sleep) logs nothing', async () => {
+    expect(await run('kubectl logs sleeper')).toEqual({ stdout: '', stderr: '', exitCode: 0 })
+  })
+
+  it('the log is kept with the lab: snapshot and restore', async () => {
+    const other = await createLab({ seed: 'other' })
+    await other.restore(await lab.snapshot())
+    expect((await other.run('kubectl logs three')).stdout).toBe('hello\nworld\n')
+  })
+})
