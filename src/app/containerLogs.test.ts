@@ -90,3 +90,37 @@ describe('a container whose main process ends at once', () => {
     expect((await other.run('kubectl logs three')).stdout).toBe('hello\nworld\n')
   })
 })
+
+// kubectl run --attach / -i / -t (run.go's attach branch): the output of a pod that ends at once,
+// its exit code with --restart=Never, and --rm's delete; the messages are run.go's and delete.go's.
+describe('kubectl run -i, --attach and --rm', () => {
+  it('prints what the pod printed, then deletes it with --rm', async () => {
+    expect(await run('kubectl run ns1 --rm -i --restart=Never --image=busybox -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace')).toEqual({
+      stdout: 'defaultpod "ns1" deleted from default namespace\n', stderr: '', exitCode: 0,
+    })
+    expect((await run('kubectl get pod ns1')).stderr).toBe('Error from server (NotFound): pods "ns1" not found\n')
+  })
+
+  it("with --restart=Never the container's exit code is kubectl's, said after the delete", async () => {
+    expect(await run("kubectl run four --rm -i --restart=Never --image=busybox -- sh -c 'echo bye; exit 4'")).toEqual({
+      stdout: 'bye\npod "four" deleted from default namespace\n', stderr: 'pod default/four terminated (Error)\n', exitCode: 4,
+    })
+  })
+
+  it('--attach without --rm leaves the completed pod; -q says nothing of the delete; OnFailure waits for success', async () => {
+    expect(await run('kubectl run att --attach --restart=Never --image=busybox -- echo attached')).toEqual({ stdout: 'attached\n', stderr: '', exitCode: 0 })
+    expect(await jsonpath('att', '.status.phase')).toBe('Succeeded')
+    expect(await run('kubectl run quiet --rm -q -i --restart=Never --image=busybox -- echo quiet')).toEqual({ stdout: 'quiet\n', stderr: '', exitCode: 0 })
+    expect(await run('kubectl run onf --rm -i --restart=OnFailure --image=busybox -- echo fine')).toEqual({
+      stdout: 'fine\npod "onf" deleted from default namespace\n', stderr: '', exitCode: 0,
+    })
+  })
+
+  it('a shell waiting for its input runs on: the lab cannot attach to it, says so, and keeps the pod', async () => {
+    const r = await run('kubectl run shell --rm -it --restart=Never --image=busybox -- sh')
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toMatch(/^error: attaching to a running container is not available in this lab yet: pod\/shell runs on \(not deleted\); kubectl exec -it shell -- sh/)
+    expect(await jsonpath('shell', '.status.phase')).toBe('Running')
+    expect(await jsonpath('shell', '.spec.containers[0].stdin')).toBe('true')
+  })
+})

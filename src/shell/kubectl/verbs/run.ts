@@ -5,6 +5,7 @@ import { KubectlError, usageError } from '../errors'
 import { dryRunStrategy, outputFormat } from '../output'
 import { createQuery, printCreated } from './create'
 import { mergePatch, toPodStructOrder } from './runPod'
+import { attachToPod } from './runAttach'
 
 type Obj = Record<string, unknown>
 
@@ -103,11 +104,6 @@ async function run(k: Kubectl): Promise<number> {
   }
   const pull = f.str('image-pull-policy')
   if (pull && !['Always', 'IfNotPresent', 'Never'].includes(pull)) throw usageError(k.commandPath, `invalid image pull policy: ${pull}`)
-  if (attach) {
-    throw new KubectlError(
-      'error: attaching to a pod (kubectl run -i/-t/--attach) is not available in this lab yet; start the pod without -i/-t, then run commands in it with kubectl exec POD -- COMMAND',
-    )
-  }
   outputFormat(f.str('output'), false)
   const client = await k.client()
   const ns = client.config.namespace
@@ -116,6 +112,7 @@ async function run(k: Kubectl): Promise<number> {
   if (dryRun !== 'client') {
     pod = await client.request<Obj>('POST', `/api/v1/namespaces/${encodeURIComponent(ns)}/pods${createQuery(k, dryRun)}`, pod)
   }
+  if (attach) return attachToPod(k, client, pod)
   printCreated(k, pod, dryRun)
   return 0
 }
