@@ -10,7 +10,7 @@ import type { ContainerRecord, PodRecord } from '../state'
 import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs, PATH_DIRS, rootfsKey, type RootfsInput } from './rootfs'
 import type { FsDir } from './vfs'
-import type { ContainerShell } from './containerShell'
+import type { ContainerProcess, ContainerShell } from './containerShell'
 import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
 import { execPids, initCmdline } from './procs'
@@ -66,6 +66,17 @@ function serviceEnv(ctx: ClusterContext): [string, string][] {
     ['KUBERNETES_PORT_443_TCP_ADDR', ip],
     ['KUBERNETES_SERVICE_HOST', ip],
   ]
+}
+
+/** What a process in a pod of namespace `ns` sees of the network: its address, the API server's Service, the cluster DNS. */
+function networkOf(ctx: ClusterContext, ns: string, podIP: string | undefined): Pick<ContainerProcess, 'namespace' | 'podIP' | 'apiServiceIP' | 'resolve' | 'reverse'> {
+  const svcIP = apiServiceIP(ctx)
+  const api = 'kubernetes.default.svc.cluster.local'
+  return {
+    namespace: ns, podIP, apiServiceIP: svcIP,
+    resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === api ? svcIP : undefined)),
+    reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? api : undefined),
+  }
 }
 
 /** How many trees a cluster keeps (the containers execed into lately, one version each). */
@@ -143,18 +154,15 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
   const cspec = spec.containers?.find((x) => x.name === c.name)
   const argv = containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })
   const root = rootfsOf(ctx, { pod, rec, container: c.name, token, clusterDNS: DEFAULT_CLUSTER_DNS })
-  const ns = pod.metadata.namespace ?? ''
-  const svcIP = apiServiceIP(ctx)
   const spawn = () => {
     const pid = (c.lastPid?.run === 0 ? c.lastPid.pid : 1) + 1
     c.lastPid = { run: 0, pid }
     return pid
   }
   const out = await shell.run(argv, {
-    root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP,
+    root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false,
     pids: { init: initCmdline(argv), initElapsed: 0, pid: 1, argv, spawn },
-    resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
-    reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
+    ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
   })
   return { log: `${out.stdout}${out.stderr}`.slice(0, MAIN_LOG_MAX), exitCode: out.exitCode }
 }
@@ -194,11 +202,9 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
   proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command, i.changed)
   proc.tty = i.tty === true
   if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
-    const ns = pod.metadata.namespace ?? ''
-    const svcIP = apiServiceIP(ctx)
     const containerID = c.containerID
     const out = await i.shell.run(i.command, {
-      root, env, hostname, stdin, tty: i.tty === true, namespace: ns, podIP: rec.ip, apiServiceIP: svcIP, pids: proc.pids,
+      root, env, hostname, stdin, tty: i.tty === true, pids: proc.pids, ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
       current: async () => {
         if (!i.refresh) return root
         const now = await i.refresh()
@@ -207,8 +213,6 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
         if (!now || !same || same.containerID !== containerID || !runningAt(same, policy, ctx.clock.now())) return undefined
         return rootOf(now)
       },
-      resolve: (name) => resolveInCluster(ctx.store, ns, name, (fqdn) => (fqdn === 'kubernetes.default.svc.cluster.local' ? svcIP : undefined)),
-      reverse: (ip) => reverseInCluster(ctx.store, ip) ?? (ip === svcIP ? 'kubernetes.default.svc.cluster.local' : undefined),
     })
     return { kind: 'ExecResult', ...out }
   }
