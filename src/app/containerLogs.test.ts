@@ -80,6 +80,12 @@ describe('a container whose main process ends at once', () => {
     expect(Date.parse(previous.split(' ')[0])).toBe(Date.parse(lastStart))
   })
 
+  it('keeps the first 16 KiB of what the process printed', async () => {
+    await out("kubectl run big --image=busybox --restart=Never -- printf '%020000d' 7")
+    await out("kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/big")
+    expect(await out('kubectl logs big')).toBe('0'.repeat(16 * 1024))
+  })
+
   it('a main process the lab does not run (sleep) logs nothing', async () => {
     expect(await run('kubectl logs sleeper')).toEqual({ stdout: '', stderr: '', exitCode: 0 })
   })

@@ -140,8 +140,8 @@ export function treesToPrepare(ctx: ClusterContext, pods: { pod: KObject; rec: P
   return out
 }
 
-/** How much of what a main process prints the container's log keeps (the start of it). */
-export const MAIN_LOG_MAX = 64 * 1024
+/** How much of what a main process prints the container's log keeps (the start of it): enough for a token or an environment, small in the saved lab. */
+export const MAIN_LOG_MAX = 16 * 1024
 
 /**
  * The container's main process (PID 1), run once as the container starts: for a program that the
