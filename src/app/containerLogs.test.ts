@@ -122,8 +122,8 @@ describe('kubectl run -i, --attach and --rm', () => {
     })
   })
 
-  it('a shell waiting for its input runs on: the lab cannot attach to it, says so, and keeps the pod', async () => {
-    const r = await run('kubectl run shell --rm -it --restart=Never --image=busybox -- sh')
+  it('a shell waiting for input it gets without a terminal (-i, no -t) runs on: the lab cannot attach to it, says so, and keeps the pod', async () => {
+    const r = await run('kubectl run shell --rm -i --restart=Never --image=busybox -- sh')
     expect(r.exitCode).toBe(1)
     expect(r.stderr).toMatch(/^error: attaching to a running container is not available in this lab yet: pod\/shell runs on \(not deleted\); kubectl exec -it shell -- sh/)
     expect(await jsonpath('shell', '.status.phase')).toBe('Running')

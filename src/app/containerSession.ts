@@ -18,7 +18,17 @@ export class ContainerSession {
    * `beforeLine`: brings the shell's copy of the container's files up to date (containerShell.ts);
    * false when the container has stopped meanwhile.
    */
-  constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<boolean>) {
+  /**
+   * What the command that opened this shell does when it ends, after `ended` (kubectl run -it:
+   * wait for the pod, --rm): its output and status stand for the `exit` line's.
+   */
+  after?: (code: number) => Promise<RunResult>
+
+  /**
+   * `ended`: the shell is the container's main process (pods/attach): the container ends with its
+   * status. (An exec'd shell's end changes nothing of the container.)
+   */
+  constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<boolean>, readonly ended?: (code: number) => Promise<void>) {
     this.reword = containerMessages(personality, false)
   }
 

@@ -107,9 +107,9 @@ describe('kubectl exec -it POD -- sh', () => {
     await run('kubectl -n sa-demo exec -it app -- bash')
     expect(lab.prompt()).toBe('root@app:/# ')
     expect((await run('nosuch')).stderr).toBe('bash: nosuch: command not found\n')
-    expect(lab.endOfInput()).toBe(true)
+    expect(await lab.endOfInput()).toBe(true)
     expect(lab.prompt()).toBeUndefined()
-    expect(lab.endOfInput()).toBe(false)
+    expect(await lab.endOfInput()).toBe(false)
   })
 })
 

@@ -277,8 +277,8 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       if (SHELLS.has(prog)) {
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
         if (session && onSession) {
-          onSession(new ContainerSession(shell, personality, followContainer(p, fs, flat)))
-          return { stdout: '', stderr: '', exitCode: 0 }
+          onSession(new ContainerSession(shell, personality, followContainer(p, fs, flat), p.ended))
+          return { stdout: '', stderr: '', exitCode: 0, session: true }
         }
         script = c > 0 ? argv[c + 1] : p.stdin
         execd.tail = c > 0 && execsPs(script)

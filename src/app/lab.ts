@@ -8,7 +8,7 @@ import { createWorkstation, WORKSTATION_BASH } from '../shell/workstation'
 import { labCommand } from '../shell/commands/lab'
 import { curl } from '../shell/curl/curl'
 import { createContainerShell } from './containerShell'
-import type { ContainerSession } from './containerSession'
+import { Foreground } from './foreground'
 import { kubectl } from '../shell/kubectl'
 import type { EditRequest, LabServices, OutputChunk, RunResult } from '../shell/types'
 import type { Fact } from '../cluster/events/facts'
@@ -31,14 +31,13 @@ export { assertSnapshot, DEFAULT_SEEDED_START, SNAPSHOT_VERSION, type Lab, type 
 
 class LabImpl implements Lab {
   private currentCluster!: Cluster
-  /** `kubectl exec -it POD -- sh`: the container shell the terminal's lines go to while it is open. */
-  private session: ContainerSession | undefined
-  private pendingSession: ContainerSession | undefined
+  /** `kubectl exec -it POD -- sh`, `kubectl run -it -- sh`: the container shell the terminal's lines go to while it is open. */
+  private foreground = new Foreground(() => this.changed(), (code) => this.shell.setLastStatus(code))
   /** Every cluster the lab holds runs its containers' commands in the lab's shell language. */
   private get cluster(): Cluster { return this.currentCluster }
   private set cluster(c: Cluster) {
     this.currentCluster = c
-    c.setContainerShell(createContainerShell(() => this.services, (s) => { this.pendingSession = s }))
+    c.setContainerShell(createContainerShell(() => this.services, (s) => this.foreground.opened(s)))
   }
   private shell!: Shell
   private clearListeners: (() => void)[] = []
@@ -70,6 +69,7 @@ class LabImpl implements Lab {
     },
     lessons: this.lessonHost,
     undo: () => this.undoHistory.request(),
+    afterSession: (fn) => this.foreground.afterSession(fn),
   }
 
   async init(state?: LabSnapshot) {
@@ -126,8 +126,8 @@ class LabImpl implements Lab {
   }
 
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
-    if (this.session) return this.runInSession(line, onChunk)
-    this.pendingSession = undefined
+    if (this.foreground.session) return this.foreground.run(line, onChunk)
+    this.foreground.starting()
     this.undoHistory.before(this.forUndo)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
@@ -144,8 +144,7 @@ class LabImpl implements Lab {
     else this.undoHistory.after(this.forUndo, line)
     this.lessonHost.noteCommand(line)
     // `kubectl exec -it POD -- sh` opened the container's shell: the next lines go to it
-    if (this.pendingSession && !this.resetPending && !fresh && !undo) this.session = this.pendingSession
-    this.pendingSession = undefined
+    this.foreground.ended(!this.resetPending && !fresh && !undo)
     this.changed()
     return result
   }
@@ -254,38 +253,17 @@ class LabImpl implements Lab {
 
   /** The prompt of the container shell in the foreground (`/ # `), or undefined at the workstation. */
   prompt(): string | undefined {
-    return this.session?.prompt()
+    return this.foreground.prompt()
   }
 
-  /** Ctrl+D: ends the container shell in the foreground (returns whether one was open). */
-  endOfInput(): boolean {
-    const s = this.session
-    if (!s) return false
-    this.endSession(s.eof())
-    return true
-  }
-
-  private async runInSession(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
-    const s = this.session!
-    const r = await s.run(line, onChunk)
-    if (s.exitCode !== undefined) {
-      const end = this.endSession(r)
-      if (end.stderr) onChunk?.({ stream: 'stderr', text: end.stderr })
-      return end
-    }
-    this.changed()
-    return r
-  }
-
-  /** Back at the workstation: kubectl reports a non-zero exit status of the shell. */
-  private endSession(r: RunResult): RunResult {
-    this.session = undefined
-    this.changed()
-    return r.exitCode === 0 ? r : { ...r, stderr: r.stderr + `command terminated with exit code ${r.exitCode}\n` }
+  /** Ctrl+D: ends the container shell in the foreground (resolves to whether one was open). */
+  async endOfInput(): Promise<boolean> {
+    return (await this.foreground.endOfInput()) !== undefined
   }
 
   needsMoreInput(text: string): boolean {
-    if (this.session) return this.session.shell.needsMoreInput(text)
+    const s = this.foreground.session
+    if (s) return s.shell.needsMoreInput(text)
     return this.shell.needsMoreInput(text)
   }
 
@@ -370,7 +348,7 @@ class LabImpl implements Lab {
   prepareExecs(): void { this.cluster.prepareExecs(4) }
   interrupt(): void {
     this.shell.interrupt()
-    this.session?.shell.interrupt()
+    this.foreground.session?.shell.interrupt()
     this.subShells.forEach((s) => s.interrupt())
   }
 

@@ -57,7 +57,7 @@ export interface Lab {
   /** The container shell's prompt while `kubectl exec -it POD -- sh` holds the terminal (`/ # `), else undefined. */
   prompt(): string | undefined
   /** Ctrl+D: ends the container shell in the foreground; false when none is open. */
-  endOfInput(): boolean
+  endOfInput(): Promise<boolean>
   complete(text: string, cursor: number): { from: number; candidates: string[] }
   history(): string[]
   onClear(cb: () => void): void

@@ -118,6 +118,7 @@ function assemble(p: Parts, signer: TokenSigner) {
     exec: async (node: string, ns: string, pod: string, container: string | undefined, command: string[], io?: { stdin?: string; tty?: boolean }): Promise<ExecResult | Status | undefined> =>
       kubelets.get(node)?.exec(ns, pod, container, command, { ...io, shell: containerShell }),
     tokenRequest: (args) => createTokenRequest(ctx, signer, args),
+    attach: async (node, ns, pod, container, io) => kubelets.get(node)?.attach(ns, pod, container, { ...io, shell: containerShell }),
     containerLog: (node, uid, container, previous) => kubelets.get(node)?.containerLog(uid, container, previous),
     verifyingKeys: () => {
       const k = signer.publicJwk() as { kid: string; n: string; e: string }

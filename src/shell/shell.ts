@@ -263,6 +263,11 @@ export class Shell {
     return this.executor.status
   }
 
+  /** `$?` set from outside: the status of a command whose end came later (a container shell it opened ended). */
+  setLastStatus(code: number): void {
+    this.executor.status = code
+  }
+
   /**
    * Run a whole input (it may hold several lines and here-documents). Inputs run one at a time.
    * `input`: the standard input its commands read (default: the terminal, which holds nothing typed ahead).

@@ -68,6 +68,12 @@ export interface LabServices {
    * paces commands (Node, transcripts, tests): such commands run one round.
    */
   pace?(ms: number): Promise<boolean>
+  /**
+   * The command running now opened a container shell that takes the terminal when it ends (kubectl
+   * run -it): `fn` runs when that shell ends, with its status; its output and status stand for the
+   * `exit` line's. Absent where no shell can be opened (tests without a lab).
+   */
+  afterSession?(fn: (code: number) => Promise<RunResult>): void
 }
 
 /** What `kubectl edit`, `nano`, `vi` and `edit` ask the editor to open. */

@@ -1,4 +1,4 @@
-# What a container's main process prints: kubectl logs and kubectl run -i/--attach/--rm
+# What a container's main process prints: kubectl logs, kubectl run -i/--attach/--rm, and kubectl run -it's shell
 kubectl run hello --image=busybox --restart=Never -- sh -c 'echo hello; echo world; exit 3'
 kubectl wait --for=jsonpath='{.status.phase}'=Failed pod/hello
 kubectl get pod hello
@@ -22,6 +22,10 @@ kubectl run four --rm -i --restart=Never --image=busybox -- sh -c 'echo bye; exi
 echo "exit code $?"
 kubectl run att --attach --restart=Never --image=busybox -- echo attached
 kubectl run shell --rm -it --restart=Never --image=busybox -- sh
+echo in the pod, pid $$
+exit 5
+echo "exit code $?"
+kubectl run plain --rm -i --restart=Never --image=busybox -- sh
 kubectl get pods
 kubectl run sleeper --image=busybox -- sleep 3600
 kubectl wait --for=condition=Ready pod/sleeper

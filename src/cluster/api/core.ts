@@ -31,6 +31,8 @@ export interface Container {
   imagePullPolicy?: string
   /** The process's standard input stays open (`kubectl run -i`): a shell then waits for it. */
   stdin?: boolean
+  /** The process gets a terminal (`kubectl run -t`). */
+  tty?: boolean
   [k: string]: unknown
 }
 export interface Toleration { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }

@@ -22,7 +22,7 @@ import { handleSelfSubjectReview, handleTokenReview, type TokenReviewDeps } from
 import { handlePodLog } from './handlers/podLog'
 import { handlePodStatus } from './handlers/status'
 import { handlePodBinding } from './handlers/binding'
-import { handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
+import { handleAttach, handleExec, handleToken, type SubresourceDeps } from './handlers/subresources'
 import { handleNamespaceSubresource } from './registry/namespace/subresources'
 import { ENDPOINTS_DEPRECATION_WARNING } from './registry/service/strategy'
 import type { RegistryStore } from './registry/store'
@@ -40,6 +40,7 @@ export interface RouteDeps {
   exec: SubresourceDeps['exec']
   tokenRequest: SubresourceDeps['tokenRequest']
   containerLog?: SubresourceDeps['containerLog']
+  attach?: SubresourceDeps['attach']
 }
 
 const methodNotAllowed = (): ApiResponse => ({ status: 405, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '405: Method Not Allowed' })
@@ -102,7 +103,7 @@ async function routeReview(info: RequestInfo, req: ApiRequest, user: UserInfo, d
 
 export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiRequest, user: UserInfo, d: RouteDeps): Promise<ApiResponse> {
   if (info.apiVersion !== 'v1') return respondStatus(newPathNotFound())
-  const unsupported = info.subresource === 'exec' ? undefined : unsupportedMediaType(req)
+  const unsupported = info.subresource === 'exec' || info.subresource === 'attach' ? undefined : unsupportedMediaType(req)
   if (unsupported) return respondStatus(unsupported)
   if (info.apiPrefix === 'apis') {
     const review = await routeReview(info, req, user, d)
@@ -118,9 +119,10 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
   if (!s.namespaced && !isNamespaces && info.namespace) return respondStatus(newPathNotFound())
   if (info.parts.length > 3) return respondStatus(newPathNotFound())
   const r: ResourceRequest = { info, url, req, user, reg }
-  const sub: SubresourceDeps = { admission: d.admission, exec: d.exec, tokenRequest: d.tokenRequest, containerLog: d.containerLog }
+  const sub: SubresourceDeps = { admission: d.admission, exec: d.exec, tokenRequest: d.tokenRequest, containerLog: d.containerLog, attach: d.attach }
   if (info.subresource) {
     if (key === 'pods' && info.subresource === 'exec') return handleExec(r, sub)
+    if (key === 'pods' && info.subresource === 'attach') return handleAttach(r, sub)
     if (key === 'serviceaccounts' && info.subresource === 'token') return handleToken(r, sub)
     if (key === 'pods' && info.subresource === 'status') return handlePodStatus(r, d.admission, d.ctx.store)
     if (key === 'pods' && info.subresource === 'binding') return handlePodBinding(r, d.ctx)

@@ -34,6 +34,7 @@ export interface APIServerOptions {
   exec: SubresourceDeps['exec']
   tokenRequest: SubresourceDeps['tokenRequest']
   containerLog?: SubresourceDeps['containerLog']
+  attach?: SubresourceDeps['attach']
   admissionPlugins?: AdmissionPlugin[]
   /** The service-account signer's public key(s): they verify tokens and make the JWKS. None: no SA authentication. */
   verifyingKeys?: () => VerifyingKey[]
@@ -151,7 +152,7 @@ export class APIServer {
       ctx: this.opts.ctx, registries: this.registries, admission, authorizer: this.authorizer,
       resourceVersion: () => this.lastRV,
       verifyingKeys: () => this.opts.verifyingKeys?.() ?? [],
-      exec: this.opts.exec, tokenRequest: this.opts.tokenRequest, containerLog: this.opts.containerLog,
+      exec: this.opts.exec, tokenRequest: this.opts.tokenRequest, containerLog: this.opts.containerLog, attach: this.opts.attach,
       tokenReview: {
         apiAudiences: this.opts.ctx.config.apiAudiences,
         authenticate: (token, audiences) =>

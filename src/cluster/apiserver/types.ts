@@ -53,6 +53,8 @@ export interface ExecResult {
   stdout: string
   stderr: string
   exitCode: number
+  /** pods/attach: the container's shell (its main process) now holds the terminal; false: nothing the lab can attach to. */
+  session?: boolean
 }
 
 /** The authenticated identity. Imitates: k8s.io/apiserver/pkg/authentication/user.Info. */

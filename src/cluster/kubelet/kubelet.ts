@@ -16,7 +16,9 @@ import { KubeletWork } from './work'
 import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
 import { execInPod, treesToPrepare } from './exec/exec'
 import type { FsDir } from './exec/vfs'
-import { fastForward, syncPod } from './podSync'
+import { fastForward, scheduleSync, syncPod } from './podSync'
+import { containerArgv } from './program'
+import type { Container } from '../api/core'
 import type { ContainerShell } from './exec/containerShell'
 import { SharedCopy } from './sharedCopy'
 import { runStateAt, type RestartPolicy } from './timeline'
@@ -201,7 +203,7 @@ export class Kubelet {
   }
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */
-  async exec(namespace: string, pod: string, container: string | undefined, command: string[], io: { stdin?: string; tty?: boolean; shell?: ContainerShell } = {}): Promise<ExecResult | Status> {
+  async exec(namespace: string, pod: string, container: string | undefined, command: string[], io: { stdin?: string; tty?: boolean; shell?: ContainerShell; ended?: (code: number) => Promise<void> } = {}): Promise<ExecResult | Status> {
     const obj = this.cache.pod(namespace, pod)
     const rec = obj ? this.state.pods[obj.metadata.uid] : undefined
     if (rec) await this.refreshPodTokens(rec.uid)
@@ -216,6 +218,33 @@ export class Kubelet {
     } finally {
       this.changed(uid)
     }
+  }
+
+  /**
+   * pods/attach: the student's terminal on the container's main process, when that is a shell
+   * reading its terminal (`kubectl run -it -- sh`); when the shell ends, so does the container.
+   */
+  async attach(namespace: string, pod: string, container: string | undefined, io: { tty?: boolean; shell?: ContainerShell } = {}): Promise<ExecResult | Status> {
+    const obj = this.cache.pod(namespace, pod)
+    const containers = ((obj?.spec as { containers?: Container[] } | undefined)?.containers ?? [])
+    const spec = containers.find((c) => c.name === (container ?? containers[0]?.name))
+    const uid = obj?.metadata.uid
+    const ended = async (code: number) => {
+      if (uid !== undefined && spec) this.mainEnded(uid, spec.name, code)
+    }
+    return this.exec(namespace, pod, container, spec ? containerArgv(spec) : [], { ...io, ended })
+  }
+
+  /** The main process of a container ended with `code` now (its attached shell exited): the container is terminated. */
+  private mainEnded(uid: string, name: string, code: number): void {
+    const rec = this.state.pods[uid]
+    const c = rec?.containers.find((x) => x.name === name)
+    if (!rec || !c || c.startedAt === undefined || c.exit) return
+    this.changed(uid)
+    const now = this.ctx.clock.now()
+    c.exit = { exitMs: Math.max(0, now - c.startedAt), code }
+    rec.life = true
+    scheduleSync(this.rt, uid, now)
   }
 
   /**

@@ -117,7 +117,13 @@ function mainArgv(c: Pick<Container, 'image' | 'command' | 'args'>): string[] {
 type MainSpec = Pick<Container, 'image' | 'command' | 'args' | 'stdin'>
 
 /** A program that reads its standard input when started this way: with the container's stdin open (`kubectl run -i`), it waits for it. */
-function readsStdin(argv: string[]): boolean {
+/** A container whose main process is a shell reading its terminal (`kubectl run -it -- sh`): pods/attach gives the student that shell. */
+export function attachableShell(c: MainSpec & Pick<Container, 'tty'>): boolean {
+  const argv = mainArgv(c)
+  return !!c.stdin && !!c.tty && ['sh', 'bash', 'ash'].includes(base(argv[0] ?? '')) && readsStdin(argv)
+}
+
+export function readsStdin(argv: string[]): boolean {
   const [name, ...args] = [base(argv[0] ?? ''), ...argv.slice(1)]
   if (name === 'sh' || name === 'bash' || name === 'ash') return args.length === 0 || args[0] === '-i' || args[0] === '-s'
   return (name === 'cat' || name === 'python3' || name === 'python') && args.length === 0

@@ -1,4 +1,4 @@
-// Subresources: pods/exec (handed to the pod's kubelet) and serviceaccounts/token (TokenRequest).
+// Subresources: pods/exec and pods/attach (handed to the pod's kubelet) and serviceaccounts/token (TokenRequest).
 // Imitates: pkg/registry/core/pod/rest/subresources.go (ExecREST), pkg/registry/core/pod/strategy.go (ExecLocation)
 // and pkg/registry/core/serviceaccount/storage/token.go (TokenREST)
 
@@ -19,6 +19,8 @@ export interface SubresourceDeps {
   /** The kubelet of a node, if that node runs one. */
   exec(node: string, namespace: string, pod: string, container: string | undefined, command: string[], io?: { stdin?: string; tty?: boolean }): Promise<ExecResult | Status | undefined>
   tokenRequest(args: TokenRequestArgs): Promise<TokenRequestResult>
+  /** pods/attach, by the kubelet of the pod's node (Kubelet.attach); absent: no kubelet answers. */
+  attach?(node: string, namespace: string, pod: string, container: string, io: { tty: boolean }): Promise<ExecResult | Status | undefined>
   /** What a container printed, from the kubelet of its node (Kubelet.containerLog); absent: no kubelet answers. */
   containerLog?(node: string, podUID: string, container: string, previous: boolean): { text: string; writtenAt: number } | undefined
 }
@@ -42,24 +44,45 @@ function execContainer(pod: Pod, requested: string | null): string | Status {
   return requested
 }
 
-export async function handleExec(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {
-  // pods/exec is routed from the pods registry only
+/**
+ * A connect subresource of a pod (exec, attach): routed from the pods registry only, for an
+ * existing pod, admitted as CONNECT with its options' kind, for a container it has.
+ */
+function connectTarget(r: ResourceRequest, d: SubresourceDeps, kind: string): { pod: Pod; container: string } | ApiResponse {
   if ((r.info.verb !== 'create' && r.info.verb !== 'get') || !isRegistryOf(r.reg, 'pods')) return respondStatus(newPathNotFound())
-  const cur = r.reg.get(r.info.namespace, r.info.name)
-  if (isStatus(cur)) return respondStatus(cur)
-  const denied = d.admission.admit(subAttrs(r, 'CONNECT', 'PodExecOptions'))
+  const pod = r.reg.get(r.info.namespace, r.info.name)
+  if (isStatus(pod)) return respondStatus(pod)
+  const denied = d.admission.admit(subAttrs(r, 'CONNECT', kind))
   if (denied) return respondStatus(denied)
-  const pod = cur
   const container = execContainer(pod, r.url.query.get('container'))
-  if (isStatus(container)) return respondStatus(container)
-  const command = r.url.query.getAll('command')
-  if (command.length === 0) return respondStatus(newBadRequest('you must specify at least 1 command'))
-  if (!pod.spec.nodeName) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
-  // stdin=true: what the client streams in (kubectl sends it as the body) reaches the process
-  const stdin = r.url.query.get('stdin') === 'true' && typeof r.req.body === 'string' ? r.req.body : undefined
-  const out = await d.exec(pod.spec.nodeName, r.info.namespace, r.info.name, container, command, { stdin, tty: r.url.query.get('tty') === 'true' })
+  return isStatus(container) ? respondStatus(container) : { pod, container }
+}
+
+/** The kubelet's answer (none: the pod has no node, or the node no kubelet). */
+function kubeletAnswer(pod: Pod, out: ExecResult | Status | undefined): ApiResponse {
   if (out === undefined) return respondStatus(newBadRequest(`pod ${pod.metadata.name} does not have a host assigned`))
   return isStatus(out) ? respondStatus(out) : { status: 200, headers: { 'content-type': 'application/json' }, body: out }
+}
+
+export async function handleExec(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {
+  const t = connectTarget(r, d, 'PodExecOptions')
+  if (!('pod' in t)) return t
+  const { pod, container } = t
+  const command = r.url.query.getAll('command')
+  if (command.length === 0) return respondStatus(newBadRequest('you must specify at least 1 command'))
+  if (!pod.spec.nodeName) return kubeletAnswer(pod, undefined)
+  // stdin=true: what the client streams in (kubectl sends it as the body) reaches the process
+  const stdin = r.url.query.get('stdin') === 'true' && typeof r.req.body === 'string' ? r.req.body : undefined
+  return kubeletAnswer(pod, await d.exec(pod.spec.nodeName, r.info.namespace, r.info.name, container, command, { stdin, tty: r.url.query.get('tty') === 'true' }))
+}
+
+/** pods/attach: the pod's kubelet attaches the student's terminal to the container's main process. */
+export async function handleAttach(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {
+  const t = connectTarget(r, d, 'PodAttachOptions')
+  if (!('pod' in t)) return t
+  const { pod, container } = t
+  const node = pod.spec.nodeName
+  return kubeletAnswer(pod, node ? await d.attach?.(node, r.info.namespace, r.info.name, container, { tty: r.url.query.get('tty') === 'true' }) : undefined)
 }
 
 export async function handleToken(r: ResourceRequest, d: SubresourceDeps): Promise<ApiResponse> {

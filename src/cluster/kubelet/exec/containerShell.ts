@@ -35,6 +35,8 @@ export interface ContainerProcess {
    * once the container this process runs in has stopped (its processes were killed with it).
    */
   current?(): Promise<FsDir | undefined>
+  /** The container's main process itself (pods/attach): when its shell ends, the container ends with its status. */
+  ended?(code: number): Promise<void>
 }
 
 /** Runs argv (a program found on the container's PATH) in the container, to completion. */

@@ -13,8 +13,8 @@ import type { FsDir } from './vfs'
 import type { ContainerProcess, ContainerShell } from './containerShell'
 import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
-import { execPids, initCmdline } from './procs'
-import { containerArgv } from '../program'
+import { execPids, initCmdline, type ContainerPids } from './procs'
+import { attachableShell, containerArgv } from '../program'
 import { newBadRequest, newFailure, newNotFound } from '../../../common/apiErrors'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
@@ -39,6 +39,11 @@ export interface ExecInput {
   shell?: ContainerShell
   /** Called after the container's record changed (a process took a PID), also later, from a shell that stays open. */
   changed?: () => void
+  /**
+   * pods/attach: the command is the container's main process, and this is called with its status
+   * when its shell ends (the container ends with it). Only a shell reading its terminal is attached to.
+   */
+  ended?: (code: number) => Promise<void>
 }
 
 /**
@@ -140,6 +145,16 @@ export function treesToPrepare(ctx: ClusterContext, pods: { pod: KObject; rec: P
   return out
 }
 
+/** PID 1, the container's main process (as it starts: it has run no time), and the PIDs it gives its children. */
+function mainPids(c: ContainerRecord, argv: string[]): ContainerPids {
+  const spawn = () => {
+    const pid = (c.lastPid?.run === 0 ? c.lastPid.pid : 1) + 1
+    c.lastPid = { run: 0, pid }
+    return pid
+  }
+  return { init: initCmdline(argv), initElapsed: 0, pid: 1, argv, spawn }
+}
+
 /** How much of what a main process prints the container's log keeps (the start of it): enough for a token or an environment, small in the saved lab. */
 export const MAIN_LOG_MAX = 16 * 1024
 
@@ -154,14 +169,9 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
   const cspec = spec.containers?.find((x) => x.name === c.name)
   const argv = containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })
   const root = rootfsOf(ctx, { pod, rec, container: c.name, token, clusterDNS: DEFAULT_CLUSTER_DNS })
-  const spawn = () => {
-    const pid = (c.lastPid?.run === 0 ? c.lastPid.pid : 1) + 1
-    c.lastPid = { run: 0, pid }
-    return pid
-  }
   const out = await shell.run(argv, {
     root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false,
-    pids: { init: initCmdline(argv), initElapsed: 0, pid: 1, argv, spawn },
+    pids: mainPids(c, argv),
     ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
   })
   return { log: `${out.stdout}${out.stderr}`.slice(0, MAIN_LOG_MAX), exitCode: out.exitCode }
@@ -199,12 +209,14 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     return { kind: 'ExecResult', stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown\n`, exitCode: 126 }
   }
   const cspec = spec.containers?.find((x) => x.name === container)
-  proc.pids = execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command, i.changed)
+  const init = initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args }))
+  if (i.ended && (!i.shell || !i.tty || !cspec || !attachableShell(cspec))) return { kind: 'ExecResult', stdout: '', stderr: '', exitCode: 0, session: false }
+  proc.pids = i.ended ? mainPids(c, i.command) : execPids(c, policy, ctx.clock.now(), init, i.command, i.changed)
   proc.tty = i.tty === true
   if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
     const containerID = c.containerID
     const out = await i.shell.run(i.command, {
-      root, env, hostname, stdin, tty: i.tty === true, pids: proc.pids, ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
+      root, env, hostname, stdin, tty: i.tty === true, pids: proc.pids, ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip), ...(i.ended ? { ended: i.ended } : {}),
       current: async () => {
         if (!i.refresh) return root
         const now = await i.refresh()
@@ -214,7 +226,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
         return rootOf(now)
       },
     })
-    return { kind: 'ExecResult', ...out }
+    return { kind: 'ExecResult', stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode, ...(i.ended ? { session: out.session === true } : {}) }
   }
   const out = found.applet ? runApplet(proc, found.applet, args) : undefined
   if (!out) return { kind: 'ExecResult', stdout: '', stderr: `${cmd}: this program is not simulated in the lab\n`, exitCode: 126 }

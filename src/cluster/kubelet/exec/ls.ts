@@ -7,7 +7,13 @@ import { resolve, type FsDir, type FsNode } from './vfs'
 import { displayFiles, humanReadable, type Entry, type Style } from './lsFormat'
 import { blocksOf, sizeOf } from './vfs'
 
-export interface Output { stdout: string; stderr: string; exitCode: number }
+export interface Output {
+  stdout: string
+  stderr: string
+  exitCode: number
+  /** A shell with a terminal and no script: it now holds the terminal (kubectl exec -it, attach). */
+  session?: true
+}
 
 /** `busybox ls --help` on this machine (the version line as busybox prints it here, as SLEEP_USAGE). */
 export const LS_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.

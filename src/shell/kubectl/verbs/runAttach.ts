@@ -1,23 +1,35 @@
 // kubectl run --attach (or -i/--stdin, or -t): after the pod is created, wait until it runs and is
-// ready, or has completed; a completed pod's log is shown (what its main process printed); with
-// --restart=Never or OnFailure the container's exit code becomes kubectl's; --rm deletes the pod
-// at the end. The lab cannot attach to a process that runs on (a shell waiting for its input): it
-// says so, and leaves the pod running for kubectl exec.
-// Imitates: kubectl pkg/cmd/run/run.go (Run's attach branch, handleAttachPod, waitForPod,
-// podRunningAndReady, podCompleted, podSucceeded, removeCreatedObjects).
+// ready, or has completed. A completed pod's log is shown (what its main process printed). A pod
+// whose main process is a shell reading its terminal (`-it -- sh`) is attached to: that shell
+// takes the terminal, and when it ends (so does the container), the rest runs: the reattach hint
+// with restartPolicy Always, the container's exit code with Never or OnFailure, --rm's delete.
+// The lab cannot attach to any other running process: it says so, and leaves the pod running.
+// Imitates: kubectl 1.35 pkg/cmd/run/run.go (Run's attach branch, handleAttachPod, waitForPod,
+// podRunningAndReady, podCompleted, podSucceeded, removeCreatedObjects) and pkg/cmd/attach/attach.go
+// (Run's notices, reattachMessage).
 
+import type { ExecResult } from '../../../cluster/apiserver/types'
+import { newNotFound } from '../../../common/apiErrors'
+import type { RunResult } from '../../types'
 import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
-import { KubectlError, StatusError } from '../errors'
+import { KubectlError, renderError, StatusError } from '../errors'
 import { parseGoDuration } from '../flags'
-import { newNotFound } from '../../../common/apiErrors'
 
 type Obj = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-type Seen = 'ready' | 'completed' | 'deleted' | undefined
+/** Where the steps after the wait write: the command's own output, or (after an attached session) the `exit` line's. */
+interface Sink {
+  out(text: string): void
+  err(text: string): void
+}
+
+const NOTICE =
+  'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n' +
+  "If you don't see a command prompt, try pressing enter.\n"
 
 /** podRunningAndReady: ready, completed (ErrPodCompleted), deleted, or not yet. */
-function runningAndReady(pod: Obj | undefined): Seen {
+function runningAndReady(pod: Obj | undefined): 'ready' | 'completed' | 'deleted' | undefined {
   if (!pod) return 'deleted'
   const phase = pod.status?.phase
   if (phase === 'Succeeded' || phase === 'Failed') return 'completed'
@@ -31,6 +43,7 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
   const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}`
   const timeout = parseGoDuration(k.flags.str('pod-running-timeout')) ?? 60_000
   const restart = k.flags.str('restart')
+  const container = String(created.spec?.containers?.[0]?.name ?? name)
   let pod: Obj | undefined = created
   /** Watch the pod until `until` says it is there, within the timeout (watchtools.UntilWithSync). */
   const waitFor = async <T>(until: (p: Obj | undefined) => T | undefined): Promise<T> => {
@@ -40,42 +53,76 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
     if (seen === undefined && !(await k.ctx.lab.waitUntil(met, Math.max(0, deadline - k.now())))) throw new KubectlError('error: timed out waiting for the condition')
     return seen as T
   }
-  let keep = false
-  let failed: { text: string; rc: number } | undefined
+
+  /** After the attach (or the log): the exit code where the pod ends, then --rm's delete (deferred in run.go), then the error. */
+  const finish = async (sink: Sink, attached: boolean): Promise<number> => {
+    let failed: { text: string; rc: number } | undefined
+    try {
+      if (attached && restart === 'Always' && !k.flags.bool('quiet')) {
+        sink.out(`Session ended, resume using 'kubectl attach ${name} -c ${container} -i -t' command when the pod is running\n`)
+      }
+      // the exit code matters only where the pod ends (Never: either way; OnFailure: once it succeeds)
+      if (k.flags.bool('leave-stdin-open') || (restart !== 'Never' && restart !== 'OnFailure')) return 0
+      const done = await waitFor((p) => (p === undefined ? 'deleted' : p.status?.phase === 'Succeeded' || (restart === 'Never' && p.status?.phase === 'Failed') ? 'done' : undefined))
+      if (done === 'deleted' || pod?.status?.phase === 'Succeeded') return 0
+      const terminated = pod?.status?.containerStatuses?.[0]?.state?.terminated
+      const rc = Number(terminated?.exitCode ?? 0)
+      if (!terminated || rc === 0) throw new KubectlError(`error: pod ${ns}/${name} failed with unknown exit code`)
+      const text = `pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}`
+      failed = { text: text.endsWith('\n') ? text : `${text}\n`, rc }
+    } finally {
+      if (k.flags.bool('rm')) await remove(k, sink, client, path, ns, name)
+    }
+    // (printed as kubectl's CheckErr prints an exit error: after the deferred delete)
+    sink.err(failed.text)
+    return failed.rc
+  }
+
+  let ready = false
   try {
     const seen = await waitFor(runningAndReady)
     if (seen === 'deleted') throw new StatusError(newNotFound({ group: '', resource: 'pods' }, ''))
-    if (seen === 'ready') {
-      keep = true
-      throw new KubectlError(
-        `error: attaching to a running container is not available in this lab yet: pod/${name} runs on${k.flags.bool('rm') ? ' (not deleted)' : ''}; ` +
-          `kubectl exec -it ${name} -- sh opens a shell in it, kubectl logs ${name} shows what it printed`,
-      )
-    }
-    const text = await client.request<string>('GET', `${path}/log?container=${encodeURIComponent(String(pod?.spec?.containers?.[0]?.name ?? name))}`)
-    if (typeof text === 'string') k.out(text)
-    // the exit code matters only where the pod ends (Never: either way; OnFailure: once it succeeds)
-    if (k.flags.bool('leave-stdin-open') || (restart !== 'Never' && restart !== 'OnFailure')) return 0
-    const done = await waitFor((p) => (p === undefined ? 'deleted' : p.status?.phase === 'Succeeded' || (restart === 'Never' && p.status?.phase === 'Failed') ? 'done' : undefined))
-    if (done === 'deleted' || pod?.status?.phase === 'Succeeded') return 0
-    const terminated = pod?.status?.containerStatuses?.[0]?.state?.terminated
-    const rc = Number(terminated?.exitCode ?? 0)
-    if (!terminated || rc === 0) throw new KubectlError(`error: pod ${ns}/${name} failed with unknown exit code`)
-    const text2 = `pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}`
-    failed = { text: text2.endsWith('\n') ? text2 : `${text2}\n`, rc }
-  } finally {
-    if (k.flags.bool('rm') && !keep) await remove(k, client, path, ns, name)
+    ready = seen === 'ready'
+  } catch (e) {
+    if (k.flags.bool('rm')) await remove(k, k, client, path, ns, name)
+    throw e
   }
-  // (printed as kubectl's CheckErr prints an exit error: after the deferred delete)
-  k.err(failed.text)
-  return failed.rc
+  if (!ready) {
+    const text = await client.request<string>('GET', `${path}/log?container=${encodeURIComponent(container)}`)
+    if (typeof text === 'string') k.out(text)
+    return finish(k, false)
+  }
+  if (k.flags.bool('stdin') && k.flags.bool('tty') && k.ctx.lab.afterSession) {
+    const q = `container=${encodeURIComponent(container)}&stdin=true&stdout=true&tty=true`
+    const r = await client.request<ExecResult>('POST', `${path}/attach?${q}`)
+    if (r.session) {
+      if (!k.flags.bool('quiet')) k.err(NOTICE)
+      k.ctx.lab.afterSession(async () => {
+        const end: RunResult = { stdout: '', stderr: '', exitCode: 0 }
+        const sink = { out: (t: string) => void (end.stdout += t), err: (t: string) => void (end.stderr += t) }
+        try {
+          end.exitCode = await finish(sink, true)
+        } catch (e) {
+          const err = renderError(e)
+          sink.err(err.text.endsWith('\n') ? err.text : `${err.text}\n`)
+          end.exitCode = err.exitCode
+        }
+        return end
+      })
+      return 0
+    }
+  }
+  throw new KubectlError(
+    `error: attaching to a running container is not available in this lab yet: pod/${name} runs on${k.flags.bool('rm') ? ' (not deleted)' : ''}; ` +
+      `kubectl exec -it ${name} -- sh opens a shell in it, kubectl logs ${name} shows what it printed`,
+  )
 }
 
 /** removeCreatedObjects: a plain delete (no grace period given, not waited for), not found ignored. */
-async function remove(k: Kubectl, client: RestClient, path: string, ns: string, name: string): Promise<void> {
+async function remove(k: Kubectl, sink: Sink, client: RestClient, path: string, ns: string, name: string): Promise<void> {
   try {
     await client.request('DELETE', path, { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' })
-    if (!k.flags.bool('quiet')) k.out(`pod "${name}" deleted from ${ns} namespace\n`)
+    if (!k.flags.bool('quiet')) sink.out(`pod "${name}" deleted from ${ns} namespace\n`)
   } catch (e) {
     if (!(e instanceof StatusError && e.code === 404)) throw e
   }
