@@ -80,10 +80,14 @@ describe('a container whose main process ends at once', () => {
     expect(Date.parse(previous.split(' ')[0])).toBe(Date.parse(lastStart))
   })
 
-  it('keeps the first 16 KiB of what the process printed', async () => {
+  it('keeps the first 16 KiB (bytes) of what the process printed', async () => {
     await out("kubectl run big --image=busybox --restart=Never -- printf '%020000d' 7")
     await out("kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/big")
     expect(await out('kubectl logs big')).toBe('0'.repeat(16 * 1024))
+    // bytes, not characters: random bytes are counted as wc -c counts them
+    await out('kubectl run noise --image=busybox --restart=Never -- cat /dev/urandom')
+    await out('lab advance 30s')
+    expect(await out('kubectl logs noise | wc -c')).toBe('16384\n')
   })
 
   it('a main process the lab does not run (sleep) logs nothing', async () => {

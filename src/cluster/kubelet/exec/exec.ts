@@ -16,6 +16,7 @@ import { runningAt, type RestartPolicy } from '../timeline'
 import { execPids, initCmdline, type ContainerPids } from './procs'
 import { attachableShell, containerArgv } from '../program'
 import { newBadRequest, newFailure, newNotFound } from '../../../common/apiErrors'
+import { sliceBytes } from '../../../common/bytes'
 
 /** The cluster's DNS and `kubernetes` Service addresses (Kubernetes the Hard Way ranges) when no Service says otherwise. */
 export const DEFAULT_SERVICE_IP = '10.32.0.1'
@@ -174,7 +175,7 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
     pids: mainPids(c, argv),
     ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
   })
-  return { log: `${out.stdout}${out.stderr}`.slice(0, MAIN_LOG_MAX), exitCode: out.exitCode }
+  return { log: sliceBytes(`${out.stdout}${out.stderr}`, 0, MAIN_LOG_MAX), exitCode: out.exitCode }
 }
 
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
