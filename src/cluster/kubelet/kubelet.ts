@@ -17,7 +17,7 @@ import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
 import { execInPod, treesToPrepare } from './exec/exec'
 import type { FsDir } from './exec/vfs'
 import { fastForward, scheduleSync, syncPod } from './podSync'
-import { containerArgv } from './program'
+import { mainArgv } from './program'
 import type { Container } from '../api/core'
 import type { ContainerShell } from './exec/containerShell'
 import { SharedCopy } from './sharedCopy'
@@ -232,7 +232,7 @@ export class Kubelet {
     const ended = async (code: number) => {
       if (uid !== undefined && spec) this.mainEnded(uid, spec.name, code)
     }
-    return this.exec(namespace, pod, container, spec ? containerArgv(spec) : [], { ...io, ended })
+    return this.exec(namespace, pod, container, spec ? mainArgv(spec) : [], { ...io, ended })
   }
 
   /** The main process of a container ended with `code` now (its attached shell exited): the container is terminated. */

@@ -109,20 +109,20 @@ export function script(text: string): Exit | 'forever' | 'unknown' {
 }
 
 /** The command line after the images' entrypoint scripts, which exec their command line. */
-function mainArgv(c: Pick<Container, 'image' | 'command' | 'args'>): string[] {
+export function mainArgv(c: Pick<Container, 'image' | 'command' | 'args'>): string[] {
   const argv = containerArgv(c)
   return argv[0] === '/docker-entrypoint.sh' || argv[0] === '/entrypoint.sh' ? argv.slice(1) : argv
 }
 
 type MainSpec = Pick<Container, 'image' | 'command' | 'args' | 'stdin'>
 
-/** A program that reads its standard input when started this way: with the container's stdin open (`kubectl run -i`), it waits for it. */
 /** A container whose main process is a shell reading its terminal (`kubectl run -it -- sh`): pods/attach gives the student that shell. */
 export function attachableShell(c: MainSpec & Pick<Container, 'tty'>): boolean {
   const argv = mainArgv(c)
   return !!c.stdin && !!c.tty && ['sh', 'bash', 'ash'].includes(base(argv[0] ?? '')) && readsStdin(argv)
 }
 
+/** A program that reads its standard input when started this way: with the container's stdin open (`kubectl run -i`), it waits for it. */
 export function readsStdin(argv: string[]): boolean {
   const [name, ...args] = [base(argv[0] ?? ''), ...argv.slice(1)]
   if (name === 'sh' || name === 'bash' || name === 'ash') return args.length === 0 || args[0] === '-i' || args[0] === '-s'
