@@ -10,8 +10,10 @@ import { ADMIN_KUBECONFIG, FakeLab, runKubectl } from '../testing/fake'
 import { pod } from '../testing/fixtures'
 
 const LOG = 'one\ntwo\nthree'
-const POD = { ...pod, metadata: { ...(pod.metadata as object), namespace: 'default' } }
-const POD_PATH = '/api/v1/namespaces/default/pods/app'
+/** Each case runs in a namespace of its own (`c<i>`), so that the server tells its requests apart while the cases run side by side. */
+const ns = (i: number) => `c${i}`
+const podPath = (i: number) => `/api/v1/namespaces/${ns(i)}/pods/app`
+const podIn = (i: number) => ({ ...pod, metadata: { ...(pod.metadata as object), namespace: ns(i) } })
 
 const CASES: string[][] = [
   ['logs', 'app'],
@@ -34,31 +36,31 @@ const CASES: string[][] = [
   ['logs', 'app', 'app', '-c', 'app'],
   ['logs', 'app', '--all-containers', '-c', 'app'],
   ['logs', 'nope', '--since-time=2024-08-30'],
-]
+].map((args, i) => [...args, '-n', ns(i)])
 
 let server: OracleServer
 let real: Real[] = []
-/** The log requests each real run made (path and query). */
+/** The log requests of each case's real run (path and query). */
 let realLogPaths: string[][] = []
 beforeAll(async () => {
-  server = await startOracleServer('ok', { [POD_PATH]: POD, [`${POD_PATH}/log`]: LOG })
-  real = []
-  // one at a time, to tell each run's requests apart
-  for (const args of CASES) {
-    const from = server.seen.length
-    real.push(...(await realBatch(server.url, [args], workdir({}))))
-    realLogPaths.push(server.seen.slice(from).filter((p) => p.startsWith(`${POD_PATH}/log`)))
-  }
+  const objects: Record<string, unknown> = {}
+  CASES.forEach((_, i) => {
+    objects[podPath(i)] = podIn(i)
+    objects[`${podPath(i)}/log`] = LOG
+  })
+  server = await startOracleServer('ok', objects)
+  real = await realBatch(server.url, CASES, workdir({}))
+  realLogPaths = CASES.map((_, i) => server.seen.filter((p) => p.startsWith(`${podPath(i)}/log`)))
 }, 120_000)
 afterAll(() => server?.close())
 
 describe('differential: kubectl logs options, against a real kubectl', () => {
   for (const [i, args] of CASES.entries()) {
     it(args.join(' '), async () => {
-      const lab = new FakeLab({ [`GET ${POD_PATH}`]: POD, [`GET ${POD_PATH}/log`]: [200, LOG] }, '2026-11-29T15:38:59Z')
+      const lab = new FakeLab({ [`GET ${podPath(i)}`]: podIn(i), [`GET ${podPath(i)}/log`]: [200, LOG] }, '2026-11-29T15:38:59Z')
       const got = await runKubectl(lab, args, { files: { '/root/.kube/config': ADMIN_KUBECONFIG } })
       expect(got).toEqual(real[i])
-      expect(lab.requests.map((r) => r.path).filter((p) => p.startsWith(`${POD_PATH}/log`))).toEqual(realLogPaths[i])
+      expect(lab.requests.map((r) => r.path).filter((p) => p.startsWith(`${podPath(i)}/log`))).toEqual(realLogPaths[i])
     })
   }
   it('the cases cover requests and errors', () => {
