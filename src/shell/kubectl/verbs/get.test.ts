@@ -148,3 +148,17 @@ describe('kubectl get messages', () => {
     )
   })
 })
+
+describe('kubectl get --watch', () => {
+  it('is not in the lab: it says so, before any request, and gives the same line under watch(1)', async () => {
+    const lab = new FakeLab({}, '2026-11-29T15:38:59Z')
+    const r = await runKubectl(lab, ['-n', 'kube-system', 'get', 'pods', '-l', 'app in (a,b)', '-w'])
+    expect(r).toEqual({
+      stdout: '',
+      stderr: "error: --watch is not available in this lab; `watch kubectl -n kube-system get pods -l 'app in (a,b)'` shows the list again every 2 seconds as the lab clock moves (Ctrl+C ends it)\n",
+      exitCode: 1,
+    })
+    expect(lab.requests).toEqual([])
+    expect((await runKubectl(lab, words('get sa --watch-only'))).stderr).toContain('`watch kubectl get sa`')
+  })
+})

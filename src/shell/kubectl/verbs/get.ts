@@ -3,6 +3,7 @@
 import { checkSelectorArgs, resourceArgs, type ResourceRequest } from '../builder'
 import type { RestClient } from '../client'
 import { OUTPUT_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
+import { quoteWord } from '../../xtrace'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { stringSlice } from '../flags'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
@@ -112,7 +113,9 @@ async function run(k: Kubectl): Promise<number> {
     throw new KubectlError(`error: --show-labels option cannot be used with ${output} printer`)
   }
   if (k.flags.bool('watch') || k.flags.bool('watch-only')) {
-    throw new KubectlError('error: --watch is not available in this lab: the lab clock only moves when you run a command (try `lab advance 30s`, then get again)')
+    // the same command line under watch(1), which the lab runs live
+    const line = k.ctx.argv.filter((a) => !/^(-w|--watch(-only)?(=true)?)$/.test(a)).map(quoteWord).join(' ')
+    throw new KubectlError(`error: --watch is not available in this lab; \`watch ${line}\` shows the list again every 2 seconds as the lab clock moves (Ctrl+C ends it)`)
   }
   const fmt = outputFormatFor(k, true)
   const allNamespaces = k.flags.bool('all-namespaces')
