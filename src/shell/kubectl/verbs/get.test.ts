@@ -150,15 +150,56 @@ describe('kubectl get messages', () => {
 })
 
 describe('kubectl get --watch', () => {
-  it('is not in the lab: it says so, before any request, and gives the same line under watch(1)', async () => {
-    const lab = new FakeLab({}, '2026-11-29T15:38:59Z')
-    const r = await runKubectl(lab, ['-n', 'kube-system', 'get', 'pods', '-l', 'app in (a,b)', '-w'])
-    expect(r).toEqual({
-      stdout: '',
-      stderr: "error: --watch is not available in this lab; `watch kubectl -n kube-system get pods -l 'app in (a,b)'` shows the list again every 2 seconds as the lab clock moves (Ctrl+C ends it)\n",
-      exitCode: 1,
-    })
-    expect(lab.requests).toEqual([])
-    expect((await runKubectl(lab, words('get sa --watch-only'))).stderr).toContain('`watch kubectl get sa`')
+  /** The fixture pod as the watch sees it over time: Pending first, Running a second later (a new resourceVersion each), then deleted. */
+  const at = (phase: string, rv: string, ready: boolean) => ({
+    ...pod,
+    metadata: { ...(pod.metadata as object), resourceVersion: rv },
+    status: { ...(pod.status as object), phase, containerStatuses: [{ ...((pod.status as { containerStatuses: object[] }).containerStatuses[0]), ready, ...(ready ? {} : { state: { waiting: { reason: 'ContainerCreating' } } }) }] },
+  })
+  const other = { ...pod, metadata: { ...(pod.metadata as object), name: 'a-much-longer-name', uid: 'u-2', resourceVersion: '30' } }
+  function watchLab(): FakeLab & { paces: number } {
+    const lab = new FakeLab(
+      {
+        'GET /api/v1/namespaces/sa-demo/pods': () => {
+          const t = lab.clock - Date.parse('2026-11-29T15:38:59Z')
+          const items = t === 0 ? [at('Pending', '10', false)] : t === 1000 ? [at('Running', '20', true), other] : [other]
+          return { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '40' }, items }
+        },
+      },
+      '2026-11-29T15:38:59Z',
+    ) as FakeLab & { paces: number; pace(ms: number): Promise<boolean> }
+    lab.paces = 0
+    // two refreshes, then Ctrl+C
+    lab.pace = async () => ++lab.paces <= 2
+    return lab
+  }
+
+  it('the list, then a row per change as the clock moves (widths remembered, header once), until Ctrl+C (status 1)', async () => {
+    const lab = watchLab()
+    const r = await runKubectl(lab, words('get pods -n sa-demo -w'))
+    expect(r.stderr).toBe('')
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe(
+      'NAME   READY   STATUS              RESTARTS   AGE\n' +
+        'app    0/1     ContainerCreating   0          7m2s\n' +
+        // a second later: the pod Running, and a new pod whose name widens the first column
+        'app                  1/1     Running             0          7m3s\n' +
+        'a-much-longer-name   1/1     Running             0          7m3s\n' +
+        // then the first one is gone: its last state
+        'app                  1/1     Running             0          7m4s\n',
+    )
+    expect(lab.paces).toBe(3)
+  })
+
+  it('where nothing paces it (a transcript), the list once and a note; other outputs and several types are refused', async () => {
+    const lab = new FakeLab({ 'GET /api/v1/namespaces/sa-demo/pods': { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [pod] } }, '2026-11-29T15:38:59Z')
+    const r = await runKubectl(lab, words('get pods -n sa-demo --watch'))
+    expect(r.stdout).toBe('NAME   READY   STATUS    RESTARTS   AGE\napp    1/1     Running   0          7m2s\n')
+    expect(r.stderr).toMatch(/^kubectl get --watch: the lab shows the list once here/)
+    expect(r.exitCode).toBe(0)
+    expect((await runKubectl(lab, words('get pods -n sa-demo --watch-only'))).stdout).toBe('')
+    const json = await runKubectl(lab, ['-n', 'kube-system', 'get', 'pods', '-l', 'app in (a,b)', '-w', '-o', 'json'])
+    expect(json.stderr).toBe("error: --watch with -o json is not available in this lab; `watch kubectl -n kube-system get pods -l 'app in (a,b)' -o json` shows it again every 2 seconds as the lab clock moves (Ctrl+C ends it)\n")
+    expect((await runKubectl(lab, words('get pods,sa -w'))).stderr).toBe('error: you may only specify a single resource type\n')
   })
 })

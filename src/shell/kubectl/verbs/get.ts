@@ -1,93 +1,30 @@
 // Imitates: kubectl pkg/cmd/get/get.go
 
-import { checkSelectorArgs, resourceArgs, type ResourceRequest } from '../builder'
-import type { RestClient } from '../client'
+import { checkSelectorArgs, resourceArgs } from '../builder'
 import { OUTPUT_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { quoteWord } from '../../xtrace'
 import { KubectlError, StatusError, renderError } from '../errors'
-import { stringSlice } from '../flags'
-import { KUBECTL_TABWRITER, tabwrite } from '../format'
 import { toServerJson } from '../printers/json'
 import { listOf, outputFormatFor, printGeneric, printOptions } from '../output'
 import { sortFound } from './getSort'
-import { kindString, resourcePath, type ResourceInfo } from '../resources'
-import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
-import { formatLabels, headerRow, tableFor, type Obj } from '../tables'
+import { fetchAll, tableLines, tableText, type Found } from './getList'
+import { watchTables } from './getWatch'
+import type { Obj } from '../tables'
 
-interface Found {
-  resource: ResourceInfo
-  obj: Obj
-}
-
-function listQuery(k: Kubectl): string {
-  const q: string[] = []
-  const field = k.flags.str('field-selector')
-  const label = k.flags.str('selector')
-  if (field) q.push(`fieldSelector=${encodeURIComponent(field)}`)
-  if (label) q.push(`labelSelector=${encodeURIComponent(label)}`)
-  q.push('limit=500')
-  return `?${q.join('&')}`
-}
-
-/** Fetches what the arguments name; errors are collected, as the builder's ContinueOnError does. */
 /** The `all` category (resource.MultipleTypesRequested): of its resources the lab serves pods only. */
 export const expandAll = (args: string[]) => (args.length > 0 && args[0].split(',').includes('all') ? [args[0].split(',').map((t) => (t === 'all' ? 'pods' : t)).join(','), ...args.slice(1)] : args)
 
-async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceRequest[], allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean }> {
-  const ns = client.config.namespace
-  const found: Found[] = []
-  const labelReqs = parseLabelSelector(k.flags.str('selector'))
-  const fieldSel = k.flags.str('field-selector')
-  for (const r of reqs) {
-    try {
-      if (r.name !== undefined) {
-        const obj = await client.request<Obj>('GET', resourcePath(r.resource, ns, r.name))
-        found.push({ resource: r.resource, obj })
-      } else {
-        const path = resourcePath(r.resource, allNamespaces ? undefined : ns) + listQuery(k)
-        const list = await client.request<Obj>('GET', path)
-        for (const item of (list.items ?? []) as Obj[]) {
-          if (!matchesLabels(labelReqs, item.metadata?.labels)) continue
-          if (fieldSel && !matchesFields(fieldSel, item)) continue
-          found.push({ resource: r.resource, obj: { apiVersion: r.resource.group ? `${r.resource.group}/${r.resource.version}` : r.resource.version, kind: r.resource.kind, ...item } })
-        }
-      }
-    } catch (e) {
-      if (!(k.flags.bool('ignore-not-found') && e instanceof StatusError && e.code === 404)) errors.push(e)
-    }
-  }
-  return { found, single: reqs.length === 1 && reqs[0].name !== undefined }
-}
 
 function humanTables(k: Kubectl, found: Found[], allNamespaces: boolean, wide: boolean): string {
   const kinds = new Set(found.map((f) => f.resource.kind))
   const withKind = kinds.size > 1 || k.flags.bool('show-kind') || (k.args[0] ?? '').split(',').includes('all')
-  const now = k.now()
   const groups: string[] = []
-  // -L KEY: a column of each label's value, headed by the key's last segment in capitals (after the table's own columns, before LABELS)
-  const labelColumns = stringSlice(k.flags.all('label-columns'))
-  const labelHeads = labelColumns.map((l) => (l.split('/').pop() ?? '').toUpperCase())
   let i = 0
   while (i < found.length) {
     const res = found[i].resource
-    const table = tableFor(res.kind)
-    const withNs = allNamespaces && res.namespaced
-    const lines: string[][] = []
-    if (!k.flags.bool('no-headers')) {
-      const h = [...(withNs ? ['NAMESPACE'] : []), ...headerRow(table, wide), ...labelHeads]
-      if (k.flags.bool('show-labels')) h.push('LABELS')
-      lines.push(h)
-    }
-    for (; i < found.length && found[i].resource === res; i++) {
-      const o = found[i].obj
-      const cells = table.row(o, now, wide).map((c) => String(c ?? ''))
-      if (withKind) cells[0] = `${kindString(res)}/${cells[0]}`
-      if (withNs) cells.unshift(o.metadata?.namespace ?? '')
-      for (const l of labelColumns) cells.push(o.metadata?.labels?.[l] ?? '')
-      if (k.flags.bool('show-labels')) cells.push(formatLabels(o.metadata?.labels))
-      lines.push(cells)
-    }
-    groups.push(tabwrite(lines.map((l) => l.join('\t') + '\n').join(''), KUBECTL_TABWRITER))
+    const objs: Obj[] = []
+    for (; i < found.length && found[i].resource === res; i++) objs.push(found[i].obj)
+    groups.push(tableText(tableLines(k, res, objs, { allNamespaces, wide, withKind, header: true })))
   }
   return groups.join(k.flags.bool('no-headers') ? '' : '\n')
 }
@@ -112,12 +49,13 @@ async function run(k: Kubectl): Promise<number> {
   if (k.flags.bool('show-labels') && output !== '' && output !== 'wide') {
     throw new KubectlError(`error: --show-labels option cannot be used with ${output} printer`)
   }
-  if (k.flags.bool('watch') || k.flags.bool('watch-only')) {
+  const fmt = outputFormatFor(k, true)
+  const watching = k.flags.bool('watch') || k.flags.bool('watch-only')
+  if (watching && fmt.kind !== 'human' && fmt.kind !== 'wide') {
     // the same command line under watch(1), which the lab runs live
     const line = k.ctx.argv.filter((a) => !/^(-w|--watch(-only)?(=true)?)$/.test(a)).map(quoteWord).join(' ')
-    throw new KubectlError(`error: --watch is not available in this lab; \`watch ${line}\` shows the list again every 2 seconds as the lab clock moves (Ctrl+C ends it)`)
+    throw new KubectlError(`error: --watch with -o ${k.flags.str('output')} is not available in this lab; \`watch ${line}\` shows it again every 2 seconds as the lab clock moves (Ctrl+C ends it)`)
   }
-  const fmt = outputFormatFor(k, true)
   const allNamespaces = k.flags.bool('all-namespaces')
   const reqs = resourceArgs(expandAll(k.args))
   // the builder: a selector is looked at before names are (visitBySelector, then visitByName)
@@ -126,6 +64,7 @@ async function run(k: Kubectl): Promise<number> {
     throw new KubectlError('error: a resource cannot be retrieved by name across all namespaces')
   }
   const client = await k.client()
+  if (watching) return watchTables(k, client, reqs, allNamespaces, fmt.kind === 'wide')
   const errors: unknown[] = []
   const fetched = await fetchAll(k, client, reqs, allNamespaces, errors)
   const single = fetched.single

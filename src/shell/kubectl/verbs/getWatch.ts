@@ -1,0 +1,58 @@
+// kubectl get --watch (-w) and --watch-only, as tables: the list (or the named object), then a row
+// for each object that changed, appeared or went, as the lab clock moves, until Ctrl+C. The rows
+// go through one tab writer that remembers its widths (liggitt/tabwriter RememberWidths): a column
+// never narrows, and widens when a later row needs it; the header is printed once, with the first
+// row. Live where the host paces commands (the page's worker: a refresh each second of wall time,
+// which moves the lab clock a second, as watch(1) in the lab does); elsewhere (transcripts, a job)
+// the list is shown once, with a note. Changes between two refreshes show as one row per object
+// (a real watch prints every event), in the order of their resourceVersions; a deleted object's
+// row is its last state.
+// Imitates: kubectl pkg/cmd/get/get.go (GetOptions.watch) and k8s.io/kubectl/pkg/util/interrupt
+// (Ctrl+C ends kubectl with status 1).
+
+import type { ResourceRequest } from '../builder'
+import type { RestClient } from '../client'
+import type { Kubectl } from '../command'
+import { KubectlError } from '../errors'
+import type { Obj } from '../tables'
+import { fetchAll, tableLines, tableText } from './getList'
+
+const uidOf = (o: Obj): string => String(o.metadata?.uid ?? `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`)
+const rvOf = (o: Obj): number => Number(o.metadata?.resourceVersion ?? 0)
+
+export async function watchTables(k: Kubectl, client: RestClient, reqs: ResourceRequest[], allNamespaces: boolean, wide: boolean): Promise<number> {
+  // the builder's SingleResourceType
+  if (new Set(reqs.map((r) => r.resource)).size > 1) throw new KubectlError('error: you may only specify a single resource type')
+  const resource = reqs[0].resource
+  const errors: unknown[] = []
+  const first = await fetchAll(k, client, reqs, allNamespaces, errors)
+  if (errors.length > 0) throw errors[0]
+  const shown: string[][] = []
+  const print = (objs: Obj[]) => {
+    if (objs.length === 0) return
+    const lines = tableLines(k, resource, objs, { allNamespaces, wide, withKind: k.flags.bool('show-kind'), header: shown.length === 0 })
+    // the new lines as the remembered widths lay them out (a column never narrows)
+    const text = tableText([...shown, ...lines]).split('\n')
+    k.out(`${text.slice(shown.length, shown.length + lines.length).join('\n')}\n`)
+    shown.push(...lines)
+  }
+  let seen = new Map(first.found.map((f) => [uidOf(f.obj), f.obj] as const))
+  if (!k.flags.bool('watch-only')) print(first.found.map((f) => f.obj))
+  const pace = k.ctx.lab.pace
+  if (!pace) {
+    k.err("kubectl get --watch: the lab shows the list once here (nothing paces it: a transcript or a job started with &); move the clock ('lab advance 30s') and run it again to see what changed\n")
+    return 0
+  }
+  for (;;) {
+    // Ctrl+C: kubectl's interrupt handler ends it with status 1
+    if (!(await pace(1000))) return 1
+    await k.ctx.lab.advance(1000)
+    k.ctx.signal?.throwIfAborted()
+    const now = await fetchAll(k, client, reqs, allNamespaces, [])
+    const current = new Map(now.found.map((f) => [uidOf(f.obj), f.obj] as const))
+    const changed = now.found.map((f) => f.obj).filter((o) => rvOf(seen.get(uidOf(o)) ?? {}) !== rvOf(o) || !seen.has(uidOf(o)))
+    const gone = [...seen].filter(([uid]) => !current.has(uid)).map(([, o]) => o)
+    print([...changed.sort((a, b) => rvOf(a) - rvOf(b)), ...gone])
+    seen = current
+  }
+}
