@@ -43,6 +43,25 @@ describe('kubectl run -it -- sh', () => {
     expect((await run('kubectl get pods quiet')).exitCode).toBe(1)
   })
 
+  it('refused by RBAC (create pods/attach): handleAttachPod warns and falls back to the log, then waits for the pod (--rm deletes it)', async () => {
+    for (const line of [
+      'kubectl create sa dev',
+      'kubectl create role runner --verb=create,get,list,watch,delete --resource=pods,pods/log',
+      'kubectl create rolebinding dev-runner --role=runner --serviceaccount=default:dev',
+    ])
+      expect((await run(line)).exitCode).toBe(0)
+    const r = await run('kubectl run x -it --rm --restart=Never --image=busybox --as=system:serviceaccount:default:dev -- sh')
+    expect(r).toEqual({
+      stdout: 'pod "x" deleted from default namespace\n',
+      stderr:
+        NOTICE +
+        'warning: couldn\'t attach to pod/x, falling back to streaming logs: pods "x" is forbidden: User "system:serviceaccount:default:dev" cannot create resource "pods/attach" in API group "" in the namespace "default"\n' +
+        'error: timed out waiting for the condition\n',
+      exitCode: 1,
+    })
+    expect(lab.prompt()).toBeUndefined()
+  })
+
   it('kubectl exec -it: $? after the shell is its status', async () => {
     await run('kubectl run app --image=busybox -- sleep 3600')
     await run('kubectl wait --for=condition=Ready pod/app')

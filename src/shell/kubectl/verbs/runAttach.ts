@@ -3,7 +3,9 @@
 // whose main process is a shell reading its terminal (`-it -- sh`) is attached to: that shell
 // takes the terminal, and when it ends (so does the container), the rest runs: the reattach hint
 // with restartPolicy Always, the container's exit code with Never or OnFailure, --rm's delete.
-// The lab cannot attach to any other running process: it says so, and leaves the pod running.
+// An attach the API server refuses (RBAC: create pods/attach) is warned about, and the log shown
+// instead, as handleAttachPod falls back. The lab cannot attach to any other running process: it
+// says so, and leaves the pod running.
 // Imitates: kubectl 1.35 pkg/cmd/run/run.go (Run's attach branch, handleAttachPod, waitForPod,
 // podRunningAndReady, podCompleted, podSucceeded, removeCreatedObjects) and pkg/cmd/attach/attach.go
 // (Run's notices, reattachMessage).
@@ -87,14 +89,31 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
     if (k.flags.bool('rm')) await remove(k, k, client, path, ns, name)
     throw e
   }
-  if (!ready) {
-    const text = await client.request<string>('GET', `${path}/log?container=${encodeURIComponent(container)}`)
+  /** logOpts: the container's log, then what follows (a failure there still deletes the pod with --rm). */
+  const logsThenFinish = async (): Promise<number> => {
+    let text: string
+    try {
+      text = await client.request<string>('GET', `${path}/log?container=${encodeURIComponent(container)}`)
+    } catch (e) {
+      if (k.flags.bool('rm')) await remove(k, k, client, path, ns, name)
+      throw e
+    }
     if (typeof text === 'string') k.out(text)
     return finish(k, false)
   }
+  if (!ready) return logsThenFinish()
   if (k.flags.bool('stdin') && k.flags.bool('tty') && k.ctx.lab.afterSession) {
     const q = `container=${encodeURIComponent(container)}&stdin=true&stdout=true&tty=true`
-    const r = await client.request<ExecResult>('POST', `${path}/attach?${q}`)
+    let r: ExecResult
+    try {
+      r = await client.request<ExecResult>('POST', `${path}/attach?${q}`)
+    } catch (e) {
+      // the API server refused the attach (RBAC: create pods/attach): handleAttachPod says so and streams the log instead
+      if (!(e instanceof StatusError)) throw e
+      if (!k.flags.bool('quiet')) k.err(NOTICE)
+      k.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${e.message}\n`)
+      return logsThenFinish()
+    }
     if (r.session) {
       if (!k.flags.bool('quiet')) k.err(NOTICE)
       k.ctx.lab.afterSession(async () => {
