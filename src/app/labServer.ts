@@ -36,7 +36,7 @@ export function serveLab(port: Port, wallNow: () => number = () => Date.now()): 
 
   // Yield to the worker's event loop now and then during a long command, so Ctrl+C gets in,
   // and pace live commands (watch) with a timer that Ctrl+C cuts short.
-  const pacer = new Pacer()
+  const pacer = new Pacer((waiting) => post({ kind: 'pacing', waiting }))
   const makeLab = (opts: LabOptions) =>
     createLab({ ...opts, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)), pace: pacer.pace }).then((lab) => {
       performance.mark('lab-built') // for scripts/bench.mjs

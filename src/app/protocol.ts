@@ -61,6 +61,8 @@ export type FromWorker =
   | { kind: 'result'; id: number; ok: true; value: unknown }
   | { kind: 'result'; id: number; ok: false; message: string }
   | { kind: 'edit'; id: number; request: EditRequest }
+  /** A live command (watch, kubectl get -w) waits between refreshes (`waiting`), or goes on: the page's time budget counts only the rest. */
+  | { kind: 'pacing'; waiting: boolean }
 
 // ---- Saves: the lab's persistence runs in the worker, next to the lab (savesServer.ts; the
 // page's side is savesClient.ts). The page holds the tab's lock and tells the worker its role.

@@ -87,6 +87,19 @@ describe('the lab in a worker, seen from the page', () => {
     expect((await lab.run('echo again')).stdout).toBe('again\n')
   })
 
+  it("a live command's waits between refreshes do not count against the time budget", async () => {
+    const { lab } = setup({ runBudgetMs: 40 })
+    await lab.start()
+    const chunks: string[] = []
+    const watching = lab.run('watch -n 0.1 echo tick', (c) => chunks.push(c.text))
+    await new Promise((r) => setTimeout(r, 450))
+    lab.interrupt()
+    expect((await watching).exitCode).toBe(0)
+    // several refreshes, each past the 40 ms budget: only Ctrl+C ended it
+    expect(chunks.join('').match(/^tick$/gm)?.length ?? 0).toBeGreaterThanOrEqual(3)
+    expect(lab.restarts).toBe(0)
+  })
+
   it('opens the page editor for nano across the boundary', async () => {
     const asked: EditRequest[] = []
     const { lab } = setup({

@@ -21,7 +21,7 @@ export interface WorkerLabOptions {
   spawn: () => WorkerLike
   onEvent: (e: LabEvent) => void
   onEdit: (request: EditRequest) => Promise<string | undefined>
-  /** A command may run this long (wall ms) before it is stopped; default 20 s. */
+  /** A command may run this long (wall ms) before it is stopped, not counting a live command's waits between refreshes; default 20 s. */
   runBudgetMs?: number
   /** After Ctrl+C (or the budget), how long the command has to stop before the worker is restarted; default 1 s. */
   graceMs?: number
@@ -123,6 +123,11 @@ export class WorkerLab implements LabClient {
         return
       case 'chunk':
         this.pending.get(m.id)?.onChunk?.(m.chunk)
+        return
+      case 'pacing':
+        // a live command waits for its next refresh: that is not time it holds the lab
+        if (m.waiting) this.clearBudget()
+        else if (this.runId !== undefined && this.editsOpen === 0) this.armBudget(this.runId)
         return
       case 'edit':
         this.editsOpen++
