@@ -53,7 +53,7 @@ export function SegmentsWithDecode({ segs: all }: { segs: readonly Segment[] }) 
         <SegmentView key={`r${i}`} seg={s} />
       ))}
       {hidden > 0 && (
-        <Suspense fallback={<span className="t-more">{` … (${hidden} more characters)`}</span>}>
+        <Suspense fallback={<span className="t-more">{` … (${hidden.toLocaleString('en-US')} more characters)`}</span>}>
           <LongLineMarker segs={all} hidden={hidden} />
         </Suspense>
       )}
