@@ -149,8 +149,6 @@ export function containerProgram(c: MainSpec): Program {
  * of the understood ones above that ends at once (echo, cat, env, `sh -c` of such commands).
  */
 export function printsAtStart(c: MainSpec): boolean {
-  const rest = mainArgv(c)
-  if (rest.length === 0 || (c.stdin && readsStdin(rest)) || base(rest[0]) === 'agnhost' || base(rest[0]) === 'curl') return false
-  const r = simple(rest)
-  return r !== 'forever' && r !== 'unknown' && r.exitMs === 0
+  const name = base(mainArgv(c)[0] ?? '')
+  return name !== 'agnhost' && name !== 'curl' && containerProgram(c)?.exitMs === 0
 }

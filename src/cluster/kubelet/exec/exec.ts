@@ -210,9 +210,10 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     return { kind: 'ExecResult', stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown\n`, exitCode: 126 }
   }
   const cspec = spec.containers?.find((x) => x.name === container)
-  const init = initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args }))
   if (i.ended && (!i.shell || !i.tty || !cspec || !attachableShell(cspec))) return { kind: 'ExecResult', stdout: '', stderr: '', exitCode: 0, session: false }
-  proc.pids = i.ended ? mainPids(c, i.command) : execPids(c, policy, ctx.clock.now(), init, i.command, i.changed)
+  proc.pids = i.ended
+    ? mainPids(c, i.command)
+    : execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command, i.changed)
   proc.tty = i.tty === true
   if (i.shell && !(found.applet && DIRECT.has(found.applet))) {
     const containerID = c.containerID

@@ -50,7 +50,8 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
     k.ctx.signal?.throwIfAborted()
     const now = await fetchAll(k, client, reqs, allNamespaces, [])
     const current = new Map(now.found.map((f) => [uidOf(f.obj), f.obj] as const))
-    const changed = now.found.map((f) => f.obj).filter((o) => rvOf(seen.get(uidOf(o)) ?? {}) !== rvOf(o) || !seen.has(uidOf(o)))
+    // new, or with another resourceVersion
+    const changed = now.found.map((f) => f.obj).filter((o) => seen.get(uidOf(o))?.metadata?.resourceVersion !== o.metadata?.resourceVersion)
     const gone = [...seen].filter(([uid]) => !current.has(uid)).map(([, o]) => o)
     print([...changed.sort((a, b) => rvOf(a) - rvOf(b)), ...gone])
     seen = current

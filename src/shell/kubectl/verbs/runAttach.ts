@@ -17,8 +17,8 @@ import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
 import { KubectlError, renderError, StatusError } from '../errors'
 import { parseGoDuration } from '../flags'
+import type { Obj } from '../tables'
 
-type Obj = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Where the steps after the wait write: the command's own output, or (after an attached session) the `exit` line's. */
 interface Sink {
@@ -80,24 +80,23 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
     return failed.rc
   }
 
-  let ready = false
-  try {
-    const seen = await waitFor(runningAndReady)
-    if (seen === 'deleted') throw new StatusError(newNotFound({ group: '', resource: 'pods' }, ''))
-    ready = seen === 'ready'
-  } catch (e) {
-    if (k.flags.bool('rm')) await remove(k, k, client, path, ns, name)
-    throw e
-  }
-  /** logOpts: the container's log, then what follows (a failure there still deletes the pod with --rm). */
-  const logsThenFinish = async (): Promise<number> => {
-    let text: string
+  /** A step whose failure ends kubectl run: --rm's deferred delete still runs first. */
+  const orRemove = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
-      text = await client.request<string>('GET', `${path}/log?container=${encodeURIComponent(container)}`)
+      return await step()
     } catch (e) {
       if (k.flags.bool('rm')) await remove(k, k, client, path, ns, name)
       throw e
     }
+  }
+  const ready = await orRemove(async () => {
+    const seen = await waitFor(runningAndReady)
+    if (seen === 'deleted') throw new StatusError(newNotFound({ group: '', resource: 'pods' }, ''))
+    return seen === 'ready'
+  })
+  /** logOpts: the container's log, then what follows. */
+  const logsThenFinish = async (): Promise<number> => {
+    const text = await orRemove(() => client.request<string>('GET', `${path}/log?container=${encodeURIComponent(container)}`))
     if (typeof text === 'string') k.out(text)
     return finish(k, false)
   }
