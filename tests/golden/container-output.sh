@@ -30,3 +30,7 @@ kubectl get pods
 kubectl run sleeper --image=busybox -- sleep 3600
 kubectl wait --for=condition=Ready pod/sleeper
 kubectl logs sleeper
+kubectl create sa dev
+kubectl create role runner --verb=create,get,list,watch,delete --resource=pods,pods/log
+kubectl create rolebinding dev-runner --role=runner --serviceaccount=default:dev
+kubectl run refused -it --rm --restart=Never --image=busybox --as=system:serviceaccount:default:dev -- sh
