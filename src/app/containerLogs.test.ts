@@ -3,6 +3,7 @@
 // --timestamps, --tail, --since, --since-time, --limit-bytes, -p), and its exit status is the
 // container's. A cat of a missing file says what the machine's real busybox says. The log stays
 // with the lab (snapshot and restore). A main process the lab does not run (sleep) logs nothing.
+// A script that prints, then sleeps or loops, logs what its opening printed, and runs on.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
 import { requireTools, runBatch, type Outcome } from '../shell/testing/realTools'
@@ -17,10 +18,11 @@ const out = async (line: string) => {
 const jsonpath = (pod: string, path: string) => out(`kubectl get pod ${pod} -o jsonpath='{${path}}'`)
 
 let realCat: Outcome
+let realScript: Outcome
 
 beforeAll(async () => {
   requireTools('busybox')
-  ;[realCat] = await runBatch([{ shell: 'busybox cat /nope' }])
+  ;[realCat, realScript] = await runBatch([{ shell: 'busybox cat /nope' }, { shell: "busybox sh -c 'busybox cat /nope && busybox sleep 1000'" }])
   lab = await createLab({ seed: 'logs' })
   for (const line of [
     'kubectl run tok --image=busybox --restart=Never -- cat /var/run/secrets/kubernetes.io/serviceaccount/token',
@@ -28,6 +30,9 @@ beforeAll(async () => {
     'kubectl run bad --image=busybox --restart=Never -- cat /nope',
     "kubectl run loop --image=busybox -- sh -c 'echo started'",
     'kubectl run sleeper --image=busybox -- sleep 3600',
+    "kubectl run talker --image=busybox --restart=Never -- sh -c 'cat /var/run/secrets/kubernetes.io/serviceaccount/token; sleep 3600'",
+    "kubectl run looper --image=busybox -- sh -c 'echo ready; while true; do sleep 30; done'",
+    "kubectl run typo --image=busybox --restart=Never -- sh -c 'cat /nope && sleep 1000'",
   ])
     await out(line)
   await out("kubectl wait --for=jsonpath='{.status.containerStatuses[0].restartCount}'=2 pod/loop --timeout=2m")
@@ -98,6 +103,22 @@ describe('a container whose main process ends at once', () => {
     const other = await createLab({ seed: 'other' })
     await other.restore(await lab.snapshot())
     expect((await other.run('kubectl logs three')).stdout).toBe('hello\nworld\n')
+  })
+})
+
+describe('a script that prints, then sleeps or loops', () => {
+  it("logs what it printed first (the pod's token), runs on, and keeps its log when it ends", async () => {
+    expect(await jsonpath('talker', '.status.phase')).toBe('Running')
+    expect(await out('kubectl logs talker')).toBe(await out('kubectl exec talker -- cat /var/run/secrets/kubernetes.io/serviceaccount/token'))
+    expect(await out('kubectl logs looper')).toBe('ready\n')
+    expect(await jsonpath('looper', '.status.phase')).toBe('Running')
+  })
+
+  it('one whose opening fails before && ends there, as a real busybox sh does', async () => {
+    expect(realScript.exitCode).not.toBe(0) // it did not sleep: cat failed
+    expect(await out('kubectl logs typo')).toBe(realScript.stderr)
+    expect(await jsonpath('typo', '.status.phase')).toBe('Failed')
+    expect(await jsonpath('typo', '.status.containerStatuses[0].state.terminated.exitCode')).toBe(String(realScript.exitCode))
   })
 })
 

@@ -11,7 +11,7 @@ import type { ContainerRecord, PodRecord } from './state'
 import { setUpVolume } from './volumes'
 import { writeStatus } from './statusPatch'
 import { catalogImage } from './imageCatalog'
-import { containerProgram, printsAtStart } from './program'
+import { containerProgram, openingScript, printsAtStart } from './program'
 import { runMainProcess } from './exec/exec'
 import type { KObject } from '../api/meta'
 import type { Pod } from '../api/core'
@@ -62,7 +62,8 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
     const neverPull = policy === 'Never' && !onNode
     const exists = present || neverPull || catalogImage(c.image) !== undefined
     const exit = containerProgram(spec)
-    if (!exists || exit || neverPull) rec.life = true
+    // a script that may end as it starts (`cat /nope && sleep infinity`) starts as one that ends does
+    if (!exists || exit || neverPull || openingScript(spec)?.endsIfFailed) rec.life = true
     rec.containers.push({
       name: c.name, image: c.image, containerID: '', imageID: imageID(c.image), pulled: !present,
       ...(exists ? {} : { pullFrom: now }), ...(exit ? { exit } : {}), ...(neverPull ? { neverPull } : {}),
@@ -83,15 +84,23 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
 
 /**
  * A main process the lab runs as its container starts (program.ts printsAtStart): what it printed
- * becomes the container's log, and its exit status the container's (the model's guess before).
+ * becomes the container's log, and its exit status the container's (the model's guess before). Of a
+ * script that prints and then sleeps or serves, the opening runs (program.ts openingScript): what
+ * it printed becomes the log; the model's run stands.
  */
 async function runMain(rt: KubeletRuntime, pod: Pod, rec: PodRecord, c: ContainerRecord): Promise<void> {
   const shell = rt.shell()
   const spec = pod.spec.containers?.find((s) => s.name === c.name)
-  if (!shell || !c.exit || !spec || !printsAtStart(spec)) return
+  if (!shell || !spec) return
+  const whole = c.exit !== undefined && printsAtStart(spec)
+  const opening = whole ? undefined : openingScript(spec)
+  if (!whole && opening === undefined) return
   try {
-    const r = await runMainProcess(rt.ctx, pod as unknown as KObject, rec, c, (key) => rt.tokens.token(key), shell)
-    c.exit = { ...c.exit, code: r.exitCode }
+    const r = await runMainProcess(rt.ctx, pod as unknown as KObject, rec, c, (key) => rt.tokens.token(key), shell, opening?.text)
+    if (whole) c.exit = { ...c.exit!, code: r.exitCode }
+    // `cat /nope && sleep infinity`: the script ends here, with the opening's status (startPod made
+    // the pod's a life with ends already)
+    else if (opening?.endsIfFailed && r.exitCode !== 0 && rec.life) c.exit = { exitMs: 0, code: r.exitCode }
     if (r.log !== '') c.log = r.log
   } catch {
     // the model's status stands, with an empty log
@@ -120,6 +129,7 @@ export async function startContainers(rt: KubeletRuntime, rec: PodRecord): Promi
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Created', 'Container created')
     c.startedAt = now
     await recordPodEvent(rt, involved(rec), c.name, 'Normal', 'Started', 'Container started')
+    await runMain(rt, pod, rec, c)
   }
   const fact = { namespace: rec.namespace, name: rec.name, uid: rec.uid, node: rt.node.name }
   ctx.record({ at: now, type: 'pod.pulled', ...fact })

@@ -2,7 +2,7 @@
 // Command and Arguments for a Container": command replaces the image's ENTRYPOINT and drops its
 // CMD; args alone replace CMD) and what the lab makes of it.
 import { describe, expect, it } from 'vitest'
-import { containerArgv, containerProgram, script, sleepMs } from './program'
+import { containerArgv, containerProgram, openingScript, script, sleepMs } from './program'
 
 const AGNHOST = 'registry.k8s.io/e2e-test-images/agnhost:2.45'
 
@@ -54,3 +54,33 @@ describe('what the main process does', () => {
     expect(containerProgram({ image: 'busybox', args: ['sh', '-c', 'cat /x | grep y'] })).toBeUndefined()
   })
 })
+
+// A script that prints and then goes on (sleeps, loops, serves): the lab runs its opening as the
+// container starts, for the log (podWorkers.ts runMain).
+describe("a script's opening", () => {
+  const sh = (text: string, more: { stdin?: boolean } = {}) => openingScript({ image: 'busybox', args: ['sh', '-c', text], ...more })
+
+  it('is the commands before the first that does not end at once', () => {
+    expect(sh('echo hello; sleep 3600')).toEqual({ text: 'echo hello', endsIfFailed: false })
+    expect(sh('cat /run/token\nsleep infinity')).toEqual({ text: 'cat /run/token', endsIfFailed: false })
+    expect(sh('env; while true; do sleep 30; done')).toEqual({ text: 'env', endsIfFailed: false })
+    expect(sh('echo a && echo b; sleep 5; echo c')).toEqual({ text: 'echo a && echo b', endsIfFailed: false })
+  })
+
+  it('joined to the rest by && alone: the script ends with the opening when it fails', () => {
+    expect(sh('cat /nope && sleep infinity')).toEqual({ text: 'cat /nope', endsIfFailed: true })
+    expect(sh('echo a && while true; do sleep 1; done')).toEqual({ text: 'echo a', endsIfFailed: false })
+  })
+
+  it('is not there for a script that ends at once, starts with a wait, or runs its opening in the background', () => {
+    expect(sh('echo hi; exit 3')).toBeUndefined()
+    expect(sh('echo hi || sleep 5')).toBeUndefined()
+    expect(sh('sleep 5; echo late')).toBeUndefined()
+    expect(sh('false || sleep infinity')).toBeUndefined()
+    expect(sh('echo bg & sleep 100')).toBeUndefined()
+    expect(sh('echo x; sleep 1 | cat; sleep 9')).toEqual({ text: 'echo x', endsIfFailed: false })
+    expect(openingScript({ image: 'busybox', args: ['sleep', '3600'] })).toBeUndefined()
+    expect(openingScript({ image: 'busybox', args: ['sh', '-i'], stdin: true })).toBeUndefined()
+  })
+})
+

@@ -152,3 +152,48 @@ export function printsAtStart(c: MainSpec): boolean {
   const name = base(mainArgv(c)[0] ?? '')
   return name !== 'agnhost' && name !== 'curl' && containerProgram(c)?.exitMs === 0
 }
+
+/** A segment of a script that ends at once with status 0 and starts nothing in the background. */
+function quickSegment(seg: string): boolean {
+  const w = words(seg)
+  if (w.length === 0 || w[0] === 'exit' || /\bsleep\b/.test(seg) || /(^|[^&])&($|[^&])/.test(seg)) return false
+  const r = simple(w)
+  return r !== 'forever' && r !== 'unknown' && r.exitMs === 0 && r.code === 0
+}
+
+/** The opening of a script (openingScript) and what follows it. */
+export interface Opening {
+  /** The commands that run as the container starts. */
+  text: string
+  /** Joined to the rest by `&&`, with nothing after that: if the opening fails, the script ends with its status. */
+  endsIfFailed: boolean
+}
+
+/**
+ * A `sh -c` script that prints, then sleeps, loops or serves (`echo ready; sleep 3600`, `cat token
+ * && sleep infinity`, `env; while true; do sleep 30; done`): its commands before the first one that
+ * does not end at once, when there are any and they are joined to the rest by `;`, a newline or
+ * `&&`. The lab runs them as the container starts (podWorkers.ts runMain), so what they print is
+ * the container's log, as a real one's would be; the container itself runs as the model says
+ * (containerProgram). Undefined for any other main process, and for a script that ends at once
+ * (printsAtStart runs the whole of it).
+ */
+export function openingScript(c: MainSpec): Opening | undefined {
+  const argv = mainArgv(c)
+  if (!['sh', 'bash', 'ash'].includes(base(argv[0] ?? '')) || argv[1] !== '-c' || argv.length < 3) return undefined
+  if ((c.stdin && readsStdin(argv)) || printsAtStart(c)) return undefined
+  const text = argv[2]
+  const parts = text.split(/(;|&&|\|\||\n)/)
+  let end = 0 // where the opening ends in the text
+  let sep: string | undefined // the operator after it
+  for (let i = 0, at = 0; i < parts.length; at += parts[i].length + (parts[i + 1]?.length ?? 0), i += 2) {
+    if (parts[i].trim() === '') continue
+    if (!quickSegment(parts[i])) break
+    end = at + parts[i].length
+    sep = parts[i + 1]
+  }
+  const opening = text.slice(0, end).trim()
+  if (opening === '' || sep === undefined || sep === '||') return undefined
+  const rest = text.slice(end + sep.length)
+  return { text: opening, endsIfFailed: sep === '&&' && !/;|&&|\|\||\n/.test(rest) }
+}

@@ -162,15 +162,17 @@ export const MAIN_LOG_MAX = 16 * 1024
 /**
  * The container's main process (PID 1), run once as the container starts: for a program that the
  * lab's model says ends at once (program.ts printsAtStart), what it prints is the container's log
- * (standard output, then standard error) and its exit status the container's. The process sees
- * the container's files, environment and network as an exec'd one does.
+ * (standard output, then standard error) and its exit status the container's. For a script that
+ * prints and then goes on (program.ts openingScript), only its `opening` runs, for the log. The
+ * process sees the container's files, environment and network as an exec'd one does.
  */
-export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: PodRecord, c: ContainerRecord, token: ExecInput['token'], shell: ContainerShell): Promise<{ log: string; exitCode: number }> {
+export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: PodRecord, c: ContainerRecord, token: ExecInput['token'], shell: ContainerShell, opening?: string): Promise<{ log: string; exitCode: number }> {
   const spec = pod.spec as ExecSpec
   const cspec = spec.containers?.find((x) => x.name === c.name)
   const argv = containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })
   const root = rootfsOf(ctx, { pod, rec, container: c.name, token, clusterDNS: DEFAULT_CLUSTER_DNS })
-  const out = await shell.run(argv, {
+  // a script's opening (program.ts openingScript) runs in the shell the script names, as PID 1 still
+  const out = await shell.run(opening === undefined ? argv : [argv[0], '-c', opening], {
     root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false,
     pids: mainPids(c, argv),
     ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
