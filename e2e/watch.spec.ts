@@ -1,7 +1,8 @@
 // A live watch in the page: the lab's worker paces it (a timer per interval), so it refreshes
 // the screen every interval with the lab clock moved on, until Ctrl+C ends it. It draws on the
 // terminal's alternate screen, as the real one does through ncurses: when it ends, the screen from
-// before it comes back (its own line included) and its refreshes are gone.
+// before it comes back (its own line included) and its refreshes are gone. `kubectl get -w` and
+// `kubectl logs -f` are paced the same way, on the normal screen.
 import { expect, test } from '@playwright/test'
 import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle } from './support/terminal'
 
@@ -52,4 +53,22 @@ test('kubectl get pods -w prints a row for each change, live, until Ctrl+C (stat
   expect(rows[1]).toMatch(/^w {6}0\/1 {5}Pending {3}0 {10}0s$/)
   expect(rows.map((r) => r.split(/ +/)[2])).toEqual(['STATUS', 'Pending', 'ContainerCreating', 'Running'])
   expect((await typeCommand(page, 'echo "back $?"')).map((l) => l.text)).toEqual(['back 1'])
+})
+
+test('kubectl logs -f follows a running container live until it ends, or until Ctrl+C (status 130)', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, "kubectl run brief --image=busybox --restart=Never -- sh -c 'echo bye; sleep 3'")
+  await typeCommand(page, "kubectl run talker --image=busybox -- sh -c 'echo ready; sleep infinity'")
+  await typeCommand(page, 'kubectl wait --for=condition=Ready pod/brief pod/talker')
+  // brief's process ends about 3 s of lab time after it started: the stream, and kubectl, end with it
+  expect((await typeCommand(page, 'kubectl logs -f brief; echo "ended $?"')).map((l) => l.text)).toEqual(['bye', 'ended 0'])
+  const input = commandLine(page)
+  await input.fill('kubectl logs -f talker')
+  await input.press('Enter')
+  await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText('ready')
+  await page.waitForTimeout(1500)
+  await expect(page.locator('.t-inputline')).toHaveAttribute('data-busy', 'true')
+  await input.press('Control+c')
+  await waitIdle(page)
+  expect((await typeCommand(page, 'echo "back $?"')).map((l) => l.text)).toEqual(['back 130'])
 })

@@ -122,6 +122,46 @@ describe('a script that prints, then sleeps or loops', () => {
   })
 })
 
+// kubectl logs -f: the stream lasts as long as the container's run; Ctrl+C (the host's pace says
+// false) ends kubectl as SIGINT does.
+describe('kubectl logs --follow', () => {
+  /** Run `line` with a host that paces it: each wait says yes until `stopAt` waits (Ctrl+C then). */
+  const paced = async (line: string, stopAt = Infinity) => {
+    let waits = 0
+    // the host's pacing (LabOptions.pace; the page's worker sets it on the lab it makes)
+    const host = lab as Lab & { pace?: (ms: number) => Promise<boolean> }
+    host.pace = async () => ++waits < stopAt
+    try {
+      return { ...(await run(line)), waits }
+    } finally {
+      host.pace = undefined
+    }
+  }
+
+  it('follows a running container until its process ends, then ends with 0', async () => {
+    await out("kubectl run brief --image=busybox --restart=Never -- sh -c 'echo bye; sleep 5'")
+    await out('kubectl wait --for=condition=Ready pod/brief')
+    const r = await paced('kubectl logs -f brief')
+    expect(r).toMatchObject({ stdout: 'bye\n', stderr: '', exitCode: 0 })
+    expect(r.waits).toBeGreaterThanOrEqual(3)
+    expect(r.waits).toBeLessThanOrEqual(6)
+    expect(await jsonpath('brief', '.status.phase')).toBe('Succeeded')
+  })
+
+  it('Ctrl+C ends it with 130; a finished container, or -p, is not followed', async () => {
+    expect(await paced('kubectl logs -f looper', 3)).toMatchObject({ stdout: 'ready\n', stderr: '', exitCode: 130, waits: 3 })
+    expect(await paced('kubectl logs -f three')).toMatchObject({ stdout: 'hello\nworld\n', exitCode: 0, waits: 0 })
+    expect(await paced('kubectl logs -f loop -p', 3)).toMatchObject({ stdout: 'started\n', exitCode: 0, waits: 0 })
+  })
+
+  it('where nothing paces it, shows the log once with a note', async () => {
+    const r = await run('kubectl logs -f looper')
+    expect(r.stdout).toBe('ready\n')
+    expect(r.stderr).toMatch(/^kubectl logs --follow: the lab shows the log once here/)
+    expect(r.exitCode).toBe(0)
+  })
+})
+
 // kubectl run --attach / -i / -t (run.go's attach branch): the output of a pod that ends at once,
 // its exit code with --restart=Never, and --rm's delete; the messages are run.go's and delete.go's.
 describe('kubectl run -i, --attach and --rm', () => {

@@ -34,3 +34,10 @@ kubectl create sa dev
 kubectl create role runner --verb=create,get,list,watch,delete --resource=pods,pods/log
 kubectl create rolebinding dev-runner --role=runner --serviceaccount=default:dev
 kubectl run refused -it --rm --restart=Never --image=busybox --as=system:serviceaccount:default:dev -- sh
+kubectl run talker --image=busybox -- sh -c 'cat /var/run/secrets/kubernetes.io/serviceaccount/namespace; echo; sleep 3600'
+kubectl wait --for=condition=Ready pod/talker
+kubectl logs talker
+kubectl logs -f talker
+kubectl run typo --image=busybox --restart=Never -- sh -c 'cat /nope && sleep 3600'
+kubectl wait --for=jsonpath='{.status.phase}'=Failed pod/typo
+kubectl logs typo
