@@ -4,7 +4,7 @@
 // before it comes back (its own line included) and its refreshes are gone. `kubectl get -w` and
 // `kubectl logs -f` are paced the same way, on the normal screen.
 import { expect, test } from '@playwright/test'
-import { commandLine, openLab, PS1, shownLines, typeCommand, waitIdle } from './support/terminal'
+import { commandLine, openLab, PS1, shownLines, typeCommand, unfinishedLine, waitIdle } from './support/terminal'
 
 test('watch refreshes live against the lab clock, and Ctrl+C ends it', async ({ page }) => {
   await openLab(page, '/?seed=1')
@@ -37,7 +37,7 @@ test('watch refreshes live against the lab clock, and Ctrl+C ends it', async ({ 
   expect((await typeCommand(page, 'echo "back $?"')).map((l) => l.text)).toEqual(['back 0'])
 })
 
-test('kubectl get pods -w prints a row for each change, live, until Ctrl+C (status 1)', async ({ page }) => {
+test('kubectl get pods -w prints a row for each change, live, until Ctrl+C (^C, status 1)', async ({ page }) => {
   await openLab(page, '/?seed=1')
   await typeCommand(page, 'kubectl run w --image=busybox -- sleep 3600')
   const input = commandLine(page)
@@ -52,10 +52,12 @@ test('kubectl get pods -w prints a row for each change, live, until Ctrl+C (stat
   expect(rows[0]).toBe('NAME   READY   STATUS    RESTARTS   AGE')
   expect(rows[1]).toMatch(/^w {6}0\/1 {5}Pending {3}0 {10}0s$/)
   expect(rows.map((r) => r.split(/ +/)[2])).toEqual(['STATUS', 'Pending', 'ContainerCreating', 'Running'])
+  // the terminal's echo of Ctrl+C; kubectl handled it and exited, so bash adds no newline: the prompt follows it
+  expect(await unfinishedLine(page)).toEqual({ text: '^C', stderr: true })
   expect((await typeCommand(page, 'echo "back $?"')).map((l) => l.text)).toEqual(['back 1'])
 })
 
-test('kubectl logs -f follows a running container live until it ends, or until Ctrl+C (status 130)', async ({ page }) => {
+test('kubectl logs -f follows a running container live until it ends, or until Ctrl+C kills it (^C, status 130)', async ({ page }) => {
   await openLab(page, '/?seed=1')
   await typeCommand(page, "kubectl run brief --image=busybox --restart=Never -- sh -c 'echo bye; sleep 3'")
   await typeCommand(page, "kubectl run talker --image=busybox -- sh -c 'echo ready; sleep infinity'")
@@ -70,5 +72,7 @@ test('kubectl logs -f follows a running container live until it ends, or until C
   await expect(page.locator('.t-inputline')).toHaveAttribute('data-busy', 'true')
   await input.press('Control+c')
   await waitIdle(page)
+  // killed by the SIGINT: `^C` on a line of its own, as any command Ctrl+C stops
+  expect((await shownLines(page)).map((l) => l.text).slice(-3)).toEqual([`${PS1}kubectl logs -f talker`, 'ready', '^C'])
   expect((await typeCommand(page, 'echo "back $?"')).map((l) => l.text)).toEqual(['back 130'])
 })

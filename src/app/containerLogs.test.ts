@@ -148,10 +148,16 @@ describe('kubectl logs --follow', () => {
     expect(await jsonpath('brief', '.status.phase')).toBe('Succeeded')
   })
 
-  it('Ctrl+C ends it with 130; a finished container, or -p, is not followed', async () => {
-    expect(await paced('kubectl logs -f looper', 3)).toMatchObject({ stdout: 'ready\n', stderr: '', exitCode: 130, waits: 3 })
+  it('Ctrl+C kills it: `^C`, status 130, and the rest of the line does not run; a finished container, or -p, is not followed', async () => {
+    expect(await paced('kubectl logs -f looper; echo after', 3)).toMatchObject({ stdout: 'ready\n', stderr: '^C\n', exitCode: 130, waits: 3 })
     expect(await paced('kubectl logs -f three')).toMatchObject({ stdout: 'hello\nworld\n', exitCode: 0, waits: 0 })
     expect(await paced('kubectl logs -f loop -p', 3)).toMatchObject({ stdout: 'started\n', exitCode: 0, waits: 0 })
+  })
+
+  it("kubectl get -w, by contrast, handles Ctrl+C: the terminal's `^C`, status 1, and the line goes on", async () => {
+    const r = await paced('kubectl get pod looper -w; echo "after $?"', 2)
+    expect(r.stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nlooper +1\/1 +Running .*\nafter 1\n$/)
+    expect(r.stderr).toBe('^C')
   })
 
   it('where nothing paces it, shows the log once with a note', async () => {

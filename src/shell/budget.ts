@@ -58,6 +58,10 @@ export class LineBudget {
         return aborted()
       },
       throwIfAborted: () => this.check(),
+      killedByInterrupt: () => {
+        this.interrupt()
+        throw this.halt(interruptStop())
+      },
     }
   }
 

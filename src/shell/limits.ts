@@ -112,4 +112,9 @@ export interface CommandSignal {
   readonly aborted: boolean
   /** Throws the stop when aborted; call it in long loops. */
   throwIfAborted(): void
+  /**
+   * A Ctrl+C the host handed to the command (LabServices.pace said false) ends it as SIGINT's
+   * default action does: the command line stops there (`^C`, status 130), as at any other Ctrl+C.
+   */
+  killedByInterrupt(): never
 }

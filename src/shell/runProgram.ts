@@ -23,6 +23,9 @@ export interface ProgramHost {
   write(sink: Sink, text: string): void
 }
 
+/** Where the terminal's own echo goes (CommandContext.ttyEcho): the terminal, as the shell's own messages. */
+const TTY: Sink = { kind: 'terminal', stream: 'stderr' }
+
 /** Run `spec` with `argv` on the command's own IO and environment; its exit status. */
 export async function runProgram(h: ProgramHost, spec: CommandSpec, argv: string[], cio: IO, env: ShellEnv): Promise<number> {
   const name = argv[0]
@@ -34,6 +37,7 @@ export async function runProgram(h: ProgramHost, spec: CommandSpec, argv: string
     stdoutIsTTY: isTerminal(cio.out),
     stdout: (t) => out.write(cio.out, t),
     stderr: (t) => out.write(cio.err, t),
+    ttyEcho: (t) => out.write(TTY, t),
     env,
     fs: h.fs,
     lab: h.lab,

@@ -124,6 +124,12 @@ export interface CommandContext {
   stdoutIsTTY: boolean
   stdout(text: string): void
   stderr(text: string): void
+  /**
+   * The terminal's own echo, as its driver writes it (`^C` when Ctrl+C reaches a program that
+   * handles it, such as kubectl get -w): on the terminal whatever the command's redirections.
+   * Absent where a command has no terminal of its own.
+   */
+  ttyEcho?(text: string): void
   env: ShellEnv
   fs: HomeFs
   lab: LabServices

@@ -44,8 +44,12 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
     return 0
   }
   for (;;) {
-    // Ctrl+C: kubectl's interrupt handler ends it with status 1
-    if (!(await pace(1000))) return 1
+    // Ctrl+C: the terminal echoes it, and kubectl's interrupt handler ends kubectl with status 1
+    // (a handled SIGINT: bash goes on, with no newline of its own)
+    if (!(await pace(1000))) {
+      k.ctx.ttyEcho?.('^C')
+      return 1
+    }
     await k.ctx.lab.advance(1000)
     k.ctx.signal?.throwIfAborted()
     const now = await fetchAll(k, client, reqs, allNamespaces, [])

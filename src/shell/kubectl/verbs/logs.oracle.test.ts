@@ -13,7 +13,16 @@ const LOG = 'one\ntwo\nthree'
 /** Each case runs in a namespace of its own (`c<i>`), so that the server tells its requests apart while the cases run side by side. */
 const ns = (i: number) => `c${i}`
 const podPath = (i: number) => `/api/v1/namespaces/${ns(i)}/pods/app`
-const podIn = (i: number) => ({ ...pod, metadata: { ...(pod.metadata as object), namespace: ns(i) } })
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const ended = (p: any) => ({ ...p, status: { ...p.status, containerStatuses: p.status.containerStatuses.map((c: any) => ({ ...c, state: { terminated: { exitCode: 0, reason: 'Completed' } } })) } })
+/**
+ * The pod of case i. With -f, its container has ended: the server closes the log stream at once, as
+ * it does for an ended container (the lab follows a running one until it ends: containerLogs.test.ts).
+ */
+const podIn = (i: number) => {
+  const p = { ...pod, metadata: { ...(pod.metadata as object), namespace: ns(i) } }
+  return CASES[i].includes('-f') ? ended(p) : p
+}
 
 const CASES: string[][] = [
   ['logs', 'app'],

@@ -169,8 +169,8 @@ function runningID(pod: Obj | undefined, container: string): string | undefined 
  * exits, is restarted or is killed with its pod); then kubectl ends, with status 0. The lab's main
  * processes print only as they start, so following adds no lines: it waits, a second of wall time
  * and of lab time each round, as `kubectl get -w` does. Ctrl+C ends it as SIGINT ends kubectl logs,
- * which has no handler for it (status 130). Where nothing paces commands, the log is shown once,
- * with a note.
+ * which has no handler for it: killed, so the command line stops there (`^C`, status 130), as
+ * when Ctrl+C stops any other. Where nothing paces commands, the log is shown once, with a note.
  */
 async function follow(k: Kubectl, client: RestClient, streams: Stream[]): Promise<number> {
   if (streams.length === 0) return 0
@@ -181,7 +181,10 @@ async function follow(k: Kubectl, client: RestClient, streams: Stream[]): Promis
   }
   let open = streams
   while (open.length > 0) {
-    if (!(await pace(1000))) return 130
+    if (!(await pace(1000))) {
+      k.ctx.signal?.killedByInterrupt()
+      return 130 // (a command run without a line's budget)
+    }
     await k.ctx.lab.advance(1000)
     k.ctx.signal?.throwIfAborted()
     const still: Stream[] = []
