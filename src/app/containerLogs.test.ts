@@ -6,6 +6,7 @@
 // A script that prints, then sleeps or loops, logs what its opening printed, and runs on.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
+import { pacedRun } from './pacedTesting'
 import { requireTools, runBatch, type Outcome } from '../shell/testing/realTools'
 
 let lab: Lab
@@ -125,18 +126,7 @@ describe('a script that prints, then sleeps or loops', () => {
 // kubectl logs -f: the stream lasts as long as the container's run; Ctrl+C (the host's pace says
 // false) ends kubectl as SIGINT does.
 describe('kubectl logs --follow', () => {
-  /** Run `line` with a host that paces it: each wait says yes until `stopAt` waits (Ctrl+C then). */
-  const paced = async (line: string, stopAt = Infinity) => {
-    let waits = 0
-    // the host's pacing (LabOptions.pace; the page's worker sets it on the lab it makes)
-    const host = lab as Lab & { pace?: (ms: number) => Promise<boolean> }
-    host.pace = async () => ++waits < stopAt
-    try {
-      return { ...(await run(line)), waits }
-    } finally {
-      host.pace = undefined
-    }
-  }
+  const paced = (line: string, stopAt?: number) => pacedRun(lab, line, stopAt)
 
   it('follows a running container until its process ends, then ends with 0', async () => {
     await out("kubectl run brief --image=busybox --restart=Never -- sh -c 'echo bye; sleep 5'")

@@ -53,8 +53,10 @@ export interface ExecResult {
   stdout: string
   stderr: string
   exitCode: number
-  /** pods/attach: the container's shell (its main process) now holds the terminal; false: nothing the lab can attach to. */
+  /** pods/attach: the container's shell (its main process) now holds the terminal; false: no session (its output streams). */
   session?: boolean
+  /** pods/attach without a terminal to a process that reads its input (a shell with stdin open): the lab cannot feed it lines. */
+  readsInput?: boolean
 }
 
 /** The authenticated identity. Imitates: k8s.io/apiserver/pkg/authentication/user.Info. */

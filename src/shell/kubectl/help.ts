@@ -137,7 +137,6 @@ const INSTEAD: Record<string, string> = {
   top: 'the lab runs no metrics-server; kubectl describe pod POD shows what a pod asks for',
   cp: 'kubectl exec POD -- cat FILE prints a file from a container',
   debug: 'kubectl exec POD -- COMMAND runs a command in a running container',
-  attach: 'kubectl logs POD shows what the container printed',
   'port-forward': 'the lab has no network to forward; curl the API server from the workstation instead',
   proxy: 'curl https://10.0.1.10:6443 with a token talks to the API server directly',
   expose: 'the lab serves no Services of its own',

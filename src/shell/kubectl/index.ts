@@ -19,6 +19,7 @@ import { deleteVerb } from './verbs/delete'
 import { describe } from './verbs/describe'
 import { edit } from './verbs/edit'
 import { exec } from './verbs/exec'
+import { attach } from './verbs/attach'
 import { get } from './verbs/get'
 import { annotate, label } from './verbs/labelAnnotate'
 import { patchVerb } from './verbs/patch'
@@ -39,7 +40,7 @@ const CONFIG_SUBS = [
   configCurrentContext, configDeleteCluster, configDeleteContext, configDeleteUser, configGetClusters, configGetContexts, configGetUsers,
   configRenameContext, configSetCluster, configSetContext, configSetCredentials, configUseContext, configView,
 ]
-export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources, label, annotate, patchVerb, ...CONFIG_SUBS, logs, events, clusterInfo, apiVersions, explain]
+export const VERBS: Verb[] = [get, describe, ...CREATE_SUBS, createSecretGeneric, runVerb, exec, attach, deleteVerb, apply, edit, ...AUTH_SUBS, wait, version, apiResources, label, annotate, patchVerb, ...CONFIG_SUBS, logs, events, clusterInfo, apiVersions, explain]
 
 /** Commands with sub-commands: the parent (run when no sub-command matches) and its children. */
 const GROUPS: Record<string, { parent: Verb; subs: Verb[] }> = {

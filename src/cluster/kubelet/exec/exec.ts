@@ -14,7 +14,7 @@ import type { ContainerProcess, ContainerShell } from './containerShell'
 import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
 import { execPids, initCmdline, type ContainerPids } from './procs'
-import { attachableShell, containerArgv } from '../program'
+import { attachableShell, containerArgv, mainArgv, readsStdin } from '../program'
 import { newBadRequest, newFailure, newNotFound } from '../../../common/apiErrors'
 import { sliceBytes } from '../../../common/bytes'
 
@@ -106,7 +106,7 @@ function rootfsOf(ctx: ClusterContext, input: RootfsInput): FsDir {
   return tree
 }
 
-type ExecSpec = { containers?: { name: string; image?: string; command?: string[]; args?: string[]; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+type ExecSpec = { containers?: { name: string; image?: string; command?: string[]; args?: string[]; stdin?: boolean; tty?: boolean; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
 
 /** The environment the runtime gives a process exec'd in `container`. */
 function execEnv(ctx: ClusterContext, pod: KObject, container: string): [string, string][] {
@@ -212,7 +212,10 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     return { kind: 'ExecResult', stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(cmd)}: ${why}: unknown\n`, exitCode: 126 }
   }
   const cspec = spec.containers?.find((x) => x.name === container)
-  if (i.ended && (!i.shell || !i.tty || !cspec || !attachableShell(cspec))) return { kind: 'ExecResult', stdout: '', stderr: '', exitCode: 0, session: false }
+  if (i.ended && (!i.shell || !i.tty || !cspec || !attachableShell(cspec))) {
+    const readsInput = !!cspec?.stdin && readsStdin(mainArgv(cspec))
+    return { kind: 'ExecResult', stdout: '', stderr: '', exitCode: 0, session: false, ...(readsInput ? { readsInput } : {}) }
+  }
   proc.pids = i.ended
     ? mainPids(c, i.command)
     : execPids(c, policy, ctx.clock.now(), initCmdline(containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })), i.command, i.changed)

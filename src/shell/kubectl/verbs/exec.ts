@@ -8,7 +8,8 @@ import { defaultedNote } from './podcmd'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
 
-function podName(resourceName: string): string {
+/** The pod a POD or TYPE/NAME argument names (AttachablePodForObjectFn: pods only, in the lab). */
+export function podName(resourceName: string): string {
   const slash = resourceName.indexOf('/')
   if (slash < 0) return resourceName
   const type = resourceName.slice(0, slash).toLowerCase()

@@ -7,6 +7,7 @@ import { parseGoDuration } from '../flags'
 import { resolveResource, resourcePath } from '../resources'
 import { matchesLabels, parseLabelSelector } from '../selectors'
 import { defaultedNote, everyContainer, names } from './podcmd'
+import { runningID, untilRunsEnd, type ContainerRun } from './podRuns'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -140,7 +141,7 @@ async function run(k: Kubectl): Promise<number> {
   if (Math.round(since / 1000) < 0) throw new KubectlError('error: --since must be greater than 0')
   if (k.flags.int('tail') < -1) throw new KubectlError('error: --tail must be greater than or equal to -1')
   const prefix = k.flags.bool('prefix')
-  const streams: Stream[] = []
+  const streams: ContainerRun[] = []
   for (const pod of pods) {
     const podName = String(pod.metadata?.name ?? '')
     const podPath = resourcePath(resolveResource('pods'), client.config.namespace, podName)
@@ -152,46 +153,13 @@ async function run(k: Kubectl): Promise<number> {
       if (id !== undefined) streams.push({ podPath, container: c, id })
     }
   }
-  return k.flags.bool('follow') && !k.flags.bool('previous') ? follow(k, client, streams) : 0
-}
-
-/** A followed log: its container's current run, which the stream lasts as long as. */
-interface Stream { podPath: string; container: string; id: string }
-
-/** The ID of the container's current run while it is running (state.running). */
-function runningID(pod: Obj | undefined, container: string): string | undefined {
-  const st = ((pod?.status?.containerStatuses ?? []) as Obj[]).find((s) => s.name === container)
-  return st?.state?.running ? String(st.containerID ?? '') : undefined
-}
-
-/**
- * --follow: a running container's log stream stays open until its process ends (the container
- * exits, is restarted or is killed with its pod); then kubectl ends, with status 0. The lab's main
- * processes print only as they start, so following adds no lines: it waits, a second of wall time
- * and of lab time each round, as `kubectl get -w` does. Ctrl+C ends it as SIGINT ends kubectl logs,
- * which has no handler for it: killed, so the command line stops there (`^C`, status 130), as
- * when Ctrl+C stops any other. Where nothing paces commands, the log is shown once, with a note.
- */
-async function follow(k: Kubectl, client: RestClient, streams: Stream[]): Promise<number> {
-  if (streams.length === 0) return 0
-  const pace = k.ctx.lab.pace
-  if (!pace) {
-    k.err("kubectl logs --follow: the lab shows the log once here (nothing paces it: a transcript or a job started with &); the container runs on, and 'kubectl logs' again shows what it printed\n")
-    return 0
-  }
-  let open = streams
-  while (open.length > 0) {
-    if (!(await pace(1000))) {
-      k.ctx.signal?.killedByInterrupt()
-      return 130 // (a command run without a line's budget)
-    }
-    await k.ctx.lab.advance(1000)
-    k.ctx.signal?.throwIfAborted()
-    const still: Stream[] = []
-    for (const s of open) if (runningID(await client.getOrUndefined<Obj>(s.podPath), s.container) === s.id) still.push(s)
-    open = still
-  }
-  return 0
+  if (!k.flags.bool('follow') || k.flags.bool('previous')) return 0
+  // --follow: the stream stays open as long as the container's run. kubectl logs has no handler for
+  // SIGINT: Ctrl+C kills it.
+  return untilRunsEnd(k, client, streams, {
+    interrupt: 'killed',
+    note: "kubectl logs --follow: the lab shows the log once here (nothing paces it: a transcript or a job started with &); the container runs on, and 'kubectl logs' again shows what it printed\n",
+  })
 }
 
 export const logs: Verb = {

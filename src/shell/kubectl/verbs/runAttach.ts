@@ -4,8 +4,10 @@
 // takes the terminal, and when it ends (so does the container), the rest runs: the reattach hint
 // with restartPolicy Always, the container's exit code with Never or OnFailure, --rm's delete.
 // An attach the API server refuses (RBAC: create pods/attach) is warned about, and the log shown
-// instead, as handleAttachPod falls back. The lab cannot attach to any other running process: it
-// says so, and leaves the pod running.
+// instead, as handleAttachPod falls back. Without a terminal (-i or --attach alone), any other
+// running process is attached to as `kubectl attach` does (podRuns.ts): kubectl waits for its run
+// to end, then goes on. With -it, the lab cannot give a terminal to a process that is not a shell:
+// it says so, and leaves the pod running.
 // Imitates: kubectl 1.35 pkg/cmd/run/run.go (Run's attach branch, handleAttachPod, waitForPod,
 // podRunningAndReady, podCompleted, podSucceeded, removeCreatedObjects) and pkg/cmd/attach/attach.go
 // (Run's notices, reattachMessage).
@@ -18,6 +20,8 @@ import type { Kubectl } from '../command'
 import { KubectlError, renderError, StatusError } from '../errors'
 import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
+import { NOTICE } from './attach'
+import { runningID, untilRunsEnd } from './podRuns'
 
 
 /** Where the steps after the wait write: the command's own output, or (after an attached session) the `exit` line's. */
@@ -25,10 +29,6 @@ interface Sink {
   out(text: string): void
   err(text: string): void
 }
-
-const NOTICE =
-  'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n' +
-  "If you don't see a command prompt, try pressing enter.\n"
 
 /** podRunningAndReady: ready, completed (ErrPodCompleted), deleted, or not yet. */
 function runningAndReady(pod: Obj | undefined): 'ready' | 'completed' | 'deleted' | undefined {
@@ -101,17 +101,20 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
     return finish(k, false)
   }
   if (!ready) return logsThenFinish()
+  /** The API server refused the attach (RBAC: create pods/attach): handleAttachPod says so and streams the log instead. */
+  const refused = (e: unknown): Promise<number> => {
+    if (!(e instanceof StatusError)) throw e
+    if (!k.flags.bool('quiet')) k.err(NOTICE)
+    k.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${e.message}\n`)
+    return logsThenFinish()
+  }
   if (k.flags.bool('stdin') && k.flags.bool('tty') && k.ctx.lab.afterSession) {
     const q = `container=${encodeURIComponent(container)}&stdin=true&stdout=true&tty=true`
     let r: ExecResult
     try {
       r = await client.request<ExecResult>('POST', `${path}/attach?${q}`)
     } catch (e) {
-      // the API server refused the attach (RBAC: create pods/attach): handleAttachPod says so and streams the log instead
-      if (!(e instanceof StatusError)) throw e
-      if (!k.flags.bool('quiet')) k.err(NOTICE)
-      k.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${e.message}\n`)
-      return logsThenFinish()
+      return refused(e)
     }
     if (r.session) {
       if (!k.flags.bool('quiet')) k.err(NOTICE)
@@ -130,10 +133,30 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
       return 0
     }
   }
-  throw new KubectlError(
-    `error: attaching to a running container is not available in this lab yet: pod/${name} runs on${k.flags.bool('rm') ? ' (not deleted)' : ''}; ` +
-      `kubectl exec -it ${name} -- sh opens a shell in it, kubectl logs ${name} shows what it printed`,
-  )
+  const stdin = k.flags.bool('stdin')
+  /** What the lab cannot do: a raw terminal on a process that is not a shell reading it, or input lines for one without a terminal. */
+  const unavailable = () =>
+    new KubectlError(
+      `error: attaching to a running container is not available in this lab yet: pod/${name} runs on${k.flags.bool('rm') ? ' (not deleted)' : ''}; ` +
+        `kubectl exec -it ${name} -- sh opens a shell in it, kubectl logs ${name} shows what it printed`,
+    )
+  if (stdin && k.flags.bool('tty')) throw unavailable()
+  // Without a terminal (-i, or --attach): attach.go's Run streams the process's output, which lasts as
+  // long as its run (the lab's processes print only as they start), then run.go goes on.
+  const q = `container=${encodeURIComponent(container)}&stderr=true${stdin ? '&stdin=true' : ''}&stdout=true`
+  let attached: ExecResult
+  try {
+    attached = await client.request<ExecResult>('POST', `${path}/attach?${q}`)
+  } catch (e) {
+    return refused(e)
+  }
+  if (stdin && attached.readsInput) throw unavailable()
+  if (!k.flags.bool('quiet')) k.err(NOTICE)
+  const id = runningID(pod, container)
+  // Ctrl+C: with -i, the terminal state's interrupt handler ends kubectl (status 1, no --rm: os.Exit
+  // skips it); without, the SIGINT kills it
+  const code = await untilRunsEnd(k, client, id === undefined ? [] : [{ podPath: path, container, id }], { interrupt: stdin ? 'handled' : 'killed' })
+  return code !== 0 ? code : finish(k, false)
 }
 
 /** removeCreatedObjects: a plain delete (no grace period given, not waited for), not found ignored. */
