@@ -1,8 +1,10 @@
 // Imitates: bash/builtins/declare.def. `declare`/`typeset` with -x (export), -r (readonly), -i
 // (integer: values are evaluated as arithmetic), -a and -A (indexed and associative arrays), -p
-// (print as a declare command), -g; inside a function it declares locals, as `local` does.
+// (print as a declare command), -g, -f and -F (functions); inside a function it declares locals, as
+// `local` does.
 
 import { FunctionScope } from '../compoundExec'
+import { functionText } from '../funcText'
 import { evalArithmetic } from '../arith'
 import { declareQuote, type BuiltinCall } from './host'
 import { AssocArray } from '../assocArray'
@@ -32,6 +34,25 @@ export function declaration(c: BuiltinCall, name: string): string | undefined {
   return `declare -${scalar || '-'} ${name}=${declareQuote(v)}\n`
 }
 
+/**
+ * -f: the functions (all of them, sorted, or those named) as bash prints their definitions; -F: their
+ * names only (`declare -f NAME` lines for all of them). A name that is no function: status 1, silently.
+ */
+function declareFunctions(c: BuiltinCall, names: string[], namesOnly: boolean): number {
+  const fns = c.h.functions
+  if (names.length === 0) {
+    for (const n of [...fns.keys()].sort()) c.out(namesOnly ? `declare -f ${n}\n` : functionText(n, fns.get(n)!))
+    return 0
+  }
+  let status = 0
+  for (const n of names) {
+    const body = fns.get(n)
+    if (body) c.out(namesOnly ? `${n}\n` : functionText(n, body))
+    else status = 1
+  }
+  return status
+}
+
 export function declareBuiltin(c: BuiltinCall): number {
   const { h, argv, env, err } = c
   const on = new Set<string>()
@@ -58,6 +79,7 @@ export function declareBuiltin(c: BuiltinCall): number {
     }
   }
   const names = argv.slice(i)
+  if (on.has('f') || on.has('F')) return declareFunctions(c, names, on.has('F'))
   if (names.length === 0) {
     // all of them, those with the attributes asked for, or `local`'s: the function's own (declared and unset too)
     if (argv[0] === 'local' && env instanceof FunctionScope) {

@@ -3,6 +3,7 @@
 // function, builtin, or the file on PATH); `command -v` prints it in a form to reuse;
 // `command NAME ...` runs NAME skipping functions.
 
+import { functionText } from '../funcText'
 import { SHELL_BUILTINS } from '../commands/which'
 import type { ShellDialect } from '../types'
 import { singleQuote, type BuiltinCall } from './host'
@@ -79,8 +80,12 @@ function sentence(c: BuiltinCall, name: string, d: Found): string {
       return bash ? `${name} is aliased to \`${c.h.rt.aliases.get(name)}'\n` : `${name} is an alias for ${c.h.rt.aliases.get(name)}\n`
     case 'keyword':
       return `${name} is a shell keyword\n`
-    case 'function':
-      return c.h.dialect === 'dash' ? `${name} is a shell function\n` : `${name} is a function\n`
+    case 'function': {
+      if (c.h.dialect === 'dash') return `${name} is a shell function\n`
+      // bash goes on with the definition, as declare -f prints it
+      const body = bash ? c.h.functions.get(name) : undefined
+      return `${name} is a function\n${body ? functionText(name, body) : ''}`
+    }
     case 'builtin':
       return `${name} is a shell builtin\n`
     case 'special':

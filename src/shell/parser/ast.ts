@@ -66,8 +66,11 @@ export interface Redirect {
   op: RedirOp
   /** Target file, fd number (for >& and <&) or here-string word. */
   target?: Word
-  /** Here-document body (parts, already tab-stripped for <<-). */
-  heredoc?: { body: WordPart[]; delimiter: string }
+  /**
+   * Here-document body (parts, already tab-stripped for <<-); `text`, the body as read, and `typed`,
+   * the delimiter word as typed (quotes kept), are for printing it back (funcText.ts).
+   */
+  heredoc?: { body: WordPart[]; delimiter: string; text?: string; typed?: string }
 }
 
 export interface SimpleCommand {

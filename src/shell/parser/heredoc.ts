@@ -39,4 +39,5 @@ export function readHeredoc(s: HeredocSource, h: PendingHeredoc): void {
     body += line + '\n'
   }
   h.redirect.heredoc!.body = h.expand ? s.bodyParts(body) : [{ kind: 'lit', text: body, quoted: true }]
+  h.redirect.heredoc!.text = body
 }

@@ -49,9 +49,8 @@ export function parseRedirect(p: RedirectSource): Redirect {
   if (op === '>|') op = '>'
   if (op === '<>') op = '<'
   if (op === '<<' || op === '<<-') {
-    const redirect: Redirect = { fd: fd ?? 0, op: '<<', heredoc: { body: [], delimiter: '' } }
     const { text, quoted } = heredocDelimiter(target)
-    redirect.heredoc!.delimiter = text
+    const redirect: Redirect = { fd: fd ?? 0, op: '<<', heredoc: { body: [], delimiter: text, typed: target.raw } }
     // (the end-of-file warning counts lines within this input)
     p.pending.push({ redirect, delimiter: text, expand: !quoted, stripTabs: op === '<<-', line: p.lineAt(p.pos) - p.firstLine + 1 })
     return redirect
