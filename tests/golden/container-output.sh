@@ -41,3 +41,10 @@ kubectl logs -f talker
 kubectl run typo --image=busybox --restart=Never -- sh -c 'cat /nope && sleep 3600'
 kubectl wait --for=jsonpath='{.status.phase}'=Failed pod/typo
 kubectl logs typo
+kubectl attach talker
+kubectl attach typo
+kubectl run box --image=busybox --stdin --tty --attach=false -- sh
+kubectl wait --for=condition=Ready pod/box
+kubectl attach -it box
+echo in the box, pid $$
+exit

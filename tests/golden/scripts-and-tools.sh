@@ -21,3 +21,6 @@ openssl dgst -sha256 d/f1
 openssl dgst -r -md5 d/f1
 printf abc | openssl dgst -sha1
 kubectl create clusterrolebinding x
+decode() { cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null; echo; }
+type decode
+declare -F
