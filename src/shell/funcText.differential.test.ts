@@ -42,6 +42,7 @@ const DEFS: string[] = [
   'g11() { arr=(1 2 3); arr[1]=x; b+=y; declare -a c=(4 5); echo ${#arr[@]}; }',
   'g12() { time sleep 0; time -p true; }',
   'g13() { cat <&3; cat 4<&0; echo hi >&-; }',
+  'g14() { echo a >| /tmp/x; cat <> /tmp/y; cat 3<> /tmp/z; }',
   'decode() { cut -d. -f2 | tr "_-" "/+" | base64 -d 2>/dev/null; echo; }',
 ]
 const name = (def: string) => def.replace(/^function /, '').split(/[ (]/)[0]

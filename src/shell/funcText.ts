@@ -165,7 +165,9 @@ function redirect(r: Redirect): string {
       return `${r.op} ${target}`
     default: {
       const usual = r.op === '<' || r.op === '<<<' ? 0 : 1
-      return `${r.fd === usual ? '' : r.fd}${r.op} ${target}`
+      // `<>` always with its descriptor
+      if (r.readWrite) return `${r.fd}<> ${target}`
+      return `${r.fd === usual ? '' : r.fd}${r.force ? '>|' : r.op} ${target}`
     }
   }
 }

@@ -65,6 +65,8 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
       continue
     }
     if (r.op === '<') {
+      // `<>` opens the file for writing too: a missing one is created (empty)
+      if (r.readWrite) openOutput(target, true, fs, next, ctx.dialect)
       if (r.fd !== 0) continue
       next.stdin = readInput(target, fs, next, ctx.dialect)
       next.stdinIsTTY = false
@@ -72,7 +74,10 @@ export async function applyRedirects(redirects: Redirect[], io: IO, fs: HomeFs, 
       next.cursor = { pos: 0 }
       continue
     }
-    const sink = openOutput(target, r.op === '>>' || r.op === '&>>', fs, next, ctx.dialect)
+    const append = r.op === '>>' || r.op === '&>>'
+    // set -C (noclobber): `>` and `&>` do not truncate an existing regular file; `>|` does
+    if (!append && !r.force && ctx.runtime?.has('noclobber')) refuseClobber(target, fs, ctx.dialect)
+    const sink = openOutput(target, append, fs, next, ctx.dialect)
     if (r.op === '&>' || r.op === '&>>') {
       next.out = sink
       next.err = sink
@@ -116,6 +121,15 @@ function redirectError(dialect: ShellDialect | undefined, target: string, output
   if (dialect === 'ash') return new ExpansionError(`can't ${output ? 'create' : 'open'} ${target}: ${missing ? (output ? 'nonexistent directory' : 'no such file') : why}`)
   if (dialect === 'dash') return new ExpansionError(`cannot ${output ? 'create' : 'open'} ${target}: ${missing ? (output ? 'Directory nonexistent' : 'No such file') : why}`)
   return new ExpansionError(`${target}: ${why}`, output ? undefined : placeholderHint(target))
+}
+
+/** noclobber: an existing regular file is not overwritten (bash's own words; dash and ash say strerror's EEXIST). */
+function refuseClobber(target: string, fs: HomeFs, dialect?: ShellDialect): void {
+  if (target.startsWith('/dev/')) return
+  const path = fs.resolve(target)
+  if (!fs.exists(path) || fs.isDir(path)) return
+  if (dialect === 'ash' || dialect === 'dash') throw redirectError(dialect, target, true, 'File exists')
+  throw new ExpansionError(`${target}: cannot overwrite existing file`)
 }
 
 function readInput(target: string, fs: HomeFs, io: IO, dialect?: ShellDialect): string {

@@ -193,7 +193,7 @@ export class Runtime {
     return forward.filter(([, set]) => set).map(([letter]) => letter).reverse().join('')
   }
 
-  has(name: 'errexit' | 'nounset' | 'xtrace' | 'pipefail' | 'noglob' | 'allexport' | 'interactive'): boolean {
+  has(name: 'errexit' | 'nounset' | 'xtrace' | 'pipefail' | 'noglob' | 'allexport' | 'interactive' | 'noclobber'): boolean {
     return this.options.has(name)
   }
 }

@@ -66,6 +66,10 @@ export interface Redirect {
   op: RedirOp
   /** Target file, fd number (for >& and <&) or here-string word. */
   target?: Word
+  /** Typed `>|`: writes even where noclobber (`set -C`) refuses `>`. */
+  force?: true
+  /** Typed `<>`: opened for reading and writing (a missing file is created). */
+  readWrite?: true
   /**
    * Here-document body (parts, already tab-stripped for <<-); `text`, the body as read, and `typed`,
    * the delimiter word as typed (quotes kept), are for printing it back (funcText.ts).

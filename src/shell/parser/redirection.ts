@@ -46,6 +46,7 @@ export function parseRedirect(p: RedirectSource): Redirect {
   const next = p.peekOp()
   if (next !== 'word') throw unexpected(next === 'eof' ? 'newline' : next)
   const target = p.readWord()
+  const typed = op === '>|' ? { force: true as const } : op === '<>' ? { readWrite: true as const } : {}
   if (op === '>|') op = '>'
   if (op === '<>') op = '<'
   if (op === '<<' || op === '<<-') {
@@ -57,5 +58,5 @@ export function parseRedirect(p: RedirectSource): Redirect {
   }
   if (op === '>&' && fd === undefined && !/^([0-9]+|-)$/.test(target.raw)) return { fd: 1, op: '&>', target }
   const defaultFd = op === '<' || op === '<&' || op === '<<<' ? 0 : 1
-  return { fd: fd ?? defaultFd, op, target }
+  return { fd: fd ?? defaultFd, op, target, ...typed }
 }
