@@ -1,6 +1,7 @@
 // The interactive shell: parses each input, runs it, keeps variables, `$?`, history and the
 // working directory between inputs, and offers continuation and tab completion to the terminal.
 
+import { expandHistory } from './histExpand'
 import { dynamicSource, startBash, type BashStart } from './bashVariables'
 import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ScriptInvocation, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
@@ -263,6 +264,12 @@ export class Shell {
     return this.executor.status
   }
 
+  /** `set -H` / `set +H` from outside: history expansion of the lines this shell reads (on in an interactive bash). */
+  historyExpansion(on: boolean): void {
+    if (on) this.executor.rt.options.add('histexpand')
+    else this.executor.rt.options.delete('histexpand')
+  }
+
   /** `$?` set from outside: the status of a command whose end came later (a container shell it opened ended). */
   setLastStatus(code: number): void {
     this.executor.status = code
@@ -285,11 +292,31 @@ export class Shell {
       else result.stderr += c.text
       onChunk?.(c)
     }
-    const entry = line.replace(/\n+$/, '')
-    if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
+    let entry = line.replace(/\n+$/, '')
     const tty = (input.outTTY ?? input.tty) ? {} : ({ tty: false } as const)
     const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, cursor: input.cursor, out: { kind: 'terminal', stream: 'stdout', ...tty }, err: { kind: 'terminal', stream: 'stderr', ...tty } } as const
     const rt = this.executor.rt
+    // An interactive bash expands `!` history references before it reads the line (histExpand.ts)
+    if (this.keepsHistory && rt.options.has('histexpand') && (entry.includes('!') || entry.startsWith('^'))) {
+      this.executor.beginLine()
+      const h = expandHistory(entry, this.hist)
+      if (!h.ok) {
+        // the line is neither run nor kept; `$?` stays
+        this.executor.write(terminal.err, `bash: ${h.message}\n`)
+        return this.finish(result)
+      }
+      if (h.changed) {
+        // the line as expanded is shown (on standard error), kept, and run
+        this.executor.write(terminal.err, `${h.line}\n`)
+        line = h.line
+        entry = h.line
+      }
+      if (h.printOnly) {
+        this.hist.push(entry)
+        return this.finish(result)
+      }
+    }
+    if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
     const firstLine = input.firstLine ?? this.linesRead + 1
     this.linesRead = firstLine - 1 + entry.split('\n').length
     let base = firstLine

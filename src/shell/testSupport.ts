@@ -20,8 +20,12 @@ export function fakeLab(start = Date.UTC(2026, 4, 24, 10, 0, 0)): LabServices {
   }
 }
 
-export function newShell(files: Record<string, string> = {}): Shell {
+export function newShell(files: Record<string, string> = {}, opts: { histexpand?: boolean } = {}): Shell {
   const { fs, env } = createWorkstation()
   for (const [k, v] of Object.entries(files)) fs.writeFile(k, v)
-  return new Shell({ fs, env, lab: fakeLab(), bash: WORKSTATION_BASH })
+  const sh = new Shell({ fs, env, lab: fakeLab(), bash: WORKSTATION_BASH })
+  // The differential tests run the real bash on their lines non-interactively, where `!` is not
+  // expanded from the history: the workstation's interactive expansion is off here unless asked for.
+  if (!opts.histexpand) sh.historyExpansion(false)
+  return sh
 }
