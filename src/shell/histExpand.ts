@@ -66,6 +66,25 @@ export function expandHistory(line: string, history: readonly string[], maxLengt
 }
 
 /**
+ * An interactive bash's first step with a typed line. It writes what bash writes (the line as
+ * expanded, on standard error; or the error), and gives the line to run; undefined when nothing
+ * runs: a `:p` line (added to `history` here, shown, not run), or a failed expansion (nothing is run
+ * or kept, and `$?` stays).
+ */
+export function expandTyped(entry: string, history: string[], say: (text: string) => void): string | undefined {
+  if (!entry.includes('!') && !entry.startsWith('^')) return entry
+  const h = expandHistory(entry, history)
+  if (!h.ok) {
+    say(`bash: ${h.message}\n`)
+    return undefined
+  }
+  if (h.changed) say(`${h.line}\n`)
+  if (!h.printOnly) return h.line
+  history.push(h.line)
+  return undefined
+}
+
+/**
  * Where the shell itself uses `!` (bashhist.c bash_history_inhibit_expansion): a bracket
  * expression's negation (`[!a]*`), indirect expansion (`${!name}`), the parameter `$!`.
  */

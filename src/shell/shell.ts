@@ -1,7 +1,7 @@
 // The interactive shell: parses each input, runs it, keeps variables, `$?`, history and the
 // working directory between inputs, and offers continuation and tab completion to the terminal.
 
-import { expandHistory } from './histExpand'
+import { expandTyped } from './histExpand'
 import { dynamicSource, startBash, type BashStart } from './bashVariables'
 import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ScriptInvocation, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
@@ -133,20 +133,10 @@ export class Shell {
       alternateScreen: (on) => this.onScreen?.(on),
       commands: () => this.commands(),
       runCaptured: async (text, env) => {
-        const buf = { text: '' }
-        const io: IO = { stdin: '', stdinIsTTY: false, out: { kind: 'buffer', buf }, err: { kind: 'buffer', buf } }
-        const senv = new OverlayEnv(env)
-        const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
-        return { output: buf.text, exitCode }
+        const r = await this.runBuffered(text, env, true)
+        return { output: r.stdout, exitCode: r.exitCode }
       },
-      runSplit: async (text, env) => {
-        const out = { text: '' }
-        const err = { text: '' }
-        const io: IO = { stdin: '', stdinIsTTY: false, out: { kind: 'buffer', buf: out }, err: { kind: 'buffer', buf: err } }
-        const senv = new OverlayEnv(env)
-        const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
-        return { stdout: out.text, stderr: err.text, exitCode }
-      },
+      runSplit: (text, env) => this.runBuffered(text, env, false),
       runChild: (child) => this.runChild(opts, child),
       isReadonly: (name) => this.executor.rt.readonly.has(name),
       functions: { has: (name) => this.executor.functions.has(name), delete: (name) => this.executor.functions.delete(name) },
@@ -173,6 +163,16 @@ export class Shell {
       startBash(this.env, this.executor.rt, this.bash)
       this.executor.rt.dynamic = dynamicSource(() => opts.lab.now())
     }
+  }
+
+  /** Run `text` in a subshell with its output in buffers: one for both streams (`merged`), or one each. */
+  private async runBuffered(text: string, env: ShellEnv, merged: boolean): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    const out = { text: '' }
+    const err = merged ? out : { text: '' }
+    const io: IO = { stdin: '', stdinIsTTY: false, out: { kind: 'buffer', buf: out }, err: { kind: 'buffer', buf: err } }
+    const senv = new OverlayEnv(env)
+    const exitCode = await this.executor.inSubshell(() => this.executor.runText(text, io, senv), io, senv)
+    return { stdout: out.text, stderr: merged ? '' : err.text, exitCode }
   }
 
   /** How this bash started (its own variables are given back after a restore). */
@@ -266,8 +266,7 @@ export class Shell {
 
   /** `set -H` / `set +H` from outside: history expansion of the lines this shell reads (on in an interactive bash). */
   historyExpansion(on: boolean): void {
-    if (on) this.executor.rt.options.add('histexpand')
-    else this.executor.rt.options.delete('histexpand')
+    this.executor.rt.options[on ? 'add' : 'delete']('histexpand')
   }
 
   /** `$?` set from outside: the status of a command whose end came later (a container shell it opened ended). */
@@ -297,24 +296,11 @@ export class Shell {
     const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, cursor: input.cursor, out: { kind: 'terminal', stream: 'stdout', ...tty }, err: { kind: 'terminal', stream: 'stderr', ...tty } } as const
     const rt = this.executor.rt
     // An interactive bash expands `!` history references before it reads the line (histExpand.ts)
-    if (this.keepsHistory && rt.options.has('histexpand') && (entry.includes('!') || entry.startsWith('^'))) {
+    if (this.keepsHistory && rt.options.has('histexpand')) {
       this.executor.beginLine()
-      const h = expandHistory(entry, this.hist)
-      if (!h.ok) {
-        // the line is neither run nor kept; `$?` stays
-        this.executor.write(terminal.err, `bash: ${h.message}\n`)
-        return this.finish(result)
-      }
-      if (h.changed) {
-        // the line as expanded is shown (on standard error), kept, and run
-        this.executor.write(terminal.err, `${h.line}\n`)
-        line = h.line
-        entry = h.line
-      }
-      if (h.printOnly) {
-        this.hist.push(entry)
-        return this.finish(result)
-      }
+      const typed = expandTyped(entry, this.hist, (t) => this.executor.write(terminal.err, t))
+      if (typed === undefined) return this.finish(result)
+      if (typed !== entry) line = entry = typed
     }
     if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
     const firstLine = input.firstLine ?? this.linesRead + 1
