@@ -303,6 +303,9 @@ export class Shell {
       if (typed !== entry) line = entry = typed
     }
     if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
+    // set -v: each input is shown as it is read (set -n: a shell that is not interactive runs nothing)
+    if (rt.options.has('verbose')) this.executor.write(terminal.err, `${entry}\n`)
+    const noexec = rt.options.has('noexec') && rt.invocation !== 'interactive'
     const firstLine = input.firstLine ?? this.linesRead + 1
     this.linesRead = firstLine - 1 + entry.split('\n').length
     let base = firstLine
@@ -312,7 +315,7 @@ export class Shell {
       for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
       for (let i = 0; i < script.chunks.length; i++) {
         const aliases = aliasKey(rt.aliases)
-        await this.executor.runList(script.chunks[i], { ...terminal }, this.env)
+        if (!noexec) await this.executor.runList(script.chunks[i], { ...terminal }, this.env)
         // A line read after `alias` sees the new alias, as bash reads one line at a time.
         if (aliasKey(rt.aliases) !== aliases && i + 1 < script.chunks.length) {
           base += script.source.slice(0, script.chunkEnds[i]).split('\n').length - 1

@@ -12,6 +12,7 @@ const FILES: Record<string, string> = {
   's.sh': 'echo one\nnosuch\necho "$0|$1|$#"\ncd /\nexit 4\n',
   'vars.sh': 'echo "[$X][$Y]"\nread a b\necho "got $a"\n',
   'bad.sh': 'echo before\nfi\necho after\n',
+  'multi.sh': 'echo 1\nif true; then\n  echo 2\nfi\nset -n\necho 3\n',
   // errors inside compound commands and functions name their own line; so does $LINENO
   'lines.sh': 'echo one\nfor i in 1 2; do\n  nosuch$i\ndone\nif true; then\n  echo $LINENO\n  bad\nfi\nf() {\n  echo in f $LINENO\n  missing\n}\n\nf\necho $LINENO; eval "echo \\$LINENO"\n',
 }
@@ -26,6 +27,9 @@ const CASES: string[] = [
   'bash s.sh x y; echo $?; pwd | grep -c /',
   'X=1; export Y=2; printf "p q\\n" | bash vars.sh',
   'bash bad.sh; echo $?',
+  // -n reads the script and runs nothing (a syntax check); -v shows each input as read; set -n inside a script stops it running
+  'bash -n bad.sh; echo $?; bash -n multi.sh; echo $?; bash multi.sh; echo $?',
+  "bash -v multi.sh; bash -vc 'echo a; echo b'; bash -nc 'echo never'; echo $?",
   'bash nofile; echo $?',
   'mkdir -p d; bash d; echo $?',
   'bash -c; echo $?',

@@ -25,8 +25,8 @@ ${['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 
 \t-abefhkmnptuvxBCEHPT or -o option
 `
 
-/** The set options the lab's `set` has, as bash and dash take them when they start. */
-const SET_LETTERS = 'eux'
+/** The set options the lab's `set` has, as bash and dash take them when they start (-n: read, do not run; -v: show each input as read). */
+const SET_LETTERS = 'enuvx'
 
 /** The long options bash takes and the lab ignores (--version prints the version). */
 const BASH_LONG = ['--version', '--norc', '--noprofile', '--noediting']
@@ -126,7 +126,7 @@ const stdinReword = named({ command: 'bash', parser: 'bash', inFunction: 'main' 
 export const bash: CommandSpec = {
   name: 'bash',
   summary: 'Run a script in a new bash: bash -c SCRIPT [NAME ARGS...], bash FILE [ARGS...], or a script on standard input.',
-  usage: 'bash [-eux] [-o option] [-c SCRIPT [NAME [ARGS...]] | -s [ARGS...] | FILE [ARGS...]]',
+  usage: 'bash [-enuvx] [-o option] [-c SCRIPT [NAME [ARGS...]] | -s [ARGS...] | FILE [ARGS...]]',
   async run(ctx) {
     const inv = readInvocation(ctx.argv.slice(1), BASH_LONG, {
       missing: (o) => `bash: ${o}: option requires an argument\n`,
