@@ -66,6 +66,23 @@ export function expandHistory(line: string, history: readonly string[], maxLengt
 }
 
 /**
+ * What bash does with an input before it parses it: an interactive shell's history expansion
+ * (expandTyped) and history, then `set -v`'s echo of the input. `say` writes to the terminal.
+ * Returns the input to run, or undefined when nothing runs.
+ */
+export function readInput(entry: string, sh: { interactive: boolean; history: string[]; options: ReadonlySet<string> }, say: (text: string) => void): string | undefined {
+  let line = entry
+  if (sh.interactive && sh.options.has('histexpand')) {
+    const typed = expandTyped(entry, sh.history, say)
+    if (typed === undefined) return undefined
+    line = typed
+  }
+  if (sh.interactive && line.trim() !== '') sh.history.push(line)
+  if (sh.options.has('verbose')) say(`${line}\n`)
+  return line
+}
+
+/**
  * An interactive bash's first step with a typed line. It writes what bash writes (the line as
  * expanded, on standard error; or the error), and gives the line to run; undefined when nothing
  * runs: a `:p` line (added to `history` here, shown, not run), or a failed expansion (nothing is run

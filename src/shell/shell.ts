@@ -1,7 +1,7 @@
 // The interactive shell: parses each input, runs it, keeps variables, `$?`, history and the
 // working directory between inputs, and offers continuation and tab completion to the terminal.
 
-import { expandTyped } from './histExpand'
+import { readInput } from './histExpand'
 import { dynamicSource, startBash, type BashStart } from './bashVariables'
 import type { ChildShell, CommandSpec, HomeFs, LabServices, OutputChunk, RunResult, ScriptInvocation, ShellDialect, ShellEnv, ShellHandle } from './types'
 import { parseScript } from './parser/parser'
@@ -295,22 +295,16 @@ export class Shell {
     const tty = (input.outTTY ?? input.tty) ? {} : ({ tty: false } as const)
     const terminal = { stdin: input.stdin, stdinIsTTY: input.tty, cursor: input.cursor, out: { kind: 'terminal', stream: 'stdout', ...tty }, err: { kind: 'terminal', stream: 'stderr', ...tty } } as const
     const rt = this.executor.rt
-    // An interactive bash expands `!` history references before it reads the line (histExpand.ts)
-    if (this.keepsHistory && rt.options.has('histexpand')) {
-      this.executor.beginLine()
-      const typed = expandTyped(entry, this.hist, (t) => this.executor.write(terminal.err, t))
-      if (typed === undefined) return this.finish(result)
-      if (typed !== entry) line = entry = typed
-    }
-    if (entry.trim() !== '' && this.keepsHistory) this.hist.push(entry)
-    // set -v: each input is shown as it is read (set -n: a shell that is not interactive runs nothing)
-    if (rt.options.has('verbose')) this.executor.write(terminal.err, `${entry}\n`)
-    const noexec = rt.options.has('noexec') && rt.invocation !== 'interactive'
+    // what bash does with an input before it parses it: history expansion, the history, set -v (histExpand.ts)
+    this.executor.beginLine()
+    const read = readInput(entry, { interactive: this.keepsHistory, history: this.hist, options: rt.options }, (t) => this.executor.write(terminal.err, t))
+    if (read === undefined) return this.finish(result)
+    if (read !== entry) line = entry = read
+    const noexec = rt.options.has('noexec') && rt.invocation !== 'interactive' // set -n (an interactive shell ignores it)
     const firstLine = input.firstLine ?? this.linesRead + 1
     this.linesRead = firstLine - 1 + entry.split('\n').length
     let base = firstLine
     let script = parseScript(line, rt.activeAliases, base)
-    this.executor.beginLine()
     try {
       for (const w of script.warnings) this.executor.write(terminal.err, `bash: ${w}\n`)
       for (let i = 0; i < script.chunks.length; i++) {
