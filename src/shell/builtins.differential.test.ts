@@ -117,6 +117,9 @@ const CASES: string[] = [
   'umask 8; echo $?; umask 17777; echo $?; umask abc; echo $?; umask u=q; echo $?; umask u+r,; echo $?; umask -x; echo $?; umask',
   'let; echo $?; let 1+; echo $?; let x=0; echo $?; let x=1 y=0; echo $? $x $y; let "a = 3 * 4" b=a+1; echo $? $a $b',
   'builtin; echo $?; builtin ls; echo $?; builtin nosuch; echo $?; f() { echo f; }; builtin type -t f; echo() { :; }; builtin echo past-function; builtin -x; echo $?; builtin cd /; pwd',
+  // read in a pipeline: each read goes on where the one before stopped
+  'seq 3 | while read -r n; do echo "n=$n"; done; printf "a b\\nc d\\n" | while read x y; do echo "$y$x"; done',
+  'printf "1\\n2\\n3\\n" | { read a; read b; echo "$b$a"; }; echo hi | (read v; echo "[$v]"); printf "x\\ny\\n" | while read l; do echo "$l" | tr a-z A-Z; done',
   // set -C (noclobber): > and &> refuse an existing file, >| and >> write, /dev/null is no file; <> creates
   'set -C; echo a > f; echo b > f; echo "rc=$?"; cat f; echo c >| f; cat f; echo e &> f; echo "rc=$?"; echo d >> f; cat f; echo x > /dev/null; echo "rc=$?"; mkdir d; echo z > d; echo "rc=$?"; set +C; echo g > f; cat f; cat <> new; ls new',
   'declare -p X; X=1; declare -p X; declare -x Y=2; declare -p Y; declare -i I=2+3; echo $I; I=4*5; echo $I',

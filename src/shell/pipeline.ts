@@ -62,7 +62,9 @@ async function runConnected(h: PipelineHost, p: Pipeline, io: IO, env: ShellEnv)
     const out: Sink = last ? io.out : { kind: 'buffer', buf, pipe }
     // Every member of a pipeline runs in a subshell: its assignments do not persist.
     const member = p.commands[i]
-    const mio: IO = { stdin, stdinIsTTY, out, err: io.err, ...(stdinPipe ? { stdinPipe } : {}) }
+    // a member after the first reads the pipe from its start, each `read` where the one before stopped
+    const reading = i > 0 ? { cursor: { pos: 0 } } : io.cursor ? { cursor: io.cursor } : {}
+    const mio: IO = { stdin, stdinIsTTY, out, err: io.err, ...(stdinPipe ? { stdinPipe } : {}), ...reading }
     const menv = new OverlayEnv(env)
     const status = await h.inSubshell(() => h.runCommand(member, mio, menv), mio, menv)
     statuses.push(status)
