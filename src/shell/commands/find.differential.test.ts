@@ -12,6 +12,10 @@ const CASES = [
   'find . -iname "*.pem" | sort', 'find . -path "./a/*" | sort', 'find a/ -type f | sort', 'find . -maxdepth x; echo $?',
   'find . \\( -name e -o -name g.txt \\) -print | sort', 'find a e | sort', 'find a -name "*.pem" -print -o -print | sort',
   'find . -type f -print0 | tr "\\0" "\\n" | sort', 'find . -name "*.txt" -a -type f', 'find . -maxdepth 0', 'find e nope a/b; echo $?',
+  // -exec: once per file ({} anywhere in an argument), or once with all the names ({} +); a command that fails is false
+  'find . -name "*.txt" -exec cat {} \\;', 'find . -name "g.txt" -exec echo "[{}]" "x{}y" \\;', 'find . -type f -exec grep -l y {} \\; -print',
+  'find a/b -exec echo X {} +; echo $?', 'find . -name e -exec false \\; ; echo $?', 'find . -name e -exec false {} + ; echo $?',
+  'find . -maxdepth 0 -exec nosuch \\; ; echo $?', 'find . -exec; echo $?', 'find . -exec echo {}; echo $?', 'find . -name e -exec echo {} + -o -print | sort',
   'find . -o -name x; echo $?', 'find . -name x -o; echo $?', 'find . \\( -name x; echo $?', 'find . -name e x; echo $?', 'find -name e', 'find . -name x -a; echo $?', 'find . !; echo $?', 'find . -a -name x; echo $?',
 ]
 
@@ -20,8 +24,8 @@ describe('find agrees with GNU findutils 4.9', () => {
 })
 
 describe('find in the lab', () => {
-  test('-exec and the other actions are not in the lab: it says so, and what works instead', async () => {
-    const r = await newShell({ '/root/w/e': '' }).run('find w -name e -exec cat {} \\;')
-    expect(r).toEqual({ stdout: '', stderr: "find: -exec is not available in this lab; print the names and pipe them on, as in: find . -name '*.pem' | xargs cat\n", exitCode: 1 })
+  test('-delete and the other actions it does not have: it says so, and what works instead', async () => {
+    const r = await newShell({ '/root/w/e': '' }).run('find w -name e -delete')
+    expect(r).toEqual({ stdout: '', stderr: "find: -delete is not available in this lab; print the names and pipe them on, as in: find . -name '*.pem' | xargs cat\n", exitCode: 1 })
   })
 })

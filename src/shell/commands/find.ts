@@ -1,12 +1,15 @@
 // find (GNU findutils 4.9): walk the home filesystem from each path and print what matches the
-// expression: -name, -iname, -path, -type, -empty, -maxdepth, -mindepth, -print, -print0, with !,
-// -a, -o and parentheses. A directory's entries are walked by name (the real find goes in the file
-// system's order). -exec, -delete and the other actions are not in the lab: it says so.
+// expression: -name, -iname, -path, -type, -empty, -maxdepth, -mindepth, -print, -print0,
+// -exec COMMAND ; (once per file, `{}` replaced by its name anywhere in an argument) and
+// -exec COMMAND {} + (once, with all the names), with !, -a, -o and parentheses. A directory's
+// entries are walked by name (the real find goes in the file system's order). -delete and the other
+// actions are not in the lab: it says so.
 
 import type { CommandContext, CommandSpec, HomeFs } from '../types'
 import { matchPattern } from '../pattern'
 import { charDevice } from '../devices'
 import { baseName } from '../fs'
+import { runFromTable } from './xargs'
 
 interface Node {
   path: string
@@ -17,12 +20,14 @@ interface Node {
 type Expr =
   | { kind: 'test'; test: (n: Node) => boolean }
   | { kind: 'print'; end: string }
+  /** -exec: `batch` (`{} +`) gathers the names in `names` for one run at the end. */
+  | { kind: 'exec'; argv: string[]; batch: boolean; names: string[] }
   | { kind: 'not'; e: Expr }
   | { kind: 'and' | 'or'; l: Expr; r: Expr }
 
 class FindError extends Error {}
 
-const ACTIONS_NOT_HERE = new Set(['-exec', '-execdir', '-ok', '-okdir', '-delete', '-fprint', '-fprintf', '-printf', '-ls', '-fls', '-quit', '-prune'])
+const ACTIONS_NOT_HERE = new Set(['-execdir', '-ok', '-okdir', '-delete', '-fprint', '-fprintf', '-printf', '-ls', '-fls', '-quit', '-prune'])
 const glob = (pattern: string, s: string, fold = false) =>
   matchPattern([{ text: fold ? pattern.toLowerCase() : pattern, quoted: false }], fold ? s.toLowerCase() : s)
 
@@ -73,6 +78,17 @@ function parse(words: string[], fs: HomeFs, options: { maxdepth?: number; mindep
         return { kind: 'test', test: () => true }
       case '-false':
         return { kind: 'test', test: () => false }
+      case '-exec': {
+        // up to `;`, or `{} +`
+        const start = i
+        let end = i
+        while (end < words.length && words[end] !== ';' && !(words[end] === '+' && words[end - 1] === '{}' && end > start)) end++
+        if (end >= words.length || end === start) throw new FindError("missing argument to `-exec'")
+        const batch = words[end] === '+'
+        i = end + 1
+        options.printed = true
+        return { kind: 'exec', argv: words.slice(start, batch ? end - 1 : end), batch, names: [] }
+      }
       case '-print':
       case '-print0':
         options.printed = true
@@ -117,21 +133,42 @@ function parse(words: string[], fs: HomeFs, options: { maxdepth?: number; mindep
   return e
 }
 
-/** Evaluate for one node; printing as the actions say. */
-function evaluate(e: Expr, n: Node, out: (s: string) => void): boolean {
+/** What the actions do: print, and run a command (its status; undefined when there is no such command). */
+interface Act {
+  out(s: string): void
+  run(argv: string[]): Promise<number | undefined>
+}
+
+/** Evaluate for one node; printing and running as the actions say. */
+async function evaluate(e: Expr, n: Node, act: Act): Promise<boolean> {
   switch (e.kind) {
     case 'test':
       return e.test(n)
     case 'print':
-      out(n.path + e.end)
+      act.out(n.path + e.end)
       return true
+    case 'exec':
+      if (e.batch) {
+        e.names.push(n.path)
+        return true
+      }
+      return (await act.run(e.argv.map((a) => a.split('{}').join(n.path)))) === 0
     case 'not':
-      return !evaluate(e.e, n, out)
+      return !(await evaluate(e.e, n, act))
     case 'and':
-      return evaluate(e.l, n, out) && evaluate(e.r, n, out)
+      return (await evaluate(e.l, n, act)) && evaluate(e.r, n, act)
     case 'or':
-      return evaluate(e.l, n, out) || evaluate(e.r, n, out)
+      return (await evaluate(e.l, n, act)) || evaluate(e.r, n, act)
   }
+}
+
+/** The `{} +` actions of an expression, which run once the walk is over. */
+function batches(e: Expr | undefined): Extract<Expr, { kind: 'exec' }>[] {
+  if (!e) return []
+  if (e.kind === 'exec') return e.batch ? [e] : []
+  if (e.kind === 'not') return batches(e.e)
+  if (e.kind === 'and' || e.kind === 'or') return [...batches(e.l), ...batches(e.r)]
+  return []
 }
 
 export const find: CommandSpec = {
@@ -141,7 +178,7 @@ export const find: CommandSpec = {
   async run(ctx: CommandContext) {
     const args = ctx.argv.slice(1)
     if (args[0] === '--help') {
-      ctx.stdout(`Usage: ${this.usage}\n${this.summary}\n\nTests: -name, -iname, -path, -type [fdc], -empty, -true, -false; options: -maxdepth, -mindepth;\nactions: -print, -print0; operators: ! (-not), -a (-and), -o (-or), ( ).\n`)
+      ctx.stdout(`Usage: ${this.usage}\n${this.summary}\n\nTests: -name, -iname, -path, -type [fdc], -empty, -true, -false; options: -maxdepth, -mindepth;\nactions: -print, -print0, -exec COMMAND ; and -exec COMMAND {} +; operators: ! (-not), -a (-and), -o (-or), ( ).\n`)
       return 0
     }
     const firstExpr = args.findIndex((a) => (a.startsWith('-') && a !== '-') || a === '(' || a === '!')
@@ -158,13 +195,20 @@ export const find: CommandSpec = {
     // no action in the expression: it is `( EXPR ) -print`
     const whole: Expr = options.printed ? (expr ?? { kind: 'test', test: () => true }) : expr ? { kind: 'and', l: expr, r: { kind: 'print', end: '\n' } } : { kind: 'print', end: '\n' }
     let status = 0
-    const out = (s: string) => ctx.stdout(s)
-    const walk = (shown: string, depth: number) => {
+    const act: Act = {
+      out: (s) => ctx.stdout(s),
+      run: async (argv) => {
+        const code = await runFromTable(ctx, argv)
+        if (code === undefined) ctx.stderr(`find: '${argv[0]}': No such file or directory\n`)
+        return code
+      },
+    }
+    const walk = async (shown: string, depth: number): Promise<void> => {
       const path = ctx.fs.resolve(shown)
       const dir = ctx.fs.isDir(path)
-      if (depth >= (options.mindepth ?? 0)) evaluate(whole, { path: shown, depth, dir }, out)
+      if (depth >= (options.mindepth ?? 0)) await evaluate(whole, { path: shown, depth, dir }, act)
       if (!dir || depth >= (options.maxdepth ?? Infinity)) return
-      for (const name of ctx.fs.list(path) ?? []) walk(shown.endsWith('/') ? `${shown}${name}` : `${shown}/${name}`, depth + 1)
+      for (const name of ctx.fs.list(path) ?? []) await walk(shown.endsWith('/') ? `${shown}${name}` : `${shown}/${name}`, depth + 1)
     }
     for (const p of paths.length ? paths : ['.']) {
       if (!ctx.fs.exists(ctx.fs.resolve(p))) {
@@ -172,7 +216,13 @@ export const find: CommandSpec = {
         status = 1
         continue
       }
-      walk(p, 0)
+      await walk(p, 0)
+    }
+    // `{} +`: one run with every name; a failure makes find's status 1
+    for (const b of batches(whole)) {
+      if (b.names.length === 0) continue
+      const code = await act.run([...b.argv, ...b.names])
+      if (code !== 0) status = 1
     }
     return status
   },

@@ -34,14 +34,18 @@ function splitArgs(text: string): string[] | string {
   return out
 }
 
-async function runOne(ctx: CommandContext, argv: string[]): Promise<number> {
+/** Run `argv` through the lab's command table with no input (xargs, find -exec): its status, or undefined when there is no such command. */
+export async function runFromTable(ctx: CommandContext, argv: string[]): Promise<number | undefined> {
   const spec = ctx.shell.commands().find((s) => s.name === argv[0])
-  if (!spec) {
-    ctx.stderr(`xargs: ${argv[0]}: No such file or directory\n`)
-    return 127
-  }
+  if (!spec) return undefined
   const status = await spec.run({ ...ctx, argv, stdin: '', stdinIsTTY: false })
   return Number.isInteger(status) ? status & 0xff : 1
+}
+
+async function runOne(ctx: CommandContext, argv: string[]): Promise<number> {
+  const status = await runFromTable(ctx, argv)
+  if (status === undefined) ctx.stderr(`xargs: ${argv[0]}: No such file or directory\n`)
+  return status ?? 127
 }
 
 export const xargs: CommandSpec = {
