@@ -1,6 +1,6 @@
 // Differential test: history expansion (and set -v, which shows each line as read) (`!!`, `!$`, `!str`, `!?str?`, `!-n`, word designators,
 // modifiers, `^old^new`) in the workstation's interactive shell, against the machine's real bash
-// 5.2 run interactively (`-i`, no line editing, an empty prompt) on the same lines: what it prints,
+// 5.2 run interactively (`-i`, no line editing, empty prompts) on the same lines: what it prints,
 // the expanded lines it shows on standard error and its messages, in one stream, in order.
 
 import { beforeAll, describe, expect, test } from 'vitest'
@@ -14,6 +14,8 @@ const SESSIONS: string[][] = [
   // where bash leaves `!` alone: before a blank, =, ( or a closing quote; in [!...], ${!...}, $!
   ['echo x!=y "a!" ! b', 'a=(1 2); echo ${!a[@]} [!x]', 'echo "pid:$!"', 'echo \\!! "\\!"'],
   // a failed expansion runs nothing, keeps nothing, leaves $? as it was
+  // here-document bodies are read as they are
+  ['echo one', "cat <<'EOS'\n#!/bin/bash\necho !!\nEOS", 'cat <<EOS\nx!y $HOME!\nEOS', 'echo "#!/bin/bash"'],
   // set -v shows each line as read (after its history expansion); an interactive shell ignores set -n
   ['echo one', 'set -v', 'echo two', '!!', 'set -n', 'echo three', 'set +v', 'echo four'],
   ['false', '!nothing', 'echo "rc=$?"', 'echo one', '!!:5', 'echo "rc=$?"', 'history | tail -n 3'],
@@ -26,7 +28,7 @@ let real: string[] = []
 beforeAll(async () => {
   requireTools('bash')
   const outcomes = await runBatch(
-    SESSIONS.map((lines) => ({ shell: 'env PS1= HISTFILE=/dev/null bash --norc --noediting -i 2>&1', stdin: `${lines.join('\n')}\n` })),
+    SESSIONS.map((lines) => ({ shell: 'env PS1= PS2= HISTFILE=/dev/null bash --norc --noediting -i 2>&1', stdin: `${lines.join('\n')}\n` })),
   )
   real = outcomes.map((o) => o.stdout.replace(NOT_A_TERMINAL, '').replace(/exit\n$/, ''))
 }, 60_000)

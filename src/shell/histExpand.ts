@@ -1,7 +1,8 @@
 // History expansion, as an interactive bash does it to each line before parsing it (`!!`, `!$`,
 // `!kubectl`, `^old^new`): an event (a line of the history), then a word designator, then modifiers.
-// Not inside single quotes, nor after a backslash; a `!` before a blank, `=`, `(` or the end of the
-// line stays, and so does one before the `"` that closes a double-quoted string.
+// Not inside single quotes, nor after a backslash, nor in a here-document's body; a `!` before a
+// blank, `=`, `(` or the end of the line stays, and so does one before the `"` that closes a
+// double-quoted string.
 // Imitates: bash 5.2 lib/readline/histexpand.c (history_expand, get_history_event,
 // get_history_word_specifier, history_tokenize) and bashhist.c pre_process_line.
 
@@ -27,6 +28,8 @@ export function expandHistory(line: string, history: readonly string[], maxLengt
     let single = false
     let double = false
     const last = { bracket: line.lastIndexOf(']'), brace: line.lastIndexOf('}') }
+    /** Here-documents whose bodies begin on the next line: their delimiters. */
+    const pending: { word: string; tabs: boolean }[] = []
     for (let i = 0; i < line.length; i++) {
       const c = line[i]
       if (single) {
@@ -41,6 +44,17 @@ export function expandHistory(line: string, history: readonly string[], maxLengt
       }
       if (c === "'" && !double) single = true
       if (c === '"') double = !double
+      if (!double && c === '<' && line[i + 1] === '<' && line[i + 2] !== '<' && line[i - 1] !== '<') {
+        const h = heredocDelimiter(line, i + 2)
+        if (h) pending.push(h)
+      }
+      if (c === '\n' && !double && pending.length > 0) {
+        // here-document bodies are read as they are, without history expansion
+        const end = heredocBodiesEnd(line, i + 1, pending.splice(0))
+        out += line.slice(i, end)
+        i = end - 1
+        continue
+      }
       if (c !== '!') {
         out += c
         continue
@@ -99,6 +113,30 @@ export function expandTyped(entry: string, history: string[], say: (text: string
   if (!h.printOnly) return h.line
   history.push(h.line)
   return undefined
+}
+
+/** The delimiter of a `<<` (or `<<-`) whose word starts at `at`: quotes and backslashes removed. */
+function heredocDelimiter(line: string, at: number): { word: string; tabs: boolean } | undefined {
+  const tabs = line[at] === '-'
+  const m = /^[ \t]*((?:'[^'\n]*'|"[^"\n]*"|\\.|[^\s;&|<>()'"\\])+)/.exec(line.slice(tabs ? at + 1 : at))
+  if (!m) return undefined
+  return { word: m[1].replace(/'([^']*)'|"([^"]*)"|\\(.)/g, (_, a, b, c) => a ?? b ?? c), tabs }
+}
+
+/** Where the bodies of `docs`, which begin at `from`, end (after each one's delimiter line, or the end of the text). */
+function heredocBodiesEnd(line: string, from: number, docs: { word: string; tabs: boolean }[]): number {
+  let at = from
+  for (const d of docs) {
+    while (at < line.length) {
+      const nl = line.indexOf('\n', at)
+      const end = nl < 0 ? line.length : nl
+      const text = line.slice(at, end)
+      at = nl < 0 ? line.length : nl + 1
+      if ((d.tabs ? text.replace(/^\t+/, '') : text) === d.word) break
+    }
+  }
+  // the newline that ends the last delimiter line goes on with the rest of the input
+  return at > from && line[at - 1] === '\n' ? at - 1 : at
 }
 
 /**
