@@ -59,6 +59,7 @@ import { id, whoami } from './identity'
 import { cp, mv } from './cpmv'
 import { basename, dirname, printenv } from './names'
 import { find } from './find'
+import { diff } from './diff'
 import { unsimulated } from './unsimulated'
 import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
 import { missingHint } from '../missingHints'
@@ -95,7 +96,7 @@ function ownCommands(): CommandSpec[] {
     md5sum, sha1sum, sha256sum, sha384sum, sha512sum,
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
-    cp, mv, basename, dirname, printenv, find, bash, sh,
+    cp, mv, basename, dirname, printenv, find, diff, bash, sh,
   ].map(withVersion)
   return own
 }
