@@ -30,4 +30,11 @@ describe('diff in the lab', () => {
     expect(await sh.run('diff -w x x')).toEqual({ stdout: '', stderr: "diff: option '-w' is not simulated in the lab; it has -u, -U NUM, -q and -s\n", exitCode: 2 })
     expect((await sh.run('diff d x')).stderr).toBe('diff: comparing directories is not simulated in the lab; compare two files\n')
   })
+
+  test('past 2,000 edits the middle of the files is one change: a true edit script, in bounded time', async () => {
+    const lines = (p: string) => Array.from({ length: 3000 }, (_, i) => `${p}${i}\n`).join('')
+    const sh = newShell({ '/root/a': `same\n${lines('a')}end\n`, '/root/b': `same\n${lines('b')}end\n` })
+    const r = await sh.run('diff a b | head -1; diff a b | grep -c "^[<>]"')
+    expect(r.stdout).toBe('2,3001c2,3001\n6000\n')
+  })
 })

@@ -2,7 +2,8 @@
 // `> new`), -u/-U N (unified, with the files' times: the lab's current time, as `ls -l` shows them),
 // -q and -s; `-` is standard input; `\ No newline at end of file` where a file's last line has none.
 // Status 0 when the files are the same, 1 when they differ, 2 on trouble. The edit script is a
-// shortest one (Myers' algorithm), as GNU diff's is for the inputs a student compares.
+// shortest one (Myers' algorithm), as GNU diff's is for the inputs a student compares; past 2,000
+// edits the middle of the files is shown as one change.
 
 import type { CommandContext, CommandSpec } from '../types'
 
@@ -19,16 +20,37 @@ interface Input {
 /** One step of the edit script: a line kept, one only in the first file, one only in the second. */
 type Op = { k: '=' | '-' | '+'; a: number; b: number }
 
-/** A shortest edit script from `a` to `b` (Myers 1986, forward search, kept lines first on ties). */
+/** Edits the search looks for at most: past them, the middle of the files is shown as one change (bounded time and memory). */
+const MAX_EDITS = 2000
+
+/**
+ * A shortest edit script from `a` to `b` (Myers 1986, forward search, kept lines first on ties),
+ * after the lines the files begin and end with alike. Past MAX_EDITS edits it gives up, as GNU diff
+ * does on costly inputs, and shows what lies between as one change: still a true edit script.
+ */
 function editScript(a: string[], b: string[]): Op[] {
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+  const mid = middle(a.slice(head, a.length - tail), b.slice(head, b.length - tail))
+  const ops: Op[] = []
+  for (let i = 0; i < head; i++) ops.push({ k: '=', a: i, b: i })
+  for (const o of mid) ops.push({ k: o.k, a: o.a + head, b: o.b + head })
+  for (let i = 0; i < tail; i++) ops.push({ k: '=', a: a.length - tail + i, b: b.length - tail + i })
+  return ops
+}
+
+function middle(a: string[], b: string[]): Op[] {
   const n = a.length
   const m = b.length
   const max = n + m
   const v = new Int32Array(2 * max + 2)
+  /** Each round's furthest points, for k from -d to d. */
   const trace: Int32Array[] = []
-  let done = false
-  for (let d = 0; d <= max && !done; d++) {
-    trace.push(v.slice())
+  let done = max === 0
+  for (let d = 0; d <= Math.min(max, MAX_EDITS) && !done; d++) {
+    trace.push(v.slice(max - d, max + d + 1))
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1
       let y = x - k
@@ -43,16 +65,17 @@ function editScript(a: string[], b: string[]): Op[] {
       }
     }
   }
+  if (!done) return [...a.map((_, i) => ({ k: '-' as const, a: i, b: 0 })), ...b.map((_, j) => ({ k: '+' as const, a: n, b: j }))]
   // back from the end through the saved rounds
   const ops: Op[] = []
   let x = n
   let y = m
   for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
-    const vd = trace[d]
+    const at = (k: number) => trace[d][k + d]
     const k = x - y
-    const down = k === -d || (k !== d && vd[max + k - 1] < vd[max + k + 1])
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1))
     const pk = down ? k + 1 : k - 1
-    const px = vd[max + pk]
+    const px = d === 0 ? 0 : at(pk)
     const py = px - pk
     while (x > px && y > py) ops.push({ k: '=', a: --x, b: --y })
     if (d === 0) break
