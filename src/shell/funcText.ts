@@ -20,13 +20,10 @@ export function functionText(name: string, body: Command): string {
 
 /** `NAME () { ... }` at indentation `ind`; `keyword` is `function ` for a function defined inside one. */
 function definition(name: string, body: Command, ind: number, keyword: string): string {
-  const head = `${keyword}${name} () \n${pad(ind)}{ \n${pad(ind + 4)}`
-  if (body.kind === 'group') {
-    const inner = list(body.body, ind + 4)
-    return `${head}${inner.text}\n${pad(ind)}}${redirects(body.redirects)}`
-  }
-  const inner = command(body, ind + 4)
-  return `${head}${inner.text}\n${pad(ind)}}`
+  // a body that is no group (`f() ( ... )`) is printed inside braces of its own
+  const inner = body.kind === 'group' ? list(body.body, ind + 4) : command(body, ind + 4)
+  const after = body.kind === 'group' ? redirects(body.redirects) : ''
+  return `${keyword}${name} () \n${pad(ind)}{ \n${pad(ind + 4)}${inner.text}\n${pad(ind)}}${after}`
 }
 
 /** A list's commands at indentation `ind` (the first one's indentation is the caller's to write). */

@@ -6,13 +6,13 @@
 // Imitates: bash 5.2 lib/readline/histexpand.c (history_expand, get_history_event,
 // get_history_word_specifier, history_tokenize) and bashhist.c pre_process_line.
 
+import { DEFAULT_LIMITS, expansionTooLong } from './limits'
+
 export type HistoryExpansion =
   /** `line`: the line to run (`changed`: it differs from what was typed); `printOnly`: `:p`, shown and kept in the history, not run. */
   | { ok: true; line: string; changed: boolean; printOnly: boolean }
   /** bash's message without its `bash: ` prefix; the line is neither run nor kept. */
   | { ok: false; message: string }
-
-import { DEFAULT_LIMITS, expansionTooLong } from './limits'
 
 class HistError extends Error {}
 
@@ -206,10 +206,9 @@ function expandAt(line: string, at: number, history: readonly string[], sofar: s
   if (shorthand || colon || (d !== undefined && /[\^$*%-]/.test(d) && i > at + 1)) {
     const start = i
     if (colon) i++
-    const m = /^([0-9]+|\^|\$|%)?(?:(-)([0-9]+|\$)?|(\*))?/.exec(line.slice(i))!
-    const spec = m[0] === '' ? line[i] : m[0]
-    i += spec.length
-    text = words(event, spec, line.slice(start, i))
+    const m = WORD_DESIGNATOR.exec(line.slice(i))!
+    i += m[0].length
+    text = words(event, m, line.slice(start, i))
   }
   // modifiers
   let printOnly = false
@@ -242,12 +241,15 @@ function expandAt(line: string, at: number, history: readonly string[], sofar: s
   return { text, end: i, printOnly }
 }
 
-/** A word designator's words of `event` (as history_tokenize splits it). */
-function words(event: string, spec: string, typed: string): string {
+/** A word designator: a word (N, ^, $, %), then a range's `-` and end, or `*` (`*` alone: all but the command). */
+const WORD_DESIGNATOR = /^([0-9]+|\^|\$|%)?(?:(-)([0-9]+|\$)?|(\*))?/
+
+/** The words of `event` (as history_tokenize splits it) that the word designator `m` names; `typed` for the error. */
+function words(event: string, m: RegExpExecArray, typed: string): string {
   const w = tokenize(event)
   const last = w.length - 1
   const at = (s: string | undefined, dflt: number): number => (s === undefined || s === '' ? dflt : s === '^' ? 1 : s === '$' ? last : s === '%' ? last : Number(s))
-  const m = /^([0-9]+|\^|\$|%)?(?:(-)([0-9]+|\$)?|(\*))?$/.exec(spec)!
+  const spec = m[0]
   let from: number
   let to: number
   if (spec === '*') [from, to] = [1, last]

@@ -43,6 +43,11 @@ export function sleepMs(args: string[]): number | 'forever' | 'invalid' {
   return Math.round(total * 1000)
 }
 
+/** The shells a container runs scripts with. */
+const SHELLS = new Set(['sh', 'bash', 'ash'])
+/** What joins a script's commands: `;`, `&&`, `||`, a newline (kept by split). */
+const SEPARATORS = /(;|&&|\|\||\n)/
+
 /** Programs that serve until stopped. */
 const DAEMONS = new Set(['nginx', 'pause', 'yes'])
 /** Programs that print something and end at once with status 0. */
@@ -62,7 +67,7 @@ function simple(words: string[]): Exit | 'forever' | 'unknown' {
   if (name === 'false') return { exitMs: 0, code: 1 }
   if (name === 'tail' && args.includes('-f')) return 'forever'
   if (DAEMONS.has(name)) return 'forever'
-  if (name === 'sh' || name === 'bash' || name === 'ash') {
+  if (SHELLS.has(name)) {
     if (args[0] === '-c' && args.length >= 2) {
       const r = script(args[1])
       return r
@@ -87,7 +92,7 @@ export function script(text: string): Exit | 'forever' | 'unknown' {
   if (/\b(while|until|for)\b/.test(text)) return /\bwhile\s+(true|:)\s*;?\s*do\b/.test(text) ? 'forever' : 'unknown'
   // pipes, background jobs, redirections and substitutions: not understood
   if (/[|&`<>]|\$\(/.test(text.replace(/&&|\|\|/g, ''))) return 'unknown'
-  const parts = text.split(/(;|&&|\|\||\n)/)
+  const parts = text.split(SEPARATORS)
   let ms = 0
   let code = 0
   let op = ';'
@@ -119,13 +124,13 @@ type MainSpec = Pick<Container, 'image' | 'command' | 'args' | 'stdin'>
 /** A container whose main process is a shell reading its terminal (`kubectl run -it -- sh`): pods/attach gives the student that shell. */
 export function attachableShell(c: MainSpec & Pick<Container, 'tty'>): boolean {
   const argv = mainArgv(c)
-  return !!c.stdin && !!c.tty && ['sh', 'bash', 'ash'].includes(base(argv[0] ?? '')) && readsStdin(argv)
+  return !!c.stdin && !!c.tty && SHELLS.has(base(argv[0] ?? '')) && readsStdin(argv)
 }
 
 /** A program that reads its standard input when started this way: with the container's stdin open (`kubectl run -i`), it waits for it. */
 export function readsStdin(argv: string[]): boolean {
   const [name, ...args] = [base(argv[0] ?? ''), ...argv.slice(1)]
-  if (name === 'sh' || name === 'bash' || name === 'ash') return args.length === 0 || args[0] === '-i' || args[0] === '-s'
+  if (SHELLS.has(name)) return args.length === 0 || args[0] === '-i' || args[0] === '-s'
   return (name === 'cat' || name === 'python3' || name === 'python') && args.length === 0
 }
 
@@ -180,10 +185,10 @@ export interface Opening {
  */
 export function openingScript(c: MainSpec): Opening | undefined {
   const argv = mainArgv(c)
-  if (!['sh', 'bash', 'ash'].includes(base(argv[0] ?? '')) || argv[1] !== '-c' || argv.length < 3) return undefined
+  if (!SHELLS.has(base(argv[0] ?? '')) || argv[1] !== '-c' || argv.length < 3) return undefined
   if ((c.stdin && readsStdin(argv)) || printsAtStart(c)) return undefined
   const text = argv[2]
-  const parts = text.split(/(;|&&|\|\||\n)/)
+  const parts = text.split(SEPARATORS)
   let end = 0 // where the opening ends in the text
   let sep: string | undefined // the operator after it
   for (let i = 0, at = 0; i < parts.length; at += parts[i].length + (parts[i + 1]?.length ?? 0), i += 2) {
@@ -195,5 +200,5 @@ export function openingScript(c: MainSpec): Opening | undefined {
   const opening = text.slice(0, end).trim()
   if (opening === '' || sep === undefined || sep === '||') return undefined
   const rest = text.slice(end + sep.length)
-  return { text: opening, endsIfFailed: sep === '&&' && !/;|&&|\|\||\n/.test(rest) }
+  return { text: opening, endsIfFailed: sep === '&&' && !SEPARATORS.test(rest) }
 }

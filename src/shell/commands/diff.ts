@@ -6,6 +6,7 @@
 // edits the middle of the files is shown as one change.
 
 import type { CommandContext, CommandSpec } from '../types'
+import { humanTime } from './statFormat'
 
 /** Lines the lab compares at most in each file (beyond, it says so): the search grows with both. */
 const MAX_LINES = 20_000
@@ -103,7 +104,7 @@ function changes(ops: Op[]): { a0: number; a1: number; b0: number; b1: number }[
       else b1 = ops[i].b + 1
       i++
     }
-    out.push({ a0: start.a, a1: Math.max(a1, start.a), b0: start.b, b1: Math.max(b1, start.b) })
+    out.push({ a0: start.a, a1, b0: start.b, b1 })
   }
   return out
 }
@@ -217,8 +218,9 @@ export const diff: CommandSpec = {
       ctx.stdout(`Files ${a.name} and ${b.name} differ\n`)
       return 1
     }
-    const stamp = gnuTime(ctx.lab.now())
-    ctx.stdout(context === undefined ? normal(a, b, withLastLine(ops, a, b)) : unified(a, b, withLastLine(ops, a, b), context, stamp))
+    // (the files carry the lab's current time, as `ls -l` and `stat` show them)
+    const edits = withLastLine(ops, a, b)
+    ctx.stdout(context === undefined ? normal(a, b, edits) : unified(a, b, edits, context, humanTime(ctx.lab.now())))
     return 1
   },
 }
@@ -230,11 +232,4 @@ function withLastLine(ops: Op[], a: Input, b: Input): Op[] {
   const o = ops[last]
   if (o.k !== '=' || o.a !== a.lines.length - 1 || o.b !== b.lines.length - 1) return ops
   return [...ops.slice(0, last), { k: '-', a: o.a, b: o.b }, { k: '+', a: o.a + 1, b: o.b }]
-}
-
-/** GNU diff's time of a file: `2026-12-07 14:01:02.000000000 +0000` (the lab's clock is UTC). */
-function gnuTime(ms: number): string {
-  const d = new Date(ms)
-  const p = (n: number, w = 2) => String(n).padStart(w, '0')
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000000 +0000`
 }

@@ -13,7 +13,7 @@ import { KubectlError, StatusError } from '../errors'
 import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
 import { podName } from './exec'
-import { defaultedNote } from './podcmd'
+import { defaultContainer } from './podcmd'
 import { runningID, untilRunsEnd } from './podRuns'
 
 /** attach.go Run's notices (unless -q), on standard error. */
@@ -23,23 +23,14 @@ export const NOTICE =
 
 const enc = encodeURIComponent
 
-/** podcmd.FindOrDefaultContainerByName: the named container (any kind), else the annotation's, else the first (with a note). */
+/** podcmd.FindOrDefaultContainerByName: the named container (any kind), else the default one. */
 function containerOf(k: Kubectl, pod: Obj, name: string): Obj {
   const spec = pod.spec ?? {}
-  const all: Obj[] = [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])]
-  if (name !== '') {
-    const c = all.find((x) => x.name === name)
-    if (!c) throw new KubectlError(`error: cannot attach to the container: container ${name} not found in pod ${pod.metadata?.name ?? ''}`)
-    return c
-  }
-  const containers: Obj[] = spec.containers ?? []
-  if (containers.length === 0) throw new KubectlError(`error: cannot attach to the container: pod ${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''} does not have any containers`)
-  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
-  const byAnnotation = annotated ? containers.find((c) => c.name === annotated) : undefined
-  if (byAnnotation) return byAnnotation
-  const note = defaultedNote(pod)
-  if (note && !k.flags.bool('quiet')) k.err(note)
-  return containers[0]
+  if (!name && (spec.containers ?? []).length === 0) throw new KubectlError(`error: cannot attach to the container: pod ${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''} does not have any containers`)
+  const wanted = name || defaultContainer(pod, k.flags.bool('quiet') ? undefined : (t) => k.err(t))
+  const c = [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].find((x: Obj) => x.name === wanted)
+  if (!c) throw new KubectlError(`error: cannot attach to the container: container ${name} not found in pod ${pod.metadata?.name ?? ''}`)
+  return c
 }
 
 async function run(k: Kubectl): Promise<number> {

@@ -3,7 +3,7 @@
 import type { ExecResult } from '../../../cluster/apiserver/types'
 import type { Kubectl, Verb } from '../command'
 import { KubectlError, StatusError, usageError } from '../errors'
-import { defaultedNote } from './podcmd'
+import { defaultContainer } from './podcmd'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -17,16 +17,6 @@ export function podName(resourceName: string): string {
     throw new KubectlError(`error: cannot attach to *v1.${type}: selector for *v1.${type} not implemented`)
   }
   return resourceName.slice(slash + 1)
-}
-
-/** podcmd.FindOrDefaultContainerByName: the annotation, else the first container (with a note when there are several). */
-function defaultContainer(k: Kubectl, pod: Obj): string {
-  const containers: Obj[] = pod.spec?.containers ?? []
-  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
-  if (annotated && containers.some((c) => c.name === annotated)) return annotated
-  const note = defaultedNote(pod)
-  if (note && !k.flags.bool('quiet')) k.err(note)
-  return containers[0]?.name ?? ''
 }
 
 async function run(k: Kubectl): Promise<number> {
@@ -46,7 +36,7 @@ async function run(k: Kubectl): Promise<number> {
   if (phase === 'Succeeded' || phase === 'Failed') {
     throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`)
   }
-  const container = k.flags.str('container') || defaultContainer(k, pod)
+  const container = k.flags.str('container') || defaultContainer(pod, k.flags.bool('quiet') ? undefined : (t) => k.err(t))
   const stdin = k.flags.bool('stdin')
   let tty = stdin && k.flags.bool('tty')
   if (tty && !k.ctx.stdinIsTTY) {

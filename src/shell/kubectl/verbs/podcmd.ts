@@ -22,3 +22,16 @@ export function defaultedNote(pod: Obj): string | undefined {
   const others = names(spec.containers).length > 1 || names(spec.initContainers).length > 0 || names(spec.ephemeralContainers).length > 0
   return others ? `Defaulted container "${names(spec.containers)[0]}" out of: ${allContainerNames(pod)}\n` : undefined
 }
+
+/**
+ * FindOrDefaultContainerByName without a name: the annotation's container, else the first (with
+ * the note when the pod has others, written by `warn`; none when quiet).
+ */
+export function defaultContainer(pod: Obj, warn?: (text: string) => void): string {
+  const containers: Obj[] = pod.spec?.containers ?? []
+  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
+  if (annotated && containers.some((c) => c.name === annotated)) return annotated
+  const note = defaultedNote(pod)
+  if (note) warn?.(note)
+  return containers[0]?.name ?? ''
+}
