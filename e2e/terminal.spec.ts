@@ -234,6 +234,9 @@ test('keyboard only: focus starts in the command line, Esc then Tab leaves it; n
   await openLab(page)
   const input = commandLine(page)
   await expect(input).toBeFocused()
+  // the panels mount once start-up has settled: the tab order below is the whole page's (had they
+  // mounted between the Tab and the Shift+Tab, Shift+Tab would start from the page's new last control)
+  await expect(page.locator('summary', { hasText: 'Legend' })).toBeVisible()
   await input.press('Escape')
   await input.press('Tab')
   await expect(input).not.toBeFocused()
