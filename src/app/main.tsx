@@ -77,7 +77,6 @@ const clockReady = new Promise<ClockController>((resolve) => {
   }
 })
 const advance = (d: string | number) => (clock ? clock.advance(d) : clockReady.then((c) => c.advance(d)))
-const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
 
 /**
  * The start-up code (startLab.ts) with the worker's client: one chunk, asked for now but run
@@ -109,7 +108,7 @@ const windowLabReady = import('./windowLab').then((m) => {
       if (!c.ok) throw new Error(`lab.restore: the snapshot is not valid (${c.reason})`)
     },
     restored: (s) => {
-      clock?.labReplaced(modeOf(s))
+      clock?.labRestored(s)
       labChanged(false)
     },
     savedStates: () => savesNow?.savedStates() ?? [],

@@ -3,7 +3,7 @@
 // `?lesson=`. main.tsx loads this module after its first render, together with the worker's
 // client, so none of this code is in the first screen's download.
 
-import { ClockController } from '../state/clockController'
+import { ClockController, clockModeOf } from '../state/clockController'
 import type { TerminalController } from '../state/controller'
 import { applyLabEvent } from '../state/labEvents'
 import type { LabEvent } from '../state/labPort'
@@ -20,6 +20,8 @@ import { settleWhenQuiet } from './settleStartup'
 import { settleStartup } from '../ui/layout/startupGate'
 import { afterInputQuiet } from '../ui/layout/inputQuiet'
 import { requestEdit } from '../state/editorBridge'
+import { rememberDecoderSelection } from '../ui/decoder/remember'
+import { followNewestToken } from '../state/followToken'
 
 export interface StartDeps {
   store: AppStore
@@ -40,8 +42,6 @@ export interface StartDeps {
   /** The lab's worker, spawned by main.tsx before its first render (its script loads meanwhile). */
   worker?: Worker
 }
-
-const modeOf = (s: { seed?: unknown }) => (s.seed !== undefined ? 'still' : 'realtime')
 
 export { linesFromStore, linesToStore }
 
@@ -114,6 +114,10 @@ function settled(): void {
 
 async function start(d: StartDeps): Promise<void> {
   const { store, controller, params, windowLab, say } = d
+  // The decoder keeps its token over a reload, and follows the newest token printed (no output can
+  // hold a token before the lab has started: this code comes with the start-up's, not the first screen's).
+  rememberDecoderSelection(store)
+  followNewestToken(store)
   // The lesson panel's share, export and import
   store.getState().lesson.setActions(lessonPageActions(d.lessonDeps))
   const clock = new ClockController(store, controller, { onLabChanged: d.onClockChanged })
@@ -169,7 +173,7 @@ async function start(d: StartDeps): Promise<void> {
     if (s.selection.token !== p.selection.token) s.lab.client?.focusToken(s.selection.token)
   })
   controller.attach(client)
-  clock.attach(modeOf({ seed: connected.seed }))
+  clock.attach(clockModeOf(connected))
   windowLab.attach()
   performance.mark('lab-ready')
   // The panels, the editor's preload and the offline cache once the lines typed meanwhile have

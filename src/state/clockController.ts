@@ -33,6 +33,9 @@ export function advanceLine(nowMs: number, targetMs: number): string | undefined
   return `lab advance ${parts.join('')}`
 }
 
+/** How a lab's clock runs: a seeded lab's stands still, a seedless one plays at real speed. */
+export const clockModeOf = (lab: { seed?: unknown }): ClockMode => (lab.seed !== undefined ? 'still' : 'realtime')
+
 export interface ClockOptions {
   wallNow?: () => number
   /** The lab changed in a way worth saving (jumps, and ticks at most every `saveEveryMs`). */
@@ -80,6 +83,11 @@ export class ClockController {
       this.rate.reset(mode === 'realtime', 1)
     } else this.rate.reset(this.rate.playing)
     this.refresh()
+  }
+
+  /** After a restore of `lab` (a snapshot): its seed says how its clock runs. */
+  labRestored(lab: { seed?: unknown }): void {
+    this.labReplaced(clockModeOf(lab))
   }
 
   /** Apply the lab time owed (nothing while paused). Call only in turn (queue or `work`). */

@@ -3,7 +3,7 @@
 // windows (a phone, or 200 % zoom) get the panels as tabs (PhoneTabs). The panels are loaded
 // lazily (React.lazy, ./panes), so they never delay the terminal; a failing panel shows its error only.
 
-import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'react'
+import { useState, useSyncExternalStore, type CSSProperties } from 'react'
 import type { TerminalController } from '../../state/controller'
 import type { AppStore } from '../../state/store'
 import { Terminal } from '../terminal/Terminal'
@@ -38,25 +38,6 @@ function useNarrow(): boolean {
 export function Workspace(props: Props) {
   const { store } = props
   const narrow = useNarrow()
-  // The decoder keeps its token over a reload, and follows the newest token printed. Loaded after
-  // the first render (no output can hold a token before the lab has started), not with it.
-  useEffect(() => {
-    let stop: (() => void) | undefined
-    let gone = false
-    void Promise.all([import('../decoder/remember'), import('../../state/followToken')]).then(([r, f]) => {
-      if (gone) return
-      const forget = r.rememberDecoderSelection(store)
-      const unfollow = f.followNewestToken(store)
-      stop = () => {
-        unfollow()
-        forget()
-      }
-    })
-    return () => {
-      gone = true
-      stop?.()
-    }
-  }, [store])
   const lesson = { id: 'lesson', label: 'Lesson', node: <LessonPanel store={store} controller={props.controller} /> }
   return narrow ? <PhoneTabs store={store} controller={props.controller} takeInitialInput={props.takeInitialInput} extra={[lesson]} /> : <Columns {...props} />
 }
