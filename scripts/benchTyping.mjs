@@ -8,9 +8,9 @@
 //             "typing floor": the moment Enter can go down after the same keys)
 //  * keys:    while that line is typed during start-up, each key's keydown -> the next frame
 //  * warm:    on a started lab (seed 1) in a page that has finished loading (start-up settled, the
-//             worker's warm-up over: src/app/warmUp.ts, the editor preloaded, the offline cache
-//             installed), each article command typed: the Enter key -> its output in the DOM (or,
-//             without output, the command line idle again)
+//             worker's and the page's warm-ups over: src/app/warmUp.ts and pageWarmUp.ts, the editor
+//             preloaded, the offline cache installed), each article command typed: the Enter key ->
+//             its output in the DOM (or, without output, the command line idle again)
 //  * enter:   the same at once when the lab is ready, before any of that (the code still cold)
 //  * settled: the same for light commands (LIGHT) typed in a page that has finished starting,
 //             after a first pass over them: the answer's own path, warm
@@ -156,6 +156,7 @@ async function typedCommands(browser, url, commands, { settled = false } = {}) {
         await page.waitForTimeout(50)
       }
       await page.waitForFunction(() => performance.getEntriesByName('editor-preloaded').length > 0, undefined, { timeout: 30_000 })
+      await page.waitForFunction(() => performance.getEntriesByName('page-warm').length > 0, undefined, { timeout: 30_000 })
       await page.evaluate(() => navigator.serviceWorker.ready)
       await page.waitForTimeout(1000)
     }

@@ -20,6 +20,7 @@ import { settleWhenQuiet } from './settleStartup'
 import { settleStartup } from '../ui/layout/startupGate'
 import { afterInputQuiet } from '../ui/layout/inputQuiet'
 import { requestEdit } from '../state/editorBridge'
+import { warmUpPage } from './pageWarmUp'
 import { rememberDecoderSelection } from '../ui/decoder/remember'
 import { followNewestToken } from '../state/followToken'
 
@@ -177,12 +178,16 @@ async function start(d: StartDeps): Promise<void> {
   windowLab.attach()
   performance.mark('lab-ready')
   // The panels, the editor's preload and the offline cache once the lines typed meanwhile have
-  // their answers and the keyboard is quiet; the worker's warm-up at the first longer pause after
-  // that (a student typing away meets no warm-up line: a command waits for the one in progress).
+  // their answers and the keyboard is quiet; the worker's warm-up and the page's (pageWarmUp.ts)
+  // at the first longer pause after that (a student typing away meets no warm-up line: a command
+  // waits for the one in progress).
   const warmed = client
   settleWhenQuiet({ ready: Promise.resolve(), idle: () => controller.idle() }, () => {
     settled()
-    afterInputQuiet(WARM_UP_QUIET_MS, () => warmed.warmUp())
+    afterInputQuiet(WARM_UP_QUIET_MS, () => {
+      warmed.warmUp()
+      void warmUpPage()
+    })
   })
   if (tabLock.role() === 'follower') say({ kind: 'note', text: 'This lab is open in another tab: this tab shows it as last saved and does not save. Use "Take over" at the top to work here.' })
   if (replay) void replaySession(d.lessonDeps, replay)

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createLab, type Lab } from './lab'
+import { LabHost } from './labHost'
 import { serveLab, type Port } from './labServer'
 import type { FromWorker, ToWorker } from './protocol'
 import { WARM_UP_LINES, WARM_UP_SEED, warmUp } from './warmUp'
@@ -63,6 +64,8 @@ describe('the worker warm-up', () => {
     send({ kind: 'start', opts: { seed: '1' } })
     await heard((m) => m.kind === 'started')
     performance.clearMarks('lab-warm')
+    // the warm-up types its lines as the page types the student's: through a LabHost (of its own)
+    const handled = vi.spyOn(LabHost.prototype, 'handle')
     const before = posted.length
     send({ kind: 'warmUp' })
     send({ kind: 'call', id: 1, call: { op: 'run', line: 'kubectl get ns' } })
@@ -70,6 +73,9 @@ describe('the worker warm-up', () => {
     expect(first).toMatchObject({ ok: true, value: { exitCode: 0 } })
     for (let i = 0; i < 2000 && performance.getEntriesByName('lab-warm').length === 0; i++) await new Promise((r) => setTimeout(r, 5))
     expect(performance.getEntriesByName('lab-warm')).toHaveLength(1)
+    const typed = handled.mock.calls.map(([c]) => c).filter((c) => c.op === 'enter')
+    handled.mockRestore()
+    expect(typed.map((c) => (c.op === 'enter' ? c.text : ''))).toEqual(WARM_UP_LINES)
     // the warm-up made namespace sa-demo in its own lab, and deleted it: the student's lab never had it
     send({ kind: 'call', id: 2, call: { op: 'run', line: 'lab audit --all 1000 | grep -c sa-demo; kubectl get ns sa-demo' } })
     expect(await answer(2)).toMatchObject({ ok: true, value: { stdout: '0\n', stderr: 'Error from server (NotFound): namespaces "sa-demo" not found\n' } })

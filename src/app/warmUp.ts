@@ -8,7 +8,11 @@
 // student's own commands go first: each warm-up command waits until none is running.
 
 import { article } from '../lessons/article'
-import type { Lab } from './lab'
+
+/** What the warm-up types into: the lab itself, or (in the worker) the lab behind a LabHost of its own. */
+export interface WarmUpTarget {
+  run(line: string): Promise<unknown>
+}
 
 const SOLUTION = article.steps.flatMap((s) => s.solution)
 /** The solution up to its pod running (the lines before the first that looks inside the pod). */
@@ -32,7 +36,7 @@ export const WARM_UP_SEED = 'warm-up'
  * Run WARM_UP_LINES in the lab `make` builds, each once `idle` resolves (the student's commands
  * first). A line that fails is only a line less warmed; the warm-up never throws.
  */
-export async function warmUp(make: () => Promise<Lab>, idle: () => Promise<void>, lines: readonly string[] = WARM_UP_LINES): Promise<void> {
+export async function warmUp(make: () => Promise<WarmUpTarget>, idle: () => Promise<void>, lines: readonly string[] = WARM_UP_LINES): Promise<void> {
   try {
     await idle()
     const lab = await make()
