@@ -7,13 +7,12 @@
 // Imitates: kubectl 1.35 pkg/cmd/attach/attach.go (Complete, Validate, Run, reattachMessage),
 // pkg/cmd/exec's StreamOptions.SetupTTY, pkg/cmd/util/podcmd (FindOrDefaultContainerByName).
 
-import type { ExecResult } from '../../../cluster/apiserver/types'
 import type { Kubectl, Verb } from '../command'
-import { KubectlError, StatusError } from '../errors'
+import { KubectlError } from '../errors'
 import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
 import { podName } from './exec'
-import { defaultContainer } from './podcmd'
+import { defaultContainer, openStream, streamQuery } from './podcmd'
 import { runningID, untilRunsEnd } from './podRuns'
 
 /** attach.go Run's notices (unless -q), on standard error. */
@@ -61,20 +60,7 @@ async function run(k: Kubectl): Promise<number> {
     else if (!quiet) k.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
   }
   if (!quiet) k.err(NOTICE)
-  // PodAttachOptions as client-go encodes them: keys sorted, false ones left out
-  const q = [`container=${enc(container.name)}`]
-  if (!raw) q.push('stderr=true')
-  if (stdin) q.push('stdin=true')
-  q.push('stdout=true')
-  if (raw) q.push('tty=true')
-  let r: ExecResult
-  try {
-    r = await client.request<ExecResult>('POST', `${path}/attach?${q.join('&')}`)
-  } catch (e) {
-    // a refused upgrade is a plain error, as for exec (`error: unable to upgrade connection: ...`)
-    if (e instanceof StatusError && e.message.startsWith('unable to upgrade connection: ')) throw new KubectlError(`error: ${e.message}`)
-    throw e
-  }
+  const r = await openStream(client, `${path}/attach?${streamQuery({ container: String(container.name), stdin, tty: raw })}`)
   const reattach = !quiet && stdin && raw && pod.spec?.restartPolicy === 'Always'
     ? `Session ended, resume using 'kubectl attach ${name} -c ${container.name} -i -t' command when the pod is running\n`
     : ''

@@ -1,9 +1,8 @@
 // Imitates: kubectl pkg/cmd/exec/exec.go (and client-go remotecommand's `command terminated with exit code N`).
 
-import type { ExecResult } from '../../../cluster/apiserver/types'
 import type { Kubectl, Verb } from '../command'
-import { KubectlError, StatusError, usageError } from '../errors'
-import { defaultContainer } from './podcmd'
+import { KubectlError, usageError } from '../errors'
+import { defaultContainer, openStream, streamQuery } from './podcmd'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -46,22 +45,8 @@ async function run(k: Kubectl): Promise<number> {
   // -it: the container's shell takes over the terminal (the lab sends the next lines to it).
   // Without -i the process gets no input: a shell reads end of input at once and exits 0, printing
   // nothing, as in a real cluster (and -t alone is dropped, as kubectl drops it).
-  const q = command.map((c) => `command=${encodeURIComponent(c)}`)
-  q.push(`container=${encodeURIComponent(container)}`)
-  if (!tty) q.push('stderr=true')
-  if (stdin) q.push('stdin=true')
-  q.push('stdout=true')
-  if (tty) q.push('tty=true')
-  const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}/exec?${q.join('&')}`
-  // The stream upgrade is not a Status-returning API call: client-go reports a refused upgrade as
-  // a plain error (`error: unable to upgrade connection: container not found ("app")`).
-  let result: ExecResult
-  try {
-    result = await client.request<ExecResult>('POST', path, stdin && k.ctx.stdin !== '' ? k.ctx.stdin : undefined)
-  } catch (e) {
-    if (e instanceof StatusError && e.message.startsWith('unable to upgrade connection: ')) throw new KubectlError(`error: ${e.message}`)
-    throw e
-  }
+  const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}/exec?${streamQuery({ command, container, stdin, tty })}`
+  const result = await openStream(client, path, stdin && k.ctx.stdin !== '' ? k.ctx.stdin : undefined)
   if (result.stdout) k.out(result.stdout)
   if (result.stderr) (tty ? k.out.bind(k) : k.err.bind(k))(result.stderr)
   if (result.exitCode !== 0) throw new KubectlError(`command terminated with exit code ${result.exitCode}`, result.exitCode)

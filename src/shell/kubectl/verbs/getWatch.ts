@@ -16,6 +16,7 @@ import type { Kubectl } from '../command'
 import { KubectlError } from '../errors'
 import type { Obj } from '../tables'
 import { fetchAll, tableLines, tableText } from './getList'
+import { handledInterrupt, liveRound } from './podRuns'
 
 const uidOf = (o: Obj): string => String(o.metadata?.uid ?? `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`)
 const rvOf = (o: Obj): number => Number(o.metadata?.resourceVersion ?? 0)
@@ -44,14 +45,8 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
     return 0
   }
   for (;;) {
-    // Ctrl+C: the terminal echoes it, and kubectl's interrupt handler ends kubectl with status 1
-    // (a handled SIGINT: bash goes on, with no newline of its own)
-    if (!(await pace(1000))) {
-      k.ctx.ttyEcho?.('^C')
-      return 1
-    }
-    await k.ctx.lab.advance(1000)
-    k.ctx.signal?.throwIfAborted()
+    // Ctrl+C: kubectl's interrupt handler ends it
+    if (!(await liveRound(k, pace))) return handledInterrupt(k)
     const now = await fetchAll(k, client, reqs, allNamespaces, [])
     const current = new Map(now.found.map((f) => [uidOf(f.obj), f.obj] as const))
     // new, or with another resourceVersion

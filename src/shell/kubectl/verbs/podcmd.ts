@@ -1,5 +1,10 @@
 // Imitates: kubectl pkg/cmd/util/podcmd (AllContainerNames, and the note FindOrDefaultContainerByName
-// writes when it picks a pod's first container).
+// writes when it picks a pod's first container), and what exec and attach share of client-go's
+// remotecommand: the stream options' query, and a refused upgrade as a plain error.
+
+import type { ExecResult } from '../../../cluster/apiserver/types'
+import type { RestClient } from '../client'
+import { KubectlError, StatusError } from '../errors'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -34,4 +39,32 @@ export function defaultContainer(pod: Obj, warn?: (text: string) => void): strin
   const note = defaultedNote(pod)
   if (note) warn?.(note)
   return containers[0]?.name ?? ''
+}
+
+/**
+ * PodExecOptions / PodAttachOptions as client-go encodes them in the query: keys sorted, false
+ * ones left out, stderr only without a TTY (a TTY carries both streams).
+ */
+export function streamQuery(o: { command?: readonly string[]; container: string; stdin: boolean; tty: boolean }): string {
+  const q = (o.command ?? []).map((c) => `command=${encodeURIComponent(c)}`)
+  q.push(`container=${encodeURIComponent(o.container)}`)
+  if (!o.tty) q.push('stderr=true')
+  if (o.stdin) q.push('stdin=true')
+  q.push('stdout=true')
+  if (o.tty) q.push('tty=true')
+  return q.join('&')
+}
+
+/**
+ * POST a stream subresource (exec, attach). The upgrade is not a Status-returning API call:
+ * client-go reports a refused one as a plain error (`error: unable to upgrade connection:
+ * container not found ("app")`).
+ */
+export async function openStream(client: RestClient, url: string, body?: string): Promise<ExecResult> {
+  try {
+    return await client.request<ExecResult>('POST', url, body)
+  } catch (e) {
+    if (e instanceof StatusError && e.message.startsWith('unable to upgrade connection: ')) throw new KubectlError(`error: ${e.message}`)
+    throw e
+  }
 }

@@ -21,6 +21,7 @@ import { KubectlError, renderError, StatusError } from '../errors'
 import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
 import { NOTICE } from './attach'
+import { streamQuery } from './podcmd'
 import { runningID, untilRunsEnd } from './podRuns'
 
 
@@ -109,7 +110,7 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
     return logsThenFinish()
   }
   if (k.flags.bool('stdin') && k.flags.bool('tty') && k.ctx.lab.afterSession) {
-    const q = `container=${encodeURIComponent(container)}&stdin=true&stdout=true&tty=true`
+    const q = streamQuery({ container, stdin: true, tty: true })
     let r: ExecResult
     try {
       r = await client.request<ExecResult>('POST', `${path}/attach?${q}`)
@@ -143,7 +144,7 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
   if (stdin && k.flags.bool('tty')) throw unavailable()
   // Without a terminal (-i, or --attach): attach.go's Run streams the process's output, which lasts as
   // long as its run (the lab's processes print only as they start), then run.go goes on.
-  const q = `container=${encodeURIComponent(container)}&stderr=true${stdin ? '&stdin=true' : ''}&stdout=true`
+  const q = streamQuery({ container, stdin, tty: false })
   let attached: ExecResult
   try {
     attached = await client.request<ExecResult>('POST', `${path}/attach?${q}`)
