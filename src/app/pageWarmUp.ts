@@ -65,6 +65,10 @@ class StandInWorker implements WorkerLike {
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+/** Let tasks run until `done` (100 of them at most). */
+async function tasksUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await tick()
+}
 
 /** Type `text` and Enter into a command line as a person would: React sees an input event, then the key. */
 async function typeLine(input: HTMLInputElement, text: string): Promise<void> {
@@ -90,12 +94,13 @@ export async function warmUpPage(lines: readonly string[] = PAGE_WARM_UP_LINES):
     await client.start()
     controller.attach(client)
     root.render(createElement(Terminal, { store, controller }))
-    let input: HTMLInputElement | null = null
-    for (let i = 0; i < 100 && !(input = host.querySelector('input')); i++) await tick() // a render of its own, in a task of React's
+    const inputOf = () => host.querySelector('input')
+    await tasksUntil(() => inputOf() !== null) // a render of its own, in a task of React's
+    const input = inputOf()
     if (!input) return
     for (const line of lines) {
       await typeLine(input, line)
-      for (let i = 0; i < 100 && !(controller.idle() && !store.getState().terminal.busy); i++) await tick()
+      await tasksUntil(() => controller.idle() && !store.getState().terminal.busy)
     }
     // for scripts/bench.mjs and e2e/warmUp.spec.ts: the lines the warm-up's terminal shows
     performance.mark('page-warm', { detail: { lines: host.querySelectorAll('.t-line').length } })
