@@ -75,6 +75,14 @@ export function routeNonResource(path: string, method: string, d: RouteDeps, que
   return respondStatus(newPathNotFound())
 }
 
+/**
+ * Whether the path names an object (or its subresource). A list's or a watch's `info.name` may come
+ * from a fieldSelector on metadata.name instead (requestinfo.ts): that names the object for
+ * authorization only, and the request still lists the collection, across all namespaces when it
+ * names none (registry/store.go ListPredicate skips its single-object lookup then).
+ */
+const isItemPath = (info: RequestInfo): boolean => info.parts.length > 1
+
 /** The review APIs: create-only, never stored. */
 async function routeReview(info: RequestInfo, req: ApiRequest, user: UserInfo, d: RouteDeps): Promise<ApiResponse | undefined> {
   const key = `${info.apiGroup}/${info.resource}`
@@ -84,7 +92,7 @@ async function routeReview(info: RequestInfo, req: ApiRequest, user: UserInfo, d
     `${AUTHORIZATION_GROUP}/subjectaccessreviews`, `${AUTHORIZATION_GROUP}/localsubjectaccessreviews`,
   ]
   if (!known.includes(key)) return undefined
-  if (info.name || info.subresource) return respondStatus(newPathNotFound())
+  if (isItemPath(info)) return respondStatus(newPathNotFound())
   if (info.verb !== 'create') return methodNotAllowed()
   const namespaced = info.resource === 'localsubjectaccessreviews'
   if (!namespaced && info.namespace && info.resource !== 'tokenreviews') return respondStatus(newPathNotFound())
@@ -115,7 +123,7 @@ export async function routeResource(info: RequestInfo, url: ParsedURL, req: ApiR
   const s = reg.strategy
   const isNamespaces = s.resource.resource === 'namespaces' && !s.resource.group
   // item paths of namespaced resources need a namespace; cluster-scoped ones live outside namespaces
-  if (s.namespaced && !info.namespace && (info.name || info.verb === 'create')) return respondStatus(newPathNotFound())
+  if (s.namespaced && !info.namespace && (isItemPath(info) || info.verb === 'create')) return respondStatus(newPathNotFound())
   if (!s.namespaced && !isNamespaces && info.namespace) return respondStatus(newPathNotFound())
   if (info.parts.length > 3) return respondStatus(newPathNotFound())
   const r: ResourceRequest = { info, url, req, user, reg }

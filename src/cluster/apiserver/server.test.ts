@@ -123,6 +123,22 @@ describe('resources', () => {
     expect(body.items[0].kind).toBeUndefined()
   })
 
+  it('lists by a metadata.name field selector in every namespace, or in one (store.go ListPredicate)', async () => {
+    // (kubectl get sa -A --field-selector metadata.name=default: the selector's name is no item path)
+    const { call } = setup()
+    for (const ns of ['sa-demo', 'other']) await call('POST', '/api/v1/namespaces', { metadata: { name: ns } })
+    const names = (b: unknown) => (b as any).items.map((i: any) => `${i.metadata.namespace}/${i.metadata.name}`)
+    const all = await call('GET', '/api/v1/serviceaccounts?fieldSelector=metadata.name%3Ddefault')
+    expect(all.status).toBe(200)
+    expect((all.body as any).kind).toBe('ServiceAccountList')
+    expect(names(all.body).sort()).toEqual(['other/default', 'sa-demo/default'])
+    expect(names((await call('GET', '/api/v1/namespaces/sa-demo/serviceaccounts?fieldSelector=metadata.name%3D%3Ddefault')).body)).toEqual(['sa-demo/default'])
+    expect(names((await call('GET', '/api/v1/serviceaccounts?fieldSelector=metadata.name%3Dnope')).body)).toEqual([])
+    // an item path at cluster scope is still no path; a review still takes only create
+    expect((await call('GET', '/api/v1/serviceaccounts/default')).status).toBe(404)
+    expect((await call('GET', '/apis/authentication.k8s.io/v1/tokenreviews?fieldSelector=metadata.name%3Dx')).status).toBe(405)
+  })
+
   it('reports NotFound, AlreadyExists and Invalid with the real messages', async () => {
     const { call } = setup()
     expect((await call('GET', '/api/v1/namespaces/default/pods/x')).body).toMatchObject({ message: 'pods "x" not found', reason: 'NotFound', code: 404 })
