@@ -2,7 +2,7 @@
 // personality, run over a copy of the container's files, its environment and the pod's network
 // view. Handed to the cluster's kubelets (src/cluster may not import src/shell).
 
-import type { ContainerProcess, ContainerShell } from '../cluster/kubelet/exec/containerShell'
+import type { ContainerProcess, ContainerShell, ShellVars } from '../cluster/kubelet/exec/containerShell'
 import { resolve as resolvePath, type FsDir, type FsNode } from '../cluster/kubelet/exec/vfs'
 import { lookPath, onPath, pathLookup } from '../cluster/kubelet/exec/busybox'
 import { Shell } from '../shell/shell'
@@ -202,7 +202,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
 
 
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
-export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog, positional: string[] = [], follows = false): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean } } {
+export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog, positional: string[] = [], follows = false): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean }; env: MemoryEnv } {
   const gnu = gnuTools(p)
   const personality: Personality = prog === 'bash' ? 'bash' : gnu ? 'dash' : 'sh'
   // busybox images: its applets (busyboxTools.ts), ls over the container's own tree; Debian's keep the GNU modules
@@ -213,6 +213,9 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
   const env = new MemoryEnv()
   // a shell exports PWD; a program the runtime starts itself gets the container's environment only
   for (const [k, v] of [...p.env, ...(SHELLS.has(prog) ? [['PWD', '/'] as [string, string]] : [])]) { env.set(k, v); env.export(k) }
+  // a stepped main script's variables, as its last step left them
+  for (const [k, v] of Object.entries(p.vars?.values ?? {})) env.set(k, v)
+  for (const k of p.vars?.exported ?? []) env.export(k)
   // the command table is made once, against the tree as it is now (every name the lab knows: pathLookup)
   const lookup = lookupOnce(p)
   const found = (name: string) => lookup(name).found
@@ -235,7 +238,25 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
     // type, command -v and hash look in the image as it is then
     pathsOf: (name) => onPath(p, name).map((f) => f.path),
   })
-  return { shell, fs, flat, personality, execd }
+  return { shell, fs, flat, personality, execd, env }
+}
+
+/** How many of a stepped script's variables are kept between its steps, and how long each may be. */
+const KEPT_VARS = 64
+const KEPT_VALUE = 4096
+
+/** The variables a script set or changed, against the environment it started with (bounded: the saved lab keeps them). */
+export function keptVars(env: MemoryEnv, started: [string, string][]): ShellVars {
+  const before = new Map(started)
+  const values: Record<string, string> = {}
+  const exported: string[] = []
+  for (const [k, v] of Object.entries(env.all())) {
+    if (k === 'PWD' || k === 'OLDPWD' || (before.get(k) === v && env.isExported(k)) || v.length > KEPT_VALUE) continue
+    if (Object.keys(values).length >= KEPT_VARS) break
+    values[k] = v
+    if (env.isExported(k)) exported.push(k)
+  }
+  return { values, exported }
 }
 
 /**
@@ -272,7 +293,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       // `sh -c SCRIPT NAME ARGS...`: NAME is $0, ARGS the positional parameters
       const named = c > 0 && argv.length > c + 2
       const session = SHELLS.has(prog) && c < 0 && p.tty && onSession !== undefined
-      const { shell, fs, flat, personality, execd } = shellIn(p, prog, lab(), named ? argv[c + 2] : argv[0], named ? argv.slice(c + 3) : [], session)
+      const { shell, fs, flat, personality, execd, env } = shellIn(p, prog, lab(), named ? argv[c + 2] : argv[0], named ? argv.slice(c + 3) : [], session)
       let script: string
       if (SHELLS.has(prog)) {
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
@@ -292,6 +313,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       // (its output is the terminal with -t)
       const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false, outTTY: p.tty }
       const r = await shell.run(script, undefined, input)
+      p.keepVars?.(keptVars(env, p.env))
       return { stdout: r.stdout, stderr: named ? byName(personality, argv[c + 2], containerMessages(personality)(r.stderr)) : containerMessages(personality)(r.stderr), exitCode: r.exitCode }
     },
   }

@@ -170,6 +170,8 @@ const podRecord = v.object({
     pullFrom: v.optional(num), exit: v.optional(v.object({ exitMs: num, code: int })), log: v.optional(str),
     pullAlways: v.optional(v.boolean()), neverPull: v.optional(v.boolean()),
     lastPid: v.optional(v.object({ run: int, pid: int })),
+    script: v.optional(v.object({ next: v.pipe(int, v.minValue(0)), vars: v.object({ values: rec(short), exported: arr(short) }) })),
+    out: v.optional(arr(v.tuple([num, str]))),
   })),
   volumes: rec(v.object({ medium: v.picklist(['tmpfs', 'dir']), tsSuffix: short, writtenAt: num, mode: int, files: rec(volumeFile) })),
   mountFailures: int,

@@ -14,6 +14,7 @@ export interface WorkPayloads {
   'kubelet.killPod': KubeletWorkData
   'kubelet.removePod': KubeletWorkData
   'kubelet.syncPod': KubeletWorkData
+  'kubelet.scriptStep': KubeletWorkData & { container: string }
   'scheduler.schedulePod': { namespace: string; name: string; uid: string }
   'serviceaccount-controller.sync': QueueKey
   'root-ca-cert-publisher.sync': QueueKey

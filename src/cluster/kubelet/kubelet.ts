@@ -8,12 +8,12 @@ import type { WatchEvent } from '../store/store'
 import type { ComponentClient } from '../client/inProcess'
 import { WatchCache } from './informer'
 import { TokenManager } from './token/tokenManager'
-import { emptyState, type KubeletState, type PodRecord } from './state'
+import { emptyState, type KubeletState, type LogEntry, type PodRecord } from './state'
 import type { KObject } from '../api/meta'
 import { forgetPod, killPod, podReady, removePod, startContainers, startPod } from './podWorkers'
-import { schedule, type KubeletRuntime } from './runtime'
+import { catchUpPodTokens, schedule, type KubeletRuntime } from './runtime'
 import { KubeletWork } from './work'
-import type { KubeletWorkData, KubeletWorkType } from '../clock/dueWork'
+import type { KubeletWorkData, KubeletWorkType, WorkData } from '../clock/dueWork'
 import { execInPod, treesToPrepare } from './exec/exec'
 import type { FsDir } from './exec/vfs'
 import { fastForward, scheduleSync, syncPod } from './podSync'
@@ -22,6 +22,7 @@ import type { Container } from '../api/core'
 import type { ContainerShell } from './exec/containerShell'
 import { SharedCopy } from './sharedCopy'
 import { runStateAt, type RestartPolicy } from './timeline'
+import { scriptStep } from './scriptSteps'
 
 /** When the kubelet refreshes one pod volume's token (see TokenManager.walk). */
 export interface TokenSchedule {
@@ -112,13 +113,14 @@ export class Kubelet {
     const rec = this.state.pods[data.uid]
     if (!rec) return
     this.changed(rec.uid)
-    const done = this.work(type, rec)
+    const done = this.work(type, rec, data)
     if (done instanceof Promise) return done.finally(() => this.changed(rec.uid))
     this.changed(rec.uid)
   }
 
-  private work(type: KubeletWorkType, rec: PodRecord): void | Promise<void> {
+  private work(type: KubeletWorkType, rec: PodRecord, data: KubeletWorkData): void | Promise<void> {
     switch (type) {
+      case KubeletWork.scriptStep: return scriptStep(this.rt, rec, (data as WorkData<'kubelet.scriptStep'>).container)
       case KubeletWork.startPod: return startPod(this.rt, rec)
       case KubeletWork.startContainers: return startContainers(this.rt, rec)
       case KubeletWork.podReady: return podReady(this.rt, rec)
@@ -149,10 +151,9 @@ export class Kubelet {
   private async refreshPodTokens(uid: string): Promise<void> {
     const rec = this.state.pods[uid]
     if (!rec) return
-    const now = this.ctx.clock.now()
     this.changed(uid)
     try {
-      for (const e of this.tokens.entriesOf(uid)) await this.tokens.catchUp(e.id, now, rec.volumes[e.volume])
+      await catchUpPodTokens(this.rt, rec)
     } finally {
       this.changed(uid)
     }
@@ -188,18 +189,26 @@ export class Kubelet {
   }
 
   /**
-   * What a container of a pod on this node printed, for its log: its main process's output (the lab
-   * runs it as the container starts: exec.ts runMainProcess) and when the asked run (the current
-   * one, or the one before) started and wrote it. Undefined when the container has not started.
+   * What a container of a pod on this node printed, for its log, with when it was written in the
+   * asked run (the current one, or the one before): its main process's output as the container
+   * started (exec.ts runMainProcess), or each part of a stepped script at its time (scriptSteps.ts).
+   * Undefined when the container has not started.
    */
-  containerLog(uid: string, container: string, previous: boolean): { text: string; writtenAt: number } | undefined {
+  containerLog(uid: string, container: string, previous: boolean): LogEntry[] | undefined {
     const rec = this.state.pods[uid]
     const c = rec?.containers.find((x) => x.name === container)
     if (!rec || !c || c.startedAt === undefined) return undefined
-    if (!c.exit) return { text: c.log ?? '', writtenAt: c.startedAt }
-    const policy = ((this.cache.pod(rec.namespace, rec.name)?.spec as { restartPolicy?: RestartPolicy } | undefined)?.restartPolicy ?? 'Always')
-    const runs = runStateAt(c.startedAt, c.exit, policy, this.ctx.clock.now())
-    return { text: c.log ?? '', writtenAt: (previous ? runs.previous : runs.current)?.startedAt ?? c.startedAt }
+    const now = this.ctx.clock.now()
+    let run = { startedAt: c.startedAt, until: now }
+    if (c.exit) {
+      const policy = ((this.cache.pod(rec.namespace, rec.name)?.spec as { restartPolicy?: RestartPolicy } | undefined)?.restartPolicy ?? 'Always')
+      const runs = runStateAt(c.startedAt, c.exit, policy, now)
+      const asked = (previous ? runs.previous : runs.current) ?? runs.current
+      run = { startedAt: asked.startedAt, until: Math.min(now, asked.finishedAt) }
+    }
+    // a stepped script's parts, each at its time in the asked run (every run prints what the first printed)
+    if (c.out) return c.out.filter(([at]) => run.startedAt + at <= run.until).map(([at, text]) => ({ text, writtenAt: run.startedAt + at }))
+    return [{ text: c.log ?? '', writtenAt: run.startedAt }]
   }
 
   /** Run a command in a container of a pod on this node (busybox, as in agnhost's Alpine base). */

@@ -19,6 +19,8 @@ import { recordFirstStart, scheduleSync } from './podSync'
 import { countPodEvent } from './events'
 import { PULL_FAIL_MS, runningAt, runStateAt, type RestartPolicy } from './timeline'
 import { KubeletWork } from './work'
+import { steppedScript } from './steppedScript'
+import { startScript } from './scriptSteps'
 
 const involved = (rec: PodRecord) => ({ name: rec.name, namespace: rec.namespace, uid: rec.uid, resourceVersion: rec.seenRV })
 
@@ -84,14 +86,18 @@ export async function startPod(rt: KubeletRuntime, rec: PodRecord): Promise<void
 
 /**
  * A main process the lab runs as its container starts (program.ts printsAtStart): what it printed
- * becomes the container's log, and its exit status the container's (the model's guess before). Of a
- * script that prints and then sleeps or serves, the opening runs (program.ts openingScript): what
- * it printed becomes the log; the model's run stands.
+ * becomes the container's log, and its exit status the container's (the model's guess before). A
+ * script that sleeps between its commands runs part by part (scriptSteps.ts). Of another script
+ * that prints and then sleeps or serves, the opening runs (program.ts openingScript): what it
+ * printed becomes the log; the model's run stands.
  */
 async function runMain(rt: KubeletRuntime, pod: Pod, rec: PodRecord, c: ContainerRecord): Promise<void> {
   const shell = rt.shell()
   const spec = pod.spec.containers?.find((s) => s.name === c.name)
   if (!shell || !spec) return
+  // a script that sleeps between its commands runs part by part over lab time
+  const stepped = steppedScript(spec)
+  if (stepped) return startScript(rt, pod, rec, c, stepped)
   const whole = c.exit !== undefined && printsAtStart(spec)
   const opening = whole ? undefined : openingScript(spec)
   if (!whole && opening === undefined) return

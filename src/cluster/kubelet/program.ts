@@ -44,7 +44,7 @@ export function sleepMs(args: string[]): number | 'forever' | 'invalid' {
 }
 
 /** The shells a container runs scripts with. */
-const SHELLS = new Set(['sh', 'bash', 'ash'])
+export const SHELLS = new Set(['sh', 'bash', 'ash'])
 /** What joins a script's commands: `;`, `&&`, `||`, a newline (kept by split). */
 const SEPARATORS = /(;|&&|\|\||\n)/
 

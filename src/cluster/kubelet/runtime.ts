@@ -39,3 +39,12 @@ export function schedule(rt: KubeletRuntime, at: number, type: KubeletWorkType, 
 export function cancelPodWork(rt: KubeletRuntime, uid: string, keep: KubeletWorkType[] = []): void {
   rt.ctx.clock.cancel((w) => 'node' in w.data && w.data.node === rt.node.name && w.data.uid === uid && !keep.includes(w.type as KubeletWorkType))
 }
+
+/**
+ * Bring a pod's projected tokens up to the lab's now (TokenManager.catchUp): the latest refresh
+ * that fell due since they were last looked at is made before anyone in the pod reads them.
+ */
+export async function catchUpPodTokens(rt: KubeletRuntime, rec: PodRecord): Promise<void> {
+  const now = rt.ctx.clock.now()
+  for (const e of rt.tokens.entriesOf(rec.uid)) await rt.tokens.catchUp(e.id, now, rec.volumes[e.volume])
+}

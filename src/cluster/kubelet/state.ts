@@ -1,6 +1,7 @@
 // The kubelet's own state: plain JSON, saved with the lab (snapshot/restore).
 
 import type { BoundTokenClaims } from '../serviceaccount/claims'
+import type { ShellVars } from './exec/containerShell'
 import type { BoundObjectReference } from '../serviceaccount/tokenrequest'
 
 /** A file of a volume: literal text, or the current token of a token-manager entry. */
@@ -41,7 +42,17 @@ export interface ContainerRecord {
   log?: string
   /** The last PID taken in the container (exec/procs.ts), in its run of that index. */
   lastPid?: { run: number; pid: number }
+  /**
+   * A main script the lab runs step by step over lab time (steppedScript.ts, scriptSteps.ts): the
+   * index of its next step, and its variables as the last step left them. Absent once it has ended.
+   */
+  script?: { next: number; vars: ShellVars }
+  /** What a stepped main script printed, oldest first: [ms after its run started, text] (the last STEPPED_LOG_MAX bytes). */
+  out?: [number, string][]
 }
+
+/** Text a container printed, and when (its log file's lines carry their time). */
+export interface LogEntry { text: string; writtenAt: number }
 
 /** An Event the kubelet has sent and may count up (the recorder's correlator cache). */
 export interface SentEvent { name: string; count: number }

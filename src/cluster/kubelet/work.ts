@@ -16,6 +16,8 @@ export const KubeletWork = {
   removePod: 'kubelet.removePod',
   /** A pod whose containers end or whose image fails: its next transition (podSync.ts). */
   syncPod: 'kubelet.syncPod',
+  /** A container's stepped main script: its sleep is over, its next commands run (scriptSteps.ts). */
+  scriptStep: 'kubelet.scriptStep',
 } as const satisfies Record<string, KubeletWorkType>
 
 /**
@@ -34,5 +36,6 @@ export const KubeletWorkWords: Record<KubeletWorkType | typeof TOKEN_REFRESHES, 
   'kubelet.killPod': ['pod stop', 'pod stops'],
   'kubelet.removePod': ['pod removal', 'pod removals'],
   'kubelet.syncPod': ['pod sync', 'pod syncs'],
+  'kubelet.scriptStep': ['script step', 'script steps'],
   'kubelet.refreshToken': ['token refresh', 'token refreshes'],
 }

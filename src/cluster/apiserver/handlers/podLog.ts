@@ -1,8 +1,10 @@
 // GET pods/NAME/log: the container's output as text. The API server checks the container name and
 // asks the pod's kubelet, which refuses a container that has not started (or has no previous instance).
-// A container's output is what its main process printed, when the lab ran it as the container
-// started (a program that ends at once: kubelet/exec/exec.ts runMainProcess); every other
-// container's log is empty. The kubelet reads it as its log files are read: the last tailLines
+// A container's output is what its main process printed, when the lab ran it: as the container
+// started (a program that ends at once, or a script's opening: kubelet/exec/exec.ts
+// runMainProcess), or part by part over lab time (a script that sleeps between its commands:
+// kubelet/scriptSteps.ts); every other container's log is empty. Each line has the time it was
+// written. The kubelet reads it as its log files are read: the last tailLines
 // lines, those written since sinceSeconds or sinceTime, each with its time with timestamps, at
 // most limitBytes bytes.
 // Imitates: pkg/registry/core/pod/strategy.go (LogLocation, validateContainer),
@@ -53,17 +55,17 @@ function count(q: URLSearchParams, name: string): number | undefined {
   return v !== null && /^\d+$/.test(v) ? Number(v) : undefined
 }
 
-/** ReadLogs over a log whose lines were all written at `writtenAt`. */
-export function readLog(log: { text: string; writtenAt: number }, q: URLSearchParams, now: number): string {
-  let lines: string[] = log.text.match(/[^\n]*\n|[^\n]+$/g) ?? []
+/** ReadLogs over a log's entries, each line written at its entry's `writtenAt`. */
+export function readLog(log: readonly { text: string; writtenAt: number }[], q: URLSearchParams, now: number): string {
+  let lines = log.flatMap((e) => (e.text.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((text) => ({ text, at: e.writtenAt })))
   const tail = count(q, 'tailLines')
   if (tail !== undefined) lines = tail === 0 ? [] : lines.slice(-tail)
   const sinceSeconds = count(q, 'sinceSeconds')
   const sinceTime = q.get('sinceTime')
   const since = sinceSeconds !== undefined ? now - sinceSeconds * 1000 : sinceTime !== null ? Date.parse(sinceTime) : undefined
-  if (since !== undefined && since > log.writtenAt) lines = []
-  const stamp = q.get('timestamps') === 'true' ? `${rfc3339Nano(log.writtenAt)} ` : ''
-  const out = lines.map((l) => stamp + l).join('')
+  if (since !== undefined) lines = lines.filter((l) => l.at >= since)
+  const stamps = q.get('timestamps') === 'true'
+  const out = lines.map((l) => (stamps ? `${rfc3339Nano(l.at)} ${l.text}` : l.text)).join('')
   const limit = count(q, 'limitBytes')
   return limit === undefined ? out : sliceBytes(out, 0, limit)
 }

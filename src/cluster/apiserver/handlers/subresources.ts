@@ -22,7 +22,7 @@ export interface SubresourceDeps {
   /** pods/attach, by the kubelet of the pod's node (Kubelet.attach); absent: no kubelet answers. */
   attach?(node: string, namespace: string, pod: string, container: string, io: { tty: boolean }): Promise<ExecResult | Status | undefined>
   /** What a container printed, from the kubelet of its node (Kubelet.containerLog); absent: no kubelet answers. */
-  containerLog?(node: string, podUID: string, container: string, previous: boolean): { text: string; writtenAt: number } | undefined
+  containerLog?(node: string, podUID: string, container: string, previous: boolean): { text: string; writtenAt: number }[] | undefined
 }
 
 function subAttrs(r: ResourceRequest, operation: 'CONNECT' | 'CREATE', kind: string, object?: KObject): AdmissionAttributes {

@@ -37,7 +37,14 @@ export interface ContainerProcess {
   current?(): Promise<FsDir | undefined>
   /** The container's main process itself (pods/attach): when its shell ends, the container ends with its status. */
   ended?(code: number): Promise<void>
+  /** A stepped main script's variables as its last step left them (kubelet/scriptSteps.ts): set before this step runs. */
+  vars?: ShellVars
+  /** Receives the shell's variables once its script has run (what differs from the container's environment). */
+  keepVars?(vars: ShellVars): void
 }
+
+/** A shell's own variables: values, and the names it exported. */
+export interface ShellVars { values: Record<string, string>; exported: string[] }
 
 /** Runs argv (a program found on the container's PATH) in the container, to completion. */
 export interface ContainerShell {

@@ -10,7 +10,7 @@ import type { ContainerRecord, PodRecord } from '../state'
 import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs, PATH_DIRS, rootfsKey, type RootfsInput } from './rootfs'
 import type { FsDir } from './vfs'
-import type { ContainerProcess, ContainerShell } from './containerShell'
+import type { ContainerProcess, ContainerShell, ShellVars } from './containerShell'
 import { resolveInCluster, reverseInCluster } from './dns'
 import { runningAt, type RestartPolicy } from '../timeline'
 import { execPids, initCmdline, type ContainerPids } from './procs'
@@ -166,18 +166,21 @@ export const MAIN_LOG_MAX = 16 * 1024
  * prints and then goes on (program.ts openingScript), only its `opening` runs, for the log. The
  * process sees the container's files, environment and network as an exec'd one does.
  */
-export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: PodRecord, c: ContainerRecord, token: ExecInput['token'], shell: ContainerShell, opening?: string): Promise<{ log: string; exitCode: number }> {
+export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: PodRecord, c: ContainerRecord, token: ExecInput['token'], shell: ContainerShell, opening?: string, vars?: ShellVars): Promise<{ log: string; exitCode: number; vars?: ShellVars }> {
   const spec = pod.spec as ExecSpec
   const cspec = spec.containers?.find((x) => x.name === c.name)
   const argv = containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })
   const root = rootfsOf(ctx, { pod, rec, container: c.name, token, clusterDNS: DEFAULT_CLUSTER_DNS })
+  let kept: ShellVars | undefined
   // a script's opening (program.ts openingScript) runs in the shell the script names, as PID 1 still
   const out = await shell.run(opening === undefined ? argv : [argv[0], '-c', opening], {
     root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false,
     pids: mainPids(c, argv),
     ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
+    // a stepped script's part (kubelet/scriptSteps.ts) goes on with the variables the last part left
+    ...(vars ? { vars, keepVars: (v: ShellVars) => { kept = v } } : {}),
   })
-  return { log: sliceBytes(`${out.stdout}${out.stderr}`, 0, MAIN_LOG_MAX), exitCode: out.exitCode }
+  return { log: sliceBytes(`${out.stdout}${out.stderr}`, 0, MAIN_LOG_MAX), exitCode: out.exitCode, ...(kept ? { vars: kept } : {}) }
 }
 
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {

@@ -1,8 +1,9 @@
 // kubectl attach: to the process already running in a container (its main process). A shell that
 // reads its terminal (a pod made with stdin and tty, as `kubectl run -it -- sh` makes one) takes
 // the terminal with -it, through pods/attach, until it exits. Any other process streams what it
-// prints from now on: the lab's processes print only as they start, so kubectl waits for the
-// process to end, as the stream would, until Ctrl+C (with -i kubectl's interrupt handler ends it,
+// prints from now on (most of the lab's processes print only as they start; a script that sleeps
+// between its commands prints as it goes on), and kubectl waits for the process to end, as the
+// stream would, until Ctrl+C (with -i kubectl's interrupt handler ends it,
 // status 1; without, the SIGINT kills it). kubectl's checks and messages are attach.go's.
 // Imitates: kubectl 1.35 pkg/cmd/attach/attach.go (Complete, Validate, Run, reattachMessage),
 // pkg/cmd/exec's StreamOptions.SetupTTY, pkg/cmd/util/podcmd (FindOrDefaultContainerByName).
@@ -13,7 +14,7 @@ import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
 import { podName } from './exec'
 import { defaultContainer, openStream, streamQuery } from './podcmd'
-import { runningID, untilRunsEnd } from './podRuns'
+import { printedMeanwhile, runningID, untilRunsEnd } from './podRuns'
 
 /** attach.go Run's notices (unless -q), on standard error. */
 export const NOTICE =
@@ -76,6 +77,8 @@ async function run(k: Kubectl): Promise<number> {
     // term.TTY.Safe: with stdin a terminal, kubectl's interrupt handler ends it (status 1); without -i, nothing handles SIGINT
     interrupt: stdin && k.ctx.stdinIsTTY ? 'handled' : 'killed',
     note: `kubectl attach: the lab stops here (nothing paces it: a transcript or a job started with &); ${name} runs on: kubectl logs ${name} shows what it printed, kubectl exec -it ${name} -- sh opens a shell in it\n`,
+    // what the process prints from now on (a script that sleeps between its commands)
+    eachRound: printedMeanwhile(k, client, (_, text) => k.out(text)),
   })
   if (code === 0 && reattach) k.out(reattach)
   return code

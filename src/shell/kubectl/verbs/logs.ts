@@ -7,7 +7,7 @@ import { parseGoDuration } from '../flags'
 import { resolveResource, resourcePath } from '../resources'
 import { matchesLabels, parseLabelSelector } from '../selectors'
 import { defaultedNote, everyContainer, names } from './podcmd'
-import { runningID, untilRunsEnd, type ContainerRun } from './podRuns'
+import { printedMeanwhile, runningID, untilRunsEnd, type ContainerRun } from './podRuns'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -142,23 +142,29 @@ async function run(k: Kubectl): Promise<number> {
   if (k.flags.int('tail') < -1) throw new KubectlError('error: --tail must be greater than or equal to -1')
   const prefix = k.flags.bool('prefix')
   const streams: ContainerRun[] = []
+  const sources = new Map<ContainerRun, string>()
+  // --prefix: each line written with its source (prefixingWriter, one write per line)
+  const write = (text: string, source: string) => k.out(prefix ? text.replace(/[^\n]*\n|[^\n]+$/g, (line) => `[${source}] ${line}`) : text)
   for (const pod of pods) {
     const podName = String(pod.metadata?.name ?? '')
     const podPath = resourcePath(resolveResource('pods'), client.config.namespace, podName)
     for (const c of containersOf(k, pod, container)) {
-      const text = await logText(k, client, podPath, c)
-      // --prefix: each line written with its source (prefixingWriter, one write per line)
-      k.out(prefix ? text.replace(/[^\n]*\n|[^\n]+$/g, (line) => `[pod/${podName}/${c}] ${line}`) : text)
+      write(await logText(k, client, podPath, c), `pod/${podName}/${c}`)
       const id = runningID(pod, c)
-      if (id !== undefined) streams.push({ podPath, container: c, id })
+      if (id === undefined) continue
+      const run = { podPath, container: c, id }
+      streams.push(run)
+      sources.set(run, `pod/${podName}/${c}`)
     }
   }
   if (!k.flags.bool('follow') || k.flags.bool('previous')) return 0
-  // --follow: the stream stays open as long as the container's run. kubectl logs has no handler for
+  // --follow: the stream stays open as long as the container's run, and writes what the container
+  // prints meanwhile (a script that sleeps between its commands). kubectl logs has no handler for
   // SIGINT: Ctrl+C kills it.
   return untilRunsEnd(k, client, streams, {
     interrupt: 'killed',
     note: "kubectl logs --follow: the lab shows the log once here (nothing paces it: a transcript or a job started with &); the container runs on, and 'kubectl logs' again shows what it printed\n",
+    eachRound: printedMeanwhile(k, client, (r, text) => write(text, sources.get(r) ?? ''), k.flags.bool('timestamps')),
   })
 }
 

@@ -1,7 +1,9 @@
 // A stream that lasts as long as a container's run: `kubectl logs -f` and `kubectl attach` (and the
 // rounds of every live command, `kubectl get -w` too). It ends when the process ends (the container
-// exits, is restarted, or is killed with its pod), and kubectl with it, status 0. The lab's main processes print only as they start, so such a stream adds no
-// lines: kubectl waits, a second of wall time and of lab time each round, as `kubectl get -w` does.
+// exits, is restarted, or is killed with its pod), and kubectl with it, status 0. kubectl waits, a
+// second of wall time and of lab time each round, as `kubectl get -w` does; `logs -f` writes what
+// the container printed in each round (most main processes print only as they start; a script
+// that sleeps between its commands prints as it goes on: kubelet/scriptSteps.ts).
 // Imitates: client-go's log stream and remotecommand's attach stream (both end with the process),
 // and kubectl's SIGINT handling (k8s.io/kubectl/pkg/util/interrupt, term.TTY.Safe).
 
@@ -44,7 +46,7 @@ export function runningID(pod: Obj | undefined, container: string): string | und
  * terminal's `^C` echo, status 1, and the line goes on). Where nothing paces commands (a
  * transcript, a job), kubectl ends at once, after `note` if there is one.
  */
-export async function untilRunsEnd(k: Kubectl, client: RestClient, runs: ContainerRun[], how: { interrupt: 'killed' | 'handled'; note?: string }): Promise<number> {
+export async function untilRunsEnd(k: Kubectl, client: RestClient, runs: ContainerRun[], how: { interrupt: 'killed' | 'handled'; note?: string; eachRound?(open: ContainerRun[]): Promise<void> }): Promise<number> {
   if (runs.length === 0) return 0
   const pace = k.ctx.lab.pace
   if (!pace) {
@@ -58,9 +60,31 @@ export async function untilRunsEnd(k: Kubectl, client: RestClient, runs: Contain
       k.ctx.signal?.killedByInterrupt()
       return 130 // (a command run without a line's budget)
     }
+    // what the streams carried in this round (a run that ended in it included)
+    await how.eachRound?.(open)
     const still: ContainerRun[] = []
     for (const r of open) if (runningID(await client.getOrUndefined<Obj>(r.podPath), r.container) === r.id) still.push(r)
     open = still
   }
   return 0
+}
+
+/**
+ * A live command's round (untilRunsEnd eachRound) that writes what each run's container printed
+ * since the round before (since now, the first time): the lines of its log written meanwhile,
+ * with their times if `stamped` (kubectl logs -f --timestamps).
+ */
+export function printedMeanwhile(k: Kubectl, client: RestClient, write: (r: ContainerRun, text: string) => void, stamped = false): (open: ContainerRun[]) => Promise<void> {
+  let since = k.ctx.lab.now()
+  return async (open) => {
+    const until = k.ctx.lab.now()
+    for (const r of open) {
+      const text = await client.request<string>('GET', `${r.podPath}/log?container=${encodeURIComponent(r.container)}&timestamps=true`).catch(() => '')
+      const lines = (typeof text === 'string' ? (text.match(/[^\n]*\n|[^\n]+$/g) ?? []) : [])
+        .filter((line) => Date.parse(line.slice(0, line.indexOf(' '))) > since)
+        .map((line) => (stamped ? line : line.slice(line.indexOf(' ') + 1)))
+      if (lines.length > 0) write(r, lines.join(''))
+    }
+    since = until
+  }
 }

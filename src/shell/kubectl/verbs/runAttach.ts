@@ -22,7 +22,7 @@ import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
 import { NOTICE } from './attach'
 import { streamQuery } from './podcmd'
-import { runningID, untilRunsEnd } from './podRuns'
+import { printedMeanwhile, runningID, untilRunsEnd } from './podRuns'
 
 
 /** Where the steps after the wait write: the command's own output, or (after an attached session) the `exit` line's. */
@@ -143,7 +143,8 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
     )
   if (stdin && k.flags.bool('tty')) throw unavailable()
   // Without a terminal (-i, or --attach): attach.go's Run streams the process's output, which lasts as
-  // long as its run (the lab's processes print only as they start), then run.go goes on.
+  // long as its run (most of the lab's processes print only as they start; a script that sleeps
+  // between its commands prints as it goes on), then run.go goes on.
   const q = streamQuery({ container, stdin, tty: false })
   let attached: ExecResult
   try {
@@ -156,7 +157,10 @@ export async function attachToPod(k: Kubectl, client: RestClient, created: Obj):
   const id = runningID(pod, container)
   // Ctrl+C: with -i, the terminal state's interrupt handler ends kubectl (status 1, no --rm: os.Exit
   // skips it); without, the SIGINT kills it
-  const code = await untilRunsEnd(k, client, id === undefined ? [] : [{ podPath: path, container, id }], { interrupt: stdin ? 'handled' : 'killed' })
+  const code = await untilRunsEnd(k, client, id === undefined ? [] : [{ podPath: path, container, id }], {
+    interrupt: stdin ? 'handled' : 'killed',
+    eachRound: printedMeanwhile(k, client, (_, text) => k.out(text)),
+  })
   return code !== 0 ? code : finish(k, false)
 }
 
