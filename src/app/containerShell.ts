@@ -8,6 +8,7 @@ import { lookPath, onPath, pathLookup } from '../cluster/kubelet/exec/busybox'
 import { Shell } from '../shell/shell'
 import { MemoryFs } from '../shell/fs'
 import { MemoryEnv } from '../shell/env'
+import { STATUS_STEPS } from '../shell/limits'
 import { builtinCommands, builtinCommandsWithoutVersion } from '../shell/commands'
 import { curl } from '../shell/curl/curl'
 import { API_SERVER } from '../shell/workstation'
@@ -314,7 +315,10 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false, outTTY: p.tty }
       const r = await shell.run(script, undefined, input)
       p.keepVars?.(keptVars(env, p.env))
-      return { stdout: r.stdout, stderr: named ? byName(personality, argv[c + 2], containerMessages(personality)(r.stderr)) : containerMessages(personality)(r.stderr), exitCode: r.exitCode }
+      return {
+        stdout: r.stdout, stderr: named ? byName(personality, argv[c + 2], containerMessages(personality)(r.stderr)) : containerMessages(personality)(r.stderr), exitCode: r.exitCode,
+        ...(r.exitCode === STATUS_STEPS && /stopped after \d+ steps[^\n]*\n?$/.test(r.stderr) ? { neverEnds: true as const } : {}),
+      }
     },
   }
 }

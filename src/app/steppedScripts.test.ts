@@ -103,6 +103,16 @@ describe("Kubernetes' counter example", () => {
     expect(log.length - before).toBeLessThanOrEqual(MAX_ROUNDS + 1)
   })
 
+  it('a part that never ends (a loop without a sleep) holds the script there for good, printing no more', async () => {
+    const l = await createLab({ seed: 'stepped-stuck' })
+    await out("kubectl run hog --image=busybox -- sh -c 'while true; do echo start; while true; do :; done; sleep 1; done'", l)
+    await out('kubectl wait --for=condition=Ready pod/hog', l)
+    expect(await out('lab advance 1m', l)).not.toMatch(/script step/)
+    // what it printed before the loop, and not the lab's notice of its step budget
+    expect(await out('kubectl logs hog', l)).toBe('start\n')
+    expect(await out("kubectl get pod hog -o jsonpath='{.status.phase}'", l)).toBe('Running')
+  })
+
   it('stops with its pod', async () => {
     const l = await createLab({ seed: 'stepped-stop' })
     await out(COUNTER, l)

@@ -4,7 +4,9 @@
 // stops. What each part prints goes into the container's log at the time it ran, and the
 // script's variables go on from one part to the next, as in the one shell a real container runs.
 // Over a long jump of the clock, a loop runs only its last MAX_ROUNDS rounds before the jump's end:
-// the rounds before print nothing (a year of a one-second loop would be millions of runs).
+// the rounds before print nothing (a year of a one-second loop would be millions of runs). A part
+// that never ends (a loop without a sleep, stopped by the shell's step budget) leaves the script
+// there for good, as a real one would stay in that loop.
 
 import type { Pod } from '../api/core'
 import type { KObject } from '../api/meta'
@@ -55,6 +57,8 @@ async function runPart(rt: KubeletRuntime, pod: Pod, rec: PodRecord, c: Containe
       const r = await runMainProcess(rt.ctx, pod as unknown as KObject, rec, c, (key) => rt.tokens.token(key), shell, commands.join('\n'), state.vars)
       if (r.vars) state.vars = r.vars
       if (r.log !== '') keepOutput(c, rt.ctx.clock.now() - c.startedAt, r.log)
+      // a loop in this part that never ends: the script never gets to its next sleep, and prints no more
+      if (r.neverEnds) wait = undefined
     } catch {
       // this part printed nothing; the script goes on
     }

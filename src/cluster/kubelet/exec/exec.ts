@@ -166,7 +166,7 @@ export const MAIN_LOG_MAX = 16 * 1024
  * prints and then goes on (program.ts openingScript), only its `opening` runs, for the log. The
  * process sees the container's files, environment and network as an exec'd one does.
  */
-export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: PodRecord, c: ContainerRecord, token: ExecInput['token'], shell: ContainerShell, opening?: string, vars?: ShellVars): Promise<{ log: string; exitCode: number; vars?: ShellVars }> {
+export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: PodRecord, c: ContainerRecord, token: ExecInput['token'], shell: ContainerShell, opening?: string, vars?: ShellVars): Promise<{ log: string; exitCode: number; vars?: ShellVars; neverEnds?: true }> {
   const spec = pod.spec as ExecSpec
   const cspec = spec.containers?.find((x) => x.name === c.name)
   const argv = containerArgv({ image: cspec?.image, command: cspec?.command, args: cspec?.args })
@@ -180,7 +180,9 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
     // a stepped script's part (kubelet/scriptSteps.ts) goes on with the variables the last part left
     ...(vars ? { vars, keepVars: (v: ShellVars) => { kept = v } } : {}),
   })
-  return { log: sliceBytes(`${out.stdout}${out.stderr}`, 0, MAIN_LOG_MAX), exitCode: out.exitCode, ...(kept ? { vars: kept } : {}) }
+  // a loop that never ends: what it printed before the lab stopped it (the lab's notice is no output of the process)
+  const stderr = out.neverEnds ? out.stderr.replace(/[^\n]*\n?$/, '') : out.stderr
+  return { log: sliceBytes(`${out.stdout}${stderr}`, 0, MAIN_LOG_MAX), exitCode: out.exitCode, ...(kept ? { vars: kept } : {}), ...(out.neverEnds ? { neverEnds: true as const } : {}) }
 }
 
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {

@@ -13,6 +13,8 @@ export interface Output {
   exitCode: number
   /** A shell with a terminal and no script: it now holds the terminal (kubectl exec -it, attach). */
   session?: true
+  /** Stopped by the lab's step budget (a loop that never ends): a real process would still be running it. Its last line is the lab's notice. */
+  neverEnds?: true
 }
 
 /** `busybox ls --help` on this machine (the version line as busybox prints it here, as SLEEP_USAGE). */
