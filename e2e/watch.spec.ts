@@ -76,3 +76,40 @@ test('kubectl logs -f follows a running container live until it ends, or until C
   expect((await shownLines(page)).map((l) => l.text).slice(-3)).toEqual([`${PS1}kubectl logs -f talker`, 'ready', '^C'])
   expect((await typeCommand(page, 'echo "back $?"')).map((l) => l.text)).toEqual(['back 130'])
 })
+
+test("kubectl logs -f streams what a looping pod prints, live; the header's lab time moves with the rounds", async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, `kubectl run counter --image=busybox -- sh -c 'i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done'`)
+  await typeCommand(page, 'kubectl wait --for=condition=Ready pod/counter')
+  const counted = async () => (await shownLines(page)).filter((l) => /^\d+: /.test(l.text)).map((l) => l.text)
+  const clock = page.getByTestId('lab-clock')
+  const before = Number(await clock.getAttribute('data-ms'))
+  const input = commandLine(page)
+  await input.fill('kubectl logs -f counter')
+  await input.press('Enter')
+  await expect.poll(async () => (await counted()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(5)
+  // still following, and the seeded (still) clock shown has moved with the rounds
+  await expect(page.locator('.t-inputline')).toHaveAttribute('data-busy', 'true')
+  expect(Number(await clock.getAttribute('data-ms'))).toBeGreaterThanOrEqual(before + 2000)
+  await input.press('Control+c')
+  await waitIdle(page)
+  const lines = await counted()
+  lines.forEach((l, i) => expect(l.startsWith(`${i}: `)).toBe(true))
+})
+
+test('a live command in a lab whose clock runs at real speed moves it by the wall time that passed, not twice', async ({ page }) => {
+  await openLab(page, '/') // no seed: real speed
+  const labSeconds = async () => Number((await typeCommand(page, 'date +%s')).at(-1)?.text)
+  const lab0 = await labSeconds()
+  const wall0 = Date.now()
+  const input = commandLine(page)
+  await input.fill('kubectl get ns -w')
+  await input.press('Enter')
+  await page.waitForTimeout(5000)
+  await input.press('Control+c')
+  await waitIdle(page)
+  const lab1 = await labSeconds()
+  const wall = (Date.now() - wall0) / 1000
+  // (each round moved the lab a second for the second it waited: the page's clock owes that no more)
+  expect(Math.abs(lab1 - lab0 - wall)).toBeLessThanOrEqual(2)
+})

@@ -42,6 +42,9 @@ class LabImpl implements Lab {
   private shell!: Shell
   private clearListeners: (() => void)[] = []
   private screenListeners: ((alternate: boolean) => void)[] = []
+  private pacedListeners: ((ms: number) => void)[] = []
+  /** The host has just paced a live command's round: the next advance is that round's (see onPaced). */
+  private afterPace = false
   private resetListeners: (() => void)[] = []
   private changeListeners = new Set<() => void>()
   private ledger = new TokenLedger()
@@ -60,7 +63,13 @@ class LabImpl implements Lab {
   private services: LabServices & LessonLabServices = {
     api: (req) => this.cluster.handle(req),
     now: () => this.cluster.now(),
-    advance: (ms) => this.advanceBy(ms),
+    advance: async (ms) => {
+      const paced = this.afterPace
+      this.afterPace = false
+      const said = await this.advanceBy(ms)
+      if (paced) this.pacedListeners.forEach((cb) => cb(ms))
+      return said
+    },
     waitUntil: (done, timeoutMs) => this.waitUntil(done, timeoutMs),
     audit: () => this.cluster.audit(),
     reset: async () => {
@@ -186,7 +195,11 @@ class LabImpl implements Lab {
 
   /** The host's pacing of live commands (see LabOptions.pace). */
   set pace(fn: ((ms: number) => Promise<boolean>) | undefined) {
-    this.services.pace = fn
+    this.services.pace = fn && (async (ms) => {
+      const going = await fn(ms)
+      this.afterPace = going
+      return going
+    })
   }
 
   /** Shells running `lab solution` or a lesson's set-up lines (Ctrl+C reaches them too). */
@@ -281,6 +294,10 @@ class LabImpl implements Lab {
 
   onReset(cb: () => void): void {
     this.resetListeners.push(cb)
+  }
+
+  onPaced(cb: (ms: number) => void): void {
+    this.pacedListeners.push(cb)
   }
 
   onScreen(cb: (alternate: boolean) => void): void {

@@ -152,3 +152,24 @@ describe('the lab host: the lesson panel part of the projection', () => {
     expect(order).toEqual([`update@${before + 6_000}`])
   })
 })
+
+describe("a live command's rounds", () => {
+  it('each tell the page how far the lab moved for the wall time waited, and to when (the header moves with them)', async () => {
+    const { lab, store, client, events } = await connected()
+    const start = lab.nowMs()
+    let waits = 0
+    lab.pace = async () => ++waits < 4
+    const r = await client.run('kubectl get ns -w')
+    expect(r.exitCode).toBe(1) // Ctrl+C in the fourth wait: kubectl's handler
+    const paced = events.filter((e) => e.type === 'paced')
+    expect(paced).toEqual([1, 2, 3].map((i) => ({ type: 'paced', ms: 1000, nowMs: start + i * 1000 })))
+    expect(store.getState().clock.labMs).toBe(start + 3000)
+    // moving the clock by a command is no round: `lab advance`, `sleep`
+    events.length = 0
+    await client.run('lab advance 5s')
+    await client.run('sleep 2')
+    lab.pace = undefined
+    await client.run('kubectl get ns -w')
+    expect(events.some((e) => e.type === 'paced')).toBe(false)
+  })
+})

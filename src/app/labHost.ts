@@ -69,6 +69,7 @@ export class LabHost {
     })
     lab.onClear(() => emit({ type: 'clear' }))
     lab.onScreen((alternate) => emit({ type: 'screen', alternate }))
+    lab.onPaced((ms) => emit({ type: 'paced', ms, nowMs: lab.nowMs() }))
     lab.onReset(() => {
       this.replaced = true
       emit({ type: 'reset' })

@@ -63,6 +63,12 @@ export interface Lab {
   onClear(cb: () => void): void
   /** Called when a full-screen command (watch) takes the alternate screen (true) and gives it back (false). */
   onScreen(cb: (alternate: boolean) => void): void
+  /**
+   * A live command's round (`kubectl get -w`, `logs -f`, `watch`) moved the lab by `ms` after the
+   * host paced it: lab time that stands for the wall time the round waited (the page's clock owes
+   * that much less).
+   */
+  onPaced(cb: (ms: number) => void): void
   /** Called after `lab reset`, `lab undo` or a lesson's fresh lab has replaced the lab's state. */
   onReset(cb: () => void): void
   readonly seed?: string

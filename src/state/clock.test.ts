@@ -30,6 +30,30 @@ describe('RateClock', () => {
     wall.t += 0.05
     expect(c.take()).toBe(1) // the half millisecond left over is not lost
   })
+
+  it("owes no more what a live command's rounds moved the lab for the wall time that passed", () => {
+    const wall = { t: 0 }
+    const c = new RateClock(() => wall.t)
+    c.reset(true, 1)
+    // `kubectl get -w` at 1x: five rounds of a second, each moving the lab a second, in 5.3 s
+    for (let i = 0; i < 5; i++) {
+      wall.t += 1_000
+      c.pay(1_000)
+    }
+    wall.t += 300
+    expect(c.take()).toBe(300)
+    // at 60x a round pays one second of the minute the wall second owes
+    c.set(true, 60)
+    wall.t += 1_000
+    c.pay(1_000)
+    expect(c.take()).toBe(59_000)
+    // paused (or seeded): rounds move the lab, and nothing becomes owed
+    c.set(false, 1)
+    c.pay(1_000)
+    wall.t += 1_000
+    c.pay(1_000)
+    expect(c.take()).toBe(0)
+  })
 })
 
 describe('ClockController', () => {

@@ -42,6 +42,16 @@ export class RateClock {
     this.speed = speed
   }
 
+  /**
+   * The lab moved by `ms` for wall time that passed (a live command's round while the ticker waits
+   * for the command): owed no more. What it moved beyond the debt (paused, or a slower rate) is no debt.
+   */
+  pay(ms: number): void {
+    const now = this.wallNow()
+    this.debt = Math.max(0, this.owedNow(now) - ms)
+    this.anchor = now
+  }
+
   /** The whole lab ms owed now (to pass to lab.advance); the fraction stays owed. */
   take(): number {
     const now = this.wallNow()

@@ -181,6 +181,11 @@ export class ClockController {
   }
 
   /** The lab's update brought its time: shown from the wall time the rate counts from now. */
+  /** A live command's round moved the lab by `ms` for wall time that passed meanwhile: that much is no longer owed. */
+  paced(ms: number): void {
+    this.rate.pay(ms)
+  }
+
   labTime(ms: number): void {
     const c = this.store.getState().clock
     if (c.labMs !== ms || c.wallAnchor !== this.rate.anchor) c.set({ labMs: ms, wallAnchor: this.rate.anchor })

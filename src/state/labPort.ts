@@ -100,6 +100,8 @@ export type LabEvent =
   | { type: 'screen'; alternate: boolean }
   /** `lab reset` replaced the lab's state. */
   | { type: 'reset' }
+  /** A live command's round moved the lab by `ms`, to `nowMs`, for the wall time it waited: the page's clock owes that much less. */
+  | { type: 'paced'; ms: number; nowMs: number }
 
 /** The lab as the page's controllers and panels use it. */
 export interface LabClient {
