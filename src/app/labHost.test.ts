@@ -4,7 +4,7 @@ import type { LabEvent } from '../state/labPort'
 import { createAppStore } from '../state/store'
 import { TimelineModel } from '../state/timeline/model'
 import { HOUR } from '../state/timeline/scale'
-import { createLab } from './lab'
+import { createLab, type Lab } from './lab'
 import { LabHost } from './labHost'
 import { createLocalClient } from './localClient'
 
@@ -158,7 +158,8 @@ describe("a live command's rounds", () => {
     const { lab, store, client, events } = await connected()
     const start = lab.nowMs()
     let waits = 0
-    lab.pace = async () => ++waits < 4
+    const host = lab as Lab & { pace?: (ms: number) => Promise<boolean> }
+    host.pace = async () => ++waits < 4
     const r = await client.run('kubectl get ns -w')
     expect(r.exitCode).toBe(1) // Ctrl+C in the fourth wait: kubectl's handler
     const paced = events.filter((e) => e.type === 'paced')
@@ -168,7 +169,7 @@ describe("a live command's rounds", () => {
     events.length = 0
     await client.run('lab advance 5s')
     await client.run('sleep 2')
-    lab.pace = undefined
+    host.pace = undefined
     await client.run('kubectl get ns -w')
     expect(events.some((e) => e.type === 'paced')).toBe(false)
   })
