@@ -137,6 +137,7 @@ class LabImpl implements Lab {
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
     if (this.foreground.session) return this.foreground.run(line, onChunk)
     this.foreground.starting()
+    this.afterPace = false
     this.undoHistory.before(this.forUndo)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
