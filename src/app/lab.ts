@@ -326,7 +326,7 @@ class LabImpl implements Lab {
   }
 
   nextDueAt(): number | undefined {
-    return this.cluster.nextDueAt()
+    return this.cluster.nextEventAt()
   }
 
   variables(): Record<string, string> {

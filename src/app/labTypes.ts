@@ -84,7 +84,7 @@ export interface Lab {
   jwks(): { keys: (JsonWebKey & { kid: string })[] }
   /** When the kubelets refresh each mounted token, within [fromMs, toMs]. */
   tokenSchedules(fromMs: number, toMs: number, max?: number): TokenSchedule[]
-  /** When the next scheduled work falls due (pod start-up, deletion, ...), if any. */
+  /** When the next scheduled work of the cluster falls due (pod start-up, deletion, ...), if any; not a container script's next part. */
   nextDueAt(): number | undefined
   /** The shell's working directory (the prompt shows it). */
   cwd(): string

@@ -113,6 +113,17 @@ describe("Kubernetes' counter example", () => {
     expect(await out("kubectl get pod hog -o jsonpath='{.status.phase}'", l)).toBe('Running')
   })
 
+  it("is no event of the cluster's: the clock's next event is the next work of the cluster, not the script's next part", async () => {
+    const l = await createLab({ seed: 'stepped-event' })
+    await out(COUNTER, l)
+    await out('kubectl wait --for=condition=Ready pod/counter', l)
+    // nothing else is scheduled: no next event, while the script's next part is a second away
+    expect(l.nextDueAt()).toBeUndefined()
+    await out('kubectl run later --image=busybox -- sleep 3600', l)
+    // the new pod's start (a second after the kubelet saw it) is the next event
+    expect(l.nextDueAt()).toBe(l.nowMs() + 1000)
+  })
+
   it('stops with its pod', async () => {
     const l = await createLab({ seed: 'stepped-stop' })
     await out(COUNTER, l)

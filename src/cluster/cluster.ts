@@ -23,6 +23,7 @@ import { startScheduler } from './scheduler/scheduler'
 import { ObjectStore, type StoreState } from './store/store'
 import { WorkRunner } from './work'
 import type { ContainerShell } from './kubelet/exec/containerShell'
+import { KubeletWork } from './kubelet/work'
 
 export interface ClusterOptions {
   /** Lab time at which the student starts (ms since the epoch); the cluster was installed an hour earlier. */
@@ -55,7 +56,13 @@ export interface Cluster {
   now(): number
   /** Run due work in (at, seq) order, the clock moving to each item's time, then to `ms`. */
   advanceTo(ms: number): Promise<{ ran: Record<string, number> }>
+  /** When the next scheduled work falls due (any: a container script's next part too). */
   nextDueAt(): number | undefined
+  /**
+   * When the cluster's next event falls due: its scheduled work, leaving out the parts of
+   * containers' scripts (a sleep in a container is the container's own, no work of the cluster's).
+   */
+  nextEventAt(): number | undefined
   facts(): readonly Fact[]
   /** The API server's audit record, oldest first (the latest 10 000 requests). */
   audit(): readonly AuditEntry[]
@@ -157,6 +164,7 @@ function assemble(p: Parts, signer: TokenSigner) {
       return { ran }
     },
     nextDueAt: () => p.clock.nextAt(),
+    nextEventAt: () => p.clock.pending().find((w) => w.type !== KubeletWork.scriptStep)?.at,
     reviewToken: (token) => apiServer.reviewToken(token),
     jwks: () => ({ keys: [signer.publicJwk()] }),
     tokenSchedules: (from, to, max) => [...kubelets.values()].flatMap((k) => k.tokenSchedules(from, to, max)),
