@@ -67,7 +67,11 @@ class LabImpl implements Lab {
       const paced = this.afterPace
       this.afterPace = false
       const said = await this.advanceBy(ms)
-      if (paced) this.pacedListeners.forEach((cb) => cb(ms))
+      if (paced) {
+        this.pacedListeners.forEach((cb) => cb(ms))
+        // the panels follow a live command round by round, not only once it ends
+        this.changed()
+      }
       return said
     },
     waitUntil: (done, timeoutMs) => this.waitUntil(done, timeoutMs),

@@ -154,7 +154,7 @@ describe('the lab host: the lesson panel part of the projection', () => {
 })
 
 describe("a live command's rounds", () => {
-  it('each tell the page how far the lab moved for the wall time waited, and to when (the header moves with them)', async () => {
+  it('each tell the page how far the lab moved for the wall time waited, and to when (the header moves with them), and update its panels', async () => {
     const { lab, store, client, events } = await connected()
     const start = lab.nowMs()
     let waits = 0
@@ -164,6 +164,9 @@ describe("a live command's rounds", () => {
     expect(r.exitCode).toBe(1) // Ctrl+C in the fourth wait: kubectl's handler
     const paced = events.filter((e) => e.type === 'paced')
     expect(paced).toEqual([1, 2, 3].map((i) => ({ type: 'paced', ms: 1000, nowMs: start + i * 1000 })))
+    // and the panels' projection follows round by round: an update at each round's lab time, before the command ends
+    const rounds = events.filter((e) => e.type === 'update' && e.update.nowMs > start).map((e) => (e.type === 'update' ? e.update.nowMs : 0))
+    expect(rounds.slice(0, 3)).toEqual([1, 2, 3].map((i) => start + i * 1000))
     expect(store.getState().clock.labMs).toBe(start + 3000)
     // moving the clock by a command is no round: `lab advance`, `sleep`
     events.length = 0
