@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
 import { pacedRun } from './pacedTesting'
 import { MAX_ROUNDS } from '../cluster/kubelet/scriptSteps'
+import { requireTools, runBatch } from '../shell/testing/realTools'
 
 let lab: Lab
 const out = async (line: string, l: Lab = lab) => {
@@ -144,6 +145,17 @@ describe('a script that prints, sleeps and prints again', () => {
     await out('lab advance 10s')
     expect(await out('kubectl logs steps')).toBe('one\ntwo\nthree\n')
     expect(await out("kubectl get pod steps -o jsonpath='{.status.phase}'")).toBe('Succeeded')
+  })
+
+  it("ends with its last command's status, as the real busybox sh does: a failing cat makes the container's exit code 1 (Error)", async () => {
+    requireTools('busybox')
+    const [real] = await runBatch([{ shell: "busybox sh -c 'busybox echo a; busybox sleep 0; busybox cat /nope'" }])
+    await out("kubectl run fails --image=busybox --restart=Never -- sh -c 'echo a; sleep 2; cat /nope'")
+    await out('lab advance 15s')
+    const state = JSON.parse(await out("kubectl get pod fails -o jsonpath='{.status.containerStatuses[0].state.terminated}'"))
+    expect(real.exitCode).toBe(1)
+    expect(state).toMatchObject({ exitCode: real.exitCode, reason: 'Error' })
+    expect(await out("kubectl get pod fails -o jsonpath='{.status.phase}'")).toBe('Failed')
   })
 
   it('restarted (restartPolicy Always), each run prints the same parts from its own start; -p shows the run before', async () => {

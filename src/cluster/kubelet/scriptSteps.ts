@@ -51,19 +51,27 @@ async function runPart(rt: KubeletRuntime, pod: Pod, rec: PodRecord, c: Containe
     else commands.push(step.run)
   }
   const shell = rt.shell()
+  let status: number | undefined
   if (commands.length > 0 && shell) {
     await catchUpPodTokens(rt, rec)
     try {
       const r = await runMainProcess(rt.ctx, pod as unknown as KObject, rec, c, (key) => rt.tokens.token(key), shell, commands.join('\n'), state.vars)
       if (r.vars) state.vars = r.vars
       if (r.log !== '') keepOutput(c, rt.ctx.clock.now() - c.startedAt, r.log)
+      status = r.exitCode
       // a loop in this part that never ends: the script never gets to its next sleep, and prints no more
-      if (r.neverEnds) wait = undefined
+      if (r.neverEnds) {
+        wait = undefined
+        status = undefined
+      }
     } catch {
       // this part printed nothing; the script goes on
     }
   }
   if (wait === undefined) {
+    // the script ends with its last command's status, which is the container's (the model guessed it
+    // as the container started; the kubelet reads it when it syncs the ended container, after this)
+    if (status !== undefined && plan.loopFrom === undefined && c.exit) c.exit = { ...c.exit, code: status }
     delete c.script
     return
   }
