@@ -1,9 +1,10 @@
 // Lesson: a year in the life of a pod's token: the kubelet's refresh at about 80%, warnafter and
-// the stale-token audit annotation, exp a year out, and the 60 seconds of leeway after exp.
+// the stale-token audit annotation, exp a year out, the 60 seconds of leeway after exp, and the
+// refreshes seen from inside a running pod (a loop that prints its token's fingerprint).
 
 import type { Check, Lesson } from './types'
 import { claimChecks, podTokensIssued, requestWithToken, variableToken } from './checks'
-import { curlStatus, decode, NS, readPodToken, runPod, waitReady } from './snippets'
+import { curlStatus, decode, NS, readPodToken, runPod, TOKEN_FILE, waitReady } from './snippets'
 import { readJwt } from './tokens'
 
 const STALE = 'authentication.k8s.io/stale-token'
@@ -32,6 +33,23 @@ const leeway: Check = {
     return { ok: late.length > 0, expected, found: late.length ? `accepted ${Math.round(late[0].at / 1000 - c.exp)} seconds after exp` : 'no request with $S was accepted after its exp' }
   },
 }
+
+/** The watcher's log, saved to watch.log: one token fingerprint, then another (a refresh seen from inside the pod). */
+const seenInside: Check = {
+  name: 'watch.log shows the token changing inside the pod',
+  run(v) {
+    const expected = 'watch.log with lines of a time and a token fingerprint, the fingerprint changing at least once'
+    const text = v.file('watch.log')
+    if (text === undefined) return { ok: false, expected, found: 'no watch.log in the home folder' }
+    const prints = text.split('\n').map((l) => /^\d\d:\d\d ([0-9a-f]{8})$/.exec(l.trim())?.[1]).filter((p) => p !== undefined)
+    const kinds = new Set(prints).size
+    if (prints.length === 0) return { ok: false, expected, found: 'watch.log has no line of a time and a fingerprint (had the pod started?)' }
+    return { ok: kinds >= 2, expected, found: `${prints.length} lines, ${kinds} different fingerprint${kinds === 1 ? '' : 's'}` }
+  },
+}
+
+/** The watcher pod: every ten minutes, the time and the start of its token file's md5. */
+const WATCHER = `kubectl -n ${NS} run watcher --image=busybox -- sh -c 'while true; do echo "$(date +%H:%M) $(md5sum < ${TOKEN_FILE} | cut -c1-8)"; sleep 600; done'`
 
 export const tokenLifetime: Lesson = {
   id: 'token-lifetime',
@@ -113,6 +131,21 @@ Thirty seconds after \`exp\` it still gets through (403); a minute and one secon
       hints: ['Advance in two steps: 10m30s, then 31s.'],
       solution: [`S=$(kubectl -n ${NS} create token default --duration=10m)`, 'lab advance 10m30s', curlStatus('S'), 'lab advance 31s', curlStatus('S')],
       focus: { panel: 'timeline', variable: 'S', mark: 'exp' },
+    },
+    {
+      title: 'Seen from inside the pod',
+      text: `The kubelet replaces the file while the pod's process keeps running: nothing restarts. Watch it from inside. This pod prints the time and a short fingerprint of its token file every ten minutes; after two hours, save its log.
+
+\`\`\`sh
+${WATCHER}
+lab advance 2h
+kubectl -n ${NS} logs watcher | tee watch.log
+\`\`\`
+
+The fingerprint stays the same for about 48 minutes at a time, then changes: each change is a refresh by the kubelet, read by the same shell, in the same container.`,
+      task: { goal: "watch.log holds the watcher's log, with the token changing.", checks: [seenInside] },
+      hints: ['Each line is the time and the start of the md5 of the token file: find where it changes.', 'An empty log means the pod had not started: `lab advance 30s`, then save the log again.'],
+      solution: [WATCHER, 'lab advance 2h', `kubectl -n ${NS} logs watcher | tee watch.log`],
     },
   ],
 }
