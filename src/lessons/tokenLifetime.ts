@@ -134,7 +134,7 @@ Thirty seconds after \`exp\` it still gets through (403); a minute and one secon
     },
     {
       title: 'Seen from inside the pod',
-      text: `The kubelet replaces the file while the pod's process keeps running: nothing restarts. Watch it from inside. This pod prints the time and a short fingerprint of its token file every ten minutes; after two hours, save its log.
+      text: `The kubelet replaces the file while the pod's process keeps running: nothing restarts. Watch it from inside. This pod prints the time and a short fingerprint of its token file every ten minutes. No need to wait for it to start: moving the clock two hours starts it on the way. Then save its log.
 
 \`\`\`sh
 ${WATCHER}
@@ -142,7 +142,7 @@ lab advance 2h
 kubectl -n ${NS} logs watcher | tee watch.log
 \`\`\`
 
-The fingerprint stays the same for about 48 minutes at a time, then changes: each change is a refresh by the kubelet, read by the same shell, in the same container.`,
+The fingerprint changes about every 48 minutes (the log, written every ten, shows it 40 or 50 minutes apart). Each change is a refresh by the kubelet, seen by the same running process: the pod never restarted.`,
       task: { goal: "watch.log holds the watcher's log, with the token changing.", checks: [seenInside] },
       hints: ['Each line is the time and the start of the md5 of the token file: find where it changes.', 'An empty log means the pod had not started: `lab advance 30s`, then save the log again.'],
       solution: [WATCHER, 'lab advance 2h', `kubectl -n ${NS} logs watcher | tee watch.log`],
