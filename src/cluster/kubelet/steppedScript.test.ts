@@ -47,6 +47,7 @@ describe('steppedScript', () => {
       loopFrom: 0,
       roundMs: 500,
     })
+    expect(sh('while true; do date; sleep 0.1; done')?.roundMs).toBe(100)
   })
 
   it.each([
@@ -55,6 +56,7 @@ describe('steppedScript', () => {
     ['a sleep for good', 'echo a; sleep infinity'],
     ['a loop that only sleeps', 'echo ready; while true; do sleep 30; done'],
     ['a loop that never sleeps', 'while true; do echo a; done'],
+    ['a loop that hardly sleeps (under a tenth of a second a round)', 'while true; do echo a; sleep 0.05; done'],
     ['a sleep inside an if', 'if true; then sleep 1; fi; echo a'],
     ['a sleep with a variable', 'N=1; echo a; sleep $N; echo b'],
     ['a sleep joined by &&', 'echo a && sleep 1; echo b'],

@@ -124,6 +124,12 @@ function stepsOf(commands: string[]): Step[] | undefined {
 
 const LOOP = /^while\s+(?:true|:)\s*(?:;|\n)\s*do\s([\s\S]*)(?:;|\n)\s*done$/
 
+/**
+ * The shortest round of a loop the lab steps through (ms): ten rounds a second. A shorter one
+ * (`sleep 0.001`) would keep the lab's thread busy while the clock runs at real speed.
+ */
+export const MIN_ROUND_MS = 100
+
 /** The script of a `sh -c SCRIPT` container, taken apart (undefined: not one the lab steps through). */
 export function steppedScript(c: Pick<Container, 'image' | 'command' | 'args' | 'stdin'>): SteppedScript | undefined {
   const argv = mainArgv(c)
@@ -144,7 +150,7 @@ export function steppedScript(c: Pick<Container, 'image' | 'command' | 'args' | 
   const body = bodyCommands && stepsOf(bodyCommands)
   if (!body) return undefined
   const roundMs = body.reduce((n, s) => n + ('sleepMs' in s ? s.sleepMs : 0), 0)
-  // a loop that never sleeps would print without end at one instant: not stepped
-  if (roundMs <= 0 || !body.some((s) => 'run' in s)) return undefined
+  // a loop that never sleeps would print without end at one instant, one that hardly sleeps nearly so: not stepped
+  if (roundMs < MIN_ROUND_MS || !body.some((s) => 'run' in s)) return undefined
   return { steps: [...before, ...body], loopFrom: before.length, roundMs }
 }
