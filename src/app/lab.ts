@@ -43,8 +43,6 @@ class LabImpl implements Lab {
   private clearListeners: (() => void)[] = []
   private screenListeners: ((alternate: boolean) => void)[] = []
   private pacedListeners: ((ms: number) => void)[] = []
-  /** The host has just paced a live command's round: the next advance is that round's (see onPaced). */
-  private afterPace = false
   private resetListeners: (() => void)[] = []
   private changeListeners = new Set<() => void>()
   private ledger = new TokenLedger()
@@ -63,9 +61,7 @@ class LabImpl implements Lab {
   private services: LabServices & LessonLabServices = {
     api: (req) => this.cluster.handle(req),
     now: () => this.cluster.now(),
-    advance: async (ms) => {
-      const paced = this.afterPace
-      this.afterPace = false
+    advance: async (ms, paced) => {
       const said = await this.advanceBy(ms)
       if (paced) {
         this.pacedListeners.forEach((cb) => cb(ms))
@@ -141,7 +137,6 @@ class LabImpl implements Lab {
   async run(line: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
     if (this.foreground.session) return this.foreground.run(line, onChunk)
     this.foreground.starting()
-    this.afterPace = false
     this.undoHistory.before(this.forUndo)
     const result = await this.shell.run(line, onChunk)
     this.ledger.scan(result.stdout)
@@ -200,11 +195,7 @@ class LabImpl implements Lab {
 
   /** The host's pacing of live commands (see LabOptions.pace). */
   set pace(fn: ((ms: number) => Promise<boolean>) | undefined) {
-    this.services.pace = fn && (async (ms) => {
-      const going = await fn(ms)
-      this.afterPace = going
-      return going
-    })
+    this.services.pace = fn
   }
 
   /** Shells running `lab solution` or a lesson's set-up lines (Ctrl+C reaches them too). */

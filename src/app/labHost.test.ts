@@ -163,7 +163,10 @@ describe("a live command's rounds", () => {
     const r = await client.run('kubectl get ns -w')
     expect(r.exitCode).toBe(1) // Ctrl+C in the fourth wait: kubectl's handler
     const paced = events.filter((e) => e.type === 'paced')
-    expect(paced).toEqual([1, 2, 3].map((i) => ({ type: 'paced', ms: 1000, nowMs: start + i * 1000 })))
+    expect(paced).toEqual([1, 2, 3].map(() => ({ type: 'paced', ms: 1000 })))
+    // each followed at once by the round's update, which brings its lab time to the header
+    const next = events.flatMap((e, i) => (e.type === 'paced' ? [events[i + 1]] : [])).map((e) => (e?.type === 'update' ? e.update.nowMs : undefined))
+    expect(next).toEqual([1, 2, 3].map((i) => start + i * 1000))
     // and the panels' projection follows round by round: an update at each round's lab time, before the command ends
     const rounds = events.filter((e) => e.type === 'update' && e.update.nowMs > start).map((e) => (e.type === 'update' ? e.update.nowMs : 0))
     expect(rounds.slice(0, 3)).toEqual([1, 2, 3].map((i) => start + i * 1000))

@@ -69,7 +69,7 @@ export class LabHost {
     })
     lab.onClear(() => emit({ type: 'clear' }))
     lab.onScreen((alternate) => emit({ type: 'screen', alternate }))
-    lab.onPaced((ms) => emit({ type: 'paced', ms, nowMs: lab.nowMs() }))
+    lab.onPaced((ms) => emit({ type: 'paced', ms }))
     lab.onReset(() => {
       this.replaced = true
       emit({ type: 'reset' })

@@ -45,8 +45,12 @@ export interface LabServices {
   api(req: ApiRequest): Promise<ApiResponse>
   /** Lab time in milliseconds since the epoch. */
   now(): number
-  /** Move the lab clock forward, running all work that falls due. Returns one line saying what happened. */
-  advance(ms: number): Promise<string>
+  /**
+   * Move the lab clock forward, running all work that falls due. Returns one line saying what happened.
+   * `paced`: a live command's round (liveRound.ts), lab time that stands for the wall time the host
+   * has just paced.
+   */
+  advance(ms: number, paced?: boolean): Promise<string>
   /**
    * Move the clock forward event by event until `done()` holds or `timeoutMs` of lab time passed.
    * Returns whether `done()` held. Used by commands that wait in real life (kubectl delete, wait).

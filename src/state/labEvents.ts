@@ -21,10 +21,5 @@ export function applyLabEvent(store: AppStore, ev: LabEvent, clock?: LabTimeSink
     else if (ev.update.nowMs !== s.clock.labMs) s.clock.set({ labMs: ev.update.nowMs })
   } else if (ev.type === 'clear') s.terminal.clear()
   else if (ev.type === 'screen') s.terminal.alternate(ev.alternate)
-  else if (ev.type === 'paced') {
-    // the header's lab time moves with the rounds, before the command's own update at its end
-    clock?.paced?.(ev.ms)
-    if (clock) clock.labTime(ev.nowMs)
-    else s.clock.set({ labMs: ev.nowMs })
-  }
+  else if (ev.type === 'paced') clock?.paced?.(ev.ms)
 }

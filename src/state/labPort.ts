@@ -100,8 +100,11 @@ export type LabEvent =
   | { type: 'screen'; alternate: boolean }
   /** `lab reset` replaced the lab's state. */
   | { type: 'reset' }
-  /** A live command's round moved the lab by `ms`, to `nowMs`, for the wall time it waited: the page's clock owes that much less. */
-  | { type: 'paced'; ms: number; nowMs: number }
+  /**
+   * A live command's round moved the lab by `ms` for the wall time it waited: the page's clock owes
+   * that much less (the round's update, which follows, brings the lab time).
+   */
+  | { type: 'paced'; ms: number }
 
 /** The lab as the page's controllers and panels use it. */
 export interface LabClient {

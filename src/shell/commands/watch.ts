@@ -12,6 +12,7 @@
 import type { CommandContext, CommandSpec } from '../types'
 import { formatTime } from './strftime'
 import { getopt } from './util'
+import { liveRound } from '../liveRound'
 
 const HELP = `Usage: watch [OPTION]... COMMAND
 Run COMMAND (a shell command line) and show its output under a header line with the interval,
@@ -181,9 +182,7 @@ export const watch: CommandSpec = {
           return 0
         }
         // Ctrl+C while waiting ends watch as its SIGINT handler does: status 0, the line goes on.
-        if (!(await pace(Math.round(interval * 1000)))) return 0
-        await ctx.lab.advance(Math.round(interval * 1000))
-        ctx.signal?.throwIfAborted()
+        if (!(await liveRound(ctx, pace, Math.round(interval * 1000)))) return 0
       }
     } finally {
       if (pace) {

@@ -16,7 +16,8 @@ import type { Kubectl } from '../command'
 import { KubectlError } from '../errors'
 import type { Obj } from '../tables'
 import { fetchAll, tableLines, tableText } from './getList'
-import { handledInterrupt, liveRound } from './podRuns'
+import { handledInterrupt } from './podRuns'
+import { liveRound } from '../../liveRound'
 
 const uidOf = (o: Obj): string => String(o.metadata?.uid ?? `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`)
 const rvOf = (o: Obj): number => Number(o.metadata?.resourceVersion ?? 0)
@@ -46,7 +47,7 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
   }
   for (;;) {
     // Ctrl+C: kubectl's interrupt handler ends it
-    if (!(await liveRound(k, pace))) return handledInterrupt(k)
+    if (!(await liveRound(k.ctx, pace))) return handledInterrupt(k)
     const now = await fetchAll(k, client, reqs, allNamespaces, [])
     const current = new Map(now.found.map((f) => [uidOf(f.obj), f.obj] as const))
     // new, or with another resourceVersion

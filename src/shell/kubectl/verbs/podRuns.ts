@@ -10,17 +10,7 @@
 import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
 import type { Obj } from '../tables'
-
-/**
- * One round of a live command (`get -w`, `logs -f`, `attach`): a second of wall time, which the
- * host paces, then a second of lab time. False when Ctrl+C ended the wait.
- */
-export async function liveRound(k: Kubectl, pace: (ms: number) => Promise<boolean>): Promise<boolean> {
-  if (!(await pace(1000))) return false
-  await k.ctx.lab.advance(1000)
-  k.ctx.signal?.throwIfAborted()
-  return true
-}
+import { liveRound } from '../../liveRound'
 
 /**
  * Ctrl+C that kubectl's interrupt handler takes: the terminal echoes `^C` and kubectl ends with
@@ -55,7 +45,7 @@ export async function untilRunsEnd(k: Kubectl, client: RestClient, runs: Contain
   }
   let open = runs
   while (open.length > 0) {
-    if (!(await liveRound(k, pace))) {
+    if (!(await liveRound(k.ctx, pace))) {
       if (how.interrupt === 'handled') return handledInterrupt(k)
       k.ctx.signal?.killedByInterrupt()
       return 130 // (a command run without a line's budget)
