@@ -21,7 +21,8 @@ export function containerArgv(c: Pick<Container, 'image' | 'command' | 'args'>):
   return [...entry, ...rest].map(String)
 }
 
-const base = (p: string) => p.slice(p.lastIndexOf('/') + 1)
+/** A program's name without its directory. */
+export const base = (p: string) => p.slice(p.lastIndexOf('/') + 1)
 
 /**
  * Sleeps longer than a day are taken as running for good: the article's pod (`sleep 100000`) and

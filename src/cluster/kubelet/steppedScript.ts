@@ -10,7 +10,7 @@
 // loop) gives undefined: the container then runs as before (program.ts openingScript).
 
 import type { Container } from '../api/core'
-import { LONG_SLEEP_MS, mainArgv, readsStdin, SHELLS, sleepMs } from './program'
+import { base, LONG_SLEEP_MS, mainArgv, readsStdin, SHELLS, sleepMs } from './program'
 
 /** Commands to run together, or a pause (ms). */
 export type Step = { run: string } | { sleepMs: number }
@@ -133,8 +133,7 @@ export const MIN_ROUND_MS = 100
 /** The script of a `sh -c SCRIPT` container, taken apart (undefined: not one the lab steps through). */
 export function steppedScript(c: Pick<Container, 'image' | 'command' | 'args' | 'stdin'>): SteppedScript | undefined {
   const argv = mainArgv(c)
-  const shell = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1)
-  if (!SHELLS.has(shell) || argv[1] !== '-c' || argv.length !== 3 || (c.stdin && readsStdin(argv))) return undefined
+  if (!SHELLS.has(base(argv[0] ?? '')) || argv[1] !== '-c' || argv.length !== 3 || (c.stdin && readsStdin(argv))) return undefined
   const commands = topLevelCommands(argv[2])
   if (!commands || commands.length === 0) return undefined
   const last = commands[commands.length - 1]

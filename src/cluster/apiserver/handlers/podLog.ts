@@ -13,6 +13,7 @@
 
 import { isStatus, newBadRequest, newMethodNotSupported } from '../../../common/apiErrors'
 import { sliceBytes } from '../../../common/bytes'
+import { textLines } from '../../../common/textLines'
 import type { ApiResponse } from '../types'
 import { respondStatus } from './response'
 import type { ResourceRequest } from './rest'
@@ -57,7 +58,7 @@ function count(q: URLSearchParams, name: string): number | undefined {
 
 /** ReadLogs over a log's entries, each line written at its entry's `writtenAt`. */
 export function readLog(log: readonly { text: string; writtenAt: number }[], q: URLSearchParams, now: number): string {
-  let lines = log.flatMap((e) => (e.text.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((text) => ({ text, at: e.writtenAt })))
+  let lines = log.flatMap((e) => textLines(e.text).map((text) => ({ text, at: e.writtenAt })))
   const tail = count(q, 'tailLines')
   if (tail !== undefined) lines = tail === 0 ? [] : lines.slice(-tail)
   const sinceSeconds = count(q, 'sinceSeconds')

@@ -8,6 +8,7 @@ import { resolveResource, resourcePath } from '../resources'
 import { matchesLabels, parseLabelSelector } from '../selectors'
 import { defaultedNote, everyContainer, names } from './podcmd'
 import { printedMeanwhile, runningID, untilRunsEnd, type ContainerRun } from './podRuns'
+import { textLines } from '../../../common/textLines'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -142,19 +143,15 @@ async function run(k: Kubectl): Promise<number> {
   if (k.flags.int('tail') < -1) throw new KubectlError('error: --tail must be greater than or equal to -1')
   const prefix = k.flags.bool('prefix')
   const streams: ContainerRun[] = []
-  const sources = new Map<ContainerRun, string>()
-  // --prefix: each line written with its source (prefixingWriter, one write per line)
-  const write = (text: string, source: string) => k.out(prefix ? text.replace(/[^\n]*\n|[^\n]+$/g, (line) => `[${source}] ${line}`) : text)
+  // --prefix: each line written with its source, pod/NAME/CONTAINER (prefixingWriter, one write per line)
+  const write = (text: string, podPath: string, c: string) =>
+    k.out(prefix ? textLines(text).map((line) => `[pod/${podPath.slice(podPath.lastIndexOf('/') + 1)}/${c}] ${line}`).join('') : text)
   for (const pod of pods) {
-    const podName = String(pod.metadata?.name ?? '')
-    const podPath = resourcePath(resolveResource('pods'), client.config.namespace, podName)
+    const podPath = resourcePath(resolveResource('pods'), client.config.namespace, String(pod.metadata?.name ?? ''))
     for (const c of containersOf(k, pod, container)) {
-      write(await logText(k, client, podPath, c), `pod/${podName}/${c}`)
+      write(await logText(k, client, podPath, c), podPath, c)
       const id = runningID(pod, c)
-      if (id === undefined) continue
-      const run = { podPath, container: c, id }
-      streams.push(run)
-      sources.set(run, `pod/${podName}/${c}`)
+      if (id !== undefined) streams.push({ podPath, container: c, id })
     }
   }
   if (!k.flags.bool('follow') || k.flags.bool('previous')) return 0
@@ -164,7 +161,7 @@ async function run(k: Kubectl): Promise<number> {
   return untilRunsEnd(k, client, streams, {
     interrupt: 'killed',
     note: "kubectl logs --follow: the lab shows the log once here (nothing paces it: a transcript or a job started with &); the container runs on, and 'kubectl logs' again shows what it printed\n",
-    eachRound: printedMeanwhile(k, client, (r, text) => write(text, sources.get(r) ?? ''), k.flags.bool('timestamps')),
+    eachRound: printedMeanwhile(k, client, (r, text) => write(text, r.podPath, r.container), k.flags.bool('timestamps')),
   })
 }
 

@@ -11,6 +11,7 @@ import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
 import type { Obj } from '../tables'
 import { liveRound } from '../../liveRound'
+import { textLines } from '../../../common/textLines'
 
 /**
  * Ctrl+C that kubectl's interrupt handler takes: the terminal echoes `^C` and kubectl ends with
@@ -70,9 +71,11 @@ export function printedMeanwhile(k: Kubectl, client: RestClient, write: (r: Cont
     const until = k.ctx.lab.now()
     for (const r of open) {
       const text = await client.request<string>('GET', `${r.podPath}/log?container=${encodeURIComponent(r.container)}&timestamps=true`).catch(() => '')
-      const lines = (typeof text === 'string' ? (text.match(/[^\n]*\n|[^\n]+$/g) ?? []) : [])
-        .filter((line) => Date.parse(line.slice(0, line.indexOf(' '))) > since)
-        .map((line) => (stamped ? line : line.slice(line.indexOf(' ') + 1)))
+      // each line as `TIME TEXT` (timestamps=true)
+      const lines = textLines(typeof text === 'string' ? text : '')
+        .map((line) => ({ line, space: line.indexOf(' ') }))
+        .filter(({ line, space }) => Date.parse(line.slice(0, space)) > since)
+        .map(({ line, space }) => (stamped ? line : line.slice(space + 1)))
       if (lines.length > 0) write(r, lines.join(''))
     }
     since = until
