@@ -156,6 +156,10 @@ describe('a script that prints, sleeps and prints again', () => {
     expect(real.exitCode).toBe(1)
     expect(state).toMatchObject({ exitCode: real.exitCode, reason: 'Error' })
     expect(await out("kubectl get pod fails -o jsonpath='{.status.phase}'")).toBe('Failed')
+    // also when the kubelet's sync for the container's end was scheduled before the last part (at the same instant)
+    await out("kubectl run fails2 --image=busybox --restart=Never -- sh -c 'echo one; sleep 5; echo two; sleep 5; cat /nope'")
+    await out('lab advance 30s')
+    expect(JSON.parse(await out("kubectl get pod fails2 -o jsonpath='{.status.containerStatuses[0].state.terminated}'"))).toMatchObject({ exitCode: 1, reason: 'Error' })
   })
 
   it('restarted (restartPolicy Always), each run prints the same parts from its own start; -p shows the run before', async () => {

@@ -8,7 +8,10 @@ import type { Work, WorkData, WorkType } from './dueWork'
 export type DueWork = Work & {
   /** Lab time (ms since the epoch) at which the work falls due. */
   at: number
-  /** Insertion order, so that work due at the same instant runs in the order it was scheduled. */
+  /**
+   * Insertion order, so that work due at the same instant runs in the order it was scheduled (work
+   * scheduled `ahead` goes before what was already due at that instant).
+   */
   seq: number
 }
 
@@ -36,13 +39,16 @@ export class VirtualClock {
     if (ms > this.state.now) this.state.now = ms
   }
 
-  /** Schedule work; returns its sequence number. */
-  schedule<T extends WorkType>(at: number, type: T, data: WorkData<T>): number {
+  /**
+   * Schedule work; returns its sequence number. `ahead`: before the work already due at the same
+   * instant (a container's own commands run before the kubelet looks at the container then).
+   */
+  schedule<T extends WorkType>(at: number, type: T, data: WorkData<T>, ahead = false): number {
     const work = { at, seq: ++this.state.seq, type, data: structuredClone(data) } as DueWork
-    // keep sorted by (at, seq): insert after the last entry not later than `at`
+    // sorted by time: after the last entry not later than `at` (or, ahead, not as late)
     const due = this.state.due
     let i = due.length
-    while (i > 0 && due[i - 1].at > at) i--
+    while (i > 0 && (due[i - 1].at > at || (ahead && due[i - 1].at === at))) i--
     due.splice(i, 0, work)
     return work.seq
   }

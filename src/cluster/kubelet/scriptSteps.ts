@@ -21,8 +21,12 @@ export const STEPPED_LOG_MAX = 64 * 1024
 /** The rounds of a loop that run while the clock jumps ahead: the last ones before the jump's end. */
 export const MAX_ROUNDS = 100
 
+/**
+ * The script's next part, at `at`: ahead of other work due then, so that a part that ends the script
+ * runs before the kubelet's sync sees the container end (and reads its status).
+ */
 function scheduleStep(rt: KubeletRuntime, rec: PodRecord, c: ContainerRecord, at: number): void {
-  rt.ctx.clock.schedule(at, KubeletWork.scriptStep, { node: rt.node.name, uid: rec.uid, container: c.name })
+  rt.ctx.clock.schedule(at, KubeletWork.scriptStep, { node: rt.node.name, uid: rec.uid, container: c.name }, true)
 }
 
 /** Keep what a part printed, `at` ms after the run started; the oldest output goes past STEPPED_LOG_MAX. */
