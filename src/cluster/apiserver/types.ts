@@ -32,6 +32,14 @@ export interface ApiRequest {
    * one the refresh chain gives the token, so a refresh is the same whenever it is looked at.
    */
   materialised?: { at: number; jti: string }
+  /**
+   * Lab-internal, set only by kubectl's client (never by curl, nor by anything a student types):
+   * a read of what a stream that client opened carries now (a watch, a log or an attach stream).
+   * The request that opened the stream was authenticated, authorized and audited; what the stream
+   * carries afterwards is not a new request, so the server answers this one from its storage with
+   * no authentication, authorization, audit entry or fact.
+   */
+  onStream?: true
 }
 
 export interface ApiResponse {

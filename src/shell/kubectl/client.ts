@@ -246,7 +246,18 @@ export class RestClient {
   constructor(
     private readonly ctx: CommandContext,
     readonly config: ClientConfig,
+    /** The reads of a stream this client opened (`onStream`): see stream(). */
+    private readonly streaming = false,
   ) {}
+
+  /**
+   * This client's view of the streams it opened with a request of its own (a watch, a log stream,
+   * an attach): its requests read what those streams carry now. They are not new requests: the
+   * API server neither authorizes nor records them, and -v logs nothing for them.
+   */
+  stream(): RestClient {
+    return new RestClient(this.ctx, this.config, true)
+  }
 
   /**
    * Discovery, as the RESTMapper does it before the first request: GET /api. A transport failure or a 401
@@ -289,6 +300,7 @@ export class RestClient {
     const failure = transportFailure(this.config, method, path)
     if (failure) throw failure
     const req = this.request0(method, path, body, contentType)
+    if (this.streaming) return this.ctx.lab.api({ ...req, onStream: true })
     const res = await this.ctx.lab.api(req)
     if (this.config.verbosity >= 6) {
       const url = `${this.config.scheme}://${this.config.host ?? 'localhost:8080'}${path}`

@@ -27,9 +27,10 @@ function listQuery(k: Kubectl): string {
 }
 
 /** Fetches what the arguments name; errors are collected, as the builder's ContinueOnError does. */
-export async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceRequest[], allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean }> {
+export async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceRequest[], allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean; resourceVersion?: string }> {
   const ns = client.config.namespace
   const found: Found[] = []
+  let resourceVersion: string | undefined
   const labelReqs = parseLabelSelector(k.flags.str('selector'))
   const fieldSel = k.flags.str('field-selector')
   for (const r of reqs) {
@@ -40,6 +41,7 @@ export async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceReq
       } else {
         const path = resourcePath(r.resource, allNamespaces ? undefined : ns) + listQuery(k)
         const list = await client.request<Obj>('GET', path)
+        resourceVersion = list.metadata?.resourceVersion
         for (const item of (list.items ?? []) as Obj[]) {
           if (!matchesLabels(labelReqs, item.metadata?.labels)) continue
           if (fieldSel && !matchesFields(fieldSel, item)) continue
@@ -50,7 +52,7 @@ export async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceReq
       if (!(k.flags.bool('ignore-not-found') && e instanceof StatusError && e.code === 404)) errors.push(e)
     }
   }
-  return { found, single: reqs.length === 1 && reqs[0].name !== undefined }
+  return { found, single: reqs.length === 1 && reqs[0].name !== undefined, resourceVersion }
 }
 
 /** The cells of a table's lines for objects of one resource: its header (with `header`), then a row per object. */

@@ -6,14 +6,17 @@
 // which moves the lab clock a second, as watch(1) in the lab does); elsewhere (transcripts, a job)
 // the list is shown once, with a note. Changes between two refreshes show as one row per object
 // (a real watch prints every event), in the order of their resourceVersions; a deleted object's
-// row is its last state.
+// row is its last state. The list and then the watch (GET ...?resourceVersion=RV&watch=true) are the
+// command's requests, each audited and logged once (a role without the verb watch gets the list,
+// then a 403); the rounds read what the watch carries, which is no new request.
 // Imitates: kubectl pkg/cmd/get/get.go (GetOptions.watch) and k8s.io/kubectl/pkg/util/interrupt
-// (Ctrl+C ends kubectl with status 1).
+// (Ctrl+C ends kubectl with status 1), cli-runtime's Result.Watch and Helper.WatchSingle.
 
 import type { ResourceRequest } from '../builder'
 import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
 import { KubectlError } from '../errors'
+import { resourcePath } from '../resources'
 import type { Obj } from '../tables'
 import { fetchAll, tableLines, tableText } from './getList'
 import { handledInterrupt } from './podRuns'
@@ -40,6 +43,12 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
   }
   let seen = new Map(first.found.map((f) => [uidOf(f.obj), f.obj] as const))
   if (!k.flags.bool('watch-only')) print(first.found.map((f) => f.obj))
+  // Result.Watch: the watch is a request of its own, made after the list is printed and authorized
+  // for the verb watch (a role that may list but not watch gets the list, then a 403)
+  if (reqs.length !== 1) throw new KubectlError('error: you may only watch a single resource or type of resource at a time')
+  await client.request('GET', watchPath(k, reqs[0], allNamespaces ? undefined : client.config.namespace, first.resourceVersion))
+  // what changes afterwards comes on that stream: not new requests
+  const stream = client.stream()
   const pace = k.ctx.lab.pace
   if (!pace) {
     k.err("kubectl get --watch: the lab shows the list once here (nothing paces it: a transcript or a job started with &); move the clock ('lab advance 30s') and run it again to see what changed\n")
@@ -48,7 +57,7 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
   for (;;) {
     // Ctrl+C: kubectl's interrupt handler ends it
     if (!(await liveRound(k.ctx, pace))) return handledInterrupt(k)
-    const now = await fetchAll(k, client, reqs, allNamespaces, [])
+    const now = await fetchAll(k, stream, reqs, allNamespaces, [])
     const current = new Map(now.found.map((f) => [uidOf(f.obj), f.obj] as const))
     // new, or with another resourceVersion
     const changed = now.found.map((f) => f.obj).filter((o) => seen.get(uidOf(o))?.metadata?.resourceVersion !== o.metadata?.resourceVersion)
@@ -56,4 +65,19 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
     print([...changed.sort((a, b) => rvOf(a) - rvOf(b)), ...gone])
     seen = current
   }
+}
+
+/**
+ * The watch's path: the list's, with kubectl's selectors (a named object's own field selector
+ * instead: Helper.WatchSingle), from the list's resourceVersion ("0" for a named object, whose
+ * watch starts with an event for it), as client-go encodes ListOptions (keys in sorted order).
+ */
+function watchPath(k: Kubectl, req: ResourceRequest, namespace: string | undefined, listRV: string | undefined): string {
+  const q: string[] = []
+  const field = req.name !== undefined ? `metadata.name=${req.name}` : k.flags.str('field-selector')
+  const label = req.name !== undefined ? '' : k.flags.str('selector')
+  if (field) q.push(`fieldSelector=${encodeURIComponent(field)}`)
+  if (label) q.push(`labelSelector=${encodeURIComponent(label)}`)
+  q.push(`resourceVersion=${req.name !== undefined ? '0' : (listRV ?? '0')}`, 'watch=true')
+  return `${resourcePath(req.resource, namespace)}?${q.join('&')}`
 }

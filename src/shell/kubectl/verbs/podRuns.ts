@@ -3,7 +3,9 @@
 // exits, is restarted, or is killed with its pod), and kubectl with it, status 0. kubectl waits, a
 // second of wall time and of lab time each round, as `kubectl get -w` does; `logs -f` writes what
 // the container printed in each round (most main processes print only as they start; a script
-// that sleeps between its commands prints as it goes on: kubelet/scriptSteps.ts).
+// that sleeps between its commands prints as it goes on: kubelet/scriptSteps.ts). Each round reads
+// what the open stream carries (RestClient.stream): the request that opened it is the only one the
+// API server audits and kubectl -v logs.
 // Imitates: client-go's log stream and remotecommand's attach stream (both end with the process),
 // and kubectl's SIGINT handling (k8s.io/kubectl/pkg/util/interrupt, term.TTY.Safe).
 
@@ -44,6 +46,8 @@ export async function untilRunsEnd(k: Kubectl, client: RestClient, runs: Contain
     if (how.note) k.err(how.note)
     return 0
   }
+  // the streams' own reads: the container's log and whether its run goes on (the stream ends with it)
+  const stream = client.stream()
   let open = runs
   while (open.length > 0) {
     if (!(await liveRound(k.ctx, pace))) {
@@ -54,7 +58,7 @@ export async function untilRunsEnd(k: Kubectl, client: RestClient, runs: Contain
     // what the streams carried in this round (a run that ended in it included)
     await how.eachRound?.(open)
     const still: ContainerRun[] = []
-    for (const r of open) if (runningID(await client.getOrUndefined<Obj>(r.podPath), r.container) === r.id) still.push(r)
+    for (const r of open) if (runningID(await stream.getOrUndefined<Obj>(r.podPath), r.container) === r.id) still.push(r)
     open = still
   }
   return 0
@@ -67,10 +71,11 @@ export async function untilRunsEnd(k: Kubectl, client: RestClient, runs: Contain
  */
 export function printedMeanwhile(k: Kubectl, client: RestClient, write: (r: ContainerRun, text: string) => void, stamped = false): (open: ContainerRun[]) => Promise<void> {
   let since = k.ctx.lab.now()
+  const stream = client.stream()
   return async (open) => {
     const until = k.ctx.lab.now()
     for (const r of open) {
-      const text = await client.request<string>('GET', `${r.podPath}/log?container=${encodeURIComponent(r.container)}&timestamps=true`).catch(() => '')
+      const text = await stream.request<string>('GET', `${r.podPath}/log?container=${encodeURIComponent(r.container)}&timestamps=true`).catch(() => '')
       // each line as `TIME TEXT` (timestamps=true)
       const lines = textLines(typeof text === 'string' ? text : '')
         .map((line) => ({ line, space: line.indexOf(' ') }))
