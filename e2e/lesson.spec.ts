@@ -40,7 +40,13 @@ test('first visit: a welcome and the list; the mouse alone opens the article, ru
   await waitEchoed(page, 'lab lesson article')
   await expect(stepHeading(page, STEP1)).toBeVisible({ timeout: 30_000 })
   await expect(panel.getByText('step 1 of 8')).toBeVisible()
-  // Nothing is done yet: crosses, with what each check expected and found.
+  // Nothing tried yet: each check is to do (○), with no verdict and no Expected/Found.
+  await expect(panel.locator('.lesson-check.todo')).toHaveCount(2)
+  await expect(panel.locator('.lesson-check.todo').first()).toHaveText(/^○To do: /)
+  await expect(panel.locator('.lesson-checks')).not.toContainText('Expected:')
+  // The Check button tries the step: crosses, with what each check expected and found.
+  await panel.getByRole('button', { name: 'Check', exact: true }).click()
+  await waitEchoed(page, 'lab check')
   await expect(panel.locator('.lesson-check.no')).toHaveCount(2)
   await expect(panel.locator('.lesson-check.no').first()).toContainText('Expected:')
 

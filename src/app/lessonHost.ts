@@ -59,6 +59,8 @@ export interface LessonStatus {
   checks: CheckReport[]
   /** Whether every check of the step holds (true for a step without checks). */
   passed: boolean
+  /** Whether the student has tried the step yet (LessonProgress.tried): a check that does not hold is failed then, only to do before. */
+  tried: boolean
   hintsShown: string[]
   /** How many hints the step has. */
   hints: number
@@ -114,7 +116,7 @@ export class LessonHost implements LessonServices {
     const focus = c.step.focus && resolveFocus(c.step.focus, c.view)
     return {
       id: c.lesson.id, title: c.lesson.title, step: c.progress.step + 1, steps: c.lesson.steps.length, stepTitle: c.step.title, text: c.step.text,
-      goal: c.step.task?.goal, checks: c.checks, passed: c.checks.every((x) => x.ok), hintsShown: c.step.hints.slice(0, c.progress.hints), hints: c.step.hints.length,
+      goal: c.step.task?.goal, checks: c.checks, passed: c.checks.every((x) => x.ok), tried: c.progress.tried === true, hintsShown: c.step.hints.slice(0, c.progress.hints), hints: c.step.hints.length,
       remaining: remainingSolution(c.step, c.progress), ...(focus ? { focus } : {}),
     }
   }

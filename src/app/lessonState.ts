@@ -28,6 +28,7 @@ export function lessonState(lab: Pick<Lab, 'lesson'>): LessonStepState | null {
     ...(s.goal !== undefined ? { goal: s.goal } : {}),
     checks: s.checks,
     passed: s.passed,
+    tried: s.tried,
     hintsShown: s.hintsShown,
     hints: s.hints,
     remaining: s.remaining,

@@ -50,6 +50,19 @@ describe('the lesson runner', () => {
     expect(remainingSolution(lesson.steps[0], p)).toEqual([])
   })
 
+  it('the step is tried once a command runs in it or a check is asked for; moving, a hint or a blank line is no try', () => {
+    const fresh: LessonProgress = { lesson: 'demo', step: 0, hints: 0, ran: 0, checks: [] }
+    for (const line of ['lab lesson demo', 'lab lessons', '  lab next', 'lab back', 'lab hint', '', '   '])
+      expect(noteCommand(lesson.steps[0], fresh, line).tried, line).toBeUndefined()
+    for (const line of ['lab check', 'kubectl get pods', 'echo a', 'lab advance 1h', 'lab solution', 'lab hints'])
+      expect(noteCommand(lesson.steps[0], fresh, line).tried, line).toBe(true)
+    // a solution command counts, and tries
+    expect(noteCommand(lesson.steps[0], fresh, 'echo a')).toEqual({ ...fresh, ran: 1, tried: true })
+    // the next step starts untried
+    const moved = move(LESSONS, { ...fresh, tried: true }, 1)
+    expect(moved.ok && moved.value.tried).toBeFalsy()
+  })
+
   it('a check that throws reports it instead of breaking the step', () => {
     expect(evaluate(lesson.steps[0], {} as LessonView)).toEqual([
       { name: 'never', ok: false, expected: 'e', found: 'f' },
@@ -65,5 +78,7 @@ describe('the lesson runner', () => {
     expect(() => assertProgress({ ...good, step: 1.5 }, LESSONS)).toThrow('the saved lesson progress has an invalid step for lesson demo')
     expect(() => assertProgress({ ...good, hints: 3 }, LESSONS)).toThrow('the saved lesson progress has invalid hint or command counts')
     expect(() => assertProgress({ ...good, checks: [{ name: 1 }] }, LESSONS)).toThrow('the saved lesson progress has invalid check results')
+    expect(() => assertProgress({ ...good, tried: true }, LESSONS)).not.toThrow()
+    expect(() => assertProgress({ ...good, tried: 'yes' }, LESSONS)).toThrow('the saved lesson progress has an invalid tried mark')
   })
 })

@@ -20,6 +20,12 @@ export interface LessonProgress {
   ran: number
   /** The latest evaluation of the step's checks. */
   checks: { name: string; ok: boolean }[]
+  /**
+   * The student has tried this step: run a command in it (other than moving between lessons and
+   * steps or asking for a hint), or asked for a check. Until then a check that does not hold is
+   * only to do, not failed.
+   */
+  tried?: true
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -77,8 +83,12 @@ const norm = (line: string) => line.trim().replace(/\s+/g, ' ')
 /** A command ran in the lab: when it is the step's next solution command, count it as run. */
 export function noteCommand(step: Step, p: LessonProgress, line: string): LessonProgress {
   const next = step.solution[p.ran]
-  return next !== undefined && norm(next) === norm(line) ? { ...p, ran: p.ran + 1 } : p
+  const q = next !== undefined && norm(next) === norm(line) ? { ...p, ran: p.ran + 1 } : p
+  return q.tried || NOT_A_TRY.test(line) ? q : { ...q, tried: true }
 }
+
+/** Lines that do not try the step: moving between lessons and steps, asking for a hint, nothing. */
+const NOT_A_TRY = /^\s*(?:lab\s+(?:lessons?|next|back|hint)(?:\s.*)?)?$/
 
 export function evaluate(step: Step, view: LessonView): CheckReport[] {
   return (step.task?.checks ?? []).map((c) => {
@@ -106,4 +116,5 @@ export function assertProgress(x: unknown, lessons: readonly Lesson[]): asserts 
   if (!Array.isArray(o.checks) || !o.checks.every((c: unknown) => typeof c === 'object' && c !== null && typeof (c as { name?: unknown }).name === 'string' && typeof (c as { ok?: unknown }).ok === 'boolean')) {
     throw new Error('the saved lesson progress has invalid check results')
   }
+  if (o.tried !== undefined && o.tried !== true) throw new Error('the saved lesson progress has an invalid tried mark')
 }

@@ -13,6 +13,7 @@ const step = (over: Partial<LessonStepState> = {}): LessonStepState => ({
   blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Run a pod.' }] }],
   checks: [{ name: 'pod runs', ok: false, expected: 'pod sa-demo/app Running', found: 'no pod sa-demo/app' }],
   passed: false,
+  tried: false,
   hintsShown: [],
   hints: 2,
   remaining: ['kubectl -n sa-demo run app --image=x'],

@@ -1,27 +1,34 @@
-// The step's checks, ticking as they come true: ✓ or ✗, and for a check that does not hold yet
-// what it expected and what it found.
+// The step's checks, ticking as they come true. Before the student has tried the step (run a
+// command in it, or asked for a check), a check that does not hold is only to do (○); after, it
+// has failed (✗) and says what it expected and what it found.
 
 import type { LessonStepState } from '../../state/labPort'
 
-export function Checks({ checks }: { checks: LessonStepState['checks'] }) {
+export function Checks({ checks, tried }: { checks: LessonStepState['checks']; tried: boolean }) {
   if (checks.length === 0) return null
   return (
     <ul className="lesson-checks" aria-label="Checks">
-      {checks.map((c) => (
-        <li key={c.name} className={c.ok ? 'lesson-check ok' : 'lesson-check no'}>
-          <span className="lesson-check-mark" aria-hidden="true">
-            {c.ok ? '✓' : '✗'}
-          </span>
-          <span className="sr-only">{c.ok ? 'Done: ' : 'Not yet: '}</span>
-          <span className="lesson-check-name">{c.name}</span>
-          {!c.ok && (
-            <span className="lesson-check-detail">
-              {' '}
-              Expected: {c.expected}. Found: {c.found}.
+      {checks.map((c) => {
+        const state = c.ok ? 'ok' : tried ? 'no' : 'todo'
+        return (
+          <li key={c.name} className={`lesson-check ${state}`}>
+            <span className="lesson-check-mark" aria-hidden="true">
+              {MARK[state]}
             </span>
-          )}
-        </li>
-      ))}
+            <span className="sr-only">{SAID[state]}</span>
+            <span className="lesson-check-name">{c.name}</span>
+            {state === 'no' && (
+              <span className="lesson-check-detail">
+                {' '}
+                Expected: {c.expected}. Found: {c.found}.
+              </span>
+            )}
+          </li>
+        )
+      })}
     </ul>
   )
 }
+
+const MARK = { ok: '✓', no: '✗', todo: '○' }
+const SAID = { ok: 'Done: ', no: 'Not yet: ', todo: 'To do: ' }

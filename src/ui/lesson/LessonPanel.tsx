@@ -112,7 +112,7 @@ export default function LessonPanel({ store, controller }: Props) {
             <h3 className="lesson-h3">Task</h3>
             <p>{cur.goal}</p>
             <div aria-live="polite">
-              <Checks checks={cur.checks} />
+              <Checks checks={cur.checks} tried={cur.tried} />
               {cur.passed && <p className="lesson-done">{cur.step < cur.steps ? 'Step done: Next moves on.' : 'Lesson done.'}</p>}
             </div>
             <div className="lesson-buttons">
