@@ -82,8 +82,10 @@ function placeTools(root: FsDir, content: ImageContent): void {
   } else {
     const bin = mkdirp(root, '/bin', IMAGE_TIME)
     bin.children.set('busybox', file('', IMAGE_TIME, 0o755))
-    // Alpine links every applet of its busybox (the lab runs some: APPLETS); the busybox image, the lab's ones in /bin
-    const applets = content.base === 'busybox' ? [...APPLETS].map((name) => [name, '/bin'] as const) : ALPINE_APPLETS
+    // Alpine links every applet of its busybox where busybox --install puts it; the busybox image
+    // has every applet in /bin (its applets taken as Alpine's: the lab runs some, APPLETS, and the
+    // others say that the lab does not simulate them, where `executable file not found` would deny them)
+    const applets = content.base === 'busybox' ? [...new Set([...ALPINE_APPLETS.keys(), ...APPLETS])].map((name) => [name, '/bin'] as const) : ALPINE_APPLETS
     for (const [name, where] of applets) mkdirp(root, where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
   }
   for (const [name, where] of Object.entries(content.programs)) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
