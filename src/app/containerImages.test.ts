@@ -1,7 +1,7 @@
 // Each image as it is: Debian-based images (debian, nginx) answer with dash and GNU's tools, the
 // busybox image keeps every applet in /bin (those the lab does not run say so) and has no
-// os-release, curlimages/curl has no bash, and pause holds nothing to run. Debian's messages are checked against this machine's dash and
-// coreutils (Debian 12, as the images of nginx 1.27 are).
+// os-release, curlimages/curl has no bash, and pause holds nothing to run. Debian's messages are
+// checked against this machine's dash and coreutils (Debian 12, as the images of nginx 1.27 are).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
