@@ -21,6 +21,7 @@ import { containerPs, execsPs } from './containerPs'
 import { ContainerSession } from './containerSession'
 import { byName, containerMessages, type Personality } from '../shell/dialectWords'
 import { busyboxTools } from './busyboxTools'
+import type { WrittenChunk } from '../cluster/kubelet/exec/ls'
 import { syncUnderneath, TrackedFs } from './containerTree'
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
@@ -313,11 +314,20 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       // a shell that reads its script from standard input has read all of it
       // (its output is the terminal with -t)
       const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false, outTTY: p.tty }
-      const r = await shell.run(script, undefined, input)
+      // both streams as they are written, the same stream's writes together
+      const written: WrittenChunk[] = []
+      const r = await shell.run(script, (w) => {
+        const last = written[written.length - 1]
+        if (last?.stream === w.stream) last.text += w.text
+        else written.push({ ...w })
+      }, input)
       p.keepVars?.(keptVars(env, p.env))
+      const reword = (t: string) => (named ? byName(personality, argv[c + 2], containerMessages(personality)(t)) : containerMessages(personality)(t))
       return {
-        stdout: r.stdout, stderr: named ? byName(personality, argv[c + 2], containerMessages(personality)(r.stderr)) : containerMessages(personality)(r.stderr), exitCode: r.exitCode,
+        stdout: r.stdout, stderr: reword(r.stderr), exitCode: r.exitCode,
         ...(r.exitCode === STATUS_STEPS && /stopped after \d+ steps[^\n]*\n?$/.test(r.stderr) ? { neverEnds: true as const } : {}),
+        // (the messages reworded a stream's run at a time: they are whole lines)
+        ...(r.stdout !== '' && r.stderr !== '' ? { written: written.map((w) => (w.stream === 'stderr' ? { stream: w.stream, text: reword(w.text) } : w)) } : {}),
       }
     },
   }

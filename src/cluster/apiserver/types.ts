@@ -65,6 +65,8 @@ export interface ExecResult {
   session?: boolean
   /** pods/attach without a terminal to a process that reads its input (a shell with stdin open): the lab cannot feed it lines. */
   readsInput?: boolean
+  /** stdout and stderr in the order the process wrote them (when both have some): the two streams of the connection deliver them so. */
+  written?: { stream: 'stdout' | 'stderr'; text: string }[]
 }
 
 /** The authenticated identity. Imitates: k8s.io/apiserver/pkg/authentication/user.Info. */

@@ -162,7 +162,7 @@ export const MAIN_LOG_MAX = 16 * 1024
 /**
  * The container's main process (PID 1), run once as the container starts: for a program that the
  * lab's model says ends at once (program.ts printsAtStart), what it prints is the container's log
- * (standard output, then standard error) and its exit status the container's. For a script that
+ * (both streams, as written) and its exit status the container's. For a script that
  * prints and then goes on (program.ts openingScript), only its `opening` runs, for the log. The
  * process sees the container's files, environment and network as an exec'd one does.
  */
@@ -180,9 +180,11 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
     // a stepped script's part (kubelet/scriptSteps.ts) goes on with the variables the last part left
     ...(vars ? { vars, keepVars: (v: ShellVars) => { kept = v } } : {}),
   })
-  // a loop that never ends: what it printed before the lab stopped it (the lab's notice is no output of the process)
-  const stderr = out.neverEnds ? out.stderr.replace(/[^\n]*\n?$/, '') : out.stderr
-  return { log: sliceBytes(`${out.stdout}${stderr}`, 0, MAIN_LOG_MAX), exitCode: out.exitCode, ...(kept ? { vars: kept } : {}), ...(out.neverEnds ? { neverEnds: true as const } : {}) }
+  // both streams as written (stdout then stderr when the shell did not say); a loop that never ends:
+  // what it printed before the lab stopped it (the lab's notice, written last, is no output of the process)
+  const printed = out.written ? out.written.map((w) => w.text).join('') : `${out.stdout}${out.stderr}`
+  const log = out.neverEnds && out.stderr !== '' ? printed.replace(/[^\n]*\n?$/, '') : printed
+  return { log: sliceBytes(log, 0, MAIN_LOG_MAX), exitCode: out.exitCode, ...(kept ? { vars: kept } : {}), ...(out.neverEnds ? { neverEnds: true as const } : {}) }
 }
 
 export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
@@ -238,7 +240,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
         return rootOf(now)
       },
     })
-    return { kind: 'ExecResult', stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode, ...(i.ended ? { session: out.session === true } : {}) }
+    return { kind: 'ExecResult', stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode, ...(out.written ? { written: out.written } : {}), ...(i.ended ? { session: out.session === true } : {}) }
   }
   const out = found.applet ? runApplet(proc, found.applet, args) : undefined
   if (!out) return { kind: 'ExecResult', stdout: '', stderr: `${cmd}: this program is not simulated in the lab\n`, exitCode: 126 }

@@ -15,6 +15,14 @@ export interface Output {
   session?: true
   /** Stopped by the lab's step budget (a loop that never ends): a real process would still be running it. Its last line is the lab's notice. */
   neverEnds?: true
+  /** Both streams in the order they were written (when both have some): as a terminal or the container's log shows them. */
+  written?: WrittenChunk[]
+}
+
+/** Some of a process's output, on one of its two streams. */
+export interface WrittenChunk {
+  stream: 'stdout' | 'stderr'
+  text: string
 }
 
 /** `busybox ls --help` on this machine (the version line as busybox prints it here, as SLEEP_USAGE). */

@@ -13,7 +13,7 @@ import { KubectlError } from '../errors'
 import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
 import { podName } from './exec'
-import { defaultContainer, openStream, streamQuery } from './podcmd'
+import { defaultContainer, openStream, streamQuery, writeStreams } from './podcmd'
 import { printedMeanwhile, runningID, untilRunsEnd } from './podRuns'
 
 /** attach.go Run's notices (unless -q), on standard error. */
@@ -70,8 +70,7 @@ async function run(k: Kubectl): Promise<number> {
     k.ctx.lab.afterSession(async () => ({ stdout: reattach, stderr: '', exitCode: 0 }))
     return 0
   }
-  if (r.stdout) k.out(r.stdout)
-  if (r.stderr) k.err(r.stderr)
+  writeStreams(k, r)
   const id = runningID(pod, String(container.name))
   const code = await untilRunsEnd(k, client, id === undefined ? [] : [{ podPath: path, container: String(container.name), id }], {
     // term.TTY.Safe: with stdin a terminal, kubectl's interrupt handler ends it (status 1); without -i, nothing handles SIGINT

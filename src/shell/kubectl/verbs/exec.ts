@@ -2,7 +2,7 @@
 
 import type { Kubectl, Verb } from '../command'
 import { KubectlError, usageError } from '../errors'
-import { defaultContainer, openStream, streamQuery } from './podcmd'
+import { defaultContainer, openStream, streamQuery, writeStreams } from './podcmd'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -47,8 +47,7 @@ async function run(k: Kubectl): Promise<number> {
   // nothing, as in a real cluster (and -t alone is dropped, as kubectl drops it).
   const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}/exec?${streamQuery({ command, container, stdin, tty })}`
   const result = await openStream(client, path, stdin && k.ctx.stdin !== '' ? k.ctx.stdin : undefined)
-  if (result.stdout) k.out(result.stdout)
-  if (result.stderr) (tty ? k.out.bind(k) : k.err.bind(k))(result.stderr)
+  writeStreams(k, result, tty)
   if (result.exitCode !== 0) throw new KubectlError(`command terminated with exit code ${result.exitCode}`, result.exitCode)
   return 0
 }

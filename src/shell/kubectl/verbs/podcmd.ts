@@ -4,6 +4,7 @@
 
 import type { ExecResult } from '../../../cluster/apiserver/types'
 import type { RestClient } from '../client'
+import type { Kubectl } from '../command'
 import { KubectlError, StatusError } from '../errors'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -60,6 +61,16 @@ export function streamQuery(o: { command?: readonly string[]; container: string;
  * client-go reports a refused one as a plain error (`error: unable to upgrade connection:
  * container not found ("app")`).
  */
+/**
+ * What the process printed, as the stream's two channels deliver it: in the order it was written
+ * (ExecResult.written), stderr on kubectl's stderr, or, with a terminal (`tty`), on its stdout
+ * (the terminal is both).
+ */
+export function writeStreams(k: Kubectl, r: ExecResult, tty = false): void {
+  const err = tty ? k.out.bind(k) : k.err.bind(k)
+  for (const w of r.written ?? [{ stream: 'stdout', text: r.stdout }, { stream: 'stderr', text: r.stderr }]) if (w.text) (w.stream === 'stdout' ? k.out.bind(k) : err)(w.text)
+}
+
 export async function openStream(client: RestClient, url: string, body?: string): Promise<ExecResult> {
   try {
     return await client.request<ExecResult>('POST', url, body)
