@@ -1,6 +1,7 @@
 // The step's checks, ticking as they come true. Before the student has tried the step (run a
-// command in it, or asked for a check), a check that does not hold is only to do (○); after, it
-// has failed (✗) and says what it expected and what it found.
+// command in it, or asked for a check), a check that does not hold is only to do (○); after, it is
+// not met yet (✗, amber: not an error) and says what it found, and what it expected where that
+// says more than the check's name.
 
 import type { LessonStepState } from '../../state/labPort'
 
@@ -20,7 +21,7 @@ export function Checks({ checks, tried }: { checks: LessonStepState['checks']; t
             {state === 'no' && (
               <span className="lesson-check-detail">
                 {' '}
-                Expected: {c.expected}. Found: {c.found}.
+                {sameText(c.expected, c.name) ? '' : `Expected: ${c.expected}. `}Found: {c.found}.
               </span>
             )}
           </li>
@@ -29,6 +30,9 @@ export function Checks({ checks, tried }: { checks: LessonStepState['checks']; t
     </ul>
   )
 }
+
+/** Whether two sentences say the same, case and a final full stop aside. */
+const sameText = (a: string, b: string) => a.trim().replace(/\.$/, '').toLowerCase() === b.trim().replace(/\.$/, '').toLowerCase()
 
 const MARK = { ok: '✓', no: '✗', todo: '○' }
 const SAID = { ok: 'Done: ', no: 'Not yet: ', todo: 'To do: ' }

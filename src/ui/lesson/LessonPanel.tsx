@@ -110,7 +110,10 @@ export default function LessonPanel({ store, controller }: Props) {
         {cur.goal !== undefined && (
           <section className="lesson-task" aria-label="Task">
             <h3 className="lesson-h3">Task</h3>
-            <p>{cur.goal}</p>
+            {/* the goal is the state the lab should reach (the checks below test it) */}
+            <p>
+              <span className="lesson-goal-label">Done when:</span> {cur.goal}
+            </p>
             <div aria-live="polite">
               <Checks checks={cur.checks} tried={cur.tried} />
               {cur.passed && <p className="lesson-done">{cur.step < cur.steps ? 'Step done: Next moves on.' : 'Lesson done.'}</p>}
