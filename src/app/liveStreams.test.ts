@@ -1,9 +1,11 @@
 // A live command reads one stream, opened by one request: `kubectl get -w` lists, then opens a
 // watch (GET ...?resourceVersion=RV&watch=true, authorized for the verb watch); `kubectl logs -f`
-// opens the log with follow=true; `kubectl attach` its attach stream. What the stream carries
-// afterwards, round after round, is not a request: the audit record, the requests on the
+// opens the log with follow=true; `kubectl attach` its attach stream; `kubectl wait` (and delete's
+// wait) reads the object, then opens one watch on it as client-go's informer does. What the stream
+// carries afterwards, round after round, is not a request: the audit record, the requests on the
 // timeline (facts) and kubectl -v=6 show the opening requests once, however long the command runs.
-// (kubectl: pkg/cmd/get/get.go watch, cli-runtime's Result.Watch and Helper.WatchSingle.)
+// (kubectl: pkg/cmd/get/get.go watch, cli-runtime's Result.Watch and Helper.WatchSingle,
+// pkg/cmd/wait; client-go's Reflector.watchList.)
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Lab } from './lab'
 import { pacedRun } from './pacedTesting'
@@ -90,5 +92,30 @@ describe('kubectl logs -f and kubectl attach', () => {
     expect(r.requests).toHaveLength(2)
     expect(r.requests[0]).toBe('get /api/v1/namespaces/sa-demo/pods/counter')
     expect(r.requests[1]).toMatch(/^create \/api\/v1\/namespaces\/sa-demo\/pods\/counter\/attach\?/)
+  })
+})
+
+describe('kubectl wait and the wait of kubectl delete', () => {
+  it('read the object, then open one watch on it (client-go\'s watch list) and read what it carries', async () => {
+    await lab.run('kubectl -n sa-demo run waited --image=busybox:1.36 -- sleep 100000')
+    const audited = lab.audit().length
+    expect((await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/waited')).stdout).toBe('pod/waited condition met\n')
+    const watch = /^watch \/api\/v1\/namespaces\/sa-demo\/pods\?allowWatchBookmarks=true&fieldSelector=metadata\.name%3Dwaited&resourceVersionMatch=NotOlderThan&sendInitialEvents=true&timeoutSeconds=\d{3}&watch=true$/
+    // kubectl's requests (the kubelet's and the controllers' go on meanwhile)
+    const made = (from: number) => lab.audit().slice(from).filter((e) => e.user?.username === 'admin').map((e) => `${e.verb} ${e.requestURI}`)
+    expect(made(audited)).toEqual(['get /api?timeout=32s', 'get /api/v1/namespaces/sa-demo/pods/waited', expect.stringMatching(watch)])
+    // delete waits for the pod's graceful end the same way: its GET, then one watch
+    const before = lab.audit().length
+    await lab.run('kubectl -n sa-demo delete pod waited')
+    expect(made(before).filter((r) => !r.startsWith('delete') && !r.startsWith('get /api?'))).toEqual(['get /api/v1/namespaces/sa-demo/pods/waited', expect.stringMatching(watch)])
+  })
+
+  it('a role that may get but not watch waits out the timeout', async () => {
+    const start = lab.nowMs()
+    const r = await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/app --as=system:serviceaccount:sa-demo:lister --timeout=20s')
+    // (it is Ready: the informer's refused watch never says so)
+    expect(r.stderr.split('\n').filter((l) => l !== '').pop()).toBe('error: timed out waiting for the condition on pods/app')
+    expect(r.exitCode).toBe(1)
+    expect(lab.nowMs() - start).toBeGreaterThanOrEqual(20_000)
   })
 })

@@ -3,7 +3,8 @@
 # controller and the root CA publisher create its `default` ServiceAccount and kube-root-ca.crt,
 # each with its own identity (system:serviceaccount:kube-system:<controller>); the scheduler binds the
 # pod (POST pods/app/binding) and records its Scheduled event with the events.k8s.io/v1 API, both as
-# system:kube-scheduler; the kubelet of worker-0 asks the API server for
+# system:kube-scheduler; kubectl wait reads the pod, then opens one watch on it (client-go's watch
+# list, `watch` in the record) and reads what it carries; the kubelet of worker-0 asks the API server for
 # the pod's token (POST .../serviceaccounts/default/token as system:node:worker-0, with the pod as
 # bound object), reads kube-root-ca.crt, writes the pod's status and sends its events (Pulling at T+1 s;
 # Pulled, Created, Started at T+4 s: POST .../events, allowed to system:nodes); 49 minutes later nobody has

@@ -15,6 +15,9 @@ function lab(lifeMs = 30_000) {
       'DELETE /api/v1/namespaces/sa-demo/pods/nope': notFound('pods', 'nope'),
       'DELETE /api/v1/namespaces/sa-demo': { ...nsActive, status: { phase: 'Terminating' } },
       'GET /api/v1/namespaces/sa-demo': () => (l.now() > Date.parse('2026-11-29T15:40:05Z') ? notFound('namespaces', 'sa-demo') : nsActive),
+      // the watches of the wait (objectWatch.ts)
+      'GET /api/v1/namespaces/sa-demo/pods': { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [] },
+      'GET /api/v1/namespaces': { kind: 'NamespaceList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [] },
     },
     '2026-11-29T15:39:59Z',
   )
@@ -30,6 +33,12 @@ describe('kubectl delete', () => {
     expect(l.now()).toBe(Date.parse('2026-11-29T15:40:29Z'))
     const del = l.requests.find((q) => q.method === 'DELETE')
     expect(del?.body).toEqual({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' })
+    // the wait (wait's IsDeleted): a GET, then one watch on the pod; the 30 s until it goes are read on that stream
+    expect(l.requests.filter((q) => !q.onStream).map((q) => `${q.method} ${q.path.replace(/timeoutSeconds=\d+/, 'timeoutSeconds=N')}`)).toEqual([
+      'DELETE /api/v1/namespaces/sa-demo/pods/app',
+      'GET /api/v1/namespaces/sa-demo/pods/app',
+      'GET /api/v1/namespaces/sa-demo/pods?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dapp&resourceVersionMatch=NotOlderThan&sendInitialEvents=true&timeoutSeconds=N&watch=true',
+    ])
   })
   it('accepts TYPE/NAME, --wait=false, --now and --grace-period', async () => {
     const l = lab()

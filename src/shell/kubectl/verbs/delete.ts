@@ -10,6 +10,7 @@ import { groupResource, kindString, resourcePath } from '../resources'
 import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
 import { loadInfos } from '../manifest'
 import { FILENAME_FLAG, withSource } from './apply'
+import { watchObject } from './objectWatch'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -22,12 +23,16 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`
 
-/** Waits (moving the lab clock) until the object is gone or replaced by one with another uid. */
+/**
+ * Waits (moving the lab clock) until the object is gone or replaced by one with another uid, as
+ * wait's IsDeleted does: a GET, then, if it is still there, a watch on it (objectWatch.ts) until it
+ * goes. A refused watch waits out the timeout.
+ */
 export async function waitDeleted(k: Kubectl, client: RestClient, path: string, uid: string | undefined, timeoutMs: number): Promise<boolean> {
-  return k.ctx.lab.waitUntil(async () => {
-    const o = await client.getOrUndefined<Obj>(path)
-    return o === undefined || (uid !== undefined && o.metadata?.uid !== uid)
-  }, timeoutMs)
+  const gone = (o: Obj | undefined) => o === undefined || (uid !== undefined && o.metadata?.uid !== uid)
+  if (gone(await client.getOrUndefined<Obj>(path))) return true
+  const stream = await watchObject(k, client, path)
+  return k.ctx.lab.waitUntil(async () => stream !== undefined && gone(await stream.getOrUndefined<Obj>(path)), timeoutMs)
 }
 
 /** Whether the command names its objects by --all or a selector (then a missing one is no error, by default). */

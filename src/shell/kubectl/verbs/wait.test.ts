@@ -12,6 +12,8 @@ function lab(readyAfterMs: number, goneAfterMs = Infinity) {
       'GET /api/v1/namespaces/sa-demo/pods/app': () =>
         l.now() >= start + goneAfterMs ? notFound('pods', 'app') : l.now() >= start + readyAfterMs ? pod : notReady,
       'GET /api/v1/namespaces/sa-demo/pods/nope': notFound('pods', 'nope'),
+      // the informer's watch (objectWatch.ts): what it carries is read as the object's path
+      'GET /api/v1/namespaces/sa-demo/pods': { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [] },
     },
     '2026-11-29T15:31:57Z',
   )
@@ -24,6 +26,16 @@ describe('kubectl wait', () => {
     expect(await runKubectl(l, words('wait --for=condition=Ready pod/app -n sa-demo'))).toEqual({ stdout: 'pod/app condition met\n', stderr: '', exitCode: 0 })
     expect(l.now()).toBe(Date.parse('2026-11-29T15:32:02Z'))
     expect(l.waits).toEqual([30_000])
+    // requests: the object, then one watch on it (client-go's watch list); the rest is read on that stream
+    const made = l.requests.filter((q) => !q.onStream).map((q) => q.path)
+    expect(made).toEqual([
+      '/api/v1/namespaces/sa-demo/pods/app',
+      expect.stringMatching(/^\/api\/v1\/namespaces\/sa-demo\/pods\?allowWatchBookmarks=true&fieldSelector=metadata\.name%3Dapp&resourceVersionMatch=NotOlderThan&sendInitialEvents=true&timeoutSeconds=\d+&watch=true$/),
+    ])
+    const seconds = Number(/timeoutSeconds=(\d+)/.exec(made[1])?.[1])
+    expect(seconds).toBeGreaterThanOrEqual(300)
+    expect(seconds).toBeLessThan(600)
+    expect(l.requests.filter((q) => q.onStream).length).toBeGreaterThan(0)
   })
   it('accepts `pods NAME` and --for=delete', async () => {
     expect((await runKubectl(lab(0), words('wait --for=condition=ready pods app -n sa-demo'))).stdout).toBe('pod/app condition met\n')

@@ -10,6 +10,7 @@ import { jsonpath } from '../format'
 import { nameLine } from '../output'
 import { resourcePath, type ResourceInfo } from '../resources'
 import { waitDeleted } from './delete'
+import { watchObject } from './objectWatch'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -82,9 +83,12 @@ async function waitOne(k: Kubectl, client: RestClient, mode: Mode, r: ResourceIn
   } else {
     if (!obj) throw new StatusError(newNotFound({ group: r.group, resource: r.resource }, name))
     const check = mode.check
-    if (!check(obj)) {
+    // the informer's watch, whose first events say whether the condition holds already
+    const stream = await watchObject(k, client, path)
+    if (!stream || !check(obj)) {
       const met = async () => {
-        obj = await client.getOrUndefined<Obj>(path)
+        if (!stream) return false
+        obj = await stream.getOrUndefined<Obj>(path)
         return check(obj)
       }
       if (!(await k.ctx.lab.waitUntil(met, remaining()))) throw timedOut
