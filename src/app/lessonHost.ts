@@ -59,7 +59,7 @@ export interface LessonStatus {
   checks: CheckReport[]
   /** Whether every check of the step holds (true for a step without checks). */
   passed: boolean
-  /** Whether the student has tried the step yet (LessonProgress.tried): a check that does not hold is failed then, only to do before. */
+  /** Whether the student has tried the step yet (LessonProgress.tried): a check that does not hold is not met yet then, only to do before. */
   tried: boolean
   hintsShown: string[]
   /** How many hints the step has. */

@@ -54,7 +54,7 @@ export interface LessonStepState {
   goal?: string
   checks: CheckReport[]
   passed: boolean
-  /** The student has run a command in the step or asked for a check: a check that does not hold shows as failed, with what it expected and found (before, as to do). */
+  /** The student has run a command in the step or asked for a check: a check that does not hold shows as not met yet, with what it found (before, as to do). */
   tried: boolean
   hintsShown: string[]
   hints: number

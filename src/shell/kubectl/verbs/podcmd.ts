@@ -57,11 +57,6 @@ export function streamQuery(o: { command?: readonly string[]; container: string;
 }
 
 /**
- * POST a stream subresource (exec, attach). The upgrade is not a Status-returning API call:
- * client-go reports a refused one as a plain error (`error: unable to upgrade connection:
- * container not found ("app")`).
- */
-/**
  * What the process printed, as the stream's two channels deliver it: in the order it was written
  * (ExecResult.written), stderr on kubectl's stderr, or, with a terminal (`tty`), on its stdout
  * (the terminal is both).
@@ -71,6 +66,11 @@ export function writeStreams(k: Kubectl, r: ExecResult, tty = false): void {
   for (const w of r.written ?? [{ stream: 'stdout', text: r.stdout }, { stream: 'stderr', text: r.stderr }]) if (w.text) (w.stream === 'stdout' ? k.out.bind(k) : err)(w.text)
 }
 
+/**
+ * POST a stream subresource (exec, attach). The upgrade is not a Status-returning API call:
+ * client-go reports a refused one as a plain error (`error: unable to upgrade connection:
+ * container not found ("app")`).
+ */
 export async function openStream(client: RestClient, url: string, body?: string): Promise<ExecResult> {
   try {
     return await client.request<ExecResult>('POST', url, body)
