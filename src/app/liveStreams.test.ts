@@ -110,6 +110,23 @@ describe('kubectl wait and the wait of kubectl delete', () => {
     expect(made(before).filter((r) => !r.startsWith('delete') && !r.startsWith('get /api?'))).toEqual(['get /api/v1/namespaces/sa-demo/pods/waited', expect.stringMatching(watch)])
   })
 
+  it('a role that may delete but not watch: the pod is deleted, and the lab says why it does not wait a week for it', async () => {
+    await lab.run('kubectl -n sa-demo create role deleter --verb=get,delete --resource=pods')
+    await lab.run('kubectl -n sa-demo create rolebinding deleter --role=deleter --serviceaccount=sa-demo:lister')
+    await lab.run('kubectl -n sa-demo run doomed --image=busybox:1.36 -- sleep 100000')
+    await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/doomed')
+    const start = lab.nowMs()
+    const r = await lab.run('kubectl -n sa-demo delete pod doomed --as=system:serviceaccount:sa-demo:lister')
+    expect(r.stdout).toBe('pod "doomed" deleted from sa-demo namespace\n')
+    expect(r.stderr).toMatch(/^kubectl delete: the API server refuses to let you watch pods\/doomed, so kubectl cannot see it go: a real kubectl keeps retrying until --timeout \(a week by default\) or Ctrl\+C/)
+    expect(r.exitCode).toBe(1)
+    expect(lab.nowMs()).toBe(start)
+    // kubectl wait --for=delete waits out its timeout instead
+    const w = await lab.run('kubectl -n sa-demo wait --for=delete pod/doomed --timeout=5s --as=system:serviceaccount:sa-demo:lister')
+    expect(w).toMatchObject({ stderr: 'error: timed out waiting for the condition on pods/doomed\n', exitCode: 1 })
+    expect(lab.nowMs() - start).toBeGreaterThanOrEqual(5000)
+  })
+
   it('a role that may get but not watch waits out the timeout', async () => {
     const start = lab.nowMs()
     const r = await lab.run('kubectl -n sa-demo wait --for=condition=Ready pod/app --as=system:serviceaccount:sa-demo:lister --timeout=20s')

@@ -26,13 +26,14 @@ Example resource specifications include:
 /**
  * Waits (moving the lab clock) until the object is gone or replaced by one with another uid, as
  * wait's IsDeleted does: a GET, then, if it is still there, a watch on it (objectWatch.ts) until it
- * goes. A refused watch waits out the timeout.
+ * goes. `refused`: the API server refused the watch (the informer would retry until the timeout).
  */
-export async function waitDeleted(k: Kubectl, client: RestClient, path: string, uid: string | undefined, timeoutMs: number): Promise<boolean> {
+export async function waitDeleted(k: Kubectl, client: RestClient, path: string, uid: string | undefined, timeoutMs: number): Promise<boolean | 'refused'> {
   const gone = (o: Obj | undefined) => o === undefined || (uid !== undefined && o.metadata?.uid !== uid)
   if (gone(await client.getOrUndefined<Obj>(path))) return true
   const stream = await watchObject(k, client, path)
-  return k.ctx.lab.waitUntil(async () => stream !== undefined && gone(await stream.getOrUndefined<Obj>(path)), timeoutMs)
+  if (!stream) return 'refused'
+  return k.ctx.lab.waitUntil(async () => gone(await stream.getOrUndefined<Obj>(path)), timeoutMs)
 }
 
 /** Whether the command names its objects by --all or a selector (then a missing one is no error, by default). */
@@ -133,9 +134,13 @@ async function run(k: Kubectl): Promise<number> {
   if (!f.bool('wait') || dryRun !== 'none') return 0
   const timeout = parseGoDuration(f.str('timeout')) || WEEK_MS
   for (const d of deleted) {
-    if (!(await waitDeleted(k, client, d.path, d.uid, timeout))) {
-      throw new KubectlError(`error: timed out waiting for the condition on ${d.gr}/${d.name}`)
+    const done = await waitDeleted(k, client, d.path, d.uid, timeout)
+    // a real kubectl's informer retries the refused watch until --timeout (a week by default) or Ctrl+C
+    if (done === 'refused') {
+      k.err(`kubectl delete: the API server refuses to let you watch ${d.gr}/${d.name}, so kubectl cannot see it go: a real kubectl keeps retrying until --timeout (a week by default) or Ctrl+C; the lab stops waiting here (--wait=false deletes without waiting)\n`)
+      return 1
     }
+    if (!done) throw new KubectlError(`error: timed out waiting for the condition on ${d.gr}/${d.name}`)
   }
   return 0
 }

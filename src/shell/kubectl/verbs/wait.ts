@@ -79,7 +79,10 @@ async function waitOne(k: Kubectl, client: RestClient, mode: Mode, r: ResourceIn
     }
   } else if (mode.kind === 'delete') {
     if (!obj) return
-    if (!(await waitDeleted(k, client, path, obj.metadata?.uid, remaining()))) throw timedOut
+    // a refused watch: the informer retries until the timeout
+    const done = await waitDeleted(k, client, path, obj.metadata?.uid, remaining())
+    if (done === 'refused') await k.ctx.lab.waitUntil(async () => false, remaining())
+    if (done !== true) throw timedOut
   } else {
     if (!obj) throw new StatusError(newNotFound({ group: r.group, resource: r.resource }, name))
     const check = mode.check
