@@ -70,3 +70,13 @@ test('an admin request: allowed through system:masters, admission only where it 
   await typeCommand(page, 'kubectl get ns sa-demo')
   await expect(step(page, 'Admission')).toContainText('Admission: not applicable')
 })
+
+test("a lesson's set-up requests say so: the student did not type them", async ({ page }) => {
+  await openLab(page, '/?seed=1&lesson=rbac')
+  await expect(page.getByRole('heading', { name: 'Known, but not allowed' })).toBeVisible({ timeout: 30_000 })
+  await expect(why(page)).toContainText('Latest request POST /api/v1/namespaces/sa-demo/pods/app/exec from kubectl')
+  await expect(page.getByTestId('why-setup')).toHaveText("(the lesson's set-up made this request, not a command you typed)")
+  await typeCommand(page, 'kubectl get ns')
+  await expect(why(page)).toContainText('Latest request GET /api/v1/namespaces from kubectl')
+  await expect(page.getByTestId('why-setup')).toHaveCount(0)
+})

@@ -49,7 +49,12 @@ class LabImpl implements Lab {
   private resetPending = false
   private freshShell: Shell | undefined
   private undoHistory = new UndoHistory()
-  private lessonHost = new LessonHost({ view: () => lessonView(this.cluster, this.freshShell ?? this.shell), fresh: () => this.fresh(), exec: (l, out) => this.exec(l, out) })
+  private lessonHost = new LessonHost({
+    view: () => lessonView(this.cluster, this.freshShell ?? this.shell),
+    fresh: () => this.fresh(),
+    exec: (l, out) => this.exec(l, out),
+    asSetup: (setup) => this.cluster.apiServer.asLessonSetup(setup),
+  })
   readonly seed?: string
   private startMs: number
 

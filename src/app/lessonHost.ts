@@ -24,6 +24,8 @@ export interface LessonHostPort {
   fresh(): Promise<void>
   /** Run a line in the lab as if typed; output goes to `out` (or nowhere). */
   exec(line: string, out?: (c: OutputChunk) => void): Promise<number>
+  /** Run `setup` with the API server marking the requests made meanwhile as a lesson's set-up (AuditEntry.lessonSetup). */
+  asSetup?<T>(setup: () => Promise<T>): Promise<T>
 }
 
 /** A lesson as window.lab.lessons() lists it. */
@@ -132,7 +134,10 @@ export class LessonHost implements LessonServices {
     await this.port.fresh()
     const setup = [...lesson.start, ...lesson.steps.slice(0, opened.value.step).flatMap((s) => s.solution)]
     const failed: string[] = []
-    for (const line of setup) if ((await this.port.exec(line)) !== 0) failed.push(line)
+    const run = async () => {
+      for (const line of setup) if ((await this.port.exec(line)) !== 0) failed.push(line)
+    }
+    await (this.port.asSetup ? this.port.asSetup(run) : run())
     this.progress = opened.value
     const n = opened.value.step
     const done = n === 0 ? '' : n === 1 ? ', with the solution of step 1 already run' : `, with the solutions of steps 1 to ${n} already run`

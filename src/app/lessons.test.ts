@@ -217,3 +217,19 @@ describe('lab undo', () => {
     expect((await lab.run('kubectl get ns mine')).exitCode).toBe(0)
   })
 })
+
+describe("a lesson's set-up requests", () => {
+  it('are marked as the set-up\'s in the audit record (the Why panel says so); the student\'s are not; a saved lab keeps the mark', async () => {
+    const lab = await createLab({ seed: 1 })
+    await lab.run('lab lesson rbac')
+    const setup = lab.audit().filter((e) => e.lessonSetup)
+    // the set-up's kubectl commands (create the namespace, run the pod, wait, exec for $TOK) and what they set off
+    expect(setup.map((e) => `${e.verb} ${e.requestURI.split('?')[0]}`)).toEqual(expect.arrayContaining(['create /api/v1/namespaces', 'create /api/v1/namespaces/sa-demo/pods', 'create /api/v1/namespaces/sa-demo/pods/app/exec']))
+    const before = lab.audit().length
+    await lab.run('kubectl get pods')
+    expect(lab.audit().slice(before).some((e) => e.lessonSetup)).toBe(false)
+    const copy = await createLab({ seed: 1 })
+    await copy.restore(JSON.parse(JSON.stringify(await lab.snapshot())))
+    expect(copy.audit().filter((e) => e.lessonSetup)).toHaveLength(setup.length)
+  })
+})

@@ -151,6 +151,7 @@ export const AuditEntrySchema = v.object({
   code: int,
   responseStatus: v.optional(v.object({ reason: v.optional(str), message: v.optional(str) })),
   annotations: v.optional(strMap),
+  lessonSetup: v.optional(v.literal(true)),
 })
 
 const b64u = v.pipe(v.string(), v.maxLength(2048), v.regex(/^[A-Za-z0-9_-]+$/))

@@ -115,6 +115,18 @@ export class APIServer {
   }
 
   private requests = 0
+  /** While a lesson sets the lab up (LessonHost.open): the requests are marked so (AuditEntry.lessonSetup). */
+  private lessonSetup = false
+
+  /** Runs `setup`, marking the requests made meanwhile as a lesson's set-up. */
+  async asLessonSetup<T>(setup: () => Promise<T>): Promise<T> {
+    this.lessonSetup = true
+    try {
+      return await setup()
+    } finally {
+      this.lessonSetup = false
+    }
+  }
 
   /** `flowUser`: the user API Priority and Fairness classified (unset when the request ended before it). */
   private finish(entry: AuditEntry, req: ApiRequest, res: ApiResponse, actx: AuthnContext, user: UserInfo | undefined, reason: string | undefined, flowUser: UserInfo | undefined): ApiResponse {
@@ -128,6 +140,7 @@ export class APIServer {
       annotations['authorization.k8s.io/reason'] = entry.authorization.reason
     }
     finishAudit(entry, res, annotations)
+    if (this.lessonSetup) entry.lessonSetup = true
     this.audit.add(entry)
     const why = reason ?? entry.responseStatus?.message
     const jti = actx.token?.jti

@@ -41,6 +41,8 @@ export interface AuditEntry {
   /** For failures: the Status reason and message sent back. */
   responseStatus?: { reason?: string; message?: string }
   annotations?: Record<string, string>
+  /** Made while a lesson set the lab up (`lab lesson`): no command the student typed made it. */
+  lessonSetup?: true
 }
 
 export const AUDIT_LIMIT = 10_000

@@ -138,6 +138,12 @@ export function WhyPanel() {
               {entry.method} {entry.requestURI.split('?')[0]}
             </code>{' '}
             from {entry.source} at {formatLabTime(entry.at)} → <strong>{statusText(entry.code)}</strong>
+            {entry.lessonSetup && (
+              <span className="why-setup" data-testid="why-setup">
+                {' '}
+                (the lesson's set-up made this request, not a command you typed)
+              </span>
+            )}
           </p>
           <Flow entry={entry} />
           <Steps entry={entry} />
