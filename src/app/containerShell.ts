@@ -203,6 +203,18 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
 }
 
 
+/**
+ * Both streams as they were written: each run of one stream's writes (its length) cut from that
+ * stream's text, stderr's reworded a run at a time (its messages are whole lines).
+ */
+function inWrittenOrder(runs: readonly { stream: WrittenChunk['stream']; length: number }[], r: { stdout: string; stderr: string }, reword: (t: string) => string): WrittenChunk[] {
+  const at = { stdout: 0, stderr: 0 }
+  return runs.map(({ stream, length }) => {
+    const text = r[stream].slice(at[stream], (at[stream] += length))
+    return { stream, text: stream === 'stderr' ? reword(text) : text }
+  })
+}
+
 /** A Shell over a copy of the container's files and environment, speaking as `prog` does. */
 export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, argv0 = prog, positional: string[] = [], follows = false): { shell: Shell; fs: MemoryFs; flat: Record<string, string>; personality: Personality; execd: { tail: boolean }; env: MemoryEnv } {
   const gnu = gnuTools(p)
@@ -314,20 +326,19 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       // a shell that reads its script from standard input has read all of it
       // (its output is the terminal with -t)
       const input = SHELLS.has(prog) && argv.includes('-c') ? { stdin: p.stdin, tty: p.tty } : { stdin: '', tty: false, outTTY: p.tty }
-      // both streams as they are written, the same stream's writes together
-      const written: WrittenChunk[] = []
+      // the order of the writes: each run of one stream's writes, by its length (the text is the result's)
+      const runs: { stream: WrittenChunk['stream']; length: number }[] = []
       const r = await shell.run(script, (w) => {
-        const last = written[written.length - 1]
-        if (last?.stream === w.stream) last.text += w.text
-        else written.push({ ...w })
+        const last = runs[runs.length - 1]
+        if (last?.stream === w.stream) last.length += w.text.length
+        else runs.push({ stream: w.stream, length: w.text.length })
       }, input)
       p.keepVars?.(keptVars(env, p.env))
       const reword = (t: string) => (named ? byName(personality, argv[c + 2], containerMessages(personality)(t)) : containerMessages(personality)(t))
       return {
         stdout: r.stdout, stderr: reword(r.stderr), exitCode: r.exitCode,
         ...(r.exitCode === STATUS_STEPS && /stopped after \d+ steps[^\n]*\n?$/.test(r.stderr) ? { neverEnds: true as const } : {}),
-        // (the messages reworded a stream's run at a time: they are whole lines)
-        ...(r.stdout !== '' && r.stderr !== '' ? { written: written.map((w) => (w.stream === 'stderr' ? { stream: w.stream, text: reword(w.text) } : w)) } : {}),
+        ...(r.stdout !== '' && r.stderr !== '' ? { written: inWrittenOrder(runs, r, reword) } : {}),
       }
     },
   }
