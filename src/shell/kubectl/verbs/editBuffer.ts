@@ -8,6 +8,7 @@ import { sortedJson } from '../applyPatch'
 import { KubectlError } from '../errors'
 import { parseManifest } from '../manifest'
 import { RESOURCES, type ResourceInfo } from '../resources'
+import { fnv1a32 } from '../../../common/fnv'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -136,9 +137,7 @@ export function fieldLine(text: string, field: string): number | undefined {
 
 /** The number os.CreateTemp puts in the name: decimal of a 32-bit value, here derived from the lab's state (deterministic). */
 function tempNumber(seed: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0
-  return String(h)
+  return String(fnv1a32(seed))
 }
 
 /** `/tmp/kubectl-edit-2213431851.yaml`: a new name in the home fs's /tmp (the directory is made if missing). */

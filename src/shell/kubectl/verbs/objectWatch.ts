@@ -9,12 +9,11 @@
 import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
 import { StatusError } from '../errors'
+import { fnv1a32 } from '../../../common/fnv'
 
 /** The reflector's watch timeout is random in [5 min, 10 min): here one derived from the request, so a transcript stays the same. */
 function timeoutSeconds(key: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0
-  return 300 + (h % 300)
+  return 300 + (fnv1a32(key) % 300)
 }
 
 /**
