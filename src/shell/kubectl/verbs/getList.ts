@@ -16,14 +16,16 @@ export interface Found {
   obj: Obj
 }
 
-function listQuery(k: Kubectl): string {
+/** A list's or a watch's selector parameters, as client-go encodes ListOptions (keys in sorted order, empty ones left out). */
+export function selectorParams(field: string, label: string): string[] {
   const q: string[] = []
-  const field = k.flags.str('field-selector')
-  const label = k.flags.str('selector')
   if (field) q.push(`fieldSelector=${encodeURIComponent(field)}`)
   if (label) q.push(`labelSelector=${encodeURIComponent(label)}`)
-  q.push('limit=500')
-  return `?${q.join('&')}`
+  return q
+}
+
+function listQuery(k: Kubectl): string {
+  return `?${[...selectorParams(k.flags.str('field-selector'), k.flags.str('selector')), 'limit=500'].join('&')}`
 }
 
 /** Fetches what the arguments name; errors are collected, as the builder's ContinueOnError does. */

@@ -18,7 +18,7 @@ import type { Kubectl } from '../command'
 import { KubectlError } from '../errors'
 import { resourcePath } from '../resources'
 import type { Obj } from '../tables'
-import { fetchAll, tableLines, tableText } from './getList'
+import { fetchAll, selectorParams, tableLines, tableText } from './getList'
 import { handledInterrupt } from './podRuns'
 import { liveRound } from '../../liveRound'
 
@@ -73,11 +73,8 @@ export async function watchTables(k: Kubectl, client: RestClient, reqs: Resource
  * watch starts with an event for it), as client-go encodes ListOptions (keys in sorted order).
  */
 function watchPath(k: Kubectl, req: ResourceRequest, namespace: string | undefined, listRV: string | undefined): string {
-  const q: string[] = []
-  const field = req.name !== undefined ? `metadata.name=${req.name}` : k.flags.str('field-selector')
-  const label = req.name !== undefined ? '' : k.flags.str('selector')
-  if (field) q.push(`fieldSelector=${encodeURIComponent(field)}`)
-  if (label) q.push(`labelSelector=${encodeURIComponent(label)}`)
-  q.push(`resourceVersion=${req.name !== undefined ? '0' : (listRV ?? '0')}`, 'watch=true')
+  const named = req.name !== undefined
+  const q = selectorParams(named ? `metadata.name=${req.name}` : k.flags.str('field-selector'), named ? '' : k.flags.str('selector'))
+  q.push(`resourceVersion=${named ? '0' : (listRV ?? '0')}`, 'watch=true')
   return `${resourcePath(req.resource, namespace)}?${q.join('&')}`
 }

@@ -10,6 +10,7 @@ import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
 import { StatusError } from '../errors'
 import { fnv1a32 } from '../../../common/fnv'
+import { selectorParams } from './getList'
 
 /** The reflector's watch timeout is random in [5 min, 10 min): here one derived from the request, so a transcript stays the same. */
 function timeoutSeconds(key: string): number {
@@ -25,7 +26,7 @@ export async function watchObject(k: Kubectl, client: RestClient, path: string):
   const cut = path.lastIndexOf('/')
   const q = [
     'allowWatchBookmarks=true',
-    `fieldSelector=${encodeURIComponent(`metadata.name=${path.slice(cut + 1)}`)}`,
+    ...selectorParams(`metadata.name=${path.slice(cut + 1)}`, ''),
     'resourceVersionMatch=NotOlderThan',
     'sendInitialEvents=true',
     `timeoutSeconds=${timeoutSeconds(`${path}@${k.now()}`)}`,
