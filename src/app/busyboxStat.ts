@@ -96,7 +96,7 @@ function statOf(root: FsDir, name: string, cwd: string, follow: boolean): { node
     blocks: blocksOf(n) * 2,
     links: nlinkOf(n),
     dev: deviceOf(root, r.path),
-    ino: inodeOf(r.path),
+    ino: inodeOf(n.kind === 'file' && n.inode ? n.inode : r.path),
     rdev: n.kind === 'dev' ? [n.major, n.minor] : [0, 0],
     time: n.mtime,
   }

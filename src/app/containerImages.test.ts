@@ -1,5 +1,5 @@
 // Each image as it is: Debian-based images (debian, nginx) answer with dash and GNU's tools, the
-// busybox image keeps every applet in /bin (those the lab does not run say so) and has no
+// busybox image keeps every applet in /bin (those the lab does not run say so; its tree: busyboxImage.test.ts) and has no
 // os-release, curlimages/curl has no bash, and pause holds nothing to run. Debian's messages are
 // checked against this machine's dash and coreutils (Debian 12, as the images of nginx 1.27 are).
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -61,11 +61,9 @@ describe('Debian-based images: dash and GNU tools', () => {
 
 describe('busybox, curl and pause images', () => {
   it('busybox: every applet in /bin, no os-release', async () => {
-    expect((await run('kubectl exec b -- which env ls')).stdout).toBe('/bin/env\n/bin/ls\n')
     // the applets the lab does not run are there too (in /bin, not where Alpine puts them), and say so
     expect((await run('kubectl exec b -- which df mount nc ip top')).stdout).toBe('/bin/df\n/bin/mount\n/bin/nc\n/bin/ip\n/bin/top\n')
     expect(await run('kubectl exec b -- df -h')).toMatchObject({ stderr: 'df: this program is not simulated in the lab\ncommand terminated with exit code 126\n', exitCode: 126 })
-    expect((await run('kubectl exec b -- ls -l /bin/nc')).stdout).toMatch(/ \/bin\/nc -> \/bin\/busybox\n$/)
     expect((await run('kubectl exec b -- cat /etc/os-release')).stderr).toBe("cat: can't open '/etc/os-release': No such file or directory\ncommand terminated with exit code 1\n")
   })
 

@@ -3,7 +3,7 @@
 // Imitates: busybox coreutils (cat, echo, env, hostname, id, pwd, sleep, true, false) and ash.
 
 import { ls, type Output } from './ls'
-import { resolve, type FsDir } from './vfs'
+import { fileOf, resolve, type FsDir } from './vfs'
 import { APPLETS } from './rootfs'
 import { ps } from './ps'
 import { processTable, type ContainerPids } from './procs'
@@ -164,7 +164,7 @@ export function pathLookup(p: Pick<Proc, 'root' | 'env'>): (cmd: string) => Retu
     for (let i = 0; i < path.length; i++) {
       if (!listed[i]?.has(cmd)) continue
       const r = resolve(p.root, `${path[i]}/${cmd}`)
-      if (typeof r !== 'string' && r.node.kind === 'file') return foundAt(r.path, cmd)
+      if (typeof r !== 'string' && r.node.kind === 'file') return foundAt(fileOf(r), cmd)
     }
     return { found: false }
   }
@@ -180,7 +180,7 @@ export function onPath(p: Pick<Proc, 'root' | 'env'>, cmd: string, all = true): 
   for (const c of candidates) {
     const r = resolve(p.root, c)
     if (typeof r !== 'string' && r.node.kind === 'file') {
-      out.push({ path: c, target: r.path })
+      out.push({ path: c, target: fileOf(r) })
       if (!all) break
     }
   }

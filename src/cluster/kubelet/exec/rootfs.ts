@@ -4,16 +4,17 @@
 
 import type { KObject } from '../../api/meta'
 import type { PodRecord, VolumeRecord } from '../state'
-import { chardev, CONTAINER_DEVICES, dir, file, link, mkdirp, resolve, type FsDir } from './vfs'
+import { chardev, CONTAINER_DEVICES, dir, file, fileOf, link, mkdirp, resolve, type FsDir } from './vfs'
 import { tsDirName } from '../volumes'
 import { DEBIAN_TOOLS, imageContent, type ImageContent } from './imageContent'
 import { ALPINE_APPLETS } from './alpineApplets'
 import { DEBIAN_PROGRAMS } from './debianPrograms'
+import { placeBusyboxImage } from './busyboxImage'
 
 /** When the image's files were built (shown by ls -l); agnhost:2.45 dates from 2023. */
 const IMAGE_TIME = Date.UTC(2023, 5, 14, 9, 0, 0)
 
-/** The busybox applets the lab runs (an Alpine image has them where ALPINE_APPLETS says, the busybox image in /bin). */
+/** The busybox applets the lab runs (an Alpine image has them where ALPINE_APPLETS says, the busybox image in /bin: busyboxImage.ts). */
 export const APPLETS: ReadonlySet<string> = new Set([
   'ls', 'cat', 'echo', 'hostname', 'pwd', 'sleep', 'true', 'false', 'sh', 'env', 'id', 'mkdir', 'rm',
   'touch', 'grep', 'printf', 'ash', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'base64', 'test', '[',
@@ -64,10 +65,16 @@ function volumeDir(v: VolumeRecord, token: RootfsInput['token']): FsDir {
   return top
 }
 
-/** The image's tools: busybox's links (Alpine's places, or all in /bin), Debian's GNU programs, its own programs. */
+/** The image's tools: busybox's links (Alpine's places, or the busybox image's own tree), Debian's GNU programs, its own programs. */
 function placeTools(root: FsDir, content: ImageContent): void {
   for (const name of content.rootFiles) root.children.set(name, file('', IMAGE_TIME, 0o755))
   if (content.base === 'scratch') return
+  if (content.base === 'busybox') {
+    // every applet there, hard links to one busybox (the lab runs some, APPLETS; the others say
+    // that the lab does not simulate them, where `executable file not found` would deny them)
+    placeBusyboxImage(root, IMAGE_TIME)
+    return
+  }
   for (const d of ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']) {
     root.children.set(d, dir(IMAGE_TIME, d === 'tmp' ? 0o1777 : d === 'root' ? 0o700 : 0o755))
   }
@@ -80,13 +87,9 @@ function placeTools(root: FsDir, content: ImageContent): void {
     const bin = mkdirp(root, '/usr/bin', IMAGE_TIME)
     for (const name of new Set([...DEBIAN_PROGRAMS, ...DEBIAN_TOOLS])) bin.children.set(name, name === 'sh' ? link('dash', IMAGE_TIME) : file('', IMAGE_TIME, 0o755))
   } else {
-    const bin = mkdirp(root, '/bin', IMAGE_TIME)
-    bin.children.set('busybox', file('', IMAGE_TIME, 0o755))
-    // Alpine links every applet of its busybox where busybox --install puts it; the busybox image
-    // has every applet in /bin (its applets taken as Alpine's: the lab runs some, APPLETS, and the
-    // others say that the lab does not simulate them, where `executable file not found` would deny them)
-    const applets = content.base === 'busybox' ? [...new Set([...ALPINE_APPLETS.keys(), ...APPLETS])].map((name) => [name, '/bin'] as const) : ALPINE_APPLETS
-    for (const [name, where] of applets) mkdirp(root, where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
+    // Alpine links every applet of its busybox where `busybox --install -s` puts it
+    mkdirp(root, '/bin', IMAGE_TIME).children.set('busybox', file('', IMAGE_TIME, 0o755))
+    for (const [name, where] of ALPINE_APPLETS) mkdirp(root, where, IMAGE_TIME).children.set(name, link('/bin/busybox', IMAGE_TIME))
   }
   for (const [name, where] of Object.entries(content.programs)) mkdirp(root, where, IMAGE_TIME).children.set(name, file('', IMAGE_TIME, 0o755))
 }
@@ -100,7 +103,7 @@ export function toolOf(image: string, name: string): { dir: string; busybox: boo
   placeTools(root, imageContent(image))
   for (const d of PATH_DIRS) {
     const r = resolve(root, `${d}/${name}`)
-    if (typeof r !== 'string' && r.node.kind === 'file') return { dir: d, busybox: r.path === '/bin/busybox' }
+    if (typeof r !== 'string' && r.node.kind === 'file') return { dir: d, busybox: fileOf(r) === '/bin/busybox' }
   }
   return undefined
 }
@@ -133,7 +136,7 @@ export function buildRootfs(i: RootfsInput): FsDir {
   const etc = root.children.get('etc') as FsDir
   const ns = pod.metadata.namespace ?? ''
   for (const [name, text] of Object.entries(content.release)) etc.children.set(name, file(text, IMAGE_TIME))
-  if (content.base !== 'scratch') etc.children.set('passwd', file(content.base === 'debian' ? DEBIAN_PASSWD : ALPINE_PASSWD, IMAGE_TIME))
+  if (content.base === 'alpine' || content.base === 'debian') etc.children.set('passwd', file(content.base === 'debian' ? DEBIAN_PASSWD : ALPINE_PASSWD, IMAGE_TIME))
   etc.children.set('hostname', file(`${hostname}\n`, start))
   etc.children.set('hosts', file(hostsFile(rec.ip, hostname), start))
   etc.children.set('resolv.conf', file(`search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${i.clusterDNS}\noptions ndots:5\n`, start))

@@ -4,7 +4,14 @@
 import { byteLength } from '../../../common/bytes'
 
 export interface FsDir { kind: 'dir'; mode: number; mtime: number; tmpfs?: boolean; children: Map<string, FsNode> }
-export interface FsFile { kind: 'file'; mode: number; mtime: number; read: () => string }
+export interface FsFile {
+  kind: 'file'; mode: number; mtime: number; read: () => string
+  /** A binary's size on disk, where the lab holds none of its bytes (read gives ''). */
+  size?: number
+  /** A file with several names (hard links): the path of its first name, which names its inode, and how many names it has. */
+  inode?: string
+  nlink?: number
+}
 export interface FsLink { kind: 'link'; mtime: number; target: string }
 /** A character device (/dev/null, /dev/zero, ...): its numbers; what reading it gives is the shell's business. */
 export interface FsDev { kind: 'dev'; mode: number; mtime: number; major: number; minor: number }
@@ -34,6 +41,9 @@ export function chardev(major: number, minor: number, mtime: number, mode = 0o66
 const parts = (p: string) => p.split('/').filter((s) => s !== '' && s !== '.')
 
 export interface Resolved { node: FsNode; path: string }
+
+/** The file a resolved path names: for a file with several names (hard links), its first name; else the path. */
+export const fileOf = (r: Resolved): string => (r.node.kind === 'file' && r.node.inode) || r.path
 
 /**
  * Resolve a path from `/` (relative paths from `cwd`). Symlinks in the middle are always followed;
@@ -106,7 +116,7 @@ export function mkdirp(root: FsDir, path: string, mtime: number): FsDir {
 
 /** Size as stat reports it: text length, symlink target length, 0 for a device, 4096 for disk dirs, 20 per entry (+2) on tmpfs. */
 export function sizeOf(n: FsNode): number {
-  if (n.kind === 'file') return byteLength(n.read())
+  if (n.kind === 'file') return n.size ?? byteLength(n.read())
   if (n.kind === 'link') return n.target.length
   if (n.kind === 'dev') return 0
   return n.tmpfs ? 20 * (n.children.size + 2) : 4096
@@ -120,7 +130,7 @@ export function blocksOf(n: FsNode): number {
 }
 
 export function nlinkOf(n: FsNode): number {
-  if (n.kind !== 'dir') return 1
+  if (n.kind !== 'dir') return n.kind === 'file' ? (n.nlink ?? 1) : 1
   let subdirs = 0
   for (const c of n.children.values()) if (c.kind === 'dir') subdirs++
   return 2 + subdirs
