@@ -53,6 +53,13 @@ describe('the busybox image', () => {
     expect((await run('kubectl exec b -- ls -l /etc/shadow')).stdout).toBe('-rw-------    1 root     root           136 Jun 14  2023 /etc/shadow\n')
   })
 
+  it("gives root its group and wheel, the one group buildroot's /etc/group lists root in", async () => {
+    // containerd adds the image's groups that list the user (oci.WithAdditionalGIDs) to its own;
+    // busybox 1.36.1's id under those groups (setpriv --groups 0,10) prints these
+    expect((await run('kubectl exec b -- id')).stdout).toBe('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n')
+    expect((await run('kubectl exec b -- id -Gn')).stdout).toBe('root wheel\n')
+  })
+
   it("has buildroot's passwd and group, and UTC as its localtime", async () => {
     expect((await run('kubectl exec b -- cat /etc/passwd')).stdout).toBe(
       'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\n' +

@@ -150,10 +150,24 @@ export function containerLs(p: ContainerProcess, flat: Record<string, string>, f
 /** Alpine's root: the groups its /etc/group lists root in. */
 export const ALPINE_ROOT_GROUPS: [number, string][] = [[0, 'root'], [1, 'bin'], [2, 'daemon'], [3, 'sys'], [4, 'adm'], [6, 'disk'], [10, 'wheel'], [11, 'floppy'], [20, 'dialout'], [26, 'tape'], [27, 'video']]
 
+/**
+ * root's groups in an image with an /etc/group: its own group, then those that list root as a
+ * member (the runtime gives the process those as supplementary groups); without one, Alpine's.
+ */
+export function rootGroups(etcGroup: string | undefined): [number, string][] {
+  if (etcGroup === undefined) return ALPINE_ROOT_GROUPS
+  const out: [number, string][] = [[0, 'root']]
+  for (const line of etcGroup.split('\n')) {
+    const [name, , gid, members] = line.split(':')
+    if (members !== undefined && gid !== '0' && members.split(',').includes('root')) out.push([Number(gid), name])
+  }
+  return out
+}
+
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
   const isProgram = (name: string) => lookPath(p, name).found
-  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(ALPINE_ROOT_GROUPS), busyboxTouch(fs), busyboxEnv(isProgram), ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs)]
+  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(rootGroups(flat['/etc/group'])), busyboxTouch(fs), busyboxEnv(isProgram), ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs)]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))
