@@ -63,3 +63,26 @@ export const busyboxEnv = (isProgram: (name: string) => boolean): CommandSpec =>
     return r.exitCode
   },
 })
+
+/**
+ * busybox printenv [VARIABLE]...: the whole environment, or each variable's value; status 1 when
+ * one is not set. Its arguments are all names (`-x` too: busybox printenv has no options).
+ * Imitates: busybox coreutils/printenv.c.
+ */
+export const busyboxPrintenv: CommandSpec = {
+  name: 'printenv', summary: 'printenv', usage: 'printenv [VARIABLE]...',
+  async run(ctx) {
+    const vars = ctx.env.exported()
+    const names = ctx.argv.slice(1)
+    if (names.length === 0) {
+      ctx.stdout(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''))
+      return 0
+    }
+    let status = 0
+    for (const name of names) {
+      if (Object.hasOwn(vars, name)) ctx.stdout(`${vars[name]}\n`)
+      else status = 1
+    }
+    return status
+  },
+}

@@ -41,6 +41,14 @@ describe('the busybox image', () => {
     expect((await run('kubectl exec b -- /usr/bin/env -i FOO=1')).stdout).toBe('FOO=1\n')
   })
 
+  it('runs printenv (busybox 1.36.1 prints these)', async () => {
+    expect((await run('kubectl exec b -- printenv PATH')).stdout).toBe('/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n')
+    expect(await run('kubectl exec b -- printenv HOSTNAME NOPE')).toMatchObject({ stdout: 'b\n', exitCode: 1 })
+    // no options: -x is a name, and not set
+    expect(await run('kubectl exec b -- printenv -x')).toMatchObject({ stdout: '', exitCode: 1 })
+    expect((await run('kubectl exec b -- env -i A=1 B=2 printenv')).stdout).toBe('A=1\nB=2\n')
+  })
+
   it('has the image layout and no Alpine directories', async () => {
     // the image's directories, and what the runtime adds (proc, sys; the token's mount under /var/run)
     expect((await run('kubectl exec b -- ls /')).stdout).toBe('bin\ndev\netc\nhome\nlib\nlib64\nproc\nroot\nsys\ntmp\nusr\nvar\n')

@@ -11,7 +11,7 @@ import { busyboxBase64 } from './busyboxBase64'
 import { BUSYBOX_USAGE } from './busyboxUsage'
 import { reworded } from './busyboxReworded'
 import { overlayTree, type TrackedFs } from './containerTree'
-import { busyboxEnv } from './busyboxEnv'
+import { busyboxEnv, busyboxPrintenv } from './busyboxEnv'
 import { lookPath } from '../cluster/kubelet/exec/busybox'
 import { flagsOf } from './busyboxGetopt'
 import { busyboxLinks } from './busyboxLinks'
@@ -167,7 +167,7 @@ export function rootGroups(etcGroup: string | undefined): [number, string][] {
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
   const isProgram = (name: string) => lookPath(p, name).found
-  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(rootGroups(flat['/etc/group'])), busyboxTouch(fs), busyboxEnv(isProgram), ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs)]
+  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(rootGroups(flat['/etc/group'])), busyboxTouch(fs), busyboxEnv(isProgram), busyboxPrintenv, ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs)]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))

@@ -20,7 +20,7 @@ export const APPLETS: ReadonlySet<string> = new Set([
   'touch', 'grep', 'printf', 'ash', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'base64', 'test', '[',
   'yes', 'whoami', 'ps', 'wget', 'nslookup', 'awk', 'sed', 'date', 'seq', 'uniq', 'xargs', 'which',
   'od', 'xxd', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'tee', 'tac', 'rev', 'nl', 'paste',
-  'fold', 'expand',
+  'fold', 'expand', 'printenv',
 ])
 
 const ALPINE_PASSWD = 'root:x:0:0:root:/root:/bin/sh\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n'
