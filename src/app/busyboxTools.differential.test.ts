@@ -49,6 +49,9 @@ const LINES = [
   'od -x n', 'od -b n', 'xxd -l 2 n', 'md5sum n > s && md5sum -c s', 'printf "%c|%5s|%-5s|\n" xyz ab cd', "printf '%03d %+d %e\\n' 7 5 1234.5", 'printf "%s\n"', 'test abc \\> abd; echo $?',
   'tail d', 'md5sum d', 'cat f d n', 'tail -n 1 nope f', 'tail -n 1 f nope', 'tail -n 1 f t nope', 'head -n 1 f nope t', 'od nope f',
   'head -n 1 nope f', 'grep a nope f', 'sort f nope', 'cut -c1 nope f', 'xxd nope', 'od nope', 'date -d @x', 'date +%Q', 'seq 1 0', 'xargs -n', 'mkdir d d2', 'rm -r nope d',
+  // a number option busybox cannot read
+  'head -n x f', 'head -c x f', 'head -n -x f', 'tail -n x f', 'tail -c x f', 'uniq -f x f', 'uniq -s x f', 'cut -f x f', 'nl -w x f', 'grep -A x a f', 'grep -C x a f',
+  'xargs -n x echo < f', 'od -N x f', 'sort -k f', 'sort -k 0 f', 'sort -k 1.x f', 'sed k f',
   '[ -n "" ]; echo $?', '[ 3 -lt 10 ] && echo lt', 'test -e nope || echo none', 'cat -A f', 'cat -e f', 'head -n 1 f t', 'tail -n 1 f t',
 ]
 
@@ -67,7 +70,7 @@ describe('busybox applets in an Alpine container agree with busybox', () => {
     const bin = join(base, 'bin')
     mkdirSync(bin)
     const applets = ['sh', 'ls', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64', 'md5sum', 'sha1sum',
-      'sha256sum', 'sha512sum', 'printf', 'test', '[', 'env', 'mkdir', 'rm', 'touch', 'cat', 'echo', 'yes', 'whoami', 'id', 'hostname', 'which', 'sleep']
+      'sha256sum', 'sha512sum', 'printf', 'test', '[', 'env', 'mkdir', 'rm', 'touch', 'cat', 'echo', 'yes', 'whoami', 'id', 'hostname', 'which', 'sleep', 'nl']
     for (const a of applets) symlinkSync('/usr/bin/busybox', join(bin, a))
     const calls = LINES.map((l, i) => {
       mkdirSync(join(base, `w${i}`))

@@ -9,23 +9,34 @@ const USAGE_STATUS: Record<string, number> = { grep: 2, sort: 2 }
 
 type Rule = [RegExp, string | ((...m: string[]) => string)]
 
+/** busybox's xatou and friends, for a number option it cannot read (the applet's name from the rule's key). */
+const INVALID = (m: string, value: string) => `${m.slice(0, m.indexOf(':'))}: invalid number '${value}'${m.endsWith('\n') ? '\n' : ''}`
+
 /** Per applet: GNU's wording -> busybox's (`$1`... from the match). */
 const WORDING: Record<string, Rule[]> = {
-  tail: [[/^tail: cannot open '(.+)' for reading: (.+)$/gm, "tail: can't open '$1': $2"], [/^tail: error reading '.+': Is a directory$/gm, 'tail: read error: Is a directory']],
-  // sort -c: busybox names the line before the first one out of order, in its own words
-  sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2'], [/^sort: .*:([0-9]+): disorder: .*$/gm, (_m: string, n: string) => `Check line ${Number(n) - 1}`]],
-  uniq: [[/^uniq: (.+): (No such file or directory|Is a directory)$/gm, "uniq: can't open '$1': $2"]],
-  sed: [[/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2']],
+  tail: [[/^tail: cannot open '(.+)' for reading: (.+)$/gm, "tail: can't open '$1': $2"], [/^tail: error reading '.+': Is a directory$/gm, 'tail: read error: Is a directory'], [/^tail: invalid number of (?:lines|bytes): '[-+]?(.*)'$/gm, INVALID]],
   awk: [[/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2']],
   cat: [[/^cat: .+: Is a directory$/gm, 'cat: read error: Is a directory'], [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"]],
   rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"]],
   mkdir: [[/^mkdir: cannot create directory '(.+)': (.+)$/gm, "mkdir: can't create directory '$1': $2"]],
-  head: [[/^head: cannot open '(.+)' for reading: (.+)$/gm, 'head: $1: $2']],
+  head: [[/^head: cannot open '(.+)' for reading: (.+)$/gm, 'head: $1: $2'], [/^head: invalid number of (?:lines|bytes): '-?(.*)'$/gm, INVALID]],
   tac: [[/^tac: failed to open '(.+)' for reading: (.+)$/gm, 'tac: $1: $2'], [/^tac: (.+): read error: Invalid argument$/gm, 'tac: $1: Is a directory']],
   rev: [[/^rev: cannot open (.+): (.+)$/gm, 'rev: $1: $2']],
   fold: [[/^fold: invalid number of columns: '(.*)': Numerical result out of range$/gm, 'fold: number $1 is not in 1..10000 range'], [/^fold: invalid number of columns: '(.*)'$/gm, "fold: invalid number '$1'"]],
   expand: [[/^expand: tab size cannot be 0$/gm, 'expand: number 0 is not in 1..4294967295 range'], [/^expand: tab size contains invalid character\(s\): '(.*)'$/gm, "expand: invalid number '$1'"]],
-  cut: [[/^cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information\.\n/m, 'cut: expected a list of bytes, characters, or fields\n']],
+  cut: [
+    [/^cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information\.\n/m, 'cut: expected a list of bytes, characters, or fields\n'],
+    [/^cut: invalid field value '(.*)'\nTry 'cut --help' for more information\.\n/m, INVALID],
+  ],
+  uniq: [[/^uniq: (.*): invalid number of (?:fields|bytes) to (?:skip|compare)$/gm, INVALID], [/^uniq: (.+): (No such file or directory|Is a directory)$/gm, "uniq: can't open '$1': $2"]],
+  nl: [[/^nl: invalid (?:line number field width|line number increment|starting line number): '(.*)'$/gm, INVALID]],
+  grep: [[/^grep: (.*): invalid context length argument$/gm, INVALID]],
+  xargs: [[/^xargs: invalid number "(.*)" for -\w option\nTry 'xargs --help' for more information\.\n/m, INVALID]],
+  od: [[/^od: invalid -\w argument '(.*)'$/gm, INVALID]],
+  // sort -c: busybox names the line before the first one out of order, in its own words; any key
+  // it cannot parse is one message
+  sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2'], [/^sort: .*:([0-9]+): disorder: .*$/gm, (_m: string, n: string) => `Check line ${Number(n) - 1}`], [/^sort: (?:invalid number (?:at field start|after '[.,]')|field number is zero|character offset is zero|stray character in field spec|invalid count)[^\n]*$/gm, 'sort: bad field specification']],
+  sed: [[/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2'], [/^sed: -e expression #\d+, char \d+: unknown command: `(.)'$/gm, 'sed: unsupported command $1']],
 }
 for (const sum of ['md5sum', 'sha1sum', 'sha256sum', 'sha512sum']) {
   WORDING[sum] = [[new RegExp(`^${sum}: (.+): (No such file or directory)$`, 'gm'), `${sum}: can't open '$1': $2`], [new RegExp(`^${sum}: (.+): Is a directory$`, 'gm'), `${sum}: can't read '$1': Is a directory`]]
