@@ -183,6 +183,16 @@ test('error output is told apart from standard output', async ({ page }) => {
   const errColor = await err.evaluate((el) => getComputedStyle(el).color)
   const outColor = await terminalLog(page).evaluate((el) => getComputedStyle(el).color)
   expect(errColor).not.toBe(outColor)
+  // a command that succeeds with a word on standard error: still told apart, not as a failure
+  const info = await typeCommand(page, 'kubectl get pods')
+  expect(info).toEqual([{ text: 'No resources found in default namespace.', stderr: true }])
+  const quiet = terminalLog(page).locator('[data-stream="stderr"][aria-description="standard error"]').last()
+  await expect(quiet).toHaveText('No resources found in default namespace.')
+  const quietColor = await quiet.evaluate((el) => getComputedStyle(el).color)
+  expect([outColor, errColor]).not.toContain(quietColor)
+  // and it stays so after a reload
+  await page.reload()
+  await expect(terminalLog(page).locator('[aria-description="standard error"]').last()).toHaveText('No resources found in default namespace.')
 })
 
 test('everything printed is text: HTML is shown, never interpreted', async ({ page }) => {

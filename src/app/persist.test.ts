@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BROKEN_PREFIX, linesFromStore, linesToStore, parseStored, PREVIOUS_PREFIX, savedStateKeys, type StoredLab } from './persist'
+import { BROKEN_PREFIX, checkLines, linesFromStore, linesToStore, parseStored, PREVIOUS_PREFIX, savedStateKeys, type StoredLab } from './persist'
 import { MemoryStorage } from './persistTesting'
 
 const record = (over: Partial<StoredLab> = {}): StoredLab => ({
@@ -57,5 +57,15 @@ describe('persist: the version-1 record', () => {
     const stored = linesToStore(lines)
     expect(stored).toEqual([[['out', 'a'], ['err', 'b']]])
     expect(linesFromStore(stored)).toEqual([lines[1].segs])
+  })
+
+  it("keeps a succeeded command's standard error ok across a save; a mark anywhere else is refused", () => {
+    const segs = [{ kind: 'err' as const, text: 'No resources found', ok: true as const }]
+    const stored = linesToStore([{ segs }])
+    expect(stored).toEqual([[['err', 'No resources found', 1]]])
+    expect(linesFromStore(checkLines(stored))).toEqual([segs])
+    expect(checkLines([[['out', 'a', 1]]])).toEqual([])
+    expect(checkLines([[['err', 'a', true]]])).toEqual([])
+    expect(checkLines([[['err', 'a', 1, 1]]])).toEqual([])
   })
 })

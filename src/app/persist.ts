@@ -22,7 +22,8 @@ import { SAVED_LINES } from './saveParts'
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>
 
-export type StoredSeg = [SegmentKind, string]
+/** A segment's kind and text; a third element 1 marks standard error of a command that succeeded (Segment.ok). */
+export type StoredSeg = [SegmentKind, string] | [SegmentKind, string, 1]
 
 export interface StoredLab {
   v: typeof STATE_VERSION
@@ -58,10 +59,10 @@ export function checkLines(v: unknown): StoredSeg[][] {
     if (!Array.isArray(line) || line.length > 1000) return []
     const segs: StoredSeg[] = []
     for (const seg of line) {
-      if (!Array.isArray(seg) || seg.length !== 2) return []
-      const [kind, text] = seg as unknown[]
-      if (!isSegmentKind(kind) || typeof text !== 'string') return []
-      segs.push([kind, text])
+      if (!Array.isArray(seg) || (seg.length !== 2 && seg.length !== 3)) return []
+      const [kind, text, ok] = seg as unknown[]
+      if (!isSegmentKind(kind) || typeof text !== 'string' || (seg.length === 3 && (ok !== 1 || kind !== 'err'))) return []
+      segs.push(seg.length === 3 ? [kind, text, 1] : [kind, text])
     }
     out.push(segs)
   }
@@ -112,8 +113,8 @@ export function linesToStore(lines: { segs: Segment[] }[]): StoredSeg[][] {
     .slice(-2 * SAVED_LINES) // only the end matters: a long screen costs nothing more
     .filter((l) => l.segs.some((s) => s.kind !== 'note' && s.kind !== 'warn'))
     .slice(-SAVED_LINES)
-    .map((l) => l.segs.map((s): StoredSeg => [s.kind, s.text]))
+    .map((l) => l.segs.map((s): StoredSeg => (s.ok ? [s.kind, s.text, 1] : [s.kind, s.text])))
 }
 
-export const linesFromStore = (lines: StoredSeg[][]): Segment[][] => lines.map((l) => l.map(([kind, text]) => ({ kind, text })))
+export const linesFromStore = (lines: StoredSeg[][]): Segment[][] => lines.map((l) => l.map(([kind, text, ok]) => (ok ? { kind, text, ok: true } : { kind, text })))
 

@@ -274,6 +274,7 @@ export class TerminalController implements CommandQueue {
     const timer = setTimeout(show, ECHO_WAIT_MS)
     this.showEcho = show
     let ran = false
+    const fromId = this.term().nextId
     try {
       const answer = await lab.enter!(text, this.gate?.owed?.() ?? 0, (c) => {
         show()
@@ -289,6 +290,7 @@ export class TerminalController implements CommandQueue {
         return
       }
       ran = answer.result !== undefined
+      if (answer.result) st.settle(fromId, answer.result.exitCode)
       this.pending = undefined
     } catch (e) {
       this.showEcho = undefined
@@ -308,12 +310,16 @@ export class TerminalController implements CommandQueue {
   private async execute(text: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
     const lab = this.lab!
     const st = this.term()
+    const fromId = this.term().nextId
     try {
       await this.gate?.sync() // the wall time owed (none while paused)
-      return await lab.run(text, (c) => {
+      const result = await lab.run(text, (c) => {
         st.write(c.stream === 'stderr' ? 'err' : 'out', c.text)
         onChunk?.(c)
       })
+      st.alternate(false)
+      st.settle(fromId, result.exitCode)
+      return result
     } catch (e) {
       st.alternate(false)
       if (e instanceof CommandLost) {

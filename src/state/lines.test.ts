@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { echoInput, emptyScreen, lineText, MAX_LINES, notice, write } from './lines'
+import { echoInput, emptyScreen, lineText, MAX_LINES, notice, settle, write } from './lines'
 
 const texts = (s: ReturnType<typeof emptyScreen>) => s.lines.map((l) => lineText(l.segs))
 
@@ -46,4 +46,24 @@ describe('terminal lines', () => {
     expect(s.lines.length).toBe(MAX_LINES)
     expect(new Set(s.lines.map((l) => l.id)).size).toBe(MAX_LINES)
   })
+
+  it("marks a succeeded line's standard error ok, from its first line on; a failed one's stays an error", () => {
+    let sc = write(emptyScreen(), 'err', 'earlier error\n')
+    const from = sc.nextId
+    sc = echoInput(sc, '$ ', 'kubectl get pods')
+    sc = write(sc, 'err', 'No resources found in default namespace.\n')
+    sc = write(sc, 'out', 'x')
+    sc = write(sc, 'err', 'partial')
+    const before = sc.lines[0]
+    const ok = settle(sc, from, 0)
+    expect(ok.lines[0]).toBe(before) // before the command: the same object, still an error
+    expect(ok.lines[0].segs).toEqual([{ kind: 'err', text: 'earlier error' }])
+    expect(ok.lines[2].segs).toEqual([{ kind: 'err', text: 'No resources found in default namespace.', ok: true }])
+    expect(ok.partial).toEqual([{ kind: 'out', text: 'x' }, { kind: 'err', text: 'partial', ok: true }])
+    expect(ok.lines[1]).toBe(sc.lines[1]) // the echo has no stderr: unchanged
+    // a failure changes nothing; nor does a second settle
+    expect(settle(sc, from, 1)).toBe(sc)
+    expect(settle(ok, from, 0)).toBe(ok)
+  })
 })
+

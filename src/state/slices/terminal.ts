@@ -1,7 +1,7 @@
 // The store's terminal slice: the screen (finished lines and the unfinished one), the prompt,
 // whether a command runs, lines typed ahead, and the status sentence.
 
-import { echoInput, emptyScreen, notice, write, type Screen, type Segment, type SegmentKind, type TermLine } from '../lines'
+import { echoInput, emptyScreen, notice, settle, write, type Screen, type Segment, type SegmentKind, type TermLine } from '../lines'
 import type { SliceMaker } from './types'
 
 export const PS1 = 'root@workstation:~# '
@@ -39,6 +39,8 @@ export interface TerminalSlice extends TerminalFields {
   write(kind: SegmentKind, text: string): void
   echo(prompt: string, input: string, suffix?: string): void
   notice(text: string, kind?: 'note' | 'warn'): void
+  /** A command line written from line `fromId` on has ended with `status` (lines.ts settle). */
+  settle(fromId: number, status: number): void
   clear(): void
   /** A full-screen command takes the alternate screen (true, empty) or gives it back (false). */
   alternate(on: boolean): void
@@ -56,6 +58,7 @@ export const terminalSlice: SliceMaker<'terminal'> = (set) => ({
   write: (kind, text) => set((s) => write(s, kind, text)),
   echo: (prompt, input, suffix) => set((s) => echoInput(s, prompt, input, suffix)),
   notice: (text, kind) => set((s) => notice(s, text, kind)),
+  settle: (fromId, status) => set((s) => settle(s, fromId, status)),
   clear: () => set({ lines: [], partial: [] }),
   alternate: (on) =>
     set((s) => {
