@@ -3,7 +3,7 @@
 // usage, busybox's ways with several files (head, tail, od), and grep -r over the shell's files.
 
 import type { CommandContext, CommandSpec } from '../shell/types'
-import { busyboxWording } from './busyboxWords'
+import { busyboxArgs, busyboxRefusal, busyboxWording } from './busyboxWords'
 
 const spec = (name: string, run: (ctx: CommandContext) => Promise<number>): CommandSpec => ({ name, summary: name, usage: name, run })
 
@@ -18,6 +18,11 @@ const SPANS_LINES = /invalid option -- |unrecognized option '|missing (?:file )?
 export function reworded(gnu: CommandSpec): CommandSpec {
   return spec(gnu.name, async (ctx) => {
     const args = ctx.argv.slice(1)
+    const refused = busyboxRefusal(gnu.name, args)
+    if (refused) {
+      ctx.stderr(refused.stderr)
+      return refused.status
+    }
     let pending = ''
     let held: string | undefined
     let shown = ''
@@ -30,7 +35,7 @@ export function reworded(gnu: CommandSpec): CommandSpec {
     }
     // the command's context, getters kept (reading stdin notes that the pipe was read: sigpipe.ts)
     const inner = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as CommandContext
-    inner.argv = gnu.name === 'grep' ? recursiveGrep(ctx) : ctx.argv
+    inner.argv = gnu.name === 'grep' ? recursiveGrep(ctx) : busyboxArgs(gnu.name, ctx.argv)
     inner.stderr = (t: string) => {
       if (held !== undefined) { held += t; return }
       pending += t

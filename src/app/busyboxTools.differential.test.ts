@@ -52,6 +52,8 @@ const LINES = [
   // a number option busybox cannot read
   'head -n x f', 'head -c x f', 'head -n -x f', 'tail -n x f', 'tail -c x f', 'uniq -f x f', 'uniq -s x f', 'cut -f x f', 'nl -w x f', 'grep -A x a f', 'grep -C x a f',
   'xargs -n x echo < f', 'od -N x f', 'sort -k f', 'sort -k 0 f', 'sort -k 1.x f', 'sed k f',
+  // what busybox refuses, or takes, otherwise than GNU's
+  "date -d '' +%s", "date --date= +%s", "paste -d '' f f", 'xxd -c x f', 'xxd -cx f', 'cut -d :x -f2 csv', 'cut -d:x -f1 csv',
   '[ -n "" ]; echo $?', '[ 3 -lt 10 ] && echo lt', 'test -e nope || echo none', 'cat -A f', 'cat -e f', 'head -n 1 f t', 'tail -n 1 f t',
 ]
 
@@ -70,7 +72,7 @@ describe('busybox applets in an Alpine container agree with busybox', () => {
     const bin = join(base, 'bin')
     mkdirSync(bin)
     const applets = ['sh', 'ls', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64', 'md5sum', 'sha1sum',
-      'sha256sum', 'sha512sum', 'printf', 'test', '[', 'env', 'mkdir', 'rm', 'touch', 'cat', 'echo', 'yes', 'whoami', 'id', 'hostname', 'which', 'sleep', 'nl']
+      'sha256sum', 'sha512sum', 'printf', 'test', '[', 'env', 'mkdir', 'rm', 'touch', 'cat', 'echo', 'yes', 'whoami', 'id', 'hostname', 'which', 'sleep', 'nl', 'paste']
     for (const a of applets) symlinkSync('/usr/bin/busybox', join(bin, a))
     const calls = LINES.map((l, i) => {
       mkdirSync(join(base, `w${i}`))

@@ -64,6 +64,39 @@ const MORE_USAGE: Record<string, string> = {
 
 export interface Reworded { stderr: string; status: number }
 
+/** The value given to option `-X` (`-X VALUE`, `-XVALUE`), the last one; undefined when absent. */
+function optionValue(args: readonly string[], letter: string, long?: string): string | undefined {
+  let v: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--') break
+    if (a === `-${letter}`) v = args[++i]
+    else if (a.startsWith(`-${letter}`)) v = a.slice(2)
+    else if (long && a.startsWith(`--${long}=`)) v = a.slice(long.length + 3)
+  }
+  return v
+}
+
+/**
+ * What busybox refuses where GNU's module would go on: an empty date (`date -d ''`), an empty
+ * paste delimiter list, an xxd column count that is no number. Undefined: nothing refused.
+ */
+export function busyboxRefusal(applet: string, args: readonly string[]): Reworded | undefined {
+  if (applet === 'date' && optionValue(args, 'd', 'date') === '') return { stderr: "date: invalid date ''\n", status: 1 }
+  if (applet === 'paste' && optionValue(args, 'd') === '') return { stderr: "paste: -d '' is not supported\n", status: 1 }
+  if (applet === 'xxd') {
+    const c = optionValue(args, 'c')
+    if (c !== undefined && !/^\d+$/.test(c)) return { stderr: `xxd: invalid number '${c}'\n`, status: 1 }
+  }
+  return undefined
+}
+
+/** busybox cut takes the first character of a longer -d (GNU's refuses it). */
+export function busyboxArgs(applet: string, argv: string[]): string[] {
+  if (applet !== 'cut') return argv
+  return argv.map((a, i) => (argv[i - 1] === '-d' && a.length > 1 ? a[0] : a.startsWith('-d') && a.length > 3 && i > 0 ? a.slice(0, 3) : a))
+}
+
 /** One applet's standard error (and status) as busybox would give them. */
 export function busyboxWording(applet: string, stderr: string, status: number, args: readonly string[] = []): Reworded {
   const usage = BUSYBOX_USAGE[applet] ?? MORE_USAGE[applet]
