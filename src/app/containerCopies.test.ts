@@ -1,6 +1,7 @@
 // Each exec works on its own copy of the container's files, though the kubelet keeps a container's
 // tree from one exec to the next (exec.ts) and the shells copy one MemoryFs made from it
-// (containerShell.ts): nothing one exec changes reaches the next, and a tree is built again
+// (containerShell.ts): what one exec changes reaches the next only through the container's
+// writable layer (writableLayer.ts), never through the shared tree, and a tree is built again
 // whenever anything it is built from changes.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Lab } from './lab'
@@ -22,23 +23,38 @@ beforeAll(async () => {
 
 describe('each exec starts from the container as it is', () => {
   for (const pod of ['app', 'deb']) {
-    it(`${pod}: what one exec wrote or removed is not there in the next`, async () => {
+    it(`${pod}: what one exec wrote or removed is there in the next, in that container only`, async () => {
       const change = `echo mine > /tmp/x; mkdir /tmp/d; rm /etc/hostname; ls /tmp; cat /etc/hostname`
       const first = await run(`kubectl -n sa-demo exec ${pod} -- sh -c '${change}'`)
       expect(first.stdout).toBe('d\nx\n')
       expect(first.stderr).toMatch(/\/etc\/hostname'?: No such file or directory/)
       for (let i = 0; i < 2; i++) {
-        expect((await run(`kubectl -n sa-demo exec ${pod} -- ls /tmp`)).stdout).toBe('')
-        expect((await run(`kubectl -n sa-demo exec ${pod} -- cat /etc/hostname`)).stdout).toBe(`${pod}\n`)
+        expect((await run(`kubectl -n sa-demo exec ${pod} -- ls /tmp`)).stdout).toBe('d\nx\n')
+        expect((await run(`kubectl -n sa-demo exec ${pod} -- cat /tmp/x`)).stdout).toBe('mine\n')
+        expect((await run(`kubectl -n sa-demo exec ${pod} -- cat /etc/hostname`)).exitCode).toBe(1)
       }
+      // undone by the next exec, and so for the one after
+      await run(`kubectl -n sa-demo exec ${pod} -- sh -c 'rm -r /tmp/x /tmp/d; echo ${pod} > /etc/hostname'`)
+      expect((await run(`kubectl -n sa-demo exec ${pod} -- ls /tmp`)).stdout).toBe('')
+      expect((await run(`kubectl -n sa-demo exec ${pod} -- cat /etc/hostname`)).stdout).toBe(`${pod}\n`)
     })
   }
 
-  it('an interactive shell changes its own copy only', async () => {
+  it("one container's files are not another's, though they share an image", async () => {
+    await run('kubectl -n sa-demo run other --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000')
+    await run('kubectl -n sa-demo wait --for=condition=Ready pod/other')
+    await run("kubectl -n sa-demo exec app -- sh -c 'echo app > /tmp/only-app'")
+    expect((await run('kubectl -n sa-demo exec other -- ls /tmp')).stdout).toBe('')
+    expect((await run('kubectl -n sa-demo exec app -- ls /tmp')).stdout).toBe('only-app\n')
+    await run('kubectl -n sa-demo exec app -- rm /tmp/only-app')
+  })
+
+  it('what an interactive shell changes stays in the container after it exits', async () => {
     await run('kubectl -n sa-demo exec -it app -- sh')
     await run('echo mine > /tmp/x')
     await run('exit')
-    expect((await run('kubectl -n sa-demo exec app -- ls /tmp')).stdout).toBe('')
+    expect((await run('kubectl -n sa-demo exec app -- cat /tmp/x')).stdout).toBe('mine\n')
+    await run('kubectl -n sa-demo exec app -- rm /tmp/x')
   })
 
   it('a token the kubelet refreshed reads new in the next exec', async () => {

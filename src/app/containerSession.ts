@@ -28,7 +28,7 @@ export class ContainerSession {
    * `ended`: the shell is the container's main process (pods/attach): the container ends with its
    * status. (An exec'd shell's end changes nothing of the container.)
    */
-  constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<boolean>, readonly ended?: (code: number) => Promise<void>) {
+  constructor(readonly shell: Shell, private personality: Personality, private beforeLine?: () => Promise<boolean>, readonly ended?: (code: number) => Promise<void>, private afterLine?: () => string) {
     this.reword = containerMessages(personality, false)
   }
 
@@ -56,7 +56,10 @@ export class ContainerSession {
     const fix = (c: OutputChunk): OutputChunk => (c.stream !== 'stderr' ? c : { ...c, text: this.reword(c.text) })
     const r = await this.shell.run(line, onChunk ? (c) => onChunk(fix(c)) : undefined)
     if (this.shell.exited !== undefined) this.exitCode = this.shell.exited
-    return { ...r, stderr: this.reword(r.stderr) }
+    // what the line changed in the container's files stays in the container
+    const lost = this.afterLine?.() ?? ''
+    if (lost) onChunk?.({ stream: 'stderr', text: lost })
+    return { ...r, stderr: this.reword(r.stderr) + lost }
   }
 
   /** Ctrl+D at the prompt: the shell reads end of input and exits with the last status. */

@@ -3,6 +3,7 @@
 // view. Handed to the cluster's kubelets (src/cluster may not import src/shell).
 
 import type { ContainerProcess, ContainerShell, ShellVars } from '../cluster/kubelet/exec/containerShell'
+import { LAYER_MAX } from '../cluster/kubelet/exec/writableLayer'
 import { resolve as resolvePath, type FsDir, type FsNode } from '../cluster/kubelet/exec/vfs'
 import { lookPath, onPath, pathLookup } from '../cluster/kubelet/exec/busybox'
 import { Shell } from '../shell/shell'
@@ -22,7 +23,7 @@ import { ContainerSession } from './containerSession'
 import { byName, containerMessages, type Personality } from '../shell/dialectWords'
 import { busyboxTools } from './busyboxTools'
 import type { WrittenChunk } from '../cluster/kubelet/exec/ls'
-import { syncUnderneath, TrackedFs } from './containerTree'
+import { applyLayer, layerOf, syncUnderneath, TrackedFs } from './containerTree'
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
 
@@ -224,6 +225,8 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
   const kept = flatOnce(p.root, !gnu)
   const flat = follows ? { ...kept } : (kept as Record<string, string>)
   const fs = gnu ? new MemoryFs(fsOnce(kept), '/', '/root') : new TrackedFs(fsOnce(kept), '/', '/root', () => lab.now())
+  // what earlier processes wrote in the container
+  if (p.layer) applyLayer(fs, p.layer)
   const env = new MemoryEnv()
   // a shell exports PWD; a program the runtime starts itself gets the container's environment only
   for (const [k, v] of [...p.env, ...(SHELLS.has(prog) ? [['PWD', '/'] as [string, string]] : [])]) { env.set(k, v); env.export(k) }
@@ -288,6 +291,16 @@ const followContainer = (p: ContainerProcess, fs: MemoryFs, flat: Record<string,
 }
 
 /**
+ * What the process changed in the container's files goes to the container's writable layer (the
+ * next exec finds it); a note, for its standard error, names what was too large to keep.
+ */
+function keepWrites(p: ContainerProcess, fs: MemoryFs, flat: Readonly<Record<string, string>>, now: number): string {
+  if (!p.keepLayer || (!p.layer && !fs.changedSinceCopy())) return ''
+  const dropped = p.keepLayer(layerOf(fs, flat, now))
+  return dropped.length ? `lab: a container keeps at most ${LAYER_MAX / 1024} KiB of the files written in it; not kept: ${dropped.join(', ')}\n` : ''
+}
+
+/**
  * The container shell the lab hands its clusters. `onSession` receives the interactive shell of
  * `kubectl exec -it POD -- sh` (the lab then sends the student's lines to it until `exit`).
  */
@@ -312,7 +325,7 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       if (SHELLS.has(prog)) {
         if (c > 0 && c + 1 >= argv.length) return { stdout: '', stderr: `${prog}: -c requires an argument\n`, exitCode: 2 }
         if (session && onSession) {
-          onSession(new ContainerSession(shell, personality, followContainer(p, fs, flat), p.ended))
+          onSession(new ContainerSession(shell, personality, followContainer(p, fs, flat), p.ended, () => keepWrites(p, fs, flat, lab().now())))
           return { stdout: '', stderr: '', exitCode: 0, session: true }
         }
         script = c > 0 ? argv[c + 1] : p.stdin
@@ -335,8 +348,9 @@ export function createContainerShell(lab: () => LabServices, onSession?: (s: Con
       }, input)
       p.keepVars?.(keptVars(env, p.env))
       const reword = (t: string) => (named ? byName(personality, argv[c + 2], containerMessages(personality)(t)) : containerMessages(personality)(t))
+      const lost = keepWrites(p, fs, flat, lab().now())
       return {
-        stdout: r.stdout, stderr: reword(r.stderr), exitCode: r.exitCode,
+        stdout: r.stdout, stderr: reword(r.stderr) + lost, exitCode: r.exitCode,
         ...(r.exitCode === STATUS_STEPS && /stopped after \d+ steps[^\n]*\n?$/.test(r.stderr) ? { neverEnds: true as const } : {}),
         ...(r.stdout !== '' && r.stderr !== '' ? { written: inWrittenOrder(runs, r, reword) } : {}),
       }

@@ -4,6 +4,7 @@
 
 import { MemoryFs, dirname } from '../shell/fs'
 import { dir, file, resolve, type FsDir } from '../cluster/kubelet/exec/vfs'
+import type { LayerWrites } from '../cluster/kubelet/exec/containerShell'
 
 /** A MemoryFs that remembers when each path was written, created or had an entry removed (ms, lab clock). */
 export class TrackedFs extends MemoryFs {
@@ -158,3 +159,53 @@ export function overlayTree(root: FsDir, flat: Record<string, string>, fs: Track
   return out
 }
 
+
+/** The folders every MemoryFs has (its snapshots leave them out): never removed by a layer. */
+const ALWAYS = new Set(['/', '/dev', '/tmp', '/root'])
+
+/**
+ * Lay what earlier processes wrote in the container (its writable layer) over a shell's copy of
+ * its files: removals deepest first, then folders and files, each with the time it was written.
+ */
+export function applyLayer(fs: MemoryFs, layer: LayerWrites): void {
+  const keys = Object.keys(layer.writes)
+  const apply = () => {
+    for (const key of keys.filter((k) => layer.writes[k] === null).sort().reverse()) fs.remove(key.replace(/\/$/, ''))
+    for (const key of keys.sort()) {
+      const text = layer.writes[key]
+      if (text === null) continue
+      if (key.endsWith('/')) fs.mkdir(key.slice(0, -1))
+      else {
+        try {
+          fs.writeFile(key, text)
+        } catch {
+          // past the shell's limits: as much as fits
+        }
+      }
+    }
+  }
+  if (!(fs instanceof TrackedFs)) return apply()
+  fs.untracked(apply)
+  for (const [key, t] of Object.entries(layer.at)) fs.times?.set(key.replace(/\/$/, ''), t)
+}
+
+/**
+ * Every change a shell's copy holds against the container's files it started from (`flat`), with
+ * when each was made: what the container's writable layer keeps after the process.
+ */
+export function layerOf(fs: MemoryFs, flat: Readonly<Record<string, string>>, now: number): LayerWrites {
+  const writes: Record<string, string | null> = {}
+  const at: Record<string, number> = {}
+  const times = fs instanceof TrackedFs ? fs.times : undefined
+  const snap = fs.snapshot()
+  for (const [key, text] of Object.entries(snap)) {
+    if (flat[key] === text) continue
+    writes[key] = text
+    at[key] = times?.get(key.replace(/\/$/, '')) ?? now
+  }
+  for (const key of Object.keys(flat)) {
+    if (key in snap || ALWAYS.has(key.replace(/\/$/, '') || '/')) continue
+    writes[key] = null
+  }
+  return { writes, at }
+}

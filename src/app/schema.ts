@@ -173,6 +173,11 @@ const podRecord = v.object({
     lastPid: v.optional(v.object({ run: int, pid: int })),
     script: v.optional(v.object({ next: v.pipe(int, v.minValue(0)), vars: v.object({ values: rec(short), exported: arr(short) }) })),
     out: v.optional(arr(v.tuple([num, str]))),
+    layer: v.optional(v.object({
+      run: int,
+      writes: v.pipe(rec(v.nullable(str)), v.check((o) => Object.keys(o).every((k) => k.startsWith('/')), 'a path that is not absolute')),
+      at: rec(num),
+    })),
   })),
   volumes: rec(v.object({ medium: v.picklist(['tmpfs', 'dir']), tsSuffix: short, writtenAt: num, mode: int, files: rec(volumeFile) })),
   mountFailures: int,

@@ -169,6 +169,11 @@ export class MemoryFs implements WorkingFs {
     throw new FsWriteError(this.limits.maxFile - base.length <= room ? 'EFBIG' : 'ENOSPC')
   }
 
+  /** Whether this copy of another MemoryFs has changed since it was made (false: it still shares that one's files). */
+  changedSinceCopy(): boolean {
+    return !this.shared
+  }
+
   /** Before a change: maps of its own, if they are shared with a copy. */
   private own(): void {
     if (!this.shared) return

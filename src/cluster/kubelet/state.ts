@@ -49,6 +49,12 @@ export interface ContainerRecord {
   script?: { next: number; vars: ShellVars }
   /** What a stepped main script printed, oldest first: [ms after its run started, text] (the last STEPPED_LOG_MAX bytes). */
   out?: [number, string][]
+  /**
+   * What the container's processes wrote outside its volumes, in its run of that index
+   * (exec/writableLayer.ts): a file's content, `path/` for a folder made, null for a path removed;
+   * and when each was written (ms, lab clock).
+   */
+  layer?: { run: number; writes: Record<string, string | null>; at: Record<string, number> }
 }
 
 /** Text a container printed, and when (its log file's lines carry their time). */

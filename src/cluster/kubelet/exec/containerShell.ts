@@ -41,7 +41,14 @@ export interface ContainerProcess {
   vars?: ShellVars
   /** Receives the shell's variables once its script has run (what differs from the container's environment). */
   keepVars?(vars: ShellVars): void
+  /** What earlier processes wrote in the container (its writable layer: writableLayer.ts), laid over its files. */
+  layer?: LayerWrites
+  /** Receives every change to the container's files once the process has run; returns the paths it could not keep (too large). */
+  keepLayer?(writes: LayerWrites): string[]
 }
+
+/** Changes to a container's files: a file's content, `path/` for a folder made, null for a path removed; when each was made. */
+export interface LayerWrites { writes: Record<string, string | null>; at: Record<string, number> }
 
 /** A shell's own variables: values, and the names it exported. */
 export interface ShellVars { values: Record<string, string>; exported: string[] }

@@ -7,6 +7,7 @@ import type { KObject } from '../../api/meta'
 import type { ExecResult, Status } from '../../apiserver/types'
 import type { ClusterContext } from '../../context'
 import type { ContainerRecord, PodRecord } from '../state'
+import { layerFor } from './writableLayer'
 import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs, PATH_DIRS, rootfsKey, type RootfsInput } from './rootfs'
 import type { FsDir } from './vfs'
@@ -106,7 +107,10 @@ function rootfsOf(ctx: ClusterContext, input: RootfsInput): FsDir {
   return tree
 }
 
-type ExecSpec = { containers?: { name: string; image?: string; command?: string[]; args?: string[]; stdin?: boolean; tty?: boolean; env?: { name: string; value?: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+type ExecSpec = { containers?: { name: string; image?: string; command?: string[]; args?: string[]; stdin?: boolean; tty?: boolean; env?: { name: string; value?: string }[]; volumeMounts?: { mountPath: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+
+/** Where the container's volumes are mounted: no part of its writable layer. */
+const mountsOf = (pod: KObject, container: string) => ((pod.spec as ExecSpec).containers?.find((x) => x.name === container)?.volumeMounts ?? []).map((m) => m.mountPath)
 
 /** The environment the runtime gives a process exec'd in `container`. */
 function execEnv(ctx: ClusterContext, pod: KObject, container: string): [string, string][] {
@@ -177,6 +181,7 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
     root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false,
     pids: mainPids(c, argv),
     ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
+    ...layerFor(c, policyOf(pod), ctx.clock.now(), mountsOf(pod, c.name)),
     // a stepped script's part (kubelet/scriptSteps.ts) goes on with the variables the last part left
     ...(vars ? { vars, keepVars: (v: ShellVars) => { kept = v } } : {}),
   })
@@ -231,6 +236,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     const containerID = c.containerID
     const out = await i.shell.run(i.command, {
       root, env, hostname, stdin, tty: i.tty === true, pids: proc.pids, ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip), ...(i.ended ? { ended: i.ended } : {}),
+      ...layerFor(c, policy, ctx.clock.now(), mountsOf(pod, container), i.changed),
       current: async () => {
         if (!i.refresh) return root
         const now = await i.refresh()
