@@ -138,7 +138,8 @@ const lessonDeps: LessonPageDeps = {
 // code (startLab.ts), not with the first screen.
 store.getState().lesson.setPresenter(params.presenter)
 
-for (const p of params.problems) say({ kind: 'warn', text: p })
+// (their words load only when there is one: urlProblems.ts)
+if (params.problems.length) void import('./urlProblems').then((m) => params.problems.forEach((p) => say({ kind: 'warn', text: m.problemText(p) })))
 
 // What was entered into index.html's command line before this script ran (see its inline script).
 // It keeps taking input while the terminal renders (below); the terminal takes the rest from it

@@ -1,5 +1,6 @@
 // URL parameters of the lab page: ?seed=1&now=2026-05-23T23:25:00Z&lesson=article&step=3&presenter=1
-// Each value is checked; a bad one is reported (in `problems`, shown in the terminal) and ignored.
+// Each value is checked; a bad one is reported (in `problems`, worded by urlProblems.ts and shown
+// in the terminal) and ignored.
 
 import { parseTime } from '../common/time'
 
@@ -14,9 +15,12 @@ export interface UrlParams {
   step?: number
   /** Presenter mode (large type, high contrast); parsed and exposed for now. */
   presenter: boolean
-  /** One sentence per rejected value, saying what was wrong and what is expected. */
-  problems: string[]
+  /** Each rejected value: the parameter, its value, and what was wrong (urlProblems.ts words it). */
+  problems: UrlProblem[]
 }
+
+/** What was wrong with a parameter's value (urlProblems.ts says it to the user). */
+export type UrlProblem = [name: 'seed' | 'now' | 'lesson' | 'step' | 'presenter', value: string, why: 'form' | 'no-such-date']
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/
 const MAX_MS = Date.UTC(9999, 11, 31)
@@ -28,18 +32,15 @@ function realDay(iso: string): boolean {
   return t.getUTCMonth() === m - 1 && t.getUTCDate() === d
 }
 
-const show = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v)
-
 export function parseUrlParams(search: string): UrlParams {
   const q = new URLSearchParams(search)
   const out: UrlParams = { presenter: false, problems: [] }
-  const bad = (name: string, value: string, want: string) =>
-    out.problems.push(`URL parameter ${name}=${show(value)} ignored: ${want}.`)
+  const bad = (name: UrlProblem[0], value: string, why: UrlProblem[2] = 'form') => out.problems.push([name, value, why])
 
   const seed = q.get('seed')
   if (seed !== null) {
     if (/^[A-Za-z0-9._-]{1,64}$/.test(seed)) out.seed = seed
-    else bad('seed', seed, 'use 1 to 64 letters, digits, dots, dashes or underscores (for example seed=1)')
+    else bad('seed', seed)
   }
 
   const now = q.get('now')
@@ -47,21 +48,21 @@ export function parseUrlParams(search: string): UrlParams {
     if (/^\d{1,15}$/.test(now) && Number(now) <= MAX_MS) out.now = Number(now)
     else if (ISO.test(now)) {
       const ms = parseTime(now)
-      if (Number.isNaN(ms) || !realDay(now)) bad('now', now, 'that date does not exist')
+      if (Number.isNaN(ms) || !realDay(now)) bad('now', now, 'no-such-date')
       else out.now = now
-    } else bad('now', now, 'use an ISO-8601 time such as 2026-05-23T23:25:00Z, or milliseconds since 1970')
+    } else bad('now', now)
   }
 
   const lesson = q.get('lesson')
   if (lesson !== null) {
     if (/^[a-z0-9][a-z0-9-]{0,63}$/.test(lesson)) out.lesson = lesson
-    else bad('lesson', lesson, 'use a lesson id of lower-case letters, digits and dashes (for example lesson=article)')
+    else bad('lesson', lesson)
   }
 
   const step = q.get('step')
   if (step !== null) {
     if (/^[1-9]\d{0,2}$/.test(step)) out.step = Number(step)
-    else bad('step', step, 'use a step number from 1 to 999')
+    else bad('step', step)
   }
 
   const presenter = q.get('presenter')
@@ -69,7 +70,7 @@ export function parseUrlParams(search: string): UrlParams {
     const v = presenter.toLowerCase()
     if (['', '1', 'true', 'on', 'yes'].includes(v)) out.presenter = true
     else if (['0', 'false', 'off', 'no'].includes(v)) out.presenter = false
-    else bad('presenter', presenter, 'use presenter=1 or presenter=0')
+    else bad('presenter', presenter)
   }
 
   return out
