@@ -59,7 +59,7 @@ test('pause, play and speed: the lab moves by the wall time that passed times th
 
 test('jumps: the next event, then a token’s refresh, warnafter and exp', async ({ page }) => {
   await openLab(page, '/?seed=1')
-  await expect(clockState(page)).toHaveText('paused — a repeatable lab: only your commands and the clock buttons move time')
+  await expect(clockState(page)).toHaveText('paused — only commands and buttons move it')
   await runLines(page, ['kubectl create namespace sa-demo', RUN_APP])
 
   // The pod's start-up is scheduled work: jump from event to event until none is left.
@@ -107,5 +107,5 @@ test('`lab advance 1h` typed in the terminal moves the header clock', async ({ p
   await expect(shownTime(page)).toHaveAttribute('data-ms', String(before + 3_600_000))
   await expect(shownTime(page)).toHaveText(headerText(before + 3_600_000))
   // and the jump targets follow: the seeded clock stays paused
-  await expect(clockState(page)).toHaveText('paused — a repeatable lab: only your commands and the clock buttons move time')
+  await expect(clockState(page)).toHaveText('paused — only commands and buttons move it')
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { echoInput, emptyScreen, lineText, MAX_LINES, notice, settle, write } from './lines'
+import { echoInput, emptyScreen, lineText, MAX_LINES, notice, write } from './lines'
+import { settle } from './settle'
 
 const texts = (s: ReturnType<typeof emptyScreen>) => s.lines.map((l) => lineText(l.segs))
 

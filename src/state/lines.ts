@@ -81,27 +81,5 @@ export function notice(screen: Screen, text: string, kind: 'note' | 'warn' = 'no
   return write(base, kind, text.endsWith('\n') ? text : `${text}\n`)
 }
 
-/**
- * A command line has ended with `status`: when it succeeded, what it wrote on standard error since
- * line `fromId` (the finished lines and the unfinished one) is marked `ok`. Lines that change are
- * new objects; the others stay as they were.
- */
-export function settle(screen: Screen, fromId: number, status: number): Screen {
-  if (status !== 0) return screen
-  const mark = (segs: Segment[]) => (segs.some((x) => x.kind === 'err' && !x.ok) ? segs.map((x): Segment => (x.kind === 'err' ? { ...x, ok: true } : x)) : segs)
-  let first = screen.lines.length
-  while (first > 0 && screen.lines[first - 1].id >= fromId) first--
-  let changed = false
-  const tail = screen.lines.slice(first).map((l) => {
-    const segs = mark(l.segs)
-    if (segs === l.segs) return l
-    changed = true
-    return { id: l.id, segs }
-  })
-  const partial = mark(screen.partial)
-  if (!changed && partial === screen.partial) return screen
-  return { lines: changed ? screen.lines.slice(0, first).concat(tail) : screen.lines, partial, nextId: screen.nextId }
-}
-
 /** The plain text of a line, as it copies. */
 export const lineText = (segs: Segment[]): string => segs.map((s) => s.text).join('')

@@ -1,7 +1,7 @@
 // The store's terminal slice: the screen (finished lines and the unfinished one), the prompt,
 // whether a command runs, lines typed ahead, and the status sentence.
 
-import { echoInput, emptyScreen, notice, settle, write, type Screen, type Segment, type SegmentKind, type TermLine } from '../lines'
+import { echoInput, emptyScreen, notice, write, type Screen, type Segment, type SegmentKind, type TermLine } from '../lines'
 import type { SliceMaker } from './types'
 
 export const PS1 = 'root@workstation:~# '
@@ -39,8 +39,8 @@ export interface TerminalSlice extends TerminalFields {
   write(kind: SegmentKind, text: string): void
   echo(prompt: string, input: string, suffix?: string): void
   notice(text: string, kind?: 'note' | 'warn'): void
-  /** A command line written from line `fromId` on has ended with `status` (lines.ts settle). */
-  settle(fromId: number, status: number): void
+  /** A command line written on lines `fromId` to `toId` (by default: up to now) has ended with `status` (settle.ts). */
+  settle(fromId: number, status: number, toId?: number): void
   clear(): void
   /** A full-screen command takes the alternate screen (true, empty) or gives it back (false). */
   alternate(on: boolean): void
@@ -48,7 +48,12 @@ export interface TerminalSlice extends TerminalFields {
   set(patch: Partial<Pick<TerminalFields, 'prompt' | 'busy' | 'ready' | 'queued' | 'status'>>): void
 }
 
-export const terminalSlice: SliceMaker<'terminal'> = (set) => ({
+/** settle.ts, loaded when the first command line is echoed (no part of the first screen's script): a command's end then marks its lines at once, before the lab is saved. */
+let settling: typeof import('../settle') | undefined
+let loading: Promise<typeof import('../settle')> | undefined
+const loadSettle = () => (loading ??= import('../settle').then((m) => (settling = m)))
+
+export const terminalSlice: SliceMaker<'terminal'> = (set, get) => ({
   ...emptyScreen(),
   prompt: PS1,
   busy: false,
@@ -56,9 +61,16 @@ export const terminalSlice: SliceMaker<'terminal'> = (set) => ({
   queued: 0,
   status: 'Starting the lab…',
   write: (kind, text) => set((s) => write(s, kind, text)),
-  echo: (prompt, input, suffix) => set((s) => echoInput(s, prompt, input, suffix)),
+  echo: (prompt, input, suffix) => {
+    void loadSettle()
+    set((s) => echoInput(s, prompt, input, suffix))
+  },
   notice: (text, kind) => set((s) => notice(s, text, kind)),
-  settle: (fromId, status) => set((s) => settle(s, fromId, status)),
+  settle: (fromId, status, toId = get().nextId) => {
+    if (status !== 0) return
+    if (settling) set((s) => settling!.settle(s, fromId, 0, toId))
+    else void loadSettle().then((m) => set((s) => m.settle(s, fromId, 0, toId)))
+  },
   clear: () => set({ lines: [], partial: [] }),
   alternate: (on) =>
     set((s) => {

@@ -22,7 +22,7 @@ export function LabClock({ store }: { store: AppStore }) {
     : clock.playing
       ? `running at ${clock.speed === 1 ? 'real speed' : speedLabel(clock.speed)}`
       : clock.mode === 'still'
-        ? 'paused — a repeatable lab: only your commands and the clock buttons move time'
+        ? 'paused — only commands and buttons move it'
         : 'paused'
   return (
     <div className="lab-clock" aria-live="off">

@@ -19,9 +19,9 @@ export function SegmentView({ seg }: { seg: Segment }) {
       return displayText(seg.text)
     case 'err':
       // Told apart by colour, a stripe on the line, and for assistive technology a description;
-      // a command that succeeded (`No resources found`, a warning) has it in a quieter colour.
+      // a command that succeeded (`No resources found`, a warning) has it in a quieter colour (terminal.css).
       return (
-        <span className={seg.ok ? 't-err t-err-ok' : 't-err'} data-stream="stderr" aria-description={seg.ok ? 'standard error' : 'error output'}>
+        <span className="t-err" data-stream="stderr" aria-description={seg.ok ? 'standard error' : 'error output'}>
           {displayText(seg.text)}
         </span>
       )
@@ -67,12 +67,11 @@ const TABLE = /\S {2,}\S/
 
 const Line = memo(function Line({ line }: { line: TermLine }) {
   const err = line.segs.some((s) => s.kind === 'err')
-  const failed = line.segs.some((s) => s.kind === 'err' && !s.ok)
   // Columns (tables, help) keep their layout and scroll sideways rather than wrap mid-word.
   const wide = line.segs.some((s) => (s.kind === 'out' || s.kind === 'err') && TABLE.test(s.text))
   // A JWT in the line gets a Decode action (it adds no text to the line: see DecodeAction).
   return (
-    <div className={`t-line${err ? (failed ? ' has-err' : ' has-err has-err-ok') : ''}${wide ? ' t-cols' : ''}`} data-stream={err ? 'stderr' : undefined}>
+    <div className={`t-line${err ? ' has-err' : ''}${wide ? ' t-cols' : ''}`} data-stream={err ? 'stderr' : undefined}>
       <SegmentsWithDecode segs={line.segs} />
     </div>
   )
