@@ -23,6 +23,9 @@ test('pause, play and speed: the lab moves by the wall time that passed times th
   await page.clock.install({ time: T0 })
   await openLab(page, '/') // no seed: the clock plays at real speed
   await expect(clockState(page)).toHaveText('running at real speed')
+  // the clock controls come once start-up has settled, which waits for a quiet moment on the page's
+  // clock: with that clock paused first, a slow start-up would never show them
+  await expect(page.getByRole('button', { name: 'Pause clock' })).toBeVisible()
   await page.clock.pauseAt(T0 + 30_000)
   await waitWarmedUp(page)
 
