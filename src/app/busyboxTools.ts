@@ -121,7 +121,10 @@ export function busyboxTouch(fs: TrackedFs): CommandSpec {
     if (p.operands.length === 0) return usageFail(ctx, 'touch')
     let status = 0
     for (const name of p.operands) {
-      if (fs.exists(name)) fs.touch(name)
+      if (fs.readOnlyAt(name) && (fs.exists(name) || !p.flags.has('c'))) {
+        ctx.stderr(`touch: ${name}: Read-only file system\n`)
+        status = 1
+      } else if (fs.exists(name)) fs.touch(name)
       else if (p.flags.has('c')) continue
       else if (!fs.isDir(name.includes('/') ? name.slice(0, name.lastIndexOf('/')) || '/' : '.')) {
         ctx.stderr(`touch: ${name}: No such file or directory\n`)

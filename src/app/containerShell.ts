@@ -225,8 +225,9 @@ export function shellIn(p: ContainerProcess, prog: string, lab: LabServices, arg
   const kept = flatOnce(p.root, !gnu)
   const flat = follows ? { ...kept } : (kept as Record<string, string>)
   const fs = gnu ? new MemoryFs(fsOnce(kept), '/', '/root') : new TrackedFs(fsOnce(kept), '/', '/root', () => lab.now())
-  // what earlier processes wrote in the container
+  // what earlier processes wrote in the container; its read-only volumes
   if (p.layer) applyLayer(fs, p.layer)
+  if (p.readOnly?.length) fs.setReadOnly(p.readOnly)
   const env = new MemoryEnv()
   // a shell exports PWD; a program the runtime starts itself gets the container's environment only
   for (const [k, v] of [...p.env, ...(SHELLS.has(prog) ? [['PWD', '/'] as [string, string]] : [])]) { env.set(k, v); env.export(k) }

@@ -39,10 +39,11 @@ export function dirname(path: string): string {
  * Why a resolved `path` cannot be opened for writing, as open(2)'s error reads (a directory, or a
  * parent that is missing or not a directory); undefined when it can.
  */
-export function cannotWrite(fs: { isDir(p: string): boolean; exists(p: string): boolean }, path: string): string | undefined {
+export function cannotWrite(fs: { isDir(p: string): boolean; exists(p: string): boolean; readOnlyAt?(p: string): boolean }, path: string): string | undefined {
   if (fs.isDir(path)) return 'Is a directory'
   const parent = dirname(path)
   if (!fs.isDir(parent)) return fs.exists(parent) ? 'Not a directory' : 'No such file or directory'
+  if (fs.readOnlyAt?.(path)) return 'Read-only file system'
   return undefined
 }
 
@@ -167,6 +168,20 @@ export class MemoryFs implements WorkingFs {
     if (data.length <= room) return this.put(p, joinBytes(base, data))
     this.put(p, joinBytes(base, data.slice(0, Math.max(0, room))))
     throw new FsWriteError(this.limits.maxFile - base.length <= room ? 'EFBIG' : 'ENOSPC')
+  }
+
+  /** The folders of read-only mounts (a container's token volume), resolved. */
+  private readOnly: readonly string[] = []
+
+  /** Mark these folders (and all under them) read-only, as a read-only mount is. */
+  setReadOnly(dirs: readonly string[]): void {
+    this.readOnly = dirs.map((d) => this.resolve(d))
+  }
+
+  readOnlyAt(path: string): boolean {
+    if (this.readOnly.length === 0) return false
+    const p = this.resolve(path)
+    return this.readOnly.some((d) => p === d || p.startsWith(`${d}/`))
   }
 
   /** Whether this copy of another MemoryFs has changed since it was made (false: it still shares that one's files). */

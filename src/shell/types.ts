@@ -37,6 +37,8 @@ export interface HomeFs {
   mode?(path: string): number | undefined
   /** Set them (chmod). */
   chmod?(path: string, mode: number): void
+  /** Whether `path` lies on a read-only mount (a container's token volume): writes there fail with EROFS. */
+  readOnlyAt?(path: string): boolean
 }
 
 /** What the lab offers the shell's commands (kubectl, curl, lab). */

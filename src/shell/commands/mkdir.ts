@@ -32,6 +32,14 @@ export const mkdir: CommandSpec = {
         status = 1
         continue
       }
+      if (ctx.fs.readOnlyAt?.(path)) {
+        // -p fails at the first folder it makes, and names it as typed
+        let shown = name.replace(/\/+$/, '')
+        for (let q = path; !ctx.fs.exists(dirname(q)); q = dirname(q)) shown = shown.slice(0, shown.lastIndexOf('/'))
+        ctx.stderr(`mkdir: cannot create directory '${shown}': Read-only file system\n`)
+        status = 1
+        continue
+      }
       ctx.fs.mkdir(path)
       if (has(p, 'verbose')) ctx.stdout(`mkdir: created directory '${name}'\n`)
     }

@@ -47,6 +47,11 @@ export const rm: CommandSpec = {
           continue
         }
       }
+      if (ctx.fs.readOnlyAt?.(path)) {
+        ctx.stderr(`rm: cannot remove '${name}': Read-only file system\n`)
+        status = 1
+        continue
+      }
       ctx.fs.remove(path)
       if (has(p, 'verbose')) ctx.stdout(`removed ${ctx.fs.isDir(path) ? 'directory ' : ''}'${name}'\n`)
     }

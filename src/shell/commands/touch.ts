@@ -67,6 +67,12 @@ export const touch: CommandSpec = {
     let status = 0
     for (const name of p.operands) {
       const path = ctx.fs.resolve(name)
+      if (ctx.fs.readOnlyAt?.(path) && (ctx.fs.exists(path) || (!has(p, 'no-create') && ctx.fs.isDir(dirname(path))))) {
+        // a new time for what is there, or a new file: both refused
+        ctx.stderr(`touch: ${ctx.fs.exists(path) && has(p, 'no-create') ? 'setting times of' : 'cannot touch'} '${name}': Read-only file system\n`)
+        status = 1
+        continue
+      }
       if (ctx.fs.exists(path) || has(p, 'no-create')) continue
       // -h creates nothing: setting the times of what is not there fails
       if (has(p, 'no-dereference')) {

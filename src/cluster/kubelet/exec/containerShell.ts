@@ -41,6 +41,8 @@ export interface ContainerProcess {
   vars?: ShellVars
   /** Receives the shell's variables once its script has run (what differs from the container's environment). */
   keepVars?(vars: ShellVars): void
+  /** The mount points of its read-only volumes: writing there fails (`Read-only file system`). */
+  readOnly?: string[]
   /** What earlier processes wrote in the container (its writable layer: writableLayer.ts), laid over its files. */
   layer?: LayerWrites
   /** Receives every change to the container's files once the process has run; returns the paths it could not keep (too large). */

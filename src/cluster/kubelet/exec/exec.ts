@@ -107,10 +107,18 @@ function rootfsOf(ctx: ClusterContext, input: RootfsInput): FsDir {
   return tree
 }
 
-type ExecSpec = { containers?: { name: string; image?: string; command?: string[]; args?: string[]; stdin?: boolean; tty?: boolean; env?: { name: string; value?: string }[]; volumeMounts?: { mountPath: string }[] }[]; hostname?: string; enableServiceLinks?: boolean }
+type ExecSpec = { containers?: { name: string; image?: string; command?: string[]; args?: string[]; stdin?: boolean; tty?: boolean; env?: { name: string; value?: string }[]; volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[] }[]; hostname?: string; enableServiceLinks?: boolean }
 
+const volumeMountsOf = (pod: KObject, container: string) => (pod.spec as ExecSpec).containers?.find((x) => x.name === container)?.volumeMounts ?? []
 /** Where the container's volumes are mounted: no part of its writable layer. */
-const mountsOf = (pod: KObject, container: string) => ((pod.spec as ExecSpec).containers?.find((x) => x.name === container)?.volumeMounts ?? []).map((m) => m.mountPath)
+const mountsOf = (pod: KObject, container: string) => volumeMountsOf(pod, container).map((m) => m.mountPath)
+/**
+ * The read-only ones: a mount marked readOnly (the ServiceAccount admission marks the token's so),
+ * and every volume the kubelet writes with its AtomicWriter (projected, secret, configMap,
+ * downwardAPI), which it mounts read-only whatever the mount says.
+ */
+const readOnlyMounts = (pod: KObject, rec: PodRecord, container: string) =>
+  volumeMountsOf(pod, container).filter((m) => m.readOnly || rec.volumes[m.name]?.tsSuffix).map((m) => m.mountPath)
 
 /** The environment the runtime gives a process exec'd in `container`. */
 function execEnv(ctx: ClusterContext, pod: KObject, container: string): [string, string][] {
@@ -181,7 +189,7 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
     root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false,
     pids: mainPids(c, argv),
     ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
-    ...layerFor(c, policyOf(pod), ctx.clock.now(), mountsOf(pod, c.name)),
+    ...layerFor(c, policyOf(pod), ctx.clock.now(), mountsOf(pod, c.name)), readOnly: readOnlyMounts(pod, rec, c.name),
     // a stepped script's part (kubelet/scriptSteps.ts) goes on with the variables the last part left
     ...(vars ? { vars, keepVars: (v: ShellVars) => { kept = v } } : {}),
   })
@@ -236,7 +244,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     const containerID = c.containerID
     const out = await i.shell.run(i.command, {
       root, env, hostname, stdin, tty: i.tty === true, pids: proc.pids, ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip), ...(i.ended ? { ended: i.ended } : {}),
-      ...layerFor(c, policy, ctx.clock.now(), mountsOf(pod, container), i.changed),
+      ...layerFor(c, policy, ctx.clock.now(), mountsOf(pod, container), i.changed), readOnly: readOnlyMounts(pod, rec, container),
       current: async () => {
         if (!i.refresh) return root
         const now = await i.refresh()
