@@ -48,6 +48,23 @@ describe("a container's writable layer", () => {
     expect((await again.run('kubectl exec b -- ls /etc/shadow')).exitCode).toBe(1)
   })
 
+  it("puts what is written in an emptyDir in the pod's volume: the pod's other container sees it", async () => {
+    await run(
+      "printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: two\\nspec:\\n  containers:\\n" +
+      "  - {name: a, image: busybox:1.36, command: [sleep, \"100000\"], volumeMounts: [{name: cache, mountPath: /cache}]}\\n" +
+      "  - {name: b, image: busybox:1.36, command: [sleep, \"100000\"], volumeMounts: [{name: cache, mountPath: /cache}]}\\n" +
+      "  volumes:\\n  - {name: cache, emptyDir: {}}\\n' > two.yaml",
+    )
+    expect((await run('kubectl apply -f two.yaml')).stdout).toBe('pod/two created\n')
+    await run('lab advance 10s')
+    await run("kubectl exec two -c a -- sh -c 'echo shared > /cache/f; mkdir /cache/d; echo in-d > /cache/d/g; echo mine > /tmp/a'")
+    expect((await run("kubectl exec two -c b -- sh -c 'cat /cache/f /cache/d/g; ls /tmp'")).stdout).toBe('shared\nin-d\n')
+    await run('kubectl exec two -c b -- rm -r /cache/d')
+    expect((await run('kubectl exec two -c a -- ls /cache')).stdout).toBe('f\n')
+    // the container's own files stay its own
+    expect((await run('kubectl exec two -c a -- cat /tmp/a')).stdout).toBe('mine\n')
+  })
+
   it('keeps at most LAYER_MAX characters, and says which files it left out', async () => {
     const big = LAYER_MAX + 1000
     const r = await run(`kubectl exec b -- sh -c 'head -c ${big} /dev/zero | tr "\\\\0" a > /tmp/big; echo small > /tmp/small'`)

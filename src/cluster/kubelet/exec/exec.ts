@@ -7,7 +7,7 @@ import type { KObject } from '../../api/meta'
 import type { ExecResult, Status } from '../../apiserver/types'
 import type { ClusterContext } from '../../context'
 import type { ContainerRecord, PodRecord } from '../state'
-import { layerFor } from './writableLayer'
+import { layerFor, type EmptyDirMount } from './writableLayer'
 import { lookPath, runApplet, type Proc } from './busybox'
 import { buildRootfs, PATH_DIRS, rootfsKey, type RootfsInput } from './rootfs'
 import type { FsDir } from './vfs'
@@ -119,6 +119,12 @@ const mountsOf = (pod: KObject, container: string) => volumeMountsOf(pod, contai
  */
 const readOnlyMounts = (pod: KObject, rec: PodRecord, container: string) =>
   volumeMountsOf(pod, container).filter((m) => m.readOnly || rec.volumes[m.name]?.tsSuffix).map((m) => m.mountPath)
+/** Its writable emptyDirs (the kubelet writes no payload there): where the container's writes in them go. */
+const emptyDirsOf = (pod: KObject, rec: PodRecord, container: string): EmptyDirMount[] =>
+  volumeMountsOf(pod, container).flatMap((m) => {
+    const v = rec.volumes[m.name]
+    return v && !v.tsSuffix && !m.readOnly ? [{ at: m.mountPath, volume: v }] : []
+  })
 
 /** The environment the runtime gives a process exec'd in `container`. */
 function execEnv(ctx: ClusterContext, pod: KObject, container: string): [string, string][] {
@@ -189,7 +195,7 @@ export async function runMainProcess(ctx: ClusterContext, pod: KObject, rec: Pod
     root, env: execEnv(ctx, pod, c.name), hostname: spec.hostname ?? pod.metadata.name, stdin: '', tty: false,
     pids: mainPids(c, argv),
     ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip),
-    ...layerFor(c, policyOf(pod), ctx.clock.now(), mountsOf(pod, c.name)), readOnly: readOnlyMounts(pod, rec, c.name),
+    ...layerFor(c, policyOf(pod), ctx.clock.now(), mountsOf(pod, c.name), undefined, emptyDirsOf(pod, rec, c.name)), readOnly: readOnlyMounts(pod, rec, c.name),
     // a stepped script's part (kubelet/scriptSteps.ts) goes on with the variables the last part left
     ...(vars ? { vars, keepVars: (v: ShellVars) => { kept = v } } : {}),
   })
@@ -244,7 +250,7 @@ export async function execInPod(i: ExecInput): Promise<ExecResult | Status> {
     const containerID = c.containerID
     const out = await i.shell.run(i.command, {
       root, env, hostname, stdin, tty: i.tty === true, pids: proc.pids, ...networkOf(ctx, pod.metadata.namespace ?? '', rec.ip), ...(i.ended ? { ended: i.ended } : {}),
-      ...layerFor(c, policy, ctx.clock.now(), mountsOf(pod, container), i.changed), readOnly: readOnlyMounts(pod, rec, container),
+      ...layerFor(c, policy, ctx.clock.now(), mountsOf(pod, container), i.changed, emptyDirsOf(pod, rec, container)), readOnly: readOnlyMounts(pod, rec, container),
       current: async () => {
         if (!i.refresh) return root
         const now = await i.refresh()

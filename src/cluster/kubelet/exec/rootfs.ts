@@ -51,7 +51,14 @@ export interface RootfsInput {
 function volumeDir(v: VolumeRecord, token: RootfsInput['token']): FsDir {
   const at = v.writtenAt
   const top = dir(at, v.medium === 'tmpfs' ? 0o1777 : 0o777, v.medium === 'tmpfs')
-  if (!v.tsSuffix) return top
+  if (!v.tsSuffix) {
+    // an emptyDir: what the pod's containers wrote there (writableLayer.ts), `path/` for a folder
+    for (const [path, f] of Object.entries(v.files)) {
+      if (path.endsWith('/')) mkdirp(top, path.slice(0, -1), at)
+      else if ('text' in f) (path.includes('/') ? mkdirp(top, path.slice(0, path.lastIndexOf('/')), at) : top).children.set(path.slice(path.lastIndexOf('/') + 1), file(f.text, at))
+    }
+    return top
+  }
   const tsDir = tsDirName(v)
   const payload = dir(at, 0o755, v.medium === 'tmpfs')
   for (const [path, f] of Object.entries(v.files)) {
