@@ -2,7 +2,7 @@
 // kubelet mounts every projected, secret, configMap and downwardAPI volume read-only): writing
 // there fails with EROFS. The expected lines are those of the real tools on a read-only bind mount:
 // busybox 1.36.1 (the busybox image's, and Alpine's busybox speaks alike), and Debian 12's dash and
-// coreutils (C locale, as a container without LANG has).
+// coreutils (C locale, as a container without LANG has; the mount another device, as a volume is).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from './lab'
 
@@ -45,6 +45,21 @@ describe("the token's volume is read-only", () => {
       'tee: f: Read-only file system\n',
     )
     expect(r.stdout).toBe('x\nrc=1\n')
+  })
+
+  it('Debian: cp and mv into it, within it and out of it, as coreutils fail there', async () => {
+    const r = await run(`kubectl exec deb -- sh -c 'cd ${SA}; echo a > /tmp/a; mkdir /tmp/src; cp /tmp/a t2; cp /tmp/a .; cp -r /tmp/src .; mv token t3; mv /tmp/a .; mv token /tmp/moved; ls /tmp'`)
+    expect(r.stderr).toBe(
+      "cp: cannot create regular file 't2': Read-only file system\n" +
+      "cp: cannot create regular file './a': Read-only file system\n" +
+      "cp: cannot create directory './src': Read-only file system\n" +
+      "mv: cannot move 'token' to 't3': Read-only file system\n" +
+      "mv: inter-device move failed: '/tmp/a' to './a'; unable to remove target: Read-only file system\n" +
+      // out of it: the copy is made, the token stays
+      "mv: cannot remove 'token': Read-only file system\n",
+    )
+    expect(r.stdout).toBe('a\nmoved\nsrc\n')
+    expect((await run(`kubectl exec deb -- ls ${SA}`)).stdout).toBe('ca.crt\nnamespace\ntoken\n')
   })
 
   it('the rest of the container stays writable', async () => {

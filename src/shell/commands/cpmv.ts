@@ -96,6 +96,7 @@ export const cp: CommandSpec = {
           continue
         }
         if (ctx.fs.exists(to) && !ctx.fs.isDir(to)) { fail(`cannot overwrite non-directory '${dest}' with directory '${src}'`); continue }
+        if (ctx.fs.readOnlyAt?.(to)) { fail(`cannot create directory '${dest}': Read-only file system`); continue }
         copyTree(ctx.fs, from, to, [src, dest], preserve, say)
         continue
       }
@@ -103,6 +104,7 @@ export const cp: CommandSpec = {
       if (ctx.fs.isDir(to)) { fail(`cannot overwrite directory '${dest}' with non-directory`); continue }
       if (!ctx.fs.isDir(dirname(to))) { fail(`cannot create regular file '${dest}': No such file or directory`); continue }
       if (ctx.fs.exists(to) && has(p, 'no-clobber')) continue
+      if (ctx.fs.readOnlyAt?.(to)) { fail(`cannot create regular file '${dest}': Read-only file system`); continue }
       copyTree(ctx.fs, from, to, [src, dest], preserve, say)
     }
     return status
@@ -139,6 +141,13 @@ export const mv: CommandSpec = {
       if (from === to) { fail(`'${src}' and '${dest}' are the same file`); continue }
       const dir = ctx.fs.isDir(from)
       if (dir && inside(to, from)) { fail(`cannot move '${src}' to a subdirectory of itself, '${dest}'`); continue }
+      // a read-only mount (another device): a rename within it fails; one into it is tried as a copy
+      // (the target cannot be made); one out of it copies, then cannot remove the source
+      const roFrom = ctx.fs.readOnlyAt?.(from) === true
+      if (ctx.fs.readOnlyAt?.(to)) {
+        fail(roFrom ? `cannot move '${src}' to '${dest}': Read-only file system` : `inter-device move failed: '${src}' to '${dest}'; unable to remove target: Read-only file system`)
+        continue
+      }
       if (ctx.fs.exists(to)) {
         if (has(p, 'no-clobber')) continue
         if (dir && !ctx.fs.isDir(to)) { fail(`cannot overwrite non-directory '${dest}' with directory '${src}'`); continue }
@@ -148,6 +157,7 @@ export const mv: CommandSpec = {
       }
       if (!ctx.fs.isDir(dirname(to))) { fail(`cannot move '${src}' to '${dest}': No such file or directory`); continue }
       copyTree(ctx.fs, from, to, [src, dest], 'keep')
+      if (roFrom) { fail(`cannot remove '${src}': Read-only file system`); continue }
       ctx.fs.remove(from)
       if (has(p, 'verbose')) ctx.stdout(`renamed '${src}' -> '${dest}'\n`)
     }
