@@ -21,8 +21,11 @@ const SESSIONS: string[][] = [
   ['false', '!nothing', 'echo "rc=$?"', 'echo one', '!!:5', 'echo "rc=$?"', 'history | tail -n 3'],
 ]
 
-/** What an interactive bash says only because its input is no terminal. */
-const NOT_A_TERMINAL = /^bash: (cannot set terminal process group|no job control in this shell).*\n/gm
+/**
+ * What an interactive bash says only because its input is no terminal (now and then also the job
+ * control's `[pid: n (255)] tcsetattr: Inappropriate ioctl for device`, after a pipeline).
+ */
+const NOT_A_TERMINAL = /^bash: (cannot set terminal process group|no job control in this shell|\[\d+: \d+ \(\d+\)\] tcsetattr: Inappropriate ioctl for device).*\n/gm
 
 let real: string[] = []
 beforeAll(async () => {
