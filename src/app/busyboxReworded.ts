@@ -58,7 +58,8 @@ export function reworded(gnu: CommandSpec): CommandSpec {
     if (gnu.name === 'tail' && /^(tail: can't open '.+': .+\n)+$/.test(all) && r.status === 1 && !args.some((a) => !a.startsWith('-') && ctx.fs.exists(a))) stderr += 'tail: no files\n'
     if (stderr) ctx.stderr(stderr)
     // sed and awk stop at a file they cannot open with status 1 where GNU's go on with 2
-    return (changed && status === 2 && (gnu.name === 'sed' || gnu.name === 'awk')) || (gnu.name === 'xxd' && status === 2) ? 1 : r.status
+    // (and sed's EX_IO, 4: busybox says 1)
+    return (changed && status === 2 && (gnu.name === 'sed' || gnu.name === 'awk')) || (gnu.name === 'xxd' && status === 2) || (gnu.name === 'sed' && status === 4) ? 1 : r.status
   })
 }
 

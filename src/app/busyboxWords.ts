@@ -36,7 +36,11 @@ const WORDING: Record<string, Rule[]> = {
   // sort -c: busybox names the line before the first one out of order, in its own words; any key
   // it cannot parse is one message
   sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2'], [/^sort: .*:([0-9]+): disorder: .*$/gm, (_m: string, n: string) => `Check line ${Number(n) - 1}`], [/^sort: (?:invalid number (?:at field start|after '[.,]')|field number is zero|character offset is zero|stray character in field spec|invalid count)[^\n]*$/gm, 'sort: bad field specification']],
-  sed: [[/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2'], [/^sed: -e expression #\d+, char \d+: unknown command: `(.)'$/gm, 'sed: unsupported command $1']],
+  sed: [
+    [/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2'], [/^sed: -e expression #\d+, char \d+: unknown command: `(.)'$/gm, 'sed: unsupported command $1'],
+    // -i on a read-only mount: busybox names its temporary file after the file itself (sed.ts tempSuffix)
+    [/^sed: couldn't open temporary file (?:.*\/)?sed(\w{6}): (.+)$/gm, "sed: can't create temp file '\u0000$1': $2"],
+  ],
 }
 for (const sum of ['md5sum', 'sha1sum', 'sha256sum', 'sha512sum']) {
   WORDING[sum] = [[new RegExp(`^${sum}: (.+): (No such file or directory)$`, 'gm'), `${sum}: can't open '$1': $2`], [new RegExp(`^${sum}: (.+): Is a directory$`, 'gm'), `${sum}: can't read '$1': Is a directory`]]
@@ -91,6 +95,19 @@ export function busyboxRefusal(applet: string, args: readonly string[]): Reworde
   return undefined
 }
 
+/** sed's file operands: all of them after -e or -f, else all but the first (the script). */
+function sedFiles(args: readonly string[]): string[] {
+  const operands: string[] = []
+  let script = false
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '-e' || a === '-f' || a === '--expression' || a === '--file') { script = true; i++ }
+    else if (/^-[^-]*[ef]/.test(a) || a.startsWith('--expression=') || a.startsWith('--file=')) script = true
+    else if (!a.startsWith('-') || a === '-') operands.push(a)
+  }
+  return script ? operands : operands.slice(1)
+}
+
 /** busybox cut takes the first character of a longer -d (GNU's refuses it). */
 export function busyboxArgs(applet: string, argv: string[]): string[] {
   if (applet !== 'cut') return argv
@@ -113,6 +130,8 @@ export function busyboxWording(applet: string, stderr: string, status: number, a
   // md5sum -c names a list it cannot open plainly
   const rules = applet.endsWith('sum') && args.includes('-c') ? [] : WORDING[applet] ?? []
   for (const [re, to] of rules) out = out.replace(re, to as string)
+  // (a rule's \0 stands for the file it names as typed: sed -i's first file)
+  if (out.includes('\u0000')) out = out.replaceAll('\u0000', sedFiles(args)[0] ?? '')
   // sed and awk stop at a file they cannot open with status 1 where GNU's go on with 2; xxd says 1
   if ((applet === 'sed' || applet === 'awk') && status === 2 && out !== stderr) status = 1
   if (applet === 'xxd' && status === 2) status = 1

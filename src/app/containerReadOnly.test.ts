@@ -62,7 +62,16 @@ describe("the token's volume is read-only", () => {
     expect((await run(`kubectl exec deb -- ls ${SA}`)).stdout).toBe('ca.crt\nnamespace\ntoken\n')
   })
 
+  it('sed -i fails at its temporary file, named as each sed names it (six random characters)', async () => {
+    const bb = await run(`kubectl exec bb -- sh -c 'cd ${SA}; sed -i s/a/b/ token; echo rc=$?'`)
+    expect(bb.stderr).toMatch(/^sed: can't create temp file 'token[A-Za-z0-9]{6}': Read-only file system\n$/)
+    expect(bb.stdout).toBe('rc=1\n')
+    const deb = await run(`kubectl exec deb -- sh -c 'sed -i s/a/b/ ${SA}/token; echo rc=$?'`)
+    expect(deb.stderr).toMatch(new RegExp(`^sed: couldn't open temporary file ${SA}/sed[A-Za-z0-9]{6}: Read-only file system\\n$`))
+    expect(deb.stdout).toBe('rc=4\n')
+  })
+
   it('the rest of the container stays writable', async () => {
-    expect((await run("kubectl exec bb -- sh -c 'echo ok > /tmp/w; touch /tmp/t; mkdir /tmp/d; cat /tmp/w'")).stdout).toBe('ok\n')
+    expect((await run("kubectl exec bb -- sh -c 'echo ok > /tmp/w; touch /tmp/t; mkdir /tmp/d; sed -i s/o/O/ /tmp/w; cat /tmp/w'")).stdout).toBe('Ok\n')
   })
 })

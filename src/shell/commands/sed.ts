@@ -6,6 +6,7 @@
 import type { CommandSpec, FlagSpec } from '../types'
 import { SedError, compileScript, type Addr, type Cmd } from './sedScript'
 import { asBytes, fromBytes, utf8Locale } from '../locale'
+import { tempSuffix } from '../../common/fnv'
 
 const flags: FlagSpec[] = [
   { name: 'quiet', short: 'n', takesValue: false, help: 'do not print the pattern space automatically' },
@@ -138,6 +139,13 @@ export const sed: CommandSpec = {
       if (bytes) out = fromBytes(out)
       if (inPlace !== undefined) {
         const path = ctx.fs.resolve(group[0].file!)
+        if (ctx.fs.readOnlyAt?.(path)) {
+          // -i writes a temporary file beside the file first: on a read-only mount that fails (EX_IO)
+          const typed = group[0].file!
+          const dir = typed.includes('/') ? typed.slice(0, typed.lastIndexOf('/')) : '.'
+          ctx.stderr(`sed: couldn't open temporary file ${dir}/sed${tempSuffix(`${path}@${ctx.lab.now()}`)}: Read-only file system\n`)
+          return 4
+        }
         if (inPlace) ctx.fs.writeFile(inPlace.includes('*') ? ctx.fs.resolve(inPlace.replace('*', group[0].file!)) : path + inPlace, ctx.fs.readFile(path) ?? '')
         ctx.fs.writeFile(path, out)
       } else ctx.stdout(out)
