@@ -127,6 +127,8 @@ export function busyboxWording(applet: string, stderr: string, status: number, a
     if (USAGE_ONLY.some((re) => re.test(stderr))) return { stderr: usage, status: USAGE_STATUS[applet] ?? 1 }
   }
   let out = stderr
+  // mkdir -p: busybox names a folder it makes on the way with its slash ('d/' of d/e)
+  if (applet === 'mkdir') out = out.replace(/^mkdir: cannot create directory '(.+)': (.+)$/gm, (m, dir: string) => (args.some((a) => a.startsWith(`${dir}/`) && a.replace(/\/+$/, '') !== dir) ? m.replace(`'${dir}'`, `'${dir}/'`) : m))
   // md5sum -c names a list it cannot open plainly
   const rules = applet.endsWith('sum') && args.includes('-c') ? [] : WORDING[applet] ?? []
   for (const [re, to] of rules) out = out.replace(re, to as string)

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe("the token's volume is read-only", () => {
   it('busybox: the shell, touch, rm, mkdir and tee refuse, and the token stays', async () => {
-    const r = await run(`kubectl exec bb -- sh -c 'cd ${SA}; echo x > f; echo x >> token; touch f; touch -c token; touch -c nope; rm -f token; mkdir d; echo x | tee f; echo rc=$?'`)
+    const r = await run(`kubectl exec bb -- sh -c 'cd ${SA}; echo x > f; echo x >> token; touch f; touch -c token; touch -c nope; rm -f token; mkdir d; mkdir -p d/e; echo x | tee f; echo rc=$?'`)
     expect(r.stderr).toBe(
       "sh: can't create f: Read-only file system\n" +
       "sh: can't create token: Read-only file system\n" +
@@ -27,6 +27,8 @@ describe("the token's volume is read-only", () => {
       'touch: token: Read-only file system\n' +
       "rm: can't remove 'token': Read-only file system\n" +
       "mkdir: can't create directory 'd': Read-only file system\n" +
+      // -p names a folder made on the way with its slash
+      "mkdir: can't create directory 'd/': Read-only file system\n" +
       'tee: f: Read-only file system\n',
     )
     expect(r.stdout).toBe('x\nrc=1\n')
