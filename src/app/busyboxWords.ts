@@ -12,13 +12,15 @@ type Rule = [RegExp, string | ((...m: string[]) => string)]
 /** busybox's xatou and friends, for a number option it cannot read (the applet's name from the rule's key). */
 const INVALID = (m: string, value: string) => `${m.slice(0, m.indexOf(':'))}: invalid number '${value}'${m.endsWith('\n') ? '\n' : ''}`
 
-/** Per applet: GNU's wording -> busybox's (`$1`... from the match). */
-const WORDING: Record<string, Rule[]> = {
+/** Per applet: GNU's wording -> busybox's (`$1`... from the match); for some, made from the command's arguments. */
+const WORDING: Record<string, Rule[] | ((args: readonly string[]) => Rule[])> = {
   tail: [[/^tail: cannot open '(.+)' for reading: (.+)$/gm, "tail: can't open '$1': $2"], [/^tail: error reading '.+': Is a directory$/gm, 'tail: read error: Is a directory'], [/^tail: invalid number of (?:lines|bytes): '[-+]?(.*)'$/gm, INVALID]],
   awk: [[/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2']],
   cat: [[/^cat: .+: Is a directory$/gm, 'cat: read error: Is a directory'], [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"]],
   rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"]],
-  mkdir: [[/^mkdir: cannot create directory '(.+)': (.+)$/gm, "mkdir: can't create directory '$1': $2"]],
+  // -p: busybox names a folder it makes on the way with its slash ('d/' of d/e)
+  mkdir: (args) => [[/^mkdir: cannot create directory '(.+)': (.+)$/gm, (_m: string, dir: string, why: string) =>
+    `mkdir: can't create directory '${dir}${args.some((a) => a.startsWith(`${dir}/`) && a.replace(/\/+$/, '') !== dir) ? '/' : ''}': ${why}`]],
   head: [[/^head: cannot open '(.+)' for reading: (.+)$/gm, 'head: $1: $2'], [/^head: invalid number of (?:lines|bytes): '-?(.*)'$/gm, INVALID]],
   tac: [[/^tac: failed to open '(.+)' for reading: (.+)$/gm, 'tac: $1: $2'], [/^tac: (.+): read error: Invalid argument$/gm, 'tac: $1: Is a directory']],
   rev: [[/^rev: cannot open (.+): (.+)$/gm, 'rev: $1: $2']],
@@ -36,10 +38,10 @@ const WORDING: Record<string, Rule[]> = {
   // sort -c: busybox names the line before the first one out of order, in its own words; any key
   // it cannot parse is one message
   sort: [[/^sort: cannot read: (.+): (.+)$/gm, 'sort: $1: $2'], [/^sort: .*:([0-9]+): disorder: .*$/gm, (_m: string, n: string) => `Check line ${Number(n) - 1}`], [/^sort: (?:invalid number (?:at field start|after '[.,]')|field number is zero|character offset is zero|stray character in field spec|invalid count)[^\n]*$/gm, 'sort: bad field specification']],
-  sed: [
+  sed: (args) => [
     [/^sed: can't read (.+): (.+)$/gm, 'sed: $1: $2'], [/^sed: -e expression #\d+, char \d+: unknown command: `(.)'$/gm, 'sed: unsupported command $1'],
-    // -i on a read-only mount: busybox names its temporary file after the file itself (sed.ts tempSuffix)
-    [/^sed: couldn't open temporary file (?:.*\/)?sed(\w{6}): (.+)$/gm, "sed: can't create temp file '\u0000$1': $2"],
+    // -i on a read-only mount: busybox names its temporary file after the file itself, as typed (sed.ts tempSuffix)
+    [/^sed: couldn't open temporary file (?:.*\/)?sed(\w{6}): (.+)$/gm, (_m: string, x: string, why: string) => `sed: can't create temp file '${sedFiles(args)[0] ?? ''}${x}': ${why}`],
   ],
 }
 for (const sum of ['md5sum', 'sha1sum', 'sha256sum', 'sha512sum']) {
@@ -127,13 +129,10 @@ export function busyboxWording(applet: string, stderr: string, status: number, a
     if (USAGE_ONLY.some((re) => re.test(stderr))) return { stderr: usage, status: USAGE_STATUS[applet] ?? 1 }
   }
   let out = stderr
-  // mkdir -p: busybox names a folder it makes on the way with its slash ('d/' of d/e)
-  if (applet === 'mkdir') out = out.replace(/^mkdir: cannot create directory '(.+)': (.+)$/gm, (m, dir: string) => (args.some((a) => a.startsWith(`${dir}/`) && a.replace(/\/+$/, '') !== dir) ? m.replace(`'${dir}'`, `'${dir}/'`) : m))
   // md5sum -c names a list it cannot open plainly
-  const rules = applet.endsWith('sum') && args.includes('-c') ? [] : WORDING[applet] ?? []
+  const wording = applet.endsWith('sum') && args.includes('-c') ? [] : WORDING[applet] ?? []
+  const rules = typeof wording === 'function' ? wording(args) : wording
   for (const [re, to] of rules) out = out.replace(re, to as string)
-  // (a rule's \0 stands for the file it names as typed: sed -i's first file)
-  if (out.includes('\u0000')) out = out.replaceAll('\u0000', sedFiles(args)[0] ?? '')
   // sed and awk stop at a file they cannot open with status 1 where GNU's go on with 2; xxd says 1
   if ((applet === 'sed' || applet === 'awk') && status === 2 && out !== stderr) status = 1
   if (applet === 'xxd' && status === 2) status = 1
