@@ -21,8 +21,9 @@ function runIndex(c: ContainerRecord, policy: RestartPolicy, now: number): numbe
   return c.exit ? runStateAt(start, c.exit, policy, now).current.index : 0
 }
 
-/** Whether `path` (a file, or a folder as `path/`) lies under one of the mount points. */
-const under = (path: string, mounts: readonly string[]) => mounts.some((m) => path === `${m}/` || path.startsWith(`${m}/`)) || NOT_LAYER.some((p) => path.startsWith(p))
+/** Whether `path` (a file, or a folder as `path/`) lies under one of the mount points (without their trailing slashes). */
+const under = (path: string, mounts: readonly string[]) => mounts.some((m) => path.startsWith(`${m}/`))
+const trimmed = (m: string) => m.replace(/\/+$/, '')
 
 /** The keys of `writes` that fit in LAYER_MAX characters (names and contents), the largest left out first; and those left out. */
 function fitting(writes: Record<string, string | null>, keys: string[]): { kept: string[]; dropped: string[] } {
@@ -33,7 +34,8 @@ function fitting(writes: Record<string, string | null>, keys: string[]): { kept:
     size -= k.length + (writes[k]?.length ?? 0)
     dropped.push(k)
   }
-  return { kept: keys.filter((k) => !dropped.includes(k)), dropped }
+  const out = new Set(dropped)
+  return { kept: keys.filter((k) => !out.has(k)), dropped }
 }
 
 /**
@@ -64,18 +66,19 @@ export interface EmptyDirMount { at: string; volume: VolumeRecord }
 export function layerFor(c: ContainerRecord, policy: RestartPolicy, now: number, mounts: readonly string[], changed?: () => void, emptyDirs: readonly EmptyDirMount[] = []): { layer?: LayerWrites; keepLayer: (w: LayerWrites) => string[] } {
   const run = runIndex(c, policy, now)
   const layer = c.layer && c.layer.run === run ? { writes: c.layer.writes, at: c.layer.at } : undefined
+  const volumes = mounts.map(trimmed)
   const keepLayer = (w: LayerWrites): string[] => {
-    const all = Object.keys(w.writes)
+    const all = Object.keys(w.writes).filter((k) => !NOT_LAYER.some((p) => k.startsWith(p)))
     const dropped: string[] = []
     for (const e of emptyDirs) {
-      const at = e.at.replace(/\/+$/, '')
-      const mine = all.filter((k) => under(k, [at]) && !NOT_LAYER.some((p) => k.startsWith(p)))
+      const at = trimmed(e.at)
+      const mine = all.filter((k) => under(k, [at]))
       if (mine.length === 0) continue
       const fit = fitting(w.writes, mine)
       dropped.push(...fit.dropped)
       keepInVolume(e.volume, at, w.writes, fit.kept, now)
     }
-    const fit = fitting(w.writes, all.filter((k) => !under(k, mounts.map((m) => m.replace(/\/+$/, '')))))
+    const fit = fitting(w.writes, all.filter((k) => !under(k, volumes)))
     dropped.push(...fit.dropped)
     const writes: Record<string, string | null> = {}
     const at: Record<string, number> = {}
