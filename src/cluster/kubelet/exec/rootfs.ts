@@ -4,7 +4,7 @@
 
 import type { KObject } from '../../api/meta'
 import type { PodRecord, VolumeRecord } from '../state'
-import { chardev, CONTAINER_DEVICES, dir, file, fileOf, link, mkdirp, resolve, type FsDir } from './vfs'
+import { chardev, CONTAINER_DEVICES, dir, file, fileOf, link, mkdirp, resolve, type FsDir, type FsNode } from './vfs'
 import { tsDirName } from '../volumes'
 import { DEBIAN_TOOLS, imageContent, type ImageContent } from './imageContent'
 import { ALPINE_APPLETS } from './alpineApplets'
@@ -48,6 +48,12 @@ export interface RootfsInput {
   clusterDNS: string
 }
 
+/** Put `node` at `path` (relative) under `d`, making the folders on the way. */
+function place(d: FsDir, path: string, node: FsNode, at: number): void {
+  const parent = path.includes('/') ? mkdirp(d, path.slice(0, path.lastIndexOf('/')), at) : d
+  parent.children.set(path.slice(path.lastIndexOf('/') + 1), node)
+}
+
 function volumeDir(v: VolumeRecord, token: RootfsInput['token']): FsDir {
   const at = v.writtenAt
   const top = dir(at, v.medium === 'tmpfs' ? 0o1777 : 0o777, v.medium === 'tmpfs')
@@ -55,17 +61,13 @@ function volumeDir(v: VolumeRecord, token: RootfsInput['token']): FsDir {
     // an emptyDir: what the pod's containers wrote there (writableLayer.ts), `path/` for a folder
     for (const [path, f] of Object.entries(v.files)) {
       if (path.endsWith('/')) mkdirp(top, path.slice(0, -1), at)
-      else if ('text' in f) (path.includes('/') ? mkdirp(top, path.slice(0, path.lastIndexOf('/')), at) : top).children.set(path.slice(path.lastIndexOf('/') + 1), file(f.text, at))
+      else if ('text' in f) place(top, path, file(f.text, at), at)
     }
     return top
   }
   const tsDir = tsDirName(v)
   const payload = dir(at, 0o755, v.medium === 'tmpfs')
-  for (const [path, f] of Object.entries(v.files)) {
-    const parent = path.includes('/') ? mkdirp(payload, path.slice(0, path.lastIndexOf('/')), at) : payload
-    const name = path.slice(path.lastIndexOf('/') + 1)
-    parent.children.set(name, file('text' in f ? f.text : () => token(f.tokenId) ?? '', at, v.mode & 0o777))
-  }
+  for (const [path, f] of Object.entries(v.files)) place(payload, path, file('text' in f ? f.text : () => token(f.tokenId) ?? '', at, v.mode & 0o777), at)
   top.children.set(tsDir, payload)
   top.children.set('..data', link(tsDir, at))
   for (const name of payload.children.keys()) top.children.set(name, link(`..data/${name}`, at))
