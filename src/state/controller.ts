@@ -274,7 +274,7 @@ export class TerminalController implements CommandQueue {
     const timer = setTimeout(show, ECHO_WAIT_MS)
     this.showEcho = show
     let ran = false
-    const fromId = this.term().nextId
+    const fromId = st.nextId
     try {
       const answer = await lab.enter!(text, this.gate?.owed?.() ?? 0, (c) => {
         show()
@@ -310,7 +310,7 @@ export class TerminalController implements CommandQueue {
   private async execute(text: string, onChunk?: (c: OutputChunk) => void): Promise<RunResult> {
     const lab = this.lab!
     const st = this.term()
-    const fromId = this.term().nextId
+    const fromId = st.nextId
     try {
       await this.gate?.sync() // the wall time owed (none while paused)
       const result = await lab.run(text, (c) => {
