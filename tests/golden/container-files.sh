@@ -1,0 +1,20 @@
+# seed: 1
+# Golden: a container's own files. The busybox image's tree, id and printenv were checked against
+# busybox 1.36.1 built with docker-library's configuration and the image's rootfs under chroot;
+# the writable layer against a container's overlayfs (what one exec writes, the next one reads); the
+# read-only token volume against busybox 1.36.1, dash and GNU coreutils on a read-only bind mount
+# (the temporary files' six characters are the lab's own draw).
+kubectl run bb --image=busybox:1.36 -- sleep 100000
+kubectl run deb --image=debian:12 -- sleep 100000
+lab advance 30s
+kubectl exec bb -- ls -l /bin/sh /bin/busybox /usr/bin/env
+kubectl exec bb -- ls /
+kubectl exec bb -- which env ls
+kubectl exec bb -- id
+kubectl exec bb -- printenv HOSTNAME NOPE
+kubectl exec bb -- sh -c 'echo hello > /tmp/note; mkdir /srv'
+kubectl exec bb -- sh -c 'cat /tmp/note; ls -d /srv; rm /tmp/note'
+kubectl exec bb -- ls /tmp
+kubectl exec bb -- sh -c 'cd /var/run/secrets/kubernetes.io/serviceaccount; echo x > token; touch f; rm token; mkdir -p d/e; sed -i s/a/b/ token'
+kubectl exec deb -- sh -c 'cd /var/run/secrets/kubernetes.io/serviceaccount; echo x > token; touch f; rm token; mkdir -p d/e; cp /etc/hostname .; mv token /tmp/t; sed -i s/a/b/ token'
+kubectl exec deb -- ls /tmp /var/run/secrets/kubernetes.io/serviceaccount
