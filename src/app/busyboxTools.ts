@@ -16,6 +16,7 @@ import { lookPath } from '../cluster/kubelet/exec/busybox'
 import { flagsOf } from './busyboxGetopt'
 import { busyboxLinks } from './busyboxLinks'
 import { busyboxStat } from './busyboxStat'
+import { busyboxArch, busyboxUname } from './busyboxUname'
 
 /** Applets whose GNU module answers with busybox's words. */
 const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64',
@@ -170,7 +171,9 @@ export function rootGroups(etcGroup: string | undefined): [number, string][] {
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
   const isProgram = (name: string) => lookPath(p, name).found
-  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(rootGroups(flat['/etc/group'])), busyboxTouch(fs), busyboxEnv(isProgram), busyboxPrintenv, ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs)]
+  const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(rootGroups(flat['/etc/group'])), busyboxTouch(fs), busyboxEnv(isProgram), busyboxPrintenv, ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs),
+    // Alpine builds busybox with the OS name `Linux`; the busybox image keeps defconfig's
+    busyboxUname(p.hostname, flat['/etc/alpine-release'] !== undefined ? 'Linux' : 'GNU/Linux'), busyboxArch]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))

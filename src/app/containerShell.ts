@@ -24,6 +24,7 @@ import { byName, containerMessages, type Personality } from '../shell/dialectWor
 import { busyboxTools } from './busyboxTools'
 import type { WrittenChunk } from '../cluster/kubelet/exec/ls'
 import { applyLayer, layerOf, syncUnderneath, TrackedFs } from './containerTree'
+import { gnuUname } from '../shell/commands/uname'
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
 
@@ -177,6 +178,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
     // Debian's root is in its own group alone (a busybox image's id, with Alpine's groups, is busyboxTools')
     small('id', () => 'uid=0(root) gid=0(root) groups=0(root)\n', p),
     whichIn(p),
+    gnuUname(p.hostname),
     podCurl(curl, p, API_SERVER, lab),
     containerSleep,
     containerNslookup(p, firstOnPath(p, 'nslookup')?.target === '/bin/busybox' ? 'busybox' : 'bind'),

@@ -14,6 +14,7 @@ import { CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES } from './rb
 import { CONTROLLER_ROLES, controllerBindingObject } from './rbac/controllerPolicy'
 import { NAMESPACE_ROLE_BINDINGS, NAMESPACE_ROLES, namespaceRoleBindingObject, namespaceRoleObject } from './rbac/namespacePolicy'
 import { Random } from './random'
+import { KERNEL } from './kernel'
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
@@ -58,7 +59,7 @@ export function nodeObject(ctx: ClusterContext, node: NodeConfig, createdAt: num
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
         machineID: ctx.random.hex(32), systemUUID: ctx.random.uuid(), bootID: ctx.random.uuid(),
-        kernelVersion: '6.1.0-40-amd64', osImage: 'Debian GNU/Linux 12 (bookworm)', containerRuntimeVersion: 'containerd://2.1.4',
+        kernelVersion: KERNEL.release, osImage: 'Debian GNU/Linux 12 (bookworm)', containerRuntimeVersion: 'containerd://2.1.4',
         kubeletVersion: ctx.config.kubernetesVersion, kubeProxyVersion: '', operatingSystem: 'linux', architecture: 'amd64',
         swap: { capacity: 0 },
       },

@@ -3,7 +3,9 @@
 # busybox 1.36.1 built with docker-library's configuration and the image's rootfs under chroot;
 # the writable layer against a container's overlayfs (what one exec writes, the next one reads); the
 # read-only token volume against busybox 1.36.1, dash and GNU coreutils on a read-only bind mount
-# (the temporary files' six characters are the lab's own draw).
+# (the temporary files' six characters are the lab's own draw). uname is the node's Debian 12 kernel
+# (6.1.0-40-amd64, as Debian 12 prints it) with the container as host: busybox's -o is defconfig's
+# GNU/Linux (Alpine's is Linux), its fields and omissions checked against busybox 1.36.1 and coreutils 9.1.
 kubectl run bb --image=busybox:1.36 -- sleep 100000
 kubectl run deb --image=debian:12 -- sleep 100000
 lab advance 30s
@@ -18,3 +20,9 @@ kubectl exec bb -- ls /tmp
 kubectl exec bb -- sh -c 'cd /var/run/secrets/kubernetes.io/serviceaccount; echo x > token; touch f; rm token; mkdir -p d/e; sed -i s/a/b/ token'
 kubectl exec deb -- sh -c 'cd /var/run/secrets/kubernetes.io/serviceaccount; echo x > token; touch f; rm token; mkdir -p d/e; cp /etc/hostname .; mv token /tmp/t; sed -i s/a/b/ token'
 kubectl exec deb -- ls /tmp /var/run/secrets/kubernetes.io/serviceaccount
+kubectl exec bb -- uname -a
+kubectl exec bb -- uname -pio
+kubectl exec deb -- uname -a
+kubectl exec deb -- uname -snrvmpio
+uname -a
+arch

@@ -7,6 +7,7 @@ import { coreutilsVersion } from './util'
 
 /** The "Written by" line of each program (a line break where coreutils breaks it). */
 export const COREUTILS_AUTHORS: Readonly<Record<string, string>> = {
+  arch: 'David MacKenzie and Karel Zak',
   base64: 'Simon Josefsson',
   basename: 'David MacKenzie',
   cat: 'Torbjorn Granlund and Richard M. Stallman',
@@ -43,6 +44,7 @@ export const COREUTILS_AUTHORS: Readonly<Record<string, string>> = {
   tee: 'Mike Parker, Richard M. Stallman, and David MacKenzie',
   touch: 'Paul Rubin, Arnold Robbins, Jim Kingdon,\nDavid MacKenzie, and Randy Smith',
   tr: 'Jim Meyering',
+  uname: 'David MacKenzie',
   uniq: 'Richard M. Stallman and David MacKenzie',
   wc: 'Paul Rubin and David MacKenzie',
   whoami: 'Richard Mlynarik',

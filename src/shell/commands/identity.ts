@@ -3,12 +3,7 @@
 // coreutils' in the C locale; a user other than root is "no such user", as getpwnam finds none.
 
 import type { CommandContext, CommandSpec } from '../types'
-import { coreutilsVersion, getopt, has, usageError } from './util'
-
-const FOOTER = `
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Full documentation <https://www.gnu.org/software/coreutils/PROG>
-`
+import { coreutilsFooter, coreutilsVersion, getopt, has, usageError } from './util'
 
 /** The workstation's one user: root, in group root only. */
 const ROOT = { uid: 0, name: 'root', gid: 0, group: 'root' }
@@ -18,7 +13,7 @@ Print the name of the user this shell runs as (on the workstation: root); the sa
 
       --help        display this help and exit
       --version     output version information and exit
-${FOOTER.replace('PROG', 'whoami')}`
+${coreutilsFooter('whoami')}`
 
 export const whoami: CommandSpec = {
   name: 'whoami',
@@ -53,7 +48,7 @@ Print the user and group IDs and names of each USER, or of this shell's user whe
       --version     output version information and exit
 
 Without an option, print uid, gid and groups, each with its name.
-${FOOTER.replace('PROG', 'id')}`
+${coreutilsFooter('id')}`
 
 const ID_LONG = { context: false, group: false, groups: false, name: false, real: false, user: false, zero: false, help: false, version: false }
 const ID_ALIAS = { Z: 'context', g: 'group', G: 'groups', n: 'name', r: 'real', u: 'user', z: 'zero' }

@@ -60,6 +60,7 @@ import { cp, mv } from './cpmv'
 import { basename, dirname, printenv } from './names'
 import { find } from './find'
 import { diff } from './diff'
+import { gnuArch, gnuUname } from './uname'
 import { unsimulated } from './unsimulated'
 import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
 import { missingHint } from '../missingHints'
@@ -97,6 +98,7 @@ function ownCommands(): CommandSpec[] {
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
     cp, mv, basename, dirname, printenv, find, diff, bash, sh,
+    gnuUname('workstation'), gnuArch,
   ].map(withVersion)
   return own
 }

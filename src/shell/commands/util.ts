@@ -167,6 +167,12 @@ There is NO WARRANTY, to the extent permitted by law.
 Written by ${authors}.
 `
 
+/** The last lines of a coreutils program's --help: where its documentation is. */
+export const coreutilsFooter = (prog: string): string => `
+GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
+Full documentation <https://www.gnu.org/software/coreutils/${prog}>
+`
+
 /** Define a command spec tersely. */
 /** --help for a command whose spec says it all: its usage, summary and options; status 0. */
 export function printHelp(ctx: CommandContext, spec: CommandSpec): number {
