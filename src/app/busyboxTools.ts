@@ -17,6 +17,7 @@ import { flagsOf } from './busyboxGetopt'
 import { busyboxLinks } from './busyboxLinks'
 import { busyboxStat } from './busyboxStat'
 import { busyboxArch, busyboxUname } from './busyboxUname'
+import { busyboxBasename, busyboxDirname } from './busyboxNames'
 
 /** Applets whose GNU module answers with busybox's words. */
 const REWORDED = ['head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64',
@@ -171,9 +172,10 @@ export function rootGroups(etcGroup: string | undefined): [number, string][] {
 /** The busybox applets of a busybox-based image, given the workstation's modules for the rest. */
 export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs, gnu: readonly CommandSpec[]): CommandSpec[] {
   const isProgram = (name: string) => lookPath(p, name).found
+  // Alpine's busybox: musl, and the OS name `Linux`; the busybox image's: glibc, and defconfig's name
+  const alpine = flat['/etc/alpine-release'] !== undefined
   const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(rootGroups(flat['/etc/group'])), busyboxTouch(fs), busyboxEnv(isProgram), busyboxPrintenv, ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs),
-    // Alpine builds busybox with the OS name `Linux`; the busybox image keeps defconfig's
-    busyboxUname(p.hostname, flat['/etc/alpine-release'] !== undefined ? 'Linux' : 'GNU/Linux'), busyboxArch]
+    busyboxUname(p.hostname, alpine ? 'Linux' : 'GNU/Linux'), busyboxArch, busyboxBasename, busyboxDirname(alpine ? 'musl' : 'glibc')]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))
