@@ -73,6 +73,9 @@ test('jumps: the next event, then a token’s refresh, warnafter and exp', async
     await expect(shownTime(page)).toHaveAttribute('data-ms', String(at))
   }
   await expect(nextEvent).toHaveAttribute('aria-disabled', 'true')
+  // said in words, not only by the dashed border; the cluster's, apart from the token's times after their label
+  await expect(nextEvent).toHaveText('cluster event: none', { useInnerText: true })
+  await expect(page.locator('.clock-token-jumps')).toContainText(/^token:\s*refresh[^]*warnafter[^]*exp[^]*of/, { useInnerText: true })
   const pods = (await typeCommand(page, 'kubectl -n sa-demo get pod app')).map((l) => l.text)
   expect(pods[1]).toMatch(/^app\s+1\/1\s+Running\s+0\s+/)
 
@@ -83,6 +86,7 @@ test('jumps: the next event, then a token’s refresh, warnafter and exp', async
 
   const refresh = page.getByTestId('jump-refresh')
   const refreshAt = Number(await refresh.getAttribute('data-at'))
+  await expect(refresh).toHaveText(/^refresh \+\d/, { useInnerText: true })
   expect(refreshAt).toBeGreaterThan(claims.iat * 1000)
   expect(refreshAt).toBeLessThan(claims['kubernetes.io'].warnafter * 1000)
   await refresh.click()

@@ -116,7 +116,7 @@ test('keyboard: Tab reaches the clock controls, the splitters, the decoder and t
   const whats = seen.map((s) => s.what)
   expect(whats.some((w) => /^button (Play|Pause) clock$/.test(w))).toBe(true)
   expect(whats).toContain('select Clock speed')
-  expect(whats.some((w) => w.startsWith('button Move clock to next event'))).toBe(true)
+  expect(whats.some((w) => w.startsWith('button Move clock to next cluster event'))).toBe(true)
   expect(where).toContain('pane-terminal')
   expect(where.filter((w) => w === 'splitter').length).toBe(3)
   expect(where).toContain('pane-decoder')

@@ -107,6 +107,41 @@ export function ClockControls({ store, clock: controller, compact = false }: Pro
     </label>
   )
 
+  const jumpButton = ({ kind, text, what }: (typeof JUMPS)[number]) => {
+    const at = targets[kind]
+    const label = kind === 'event' ? what : `${what} ${whose}`
+    const line = at !== undefined && now !== undefined ? advanceLine(now, at) : undefined
+    return (
+      <button
+        key={kind}
+        type="button"
+        className="clock-jump"
+        aria-label={`Move clock to ${kind === 'event' ? 'next cluster event' : text}`}
+        aria-disabled={at === undefined ? 'true' : undefined}
+        title={at === undefined ? `${none(kind, what)}.` : `Move the lab clock to ${label}, ${formatLabTime(at)}: runs ${line ?? 'lab advance'} in the terminal (lab undo takes it back)`}
+        onClick={() => (at === undefined ? setSaid(`${none(kind, what)}.`) : jump(label, at))}
+        data-testid={`jump-${kind}`}
+        data-at={at}
+      >
+        {kind === 'event' ? (
+          // the cluster's, not a token's (a narrow presenter header keeps the short words)
+          <>
+            <span className="clock-jump-long">cluster event</span>
+            <span className="clock-jump-short">{text}</span>
+          </>
+        ) : (
+          text
+        )}
+        {at === undefined ? (
+          // said in words, not only by the dashed border: there is nothing of this kind ahead
+          <span className="clock-jump-in clock-jump-none">: none</span>
+        ) : (
+          now !== undefined && <span className="clock-jump-in"> +{shortDuration(at - now)}</span>
+        )}
+      </button>
+    )
+  }
+
   return (
     <div className="clock-controls" role="group" aria-label="Clock controls">
       <button
@@ -132,28 +167,13 @@ export function ClockControls({ store, clock: controller, compact = false }: Pro
         <span id={`${id}-jump`} className="clock-jump-label">
           Move clock to
         </span>
-        {JUMPS.map(({ kind, text, what }) => {
-          const at = targets[kind]
-          const label = kind === 'event' ? what : `${what} ${whose}`
-          const line = at !== undefined && now !== undefined ? advanceLine(now, at) : undefined
-          return (
-            <button
-              key={kind}
-              type="button"
-              className="clock-jump"
-              aria-label={`Move clock to ${text}`}
-              aria-disabled={at === undefined ? 'true' : undefined}
-              title={at === undefined ? `${none(kind, what)}.` : `Move the lab clock to ${label}, ${formatLabTime(at)}: runs ${line ?? 'lab advance'} in the terminal (lab undo takes it back)`}
-              onClick={() => (at === undefined ? setSaid(`${none(kind, what)}.`) : jump(label, at))}
-              data-testid={`jump-${kind}`}
-              data-at={at}
-            >
-              {text}
-              {at !== undefined && now !== undefined && <span className="clock-jump-in"> +{shortDuration(at - now)}</span>}
-            </button>
-          )
-        })}
-        {!compact && scopeField}
+        {jumpButton(JUMPS[0])}
+        {/* the token's times after a label that says so: the scope at their end applies to them alone (they wrap as one) */}
+        <span className="clock-token-jumps">
+          <span className="clock-jump-label clock-token-label">token:</span>
+          {JUMPS.slice(1).map(jumpButton)}
+          {!compact && scopeField}
+        </span>
       </span>
       <span className="sr-only" role="status">
         {said}
