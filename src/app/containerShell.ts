@@ -36,7 +36,7 @@ const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 
 const DASH_LACKS = new Set(['help', 'history'])
 const WORKSTATION_SHELLS = new Set(['bash', 'sh'])
 /** The workstation's coreutils modules that do not speak busybox's words (busyboxReworded.ts has none for them). */
-const GNU_WORDED = new Set(['cp', 'mv', 'find'])
+const GNU_WORDED = new Set(['cp', 'mv'])
 /**
  * The workstation's programs that read what a container's copy of its files does not hold (modes,
  * devices, inodes): not simulated in an image that has them, unless the image's own (busybox's stat) stands in.

@@ -6,6 +6,9 @@
 # times they were made on the lab clock; at the terminal ls prints columns (80 wide), into a pipe
 # one name per line; busybox wc's columns. Checked by hand against `busybox ls` and `busybox wc`
 # on this machine over the same layout (src/cluster/kubelet/exec/ls.differential.test.ts builds it).
+# busybox find over the same layout (links not followed, then with -L), and over what the shell
+# made, with -mmin on the lab clock: checked against `busybox find` on the same layout on a tmpfs
+# (src/app/busyboxFind.differential.test.ts), a folder's entries by name.
 kubectl create namespace sa-demo
 kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000
 kubectl -n sa-demo wait --for=condition=Ready pod/app
@@ -30,4 +33,7 @@ rm a
 touch note.txt
 ls -la
 ls -F /
+find . -mmin -1
+find /var/run/secrets -type l
+find -L /var/run/secrets -name token
 exit
