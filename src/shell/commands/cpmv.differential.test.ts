@@ -16,6 +16,8 @@ const CASES = [
   'cp -r d a', 'mkdir a2; cp a a2/', 'cp b d/sub',
   'mv', 'mv a', 'mv nope x', 'mv a a', 'mv d d/sub', 'mv -v a z', 'mv a b', 'mv -n a b', 'mv a d', 'mv d e', 'mv d z', 'mv a b e', 'mv a b c',
   'mkdir f; mv f a', 'mv a e', 'mkdir -p g/d; printf 1 > g/d/z; mv d g', 'mv d nodir/x', 'mv -q a b',
+  // a destination with a trailing slash names a folder
+  'cp a nodir/', 'mv a nodir/', 'cp a d/zz/', 'mv a d/zz/', 'cp a b/', 'mv a b/', 'cp -r d n2/', 'mv d n3/', 'cp nope x/', 'mv a e/',
 ].map((l) => IN(l) + SHOW)
 
 const NAMES = [

@@ -32,6 +32,16 @@ function copyTree(fs: HomeFs, from: string, to: string, shown: [string, string],
   for (const name of fs.list(from) ?? []) copyTree(fs, `${from}/${name}`, `${to}/${name}`, [join(shown[0], name), join(shown[1], name)], rule, say)
 }
 
+/**
+ * A file's destination written with a trailing slash names a folder that is not there: what cp or
+ * mv says (coreutils: stat of an existing file through `g/` fails first), or undefined.
+ */
+function notAFolder(fs: HomeFs, prog: 'cp' | 'mv', src: string, dest: string, to: string): string | undefined {
+  if (!dest.endsWith('/') || fs.isDir(to)) return undefined
+  if (fs.exists(to)) return `cannot stat '${dest}': Not a directory`
+  return prog === 'cp' ? `cannot create regular file '${dest}': Not a directory` : `cannot move '${src}' to '${dest}': Not a directory`
+}
+
 interface Plan {
   /** Each source as typed, and where it goes: the name as shown and the resolved path. */
   moves: { src: string; dest: string }[]
@@ -100,6 +110,8 @@ export const cp: CommandSpec = {
         copyTree(ctx.fs, from, to, [src, dest], preserve, say)
         continue
       }
+      const slash = notAFolder(ctx.fs, 'cp', src, dest, to)
+      if (slash) { fail(slash); continue }
       if (from === to) { fail(`'${src}' and '${dest}' are the same file`); continue }
       if (ctx.fs.isDir(to)) { fail(`cannot overwrite directory '${dest}' with non-directory`); continue }
       if (!ctx.fs.isDir(dirname(to))) { fail(`cannot create regular file '${dest}': No such file or directory`); continue }
@@ -138,8 +150,10 @@ export const mv: CommandSpec = {
       const from = ctx.fs.resolve(src)
       const to = ctx.fs.resolve(dest)
       if (!ctx.fs.exists(from)) { fail(`cannot stat '${src}': No such file or directory`); continue }
-      if (from === to) { fail(`'${src}' and '${dest}' are the same file`); continue }
       const dir = ctx.fs.isDir(from)
+      const slash = dir ? undefined : notAFolder(ctx.fs, 'mv', src, dest, to)
+      if (slash) { fail(slash); continue }
+      if (from === to) { fail(`'${src}' and '${dest}' are the same file`); continue }
       if (dir && inside(to, from)) { fail(`cannot move '${src}' to a subdirectory of itself, '${dest}'`); continue }
       // a read-only mount (another device): a rename within it fails; one into it is tried as a copy
       // (the target cannot be made); one out of it copies, then cannot remove the source
