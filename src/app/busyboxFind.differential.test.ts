@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Lab } from './lab'
-import { labWithApp } from './testing'
-import { q, requireTools, runBatch } from '../shell/testing/realTools'
+import { labWithApp, shIn } from './testing'
+import { requireTools, runBatch } from '../shell/testing/realTools'
 
 /** The tree, each folder's entries in reverse order of their names (newest first is sorted). */
 const TREE = "printf 'zz\\n' > z.txt; mkdir sub; printf 'int\\n' > sub/f.c; mkdir sub/deep; : > sub/F.H; : > empty; printf 'a\\n' > a.c; "
@@ -50,9 +50,7 @@ describe('busybox find in an Alpine container agrees with busybox', () => {
     // the real find listed each folder by name, as the lab does
     expect(real[1].stdout).toBe('.\n./a.c\n./empty\n./sub\n./sub/F.H\n./sub/deep\n./sub/f.c\n./z.txt\n')
     for (const [i, line] of LINES.entries()) {
-      const r = await lab.run(`kubectl -n sa-demo exec app -- sh -c ${q(`mkdir /tmp/w${i} && cd /tmp/w${i} && ${TREE}${line}`)}`)
-      const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
-      const ours = { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
+      const ours = await shIn(lab, 'app', `mkdir /tmp/w${i} && cd /tmp/w${i} && ${TREE}${line}`)
       expect.soft({ line, ...ours }).toEqual({ line, ...real[i], stderr: musl(real[i].stderr) })
     }
   }, 120_000)
@@ -84,10 +82,7 @@ describe("busybox find in the token's folder agrees with busybox on the same lay
     const real = await runBatch(SA_LINES.map((l) => ({ argv: ['/usr/bin/busybox', 'sh', '-c', l], cwd: dir, env: { PATH: bin, TZ: 'UTC' } })))
     expect(real[0].stdout.split('\n').slice(1, 3)).toEqual([`./${stamp}`, `./${stamp}/ca.crt`])
     for (const [i, line] of SA_LINES.entries()) {
-      const r = await lab.run(`kubectl -n sa-demo exec app -- sh -c ${q(`cd ${SA} && ${line}`)}`)
-      const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
-      const ours = { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
-      expect.soft({ line, ...ours }).toEqual({ line, ...real[i] })
+      expect.soft({ line, ...(await shIn(lab, 'app', `cd ${SA} && ${line}`)) }).toEqual({ line, ...real[i] })
     }
   }, 60_000)
 })

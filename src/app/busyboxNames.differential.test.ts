@@ -5,7 +5,7 @@
 // the expected values are musl's dirname.c worked by hand.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Lab } from './lab'
-import { labWithApp } from './testing'
+import { labWithApp, shIn } from './testing'
 import { q, requireTools, runBatch } from '../shell/testing/realTools'
 import { libcDirname } from './busyboxNames'
 
@@ -30,11 +30,7 @@ beforeAll(async () => {
 const musl = (stderr: string) =>
   stderr.replace(/^(\w+): invalid option -- '(.)'$/gm, '$1: unrecognized option: $2').replace(/^(\w+): option requires an argument -- '(.)'$/gm, '$1: option requires an argument: $2')
 
-const exec = async (pod: string, line: string) => {
-  const r = await lab.run(`kubectl -n sa-demo exec ${pod} -- sh -c ${q(line)}`)
-  const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
-  return { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
-}
+const exec = (pod: string, line: string) => shIn(lab, pod, line)
 
 describe('busybox basename and dirname agree with busybox', () => {
   it('in the busybox image (glibc): stdout, stderr and status of each line', async () => {

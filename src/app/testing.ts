@@ -16,3 +16,13 @@ export async function labWithApp(seed = '1', more: readonly string[] = []): Prom
   }
   return lab
 }
+
+/**
+ * `sh -c SCRIPT` in a pod of sa-demo, as the process in the container ended: its output, and its
+ * status from kubectl's `command terminated with exit code N` (that line taken off stderr).
+ */
+export async function shIn(lab: Lab, pod: string, script: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const r = await lab.run(`kubectl -n sa-demo exec ${pod} -- sh -c '${script.replaceAll("'", `'\\''`)}'`)
+  const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
+  return { stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, exitCode: m ? Number(m[1]) : r.exitCode }
+}
