@@ -24,3 +24,7 @@ kubectl create clusterrolebinding x
 decode() { cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null; echo; }
 type decode
 declare -F
+# expr (coreutils 9.1's, checked against it): a counter, a match's group, its words for bad input
+i=0; while [ $i -lt 3 ]; do i=$(expr $i + 1); done; echo $i
+expr "$(kubectl config current-context)" : '\(.*\)@'
+expr 1 + a; echo "status $?"

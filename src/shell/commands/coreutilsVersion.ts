@@ -19,6 +19,7 @@ export const COREUTILS_AUTHORS: Readonly<Record<string, string>> = {
   dirname: 'David MacKenzie and Jim Meyering',
   env: 'Richard Mlynarik, David MacKenzie, and Assaf Gordon',
   expand: 'David MacKenzie',
+  expr: 'Mike Parker, James Youngman, and Paul Eggert',
   fold: 'David MacKenzie',
   head: 'David MacKenzie and Jim Meyering',
   id: 'Arnold Robbins and David MacKenzie',

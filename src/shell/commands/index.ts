@@ -61,6 +61,7 @@ import { basename, dirname, printenv } from './names'
 import { find } from './find'
 import { diff } from './diff'
 import { gnuArch, gnuUname } from './uname'
+import { exprCommand } from './expr'
 import { unsimulated } from './unsimulated'
 import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
 import { missingHint } from '../missingHints'
@@ -98,7 +99,7 @@ function ownCommands(): CommandSpec[] {
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
     cp, mv, basename, dirname, printenv, find, diff, bash, sh,
-    gnuUname('workstation'), gnuArch,
+    gnuUname('workstation'), gnuArch, exprCommand('gnu'),
   ].map(withVersion)
   return own
 }
