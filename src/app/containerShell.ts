@@ -35,8 +35,6 @@ export const STDIN_PATH = '/proc/self/fd/0'
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'pwd', 'test', '[', 'true', 'false', 'unset', 'help', 'history'])
 const DASH_LACKS = new Set(['help', 'history'])
 const WORKSTATION_SHELLS = new Set(['bash', 'sh'])
-/** The workstation's coreutils modules that do not speak busybox's words (busyboxReworded.ts has none for them). */
-const GNU_WORDED = new Set(['cp', 'mv'])
 /**
  * The workstation's programs that read what a container's copy of its files does not hold (modes,
  * devices, inodes): not simulated in an image that has them, unless the image's own (busybox's stat) stands in.
@@ -196,7 +194,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
     if (named.has(spec.name) || (spec.unsimulated && !ownByName.has(spec.name)) || WORKSTATION_SHELLS.has(spec.name)) continue
     named.add(spec.name)
     // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's): not simulated there
-    if ((busybox.length > 0 && GNU_WORDED.has(spec.name)) || (WORKSTATION_ONLY.has(spec.name) && !ownByName.has(spec.name))) {
+    if ((WORKSTATION_ONLY.has(spec.name) && !ownByName.has(spec.name))) {
       specs.push(onPath(spec.name) ? notSimulated(spec.name) : notFound(spec.name))
       continue
     }
