@@ -3,11 +3,9 @@
 // its own on a tmpfs, each folder's entries made in reverse order of their names (this tmpfs lists
 // them newest first, so the real cp -v goes through them by name, as the lab does), then the tree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
 import type { Lab } from './lab'
-import { labWithApp, shIn } from './testing'
-import { requireTools, runBatch } from '../shell/testing/realTools'
+import { labWithApp, realBusybox, shIn } from './testing'
 
 const TREE = 'mkdir e; echo k > e/keep; mkdir d; echo x > d/x; mkdir d/sub; echo y > d/sub/y; echo beta > b; echo alpha > a; '
 const SHOW = '; echo "rc=$?"; find . | sort; cat a b 2>/dev/null'
@@ -33,15 +31,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }))
 
 describe('busybox cp and mv in an Alpine container agree with busybox', () => {
   it('stdout, stderr, status and the tree after each line', async () => {
-    requireTools('/usr/bin/busybox')
-    const bin = join(base, 'bin')
-    mkdirSync(bin)
-    for (const a of ['sh', 'cp', 'mv', 'mkdir', 'echo', 'find', 'sort', 'cat']) symlinkSync('/usr/bin/busybox', join(bin, a))
-    const calls = LINES.map((l, i) => {
-      mkdirSync(join(base, `w${i}`))
-      return { argv: ['/usr/bin/busybox', 'sh', '-c', TREE + l + SHOW], cwd: join(base, `w${i}`), env: { HOME: '/root', PATH: bin } }
-    })
-    const real = await runBatch(calls)
+    const { outcomes: real } = await realBusybox(base, ['sh', 'cp', 'mv', 'mkdir', 'echo', 'find', 'sort', 'cat'], LINES.map((l) => TREE + l + SHOW))
     for (const [i, line] of LINES.entries()) {
       const ours = await shIn(lab, 'app', `mkdir /tmp/w${i} && cd /tmp/w${i} && ${TREE}${line}${SHOW}`)
       expect.soft({ line, ...ours }).toEqual({ line, ...real[i], stderr: musl(real[i].stderr) })

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Lab } from './lab'
-import { labWithApp, shIn } from './testing'
+import { labWithApp, realBusybox, shIn } from './testing'
 import { requireTools, runBatch } from '../shell/testing/realTools'
 
 /** The tree, each folder's entries in reverse order of their names (newest first is sorted). */
@@ -37,16 +37,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }))
 
 describe('busybox find in an Alpine container agrees with busybox', () => {
   it('stdout, stderr and status of each line', async () => {
-    requireTools('/usr/bin/busybox')
-    const bin = join(base, 'bin')
-    mkdirSync(bin)
-    for (const a of ['sh', 'find', 'echo', 'false', 'od', 'printf', 'mkdir']) symlinkSync('/usr/bin/busybox', join(bin, a))
-    const env = { HOME: '/root', PATH: bin, TZ: 'UTC' }
-    const calls = LINES.map((l, i) => {
-      mkdirSync(join(base, `w${i}`))
-      return { argv: ['/usr/bin/busybox', 'sh', '-c', TREE + l], cwd: join(base, `w${i}`), env }
-    })
-    const real = await runBatch(calls)
+    const { outcomes: real } = await realBusybox(base, ['sh', 'find', 'echo', 'false', 'od', 'printf', 'mkdir'], LINES.map((l) => TREE + l))
     // the real find listed each folder by name, as the lab does
     expect(real[1].stdout).toBe('.\n./a.c\n./empty\n./sub\n./sub/F.H\n./sub/deep\n./sub/f.c\n./z.txt\n')
     for (const [i, line] of LINES.entries()) {

@@ -2,12 +2,12 @@
 // one batch of `busybox sh -c` lines, each in a fresh directory it fills itself, with only
 // busybox's applets on PATH (as in an Alpine image), against `kubectl exec app -- sh -c` in the lab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Lab } from './lab'
-import { labWithApp } from './testing'
-import { q, requireTools, runBatch } from '../shell/testing/realTools'
+import { labWithApp, realBusybox } from './testing'
+import { q } from '../shell/testing/realTools'
 
 /** The files every line starts from. */
 const PRELUDE = `printf 'b\\na\\nc\\na\\n' > f; printf 'one two\\tthree\\n  four\\n' > t; printf 'x:1:10\\ny:2:20\\nz:3:30\\n' > csv; printf 'abc' > n; mkdir d; `
@@ -68,17 +68,9 @@ afterAll(() => rmSync(base, { recursive: true, force: true }))
 
 describe('busybox applets in an Alpine container agree with busybox', () => {
   it('stdout, stderr and status of each line', async () => {
-    requireTools('/usr/bin/busybox')
-    const bin = join(base, 'bin')
-    mkdirSync(bin)
     const applets = ['sh', 'ls', 'wc', 'head', 'tail', 'cut', 'tr', 'sort', 'uniq', 'grep', 'sed', 'awk', 'seq', 'xargs', 'date', 'od', 'xxd', 'base64', 'md5sum', 'sha1sum',
       'sha256sum', 'sha512sum', 'printf', 'test', '[', 'env', 'mkdir', 'rm', 'touch', 'cat', 'echo', 'yes', 'whoami', 'id', 'hostname', 'which', 'sleep', 'nl', 'paste']
-    for (const a of applets) symlinkSync('/usr/bin/busybox', join(bin, a))
-    const calls = LINES.map((l, i) => {
-      mkdirSync(join(base, `w${i}`))
-      return { argv: ['/usr/bin/busybox', 'sh', '-c', PRELUDE + l], cwd: join(base, `w${i}`), env: { HOME: '/root', PATH: bin, TZ: 'UTC' } }
-    })
-    const real = await runBatch(calls)
+    const { outcomes: real, bin } = await realBusybox(base, applets, LINES.map((l) => PRELUDE + l))
     for (const [i, line] of LINES.entries()) {
       const r = await lab.run(`kubectl -n sa-demo exec app -- sh -c ${q(`mkdir /tmp/w${i} && cd /tmp/w${i} && ${PRELUDE}${line}`)}`)
       const m = /command terminated with exit code (\d+)\n$/.exec(r.stderr)
