@@ -81,8 +81,11 @@ test('jumps: the next event, then a token’s refresh, warnafter and exp', async
 
   await runLines(page, [SET_TOK])
   const tok = (await typeCommand(page, 'echo $TOK'))[0].text
-  const claims = JSON.parse(Buffer.from(tok.split('.')[1], 'base64url').toString()) as { iat: number; exp: number; 'kubernetes.io': { warnafter: number } }
+  const claims = JSON.parse(Buffer.from(tok.split('.')[1], 'base64url').toString()) as { iat: number; exp: number; jti: string; 'kubernetes.io': { warnafter: number } }
   await page.getByRole('combobox', { name: 'Jump targets of' }).selectOption('any')
+  // of any token, each time says whose it is, named as the timeline names tokens
+  await expect(page.getByTestId('jump-warnafter')).toHaveAttribute('title', new RegExp(`of any token \\(token ${claims.jti.slice(0, 8)}… of pod sa-demo/app\\)`))
+  await expect(page.getByTestId('jump-refresh')).toHaveAttribute('title', /of any token \(the token file of pod sa-demo\/app\)/)
 
   const refresh = page.getByTestId('jump-refresh')
   const refreshAt = Number(await refresh.getAttribute('data-at'))

@@ -40,7 +40,8 @@ const sameRecord = (a: Record<string, string> | undefined, b: Record<string, str
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k])
 }
 const sameTargets = (a: JumpTargets | undefined, b: JumpTargets | undefined) =>
-  a?.event === b?.event && a?.refresh === b?.refresh && a?.warnafter === b?.warnafter && a?.exp === b?.exp
+  a?.event === b?.event && a?.refresh === b?.refresh && a?.warnafter === b?.warnafter && a?.exp === b?.exp &&
+  a?.whose?.refresh === b?.whose?.refresh && a?.whose?.warnafter === b?.whose?.warnafter && a?.whose?.exp === b?.whose?.exp
 
 export class LabHost {
   private epoch = 0

@@ -174,12 +174,13 @@ describe('jump targets', () => {
     ],
   } as unknown as JumpSource
 
-  it('of any token: the earliest', () => {
+  it('of any token: the earliest, and whose it is (the timeline names tokens so too)', () => {
     expect(jumpTargets(lab, now)).toEqual({
       event: now + 5_000,
       refresh: now + 2_000_000,
       warnafter: now + 3_507_000,
       exp: now - 100_000 + 365 * 86_400_000,
+      whose: { refresh: 'the token file of pod sa-demo/app', warnafter: 'token a… of pod sa-demo/app', exp: 'token a… of pod sa-demo/app' },
     })
   })
 
@@ -209,6 +210,7 @@ describe('jump targets of tokens whose pod is gone', () => {
     expect(jumpTargets(lab, now, dead)).toEqual({ event: undefined })
     // token b (issued 10 s before now) is the one still alive
     expect(jumpTargets(lab, now).warnafter).toBe(now + 3_597_000)
+    expect(jumpTargets(lab, now).whose?.warnafter).toBe('token b… of pod sa-demo/other')
   })
 
   it('a jump is a lab advance line that lands exactly on the target', () => {

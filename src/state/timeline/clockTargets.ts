@@ -4,6 +4,7 @@
 import type { TokenSchedule } from '../../cluster/components'
 import { payloadOf } from '../../jwt/decode'
 import type { Fact } from '../../cluster/events/facts'
+import { tokenName } from './lanes'
 
 /** What the targets are computed from: the lab (where it runs). */
 export interface JumpSource {
@@ -21,6 +22,8 @@ export interface JumpTargets {
   refresh?: number
   warnafter?: number
   exp?: number
+  /** Of any token: whose refresh, warnafter and exp each is (the tokens differ: a refreshed file's old token lives on). */
+  whose?: { refresh?: string; warnafter?: string; exp?: string }
 }
 
 type IssuedFact = Extract<Fact, { type: 'token.issued' }>
@@ -80,12 +83,20 @@ export function jumpTargets(lab: JumpSource, now: number, token?: string): JumpT
   const gone = gonePods(facts)
   const issued = facts.filter((f): f is IssuedFact => f.type === 'token.issued' && !(f.pod && gone.has(f.pod.uid)))
   if (token === undefined) {
-    return {
-      event,
-      refresh: firstAfter(now, schedules.flatMap((s) => s.refreshes)),
-      warnafter: firstAfter(now, issued.map((f) => (f.warnafter === undefined ? undefined : f.warnafter * 1000))),
-      exp: firstAfter(now, issued.map((f) => f.exp * 1000)),
+    const refresh = firstAfter(now, schedules.flatMap((s) => s.refreshes))
+    const warnafter = firstAfter(now, issued.map((f) => (f.warnafter === undefined ? undefined : f.warnafter * 1000)))
+    const exp = firstAfter(now, issued.map((f) => f.exp * 1000))
+    const of = (at: number | undefined, time: (f: IssuedFact) => number | undefined) => {
+      const f = at === undefined ? undefined : issued.find((x) => time(x) === at)
+      return f && tokenName({ ...f, key: f.jti })
     }
+    const file = schedules.find((s) => refresh !== undefined && s.refreshes.includes(refresh))
+    const whose = {
+      refresh: file && `the token file of pod ${file.namespace}/${file.pod}`,
+      warnafter: of(warnafter, (f) => (f.warnafter === undefined ? undefined : f.warnafter * 1000)),
+      exp: of(exp, (f) => f.exp * 1000),
+    }
+    return { event, refresh, warnafter, exp, whose }
   }
   const t = tokenTimes(token)
   if (!t) return { event }

@@ -162,7 +162,7 @@ export function lowerBoundBy<T extends { t: number }>(items: readonly T[], t: nu
 export const shortJti = (jti: string | undefined) => (jti ? `${jti.slice(0, 8)}…` : 'no jti')
 
 /** How a token is named in marks and labels. */
-export function tokenName(tok: TokenInfo): string {
+export function tokenName(tok: Pick<TokenInfo, 'key' | 'jti' | 'namespace' | 'serviceAccount' | 'source' | 'pod'>): string {
   if (tok.source === 'kubelet' && tok.pod) return `token ${shortJti(tok.jti)} of pod ${tok.namespace}/${tok.pod.name}`
   if (tok.source === 'TokenRequest') return `token ${shortJti(tok.jti)} of ${tok.namespace}/${tok.serviceAccount} (kubectl create token)`
   if (tok.source === 'legacy-secret') return `legacy Secret token of ${tok.namespace}/${tok.serviceAccount}`

@@ -109,7 +109,9 @@ export function ClockControls({ store, clock: controller, compact = false }: Pro
 
   const jumpButton = ({ kind, text, what }: (typeof JUMPS)[number]) => {
     const at = targets[kind]
-    const label = kind === 'event' ? what : `${what} ${whose}`
+    // of any token: which token's it is (the refreshed file's old token lives on beside the new one)
+    const owner = kind === 'event' ? undefined : targets.whose?.[kind]
+    const label = kind === 'event' ? what : `${what} ${whose}${owner ? ` (${owner})` : ''}`
     const line = at !== undefined && now !== undefined ? advanceLine(now, at) : undefined
     return (
       <button
