@@ -14,3 +14,4 @@ kubectl exec app -- sh -c 'basename /a/b/; basename a.txt .txt; basename -s .c a
 kubectl exec app -- sh -c 'uname -a; uname -pio; uname --kernel'
 kubectl exec app -- sh -c 'expr 9999999999999999999 + 1; expr 1 + a; expr 00; echo "status $?"'
 kubectl exec app -- sh -c 'cd /tmp && mkdir -p d/e && echo a > d/f && cp nope x; cp d x; cp -rv d c; mv d d/e; mv -v d/f g; mv g /var/run/secrets/kubernetes.io/serviceaccount/'
+kubectl exec app -- sh -c 'printf "[%d]" "" 1.5; echo " $?"'

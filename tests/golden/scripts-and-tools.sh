@@ -28,3 +28,4 @@ declare -F
 i=0; while [ $i -lt 3 ]; do i=$(expr $i + 1); done; echo $i
 expr "$(kubectl config current-context)" : '\(.*\)@'
 expr 1 + a; echo "status $?"
+printf '[%d]' '' 08 0x; echo " $?"

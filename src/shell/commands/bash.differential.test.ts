@@ -62,6 +62,9 @@ const CASES: string[] = [
   "echo 'echo in $0 $#' | sh -s a b",
   "sh -c 'getopts ab: o -d; echo \"$? $o [$OPTARG]\"; getopts ab: o -b; echo \"$? $o [$OPTARG]\"; OPTIND=1; getopts ab: o -b; echo \"$? $o\"; getopts :ab: o -b; echo \"$o $OPTARG\"; getopts; echo $?'",
   "sh -c 'help; echo $?; history; echo $?; source x; let x=1; cd / && echo cd; type help; echo $_'",
+  // printf's numbers that do not read whole: bash and dash use what reads (dash names the two cases), an empty one is 0
+  "printf '[%d]' '' 12 ' 7' 0x1g; echo \" $?\"; printf '[%d]' 1.5 abc 08 0x 019 -07z 0z 0X1g; echo \" $?\"; printf '[%f]' '' 1.5x abc; echo \" $?\"",
+  "sh -c \"printf '[%d]' '' 12 0x1g; echo ' '\\$?; printf '[%d]' 1.5 abc; echo ' '\\$?; printf '[%f]' '' 1.5x abc; echo ' '\\$?\"",
   // what the started shell is given: the command's own exported variables, a pid of its own, one more level
   "A=1 bash -c 'echo [$A]'; f() { local B=2; export B; sh -c 'echo [$B]'; }; f; (export C=3; bash -c 'echo [$C]')",
   "[ \"$(bash -c 'echo $$')\" != \"$$\" ] && echo own-pid; [ \"$(sh -c 'echo $PPID')\" = \"$BASHPID\" ] && echo parent; bash -c 'echo $_ $BASH'; bash -c 'echo $SHLVL' > b; sh -c 'echo $SHLVL' > s; echo $(( $(cat b) - SHLVL )) $(( $(cat s) - SHLVL ))",

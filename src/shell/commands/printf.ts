@@ -164,9 +164,26 @@ function pad(s: string, width: number | undefined, flags: string, numeric = fals
   return ' '.repeat(width - len) + s
 }
 
+/**
+ * A number argument that does not read whole: bash and dash use what reads (dash calls it "not
+ * completely converted", or "expected numeric value" when nothing does); busybox ash's printf uses
+ * 0 (printf.c's multiconvert). The complaint is bash's; the container shells reword it (dialectWords.ts).
+ */
+function badNumber(arg: string, prefix: number | undefined, ctx: CommandContext, state: { status: number }, integer = false): number {
+  const dialect = ctx.shell.dialect
+  // bash's sh_invalidnum: a 0 then a digit was octal, a 0 then x hex (as typed: no sign, no space)
+  const base = !integer ? '' : /^0\d/.test(arg) ? 'octal ' : arg.startsWith('0x') ? 'hex ' : ''
+  const why = dialect === 'dash' ? (prefix === undefined ? 'expected numeric value' : 'not completely converted') : `invalid ${dialect === 'ash' ? '' : base}number`
+  ctx.stderr(`bash: printf: ${arg}: ${why}\n`)
+  state.status = 1
+  return dialect === 'ash' ? 0 : (prefix ?? 0)
+}
+
 function toInt(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
   if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
+  // an empty argument is 0: bash and dash say nothing, busybox's strtoll finds no digits
+  if (arg === '') return ctx.shell.dialect === 'ash' ? badNumber(arg, 0, ctx, state) : 0
   const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
   const parse = (s: string) => {
     const neg = s.startsWith('-')
@@ -175,20 +192,18 @@ function toInt(arg: string, ctx: CommandContext, state: { status: number }): num
     return neg ? -v : v
   }
   if (m && m[0].length === t.length && t !== '') return parse(t)
-  ctx.stderr(`bash: printf: ${arg}: invalid number\n`)
-  state.status = 1
-  return m ? parse(m[0]) : 0
+  return badNumber(arg, m ? parse(m[0]) : undefined, ctx, state, true)
 }
 
 function toFloat(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
   if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
+  // an empty argument is 0 in all three (busybox's strtod ends at once, at the string's end)
+  if (arg === '') return 0
   const v = Number(t)
   if (t !== '' && !Number.isNaN(v)) return v
   const m = /^[-+]?[0-9]*\.?[0-9]+(e[-+]?[0-9]+)?/i.exec(t)
-  ctx.stderr(`bash: printf: ${arg}: invalid number\n`)
-  state.status = 1
-  return m ? Number(m[0]) : 0
+  return badNumber(arg, m ? Number(m[0]) : undefined, ctx, state)
 }
 
 function formatInt(v: number, conv: string, flags: string, prec?: number): string {
