@@ -133,6 +133,7 @@ export function overlayTree(root: FsDir, flat: Record<string, string>, fs: Track
     const at = parentOf(out, r.path)
     at?.dir.children.delete(at.name)
   }
+  const modes = fs.modesSnapshot()
   // what differs from the image: the rest is as the image has it, nothing to lay over (most of the tree)
   const changed = fs.snapshotWhere((key, text) => flat[key] !== text || times.has(key.endsWith('/') ? key.slice(0, -1) : key))
   for (const [key, text] of Object.entries(changed)) {
@@ -149,7 +150,9 @@ export function overlayTree(root: FsDir, flat: Record<string, string>, fs: Track
     // an entry of the image missing here was removed through another path to it (/var/run -> /run)
     const at = key in flat ? undefined : parentOf(out, path)
     if (!at || at.dir.children.has(at.name)) continue
-    at.dir.children.set(at.name, isDir ? dir(when(path)) : file(text, when(path)))
+    // with the mode the shell gave it (mkdir -m), else a new entry's
+    const mode = modes[path]
+    at.dir.children.set(at.name, isDir ? dir(when(path), mode ?? 0o755) : file(text, when(path), mode ?? 0o644))
   }
   // directories whose entries changed: their new mtime
   for (const [path, t] of times) {

@@ -32,6 +32,16 @@ describe('cp and mv agree with GNU coreutils 9.1', () => {
   agreesWithRealTools(['cp', 'mv', 'ls'], CASES, FILES)
 })
 
+// mkdir -m: the new directory's mode as chmod reads it, from 0777 (the parents -p makes keep 0755)
+const MKDIR = [
+  'mkdir -m 700 a; mkdir -m u=rwx,go= b; mkdir -m bad c; echo $?; mkdir -pm 700 e/f; mkdir -m 2755 g; mkdir -m g+w h; mkdir -m o-r i; mkdir -m -x j; mkdir -m =rx k; stat -c "%n %a" a b e e/f g h i j k',
+  'mkdir -m; echo $?', 'mkdir --mode=711 m; stat -c %a m', 'mkdir -m 700 -v n o; stat -c %a n o', 'mkdir -m 9 p; echo $?; ls -d p',
+]
+
+describe('mkdir -m agrees with GNU coreutils 9.1', () => {
+  agreesWithRealTools(['mkdir', 'stat', 'ls'], MKDIR)
+})
+
 describe('basename, dirname and printenv agree with GNU coreutils 9.1', () => {
   agreesWithRealTools(['basename', 'dirname', 'printenv', 'od'], NAMES)
 })

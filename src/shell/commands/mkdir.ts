@@ -1,10 +1,15 @@
-// mkdir (coreutils): create directories in the home filesystem; -p makes parents, no error if existing.
+// mkdir (coreutils): create directories in the home filesystem; -p makes parents, no error if existing;
+// -m gives the new directory (not the parents -p makes) a mode, as chmod reads it, from 0777.
+// (coreutils leaves the umask's bits off for a mode that only adds the sticky or set-id bits without
+// saying whose, `-m +t`: 1755, where the lab gives 1777, as busybox's mkdir does.)
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { dirname } from '../fs'
 import { getopt, has, tableFromFlags, usageError } from './util'
+import { applyMode } from '../modes'
 
 const flags: FlagSpec[] = [
+  { name: 'mode', short: 'm', takesValue: true, help: 'give the new directory this mode (as chmod reads it), not 0777 less the umask' },
   { name: 'parents', short: 'p', takesValue: false, help: 'no error if existing, make parent directories as needed' },
   { name: 'verbose', short: 'v', takesValue: false, help: 'print a message for each created directory' },
 ]
@@ -17,6 +22,12 @@ export const mkdir: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(flags))
     if ('error' in p) return usageError(ctx, 'mkdir', p.error)
+    const spec = p.opts.filter((o) => o.key === 'mode').pop()?.value
+    const mode = spec === undefined ? undefined : applyMode(spec, 0o777, true)
+    if (spec !== undefined && mode === undefined) {
+      ctx.stderr(`mkdir: invalid mode '${spec}'\n`)
+      return 1
+    }
     if (p.operands.length === 0) return usageError(ctx, 'mkdir', 'missing operand')
     let status = 0
     for (const name of p.operands) {
@@ -41,6 +52,7 @@ export const mkdir: CommandSpec = {
         continue
       }
       ctx.fs.mkdir(path)
+      if (mode !== undefined) ctx.fs.chmod?.(path, mode)
       if (has(p, 'verbose')) ctx.stdout(`mkdir: created directory '${name}'\n`)
     }
     return status
