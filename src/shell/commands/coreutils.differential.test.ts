@@ -78,6 +78,10 @@ const CASES: string[] = [
   'cut -d, -f1 csv.txt | xargs -n 2',
   'printf "1\\n2\\n3\\n" | xargs -L 2 echo line',
   'seq 3 | xargs -I N seq N',
+  // -P (the lab runs one after another; -P 1 and -P 0 with one command are in that order too) and -t
+  'echo a b | xargs -P 1 -n1 echo; echo a | xargs -P 0 echo', 'echo a | xargs -P x echo; echo "rc=$?"', 'echo a | xargs -P -1 echo; echo "rc=$?"', 'echo a | xargs -P',
+  'echo a b | xargs -t -n1 echo 2>&1', `echo 'a b' | xargs -t -I{} echo [{}] 2>&1`, `echo 'a$b c' | xargs -t echo x 2>&1`, 'echo a | xargs --max-procs=1 echo; echo a | xargs --verbose echo 2>&1',
+  'echo a | xargs --max-procs=x echo; echo "rc=$?"',
 ]
 
 describe('seq, uniq and sort agree with coreutils', () => {

@@ -42,7 +42,12 @@ export async function runFromTable(ctx: CommandContext, argv: string[]): Promise
   return Number.isInteger(status) ? status & 0xff : 1
 }
 
-async function runOne(ctx: CommandContext, argv: string[]): Promise<number> {
+/** A word as -t shows it: findutils quotes it for the shell where it needs that. */
+const shellWord = (w: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`)
+
+async function runOne(ctx: CommandContext, argv: string[], trace = false): Promise<number> {
+  // -t: the command line on standard error before it runs
+  if (trace) ctx.stderr(`${argv.map(shellWord).join(' ')}\n`)
   const status = await runFromTable(ctx, argv)
   if (status === undefined) ctx.stderr(`xargs: ${argv[0]}: No such file or directory\n`)
   return status ?? 127
@@ -58,6 +63,7 @@ export const xargs: CommandSpec = {
     let maxLines = 0
     let replace: string | undefined
     let noEmpty = false
+    let trace = false
     let i = 0
     const fail = (msg: string) => {
       ctx.stderr(`xargs: ${msg}\nTry 'xargs --help' for more information.\n`)
@@ -69,9 +75,16 @@ export const xargs: CommandSpec = {
         i++
         break
       }
-      const c = a[1]
-      const value = () => (a.length > 2 ? a.slice(2) : args[++i])
-      if (c === 'n' || c === 'L') {
+      const long = /^--(max-procs|verbose)(?:=(.*))?$/.exec(a)
+      const c = long ? (long[1] === 'verbose' ? 't' : 'P') : a[1]
+      const value = () => (long ? (long[2] ?? args[++i]) : a.length > 2 ? a.slice(2) : args[++i])
+      if (c === 'P') {
+        // the lab runs them one after another: an order the real processes may take too
+        const v = value()
+        if (v === undefined) return fail("option requires an argument -- 'P'")
+        if (!/^-?[0-9]+$/.test(v)) return fail(`invalid number "${v}" for -P option`)
+        if (Number(v) < 0) return fail(`value ${v} for -P option should be >= 0`)
+      } else if (c === 'n' || c === 'L') {
         const v = value()
         if (v === undefined || !/^[0-9]+$/.test(v) || Number(v) < 1) return fail(v === undefined ? `option requires an argument -- '${c}'` : `invalid number "${v}" for -${c} option`)
         if (c === 'n') maxArgs = Number(v)
@@ -80,7 +93,8 @@ export const xargs: CommandSpec = {
         replace = value()
         if (replace === undefined) return fail("option requires an argument -- 'I'")
       } else if (c === 'r' || a === '--no-run-if-empty') noEmpty = true
-      else if (c === 't' || c === 'x') continue
+      else if (c === 't') trace = true
+      else if (c === 'x') continue
       else return fail(a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${c}'`)
     }
     const command = args.slice(i).length ? args.slice(i) : ['echo']
@@ -93,7 +107,7 @@ export const xargs: CommandSpec = {
       const lines = ctx.stdin.split('\n').filter((l) => l.trim() !== '')
       for (const line of lines) {
         const item = line.replace(/^[ \t]+/, '')
-        record(await runOne(ctx, command.map((w) => w.split(replace!).join(item))))
+        record(await runOne(ctx, command.map((w) => w.split(replace!).join(item)), trace))
         if (status === 127) return status
       }
       return status
@@ -119,7 +133,7 @@ export const xargs: CommandSpec = {
     }
     if (groups.length === 0 && !noEmpty) groups.push([])
     for (const g of groups) {
-      record(await runOne(ctx, [...command, ...g]))
+      record(await runOne(ctx, [...command, ...g], trace))
       if (status === 127) return status
     }
     return status
