@@ -56,6 +56,7 @@ const LINES = [
   "date -d '' +%s", "date --date= +%s", "paste -d '' f f", 'xxd -c x f', 'xxd -cx f', 'cut -d :x -f2 csv', 'cut -d:x -f1 csv',
   'mkdir -m 700 x; mkdir -m g+w y; mkdir -m +t z; mkdir -m u=rx,go= v; ls -ld x y z v | cut -c1-10; mkdir -m bad w; echo $?',
   'echo a b | xargs -P 1 -n1 echo; echo a b | xargs -t -n1 echo 2>&1; echo a | xargs -P x echo; echo a | xargs -P',
+  '{ touch g; echo y | rm -i g; echo " $?"; touch h; rm -i h; echo " $?"; mkdir -p k/l; printf "y\\ny\\ny\\n" | rm -ri k; echo; ls; } 2>&1',
   '[ -n "" ]; echo $?', 'printf "[%d]" "" 1.5 0x1g 12; echo " $?"; printf "[%f]" "" 1.5x 2; echo " $?"', '[ 3 -lt 10 ] && echo lt', 'test -e nope || echo none', 'cat -A f', 'cat -e f', 'head -n 1 f t', 'tail -n 1 f t',
 ]
 

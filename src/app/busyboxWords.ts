@@ -17,7 +17,9 @@ const WORDING: Record<string, Rule[] | ((args: readonly string[]) => Rule[])> = 
   tail: [[/^tail: cannot open '(.+)' for reading: (.+)$/gm, "tail: can't open '$1': $2"], [/^tail: error reading '.+': Is a directory$/gm, 'tail: read error: Is a directory'], [/^tail: invalid number of (?:lines|bytes): '[-+]?(.*)'$/gm, INVALID]],
   awk: [[/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2']],
   cat: [[/^cat: .+: Is a directory$/gm, 'cat: read error: Is a directory'], [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"]],
-  rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"]],
+  rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"],
+    // -i's question names no kind of file (remove_file.c)
+    [/rm: remove regular (?:empty )?file '(.*?)'\? /g, "rm: remove '$1'? "]],
   // -p: busybox names a folder it makes on the way with its slash ('d/' of d/e)
   mkdir: (args) => [[/^mkdir: cannot create directory '(.+)': (.+)$/gm, (_m: string, dir: string, why: string) =>
     `mkdir: can't create directory '${dir}${args.some((a) => a.startsWith(`${dir}/`) && a.replace(/\/+$/, '') !== dir) ? '/' : ''}': ${why}`]],

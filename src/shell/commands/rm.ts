@@ -1,10 +1,13 @@
-// rm (coreutils): remove files; -r for directories, -f to ignore missing ones.
+// rm (coreutils): remove files; -r for directories, -f to ignore missing ones; -i asks before each
+// removal on standard error and reads the answer, a line of standard input (yes when it starts with
+// y; none at its end), going into a directory only when told yes. The last of -f and -i counts.
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, tableFromFlags, usageError } from './util'
 
 const flags: FlagSpec[] = [
   { name: 'force', short: 'f', takesValue: false, help: 'ignore nonexistent files and arguments, never prompt' },
+  { name: 'interactive', short: 'i', takesValue: false, help: 'ask before every removal' },
   { name: 'recursive', short: 'r', takesValue: false, help: 'remove directories and their contents recursively' },
   { name: 'dir', short: 'd', takesValue: false, help: 'remove empty directories' },
   { name: 'verbose', short: 'v', takesValue: false, help: 'explain what is being done' },
@@ -16,7 +19,7 @@ export const rm: CommandSpec = {
   usage: 'rm [OPTION]... [FILE]...',
   flags,
   async run(ctx) {
-    const table = tableFromFlags(flags, 'Ri')
+    const table = tableFromFlags(flags, 'R')
     table.alias = { ...table.alias, R: 'recursive' }
     const p = getopt(ctx.argv.slice(1), table)
     if ('error' in p) return usageError(ctx, 'rm', p.error)
@@ -24,11 +27,33 @@ export const rm: CommandSpec = {
       if (has(p, 'force')) return 0
       return usageError(ctx, 'rm', 'missing operand')
     }
+    const last = p.opts.filter((o) => o.key === 'force' || o.key === 'interactive').pop()?.key
+    const answers = ctx.stdin.split('\n')
+    const ask = (question: string) => {
+      ctx.stderr(`rm: ${question}? `)
+      return /^[yY]/.test(answers.shift() ?? '')
+    }
+    // (busybox's rm, in a busybox image's ash, asks to descend into a directory even when it is empty)
+    const descendEmpty = ctx.shell.dialect === 'ash'
+    /** -i: ask for each entry, a directory's own after what it holds (entered only when told yes). */
+    const removeAsking = (name: string, path: string): void => {
+      if (ctx.fs.isDir(path)) {
+        const entries = ctx.fs.list(path) ?? []
+        if (entries.length > 0 || descendEmpty) {
+          if (!ask(`descend into directory '${name}'`)) return
+          for (const e of entries) removeAsking(name.endsWith('/') ? `${name}${e}` : `${name}/${e}`, `${path}/${e}`)
+          if ((ctx.fs.list(path) ?? []).length > 0) return
+        }
+        if (ask(`remove directory '${name}'`)) ctx.fs.remove(path)
+        return
+      }
+      if (ask(`remove regular ${ctx.fs.readFile(path) === '' ? 'empty ' : ''}file '${name}'`)) ctx.fs.remove(path)
+    }
     let status = 0
     for (const name of p.operands) {
       const path = ctx.fs.resolve(name)
       if (!ctx.fs.exists(path)) {
-        if (!has(p, 'force')) {
+        if (last !== 'force') {
           ctx.stderr(`rm: cannot remove '${name}': No such file or directory\n`)
           status = 1
         }
@@ -50,6 +75,10 @@ export const rm: CommandSpec = {
       if (ctx.fs.readOnlyAt?.(path)) {
         ctx.stderr(`rm: cannot remove '${name}': Read-only file system\n`)
         status = 1
+        continue
+      }
+      if (last === 'interactive') {
+        removeAsking(name, path)
         continue
       }
       ctx.fs.remove(path)
