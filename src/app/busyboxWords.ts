@@ -15,7 +15,13 @@ const INVALID = (m: string, value: string) => `${m.slice(0, m.indexOf(':'))}: in
 /** Per applet: GNU's wording -> busybox's (`$1`... from the match); for some, made from the command's arguments. */
 const WORDING: Record<string, Rule[] | ((args: readonly string[]) => Rule[])> = {
   tail: [[/^tail: cannot open '(.+)' for reading: (.+)$/gm, "tail: can't open '$1': $2"], [/^tail: error reading '.+': Is a directory$/gm, 'tail: read error: Is a directory'], [/^tail: invalid number of (?:lines|bytes): '[-+]?(.*)'$/gm, INVALID]],
-  awk: [[/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2']],
+  // a program it cannot read: busybox names the line of the token it stopped at (at the end: the last line)
+  awk: (args) => [
+    [/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2'],
+    [/^awk: line (\d+): (?:missing \S+ near end of file|syntax error at or near end of file)$/gm, (_m: string, n: string) => `awk: cmd. line:${Math.max(1, Number(n) - 1)}: Unexpected token`],
+    [/^awk: line (\d+): syntax error at or near .*$/gm, 'awk: cmd. line:$1: Unexpected token'],
+    [/^awk: non-terminated (?:string|regular expression)$/gm, () => `awk: cmd. line:${openLine(awkProgram(args))}: Unexpected end of string`],
+  ],
   cat: [[/^cat: .+: Is a directory$/gm, 'cat: read error: Is a directory'], [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"]],
   rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"],
     // -i's question names no kind of file (remove_file.c)
@@ -97,6 +103,34 @@ export function busyboxRefusal(applet: string, args: readonly string[]): Reworde
     if (c !== undefined && !/^\d+$/.test(c)) return { stderr: `xxd: invalid number '${c}'\n`, status: 1 }
   }
   return undefined
+}
+
+/** awk's program text: the first operand after the options (-F, -v and -f take a value). */
+function awkProgram(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--') return args[i + 1] ?? ''
+    if (a === '-F' || a === '-v' || a === '-f') i++
+    else if (!a.startsWith('-') || a === '-') return a
+  }
+  return ''
+}
+
+/** The line (from 1) of the first string or regular expression a newline ends before it is closed. */
+function openLine(program: string): number {
+  let line = 1
+  let quote: string | undefined
+  let start = 1
+  for (let i = 0; i < program.length; i++) {
+    const c = program[i]
+    if (quote) {
+      if (c === '\\') i++
+      else if (c === quote) quote = undefined
+      else if (c === '\n') return start
+    } else if (c === '"') [quote, start] = ['"', line]
+    if (c === '\n') line++
+  }
+  return start
 }
 
 /** sed's file operands: all of them after -e or -f, else all but the first (the script). */
