@@ -25,6 +25,7 @@ import { busyboxTools } from './busyboxTools'
 import type { WrittenChunk } from '../cluster/kubelet/exec/ls'
 import { applyLayer, layerOf, syncUnderneath, TrackedFs } from './containerTree'
 import { gnuUname } from '../shell/commands/uname'
+import { debianHostname } from './containerHostname'
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
 
@@ -172,7 +173,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
   const own = [
     ...busybox,
     small('whoami', () => 'root\n', p),
-    small('hostname', () => `${p.hostname}\n`, p),
+    debianHostname(p),
     // Debian's root is in its own group alone (a busybox image's id, with Alpine's groups, is busyboxTools')
     small('id', () => 'uid=0(root) gid=0(root) groups=0(root)\n', p),
     whichIn(p),
