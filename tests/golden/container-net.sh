@@ -6,7 +6,8 @@
 # --no-check-certificate, RBAC answers 403 until a RoleBinding grants listing pods, then 200; the
 # audit record names the pod's ServiceAccount and the pod. Output lines checked against BIND
 # 9.18.49, BusyBox 1.35.0 nslookup and wget on this machine (src/app/containerNslookup.test.ts,
-# src/app/containerWget.test.ts); the ssl_client line is UNVERIFIED (containerWget.ts).
+# src/app/containerWget.test.ts); the ssl_client line is UNVERIFIED (containerWget.ts). hostname -i is the
+# pod's IP as its /etc/hosts line has it (busybox hostname.c; containerHostname.test.ts).
 kubectl create namespace sa-demo
 kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000
 kubectl -n sa-demo run bb --image=busybox:1.36 --command -- sleep 100000
@@ -24,3 +25,4 @@ kubectl -n sa-demo exec app -- sh -c 'SA=/var/run/secrets/kubernetes.io/servicea
 lab audit 2
 kubectl -n sa-demo exec app -- sh -c 'cd /tmp && wget --no-check-certificate https://kubernetes.default.svc/version 2>&1 && grep gitVersion version'
 kubectl -n sa-demo exec app -- wget http://nope/
+kubectl -n sa-demo exec app -- sh -c 'hostname -i; cat /etc/hosts | tail -n 1'
