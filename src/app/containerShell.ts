@@ -194,8 +194,8 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
     // (the workstation's bash and sh start the workstation's shells: a container's are not those)
     if (named.has(spec.name) || (spec.unsimulated && !ownByName.has(spec.name)) || WORKSTATION_SHELLS.has(spec.name)) continue
     named.add(spec.name)
-    // a busybox image's applet the lab has only as coreutils (its errors worded as GNU's): not simulated there
-    if ((WORKSTATION_ONLY.has(spec.name) && !ownByName.has(spec.name))) {
+    // a program that needs what the container's copy of its files does not hold: not simulated there
+    if (WORKSTATION_ONLY.has(spec.name) && !ownByName.has(spec.name)) {
       specs.push(onPath(spec.name) ? notSimulated(spec.name) : notFound(spec.name))
       continue
     }

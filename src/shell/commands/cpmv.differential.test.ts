@@ -38,11 +38,12 @@ const MKDIR = [
   'mkdir -m; echo $?', 'mkdir --mode=711 m; stat -c %a m', 'mkdir -m 700 -v n o; stat -c %a n o', 'mkdir -m 9 p; echo $?; ls -d p',
 ]
 
-// rm -i: a question on stderr for each removal, the answer a line of stdin (one entry a folder: their order is the file system's)
+// rm -i: a question on stderr for each removal, the answer a line of stdin (one entry a folder: their order is the file system's;
+// -v's lines alone: into a file, rm's stdout comes after all the questions, on a terminal between them, as in the lab)
 const RM = [
   'touch e; echo x > f; rm -i e f; echo " rc=$?"; ls -1', 'touch e; echo x > f; echo y | rm -i e f; echo " rc=$?"; ls -1', 'echo x > f; printf "n\\ny\\n" | rm -i f f; ls -1',
   'mkdir -p d/s; touch d/s/g; printf "y\\ny\\ny\\ny\\ny\\n" | rm -ri d; echo " rc=$?"; ls -1', 'mkdir -p d/s; touch d/s/g; printf "y\\nn\\n" | rm -ri d; echo; ls -R d | cat',
-  'mkdir d; echo y | rm -ri d; ls -1', 'touch e; rm -if e; ls -1', 'touch e; rm -fi e; echo; ls -1', 'rm -i nope; echo " rc=$?"', 'rm -fi nope; echo " rc=$?"', 'mkdir d; rm -i d; echo " rc=$?"',
+  'mkdir d; echo y | rm -ri d; ls -1', 'touch e; rm -if e; ls -1', 'touch e; rm -fi e; echo; ls -1', 'rm -i nope; echo " rc=$?"', 'rm -fi nope; echo " rc=$?"', 'mkdir d; rm -i d; echo " rc=$?"', 'mkdir -p d/s; touch e; printf "y\\ny\\ny\\ny\\n" | rm -riv e d 2>/dev/null',
 ]
 
 describe('rm -i agrees with GNU coreutils 9.1', () => {

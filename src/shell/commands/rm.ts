@@ -44,10 +44,14 @@ export const rm: CommandSpec = {
           for (const e of entries) removeAsking(name.endsWith('/') ? `${name}${e}` : `${name}/${e}`, `${path}/${e}`)
           if ((ctx.fs.list(path) ?? []).length > 0) return
         }
-        if (ask(`remove directory '${name}'`)) ctx.fs.remove(path)
+        if (ask(`remove directory '${name}'`)) removed(name, path, 'directory ')
         return
       }
-      if (ask(`remove regular ${ctx.fs.readFile(path) === '' ? 'empty ' : ''}file '${name}'`)) ctx.fs.remove(path)
+      if (ask(`remove regular ${ctx.fs.readFile(path) === '' ? 'empty ' : ''}file '${name}'`)) removed(name, path, '')
+    }
+    const removed = (name: string, path: string, kind: string) => {
+      ctx.fs.remove(path)
+      if (has(p, 'verbose')) ctx.stdout(`removed ${kind}'${name}'\n`)
     }
     let status = 0
     for (const name of p.operands) {
