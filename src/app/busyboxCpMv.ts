@@ -10,14 +10,10 @@
 import type { CommandContext, CommandSpec } from '../shell/types'
 import { BUSYBOX_USAGE } from './busyboxUsage'
 import type { TrackedFs } from './containerTree'
+import { lastComponent } from './busyboxNames'
 
 const spec = (name: string, run: (ctx: CommandContext) => Promise<number>): CommandSpec => ({ name, summary: name, usage: name, run })
 
-/** bb_get_last_path_component_strip. */
-const lastOf = (p: string) => {
-  const t = p.length > 1 ? p.replace(/\/+$/, '') || '/' : p
-  return t === '/' ? '/' : t.slice(t.lastIndexOf('/') + 1)
-}
 const concat = (dir: string, name: string) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`)
 const parentOf = (abs: string) => abs.slice(0, abs.lastIndexOf('/')) || '/'
 
@@ -70,14 +66,14 @@ function parse(ctx: CommandContext, applet: string, letters: string, long: Recor
 
 /** The pairs to copy or move: SOURCE to DEST, as cp.c and mv.c choose DEST. */
 function pairs(fs: TrackedFs, p: Parsed, simple: (src: string, dest: string) => boolean): [string, string][] | 'usage' | { die: string } {
-  if (p.target !== undefined) return p.operands.map((s) => [s, concat(p.target!, lastOf(s))])
+  if (p.target !== undefined) return p.operands.map((s) => [s, concat(p.target!, lastComponent(s))])
   const sources = p.operands.slice(0, -1)
   const last = p.operands[p.operands.length - 1]
   if (sources.length > 1 && p.flags.has('T')) return 'usage'
   // -T NOTDIR DIR
   if (p.flags.has('T') && fs.isDir(fs.resolve(last)) && fs.exists(fs.resolve(sources[0])) && !fs.isDir(fs.resolve(sources[0]))) return { die: `'${last}' is a directory` }
   if (sources.length === 1 && (p.flags.has('T') || simple(sources[0], last))) return [[sources[0], last]]
-  return sources.map((s) => [s, concat(last, lastOf(s))])
+  return sources.map((s) => [s, concat(last, lastComponent(s))])
 }
 
 /** Why a path cannot be looked at (a folder on the way is a file), or undefined. */
