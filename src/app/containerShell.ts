@@ -26,6 +26,8 @@ import type { WrittenChunk } from '../cluster/kubelet/exec/ls'
 import { applyLayer, layerOf, syncUnderneath, TrackedFs } from './containerTree'
 import { gnuUname } from '../shell/commands/uname'
 import { debianHostname } from './containerHostname'
+import { gnuNproc } from '../shell/commands/nproc'
+import { NODE_CPUS } from '../cluster/boot'
 
 const SHELLS = new Set(['sh', 'ash', 'bash'])
 
@@ -178,6 +180,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
     small('id', () => 'uid=0(root) gid=0(root) groups=0(root)\n', p),
     whichIn(p),
     gnuUname(p.hostname),
+    gnuNproc(NODE_CPUS),
     podCurl(curl, p, API_SERVER, lab),
     containerSleep,
     containerNslookup(p, firstOnPath(p, 'nslookup')?.target === '/bin/busybox' ? 'busybox' : 'bind'),

@@ -28,7 +28,9 @@ export function createSystemNamespaces(server: APIServer): void {
   }
 }
 
-const RESOURCES = { cpu: '2', 'ephemeral-storage': '20470152Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '4015252Ki', pods: '110' }
+/** The processors of each node (what nproc says in its containers). */
+export const NODE_CPUS = 2
+const RESOURCES = { cpu: String(NODE_CPUS), 'ephemeral-storage': '20470152Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '4015252Ki', pods: '110' }
 
 export function nodeObject(ctx: ClusterContext, node: NodeConfig, createdAt: number): KObject {
   const created = rfc3339(createdAt)
