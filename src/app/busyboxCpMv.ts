@@ -90,8 +90,14 @@ function pathProblem(fs: TrackedFs, path: string): string | undefined {
 /** Asks `applet: overwrite 'DEST'? ` and reads a line of standard input: yes when it starts with y. */
 function asker(ctx: CommandContext, applet: string): (dest: string) => boolean {
   const answers = (ctx.stdin ?? '').split('\n')
+  let told = false
   return (dest) => {
     ctx.stderr(`${applet}: overwrite '${dest}'? `)
+    // typed at the prompt, a real one would wait for the answer: the lab cannot, and says so once
+    if (ctx.stdinIsTTY && !told) {
+      told = true
+      ctx.stderr(`\nlab: ${applet} -i cannot wait for your answer at the lab's prompt (taken as no); give the answers on its input instead, as in: yes | ${applet} -i ...\n`)
+    }
     return /^[yY]/.test(answers.shift() ?? '')
   }
 }

@@ -28,7 +28,6 @@ export const COREUTILS_AUTHORS: Readonly<Record<string, string>> = {
   mkdir: 'David MacKenzie',
   mv: 'Mike Parker, David MacKenzie, and Jim Meyering',
   nl: 'Scott Bartram and David MacKenzie',
-  nproc: 'Giuseppe Scrivano',
   od: 'Jim Meyering',
   paste: 'David M. Ihnat and David MacKenzie',
   printenv: 'David MacKenzie and Richard Mlynarik',

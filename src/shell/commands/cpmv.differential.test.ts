@@ -41,13 +41,23 @@ const MKDIR = [
 // rm -i: a question on stderr for each removal, the answer a line of stdin (one entry a folder: their order is the file system's;
 // -v's lines alone: into a file, rm's stdout comes after all the questions, on a terminal between them, as in the lab)
 const RM = [
-  'touch e; echo x > f; rm -i e f; echo " rc=$?"; ls -1', 'touch e; echo x > f; echo y | rm -i e f; echo " rc=$?"; ls -1', 'echo x > f; printf "n\\ny\\n" | rm -i f f; ls -1',
+  'touch e; echo x > f; rm -i e f </dev/null; echo " rc=$?"; ls -1', 'touch e; echo x > f; echo y | rm -i e f; echo " rc=$?"; ls -1', 'echo x > f; printf "n\\ny\\n" | rm -i f f; ls -1',
   'mkdir -p d/s; touch d/s/g; printf "y\\ny\\ny\\ny\\ny\\n" | rm -ri d; echo " rc=$?"; ls -1', 'mkdir -p d/s; touch d/s/g; printf "y\\nn\\n" | rm -ri d; echo; ls -R d | cat',
-  'mkdir d; echo y | rm -ri d; ls -1', 'touch e; rm -if e; ls -1', 'touch e; rm -fi e; echo; ls -1', 'rm -i nope; echo " rc=$?"', 'rm -fi nope; echo " rc=$?"', 'mkdir d; rm -i d; echo " rc=$?"', 'mkdir -p d/s; touch e; printf "y\\ny\\ny\\ny\\n" | rm -riv e d 2>/dev/null',
+  'mkdir d; echo y | rm -ri d; ls -1', 'touch e; rm -if e; ls -1', 'touch e; rm -fi e </dev/null; echo; ls -1', 'rm -i nope; echo " rc=$?"', 'rm -fi nope; echo " rc=$?"', 'mkdir d; rm -i d; echo " rc=$?"', 'mkdir -p d/s; touch e; printf "y\\ny\\ny\\ny\\n" | rm -riv e d 2>/dev/null',
 ]
 
 describe('rm -i agrees with GNU coreutils 9.1', () => {
   agreesWithRealTools(['rm', 'ls'], RM.map((l) => `mkdir w; cd w; { ${l}; } 2>&1`))
+})
+
+describe('rm -i typed at the prompt', () => {
+  test('asks, and says once that the lab cannot wait for the answer (taken as no)', async () => {
+    const { newShell } = await import('../testSupport')
+    const sh = newShell({ '/root/f': 'x\n', '/root/g': '' })
+    const r = await sh.run('rm -i f g; ls -1 f g')
+    expect(r.stderr).toBe("rm: remove regular file 'f'? \nlab: rm -i cannot wait for your answer at the lab's prompt (taken as no); give the answers on its input instead, as in: yes | rm -i FILE\nrm: remove regular empty file 'g'? ")
+    expect(r.stdout).toBe('f\ng\n')
+  })
 })
 
 describe('mkdir -m agrees with GNU coreutils 9.1', () => {

@@ -1,13 +1,14 @@
 // nproc in a container: the processors the process may run on, which are the node's (a pod with a
 // CPU limit is throttled, not given fewer processors). GNU's (coreutils 9.1, Debian images) and
 // busybox's (busybox-based images).
+// (Not the workstation's: what its machine has is not the lab's to say, so nproc stays not simulated
+// there, and its --version is here, not in coreutilsVersion.ts's table of the workstation's programs.)
 // Imitates: coreutils 9.1 src/nproc.c with gnulib's num_processors (OMP_NUM_THREADS, its first
 // number, and OMP_THREAD_LIMIT override the count unless --all; --ignore=N subtracts, leaving at least
 // 1) and busybox 1.36.1 coreutils/nproc.c (getopt32long "\xfe:+": --all and --ignore=N, operands
 // ignored; no OMP_ variables).
 
 import type { CommandContext, CommandSpec } from '../types'
-import { COREUTILS_AUTHORS } from './coreutilsVersion'
 import { coreutilsFooter, coreutilsVersion, getopt, has, usageError } from './util'
 
 const HELP = `Usage: nproc [OPTION]...
@@ -33,7 +34,7 @@ export function gnuNproc(cpus: number): CommandSpec {
       const p = getopt(ctx.argv.slice(1), { short: '', long: { all: false, ignore: true, help: false, version: false }, immediate: ['help', 'version'] })
       if ('error' in p) return usageError(ctx, 'nproc', p.error)
       if (has(p, 'help') || has(p, 'version')) {
-        ctx.stdout(has(p, 'help') ? HELP : coreutilsVersion('nproc', COREUTILS_AUTHORS.nproc))
+        ctx.stdout(has(p, 'help') ? HELP : coreutilsVersion('nproc', 'Giuseppe Scrivano'))
         return 0
       }
       if (p.operands.length) return usageError(ctx, 'nproc', `extra operand '${p.operands[0]}'`)

@@ -29,8 +29,14 @@ export const rm: CommandSpec = {
     }
     const last = p.opts.filter((o) => o.key === 'force' || o.key === 'interactive').pop()?.key
     const answers = ctx.stdin.split('\n')
+    let told = false
     const ask = (question: string) => {
       ctx.stderr(`rm: ${question}? `)
+      // typed at the prompt, a real rm would wait for the answer: the lab cannot, and says so once
+      if (ctx.stdinIsTTY && !told) {
+        told = true
+        ctx.stderr("\nlab: rm -i cannot wait for your answer at the lab's prompt (taken as no); give the answers on its input instead, as in: yes | rm -i FILE\n")
+      }
       return /^[yY]/.test(answers.shift() ?? '')
     }
     // (busybox's rm, in a busybox image's ash, asks to descend into a directory even when it is empty)
