@@ -20,7 +20,9 @@ const WORDING: Record<string, Rule[] | ((args: readonly string[]) => Rule[])> = 
     [/^awk: cannot open (.+) \((.+)\)$/gm, 'awk: $1: $2'],
     [/^awk: line (\d+): (?:missing \S+ near end of file|syntax error at or near end of file)$/gm, (_m: string, n: string) => `awk: cmd. line:${Math.max(1, Number(n) - 1)}: Unexpected token`],
     [/^awk: line (\d+): syntax error at or near .*$/gm, 'awk: cmd. line:$1: Unexpected token'],
-    [/^awk: non-terminated (?:string|regular expression)$/gm, () => `awk: cmd. line:${openLine(awkProgram(args))}: Unexpected end of string`],
+    [/^awk: non-terminated string$/gm, () => `awk: cmd. line:${openLine(awkProgram(args))}: Unexpected end of string`],
+    // (a regular expression: the line of the program's last slash, where such a one opens)
+    [/^awk: non-terminated regular expression$/gm, () => `awk: cmd. line:${awkProgram(args).slice(0, awkProgram(args).lastIndexOf('/') + 1).split('\n').length}: Unexpected end of string`],
   ],
   cat: [[/^cat: .+: Is a directory$/gm, 'cat: read error: Is a directory'], [/^cat: (.+): No such file or directory$/gm, "cat: can't open '$1': No such file or directory"]],
   rm: [[/^rm: cannot remove '(.+)': Is a directory$/gm, "rm: '$1' is a directory"], [/^rm: cannot remove '(.+)': (.+)$/gm, "rm: can't remove '$1': $2"],
@@ -116,7 +118,7 @@ function awkProgram(args: readonly string[]): string {
   return ''
 }
 
-/** The line (from 1) of the first string or regular expression a newline ends before it is closed. */
+/** The line (from 1) of the first string a newline ends before it is closed. */
 function openLine(program: string): number {
   let line = 1
   let quote: string | undefined
