@@ -113,3 +113,15 @@ test('a live command in a lab whose clock runs at real speed moves it by the wal
   // (each round moved the lab a second for the second it waited: the page's clock owes that no more)
   expect(Math.abs(lab1 - lab0 - wall)).toBeLessThanOrEqual(2)
 })
+
+test('timeout ends a live kubectl get -w when its time of the lab clock is up (status 124)', async ({ page }) => {
+  await openLab(page, '/?seed=1')
+  await typeCommand(page, 'kubectl run w --image=busybox -- sleep 3600')
+  const before = Date.parse((await typeCommand(page, 'lab now'))[0].text)
+  // paced live rounds move the lab clock a second a second: three of them, then timeout stops kubectl
+  const lines = (await typeCommand(page, 'timeout 3 kubectl get pods -w; echo "rc=$?"', 30_000)).map((l) => l.text)
+  expect(lines[0]).toBe('NAME   READY   STATUS    RESTARTS   AGE')
+  expect(lines[lines.length - 1]).toBe('rc=124')
+  const after = Date.parse((await typeCommand(page, 'lab now'))[0].text)
+  expect(after - before).toBe(3000)
+})

@@ -42,7 +42,7 @@ const WORKSTATION_SHELLS = new Set(['bash', 'sh'])
  * The workstation's programs that read what a container's copy of its files does not hold (modes,
  * devices, inodes): not simulated in an image that has them, unless the image's own (busybox's stat) stands in.
  */
-const WORKSTATION_ONLY = new Set(['stat', 'chmod'])
+const WORKSTATION_ONLY = new Set(['stat', 'chmod', 'timeout'])
 
 /**
  * Copy the container's tree into a plain file record (symlinks followed, as reading them does).

@@ -59,6 +59,12 @@ export class ShellStop {
   constructor(readonly reason: 'interrupt' | 'steps' | 'output', readonly message: string, readonly status: number) {}
 }
 
+/**
+ * Thrown through a program when `timeout`'s deadline comes (timeout.ts): the program ends there,
+ * and timeout gives the status. A program that catches what it throws lets this one through.
+ */
+export class ProgramTimedOut extends Error {}
+
 export function interruptStop(): ShellStop {
   return new ShellStop('interrupt', '^C\n', STATUS_INTERRUPTED)
 }

@@ -29,3 +29,5 @@ i=0; while [ $i -lt 3 ]; do i=$(expr $i + 1); done; echo $i
 expr "$(kubectl config current-context)" : '\(.*\)@'
 expr 1 + a; echo "status $?"
 printf '[%d]' '' 08 0x; echo " $?"
+# timeout (coreutils 9.1's words and statuses, checked against it): a sleep stopped at its time of the lab clock
+timeout 2 sleep 5; echo "rc=$?"; timeout -v --preserve-status 1 sleep 5; echo "rc=$?"; timeout 1 nope; echo "rc=$?"

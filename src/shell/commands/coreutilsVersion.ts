@@ -43,6 +43,7 @@ export const COREUTILS_AUTHORS: Readonly<Record<string, string>> = {
   tac: 'Jay Lepreau and David MacKenzie',
   tail: 'Paul Rubin, David MacKenzie, Ian Lance Taylor,\nand Jim Meyering',
   tee: 'Mike Parker, Richard M. Stallman, and David MacKenzie',
+  timeout: 'Padraig Brady',
   touch: 'Paul Rubin, Arnold Robbins, Jim Kingdon,\nDavid MacKenzie, and Randy Smith',
   tr: 'Jim Meyering',
   uname: 'David MacKenzie',

@@ -62,6 +62,7 @@ import { find } from './find'
 import { diff } from './diff'
 import { gnuArch, gnuUname } from './uname'
 import { exprCommand } from './expr'
+import { timeout } from './timeout'
 import { unsimulated } from './unsimulated'
 import { DEBIAN_PROGRAMS } from '../../cluster/kubelet/exec/debianPrograms'
 import { missingHint } from '../missingHints'
@@ -99,7 +100,7 @@ function ownCommands(): CommandSpec[] {
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
     cp, mv, basename, dirname, printenv, find, diff, bash, sh,
-    gnuUname('workstation'), gnuArch, exprCommand('gnu'),
+    gnuUname('workstation'), gnuArch, exprCommand('gnu'), timeout,
   ].map(withVersion)
   return own
 }

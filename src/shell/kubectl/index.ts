@@ -33,6 +33,7 @@ import { runVerb } from './verbs/run'
 import { version } from './verbs/version'
 import { wait } from './verbs/wait'
 import { createConfigMap } from './verbs/createConfigMap'
+import { ProgramTimedOut } from '../limits'
 
 const CREATE_SUBS = [createClusterRole, createClusterRoleBinding, createConfigMap, createNamespace, createRole, createRoleBinding, createSecretParent, createServiceAccount, createToken]
 const AUTH_SUBS = [authCanI, authWhoami]
@@ -135,6 +136,8 @@ export const kubectl: CommandSpec = {
     try {
       return await main(ctx)
     } catch (e) {
+      // timeout's deadline ends the program: no error of kubectl's to print
+      if (e instanceof ProgramTimedOut) throw e
       const err = renderError(e)
       ctx.stderr(err.text.endsWith('\n') ? err.text : `${err.text}\n`)
       return err.exitCode
