@@ -6,6 +6,8 @@
 # (the temporary files' six characters are the lab's own draw). uname is the node's Debian 12 kernel
 # (6.1.0-40-amd64, as Debian 12 prints it) with the container as host: busybox's -o is defconfig's
 # GNU/Linux (Alpine's is Linux), its fields and omissions checked against busybox 1.36.1 and coreutils 9.1.
+# du counts the applets' one file once (du.c's inode table; its sums checked against busybox du on
+# this machine's disk, src/app/busyboxDu.differential.test.ts); the token's tmpfs folders hold no blocks.
 kubectl run bb --image=busybox:1.36 -- sleep 100000
 kubectl run deb --image=debian:12 -- sleep 100000
 lab advance 30s
@@ -26,3 +28,5 @@ kubectl exec deb -- uname -a
 kubectl exec deb -- uname -snrvmpio
 uname -a
 arch
+kubectl exec bb -- du -sh /bin/busybox /bin/sh
+kubectl exec bb -- du -s /var/run/secrets/kubernetes.io/serviceaccount
