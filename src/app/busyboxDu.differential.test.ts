@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Lab } from './lab'
 import { labWithApp, realBusybox, shIn } from './testing'
-import { humanReadable } from './busyboxDu'
+import { humanReadable } from '../cluster/kubelet/exec/lsFormat'
 
 /** Files of 0, 1, 4096, 4097 and 9000 bytes, and folders (small: a container keeps at most 512 KiB of what is written in it). */
 const TREE = 'mkdir -p d/e d/empty; : > zero; printf x > one; head -c 4096 /dev/zero > d/page; head -c 4097 /dev/zero > d/e/more; head -c 9000 /dev/zero > big; '

@@ -6,34 +6,14 @@
 // and a link none.
 // Imitates: busybox 1.36.1 coreutils/du.c (getopt32 "aHkLsxd:+lcbhm", the last of -h, -k, -m
 // counting and -s against -d; 1 KiB units by default, rounded to the nearest; -b the files' sizes;
-// -c a total) and libbb/human_readable.c for -h.
+// -c a total) and libbb/human_readable.c for -h (lsFormat's humanReadable, ls -h's too).
 
 import type { CommandContext, CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { blocksOf, resolve, sizeOf, type FsNode } from '../cluster/kubelet/exec/vfs'
+import { humanReadable } from '../cluster/kubelet/exec/lsFormat'
 import { overlayTree, type TrackedFs } from './containerTree'
 import { BUSYBOX_USAGE } from './busyboxUsage'
-
-const UNITS = ['', 'K', 'M', 'G', 'T', 'P', 'E']
-
-/** make_human_readable_str(val, block_size, display_unit). */
-export function humanReadable(val: number, blockSize: number, unit: number): string {
-  if (val === 0) return '0'
-  let v = blockSize > 1 ? val * blockSize : val
-  if (unit) return String(Math.floor((v + Math.floor(unit / 2)) / unit))
-  let frac = 0
-  let u = 0
-  while (v >= 1024) {
-    u++
-    frac = Math.floor(((v % 1024) * 10 + 512) / 1024)
-    v = Math.floor(v / 1024)
-  }
-  if (frac >= 10) {
-    v++
-    frac = 0
-  }
-  return u === 0 ? String(v) : `${v}.${frac}${UNITS[u]}`
-}
 
 export function busyboxDu(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs): CommandSpec {
   return {

@@ -32,10 +32,14 @@ function fullTime(ms: number): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
 }
 
-/** make_human_readable_str(val, blockSize, 0): `1023`, `1.0K`, `754.8K`; blockSize 0 drops the fraction. */
-export function humanReadable(val: number, blockSize: number): string {
+/**
+ * make_human_readable_str(val, blockSize, displayUnit): with no unit `1023`, `1.0K`, `754.8K` (blockSize
+ * 0 drops the fraction); with one (du -k, -m, -b) the count of that unit, rounded to the nearest.
+ */
+export function humanReadable(val: number, blockSize: number, displayUnit = 0): string {
   if (val === 0) return '0'
   let v = blockSize > 1 ? val * blockSize : val
+  if (displayUnit) return String(Math.floor((v + Math.floor(displayUnit / 2)) / displayUnit))
   let frac = 0
   let u = 0
   while (v >= 1024) {
