@@ -10,9 +10,9 @@
 
 import type { CommandContext, CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
-import { blocksOf, resolve, sizeOf, type FsNode } from '../cluster/kubelet/exec/vfs'
+import { blocksOf, sizeOf, type FsNode } from '../cluster/kubelet/exec/vfs'
 import { humanReadable } from '../cluster/kubelet/exec/lsFormat'
-import { overlayTree, type TrackedFs } from './containerTree'
+import { overlayTree, STRERROR, walkEntry, type TrackedFs } from './containerTree'
 import { BUSYBOX_USAGE } from './busyboxUsage'
 
 export function busyboxDu(p: ContainerProcess, flat: Record<string, string>, fs: TrackedFs): CommandSpec {
@@ -74,12 +74,9 @@ export function busyboxDu(p: ContainerProcess, flat: Record<string, string>, fs:
       /** du(): the 512-byte blocks (or, with -b, the bytes) under `path`, printing as it goes. */
       const du = (path: string, depth: number, followTop: boolean): number => {
         const follow = flags.has('L') || (followTop && flags.has('H') && depth === 0)
-        let r = resolve(tree, path, follow, cwd)
-        if (typeof r === 'string' && follow) r = resolve(tree, path, false, cwd)
-        // a trailing slash names a folder
-        if (typeof r !== 'string' && /[^/]\/+$/.test(path) && r.node.kind !== 'dir') r = 'ENOTDIR'
+        const r = walkEntry(tree, path, follow, cwd)
         if (typeof r === 'string') {
-          ctx.stderr(`du: ${path}: ${r === 'ENOTDIR' ? 'Not a directory' : r === 'ELOOP' ? 'Symbolic link loop' : 'No such file or directory'}\n`)
+          ctx.stderr(`du: ${path}: ${STRERROR[r]}\n`)
           status = 1
           return 0
         }

@@ -11,7 +11,7 @@ import type { CommandContext, CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { resolve, sizeOf, type FsDir, type FsNode } from '../cluster/kubelet/exec/vfs'
 import { matchPattern } from '../shell/pattern'
-import { overlayTree, type TrackedFs } from './containerTree'
+import { overlayTree, STRERROR, walkEntry, type TrackedFs } from './containerTree'
 import { BUSYBOX_USAGE } from './busyboxUsage'
 
 /** find.c's answer bits: TRUE (the action succeeded) and SKIP (do not descend: -prune). */
@@ -89,14 +89,7 @@ export function busyboxFind(p: ContainerProcess, flat: Record<string, string>, f
       const batches: { argv: string[]; names: string[] }[] = []
       let status = 0
 
-      const stat = (path: string, top: boolean) => {
-        const deref = opts.follow === 'all' || (opts.follow === 'top' && top)
-        let r = resolve(tree, path, deref, cwd)
-        // a dangling link is itself when followed (ACTION_DANGLING_OK)
-        if (typeof r === 'string' && deref) r = resolve(tree, path, false, cwd)
-        // a trailing slash names a folder
-        return typeof r !== 'string' && /[^/]\/+$/.test(path) && r.node.kind !== 'dir' ? 'ENOTDIR' : r
-      }
+      const stat = (path: string, top: boolean) => walkEntry(tree, path, opts.follow === 'all' || (opts.follow === 'top' && top), cwd)
       const exec = async (argv: string[]): Promise<number | undefined> => {
         const name = argv[0].slice(argv[0].lastIndexOf('/') + 1)
         const spec = ctx.shell.commands().find((s) => s.name === name)
@@ -277,7 +270,7 @@ export function busyboxFind(p: ContainerProcess, flat: Record<string, string>, f
         for (const path of paths.length ? paths : ['.']) {
           const r = stat(path, true)
           if (typeof r === 'string') {
-            ctx.stderr(`find: ${path}: ${r === 'ENOTDIR' ? 'Not a directory' : r === 'ELOOP' ? 'Symbolic link loop' : 'No such file or directory'}\n`)
+            ctx.stderr(`find: ${path}: ${STRERROR[r]}\n`)
             status = 1
             continue
           }

@@ -7,15 +7,13 @@
 import type { CommandSpec } from '../shell/types'
 import type { ContainerProcess } from '../cluster/kubelet/exec/containerShell'
 import { resolve, type FsDir, type FsError } from '../cluster/kubelet/exec/vfs'
-import { overlayTree, type TrackedFs } from './containerTree'
+import { overlayTree, STRERROR, type TrackedFs } from './containerTree'
 import { appletOptions } from './busyboxGetopt'
 
 const BANNER = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n'
 const READLINK_USAGE = `${BANNER}Usage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n`
 const REALPATH_USAGE = `${BANNER}Usage: realpath FILE...\n\nPrint absolute pathnames of FILEs\n`
 
-/** strerror(3) of musl for the errors a path lookup gives. */
-const STRERROR: Record<FsError, string> = { ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', ELOOP: 'Symbolic link loop' }
 
 type Found = { path: string } | { error: FsError }
 

@@ -3,7 +3,7 @@
 // copy (MemoryFs); TrackedFs notes when it changes a path, on the lab clock.
 
 import { MemoryFs, dirname } from '../shell/fs'
-import { dir, file, resolve, type FsDir } from '../cluster/kubelet/exec/vfs'
+import { dir, file, resolve, type FsDir, type FsError, type Resolved } from '../cluster/kubelet/exec/vfs'
 import type { LayerWrites } from '../cluster/kubelet/exec/containerShell'
 
 /** A MemoryFs that remembers when each path was written, created or had an entry removed (ms, lab clock). */
@@ -211,4 +211,18 @@ export function layerOf(fs: MemoryFs, flat: Readonly<Record<string, string>>, no
     writes[key] = null
   }
   return { writes, at }
+}
+
+/** musl's strerror for the errors a path lookup in a container's tree gives. */
+export const STRERROR: Record<FsError, string> = { ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', ELOOP: 'Symbolic link loop' }
+
+/**
+ * What a tree walker (busybox find, du) stands on at `path`: followed when `follow`, where a
+ * dangling link is then itself (recursive_action's ACTION_DANGLING_OK), and a trailing slash names a
+ * folder (a file named so is ENOTDIR).
+ */
+export function walkEntry(tree: FsDir, path: string, follow: boolean, cwd: string): Resolved | FsError {
+  let r = resolve(tree, path, follow, cwd)
+  if (typeof r === 'string' && follow) r = resolve(tree, path, false, cwd)
+  return typeof r !== 'string' && /[^/]\/+$/.test(path) && r.node.kind !== 'dir' ? 'ENOTDIR' : r
 }
