@@ -16,7 +16,7 @@ const TREE = 'mkdir -p d/e d/empty; : > zero; printf x > one; head -c 4096 /dev/
 const LINES = [
   'du | sort -k2', 'du -s', 'du -a | sort -k2', 'du -s d big one zero', 'du -h | sort -k2', 'du -sh big d', 'du -k -s d', 'du -m -s big', 'du -sb d big', 'du -c big one',
   'du -d 1 | sort -k2', 'du -d 0 d', 'du -s -d 1 d | sort -k2', 'du -d 1 -s d', 'du nope; echo "rc=$?"', 'du -x -s d', 'du -d x d; echo "rc=$?"', 'du -q; echo "rc=$?"',
-  'du -ac d/e', 'du -hk -s big', 'du -kh -s big', 'du one/', 'du -s d/e/more d/e',
+  'du -ac d/e', 'du -hk -s big', 'du -kh -s big', 'du one/', 'du -s d/e/more d/e', 'du -bk big', 'du -kb big', 'du -bh big', 'du -bm big', 'du -sbh d',
 ]
 
 let lab: Lab

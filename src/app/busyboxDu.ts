@@ -61,7 +61,8 @@ export function busyboxDu(p: ContainerProcess, flat: Record<string, string>, fs:
           flags.add(ch)
         }
       }
-      if (flags.has('b')) unit = 1
+      // -b counts bytes; the unit stays that of -h, -k or -m where one was given (du.c sets -b's first)
+      if (flags.has('b') && !['h', 'k', 'm'].some((f) => flags.has(f))) unit = 1
       const tree = overlayTree(p.root, flat, fs, ctx.lab.now())
       const cwd = fs.cwd()
       const seen = new Set<string>()
