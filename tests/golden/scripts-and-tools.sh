@@ -31,3 +31,6 @@ expr 1 + a; echo "status $?"
 printf '[%d]' '' 08 0x; echo " $?"
 # timeout (coreutils 9.1's words and statuses, checked against it): a sleep stopped at its time of the lab clock
 timeout 2 sleep 5; echo "rc=$?"; timeout -v --preserve-status 1 sleep 5; echo "rc=$?"; timeout 1 nope; echo "rc=$?"
+# mkdir -m, xargs -P and -t, rm -i (coreutils 9.1's and findutils' behaviour, checked against them): at the lab's prompt rm -i cannot wait for an answer
+mkdir -m 700 private; stat -c '%a %n' private; echo a b | xargs -t -P 1 -n 1 echo 2>&1
+touch victim; rm -i victim; echo y | rm -i victim; ls victim
