@@ -8,6 +8,7 @@ import type { CommandContext } from '../shell/types'
  */
 export function flagsOf(args: string[], letters: string): AppletOptions | { bad: string; missing?: boolean } {
   const flags = new Set<string>()
+  const order: string[] = []
   const values = new Map<string, string>()
   const operands: string[] = []
   for (let i = 0; i < args.length; i++) {
@@ -19,6 +20,7 @@ export function flagsOf(args: string[], letters: string): AppletOptions | { bad:
       const at = letters.indexOf(ch)
       if (ch === ':' || at < 0) return { bad: ch }
       flags.add(ch)
+      order.push(ch)
       if (letters[at + 1] === ':') {
         if (k + 1 === a.length && i + 1 >= args.length) return { bad: ch, missing: true }
         values.set(ch, k + 1 < a.length ? a.slice(k + 1) : args[++i])
@@ -26,11 +28,13 @@ export function flagsOf(args: string[], letters: string): AppletOptions | { bad:
       }
     }
   }
-  return { flags, values, operands }
+  return { flags, order, values, operands }
 }
 
 export interface AppletOptions {
   flags: Set<string>
+  /** The flags in the order they came (getopt32's `a-b` overrides: the last one counts). */
+  order: string[]
   values: Map<string, string>
   operands: string[]
 }

@@ -66,14 +66,14 @@ describe('readlink and realpath in an Alpine container agree with busybox', () =
   }, 60_000)
 
   it('a direct exec finds both where Alpine links them, and the other applets say they are not simulated', async () => {
-    const r = await lab.run('kubectl -n sa-demo exec app -- which readlink realpath stat mount df')
-    expect(r.stdout).toBe('/usr/bin/readlink\n/usr/bin/realpath\n/bin/stat\n/bin/mount\n/bin/df\n')
+    const r = await lab.run('kubectl -n sa-demo exec app -- which readlink realpath stat mountpoint free')
+    expect(r.stdout).toBe('/usr/bin/readlink\n/usr/bin/realpath\n/bin/stat\n/bin/mountpoint\n/usr/bin/free\n')
     const direct = await lab.run(`kubectl -n sa-demo exec app -- readlink ${VOLUME}/token`)
     expect(direct.stdout).toBe('..data/token\n')
-    const mount = await lab.run('kubectl -n sa-demo exec app -- mount')
-    expect(mount.stderr).toBe('mount: this program is not simulated in the lab\ncommand terminated with exit code 126\n')
-    const inShell = await lab.run(`kubectl -n sa-demo exec app -- sh -c 'df; echo $?'`)
-    expect(inShell).toMatchObject({ stdout: '126\n', stderr: 'df: this program is not simulated in the lab\n' })
+    const mount = await lab.run('kubectl -n sa-demo exec app -- mountpoint /')
+    expect(mount.stderr).toBe('mountpoint: this program is not simulated in the lab\ncommand terminated with exit code 126\n')
+    const inShell = await lab.run(`kubectl -n sa-demo exec app -- sh -c 'free; echo $?'`)
+    expect(inShell).toMatchObject({ stdout: '126\n', stderr: 'free: this program is not simulated in the lab\n' })
   })
 })
 

@@ -20,6 +20,7 @@ import { busyboxArch, busyboxUname } from './busyboxUname'
 import { busyboxBasename, busyboxDirname } from './busyboxNames'
 import { busyboxFind } from './busyboxFind'
 import { busyboxDu } from './busyboxDu'
+import { busyboxDf, busyboxMount } from './busyboxMountDf'
 import { exprCommand } from '../shell/commands/expr'
 import { busyboxCp, busyboxMv } from './busyboxCpMv'
 import { busyboxHostname } from './containerHostname'
@@ -182,7 +183,7 @@ export function busyboxTools(p: ContainerProcess, flat: Record<string, string>, 
   // Alpine's busybox: musl, and the OS name `Linux`; the busybox image's: glibc, and defconfig's name
   const alpine = flat['/etc/alpine-release'] !== undefined
   const out: CommandSpec[] = [containerLs(p, flat, fs), busyboxWc, busyboxId(rootGroups(flat['/etc/group'])), busyboxTouch(fs), busyboxEnv(isProgram), busyboxPrintenv, ...busyboxLinks(p, flat, fs), busyboxStat(p, flat, fs),
-    busyboxUname(p.hostname, alpine ? 'Linux' : 'GNU/Linux'), busyboxArch, busyboxBasename, busyboxDirname(alpine ? 'musl' : 'glibc'), busyboxFind(p, flat, fs), busyboxDu(p, flat, fs), exprCommand('busybox', BUSYBOX_USAGE.expr), busyboxCp(fs), busyboxMv(fs), busyboxHostname(p), busyboxNproc(NODE_CPUS, BUSYBOX_USAGE.nproc)]
+    busyboxUname(p.hostname, alpine ? 'Linux' : 'GNU/Linux'), busyboxArch, busyboxBasename, busyboxDirname(alpine ? 'musl' : 'glibc'), busyboxFind(p, flat, fs), busyboxDu(p, flat, fs), busyboxDf(p, flat, fs), busyboxMount(fs), exprCommand('busybox', BUSYBOX_USAGE.expr), busyboxCp(fs), busyboxMv(fs), busyboxHostname(p), busyboxNproc(NODE_CPUS, BUSYBOX_USAGE.nproc)]
   for (const g of gnu) {
     if (g.name === 'base64') out.push(busyboxBase64(reworded(g)))
     else if (REWORDED.includes(g.name)) out.push(reworded(g))

@@ -69,18 +69,22 @@ describe('each exec starts from the container as it is', () => {
 })
 
 describe('rootfsKey', () => {
-  const pod = (over: { hostname?: string; image?: string; mountPath?: string; name?: string; namespace?: string } = {}): KObject =>
+  const pod = (over: { hostname?: string; image?: string; mountPath?: string; name?: string; namespace?: string; memory?: string; readOnly?: boolean; termination?: string } = {}): KObject =>
     ({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: over.name ?? 'app', namespace: over.namespace ?? 'sa-demo' },
       spec: {
         ...(over.hostname ? { hostname: over.hostname } : {}),
-        containers: [{ name: 'app', image: over.image ?? 'alpine', volumeMounts: [{ name: 'v', mountPath: over.mountPath ?? '/var/run/x' }] }],
+        containers: [{
+          name: 'app', image: over.image ?? 'alpine', volumeMounts: [{ name: 'v', mountPath: over.mountPath ?? '/var/run/x', ...(over.readOnly ? { readOnly: true } : {}) }],
+          ...(over.memory ? { resources: { limits: { memory: over.memory } } } : {}), ...(over.termination !== undefined ? { terminationMessagePath: over.termination } : {}),
+        }],
       },
     }) as unknown as KObject
-  const rec = (over: { ip?: string; seenAt?: number; writtenAt?: number; tsSuffix?: string; mode?: number; text?: string; medium?: 'tmpfs' | 'dir' } = {}): PodRecord =>
+  const rec = (over: { ip?: string; seenAt?: number; writtenAt?: number; tsSuffix?: string; mode?: number; text?: string; medium?: 'tmpfs' | 'dir'; containerID?: string } = {}): PodRecord =>
     ({
+      containers: [{ name: 'app', containerID: over.containerID ?? 'containerd://aa' }],
       seenAt: over.seenAt ?? 1000,
       ip: over.ip ?? '10.200.0.5',
       volumes: { v: { medium: over.medium ?? 'tmpfs', tsSuffix: over.tsSuffix ?? '123', writtenAt: over.writtenAt ?? 2000, mode: over.mode ?? 0o644, files: { namespace: { text: over.text ?? 'sa-demo' }, token: { tokenId: 't' } } } },
@@ -108,12 +112,21 @@ describe('rootfsKey', () => {
       ['file text', input(pod(), rec({ text: 'other' }))],
       ['token', input(pod(), rec(), 'tok2')],
       ['cluster DNS', input(pod(), rec(), 'tok', '10.96.0.10')],
+      // the mount table in /proc/mounts
+      ['memory limit', input(pod({ memory: '64Mi' }), rec())],
+      ['termination log', input(pod({ termination: '/tmp/log' }), rec())],
+      ['container id', input(pod(), rec({ containerID: 'containerd://bb' }))],
     ]
     expect(rootfsKey(input(pod(), rec()))).toBe(rootfsKey(base))
     for (const [what, v] of variants) {
       expect(seen(v), what).not.toBe(seen(base))
       expect(rootfsKey(v), what).not.toBe(rootfsKey(base))
     }
+    // an emptyDir (no payload) is read-only only when its mount says so
+    const emptyDir = input(pod(), rec({ tsSuffix: '' }))
+    const readOnly = input(pod({ readOnly: true }), rec({ tsSuffix: '' }))
+    expect(seen(readOnly)).not.toBe(seen(emptyDir))
+    expect(rootfsKey(readOnly)).not.toBe(rootfsKey(emptyDir))
   })
 })
 

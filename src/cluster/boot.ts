@@ -15,6 +15,7 @@ import { CONTROLLER_ROLES, controllerBindingObject } from './rbac/controllerPoli
 import { NAMESPACE_ROLE_BINDINGS, NAMESPACE_ROLES, namespaceRoleBindingObject, namespaceRoleObject } from './rbac/namespacePolicy'
 import { Random } from './random'
 import { KERNEL } from './kernel'
+import { NODE_DISK_KIB, NODE_MEMORY_KIB } from './kubelet/exec/mounts'
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
@@ -30,7 +31,7 @@ export function createSystemNamespaces(server: APIServer): void {
 
 /** The processors of each node (what nproc says in its containers). */
 export const NODE_CPUS = 2
-const RESOURCES = { cpu: String(NODE_CPUS), 'ephemeral-storage': '20470152Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '4015252Ki', pods: '110' }
+const RESOURCES = { cpu: String(NODE_CPUS), 'ephemeral-storage': `${NODE_DISK_KIB}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${NODE_MEMORY_KIB}Ki`, pods: '110' }
 
 export function nodeObject(ctx: ClusterContext, node: NodeConfig, createdAt: number): KObject {
   const created = rfc3339(createdAt)

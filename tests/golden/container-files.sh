@@ -8,6 +8,9 @@
 # GNU/Linux (Alpine's is Linux), its fields and omissions checked against busybox 1.36.1 and coreutils 9.1.
 # du counts the applets' one file once (du.c's inode table; its sums checked against busybox du on
 # this machine's disk, src/app/busyboxDu.differential.test.ts); the token's tmpfs folders hold no blocks.
+# The mount table is containerd's, runc's and the kubelet's as cluster/kubelet/exec/mounts.ts cites them,
+# in Linux 6.1's /proc/mounts words (tmpfs sizes in KiB, Debian's inode64); a mount under /var/run shows
+# where its link leads (runc resolves it). df's layout is checked against busybox on this machine's mounts.
 kubectl run bb --image=busybox:1.36 -- sleep 100000
 kubectl run deb --image=debian:12 -- sleep 100000
 lab advance 30s
@@ -30,3 +33,7 @@ uname -a
 arch
 kubectl exec bb -- du -sh /bin/busybox /bin/sh
 kubectl exec bb -- du -s /var/run/secrets/kubernetes.io/serviceaccount
+kubectl exec bb -- mount -t tmpfs
+kubectl exec bb -- df -h /var/run/secrets/kubernetes.io/serviceaccount /
+kubectl exec deb -- grep -e secrets -e sda1 /proc/mounts
+kubectl exec deb -- df

@@ -10,5 +10,5 @@ kubectl exec b -- sh -c 'cat /nope; echo done'
 kubectl exec b -- sh -c 'echo a; x; echo b >&2; echo c'
 kubectl logs order
 kubectl exec b -- which df mount nc top
-kubectl exec b -- df -h
+kubectl exec b -- free -m
 echo $?

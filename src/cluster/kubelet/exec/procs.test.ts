@@ -104,6 +104,6 @@ describe("the container's /dev", () => {
     expect(date(lab.stdout)).toBe(date(real.stdout))
     expect(lab.stdout).toContain('crw-rw-rw-    1 root     root        1,   5 ')
     expect((await run('app', 'cat', '/dev/null'))).toEqual({ kind: 'ExecResult', stdout: '', stderr: '', exitCode: 0 })
-    expect((await run('app', 'ls', '/dev')).stdout).toBe('null\nrandom\ntty\nurandom\nzero\n')
+    expect((await run('app', 'ls', '/dev')).stdout).toBe('mqueue\nnull\npts\nrandom\nshm\ntermination-log\ntty\nurandom\nzero\n')
   })
 })

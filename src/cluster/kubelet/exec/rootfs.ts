@@ -10,6 +10,7 @@ import { DEBIAN_TOOLS, imageContent, type ImageContent } from './imageContent'
 import { ALPINE_APPLETS } from './alpineApplets'
 import { DEBIAN_PROGRAMS } from './debianPrograms'
 import { placeBusyboxImage } from './busyboxImage'
+import { containerMounts, procMounts } from './mounts'
 
 /** When the image's files were built (shown by ls -l); agnhost:2.45 dates from 2023. */
 const IMAGE_TIME = Date.UTC(2023, 5, 14, 9, 0, 0)
@@ -117,16 +118,20 @@ export function toolOf(image: string, name: string): { dir: string; busybox: boo
   return undefined
 }
 
+const containerIdOf = (i: RootfsInput) => i.rec.containers?.find((x) => x.name === i.container)?.containerID ?? ''
+
 /** Everything buildRootfs reads, as one string: the same key gives the same tree. */
 export function rootfsKey(i: RootfsInput): string {
-  const spec = i.pod.spec as { hostname?: string; containers?: { name: string; image?: string; volumeMounts?: { name: string; mountPath: string }[] }[] }
+  const spec = i.pod.spec as { hostname?: string; containers?: { name: string; image?: string; terminationMessagePath?: string; resources?: { limits?: { memory?: unknown } }; volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[] }[] }
   const c = spec.containers?.find((x) => x.name === i.container)
   const mounts = (c?.volumeMounts ?? []).map((m) => {
     const v = i.rec.volumes[m.name]
     const files = v && Object.entries(v.files).map(([path, f]) => [path, 'text' in f ? f.text : (i.token(f.tokenId) ?? '')])
-    return [m.mountPath, v && [v.medium, v.mode, v.tsSuffix, v.writtenAt, files]]
+    return [m.mountPath, !!m.readOnly, v && [v.medium, v.mode, v.tsSuffix, v.writtenAt, files]]
   })
-  return JSON.stringify([i.container, c?.image ?? '', spec.hostname ?? i.pod.metadata.name, i.pod.metadata.namespace ?? '', i.rec.seenAt, i.rec.ip, i.clusterDNS, mounts])
+  // what the mount table reads beside: the memory limits (a memory volume's size), the termination log, the container's id
+  const table = [(spec.containers ?? []).map((x) => x.resources?.limits?.memory ?? null), c?.terminationMessagePath ?? null, containerIdOf(i)]
+  return JSON.stringify([i.container, c?.image ?? '', spec.hostname ?? i.pod.metadata.name, i.pod.metadata.namespace ?? '', i.rec.seenAt, i.rec.ip, i.clusterDNS, mounts, table])
 }
 
 export function buildRootfs(i: RootfsInput): FsDir {
@@ -140,7 +145,15 @@ export function buildRootfs(i: RootfsInput): FsDir {
   const content = imageContent(image)
   placeTools(root, content)
   // the runtime's /dev (a tmpfs made when the container starts): its character devices
-  for (const [name, [major, minor]] of Object.entries(CONTAINER_DEVICES)) (root.children.get('dev') as FsDir).children.set(name, chardev(major, minor, start))
+  const dev = root.children.get('dev') as FsDir
+  for (const [name, [major, minor]] of Object.entries(CONTAINER_DEVICES)) dev.children.set(name, chardev(major, minor, start))
+  // the points where the runtime mounts devpts, mqueue and the pod's shm, and the kubelet the termination log
+  dev.children.set('pts', dir(start))
+  dev.children.set('mqueue', dir(start, 0o1777))
+  dev.children.set('shm', dir(start, 0o1777, true))
+  dev.children.set('termination-log', file('', start, 0o666))
+  mkdirp(root, '/sys/fs/cgroup', IMAGE_TIME)
+  mkdirp(root, '/sys/firmware', IMAGE_TIME)
   const hostname = String((pod.spec as { hostname?: string }).hostname ?? pod.metadata.name)
   const etc = root.children.get('etc') as FsDir
   const ns = pod.metadata.namespace ?? ''
@@ -160,5 +173,16 @@ export function buildRootfs(i: RootfsInput): FsDir {
     const parent = mkdirp(root, parentPath, start)
     parent.children.set(path.slice(path.lastIndexOf('/') + 1), volumeDir(v, i.token))
   }
+  // /proc holds the mount table (/proc/mounts, a link to self/mounts), and nothing else of procfs
+  const proc = root.children.get('proc') as FsDir
+  const self = dir(start, 0o555)
+  const containerID = containerIdOf(i)
+  const realPath = (path: string) => {
+    const r = resolve(root, path)
+    return typeof r === 'string' ? path : r.path
+  }
+  self.children.set('mounts', file(procMounts(containerMounts(pod, rec, i.container, containerID, realPath)), start, 0o444))
+  proc.children.set('self', self)
+  proc.children.set('mounts', link('self/mounts', start))
   return root
 }
