@@ -1,6 +1,7 @@
 # seed: 1
 # One step past the article: the verbs students reach for next, with -n before the verb as the
 # article writes it. Each line was checked by hand against kubectl's sources and the real client.
+# create --raw POSTs the file and copies out the answer (rawhttp.RawPost); its checks are CreateOptions.Validate's.
 kubectl create namespace sa-demo
 kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000
 kubectl -n sa-demo create serviceaccount robot
@@ -36,3 +37,8 @@ kubectl -v=6 --context=robot auth whoami -o name
 kubectl -n sa-demo create token robot --duration=10
 kubectl -n sa-demo top pod
 kubectl -n sa-demo nosuchcommand
+printf '%s\n' '{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{"audiences":["vault"],"expirationSeconds":600}}' > tr.json
+kubectl create --raw /api/v1/namespaces/sa-demo/serviceaccounts/robot/token -f tr.json | jq -c '{kind, metadata, spec, exp: .status.expirationTimestamp}'
+kubectl create --raw /api/v1/namespaces/sa-demo/serviceaccounts/robot/token -f tr.json | tail -c 30 | od -c | tail -3
+kubectl --as=system:serviceaccount:sa-demo:robot create --raw /api/v1/namespaces/sa-demo/serviceaccounts/robot/token -f tr.json
+kubectl create --raw api/v1/namespaces -f tr.json

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { drop133, realBatch, startOracleServer, workdir, type OracleServer, type Real } from '../testing/oracle'
 import { ADMIN_KUBECONFIG, FakeLab, runKubectl } from '../testing/fake'
 
-const FILES: Record<string, string> = { 'a.txt': 'hello\n', 'b.conf': 'x=1\ny=2\n', 'env.list': '# c\nA=1\n\nB=two words\n' }
+const FILES: Record<string, string> = { 'a.txt': 'hello\n', 'b.conf': 'x=1\ny=2\n', 'env.list': '# c\nA=1\n\nB=two words\n', 'req.json': '{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{}}\n' }
 const DRY = ['--dry-run=client']
 
 const CASES: string[][] = [
@@ -75,12 +75,26 @@ const CASES: string[][] = [
   ['apply', '-f', 'nope.yaml'],
   ['apply'],
   ['create', '-f', 'nope.yaml'],
+  // create --raw: CreateOptions.Validate's checks in order, then the file, then the server's answer
+  ['create', '--raw', '/api/v1/x'],
+  ['create', '--raw', '/api/v1/x', '-f', 'a.txt', '-f', 'b.conf'],
+  ['create', '--raw', '/api/v1/x', '-f', 'https://example.com/a.json'],
+  ['create', '--raw', '/api/v1/x', '-f', 'req.json', '-o', 'yaml'],
+  ['create', '--raw', 'api/v1/x', '-f', 'req.json'],
+  ['create', '--raw', 'x', '-f', 'req.json', '-o', 'json'],
+  ['create', '--raw', '/api/v1/x', '-f', 'nope.json'],
+  ['create', '--raw', '/api/v1/namespaces/sa-demo/serviceaccounts/default/token', '-f', 'req.json'],
+  ['create', 'token', 'x', '--raw', '/a'],
 ]
+
+/** The server's answer to create --raw's POST: copied out as it came, no newline added. */
+const TOKEN_PATH = '/api/v1/namespaces/sa-demo/serviceaccounts/default/token'
+const TOKEN_ANSWER = '{"kind":"TokenRequest","apiVersion":"authentication.k8s.io/v1","status":{"token":"abc"}}'
 
 let server: OracleServer
 let real: Real[] = []
 beforeAll(async () => {
-  server = await startOracleServer()
+  server = await startOracleServer('ok', { [TOKEN_PATH]: TOKEN_ANSWER })
   real = await realBatch(server.url, CASES, workdir(FILES))
 }, 120_000)
 afterAll(() => server?.close())
@@ -91,7 +105,7 @@ describe('differential: create, auth and apply client side against a real kubect
   for (const [i, args] of CASES.entries()) {
     it(args.join(' '), async () => {
       const expected = real[i]
-      const got = await runKubectl(new FakeLab({}, '2026-11-29T15:38:59Z'), args, { files: labFiles })
+      const got = await runKubectl(new FakeLab({ [`POST ${TOKEN_PATH}`]: TOKEN_ANSWER as never }, '2026-11-29T15:38:59Z'), args, { files: labFiles })
       expect(got).toEqual({ ...expected, stdout: drop133(expected.stdout) })
     })
   }

@@ -1,7 +1,8 @@
 // Imitates: kubectl pkg/cmd/create/create.go, create_namespace.go, create_serviceaccount.go
 
 import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
-import { KubectlError, StatusError, usageError } from '../errors'
+import { KubectlError, StatusError, renderError, usageError } from '../errors'
+import { toServerJson } from '../printers'
 import type { FlagDef } from '../flags'
 import { dryRunStrategy, nameLine, outputFormat, printGeneric, printOptions, type DryRun } from '../output'
 import { LAST_APPLIED } from '../applyPatch'
@@ -113,7 +114,11 @@ export const createParent: Verb = {
   path: 'create',
   summary: 'Create a resource from a file or from stdin',
   usage: 'kubectl create -f FILENAME [options]',
-  flags: [...CREATE_FLAGS, { name: 'filename', short: 'f', kind: 'stringArray', help: 'Filename, directory, or URL to files to use to create the resource' }],
+  flags: [
+    ...CREATE_FLAGS,
+    { name: 'filename', short: 'f', kind: 'stringArray', help: 'Filename, directory, or URL to files to use to create the resource' },
+    { name: 'raw', kind: 'string', help: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.' },
+  ],
   unavailable: (sub) =>
     LAB_MISSING.includes(sub)
       ? `error: "kubectl create ${sub}" is not available in this lab; it can create namespace, serviceaccount, token, configmap, secret generic, role, clusterrole, rolebinding, clusterrolebinding, and anything from a file with kubectl create -f`
@@ -122,6 +127,38 @@ export const createParent: Verb = {
     const sub = k.args[0]
     if (sub !== undefined) throw usageError('kubectl create', `Unexpected args: [${k.args.join(' ')}]`)
     if (!k.flags.has('filename')) throw new KubectlError('error: must specify one of -f and -k')
+    if (k.flags.has('raw')) return createRaw(k)
     return createFromFiles(k)
   },
 }
+
+/**
+ * create --raw URI -f FILE: the file's bytes POSTed to the URI (rawhttp.RawPost), the answer copied
+ * out as the server sent it. The lab's API takes JSON bodies: a file in another format says so.
+ */
+async function createRaw(k: Kubectl): Promise<number> {
+  const files = k.flags.all('filename')
+  const raw = k.flags.str('raw')
+  // CreateOptions.Validate, in its order
+  if (files.length !== 1) throw new KubectlError('error: --raw can only use a single local file or stdin')
+  if (/^https?:\/\//.test(files[0])) throw new KubectlError('error: --raw cannot read from a url')
+  if (k.flags.str('output')) throw new KubectlError('error: --raw and --output are mutually exclusive')
+  if (!raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw)) throw new KubectlError(`error: --raw must be a valid URL path: parse ${goQuote(raw)}: invalid URI for request`)
+  const client = await k.client()
+  const file = files[0]
+  const text = file === '-' ? k.ctx.stdin : k.ctx.fs.readFile(k.ctx.fs.resolve(file))
+  if (text === undefined) throw new KubectlError(`error: ${k.ctx.fs.isDir(k.ctx.fs.resolve(file)) ? `read ${file}: is a directory` : `open ${file}: no such file or directory`}`)
+  let body: unknown
+  try {
+    body = text.trim() === '' ? undefined : JSON.parse(text)
+  } catch {
+    throw new KubectlError(`error: the lab's kubectl create --raw sends JSON bodies only, and ${file === '-' ? 'standard input' : file} is not JSON; write it as JSON (kubectl create -f takes YAML)`)
+  }
+  const res = await client.raw('POST', raw, body)
+  if (res.status >= 400) throw renderError(new StatusError(res.body as never))
+  k.out(typeof res.body === 'string' ? res.body : toServerJson(res.body, false))
+  return 0
+}
+
+/** Go's %q of a plain string (what url.Parse's errors quote). */
+const goQuote = (s: string) => JSON.stringify(s)
