@@ -2,6 +2,7 @@
 # One step past the article: the verbs students reach for next, with -n before the verb as the
 # article writes it. Each line was checked by hand against kubectl's sources and the real client.
 # create --raw POSTs the file and copies out the answer (rawhttp.RawPost); its checks are CreateOptions.Validate's.
+# patch's default type is a strategic merge: a ServiceAccount's secrets merge by name (types.go's patchMergeKey); --type=merge replaces the list.
 kubectl create namespace sa-demo
 kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000
 kubectl -n sa-demo create serviceaccount robot
@@ -42,3 +43,8 @@ kubectl create --raw /api/v1/namespaces/sa-demo/serviceaccounts/robot/token -f t
 kubectl create --raw /api/v1/namespaces/sa-demo/serviceaccounts/robot/token -f tr.json | tail -c 30 | od -c | tail -3
 kubectl --as=system:serviceaccount:sa-demo:robot create --raw /api/v1/namespaces/sa-demo/serviceaccounts/robot/token -f tr.json
 kubectl create --raw api/v1/namespaces -f tr.json
+kubectl -n sa-demo patch sa robot -p '{"secrets":[{"name":"a"}]}'
+kubectl -n sa-demo patch sa robot -p '{"secrets":[{"name":"b"}]}'
+kubectl -n sa-demo get sa robot -o jsonpath='{.secrets}{"\n"}'
+kubectl -n sa-demo patch sa robot --type=merge -p '{"secrets":[{"name":"c"}]}'
+kubectl -n sa-demo get sa robot -o jsonpath='{.secrets}{"\n"}'

@@ -1,10 +1,9 @@
-// PATCH bodies: JSON merge patch (RFC 7386), strategic merge patch (treated as a merge patch),
-// and JSON patch (RFC 6902: add, remove, replace, test).
+// PATCH bodies: JSON merge patch (RFC 7386), strategic merge patch (strategicMerge.ts; on a status
+// subresource, where the lab's kubelet sends its lists whole, as a merge patch), and JSON patch
+// (RFC 6902: add, remove, replace, test).
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/patch.go (the patcher per content type)
 
-/** A key of the object itself (`__proto__` and `constructor` are keys like any other in JSON). */
-const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined)
-const setOwn = (o: Record<string, unknown>, k: string, v: unknown) => Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true })
+import { own, setOwn, strategicMergePatch } from './strategicMerge'
 
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return structuredClone(patch)
@@ -60,7 +59,8 @@ export function jsonPatch(target: unknown, ops: Op[]): unknown | Error {
   return doc
 }
 
-export function applyPatch(contentType: string, target: unknown, patch: unknown): unknown | Error {
+/** Applies a PATCH body; `kind` (the object's) makes a strategic merge patch merge lists by their keys. */
+export function applyPatch(contentType: string, target: unknown, patch: unknown, kind?: string): unknown | Error {
   const ct = contentType.split(';')[0].trim()
   if (ct === 'application/json-patch+json') {
     if (!Array.isArray(patch)) return new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch')
@@ -68,6 +68,7 @@ export function applyPatch(contentType: string, target: unknown, patch: unknown)
   }
   if (ct === 'application/merge-patch+json' || ct === 'application/strategic-merge-patch+json' || ct === '') {
     if (typeof patch !== 'object' || patch === null) return new Error('couldn\'t get version/kind; json parse error')
+    if (ct === 'application/strategic-merge-patch+json' && kind && !Array.isArray(patch)) return strategicMergePatch(kind, target, patch as Record<string, unknown>)
     return mergePatch(target, patch)
   }
   return new Error(`unsupported patch type ${ct}`)

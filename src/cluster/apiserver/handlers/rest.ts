@@ -134,7 +134,8 @@ export function handlePatch(r: ResourceRequest, d: RestDeps): ApiResponse {
   const old = r.reg.get(r.info.namespace, r.info.name)
   if (isStatus(old)) return respondStatus(old)
   // the patch applies to the object in the request's version
-  const patched = applyPatch(r.req.headers['content-type'] ?? '', served(r, old), r.req.body)
+  const current = served(r, old)
+  const patched = applyPatch(r.req.headers['content-type'] ?? '', current, r.req.body, String((current as { kind?: string }).kind ?? ''))
   if (patched instanceof Error) return respondStatus(newBadRequest(patched.message))
   const decoded = decode(r, patched, r.req.body)
   if (isStatus(decoded)) return respondStatus(decoded)

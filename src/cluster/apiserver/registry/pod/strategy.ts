@@ -6,6 +6,7 @@ import type { Container, Pod } from '../../../api/core'
 import { isDNS1123Label, nameIsDNSSubdomain } from '../../../api/validation'
 import type { RESTStrategy } from '../strategy'
 import { setDefaultsPod } from './defaults'
+import { sortedJson } from '../../../serviceaccount/claims'
 
 /** qos.GetPodQOS: BestEffort when no container requests or limits anything. */
 export function podQOS(pod: Pod): string {
@@ -59,9 +60,21 @@ function specChangeAllowed(newSpec: Pod['spec'], oldSpec: Pod['spec']): boolean 
     for (const x of [...(c.containers ?? []), ...(c.initContainers ?? [])]) delete x.image
     delete c.activeDeadlineSeconds
     c.tolerations = (c.tolerations ?? []).slice(0, (oldSpec.tolerations ?? []).length)
-    return JSON.stringify(c, Object.keys(c).sort())
+    return sortedJson(semantic(c))
   }
   return strip(newSpec) === strip(oldSpec)
+}
+
+/** apiequality.Semantic.DeepEqual's view of a value: an empty list or map is the same as none, at every level. */
+function semantic(v: unknown): unknown {
+  if (Array.isArray(v)) return v.length ? v.map(semantic) : undefined
+  if (v === null || typeof v !== 'object') return v
+  const out: Record<string, unknown> = {}
+  for (const [k, x] of Object.entries(v)) {
+    const y = semantic(x)
+    if (y !== undefined) out[k] = y
+  }
+  return Object.keys(out).length ? out : undefined
 }
 
 export const podStrategy: RESTStrategy<Pod> = {
