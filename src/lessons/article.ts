@@ -53,9 +53,17 @@ kubectl -n ${NS} get pod app -o jsonpath='{.spec.volumes[?(@.projected)].project
 - \`configMap\` copies the cluster CA from \`kube-root-ca.crt\`;
 - \`downwardAPI\` writes the pod's namespace.
 
-The kubelet gets the token from the TokenRequest API and writes a fresh one before the old one runs out.`,
+The kubelet gets the token from the TokenRequest API and writes a fresh one before the old one runs out.
+
+The volume never touches the node's disk. Ask the container what is mounted there:
+
+\`\`\`sh
+kubectl -n ${NS} exec app -- mount | grep serviceaccount
+\`\`\`
+
+A **tmpfs** (memory, sized to what the node can give pods), mounted **ro**: the container can read its token but not change it. The path reads \`/run/secrets/...\` because in this Alpine image \`/var/run\` is a link to \`/run\`.`,
       hints: [],
-      solution: [`kubectl -n ${NS} get pod app -o jsonpath='{.spec.volumes[?(@.projected)].projected.sources}'`],
+      solution: [`kubectl -n ${NS} get pod app -o jsonpath='{.spec.volumes[?(@.projected)].projected.sources}'`, `kubectl -n ${NS} exec app -- mount | grep serviceaccount`],
     },
     {
       title: 'Open the token',
