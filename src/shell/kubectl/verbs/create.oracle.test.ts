@@ -1,5 +1,5 @@
 // Differential tests of the create sub-commands (role, clusterrole, rolebinding, clusterrolebinding, secret
-// generic, token) and auth/apply client-side errors against a real kubectl: dry-run output and client-side errors.
+// generic, token), create and delete --raw, and auth/apply client-side errors against a real kubectl: dry-run output and client-side errors.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { drop133, realBatch, startOracleServer, workdir, type OracleServer, type Real } from '../testing/oracle'
@@ -85,6 +85,16 @@ const CASES: string[][] = [
   ['create', '--raw', '/api/v1/x', '-f', 'nope.json'],
   ['create', '--raw', '/api/v1/namespaces/sa-demo/serviceaccounts/default/token', '-f', 'req.json'],
   ['create', 'token', 'x', '--raw', '/a'],
+  // delete --raw: Complete reads no arguments, DeleteOptions.Validate's checks in order, then the answer as it came
+  ['delete', '--raw', '/api/v1/namespaces/sa-demo/serviceaccounts/default/token'],
+  ['delete', '--raw', '/api/v1/namespaces/sa-demo/serviceaccounts/default/token', 'pod', 'ignored'],
+  ['delete', '--raw', 'x'],
+  ['delete', '--raw', '/x', '-o', 'yaml'],
+  ['delete', '--raw', '/x', '-o', 'name'],
+  ['delete', '--raw', '/x', '-f', 'a.txt', '-f', 'b.conf'],
+  ['delete', '--raw', '/x', '-f', 'http://example.com/a.json'],
+  ['delete', '--raw', '/x', '--all', '-l', 'a=b'],
+  ['delete', '--raw', '/x', '--force', '--grace-period=5'],
 ]
 
 /** The server's answer to create --raw's POST: copied out as it came, no newline added. */
@@ -105,7 +115,7 @@ describe('differential: create, auth and apply client side against a real kubect
   for (const [i, args] of CASES.entries()) {
     it(args.join(' '), async () => {
       const expected = real[i]
-      const got = await runKubectl(new FakeLab({ [`POST ${TOKEN_PATH}`]: TOKEN_ANSWER as never }, '2026-11-29T15:38:59Z'), args, { files: labFiles })
+      const got = await runKubectl(new FakeLab({ [`POST ${TOKEN_PATH}`]: TOKEN_ANSWER as never, [`DELETE ${TOKEN_PATH}`]: TOKEN_ANSWER as never }, '2026-11-29T15:38:59Z'), args, { files: labFiles })
       expect(got).toEqual({ ...expected, stdout: drop133(expected.stdout) })
     })
   }

@@ -1,8 +1,8 @@
 // Imitates: kubectl pkg/cmd/create/create.go, create_namespace.go, create_serviceaccount.go
 
 import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
-import { KubectlError, StatusError, renderError, usageError } from '../errors'
-import { toServerJson } from '../printers'
+import { KubectlError, StatusError, usageError } from '../errors'
+import { checkRawURI, rawRequest } from './raw'
 import type { FlagDef } from '../flags'
 import { dryRunStrategy, nameLine, outputFormat, printGeneric, printOptions, type DryRun } from '../output'
 import { LAST_APPLIED } from '../applyPatch'
@@ -132,33 +132,12 @@ export const createParent: Verb = {
   },
 }
 
-/**
- * create --raw URI -f FILE: the file's bytes POSTed to the URI (rawhttp.RawPost), the answer copied
- * out as the server sent it. The lab's API takes JSON bodies: a file in another format says so.
- */
+/** create --raw URI -f FILE: the file POSTed to the URI (rawhttp.RawPost), after CreateOptions.Validate's checks in its order. */
 async function createRaw(k: Kubectl): Promise<number> {
   const files = k.flags.all('filename')
-  const raw = k.flags.str('raw')
-  // CreateOptions.Validate, in its order
   if (files.length !== 1) throw new KubectlError('error: --raw can only use a single local file or stdin')
   if (/^https?:\/\//.test(files[0])) throw new KubectlError('error: --raw cannot read from a url')
   if (k.flags.str('output')) throw new KubectlError('error: --raw and --output are mutually exclusive')
-  if (!raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw)) throw new KubectlError(`error: --raw must be a valid URL path: parse ${goQuote(raw)}: invalid URI for request`)
-  const client = await k.client()
-  const file = files[0]
-  const text = file === '-' ? k.ctx.stdin : k.ctx.fs.readFile(k.ctx.fs.resolve(file))
-  if (text === undefined) throw new KubectlError(`error: ${k.ctx.fs.isDir(k.ctx.fs.resolve(file)) ? `read ${file}: is a directory` : `open ${file}: no such file or directory`}`)
-  let body: unknown
-  try {
-    body = text.trim() === '' ? undefined : JSON.parse(text)
-  } catch {
-    throw new KubectlError(`error: the lab's kubectl create --raw sends JSON bodies only, and ${file === '-' ? 'standard input' : file} is not JSON; write it as JSON (kubectl create -f takes YAML)`)
-  }
-  const res = await client.raw('POST', raw, body)
-  if (res.status >= 400) throw renderError(new StatusError(res.body as never))
-  k.out(typeof res.body === 'string' ? res.body : toServerJson(res.body, false))
-  return 0
+  checkRawURI(k.flags.str('raw'))
+  return rawRequest(k, 'POST', files[0])
 }
-
-/** Go's %q of a plain string (what url.Parse's errors quote). */
-const goQuote = (s: string) => JSON.stringify(s)

@@ -3,6 +3,7 @@
 import { checkSelectorArgs, resourceArgs, type ResourceRequest } from '../builder'
 import type { RestClient } from '../client'
 import { DRY_RUN_FLAG, type Kubectl, type Verb } from '../command'
+import { checkRawURI, rawRequest } from './raw'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { parseGoDuration } from '../flags'
 import { dryRunStrategy } from '../output'
@@ -73,6 +74,8 @@ async function run(k: Kubectl): Promise<number> {
   if (f.bool('force') && grace < 0) grace = 0
   const dryRun = dryRunStrategy(k)
   const filenames = f.all('filename')
+  // with --raw, Complete skips the builder (arguments are not read) and Validate checks the rest
+  if (f.has('raw')) return deleteRaw(k, grace, filenames)
   if (k.args.length === 0 && filenames.length === 0) throw new KubectlError(NO_ARGS)
   if (k.args.length > 0 && filenames.length > 0) {
     throw new KubectlError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
@@ -164,7 +167,26 @@ export const deleteVerb: Verb = {
     { name: 'ignore-not-found', kind: 'bool', help: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' },
     { name: 'wait', kind: 'bool', default: 'true', help: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
     { name: 'timeout', kind: 'duration', default: '0s', help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
+    { name: 'raw', kind: 'string', help: 'Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file.' },
     { name: 'cascade', kind: 'string', default: 'background', noOptDefault: 'background', help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
   ],
   run,
+}
+
+/** delete --raw URI [-f FILE]: DeleteOptions.Validate's checks in its order, then rawhttp.RawDelete. */
+async function deleteRaw(k: Kubectl, grace: number, filenames: string[]): Promise<number> {
+  const f = k.flags
+  const selector = f.str('selector').trim() !== ''
+  if (f.bool('all') && selector) throw new KubectlError('error: cannot set --all and --selector at the same time')
+  if (f.bool('all') && f.str('field-selector').trim() !== '') throw new KubectlError('error: cannot set --all and --field-selector at the same time')
+  if (grace === 0 && f.bool('force')) {
+    k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
+  } else if (grace > 0 && f.bool('force')) {
+    throw new KubectlError('error: --force and --grace-period greater than 0 cannot be specified together')
+  }
+  if (filenames.length > 1) throw new KubectlError('error: --raw can only use a single local file or stdin')
+  if (filenames.length === 1 && /^https?:\/\//.test(filenames[0])) throw new KubectlError('error: --raw cannot read from a url')
+  if (f.str('output')) throw new KubectlError('error: --raw and --output are mutually exclusive')
+  checkRawURI(f.str('raw'))
+  return rawRequest(k, 'DELETE', filenames[0])
 }

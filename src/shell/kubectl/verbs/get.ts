@@ -3,11 +3,11 @@
 import { checkSelectorArgs, resourceArgs } from '../builder'
 import { OUTPUT_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { quoteWord } from '../../xtrace'
-import { KubectlError, StatusError, renderError } from '../errors'
-import { toServerJson } from '../printers/json'
+import { KubectlError, renderError } from '../errors'
 import { listOf, outputFormatFor, printGeneric, printOptions } from '../output'
 import { sortFound } from './getSort'
 import { fetchAll, tableLines, tableText, type Found } from './getList'
+import { rawRequest } from './raw'
 import { watchTables } from './getWatch'
 import type { Obj } from '../tables'
 
@@ -30,14 +30,7 @@ function humanTables(k: Kubectl, found: Found[], allNamespaces: boolean, wide: b
 }
 
 async function run(k: Kubectl): Promise<number> {
-  if (k.flags.has('raw')) {
-    const client = await k.client()
-    const res = await client.raw('GET', k.flags.str('raw'))
-    if (res.status >= 400) throw renderError(new StatusError(res.body as never))
-    // rawhttp.RawGet copies the body as the server sent it: no quoting, no newline added.
-    k.out(typeof res.body === 'string' ? res.body : toServerJson(res.body, false))
-    return 0
-  }
+  if (k.flags.has('raw')) return rawRequest(k, 'GET')
   if (k.args.length === 0) {
     k.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n')
     throw new KubectlError(
