@@ -30,6 +30,8 @@ function defaultVolumes(pod: Pod): void {
       if (s && typeof s === 'object') {
         s.defaultMode ??= 420
         for (const ps of s.sources ?? []) for (const it of ps.downwardAPI?.items ?? []) if (it.fieldRef) it.fieldRef.apiVersion ??= 'v1'
+        // SetDefaults_ServiceAccountTokenProjection: an hour
+        for (const ps of s.sources ?? []) if (ps.serviceAccountToken && typeof ps.serviceAccountToken === 'object') (ps.serviceAccountToken as { expirationSeconds?: number }).expirationSeconds ||= 3600
       }
     }
   }

@@ -17,6 +17,44 @@ export function podQOS(pod: Pod): string {
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }
 
+const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive'
+
+/** ValidateLocalNonReservedPath: relative, no `..` element, not starting with `..`. */
+function localPath(path: string, field: string): FieldError[] {
+  const errs: FieldError[] = []
+  if (path.startsWith('/')) errs.push(invalid(field, path, 'must be a relative path'))
+  if (path.split('/').includes('..')) errs.push(invalid(field, path, "must not contain '..'"))
+  else if (path.startsWith('..')) errs.push(invalid(field, path, "must not start with '..'"))
+  return errs
+}
+
+/** validateProjectedVolumeSource for each projected volume: its mode, one kind per source, a token's lifetime and path. */
+function validateVolumes(volumes: Pod['spec']['volumes']): FieldError[] {
+  const errs: FieldError[] = []
+  ;(volumes ?? []).forEach((v, i) => {
+    const projected = v.projected as { defaultMode?: number; sources?: Record<string, unknown>[] } | undefined
+    if (!projected || typeof projected !== 'object') return
+    const p = `spec.volumes[${i}].projected`
+    const mode = projected.defaultMode
+    if (typeof mode === 'number' && (mode > 0o777 || mode < 0)) errs.push(invalid(`${p}.defaultMode`, mode, FILE_MODE_ERROR))
+    ;(projected.sources ?? []).forEach((source, j) => {
+      const src = `${p}.sources[${j}]`
+      const kinds = ['secret', 'configMap', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle', 'podCertificate'].filter((k) => source?.[k] != null)
+      const token = source?.serviceAccountToken as { expirationSeconds?: number; path?: string } | undefined
+      if (token && typeof token === 'object') {
+        const seconds = token.expirationSeconds ?? 0
+        if (seconds < 600) errs.push(invalid(`${src}.serviceAccountToken.expirationSeconds`, seconds, 'may not specify a duration less than 10 minutes'))
+        if (seconds > 2 ** 32) errs.push(invalid(`${src}.serviceAccountToken.expirationSeconds`, seconds, 'may not specify a duration larger than 2^32 seconds'))
+        // (the path's errors name the projection, not the source: validation.go's fldPath.Child("path"))
+        if (!token.path) errs.push(required(`${p}.path`))
+        else errs.push(...localPath(token.path, `${p}.path`))
+      }
+      if (kinds.length > 1) errs.push(forbiddenField(src, 'may not specify more than 1 volume type'))
+    })
+  })
+  return errs
+}
+
 function validateContainers(list: Container[] | undefined, path: string, names: Set<string>): FieldError[] {
   const errs: FieldError[] = []
   ;(list ?? []).forEach((c, i) => {
@@ -35,7 +73,8 @@ function validateContainers(list: Container[] | undefined, path: string, names: 
 export function validatePodSpec(pod: Pod): FieldError[] {
   const spec = pod.spec
   const names = new Set<string>()
-  const errs: FieldError[] = []
+  // ValidatePodSpec checks the volumes first
+  const errs: FieldError[] = validateVolumes(spec.volumes)
   if (!spec.containers || spec.containers.length === 0) errs.push(required('spec.containers'))
   errs.push(...validateContainers(spec.initContainers, 'spec.initContainers', names))
   errs.push(...validateContainers(spec.containers, 'spec.containers', names))
