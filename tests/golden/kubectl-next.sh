@@ -3,6 +3,7 @@
 # article writes it. Each line was checked by hand against kubectl's sources and the real client.
 # create --raw POSTs the file and copies out the answer (rawhttp.RawPost); its checks are CreateOptions.Validate's.
 # patch's default type is a strategic merge: a ServiceAccount's secrets merge by name (types.go's patchMergeKey); --type=merge replaces the list.
+# --template without -o is a go-template (PrintFlags.ToPrinter), as old tutorials use it on Secrets.
 kubectl create namespace sa-demo
 kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000
 kubectl -n sa-demo create serviceaccount robot
@@ -48,3 +49,5 @@ kubectl -n sa-demo patch sa robot -p '{"secrets":[{"name":"b"}]}'
 kubectl -n sa-demo get sa robot -o jsonpath='{.secrets}{"\n"}'
 kubectl -n sa-demo patch sa robot --type=merge -p '{"secrets":[{"name":"c"}]}'
 kubectl -n sa-demo get sa robot -o jsonpath='{.secrets}{"\n"}'
+kubectl -n sa-demo create secret generic tok --from-literal=token=abc
+kubectl -n sa-demo get secret tok --template={{.data.token}} | base64 -d; echo

@@ -135,7 +135,10 @@ export function listOf(items: Obj[]): Obj {
 /** -o for a verb, with files read from the lab's file system and --template as the template. */
 export function outputFormatFor(k: Kubectl, forGet: boolean): OutputFormat {
   const read = (p: string) => k.ctx.fs.readFile(k.ctx.fs.resolve(p))
-  return outputFormat(k.flags.str('output'), forGet, read, k.flags.has('template') ? k.flags.str('template') : '')
+  const template = k.flags.has('template') ? k.flags.str('template') : ''
+  // PrintFlags.ToPrinter: a --template with no -o is a go-template, for backwards compatibility
+  const output = k.flags.str('output') || (template ? 'go-template' : '')
+  return outputFormat(output, forGet, read, template)
 }
 
 /** The print options of PrintFlags that the generic printers honour. */

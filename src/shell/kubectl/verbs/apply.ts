@@ -6,7 +6,7 @@ import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, renderError } from '../errors'
 import type { FlagDef } from '../flags'
 import { loadInfos, type Info } from '../manifest'
-import { dryRunStrategy, outputFormat, printGeneric, printOptions, type DryRun, type OutputFormat } from '../output'
+import { dryRunStrategy, outputFormatFor, printGeneric, printOptions, type DryRun, type OutputFormat } from '../output'
 import { kindString, resourcePath } from '../resources'
 import { UNAUTHORIZED_DISCOVERY, discoveryLogLines, transportFailure } from '../transport'
 
@@ -126,7 +126,7 @@ export const apply: Verb = {
     if (k.flags.bool('server-side') || k.flags.bool('prune')) throw new KubectlError('error: --server-side and --prune are not available in this lab; kubectl apply here is client-side apply')
     if (k.flags.all('filename').length === 0) throw new KubectlError('error: must specify one of -f and -k')
     const dryRun = dryRunStrategy(k)
-    const fmt = outputFormat(k.flags.str('output'), false)
+    const fmt = outputFormatFor(k, false)
     const { client, infos } = await infosFor(k, 'apply')
     return forEach(k, infos, fmt, dryRun, (info) => applyOne(k, client, info, dryRun))
   },
@@ -135,7 +135,7 @@ export const apply: Verb = {
 /** `kubectl create -f`: POST every object (with the annotation when --save-config). */
 export async function createFromFiles(k: Kubectl): Promise<number> {
   const dryRun = dryRunStrategy(k)
-  const fmt = outputFormat(k.flags.str('output'), false)
+  const fmt = outputFormatFor(k, false)
   const { client, infos } = await infosFor(k, 'create')
   return forEach(k, infos, fmt, dryRun, async (info) => {
     const obj = k.flags.bool('save-config') ? withLastApplied(info.obj) : info.obj

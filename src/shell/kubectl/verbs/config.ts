@@ -4,7 +4,7 @@ import { type Kubectl, type Verb } from '../command'
 import { KubectlError, usageError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
 import { flattened, kubeconfigPath, loadKubeconfig, minified, redacted, toV1, type KubeConfig } from '../kubeconfig'
-import { outputFormat, printGeneric } from '../output'
+import { outputFormatFor, printGeneric } from '../output'
 
 export function readConfig(k: Kubectl): { path: string; config: KubeConfig } {
   const path = kubeconfigPath(k.ctx, k.flags.has('kubeconfig') ? k.flags.str('kubeconfig') : undefined)
@@ -55,7 +55,7 @@ export const configView: Verb = {
     if (k.flags.bool('minify')) config = minified(config, k.flags.has('context') ? k.flags.str('context') : undefined)
     if (k.flags.bool('flatten')) config = flattened(k.ctx, path, config)
     else if (!k.flags.bool('raw')) config = redacted(config)
-    k.out(printGeneric(toV1(config), outputFormat(k.flags.str('output'), false), { typed: true, allowMissingKeys: k.flags.bool('allow-missing-template-keys') }))
+    k.out(printGeneric(toV1(config), outputFormatFor(k, false), { typed: true, allowMissingKeys: k.flags.bool('allow-missing-template-keys') }))
     return 0
   },
 }

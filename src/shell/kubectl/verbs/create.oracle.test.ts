@@ -85,6 +85,10 @@ const CASES: string[][] = [
   ['create', '--raw', '/api/v1/x', '-f', 'nope.json'],
   ['create', '--raw', '/api/v1/namespaces/sa-demo/serviceaccounts/default/token', '-f', 'req.json'],
   ['create', 'token', 'x', '--raw', '/a'],
+  // --template without -o is a go-template (PrintFlags.ToPrinter)
+  ['create', 'serviceaccount', 'x', '--dry-run=client', '--template={{.metadata.name}}'],
+  ['create', 'role', 'r', '--verb=get', '--resource=pods', '--dry-run=client', '--template={{range .rules}}{{.verbs}}{{end}}'],
+  ['create', 'serviceaccount', 'x', '--dry-run=client', '--template={{.metadata.name}}', '-o', 'yaml'],
   // delete --raw: Complete reads no arguments, DeleteOptions.Validate's checks in order, then the answer as it came
   ['delete', '--raw', '/api/v1/namespaces/sa-demo/serviceaccounts/default/token'],
   ['delete', '--raw', '/api/v1/namespaces/sa-demo/serviceaccounts/default/token', 'pod', 'ignored'],

@@ -4,7 +4,7 @@ import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError, StatusError, usageError } from '../errors'
 import { checkRawURI, rawRequest } from './raw'
 import type { FlagDef } from '../flags'
-import { dryRunStrategy, nameLine, outputFormat, printGeneric, printOptions, type DryRun } from '../output'
+import { dryRunStrategy, nameLine, outputFormatFor, printGeneric, printOptions, type DryRun } from '../output'
 import { LAST_APPLIED } from '../applyPatch'
 import { createFromFiles } from './apply'
 
@@ -29,7 +29,7 @@ export function createQuery(k: Kubectl, dryRun: DryRun): string {
 
 /** Prints what create/run made: the object in -o's format, or `<kind>/<name> created[ (dry run)]`. */
 export function printCreated(k: Kubectl, obj: Record<string, unknown>, dryRun: DryRun): void {
-  const fmt = outputFormat(k.flags.str('output'), false)
+  const fmt = outputFormatFor(k, false)
   if (fmt.kind === 'human') {
     const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
     k.out(nameLine(obj, `created${suffix}`))
@@ -68,7 +68,7 @@ export const createNamespace: Verb = {
   async run(k) {
     const name = oneName(k)
     const dryRun = dryRunStrategy(k)
-    outputFormat(k.flags.str('output'), false)
+    outputFormatFor(k, false)
     let obj: Record<string, unknown> = { kind: 'Namespace', apiVersion: 'v1', metadata: { name }, spec: {}, status: {} }
     if (dryRun !== 'client') {
       const client = await k.client()
@@ -88,7 +88,7 @@ export const createServiceAccount: Verb = {
   async run(k) {
     const name = oneName(k)
     const dryRun = dryRunStrategy(k)
-    outputFormat(k.flags.str('output'), false)
+    outputFormatFor(k, false)
     const client = await k.client()
     const ns = client.config.namespace
     const metadata: Record<string, unknown> = { name }

@@ -3,7 +3,7 @@
 import type { Kubectl, Verb } from '../command'
 import { KubectlError } from '../errors'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
-import { listOf, outputFormat, printGeneric, printOptions } from '../output'
+import { listOf, outputFormatFor, printGeneric, printOptions } from '../output'
 import { age } from '../tables'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -45,7 +45,7 @@ async function run(k: Kubectl): Promise<number> {
   if (types.length) items = items.filter((e) => types.some((t) => t.toLowerCase() === String(e.type).toLowerCase()))
   items = [...items].sort((a, b) => Date.parse(when(a)) - Date.parse(when(b)))
   if (k.flags.str('output')) {
-    k.out(printGeneric(listOf(items.map((e) => ({ apiVersion: 'v1', kind: 'Event', ...e }))), outputFormat(k.flags.str('output'), false), printOptions(k)))
+    k.out(printGeneric(listOf(items.map((e) => ({ apiVersion: 'v1', kind: 'Event', ...e }))), outputFormatFor(k, false), printOptions(k)))
     return 0
   }
   if (items.length === 0) {
