@@ -110,6 +110,14 @@ describe('dry runs and no-op updates', () => {
     const changed = await asAdmin(c, 'PATCH', `${SAS}/default`, { metadata: { labels: { a: 'b' } } }, { 'content-type': 'application/merge-patch+json' })
     expect((changed.body as typeof before).metadata.resourceVersion).not.toBe(before.metadata.resourceVersion)
   })
+
+  it('labels and annotations emptied by a patch are gone, as their omitempty maps encode', async () => {
+    const c = await labWithPod()
+    const merge = { 'content-type': 'application/merge-patch+json' }
+    await asAdmin(c, 'PATCH', `${SAS}/default`, { metadata: { labels: { a: 'b' }, annotations: { c: 'd' } } }, merge)
+    const res = await asAdmin(c, 'PATCH', `${SAS}/default`, { metadata: { labels: { a: null }, annotations: { c: null } } }, merge)
+    expect(Object.keys((res.body as { metadata: object }).metadata).sort()).toEqual(['creationTimestamp', 'name', 'namespace', 'resourceVersion', 'uid'])
+  })
 })
 
 describe('media types', () => {

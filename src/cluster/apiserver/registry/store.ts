@@ -14,6 +14,12 @@ import type { RESTStrategy } from './strategy'
 export type ValidateObjectFunc = (obj: KObject) => Status | undefined
 
 /** The registry of one resource; `T` is its object type (RegistryStore<Pod> from podStrategy). */
+/** ObjectMeta's labels and annotations are omitempty maps: an empty one is not stored (nor printed). */
+function dropEmptyMaps(meta: { labels?: Record<string, string>; annotations?: Record<string, string> }): void {
+  if (meta.labels && Object.keys(meta.labels).length === 0) delete meta.labels
+  if (meta.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations
+}
+
 export class RegistryStore<T extends KObject = KObject> {
   constructor(readonly strategy: RESTStrategy<T>, private ctx: ClusterContext) {}
 
@@ -63,6 +69,7 @@ export class RegistryStore<T extends KObject = KObject> {
     const metaErrs = validateObjectMeta(meta, s.namespaced, s.nameFn)
     if (metaErrs.length) return newInvalid(kind, meta.name ?? '', metaErrs)
     s.canonicalize?.(obj)
+    dropEmptyMaps(meta)
     const denied = createValidation?.(structuredClone(obj))
     if (denied) return denied
     // dryRun=All: every stage runs, storage only checks that the name is free (DryRunnableStorage)
@@ -102,6 +109,7 @@ export class RegistryStore<T extends KObject = KObject> {
     const errs = [...validateObjectMeta(meta, s.namespaced, s.nameFn), ...again, ...again, ...(s.validateUpdate?.(obj, old) ?? [])]
     if (errs.length) return newInvalid(kind, meta.name, errs)
     s.canonicalize?.(obj)
+    dropEmptyMaps(meta)
     const denied = updateValidation?.(structuredClone(obj))
     if (denied) return denied
     // an update that changes nothing is not written: the object keeps its resourceVersion (GuaranteedUpdate)
