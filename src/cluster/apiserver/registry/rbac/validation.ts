@@ -38,7 +38,6 @@ function validatePolicyRule(rule: Rule, namespaced: boolean, path: string): Fiel
   }
   if (len(rule.apiGroups) === 0) errs.push(required(`${path}.apiGroups`, 'resource rules must supply at least one api group'))
   if (len(rule.resources) === 0) errs.push(required(`${path}.resources`, 'resource rules must supply at least one resource'))
-  if (len(rule.resourceNames) > 0 && len(rule.resources) > 1) errs.push(required(`${path}.resourceNames`, 'resource names cannot apply to multiple resources'))
   return errs
 }
 
