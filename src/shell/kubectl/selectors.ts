@@ -1,6 +1,7 @@
 // Imitates: k8s.io/apimachinery/pkg/labels and pkg/fields (selector parsing and matching), client side.
 
-import { KubectlError } from './errors'
+import { KubectlError, StatusError } from './errors'
+import type { ResourceInfo } from './resources'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -63,4 +64,17 @@ export function matchesFields(text: string, o: Obj): boolean {
     if ((m[2] === '!=') === (actual === m[3])) return false
   }
   return true
+}
+
+/**
+ * The builder's selector visitor (cli-runtime resource/selector.go): a list the server refused with
+ * 400 or 404 says what it looked for, naming the resource as its GroupVersionResource prints.
+ */
+export function listError(e: unknown, r: ResourceInfo, labelSelector: string, fieldSelector: string): unknown {
+  if (!(e instanceof StatusError) || (e.code !== 400 && e.code !== 404)) return e
+  const gvr = JSON.stringify(`${r.group}/${r.version}, Resource=${r.resource}`)
+  const message = labelSelector === '' && fieldSelector === ''
+    ? `Unable to list ${gvr}: ${e.status.message ?? ''}`
+    : `Unable to find ${gvr} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${e.status.message ?? ''}`
+  return new StatusError({ ...e.status, message })
 }

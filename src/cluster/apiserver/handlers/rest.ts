@@ -16,7 +16,7 @@ import { decodeError, decodeFields, fieldValidation, strictDecodingError, warnin
 import { goMapString } from './gomap'
 import { applyPatch } from './patch'
 import { respond, respondList, respondStatus } from './response'
-import { filterList } from './selectors'
+import { fieldSelectorError, filterList } from './selectors'
 
 export interface RestDeps {
   ctx: ClusterContext
@@ -89,6 +89,9 @@ function withWarning(res: ApiResponse, warning: string | undefined): ApiResponse
 }
 
 export function handleList(r: ResourceRequest, d: RestDeps): ApiResponse {
+  const strategy = r.reg.strategy
+  const unsupported = fieldSelectorError(r.info.apiGroup, strategy.kind, r.url.query.get('fieldSelector') ?? '')
+  if (unsupported) return respondStatus(newBadRequest(unsupported))
   // field selectors name the served version's fields (events.k8s.io: `regarding.name`, `reportingController`)
   const items = filterList(r.reg.list(r.info.namespace || undefined).map((o) => served(r, o)), r.url.query)
   return respondList(r.reg.strategy.listKind, d.resourceVersion(), items, r.reg.strategy.groupVersion)

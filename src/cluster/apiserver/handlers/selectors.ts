@@ -1,5 +1,8 @@
-// labelSelector and fieldSelector of list requests (equality and existence forms).
-// Imitates: k8s.io/apimachinery/pkg/labels/selector.go and pkg/fields/selector.go (a subset)
+// labelSelector and fieldSelector of list requests (equality and existence forms), and the fields each
+// kind lets a field selector name.
+// Imitates: k8s.io/apimachinery/pkg/labels/selector.go and pkg/fields/selector.go (a subset), and the field
+// label conversions of pkg/apis/core/v1/conversion.go, pkg/apis/events/v1 and runtime's
+// DefaultMetaV1FieldSelectorConversion (every other kind)
 
 import type { KObject } from '../../api/meta'
 
@@ -65,4 +68,28 @@ export function filterList(items: KObject[], query: URLSearchParams): KObject[] 
     out = out.filter((o) => matches((k) => fieldValue(o, k), reqs))
   }
   return out
+}
+
+/** The fields a field selector may name, by `group/Kind` (pkg/apis/core/v1/conversion.go, events/v1). */
+const SELECTABLE: Record<string, readonly string[]> = {
+  '/Pod': ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName', 'spec.host'],
+  '/Node': ['metadata.name', 'spec.unschedulable'],
+  '/Event': ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type', 'metadata.namespace', 'metadata.name'],
+  '/Namespace': ['status.phase', 'metadata.name'],
+  '/Secret': ['type', 'metadata.namespace', 'metadata.name'],
+  '/Service': ['metadata.namespace', 'metadata.name', 'spec.clusterIP', 'spec.type'],
+  'events.k8s.io/Event': ['reason', 'regarding.kind', 'regarding.namespace', 'regarding.name', 'regarding.uid', 'regarding.apiVersion', 'regarding.resourceVersion', 'regarding.fieldPath', 'reportingController', 'type', 'metadata.namespace', 'metadata.name'],
+}
+
+/** The error of the first field a field selector names that the kind does not let it name, in the selector's order. */
+export function fieldSelectorError(group: string, kind: string, selector: string): string | undefined {
+  const own = SELECTABLE[`${group}/${kind}`]
+  for (const r of parseSelector(selector)) {
+    if (own) {
+      if (!own.includes(r.key)) return `field label not supported: ${r.key}`
+    } else if (r.key !== 'metadata.name' && r.key !== 'metadata.namespace') {
+      return `${JSON.stringify(r.key)} is not a known field selector: only "metadata.name", "metadata.namespace"`
+    }
+  }
+  return undefined
 }

@@ -8,7 +8,8 @@ import { KubectlError, StatusError, renderError } from '../errors'
 import { parseGoDuration } from '../flags'
 import { dryRunStrategy } from '../output'
 import { groupResource, kindString, resourcePath } from '../resources'
-import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
+import { listError, matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
+import { selectorParams } from './getList'
 import { loadInfos } from '../manifest'
 import { FILENAME_FLAG, withSource } from './apply'
 import { watchObject } from './objectWatch'
@@ -52,7 +53,11 @@ async function expand(k: Kubectl, client: RestClient, reqs: ResourceRequest[]): 
     }
     if (!all) throw new KubectlError('error: resource(s) were provided, but no name was specified')
     const ns = k.flags.bool('all-namespaces') ? undefined : client.config.namespace
-    const list = await client.request<Obj>('GET', `${resourcePath(r.resource, ns)}?limit=500`)
+    // the selectors go to the server, as the builder sends them
+    const query = [...selectorParams(fieldSel, k.flags.str('selector')), 'limit=500'].join('&')
+    const list = await client.request<Obj>('GET', `${resourcePath(r.resource, ns)}?${query}`).catch((e: unknown) => {
+      throw listError(e, r.resource, k.flags.str('selector'), fieldSel)
+    })
     for (const item of list.items ?? []) {
       if (matchesLabels(sel, item.metadata?.labels) && (!fieldSel || matchesFields(fieldSel, item))) out.push({ resource: r.resource, name: item.metadata?.name, namespace: item.metadata?.namespace })
     }

@@ -8,7 +8,7 @@ import { StatusError } from '../errors'
 import { stringSlice } from '../flags'
 import { KUBECTL_TABWRITER, tabwrite } from '../format'
 import { kindString, resourcePath, type ResourceInfo } from '../resources'
-import { matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
+import { listError, matchesFields, matchesLabels, parseLabelSelector } from '../selectors'
 import { formatLabels, headerRow, tableFor, type Obj } from '../tables'
 
 export interface Found {
@@ -42,7 +42,9 @@ export async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceReq
         found.push({ resource: r.resource, obj })
       } else {
         const path = resourcePath(r.resource, allNamespaces ? undefined : ns) + listQuery(k)
-        const list = await client.request<Obj>('GET', path)
+        const list = await client.request<Obj>('GET', path).catch((e: unknown) => {
+          throw listError(e, r.resource, k.flags.str('selector'), fieldSel)
+        })
         resourceVersion = list.metadata?.resourceVersion
         for (const item of (list.items ?? []) as Obj[]) {
           if (!matchesLabels(labelReqs, item.metadata?.labels)) continue
