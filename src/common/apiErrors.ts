@@ -81,8 +81,8 @@ export function newPathNotFound(): Status {
  * A Failure with only a code, a reason and a message, for errors that are not one of the server's
  * typed constructors (a kubelet's refusal to upgrade an exec stream).
  */
-export function newFailure(code: number, reason: string, message: string): Status {
-  return failure(code, reason, message)
+export function newFailure(code: number, reason: string, message: string, details?: Status['details']): Status {
+  return failure(code, reason, message, details)
 }
 
 /**

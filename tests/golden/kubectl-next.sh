@@ -4,6 +4,7 @@
 # create --raw POSTs the file and copies out the answer (rawhttp.RawPost); its checks are CreateOptions.Validate's.
 # patch's default type is a strategic merge: a ServiceAccount's secrets merge by name (types.go's patchMergeKey); --type=merge replaces the list.
 # --template without -o is a go-template (PrintFlags.ToPrinter), as old tutorials use it on Secrets.
+# -p text that starts like JSON goes to the server as typed: a typo gets Go's JSON words (strategic: bare; merge: error decoding patch); a JSON patch that does not apply is a 422 with no detail.
 kubectl create namespace sa-demo
 kubectl -n sa-demo run app --image=registry.k8s.io/e2e-test-images/agnhost:2.45 --command -- sleep 100000
 kubectl -n sa-demo create serviceaccount robot
@@ -51,3 +52,6 @@ kubectl -n sa-demo patch sa robot --type=merge -p '{"secrets":[{"name":"c"}]}'
 kubectl -n sa-demo get sa robot -o jsonpath='{.secrets}{"\n"}'
 kubectl -n sa-demo create secret generic tok --from-literal=token=abc
 kubectl -n sa-demo get secret tok --template={{.data.token}} | base64 -d; echo
+kubectl -n sa-demo patch sa robot -p '{"metadata":{"labels":{"a":"b"}}'
+kubectl -n sa-demo patch sa robot --type=merge -p '{metadata:{}}'
+kubectl -n sa-demo patch sa robot --type=json -p '[{"op":"remove","path":"/metadata/labels/x"}]'

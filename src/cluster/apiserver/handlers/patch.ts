@@ -3,6 +3,7 @@
 // (RFC 6902: add, remove, replace, test).
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/patch.go (the patcher per content type)
 
+import { goJsonSyntaxError } from '../../../common/goJson'
 import { own, setOwn, strategicMergePatch } from './strategicMerge'
 
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -59,17 +60,42 @@ export function jsonPatch(target: unknown, ops: Op[]): unknown | Error {
   return doc
 }
 
-/** Applies a PATCH body; `kind` (the object's) makes a strategic merge patch merge lists by their keys. */
-export function applyPatch(contentType: string, target: unknown, patch: unknown, kind?: string): unknown | Error {
-  const ct = contentType.split(';')[0].trim()
+/** A JSON patch whose operations do not apply: the handler answers 422 with no detail (NewGenericServerResponse). */
+export class JsonPatchFailed extends Error {}
+
+/** The Go type name json.Unmarshal gives a JSON value it cannot put in a map or a list. */
+const goJsonType = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v)
+
+/**
+ * The patch handler's decoding of a body: a body that is not JSON (kubectl sends `-p` text that
+ * starts with `{` or `[` as it is) gets Go's syntax error; a merge or JSON patch's error is
+ * "error decoding patch: ..." (UnmarshalStrict, the default Warn field validation), a strategic
+ * merge patch's is the bare one (strategicPatchObject).
+ */
+function decodePatch(ct: string, patch: unknown): unknown | Error {
+  const wrap = (e: string) => new Error(ct === 'application/strategic-merge-patch+json' ? e : `error decoding patch: ${e}`)
+  if (typeof patch === 'string') {
+    const syntax = goJsonSyntaxError(patch)
+    if (syntax) return wrap(syntax)
+    patch = JSON.parse(patch)
+  }
   if (ct === 'application/json-patch+json') {
-    if (!Array.isArray(patch)) return new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch')
-    return jsonPatch(target, patch as Op[])
+    return Array.isArray(patch) ? patch : wrap(`json: cannot unmarshal ${goJsonType(patch)} into Go value of type []handlers.jsonPatchOp`)
   }
-  if (ct === 'application/merge-patch+json' || ct === 'application/strategic-merge-patch+json' || ct === '') {
-    if (typeof patch !== 'object' || patch === null) return new Error('couldn\'t get version/kind; json parse error')
-    if (ct === 'application/strategic-merge-patch+json' && kind && !Array.isArray(patch)) return strategicMergePatch(kind, target, patch as Record<string, unknown>)
-    return mergePatch(target, patch)
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return wrap(`json: cannot unmarshal ${goJsonType(patch)} into Go value of type map[string]interface {}`)
+  return patch
+}
+
+/** Applies a PATCH body; `kind` (the object's) makes a strategic merge patch merge lists by their keys. */
+export function applyPatch(contentType: string, target: unknown, body: unknown, kind?: string): unknown | Error {
+  const ct = contentType.split(';')[0].trim()
+  if (ct !== 'application/json-patch+json' && ct !== 'application/merge-patch+json' && ct !== 'application/strategic-merge-patch+json' && ct !== '') return new Error(`unsupported patch type ${ct}`)
+  const patch = decodePatch(ct, body)
+  if (patch instanceof Error) return patch
+  if (ct === 'application/json-patch+json') {
+    const out = jsonPatch(target, patch as Op[])
+    return out instanceof Error ? new JsonPatchFailed(out.message) : out
   }
-  return new Error(`unsupported patch type ${ct}`)
+  if (ct === 'application/strategic-merge-patch+json' && kind) return strategicMergePatch(kind, target, patch as Record<string, unknown>)
+  return mergePatch(target, patch)
 }

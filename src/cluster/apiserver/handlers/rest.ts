@@ -1,7 +1,7 @@
 // The resource handlers: get, list, create, update, patch, delete, each through admission and the registry.
 // Imitates: k8s.io/apiserver/pkg/endpoints/handlers/{get,create,update,patch,delete}.go
 
-import { invalid, isStatus, newBadRequest, newInvalid, newMethodNotSupported, newPathNotFound } from '../../../common/apiErrors'
+import { invalid, isStatus, newBadRequest, newFailure, newInvalid, newMethodNotSupported, newPathNotFound } from '../../../common/apiErrors'
 import type { KObject } from '../../api/meta'
 import type { ClusterContext } from '../../context'
 import type { AdmissionAttributes, AdmissionChain, Operation } from '../admission/interfaces'
@@ -14,7 +14,8 @@ import type { RequestInfo, ParsedURL } from '../requestinfo'
 import type { ApiRequest, ApiResponse, Status, UserInfo } from '../types'
 import { decodeError, decodeFields, fieldValidation, strictDecodingError, warningHeader } from './decode'
 import { goMapString } from './gomap'
-import { applyPatch } from './patch'
+import { applyPatch, JsonPatchFailed } from './patch'
+import { goJsonSyntaxError } from '../../../common/goJson'
 import { respond, respondList, respondStatus } from './response'
 import { fieldSelectorError, filterList } from './selectors'
 
@@ -138,9 +139,12 @@ export function handlePatch(r: ResourceRequest, d: RestDeps): ApiResponse {
   if (isStatus(old)) return respondStatus(old)
   // the patch applies to the object in the request's version
   const current = served(r, old)
-  const patched = applyPatch(r.req.headers['content-type'] ?? '', current, r.req.body, String((current as { kind?: string }).kind ?? ''))
+  // a body sent as text (kubectl's -p as the student typed it) is JSON to decode, or a syntax error
+  const body = typeof r.req.body === 'string' && !goJsonSyntaxError(r.req.body) ? JSON.parse(r.req.body) : r.req.body
+  const patched = applyPatch(r.req.headers['content-type'] ?? '', current, body, String((current as { kind?: string }).kind ?? ''))
+  if (patched instanceof JsonPatchFailed) return respondStatus(newFailure(422, 'Invalid', 'the server rejected our request due to an error in our request', {}))
   if (patched instanceof Error) return respondStatus(newBadRequest(patched.message))
-  const decoded = decode(r, patched, r.req.body)
+  const decoded = decode(r, patched, body)
   if (isStatus(decoded)) return respondStatus(decoded)
   // a patch applies to the version it read unless it names one itself
   decoded.obj.metadata.resourceVersion ||= old.metadata.resourceVersion

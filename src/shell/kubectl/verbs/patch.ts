@@ -2,6 +2,7 @@
 
 import { parse as parseYaml } from 'yaml'
 import { jsonPatch, mergePatch } from '../../../cluster/apiserver/handlers/patch'
+import { strategicMergePatch } from '../../../cluster/apiserver/handlers/strategicMerge'
 import { resourceArgs } from '../builder'
 import { DRY_RUN_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { KubectlError } from '../errors'
@@ -19,46 +20,31 @@ const CONTENT_TYPES: Record<string, string> = {
   strategic: 'application/strategic-merge-patch+json',
 }
 
-/** The merge keys of the lists a strategic merge patch merges item by item (the lab's kinds). */
-const MERGE_KEYS: Record<string, string> = { containers: 'name', initContainers: 'name', volumes: 'name', env: 'name', volumeMounts: 'mountPath', ports: 'containerPort' }
-
-/** A strategic merge patch on the lab's kinds: a merge patch whose keyed lists merge by their merge key. */
-export function strategicMerge(target: unknown, patch: unknown, key?: string): unknown {
-  if (Array.isArray(patch) && key && Array.isArray(target)) {
-    const mk = MERGE_KEYS[key]
-    if (!mk) return structuredClone(patch)
-    const out = structuredClone(target) as Obj[]
-    for (const p of patch as Obj[]) {
-      const i = out.findIndex((t) => t?.[mk] === p?.[mk])
-      if (p?.$patch === 'delete') {
-        if (i >= 0) out.splice(i, 1)
-      } else if (i >= 0) out[i] = strategicMerge(out[i], p) as Obj
-      else out.push(p)
-    }
-    return out
-  }
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return mergePatch(target, patch)
-  const out: Obj = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Obj) } : {}
-  for (const [k, v] of Object.entries(patch as Obj)) {
-    if (v === null) delete out[k]
-    else out[k] = strategicMerge(out[k], v, k)
-  }
-  return out
-}
-
-/** yaml.ToJSON of the -p text: JSON or YAML; kubectl's message when it is neither. */
-function parsePatch(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
+/**
+ * yaml.ToJSON of the -p text: text that starts like JSON (`{` or `[`) goes to the server as it is,
+ * which answers a syntax error in Go's words (`raw`); other text is read as YAML.
+ */
+function parsePatch(text: string): { patch: unknown; raw?: string } {
+  if (/^\s*[{[]/.test(text)) {
     try {
-      const v = parseYaml(text) as unknown
-      if (v !== null && typeof v === 'object') return v
+      return { patch: JSON.parse(text) }
     } catch {
-      // falls through to kubectl's message
+      return { patch: undefined, raw: text }
     }
+  }
+  try {
+    const v = parseYaml(text) as unknown
+    if (v !== null && typeof v === 'object') return { patch: v }
+  } catch {
+    // falls through to kubectl's message
   }
   throw new KubectlError('error: invalid JSON document')
+}
+
+/** The client-side patch (--local, --dry-run=client): strategicpatch's words for a body that is not JSON. */
+function localPatch(p: { patch: unknown; raw?: string }): unknown {
+  if (p.raw !== undefined) throw new KubectlError('error: invalid JSON document')
+  return p.patch
 }
 
 function applyLocal(type: string, obj: Obj, patch: unknown): Obj {
@@ -71,7 +57,7 @@ function applyLocal(type: string, obj: Obj, patch: unknown): Obj {
     }
     return obj
   }
-  return (type === 'merge' ? mergePatch(obj, patch) : strategicMerge(obj, patch)) as Obj
+  return (type === 'merge' ? mergePatch(obj, patch) : strategicMergePatch(String(obj.kind ?? ''), obj, patch as Obj)) as Obj
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
@@ -90,7 +76,7 @@ async function run(k: Kubectl): Promise<number> {
   if (!(type in CONTENT_TYPES)) throw new KubectlError(`error: --type must be one of [json merge strategic], not "${type}"`)
   const dryRun = dryRunStrategy(k)
   if (f.bool('local') && dryRun === 'server') throw new KubectlError('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?')
-  const patch = parsePatch(text)
+  const parsed = parsePatch(text)
   const fmt = f.str('output') ? outputFormat(f.str('output'), false) : undefined
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
   const print = (before: Obj, after: Obj) =>
@@ -98,7 +84,7 @@ async function run(k: Kubectl): Promise<number> {
   const files = f.all('filename')
   if (f.bool('local')) {
     if (files.length === 0) throw new KubectlError('error: --local requires -f')
-    for (const info of loadInfos(k, files, 'default', false, false, 'patch')) print(info.obj, applyLocal(type, structuredClone(info.obj), patch))
+    for (const info of loadInfos(k, files, 'default', false, false, 'patch')) print(info.obj, applyLocal(type, structuredClone(info.obj), localPatch(parsed)))
     return 0
   }
   if (k.args.length === 0 && files.length === 0) {
@@ -113,8 +99,8 @@ async function run(k: Kubectl): Promise<number> {
     const path = resourcePath(r.resource, r.namespace, r.name)
     const before = await client.request<Obj>('GET', path)
     const after = dryRun === 'client'
-      ? applyLocal(type, structuredClone(before), patch)
-      : await client.request<Obj>('PATCH', `${path}${dryRun === 'server' ? '?dryRun=All' : ''}`, patch, CONTENT_TYPES[type])
+      ? applyLocal(type, structuredClone(before), localPatch(parsed))
+      : await client.request<Obj>('PATCH', `${path}${dryRun === 'server' ? '?dryRun=All' : ''}`, parsed.raw ?? parsed.patch, CONTENT_TYPES[type])
     print(before, after)
   }
   return 0
