@@ -173,6 +173,8 @@ export async function loadClientConfig(ctx: CommandContext, opts: GlobalOptions)
   if (opts.context !== undefined && !contextEntry) {
     throw new KubectlError(restFirst ? `error: context "${opts.context}" does not exist` : `Error in configuration: context was not found for specified context: ${opts.context}`)
   }
+  // ConfirmUsable: a current-context that names no context (its context deleted) is a configuration error
+  if (contextName && !contextEntry) throw new KubectlError(`Error in configuration: context was not found for specified context: ${contextName}`)
   const context = contextEntry?.context ?? {}
   const clusterName = opts.cluster ?? context.cluster ?? ''
   const userName = opts.user ?? context.user ?? ''

@@ -13,6 +13,9 @@ export class KubectlError extends Error {
   }
 }
 
+/** An error printed after the command's whole help (kubectl config's helpErrorf: cmd.Help(), then the error). */
+export class HelpError extends KubectlError {}
+
 /** A Status body from the server, kept as a value so callers can wrap or ignore it (NotFound, Forbidden…). */
 export class StatusError extends Error {
   constructor(readonly status: Status) {

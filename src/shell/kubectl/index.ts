@@ -2,7 +2,7 @@
 
 import type { CommandContext, CommandSpec } from '../types'
 import { GLOBAL_FLAGS, GLOBAL_VALUE_FLAGS, Kubectl, type Verb } from './command'
-import { KubectlError, renderError } from './errors'
+import { HelpError, KubectlError, renderError } from './errors'
 import { Flags, parseFlags } from './flags'
 import { ALL_KUBECTL_COMMANDS, notInLab, optionsHelp, topHelp, unknownCommand, verbHelp } from './help'
 import { apiResources } from './verbs/apiResources'
@@ -116,14 +116,22 @@ async function main(ctx: CommandContext): Promise<number> {
   if (missing) throw new KubectlError(missing)
   // The words naming the verb are removed; flags before them stay (they are global flags).
   const rest = argv.filter((_, i) => !used.includes(i))
-  const defs = [...GLOBAL_FLAGS, ...verb.flags]
+  // a verb's own flag replaces the global one of its name, shorthand included (cobra: config set-context's
+  // --namespace has no -n)
+  const local = new Set(verb.flags.map((d) => d.name))
+  const defs = [...GLOBAL_FLAGS.filter((g) => !local.has(g.name)), ...verb.flags]
   const parsed = parseFlags(rest, defs, `See '${`kubectl ${verb.path}`} --help' for usage.`)
   const flags = new Flags(parsed, defs)
   if (flags.bool('help')) {
     ctx.stdout(await helpFor(verb))
     return 0
   }
-  return verb.run(new Kubectl(ctx, flags, verb))
+  try {
+    return await verb.run(new Kubectl(ctx, flags, verb))
+  } catch (e) {
+    if (e instanceof HelpError) ctx.stdout(await helpFor(verb))
+    throw e
+  }
 }
 
 export const kubectl: CommandSpec = {

@@ -45,6 +45,11 @@ const CASES: string[][] = [
   ['config', 'get-contexts', 'nope'],
   ['config', 'get-contexts', '-o', 'name'],
   ['config', 'get-contexts', '--no-headers'],
+  ['config', 'get-contexts', '-o', 'wide'],
+  ['config', 'set-context'],
+  ['config', 'use-context'],
+  // set-cluster's own --server has no -s: the global shorthand is gone with it
+  ['config', 'set-cluster', 'x', '-s', 'http://a'],
   ['config', 'get-users'],
   ['config', 'get-clusters'],
   ['config', 'use-context', 'nope'],
@@ -58,6 +63,8 @@ const CASES: string[][] = [
   CAT,
   ['config', 'delete-context', 'nope'],
   ['config', 'delete-context', 'bot'],
+  // the current context is gone: ConfirmUsable refuses the configuration
+  ['get', 'pods'],
   ['config', 'delete-user', 'robot'],
   ['config', 'delete-cluster', 'other'],
   ['config', 'current-context'],

@@ -84,7 +84,7 @@ export const configGetContexts: Verb = {
   async run(k) {
     const { config } = readConfig(k)
     const out = k.flags.str('output')
-    if (out !== '' && out !== 'name') throw new KubectlError(`error: output must be one of '' or 'name': ${out}`)
+    if (out !== '' && out !== 'name') throw new KubectlError(`error: --output ${out} is not available in kubectl config get-contexts; resetting to default output format`)
     const names = k.args.length ? k.args : [...config.contexts.keys()].sort()
     const missing = names.filter((n) => !config.contexts.has(n))
     const found = names.filter((n) => config.contexts.has(n))

@@ -3,7 +3,7 @@
 
 import { encodeBase64Text } from '../../../common/base64'
 import { type Kubectl, type Verb } from '../command'
-import { KubectlError } from '../errors'
+import { HelpError, KubectlError } from '../errors'
 import type { FlagDef } from '../flags'
 import { saveKubeconfig } from '../kubeconfig'
 import { readConfig } from './config'
@@ -24,7 +24,7 @@ export const configUseContext: Verb = {
   usage: 'kubectl config use-context CONTEXT_NAME [options]',
   flags: [],
   async run(k) {
-    if (k.args.length !== 1) throw new KubectlError(`error: Unexpected args: [${k.args.join(' ')}]\nSee 'kubectl config use-context -h' for help and examples`)
+    if (k.args.length !== 1) throw new HelpError(`error: Unexpected args: [${k.args.join(' ')}]`)
     const name = k.args[0]
     const { path, config } = readConfig(k)
     if (!config.contexts.has(name)) throw new KubectlError(`error: no context exists with the name: "${name}"`)
@@ -101,12 +101,14 @@ export const configSetContext: Verb = {
   async run(k) {
     const { path, config } = readConfig(k)
     let name: string
+    // complete (more than one name: the help and the error), then validate
+    if (k.args.length > 1) throw new HelpError(`error: Unexpected args: [${k.args.join(' ')}]`)
+    if (k.args.length === 0 && !k.flags.bool('current')) throw new KubectlError('error: you must specify a non-empty context name or --current')
     if (k.flags.bool('current')) {
       if (k.args.length > 0) throw new KubectlError('error: you cannot specify both a context name and --current')
       if (!config.currentContext) throw new KubectlError('error: no current context is set')
       name = config.currentContext
     } else {
-      if (k.args.length !== 1) throw new KubectlError(`error: unexpected args: [${k.args.join(' ')}]`)
       name = k.args[0]
     }
     const existed = config.contexts.has(name)
