@@ -2,6 +2,7 @@
 
 import type { Kubectl } from './command'
 import { KubectlError } from './errors'
+import { Klog } from './verbose'
 import { jsonpath, jsonpathAsJson, toJson, toJsonOrdered, toYaml } from './format'
 import { resourceByKind, kindString } from './resources'
 import { parseColumnsFile, parseColumnsSpec, printCustomColumns, type Column } from './printers/customColumns'
@@ -9,12 +10,26 @@ import { goTemplate } from './printers/goTemplate'
 
 export type DryRun = 'none' | 'client' | 'server'
 
-/** cmdutil.GetDryRunStrategy (the klog warnings for the deprecated forms are left out). */
+/** cmdutil.GetDryRunStrategy, with klog's warnings for the deprecated forms (--dry-run alone, a boolean). */
 export function dryRunStrategy(k: Kubectl): DryRun {
   const v = k.flags.str('dry-run')
-  if (v === 'unchanged' || v === 'client' || v === '1' || v === 't' || v === 'T' || v === 'true' || v === 'TRUE' || v === 'True') return 'client'
+  const warn = (text: string, line: number) => new Klog(() => k.ctx.lab.now(), (t) => k.ctx.stderr(t), 0).line(`helpers.go:${line}`, text, 'W')
+  // strconv.ParseBool's words
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) {
+    warn(`--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=client.`, 733)
+    return 'client'
+  }
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) {
+    warn(`--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=none.`, 736)
+    return 'none'
+  }
+  if (v === 'unchanged') {
+    warn('--dry-run is deprecated and can be replaced with --dry-run=client.', 719)
+    return 'client'
+  }
+  if (v === 'client') return 'client'
   if (v === 'server') return 'server'
-  if (v === 'none' || v === '' || v === '0' || v === 'f' || v === 'F' || v === 'false' || v === 'FALSE' || v === 'False') return 'none'
+  if (v === 'none') return 'none'
   throw new KubectlError(`error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`)
 }
 

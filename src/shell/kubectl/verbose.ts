@@ -22,11 +22,11 @@ export class Klog {
     readonly level: number,
   ) {}
 
-  line(file: string, text: string): void {
+  line(file: string, text: string, severity: 'I' | 'W' = 'I'): void {
     const d = new Date(this.now())
     const p2 = (x: number) => String(x).padStart(2, '0')
     const us = (d.getUTCMilliseconds() * 1000 + 340957 + this.n++ * 412) % 1_000_000
-    const stamp = `I${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(us).padStart(6, '0')}`
+    const stamp = `${severity}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(us).padStart(6, '0')}`
     this.write(`${stamp} ${String(PID).padStart(7)} ${file}] ${text}\n`)
   }
 }

@@ -111,5 +111,5 @@ export function realBatch(url: string, argsList: readonly string[][], cwd?: stri
 export const drop133 = (s: string) =>
   s.replace(/,"creationTimestamp":null/g, '').replace(/^ *creationTimestamp: null\n/gm, '').replace(/^ *"creationTimestamp": null,\n/gm, '').replace(/,\n *"creationTimestamp": null\n/g, '\n')
 
-/** klog lines with their time stamp and pid masked. */
-export const maskKlog = (s: string) => s.replace(/^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, 'E0000 00:00:00.000000 PID ')
+/** klog lines (errors, warnings, info) with their time stamp and pid masked. */
+export const maskKlog = (s: string) => s.replace(/^([EWI])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$10000 00:00:00.000000 PID ')
