@@ -12,8 +12,7 @@ import type { Kubectl, Verb } from '../command'
 import { KubectlError } from '../errors'
 import { parseGoDuration } from '../flags'
 import type { Obj } from '../tables'
-import { podName } from './exec'
-import { defaultContainer, openStream, streamQuery, writeStreams } from './podcmd'
+import { defaultContainer, openStream, podNamed, streamQuery, writeStreams } from './podcmd'
 import { printedMeanwhile, runningID, untilRunsEnd } from './podRuns'
 
 /** attach.go Run's notices (unless -q), on standard error. */
@@ -39,8 +38,8 @@ async function run(k: Kubectl): Promise<number> {
   if (args.length === 0) throw new KubectlError('error: at least 1 argument is required for attach')
   if (args.length > 2) throw new KubectlError(`error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`)
   if (!((parseGoDuration(k.flags.str('pod-running-timeout')) ?? 0) > 0)) throw new KubectlError('error: --pod-running-timeout must be higher than zero')
-  const name = podName(args.length === 2 ? `${args[0]}/${args[1]}` : args[0])
   const client = await k.client()
+  const name = await podNamed(client, args.length === 2 ? `${args[0]}/${args[1]}` : args[0], 'attach to')
   const ns = client.config.namespace
   const path = `/api/v1/namespaces/${enc(ns)}/pods/${enc(name)}`
   const pod = await client.request<Obj>('GET', path)

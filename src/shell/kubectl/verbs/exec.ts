@@ -2,21 +2,10 @@
 
 import type { Kubectl, Verb } from '../command'
 import { KubectlError, usageError } from '../errors'
-import { defaultContainer, openStream, streamQuery, writeStreams } from './podcmd'
+import { defaultContainer, openStream, podNamed, streamQuery, writeStreams } from './podcmd'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
-
-/** The pod a POD or TYPE/NAME argument names (AttachablePodForObjectFn: pods only, in the lab). */
-export function podName(resourceName: string): string {
-  const slash = resourceName.indexOf('/')
-  if (slash < 0) return resourceName
-  const type = resourceName.slice(0, slash).toLowerCase()
-  if (!['pod', 'pods', 'po'].includes(type)) {
-    throw new KubectlError(`error: cannot attach to *v1.${type}: selector for *v1.${type} not implemented`)
-  }
-  return resourceName.slice(slash + 1)
-}
 
 async function run(k: Kubectl): Promise<number> {
   const { args, argsLenAtDash } = k.flags.parsed
@@ -27,8 +16,8 @@ async function run(k: Kubectl): Promise<number> {
   }
   if (resourceName === '') throw new KubectlError('error: pod, type/name or --filename must be specified')
   if (command.length === 0) throw new KubectlError('error: you must specify at least one command for the container')
-  const name = podName(resourceName)
   const client = await k.client()
+  const name = await podNamed(client, resourceName, 'attach to')
   const ns = client.config.namespace
   const pod = await client.request<Obj>('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}`)
   const phase = pod.status?.phase

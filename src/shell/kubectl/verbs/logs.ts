@@ -6,7 +6,7 @@ import { KubectlError, StatusError, usageError } from '../errors'
 import { parseGoDuration } from '../flags'
 import { resolveResource, resourcePath } from '../resources'
 import { matchesLabels, parseLabelSelector } from '../selectors'
-import { defaultedNote, everyContainer, names } from './podcmd'
+import { defaultedNote, everyContainer, names, podNamed } from './podcmd'
 import { printedMeanwhile, runningID, untilRunsEnd, type ContainerRun } from './podRuns'
 import { textLines } from '../../../common/textLines'
 
@@ -112,15 +112,10 @@ async function run(k: Kubectl): Promise<number> {
   if (args.length === 0 && selector === '') throw usageError('kubectl logs', USAGE)
   if (args.length === 1 && selector !== '') throw usageError('kubectl logs', 'only a selector (-l) or a POD name is allowed')
   if (args.length > 2) throw usageError('kubectl logs', USAGE)
-  let name = args[0]
-  if (name?.includes('/')) {
-    const [type, n] = [name.slice(0, name.indexOf('/')), name.slice(name.indexOf('/') + 1)]
-    if (resolveResource(type).kind !== 'Pod') throw new KubectlError(`error: cannot get the logs from ${resolveResource(type).kind.toLowerCase()}: the lab's pods are not run by controllers`)
-    name = n
-  }
   const named = k.flags.str('container')
   const container = args.length === 2 ? args[1] : named
   const client = await k.client()
+  const name = args[0] === undefined ? undefined : await podNamed(client, args[0], 'get the logs from')
   // ToLogOptions (in Complete, before the pods are read): --since-time is an RFC3339 time
   const sinceTime = k.flags.str('since-time')
   const at = sinceTime === '' ? 0 : parseRFC3339(sinceTime)

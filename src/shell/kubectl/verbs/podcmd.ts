@@ -6,6 +6,7 @@ import type { ExecResult } from '../../../cluster/apiserver/types'
 import type { RestClient } from '../client'
 import type { Kubectl } from '../command'
 import { KubectlError, StatusError } from '../errors'
+import { resolveResource, resourcePath } from '../resources'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
@@ -78,4 +79,24 @@ export async function openStream(client: RestClient, url: string, body?: string)
     if (e instanceof StatusError && e.message.startsWith('unable to upgrade connection: ')) throw new KubectlError(`error: ${e.message}`)
     throw e
   }
+}
+
+/**
+ * The pod a POD or TYPE/NAME argument names. Another type's object is read first (the builder), then
+ * refused as polymorphichelpers refuse it: `cannot attach to *v1.Kind: ...` (exec, attach) or
+ * `cannot get the logs from *v1.Kind: ...` (logs). A Service without a selector says so; the lab's
+ * other kinds have none to follow.
+ */
+export async function podNamed(client: RestClient, resourceName: string, doing: 'attach to' | 'get the logs from'): Promise<string> {
+  const slash = resourceName.indexOf('/')
+  if (slash < 0) return resourceName
+  const r = resolveResource(resourceName.slice(0, slash))
+  const name = resourceName.slice(slash + 1)
+  if (r.kind === 'Pod') return name
+  const obj = await client.request<Obj>('GET', resourcePath(r, client.config.namespace, name))
+  const type = `*v1.${r.kind}`
+  const why = r.kind === 'Service' && Object.keys(obj.spec?.selector ?? {}).length === 0
+    ? `invalid service '${name}': Service is defined without a selector`
+    : `selector for ${type} not implemented`
+  throw new KubectlError(`error: cannot ${doing} ${type}: ${why}`)
 }
