@@ -193,6 +193,18 @@ describe('the step budget', () => {
   })
 })
 
+describe("a program's own loop", () => {
+  test('sed that branches back for ever stops with its message; one that prints for ever is stopped by its output budget', async () => {
+    const sh = newShell()
+    const loop = await sh.run("sed ':a;ba' <<< x; echo rc=$?")
+    expect(loop.stderr).toBe("sed: stopped: the script ran more than 20000000 steps (the lab's limit)\n")
+    expect(loop.stdout).toBe('rc=4\n')
+    const printing = await sh.run("sed 's/one/&\\n&/;P;D' <<< one | head -3; echo rc=$?")
+    expect(printing.stdout).toBe('one\none\none\nrc=0\n')
+    expect((await sh.run('echo next')).stdout).toBe('next\n')
+  }, 30_000)
+})
+
 describe('Ctrl+C', () => {
   /** A command that says it started, then waits for the test to let it go on. */
   function gated(name: string, body: (ctx: CommandContext) => number) {

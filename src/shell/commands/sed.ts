@@ -132,10 +132,25 @@ export const sed: CommandSpec = {
     const groups: Input[][] = inPlace !== undefined || separate ? inputs.map((x) => [x]) : [inputs]
     for (const group of groups) {
       let out = ''
+      // standard output goes out as it grows (its budget can stop a script that prints for ever); -i keeps it whole
+      const flush = () => {
+        if (inPlace !== undefined || out === '') return
+        ctx.stdout(bytes ? fromBytes(out) : out)
+        out = ''
+      }
       const write = (t: string) => {
         out += t
+        if (out.length > 65536 && out.endsWith('\n')) flush()
       }
-      const r = execute(cmds, group, quiet, write, bytes)
+      let r: { quit?: number }
+      try {
+        r = execute(cmds, group, quiet, write, bytes, () => ctx.signal?.throwIfAborted())
+      } catch (e) {
+        if (!(e instanceof SedStepsExceeded)) throw e
+        flush()
+        ctx.stderr(`sed: stopped: the script ran more than ${MAX_STEPS} steps (the lab's limit)\n`)
+        return 4
+      }
       if (bytes) out = fromBytes(out)
       if (inPlace !== undefined) {
         const path = ctx.fs.resolve(group[0].file!)
@@ -155,7 +170,17 @@ export const sed: CommandSpec = {
   },
 }
 
-function execute(cmds: Cmd[], inputs: Input[], quiet: boolean, write: (t: string) => void, bytes: boolean): { quit?: number } {
+/** The commands one sed may run (a branch back, or D, can loop for ever): awk's limit. */
+const MAX_STEPS = 20_000_000
+class SedStepsExceeded extends Error {}
+
+function execute(cmds: Cmd[], inputs: Input[], quiet: boolean, write: (t: string) => void, bytes: boolean, check: () => void): { quit?: number } {
+  let steps = 0
+  const step = () => {
+    if (++steps % 10000 !== 0) return
+    check()
+    if (steps > MAX_STEPS) throw new SedStepsExceeded()
+  }
   const all: { text: string; nl: boolean }[] = []
   inputs.forEach((inp, k) => inp.lines.forEach((l, j) => all.push({ text: l, nl: j < inp.lines.length - 1 || inp.finalNewline || k < inputs.length - 1 })))
   for (const c of cmds) c.inRange = false
@@ -233,6 +258,7 @@ function execute(cmds: Cmd[], inputs: Input[], quiet: boolean, write: (t: string
     let autoprint = !quiet
     let stop = false
     while (pc < cmds.length && !stop) {
+      step()
       const c = cmds[pc]
       const sel = selected(c) !== c.negate
       if (!sel) {
