@@ -9,6 +9,18 @@ const FILES: Record<string, string> = { 'dates.txt': '@0\n2026-05-23 10:00\nbogu
 
 const CASES: string[] = [
   'date -u -d @1779578851',
+  // openssl's -enddate, date's own output, and the other year rules of parse-datetime.y
+  "date -u -d 'Nov 14 22:13:20 2024 GMT' +%s",
+  "date -u -d 'May 20 22:27:30 2036 GMT' +%F",
+  "date -u -d 'Tue Nov 14 22:13:20 UTC 2023' +%s",
+  "date -u -d 'Mon, 14 Nov 2023 22:13:20 GMT' +%s",
+  "date -u -d 'Nov 14 10:00 24' +%F",
+  'date -u -d 20231114 +%F',
+  'date -u -d 2023/11/14 +%F',
+  'date -u -d 2024-02-30',
+  'date -u -d 2023-02-29',
+  'date -u -d 2024-02-29 +%F',
+  'date -u -d "Feb 30"',
   // words every JavaScript object has as keys (one failed with "unitOf is not a function")
   'date -u -d "2026-01-01 constructor"',
   'date -u -d "2026-01-01 3 toString ago"',

@@ -51,6 +51,7 @@ export function parseDate(input: string, now: Instant): Instant | undefined {
   let haveDate = false
   let haveTime = false
   let haveZone = false
+  let haveYear = false
   const rel = { year: 0, month: 0, sec: 0 }
   let weekday: number | undefined
   let weekdayOrd = 0
@@ -62,11 +63,20 @@ export function parseDate(input: string, now: Instant): Instant | undefined {
     let m: RegExpExecArray | null
     if ((m = /^([0-9]{1,4})-([0-9]{1,2})-([0-9]{1,2})$/.exec(tok)) && !haveDate) {
       ;[year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
-      haveDate = true
+      haveDate = haveYear = true
+    } else if ((m = /^([0-9]{4,})\/([0-9]{1,2})\/([0-9]{1,2})$/.exec(tok)) && !haveDate) {
+      // YYYY/MM/DD: a first number of four digits or more is the year
+      ;[year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+      haveDate = haveYear = true
     } else if ((m = /^([0-9]{1,2})\/([0-9]{1,2})(?:\/([0-9]+))?$/.exec(tok)) && !haveDate) {
       ;[month, day] = [Number(m[1]) - 1, Number(m[2])]
-      if (m[3]) year = m[3].length <= 2 ? (Number(m[3]) < 69 ? 2000 : 1900) + Number(m[3]) : Number(m[3])
+      if (m[3]) year = twoDigitYear(m[3])
+      haveYear = !!m[3]
       haveDate = true
+    } else if ((m = /^([0-9]{4,})([0-9]{2})([0-9]{2})$/.exec(tok)) && !haveDate && !haveTime && tok.length >= 8) {
+      // a number of more than four digits with no date yet: YYYYMMDD
+      ;[year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+      haveDate = haveYear = true
     } else if ((m = /^([0-9]{1,2})(?::([0-9]{2}))?(?::([0-9]{2})(?:[.,]([0-9]+))?)?([ap])\.?m\.?$/.exec(tok)) && !haveTime) {
       let h = Number(m[1])
       if (h === 0 || h > 12) return undefined
@@ -136,23 +146,34 @@ export function parseDate(input: string, now: Instant): Instant | undefined {
         day = Number(next)
         i++
         if (tokens[i + 1] === ',') i++
-        if (tokens[i + 1] && /^[0-9]{3,4}$/.test(tokens[i + 1])) year = Number(tokens[++i])
+        if (tokens[i + 1] && /^[0-9]{3,4}$/.test(tokens[i + 1])) {
+          year = Number(tokens[++i])
+          haveYear = true
+        }
       }
     } else if (/^[0-9]{1,2}$/.test(tok) && next && monthOf(next) !== undefined && !haveDate) {
       day = Number(tok)
       month = monthOf(next)!
       haveDate = true
       i++
-      if (tokens[i + 1] && /^[0-9]{3,4}$/.test(tokens[i + 1])) year = Number(tokens[++i])
+      if (tokens[i + 1] && /^[0-9]{3,4}$/.test(tokens[i + 1])) {
+        year = Number(tokens[++i])
+        haveYear = true
+      }
     } else if (WDAYS.includes(tok.replace(/,$/, '').slice(0, 3)) && /^[a-z]+,?$/.test(tok)) {
       weekday = WDAYS.indexOf(tok.slice(0, 3))
     } else if (tok === ',') {
       // allowed between items
-    } else if (/^[0-9]{4}$/.test(tok) && haveDate && !haveTime) {
-      year = Number(tok)
+    } else if (/^[0-9]+$/.test(tok) && haveDate && !haveYear && rel.year === 0 && rel.month === 0 && rel.sec === 0 && (haveTime || tok.length > 2)) {
+      // parse-datetime.y's number rule: after a date with no year, a number is the year if a time was
+      // seen or it has more than two digits (`Nov 14 22:13:20 2024 GMT`, date's own `... UTC 2023`)
+      year = tok.length <= 2 ? twoDigitYear(tok) : Number(tok)
+      haveYear = true
     } else return undefined
   }
   if (month > 11 || day < 1 || day > 31) return undefined
+  // mktime's round trip: a day the month does not have (2024-02-30) is no date
+  if (haveDate && day > new Date(Date.UTC(year, month + 1, 0)).getUTCDate()) return undefined
   if (hms && (hms[0] > 24 || hms[1] > 59 || hms[2] > 60)) return undefined
   // A calendar date or a weekday without a time means midnight.
   if (!hms && (haveDate || weekday !== undefined)) hms = [0, 0, 0]
@@ -163,7 +184,8 @@ export function parseDate(input: string, now: Instant): Instant | undefined {
   if (!haveDate && !haveTime && weekday === undefined) nsec = now.nsec
   const ms = Date.UTC(year + rel.year, month + rel.month, day, hms[0], hms[1], hms[2])
   let sec = Math.floor(ms / 1000) - zone
-  if (weekday !== undefined) {
+  // a day of the week moves the date only when no calendar date was given (`Mon, 14 Nov 2023` is the 14th)
+  if (weekday !== undefined && !haveDate) {
     const wd = new Date(sec * 1000).getUTCDay()
     let delta = (weekday - wd + 7) % 7
     if (weekdayOrd > 0) delta += (weekdayOrd - (delta === 0 ? 0 : 1)) * 7
@@ -173,6 +195,9 @@ export function parseDate(input: string, now: Instant): Instant | undefined {
   sec += rel.sec
   return { sec, nsec }
 }
+
+/** A two-digit year: 69-99 are 19xx, 00-68 are 20xx. */
+const twoDigitYear = (t: string) => (t.length <= 2 ? (Number(t) < 69 ? 2000 : 1900) + Number(t) : Number(t))
 
 function parseZone(tok: string): number | undefined {
   const m = /^([+-])([0-9]{1,2})(?::?([0-9]{2}))?$/.exec(tok) ?? /^([+-])([0-9]{2})([0-9]{2})$/.exec(tok)
