@@ -33,6 +33,13 @@ const FILES: Record<string, string> = {
 }
 
 const CASES: string[] = [
+  // jq 1.6's literal check: a three-letter n word goes to strtod (nan; nul and not are numeric literals),
+  // nan and inf are numbers, a raw control character in a string is refused
+  "echo 'not json' | jq .",
+  "printf nul | jq .",
+  "printf 'nan inf -Infinity [NaN]' | jq -c .",
+  "printf nulls | jq .",
+  "printf '\"a\\tb\"' | jq .",
   'jq . pods.json',
   'jq -c . pods.json',
   'jq .kind pods.json',

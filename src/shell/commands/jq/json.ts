@@ -30,11 +30,15 @@ export function parseJsonStream(text: string, onValue: (v: V, end: number) => vo
   const checkLiteral = () => {
     if (token === '') return
     let v: V
-    const pattern = ({ t: 'true', f: 'false', n: 'null' } as Record<string, string>)[token[0]]
+    // jq 1.6's check_literal: t, f and n start true, false and null, except a three-letter n word,
+    // which may be `nan` and goes to strtod (as does any other token: nan, inf, infinity in any case)
+    const pattern = token[0] === 'n' && token.length === 3 ? undefined : ({ t: 'true', f: 'false', n: 'null' } as Record<string, string>)[token[0]]
     if (pattern !== undefined) {
       if (token !== pattern) fail('Invalid literal')
       v = pattern === 'true' ? true : pattern === 'false' ? false : null
     } else if (/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(token)) v = Number(token)
+    else if (/^[+-]?nan$/i.test(token)) v = NaN
+    else if (/^[+-]?inf(?:inity)?$/i.test(token)) v = token.startsWith('-') ? -Infinity : Infinity
     else fail('Invalid numeric literal')
     token = ''
     value(v!)
@@ -132,11 +136,18 @@ export function parseJsonStream(text: string, onValue: (v: V, end: number) => vo
   if (hasNext) onValue(next!, text.length)
 }
 
+/** jq 1.6's found_string: a raw control character (U+0001 to U+001E, its test) is refused, escapes are read. */
+const CONTROL = /[\u0001-\u001e]/
+
 function unescape(s: string, fail: (m: string) => never): string {
-  if (!s.includes('\\')) return s
+  if (!s.includes('\\')) {
+    if (CONTROL.test(s)) fail('Invalid string: control characters from U+0000 through U+001F must be escaped')
+    return s
+  }
   let out = ''
   for (let i = 0; i < s.length; i++) {
     if (s[i] !== '\\') {
+      if (CONTROL.test(s[i])) fail('Invalid string: control characters from U+0000 through U+001F must be escaped')
       out += s[i]
       continue
     }
