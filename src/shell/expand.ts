@@ -216,6 +216,13 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
           })
           break
         }
+        // an unquoted ${V:-word} (-, :+, +) that takes its word: the word's own quoted parts stay whole
+        // ("${u:-"a  b"}" is one field), the rest is split and globbed as the expansion is
+        const word = !v.quoted && v.op ? await wordTaken(v.name, v.op, ctx) : undefined
+        if (word) {
+          for (const p of await expandParts(word, ctx)) pieces.push(p.boundary ? p : { ...p, split: p.split || p.glob === true })
+          break
+        }
         const value = await expandVar(v.name, v.op, ctx)
         pieces.push({ text: value, split: !v.quoted, glob: !v.quoted })
         break
@@ -260,6 +267,15 @@ function indirectPart(part: VarPart, ctx: ExpandContext): VarPart {
 function variableNames(env: ShellEnv): string[] {
   const names = new Set([...Object.keys(env.all?.() ?? env.exported()), ...(env.arrayNames?.() ?? [])])
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/** The word of `${V:-word}`, `${V-word}`, `${V:+word}` or `${V+word}` when the expansion is that word; else undefined. */
+async function wordTaken(name: string, op: ParamOp, ctx: ExpandContext): Promise<WordPart[] | undefined> {
+  if (!['-', ':-', '+', ':+'].includes(op.op) || !/^[A-Za-z_]/.test(name)) return undefined
+  const value = ctx.env.get(name)
+  const set = value !== undefined
+  const taken = op.op === ':-' ? !value : op.op === '-' ? !set : op.op === ':+' ? !!value : set
+  return taken ? op.word : undefined
 }
 
 async function expandVar(name: string, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {

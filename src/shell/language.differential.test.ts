@@ -27,6 +27,12 @@ const FILES: Record<string, string> = {
 }
 
 const CASES: string[] = [
+  // $'...' inside ${...} (extquote), and the quoted parts of an unquoted default word stay whole
+  `x=$'a\\nb'; echo "\${x//$'\\n'/,}"`,
+  `x=a.b; echo \${x/$'b'/B}`,
+  `x=$'a\\nb'; echo "\${x%%$'\\n'*}"`,
+  `unset u; printf '[%s]' \${u:-$'a\\tb'} \${u:-"a  b" c} \${u:-a  b} \${u-""}; echo`,
+  `v=set; printf '[%s]' \${v:+"x  y"} \${v+$'p\\tq'}; echo`,
   // parameter expansion
   'V=abcdef.ghi.jkl; echo ${#V} ${V:2} ${V: -2} ${V:1:2} ${V: -3:-1} ${V:(-2)} ${V:20}x',
   'V=abcdef; echo ${V:1:-7}; echo after',

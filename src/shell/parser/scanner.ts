@@ -230,8 +230,10 @@ export abstract class Scanner {
       return { kind: 'cmdsub', body: this.parseCommandSubstitution(), quoted }
     }
     if (n === '{') return this.readBraced(quoted)
-    if (n === "'" && mode === 'word') return this.readAnsiC()
-    if (n === '"' && mode === 'word') {
+    // extquote (on by default): $'...' and $"..." are quoting inside ${...} too, even within double quotes
+    const quoting = mode === 'word' || mode === 'brace' || mode === 'bracepat'
+    if (n === "'" && quoting) return this.readAnsiC()
+    if (n === '"' && quoting) {
       this.pos++ // `$"..."` (locale translation) is the same as "..."
       return { kind: 'lit', text: '', quoted: false }
     }
