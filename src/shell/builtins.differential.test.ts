@@ -15,6 +15,10 @@ const FILES: Record<string, string> = {
 }
 
 const CASES: string[] = [
+  // an exact tie rounds to the even digit, as glibc's printf does (JavaScript's toFixed rounds it up)
+  "printf '%.0f %.1f %.2f %.0f %.0f %.1f\\n' 2.5 2.25 0.125 3.5 -2.5 0.35",
+  "printf '%.0e %.1e %g %.2g %.1g\\n' 2.5 1.25 0.5 0.125 2.5",
+  "seq -f '%.0f' 0.5 1 4.5",
   // positional parameters, "$@" and "$*"
   'set -- "a b" c; printf "[%s]" "$@"; echo; printf "[%s]" "$*"; echo; printf "[%s]" $@; echo; echo $# ${#@} $1 ${2}',
   'f() { printf "[%s]" "$@"; echo " $#"; }; f; f ""; f "x y" z; set -- 1 2; f "$@" 3',

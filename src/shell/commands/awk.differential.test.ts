@@ -12,6 +12,8 @@ const FILES: Record<string, string> = {
 }
 
 const CASES: string[] = [
+  // glibc rounds an exact tie to even
+  "awk 'BEGIN { printf \"%.0f %.1f %.2f %e %.0e %g\\n\", 2.5, 2.25, 0.125, 1.25, 2.5, 2.5 }'",
   "awk '{print $1}' people.txt",
   "awk '{print $NF, NF, NR}' people.txt noeol.txt",
   "awk '$2 > 28' people.txt",

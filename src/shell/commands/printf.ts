@@ -7,6 +7,7 @@ import { byteLength, canonical, sliceBytes } from '../../common/bytes'
 import type { CommandContext, CommandSpec } from '../types'
 import { expandEscapes } from './escapes'
 import { charValue } from './util'
+import { toExponentialC, toFixedC } from '../../common/cFloat'
 
 const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?(?:\(([^)]*)\))?([a-zA-Z%])?/y
 
@@ -226,13 +227,13 @@ function formatFloat(v: number, conv: string, flags: string, prec = 6): string {
   let s: string
   const lower = conv.toLowerCase()
   if (!Number.isFinite(v)) s = Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf'
-  else if (lower === 'f') s = v.toFixed(prec)
-  else if (lower === 'e') s = cExp(v.toExponential(prec))
+  else if (lower === 'f') s = toFixedC(v, prec)
+  else if (lower === 'e') s = cExp(toExponentialC(v, prec))
   else {
     const p = prec === 0 ? 1 : prec
     const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(v.toPrecision(p)))))
-    if (exp < -4 || exp >= p) s = cExp(v.toExponential(p - 1))
-    else s = v.toFixed(Math.max(0, p - 1 - exp))
+    if (exp < -4 || exp >= p) s = cExp(toExponentialC(v, p - 1))
+    else s = toFixedC(v, Math.max(0, p - 1 - exp))
     if (!flags.includes('#')) s = s.replace(/(\.[0-9]*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1')
   }
   if (conv === conv.toUpperCase()) s = s.toUpperCase()

@@ -4,6 +4,7 @@
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { helpText } from './util'
+import { toExponentialC, toFixedC } from '../../common/cFloat'
 
 const flags: FlagSpec[] = [
   { name: 'format', short: 'f', takesValue: true, help: 'use printf style floating-point FORMAT' },
@@ -27,19 +28,19 @@ export function cFormat(spec: string, x: number): string {
   const [, fl, w, p, conv] = m
   const prec = p === undefined ? 6 : Number(p || 0)
   const expo = (v: number, pr: number) => {
-    const [mant, e] = v.toExponential(pr).split('e')
+    const [mant, e] = toExponentialC(v, pr).split('e')
     const n = Number(e)
     return `${mant}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`
   }
   let body: string
   const a = Math.abs(x)
   const c = conv.toLowerCase()
-  if (c === 'f') body = a.toFixed(prec)
+  if (c === 'f') body = toFixedC(a, prec)
   else if (c === 'e') body = expo(a, prec)
   else {
     const P = prec === 0 ? 1 : prec
     const X = a === 0 ? 0 : Number(a.toExponential(P - 1).split('e')[1])
-    body = P > X && X >= -4 ? a.toFixed(P - 1 - X) : expo(a, P - 1)
+    body = P > X && X >= -4 ? toFixedC(a, P - 1 - X) : expo(a, P - 1)
     if (!fl.includes('#')) body = body.replace(/\.?0+(?=e|$)/, (z) => (z.startsWith('.') || body.includes('.') ? '' : z))
   }
   if (conv === conv.toUpperCase()) body = body.toUpperCase()

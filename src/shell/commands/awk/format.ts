@@ -2,10 +2,12 @@
 // printf does them: %d %i %o %x %X %u %c %s %e %E %f %F %g %G %%, flags `-+ #0`, width,
 // precision and `*`.
 
+import { toExponentialC, toFixedC } from '../../../common/cFloat'
+
 export type Arg = { num(): number; str(): string }
 
 function expo(n: number, prec: number, upper: boolean): string {
-  const s = n.toExponential(prec)
+  const s = toExponentialC(n, prec)
   const m = /^(-?[0-9.]+)e([-+])([0-9]+)$/.exec(s)!
   const out = `${m[1]}e${m[2]}${m[3].padStart(2, '0')}`
   return upper ? out.toUpperCase() : out
@@ -15,7 +17,7 @@ function general(n: number, prec: number, alt: boolean, upper: boolean): string 
   const p = prec === 0 ? 1 : prec
   if (n === 0) return alt ? (0).toFixed(p - 1) : '0'
   const x = Math.floor(Math.log10(Math.abs(Number(n.toExponential(p - 1)))))
-  let s = x < -4 || x >= p ? expo(n, p - 1, upper) : n.toFixed(Math.max(0, p - 1 - x))
+  let s = x < -4 || x >= p ? expo(n, p - 1, upper) : toFixedC(n, Math.max(0, p - 1 - x))
   if (!alt) {
     if (s.includes('e') || s.includes('E')) s = s.replace(/\.?0+([eE])/, '$1')
     else if (s.includes('.')) s = s.replace(/\.?0+$/, '')
@@ -123,7 +125,7 @@ export function sprintf(fmt: string, args: Arg[]): string {
         const sp = special(n, upper)
         const a = Math.abs(n)
         const p = prec ?? 6
-        body = sp ?? (conv === 'f' || conv === 'F' ? a.toFixed(p) : conv === 'e' || conv === 'E' ? expo(a, p, upper) : general(a, p, flags.includes('#'), upper))
+        body = sp ?? (conv === 'f' || conv === 'F' ? toFixedC(a, p) : conv === 'e' || conv === 'E' ? expo(a, p, upper) : general(a, p, flags.includes('#'), upper))
         if (sp) body = body.replace(/^-/, '')
         sign = n < 0 || Object.is(n, -0) ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : ''
       }
