@@ -1,6 +1,6 @@
 // Where a command's standard streams go, and bash's redirections applied in order (redir.c):
 // `>` truncates when opened, `2>&1` copies fd 1 as it is at that point, `<` and here-documents
-// replace stdin. Paths `/dev/null`, `/dev/stdout`, `/dev/stderr` and `/dev/stdin` are special.
+// replace stdin. Paths `/dev/null`, `/dev/stdout`, `/dev/stderr` and `/dev/stdin` (and `/dev/fd/0`-`2`) are special.
 
 import type { Redirect } from './parser/ast'
 import type { HomeFs, ShellDialect } from './types'
@@ -133,7 +133,7 @@ function refuseClobber(target: string, fs: HomeFs, dialect?: ShellDialect): void
 }
 
 function readInput(target: string, fs: HomeFs, io: IO, dialect?: ShellDialect): string {
-  if (target === '/dev/stdin') return io.stdin
+  if (target === '/dev/stdin' || target === '/dev/fd/0') return io.stdin
   const path = fs.resolve(target)
   if (fs.isDir(path)) return ''
   const text = fs.readFile(path)
@@ -143,8 +143,8 @@ function readInput(target: string, fs: HomeFs, io: IO, dialect?: ShellDialect): 
 
 function openOutput(target: string, append: boolean, fs: HomeFs, io: IO, dialect?: ShellDialect): Sink {
   if (target === '/dev/null') return { kind: 'null' }
-  if (target === '/dev/stdout') return io.out
-  if (target === '/dev/stderr') return io.err
+  if (target === '/dev/stdout' || target === '/dev/fd/1') return io.out
+  if (target === '/dev/stderr' || target === '/dev/fd/2') return io.err
   const path = fs.resolve(target)
   const why = cannotWrite(fs, path)
   if (why) throw redirectError(dialect, target, true, why)

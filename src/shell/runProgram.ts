@@ -26,6 +26,39 @@ export interface ProgramHost {
 /** Where the terminal's own echo goes (CommandContext.ttyEcho): the terminal, as the shell's own messages. */
 const TTY: Sink = { kind: 'terminal', stream: 'stderr' }
 
+/** The paths that name the command's own streams (Linux's /dev/std* links to /proc/self/fd). */
+const STREAMS: Record<string, 'in' | 'out' | 'err'> = {
+  '/dev/stdin': 'in', '/dev/fd/0': 'in', '/dev/stdout': 'out', '/dev/fd/1': 'out', '/dev/stderr': 'err', '/dev/fd/2': 'err',
+}
+
+/**
+ * The files a program sees: the shell's, where /dev/stdin reads its standard input and /dev/stdout
+ * and /dev/stderr write to its streams (`tee /dev/stderr`, `jq . /dev/stdin`, awk's print > "/dev/stderr").
+ */
+function withStreams(fs: HomeFs, ctx: CommandContext): HomeFs {
+  const stream = (path: string) => {
+    const p = fs.resolve(path)
+    return Object.hasOwn(STREAMS, p) ? STREAMS[p] : undefined
+  }
+  const own: Partial<HomeFs> = {
+    readFile: (path) => (stream(path) === 'in' ? ctx.stdin : fs.readFile(path)),
+    writeFile: (path, data, append) => {
+      const s = stream(path)
+      if (s === 'out') ctx.stdout(data)
+      else if (s === 'err') ctx.stderr(data)
+      else fs.writeFile(path, data, append)
+    },
+    exists: (path) => stream(path) !== undefined || fs.exists(path),
+  }
+  return new Proxy(fs, {
+    get(target, prop) {
+      if (typeof prop === 'string' && Object.hasOwn(own, prop)) return own[prop as keyof HomeFs]
+      const v = Reflect.get(target, prop, target)
+      return typeof v === 'function' ? v.bind(target) : v
+    },
+  })
+}
+
 /** Run `spec` with `argv` on the command's own IO and environment; its exit status. */
 export async function runProgram(h: ProgramHost, spec: CommandSpec, argv: string[], cio: IO, env: ShellEnv): Promise<number> {
   const name = argv[0]
@@ -44,6 +77,7 @@ export async function runProgram(h: ProgramHost, spec: CommandSpec, argv: string
     shell: h.shell,
     signal: h.budget.signal(),
   }
+  ctx.fs = withStreams(h.fs, ctx)
   // Reading a pipe: note whether the command reads it, and whether to its end (sigpipe.ts).
   const use = cio.stdinPipe ? StdinUse.watch(ctx, cio.stdin) : undefined
   let status: number
