@@ -19,9 +19,15 @@ const CASES: string[] = [
   "printf '%.0f %.1f %.2f %.0f %.0f %.1f\\n' 2.5 2.25 0.125 3.5 -2.5 0.35",
   "printf '%.0e %.1e %g %.2g %.1g\\n' 2.5 1.25 0.5 0.125 2.5",
   "seq -f '%.0f' 0.5 1 4.5",
-  // a program's own streams as files, and /dev/fd/0-2 in redirections
-  'echo c | cat /dev/stdin; echo e | tee /dev/stderr; echo b >/dev/fd/2; echo x 2>/dev/fd/1 >&2',
-  `echo f | awk '{print > "/dev/stderr"}'; echo '{"g":1}' | jq -c . /dev/stdin; echo h | cat < /dev/fd/0`,
+  // a program's own streams as files, and /dev/fd/0-2 in redirections (one each: the real bash's
+  // streams are files here, and opening one again truncates it)
+  'echo c | cat /dev/stdin',
+  'echo e | tee /dev/stderr',
+  'echo b >/dev/fd/2',
+  'echo x 2>/dev/fd/1 >&2',
+  `echo f | awk '{print > "/dev/stderr"}'`,
+  `echo '{"g":1}' | jq -c . /dev/stdin`,
+  'echo h | cat < /dev/fd/0',
   // positional parameters, "$@" and "$*"
   'set -- "a b" c; printf "[%s]" "$@"; echo; printf "[%s]" "$*"; echo; printf "[%s]" $@; echo; echo $# ${#@} $1 ${2}',
   'f() { printf "[%s]" "$@"; echo " $#"; }; f; f ""; f "x y" z; set -- 1 2; f "$@" 3',
