@@ -108,6 +108,11 @@ function evaluate(expr: string, env: ShellEnv, depth: number, warn: (message: st
     return evaluate(raw, env, depth + 1, warn)
   }
   const number = (t: string): bigint => {
+    // a bad constant: bash shows the expression up to it, and the constant as the error token
+    const fail = (msg: string): never => {
+      const end = (toks[i]?.index ?? 0) + t.length
+      throw new ArithError(`${expr.slice(0, end).replace(/^\s+/, '')}: ${msg} (error token is "${t}")`)
+    }
     let base = 10
     let digits = t
     const hash = t.indexOf('#')

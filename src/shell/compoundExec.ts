@@ -123,12 +123,18 @@ export interface CompoundHost extends CondRunner {
 /** Calls nested deeper than this stop (as with bash's FUNCNEST) before JavaScript's stack runs out. */
 export const MAX_CALL_DEPTH = 1000
 
+/** An error of `(( ))` or `for (( ))`: bash prints it after `((: ` and the command fails (status 1); the line goes on. */
+class ArithCommandError {}
+
 async function arith(h: CompoundHost, text: string, env: ShellEnv, io: IO): Promise<bigint> {
   const ctx = h.expandContext(env, io)
   const expr = await expandString(parseArithmeticText(text), ctx)
   h.trace(io, `(( ${expr.trim()} ))`)
   const r = evalArithmetic(expr, env, (m) => h.write(io.err, `bash: ${m}\n`))
-  if (typeof r === 'string') throw new ExpansionError(r, undefined, true)
+  if (typeof r === 'string') {
+    h.write(io.err, `bash: ((: ${r}\n`)
+    throw new ArithCommandError()
+  }
   return r
 }
 
@@ -213,6 +219,9 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
           if (r === 'break') break
           if (cmd.update.trim()) await arith(h, cmd.update, env, io)
         }
+      } catch (e) {
+        if (e instanceof ArithCommandError) return 1
+        throw e
       } finally {
         h.loopDepth--
       }
@@ -240,8 +249,12 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
     case 'cond':
       return runCond(h, cmd, io, env)
     case 'arith': {
-      const v = await arith(h, cmd.expr, env, io)
-      return v === 0n ? 1 : 0
+      try {
+        return (await arith(h, cmd.expr, env, io)) === 0n ? 1 : 0
+      } catch (e) {
+        if (e instanceof ArithCommandError) return 1
+        throw e
+      }
     }
     case 'funcdef':
       h.functions.set(cmd.name, cmd.body)

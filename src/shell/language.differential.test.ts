@@ -33,6 +33,12 @@ const CASES: string[] = [
   `x=$'a\\nb'; echo "\${x%%$'\\n'*}"`,
   `unset u; printf '[%s]' \${u:-$'a\\tb'} \${u:-"a  b" c} \${u:-a  b} \${u-""}; echo`,
   `v=set; printf '[%s]' \${v:+"x  y"} \${v+$'p\\tq'}; echo`,
+  // an error in (( )) or for (( )) fails that command (status 1) after '((: '; a bad constant names itself
+  '(( 1/0 )); echo rc=$?',
+  'for (( i=0; i<1/0; i++ )); do :; done; echo rc=$?',
+  '(( x = 3 + 09 )); echo rc=$?',
+  'echo $((3 + 09 * 2))',
+  'echo $((2#))',
   // parameter expansion
   'V=abcdef.ghi.jkl; echo ${#V} ${V:2} ${V: -2} ${V:1:2} ${V: -3:-1} ${V:(-2)} ${V:20}x',
   'V=abcdef; echo ${V:1:-7}; echo after',
