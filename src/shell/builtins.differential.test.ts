@@ -19,6 +19,8 @@ const CASES: string[] = [
   "printf '%.0f %.1f %.2f %.0f %.0f %.1f\\n' 2.5 2.25 0.125 3.5 -2.5 0.35",
   "printf '%.0e %.1e %g %.2g %.1g\\n' 2.5 1.25 0.5 0.125 2.5",
   "seq -f '%.0f' 0.5 1 4.5",
+  // %b takes \\nnn as well as \\0nnn (echo -e only the second); \\c ends the output
+  "printf '%b|' '\\101' '\\1' '\\18' '\\0101' '\\01017' '\\c' 'x'; echo; echo -e '\\101|\\0101'",
   // a program's own streams as files, and /dev/fd/0-2 in redirections (one each: the real bash's
   // streams are files here, and opening one again truncates it)
   'echo c | cat /dev/stdin',

@@ -5,7 +5,7 @@
 import { byteChar, canonical } from '../../common/bytes'
 
 /** Expand escapes; `stopped` is true when `\c` was seen (echo -e and %b stop all output there). */
-export function expandEscapes(s: string, mode: 'echo' | 'format'): { text: string; stopped: boolean } {
+export function expandEscapes(s: string, mode: 'echo' | 'format' | 'b'): { text: string; stopped: boolean } {
   let out = ''
   for (let i = 0; i < s.length; i++) {
     const c = s[i]
@@ -26,7 +26,7 @@ export function expandEscapes(s: string, mode: 'echo' | 'format'): { text: strin
       case 'v': out += '\v'; break
       case '\\': out += '\\'; break
       case 'c':
-        if (mode === 'echo') return { text: canonical(out), stopped: true }
+        if (mode !== 'format') return { text: canonical(out), stopped: true }
         out += '\\c'
         break
       case '"':
@@ -55,12 +55,13 @@ export function expandEscapes(s: string, mode: 'echo' | 'format'): { text: strin
         break
       }
       default: {
-        // echo/%b: \0 followed by up to three octal digits; printf formats: one to three digits.
-        const re = mode === 'echo' ? /^0[0-7]{0,3}/ : /^[0-7]{1,3}/
+        // echo: \0 followed by up to three octal digits; printf formats: one to three digits; %b
+        // (bash's bexpand): either
+        const re = mode === 'echo' ? /^0[0-7]{0,3}/ : mode === 'b' ? /^(?:0[0-7]{0,3}|[1-7][0-7]{0,2})/ : /^[0-7]{1,3}/
         const m = re.exec(s.slice(i))
         if (!m) out += '\\' + n
         else {
-          const digits = mode === 'echo' ? m[0].slice(1) : m[0]
+          const digits = mode !== 'format' && m[0].startsWith('0') ? m[0].slice(1) : m[0]
           out += byteChar(parseInt(digits || '0', 8) & 0xff)
           i += m[0].length - 1
         }

@@ -106,7 +106,7 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
           if (prec !== undefined) body = sliceBytes(body, 0, prec)
           break
         case 'b': {
-          const r = expandEscapes(arg ?? '', 'echo')
+          const r = expandEscapes(arg ?? '', 'b')
           body = prec !== undefined ? sliceBytes(r.text, 0, prec) : r.text
           if (r.stopped) {
             state.out += pad(body, width, flags)
