@@ -69,7 +69,7 @@ export async function runCond(h: CondRunner, cmd: CondCommand, io: IO, env: Shel
       case 'unary': {
         const arg = await text(e.arg)
         h.trace(io, `[[ ${e.op} ${arg} ]]`)
-        return unaryTest(e.op, arg, { fs: h.fs, env })
+        return unaryTest(e.op, arg, { fs: h.fs, env, stderr: (t) => h.write(io.err, t) })
       }
       case 'binary': {
         const left = await text(e.left)

@@ -204,6 +204,9 @@ const CASES: string[] = [
   '[[ 1 -lt 2 && 3 -gt 2 ]]; echo $?; [[ 2+3 -eq 5 ]]; echo $?; [[ x -eq 0 ]]; echo $?; [[ 1 -ge 2 || 2 -le 2 ]]; echo $?; [[ 10 -ne 010 ]]; echo $?',
   '[[ ( a == b ) || c ]]; echo $?; [[ ! ( a == a ) ]]; echo $?; [[ a < b ]]; echo $?; [[ b > a ]]; echo $?; [[ B < a ]]; echo $?',
   '[[ x ]]; echo $?; [[ "" ]]; echo $?; [[ $nope ]]; echo $?; [[ -v HOME ]] && echo home; [[ -v nope ]]; echo $?',
+  // -v of an element: arithmetic subscripts, negative from the end, @ and *, associative keys, a scalar as element 0
+  'a=(x y); b=([2]=z); n=([1]=q); i=0; for t in a "a[1]" "a[2]" "a[-1]" "a[-3]" b "b[2]" "b[i+2]" "a[@]" "b[*]" n "u[0]" "x[" "a[]" "a[ 0 ]"; do [[ -v $t ]]; echo "$t $?"; done',
+  'declare -A m=([k]=v [0]=w [" k"]=s); for t in "m[k]" "m[j]" m "m[@]" "m[*]" "m[ k]" "m[]"; do [[ -v $t ]]; echo "$t $?"; done; x=5; for t in "x[0]" "x[1]" "x[@]" "x[-1]"; do test -v "$t"; echo "$t $?"; done; [ -v "m[k]" ]; echo $?; declare -a e; [[ -v e[@] ]]; echo $?',
   '[[ abc =~ ^a(b|x)c$ ]]; echo $? $BASH_REMATCH; [[ abc =~ "a.c" ]]; echo $?; [[ a.c =~ "a.c" ]]; echo $? $BASH_REMATCH; [[ xabcx =~ b+ ]] && echo $BASH_REMATCH',
   're="^[0-9]+$"; [[ 123 =~ $re ]]; echo $?; [[ 12a =~ $re ]]; echo $?; [[ ab =~ ( a|x )b ]]; echo $?; [[ a =~ [ ]]; echo $?',
   '[[ 08 -eq 8 ]]; echo $?; [[ a -eq 1x ]]; echo $?',

@@ -3,6 +3,8 @@
 
 import type { CommandContext, CommandSpec } from '../types'
 import { charDevice } from '../devices'
+import { evalArithmetic } from '../arith'
+import { resolveIndex } from '../arrays'
 
 class TestError {
   constructor(readonly message: string) {}
@@ -117,7 +119,34 @@ function general(args: string[], ctx: CommandContext): boolean {
 }
 
 /** A unary test (`-f FILE`, `-z STRING` ...) on the home file system; also `[[ ]]`'s. */
-export function unaryTest(op: string, arg: string, ctx: Pick<CommandContext, 'fs' | 'env'>): boolean {
+/**
+ * `-v NAME` and `-v NAME[SUB]`: whether the variable or the element is set. An indexed array's
+ * subscript is arithmetic (negative counts from the end); `@` and `*` ask for any element at all,
+ * except of an associative array, where bash 5.2 looks for no such key and answers false.
+ */
+function isSet(arg: string, env: CommandContext['env'], warn: (message: string) => void): boolean {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(arg)
+  if (!m) return env.get(arg) !== undefined
+  const [, name, sub] = m
+  const assoc = env.assoc(name)
+  if (assoc) return sub !== '@' && sub !== '*' && assoc.get(sub) !== undefined
+  const array = env.array(name)
+  if (sub === '@' || sub === '*') return array ? array.size > 0 : env.get(name) !== undefined
+  if (sub.trim() === '') return false
+  const r = evalArithmetic(sub, env)
+  if (typeof r === 'string') {
+    warn(`bash: ${r}\n`)
+    return false
+  }
+  const index = array ? resolveIndex(array, r) : r < 0n ? undefined : Number(r)
+  if (index === undefined) {
+    warn(`bash: ${name}: bad array subscript\n`)
+    return false
+  }
+  return array ? array.has(index) : index === 0 && env.get(name) !== undefined
+}
+
+export function unaryTest(op: string, arg: string, ctx: Pick<CommandContext, 'fs' | 'env'> & { stderr?: (text: string) => void }): boolean {
   const fs = ctx.fs
   const path = () => fs.resolve(arg)
   switch (op) {
@@ -142,7 +171,7 @@ export function unaryTest(op: string, arg: string, ctx: Pick<CommandContext, 'fs
     case '-s':
       return arg !== '' && !charDevice(path()) && (fs.isDir(path()) || (fs.readFile(path()) ?? '') !== '')
     case '-v':
-      return ctx.env.get(arg) !== undefined
+      return isSet(arg, ctx.env, ctx.stderr ?? (() => {}))
     default:
       return false
   }
