@@ -137,6 +137,7 @@ export function parseJsonStream(text: string, onValue: (v: V, end: number) => vo
 }
 
 /** jq 1.6's found_string: a raw control character (U+0001 to U+001E, its test) is refused, escapes are read. */
+// oxlint-disable-next-line no-control-regex -- jq refuses these raw in a string
 const CONTROL = /[\u0001-\u001e]/
 
 function unescape(s: string, fail: (m: string) => never): string {
