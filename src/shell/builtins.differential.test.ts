@@ -99,6 +99,11 @@ const CASES: string[] = [
   'read -n 3 c <<< "abcdef"; echo $c; read -d , c <<< "ab,cd"; echo $c; read 1x <<< z; echo $?',
   'eval "echo a; echo \\$((1+2))"; cmd="echo evaluated"; eval $cmd; eval; echo $?',
   'source lib.sh one two; greet you; echo $LIBVAR; . lib.sh; source nosuch; echo $?; source',
+  // return ends a sourced file (from a loop in it too, or a function that sourced it), with its status; a bad status is 2
+  `printf 'echo a\\nreturn 5\\necho b\\n' > r.sh; source r.sh; echo rc=$?; printf 'f2() { return 3; }\\nf2\\necho "f2 $?"\\nfor i in 1 2; do echo $i; return 7; done\\necho b\\n' > r2.sh; . ./r2.sh; echo rc=$?`,
+  'printf "echo a\\nreturn 5\\necho b\\n" > r.sh; m(){ . ./r.sh; echo "after $?"; return 4; }; m; echo "m $?"; false; printf "return\\n" > r3.sh; . ./r3.sh; echo "bare $?"; return 2; echo "top $?"',
+  // (bash names a function's line by its file: the sed takes that off)
+  'f(){ return abc; echo in; }; { f; echo "st $?"; } 2>&1 | sed "s/^[a-z]*: line [0-9]*: /bash: /"; h(){ return -1; }; h; echo "st $?"; k(){ return " 300 "; }; k; echo "st $?"',
   '( exit 3 ); echo $?; ( exit ); echo $?; ( exit 300 ); echo $?; ( exit abc ); echo $?; (exit 1 2); echo $?',
   '( trap "echo bye \\$?" EXIT; echo hi; exit 4 ); echo $?',
   'trap "echo bye" EXIT; trap; trap -p EXIT; trap - EXIT; trap; trap "x" NOSIG; echo $?',

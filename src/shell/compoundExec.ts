@@ -313,11 +313,15 @@ export function controlBuiltin(h: CompoundHost, argv: string[], env: ShellEnv, w
       throw new LoopControl(name, Math.min(n, h.loopDepth))
     }
     case 'return': {
-      if (!(env instanceof FunctionScope)) {
+      if (!(env instanceof FunctionScope) && h.rt.sourceDepth === 0) {
         write("bash: return: can only `return' from a function or sourced script\n")
         return 2
       }
-      throw new ReturnControl(arg === undefined ? h.status : Number(arg) & 0xff)
+      if (arg !== undefined && !/^\s*[-+]?[0-9]+\s*$/.test(arg)) {
+        write(`bash: return: ${arg}: numeric argument required\n`)
+        throw new ReturnControl(2)
+      }
+      throw new ReturnControl(arg === undefined ? h.status : Number(BigInt.asUintN(8, BigInt(arg.trim()))))
     }
     case 'local': {
       if (!(env instanceof FunctionScope)) {

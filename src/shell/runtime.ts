@@ -68,6 +68,8 @@ export class Runtime {
   options = new Set<string>(['hashall', 'interactive', 'monitor', 'braceexpand', 'histexpand', 'emacs', 'history', 'interactive-comments'])
   traps = new Map<string, string>()
   aliases = new Map<string, string>()
+  /** How many files `source` is running (a `return` outside a function ends the innermost). */
+  sourceDepth = 0
   /** Where the programs run from PATH were found (`hash`). */
   hash = new HashTable()
   /** The file mode creation mask (`umask`). */

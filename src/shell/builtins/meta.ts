@@ -2,6 +2,7 @@
 // that run text as commands, end the shell, keep traps and define aliases.
 
 import { ExitShell } from '../runtime'
+import { ReturnControl } from '../compoundExec'
 import { singleQuote, type BuiltinCall } from './host'
 
 export function evalBuiltin({ h, argv, io, env }: BuiltinCall): Promise<number> {
@@ -28,9 +29,15 @@ export async function sourceBuiltin({ h, argv, io, env, err }: BuiltinCall): Pro
   const args = argv.slice(argv[1] === '--' ? 3 : 2)
   const saved = h.rt.positional
   if (args.length) h.rt.positional = args
+  h.rt.sourceDepth++
   try {
     return await h.runText(text, io, env)
+  } catch (e) {
+    // `return` outside a function ends the file, with its status
+    if (e instanceof ReturnControl) return e.status
+    throw e
   } finally {
+    h.rt.sourceDepth--
     if (args.length) h.rt.positional = saved
   }
 }
