@@ -108,6 +108,11 @@ const CASES: string[] = [
   '( trap "echo bye \\$?" EXIT; echo hi; exit 4 ); echo $?',
   'trap "echo bye" EXIT; trap; trap -p EXIT; trap - EXIT; trap; trap "x" NOSIG; echo $?',
   '( trap "echo t1" EXIT; trap "echo t2" 0; trap "" INT; trap ); x=$(trap "echo in-subst" EXIT; echo out); echo "$x"',
+  // the ERR trap: where set -e would stop (not in conditions, not the left of && and ||, not for a compound's own status)
+  `trap 'echo "ERR $?"' ERR; false; echo x; false && true; true && false; if false; then :; fi; ! true; false || false; { false; }; ( exit 4 ); false | true; true | false; while false; do :; done; x=$(false); [[ a == b ]]; (( 0 )); for i in 1; do false; done; echo done; trap - ERR; false`,
+  // a function runs without it unless set -E, and keeps its own; $? survives it; a failure in it does not call it again
+  `trap 'echo "E $?"; false' ERR; false; echo "after $?"; f(){ false; echo inf; }; f; g(){ return 3; }; g; f(){ trap "echo IN" ERR; false; }; f; false`,
+  `trap 'echo "T"' ERR; set -E; (false; echo sub); g(){ false; echo ing; }; g; set +E; g; (false); trap -p ERR; bash -c 'trap "echo bye; exit 3" ERR; false; echo no'; echo "st $?"; bash -c 'trap "echo inner" ERR; set -e; false; echo no'; echo "st $?"`,
   'type cd ls nosuch if; echo $?; type -t cd ls if nosuch; echo $?',
   'f() { :; }; type -t f; type -P ls; type -p cd; echo $?; command -v ls cd f nosuch; echo $?',
   // names every JavaScript object has: no builtin, no command (one ran Object's constructor as a builtin)

@@ -275,12 +275,17 @@ export async function callFunction(h: CompoundHost, body: Command, argv: string[
   const depth = h.loopDepth
   h.loopDepth = 0
   h.callDepth++
+  // without set -E (errtrace) the function runs without the ERR trap; the caller's comes back after,
+  // unless the function set one of its own (bash's maybe_set_error_trap)
+  const errTrap = h.rt.has('errtrace') ? undefined : h.rt.traps.get('ERR')
+  if (errTrap !== undefined) h.rt.traps.delete('ERR')
   try {
     return await h.runCommand(body, io, scope)
   } catch (e) {
     if (e instanceof ReturnControl) return e.status
     throw e
   } finally {
+    if (errTrap !== undefined && !h.rt.traps.has('ERR')) h.rt.traps.set('ERR', errTrap)
     h.rt.positional = saved
     h.loopDepth = depth
     h.callDepth--

@@ -33,6 +33,8 @@ import { runProgram } from './runProgram'
 
 /** How many steps run between two pauses for the host (a worker reads Ctrl+C in them). */
 const PAUSE_EVERY = 1000
+/** The commands whose failure calls the ERR trap (a compound command's comes from inside it). */
+const ERR_TRAP_KINDS = new Set<Command['kind']>(['simple', 'subshell', 'arith', 'cond'])
 
 /**
  * An expansion error stops the rest of the command line (or of the subshell it happened in);
@@ -137,10 +139,33 @@ export class Executor implements CompoundHost {
       this.status = await guarded(pipeline, last)
       lastRan = last ? pipeline : undefined
     }
-    // set -e: a failure outside a condition ends the shell (the innermost subshell).
-    if (this.status !== 0 && lastRan && !lastRan.negated && this.conditionDepth === 0 && this.rt.has('errexit')) {
-      throw new ExitShell(this.status, false)
+    // a failure outside a condition: the ERR trap runs, then set -e ends the shell (the innermost subshell)
+    if (this.status !== 0 && lastRan && !lastRan.negated && this.conditionDepth === 0) {
+      await this.errTrap(lastRan, io, env)
+      if (this.rt.has('errexit')) throw new ExitShell(this.status, false)
     }
+  }
+
+  private inErrTrap = false
+
+  /**
+   * `trap ... ERR` after a pipeline that failed. Like bash, only a pipeline that ends in a simple
+   * command, a subshell, `(( ))` or `[[ ]]` calls it: a compound command's failure came from a
+   * command inside it, which called it already. `$?` is the failure's status in the trap and after it;
+   * a command that fails in the trap does not call it again.
+   */
+  private async errTrap(pipeline: Pipeline, io: IO, env: ShellEnv): Promise<void> {
+    const trap = this.rt.traps.get('ERR')
+    const last = pipeline.commands[pipeline.commands.length - 1]
+    if (trap === undefined || trap === '' || this.inErrTrap || !last || !ERR_TRAP_KINDS.has(last.kind)) return
+    const status = this.status
+    this.inErrTrap = true
+    try {
+      await this.runText(trap, io, env)
+    } finally {
+      this.inErrTrap = false
+    }
+    this.status = status
   }
 
   /** Run something whose failure `set -e` ignores (conditions, the left of `&&` and `||`). */
@@ -186,7 +211,9 @@ export class Executor implements CompoundHost {
     // functions defined or unset in a subshell stay there
     const functions = [...this.functions]
     const depth = { loop: this.loopDepth, cond: this.conditionDepth, subst: this.rt.substDepth }
-    this.rt.traps = new Map()
+    // a subshell starts without traps; set -E (errtrace) lets it keep the ERR trap
+    const err = this.rt.has('errtrace') ? this.rt.traps.get('ERR') : undefined
+    this.rt.traps = new Map(err === undefined ? [] : [['ERR', err]])
     this.rt.ownPid = 0
     let status: number
     this.bg.depth++

@@ -195,7 +195,7 @@ export class Runtime {
     return forward.filter(([, set]) => set).map(([letter]) => letter).reverse().join('')
   }
 
-  has(name: 'errexit' | 'nounset' | 'xtrace' | 'pipefail' | 'noglob' | 'allexport' | 'interactive' | 'noclobber'): boolean {
+  has(name: 'errexit' | 'errtrace' | 'nounset' | 'xtrace' | 'pipefail' | 'noglob' | 'allexport' | 'interactive' | 'noclobber'): boolean {
     return this.options.has(name)
   }
 }
