@@ -45,6 +45,9 @@ const CASES: string[] = [
   'V=abcdef; A=xyz; echo ${V:A} ${V:1+1:2*1} ${V:1:x}',
   'V=abcdef.ghi.jkl; echo ${V#*.} ${V##*.} ${V%.*} ${V%%.*} ${V#nomatch} ${V%[a-z]}',
   'V=abcdef.ghi.jkl; echo ${V/./_} ${V//./_} ${V/#abc/X} ${V/%jkl/Y} ${V//[aeiou]/} ${V/g*/}',
+  // quoted and escaped characters inside a bracket expression are themselves (bash's quote_string_for_globbing)
+  "set +H; w='[x]'; echo ${w//[\\[\\]]/}; w=a-b; echo ${w//[\\-]/_}; w='a]b'; echo ${w//[\\]]/_} \"${w//[]]/_}\"; w='a\\b'; echo \"${w//[\\\\]/_}\"; p='[\\\\]'; echo \"${w//$p/_}\"; w='a!b^c'; echo \"${w//[\\!]/_}\" \"${w//[\"^\"]/_}\" \"${w//[!\"!\"]/_}\"",
+  "w='[x]'; case $w in *[\\[]*) echo c1;; esac; [[ $w == *[\\]]* ]] && echo c2; case '-' in [\"-\"a]) echo dash;; esac; case b in [a\"-\"c]) echo range;; *) echo norange;; esac; p='[\\[\\]]'; echo ${w//$p/}",
   'V=hello; echo ${V//l/[&]} "${V//l/\\&}" ${V/x/y}',
   'V="Hello World"; echo ${V^^} ${V,,} ${V^} ${V,} "${V^^[lo]}"',
   'U=; echo ${U:-dflt} ${U-dash} ${N-unset} ${U:+alt} ${V:+alt} x',

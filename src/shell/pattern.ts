@@ -22,28 +22,24 @@ export function hasGlob(pieces: PatternPiece[]): boolean {
 
 /** The regular-expression source of a pattern; `lazy` makes `*` match as little as it can. */
 export function patternSource(pieces: PatternPiece[], lazy = false): string {
+  // one text, quoted characters escaped with a backslash (bash's quote_string_for_globbing), so that
+  // a bracket expression may hold quoted characters: `[\[\]]`, `["-"x]`
+  const t = pieces.map((p) => (p.quoted ? p.text.replace(/[\s\S]/g, '\\$&') : p.text)).join('')
   let out = ''
-  for (const p of pieces) {
-    if (p.quoted) {
-      out += escapeRe(p.text)
-      continue
-    }
-    const t = p.text
-    for (let i = 0; i < t.length; i++) {
-      const c = t[i]
-      if (c === '*') out += lazy ? '[\\s\\S]*?' : '[\\s\\S]*'
-      else if (c === '?') out += '[\\s\\S]'
-      else if (c === '[') {
-        const br = bracket(t, i)
-        if (br) {
-          out += br.source
-          i = br.end
-        } else out += '\\['
-      } else if (c === '\\' && i + 1 < t.length) {
-        out += escapeRe(t[i + 1])
-        i++
-      } else out += escapeRe(c)
-    }
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]
+    if (c === '*') out += lazy ? '[\\s\\S]*?' : '[\\s\\S]*'
+    else if (c === '?') out += '[\\s\\S]'
+    else if (c === '[') {
+      const br = bracket(t, i)
+      if (br) {
+        out += br.source
+        i = br.end
+      } else out += '\\['
+    } else if (c === '\\' && i + 1 < t.length) {
+      out += escapeRe(t[i + 1])
+      i++
+    } else out += escapeRe(c)
   }
   return out
 }
@@ -69,6 +65,11 @@ function bracket(t: string, start: number): { source: string; end: number } | un
         i = close + 1
         continue
       }
+    }
+    // a backslash makes the next character itself
+    if (c === '\\' && i + 1 < t.length) {
+      body += escapeRe(t[++i])
+      continue
     }
     if (c === '-' && body !== '' && t[i + 1] !== ']' && i + 1 < t.length) {
       body += '-'
