@@ -312,3 +312,34 @@ function evaluate(expr: string, env: ShellEnv, depth: number, warn: (message: st
   if (i < toks.length) fail(/^[^-+*/%()<>!~&|^=?:,\w]$/.test(toks[i]!.text) ? 'syntax error: invalid arithmetic operator' : 'syntax error in expression')
   return v
 }
+
+/** `NAME` or `NAME[SUBSCRIPT]`, as `printf -v` and `read` take a name. */
+export const VARIABLE_OR_ELEMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([\s\S]+)\])?$/
+
+/**
+ * Give VALUE to a variable or to one element (`a[i+1]`, `a[-1]`, `m[some key]`) as `printf -v` and
+ * `read` do; TARGET matches VARIABLE_OR_ELEMENT. The message (without `bash: `) when the subscript is bad.
+ */
+export function assignVariableOrElement(env: ShellEnv, target: string, value: string): string | undefined {
+  const [, name, sub] = VARIABLE_OR_ELEMENT.exec(target) ?? []
+  if (name === undefined) return `\`${target}': not a valid identifier`
+  if (sub === undefined) {
+    env.set(name, value)
+    return undefined
+  }
+  if (env.assoc(name)) {
+    const m = writableAssoc(env, name)
+    m.set(sub, value)
+    if (sub === '0') assocToVariable(env, name, m)
+    return undefined
+  }
+  if (sub === '@' || sub === '*') return `${target}: bad array subscript`
+  const r = evalArithmetic(sub, env)
+  if (typeof r === 'string') return r
+  const index = resolveIndex(elementsOf(env, name), r)
+  if (index === undefined) return `${target}: bad array subscript`
+  const els = writableArray(env, name)
+  els.set(index, value)
+  if (index === 0) firstToVariable(env, name, els)
+  return undefined
+}

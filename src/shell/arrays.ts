@@ -145,8 +145,8 @@ export function assocToVariable(env: ShellEnv, name: string, a: AssocArray): voi
   else if (env.get(name) !== undefined) env.unset(name)
 }
 
-/** A key as declare -p and ${m[@]@K} print it: bare when plain, else in double quotes. */
-export const keyText = (key: string): string => (/^[A-Za-z0-9_.,:+@%^/-]+$/.test(key) ? key : declareQuote(key))
+/** A key as declare -p and ${m[@]@K} print it: bare when plain, else in double quotes (`@` alone too, as bash's assoc_to_assign). */
+export const keyText = (key: string): string => (/^[A-Za-z0-9_.,:+@%^/-]+$/.test(key) && key !== '@' ? key : declareQuote(key))
 
 /** An associative array's value as `set` and `declare -p` show it: `([k]="v" [k2]="v2" )`, `()` when empty. */
 export const assocValue = (a: AssocArray): string =>

@@ -157,6 +157,9 @@ const CASES: string[] = [
   'f() { declare L=inner; echo $L; }; L=outer; f; echo $L; declare -z',
   "A='x y' B=$'a\\nb' C=plain D=\"it's\" E=; set | grep -E '^(A|B|C|D|E|IFS)='",
   'printf -v V "%05d" 42; echo $V; export -p | grep -c "declare -x HOME="',
+  // printf -v and read into an element: arithmetic and negative subscripts, associative keys, bad names
+  "printf -v \"a b\" %s x; echo $?; printf -v \"a[-5]\" %s x; echo $?; a=(1 2); printf -v \"a[-1]\" %s z; echo ${a[@]}; printf -v \"a[i+2]\" %s w; echo ${a[@]}; read \"b[\" <<< x; echo $?; read \"a[-9]\" <<< x; echo $?; read x \"a[0]\" <<< \"p q r\"; echo $x ${a[@]}; declare -A m; read \"m[k]\" \"m[j j]\" <<< \"1 2\"; declare -p m; printf -v \"m[@]\" %s q; echo $?; declare -p m; printf -v \"a[@]\" %s q; echo $?; read \"a[]\" <<< x; echo $?",
+  "readonly r=1; printf -v r %s x; echo $? $r; printf -v 'r[1]' %s x; echo $?; printf -v a[3] %s hi; echo \"${a[3]}\"; read -r 'a[1]' <<< v; echo \"${a[1]}\"; declare -A n; printf -v 'n[k]' %s v; echo \"${n[k]}\" $n; printf -v 'n[0]' %s zero; echo $n",
 ]
 
 // `set -x` repeats the `+` once per eval level; the oracle runs every line through one eval.

@@ -5,6 +5,7 @@
 
 import { builtinOptions, type BuiltinCall } from './host'
 import { IndexedArray, setArray } from '../arrays'
+import { assignVariableOrElement, VARIABLE_OR_ELEMENT } from '../arith'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n'
@@ -28,7 +29,7 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
   }
   const names = argv.slice(opts.operands)
   for (const n of array === undefined ? names : [array]) {
-    if (!NAME.test(n)) {
+    if (!(array === undefined ? VARIABLE_OR_ELEMENT : NAME).test(n)) {
       err(`bash: read: \`${n}': not a valid identifier\n`)
       return 1
     }
@@ -76,8 +77,10 @@ export async function readBuiltin({ h, argv, io, env, err }: BuiltinCall): Promi
   // a readonly name keeps its value (the others are assigned) and read fails
   let locked = false
   assign(line, names, env.get('IFS'), (name, value) => {
-    if (!h.rt.readonly.has(name)) return env.set(name, value)
-    err(`bash: ${name}: readonly variable\n`)
+    const base = name.replace(/\[[\s\S]*$/, '')
+    const bad = h.rt.readonly.has(base) ? `${base}: readonly variable` : assignVariableOrElement(env, name, value)
+    if (bad === undefined) return
+    err(`bash: ${bad}\n`)
     locked = true
   })
   return ended || locked ? 1 : 0

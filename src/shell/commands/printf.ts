@@ -7,6 +7,7 @@ import { byteLength, canonical, sliceBytes } from '../../common/bytes'
 import type { CommandContext, CommandSpec } from '../types'
 import { expandEscapes } from './escapes'
 import { charValue } from './util'
+import { assignVariableOrElement, VARIABLE_OR_ELEMENT } from '../arith'
 import { toExponentialC, toFixedC } from '../../common/cFloat'
 
 const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?(?:\(([^)]*)\))?([a-zA-Z%])?/y
@@ -31,14 +32,25 @@ export const printf: CommandSpec = {
       ctx.stderr(`bash: printf: ${args[0].slice(0, 2)}: invalid option\nprintf: usage: printf [-v var] format [arguments]\n`)
       return 2
     }
+    if (target !== undefined && !VARIABLE_OR_ELEMENT.test(target)) {
+      ctx.stderr(`bash: printf: \`${target}': not a valid identifier\n`)
+      return 2
+    }
     const [format, ...rest] = args
     const state = { status: 0, out: '' }
     const r = formatAll(format, rest, ctx, state)
     if (r !== undefined) return r
     // Escaped bytes written apart (`\xc3` then `\xa9`) join into their character.
     const out = canonical(state.out)
-    if (target !== undefined) ctx.env.set(target, out)
-    else ctx.stdout(out)
+    if (target === undefined) ctx.stdout(out)
+    else {
+      const base = target.replace(/\[[\s\S]*$/, '')
+      const bad = ctx.shell.isReadonly?.(base) ? `${base}: readonly variable` : assignVariableOrElement(ctx.env, target, out)
+      if (bad !== undefined) {
+        ctx.stderr(`bash: ${bad}\n`)
+        return 1
+      }
+    }
     return state.status
   },
 }
