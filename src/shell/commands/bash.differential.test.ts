@@ -65,6 +65,9 @@ const CASES: string[] = [
   // printf's numbers that do not read whole: bash and dash use what reads (dash names the two cases), an empty one is 0
   "printf '[%d]' '' 12 ' 7' 0x1g; echo \" $?\"; printf '[%d]' 1.5 abc 08 0x 019 -07z 0z 0X1g; echo \" $?\"; printf '[%f]' '' 1.5x abc; echo \" $?\"",
   "sh -c \"printf '[%d]' '' 12 0x1g; echo ' '\\$?; printf '[%d]' 1.5 abc; echo ' '\\$?; printf '[%f]' '' 1.5x abc; echo ' '\\$?\"",
+  // whole 64-bit numbers: exact past 2^53, clamped out of range (bash warns and goes on, dash fails), %u and %x of -1
+  "printf '%d|%d|%u|%x\\n' 99999999999999999999 -99999999999999999999 -1 99999999999999999999; echo $?; printf '%d|%d|%x|%o\\n' 9007199254740993 -9223372036854775808 -9223372036854775809 -1; printf '%d|%x\\n' 0x7fffffffffffffffff 0777777777777777777777777; printf '%.3d|%#X|%u\\n' 99999999999999999999 255 ' 42 '; echo $?",
+  "sh -c \"printf '%d|%u|%x\\n' 99999999999999999999 -1 -9223372036854775809; echo \\$?; printf '%d\\n' 9007199254740993\"",
   // what the started shell is given: the command's own exported variables, a pid of its own, one more level
   "A=1 bash -c 'echo [$A]'; f() { local B=2; export B; sh -c 'echo [$B]'; }; f; (export C=3; bash -c 'echo [$C]')",
   "[ \"$(bash -c 'echo $$')\" != \"$$\" ] && echo own-pid; [ \"$(sh -c 'echo $PPID')\" = \"$BASHPID\" ] && echo parent; bash -c 'echo $_ $BASH'; bash -c 'echo $SHLVL' > b; sh -c 'echo $SHLVL' > s; echo $(( $(cat b) - SHLVL )) $(( $(cat s) - SHLVL ))",

@@ -139,7 +139,7 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
         case 'o':
         case 'x':
         case 'X':
-          body = formatInt(arg === undefined ? 0 : toInt(arg, ctx, state), conv, flags, prec)
+          body = formatInt(arg === undefined ? 0n : toInt64(arg, ctx, state, conv !== 'd' && conv !== 'i'), conv, flags, prec)
           break
         case 'e':
         case 'E':
@@ -208,6 +208,38 @@ function toInt(arg: string, ctx: CommandContext, state: { status: number }): num
   return badNumber(arg, m ? parse(m[0]) : undefined, ctx, state, true)
 }
 
+const INT64_MAX = 2n ** 63n - 1n
+const UINT64_MAX = 2n ** 64n - 1n
+
+/**
+ * An argument of %d and %i (strtoimax) or %u, %o, %x and %X (strtoumax: `-1` is 2^64-1), exact to
+ * 64 bits. A number out of range is clamped: bash warns "Numerical result out of range" and goes
+ * on, dash says it and fails, busybox's printf calls it an invalid number and uses 0.
+ */
+function toInt64(arg: string, ctx: CommandContext, state: { status: number }, unsigned: boolean): bigint {
+  const t = arg.trimStart()
+  if (/^['"]/.test(t)) return BigInt(charValue(t.slice(1), ctx.env))
+  if (arg === '') return BigInt(ctx.shell.dialect === 'ash' ? badNumber(arg, 0, ctx, state) : 0)
+  const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
+  if (!m) return BigInt(badNumber(arg, undefined, ctx, state, true))
+  const neg = m[0].startsWith('-')
+  const digits = m[0].replace(/^[-+]/, '')
+  const magnitude = /^0[xX]/.test(digits) ? BigInt(digits) : /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits)
+  const limit = unsigned ? UINT64_MAX : neg ? INT64_MAX + 1n : INT64_MAX
+  let v = unsigned && neg ? BigInt.asUintN(64, -magnitude) : neg ? -magnitude : magnitude
+  if (magnitude > limit) {
+    if (ctx.shell.dialect === 'ash') return BigInt(badNumber(arg, 0, ctx, state))
+    ctx.stderr(`bash: printf: ${ctx.shell.dialect === 'dash' ? '' : 'warning: '}${arg}: Numerical result out of range\n`)
+    if (ctx.shell.dialect === 'dash') state.status = 1
+    v = unsigned ? UINT64_MAX : neg ? -limit : limit
+  }
+  if (m[0].length !== t.length) {
+    const prefix = badNumber(arg, 0, ctx, state, true)
+    if (ctx.shell.dialect === 'ash') return BigInt(prefix)
+  }
+  return v
+}
+
 function toFloat(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
   if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
@@ -219,17 +251,13 @@ function toFloat(arg: string, ctx: CommandContext, state: { status: number }): n
   return badNumber(arg, m ? Number(m[0]) : undefined, ctx, state)
 }
 
-function formatInt(v: number, conv: string, flags: string, prec?: number): string {
-  const neg = v < 0
-  let digits: string
-  if (conv === 'o') digits = (neg ? BigInt.asUintN(64, BigInt(v)) : BigInt(v)).toString(8)
-  else if (conv === 'x' || conv === 'X') digits = (neg ? BigInt.asUintN(64, BigInt(v)) : BigInt(v)).toString(16)
-  else if (conv === 'u' && neg) digits = BigInt.asUintN(64, BigInt(v)).toString()
-  else digits = Math.abs(v).toString()
+function formatInt(v: bigint, conv: string, flags: string, prec?: number): string {
+  const neg = v < 0n
+  let digits = (neg ? -v : v).toString(conv === 'o' ? 8 : conv === 'x' || conv === 'X' ? 16 : 10)
   if (conv === 'X') digits = digits.toUpperCase()
   if (prec !== undefined) digits = digits.padStart(prec, '0')
   if (flags.includes('#') && conv === 'o' && !digits.startsWith('0')) digits = '0' + digits
-  if (flags.includes('#') && (conv === 'x' || conv === 'X') && v !== 0) digits = (conv === 'x' ? '0x' : '0X') + digits
+  if (flags.includes('#') && (conv === 'x' || conv === 'X') && v !== 0n) digits = (conv === 'x' ? '0x' : '0X') + digits
   const signed = conv === 'd' || conv === 'i'
   const sign = signed && neg ? '-' : signed && flags.includes('+') ? '+' : signed && flags.includes(' ') ? ' ' : ''
   return sign + digits
