@@ -65,6 +65,8 @@ const CASES: string[] = [
   // printf's numbers that do not read whole: bash and dash use what reads (dash names the two cases), an empty one is 0
   "printf '[%d]' '' 12 ' 7' 0x1g; echo \" $?\"; printf '[%d]' 1.5 abc 08 0x 019 -07z 0z 0X1g; echo \" $?\"; printf '[%f]' '' 1.5x abc; echo \" $?\"",
   "sh -c \"printf '[%d]' '' 12 0x1g; echo ' '\\$?; printf '[%d]' 1.5 abc; echo ' '\\$?; printf '[%f]' '' 1.5x abc; echo ' '\\$?\"",
+  // %% takes no flag, width or precision; the ' flag (grouping) groups nothing in the C locale
+  "printf '%-5%|%%|\\n'; echo $?; printf \"%'5d|%'.2f|%%\\n\" 1234567 3.14159",
   // whole 64-bit numbers: exact past 2^53, clamped out of range (bash warns and goes on, dash fails), %u and %x of -1
   "printf '%d|%d|%u|%x\\n' 99999999999999999999 -99999999999999999999 -1 99999999999999999999; echo $?; printf '%d|%d|%x|%o\\n' 9007199254740993 -9223372036854775808 -9223372036854775809 -1; printf '%d|%x\\n' 0x7fffffffffffffffff 0777777777777777777777777; printf '%.3d|%#X|%u\\n' 99999999999999999999 255 ' 42 '; echo $?",
   "sh -c \"printf '%d|%u|%x\\n' 99999999999999999999 -1 -9223372036854775809; echo \\$?; printf '%d\\n' 9007199254740993\"",

@@ -10,7 +10,7 @@ import { charValue } from './util'
 import { assignVariableOrElement, VARIABLE_OR_ELEMENT } from '../arith'
 import { toExponentialC, toFixedC } from '../../common/cFloat'
 
-const CONVERSION = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?(?:\(([^)]*)\))?([a-zA-Z%])?/y
+const CONVERSION = /%([-+ #0']*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?(?:\(([^)]*)\))?([a-zA-Z%])?/y
 
 export const printf: CommandSpec = {
   name: 'printf',
@@ -91,6 +91,11 @@ function formatAll(format: string, args: string[], ctx: CommandContext, state: {
         return 1
       }
       if (conv === '%') {
+        // bash takes %% only bare: with a flag, width or precision it is no conversion
+        if (m[0] !== '%%' && (ctx.shell.dialect ?? 'bash') === 'bash') {
+          ctx.stderr("bash: printf: `%': invalid format character\n")
+          return 1
+        }
         state.out += '%'
         continue
       }
