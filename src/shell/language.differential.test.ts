@@ -45,6 +45,8 @@ const CASES: string[] = [
   'V=abcdef; A=xyz; echo ${V:A} ${V:1+1:2*1} ${V:1:x}',
   'V=abcdef.ghi.jkl; echo ${V#*.} ${V##*.} ${V%.*} ${V%%.*} ${V#nomatch} ${V%[a-z]}',
   'V=abcdef.ghi.jkl; echo ${V/./_} ${V//./_} ${V/#abc/X} ${V/%jkl/Y} ${V//[aeiou]/} ${V/g*/}',
+  // $[expr], the old form of $((expr))
+  "echo $[2+3] $[ 3 * 4 ]; x=5; echo $[x*2] $[(1+2)*3]; a=(5 6); echo $[a[1]+1] \"x$[a[0]]y\" \"$[a[$[0]]]\"; echo '$[1]' \\$[1] \"\\$[1]\"; cat <<E\n$[7*6]\nE",
   // quoted and escaped characters inside a bracket expression are themselves (bash's quote_string_for_globbing)
   "set +H; w='[x]'; echo ${w//[\\[\\]]/}; w=a-b; echo ${w//[\\-]/_}; w='a]b'; echo ${w//[\\]]/_} \"${w//[]]/_}\"; w='a\\b'; echo \"${w//[\\\\]/_}\"; p='[\\\\]'; echo \"${w//$p/_}\"; w='a!b^c'; echo \"${w//[\\!]/_}\" \"${w//[\"^\"]/_}\" \"${w//[!\"!\"]/_}\"",
   "w='[x]'; case $w in *[\\[]*) echo c1;; esac; [[ $w == *[\\]]* ]] && echo c2; case '-' in [\"-\"a]) echo dash;; esac; case b in [a\"-\"c]) echo range;; *) echo norange;; esac; p='[\\[\\]]'; echo ${w//$p/}",

@@ -225,6 +225,7 @@ export abstract class Scanner {
   private readDollar(quoted: boolean, mode: ScanMode): WordPart {
     const n = this.src[this.pos + 1]
     if (n === '(' && this.src[this.pos + 2] === '(') return this.readArithmetic(quoted)
+    if (n === '[') return this.readOldArithmetic(quoted)
     if (n === '(') {
       this.pos += 2
       return { kind: 'cmdsub', body: this.parseCommandSubstitution(), quoted }
@@ -266,6 +267,24 @@ export abstract class Scanner {
     if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `)'", true)
     const expr = this.src.slice(this.pos + 3, i)
     this.pos = i + 2
+    return { kind: 'arith', expr, quoted }
+  }
+
+  /** `$[expr]`: bash's old form of `$((expr))`, still expanded (brackets inside it nest). */
+  private readOldArithmetic(quoted: boolean): WordPart {
+    let depth = 0
+    let i = this.pos + 2
+    for (; i < this.src.length; i++) {
+      const c = this.src[i]
+      if (c === '[') depth++
+      else if (c === ']') {
+        if (depth === 0) break
+        depth--
+      }
+    }
+    if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `]'", true)
+    const expr = this.src.slice(this.pos + 2, i)
+    this.pos = i + 1
     return { kind: 'arith', expr, quoted }
   }
 
