@@ -351,7 +351,9 @@ async function applyOp(name: string, value: string | undefined, op: ParamOp | un
     case '^^':
     case '^':
     case ',,':
-    case ',': {
+    case ',':
+    case '~~':
+    case '~': {
       const pattern = op.word.length ? await expandPattern(op.word, ctx) : undefined
       return byteWise(ctx.env, v, ...(pattern ?? []).map((p) => p.text))
         ? fromBytes(changeCase(asBytes(v), op.op, pattern && bytePattern(pattern), true))
@@ -389,12 +391,13 @@ async function substring(v: string, op: ParamOp, ctx: ExpandContext): Promise<st
   return chars.slice(Number(start), Number(end)).join('')
 }
 
-/** `${V^^}` and kin; `asciiOnly` (the C locale, over bytes) changes A-Z and a-z only, as toupper does there. */
-function changeCase(v: string, op: '^^' | '^' | ',,' | ',', pattern: PatternPiece[] | undefined, asciiOnly: boolean): string {
-  const upper = op.startsWith('^')
+/** `${V^^}`, `${V,,}`, `${V~~}` and kin; `asciiOnly` (the C locale, over bytes) changes A-Z and a-z only, as toupper does there. */
+function changeCase(v: string, op: '^^' | '^' | ',,' | ',' | '~~' | '~', pattern: PatternPiece[] | undefined, asciiOnly: boolean): string {
   const all = op.length === 2
   const keep = (c: string) => (pattern !== undefined && !matchPattern(pattern, c)) || (asciiOnly && !/[A-Za-z]/.test(c))
-  const conv = (c: string) => (keep(c) ? c : upper ? c.toUpperCase() : c.toLowerCase())
+  // `~~` and `~` toggle: upper to lower, lower to upper
+  const change = (c: string) => (op[0] === '^' ? c.toUpperCase() : op[0] === ',' ? c.toLowerCase() : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())
+  const conv = (c: string) => (keep(c) ? c : change(c))
   const chars = [...v]
   return all ? chars.map(conv).join('') : chars.length ? conv(chars[0]) + chars.slice(1).join('') : ''
 }

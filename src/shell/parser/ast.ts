@@ -27,7 +27,7 @@ export type WordPart =
 export interface ParamOp {
   op:
     | ':-' | '-' | ':+' | '+' | ':=' | '=' | ':?' | '?' | '#len'
-    | '#' | '##' | '%' | '%%' | '/' | '//' | '/#' | '/%' | '^^' | '^' | ',,' | ','
+    | '#' | '##' | '%' | '%%' | '/' | '//' | '/#' | '/%' | '^^' | '^' | ',,' | ',' | '~~' | '~'
     /** `${V:offset:length}`: `word` is unused, `offset` and `length` are arithmetic text. */
     | 'substr'
     /** `${V@Q}` and the other transformations (transform.ts): `letter` says which. */

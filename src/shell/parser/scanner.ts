@@ -305,7 +305,7 @@ export abstract class Scanner {
         this.pos += el[0].length + 3
         return { ...base, op: { op: '@', word: [], letter: at[1] } }
       }
-      const op = el[1] ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
+      const op = el[1] ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|~~|~|:)/.exec(after)
       if (op) {
         this.pos += el[0].length + op[0].length
         return { ...base, op: this.readParamOp(op[0], quoted) }
@@ -331,7 +331,7 @@ export abstract class Scanner {
         this.pos += m[0].length + 3
         return { kind: 'var', name, quoted, op: { op: '@', word: [], letter: at[1] }, ...indirect }
       }
-      const op = m[1] === '#' ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|:)/.exec(after)
+      const op = m[1] === '#' ? undefined : /^(:-|:\+|:=|:\?|-|\+|=|\?|##|#|%%|%|\/\/|\/#|\/%|\/|\^\^|\^|,,|,|~~|~|:)/.exec(after)
       if (op) {
         this.pos += m[0].length + op[0].length
         return { kind: 'var', name, quoted, op: this.readParamOp(op[0], quoted), ...indirect }
@@ -364,7 +364,7 @@ export abstract class Scanner {
       this.pos++ // `}`
       return { op: 'substr', word: [], offset, length }
     }
-    const pattern = /^[#%/^,]/.test(op)
+    const pattern = /^[#%/^,~]/.test(op)
     if (op.startsWith('/')) {
       const word = this.readParts('bracepat', false)
       let replacement: WordPart[] = []
