@@ -199,6 +199,10 @@ const CASES: string[] = [
   'jq -n "[range(10)] | until(length < 3; .[1:])" -c',
   'jq -n "1e1000, -1e1000, nan, infinite | isinfinite" -c',
   'jq -n "[1e1000, nan]" -c',
+  // a syntax error names what bison expected where jq 1.6 does (the end, after a whole program); a bracket that closes nothing is an INVALID_CHARACTER
+  "for p in '[1 2]' '(1 2)' '{a:1 b}' '1 +' '.a b' '.a)' '1 as' '[1,2' '.a ]' '(.a]' '\"x\" 3' 'def f: 1; f g' '.a | )' '.a \u00a7' '\u00a7' '\"\\(.a])\"' ')' '|' 'def f: 1;' '\"\\(1 2)\"' '\"\\(.a)\" 3' ''; do jq -n \"$p\" 2>&1 | head -1; done",
+  // options: a dash then a letter, `--` after the program; the usage texts
+  "jq -n '-5|length'; echo '{\"a\":2}' | jq '-.a'; jq -n -x; echo $?; echo 1 | jq -- . ; echo \"rc $?\"; echo 1 | jq . -- ; echo \"rc $?\"; echo 1 | jq . -- -1; echo \"rc $?\"; jq --help; jq -h | head -3",
 ]
 
 describe('jq agrees with jq 1.6', () => {

@@ -10,6 +10,8 @@ export type Tok =
   | { t: 'ident'; v: string; pos: number }
   | { t: 'kw'; v: string; pos: number }
   | { t: 'op'; v: string; pos: number }
+  /** A character jq's lexer does not know, or a closing bracket that closes nothing open: the parser's error names it */
+  | { t: 'invalid'; pos: number }
   | { t: 'eof'; pos: number }
 
 export class JqSyntaxError extends Error {
@@ -25,8 +27,11 @@ const OPS = ['?//=', '?//', '//=', '|=', '+=', '-=', '*=', '/=', '%=', '==', '!=
 
 const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', '/': '/', '"': '"' }
 
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
+
 export function lex(src: string): Tok[] {
   const toks: Tok[] = []
+  const open: string[] = []
   let i = 0
   while (i < src.length) {
     const c = src[i]
@@ -76,7 +81,14 @@ export function lex(src: string): Tok[] {
       continue
     }
     const op = OPS.find((o) => src.startsWith(o, i))
-    if (!op) throw new JqSyntaxError('syntax error, unexpected INVALID_CHARACTER (Unix shell quoting issues?)', i)
+    // jq's lexer pairs brackets: one that closes what is not open is an INVALID_CHARACTER
+    const closes = op === ')' || op === ']' || op === '}'
+    if (!op || (closes && open.pop() !== op)) {
+      toks.push({ t: 'invalid', pos })
+      i += op ? 1 : String.fromCodePoint(src.codePointAt(i)!).length
+      continue
+    }
+    if (op === '(' || op === '[' || op === '{') open.push(CLOSER[op])
     toks.push({ t: 'op', v: op, pos })
     i += op.length
   }
@@ -151,5 +163,6 @@ export function describe(t: Tok): string {
     case 'ident': return 'IDENT'
     case 'kw': return t.v
     case 'op': return t.v.length === 1 ? `'${t.v}'` : t.v
+    case 'invalid': return 'INVALID_CHARACTER'
   }
 }

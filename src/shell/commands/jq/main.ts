@@ -14,6 +14,11 @@ import { JqError, errRepr, fromJs, toJson, truthy, type V } from './values'
 
 const HINT = 'Use jq --help for help with command-line options,\nor see the jq manpage, or online docs  at https://stedolan.github.io/jq\n'
 
+/** jq 1.6's usage text (main.c's usage): the short form ends with where to read more, --help's lists the options. */
+const USAGE_HEAD = "jq - commandline JSON processor [version 1.6]\n\nUsage:\tjq [options] <jq filter> [file...]\n\tjq [options] --args <jq filter> [strings...]\n\tjq [options] --jsonargs <jq filter> [JSON_TEXTS...]\n\njq is a tool for processing JSON inputs, applying the given filter to\nits JSON text inputs and producing the filter's results as JSON on\nstandard output.\n\nThe simplest filter is ., which copies jq's input to its output\nunmodified (except for formatting, but note that IEEE754 is used\nfor number representation internally, with all that that implies).\n\nFor more advanced filters see the jq(1) manpage (\"man jq\")\nand/or https://stedolan.github.io/jq\n\nExample:\n\n\t$ echo '{\"foo\": 0}' | jq .\n\t{\n\t\t\"foo\": 0\n\t}\n\n"
+const USAGE_SHORT = USAGE_HEAD + "For a listing of options, use jq --help.\n"
+const USAGE_LONG = USAGE_HEAD + "Some of the options include:\n  -c               compact instead of pretty-printed output;\n  -n               use `null` as the single input value;\n  -e               set the exit status code based on the output;\n  -s               read (slurp) all inputs into an array; apply filter to it;\n  -r               output raw strings, not JSON texts;\n  -R               read raw strings, not JSON texts;\n  -C               colorize JSON;\n  -M               monochrome (don't colorize JSON);\n  -S               sort keys of objects on output;\n  --tab            use tabs for indentation;\n  --arg a v        set variable $a to value <v>;\n  --argjson a v    set variable $a to JSON value <v>;\n  --slurpfile a f  set variable $a to an array of JSON texts read from <f>;\n  --rawfile a f    set variable $a to a string consisting of the contents of <f>;\n  --args           remaining arguments are string arguments, not files;\n  --jsonargs       remaining arguments are JSON arguments, not files;\n  --               terminates argument processing;\n\nNamed arguments are also available as $ARGS.named[], while\npositional arguments are available as $ARGS.positional[].\n\nSee the manpage for more options.\n"
+
 let preludeAst: Node | undefined
 const dummyHost = { now: () => 0, env: {}, nextInput: () => undefined, stderr: () => undefined }
 
@@ -46,8 +51,23 @@ export async function runJq(ctx: CommandContext): Promise<number> {
     ctx.stderr(`jq: ${msg}\n${HINT}`)
     return 2
   }
+  let argsDone = false
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
+    if (argsDone) {
+      if (program === undefined) program = a
+      else files.push(a)
+      continue
+    }
+    // `--` ends the options, after the program only (before it jq 1.6 shows its usage)
+    if (a === '--') {
+      if (program === undefined) {
+        ctx.stderr(USAGE_SHORT)
+        return 2
+      }
+      argsDone = true
+      continue
+    }
     if (a.startsWith('--') && a.length > 2) {
       const name = a.slice(2)
       const flag: Record<string, keyof typeof o> = {
@@ -73,7 +93,7 @@ export async function runJq(ctx: CommandContext): Promise<number> {
           }
         }
       } else if (name === 'help') {
-        ctx.stdout('Usage:\tjq [OPTIONS] FILTER [FILES...]\n\n\tjq is a tool for processing JSON inputs, applying the given filter to\n\tits JSON text inputs and producing the filter\'s results as JSON on\n\tstandard output.\n')
+        ctx.stdout(USAGE_LONG)
         return 0
       } else if (name === 'version') {
         ctx.stdout('jq-1.6\n')
@@ -81,17 +101,14 @@ export async function runJq(ctx: CommandContext): Promise<number> {
       } else return usage(`Unknown option ${a}`)
       continue
     }
-    if (a.startsWith('-') && a.length > 1 && program !== undefined && !/^-[a-zA-Z]+$/.test(a)) {
-      files.push(a)
-      continue
-    }
-    if (a.startsWith('-') && a.length > 1) {
+    // jq's isoptish: a dash then a letter is options; `-5|length` and `-.a` are a program (or a file)
+    if (/^-[a-zA-Z]/.test(a)) {
       const short: Record<string, keyof typeof o> = { n: 'null', r: 'raw', j: 'join', a: 'ascii', s: 'slurp', R: 'rawIn', c: 'compact', S: 'sort', e: 'exit' }
       for (const c of a.slice(1)) {
         if (c in short) (o as Record<string, unknown>)[short[c]] = true
         else if (c === 'C' || c === 'M') continue
         else if (c === 'h') {
-          ctx.stdout('Usage:\tjq [OPTIONS] FILTER [FILES...]\n')
+          ctx.stdout(USAGE_LONG)
           return 0
         } else if (c === 'V') {
           ctx.stdout('jq-1.6\n')
@@ -106,7 +123,7 @@ export async function runJq(ctx: CommandContext): Promise<number> {
   }
   if (program === undefined) {
     if (ctx.stdinIsTTY && ctx.stdoutIsTTY) {
-      ctx.stderr(`Usage:\tjq [OPTIONS] FILTER [FILES...]\n\n${HINT}`)
+      ctx.stderr(USAGE_SHORT)
       return 2
     }
     program = '.'

@@ -13,10 +13,20 @@ export class Parser {
     this.toks = lex(src)
   }
 
-  static parse(src: string): Node {
+  /** `nested`: a string's interpolation, `\(...)`, part of a bigger program. */
+  static parse(src: string, nested = false): Node {
     const p = new Parser(src)
-    const n = p.pipe()
-    if (p.peek().t !== 'eof') p.fail()
+    if (!nested && p.peek().t === 'eof') return { k: 'identity' }
+    let n: Node
+    try {
+      n = p.pipe()
+    } catch (e) {
+      // a first token that starts nothing: jq's program may be empty, so bison expected the end
+      if (nested || p.failedAt !== 0 || !(e instanceof JqSyntaxError) || e.message.includes(', expecting')) throw e
+      throw new JqSyntaxError(e.message.replace(' (Unix shell', ', expecting $end (Unix shell'), e.pos)
+    }
+    // what is left after a whole program: bison has reduced to the top, where only the end may come
+    if (p.peek().t !== 'eof') p.fail(nested ? '' : '$end')
     return n
   }
 
@@ -36,7 +46,11 @@ export class Parser {
     this.i++
   }
 
+  /** The token the last syntax error was at. */
+  failedAt = -1
+
   fail(expecting = ''): never {
+    this.failedAt = this.i
     const t = this.peek()
     const pos = t.t === 'eof' ? (this.toks[this.toks.length - 2]?.pos ?? 0) : t.pos
     throw new JqSyntaxError(`syntax error, unexpected ${describe(t)}${expecting ? `, expecting ${expecting}` : ''} (Unix shell quoting issues?)`, pos)
@@ -45,7 +59,8 @@ export class Parser {
   pipe(): Node {
     if (this.isOp('def')) {
       const d = this.funcDef()
-      return { ...d, rest: this.pipe() }
+      // a program of definitions only (or none at all, below) is `.`
+      return { ...d, rest: this.peek().t === 'eof' ? { k: 'identity' } : this.pipe() }
     }
     if (this.isOp('label')) {
       this.i++
@@ -220,7 +235,7 @@ export class Parser {
 
   private stringNode(t: Extract<Tok, { t: 'str' }>, format?: string): Node {
     if (t.parts.every((p) => typeof p === 'string') && !format) return { k: 'literal', v: (t.parts as string[]).join('') }
-    return { k: 'string', format, parts: t.parts.map((p) => (typeof p === 'string' ? p : Parser.parse(p.src))) }
+    return { k: 'string', format, parts: t.parts.map((p) => (typeof p === 'string' ? p : Parser.parse(p.src, true))) }
   }
 
   private term(): Node {
