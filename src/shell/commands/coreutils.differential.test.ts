@@ -82,6 +82,10 @@ const CASES: string[] = [
   'echo a b | xargs -P 1 -n1 echo; echo a | xargs -P 0 echo', 'echo a | xargs -P x echo; echo "rc=$?"', 'echo a | xargs -P -1 echo; echo "rc=$?"', 'echo a | xargs -P',
   'echo a b | xargs -t -n1 echo 2>&1', `echo 'a b' | xargs -t -I{} echo [{}] 2>&1`, `echo 'a$b c' | xargs -t echo x 2>&1`, 'echo a | xargs --max-procs=1 echo; echo a | xargs --verbose echo 2>&1',
   'echo a | xargs --max-procs=x echo; echo "rc=$?"',
+  // -0 and -d: items end at the delimiter (empty ones too), quotes are plain; -i is -I {}
+  "printf 'a\\0\\0b' | xargs -0 -n1 echo \"[\" | cat -A; printf 'a::b:' | xargs -d: -n1 echo \"[\" | cat -A; echo 'a:b' | xargs -d: | cat -A; printf 'a\\\\tb\\tc' | xargs -d '\\t' -n1 | cat -A; xargs -d ab </dev/null; echo $?",
+  "xargs -d '\\x41' -n1 <<< 'xAy' | cat -A; printf 'x y\\n z\\n' | xargs -i echo \"[{}]\"; printf 'x y\\n z\\n' | xargs -iQ echo \"[Q]\"; printf 'p\\0q\\0' | xargs -0 -I{} echo \"<{}>\"; printf \"a'b\\0\" | xargs -0 echo; xargs -0 -d x </dev/null; echo $?; printf '' | xargs -0 echo hi; xargs --null --delimiter=: </dev/null; xargs -d; echo $?",
+  "printf 'p q\\n' | xargs --replace echo \"({})\"; printf 'a\\nb\\n' | xargs -d '\\n' -n1 echo \"-\"; printf 'a\\nb\\n' | xargs -d '\\012' echo; printf 'a b' | xargs -r -0 echo; printf 'a b\\0c' | xargs --null -n 1",
 ]
 
 describe('seq, uniq and sort agree with coreutils', () => {

@@ -1,6 +1,7 @@
 // xargs (GNU findutils 4.9 xargs): splits standard input into arguments (blanks and newlines, with
 // quotes and backslashes) and runs the command (echo by default) with them, through the lab's own
-// command table: -n MAX-ARGS, -I REPLACE-STR (one line per run), -L MAX-LINES, -r. Commands run
+// command table: -n MAX-ARGS, -I REPLACE-STR (one line per run), -L MAX-LINES, -r, -0 and -d DELIM
+// (items end at a delimiter, quotes are plain). Commands run
 // with an empty standard input, as xargs gives its children /dev/null.
 
 import type { CommandContext, CommandSpec } from '../types'
@@ -34,6 +35,21 @@ function splitArgs(text: string): string[] | string {
   return out
 }
 
+const LONG_LETTER: Record<string, string> = { 'max-procs': 'P', verbose: 't', null: '0', delimiter: 'd', replace: 'i' }
+
+const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' }
+
+/** -d's delimiter: one character, or an escape (\n, \t, \\, \0 and octal digits, \x and hex digits); undefined if neither. */
+function inputDelimiter(spec: string): string | undefined {
+  if ([...spec].length === 1) return spec
+  if (spec[0] !== '\\') return undefined
+  if (spec.length === 2 && spec[1] in ESCAPES) return ESCAPES[spec[1]]
+  const oct = /^\\0([0-7]{0,3})$/.exec(spec)
+  if (oct) return String.fromCharCode(parseInt(oct[1] || '0', 8) & 0xff)
+  const hex = /^\\x([0-9A-Fa-f]{1,2})$/.exec(spec)
+  return hex ? String.fromCharCode(parseInt(hex[1], 16)) : undefined
+}
+
 /** Run `argv` through the lab's command table with no input (xargs, find -exec): its status, or undefined when there is no such command. */
 export async function runFromTable(ctx: CommandContext, argv: string[]): Promise<number | undefined> {
   const spec = ctx.shell.commands().find((s) => s.name === argv[0])
@@ -64,6 +80,8 @@ export const xargs: CommandSpec = {
     let replace: string | undefined
     let noEmpty = false
     let trace = false
+    /** -0 or -d: items end at this character, and quotes and backslashes are not special */
+    let delimiter: string | undefined
     let i = 0
     const fail = (msg: string) => {
       ctx.stderr(`xargs: ${msg}\nTry 'xargs --help' for more information.\n`)
@@ -75,8 +93,8 @@ export const xargs: CommandSpec = {
         i++
         break
       }
-      const long = /^--(max-procs|verbose)(?:=(.*))?$/.exec(a)
-      const c = long ? (long[1] === 'verbose' ? 't' : 'P') : a[1]
+      const long = /^--(max-procs|verbose|null|delimiter|replace)(?:=(.*))?$/.exec(a)
+      const c = long ? LONG_LETTER[long[1]] : a[1]
       const value = () => (long ? (long[2] ?? args[++i]) : a.length > 2 ? a.slice(2) : args[++i])
       if (c === 'P') {
         // the lab runs them one after another: an order the real processes may take too
@@ -92,6 +110,19 @@ export const xargs: CommandSpec = {
       } else if (c === 'I') {
         replace = value()
         if (replace === undefined) return fail("option requires an argument -- 'I'")
+      } else if (c === 'i') {
+        // -i[R], --replace[=R]: -I R, with {} when R is not attached
+        replace = long ? (long[2] ?? '{}') : a.length > 2 ? a.slice(2) : '{}'
+      } else if (c === '0') delimiter = '\0'
+      else if (c === 'd') {
+        const v = value()
+        if (v === undefined) return fail("option requires an argument -- 'd'")
+        const d = inputDelimiter(v)
+        if (d === undefined) {
+          ctx.stderr(`xargs: Invalid input delimiter specification ${v}: the delimiter must be either a single character or an escape sequence starting with \\.\n`)
+          return 1
+        }
+        delimiter = d
       } else if (c === 'r' || a === '--no-run-if-empty') noEmpty = true
       else if (c === 't') trace = true
       else if (c === 'x') continue
@@ -103,17 +134,22 @@ export const xargs: CommandSpec = {
       if (s === 127 || s === 126) status = s
       else if (s !== 0 && status === 0) status = 123
     }
+    const items = delimiter === undefined ? undefined : ctx.stdin.split(delimiter)
+    // (what follows the last delimiter is an item unless it is empty)
+    if (items && items[items.length - 1] === '') items.pop()
     if (replace !== undefined) {
-      const lines = ctx.stdin.split('\n').filter((l) => l.trim() !== '')
-      for (const line of lines) {
-        const item = line.replace(/^[ \t]+/, '')
+      const lines = items ?? ctx.stdin.split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(/^[ \t]+/, ''))
+      for (const item of lines) {
         record(await runOne(ctx, command.map((w) => w.split(replace!).join(item)), trace))
         if (status === 127) return status
       }
       return status
     }
     const groups: string[][] = []
-    if (maxLines > 0) {
+    if (items) {
+      const step = maxArgs === Infinity ? Math.max(items.length, 1) : maxArgs
+      for (let k = 0; k < items.length; k += step) groups.push(items.slice(k, k + step))
+    } else if (maxLines > 0) {
       const lines = ctx.stdin.split('\n').filter((l) => l.trim() !== '')
       for (let k = 0; k < lines.length; k += maxLines) {
         const words = splitArgs(lines.slice(k, k + maxLines).join('\n'))
