@@ -51,3 +51,36 @@ export function toExponentialC(x: number, prec: number): string {
   const mant = prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits
   return `${x < 0 ? '-' : ''}${mant}e${exp}`
 }
+
+/** What C's strtod reads at the start of `s` (C locale): the value and the rest, or undefined. */
+export function strtodPrefix(s: string): { value: number; rest: string } | undefined {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(inf(?:inity)?)|(nan(?:\([0-9A-Za-z_]*\))?)|0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?|([0-9]*)(?:\.([0-9]*))?)/i.exec(s)
+  if (!m) return undefined
+  const [whole, sign, inf, nan, hi, hf, di, df] = m
+  const neg = sign === '-' ? -1 : 1
+  let len = whole.length
+  let value: number
+  if (inf) value = Infinity
+  else if (nan) value = NaN
+  else if (hi !== undefined) {
+    if (!hi && !hf) {
+      // "0x" without digits: strtod reads the 0 and stops at the x.
+      len = whole.indexOf('0') + 1
+      value = 0
+    } else {
+      value = parseInt(hi || '0', 16)
+      for (let i = 0; i < (hf ?? '').length; i++) value += parseInt(hf[i], 16) / 16 ** (i + 1)
+      const e = /^[pP]([+-]?[0-9]+)/.exec(s.slice(len))
+      if (e) {
+        value *= 2 ** Number(e[1])
+        len += e[0].length
+      }
+    }
+  } else {
+    if (!di && !df) return undefined
+    const e = /^[eE][+-]?[0-9]+/.exec(s.slice(len))
+    if (e) len += e[0].length
+    value = Number(`${di || '0'}.${df || '0'}${e?.[0] ?? ''}`)
+  }
+  return { value: neg * value, rest: s.slice(len) }
+}

@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest'
 import { agreesWithRealTools } from './diffSupport'
 import { newShell } from '../testSupport'
-import { sleepSeconds, strtodPrefix } from './sleep'
+import { sleepSeconds } from './sleep'
+import { strtodPrefix } from '../../common/cFloat'
 
 const CASES: string[] = [
   'sleep',

@@ -5,6 +5,7 @@
 
 import type { CommandContext, CommandSpec } from '../types'
 import { coreutilsVersion, getopt } from './util'
+import { strtodPrefix } from '../../common/cFloat'
 
 const HELP = `Usage: sleep NUMBER[SUFFIX]...
   or:  sleep OPTION
@@ -23,39 +24,6 @@ const VERSION = coreutilsVersion('sleep', 'Jim Meyering and Paul Eggert')
 
 const MAX_MS = 100 * 365 * 86_400_000
 const SUFFIX: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }
-
-/** What C's strtod reads at the start of `s` (C locale): the value and the rest, or undefined. */
-export function strtodPrefix(s: string): { value: number; rest: string } | undefined {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(inf(?:inity)?)|(nan(?:\([0-9A-Za-z_]*\))?)|0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?|([0-9]*)(?:\.([0-9]*))?)/i.exec(s)
-  if (!m) return undefined
-  const [whole, sign, inf, nan, hi, hf, di, df] = m
-  const neg = sign === '-' ? -1 : 1
-  let len = whole.length
-  let value: number
-  if (inf) value = Infinity
-  else if (nan) value = NaN
-  else if (hi !== undefined) {
-    if (!hi && !hf) {
-      // "0x" without digits: strtod reads the 0 and stops at the x.
-      len = whole.indexOf('0') + 1
-      value = 0
-    } else {
-      value = parseInt(hi || '0', 16)
-      for (let i = 0; i < (hf ?? '').length; i++) value += parseInt(hf[i], 16) / 16 ** (i + 1)
-      const e = /^[pP]([+-]?[0-9]+)/.exec(s.slice(len))
-      if (e) {
-        value *= 2 ** Number(e[1])
-        len += e[0].length
-      }
-    }
-  } else {
-    if (!di && !df) return undefined
-    const e = /^[eE][+-]?[0-9]+/.exec(s.slice(len))
-    if (e) len += e[0].length
-    value = Number(`${di || '0'}.${df || '0'}${e?.[0] ?? ''}`)
-  }
-  return { value: neg * value, rest: s.slice(len) }
-}
 
 /** Seconds for one operand, or undefined where coreutils says "invalid time interval". */
 export function sleepSeconds(arg: string): number | undefined {

@@ -1,4 +1,4 @@
-// sort (coreutils src/sort.c), C locale: -r -n -h -V -u -f -s, -c/-C (sortOrder.ts), several -k F[.C][OPTS][,F[.C][OPTS]] keys
+// sort (coreutils src/sort.c), C locale: -r -n -g -h -V -u -f -s, -o FILE, -c/-C (sortOrder.ts), several -k F[.C][OPTS][,F[.C][OPTS]] keys
 // (options n h V r f b per key), -t SEP; ties are broken by
 // comparing whole lines byte by byte, as GNU sort does without -s.
 
@@ -6,10 +6,13 @@ import { compareBytes } from '../../common/bytes'
 import type { CommandSpec, FlagSpec } from '../types'
 import { getopt, has, helpText, inputs, lastValue, readOperand, splitLines, tableFromFlags, usageError } from './util'
 import { checkOrder, humanCompare, versionCompare } from './sortOrder'
+import { cannotWrite } from '../fs'
+import { strtodPrefix } from '../../common/cFloat'
 
 const flags: FlagSpec[] = [
   { name: 'reverse', short: 'r', takesValue: false, help: 'reverse the result of comparisons' },
   { name: 'numeric-sort', short: 'n', takesValue: false, help: 'compare according to string numerical value' },
+  { name: 'general-numeric-sort', short: 'g', takesValue: false, help: 'compare according to general numerical value' },
   { name: 'human-numeric-sort', short: 'h', takesValue: false, help: 'compare sizes such as 2K and 1G' },
   { name: 'version-sort', short: 'V', takesValue: false, help: 'natural sort of version numbers within text' },
   { name: 'check', short: 'c', takesValue: false, help: 'check for sorted input; do not sort' },
@@ -19,6 +22,7 @@ const flags: FlagSpec[] = [
   { name: 'key', short: 'k', takesValue: true, help: 'sort via a key; KEYDEF gives location and type' },
   { name: 'field-separator', short: 't', takesValue: true, help: 'use SEP instead of non-blank to blank transition' },
   { name: 'stable', short: 's', takesValue: false, help: 'stabilize sort by disabling last-resort comparison' },
+  { name: 'output', short: 'o', takesValue: true, help: 'write result to FILE instead of standard output' },
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
 
@@ -68,10 +72,20 @@ export const sort: CommandSpec = {
       ctx.stderr("sort: options '-cC' are incompatible\n")
       return 2
     }
-    const kinds = ['human-numeric-sort', 'numeric-sort', 'version-sort'].filter((k) => has(p, k))
+    const kinds = ['general-numeric-sort', 'human-numeric-sort', 'numeric-sort', 'version-sort'].filter((k) => has(p, k))
     if (kinds.length > 1) {
-      const letters = [['ignore-case', 'f'], ['human-numeric-sort', 'h'], ['numeric-sort', 'n'], ['reverse', 'r'], ['version-sort', 'V']]
+      const letters = [['ignore-case', 'f'], ['general-numeric-sort', 'g'], ['human-numeric-sort', 'h'], ['numeric-sort', 'n'], ['reverse', 'r'], ['version-sort', 'V']]
       ctx.stderr(`sort: options '-${letters.filter(([k]) => has(p, k)).map(([, l]) => l).join('')}' are incompatible\n`)
+      return 2
+    }
+    const outputs = new Set(p.opts.filter((o) => o.key === 'output').map((o) => o.value!))
+    if (outputs.size > 1) {
+      ctx.stderr('sort: multiple output files specified\n')
+      return 2
+    }
+    const [output] = outputs
+    if (checking && output !== undefined) {
+      ctx.stderr(`sort: options '-${has(p, 'check') ? 'c' : 'C'}o' are incompatible\n`)
       return 2
     }
     if (checking && p.operands.length > 1) {
@@ -87,8 +101,8 @@ export const sort: CommandSpec = {
       }
       lines.push(...splitLines(r.text).lines)
     }
-    const global: KeyOpts = { n: has(p, 'numeric-sort'), h: has(p, 'human-numeric-sort'), V: has(p, 'version-sort'), r: has(p, 'reverse'), f: has(p, 'ignore-case'), b: false }
-    for (const k of keys) if (!k.own) Object.assign(k.opts, { n: global.n, h: global.h, V: global.V, f: global.f, r: global.r })
+    const global: KeyOpts = { n: has(p, 'numeric-sort'), g: has(p, 'general-numeric-sort'), h: has(p, 'human-numeric-sort'), V: has(p, 'version-sort'), r: has(p, 'reverse'), f: has(p, 'ignore-case'), b: false }
+    for (const k of keys) if (!k.own) Object.assign(k.opts, { n: global.n, g: global.g, h: global.h, V: global.V, f: global.f, r: global.r })
     const effective = keys.length ? keys : [{ sf: 1, sc: 1, ef: Infinity, ec: 0, opts: global, own: false }]
     const compareKeys = (a: string, b: string) => {
       for (const k of effective) {
@@ -96,6 +110,7 @@ export const sort: CommandSpec = {
         const kb = extractKey(b, k, sep)
         let c: number
         if (k.opts.n) c = Math.sign(numValue(ka) - numValue(kb))
+        else if (k.opts.g) c = generalCompare(ka, kb)
         else if (k.opts.h) c = humanCompare(ka, kb, numValue)
         else if (k.opts.V) c = versionCompare(ka, kb)
         else c = k.opts.f ? cmp(ka.toUpperCase(), kb.toUpperCase()) : cmp(ka, kb)
@@ -111,13 +126,39 @@ export const sort: CommandSpec = {
     }
     const sorted = [...lines].sort((a, b) => compareKeys(a, b) || (lastResort ? reverse * cmp(a, b) : 0))
     const out = has(p, 'unique') ? sorted.filter((l, i) => i === 0 || compareKeys(sorted[i - 1], l) !== 0) : sorted
-    ctx.stdout(out.map((l) => l + '\n').join(''))
+    const text = out.map((l) => l + '\n').join('')
+    if (output === undefined) {
+      ctx.stdout(text)
+      return 0
+    }
+    // -o: written after all is read, so the output may be one of the inputs
+    const path = ctx.fs.resolve(output)
+    const why = cannotWrite(ctx.fs, path)
+    if (why) {
+      ctx.stderr(`sort: open failed: ${output}: ${why}\n`)
+      return 2
+    }
+    ctx.fs.writeFile(path, text)
     return 0
   },
 }
 
+/**
+ * -g: the numbers strtold reads at the start; what reads as none sorts first, then NaN, then the
+ * numbers (sort.c's general_numcompare).
+ */
+function generalCompare(a: string, b: string): number {
+  const x = strtodPrefix(a)?.value
+  const y = strtodPrefix(b)?.value
+  if (x === undefined) return y === undefined ? 0 : -1
+  if (y === undefined) return 1
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : 1
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
 interface KeyOpts {
   n: boolean
+  g: boolean
   h: boolean
   V: boolean
   r: boolean
@@ -149,7 +190,7 @@ function parseKey(spec: string): KeyDef | string {
   const o1 = m[3] ?? ''
   const o2 = m[6] ?? ''
   const all = o1 + o2
-  const opts: KeyOpts = { n: all.includes('n'), h: all.includes('h'), V: all.includes('V'), r: all.includes('r'), f: all.includes('f'), b: o1.includes('b') }
+  const opts: KeyOpts = { n: all.includes('n'), g: all.includes('g'), h: all.includes('h'), V: all.includes('V'), r: all.includes('r'), f: all.includes('f'), b: o1.includes('b') }
   return { sf: Number(m[1]), sc: Number(m[2] ?? 1), ef: m[4] ? Number(m[4]) : Infinity, ec: Number(m[5] ?? 0), opts, own: /[nrfdgMhRV]/.test(all), bEnd: o2.includes('b') }
 }
 
