@@ -82,6 +82,8 @@ const CASES: string[] = [
   'echo a b | xargs -P 1 -n1 echo; echo a | xargs -P 0 echo', 'echo a | xargs -P x echo; echo "rc=$?"', 'echo a | xargs -P -1 echo; echo "rc=$?"', 'echo a | xargs -P',
   'echo a b | xargs -t -n1 echo 2>&1', `echo 'a b' | xargs -t -I{} echo [{}] 2>&1`, `echo 'a$b c' | xargs -t echo x 2>&1`, 'echo a | xargs --max-procs=1 echo; echo a | xargs --verbose echo 2>&1',
   'echo a | xargs --max-procs=x echo; echo "rc=$?"',
+  // wc -L: the widest line (tabs to multiples of 8, \r and \f start again, what does not print takes no room); its total is the widest
+  "printf 'ab\\nabcd\\n' | wc -L; printf 'a\\tb\\n\\tx\\n' > t; wc -L t; printf 'h\u00e9llo\\r12\\nxy' > u; wc -L u; wc -lL t u; wc -L t u; wc -cL t; printf \"abc\\n\" | wc -cL; printf '\\x01\\x7f ab\\f1234567\\v' | wc -L",
   // sort -g (strtold's numbers; none first, then NaN) and -o (written after reading: the output may be an input)
   "printf 'x\\n1e3\\n5\\n0x10\\n-2.5\\nnan\\n-inf\\n\\n 7abc\\n+3\\n.5\\n' > g.txt; sort -g g.txt | cat -A | tr '\\n' ' '; echo; sort -gr g.txt | tr '\\n' ' '; echo; sort -k1g g.txt | tr '\\n' ' '; echo; sort -gn g.txt; sort -o; echo $?; sort -o a -o b g.txt; echo $?; sort -o /nonexist/x g.txt; echo $?; sort -c -o x g.txt; echo $?",
   "printf 'b\\na\\n' > f; sort -o f f; cat f; sort -o g -o g f; cat g; sort --output=h -r f; cat h; sort -o - f; sort -u -g <<< $'1\\n1.0\\n01'; printf '2 b\\n10 a\\n' | sort -k1,1g -o k; cat k",

@@ -1,4 +1,4 @@
-// wc (coreutils src/wc.c): -l -w -c -m; counts right-aligned in GNU's column width (digits of the
+// wc (coreutils src/wc.c): -l -w -c -m -L; counts right-aligned in GNU's column width (digits of the
 // total size of the files, at least 7 when stdin is counted, 1 for a single count of one input).
 
 import { latin1Of, utf8CharCount } from '../../common/bytes'
@@ -9,6 +9,7 @@ const flags: FlagSpec[] = [
   { name: 'bytes', short: 'c', takesValue: false, help: 'print the byte counts' },
   { name: 'chars', short: 'm', takesValue: false, help: 'print the character counts' },
   { name: 'lines', short: 'l', takesValue: false, help: 'print the newline counts' },
+  { name: 'max-line-length', short: 'L', takesValue: false, help: 'print the maximum display width' },
   { name: 'words', short: 'w', takesValue: false, help: 'print the word counts' },
   { name: 'help', takesValue: false, help: 'display this help and exit' },
 ]
@@ -25,7 +26,7 @@ export const wc: CommandSpec = {
       ctx.stdout(helpText(this.usage, this.summary, flags))
       return 0
     }
-    let which = ['lines', 'words', 'chars', 'bytes'].filter((k) => has(p, k))
+    let which = ['lines', 'words', 'chars', 'bytes', 'max-line-length'].filter((k) => has(p, k))
     if (which.length === 0) which = ['lines', 'words', 'bytes']
     const names = inputs(p.operands)
     let status = 0
@@ -43,7 +44,8 @@ export const wc: CommandSpec = {
       if (name === '-') sawStdin = true
       else sizeTotal += byteLength(r.text)
       const counts = which.map((k) => count(k, r.text, utf8Locale(ctx.env)))
-      counts.forEach((c, i) => (total[i] += c))
+      // (the total of -L is the widest of all)
+      counts.forEach((c, i) => (total[i] = which[i] === 'max-line-length' ? Math.max(total[i], c) : total[i] + c))
       rows.push({ counts, name: p.operands.length ? name : undefined })
     }
     let width = Math.max(String(sizeTotal).length, sawStdin ? 7 : 1)
@@ -70,9 +72,29 @@ function count(kind: string, text: string, utf8: boolean): number {
     case 'chars':
       // A UTF-8 locale counts characters (a byte outside valid UTF-8 is none); C counts bytes.
       return utf8 ? utf8CharCount(text) : byteLength(text)
+    case 'max-line-length':
+      return maxLineWidth(text, utf8)
     default:
       return byteLength(text)
   }
+}
+
+/**
+ * -L: the widest line as a terminal shows it (wc.c): a tab goes to the next multiple of 8, a
+ * carriage return or form feed starts the line again, and what does not print takes no room (in the
+ * C locale every byte outside ASCII).
+ */
+function maxLineWidth(text: string, utf8: boolean): number {
+  let widest = 0
+  let pos = 0
+  for (const c of utf8 ? text : latin1Of(text)) {
+    if (c === '\n' || c === '\r' || c === '\f') {
+      widest = Math.max(widest, pos)
+      pos = 0
+    } else if (c === '\t') pos += 8 - (pos % 8)
+    else if (utf8 ? !/[\p{Cc}\p{Cf}\p{Mn}\p{Me}]/u.test(c) : c >= ' ' && c <= '~') pos++
+  }
+  return Math.max(widest, pos)
 }
 
 /** Unicode spaces that end a word in a UTF-8 locale (iswspace, and the no-break spaces wc adds). */
