@@ -42,7 +42,7 @@ const LINES = [
   'touch z && ls', 'rm f && ls', 'mkdir -p e/f && ls -R e',
   // more common uses
   'sort -n csv', 'sort -t: -k3n csv', 'uniq -u f', 'sort f | uniq -u', 'tr -c a-z _ < t', 'tr -dc a-z < t', 'cut -s -d: -f1 t', 'head -c 3 f',
-  'tail -c +3 n', 'grep -w one t', 'grep -x b f', 'grep -e a -e b f', 'grep -F . f', 'grep -h a f t', 'grep -C1 c f', 'grep -B1 c f',
+  'tail -c +3 n', 'grep -w one t', 'grep -x b f', 'grep -e a -e b f', 'grep -F . f', 'grep -P a f; echo $?', 'grep -oP a f; echo $?', 'grep -e -P f; echo $?', 'grep -h a f t', 'grep -C1 c f', 'grep -B1 c f',
   "sed -E 's/(a|b)/<\\1>/' f", 'sed y/abc/xyz/ f', "sed '1!d' f", "sed -n '/a/=' f", "sed '$a end' f", "awk '{printf \"%s;\", $1} END {print \"\"}' f", "awk '{print length($0)}' t",
   "awk -F: '$2>1{print $1}' csv", "awk 'BEGIN{print substr(\"hello\",2,3), toupper(\"x\"), index(\"abc\",\"c\")}'", 'seq 3 -1 1', 'seq 0.5 1 2', 'seq -s " " 3',
   'printf "a b\n" | xargs -n1 echo x', 'printf "1\n2\n" | xargs -I{} echo "<{}>"', 'date -u -d @5 +%s', "date -u -d '2026-05-23 10:00:00' +%s", 'date -u -d @86400 -R', 'date -u -d @86400 -I',

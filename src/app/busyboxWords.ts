@@ -100,11 +100,33 @@ function optionValue(args: readonly string[], letter: string, long?: string): st
 export function busyboxRefusal(applet: string, args: readonly string[]): Reworded | undefined {
   if (applet === 'date' && optionValue(args, 'd', 'date') === '') return { stderr: "date: invalid date ''\n", status: 1 }
   if (applet === 'paste' && optionValue(args, 'd') === '') return { stderr: "paste: -d '' is not supported\n", status: 1 }
+  // busybox's grep has no -P: GNU's complaint about an option it lacks, reworded as busybox says it
+  if (applet === 'grep' && shortLetters(args).includes('P')) return busyboxWording('grep', "grep: invalid option -- 'P'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2, args)
   if (applet === 'xxd') {
     const c = optionValue(args, 'c')
     if (c !== undefined && !/^\d+$/.test(c)) return { stderr: `xxd: invalid number '${c}'\n`, status: 1 }
   }
   return undefined
+}
+
+/** The letters of the short options before the operands (grep's -e, -f, -m, -A, -B and -C take a value). */
+function shortLetters(args: readonly string[]): string {
+  let letters = ''
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--' || !a.startsWith('-') || a === '-' || a.startsWith('--')) {
+      if (a === '--') break
+      continue
+    }
+    for (let k = 1; k < a.length; k++) {
+      letters += a[k]
+      if ('efmABC'.includes(a[k])) {
+        if (k === a.length - 1) i++
+        break
+      }
+    }
+  }
+  return letters
 }
 
 /** awk's program text: the first operand after the options (-F, -v and -f take a value). */

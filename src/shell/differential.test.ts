@@ -175,6 +175,11 @@ const CASES: string[] = [
   'seq 1 20 | grep -C 2 -E "^(5|6|15)$"',
   'grep -A x an words.txt; echo $?',
   'grep -c -A 3 an words.txt; grep -o -B 1 "[0-9]+" -E words.txt',
+  // grep -P: Perl patterns (leftmost-first, lookbehind, \\K, \\d, (?i), \\Q..\\E) and PCRE2's error words; one matcher, one -P pattern
+  "echo '{\"sub\":\"system:serviceaccount:default:x\",\"n\":12}' > j.txt; grep -oP '(?<=\"sub\":\")[^\"]+' j.txt; grep -oP '\"n\":\\K\\d+' j.txt; grep -P '(' j.txt; echo $?; grep -cP '\\d{2}' j.txt; grep -oP 'a.*?:' j.txt; grep -oP 'a.*:' j.txt",
+  "echo '{\"sub\":\"system:serviceaccount:default:x\",\"n\":12}' > j.txt; grep -P -E x j.txt; echo $?; grep -E -F x j.txt; echo $?; grep -E -E x j.txt >/dev/null; echo $?; grep -P '\\Qa.b\\E' <<< 'a.b axb'; grep -oP '(?i)SUB' j.txt; grep -oP '\\bsys\\w+' j.txt; grep -P 'a\\K' <<< a; grep -oP '(?<name>se)rv' j.txt",
+  "echo '{\"sub\":\"system:serviceaccount:default:x\",\"n\":12}' > j.txt; grep -P -e a -e b <<< 'b'; echo $?; grep -P \"$(printf 'x\\ny')\" <<< y; echo $?; grep -wP 'sys' j.txt; echo $?; grep -xP '\\{.*\\}' j.txt | head -c 10; echo; grep -oP '' j.txt; echo $?; grep -P '[a' j.txt; grep -P 'a)' j.txt; grep -P '\\' j.txt; grep -P '\\p{Lu}' j.txt; echo $?",
+  "echo '{\"sub\":\"system:serviceaccount:default:x\",\"n\":12}' > j.txt; grep -oiP 'SYS\\w+' j.txt; grep -oP '(\\w+):\\K\\w+' j.txt; grep -onP 'de\\w+' j.txt; grep -vP '\\d' j.txt; echo $?; echo 'TOKEN=abc.def.ghi' | grep -oP 'TOKEN=\\K[^.]+'",
   // head, tail, wc, sort
   'head -n 3 words.txt',
   'head -2 words.txt',

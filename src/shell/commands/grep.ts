@@ -1,4 +1,4 @@
-// grep (GNU grep): basic (default), extended (-E) and fixed (-F) patterns; -i -v -c -n -o -q -w
+// grep (GNU grep): basic (default), extended (-E), fixed (-F) and Perl (-P, matcher.ts) patterns; -i -v -c -n -o -q -w
 // -x -l -L -h -H -e -b -z, -m NUM (then the trailing context still prints), and context lines
 // (-A -B -C, groups parted by `--`). Exit status 0 when a line is selected, 1 when none, 2 on errors.
 // Input holding a NUL byte is binary (the C locale's rule): a match prints `grep: FILE: binary file
@@ -6,8 +6,8 @@
 // and lines are bytes: `.` matches one byte of "é"; in a UTF-8 locale, one character.
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
-import { patternSource } from './regex'
-import { BacktrackLimit, backtrackLimitMessage, compileMatcher, type LineMatcher } from './matcher'
+import { patternSource, wrapWholeWordOrLine } from './regex'
+import { BacktrackLimit, backtrackLimitMessage, compileMatcher, compilePerlMatcher, type LineMatcher } from './matcher'
 import { asBytes, byteWise, fromBytes, utf8Locale } from '../locale'
 import { byteLength, getopt, has, lastValue, type ParsedOptions, helpText, readOperand, tableFromFlags } from './util'
 import { records } from './records'
@@ -16,6 +16,7 @@ const flags: FlagSpec[] = [
   { name: 'extended-regexp', short: 'E', takesValue: false, help: 'PATTERNS are extended regular expressions' },
   { name: 'fixed-strings', short: 'F', takesValue: false, help: 'PATTERNS are strings' },
   { name: 'basic-regexp', short: 'G', takesValue: false, help: 'PATTERNS are basic regular expressions' },
+  { name: 'perl-regexp', short: 'P', takesValue: false, help: 'PATTERNS are Perl regular expressions' },
   { name: 'regexp', short: 'e', takesValue: true, help: 'use PATTERNS for matching' },
   { name: 'ignore-case', short: 'i', takesValue: false, help: 'ignore case distinctions in patterns and data' },
   { name: 'word-regexp', short: 'w', takesValue: false, help: 'match only whole words' },
@@ -72,13 +73,18 @@ export const grep: CommandSpec = {
     patterns = patterns.flatMap((x) => x.split('\n'))
     // The C locale matches bytes: the patterns one character a byte (ASCII stays as it is).
     if (!utf8Locale(ctx.env)) patterns = patterns.map(asBytes)
-    let mode: 'E' | 'F' | 'G' = 'G'
-    for (const o of p.opts) {
-      if (o.key === 'extended-regexp') mode = 'E'
-      if (o.key === 'fixed-strings') mode = 'F'
-      if (o.key === 'basic-regexp') mode = 'G'
+    const MODES: Record<string, 'E' | 'F' | 'G' | 'P'> = { 'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'perl-regexp': 'P' }
+    const modes = new Set(p.opts.flatMap((o) => MODES[o.key] ?? []))
+    if (modes.size > 1) {
+      ctx.stderr('grep: conflicting matchers specified\n')
+      return 2
     }
-    const src = patternSource(patterns, {
+    const [mode = 'G'] = modes
+    if (mode === 'P' && patterns.length > 1) {
+      ctx.stderr('grep: the -P option only supports a single pattern\n')
+      return 2
+    }
+    const src = mode === 'P' ? '' : patternSource(patterns, {
       extended: mode === 'E',
       fixed: mode === 'F',
       ignoreCase: has(p, 'ignore-case'),
@@ -102,7 +108,11 @@ export const grep: CommandSpec = {
     // A negative NUM is no limit (grep 3.8); 0 reads nothing.
     const maxCount = max === undefined || Number(max) < 0 ? Infinity : Number(max)
     if (maxCount === 0) return 1
-    const re = await compileMatcher(src, has(p, 'ignore-case'))
+    const re = mode === 'P' ? await compilePerlMatcher(patterns[0], has(p, 'ignore-case'), (s) => wrapWholeWordOrLine(s, has(p, 'word-regexp'), has(p, 'line-regexp'))) : await compileMatcher(src, has(p, 'ignore-case'))
+    if ('error' in re) {
+      ctx.stderr(`grep: ${re.error}\n`)
+      return 2
+    }
     try {
       return search(ctx, p, re, operands, context, maxCount)
     } catch (e) {

@@ -74,3 +74,77 @@ export async function compileMatcher(source: string, ignoreCase: boolean): Promi
   const bt = compileBacktracker(source, ignoreCase, budget)
   return lineMatcher((line, from) => bt.find(line, from), undefined, budget)
 }
+
+/** PCRE2's words for the pattern errors grep -P reports, from RE2's (the lab runs -P patterns with RE2). */
+const PCRE_WORDS: [RegExp, string][] = [
+  [/^missing closing \)/, 'missing closing parenthesis'],
+  [/^unexpected \)/, 'unmatched closing parenthesis'],
+  [/^missing closing \]/, 'missing terminating ] for character class'],
+  [/^trailing backslash/, '\\ at end of pattern'],
+]
+
+/** Where `\K` stands at the top of a pattern (outside groups and brackets), or -1; `nested` if it is deeper. */
+function keepAt(source: string): number | 'nested' {
+  let depth = 0
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') {
+      if (source[i + 1] === 'K' && !inClass) return depth === 0 ? i : 'nested'
+      i++
+    } else if (inClass) inClass = c !== ']'
+    else if (c === '[') {
+      inClass = true
+      if (source[i + 1] === '^') i++
+      if (source[i + 1] === ']') i++
+    } else if (c === '(') depth++
+    else if (c === ')') depth--
+  }
+  return -1
+}
+
+/** The capturing groups of a pattern (to number the one after them). */
+function capturingGroups(source: string): number {
+  let n = 0
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (inClass) inClass = c !== ']'
+    else if (c === '[') inClass = true
+    else if (c === '(' && (source[i + 1] !== '?' || /^\?P?<[A-Za-z_]/.test(source.slice(i + 1)))) n++
+  }
+  return n
+}
+
+/**
+ * grep -P: a Perl pattern, leftmost-first as PCRE matches, through RE2 (linear time: no pattern can
+ * hang the lab). Lookbehind works, and `\K` at the top of the pattern; what RE2 lacks (lookahead,
+ * back-references, atomic groups) is said plainly. The error message when the pattern does not compile.
+ */
+export async function compilePerlMatcher(pattern: string, ignoreCase: boolean, wrap: (source: string) => string): Promise<LineMatcher | { error: string }> {
+  const { RE2JS } = await import('re2js')
+  const keep = keepAt(pattern)
+  if (keep === 'nested') return { error: '-P: \\K inside a group is not simulated in the lab; put it at the top of the pattern' }
+  const before = keep < 0 ? '' : pattern.slice(0, keep)
+  const source = keep < 0 ? wrap(pattern) : `(?:${before})(${pattern.slice(keep + 2)})`
+  const flags = (source.includes('(?<') ? RE2JS.LOOKBEHINDS : 0) | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)
+  let re: ReturnType<typeof RE2JS.compile>
+  try {
+    re = RE2JS.compile(source, flags)
+  } catch (e) {
+    const message = String((e as Error).message).replace(/^error parsing regexp: /, '')
+    const pcre = PCRE_WORDS.find(([m]) => m.test(message))
+    if (pcre) return { error: pcre[1] }
+    if (/unsupported Perl syntax: `\(\?[=!]/.test(message)) return { error: '-P: lookahead, (?= and (?!, is not simulated in the lab (its engine has none); lookbehind, (?<= and (?<!, and \\K work' }
+    return { error: `-P: ${message} (the lab runs -P patterns without back-references, atomic groups or lookahead)` }
+  }
+  const group = keep < 0 ? 0 : capturingGroups(before) + 1
+  return lineMatcher(
+    (line, from) => {
+      const m = re.matcher(line)
+      return m.find(from) ? [m.start(group), m.end(group)] : undefined
+    },
+    (line) => re.test(line),
+  )
+}

@@ -160,6 +160,15 @@ export interface GrepPatternOptions {
   line: boolean
 }
 
+/** -w and -x around a pattern's source. */
+export function wrapWholeWordOrLine(source: string, word: boolean, line: boolean): string {
+  let src = source
+  // Not followed by a word character, without lookahead (RE2 has none).
+  if (word) src = `(?<![A-Za-z0-9_])(?:${src})(?:\\b(?<=\\w)|\\B(?<!\\w))`
+  if (line) src = `^(?:${src})$`
+  return src
+}
+
 /** Translate the patterns into one source matching any of them, or grep's error message. */
 export function patternSource(patterns: string[], o: GrepPatternOptions): string | { error: string } {
   const sources: string[] = []
@@ -171,10 +180,7 @@ export function patternSource(patterns: string[], o: GrepPatternOptions): string
       sources.push(r.source)
     }
   }
-  let src = sources.map((s) => `(?:${s})`).join('|')
-  // Not followed by a word character, without lookahead (RE2 has none).
-  if (o.word) src = `(?<![A-Za-z0-9_])(?:${src})(?:\\b(?<=\\w)|\\B(?<!\\w))`
-  if (o.line) src = `^(?:${src})$`
+  const src = wrapWholeWordOrLine(sources.map((s) => `(?:${s})`).join('|'), o.word, o.line)
   try {
     // Checked only (never run here): the engines in matcher.ts run it.
     new RegExp(src)

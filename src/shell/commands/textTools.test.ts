@@ -38,3 +38,10 @@ test('grep -q, -l and -L stop reading a pipe at the first selected line (bash: t
   expect(await sh.run('yes | grep -l y')).toEqual({ stdout: '(standard input)\n', stderr: '', exitCode: 0 })
   expect(await sh.run('yes | grep -L y; echo $?')).toEqual({ stdout: '0\n', stderr: '', exitCode: 0 })
 })
+
+test('grep -P says plainly what its engine lacks (lookahead, \\K inside a group) and fails with 2', async () => {
+  const sh = newShell()
+  expect(await sh.run("echo ab | grep -P 'a(?=b)'")).toEqual({ stdout: '', stderr: 'grep: -P: lookahead, (?= and (?!, is not simulated in the lab (its engine has none); lookbehind, (?<= and (?<!, and \\K work\n', exitCode: 2 })
+  expect(await sh.run("echo ab | grep -oP '(a\\Kb)'")).toEqual({ stdout: '', stderr: 'grep: -P: \\K inside a group is not simulated in the lab; put it at the top of the pattern\n', exitCode: 2 })
+  expect((await sh.run("echo aa | grep -P '(a)\\1'")).stderr).toMatch(/^grep: -P: invalid escape sequence: `\\1` \(the lab runs -P patterns without back-references/)
+})
