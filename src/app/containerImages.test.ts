@@ -64,6 +64,9 @@ describe('busybox, curl and pause images', () => {
     // the applets the lab does not run are there too (in /bin, not where Alpine puts them), and say so
     expect((await run('kubectl exec b -- which df mount nc ip top')).stdout).toBe('/bin/df\n/bin/mount\n/bin/nc\n/bin/ip\n/bin/top\n')
     expect(await run('kubectl exec b -- free -m')).toMatchObject({ stderr: 'free: this program is not simulated in the lab\ncommand terminated with exit code 126\n', exitCode: 126 })
+    // busybox's mktemp and rmdir speak otherwise than GNU's: not simulated there; a Debian image has GNU's
+    for (const cmd of ['mktemp -u', 'rmdir x']) expect(await run(`kubectl exec b -- ${cmd}`)).toMatchObject({ stderr: `${cmd.split(' ')[0]}: this program is not simulated in the lab\ncommand terminated with exit code 126\n`, exitCode: 126 })
+    expect(await run('kubectl exec d -- rmdir nope')).toMatchObject({ stderr: "rmdir: failed to remove 'nope': No such file or directory\ncommand terminated with exit code 1\n", exitCode: 1 })
     expect((await run('kubectl exec b -- cat /etc/os-release')).stderr).toBe("cat: can't open '/etc/os-release': No such file or directory\ncommand terminated with exit code 1\n")
   })
 

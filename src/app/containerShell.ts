@@ -43,6 +43,8 @@ const WORKSTATION_SHELLS = new Set(['bash', 'sh'])
  * devices, inodes): not simulated in an image that has them, unless the image's own (busybox's stat) stands in.
  */
 const WORKSTATION_ONLY = new Set(['stat', 'chmod', 'timeout'])
+/** GNU modules whose busybox applets speak otherwise (busybox mktemp's six X's, rmdir's 'x': messages): not simulated in busybox images. */
+const GNU_ONLY = new Set(['mktemp', 'rmdir'])
 
 /**
  * Copy the container's tree into a plain file record (symlinks followed, as reading them does).
@@ -198,7 +200,7 @@ function commandsFor(p: ContainerProcess, found: (name: string) => boolean, pers
     if (named.has(spec.name) || (spec.unsimulated && !ownByName.has(spec.name)) || WORKSTATION_SHELLS.has(spec.name)) continue
     named.add(spec.name)
     // a program that needs what the container's copy of its files does not hold: not simulated there
-    if (WORKSTATION_ONLY.has(spec.name) && !ownByName.has(spec.name)) {
+    if ((WORKSTATION_ONLY.has(spec.name) || (busybox.length > 0 && GNU_ONLY.has(spec.name))) && !ownByName.has(spec.name)) {
       specs.push(onPath(spec.name) ? notSimulated(spec.name) : notFound(spec.name))
       continue
     }

@@ -58,6 +58,8 @@ import { tee } from './tee'
 import { id, whoami } from './identity'
 import { cp, mv } from './cpmv'
 import { basename, dirname, printenv } from './names'
+import { readlink, realpath, rmdir, tty } from './pathTools'
+import { mktemp } from './mktemp'
 import { find } from './find'
 import { diff } from './diff'
 import { gnuArch, gnuUname } from './uname'
@@ -100,6 +102,7 @@ function ownCommands(): CommandSpec[] {
     comm, expand, fold, nl, paste, rev, tac, tee,
     id, whoami,
     cp, mv, basename, dirname, printenv, find, diff, bash, sh,
+    realpath, readlink, rmdir, mktemp, tty,
     gnuUname('workstation'), gnuArch, exprCommand('gnu'), timeout,
   ].map(withVersion)
   return own
