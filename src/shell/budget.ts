@@ -42,6 +42,18 @@ export class LineBudget {
     if (this.steps > this.limits.maxSteps) throw this.halt(stepsStop(this.limits))
   }
 
+  /**
+   * A pipeline's writer ran out of steps (a loop that never ends, `while :; do echo; done | head`):
+   * the line goes on as if SIGPIPE had ended the writer, with the steps it had before it began
+   * (sigpipe.ts). False for any other stop, which still ends the line.
+   */
+  resumeAfterSteps(stop: unknown, steps: number): stop is ShellStop {
+    if (!(stop instanceof ShellStop) || stop.reason !== 'steps' || this.stopped !== stop || this.interrupted) return false
+    this.stopped = undefined
+    this.steps = steps
+    return true
+  }
+
   halt(stop: ShellStop): ShellStop {
     this.stopped ??= stop
     return this.stopped

@@ -182,6 +182,16 @@ describe('the step budget', () => {
     expect((await sh.run('echo $?; echo next')).stdout).toBe('152\nnext\n')
   })
 
+  test('an endless loop writing into a pipe that is read to its end still stops the line; one that writes nothing too', async () => {
+    const sh = newShell()
+    const steps = "bash: stopped after 100000 steps, the lab's limit for one command line: look for a loop that never ends or a function that calls itself\n"
+    // (bash would run these forever: the reader reads on, or the writer never writes to meet SIGPIPE)
+    const drained = await sh.run('while :; do echo x; done | wc -l >/dev/null; echo never')
+    expect(drained).toMatchObject({ stderr: steps, exitCode: 152 })
+    expect(drained.stdout).toBe('')
+    expect(await sh.run('while :; do :; done | true; echo never')).toMatchObject({ stdout: '', stderr: steps, exitCode: 152 })
+  })
+
   test('deeply nested subshells end with a message, not a crash', async () => {
     const sh = shellWith({ maxSteps: 100 })
     const r = await sh.run('( '.repeat(2000) + 'echo hi' + ' )'.repeat(2000))

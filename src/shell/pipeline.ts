@@ -10,6 +10,7 @@ import { prehash, timeReport, type TableHost } from './programTable'
 import type { IO, Sink } from './redirect'
 import type { Runtime } from './runtime'
 import { PipeEnd, settlePipes } from './sigpipe'
+import type { LineBudget } from './budget'
 import type { ShellDialect, ShellEnv } from './types'
 
 /** What running a pipeline needs of the executor. */
@@ -22,6 +23,7 @@ export interface PipelineHost {
   tableHost(): TableHost
   write(sink: Sink, text: string): void
   runCommand(cmd: Command, io: IO, env: ShellEnv): Promise<number>
+  readonly budget: LineBudget
   inSubshell(fn: () => Promise<number>, io?: IO, env?: ShellEnv): Promise<number>
 }
 
@@ -66,7 +68,19 @@ async function runConnected(h: PipelineHost, p: Pipeline, io: IO, env: ShellEnv)
     const reading = i > 0 ? { cursor: { pos: 0 } } : io.cursor ? { cursor: io.cursor } : {}
     const mio: IO = { stdin, stdinIsTTY, out, err: io.err, ...(stdinPipe ? { stdinPipe } : {}), ...reading }
     const menv = new OverlayEnv(env)
-    const status = await h.inSubshell(() => h.runCommand(member, mio, menv), mio, menv)
+    const steps = h.budget.steps
+    let status: number
+    try {
+      status = await h.inSubshell(() => h.runCommand(member, mio, menv), mio, menv)
+    } catch (e) {
+      // (one that wrote nothing would never meet SIGPIPE: bash would wait on it forever)
+      if (last || buf.text === '' || !h.budget.resumeAfterSteps(e, steps)) throw e
+      // a writer that never ends: SIGPIPE's status; if its reader reads all it wrote, the line stops after all
+      status = 128 + 13
+      pipe.held = () => {
+        throw h.budget.halt(e)
+      }
+    }
     statuses.push(status)
     h.status = status
     stdin = buf.text
