@@ -8,8 +8,13 @@ import {
   STATUS_OUTPUT, type CommandSignal, type ShellLimits,
 } from './limits'
 
+/** How many times its step budget a line may spend in writers that SIGPIPE ends. */
+const RESUMES = 4
+
 export class LineBudget {
   steps = 0
+  /** Steps given back to the line by writers ended as by SIGPIPE (resumeAfterSteps). */
+  private givenBack = 0
   private terminal = 0
   private interrupted = false
   /** Set once the line is stopped; every later step or write throws it again. */
@@ -20,6 +25,7 @@ export class LineBudget {
   /** A new command line starts: a fresh budget, and an earlier Ctrl+C no longer counts. */
   begin(): void {
     this.steps = 0
+    this.givenBack = 0
     this.terminal = 0
     this.interrupted = false
     this.stopped = undefined
@@ -49,6 +55,9 @@ export class LineBudget {
    */
   resumeAfterSteps(stop: unknown, steps: number): stop is ShellStop {
     if (!(stop instanceof ShellStop) || stop.reason !== 'steps' || this.stopped !== stop || this.interrupted) return false
+    // (given back at most RESUMES times the budget in a line, so a loop of such pipelines still ends)
+    this.givenBack += this.steps - steps
+    if (this.givenBack > RESUMES * this.limits.maxSteps) return false
     this.stopped = undefined
     this.steps = steps
     return true

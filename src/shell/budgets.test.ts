@@ -190,6 +190,9 @@ describe('the step budget', () => {
     expect(drained).toMatchObject({ stderr: steps, exitCode: 152 })
     expect(drained.stdout).toBe('')
     expect(await sh.run('while :; do :; done | true; echo never')).toMatchObject({ stdout: '', stderr: steps, exitCode: 152 })
+    // a loop of them ends: the line gets its steps back only a few times
+    const looped = await sh.run('for i in 1 2 3 4 5 6 7 8; do while :; do echo x; done | head -1; done; echo never')
+    expect(looped).toMatchObject({ stdout: 'x\nx\nx\nx\n', stderr: steps, exitCode: 152 })
   })
 
   test('deeply nested subshells end with a message, not a crash', async () => {
