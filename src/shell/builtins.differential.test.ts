@@ -169,6 +169,8 @@ const XTRACE: string[] = [
   'set -x; for i in 1; do [ $i = 1 ] && echo "$i"; done; f() { echo f "$@"; }; f a; eval "echo e"; set +x',
   'set -x; z=1; z+=2; B+=3 echo "$z"; set +x',
   'set -x; a=(1 "2 3"); a[1]=x; a+=(y); b[2]+=z; echo "${a[@]}"; set +x',
+  // (( )) with its own blanks around the expanded text; for (( ))'s parts trimmed
+  'set -x; i=0; x=5; (( i++ )); ((i+=2)); ((  $x + 1 )); for ((j=0; j<1; j++)); do :; done; set +x',
 ]
 const oneLevelLess = (o: Outcome): Outcome => ({ ...o, stderr: o.stderr.replace(/^\+(\++ )/gm, '$1') })
 

@@ -126,10 +126,11 @@ export const MAX_CALL_DEPTH = 1000
 /** An error of `(( ))` or `for (( ))`: bash prints it after `((: ` and the command fails (status 1); the line goes on. */
 class ArithCommandError {}
 
-async function arith(h: CompoundHost, text: string, env: ShellEnv, io: IO): Promise<bigint> {
+/** `set -x` shows a `(( ))` command's text with its own blanks, a `for (( ))` part's without (bash's xtrace_print_arith_cmd). */
+async function arith(h: CompoundHost, text: string, env: ShellEnv, io: IO, forPart = false): Promise<bigint> {
   const ctx = h.expandContext(env, io)
   const expr = await expandString(parseArithmeticText(text), ctx)
-  h.trace(io, `(( ${expr.trim()} ))`)
+  h.trace(io, `(( ${forPart ? expr.trim() : expr} ))`)
   const r = evalArithmetic(expr, env, (m) => h.write(io.err, `bash: ${m}\n`))
   if (typeof r === 'string') {
     h.write(io.err, `bash: ((: ${r}\n`)
@@ -210,14 +211,14 @@ export async function runCompound(h: CompoundHost, cmd: Command, io: IO, env: Sh
       let status = 0
       h.loopDepth++
       try {
-        if (cmd.init.trim()) await arith(h, cmd.init, env, io)
+        if (cmd.init.trim()) await arith(h, cmd.init, env, io, true)
         for (;;) {
           await h.tick()
-          if (cmd.cond.trim() && (await arith(h, cmd.cond, env, io)) === 0n) break
+          if (cmd.cond.trim() && (await arith(h, cmd.cond, env, io, true)) === 0n) break
           const r = await body(h, cmd.body, io, env)
           status = h.status
           if (r === 'break') break
-          if (cmd.update.trim()) await arith(h, cmd.update, env, io)
+          if (cmd.update.trim()) await arith(h, cmd.update, env, io, true)
         }
       } catch (e) {
         if (e instanceof ArithCommandError) return 1
