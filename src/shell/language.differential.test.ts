@@ -47,6 +47,8 @@ const CASES: string[] = [
   'V=abcdef.ghi.jkl; echo ${V/./_} ${V//./_} ${V/#abc/X} ${V/%jkl/Y} ${V//[aeiou]/} ${V/g*/}',
   // ${V~~} and ${V~}: case toggled (ASCII letters only in the C locale)
   "s=aBc-D\u00e9f; echo ${s~~} ${s~} ${s~~[ab]} ${s~[a]} \"${s~~[[:lower:]]}\"; a=(xY Zw); echo ${a[@]~~} ${a[1]~} ${a[*]~}; declare -A m=([k]=Ab); echo ${m[k]~~}; set -- pQ rS; echo ${@~~} ${1~}",
+  // $'\cX': a control character ($'\c?' is DEL); a \c with nothing after it stays
+  "printf '%s' $'\\cA\\ca\\c?\\c[x\\c\\\\y\\cz' | od -c | head -2; printf '%s|' $'\\c' | od -c | head -1; V='a\\cAb'; printf '%s' \"${V@E}\" | od -c | head -1",
   // $[expr], the old form of $((expr))
   "echo $[2+3] $[ 3 * 4 ]; x=5; echo $[x*2] $[(1+2)*3]; a=(5 6); echo $[a[1]+1] \"x$[a[0]]y\" \"$[a[$[0]]]\"; echo '$[1]' \\$[1] \"\\$[1]\"; cat <<E\n$[7*6]\nE",
   // quoted and escaped characters inside a bracket expression are themselves (bash's quote_string_for_globbing)

@@ -1,5 +1,5 @@
 // bash's ANSI-C escapes, as `$'...'` reads them and as `${V@E}` expands them (bash/lib/sh/strtrans.c):
-// \n \t and the other C letters, \e, octal \NNN and \xHH as bytes, \uHHHH and \UHHHHHHHH as characters.
+// \n \t and the other C letters, \e, \cX (control characters), octal \NNN and \xHH as bytes, \uHHHH and \UHHHHHHHH as characters.
 
 import { byteChar } from '../../common/bytes'
 
@@ -19,6 +19,12 @@ export function ansiEscape(src: string, i: number): [string, number] {
   if (c === 'x') {
     const m = /^[0-9A-Fa-f]{1,2}/.exec(src.slice(i + 1))
     return m ? [byteChar(parseInt(m[0], 16)), 1 + m[0].length] : ['\\x', 1]
+  }
+  if (c === 'c' && i + 1 < src.length && src[i + 1] !== "'") {
+    // \cX: the control character of X (TOCTRL: ? is DEL); `\c\\` reads both backslashes
+    const x = src[i + 1]
+    const len = x === '\\' && src[i + 2] === '\\' ? 3 : 2
+    return [String.fromCharCode(x === '?' ? 0x7f : x.toUpperCase().charCodeAt(0) & 0x1f), len]
   }
   if (c === 'u' || c === 'U') {
     const m = (c === 'u' ? /^[0-9A-Fa-f]{1,4}/ : /^[0-9A-Fa-f]{1,8}/).exec(src.slice(i + 1))
