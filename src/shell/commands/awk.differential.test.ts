@@ -44,6 +44,8 @@ const CASES: string[] = [
   "echo 'a b c' | awk '{ $5 = \"e\"; print; print NF; NF = 2; print }'",
   "echo 'x' | awk '{ print length(), length }'",
   "awk '{ print FILENAME, FNR }' people.txt csv.txt | tail -n 3",
+  // ARGV and ARGC; FILENAME is - for standard input (mawk)
+  "awk 'BEGIN{print ARGV[0], ARGC, ARGV[1], ARGV[2]; print FILENAME \"|\"} END{print FILENAME \"|\", NR}' /dev/null x=1 /dev/null; echo a | awk '{print FILENAME \"|\"}'; echo a | awk 'END{print FILENAME \"|\"}'; awk 'BEGIN { getline; print FILENAME \"|\" $0 }' <<< q; echo a | awk '{print FILENAME}' -; awk 'BEGIN{for (i = 0; i < ARGC; i++) print i, ARGV[i]; print (ARGV[1] == 10)}' 10.0 'a b'",
   "printf 'b 2\\na 1\\n' | awk '{ print $2, $1 }' | sort",
   "awk '{print $1' people.txt",
   "awk '{print}' nosuch.txt; echo $?",

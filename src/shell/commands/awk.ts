@@ -89,7 +89,7 @@ export const awk: CommandSpec = {
           input.failed = name
           return undefined
         }
-        vm.setFilename(name === '-' ? '' : B(name))
+        vm.setFilename(B(name))
         input.recs = records(B(r.text), vm.rs())
         input.pos = 0
       }
@@ -133,6 +133,7 @@ export const awk: CommandSpec = {
         check: () => ctx.signal?.throwIfAborted(),
       }, init, Object.fromEntries(Object.entries(ctx.env.exported()).map(([k, v]) => [k, B(v)])), host)
       vmRef = vm
+      vm.setArgv(['awk', ...operands.map(B)])
       where = () => vm.where()
       const onlyBegin = prog.rules.length === 0 && prog.end.length === 0
       const files = operands.filter((o) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(o))

@@ -158,6 +158,11 @@ export class Interp extends Fields {
       else throw e
     }
   }
+  /** ARGV and ARGC: the program's name, then its operands (strings that may read as numbers). */
+  setArgv(list: string[]): void {
+    this.arrays.set('ARGV', new Map(list.map((v, i) => [String(i), new StrNum(v)])))
+    this.vars.set('ARGC', list.length)
+  }
   setFilename(name: string): void {
     this.vars.set('FILENAME', name)
     this.vars.set('FNR', 0)
