@@ -44,6 +44,8 @@ const CASES: string[] = [
   "echo 'a b c' | awk '{ $5 = \"e\"; print; print NF; NF = 2; print }'",
   "echo 'x' | awk '{ print length(), length }'",
   "awk '{ print FILENAME, FNR }' people.txt csv.txt | tail -n 3",
+  // printf's integers as mawk's C int and unsigned: clamped, NaN the least
+  "awk 'BEGIN{printf \"%d %d %d %i|%u %u %x %x %o %X|%5d|%c\\n\", 2^31, -2^31-5, 2^53, 1e30, -5, 2^33, -1, 2^32+5, 8, 255, 2^40, 65; printf \"%d %d %d %x %u|%d %.3d %+d\\n\", log(0), -log(0), log(-1), -log(0), log(-1), -2147483648, 7, 2147483646.9; x = sprintf(\"%d\", 3000000000); print x}'",
   // ARGV and ARGC; FILENAME is - for standard input (mawk)
   "awk 'BEGIN{print ARGV[0], ARGC, ARGV[1], ARGV[2]; print FILENAME \"|\"} END{print FILENAME \"|\", NR}' /dev/null x=1 /dev/null; echo a | awk '{print FILENAME \"|\"}'; echo a | awk 'END{print FILENAME \"|\"}'; awk 'BEGIN { getline; print FILENAME \"|\" $0 }' <<< q; echo a | awk '{print FILENAME}' -; awk 'BEGIN{for (i = 0; i < ARGC; i++) print i, ARGV[i]; print (ARGV[1] == 10)}' 10.0 'a b'",
   "printf 'b 2\\na 1\\n' | awk '{ print $2, $1 }' | sort",

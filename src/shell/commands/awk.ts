@@ -134,6 +134,8 @@ export const awk: CommandSpec = {
       }, init, Object.fromEntries(Object.entries(ctx.env.exported()).map(([k, v]) => [k, B(v)])), host)
       vmRef = vm
       vm.setArgv(['awk', ...operands.map(B)])
+      // (a busybox image's awk is busybox's, whose shell is ash)
+      vm.mawkInts = ctx.shell.dialect !== 'ash'
       where = () => vm.where()
       const onlyBegin = prog.rules.length === 0 && prog.end.length === 0
       const files = operands.filter((o) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(o))

@@ -42,7 +42,20 @@ export class NotEnoughArgs {
   constructor(readonly partial: string) {}
 }
 
-export function sprintf(fmt: string, args: Arg[]): string {
+const MAX_INT = 0x7fffffff
+const MAX_UINT = 0xffffffff
+
+/**
+ * mawk 1.3.4's d_to_I and d_to_U: %d and %i take a C int, clamped to ±(2^31-1) (NaN is the least),
+ * %o %x %X %u an unsigned one, clamped to 0..2^32-1.
+ */
+function mawkInteger(n: number, signed: boolean): number {
+  if (signed) return n >= MAX_INT ? MAX_INT : n > -MAX_INT ? Math.trunc(n) : -MAX_INT
+  return n >= MAX_UINT ? MAX_UINT : n > 0 ? Math.trunc(n) : 0
+}
+
+/** `mawkInts`: integers as mawk converts them (mawkInteger); otherwise whole, and inf and nan as words. */
+export function sprintf(fmt: string, args: Arg[], mawkInts = false): string {
   let out = ''
   let ai = 0
   const next = () => {
@@ -98,7 +111,7 @@ export function sprintf(fmt: string, args: Arg[]): string {
       case 'x':
       case 'X':
       case 'u': {
-        const n = next().num()
+        const n = mawkInts ? mawkInteger(next().num(), conv === 'd' || conv === 'i') : next().num()
         const sp = special(n, conv === 'X')
         if (sp) {
           body = sp
