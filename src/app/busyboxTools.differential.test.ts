@@ -28,7 +28,7 @@ const LINES = [
   "awk 'NR==2' f", "awk '{print NF}' t", "awk -v x=5 'BEGIN{print x*2}'", 'awk 1 nope',
   // seq, xargs, printf, echo, test
   'seq 3', 'seq 2 4', 'seq 1 2 7', 'seq -s, 3', 'seq -w 8 10', 'seq', 'seq x', 'echo a b | xargs -n1', 'printf "f\\nt\\n" | xargs wc -l', 'echo | xargs echo hi',
-  'printf "%s-%d\\n" a 5', 'printf "%5.2f|%x|%o\\n" 3.14159 255 8', 'printf "%d\\n" abc', 'printf "%d|%u|%d\\n" 99999999999999999999 -1 9007199254740993; echo $?', 'printf', 'echo -n hi; echo -e "a\\tb"', 'test -f f; echo $?', '[ -d d ] && echo dir',
+  'printf "%s-%d\\n" a 5', 'printf "%5.2f|%x|%o\\n" 3.14159 255 8', 'printf "%d\\n" abc', 'printf "%d|%u|%d\\n" 99999999999999999999 -1 9007199254740993; echo $?', "awk 'BEGIN{s=\"hello\"; print substr(s,0,2) \"|\" substr(s,-1,3) \"|\" substr(s,1.5,2) \"|\" substr(s,1.6,1.6) \"|\" substr(s,0) \"|\" substr(s,2,-1) \"|\" substr(s, 2.5, 2.5) \"|\"}'", 'printf', 'echo -n hi; echo -e "a\\tb"', 'test -f f; echo $?', '[ -d d ] && echo dir',
   'test 1 -eq 2; echo $?', '[ a = a ]; echo $?', 'test -z ""; echo $?',
   // date, od, xxd, base64, sums
   'date -u -d @0', 'date -u -d @1779578851 +%Y-%m-%dT%H:%M:%S', 'date -d nonsense', 'od -c n', 'od -An -tx1 n', 'xxd n', 'xxd -p n', 'base64 n', 'echo YWJj | base64 -d',

@@ -44,6 +44,8 @@ const CASES: string[] = [
   "echo 'a b c' | awk '{ $5 = \"e\"; print; print NF; NF = 2; print }'",
   "echo 'x' | awk '{ print length(), length }'",
   "awk '{ print FILENAME, FNR }' people.txt csv.txt | tail -n 3",
+  // substr: start and length cut to whole numbers; a start before 1 lengthens the part (mawk 1.3.4)
+  "awk 'BEGIN{s=\"hello\"; n=split(\"-2 -1 -0.5 0 0.4 0.5 0.6 1 1.4 1.5 1.6 2 2.5\", B, \" \"); m=split(\"-1 0 0.4 0.5 0.6 1 1.5 2 2.5 3\", L, \" \"); for(i=1;i<=n;i++){line=B[i]\":\"; for(j=1;j<=m;j++) line=line\" \"L[j]\"=\"substr(s,B[i],L[j]); print line}; print substr(s,4,10) \"|\" substr(s,6) \"|\" substr(\"\",1,2) \"|\" substr(s,-3) \"|\" substr(s,2) \"|\" substr(12345, 2, 3)}'",
   // printf's integers as mawk's C int and unsigned: clamped, NaN the least
   "awk 'BEGIN{printf \"%d %d %d %i|%u %u %x %x %o %X|%5d|%c\\n\", 2^31, -2^31-5, 2^53, 1e30, -5, 2^33, -1, 2^32+5, 8, 255, 2^40, 65; printf \"%d %d %d %x %u|%d %.3d %+d\\n\", log(0), -log(0), log(-1), -log(0), log(-1), -2147483648, 7, 2147483646.9; x = sprintf(\"%d\", 3000000000); print x}'",
   // ARGV and ARGC; FILENAME is - for standard input (mawk)

@@ -135,7 +135,7 @@ export const awk: CommandSpec = {
       vmRef = vm
       vm.setArgv(['awk', ...operands.map(B)])
       // (a busybox image's awk is busybox's, whose shell is ash)
-      vm.mawkInts = ctx.shell.dialect !== 'ash'
+      vm.mawk = ctx.shell.dialect !== 'ash'
       where = () => vm.where()
       const onlyBegin = prog.rules.length === 0 && prog.end.length === 0
       const files = operands.filter((o) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(o))

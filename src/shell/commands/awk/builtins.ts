@@ -17,13 +17,19 @@ export async function awkBuiltin(vm: Interp, name: string, args: Expr[]): Promis
       return [...(await s(0))].length
     }
     case 'substr': {
+      // start and length cut to whole numbers; a start before 1 is 1, and mawk 1.3.4 then makes the
+      // length longer by as much as the start was short of 1 (substr("hello", -1, 3) is "hell"),
+      // where busybox keeps it ("hel")
       const chars = [...(await s(0))]
-      const round = (x: number) => (x - Math.floor(x) === 0.5 ? Math.floor(x) + (Math.floor(x) % 2 === 0 ? 0 : 1) : Math.round(x))
-      const start = round(await n(1))
-      const end = args.length > 2 ? start + round(await n(2)) : Infinity
-      const from = Math.max(start, 1)
-      const to = Math.min(end, chars.length + 1)
-      return to > from ? chars.slice(from - 1, to - 1).join('') : ''
+      let start = Math.trunc(await n(1))
+      let length = args.length > 2 ? Math.trunc(await n(2)) : Infinity
+      if (Number.isNaN(start)) start = 1
+      if (start < 1) {
+        if (vm.mawk) length -= start
+        start = 1
+      }
+      const end = Math.min(start + length, chars.length + 1)
+      return end > start ? chars.slice(start - 1, end - 1).join('') : ''
     }
     case 'index': {
       const i = (await s(0)).indexOf(await s(1))

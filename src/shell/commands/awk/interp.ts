@@ -163,8 +163,8 @@ export class Interp extends Fields {
     this.arrays.set('ARGV', new Map(list.map((v, i) => [String(i), new StrNum(v)])))
     this.vars.set('ARGC', list.length)
   }
-  /** printf's integers as mawk's (format.ts); busybox's awk (a busybox image's) keeps them whole. */
-  mawkInts = true
+  /** mawk's ways (printf's integers, format.ts; substr's start, builtins.ts), not busybox awk's (a busybox image's). */
+  mawk = true
 
   setFilename(name: string): void {
     this.vars.set('FILENAME', name)
@@ -277,7 +277,7 @@ export class Interp extends Fields {
   }
 
   format(f: string, args: Val[]): string {
-    return sprintf(f, args.map((v): Arg => ({ num: () => this.num(v), str: () => this.outStrForS(v) })), this.mawkInts)
+    return sprintf(f, args.map((v): Arg => ({ num: () => this.num(v), str: () => this.outStrForS(v) })), this.mawk)
   }
   outStrForS(v: Val): string {
     return this.str(v)
