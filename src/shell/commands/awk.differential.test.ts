@@ -44,6 +44,8 @@ const CASES: string[] = [
   "echo 'a b c' | awk '{ $5 = \"e\"; print; print NF; NF = 2; print }'",
   "echo 'x' | awk '{ print length(), length }'",
   "awk '{ print FILENAME, FNR }' people.txt csv.txt | tail -n 3",
+  // strftime (the machine's clock and the lab's are both UTC) and systime
+  "awk 'BEGIN{print strftime(\"%Y-%m-%dT%H:%M:%SZ\", 1700000000); print strftime(\"%H\", 1700000000, 1); print strftime(\"%s|%Z\", \"1700000000.7\"); print strftime(\"%Y\", -1); print strftime(\"%c\", 0); print systime() - systime(); print (systime() > 1700000000)}'; echo 1700000000 | awk '{print strftime(\"%a %b %e %H:%M:%S %Y\", $1)}'",
   // substr: start and length cut to whole numbers; a start before 1 lengthens the part (mawk 1.3.4)
   "awk 'BEGIN{s=\"hello\"; n=split(\"-2 -1 -0.5 0 0.4 0.5 0.6 1 1.4 1.5 1.6 2 2.5\", B, \" \"); m=split(\"-1 0 0.4 0.5 0.6 1 1.5 2 2.5 3\", L, \" \"); for(i=1;i<=n;i++){line=B[i]\":\"; for(j=1;j<=m;j++) line=line\" \"L[j]\"=\"substr(s,B[i],L[j]); print line}; print substr(s,4,10) \"|\" substr(s,6) \"|\" substr(\"\",1,2) \"|\" substr(s,-3) \"|\" substr(s,2) \"|\" substr(12345, 2, 3)}'",
   // printf's integers as mawk's C int and unsigned: clamped, NaN the least

@@ -131,6 +131,7 @@ export const awk: CommandSpec = {
           return text === undefined ? undefined : B(text)
         },
         check: () => ctx.signal?.throwIfAborted(),
+        now: () => ctx.lab.now(),
       }, init, Object.fromEntries(Object.entries(ctx.env.exported()).map(([k, v]) => [k, B(v)])), host)
       vmRef = vm
       vm.setArgv(['awk', ...operands.map(B)])

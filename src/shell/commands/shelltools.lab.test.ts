@@ -41,6 +41,13 @@ describe('the tools in a lab', () => {
     expect(m2 * 60 + s2 - (m1 * 60 + s1)).toBe(125)
   })
 
+  test("awk's systime and strftime read the lab clock, as date does", async () => {
+    const now = Math.floor(Date.parse((await lab.run('lab now')).stdout.trim()) / 1000)
+    expect(await lab.run("awk 'BEGIN { print systime() }'")).toEqual({ stdout: `${now}\n`, stderr: '', exitCode: 0 })
+    const date = (await lab.run("date '+%a %b %e %H:%M:%S %Y'")).stdout
+    expect(await lab.run("awk 'BEGIN { print strftime() }'")).toEqual({ stdout: date, stderr: '', exitCode: 0 })
+  })
+
   test('watch shows the pod list once under its header, with the lab time', async () => {
     const now = Date.parse((await lab.run('lab now')).stdout.trim())
     const r = await lab.run('watch -n 5 kubectl -n sa-demo get pods')

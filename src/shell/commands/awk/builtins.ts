@@ -1,10 +1,12 @@
 // Imitates: mawk's bi_funct.c: length, substr, index, split, sub, gsub, match, sprintf, the
-// arithmetic functions, tolower/toupper; close, fflush and system (streams.ts).
+// arithmetic functions, tolower/toupper, strftime and systime (mawk 1.3.4's, on lab time); close, fflush
+// and system (streams.ts).
 
 import type { Expr } from './ast'
 import { AwkRuntimeError, StrNum, type Val } from './fields'
 import type { Interp } from './interp'
 import { NotEnoughArgs } from './format'
+import { formatTime } from '../strftime'
 
 export async function awkBuiltin(vm: Interp, name: string, args: Expr[]): Promise<Val> {
   const s = async (i: number) => vm.str(await vm.eval(args[i]))
@@ -99,6 +101,13 @@ export async function awkBuiltin(vm: Interp, name: string, args: Expr[]): Promis
     case 'toupper': return (await s(0)).replace(/[a-z]+/g, (m) => m.toUpperCase())
     case 'rand': return 0.5
     case 'srand': return 0
+    case 'systime': return vm.seconds()
+    case 'strftime': {
+      // strftime([format [, seconds [, utc]]]): %c and now by default; the lab's clock is UTC either way
+      const format = args.length > 0 ? await s(0) : '%c'
+      const sec = args.length > 1 ? Math.trunc(await n(1)) : vm.seconds()
+      return formatTime(format, { sec, nsec: 0 })
+    }
     case 'close': return vm.streams.close(await s(0))
     case 'fflush': return vm.streams.fflush()
     case 'system': return vm.streams.system(await s(0))

@@ -30,6 +30,8 @@ export interface AwkIO {
   writeFile(path: string, text: string, append: boolean): void
   readFile(path: string): string | undefined
   check(): void
+  /** Lab time, milliseconds since the epoch (systime, strftime). */
+  now?(): number
 }
 
 export class Interp extends Fields {
@@ -166,6 +168,10 @@ export class Interp extends Fields {
   /** mawk's ways (printf's integers, format.ts; substr's start, builtins.ts), not busybox awk's (a busybox image's). */
   mawk = true
 
+  /** Seconds since the epoch, lab time. */
+  seconds(): number {
+    return Math.floor((this.io.now?.() ?? 0) / 1000)
+  }
   setFilename(name: string): void {
     this.vars.set('FILENAME', name)
     this.vars.set('FNR', 0)
