@@ -157,7 +157,8 @@ export class Executor implements CompoundHost {
   private async errTrap(pipeline: Pipeline, io: IO, env: ShellEnv): Promise<void> {
     const trap = this.rt.traps.get('ERR')
     const last = pipeline.commands[pipeline.commands.length - 1]
-    if (trap === undefined || trap === '' || this.inErrTrap || !last || !ERR_TRAP_KINDS.has(last.kind)) return
+    // (dash has no ERR trap; busybox ash runs it as bash does)
+    if (trap === undefined || trap === '' || this.inErrTrap || !last || !ERR_TRAP_KINDS.has(last.kind) || this.dialect === 'dash') return
     const status = this.status
     this.inErrTrap = true
     try {
