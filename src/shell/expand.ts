@@ -234,7 +234,9 @@ async function expandParts(parts: WordPart[], ctx: ExpandContext): Promise<Piece
         break
       }
       case 'arith': {
-        pieces.push({ text: String(await arith(part.expr, ctx)), split: !part.quoted, glob: !part.quoted })
+        // `$[expr]` is bash's alone: dash and busybox ash leave it as it is written
+        if (part.old && ctx.dialect !== undefined && ctx.dialect !== 'bash') pieces.push({ text: `$[${part.expr}]`, split: !part.quoted, glob: !part.quoted })
+        else pieces.push({ text: String(await arith(part.expr, ctx)), split: !part.quoted, glob: !part.quoted })
         break
       }
       case 'procsub': {

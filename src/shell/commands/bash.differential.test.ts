@@ -60,6 +60,8 @@ const CASES: string[] = [
   "sh -e -c 'false; echo no'; echo $?",
   "sh -x -c 'echo hi'",
   "echo 'echo in $0 $#' | sh -s a b",
+  // $[expr] is bash's alone: dash leaves it as written
+  "sh -c 'echo $[1+2] \"$[3]\"'; bash -c 'echo $[1+2]'",
   // dash has no ERR trap: it never runs
   "sh -c \"trap 'echo x' ERR 2>/dev/null; false; echo \\$?\"; bash -c \"trap 'echo y' ERR; false; echo \\$?\"",
   "sh -c 'getopts ab: o -d; echo \"$? $o [$OPTARG]\"; getopts ab: o -b; echo \"$? $o [$OPTARG]\"; OPTIND=1; getopts ab: o -b; echo \"$? $o\"; getopts :ab: o -b; echo \"$o $OPTARG\"; getopts; echo $?'",

@@ -16,7 +16,7 @@ export type WordPart =
   | { kind: 'cmdsub'; body: List; quoted: boolean }
   /** `<(LIST)` and `>(LIST)`: process substitution, a file name for the list's output or input. */
   | { kind: 'procsub'; dir: '<' | '>'; body: List }
-  | { kind: 'arith'; expr: string; quoted: boolean }
+  | { kind: 'arith'; expr: string; quoted: boolean; /** written `$[expr]` */ old?: true }
   | { kind: 'tilde'; user: string }
   /** `${!PREFIX*}` and `${!PREFIX@}`: the names of the variables set that begin with PREFIX. */
   | { kind: 'names'; prefix: string; at: boolean; quoted: boolean }

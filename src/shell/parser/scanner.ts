@@ -285,7 +285,7 @@ export abstract class Scanner {
     if (i >= this.src.length) throw new ParseError("unexpected EOF while looking for matching `]'", true)
     const expr = this.src.slice(this.pos + 2, i)
     this.pos = i + 1
-    return { kind: 'arith', expr, quoted }
+    return { kind: 'arith', expr, quoted, old: true }
   }
 
   private readBraced(quoted: boolean): WordPart {
