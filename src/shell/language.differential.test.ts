@@ -119,10 +119,13 @@ const CASES: string[] = [
   '{ yes; } | head -n 1',
   'yes 2>&1 | head -n 1 | tr y n',
   'yes | head -n 1 | wc -l',
+  // a member that read all of an endless stream is endless too: SIGPIPE ends it when its reader stops
+  "yes | cat | head -2; echo \"${PIPESTATUS[@]}\"; yes | cat | cat | head -1; echo \"${PIPESTATUS[@]}\"; while :; do echo y; done | cat | head -2; echo \"${PIPESTATUS[@]}\"",
+  "printf \"a\\nb\\n\" | cat | head -1; echo \"${PIPESTATUS[@]}\"; yes | head -1 | cat; echo \"${PIPESTATUS[@]}\"; yes | cat | true; echo \"${PIPESTATUS[@]}\"",
   // a shell loop as the endless writer: it runs out of the lab's steps, and ends as SIGPIPE would end it
   'while true; do echo l; done | head -2; echo "rc ${PIPESTATUS[@]}"',
   'for i in $(seq 1 100000); do echo $i; done | head -1; (while :; do echo x; done) | head -1; echo "${PIPESTATUS[@]}"',
-  'while :; do echo x; done | head -1 | while :; do read l || break; echo "$l"; done; while :; do echo y; done | cat | head -2; echo $?',
+  'while :; do echo x; done | head -1 | while :; do read l || break; echo "$l"; done; while :; do echo y; done | cat | head -2; echo "${PIPESTATUS[@]}"',
   // the C locale (the lab sets no LANG): lengths, offsets and patterns count bytes; a UTF-8 locale counts characters
   'V=h\u00e9llo; echo ${#V} ${V:1:2} ${V:2:1}${V:1:1} ${V#h?} ${V%?llo} ${V^^} ${V/\u00e9/E} ${V//?/.}',
   'V=\u00e9t\u00e9; case $V in ?t?) echo one;; ??t??) echo two;; esac; echo ${V,,} ${V^} ${#V}',

@@ -9,7 +9,7 @@ import type { Command, Pipeline } from './parser/ast'
 import { prehash, timeReport, type TableHost } from './programTable'
 import type { IO, Sink } from './redirect'
 import type { Runtime } from './runtime'
-import { PipeEnd, settlePipes } from './sigpipe'
+import { PipeEnd, settlePipes, sigpipeStatuses } from './sigpipe'
 import type { LineBudget } from './budget'
 import type { ShellDialect, ShellEnv } from './types'
 
@@ -88,6 +88,6 @@ async function runConnected(h: PipelineHost, p: Pipeline, io: IO, env: ShellEnv)
     stdinPipe = pipe
   }
   // Writers whose reader ended early were stopped as by SIGPIPE: no notice (sigpipe.ts).
-  settlePipes(pipes)
+  sigpipeStatuses(statuses, pipes, settlePipes(pipes))
   return statuses
 }

@@ -21,12 +21,28 @@ export class PipeEnd {
  * a reader that was not itself cut off (a reader killed by SIGPIPE stops reading its own input).
  * `pipes[i]` joins member i to member i + 1.
  */
-export function settlePipes(pipes: readonly PipeEnd[]): void {
+export function settlePipes(pipes: readonly PipeEnd[]): boolean[] {
+  const cuts: boolean[] = []
   let readerCut = false
   for (let i = pipes.length - 1; i >= 0; i--) {
     const cut: boolean = !pipes[i].drained || readerCut
+    cuts[i] = cut
     if (!cut) pipes[i].held?.()
     readerCut = cut
+  }
+  return cuts
+}
+
+/**
+ * A member in the middle (`yes | cat | head -1`) that read all of an endless writer's output wrote
+ * an endless stream too: where its own reader stopped early, SIGPIPE would have ended it (141).
+ * `statuses[i]` is member i's, `pipes[i]` joins member i to i + 1, `cuts` from settlePipes.
+ */
+export function sigpipeStatuses(statuses: number[], pipes: readonly PipeEnd[], cuts: readonly boolean[]): void {
+  let endless = pipes[0]?.held !== undefined
+  for (let i = 1; i < pipes.length; i++) {
+    endless = (endless && pipes[i - 1].drained) || pipes[i].held !== undefined
+    if (endless && cuts[i] && statuses[i] === 0) statuses[i] = 128 + 13
   }
 }
 
