@@ -59,7 +59,7 @@ const LINES = [
   '{ touch g; echo y | rm -i g; echo " $?"; touch h; rm -i h; echo " $?"; mkdir -p k/l; printf "y\\ny\\ny\\n" | rm -ri k; echo; ls; } 2>&1',
   "awk '{' < f; echo $?", "awk '}' < f", "awk 'BEGIN{print' < f", "awk 'x=' < f", `awk '{print "a}' < f`, "awk 'BEGIN { x = 1\nif }' < f", "awk 'BEGIN {\nx = 1' < f",
   `awk 'BEGIN {\nprint "a\nb" }' < f`, "awk '/ab' < f", `awk 'BEGIN { x = "a" }\n/ab' < f`,
-  '[ -n "" ]; echo $?', 'printf "[%d]" "" 1.5 0x1g 12; echo " $?"; printf "[%f]" "" 1.5x 2; echo " $?"', '[ 3 -lt 10 ] && echo lt', 'test -e nope || echo none', 'cat -A f', 'cat -e f', 'head -n 1 f t', 'tail -n 1 f t',
+  '[ -n "" ]; echo $?', 'printf "[%d]" "" 1.5 0x1g 12; echo " $?"; printf "[%f]" "" 1.5x 2; echo " $?"', '[ 3 -lt 10 ] && echo lt', 'x=aB; echo ${x/a/b} ${x:0:1}; echo ${x^^}; echo after', 'x=aB; echo ${x@Q}; echo after', 'test -e nope || echo none', 'cat -A f', 'cat -e f', 'head -n 1 f t', 'tail -n 1 f t',
 ]
 
 let lab: Lab

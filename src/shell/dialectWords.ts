@@ -9,6 +9,7 @@
 export function ashMessages(text: string, script = true): string {
   const line = script ? 'line 0: ' : ''
   return posixWords(text)
+    .replace(/^bash: .*: bad substitution$/gm, 'sh: syntax error: bad substitution')
     .replace(/^bash: cd: (.*): (No such file or directory|Not a directory)$/gm, `sh: cd: ${line}can't cd to $1: $2`)
     .replace(/^bash: exit: (.*): numeric argument required$/gm, `sh: exit: ${line}Illegal number: $1`)
     .replace(/^bash: (export|readonly|unset|set|local|trap): /gm, `sh: $1: ${line}`)
@@ -24,6 +25,7 @@ export function ashMessages(text: string, script = true): string {
 /** dash (Debian's sh) names the script's line: `sh: 1: x: not found`; the GNU tools speak for themselves. */
 export function dashMessages(text: string): string {
   return posixWords(text)
+    .replace(/^bash: .*: bad substitution$/gm, 'sh: 1: Bad substitution')
     .replace(/^bash: cd: (.*): (No such file or directory|Not a directory)$/gm, "sh: 1: cd: can't cd to $1")
     .replace(/^bash: exit: (.*): numeric argument required$/gm, 'sh: 1: exit: Illegal number: $1')
     .replace(/^bash: (.*): division by 0 \(error token is ".*"\)$/gm, 'sh: 1: arithmetic expression: division by zero: "$1"')

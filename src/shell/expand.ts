@@ -297,9 +297,19 @@ const ELEMENT_OPS: ElementOps = {
   subscriptText: (text, ctx) => expandString(parseArithmeticText(text), ctx),
 }
 
+/**
+ * The operators of bash that a container's shell lacks: dash has POSIX's alone (defaults and the
+ * `#` and `%` trims), busybox ash has the substitutions and `:offset` too. They are a bad substitution there.
+ */
+const LACKS: Record<'dash' | 'ash', ReadonlySet<ParamOp['op']>> = {
+  dash: new Set(['/', '//', '/#', '/%', '^^', '^', ',,', ',', '~~', '~', 'substr', '@']),
+  ash: new Set(['^^', '^', ',,', ',', '~~', '~', '@']),
+}
+
 /** A parameter's operator (`:-`, `#`, `/`, `^^`, `:offset` ...) on its value. */
 async function applyOp(name: string, value: string | undefined, op: ParamOp | undefined, ctx: ExpandContext): Promise<string> {
   if (!op) return value ?? ''
+  if ((ctx.dialect === 'dash' || ctx.dialect === 'ash') && LACKS[ctx.dialect].has(op.op)) throw fatal(`\${${name}}: bad substitution`)
   const v = value ?? ''
   switch (op.op) {
     case '#len':

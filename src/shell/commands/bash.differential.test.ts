@@ -62,6 +62,8 @@ const CASES: string[] = [
   "echo 'echo in $0 $#' | sh -s a b",
   // $[expr] is bash's alone: dash leaves it as written
   "sh -c 'echo $[1+2] \"$[3]\"'; bash -c 'echo $[1+2]'",
+  // dash has POSIX's parameter operators alone: bash's others are a bad substitution, which ends it
+  "for e in '${x/a/b}' '${x^^}' '${x,,}' '${x:0:1}' '${x@Q}' '${x~}' '${x#a}' '${x:-d}' '${#x}'; do sh -c \"x=aB; echo $e; echo after\"; echo \"rc $?\"; done",
   // dash has no ERR trap: it never runs
   "sh -c \"trap 'echo x' ERR 2>/dev/null; false; echo \\$?\"; bash -c \"trap 'echo y' ERR; false; echo \\$?\"",
   "sh -c 'getopts ab: o -d; echo \"$? $o [$OPTARG]\"; getopts ab: o -b; echo \"$? $o [$OPTARG]\"; OPTIND=1; getopts ab: o -b; echo \"$? $o\"; getopts :ab: o -b; echo \"$o $OPTARG\"; getopts; echo $?'",
