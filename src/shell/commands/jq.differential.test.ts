@@ -201,6 +201,13 @@ const CASES: string[] = [
   'jq -n "[1e1000, nan]" -c',
   // a syntax error names what bison expected where jq 1.6 does (the end, after a whole program); a bracket that closes nothing is an INVALID_CHARACTER
   "for p in '[1 2]' '(1 2)' '{a:1 b}' '1 +' '.a b' '.a)' '1 as' '[1,2' '.a ]' '(.a]' '\"x\" 3' 'def f: 1; f g' '.a | )' '.a \u00a7' '\u00a7' '\"\\(.a])\"' ')' '|' 'def f: 1;' '\"\\(1 2)\"' '\"\\(.a)\" 3' ''; do jq -n \"$p\" 2>&1 | head -1; done",
+  // jq 1.6's builtins the lab lacked (INDEX, JOIN, isempty, combinations, bsearch, format, libm functions), and none it lacks (splits/0, ascii)
+  "echo '\"a\"' | jq -c '[format(\"base64\"), format(\"text\"), (try format(\"nope\") catch .), (try format(1) catch .)]'; jq -nc '[[1,2],[3,4]] | [combinations]'; jq -nc '[0,1] | [combinations(2)]'; jq -nc '[isempty(empty), isempty(1,error(\"x\"))]'",
+  "jq -nc '[1,2,3] | [bsearch(2), bsearch(0), bsearch(4), bsearch(2.5)]'; jq -nc '[{\"id\":1,\"n\":\"a\"},{\"id\":\"x\"}] | INDEX(.id)'; jq -nc 'INDEX({\"id\":1},{\"id\":2}; .id)'; jq -nc '{\"1\":\"one\"} as $i | [[1],[2]] | JOIN($i; .[0] | tostring)'",
+  "jq -nc '[0.5 | sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, asinh, atanh, cbrt, expm1, log1p, significand, logb, rint, nearbyint, frexp, modf]'; jq -n '0.5 | pow10'; jq -nc '[2 | acosh]'",
+  "jq -nc '[1,2] | [atan2(.[0]; .[1]), fmin(.[0];.[1]), fmax(.[0];.[1]), ldexp(.[0]; .[1]), scalb(.[0]; .[1]), scalbln(.[0]; .[1]), copysign(.[0]; -1), drem(5;3), remainder(7;2), fmod(5;3), fdim(5;3), fdim(3;5), hypot(3;4)]'",
+  "jq -nc '[2.5, 3.5, -2.5, 0.5, 1.5 | rint]'; jq -nc '[input_line_number]'; jq -nc '[1, infinite, -infinite, nan, \"a\" | isfinite]'; jq -nc '[0, 1e-310, 1024, -3 | frexp, significand, logb]'",
+  "jq -n '\"a b\" | splits'; jq -n '65 | ascii'",
   // options: a dash then a letter, `--` after the program; the usage texts
   "jq -n '-5|length'; echo '{\"a\":2}' | jq '-.a'; jq -n -x; echo $?; echo 1 | jq -- . ; echo \"rc $?\"; echo 1 | jq . -- ; echo \"rc $?\"; echo 1 | jq . -- -1; echo \"rc $?\"; jq --help; jq -h | head -3",
 ]
