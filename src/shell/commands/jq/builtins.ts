@@ -2,6 +2,7 @@
 
 import { applyFormat, toStr, utf8 } from './formats'
 import { formatTime } from '../strftime'
+import { LIBM_ONE, LIBM_TWO, frexp, modf } from './libm'
 import { delpaths, getpath, setFormatter, setpath, type Native, type P } from './eval'
 import { parseOne } from './json'
 import { JqError, compare, equal, errRepr, isObj, sortedKeys, toJson, typeOf, type JObj, type V } from './values'
@@ -162,24 +163,6 @@ function strptime(v: V, fmt: V): V {
   return gmtime(Date.UTC(g.Y, g.m - 1, g.d, g.H, g.M, g.S) / 1000)
 }
 
-/** C's round-half-to-even (rint in the default rounding mode). */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x)
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r
-}
-
-/** C's frexp: [mantissa in [0.5, 1), exponent], x = mantissa * 2^exponent (read from the double's bits). */
-function frexp(x: number): [number, number] {
-  if (x === 0 || !Number.isFinite(x)) return [x, 0]
-  const view = new DataView(new ArrayBuffer(8))
-  // a subnormal is scaled into the normal range first
-  const scaled = Math.abs(x) < 2 ** -1022 ? x * 2 ** 64 : x
-  view.setFloat64(0, scaled)
-  const e = ((view.getUint16(0) >> 4) & 0x7ff) - 1022
-  view.setUint16(0, (view.getUint16(0) & 0x800f) | (1022 << 4))
-  return [view.getFloat64(0), scaled === x ? e : e - 64]
-}
-
 export function natives(host: Host): Map<string, Native> {
   const m = new Map<string, Native>()
   const def = (key: string, f: Fn) => m.set(key, lift(f))
@@ -257,36 +240,16 @@ export function natives(host: Host): Map<string, Native> {
     def(`${name}/0`, (v) => (typeof v === 'number' ? (name === 'exp10' ? 10 ** v : name === 'exp2' ? 2 ** v : f(v)) : te(v, 'number required')))
   }
   def('pow/2', (_v, a, b) => (a as number) ** (b as number))
-  // the rest of jq 1.6's libm functions that JavaScript has, or that a line gives (gamma and the Bessel ones are not here)
-  const num = (_name: string, x: unknown): number => (typeof x === 'number' ? x : te(x as V, 'number required'))
-  const ONE: Record<string, (x: number) => number> = {
-    sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
-    sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
-    cbrt: Math.cbrt, expm1: Math.expm1, log1p: Math.log1p,
-    // C's rint and nearbyint round a half to the even neighbour
-    rint: roundHalfEven, nearbyint: roundHalfEven,
-    logb: (x) => (x === 0 ? -Infinity : Number.isFinite(x) ? frexp(x)[1] - 1 : Math.abs(x)),
-    significand: (x) => (x === 0 || !Number.isFinite(x) ? x : frexp(x)[0] * 2),
-  }
-  for (const [name, f] of Object.entries(ONE)) def(`${name}/0`, (v) => f(num(name, v)))
-  const TWO: Record<string, (a: number, b: number) => number> = {
-    atan2: Math.atan2, hypot: Math.hypot, fmin: (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.min(a, b)),
-    fmax: (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.max(a, b)), fmod: (a, b) => a % b,
-    fdim: (a, b) => (a > b ? a - b : 0), copysign: (a, b) => (Object.is(b, -0) || b < 0 ? -Math.abs(a) : Math.abs(a)),
-    drem: (a, b) => a - b * roundHalfEven(a / b), remainder: (a, b) => a - b * roundHalfEven(a / b),
-    ldexp: (a, b) => a * 2 ** Math.trunc(b), scalb: (a, b) => a * 2 ** b, scalbln: (a, b) => a * 2 ** Math.trunc(b),
-  }
-  for (const [name, f] of Object.entries(TWO)) def(`${name}/2`, (_v, a, b) => f(num(name, a), num(name, b)))
+  // the rest of jq 1.6's libm functions (libm.ts)
+  const num = (x: V): number => (typeof x === 'number' ? x : te(x, 'number required'))
+  for (const [name, f] of Object.entries(LIBM_ONE)) def(`${name}/0`, (v) => f(num(v)))
+  for (const [name, f] of Object.entries(LIBM_TWO)) def(`${name}/2`, (_v, a, b) => f(num(a), num(b)))
   // (Debian's jq 1.6 was built against a libc without pow10: it names the function, then fails)
   def('pow10/0', () => {
     throw new JqError('Error: pow10/0 not found at build time')
   })
-  def('frexp/0', (v) => frexp(num('frexp', v)))
-  def('modf/0', (v) => {
-    const x = num('modf', v)
-    const whole = Number.isFinite(x) ? Math.trunc(x) : x
-    return [Number.isFinite(x) ? x - whole : 0, whole]
-  })
+  def('frexp/0', (v) => frexp(num(v)))
+  def('modf/0', (v) => modf(num(v)))
   // (jq 1.6: a number that is not infinite, NaN too)
   def('isfinite/0', (v) => typeof v === 'number' && Math.abs(v) !== Infinity)
   def('format/1', (v, f) => (typeof f === 'string' ? applyFormat(f, v) : te(f, 'is not a valid format')))
