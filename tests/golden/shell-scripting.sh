@@ -22,3 +22,8 @@ shopt -s nocasematch; [[ JWT == jwt ]] && echo same; shopt -u nocasematch; f() {
 help getopts
 declare -A claims; for c in sub aud exp iat nbf; do claims[$c]=${#c}; done; echo ${!claims[@]}; declare -p claims
 cd ~; pushd /tmp; pushd /; dirs -v; popd; popd; ulimit -n
+# this stop's shell fixes, each checked against bash 5.2, grep 3.8, mawk, coreutils and jq 1.6 on this machine
+trap 'echo "ERR $?"' ERR; false; trap - ERR; printf 'echo a\nreturn 5\necho b\n' > r.sh; source r.sh; echo rc=$?; a=(x y); [[ -v a[1] ]] && echo set; printf -v 'a[3]' %s hi; echo "${a[3]}" $[2+3]
+echo '{"sub":"system:serviceaccount:sa-demo:default","exp":1700000000}' | grep -oP '"exp":\K\d+' | awk '{print strftime("%Y-%m-%dT%H:%M:%SZ", $1)}'
+printf '10\n9\n1e1\n' | sort -g | xargs -d '\n' echo; printf 'ab\nabcd\n' | wc -L; while true; do echo l; done | head -2; echo "${PIPESTATUS[@]}"
+jq -nc '[{"id":"a"},{"id":"b"}] | INDEX(.id) | keys'; printf '%d %x\n' 9007199254740993 -1; w='[x]'; echo ${w//[\[\]]/} ${w~~}
