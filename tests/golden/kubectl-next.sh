@@ -55,3 +55,11 @@ kubectl -n sa-demo get secret tok --template={{.data.token}} | base64 -d; echo
 kubectl -n sa-demo patch sa robot -p '{"metadata":{"labels":{"a":"b"}}'
 kubectl -n sa-demo patch sa robot --type=merge -p '{metadata:{}}'
 kubectl -n sa-demo patch sa robot --type=json -p '[{"op":"remove","path":"/metadata/labels/x"}]'
+kubectl get all
+kubectl get all -n sa-demo
+kubectl get pods,svc
+kubectl get all kubernetes
+kubectl get Pods -n sa-demo -o name
+kubectl get SVC
+kubectl get roles.rbac -A
+kubectl describe svc kubernetes

@@ -98,9 +98,15 @@ export function outputFormat(raw: string, forGet: boolean, read?: (path: string)
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
 
+/** The NamePrinter's group-kind: the kind in lower case, then the group of the object's apiVersion (`event.events.k8s.io`). */
 function kindOf(o: Obj): string {
-  const r = resourceByKind(o.kind)
-  return r ? kindString(r) : String(o.kind ?? '').toLowerCase()
+  if (typeof o.apiVersion !== 'string') {
+    const r = resourceByKind(o.kind)
+    return r ? kindString(r) : String(o.kind ?? '').toLowerCase()
+  }
+  const slash = o.apiVersion.indexOf('/')
+  const kind = String(o.kind ?? '').toLowerCase()
+  return slash < 0 ? kind : `${kind}.${o.apiVersion.slice(0, slash)}`
 }
 
 /** NamePrinter: `pod/app` (with an operation: `pod/app created`); lists print one line per item. */

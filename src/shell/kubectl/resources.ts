@@ -11,6 +11,8 @@ export interface ResourceInfo {
   version: string
   namespaced: boolean
   shortNames: string[]
+  /** The categories discovery lists it under (`all`: what `kubectl get all` expands to). */
+  categories?: string[]
 }
 
 const core = (resource: string, kind: string, namespaced: boolean, shortNames: string[] = []): ResourceInfo => ({
@@ -48,10 +50,10 @@ export const RESOURCES: ResourceInfo[] = [
   core('events', 'Event', true, ['ev']),
   core('namespaces', 'Namespace', false, ['ns']),
   core('nodes', 'Node', false, ['no']),
-  core('pods', 'Pod', true, ['po']),
+  { ...core('pods', 'Pod', true, ['po']), categories: ['all'] },
   core('secrets', 'Secret', true),
   core('serviceaccounts', 'ServiceAccount', true, ['sa']),
-  core('services', 'Service', true, ['svc']),
+  { ...core('services', 'Service', true, ['svc']), categories: ['all'] },
   authn('selfsubjectreviews', 'SelfSubjectReview', false),
   authn('tokenreviews', 'TokenReview', false),
   authz('localsubjectaccessreviews', 'LocalSubjectAccessReview', true),
@@ -66,19 +68,36 @@ export const RESOURCES: ResourceInfo[] = [
   rbac('roles', 'Role', true),
 ]
 
-/** `pods`, `pod`, `po`, `Pods`, `roles.rbac.authorization.k8s.io`: the resource, or kubectl's error. */
+/**
+ * restmapper's discovery category expander: the resources discovery lists under a category, in
+ * discovery order (core first), as the builder's ReplaceAliases writes them (`pods`,
+ * `roles.rbac.authorization.k8s.io`). Undefined for a word that names no category.
+ */
+export function expandCategory(word: string): string[] | undefined {
+  const found = RESOURCES.filter((r) => r.categories?.includes(word))
+  return found.length ? found.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource)) : undefined
+}
+
+/**
+ * `pods`, `pod`, `po`, `Pods`, `roles.rbac.authorization.k8s.io`: the resource, or kubectl's error
+ * (builder.go mappingFor). The RESTMapper lowers a resource's name before it matches it
+ * (coerceResourceForMatching), but not its group, and the shortcut expander takes a short name only
+ * as discovery spells it: `Pods` is pods, `SVC` is nothing.
+ */
 export function resolveResource(typed: string): ResourceInfo {
-  const lower = typed.toLowerCase()
-  const dot = lower.indexOf('.')
-  const name = dot < 0 ? lower : lower.slice(0, dot)
-  const group = dot < 0 ? undefined : lower.slice(dot + 1)
-  for (const r of RESOURCES) {
-    if (group !== undefined && group !== r.group && group !== `${r.version}.${r.group}` && !(group === 'v1' && r.group === '')) continue
-    if (r.resource === name || r.singular === name || r.shortNames.includes(name)) return r
-  }
-  if (group !== undefined && group !== '') {
-    throw new KubectlError(`error: the server doesn't have a resource type "${name}" in group "${group}"`)
-  }
+  const dot = typed.indexOf('.')
+  const name = dot < 0 ? typed : typed.slice(0, dot)
+  const lower = name.toLowerCase()
+  const group = dot < 0 ? undefined : typed.slice(dot + 1)
+  const named = (r: ResourceInfo) => r.resource === lower || r.singular === lower || r.shortNames.includes(name)
+  // `pods.v1.` and `roles.rbac.authorization.k8s.io` name the group; failing that, a group's start
+  // does (`roles.rbac`, `ev.events`), as the shortcut expander's group prefixing does
+  const found =
+    group === undefined
+      ? RESOURCES.find(named)
+      : (RESOURCES.find((r) => (group === r.group || group === `${r.version}.${r.group}`) && named(r)) ??
+        (group === '' ? undefined : RESOURCES.find((r) => r.group.startsWith(group) && named(r))))
+  if (found) return found
   throw new KubectlError(`error: the server doesn't have a resource type "${name}"`)
 }
 

@@ -6,6 +6,7 @@ import type { Kubectl, Verb } from '../command'
 import { describePod } from '../describe/pod'
 import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from '../describe/simple'
 import { describeRole, describeRoleBinding } from '../describe/rbac'
+import { describeService } from '../describe/service'
 import type { Obj } from '../describe/writer'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { resourcePath } from '../resources'
@@ -51,6 +52,16 @@ async function describeOne(k: Kubectl, client: RestClient, kind: string, o: Obj)
       return describeConfigMap(o, events ? await searchEvents(client, o, 'ConfigMap') : undefined, now)
     case 'Secret':
       return describeSecret(o)
+    case 'Service': {
+      // ServiceDescriber: the service's EndpointSlices by their label (a failed list is no slices)
+      const ns = encodeURIComponent(o.metadata?.namespace ?? '')
+      const selector = encodeURIComponent(`kubernetes.io/service-name=${o.metadata?.name}`)
+      const slices = await client.request<Obj>('GET', `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices?labelSelector=${selector}`).then(
+        (list) => (list.items ?? []) as Obj[],
+        () => [],
+      )
+      return describeService(o, slices, events ? await searchEvents(client, o, 'Service') : undefined, now)
+    }
     case 'Role':
     case 'ClusterRole':
       return describeRole(o)

@@ -10,14 +10,15 @@ import { fetchAll, tableLines, tableText, type Found } from './getList'
 import { rawRequest } from './raw'
 import { watchTables } from './getWatch'
 import type { Obj } from '../tables'
+import type { ResourceInfo } from '../resources'
 
-/** The `all` category (resource.MultipleTypesRequested): of its resources the lab serves pods only. */
-export const expandAll = (args: string[]) => (args.length > 0 && args[0].split(',').includes('all') ? [args[0].split(',').map((t) => (t === 'all' ? 'pods' : t)).join(','), ...args.slice(1)] : args)
-
-
-function humanTables(k: Kubectl, found: Found[], allNamespaces: boolean, wide: boolean): string {
-  const kinds = new Set(found.map((f) => f.resource.kind))
-  const withKind = kinds.size > 1 || k.flags.bool('show-kind') || (k.args[0] ?? '').split(',').includes('all')
+/**
+ * The tables of what was found. Each row names its kind (`service/kubernetes`) with --show-kind or
+ * when the requests that succeeded were for more than one resource (multipleGVKsRequested), an empty
+ * list too: `kubectl get all` with no pods still writes `service/kubernetes`.
+ */
+function humanTables(k: Kubectl, found: Found[], visited: ResourceInfo[], allNamespaces: boolean, wide: boolean): string {
+  const withKind = new Set(visited).size > 1 || k.flags.bool('show-kind')
   const groups: string[] = []
   let i = 0
   while (i < found.length) {
@@ -50,7 +51,7 @@ async function run(k: Kubectl): Promise<number> {
     throw new KubectlError(`error: --watch with -o ${k.flags.str('output')} is not available in this lab; \`watch ${line}\` shows it again every 2 seconds as the lab clock moves (Ctrl+C ends it)`)
   }
   const allNamespaces = k.flags.bool('all-namespaces')
-  const reqs = resourceArgs(expandAll(k.args))
+  const reqs = resourceArgs(k.args)
   // the builder: a selector is looked at before names are (visitBySelector, then visitByName)
   checkSelectorArgs(k.args, k.flags.str('selector').trim() !== '' || k.flags.str('field-selector').trim() !== '')
   if (allNamespaces && reqs.some((r) => r.name !== undefined)) {
@@ -64,7 +65,7 @@ async function run(k: Kubectl): Promise<number> {
   const found = k.flags.has('sort-by') ? sortFound(fetched.found, k.flags.str('sort-by')) : fetched.found
   let exit = 0
   if (fmt.kind === 'human' || fmt.kind === 'wide') {
-    const text = humanTables(k, found, allNamespaces, fmt.kind === 'wide')
+    const text = humanTables(k, found, fetched.visited, allNamespaces, fmt.kind === 'wide')
     k.out(text)
     if (text === '' && errors.length === 0 && !k.flags.bool('ignore-not-found')) {
       const allNamespaced = !allNamespaces && reqs.every((r) => r.resource.namespaced)

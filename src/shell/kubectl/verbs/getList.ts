@@ -28,10 +28,21 @@ function listQuery(k: Kubectl): string {
   return `?${[...selectorParams(k.flags.str('field-selector'), k.flags.str('selector')), 'limit=500'].join('&')}`
 }
 
-/** Fetches what the arguments name; errors are collected, as the builder's ContinueOnError does. */
-export async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceRequest[], allNamespaces: boolean, errors: unknown[]): Promise<{ found: Found[]; single: boolean; resourceVersion?: string }> {
+/**
+ * Fetches what the arguments name; errors are collected, as the builder's ContinueOnError does.
+ * `visited`: the resource of each request that succeeded, an empty list too (the builder's infos,
+ * one per list as the server's Table is not flattened), for get's multipleGVKsRequested.
+ */
+export async function fetchAll(
+  k: Kubectl,
+  client: RestClient,
+  reqs: ResourceRequest[],
+  allNamespaces: boolean,
+  errors: unknown[],
+): Promise<{ found: Found[]; visited: ResourceInfo[]; single: boolean; resourceVersion?: string }> {
   const ns = client.config.namespace
   const found: Found[] = []
+  const visited: ResourceInfo[] = []
   let resourceVersion: string | undefined
   const labelReqs = parseLabelSelector(k.flags.str('selector'))
   const fieldSel = k.flags.str('field-selector')
@@ -52,11 +63,12 @@ export async function fetchAll(k: Kubectl, client: RestClient, reqs: ResourceReq
           found.push({ resource: r.resource, obj: { apiVersion: r.resource.group ? `${r.resource.group}/${r.resource.version}` : r.resource.version, kind: r.resource.kind, ...item } })
         }
       }
+      visited.push(r.resource)
     } catch (e) {
       if (!(k.flags.bool('ignore-not-found') && e instanceof StatusError && e.code === 404)) errors.push(e)
     }
   }
-  return { found, single: reqs.length === 1 && reqs[0].name !== undefined, resourceVersion }
+  return { found, visited, single: reqs.length === 1 && reqs[0].name !== undefined, resourceVersion }
 }
 
 /** The cells of a table's lines for objects of one resource: its header (with `header`), then a row per object. */
