@@ -63,3 +63,4 @@ kubectl get Pods -n sa-demo -o name
 kubectl get SVC
 kubectl get roles.rbac -A
 kubectl describe svc kubernetes
+kubectl describe endpointslice kubernetes

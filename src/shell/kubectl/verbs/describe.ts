@@ -7,6 +7,7 @@ import { describePod } from '../describe/pod'
 import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from '../describe/simple'
 import { describeRole, describeRoleBinding } from '../describe/rbac'
 import { describeService } from '../describe/service'
+import { describeEndpointSlice, describeEndpoints } from '../describe/endpoints'
 import type { Obj } from '../describe/writer'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { resourcePath } from '../resources'
@@ -52,6 +53,10 @@ async function describeOne(k: Kubectl, client: RestClient, kind: string, o: Obj)
       return describeConfigMap(o, events ? await searchEvents(client, o, 'ConfigMap') : undefined, now)
     case 'Secret':
       return describeSecret(o)
+    case 'Endpoints':
+      return describeEndpoints(o, events ? await searchEvents(client, o, 'Endpoints') : undefined, now)
+    case 'EndpointSlice':
+      return describeEndpointSlice(o, events ? await searchEvents(client, o, 'EndpointSlice') : undefined, now)
     case 'Service': {
       // ServiceDescriber: the service's EndpointSlices by their label (a failed list is no slices)
       const ns = encodeURIComponent(o.metadata?.namespace ?? '')
