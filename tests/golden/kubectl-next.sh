@@ -64,3 +64,5 @@ kubectl get SVC
 kubectl get roles.rbac -A
 kubectl describe svc kubernetes
 kubectl describe endpointslice kubernetes
+kubectl get pods -A -o go-template='{{range.items}}{{.metadata.name}}{{"\n"}}{{end}}'
+kubectl get pods -A -o go-template='{{(index .items 0).spec.serviceAccountName}}{{"\n"}}'

@@ -70,9 +70,22 @@ const ODD_TEMPLATES = [
   '{{if .metadata.name}}{{hasOwnProperty}}{{end}}',
   '{{range .data}}{{valueOf .}}{{end}}',
   '{{$x := nosuch}}{{$x}}',
+  // a keyword ends where Go's lexer ends an identifier: at a space, `.`, `(`, `|`, `,`, `:` or `)`
+  '{{range.data}}{{.}};{{end}}',
+  '{{if.metadata.labels}}labelled{{end}}',
+  '{{with.metadata}}{{.name}}{{end}}',
+  '{{if(eq .type "x")}}x{{else}}not x{{end}}',
+  '{{if}}x{{end}}',
+  '{{range}}{{end}}',
+  '{{ranger .data}}',
+  // parenthesized pipelines, and fields after one
+  '{{(index .data "namespace") | base64decode}}',
+  '{{printf "%s/%s" (.metadata.namespace) (index .metadata.annotations "kubernetes.io/service-account.name")}}',
+  '{{(.metadata).name}}',
+  '{{if and (eq .type "kubernetes.io/service-account-token") (.metadata.labels)}}token{{end}}',
 ]
 
-describe('go-template printer, names JavaScript objects have too and names that are no function', () => {
+describe('go-template printer, names JavaScript objects have too, names that are no function, keywords', () => {
   it('matches the real kubectl', async () => {
     requireTools(REAL_KUBECTL ?? 'kubectl')
     const cases = ODD_TEMPLATES.map((t) => ['label', '--local', '-f', 's.json', '--overwrite', 'a=b', '-o', `go-template=${t}`])

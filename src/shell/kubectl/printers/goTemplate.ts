@@ -60,8 +60,11 @@ function parse(src: string): Node[] {
       if (t.action === undefined) continue
       const a = t.action
       if (a.startsWith('/*')) continue
-      const m = /^(range|if|with)\s+(.*)$/s.exec(a)
+      // a keyword ends where text/template's lexer ends an identifier (atTerminator): at a space,
+      // at the end, or at one of . , | : ( )
+      const m = /^(range|if|with)(?=[\s.,|:()]|$)\s*(.*)$/s.exec(a)
       if (m) {
+        if (m[2] === '') throw new TemplateError(`missing value for ${m[1]}`)
         nodes.push(branch(m[1] as 'range', m[2]))
         continue
       }
@@ -112,33 +115,39 @@ function truthy(v: any): boolean {
   return true
 }
 
-function splitArgs(cmd: string): string[] {
-  const out: string[] = []
-  const re = /"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|[^\s()]+/g
-  for (const m of cmd.matchAll(re)) out.push(m[0])
-  return out
+/** An operand of a command: a word (field, variable, literal, function name) or a parenthesized pipeline, with the fields after it (`(index .items 0).metadata`). */
+type Operand = { word: string } | { pipe: Operand[][]; fields: string }
+
+/**
+ * A pipeline's commands, each a list of operands, as text/template's parser reads them: `|` ends a
+ * command, `( … )` holds a pipeline of its own.
+ */
+function parsePipeline(pipe: string): Operand[][] {
+  const re = /"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|\||[^\s()|]+/g
+  const toks = [...pipe.matchAll(re)].map((m) => ({ text: m[0], at: m.index, end: m.index + m[0].length }))
+  let i = 0
+  function pipeline(): Operand[][] {
+    const cmds: Operand[][] = [[]]
+    while (i < toks.length) {
+      const t = toks[i++]
+      if (t.text === ')') return cmds
+      if (t.text === '|') cmds.push([])
+      else if (t.text === '(') {
+        const inner = pipeline()
+        // fields right after the closing parenthesis belong to it
+        const next = toks[i]
+        const fields = next && next.at === toks[i - 1].end && next.text.startsWith('.') ? toks[i++].text : ''
+        cmds[cmds.length - 1].push({ pipe: inner, fields })
+      } else cmds[cmds.length - 1].push({ word: t.text })
+    }
+    return cmds
+  }
+  return pipeline()
 }
 
-function splitPipe(pipe: string): string[] {
-  const parts: string[] = []
-  let cur = ''
-  let quote = ''
-  for (let i = 0; i < pipe.length; i++) {
-    const c = pipe[i]
-    if (quote) {
-      cur += c
-      if (c === '\\') cur += pipe[++i] ?? ''
-      else if (c === quote) quote = ''
-    } else if (c === '"' || c === '`') {
-      quote = c
-      cur += c
-    } else if (c === '|') {
-      parts.push(cur.trim())
-      cur = ''
-    } else cur += c
-  }
-  parts.push(cur.trim())
-  return parts
+/** The words of a pipeline and of the pipelines inside it. */
+function wordsOf(cmds: Operand[][]): string[] {
+  return cmds.flatMap((cmd) => cmd.flatMap((o) => ('word' in o ? [o.word] : wordsOf(o.pipe))))
 }
 
 type Scope = { dot: any; vars: Map<string, any> }
@@ -205,20 +214,28 @@ function evalArg(tok: string, s: Scope): any {
   throw new TemplateError(`function "${tok}" not defined`)
 }
 
-function evalPipe(pipe: string, s: Scope): any {
+function evalOperand(o: Operand, s: Scope): any {
+  if ('word' in o) return evalArg(o.word, s)
+  const v = evalCommands(o.pipe, s)
+  return o.fields ? field(v, o.fields) : v
+}
+
+function evalCommands(cmds: Operand[][], s: Scope): any {
   let value: any = MISSING
   let first = true
-  for (const cmd of splitPipe(pipe)) {
-    const toks = splitArgs(cmd)
+  for (const cmd of cmds) {
     const extra = first ? [] : [value]
     first = false
-    const head = toks[0]
-    if (Object.hasOwn(FUNCS, head)) value = FUNCS[head]([...toks.slice(1).map((t) => evalArg(t, s)), ...extra])
-    else if (toks.length === 1 && extra.length === 0) value = evalArg(head, s)
-    else throw new TemplateError(`can't give argument to non-function ${head}`)
+    const head = cmd[0]
+    const name = head && 'word' in head ? head.word : undefined
+    if (name !== undefined && Object.hasOwn(FUNCS, name)) value = FUNCS[name]([...cmd.slice(1).map((o) => evalOperand(o, s)), ...extra])
+    else if (cmd.length === 1 && extra.length === 0) value = evalOperand(head, s)
+    else throw new TemplateError(`can't give argument to non-function ${name ?? '('}`)
   }
   return value
 }
+
+const evalPipe = (pipe: string, s: Scope): any => evalCommands(parsePipeline(pipe), s)
 
 function run(nodes: Node[], s: Scope, out: string[]): void {
   for (const n of nodes) {
@@ -255,9 +272,8 @@ function checkFunctions(nodes: Node[]): void {
   for (const n of nodes) {
     if (n.kind === 'text') continue
     const pipe = n.pipe.replace(/^(\$\w*)(?:\s*,\s*(\$\w*))?\s*:=\s*/s, '')
-    for (const cmd of splitPipe(pipe))
-      for (const tok of splitArgs(cmd))
-        if (/^[A-Za-z_]\w*$/.test(tok) && tok !== 'true' && tok !== 'false' && tok !== 'nil' && !Object.hasOwn(FUNCS, tok)) throw new TemplateError(`function "${tok}" not defined`)
+    for (const tok of wordsOf(parsePipeline(pipe)))
+      if (/^[A-Za-z_]\w*$/.test(tok) && tok !== 'true' && tok !== 'false' && tok !== 'nil' && !Object.hasOwn(FUNCS, tok)) throw new TemplateError(`function "${tok}" not defined`)
     if (n.kind !== 'action') {
       checkFunctions(n.body)
       checkFunctions(n.alt)
