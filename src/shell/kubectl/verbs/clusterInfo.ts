@@ -6,9 +6,8 @@ import { StatusError } from '../errors'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
 
-/** ct.ChangeColor as cluster-info uses it: green names, yellow addresses, always (it does not look for a terminal). */
-const green = (s: string) => `\x1b[0;32m${s}\x1b[0m`
-const yellow = (s: string) => `\x1b[0;33m${s}\x1b[0m`
+/** printService: plain text since kubectl 1.32, which dropped go-colortext (kubectl commit 69f03b081). */
+const printService = (name: string, link: string) => `${name} is running at ${link}\n`
 
 async function clusterInfoRun(k: Kubectl): Promise<number> {
   if (k.args.length > 0) {
@@ -19,7 +18,7 @@ async function clusterInfoRun(k: Kubectl): Promise<number> {
   }
   const client = await k.client()
   const host = `${client.config.scheme}://${client.config.host ?? 'localhost:8080'}`
-  k.out(`${green('Kubernetes control plane')} is running at ${yellow(host)}\n`)
+  k.out(printService('Kubernetes control plane', host))
   // Services labelled kubernetes.io/cluster-service=true in kube-system, as their proxy URLs.
   try {
     const list = await client.request<Obj>('GET', '/api/v1/namespaces/kube-system/services?labelSelector=kubernetes.io%2Fcluster-service%3Dtrue')
@@ -27,7 +26,7 @@ async function clusterInfoRun(k: Kubectl): Promise<number> {
       const name = svc.metadata?.labels?.['kubernetes.io/name'] ?? svc.metadata?.name
       const port = svc.spec?.ports?.[0]
       const suffix = port?.name ? `${svc.metadata?.name}:${port.name}` : svc.metadata?.name
-      k.out(`${green(name)} is running at ${yellow(`${host}/api/v1/namespaces/kube-system/services/${suffix}/proxy`)}\n`)
+      k.out(printService(name, `${host}/api/v1/namespaces/kube-system/services/${suffix}/proxy`))
     }
   } catch (e) {
     if (!(e instanceof StatusError && e.code === 404)) throw e
