@@ -8,7 +8,7 @@ import { AuditLog, type AuditEntry } from './audit/audit'
 import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registerNodes } from './boot'
 import { reconcileKubeSystemServiceAccounts } from './kubeSystemServiceAccounts'
 import { reconcileDefaultRBAC } from './rbac/reconcileDefaults'
-import { reconcileKubernetesService } from './kubernetesService'
+import { reconcileKubernetesService, startKubernetesServiceController } from './kubernetesService'
 import { GIT_COMMIT } from './apiserver/handlers/discovery'
 import { controllerClients, kubeletClient, schedulerClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
@@ -118,6 +118,7 @@ function assemble(p: Parts, signer: TokenSigner) {
   startControllers(ctx, controllers)
   startTokensController(ctx, signer, controllers.root('tokens-controller'))
   startScheduler(ctx, schedulerClient(handle, p.config.kubernetesVersion, GIT_COMMIT))
+  startKubernetesServiceController(ctx)
   const kubelets = new Map<string, Kubelet>()
   let containerShell: ContainerShell | undefined
   const apiServer = new APIServer({

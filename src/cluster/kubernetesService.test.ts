@@ -44,6 +44,43 @@ describe('the kubernetes Service', () => {
   })
 })
 
+describe('the kubernetes Service once deleted', () => {
+  const SERVICE = '/api/v1/namespaces/default/services/kubernetes'
+  const SLICE = '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/kubernetes'
+  const ENDPOINTS = '/api/v1/namespaces/default/endpoints/kubernetes'
+
+  it('comes back at the API server\'s next round (every 10 s), with a new uid and the same cluster IP', async () => {
+    const c = await labWithPod()
+    const before = (await asAdmin(c, 'GET', SERVICE)).body as { metadata: { uid: string } }
+    expect((await asAdmin(c, 'DELETE', SERVICE)).status).toBe(200)
+    expect((await asAdmin(c, 'GET', SERVICE)).status).toBe(404)
+    const deletedAt = c.now()
+    const round = (Math.floor(deletedAt / 10_000) + 1) * 10_000
+    await c.advanceTo(round - 1)
+    expect((await asAdmin(c, 'GET', SERVICE)).status).toBe(404)
+    await c.advanceTo(round)
+    const after = await asAdmin(c, 'GET', SERVICE)
+    expect(after.status).toBe(200)
+    const svc = after.body as { metadata: { uid: string; creationTimestamp: string }; spec: { clusterIP: string } }
+    expect(svc.metadata.uid).not.toBe(before.metadata.uid)
+    expect(Date.parse(svc.metadata.creationTimestamp)).toBe(round)
+    expect(svc.spec.clusterIP).toBe('10.32.0.1')
+  })
+
+  it('brings back its EndpointSlice and Endpoints too, and nothing of another name', async () => {
+    const c = await labWithPod()
+    for (const path of [SLICE, ENDPOINTS]) expect((await asAdmin(c, 'DELETE', path)).status).toBe(200)
+    expect((await asAdmin(c, 'POST', '/api/v1/namespaces/default/services', {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: 'other' }, spec: { ports: [{ port: 80 }] },
+    })).status).toBe(201)
+    expect((await asAdmin(c, 'DELETE', '/api/v1/namespaces/default/services/other')).status).toBe(200)
+    await c.advanceTo(c.now() + 10_000)
+    expect((await asAdmin(c, 'GET', SLICE)).status).toBe(200)
+    expect((await asAdmin(c, 'GET', ENDPOINTS)).status).toBe(200)
+    expect((await asAdmin(c, 'GET', '/api/v1/namespaces/default/services/other')).status).toBe(404)
+  })
+})
+
 describe('kube-system', () => {
   it('holds the ServiceAccounts of a kubeadm v1.35 cluster (39 names with default)', async () => {
     const c = await labWithPod()

@@ -66,3 +66,7 @@ kubectl describe svc kubernetes
 kubectl describe endpointslice kubernetes
 kubectl get pods -A -o go-template='{{range.items}}{{.metadata.name}}{{"\n"}}{{end}}'
 kubectl get pods -A -o go-template='{{(index .items 0).spec.serviceAccountName}}{{"\n"}}'
+kubectl delete svc kubernetes
+kubectl get svc
+kubectl wait --for=create svc/kubernetes --timeout=30s
+kubectl get svc

@@ -22,6 +22,7 @@ export interface WorkPayloads {
   'tokens-controller.sync-secret': QueueKey
   'tokens-controller.sync-serviceaccount': QueueKey
   'clusterrole-aggregation-controller.sync': QueueKey
+  'kubernetes-service-controller.sync': QueueKey
 }
 
 export type WorkType = keyof WorkPayloads
