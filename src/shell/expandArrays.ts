@@ -1,7 +1,7 @@
 // Imitates: bash/subst.c array_value and parameter_brace_expand for arrays. `${a[i]}`, `${a[@]}`,
 // `${#a[@]}`, `${!a[@]}` and their operators, of an indexed array (the subscript is arithmetic) and
 // of an associative one (it is the key's text, in bash's order): pieces as for a variable, and
-// "${a[@]}" one field each. The operators themselves are expand.ts's, handed in (ElementOps).
+// "${a[@]}" one field each. The operators themselves are expandParts.ts's, handed in (ElementOps).
 
 import type { ExpandContext, Piece } from './expand'
 import type { ParamOp, WordPart } from './parser/ast'
@@ -12,7 +12,7 @@ import { unbound } from './params'
 
 type VarPart = Extract<WordPart, { kind: 'var' }>
 
-/** What an element's expansion needs of expand.ts: an operator on a value, arithmetic, a fatal error. */
+/** What an element's expansion needs of expandParts.ts: an operator on a value, arithmetic, a fatal error. */
 export interface ElementOps {
   applyOp(name: string, value: string | undefined, op: ParamOp | undefined, ctx: ExpandContext): Promise<string>
   arith(text: string, ctx: ExpandContext): Promise<bigint>
