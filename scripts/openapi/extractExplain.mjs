@@ -15,6 +15,7 @@ const WANTED = {
   'apis/authentication.k8s.io/v1': ['SelfSubjectReview', 'TokenReview', 'TokenRequest'],
   'apis/authorization.k8s.io/v1': ['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview'],
   'apis/rbac.authorization.k8s.io/v1': ['ClusterRoleBinding', 'ClusterRole', 'RoleBinding', 'Role'],
+  'apis/coordination.k8s.io/v1': ['Lease'],
   'apis/discovery.k8s.io/v1': ['EndpointSlice'],
   'apis/events.k8s.io/v1': ['Event'],
 }

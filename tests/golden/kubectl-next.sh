@@ -70,3 +70,6 @@ kubectl delete svc kubernetes
 kubectl get svc
 kubectl wait --for=create svc/kubernetes --timeout=30s
 kubectl get svc
+kubectl get leases -A
+kubectl describe node worker-0
+kubectl --as=system:node:worker-0 --as-group=system:nodes get lease worker-1 -n kube-node-lease

@@ -19,6 +19,7 @@ export const AUTHENTICATION_GROUP = 'authentication.k8s.io'
 export const AUTHORIZATION_GROUP = 'authorization.k8s.io'
 export const RBAC_GROUP = 'rbac.authorization.k8s.io'
 export const DISCOVERY_GROUP = 'discovery.k8s.io'
+export const COORDINATION_GROUP = 'coordination.k8s.io'
 
 /**
  * events.k8s.io/v1 events: the core events' storage (pkg/registry/core/event/storage: ShortNames
@@ -51,6 +52,12 @@ export const API_GROUPS: GroupInfo[] = [
       r(RBAC_GROUP, 'clusterroles', 'clusterrole', 'ClusterRole', false, CRUD, 'bYE5ZWDrJ44='),
       r(RBAC_GROUP, 'rolebindings', 'rolebinding', 'RoleBinding', true, CRUD, 'eGsCzGH6b1g='),
       r(RBAC_GROUP, 'roles', 'role', 'Role', true, CRUD, '7FuwZcIIItM='),
+    ],
+  },
+  // coordination.k8s.io (16500) between rbac (17000) and discovery (16200)
+  {
+    name: COORDINATION_GROUP, version: 'v1', resources: [
+      r(COORDINATION_GROUP, 'leases', 'lease', 'Lease', true, CRUD, 'gqkMMb/YqFM='),
     ],
   },
   {

@@ -68,6 +68,11 @@ const KINDS: Record<string, Shape> = {
   Service: { keys: [...TOP, 'spec', 'status'], fields: { metadata: META } },
   Endpoints: { keys: [...TOP, 'subsets'], fields: { metadata: META } },
   EndpointSlice: { keys: [...TOP, 'addressType', 'endpoints', 'ports'], fields: { metadata: META } },
+  // k8s.io/api/coordination/v1 LeaseSpec
+  Lease: {
+    keys: [...TOP, 'spec'],
+    fields: { metadata: META, spec: { keys: ['holderIdentity', 'leaseDurationSeconds', 'acquireTime', 'renewTime', 'leaseTransitions', 'strategy', 'preferredHolder'] } },
+  },
   Role: { keys: [...TOP, 'rules'], fields: { metadata: META }, items: { rules: POLICY_RULE } },
   ClusterRole: { keys: [...TOP, 'rules', 'aggregationRule'], fields: { metadata: META }, items: { rules: POLICY_RULE } },
   RoleBinding: { keys: [...TOP, 'subjects', 'roleRef'], fields: { metadata: META, roleRef: ROLE_REF }, items: { subjects: SUBJECT } },

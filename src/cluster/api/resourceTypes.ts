@@ -7,6 +7,7 @@ import type { Event } from './event'
 import type { KObject } from './meta'
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from './rbac'
 import type { EndpointSlice, Endpoints, Service } from './service'
+import type { Lease } from './coordination'
 
 export interface ResourceTypes {
   pods: Pod
@@ -23,6 +24,7 @@ export interface ResourceTypes {
   'clusterroles.rbac.authorization.k8s.io': ClusterRole
   'rolebindings.rbac.authorization.k8s.io': RoleBinding
   'clusterrolebindings.rbac.authorization.k8s.io': ClusterRoleBinding
+  'leases.coordination.k8s.io': Lease
 }
 
 /** A store key the lab types (every resource it stores). */
@@ -37,4 +39,5 @@ export const TYPED_RESOURCES: Record<TypedResource, true> = {
   events: true, services: true, endpoints: true, 'endpointslices.discovery.k8s.io': true,
   'roles.rbac.authorization.k8s.io': true, 'clusterroles.rbac.authorization.k8s.io': true,
   'rolebindings.rbac.authorization.k8s.io': true, 'clusterrolebindings.rbac.authorization.k8s.io': true,
+  'leases.coordination.k8s.io': true,
 }

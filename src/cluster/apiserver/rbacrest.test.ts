@@ -13,11 +13,12 @@ const binding = (roleName: string) => ({
 })
 
 describe('RBAC over REST', () => {
-  it('serves discovery for the events, authentication, authorization, rbac and discovery groups (priority order)', async () => {
+  it('serves discovery for the events, authentication, authorization, rbac, coordination and discovery groups (priority order)', async () => {
     const c = await labWithPod()
     const groups = ((await asAdmin(c, 'GET', '/apis')).body as any).groups.map((g: any) => g.name)
-    // a real v1.35 /apis: ..., apps, events.k8s.io, authentication.k8s.io, authorization.k8s.io, ...
-    expect(groups).toEqual(['events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'rbac.authorization.k8s.io', 'discovery.k8s.io'])
+    // a real v1.35 /apis: ..., apps, events.k8s.io, authentication.k8s.io, authorization.k8s.io, ... rbac (17000), ...,
+    // coordination (16500), ..., discovery (16200) (kube-aggregator's default priorities)
+    expect(groups).toEqual(['events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'rbac.authorization.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io'])
     const list = (await asAdmin(c, 'GET', RBAC)).body as any
     expect(list).toMatchObject({ kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'rbac.authorization.k8s.io/v1' })
     expect(list.resources.map((r: any) => r.name)).toEqual(['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'])

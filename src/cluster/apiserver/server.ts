@@ -25,7 +25,7 @@ import { respondStatus } from './handlers/response'
 import { impersonate } from './impersonation/impersonation'
 import { newRegistries } from './registry/registries'
 import type { RegistryStore } from './registry/store'
-import { newRequestInfo, parseURL } from './requestinfo'
+import { newRequestInfo, parseURL, type RequestInfo } from './requestinfo'
 import { routeNonResource, routeResource, type RouteDeps } from './routes'
 import type { ApiRequest, ApiResponse, UserInfo } from './types'
 
@@ -40,6 +40,8 @@ export interface APIServerOptions {
   verifyingKeys?: () => VerifyingKey[]
   /** Where the audit record goes (the cluster keeps it in its state). */
   audit?: AuditLog
+  /** Called with each request before it is served: what the lab computes on demand (the node leases' renewals) is brought up to now. */
+  beforeServe?: (info: RequestInfo) => void
 }
 
 /** Whom a stream's reads are routed as: the stream was authorized when it was opened. */
@@ -79,6 +81,7 @@ export class APIServer {
   async handle(req: ApiRequest): Promise<ApiResponse> {
     const url = parseURL(req.path)
     const info = newRequestInfo(req.method, url)
+    this.opts.beforeServe?.(info)
     const entry = startAudit(req.materialised?.at ?? this.opts.ctx.clock.now(), req, info)
     // what an open stream carries: answered, not recorded (its entry is dropped)
     if (req.onStream) return this.route(info, url, req, STREAM_READER, entry)

@@ -37,6 +37,7 @@ const inGroup = (group: string) => (resource: string, kind: string, namespaced: 
 const rbac = inGroup('rbac.authorization.k8s.io')
 const authn = inGroup('authentication.k8s.io')
 const authz = inGroup('authorization.k8s.io')
+const coordination = inGroup('coordination.k8s.io')
 
 /**
  * In the order `kubectl api-resources` lists them: sorted by group, then name (apiresources.go
@@ -60,6 +61,7 @@ export const RESOURCES: ResourceInfo[] = [
   authz('selfsubjectaccessreviews', 'SelfSubjectAccessReview', false),
   authz('selfsubjectrulesreviews', 'SelfSubjectRulesReview', false),
   authz('subjectaccessreviews', 'SubjectAccessReview', false),
+  coordination('leases', 'Lease', true),
   inGroup('discovery.k8s.io')('endpointslices', 'EndpointSlice', true),
   { ...inGroup('events.k8s.io')('events', 'Event', true), shortNames: ['ev'] },
   rbac('clusterrolebindings', 'ClusterRoleBinding', false),

@@ -160,6 +160,13 @@ const binding: TableDef = {
   },
 }
 
+/** printLease: the holder, empty when there is none. */
+const lease: TableDef = {
+  headers: ['NAME', 'HOLDER', 'AGE'],
+  wideHeaders: [],
+  row: (o, now) => [o.metadata?.name, o.spec?.holderIdentity ?? '', age(o.metadata?.creationTimestamp, now)],
+}
+
 const fallback: TableDef = { headers: ['NAME', 'AGE'], wideHeaders: [], row: (o, now) => [o.metadata?.name, age(o.metadata?.creationTimestamp, now)] }
 
 const TABLES: Record<string, TableDef> = {
@@ -177,6 +184,7 @@ const TABLES: Record<string, TableDef> = {
   Service: service,
   Endpoints: endpoints,
   EndpointSlice: endpointSlice,
+  Lease: lease,
 }
 
 export function tableFor(kind: string): TableDef {

@@ -1,8 +1,9 @@
 // NodeRestriction: what a node may write even where the Node authorizer allows the verb. A node's
 // token requests must be bound to a pod on that node (same uid), for at most one audience the pod
-// uses; it may create only mirror pods, delete and update the status of only its own pods.
+// uses; it may create only mirror pods, delete and update the status of only its own pods, and
+// write only its own lease in kube-node-lease.
 // Imitates: plugin/pkg/admission/noderestriction/admission.go (Plugin.Admit, admitServiceAccount,
-// admitPod, admitPodStatus, admitPodEviction; ServiceAccountNodeAudienceRestriction on)
+// admitPod, admitPodStatus, admitPodEviction, admitLease; ServiceAccountNodeAudienceRestriction on)
 
 import { newNotFound } from '../../../common/apiErrors'
 import type { Pod } from '../../api/core'
@@ -13,6 +14,7 @@ import type { Status } from '../types'
 import { nodeIdentity } from '../authorization/nodeIdentifier'
 import { admissionForbidden, isWriteOf, type AdmissionAttributes, type AdmissionPlugin } from './interfaces'
 import { MIRROR_POD_ANNOTATION } from './serviceaccount'
+import { NODE_LEASE_NAMESPACE } from '../../kubelet/nodeLease'
 
 // the TokenRequest body is read as the client sent it (the lab decodes no schema for it)
 type Obj = Record<string, unknown>
@@ -87,12 +89,21 @@ function admitPodStatus(node: string, a: AdmissionAttributes & { oldObject?: Pod
   return undefined
 }
 
+/** admitLease: the node's own lease, in the namespace kept for node leases (on create, the name is the object's). */
+function admitLease(node: string, a: AdmissionAttributes): Status | undefined {
+  if (a.namespace !== NODE_LEASE_NAMESPACE) return admissionForbidden(a, `can only access leases in the ${JSON.stringify(NODE_LEASE_NAMESPACE)} system namespace`)
+  const name = a.operation === 'CREATE' ? a.object?.metadata.name : a.name
+  if (name !== node) return admissionForbidden(a, 'can only access node lease with the same name as the requesting node')
+  return undefined
+}
+
 export const nodeRestriction: AdmissionPlugin = {
   name: 'NodeRestriction',
   admit(a, ctx) {
     const id = nodeIdentity(a.userInfo)
     if (!id.isNode) return undefined
     if (!id.name) return admissionForbidden(a, `could not determine node from user ${JSON.stringify(a.userInfo.username)}`)
+    if (a.resource.group === 'coordination.k8s.io' && a.resource.resource === 'leases') return admitLease(id.name, a)
     if (a.resource.group !== '') return undefined
     if (a.resource.resource === 'serviceaccounts') return admitServiceAccountToken(id.name, a, ctx)
     if (a.resource.resource === 'pods') return admitPod(id.name, a)

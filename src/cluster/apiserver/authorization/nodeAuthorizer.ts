@@ -1,6 +1,6 @@
 // The Node authorizer: a kubelet (user system:node:<name>, group system:nodes) may read the
-// secrets, config maps and service-account tokens of pods bound to its node, its own Node, and
-// what the system:node rules allow; otherwise it has no opinion, with the reason why.
+// secrets, config maps and service-account tokens of pods bound to its node, its own Node and
+// lease, and what the system:node rules allow; otherwise it has no opinion, with the reason why.
 // Imitates: plugin/pkg/auth/authorizer/node/node_authorizer.go (NodeAuthorizer.Authorize, v1.35:
 // AuthorizeNodeWithSelectors locked on)
 
@@ -10,6 +10,7 @@ import type { Attributes, AuthorizationResult, Authorizer } from './authorizer'
 import { hasPathFrom, type VertexType } from './nodeGraph'
 import { nodeIdentity } from './nodeIdentifier'
 import { NODE_RULES } from './nodeRules'
+import { NODE_LEASE_NAMESPACE } from '../../kubelet/nodeLease'
 
 const ALLOW: AuthorizationResult = { decision: 'Allow', reason: '' }
 const noOpinion = (reason = ''): AuthorizationResult => ({ decision: 'NoOpinion', reason })
@@ -64,6 +65,14 @@ export function nodeAuthorizer(store: ObjectStore): Authorizer {
     return noOpinion()
   }
 
+  /** authorizeLease: its own lease in kube-node-lease (a create's name is NodeRestriction's to check). */
+  const lease = (node: string, a: Attributes): AuthorizationResult => {
+    if (!['get', 'create', 'update', 'patch', 'delete'].includes(a.verb)) return noOpinion('can only get, create, update, patch, or delete a node lease')
+    if (a.namespace !== NODE_LEASE_NAMESPACE) return noOpinion(`can only access leases in the ${JSON.stringify(NODE_LEASE_NAMESPACE)} system namespace`)
+    if (a.verb !== 'create' && a.name !== node) return noOpinion('can only access node lease with the same name as the requesting node')
+    return ALLOW
+  }
+
   return {
     name: 'Node',
     authorize(a) {
@@ -79,6 +88,7 @@ export function nodeAuthorizer(store: ObjectStore): Authorizer {
           case 'nodes': return nodeObject(id.name, a)
         }
       }
+      if (a.resourceRequest && a.apiGroup === 'coordination.k8s.io' && a.resource === 'leases') return lease(id.name, a)
       // not subdivided: the static node rules
       return NODE_RULES.some((r) => ruleAllows(a, r)) ? ALLOW : noOpinion()
     },

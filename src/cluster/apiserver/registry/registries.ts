@@ -1,6 +1,6 @@
 // The registry of each served resource, keyed by plural name.
 // Imitates: pkg/registry/core/rest/storage_core.go (NewLegacyRESTStorage), pkg/registry/rbac/rest/storage_rbac.go
-// and pkg/registry/events/rest/storage_events.go
+// pkg/registry/events/rest/storage_events.go and pkg/registry/coordination/rest/storage_coordination.go
 
 import type { ClusterContext } from '../../context'
 import { configMapStrategy, nodeStrategy, secretStrategy, serviceAccountStrategy } from './core/strategies'
@@ -9,6 +9,7 @@ import { namespaceStrategy } from './namespace/strategy'
 import { podStrategy } from './pod/strategy'
 import { RBAC_STRATEGIES } from './rbac/strategy'
 import { endpointSliceStrategy, endpointsStrategy, serviceStrategy } from './service/strategy'
+import { leaseStrategy } from './coordination/strategy'
 import { RegistryStore } from './store'
 
 export function newRegistries(ctx: ClusterContext): Record<string, RegistryStore> {
@@ -17,6 +18,6 @@ export function newRegistries(ctx: ClusterContext): Record<string, RegistryStore
     out[s.resource.resource] = new RegistryStore(s, ctx)
   }
   // other groups are keyed `<resource>.<group>` (as the store keys them)
-  for (const s of [...RBAC_STRATEGIES, endpointSliceStrategy, eventsV1Strategy]) out[`${s.resource.resource}.${s.resource.group}`] = new RegistryStore(s, ctx)
+  for (const s of [...RBAC_STRATEGIES, endpointSliceStrategy, eventsV1Strategy, leaseStrategy]) out[`${s.resource.resource}.${s.resource.group}`] = new RegistryStore(s, ctx)
   return out
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
+import { batchKubectl, type BatchResult } from './batch'
 
 const SERVER = `
 const http = require('node:http'); const fs = require('node:fs'); const dir = process.argv[1]
@@ -53,4 +54,16 @@ export async function replayLab(lab: Lab, paths: string[], more: Record<string, 
   const server: ChildProcess = spawn(process.execPath, ['-e', SERVER, dir], { stdio: ['ignore', 'pipe', 'inherit'] })
   const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())))
   return { flags: [`--server=http://127.0.0.1:${port}`, `--cache-dir=${dir}/cache`], routes, close: () => server.kill() }
+}
+
+/**
+ * Each case (kubectl's words after `kubectl`) in the lab, and in the real kubectl on the replay (in
+ * one bash run); `same` evens out, on both sides, what may differ for a known reason (a pod's age on
+ * the wall clock).
+ */
+export async function bothSides(lab: Lab, replay: Replay, cases: string[][], same: (r: BatchResult) => BatchResult = (r) => r): Promise<{ ours: BatchResult[]; real: BatchResult[] }> {
+  const ours: BatchResult[] = []
+  for (const c of cases) ours.push(same(await lab.run(`kubectl ${c.join(' ')}`)))
+  const real = batchKubectl(cases.map((c) => [...replay.flags, ...c])).map(same)
+  return { ours, real }
 }

@@ -10,8 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from '../../../app/lab'
 import { requireTools } from '../../testing/realTools'
-import { REAL_KUBECTL, batchKubectl, type BatchResult } from '../testing/batch'
-import { replayLab, type Replay } from '../testing/replay'
+import { REAL_KUBECTL, type BatchResult } from '../testing/batch'
+import { bothSides, replayLab, type Replay } from '../testing/replay'
 
 const CASES = [
   // `all`: pods and services, each object named with its kind
@@ -83,8 +83,7 @@ const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use di
 describe.sequential('the `all` category, resource words and describe of a Service, against the real kubectl', () => {
   let lab: Lab
   let replay: Replay
-  let real: BatchResult[]
-  const ours: BatchResult[] = []
+  let sides: { ours: BatchResult[]; real: BatchResult[] }
 
   beforeAll(async () => {
     requireTools(REAL_KUBECTL ?? 'kubectl')
@@ -99,18 +98,17 @@ describe.sequential('the `all` category, resource words and describe of a Servic
     replay = await replayLab(lab, PATHS)
     // the default namespace holds no events: the replay answers every event search with them
     expect(JSON.parse(replay.routes['/api/v1/namespaces/default/events']).items).toEqual([])
-    for (const c of CASES) {
-      const r = await lab.run(`kubectl ${c.join(' ')}`)
-      ours.push({ ...r, stderr: r.stderr.replace(ENDPOINTS_WARNING, '') })
-    }
-    // the real kubectl names the replay's address where the lab names its API server's
+    // the real kubectl names the replay's address where the lab names its API server's; the
+    // replay sends no Warning header
     const server = replay.flags[0].slice('--server='.length)
-    real = batchKubectl(CASES.map((c) => [...replay.flags, ...c])).map((r) => ({ ...r, stdout: r.stdout.replaceAll(server, 'https://10.0.1.10:6443') }))
+    sides = await bothSides(lab, replay, CASES, (r) => ({
+      ...r, stdout: r.stdout.replaceAll(server, 'https://10.0.1.10:6443'), stderr: r.stderr.replace(ENDPOINTS_WARNING, ''),
+    }))
   }, 300_000)
 
   afterAll(() => replay?.close())
 
   it.each(CASES.map((c, i) => [c.join(' '), i] as const))('kubectl %s', (_, i) => {
-    expect(ours[i]).toEqual(real[i])
+    expect(sides.ours[i]).toEqual(sides.real[i])
   })
 })

@@ -8,12 +8,13 @@ import { describeConfigMap, describeNamespace, describeSecret, describeServiceAc
 import { describeRole, describeRoleBinding } from '../describe/rbac'
 import { describeService } from '../describe/service'
 import { describeEndpointSlice, describeEndpoints } from '../describe/endpoints'
+import { describeNode } from '../describe/node'
 import type { Obj } from '../describe/writer'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { resourcePath } from '../resources'
 import { matchesLabels, parseLabelSelector } from '../selectors'
 
-/** GET …/events?fieldSelector=involvedObject.kind=…,involvedObject.name=…,…: the object's events (also filtered here). */
+/** GET …/events?fieldSelector=involvedObject.kind=…,involvedObject.name=…,…: the object's events (also filtered here; a cluster-scoped object's from every namespace). */
 async function searchEvents(client: RestClient, o: Obj, kind: string | undefined): Promise<Obj[]> {
   const ns = o.metadata?.namespace ?? ''
   const sel: [string, string][] = []
@@ -22,7 +23,8 @@ async function searchEvents(client: RestClient, o: Obj, kind: string | undefined
   if (o.metadata?.uid) sel.push(['involvedObject.uid', o.metadata.uid])
   const fs = sel.map(([k, v]) => `${k}=${v}`).join(',')
   try {
-    const list = await client.request<Obj>('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/events?fieldSelector=${encodeURIComponent(fs)}&limit=500`)
+    const base = ns ? `/api/v1/namespaces/${encodeURIComponent(ns)}/events` : '/api/v1/events'
+    const list = await client.request<Obj>('GET', `${base}?fieldSelector=${encodeURIComponent(fs)}&limit=500`)
     return (list.items ?? []).filter((e: Obj) => {
       const io = e.involvedObject ?? {}
       return io.name === o.metadata?.name && (io.namespace ?? '') === ns && (!kind || io.kind === kind) && (!o.metadata?.uid || !io.uid || io.uid === o.metadata.uid)
@@ -41,6 +43,22 @@ async function listOrUndefined(client: RestClient, path: string): Promise<Obj[] 
   }
 }
 
+/** NodeDescriber: its lease (or why it could not be read), its non-terminated pods (undefined when forbidden), its events by uid and by name. */
+async function describeNodeOf(client: RestClient, node: Obj, withEvents: boolean, now: number): Promise<string> {
+  const name = String(node.metadata?.name ?? '')
+  const lease = await client.request<Obj>('GET', `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${encodeURIComponent(name)}`).catch((e: unknown) => (e instanceof StatusError ? e.message : String(e)))
+  const selector = encodeURIComponent(`spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`)
+  let pods: Obj[] | undefined
+  try {
+    pods = ((await client.request<Obj>('GET', `/api/v1/pods?fieldSelector=${selector}&limit=500`)).items ?? []) as Obj[]
+  } catch (e) {
+    if (!(e instanceof StatusError && e.code === 403)) throw e
+  }
+  // the controllers record a node's events under its uid, the kubelet under its name
+  const events = withEvents ? [...(await searchEvents(client, node, 'Node')), ...(await searchEvents(client, { ...node, metadata: { ...node.metadata, uid: name } }, 'Node'))] : undefined
+  return describeNode(node, lease, pods, events, now)
+}
+
 async function describeOne(k: Kubectl, client: RestClient, kind: string, o: Obj): Promise<string> {
   const events = k.flags.bool('show-events')
   const now = k.now()
@@ -53,6 +71,8 @@ async function describeOne(k: Kubectl, client: RestClient, kind: string, o: Obj)
       return describeConfigMap(o, events ? await searchEvents(client, o, 'ConfigMap') : undefined, now)
     case 'Secret':
       return describeSecret(o)
+    case 'Node':
+      return describeNodeOf(client, o, events, now)
     case 'Endpoints':
       return describeEndpoints(o, events ? await searchEvents(client, o, 'Endpoints') : undefined, now)
     case 'EndpointSlice':

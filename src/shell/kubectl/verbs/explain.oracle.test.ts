@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLab, type Lab } from '../../../app/lab'
 import { requireTools } from '../../testing/realTools'
-import { REAL_KUBECTL, batchKubectl, type BatchResult } from '../testing/batch'
-import { rawOf, replayLab, type Replay } from '../testing/replay'
+import { REAL_KUBECTL, type BatchResult } from '../testing/batch'
+import { bothSides, rawOf, replayLab, type Replay } from '../testing/replay'
 
 const CASES = [
   'pods', 'pod.spec', 'pods.spec.containers', 'pod.spec.serviceAccountName', 'pod.spec.automountServiceAccountToken', 'pod.metadata.labels',
@@ -16,14 +16,13 @@ const CASES = [
   'clusterrole.aggregationRule', 'tokenreviews.spec', 'tokenreview.status.user', 'sa --recursive', 'pod.spec.securityContext --recursive',
   'pods.foo.bar', 'pods.spec.foo', 'pods.spec.containers[0]', 'foo', '', 'pods nodes', 'pods --output=yaml', 'pods --api-version=v2',
   'pods --recursive=maybe', 'Pod.spec.nodeName', 'events --api-version=events.k8s.io/v1', 'events.regarding --api-version=events.k8s.io/v1',
-  'events.events.k8s.io',
+  'events.events.k8s.io', 'leases.spec', 'lease.spec.renewTime --recursive',
 ].map((c) => c.split(' ').filter(Boolean))
 
 describe.sequential('kubectl explain against the real kubectl on the lab\'s documents', () => {
   let lab: Lab
   let replay: Replay
-  let real: BatchResult[]
-  const ours: BatchResult[] = []
+  let sides: { ours: BatchResult[]; real: BatchResult[] }
 
   beforeAll(async () => {
     requireTools(REAL_KUBECTL ?? 'kubectl')
@@ -34,13 +33,12 @@ describe.sequential('kubectl explain against the real kubectl on the lab\'s docu
     const documents: Record<string, string> = {}
     for (const url of docs) documents[url.split('?')[0]] = await rawOf(lab, url)
     replay = await replayLab(lab, ['/openapi/v3'], documents)
-    for (const c of CASES) ours.push(await lab.run(`kubectl explain ${c.join(' ')}`))
-    real = batchKubectl(CASES.map((c) => [...replay.flags, 'explain', ...c]))
+    sides = await bothSides(lab, replay, CASES.map((c) => ['explain', ...c]))
   }, 300_000)
 
   afterAll(() => replay?.close())
 
   it.each(CASES.map((c, i) => [c.join(' '), i] as const))('kubectl explain %s', (_, i) => {
-    expect(ours[i]).toEqual(real[i])
+    expect(sides.ours[i]).toEqual(sides.real[i])
   })
 })
