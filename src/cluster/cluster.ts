@@ -9,7 +9,7 @@ import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registe
 import { reconcileKubeSystemServiceAccounts } from './kubeSystemServiceAccounts'
 import { reconcileDefaultRBAC } from './rbac/reconcileDefaults'
 import { reconcileKubernetesService, startKubernetesServiceController } from './kubernetesService'
-import { reconcileNodeLeases, renewNodeLeases, startNodeLeaseRenewals } from './kubelet/nodeLease'
+import { reconcileLeases, renewLeases, startLeaseRenewals } from './leases'
 import { GIT_COMMIT } from './apiserver/handlers/discovery'
 import { controllerClients, kubeletClient, schedulerClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
@@ -120,7 +120,7 @@ function assemble(p: Parts, signer: TokenSigner) {
   startTokensController(ctx, signer, controllers.root('tokens-controller'))
   startScheduler(ctx, schedulerClient(handle, p.config.kubernetesVersion, GIT_COMMIT))
   startKubernetesServiceController(ctx)
-  startNodeLeaseRenewals(ctx)
+  startLeaseRenewals(ctx)
   const kubelets = new Map<string, Kubelet>()
   let containerShell: ContainerShell | undefined
   const apiServer = new APIServer({
@@ -136,7 +136,7 @@ function assemble(p: Parts, signer: TokenSigner) {
     },
     audit: p.audit,
     beforeServe: (info) => {
-      if (info.apiGroup === 'coordination.k8s.io' && info.resource === 'leases') renewNodeLeases(ctx, p.clock.now())
+      if (info.apiGroup === 'coordination.k8s.io' && info.resource === 'leases') renewLeases(ctx, p.clock.now())
     },
   })
   const startKubelets = () => {
@@ -211,7 +211,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster> {
   bootstrapRBAC(a.ctx, installedAt)
   reconcileKubernetesService(a.ctx, installedAt)
   reconcileKubeSystemServiceAccounts(a.ctx, installedAt)
-  reconcileNodeLeases(a.ctx, installedAt)
+  reconcileLeases(a.ctx, installedAt)
   await a.cluster.advanceTo(opts.startMs)
   return a.cluster
 }
@@ -228,7 +228,7 @@ export async function restoreCluster(state: ClusterState): Promise<Cluster> {
   reconcileDefaultRBAC(a.ctx, a.ctx.clock.now())
   reconcileKubernetesService(a.ctx, a.ctx.clock.now())
   reconcileKubeSystemServiceAccounts(a.ctx, a.ctx.clock.now())
-  reconcileNodeLeases(a.ctx, a.ctx.clock.now())
+  reconcileLeases(a.ctx, a.ctx.clock.now())
   a.startKubelets()
   for (const [name, s] of Object.entries(state.kubelets)) a.kubelets.get(name)?.restore(structuredClone(s))
   return a.cluster

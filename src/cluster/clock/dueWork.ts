@@ -23,7 +23,7 @@ export interface WorkPayloads {
   'tokens-controller.sync-serviceaccount': QueueKey
   'clusterrole-aggregation-controller.sync': QueueKey
   'kubernetes-service-controller.sync': QueueKey
-  'node-lease.renew': QueueKey
+  'lease.renew': QueueKey
 }
 
 export type WorkType = keyof WorkPayloads

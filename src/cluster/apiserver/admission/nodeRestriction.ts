@@ -14,7 +14,7 @@ import type { Status } from '../types'
 import { nodeIdentity } from '../authorization/nodeIdentifier'
 import { admissionForbidden, isWriteOf, type AdmissionAttributes, type AdmissionPlugin } from './interfaces'
 import { MIRROR_POD_ANNOTATION } from './serviceaccount'
-import { NODE_LEASE_NAMESPACE } from '../../kubelet/nodeLease'
+import { NODE_LEASE_NAMESPACE } from '../../leases'
 
 // the TokenRequest body is read as the client sent it (the lab decodes no schema for it)
 type Obj = Record<string, unknown>

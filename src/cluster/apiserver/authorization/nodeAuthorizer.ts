@@ -10,7 +10,7 @@ import type { Attributes, AuthorizationResult, Authorizer } from './authorizer'
 import { hasPathFrom, type VertexType } from './nodeGraph'
 import { nodeIdentity } from './nodeIdentifier'
 import { NODE_RULES } from './nodeRules'
-import { NODE_LEASE_NAMESPACE } from '../../kubelet/nodeLease'
+import { NODE_LEASE_NAMESPACE } from '../../leases'
 
 const ALLOW: AuthorizationResult = { decision: 'Allow', reason: '' }
 const noOpinion = (reason = ''): AuthorizationResult => ({ decision: 'NoOpinion', reason })

@@ -1,10 +1,13 @@
 // The kubelets' node leases: made when the nodes register, owned by them, renewed every 10 s (seen
-// on demand), made again after a delete at the next renewal; and what a node may do with leases
-// (Node authorizer authorizeLease, NodeRestriction admitLease: texts from kubernetes-next.md §1).
+// on demand), made again after a delete at the next renewal; the control plane's leases in
+// kube-system; and what a node may do with leases (Node authorizer authorizeLease, NodeRestriction
+// admitLease: texts from kubernetes-next.md §1).
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { ADMIN, KUBECTL_UA, labWithPod } from '../apiserver/testing'
-import type { Cluster } from '../cluster'
-import type { ApiRequest } from '../apiserver/types'
+import { APISERVER_ID } from './leases'
+import { ADMIN, KUBECTL_UA, labWithPod } from './apiserver/testing'
+import type { Cluster } from './cluster'
+import type { ApiRequest } from './apiserver/types'
 
 const LEASES = '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases'
 type Lease = { metadata: { name: string; uid: string; creationTimestamp: string; ownerReferences?: unknown[] }; spec: { holderIdentity: string; leaseDurationSeconds: number; renewTime: string } }
@@ -64,6 +67,39 @@ describe('the node leases', () => {
     expect((await call(c, 'PUT', `${LEASES}/worker-0`, { ...l, spec: { ...l.spec, holderIdentity: 'me', leaseDurationSeconds: 5 } })).status).toBe(200)
     await c.advanceTo(c.now() + 10_000)
     expect((await lease(c, 'worker-0')).spec).toMatchObject({ holderIdentity: 'worker-0', leaseDurationSeconds: 40 })
+  })
+})
+
+describe('the control plane\'s leases', () => {
+  const SYSTEM = '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases'
+  type Leader = Lease & { spec: { acquireTime: string; leaseTransitions: number } }
+
+  it('name the API server by the hash of its host and component (config.go APIServerID)', () => {
+    const field = (s: string) => Buffer.concat([Buffer.from([s.length >> 8, s.length & 255]), Buffer.from(s)])
+    const hash = createHash('sha256').update(Buffer.concat([field('control-plane'), field('kube-apiserver')])).digest().subarray(0, 16)
+    // RFC 4648 base32, no padding, lower case
+    let bits = ''
+    for (const b of hash) bits += b.toString(2).padStart(8, '0')
+    const base32 = (bits.match(/.{1,5}/g) ?? []).map((g) => 'abcdefghijklmnopqrstuvwxyz234567'[parseInt(g.padEnd(5, '0'), 2)]).join('')
+    expect(APISERVER_ID).toBe(`apiserver-${base32}`)
+  })
+
+  it('are the controller manager\'s and the scheduler\'s (15 s, renewed every 2 s) and the API server\'s identity (3600 s, labelled)', async () => {
+    const c = await labWithPod()
+    const list = (await call(c, 'GET', SYSTEM)).body as { items: Leader[] }
+    expect(list.items.map((i) => i.metadata.name)).toEqual([APISERVER_ID, 'kube-controller-manager', 'kube-scheduler'])
+    const [id, kcm] = list.items
+    expect(id.spec.holderIdentity).toMatch(new RegExp(`^${APISERVER_ID}_[0-9a-f-]{36}$`))
+    expect(id.spec.leaseDurationSeconds).toBe(3600)
+    expect((id.metadata as { labels?: object }).labels).toEqual({ 'apiserver.kubernetes.io/identity': 'kube-apiserver', 'kubernetes.io/hostname': 'control-plane' })
+    expect(kcm.spec).toMatchObject({ leaseDurationSeconds: 15, leaseTransitions: 0 })
+    expect(kcm.spec.holderIdentity).toMatch(/^control-plane_[0-9a-f-]{36}$/)
+    expect(c.now() - Date.parse(kcm.spec.renewTime)).toBeLessThan(2_000)
+    await c.advanceTo(c.now() + 7_000)
+    const later = (await call(c, 'GET', `${SYSTEM}/kube-controller-manager`)).body as Leader
+    expect(later.spec.acquireTime).toBe(kcm.spec.acquireTime)
+    expect(later.spec.holderIdentity).toBe(kcm.spec.holderIdentity)
+    expect(Date.parse(later.spec.renewTime) - Date.parse(kcm.spec.renewTime)).toBeGreaterThanOrEqual(6_000)
   })
 })
 
