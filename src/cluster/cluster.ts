@@ -9,7 +9,7 @@ import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registe
 import { reconcileKubeSystemServiceAccounts } from './kubeSystemServiceAccounts'
 import { reconcileDefaultRBAC } from './rbac/reconcileDefaults'
 import { reconcileKubernetesService, startKubernetesServiceController } from './kubernetesService'
-import { reconcileLeases, renewLeases, startLeaseRenewals } from './leases'
+import { reconcileLeases, renewLeases, reportNodeStatus, startLeaseRenewals } from './leases'
 import { GIT_COMMIT } from './apiserver/handlers/discovery'
 import { controllerClients, kubeletClient, schedulerClient } from './client/inProcess'
 import { VirtualClock, type ClockState } from './clock/clock'
@@ -137,6 +137,7 @@ function assemble(p: Parts, signer: TokenSigner) {
     audit: p.audit,
     beforeServe: (info) => {
       if (info.apiGroup === 'coordination.k8s.io' && info.resource === 'leases') renewLeases(ctx, p.clock.now())
+      if (info.apiGroup === '' && info.resource === 'nodes') reportNodeStatus(ctx, p.clock.now())
     },
   })
   const startKubelets = () => {

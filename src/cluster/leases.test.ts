@@ -103,6 +103,25 @@ describe('the control plane\'s leases', () => {
   })
 })
 
+describe('the node status reports', () => {
+  it('set the conditions\' lastHeartbeatTime every 5 minutes from the node\'s Ready transition', async () => {
+    const c = await labWithPod()
+    type Node = { status: { conditions: { type: string; lastHeartbeatTime: string; lastTransitionTime: string }[] } }
+    const node = async () => (await call(c, 'GET', '/api/v1/nodes/worker-0')).body as Node
+    const first = await node()
+    const ready = Date.parse(first.status.conditions.find((x) => x.type === 'Ready')!.lastTransitionTime)
+    const beats = new Set(first.status.conditions.map((x) => x.lastHeartbeatTime))
+    expect(beats.size).toBe(1)
+    const beat = Date.parse([...beats][0])
+    expect((beat - ready) % 300_000).toBe(0)
+    expect(c.now() - beat).toBeLessThan(300_000)
+    await c.advanceTo(beat + 300_000 - 1)
+    expect((await node()).status.conditions[0].lastHeartbeatTime).toBe([...beats][0])
+    await c.advanceTo(beat + 300_000)
+    expect(Date.parse((await node()).status.conditions[0].lastHeartbeatTime)).toBe(beat + 300_000)
+  })
+})
+
 describe('a node and the leases', () => {
   const message = async (c: Cluster, method: ApiRequest['method'], path: string, body?: unknown) => {
     const r = await call(c, method, path, body, 'worker-0')

@@ -8,11 +8,14 @@
 // The lab renews on demand: before the API server serves a lease, each held lease gets its holder's
 // last renewal at or before now (and what the holder writes, over whatever was changed since), so a
 // year of lab time costs nothing until someone looks. A deleted lease is made again at its holder's
-// next renewal.
+// next renewal. The same goes for the kubelets' node status reports: with a lease to say it is alive,
+// a kubelet whose node has not changed reports every 5 minutes (nodeStatusReportFrequency), and each
+// report sets the conditions' lastHeartbeatTime.
 // Imitates: pkg/kubelet/kubelet.go (nodeLeaseController), k8s.io/component-helpers/apimachinery/lease
 // (controller.go: newLease, the NotFound path), client-go tools/leaderelection (LeaseLock; 15 s, 2 s),
 // k8s.io/apiserver/pkg/server/config.go (the APIServerID) and pkg/controlplane/apiserver/server.go
-// (the identity lease: IdentityLeaseDurationSeconds, IdentityLeaseRenewIntervalPeriod)
+// (the identity lease: IdentityLeaseDurationSeconds, IdentityLeaseRenewIntervalPeriod) and
+// pkg/kubelet/kubelet_node_status.go (tryUpdateNodeStatus, nodeStatusReportFrequency)
 
 import type { Lease, LeaseSpec } from './api/coordination'
 import type { KObject, OwnerReference } from './api/meta'
@@ -154,4 +157,24 @@ export function startLeaseRenewals(ctx: ClusterContext): void {
     if (!h || ctx.store.peek(LEASES, h.namespace, h.name) || !ctx.store.peek('namespaces', undefined, h.namespace)) return
     ctx.store.create(LEASES, leaseOf(ctx, h, ctx.random.uuid(), now, now))
   })
+}
+
+/** How often a kubelet reports its node's status when nothing changed (with a node lease). */
+export const NODE_STATUS_REPORT_MS = 300_000
+
+/**
+ * The kubelets' status reports up to `now`: every 5 minutes from the first (when the node became
+ * Ready, the Ready condition's transition), each condition's lastHeartbeatTime is the last report's.
+ */
+export function reportNodeStatus(ctx: ClusterContext, now: number): void {
+  for (const n of ctx.config.nodes) {
+    const node = ctx.store.peek('nodes', undefined, n.name)
+    const conditions = node?.status?.conditions ?? []
+    const first = Date.parse(conditions.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '')
+    if (!node || Number.isNaN(first) || now < first) continue
+    const heartbeat = rfc3339(first + Math.floor((now - first) / NODE_STATUS_REPORT_MS) * NODE_STATUS_REPORT_MS)
+    if (conditions.every((c) => c.lastHeartbeatTime === heartbeat)) continue
+    const status = { ...node.status, conditions: conditions.map((c) => ({ ...c, lastHeartbeatTime: heartbeat })) }
+    ctx.store.update('nodes', { ...node, metadata: { ...node.metadata, resourceVersion: '' }, status } as KObject)
+  }
 }

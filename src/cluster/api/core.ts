@@ -97,7 +97,8 @@ export interface Secret extends KObject {
   stringData?: Record<string, string>
   immutable?: boolean
 }
-export interface NodeStatus { conditions?: { type: string; status: string }[]; addresses?: { type: string; address: string }[]; [k: string]: unknown }
+export interface NodeCondition { type: string; status: string; lastHeartbeatTime?: string; lastTransitionTime?: string; reason?: string; message?: string }
+export interface NodeStatus { conditions?: NodeCondition[]; addresses?: { type: string; address: string }[]; [k: string]: unknown }
 export interface NodeSpec { podCIDR?: string; podCIDRs?: string[]; unschedulable?: boolean; [k: string]: unknown }
 export interface Node extends KObject { spec?: NodeSpec; status?: NodeStatus }
 
