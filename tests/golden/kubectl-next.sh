@@ -73,3 +73,4 @@ kubectl get svc
 kubectl get leases -A
 kubectl describe node worker-0
 kubectl --as=system:node:worker-0 --as-group=system:nodes get lease worker-1 -n kube-node-lease
+kubectl describe lease worker-0 -n kube-node-lease

@@ -9,6 +9,7 @@ import { describeRole, describeRoleBinding } from '../describe/rbac'
 import { describeService } from '../describe/service'
 import { describeEndpointSlice, describeEndpoints } from '../describe/endpoints'
 import { describeNode } from '../describe/node'
+import { describeGeneric } from '../describe/generic'
 import type { Obj } from '../describe/writer'
 import { KubectlError, StatusError, renderError } from '../errors'
 import { resourcePath } from '../resources'
@@ -101,27 +102,33 @@ async function describeOne(k: Kubectl, client: RestClient, kind: string, o: Obj)
       return describeNamespace(o, quotas, limits)
     }
     default:
-      throw new KubectlError(`error: "kubectl describe" for ${kind} objects is not available in this lab yet; kubectl get ${kind.toLowerCase()} -o yaml shows it`)
+      // GenericDescriberFor: the kinds without a describer of their own (Lease, Event)
+      return describeGeneric(o, events ? await searchEvents(client, o, kind) : undefined, now)
   }
 }
 
-/** Objects a request names: by name (with kubectl's prefix match when the exact name is missing) or the whole list. */
-async function objectsFor(k: Kubectl, client: RestClient, r: ResourceRequest): Promise<Obj[]> {
+/**
+ * Objects a request names: by name or the whole list; with `prefixes` (`describe TYPE NAME`, two
+ * words: DescribeMatchingResources), the objects whose names start with NAME when none has it. A
+ * listed object is `listed`: its describer gets it again by its name.
+ */
+async function objectsFor(k: Kubectl, client: RestClient, r: ResourceRequest, prefixes: boolean): Promise<{ obj: Obj; listed: boolean }[]> {
+  const listed = (items: Obj[]) => items.map((obj) => ({ obj, listed: true }))
   const ns = k.flags.bool('all-namespaces') ? undefined : client.config.namespace
   if (r.name !== undefined) {
     try {
-      return [await client.request<Obj>('GET', resourcePath(r.resource, client.config.namespace, r.name))]
+      return [{ obj: await client.request<Obj>('GET', resourcePath(r.resource, client.config.namespace, r.name)), listed: false }]
     } catch (e) {
-      if (!(e instanceof StatusError && e.code === 404)) throw e
+      if (!prefixes || !(e instanceof StatusError && e.code === 404)) throw e
       const list = await client.request<Obj>('GET', `${resourcePath(r.resource, client.config.namespace)}?limit=500`)
       const matches = ((list.items ?? []) as Obj[]).filter((o) => String(o.metadata?.name ?? '').startsWith(r.name ?? ''))
       if (matches.length === 0) throw e
-      return matches
+      return listed(matches)
     }
   }
   const list = await client.request<Obj>('GET', `${resourcePath(r.resource, ns)}?limit=500`)
   const sel = parseLabelSelector(k.flags.str('selector'))
-  return ((list.items ?? []) as Obj[]).filter((o) => matchesLabels(sel, o.metadata?.labels))
+  return listed(((list.items ?? []) as Obj[]).filter((o) => matchesLabels(sel, o.metadata?.labels)))
 }
 
 async function run(k: Kubectl): Promise<number> {
@@ -132,17 +139,24 @@ async function run(k: Kubectl): Promise<number> {
   const client = await k.client()
   const texts: string[] = []
   const errors: unknown[] = []
+  const prefixes = k.args.length === 2 && !k.args.some((a) => a.includes('/'))
   let matched = 0
+  let byPrefix = false
   for (const r of reqs) {
     try {
-      const objs = await objectsFor(k, client, r)
+      const objs = await objectsFor(k, client, r, prefixes)
       matched += objs.length
-      for (const o of objs) texts.push(await describeOne(k, client, r.resource.kind, o))
+      for (const { obj, listed } of objs) {
+        const o = listed ? await client.request<Obj>('GET', resourcePath(r.resource, obj.metadata?.namespace, obj.metadata?.name)) : obj
+        texts.push(await describeOne(k, client, r.resource.kind, o))
+        byPrefix ||= listed && r.name !== undefined
+      }
     } catch (e) {
       errors.push(e)
     }
   }
-  k.out(texts.join('\n\n'))
+  // the prefix's matches each end with a line of their own; otherwise two line breaks come between
+  k.out(byPrefix ? texts.map((t) => `${t}\n`).join('') : texts.join('\n\n'))
   for (const e of errors) k.err(`${renderError(e).text}\n`)
   if (matched === 0 && errors.length === 0) {
     const allNamespaced = !k.flags.bool('all-namespaces') && reqs.every((r) => r.resource.namespaced)

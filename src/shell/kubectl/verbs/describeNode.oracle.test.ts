@@ -1,6 +1,7 @@
 // kubectl describe node against the real kubectl talking to a replay of the same lab's answers: the
 // node, its lease, the pods bound to it with their requests and limits (summed and printed as
-// resource.Quantity does), and `kubectl get` of the leases. Fails where no kubectl is installed.
+// resource.Quantity does), `kubectl get` of the leases, and `kubectl describe` of leases, a kind with
+// no describer of its own (the generic one). Fails where no kubectl is installed.
 // describeNode is the same in v1.33 and v1.35. The real kubectl counts a pod's age on the wall
 // clock, the lab on its own: the Age cells of the pod rows are left out of both. The replay answers
 // every event search with an empty list, as the lab's nodes have no events.
@@ -10,6 +11,7 @@ import { createLab, type Lab } from '../../../app/lab'
 import { requireTools } from '../../testing/realTools'
 import { REAL_KUBECTL, type BatchResult } from '../testing/batch'
 import { bothSides, replayLab, type Replay } from '../testing/replay'
+import { APISERVER_ID } from '../../../cluster/leases'
 
 const pod = (name: string, resources: object, init?: object) =>
   JSON.stringify({
@@ -31,6 +33,9 @@ const CASES = [
   'describe nodes worker-0 --show-events=false',
   'get leases -A -o name',
   'get lease worker-0 -n kube-node-lease -o yaml',
+  'describe lease worker-0 -n kube-node-lease',
+  'describe leases -n kube-system',
+  'describe lease kube -n kube-system',
 ].map((c) => c.split(' '))
 
 const PATHS = [
@@ -39,6 +44,10 @@ const PATHS = [
   '/api/v1/pods',
   '/apis/coordination.k8s.io/v1/leases',
   '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/worker-0',
+  '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases',
+  '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-controller-manager',
+  '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-scheduler',
+  `/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/${APISERVER_ID}`,
 ]
 
 /** A pod row's last cell (its age) taken off: `  sa-demo  big  ...  128Mi (3%)  5s` -> `...  128Mi (3%)`. */
@@ -65,7 +74,8 @@ describe.sequential('kubectl describe node, against the real kubectl', () => {
     }
     expect((await lab.run('lab advance 30s')).exitCode).toBe(0)
     const empty = JSON.stringify({ kind: 'EventList', apiVersion: 'v1', metadata: { resourceVersion: '' }, items: [] })
-    replay = await replayLab(lab, PATHS, { '/api/v1/events': empty })
+    const events = Object.fromEntries(['/api/v1/events', '/api/v1/namespaces/kube-system/events', '/api/v1/namespaces/kube-node-lease/events'].map((p) => [p, empty]))
+    replay = await replayLab(lab, PATHS, events)
     sides = await bothSides(lab, replay, CASES, (r) => ({ ...r, stdout: withoutPodAges(r.stdout) }))
   }, 300_000)
 
