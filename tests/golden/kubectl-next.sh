@@ -74,3 +74,4 @@ kubectl get leases -A
 kubectl describe node worker-0
 kubectl --as=system:node:worker-0 --as-group=system:nodes get lease worker-1 -n kube-node-lease
 kubectl describe lease worker-0 -n kube-node-lease
+kubectl get pods -A -o custom-columns=NAME:.metadata.name,LABELS:.metadata.labels,VOLUMES:.spec.volumes[*].name

@@ -2,7 +2,7 @@
 // get/customcolumn_flags.go (RelaxedJSONPathExpression, the file form).
 
 import { KubectlError } from '../errors'
-import { runJsonPath } from './jsonpath'
+import { findJsonPathValues, goV } from './jsonpath'
 import { tabwrite, TABLE_TABWRITER } from './tabwriter'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -47,12 +47,11 @@ export function parseColumnsFile(text: string): Column[] {
   return headers.map((header, i) => ({ header, path: relaxedJsonPath(paths[i]) }))
 }
 
+/** printOneObject's cell: each value found with fmt's %v (a map as `map[k:v]`), joined with commas; `<none>` when there is none. */
 function cell(path: string, obj: Obj): string {
-  const r = runJsonPath(path, obj, { allowMissingKeys: true })
-  if (!r.ok) return '<none>'
-  if (r.text === '') return '<none>'
-  // Several results (a wildcard or a recursive descent) are joined with commas; one value stays whole.
-  return /\[\*\]|\.\.|\[.*[,:].*\]/.test(path) ? r.text.split(' ').join(',') : r.text
+  const values = findJsonPathValues(path, obj)
+  if (!values || values.length === 0 || values[0].length === 0) return '<none>'
+  return values.flatMap((list) => list.map(goV)).join(',')
 }
 
 /** One header row and a row per object (a List prints its items). */

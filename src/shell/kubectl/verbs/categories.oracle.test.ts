@@ -1,6 +1,6 @@
 // The `all` category and the builder's handling of resource words (cli-runtime builder.go
 // ResourceTypeOrNameArgs, ReplaceAliases, SplitResourceArgument, visitByName), and `kubectl describe`
-// of a Service, its Endpoints and its EndpointSlice: the lab's kubectl against the real kubectl talking to a replay of the same lab's
+// of a Service, its Endpoints and its EndpointSlice, and the custom-columns printer: the lab's kubectl against the real kubectl talking to a replay of the same lab's
 // answers (its discovery, with `all` on pods and services, and the objects). Fails where no kubectl is
 // installed. describeService is the same in v1.33 and v1.35 but for a `Traffic Distribution:` line
 // the lab's services do not have; describeEndpoints and describeEndpointSliceV1 are the same. The
@@ -55,6 +55,9 @@ const CASES = [
   'describe ep',
   // the services of kube-system labelled kubernetes.io/cluster-service (none), with no colours since 1.32
   'cluster-info',
+  // custom-columns: each value with fmt's %v (a map as map[k:v], a list as [a b]), several joined with commas
+  'get pods -n sa-demo -o custom-columns=N:.metadata.name,L:.metadata.labels,C:.spec.containers[0].command,P:.spec.containers[*].name,R:.status.containerStatuses[0].restartCount,V:.spec.volumes[*].name,X:.metadata.nosuch',
+  'get svc -o custom-columns=PORTS:.spec.ports,IP:.spec.clusterIPs',
 ].map((c) => c.split(' '))
 
 // The paths the cases read (a path's query is not looked at: each has one answer).

@@ -68,6 +68,19 @@ export function jsonPathAsJson(template: string, data: unknown, opts: JsonPathOp
   return run(template, data, opts, true)
 }
 
+/** FindResults of a template over one object (the custom-columns printer formats the values itself); undefined when it fails. */
+export function findJsonPathValues(template: string, data: unknown, allowMissingKeys = true): GoVal[][] | undefined {
+  const parsed = parseJsonPath(template)
+  if (!parsed.ok) return undefined
+  try {
+    return new Engine(parsed.ast.nodes, allowMissingKeys).findResults(toGoData(data))
+  } catch (e) {
+    if (!(e instanceof ExecError)) throw e
+    return undefined
+  }
+}
+
 export { Engine } from './evaluate'
 export { formatResult } from './print'
 export type { GoVal } from './values'
+export { goV } from './values'
