@@ -63,7 +63,9 @@ export async function replayLab(lab: Lab, paths: string[], more: Record<string, 
  */
 export async function bothSides(lab: Lab, replay: Replay, cases: string[][], same: (r: BatchResult) => BatchResult = (r) => r): Promise<{ ours: BatchResult[]; real: BatchResult[] }> {
   const ours: BatchResult[] = []
-  for (const c of cases) ours.push(same(await lab.run(`kubectl ${c.join(' ')}`)))
+  // each word quoted for the lab's shell, so that both get the same words
+  const quote = (w: string) => `'${w.replace(/'/g, "'\\''")}'`
+  for (const c of cases) ours.push(same(await lab.run(`kubectl ${c.map(quote).join(' ')}`)))
   const real = batchKubectl(cases.map((c) => [...replay.flags, ...c])).map(same)
   return { ours, real }
 }
