@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { APISERVER_ID } from './leases'
 import { ADMIN, KUBECTL_UA, labWithPod } from './apiserver/testing'
-import type { Cluster } from './cluster'
+import { restoreCluster, type Cluster } from './cluster'
 import type { ApiRequest } from './apiserver/types'
 
 const LEASES = '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases'
@@ -119,6 +119,21 @@ describe('the node status reports', () => {
     expect((await node()).status.conditions[0].lastHeartbeatTime).toBe([...beats][0])
     await c.advanceTo(beat + 300_000)
     expect(Date.parse((await node()).status.conditions[0].lastHeartbeatTime)).toBe(beat + 300_000)
+  })
+})
+
+describe('a restored lab whose node holds odd shapes', () => {
+  it('still serves its node and leases', async () => {
+    const c = await labWithPod()
+    const state = c.snapshot()
+    const nodes = (state.store.objects as Record<string, Record<string, { status?: unknown; spec?: unknown }>>).nodes
+    nodes[Object.keys(nodes)[0]].status = { conditions: { Ready: 'yes' } }
+    const leases = state.store.objects['leases.coordination.k8s.io'] as Record<string, { spec?: unknown }>
+    for (const k of Object.keys(leases)) leases[k].spec = { renewTime: 5, acquireTime: { x: 1 }, holderIdentity: [] }
+    const r = await restoreCluster(JSON.parse(JSON.stringify(state)))
+    expect((await call(r, 'GET', '/api/v1/nodes')).status).toBe(200)
+    const list = (await call(r, 'GET', '/apis/coordination.k8s.io/v1/leases')).body as { items: Lease[] }
+    expect(list.items.find((l) => l.metadata.name === 'worker-0')?.spec.holderIdentity).toBe('worker-0')
   })
 })
 

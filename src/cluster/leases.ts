@@ -19,6 +19,7 @@
 
 import type { Lease, LeaseSpec } from './api/coordination'
 import type { KObject, OwnerReference } from './api/meta'
+import type { NodeCondition } from './api/core'
 import { fnv1a32 } from '../common/fnv'
 import { rfc3339 } from '../common/time'
 import type { ClusterContext } from './context'
@@ -169,8 +170,11 @@ export const NODE_STATUS_REPORT_MS = 300_000
 export function reportNodeStatus(ctx: ClusterContext, now: number): void {
   for (const n of ctx.config.nodes) {
     const node = ctx.store.peek('nodes', undefined, n.name)
-    const conditions = node?.status?.conditions ?? []
-    const first = Date.parse(conditions.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '')
+    // (a restored lab's node may hold anything the save's schema lets through)
+    const listed: unknown = node?.status?.conditions
+    const conditions = Array.isArray(listed) ? listed.filter((c): c is NodeCondition => typeof c === 'object' && c !== null) : []
+    const ready = conditions.find((c) => c.type === 'Ready')?.lastTransitionTime
+    const first = typeof ready === 'string' ? Date.parse(ready) : NaN
     if (!node || Number.isNaN(first) || now < first) continue
     const heartbeat = rfc3339(first + Math.floor((now - first) / NODE_STATUS_REPORT_MS) * NODE_STATUS_REPORT_MS)
     if (conditions.every((c) => c.lastHeartbeatTime === heartbeat)) continue
