@@ -9,6 +9,8 @@ import { ZERO, addQuantity, formatQuantity, parseQuantity, quantityMilli, quanti
 import { PrefixWriter, describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z, type Obj } from './writer'
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/'
+/** A list field as the node holds it (a restored lab's node may hold anything): not a list, no items. */
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : [])
 
 function findNodeRoles(node: Obj): string[] {
   const roles = new Set<string>()
@@ -35,11 +37,11 @@ function addAll(into: Resources, list: Record<string, string> | undefined): void
 function podRequestsAndLimits(pod: Obj): { reqs: Resources; limits: Resources } {
   const reqs: Resources = new Map()
   const limits: Resources = new Map()
-  for (const c of (pod.spec?.containers ?? []) as Obj[]) {
+  for (const c of list(pod.spec?.containers)) {
     addAll(reqs, c.resources?.requests)
     addAll(limits, c.resources?.limits)
   }
-  for (const c of (pod.spec?.initContainers ?? []) as Obj[]) {
+  for (const c of list(pod.spec?.initContainers)) {
     for (const [into, list] of [[reqs, c.resources?.requests], [limits, c.resources?.limits]] as [Resources, Record<string, string> | undefined][]) {
       for (const [name, text] of Object.entries(list ?? {})) {
         const q = parseQuantity(text)
@@ -102,7 +104,7 @@ export function describeNode(node: Obj, lease: Obj | string, pods: Obj[] | undef
   printLabelsMultiline(w, 'Labels', node.metadata?.labels)
   printAnnotationsMultiline(w, 'Annotations', node.metadata?.annotations)
   w.write(0, `CreationTimestamp:\t${rfc1123z(node.metadata?.creationTimestamp)}\n`)
-  const taints = [...((node.spec?.taints ?? []) as Obj[])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1))
+  const taints = [...list(node.spec?.taints)].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1))
   w.write(0, 'Taints:\t')
   if (taints.length === 0) w.write(0, '<none>\n')
   taints.forEach((t, i) => w.write(0, `${i ? '\t' : ''}${taintText(t)}\n`))
@@ -114,7 +116,7 @@ export function describeNode(node: Obj, lease: Obj | string, pods: Obj[] | undef
     w.write(1, `AcquireTime:\t${lease.spec?.acquireTime ? rfc1123z(lease.spec.acquireTime) : '<unset>'}\n`)
     w.write(1, `RenewTime:\t${lease.spec?.renewTime ? rfc1123z(lease.spec.renewTime) : '<unset>'}\n`)
   }
-  const conditions: Obj[] = node.status?.conditions ?? []
+  const conditions = list(node.status?.conditions)
   if (conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n')
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n')
@@ -123,7 +125,7 @@ export function describeNode(node: Obj, lease: Obj | string, pods: Obj[] | undef
     }
   }
   w.write(0, 'Addresses:\n')
-  for (const a of (node.status?.addresses ?? []) as Obj[]) w.write(1, `${a.type}:\t${a.address}\n`)
+  for (const a of list(node.status?.addresses)) w.write(1, `${a.type}:\t${a.address}\n`)
   const resourceList = (title: string, list: Record<string, string> | undefined) => {
     if (!list || Object.keys(list).length === 0) return
     w.write(0, `${title}:\n`)
@@ -147,7 +149,7 @@ export function describeNode(node: Obj, lease: Obj | string, pods: Obj[] | undef
   w.write(0, `  Kubelet Version:\t${info.kubeletVersion ?? ''}\n`)
   w.write(0, `  Kube-Proxy Version:\t${info.kubeProxyVersion ?? ''}\n`)
   if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`)
-  if (node.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`)
+  if (Array.isArray(node.spec?.podCIDRs) && node.spec.podCIDRs.length) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`)
   if (node.spec?.providerID) w.write(0, `ProviderID:\t${node.spec.providerID}\n`)
   if (pods) describeNodeResource(w, pods, node, now)
   else w.write(0, 'Pods:\tnot authorized\n')
