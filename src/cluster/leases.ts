@@ -122,7 +122,7 @@ export function reconcileLeases(ctx: ClusterContext, createdAt: number): void {
     if (ctx.store.peek(LEASES, h.namespace, h.name) || !ctx.store.peek('namespaces', undefined, h.namespace)) continue
     const startedAt = h.startedAt(ctx)
     if (Number.isNaN(startedAt)) continue
-    ctx.store.create(LEASES, leaseOf(ctx, h, random.uuid(), createdAt, renewals(h, startedAt, Math.max(createdAt, startedAt)).first))
+    ctx.store.create(LEASES, leaseOf(ctx, h, random.uuid(), createdAt, renewals(h, startedAt, Math.max(createdAt, startedAt)).last))
   }
 }
 

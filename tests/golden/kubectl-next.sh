@@ -75,3 +75,7 @@ kubectl describe node worker-0
 kubectl --as=system:node:worker-0 --as-group=system:nodes get lease worker-1 -n kube-node-lease
 kubectl describe lease worker-0 -n kube-node-lease
 kubectl get pods -A -o custom-columns=NAME:.metadata.name,LABELS:.metadata.labels,VOLUMES:.spec.volumes[*].name
+printf '%s' '{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"selector":{"app":"web"},"ports":[{"name":"http","port":80,"targetPort":8080}]}}' > svc.json
+kubectl create -f svc.json
+kubectl get svc web
+kubectl describe svc web

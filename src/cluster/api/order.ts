@@ -65,7 +65,19 @@ const KINDS: Record<string, Shape> = {
     fields: { metadata: META, regarding: OBJECT_REF, related: OBJECT_REF },
   },
   Node: { keys: [...TOP, 'spec', 'status'], fields: { metadata: META } },
-  Service: { keys: [...TOP, 'spec', 'status'], fields: { metadata: META } },
+  // k8s.io/api/core/v1 ServiceSpec and ServicePort
+  Service: {
+    keys: [...TOP, 'spec', 'status'],
+    fields: {
+      metadata: META,
+      spec: {
+        keys: ['ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP', 'loadBalancerSourceRanges',
+          'externalName', 'externalTrafficPolicy', 'healthCheckNodePort', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies',
+          'ipFamilyPolicy', 'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy', 'trafficDistribution'],
+        items: { ports: { keys: ['name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort'] } },
+      },
+    },
+  },
   Endpoints: { keys: [...TOP, 'subsets'], fields: { metadata: META } },
   EndpointSlice: { keys: [...TOP, 'addressType', 'endpoints', 'ports'], fields: { metadata: META } },
   // k8s.io/api/coordination/v1 LeaseSpec

@@ -40,9 +40,10 @@ const replaceAliases = (types: string) => types.split(',').map((t) => expandCate
 /**
  * Splits the words after the verb into what to fetch, as Builder.ResourceTypeOrNameArgs and its
  * visitors do: `TYPE/NAME...`; `TYPE1,TYPE2 NAME...` (one request per type and name); `TYPE NAME...`;
- * `TYPE1,TYPE2` (each resource once, a category such as `all` expanded).
+ * `TYPE1,TYPE2` (each resource once, a category such as `all` expanded). `selecting`: a selector
+ * (-l, --field-selector, delete's --all) is given, which names may not meet.
  */
-export function resourceArgs(args: string[]): ResourceRequest[] {
+export function resourceArgs(args: string[], selecting = false): ResourceRequest[] {
   if (args.length === 0) return []
   const words = normalizeArgs(args)
   const slashes = words.filter((a) => a.includes('/')).length
@@ -51,25 +52,18 @@ export function resourceArgs(args: string[]): ResourceRequest[] {
       `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
     )
   }
-  // every word's shape is checked before any type is looked up
-  if (slashes > 0) return words.map(tupleOf).map(({ type, name }) => ({ resource: resolveResource(type), name }))
+  // every word's shape is checked before any type is looked up, and a selector's meeting with names
+  // (visitBySelector) before the types too
+  const tuples = slashes > 0 ? words.map(tupleOf) : []
+  if (selecting && tuples.length) throw new KubectlError('error: selectors and the all flag cannot be used when passing resource/name arguments')
+  if (tuples.length) return tuples.map(({ type, name }) => ({ resource: resolveResource(type), name }))
   const types = splitResourceArgument(replaceAliases(words[0]))
   const names = words.slice(1)
+  if (selecting && names.length) throw new KubectlError('error: name cannot be provided when a selector is specified')
   // visitByName: names go with one resource only (`get all NAME`)
   if (names.length > 0 && types.length > 1) throw new KubectlError('error: you must specify only one resource')
   // resourceMappings: each resource once, whatever it was called (`svc,services`)
   const resources = [...new Set(types.map(resolveResource))]
   if (names.length === 0) return resources.map((resource) => ({ resource }))
   return names.map((name) => ({ resource: resources[0], name }))
-}
-
-/**
- * What the builder says when a selector (-l, --field-selector, or delete's --all) meets the
- * arguments (resource.Builder visitBySelector): names given as `TYPE NAME...`, then `TYPE/NAME`.
- * Call once resourceArgs has accepted the arguments (its own errors come first).
- */
-export function checkSelectorArgs(args: string[], selecting: boolean): void {
-  if (!selecting || args.length === 0) return
-  if (args.length > 1 && !args.some((a) => a.includes('/'))) throw new KubectlError('error: name cannot be provided when a selector is specified')
-  if (args.some((a) => a.includes('/'))) throw new KubectlError('error: selectors and the all flag cannot be used when passing resource/name arguments')
 }

@@ -5,6 +5,7 @@ import { KubectlError } from './errors'
 import { Klog } from './verbose'
 import { jsonpath, jsonpathAsJson, toJson, toJsonOrdered, toYaml } from './format'
 import { resourceByKind, kindString } from './resources'
+import { nameOf } from './printers/name'
 import { parseColumnsFile, parseColumnsSpec, printCustomColumns, type Column } from './printers/customColumns'
 import { goTemplate } from './printers/goTemplate'
 
@@ -98,21 +99,17 @@ export function outputFormat(raw: string, forGet: boolean, read?: (path: string)
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>
 
-/** The NamePrinter's group-kind: the kind in lower case, then the group of the object's apiVersion (`event.events.k8s.io`). */
+/** The kind of an object without an apiVersion, as kubectl names it (`pod`, `role.rbac.authorization.k8s.io`). */
 function kindOf(o: Obj): string {
-  if (typeof o.apiVersion !== 'string') {
-    const r = resourceByKind(o.kind)
-    return r ? kindString(r) : String(o.kind ?? '').toLowerCase()
-  }
-  const slash = o.apiVersion.indexOf('/')
-  const kind = String(o.kind ?? '').toLowerCase()
-  return slash < 0 ? kind : `${kind}.${o.apiVersion.slice(0, slash)}`
+  const r = resourceByKind(o.kind)
+  return r ? kindString(r) : String(o.kind ?? '').toLowerCase()
 }
 
 /** NamePrinter: `pod/app` (with an operation: `pod/app created`); lists print one line per item. */
 export function nameLine(o: Obj, operation?: string): string {
-  // cli-runtime NamePrinter: an object without a name prints as <unknown> (a created TokenReview).
-  return `${kindOf(o)}/${o.metadata?.name || '<unknown>'}${operation ? ` ${operation}` : ''}\n`
+  // cli-runtime NamePrinter: the object's group and kind (name.ts); an object without a name prints as <unknown> (a created TokenReview)
+  const name = typeof o.apiVersion === 'string' ? nameOf({ kind: String(o.kind ?? ''), apiVersion: o.apiVersion, metadata: o.metadata }) : `${kindOf(o)}/${o.metadata?.name || '<unknown>'}`
+  return `${name}${operation ? ` ${operation}` : ''}\n`
 }
 
 function withoutManagedFields(o: Obj): Obj {

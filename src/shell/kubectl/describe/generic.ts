@@ -4,6 +4,7 @@
 // smartLabelFor) and github.com/fatih/camelcase (Split)
 
 import { PrefixWriter, describeEvents, printAnnotationsMultiline, printLabelsMultiline, type Obj } from './writer'
+import { goV, type GoVal } from '../printers/jsonpath'
 
 type Kind = 'lower' | 'upper' | 'digit' | 'other'
 const kindOf = (c: string): Kind => (/\p{Ll}/u.test(c) ? 'lower' : /\p{Lu}/u.test(c) ? 'upper' : /\p{Nd}/u.test(c) ? 'digit' : 'other')
@@ -35,14 +36,6 @@ export function smartLabelFor(field: string): string {
     .join(' ')
 }
 
-/** Go's %v of a JSON value inside an unstructured object. */
-function goValue(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>'
-  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`
-  if (typeof v === 'object') return `map[${Object.keys(v).sort().map((k) => `${k}:${goValue((v as Obj)[k])}`).join(' ')}]`
-  return String(v)
-}
-
 function printContent(w: PrefixWriter, level: number, content: Obj, prefix: string, skip: string[]): void {
   for (const field of Object.keys(content).sort()) {
     const value = content[field]
@@ -55,9 +48,9 @@ function printContent(w: PrefixWriter, level: number, content: Obj, prefix: stri
       w.write(level, `${smartLabelFor(field)}:\n`)
       for (const child of value) {
         if (child !== null && typeof child === 'object' && !Array.isArray(child)) printContent(w, level + 1, child, path, skip)
-        else w.write(level + 1, `${goValue(child)}\n`)
+        else w.write(level + 1, `${goV(child as GoVal)}\n`)
       }
-    } else w.write(level, `${smartLabelFor(field)}:\t${goValue(value)}\n`)
+    } else w.write(level, `${smartLabelFor(field)}:\t${goV(value as GoVal)}\n`)
   }
 }
 

@@ -6,11 +6,9 @@
 
 import { age } from '../tables'
 import { ZERO, addQuantity, formatQuantity, parseQuantity, quantityMilli, quantityValue, type Quantity } from './quantity'
-import { PrefixWriter, describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z, type Obj } from './writer'
+import { PrefixWriter, describeEvents, objects, printAnnotationsMultiline, printLabelsMultiline, rfc1123z, type Obj } from './writer'
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/'
-/** A list field as the node holds it (a restored lab's node may hold anything): not a list, no items. */
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : [])
 
 function findNodeRoles(node: Obj): string[] {
   const roles = new Set<string>()
@@ -21,8 +19,8 @@ function findNodeRoles(node: Obj): string[] {
   return [...roles].sort()
 }
 
-/** Taint.ToString: `key=value:effect`, `key:effect` without a value. */
-const taintText = (t: Obj) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`
+/** Taint.ToString: `key=value:effect`, `key:effect` without a value, `key=value:` or `key` without an effect. */
+const taintText = (t: Obj) => (t.effect ? `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}` : t.value ? `${t.key}=${t.value}:` : String(t.key ?? ''))
 
 type Resources = Map<string, Quantity>
 
@@ -37,11 +35,11 @@ function addAll(into: Resources, list: Record<string, string> | undefined): void
 function podRequestsAndLimits(pod: Obj): { reqs: Resources; limits: Resources } {
   const reqs: Resources = new Map()
   const limits: Resources = new Map()
-  for (const c of list(pod.spec?.containers)) {
+  for (const c of objects(pod.spec?.containers)) {
     addAll(reqs, c.resources?.requests)
     addAll(limits, c.resources?.limits)
   }
-  for (const c of list(pod.spec?.initContainers)) {
+  for (const c of objects(pod.spec?.initContainers)) {
     for (const [into, list] of [[reqs, c.resources?.requests], [limits, c.resources?.limits]] as [Resources, Record<string, string> | undefined][]) {
       for (const [name, text] of Object.entries(list ?? {})) {
         const q = parseQuantity(text)
@@ -104,7 +102,7 @@ export function describeNode(node: Obj, lease: Obj | string, pods: Obj[] | undef
   printLabelsMultiline(w, 'Labels', node.metadata?.labels)
   printAnnotationsMultiline(w, 'Annotations', node.metadata?.annotations)
   w.write(0, `CreationTimestamp:\t${rfc1123z(node.metadata?.creationTimestamp)}\n`)
-  const taints = [...list(node.spec?.taints)].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1))
+  const taints = [...objects(node.spec?.taints)].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1))
   w.write(0, 'Taints:\t')
   if (taints.length === 0) w.write(0, '<none>\n')
   taints.forEach((t, i) => w.write(0, `${i ? '\t' : ''}${taintText(t)}\n`))
@@ -116,7 +114,7 @@ export function describeNode(node: Obj, lease: Obj | string, pods: Obj[] | undef
     w.write(1, `AcquireTime:\t${lease.spec?.acquireTime ? rfc1123z(lease.spec.acquireTime) : '<unset>'}\n`)
     w.write(1, `RenewTime:\t${lease.spec?.renewTime ? rfc1123z(lease.spec.renewTime) : '<unset>'}\n`)
   }
-  const conditions = list(node.status?.conditions)
+  const conditions = objects(node.status?.conditions)
   if (conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n')
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n')
@@ -125,7 +123,7 @@ export function describeNode(node: Obj, lease: Obj | string, pods: Obj[] | undef
     }
   }
   w.write(0, 'Addresses:\n')
-  for (const a of list(node.status?.addresses)) w.write(1, `${a.type}:\t${a.address}\n`)
+  for (const a of objects(node.status?.addresses)) w.write(1, `${a.type}:\t${a.address}\n`)
   const resourceList = (title: string, list: Record<string, string> | undefined) => {
     if (!list || Object.keys(list).length === 0) return
     w.write(0, `${title}:\n`)

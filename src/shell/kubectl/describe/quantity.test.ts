@@ -24,10 +24,13 @@ describe('resource.Quantity', () => {
     [['1.5e3'], '1500'],
     [['100M', '100M'], '200M'],
     [['0'], '0'],
+    [['1e30'], '1e30'],
   ])('%j adds up to %s', (xs, want) => {
     expect(sum(...xs)).toBe(want)
   })
   it('refuses what is no quantity', () => {
     for (const bad of ['', 'x', '1Z', '1.2.3', 'Mi']) expect(parseQuantity(bad)).toBeUndefined()
+    // a power or a length no resource needs is taken as none rather than computed (1e100000000 would not end)
+    for (const huge of ['1e100000000', '1e999999999', `${'9'.repeat(41)}`]) expect(parseQuantity(huge)).toBeUndefined()
   })
 })

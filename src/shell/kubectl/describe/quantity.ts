@@ -12,10 +12,13 @@ const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6
 
 export const ZERO: Quantity = { nanos: 0n, format: 'DecimalSI' }
 
+/** The most digits and the largest power of ten the lab computes with: beyond, a value is taken as none (no field holds one). */
+const MAX_DIGITS = 40
+
 /** A quantity's value in units of 10^-9 (finer digits are rounded up, as ParseQuantity rounds to nano), or undefined if it is none. */
 export function parseQuantity(text: string): Quantity | undefined {
   const m = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/.exec(String(text).trim())
-  if (!m) return undefined
+  if (!m || m[2].length > MAX_DIGITS || (m[4] !== undefined && Math.abs(Number(m[4])) > MAX_DIGITS)) return undefined
   const [, sign, num, suffix, exp] = m
   const [int, frac = ''] = num.split('.')
   let digits = BigInt((int || '0') + frac)
@@ -70,13 +73,13 @@ export function formatQuantity(q: Quantity): string {
   // decimal: mantissa * 10^exponent, exponent a multiple of 3 from -9 up, mantissa whole
   let mantissa = abs
   let exponent = -9
-  while (mantissa % 1000n === 0n && exponent < 18) {
+  while (mantissa % 1000n === 0n) {
     mantissa /= 1000n
     exponent += 3
   }
-  if (format === 'DecimalExponent') return `${sign}${mantissa}${exponent === 0 ? '' : `e${exponent}`}`
-  const suffix = Object.entries(DECIMAL).find(([, e]) => e === exponent)?.[0] ?? ''
-  return `${sign}${mantissa}${suffix}`
+  // an exponent no suffix names is written as one (`1e21`)
+  const suffix = format === 'DecimalExponent' ? undefined : Object.entries(DECIMAL).find(([, e]) => e === exponent)?.[0]
+  return `${sign}${mantissa}${suffix ?? (exponent === 0 ? '' : `e${exponent}`)}`
 }
 
 /** Value (Quantity.Value, rounded up to a whole) and MilliValue, as numbers for percentages. */

@@ -2,7 +2,7 @@
 // Endpoints line comes from the service's EndpointSlices, not from its Endpoints object).
 
 import { formatLabels } from '../tables'
-import { PrefixWriter, describeEvents, printAnnotationsMultiline, printLabelsMultiline, type Obj } from './writer'
+import { PrefixWriter, describeEvents, objects, printAnnotationsMultiline, printLabelsMultiline, words, type Obj } from './writer'
 
 /** net.JoinHostPort: an IPv6 address goes in brackets. */
 const hostPort = (addr: string, port: number) => (addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`)
@@ -22,13 +22,13 @@ export function formatEndpointSlices(slices: Obj[], portName: string): string {
     count++
   }
   for (const slice of slices) {
-    const endpoints: Obj[] = slice.endpoints ?? []
-    const ports: Obj[] = slice.ports ?? []
+    const endpoints = objects(slice.endpoints)
+    const ports = objects(slice.ports)
     // a headless service may have no ports: the addresses alone
-    if (ports.length === 0) for (const e of endpoints) add(e, () => String(e.addresses?.[0]))
+    if (ports.length === 0) for (const e of endpoints) add(e, () => String(words(e.addresses)[0]))
     for (const p of ports) {
       if ((p.name ?? '') !== portName) continue
-      for (const e of endpoints) add(e, () => hostPort(String(e.addresses?.[0]), p.port))
+      for (const e of endpoints) add(e, () => hostPort(String(words(e.addresses)[0]), p.port))
     }
   }
   const text = list.join(',')
@@ -42,32 +42,35 @@ export function describeService(svc: Obj, slices: Obj[], events: Obj[] | undefin
   w.write(0, `Namespace:\t${svc.metadata?.namespace ?? ''}\n`)
   printLabelsMultiline(w, 'Labels', svc.metadata?.labels)
   printAnnotationsMultiline(w, 'Annotations', svc.metadata?.annotations)
-  w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`)
+  w.write(0, `Selector:\t${formatLabels(typeof spec.selector === 'object' && spec.selector !== null ? spec.selector : undefined)}\n`)
   w.write(0, `Type:\t${spec.type ?? ''}\n`)
   if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`)
-  w.write(0, `IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`)
+  const families = words(spec.ipFamilies)
+  const ips = words(spec.clusterIPs)
+  w.write(0, `IP Families:\t${families.length ? families.join(',') : '<none>'}\n`)
   w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`)
-  w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`)
-  if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`)
+  w.write(0, `IPs:\t${ips.length ? ips.join(',') : '<none>'}\n`)
+  if (words(spec.externalIPs).length) w.write(0, `External IPs:\t${words(spec.externalIPs).join(',')}\n`)
   if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`)
   if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`)
-  const ingress: Obj[] = svc.status?.loadBalancer?.ingress ?? []
+  const ingress = objects(svc.status?.loadBalancer?.ingress)
   if (ingress.length) {
     const shown = ingress.map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ''}` : (i.hostname ?? '')))
     w.write(0, `LoadBalancer Ingress:\t${shown.join(', ')}\n`)
   }
-  for (const p of (spec.ports ?? []) as Obj[]) {
+  for (const p of objects(spec.ports)) {
     const name = p.name || '<unset>'
-    w.write(0, `Port:\t${name}\t${p.port}/${p.protocol}\n`)
-    w.write(0, `TargetPort:\t${p.targetPort}/${p.protocol}\n`)
-    if (p.nodePort) w.write(0, `NodePort:\t${name}\t${p.nodePort}/${p.protocol}\n`)
+    const protocol = p.protocol ?? ''
+    w.write(0, `Port:\t${name}\t${p.port ?? 0}/${protocol}\n`)
+    w.write(0, `TargetPort:\t${p.targetPort ?? 0}/${protocol}\n`)
+    if (p.nodePort) w.write(0, `NodePort:\t${name}\t${p.nodePort}/${protocol}\n`)
     w.write(0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? '')}\n`)
   }
   w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`)
   if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`)
   if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`)
   if (spec.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`)
-  if (spec.loadBalancerSourceRanges?.length) w.write(0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`)
+  if (words(spec.loadBalancerSourceRanges).length) w.write(0, `LoadBalancer Source Ranges:\t${words(spec.loadBalancerSourceRanges).join(',')}\n`)
   if (spec.trafficDistribution) w.write(0, `Traffic Distribution:\t${spec.trafficDistribution}\n`)
   if (events) describeEvents(w, events, now)
   return w.toString()

@@ -7,6 +7,11 @@ import { age } from '../tables'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Obj = Record<string, any>
 
+/** A list field's objects (the server stores some kinds as sent): not a list, no items; an item that is no object, left out. */
+export const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : [])
+/** A list field's words: not a list, none. */
+export const words = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [])
+
 /** The describe output through one tabwriter (minwidth 0, tabwidth 8, padding 2); flush() ends an alignment run. */
 export class PrefixWriter {
   private done = ''

@@ -1,6 +1,6 @@
 // Imitates: kubectl pkg/cmd/delete/delete.go (DeleteResult, PrintObj) and its wait through pkg/cmd/wait IsDeleted.
 
-import { checkSelectorArgs, resourceArgs, type ResourceRequest } from '../builder'
+import { resourceArgs, type ResourceRequest } from '../builder'
 import type { RestClient } from '../client'
 import { DRY_RUN_FLAG, type Kubectl, type Verb } from '../command'
 import { checkRawURI, rawRequest } from './raw'
@@ -88,8 +88,7 @@ async function run(k: Kubectl): Promise<number> {
   // the builder (resource.Builder SelectAllParam, then visitBySelector)
   const selector = f.str('selector').trim() !== '' || f.str('field-selector').trim() !== ''
   if (f.bool('all') && selector) throw new KubectlError("error: setting 'all' parameter but found a non empty selector. ")
-  const reqs = filenames.length ? [] : resourceArgs(k.args)
-  if (filenames.length === 0) checkSelectorArgs(k.args, selector || f.bool('all'))
+  const reqs = filenames.length ? [] : resourceArgs(k.args, selector || f.bool('all'))
   if (grace === 0 && f.bool('force')) {
     k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
   } else if (grace > 0 && f.bool('force')) {

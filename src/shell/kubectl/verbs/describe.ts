@@ -146,10 +146,15 @@ async function run(k: Kubectl): Promise<number> {
     try {
       const objs = await objectsFor(k, client, r, prefixes)
       matched += objs.length
+      // each object on its own: one that fails leaves the others described (its error is printed once)
       for (const { obj, listed } of objs) {
-        const o = listed ? await client.request<Obj>('GET', resourcePath(r.resource, obj.metadata?.namespace, obj.metadata?.name)) : obj
-        texts.push(await describeOne(k, client, r.resource.kind, o))
-        byPrefix ||= listed && r.name !== undefined
+        try {
+          const o = listed ? await client.request<Obj>('GET', resourcePath(r.resource, obj.metadata?.namespace, obj.metadata?.name)) : obj
+          texts.push(await describeOne(k, client, r.resource.kind, o))
+          byPrefix ||= listed && r.name !== undefined
+        } catch (e) {
+          if (!errors.some((x) => renderError(x).text === renderError(e).text)) errors.push(e)
+        }
       }
     } catch (e) {
       errors.push(e)

@@ -1,6 +1,6 @@
 // Imitates: kubectl pkg/cmd/get/get.go
 
-import { checkSelectorArgs, resourceArgs } from '../builder'
+import { resourceArgs } from '../builder'
 import { OUTPUT_FLAG, PRINT_FLAGS, type Kubectl, type Verb } from '../command'
 import { quoteWord } from '../../xtrace'
 import { KubectlError, renderError } from '../errors'
@@ -51,9 +51,8 @@ async function run(k: Kubectl): Promise<number> {
     throw new KubectlError(`error: --watch with -o ${k.flags.str('output')} is not available in this lab; \`watch ${line}\` shows it again every 2 seconds as the lab clock moves (Ctrl+C ends it)`)
   }
   const allNamespaces = k.flags.bool('all-namespaces')
-  const reqs = resourceArgs(k.args)
   // the builder: a selector is looked at before names are (visitBySelector, then visitByName)
-  checkSelectorArgs(k.args, k.flags.str('selector').trim() !== '' || k.flags.str('field-selector').trim() !== '')
+  const reqs = resourceArgs(k.args, k.flags.str('selector').trim() !== '' || k.flags.str('field-selector').trim() !== '')
   if (allNamespaces && reqs.some((r) => r.name !== undefined)) {
     throw new KubectlError('error: a resource cannot be retrieved by name across all namespaces')
   }

@@ -24,6 +24,12 @@ const CASES: string[][] = [
   ['delete', 'pods', '--all', '-l', 'app=x'],
   ['delete', 'pods', 'x', '--all', '-l', 'app=x'],
   ['delete', 'pods', '--all', '--field-selector', 'metadata.name=x'],
+  // the selector's checks come before the types are looked up and before `all NAME` is refused
+  ['get', 'pods,secrets', 'app', '-l', 'a=b'],
+  ['get', 'foo', 'x', '-l', 'a=b'],
+  ['get', 'foo/x', '-l', 'a=b'],
+  ['get', 'pods,secrets', 'app', 'b', '--field-selector', 'metadata.name=x'],
+  ['delete', 'foo', 'x', '--all'],
 ]
 
 let server: OracleServer
