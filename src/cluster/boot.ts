@@ -16,17 +16,35 @@ import { NAMESPACE_ROLE_BINDINGS, NAMESPACE_ROLES, namespaceRoleBindingObject, n
 import { Random } from './random'
 import { KERNEL } from './kernel'
 import { NODE_DISK_KIB, NODE_MEMORY_KIB } from './kubelet/exec/mounts'
+import { enqueue } from './controllers/queue'
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
-export function createSystemNamespaces(server: APIServer): void {
+/** The system namespaces: at install, each new; with `ctx`, only those missing from its store. */
+export function createSystemNamespaces(server: APIServer, ctx?: ClusterContext): void {
+  const missingOnly = ctx !== undefined
   const reg = server.registries.namespaces
   for (const name of SYSTEM_NAMESPACES) {
+    if (ctx?.store.peek('namespaces', undefined, name)) continue
     const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as unknown as KObject
     reg.strategy.defaults?.(ns)
     const out = reg.create(ns)
-    if (isStatus(out)) throw new Error(`boot: ${out.message}`)
+    if (isStatus(out) && !missingOnly) throw new Error(`boot: ${out.message}`)
   }
+}
+
+/** How often the API server's system namespaces controller looks for a missing one. */
+export const SYSTEM_NAMESPACES_INTERVAL_MS = 60_000
+export const SYSTEM_NAMESPACES_SYNC = 'system-namespaces.sync'
+
+/** Its loop: a deleted system namespace (only kube-node-lease may be deleted) is made again at its next round, on the minute. */
+export function startSystemNamespacesController(ctx: ClusterContext, server: () => APIServer): void {
+  ctx.store.watch((e) => {
+    if (e.type !== 'DELETED' || e.resource !== 'namespaces' || !SYSTEM_NAMESPACES.includes(e.object.metadata.name)) return
+    const now = ctx.clock.now()
+    enqueue(ctx, SYSTEM_NAMESPACES_SYNC, e.object.metadata.name, (Math.floor(now / SYSTEM_NAMESPACES_INTERVAL_MS) + 1) * SYSTEM_NAMESPACES_INTERVAL_MS)
+  })
+  ctx.onWork(SYSTEM_NAMESPACES_SYNC, () => createSystemNamespaces(server(), ctx))
 }
 
 /** The processors of each node (what nproc says in its containers). */

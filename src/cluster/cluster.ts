@@ -5,7 +5,7 @@
 import type { ApiRequest, ApiResponse, ExecResult, Status } from './apiserver/types'
 import { APIServer } from './apiserver/server'
 import { AuditLog, type AuditEntry } from './audit/audit'
-import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registerNodes } from './boot'
+import { bootstrapRBAC, createSystemNamespaces, reconcileControllerRBAC, registerNodes, startSystemNamespacesController } from './boot'
 import { reconcileKubeSystemServiceAccounts } from './kubeSystemServiceAccounts'
 import { reconcileDefaultRBAC } from './rbac/reconcileDefaults'
 import { reconcileKubernetesService, startKubernetesServiceController } from './kubernetesService'
@@ -121,6 +121,7 @@ function assemble(p: Parts, signer: TokenSigner) {
   startScheduler(ctx, schedulerClient(handle, p.config.kubernetesVersion, GIT_COMMIT))
   startKubernetesServiceController(ctx)
   startLeaseRenewals(ctx)
+  startSystemNamespacesController(ctx, () => apiServer)
   const kubelets = new Map<string, Kubelet>()
   let containerShell: ContainerShell | undefined
   const apiServer = new APIServer({

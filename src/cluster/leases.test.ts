@@ -137,6 +137,23 @@ describe('a restored lab whose node holds odd shapes', () => {
   })
 })
 
+describe('a deleted kube-node-lease', () => {
+  it('is made again by the API server on the minute, and the kubelets\' leases come back into it', async () => {
+    const c = await labWithPod()
+    expect((await call(c, 'DELETE', '/api/v1/namespaces/kube-node-lease')).status).toBe(200)
+    expect((await call(c, 'GET', '/api/v1/namespaces/kube-node-lease')).status).toBe(404)
+    const minute = (Math.floor(c.now() / 60_000) + 1) * 60_000
+    await c.advanceTo(minute - 1)
+    expect((await call(c, 'GET', '/api/v1/namespaces/kube-node-lease')).status).toBe(404)
+    await c.advanceTo(minute)
+    expect((await call(c, 'GET', '/api/v1/namespaces/kube-node-lease')).status).toBe(200)
+    await c.advanceTo(minute + 10_000)
+    const list = (await call(c, 'GET', LEASES)).body as { items: Lease[] }
+    expect(list.items.map((i) => i.metadata.name)).toEqual(['worker-0', 'worker-1'])
+    for (const l of list.items) expect(Date.parse(l.metadata.creationTimestamp)).toBeGreaterThanOrEqual(minute - 1000)
+  })
+})
+
 describe('a node and the leases', () => {
   const message = async (c: Cluster, method: ApiRequest['method'], path: string, body?: unknown) => {
     const r = await call(c, method, path, body, 'worker-0')

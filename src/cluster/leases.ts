@@ -126,12 +126,32 @@ export function reconcileLeases(ctx: ClusterContext, createdAt: number): void {
   }
 }
 
-/** The holders' renewals up to `now`: each lease they hold gets its holder's last renewal at or before now. */
+/** Whether a lease can be made in the namespace: it is there and not being deleted. */
+function activeNamespace(ctx: ClusterContext, namespace: string): number | undefined {
+  const ns = ctx.store.peek('namespaces', undefined, namespace)
+  return ns && !ns.metadata.deletionTimestamp ? Date.parse(ns.metadata.creationTimestamp ?? '') : undefined
+}
+
+/**
+ * The holders' renewals up to `now`: each lease they hold gets its holder's last renewal at or
+ * before now. A lease missing with no renewal queued for it (its namespace was deleted and made
+ * again) comes back at the first renewal in the new namespace.
+ */
 export function renewLeases(ctx: ClusterContext, now: number): void {
   for (const h of holders(ctx)) {
     const lease = ctx.store.peek(LEASES, h.namespace, h.name) as Lease | undefined
     const startedAt = h.startedAt(ctx)
-    if (!lease || Number.isNaN(startedAt)) continue
+    if (Number.isNaN(startedAt)) continue
+    if (!lease) {
+      const nsCreated = activeNamespace(ctx, h.namespace)
+      const key = `${h.namespace}/${h.name}`
+      const queued = ctx.clock.pending().some((w) => w.type === LEASE_RENEW && 'key' in w.data && w.data.key === key)
+      if (nsCreated === undefined || queued) continue
+      const at = renewals(h, startedAt, now).last
+      if (at >= nsCreated) ctx.store.create(LEASES, leaseOf(ctx, h, ctx.random.uuid(), at, at))
+      else enqueue(ctx, LEASE_RENEW, key, at + h.renewMs)
+      continue
+    }
     const acquiredAt = h.leader ? Date.parse(lease.spec?.acquireTime ?? '') || startedAt : startedAt
     const spec = { ...lease.spec, ...specOf(ctx, h, acquiredAt, renewals(h, startedAt, now).last) }
     if (h.leader && lease.spec?.acquireTime) spec.acquireTime = lease.spec.acquireTime
@@ -155,7 +175,7 @@ export function startLeaseRenewals(ctx: ClusterContext): void {
   ctx.onWork(LEASE_RENEW, (data) => {
     const h = holders(ctx).find((x) => `${x.namespace}/${x.name}` === String(data.key))
     const now = ctx.clock.now()
-    if (!h || ctx.store.peek(LEASES, h.namespace, h.name) || !ctx.store.peek('namespaces', undefined, h.namespace)) return
+    if (!h || ctx.store.peek(LEASES, h.namespace, h.name) || activeNamespace(ctx, h.namespace) === undefined) return
     ctx.store.create(LEASES, leaseOf(ctx, h, ctx.random.uuid(), now, now))
   })
 }

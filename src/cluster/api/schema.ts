@@ -107,6 +107,11 @@ export const KIND_SCHEMAS: Record<string, FieldType> = {
   '/Service': struct('Service', { ...typeMeta, spec: any, status: any }),
   '/Endpoints': struct('Endpoints', { ...typeMeta, subsets: anyList }),
   'discovery.k8s.io/EndpointSlice': struct('EndpointSlice', { ...typeMeta, addressType: str, endpoints: anyList, ports: anyList }),
+  // k8s.io/api/coordination/v1/types.go (the times are MicroTime, read as the events' are)
+  'coordination.k8s.io/Lease': struct('Lease', {
+    ...typeMeta,
+    spec: struct('LeaseSpec', { holderIdentity: str, leaseDurationSeconds: int32, acquireTime: any, renewTime: any, leaseTransitions: int32, strategy: str, preferredHolder: str }),
+  }),
   'rbac.authorization.k8s.io/Role': struct('Role', { ...typeMeta, rules: list(policyRule) }),
   'rbac.authorization.k8s.io/ClusterRole': struct('ClusterRole', {
     ...typeMeta, rules: list(policyRule), aggregationRule: struct('AggregationRule', { clusterRoleSelectors: anyList }),

@@ -24,6 +24,7 @@ export interface WorkPayloads {
   'clusterrole-aggregation-controller.sync': QueueKey
   'kubernetes-service-controller.sync': QueueKey
   'lease.renew': QueueKey
+  'system-namespaces.sync': QueueKey
 }
 
 export type WorkType = keyof WorkPayloads

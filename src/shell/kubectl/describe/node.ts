@@ -31,24 +31,53 @@ function addAll(into: Resources, list: Record<string, string> | undefined): void
   }
 }
 
-/** PodRequestsAndLimits: the containers' sum; an init container counts where it asks for more. */
+/** maxResourceList: each resource at the larger of the two. */
+function maxAll(into: Resources, other: Resources): void {
+  for (const [name, v] of other) if (!into.has(name) || v.nanos > (into.get(name) as Quantity).nanos) into.set(name, v)
+}
+
+function listOf(list: unknown): Resources {
+  const out: Resources = new Map()
+  addAll(out, typeof list === 'object' && list !== null ? (list as Record<string, string>) : undefined)
+  return out
+}
+
+/**
+ * PodRequestsAndLimits (pkg/util/resource podRequests, podLimits): the containers' sum; a sidecar
+ * (an init container that restarts Always) adds to it, an init container counts where it (with the
+ * sidecars before it) asks for more; the overhead adds to the requests and to the limits that are set.
+ */
 function podRequestsAndLimits(pod: Obj): { reqs: Resources; limits: Resources } {
-  const reqs: Resources = new Map()
-  const limits: Resources = new Map()
-  for (const c of objects(pod.spec?.containers)) {
-    addAll(reqs, c.resources?.requests)
-    addAll(limits, c.resources?.limits)
-  }
-  for (const c of objects(pod.spec?.initContainers)) {
-    for (const [into, list] of [[reqs, c.resources?.requests], [limits, c.resources?.limits]] as [Resources, Record<string, string> | undefined][]) {
-      for (const [name, text] of Object.entries(list ?? {})) {
-        const q = parseQuantity(text)
-        if (q && q.nanos > (into.get(name)?.nanos ?? 0n)) into.set(name, q)
+  const side = (field: 'requests' | 'limits') => {
+    const total: Resources = new Map()
+    for (const c of objects(pod.spec?.containers)) for (const [n, v] of listOf(c.resources?.[field])) total.set(n, addQuantity(total.get(n) ?? ZERO, v))
+    const sidecars: Resources = new Map()
+    const inits: Resources = new Map()
+    for (const c of objects(pod.spec?.initContainers)) {
+      const own = listOf(c.resources?.[field])
+      const add = (into: Resources, from: Resources) => { for (const [n, v] of from) into.set(n, addQuantity(into.get(n) ?? ZERO, v)) }
+      let counted: Resources
+      if (c.restartPolicy === 'Always') {
+        add(total, own)
+        add(sidecars, own)
+        counted = sidecars
+      } else {
+        counted = new Map()
+        add(counted, own)
+        add(counted, sidecars)
       }
+      maxAll(inits, counted)
     }
+    maxAll(total, inits)
+    return total
   }
-  addAll(reqs, pod.spec?.overhead)
-  addAll(limits, pod.spec?.overhead)
+  const reqs = side('requests')
+  const limits = side('limits')
+  for (const [n, v] of listOf(pod.spec?.overhead)) {
+    reqs.set(n, addQuantity(reqs.get(n) ?? ZERO, v))
+    const limit = limits.get(n)
+    if (limit && limit.nanos !== 0n) limits.set(n, addQuantity(limit, v))
+  }
   return { reqs, limits }
 }
 

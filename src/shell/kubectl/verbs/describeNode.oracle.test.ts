@@ -65,6 +65,18 @@ describe.sequential('kubectl describe node, against the real kubectl', () => {
       ['small.json', pod('small', { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '250m', memory: '128Mi' } })],
       ['big.json', pod('big', { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1500m', memory: '1.5Gi' } }, { requests: { cpu: '3', memory: '100M' } })],
       ['plain.json', pod('plain', {})],
+      // a sidecar (an init container that restarts Always) adds to the pod's requests
+      ['side.json', JSON.stringify({
+        apiVersion: 'v1', kind: 'Pod', metadata: { name: 'side', namespace: 'sa-demo' },
+        spec: {
+          nodeName: 'worker-0',
+          initContainers: [
+            { name: 'proxy', image: 'busybox:1.36', command: ['sleep', '1d'], restartPolicy: 'Always', resources: { requests: { cpu: '200m', memory: '10Mi' }, limits: { memory: '20Mi' } } },
+            { name: 'setup', image: 'busybox:1.36', command: ['true'], resources: { requests: { cpu: '150m' } } },
+          ],
+          containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '1d'], resources: { requests: { cpu: '100m' }, limits: { cpu: '1' } } }],
+        },
+      })],
     ]
     expect((await lab.run('kubectl create namespace sa-demo')).exitCode).toBe(0)
     for (const [name, text] of files) {
