@@ -83,6 +83,10 @@ const ODD_TEMPLATES = [
   '{{printf "%s/%s" (.metadata.namespace) (index .metadata.annotations "kubernetes.io/service-account.name")}}',
   '{{(.metadata).name}}',
   '{{if and (eq .type "kubernetes.io/service-account-token") (.metadata.labels)}}token{{end}}',
+  '{{if .metadata.nosuch}}a{{else if(eq .type "x")}}b{{else}}c{{end}}',
+  '{{with .metadata.nosuch}}{{.}}{{else with .metadata.labels}}{{.a}}{{end}}',
+  '{{.metadata.name) | printf "%s"}}',
+  '{{(.metadata.name}}',
 ]
 
 describe('go-template printer, names JavaScript objects have too, names that are no function, keywords', () => {

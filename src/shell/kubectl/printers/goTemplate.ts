@@ -52,7 +52,7 @@ function lex(src: string): { text: string; action?: string }[] {
 function parse(src: string): Node[] {
   const tokens = lex(src)
   let pos = 0
-  function block(): { nodes: Node[]; end: 'end' | 'else' | 'eof'; elsePipe?: string } {
+  function block(): { nodes: Node[]; end: 'end' | 'else' | 'eof'; elseKind?: 'if' | 'with'; elsePipe?: string } {
     const nodes: Node[] = []
     while (pos < tokens.length) {
       const t = tokens[pos++]
@@ -70,18 +70,21 @@ function parse(src: string): Node[] {
       }
       if (a === 'end') return { nodes, end: 'end' }
       if (a === 'else') return { nodes, end: 'else' }
-      const ei = /^else\s+if\s+(.*)$/s.exec(a)
-      if (ei) return { nodes, end: 'else', elsePipe: ei[1] }
+      const ei = /^else\s+(if|with)(?=[\s.,|:()]|$)\s*(.*)$/s.exec(a)
+      if (ei) return { nodes, end: 'else', elseKind: ei[1] as 'if' | 'with', elsePipe: ei[2] }
       nodes.push({ kind: 'action', pipe: a })
     }
     return { nodes, end: 'eof' }
   }
-  /** The body and the else part of range/if/with; `else if` nests an if that shares the one {{end}}. */
+  /** The body and the else part of range/if/with; `else if` (and `else with`) nests a branch that shares the one {{end}}. */
   function branch(kind: 'range' | 'if' | 'with', pipe: string): Node {
     const body = block()
     let alt: Node[] = []
     if (body.end === 'else') {
-      if (body.elsePipe !== undefined) alt = [branch('if', body.elsePipe)]
+      if (body.elsePipe !== undefined) {
+        if (body.elsePipe === '') throw new TemplateError(`missing value for ${body.elseKind}`)
+        alt = [branch(body.elseKind ?? 'if', body.elsePipe)]
+      }
       else {
         const rest = block()
         if (rest.end !== 'end') throw new TemplateError('unexpected EOF')
@@ -126,13 +129,20 @@ function parsePipeline(pipe: string): Operand[][] {
   const re = /"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|\||[^\s()|]+/g
   const toks = [...pipe.matchAll(re)].map((m) => ({ text: m[0], at: m.index, end: m.index + m[0].length }))
   let i = 0
+  // the lexer's parenthesis depth: a `)` with none open, or a `(` left open, is its error
+  let depth = 0
   function pipeline(): Operand[][] {
     const cmds: Operand[][] = [[]]
     while (i < toks.length) {
       const t = toks[i++]
-      if (t.text === ')') return cmds
+      if (t.text === ')') {
+        if (depth === 0) throw new TemplateError('unexpected right paren')
+        depth--
+        return cmds
+      }
       if (t.text === '|') cmds.push([])
       else if (t.text === '(') {
+        depth++
         const inner = pipeline()
         // fields right after the closing parenthesis belong to it
         const next = toks[i]
@@ -140,6 +150,7 @@ function parsePipeline(pipe: string): Operand[][] {
         cmds[cmds.length - 1].push({ pipe: inner, fields })
       } else cmds[cmds.length - 1].push({ word: t.text })
     }
+    if (depth > 0) throw new TemplateError('unclosed left paren')
     return cmds
   }
   return pipeline()
