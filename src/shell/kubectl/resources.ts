@@ -71,34 +71,21 @@ export const RESOURCES: ResourceInfo[] = [
 ]
 
 /**
- * restmapper's discovery category expander: the resources discovery lists under a category, in
- * discovery order (core first), as the builder's ReplaceAliases writes them (`pods`,
- * `roles.rbac.authorization.k8s.io`). Undefined for a word that names no category.
+ * restmapper's discovery category expander: the resources listed under a category, in discovery
+ * order (core first), as the builder's ReplaceAliases writes them (`pods`,
+ * `roles.rbac.authorization.k8s.io`). Undefined for a word that names no category. The categories
+ * are this table's copy of what the lab's discovery serves (cluster/api/resources.ts), as the rest of it is.
  */
 export function expandCategory(word: string): string[] | undefined {
   const found = RESOURCES.filter((r) => r.categories?.includes(word))
   return found.length ? found.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource)) : undefined
 }
 
-/**
- * `pods`, `pod`, `po`, `Pods`, `roles.rbac.authorization.k8s.io`: the resource, or kubectl's error
- * (builder.go mappingFor). The RESTMapper lowers a resource's name before it matches it
- * (coerceResourceForMatching), but not its group, and the shortcut expander takes a short name only
- * as discovery spells it: `Pods` is pods, `SVC` is nothing.
- */
+/** `pods`, `pod`, `po`, `Pods`, `roles.rbac.authorization.k8s.io`: the resource, or kubectl's error (builder.go mappingFor). */
 export function resolveResource(typed: string): ResourceInfo {
   const dot = typed.indexOf('.')
   const name = dot < 0 ? typed : typed.slice(0, dot)
-  const lower = name.toLowerCase()
-  const group = dot < 0 ? undefined : typed.slice(dot + 1)
-  const named = (r: ResourceInfo) => r.resource === lower || r.singular === lower || r.shortNames.includes(name)
-  // `pods.v1.` and `roles.rbac.authorization.k8s.io` name the group; failing that, a group's start
-  // does (`roles.rbac`, `ev.events`), as the shortcut expander's group prefixing does
-  const found =
-    group === undefined
-      ? RESOURCES.find(named)
-      : (RESOURCES.find((r) => (group === r.group || group === `${r.version}.${r.group}`) && named(r)) ??
-        (group === '' ? undefined : RESOURCES.find((r) => r.group.startsWith(group) && named(r))))
+  const found = resourceFor(name, dot < 0 ? undefined : typed.slice(dot + 1))
   if (found) return found
   throw new KubectlError(`error: the server doesn't have a resource type "${name}"`)
 }
@@ -130,14 +117,18 @@ export function resourceByKind(kind: string): ResourceInfo | undefined {
 }
 
 /**
- * RESTMapper.ResourceFor behind kubectl's shortcut expander: `pods`, `pod`, `po`, with an optional group
- * (`roles` + `rbac.authorization.k8s.io`, or a prefix of it such as `rbac`). Undefined when nothing matches.
+ * RESTMapper.ResourceFor behind kubectl's shortcut expander: the RESTMapper lowers a resource's name
+ * before it matches it (coerceResourceForMatching), but not its group, and the shortcut expander
+ * takes a short name only as discovery spells it: `Pods` is pods, `SVC` is nothing. A group is named
+ * whole (`rbac.authorization.k8s.io`, or with its version: `v1.`), else by its start (`rbac`, `rba`).
+ * Undefined when nothing matches.
  */
 export function resourceFor(name: string, group?: string): ResourceInfo | undefined {
-  const n = name.toLowerCase()
-  return RESOURCES.find(
-    (r) =>
-      (group === undefined || r.group === group || (group !== '' && r.group.startsWith(`${group}.`))) &&
-      (r.resource === n || r.singular === n || r.shortNames.includes(n)),
+  const lower = name.toLowerCase()
+  const named = (r: ResourceInfo) => r.resource === lower || r.singular === lower || r.shortNames.includes(name)
+  if (group === undefined) return RESOURCES.find(named)
+  return (
+    RESOURCES.find((r) => (group === r.group || group === `${r.version}.${r.group}`) && named(r)) ??
+    (group === '' ? undefined : RESOURCES.find((r) => r.group.startsWith(group) && named(r)))
   )
 }

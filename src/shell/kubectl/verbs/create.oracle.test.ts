@@ -25,6 +25,10 @@ const CASES: string[][] = [
   ['create', 'role', 'r', '--resource=pods'],
   ['create', 'role', 'r', '--verb=get'],
   ['create', 'role', 'r', '--verb=get', '--resource=.rbac'],
+  // short names as discovery spells them; a name in any case; a group by its start
+  ['create', 'role', 'r', '--verb=get', '--resource=PO', ...DRY],
+  ['create', 'role', 'r', '--verb=get', '--resource=Pods', ...DRY, '-o', 'yaml'],
+  ['create', 'role', 'r', '--verb=get', '--resource=roles.rba', ...DRY, '-o', 'yaml'],
   ['create', 'role', '--verb=get', '--resource=pods'],
   ['create', 'role', 'r', '--verb=get', '--resource=pods', '--dry-run=bogus'],
   ['create', 'clusterrole', 'c', '--verb=get', '--non-resource-url=/logs/*', ...DRY, '-o', 'yaml'],

@@ -16,7 +16,7 @@ const CASES = [
   'clusterrole.aggregationRule', 'tokenreviews.spec', 'tokenreview.status.user', 'sa --recursive', 'pod.spec.securityContext --recursive',
   'pods.foo.bar', 'pods.spec.foo', 'pods.spec.containers[0]', 'foo', '', 'pods nodes', 'pods --output=yaml', 'pods --api-version=v2',
   'pods --recursive=maybe', 'Pod.spec.nodeName', 'events --api-version=events.k8s.io/v1', 'events.regarding --api-version=events.k8s.io/v1',
-  'events.events.k8s.io', 'leases.spec', 'lease.spec.renewTime --recursive',
+  'events.events.k8s.io', 'leases.spec', 'lease.spec.renewTime --recursive', 'PO', 'Pods.spec.nodeName', 'SA', 'roles.rbac', 'roles.rba',
 ].map((c) => c.split(' ').filter(Boolean))
 
 describe.sequential('kubectl explain against the real kubectl on the lab\'s documents', () => {
