@@ -8,6 +8,8 @@ export class KubectlError extends Error {
   constructor(
     readonly text: string,
     readonly exitCode = 1,
+    /** What kubectl had written to standard output before the error (a printer's header). */
+    readonly printed = '',
   ) {
     super(text)
   }

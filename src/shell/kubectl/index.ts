@@ -146,6 +146,7 @@ export const kubectl: CommandSpec = {
     } catch (e) {
       // timeout's deadline ends the program: no error of kubectl's to print
       if (e instanceof ProgramTimedOut) throw e
+      if (e instanceof KubectlError && e.printed) ctx.stdout(e.printed)
       const err = renderError(e)
       ctx.stderr(err.text.endsWith('\n') ? err.text : `${err.text}\n`)
       return err.exitCode

@@ -48,8 +48,9 @@ export function parseColumnsFile(text: string): Column[] {
 }
 
 /** printOneObject's cell: each value found with fmt's %v (a map as `map[k:v]`), joined with commas; `<none>` when there is none. */
-function cell(path: string, obj: Obj): string {
+function cell(path: string, obj: Obj): string | { error: string } {
   const values = findJsonPathValues(path, obj)
+  if (values && !Array.isArray(values)) return values
   if (!values || values.length === 0 || values[0].length === 0) return '<none>'
   return values.flatMap((list) => list.map(goV)).join(',')
 }
@@ -58,6 +59,15 @@ function cell(path: string, obj: Obj): string {
 export function printCustomColumns(columns: Column[], obj: Obj, noHeaders = false): string {
   const items: Obj[] = obj.kind === 'List' || Array.isArray(obj.items) ? (obj.items ?? []) : [obj]
   const rows: string[] = noHeaders ? [] : [`${columns.map((c) => c.header).join('\t')}\n`]
-  for (const item of items) rows.push(`${columns.map((c) => cell(c.path, item)).join('\t')}\n`)
+  for (const item of items) {
+    const cells: string[] = []
+    for (const c of columns) {
+      const v = cell(c.path, item)
+      // the engine's error ends the printing: what came before is written, then the error
+      if (typeof v !== 'string') throw new KubectlError(`error: ${v.error}`, 1, tabwrite(rows.join(''), TABLE_TABWRITER))
+      cells.push(v)
+    }
+    rows.push(`${cells.join('\t')}\n`)
+  }
   return tabwrite(rows.join(''), TABLE_TABWRITER)
 }

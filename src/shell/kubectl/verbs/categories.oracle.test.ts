@@ -58,6 +58,9 @@ const CASES = [
   // custom-columns: each value with fmt's %v (a map as map[k:v], a list as [a b]), several joined with commas
   'get pods -n sa-demo -o custom-columns=N:.metadata.name,L:.metadata.labels,C:.spec.containers[0].command,P:.spec.containers[*].name,R:.status.containerStatuses[0].restartCount,V:.spec.volumes[*].name,X:.metadata.nosuch',
   'get svc -o custom-columns=PORTS:.spec.ports,IP:.spec.clusterIPs',
+  // the engine's error after the header
+  'get pods -n sa-demo -o custom-columns=N:.metadata.name[0]',
+  'get pods -n sa-demo -o custom-columns=N:.metadata.name,X:.metadata.labels[*]',
 ].map((c) => c.split(' '))
 
 // The paths the cases read (a path's query is not looked at: each has one answer).

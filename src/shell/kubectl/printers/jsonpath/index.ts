@@ -68,15 +68,18 @@ export function jsonPathAsJson(template: string, data: unknown, opts: JsonPathOp
   return run(template, data, opts, true)
 }
 
-/** FindResults of a template over one object (the custom-columns printer formats the values itself); undefined when it fails. */
-export function findJsonPathValues(template: string, data: unknown, allowMissingKeys = true): GoVal[][] | undefined {
+/**
+ * FindResults of a template over one object (the custom-columns printer formats the values itself);
+ * undefined when it does not parse; `{ error }` with the engine's words when it fails on the object.
+ */
+export function findJsonPathValues(template: string, data: unknown, allowMissingKeys = true): GoVal[][] | { error: string } | undefined {
   const parsed = parseJsonPath(template)
   if (!parsed.ok) return undefined
   try {
     return new Engine(parsed.ast.nodes, allowMissingKeys).findResults(toGoData(data))
   } catch (e) {
     if (!(e instanceof ExecError)) throw e
-    return undefined
+    return { error: e.message }
   }
 }
 
