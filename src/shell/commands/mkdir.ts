@@ -5,7 +5,7 @@
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { dirname } from '../fs'
-import { getopt, has, tableFromFlags, usageError } from './util'
+import { getopt, has, lastValue, tableFromFlags, usageError } from './util'
 import { applyMode } from '../modes'
 
 const flags: FlagSpec[] = [
@@ -22,7 +22,7 @@ export const mkdir: CommandSpec = {
   async run(ctx) {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(flags))
     if ('error' in p) return usageError(ctx, 'mkdir', p.error)
-    const spec = p.opts.filter((o) => o.key === 'mode').pop()?.value
+    const spec = lastValue(p, 'mode')
     const mode = spec === undefined ? undefined : applyMode(spec, 0o777, true)
     if (spec !== undefined && mode === undefined) {
       ctx.stderr(`mkdir: invalid mode '${spec}'\n`)

@@ -2,7 +2,7 @@
 
 import type { CommandSpec, FlagSpec } from '../types'
 import { baseName } from '../fs'
-import { getopt, has, printHelp, tableFromFlags, usageError } from './util'
+import { getopt, has, lastValue, printHelp, tableFromFlags, usageError } from './util'
 
 /** dir_name: PATH without its last name and the slashes before it; `.` without a slash, `/` for the root. */
 function dirOf(path: string): string {
@@ -30,7 +30,7 @@ export const basename: CommandSpec = {
     const p = getopt(ctx.argv.slice(1), tableFromFlags(basenameFlags))
     if ('error' in p) return usageError(ctx, 'basename', p.error)
     if (has(p, 'help')) return printHelp(ctx, basename)
-    const suffixOpt = p.opts.filter((o) => o.key === 'suffix').pop()?.value
+    const suffixOpt = lastValue(p, 'suffix')
     const multiple = has(p, 'multiple') || suffixOpt !== undefined
     const names = p.operands
     if (names.length === 0) return usageError(ctx, 'basename', 'missing operand')

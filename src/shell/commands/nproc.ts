@@ -9,7 +9,7 @@
 // ignored; no OMP_ variables).
 
 import type { CommandContext, CommandSpec } from '../types'
-import { coreutilsFooter, coreutilsVersion, getopt, has, usageError } from './util'
+import { coreutilsFooter, coreutilsVersion, getopt, has, lastValue, usageError } from './util'
 
 const HELP = `Usage: nproc [OPTION]...
 Print how many processors this process may run on.
@@ -38,7 +38,7 @@ export function gnuNproc(cpus: number): CommandSpec {
         return 0
       }
       if (p.operands.length) return usageError(ctx, 'nproc', `extra operand '${p.operands[0]}'`)
-      const ignore = p.opts.filter((o) => o.key === 'ignore').pop()?.value
+      const ignore = lastValue(p, 'ignore')
       if (ignore !== undefined && !/^\s*\+?\d+$/.test(ignore)) {
         ctx.stderr(`nproc: invalid number: '${ignore}'\n`)
         return 1

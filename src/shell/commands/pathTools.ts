@@ -4,7 +4,7 @@
 // readlink without -f finds no link to read (EINVAL for a file that is there).
 
 import type { CommandContext, CommandSpec, FlagSpec } from '../types'
-import { getopt, has, printHelp, tableFromFlags, usageError } from './util'
+import { getopt, has, lastValue, printHelp, tableFromFlags, usageError } from './util'
 
 /** What looking a name up fails with. */
 export type Errno = 'ENOENT' | 'ENOTDIR'
@@ -129,9 +129,8 @@ export const realpath: CommandSpec = {
     if (p.operands.length === 0) return usageError(ctx, 'realpath', 'missing operand')
     const mode = canMode(p.opts, { 'canonicalize-existing': 'existing', 'canonicalize-missing': 'missing' }, 'all-but-last')!
     const quiet = has(p, 'quiet')
-    const last = (key: string) => p.opts.filter((o) => o.key === key).pop()?.value
-    let relTo = last('relative-to')
-    const relBase = last('relative-base')
+    let relTo = lastValue(p, 'relative-to')
+    const relBase = lastValue(p, 'relative-base')
     if (relBase !== undefined && relTo === undefined) relTo = relBase
     const needDir = mode === 'existing'
     const canonDir = (dir: string): string | number => {
@@ -153,7 +152,7 @@ export const realpath: CommandSpec = {
       if (typeof c === 'number') return c
       canTo = c
     }
-    if (relBase !== undefined && relBase === relTo && last('relative-to') === undefined) canBase = canTo
+    if (relBase !== undefined && relBase === relTo && lastValue(p, 'relative-to') === undefined) canBase = canTo
     else if (relBase !== undefined) {
       const c = canonDir(relBase)
       if (typeof c === 'number') return c

@@ -8,7 +8,7 @@
 // what the workstation has as a file (a shell builtin such as cd is none).
 
 import type { CommandContext, CommandSpec, LabServices } from '../types'
-import { coreutilsFooter, coreutilsVersion, getopt, has } from './util'
+import { coreutilsFooter, coreutilsVersion, getopt, has, lastValue } from './util'
 import { sleepSeconds } from './sleep'
 import { commandPaths } from './which'
 import { COREUTILS_AUTHORS } from './coreutilsVersion'
@@ -90,11 +90,10 @@ export const timeout: CommandSpec = {
       ctx.stdout(has(p, 'help') ? HELP : coreutilsVersion('timeout', COREUTILS_AUTHORS.timeout))
       return 0
     }
-    const value = (key: string) => p.opts.filter((o) => o.key === key).pop()?.value
-    const sigArg = value('signal')
+    const sigArg = lastValue(p, 'signal')
     const signal = sigArg === undefined ? { name: 'TERM', n: 15 } : signalOf(sigArg)
     if (!signal) return usage(ctx, `'${sigArg}': invalid signal`)
-    const kill = value('kill-after')
+    const kill = lastValue(p, 'kill-after')
     if (kill !== undefined && sleepSeconds(kill) === undefined) return usage(ctx, `invalid time interval '${kill}'`)
     if (p.operands.length < 2) return usage(ctx)
     const [duration, name, ...args] = p.operands
