@@ -197,20 +197,24 @@ function badNumber(arg: string, prefix: number | undefined, ctx: CommandContext,
   return dialect === 'ash' ? 0 : (prefix ?? 0)
 }
 
+/** strtol's prefix of `t` in C's forms (`0x1f`, `017`, `42`, signed): the text it takes, its sign and its magnitude. */
+function cInteger(t: string): { text: string; neg: boolean; magnitude: bigint } | undefined {
+  const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
+  if (!m) return undefined
+  const digits = m[0].replace(/^[-+]/, '')
+  const magnitude = /^0[xX]/.test(digits) ? BigInt(digits) : /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits)
+  return { text: m[0], neg: m[0].startsWith('-'), magnitude }
+}
+
 function toInt(arg: string, ctx: CommandContext, state: { status: number }): number {
   const t = arg.trim()
   if (/^['"]/.test(t)) return charValue(t.slice(1), ctx.env)
   // an empty argument is 0: bash and dash say nothing, busybox's strtoll finds no digits
   if (arg === '') return ctx.shell.dialect === 'ash' ? badNumber(arg, 0, ctx, state) : 0
-  const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
-  const parse = (s: string) => {
-    const neg = s.startsWith('-')
-    const body = s.replace(/^[-+]/, '')
-    const v = /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : /^0[0-7]+$/.test(body) ? parseInt(body, 8) : Number(body)
-    return neg ? -v : v
-  }
-  if (m && m[0].length === t.length && t !== '') return parse(t)
-  return badNumber(arg, m ? parse(m[0]) : undefined, ctx, state, true)
+  const n = cInteger(t)
+  const value = n && (n.neg ? -Number(n.magnitude) : Number(n.magnitude))
+  if (n && n.text.length === t.length) return value as number
+  return badNumber(arg, value, ctx, state, true)
 }
 
 const INT64_MAX = 2n ** 63n - 1n
@@ -225,11 +229,9 @@ function toInt64(arg: string, ctx: CommandContext, state: { status: number }, un
   const t = arg.trimStart()
   if (/^['"]/.test(t)) return BigInt(charValue(t.slice(1), ctx.env))
   if (arg === '') return BigInt(ctx.shell.dialect === 'ash' ? badNumber(arg, 0, ctx, state) : 0)
-  const m = /^[-+]?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)/.exec(t)
-  if (!m) return BigInt(badNumber(arg, undefined, ctx, state, true))
-  const neg = m[0].startsWith('-')
-  const digits = m[0].replace(/^[-+]/, '')
-  const magnitude = /^0[xX]/.test(digits) ? BigInt(digits) : /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits)
+  const n = cInteger(t)
+  if (!n) return BigInt(badNumber(arg, undefined, ctx, state, true))
+  const { neg, magnitude } = n
   const limit = unsigned ? UINT64_MAX : neg ? INT64_MAX + 1n : INT64_MAX
   let v = unsigned && neg ? BigInt.asUintN(64, -magnitude) : neg ? -magnitude : magnitude
   if (magnitude > limit) {
@@ -238,7 +240,7 @@ function toInt64(arg: string, ctx: CommandContext, state: { status: number }, un
     if (ctx.shell.dialect === 'dash') state.status = 1
     v = unsigned ? UINT64_MAX : neg ? -limit : limit
   }
-  if (m[0].length !== t.length) {
+  if (n.text.length !== t.length) {
     const prefix = badNumber(arg, 0, ctx, state, true)
     if (ctx.shell.dialect === 'ash') return BigInt(prefix)
   }
