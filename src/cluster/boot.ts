@@ -16,7 +16,7 @@ import { NAMESPACE_ROLE_BINDINGS, NAMESPACE_ROLES, namespaceRoleBindingObject, n
 import { Random } from './random'
 import { KERNEL } from './kernel'
 import { NODE_DISK_KIB, NODE_MEMORY_KIB } from './kubelet/exec/mounts'
-import { enqueue } from './controllers/queue'
+import { enqueueNextRound } from './controllers/queue'
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
@@ -41,8 +41,7 @@ export const SYSTEM_NAMESPACES_SYNC = 'system-namespaces.sync'
 export function startSystemNamespacesController(ctx: ClusterContext, server: () => APIServer): void {
   ctx.store.watch((e) => {
     if (e.type !== 'DELETED' || e.resource !== 'namespaces' || !SYSTEM_NAMESPACES.includes(e.object.metadata.name)) return
-    const now = ctx.clock.now()
-    enqueue(ctx, SYSTEM_NAMESPACES_SYNC, e.object.metadata.name, (Math.floor(now / SYSTEM_NAMESPACES_INTERVAL_MS) + 1) * SYSTEM_NAMESPACES_INTERVAL_MS)
+    enqueueNextRound(ctx, SYSTEM_NAMESPACES_SYNC, e.object.metadata.name, SYSTEM_NAMESPACES_INTERVAL_MS)
   })
   ctx.onWork(SYSTEM_NAMESPACES_SYNC, () => createSystemNamespaces(server(), ctx))
 }

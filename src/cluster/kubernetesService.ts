@@ -10,7 +10,7 @@ import { rfc3339 } from '../common/time'
 import type { ClusterContext } from './context'
 import { DEFAULT_SERVICE_IP } from './kubelet/exec/exec'
 import { Random } from './random'
-import { enqueue } from './controllers/queue'
+import { enqueueNextRound } from './controllers/queue'
 
 const PORT = { name: 'https', port: 6443, protocol: 'TCP' }
 
@@ -75,8 +75,7 @@ const OWN = new Set(['services', 'endpoints', 'endpointslices.discovery.k8s.io']
 export function startKubernetesServiceController(ctx: ClusterContext): void {
   ctx.store.watch((e) => {
     if (e.type !== 'DELETED' || !OWN.has(e.resource) || e.object.metadata.namespace !== 'default' || e.object.metadata.name !== 'kubernetes') return
-    const now = ctx.clock.now()
-    enqueue(ctx, KUBERNETES_SERVICE_SYNC, 'default/kubernetes', (Math.floor(now / KUBERNETES_SERVICE_INTERVAL_MS) + 1) * KUBERNETES_SERVICE_INTERVAL_MS)
+    enqueueNextRound(ctx, KUBERNETES_SERVICE_SYNC, 'default/kubernetes', KUBERNETES_SERVICE_INTERVAL_MS)
   })
   ctx.onWork(KUBERNETES_SERVICE_SYNC, () => reconcileKubernetesService(ctx, ctx.clock.now(), ctx.random))
 }

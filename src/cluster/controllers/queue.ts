@@ -12,6 +12,14 @@ export function enqueue(ctx: ClusterContext, type: QueueWorkType, key: string, a
   if (!queued) ctx.clock.schedule(at, type, { key })
 }
 
+/**
+ * Queue work for the next round of a loop that runs every `intervalMs` (wait.Until; the lab's rounds
+ * fall on whole multiples of the interval on the clock): what a periodic controller does about a change.
+ */
+export function enqueueNextRound(ctx: ClusterContext, type: QueueWorkType, key: string, intervalMs: number): void {
+  enqueue(ctx, type, key, (Math.floor(ctx.clock.now() / intervalMs) + 1) * intervalMs)
+}
+
 /** Create an object as a controller does through the API: uid and creationTimestamp set, store assigns the rest. */
 export function createObject(ctx: ClusterContext, resource: string, obj: NewObject): KObject | undefined {
   const meta = { ...obj.metadata }
